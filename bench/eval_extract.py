@@ -1,0 +1,275 @@
+"""Score claims.extract.extract_claims against the gold files in shared/eval/<split>/.
+
+Usage:
+    .venv/bin/python bench/eval_extract.py [SHARED_DIR] [--split dev] [--misses] [--json]
+
+SHARED_DIR defaults to ../shared relative to the repository root. The split folder
+holds seed.json (one article with its text and gold) and/or bbc.jsonl (gold per
+article id) with corpus.jsonl (the article texts); any *.json article with a
+"text" and "claims" and any gold *.jsonl whose texts are in corpus.jsonl is scored.
+
+Matching (see CLAIM-SPEC.md):
+- numeric: a prediction matches a gold claim when their surface spans overlap;
+  predictions that overlap only gold claims marked "optional" count neither way,
+  and optional gold claims are never missed;
+- attributed (quote/statement): a prediction matches when the sentences overlap
+  by at least half of the shorter one.
+Field accuracy is computed over matched pairs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from claims.extract import extract_claims  # noqa: E402
+
+NUMERIC_FIELDS = ("value", "unit", "period", "approx", "speaker")
+ATTRIBUTED_FIELDS = ("speaker", "kind", "speaker_org", "cue", "via")
+ATTRIBUTED_KINDS = ("quote", "statement")
+
+
+@dataclass
+class Article:
+    id: str
+    text: str
+    published: str | None
+    claims: list[dict]
+
+
+@dataclass
+class Tally:
+    """Counts for one claim family: matches, misses, false alarms, field agreement."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    field_ok: dict[str, int] = field(default_factory=dict)
+    misses: list[str] = field(default_factory=list)
+
+    def scores(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+    def accuracy(self, name: str) -> float:
+        return self.field_ok.get(name, 0) / self.tp if self.tp else 0.0
+
+
+def load_articles(split_dir: Path) -> list[Article]:
+    """Read every gold article of a split folder."""
+    articles: list[Article] = []
+    corpus: dict[str, dict] = {}
+    corpus_path = split_dir / "corpus.jsonl"
+    if corpus_path.exists():
+        for line in corpus_path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                corpus[row["id"]] = row
+    for path in sorted(split_dir.glob("*.json")):
+        row = json.loads(path.read_text(encoding="utf-8"))
+        if "text" in row and "claims" in row:
+            articles.append(Article(row["id"], row["text"], row.get("published"), row["claims"]))
+    for path in sorted(split_dir.glob("*.jsonl")):
+        if path.name == "corpus.jsonl":
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            gold = json.loads(line)
+            source = corpus.get(gold["id"])
+            if source is None:
+                print(f"warning: no text for {gold['id']} in corpus.jsonl", file=sys.stderr)
+                continue
+            published = gold.get("published") or source.get("published")
+            articles.append(Article(gold["id"], source["text"], published, gold["claims"]))
+    return articles
+
+
+def _norm_text(value: object) -> object:
+    """Compare names and units ignoring case, spacing and a leading 'the'."""
+    if not isinstance(value, str):
+        return value
+    text = " ".join(value.lower().split())
+    return text[4:] if text.startswith("the ") else text
+
+
+def field_equal(name: str, gold: object, pred: object) -> bool:
+    if name == "value":
+        if gold is None or pred is None:
+            return gold is pred
+        return abs(float(gold) - float(pred)) <= 1e-6 * max(1.0, abs(float(gold)))
+    return _norm_text(gold) == _norm_text(pred)
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def _context(text: str, start: int, end: int, width: int = 50) -> str:
+    left = text[max(0, start - width) : start]
+    right = text[end : end + width]
+    return f"{left}[[{text[start:end]}]]{right}".replace("\n", " ")
+
+
+def score_numeric(article: Article, preds: list, tally: Tally) -> None:
+    golds = [c for c in article.claims if c["kind"] == "numeric"]
+    matched: set[int] = set()
+    for pred in preds:
+        hits = [
+            (i, _overlap(pred.surface_start, pred.surface_end, g["surface_start"], g["surface_end"]))
+            for i, g in enumerate(golds)
+        ]
+        hits = [(i, o) for i, o in hits if o > 0]
+        free = [(i, o) for i, o in hits if not golds[i].get("optional") and i not in matched]
+        if free:
+            i = max(free, key=lambda h: h[1])[0]
+            matched.add(i)
+            tally.tp += 1
+            gold = golds[i]
+            for name in NUMERIC_FIELDS:
+                if field_equal(name, gold.get(name), getattr(pred, name)):
+                    tally.field_ok[name] = tally.field_ok.get(name, 0) + 1
+                else:
+                    tally.misses.append(
+                        f"  FIELD {name}: gold={gold.get(name)!r} pred={getattr(pred, name)!r}"
+                        f"  {_context(article.text, pred.surface_start, pred.surface_end)}"
+                    )
+        elif any(golds[i].get("optional") for i, _ in hits):
+            continue
+        else:
+            tally.fp += 1
+            tally.misses.append(
+                f"  FP value={pred.value} unit={pred.unit}"
+                f"  {_context(article.text, pred.surface_start, pred.surface_end)}"
+            )
+    for i, gold in enumerate(golds):
+        if i not in matched and not gold.get("optional"):
+            tally.fn += 1
+            tally.misses.append(
+                f"  FN value={gold['value']} unit={gold['unit']}"
+                f"  {_context(article.text, gold['surface_start'], gold['surface_end'])}"
+            )
+
+
+def _sentences_match(g0: int, g1: int, p0: int, p1: int) -> bool:
+    shorter = min(g1 - g0, p1 - p0)
+    return shorter > 0 and _overlap(g0, g1, p0, p1) * 2 >= shorter
+
+
+def score_attributed(article: Article, preds: list, tally: Tally) -> None:
+    golds = [c for c in article.claims if c["kind"] in ATTRIBUTED_KINDS]
+    matched: set[int] = set()
+    for pred in preds:
+        candidates = [
+            i
+            for i, g in enumerate(golds)
+            if i not in matched
+            and _sentences_match(
+                g["sentence_start"], g["sentence_end"], pred.sentence_start, pred.sentence_end
+            )
+        ]
+        if not candidates:
+            tally.fp += 1
+            tally.misses.append(
+                f"  FP {pred.kind} speaker={pred.speaker!r}: "
+                f"{article.text[pred.sentence_start : pred.sentence_end][:110]!r}"
+            )
+            continue
+        i = candidates[0]
+        matched.add(i)
+        tally.tp += 1
+        gold = golds[i]
+        for name in ATTRIBUTED_FIELDS:
+            if field_equal(name, gold.get(name), getattr(pred, name)):
+                tally.field_ok[name] = tally.field_ok.get(name, 0) + 1
+            elif name == "speaker":
+                tally.misses.append(
+                    f"  FIELD speaker: gold={gold.get('speaker')!r} pred={pred.speaker!r}: "
+                    f"{article.text[pred.sentence_start : pred.sentence_end][:110]!r}"
+                )
+    for i, gold in enumerate(golds):
+        if i not in matched:
+            tally.fn += 1
+            tally.misses.append(
+                f"  FN {gold['kind']} speaker={gold.get('speaker')!r}: "
+                f"{article.text[gold['sentence_start'] : gold['sentence_end']][:110]!r}"
+            )
+
+
+def evaluate(articles: list[Article], show_misses: bool = False) -> dict:
+    numeric, attributed = Tally(), Tally()
+    words = 0
+    started = time.perf_counter()
+    for article in articles:
+        preds = extract_claims(article.text, article.published)
+        words += len(article.text.split())
+        n_before, a_before = len(numeric.misses), len(attributed.misses)
+        score_numeric(article, [p for p in preds if p.kind == "numeric"], numeric)
+        score_attributed(article, [p for p in preds if p.kind in ATTRIBUTED_KINDS], attributed)
+        if show_misses and (len(numeric.misses) > n_before or len(attributed.misses) > a_before):
+            print(f"== {article.id}")
+            for line in numeric.misses[n_before:]:
+                print("  numeric" + line)
+            for line in attributed.misses[a_before:]:
+                print("  attributed" + line)
+    elapsed = time.perf_counter() - started
+    result: dict = {"articles": len(articles), "words": words, "seconds": round(elapsed, 3)}
+    for name, tally, fields_ in (
+        ("numeric", numeric, NUMERIC_FIELDS),
+        ("attributed", attributed, ATTRIBUTED_FIELDS),
+    ):
+        p, r, f = tally.scores()
+        result[name] = {
+            "tp": tally.tp,
+            "fp": tally.fp,
+            "fn": tally.fn,
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f, 4),
+            "accuracy": {n: round(tally.accuracy(n), 4) for n in fields_},
+        }
+    return result
+
+
+def print_report(result: dict) -> None:
+    print(f"articles {result['articles']}, words {result['words']}, {result['seconds']} s")
+    for name in ("numeric", "attributed"):
+        r = result[name]
+        print(
+            f"{name:10} P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}"
+            f"  (tp {r['tp']}, fp {r['fp']}, fn {r['fn']})"
+        )
+        accs = "  ".join(f"{k} {v:.3f}" for k, v in r["accuracy"].items())
+        print(f"{'':10} accuracy: {accs}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("shared", nargs="?", default=str(REPO.parent / "shared"))
+    parser.add_argument("--split", default="dev", help="folder under shared/eval/")
+    parser.add_argument("--misses", action="store_true", help="list misses and mismatches")
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    args = parser.parse_args(argv)
+    split_dir = Path(args.shared) / "eval" / args.split
+    if not split_dir.is_dir():
+        print(f"no such folder: {split_dir}", file=sys.stderr)
+        return 2
+    result = evaluate(load_articles(split_dir), show_misses=args.misses)
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print_report(result)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,172 @@
+"""The ledger from the shell: `python -m claims COMMAND ...`.
+
+Every command takes --db FILE (else $CLAIMS_DB, else data/claims.db; see
+claims.config). A mistake a user can make prints one line and exits 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sqlite3
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from claims import config, store
+from claims.model import STATUSES, ClaimsError
+
+USER_ERROR = 2
+
+# Modules that add sub-commands of their own area through add_commands(add).
+_COMMAND_MODULES = ()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m claims",
+        description="The claim ledger: numeric and attributed claims from news articles.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument(
+            "--db",
+            metavar="FILE",
+            help=f"database file (default: ${config.ENV_VAR} or {config.DEFAULT_DB})",
+        )
+        return p
+
+    p = add("init", "Create or upgrade the database; fill an empty one with the sample articles.")
+    p.set_defaults(run=cmd_init)
+    p.add_argument("--no-samples", action="store_true", help="leave a new database empty")
+
+    p = add("stats", "Counts of sources, claims, statuses and kinds.")
+    p.set_defaults(run=cmd_stats)
+    p.add_argument("--json", action="store_true", help="print JSON for machines")
+
+    p = add("status", "Set a claim's verification status, with a note saying why.")
+    p.set_defaults(run=cmd_status)
+    p.add_argument("claim_id", metavar="CLAIM_ID")
+    p.add_argument("status", metavar="STATUS", help=f"one of: {', '.join(STATUSES)}")
+    p.add_argument("--note", required=True, help="why (required)")
+    p.add_argument("--reviewer", default="cli", help="who made the change (default: cli)")
+    p.add_argument("--evidence", metavar="URL", help="a link to the evidence")
+
+    p = add("extract", "Print the claims of one plain-text article, one JSON object per line.")
+    p.set_defaults(run=cmd_extract)
+    p.add_argument("file", nargs="?", metavar="FILE", help="a UTF-8 text file ('-' for stdin)")
+    p.add_argument("--published", metavar="YYYY-MM-DD", help="the article's publication date")
+    p.add_argument(
+        "--jsonl",
+        metavar="IN.jsonl",
+        help='lines {"id","text","published"}; prints {"id","claims":[...]} per line',
+    )
+
+    for module_name in _COMMAND_MODULES:
+        importlib.import_module(module_name).add_commands(add)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except ClaimsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return USER_ERROR
+    except sqlite3.DatabaseError as exc:
+        print(f"error: the database could not be used: {exc}.", file=sys.stderr)
+        return USER_ERROR
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def open_db(args: argparse.Namespace, *, must_exist: bool = True):
+    path = config.database_path(args.db)
+    return store.open_existing(path) if must_exist else store.connect(path)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    db = open_db(args, must_exist=False)
+    path = config.database_path(args.db)
+    if db["sources"].count == 0 and not args.no_samples:
+        from claims.ingest import load_samples
+
+        summary = load_samples(db, config.SAMPLES_DIR)
+        print(f"Loaded the sample articles: {summary}")
+    counts = store.stats(db)
+    print(f"Database ready at {path}: {counts['sources']} sources, {counts['claims']} claims.")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    counts = store.stats(open_db(args))
+    if args.json:
+        print(json.dumps(counts, indent=2))
+        return 0
+    print(f"sources  {counts['sources']}")
+    print(f"claims   {counts['claims']}")
+    print(f"reviews  {counts['reviews']}")
+    for label, group in (("status", counts["by_status"]), ("kind", counts["by_kind"])):
+        for name, count in group.items():
+            print(f"  {label} {name:<14} {count}")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    claim = store.set_status(
+        db,
+        _claim_id(args.claim_id),
+        args.status,
+        note=args.note,
+        reviewer=args.reviewer,
+        evidence_url=args.evidence,
+    )
+    print(f"Claim {claim['id']} is now {claim['status']}.")
+    return 0
+
+
+def _claim_id(raw: str) -> int:
+    try:
+        return int(raw)
+    except ValueError:
+        raise ClaimsError(f"A claim id is a whole number, not {raw!r}.") from None
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from claims.extract import extract_claims
+
+    if args.jsonl:
+        for number, line in enumerate(_read_text(args.jsonl).splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                text, published = item["text"], item.get("published")
+            except (json.JSONDecodeError, KeyError, TypeError):
+                raise ClaimsError(f"{args.jsonl} line {number} is not a JSON article.") from None
+            found = [c.to_dict() for c in extract_claims(text, published)]
+            print(json.dumps({"id": item.get("id"), "claims": found}, ensure_ascii=False))
+        return 0
+    if not args.file:
+        raise ClaimsError("Give a FILE to extract from, or --jsonl IN.jsonl.")
+    text = sys.stdin.read() if args.file == "-" else _read_text(args.file)
+    for claim in extract_claims(text, args.published):
+        print(json.dumps(claim.to_dict(), ensure_ascii=False))
+    return 0
+
+
+def _read_text(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ClaimsError(f"No file at {path}.") from None
+    except UnicodeDecodeError:
+        raise ClaimsError(f"{path} is not UTF-8 text.") from None
+    except OSError as exc:
+        raise ClaimsError(f"Cannot read {path}: {exc.strerror}.") from None

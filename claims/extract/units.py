@@ -1,0 +1,328 @@
+"""Units of a quantity: currencies, percentages, durations, measures and counted nouns.
+
+Everything here maps what the text says to the canonical unit vocabulary of
+CLAIM-SPEC.md: ISO 4217 codes for money, singular words for time, short symbols
+for measures and the singular lower-case noun for counts. The tables are small
+and the regexes are compiled once at import, because the extractor runs them on
+every number of every article.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Currency written before the number ("$5", "US$5", "£600m", "Rs 500").
+CURRENCY_PREFIXES = {
+    "$": "USD",
+    "us$": "USD",
+    "u.s.$": "USD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "hk$": "HKD",
+    "s$": "SGD",
+    "nz$": "NZD",
+    "r$": "BRL",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "₹": "INR",
+    "₩": "KRW",
+    "rs": "INR",
+    "rs.": "INR",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "jpy": "JPY",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "krw": "KRW",
+    "inr": "INR",
+    "chf": "CHF",
+    "aud": "AUD",
+    "cad": "CAD",
+    "hkd": "HKD",
+    "sgd": "SGD",
+}
+
+CURRENCY_PREFIX_RE = re.compile(
+    r"(?:US\$|U\.S\.\s?\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|R\$|[$£€¥₹₩])\s?"
+    r"|(?:USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|CHF|AUD|CAD|HKD|SGD|Rs\.?)\s?(?=\d)"
+)
+
+# Currency named after the number ("2.4bn euros", "100 trillion won").
+_CURRENCY_WORDS = {
+    "dollar": "USD",
+    "us dollar": "USD",
+    "australian dollar": "AUD",
+    "canadian dollar": "CAD",
+    "hong kong dollar": "HKD",
+    "singapore dollar": "SGD",
+    "new zealand dollar": "NZD",
+    "euro": "EUR",
+    "pound": "GBP",
+    "pound sterling": "GBP",
+    "sterling": "GBP",
+    "yen": "JPY",
+    "won": "KRW",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rupee": "INR",
+    "swiss franc": "CHF",
+    "rouble": "RUB",
+    "ruble": "RUB",
+    "rand": "ZAR",
+    "ringgit": "MYR",
+    "baht": "THB",
+    "naira": "NGN",
+    "lira": "TRY",
+    "peso": "MXN",
+}
+CURRENCY_WORD_RE = re.compile(
+    r"\s+((?:US|Australian|Canadian|Hong Kong|Singapore|New Zealand|Swiss)\s+)?"
+    r"(dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|won|yuan|renminbi|rupees?|francs?"
+    r"|roubles?|rubles?|rand|ringgit|baht|naira|lira|pesos?)\b",
+    re.IGNORECASE,
+)
+
+PERCENT_RE = re.compile(
+    r"\s?(?:%|per\s?cent\b|percent\b|pc\b)(?:\s?(?:percentage\s)?points?\b)?"
+    r"|\s(?:percentage|basis)[\s-]points?\b",
+    re.IGNORECASE,
+)
+
+# Measures with their canonical short symbol. Longest spellings first so that
+# "km2" wins over "km" and "kilometres" over "km".
+_MEASURES = {
+    "km2": "km2",
+    "sq km": "km2",
+    "square kilometres": "km2",
+    "square kilometers": "km2",
+    "square miles": "sq mi",
+    "kilometres": "km",
+    "kilometers": "km",
+    "kilometre": "km",
+    "kilometer": "km",
+    "km": "km",
+    "metres": "m",
+    "meters": "m",
+    "metre": "m",
+    "meter": "m",
+    "cm": "cm",
+    "mm": "mm",
+    "miles": "mile",
+    "mile": "mile",
+    "feet": "ft",
+    "foot": "ft",
+    "ft": "ft",
+    "acres": "acre",
+    "acre": "acre",
+    "hectares": "ha",
+    "hectare": "ha",
+    "kilograms": "kg",
+    "kilogram": "kg",
+    "kilos": "kg",
+    "kg": "kg",
+    "grams": "g",
+    "tonnes": "tonne",
+    "tonne": "tonne",
+    "tons": "ton",
+    "ton": "ton",
+    "lbs": "lb",
+    "lb": "lb",
+    "barrels": "barrel",
+    "barrel": "barrel",
+    "bpd": "barrel per day",
+    "litres": "litre",
+    "liters": "litre",
+    "litre": "litre",
+    "liter": "litre",
+    "gallons": "gallon",
+    "gallon": "gallon",
+    "megawatts": "MW",
+    "gigawatts": "GW",
+    "kilowatts": "kW",
+    "MW": "MW",
+    "GW": "GW",
+    "kW": "kW",
+    "kWh": "kWh",
+    "MWh": "MWh",
+    "GWh": "GWh",
+    "TWh": "TWh",
+    "megabytes": "MB",
+    "megabyte": "MB",
+    "gigabytes": "GB",
+    "gigabyte": "GB",
+    "terabytes": "TB",
+    "MB": "MB",
+    "GB": "GB",
+    "TB": "TB",
+    "Mbps": "Mbps",
+    "mph": "mph",
+    "km/h": "km/h",
+    "°C": "degC",
+    "degrees Celsius": "degC",
+    "degrees centigrade": "degC",
+    "°F": "degF",
+    "degrees Fahrenheit": "degF",
+}
+# Symbols in capitals are case-sensitive (MB is not mb); words are not.
+MEASURE_RE = re.compile(
+    r"\s?("
+    + "|".join(re.escape(k) for k in sorted(_MEASURES, key=len, reverse=True))
+    + r")(?![\w/])"
+)
+_MEASURES_LOWER = {k.lower(): v for k, v in _MEASURES.items()}
+
+TIME_UNITS = {
+    "second": 1,
+    "minute": 60,
+    "hour": 3600,
+    "day": 86400,
+    "week": 604800,
+    "month": 2629800,
+    "year": 31557600,
+    "decade": 315576000,
+    "century": 3155760000,
+}
+TIME_RE = re.compile(
+    r"\s+(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries)\b",
+    re.IGNORECASE,
+)
+
+_IRREGULAR_PLURALS = {
+    "people": "person",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "geese": "goose",
+    "police": "police",
+    "staff": "staff",
+    "personnel": "personnel",
+    "cattle": "cattle",
+    "sheep": "sheep",
+    "fish": "fish",
+    "aircraft": "aircraft",
+    "data": "data",
+    "media": "media",
+    "criteria": "criterion",
+    "phenomena": "phenomenon",
+    "crises": "crisis",
+    "analyses": "analysis",
+    "theses": "thesis",
+    "indices": "index",
+    "series": "series",
+    "species": "species",
+    "lives": "life",
+    "wives": "wife",
+    "knives": "knife",
+    "halves": "half",
+    "shelves": "shelf",
+    "leaves": "leaf",
+    "thieves": "thief",
+    "wolves": "wolf",
+    "calves": "calf",
+    "centuries": "century",
+    "movies": "movie",
+    "cookies": "cookie",
+    "calories": "calorie",
+    "zombies": "zombie",
+    "lies": "lie",
+    "ties": "tie",
+    "buses": "bus",
+    "viruses": "virus",
+    "bonuses": "bonus",
+    "campuses": "campus",
+    "statuses": "status",
+    "census": "census",
+}
+# Plural-looking words that are not plural nouns.
+_NOT_PLURAL = {
+    "is", "was", "has", "its", "his", "hers", "this", "thus", "as", "us", "yes", "plus",
+    "less", "unless", "across", "always", "perhaps", "whereas", "towards", "afterwards",
+    "besides", "news", "politics", "economics", "physics", "lens", "bias", "gas", "chaos",
+    "bus", "virus", "bonus", "status", "campus", "census", "series", "species", "means",
+    "whilst", "does", "goes", "says", "gets", "makes", "takes", "remains", "seems",
+}
+
+IRREGULAR_PLURAL_WORDS = frozenset(k for k, v in _IRREGULAR_PLURALS.items() if k != v) | {
+    "police",
+    "staff",
+    "personnel",
+    "cattle",
+    "aircraft",
+}
+
+
+def is_plural_noun(word: str) -> bool:
+    """Whether a word looks like a plural noun ("delegates", "people", "countries")."""
+    lower = word.lower()
+    if lower in IRREGULAR_PLURAL_WORDS:
+        return True
+    if len(lower) < 3 or not lower.endswith("s") or lower in _NOT_PLURAL:
+        return False
+    if word.isupper() or lower.endswith(("ss", "us", "is", "'s", "’s")):
+        return False
+    return True
+
+
+def singular(word: str) -> str:
+    """The singular of an English plural noun, by rule plus a small irregular table.
+
+    A compact rule set is enough for counted nouns in news text and is far
+    faster than a general inflection library.
+    """
+    lower = word.lower()
+    if lower in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[lower]
+    if not lower.endswith("s") or lower.endswith(("ss", "us", "is")) or len(lower) < 3:
+        return lower
+    if lower.endswith("ies") and len(lower) > 4:
+        return lower[:-3] + "y"
+    if lower.endswith(("sses", "xes", "zzes", "ches", "shes")):
+        return lower[:-2]
+    return lower[:-1]
+
+
+def currency_from_prefix(prefix: str) -> str | None:
+    """ISO code for a currency written before the number ("US$" -> USD)."""
+    return CURRENCY_PREFIXES.get(prefix.strip().lower().replace(" ", ""))
+
+
+def currency_from_words(qualifier: str | None, word: str) -> str | None:
+    """ISO code for a currency named after the number ("euros" -> EUR)."""
+    base = " ".join(word.lower().split())
+    if base.endswith("s") and base[:-1] in _CURRENCY_WORDS:
+        base = base[:-1]
+    if qualifier:
+        qualified = f"{qualifier.strip().lower()} {base}"
+        if qualified in _CURRENCY_WORDS:
+            return _CURRENCY_WORDS[qualified]
+        if base in ("franc", "francs"):
+            return "CHF"
+    if base in ("franc",):
+        return None
+    return _CURRENCY_WORDS.get(base)
+
+
+def canonical_measure(word: str) -> str | None:
+    """Short symbol for a measure word or symbol ("kilometres" -> km), else None."""
+    return _MEASURES.get(word) or _MEASURES_LOWER.get(word.lower())
+
+
+def canonical_time(word: str) -> str | None:
+    """Singular time unit for a duration word ("decades" -> decade), else None."""
+    lower = word.lower()
+    if lower == "centuries":
+        return "century"
+    base = lower[:-1] if lower.endswith("s") else lower
+    return base if base in TIME_UNITS else None
+
+
+def canonical_noun_unit(word: str) -> str:
+    """Canonical unit for a counted noun: a time or measure unit when it is one."""
+    return canonical_time(word) or canonical_measure(word) or singular(word)

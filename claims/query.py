@@ -1,0 +1,515 @@
+"""Reads for the pages, the CLI and the exports: filters, sorting and paging in SQL.
+
+Nothing here loads a whole table: every read is a filtered, limited query.
+User input only ever reaches SQL as bound parameters; column names come from
+the fixed tables below.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields
+
+import sqlite_utils
+
+from claims.model import STATUSES, ClaimsError, period_bounds
+
+# Columns a table view may sort by, mapped to the SQL that sorts them.
+SORTABLE = {
+    "published": "claims.published",
+    "id": "claims.id",
+    "value": "claims.value",
+    "confidence": "claims.confidence",
+    "period": "claims.period_start",
+    "speaker": "claims.speaker",
+    "subject": "claims.subject",
+    "metric": "claims.metric",
+    "status": "claims.status",
+    "updated": "claims.updated",
+}
+
+# The columns a claims table shows, with the source's provenance beside them.
+LIST_COLUMNS = (
+    "claims.id",
+    "claims.source_id",
+    "claims.kind",
+    "claims.surface",
+    "claims.value",
+    "claims.low",
+    "claims.high",
+    "claims.unit",
+    "claims.approx",
+    "claims.subject",
+    "claims.metric",
+    "claims.period",
+    "claims.speaker",
+    "claims.speaker_org",
+    "claims.hedge",
+    "claims.confidence",
+    "claims.status",
+    "claims.published",
+    "claims.sentence",
+    "claims.version",
+    "sources.title AS source_title",
+    "sources.publisher AS source_publisher",
+    "sources.url AS source_url",
+)
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass
+class ClaimFilter:
+    """What a researcher narrowed the claims table to. Empty means no filter."""
+
+    search: str | None = None
+    status: list[str] = field(default_factory=list)
+    kind: list[str] = field(default_factory=list)
+    source_id: int | None = None
+    speaker: str | None = None
+    subject: str | None = None
+    metric: str | None = None
+    unit: str | None = None
+    period_from: str | None = None
+    period_to: str | None = None
+    published_from: str | None = None
+    published_to: str | None = None
+    min_confidence: float | None = None
+    include_vanished: bool = False
+
+    def is_empty(self) -> bool:
+        return self == ClaimFilter()
+
+    def as_dict(self) -> dict:
+        """The filters that are set, for manifests and query strings."""
+        empty = ClaimFilter()
+        return {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if getattr(self, f.name) != getattr(empty, f.name)
+        }
+
+
+def fts_query(text: str) -> str | None:
+    """Turn what a person typed into an FTS5 query that cannot be a syntax error.
+
+    Each word becomes a quoted term (all must match); a trailing word also
+    matches as a prefix so that search-as-you-type finds "inflat" -> inflation.
+    """
+    words = _WORD.findall(text or "")
+    if not words:
+        return None
+    terms = [f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*']
+    return " ".join(terms)
+
+
+def where_clause(f: ClaimFilter) -> tuple[str, list]:
+    """SQL condition and parameters for a filter (over claims joined to sources)."""
+    conditions: list[str] = []
+    params: list = []
+    if not f.include_vanished:
+        conditions.append("claims.vanished = 0")
+    match = fts_query(f.search) if f.search else None
+    if match:
+        conditions.append("claims.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+        params.append(match)
+    for column, values, allowed in (
+        ("status", f.status, STATUSES),
+        ("kind", f.kind, ("numeric", "quote", "statement")),
+    ):
+        if values:
+            unknown = set(values) - set(allowed)
+            if unknown:
+                raise ClaimsError(f"Unknown {column}: {', '.join(sorted(unknown))}.")
+            conditions.append(f"claims.{column} IN ({', '.join('?' * len(values))})")
+            params.extend(values)
+    if f.source_id is not None:
+        conditions.append("claims.source_id = ?")
+        params.append(int(f.source_id))
+    for column in ("speaker", "subject", "metric", "unit"):
+        value = getattr(f, column)
+        if value:
+            conditions.append(f"claims.{column} = ?")
+            params.append(value)
+    if f.period_from:
+        conditions.append("claims.period_end >= ?")
+        params.append(period_bounds(f.period_from)[0])
+    if f.period_to:
+        conditions.append("claims.period_start <= ?")
+        params.append(period_bounds(f.period_to)[1])
+    if f.published_from:
+        conditions.append("claims.published >= ?")
+        params.append(period_bounds(f.published_from)[0])
+    if f.published_to:
+        conditions.append("claims.published <= ?")
+        params.append(period_bounds(f.published_to)[1])
+    if f.min_confidence is not None:
+        conditions.append("claims.confidence >= ?")
+        params.append(float(f.min_confidence))
+    return (" AND ".join(conditions) or "1"), params
+
+
+def _order_by(sort: str, descending: bool) -> str:
+    if sort not in SORTABLE:
+        raise ClaimsError(f"Cannot sort by {sort!r}; choose one of: {', '.join(SORTABLE)}.")
+    direction = "DESC" if descending else "ASC"
+    # NULLs last whichever the direction, then id for a stable order.
+    return f"{SORTABLE[sort]} IS NULL, {SORTABLE[sort]} {direction}, claims.id {direction}"
+
+
+def list_claims(
+    db: sqlite_utils.Database,
+    f: ClaimFilter | None = None,
+    *,
+    sort: str = "published",
+    descending: bool = True,
+    page: int = 1,
+    page_size: int = 50,
+) -> list[dict]:
+    """One page of claims matching the filter, with their source's title and URL."""
+    where, params = where_clause(f or ClaimFilter())
+    page = max(1, int(page))
+    sql = (
+        f"SELECT {', '.join(LIST_COLUMNS)} FROM claims "
+        f"JOIN sources ON sources.id = claims.source_id WHERE {where} "
+        f"ORDER BY {_order_by(sort, descending)} LIMIT ? OFFSET ?"
+    )
+    cursor = db.execute(sql, [*params, int(page_size), (page - 1) * int(page_size)])
+    return _rows(cursor)
+
+
+def count_claims(db: sqlite_utils.Database, f: ClaimFilter | None = None) -> int:
+    where, params = where_clause(f or ClaimFilter())
+    sql = f"SELECT count(*) FROM claims WHERE {where}"
+    return db.execute(sql, params).fetchone()[0]
+
+
+def iter_claims(
+    db: sqlite_utils.Database,
+    f: ClaimFilter | None = None,
+    *,
+    columns: tuple[str, ...] = LIST_COLUMNS,
+    batch_size: int = 2000,
+) -> Iterator[dict]:
+    """Every claim matching the filter, in id order, a batch at a time (bounded memory)."""
+    where, params = where_clause(f or ClaimFilter())
+    last_id = 0
+    while True:
+        sql = (
+            f"SELECT {', '.join(columns)} FROM claims "
+            f"JOIN sources ON sources.id = claims.source_id "
+            f"WHERE {where} AND claims.id > ? ORDER BY claims.id LIMIT ?"
+        )
+        rows = _rows(db.execute(sql, [*params, last_id, batch_size]))
+        if not rows:
+            return
+        yield from rows
+        last_id = rows[-1]["id"]
+
+
+def distinct_values(
+    db: sqlite_utils.Database, column: str, *, prefix: str = "", limit: int = 200
+) -> list[str]:
+    """The most frequent values of a facet column (speaker, subject, metric, unit)."""
+    if column not in ("speaker", "subject", "metric", "unit", "period", "approx", "hedge"):
+        raise ClaimsError(f"{column!r} is not a facet.")
+    sql = (
+        f"SELECT {column}, count(*) AS n FROM claims WHERE {column} IS NOT NULL "
+        f"AND vanished = 0 AND {column} LIKE ? ESCAPE '\\' "
+        f"GROUP BY {column} ORDER BY n DESC, {column} LIMIT ?"
+    )
+    like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return [row[0] for row in db.execute(sql, [like, limit]).fetchall()]
+
+
+def _rows(cursor) -> list[dict]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+# ---------------------------------------------------------------- dashboard reads
+# Aggregates for the dashboard's pages. Each is one grouped or limited query;
+# column names come from fixed tuples, user input only as bound parameters.
+
+_LIVE = "claims.vanished = 0"
+_FACETS = ("speaker", "subject", "metric", "unit", "publisher")
+
+
+def _status_counts_sql(prefix: str = "claims.") -> str:
+    # One "n_<status>" column per status; STATUSES is our own fixed vocabulary.
+    return ", ".join(f"coalesce(sum({prefix}status = '{s}'), 0) AS n_{s}" for s in STATUSES)
+
+
+def claims_per_month(db: sqlite_utils.Database, *, limit: int = 1200) -> list[dict]:
+    """Claims counted per month of publication (YYYY-MM), oldest first."""
+    sql = (
+        "SELECT substr(published, 1, 7) AS month, count(*) AS claims FROM claims "
+        f"WHERE {_LIVE} AND published IS NOT NULL GROUP BY month ORDER BY month LIMIT ?"
+    )
+    return _rows(db.execute(sql, [int(limit)]))
+
+
+def top_values(db: sqlite_utils.Database, column: str, *, limit: int = 10) -> list[dict]:
+    """The most-cited values of a facet: [{value, claims, sources}], most claims first."""
+    if column not in ("speaker", "subject", "metric", "unit"):
+        raise ClaimsError(f"{column!r} is not a facet.")
+    sql = (
+        f"SELECT {column} AS value, count(*) AS claims, count(DISTINCT source_id) AS sources "
+        f"FROM claims WHERE {_LIVE} AND {column} IS NOT NULL AND {column} != '' "
+        f"GROUP BY {column} ORDER BY claims DESC, value LIMIT ?"
+    )
+    return _rows(db.execute(sql, [int(limit)]))
+
+
+def recent_reviews(db: sqlite_utils.Database, *, limit: int = 20) -> list[dict]:
+    """The latest review rows with what they were about, newest first."""
+    sql = (
+        "SELECT reviews.id, reviews.at, reviews.reviewer, reviews.claim_id, reviews.field, "
+        "reviews.old, reviews.new, reviews.note, reviews.evidence_url, "
+        "claims.surface, claims.subject, claims.metric, sources.title AS source_title "
+        "FROM reviews JOIN claims ON claims.id = reviews.claim_id "
+        "JOIN sources ON sources.id = claims.source_id "
+        "ORDER BY reviews.id DESC LIMIT ?"
+    )
+    return _rows(db.execute(sql, [int(limit)]))
+
+
+def source_choices(
+    db: sqlite_utils.Database, *, search: str | None = None, limit: int = 500
+) -> list[dict]:
+    """Sources for a picker: [{id, title, published}], newest first."""
+    like = _like(search)
+    sql = (
+        "SELECT id, title, published FROM sources WHERE coalesce(title, '') LIKE ? ESCAPE '\\' "
+        "ORDER BY published IS NULL, published DESC, id DESC LIMIT ?"
+    )
+    return _rows(db.execute(sql, [like, int(limit)]))
+
+
+def series_choices(db: sqlite_utils.Database, *, limit: int = 1000) -> list[dict]:
+    """(subject, metric) pairs that have numeric claims: [{subject, metric, claims, units}].
+
+    Matching is case-insensitive, so "Unemployment rate" and "unemployment
+    rate" are one series; the most common spelling is the one shown.
+    """
+    sql = (
+        "SELECT subject, metric, claims, units FROM ("
+        "  SELECT lower(subject) AS ls, lower(metric) AS lm,"
+        "    max(subject) AS subject, max(metric) AS metric,"
+        "    count(*) AS claims, count(DISTINCT coalesce(unit, '')) AS units"
+        f"  FROM claims WHERE {_LIVE} AND value IS NOT NULL"
+        "    AND subject IS NOT NULL AND metric IS NOT NULL"
+        "  GROUP BY ls, lm)"
+        " ORDER BY claims DESC, subject, metric LIMIT ?"
+    )
+    return _rows(db.execute(sql, [int(limit)]))
+
+
+def series_units(db: sqlite_utils.Database, subject: str, metric: str) -> list[dict]:
+    """The units a series is stated in: [{unit, claims}], most claims first (unit may be None)."""
+    sql = (
+        f"SELECT unit, count(*) AS claims FROM claims WHERE {_LIVE} AND value IS NOT NULL "
+        "AND lower(subject) = lower(?) AND lower(metric) = lower(?) "
+        "GROUP BY unit ORDER BY claims DESC, unit LIMIT 50"
+    )
+    return _rows(db.execute(sql, [subject, metric]))
+
+
+_SERIES_COLUMNS = (
+    "claims.id, claims.value, claims.low, claims.high, claims.unit, claims.approx, "
+    "claims.subject, claims.metric, claims.period, claims.period_start, claims.period_end, "
+    "claims.published, claims.speaker, claims.speaker_org, claims.status, claims.confidence, "
+    "claims.surface, claims.sentence, claims.source_id, "
+    "sources.title AS source_title, sources.publisher AS source_publisher"
+)
+
+
+def series_claims(
+    db: sqlite_utils.Database,
+    subject: str,
+    metric: str,
+    unit: str | None,
+    *,
+    limit: int = 5000,
+) -> list[dict]:
+    """The numeric claims of one series in one unit (units never mix), by period."""
+    sql = (
+        f"SELECT {_SERIES_COLUMNS} FROM claims JOIN sources ON sources.id = claims.source_id "
+        f"WHERE {_LIVE} AND claims.value IS NOT NULL "
+        "AND lower(claims.subject) = lower(?) AND lower(claims.metric) = lower(?) "
+        "AND claims.unit IS ? "
+        "ORDER BY claims.period_start IS NULL, claims.period_start, claims.published, claims.id "
+        "LIMIT ?"
+    )
+    return _rows(db.execute(sql, [subject, metric, unit, int(limit)]))
+
+
+def claim_keys(
+    db: sqlite_utils.Database, *, search: str | None = None, limit: int = 1000
+) -> list[dict]:
+    """Claim keys (subject, metric, unit, period) with numeric claims, most sources first.
+
+    [{subject, metric, unit, period, claims, sources, speakers}]; subject and
+    metric match case-insensitively, the most common spelling is shown.
+    """
+    sql = (
+        "SELECT subject, metric, unit, period, claims, sources, speakers FROM ("
+        "  SELECT max(subject) AS subject, max(metric) AS metric, unit, period,"
+        "    count(*) AS claims, count(DISTINCT source_id) AS sources,"
+        "    count(DISTINCT speaker) AS speakers"
+        f"  FROM claims WHERE {_LIVE} AND value IS NOT NULL"
+        "    AND subject IS NOT NULL AND metric IS NOT NULL AND period IS NOT NULL"
+        "    AND (subject || ' ' || metric) LIKE ? ESCAPE '\\'"
+        "  GROUP BY lower(subject), lower(metric), unit, period)"
+        " ORDER BY sources DESC, claims DESC, period DESC LIMIT ?"
+    )
+    return _rows(db.execute(sql, [_contains(search), int(limit)]))
+
+
+def compare_claims(
+    db: sqlite_utils.Database,
+    subject: str,
+    metric: str,
+    unit: str | None,
+    period: str,
+    *,
+    by: str = "source",
+    limit: int = 500,
+) -> list[dict]:
+    """One row per source (or speaker) stating a claim key, with its value and range.
+
+    When a source states the key more than once, its most confident claim
+    (then the earliest) speaks for it; `claims` says how many it made.
+    Rows come earliest publication first.
+    """
+    if by not in ("source", "speaker"):
+        raise ClaimsError("Compare by source or by speaker.")
+    group = "claims.source_id" if by == "source" else "coalesce(claims.speaker, '(unattributed)')"
+    sql = (
+        "SELECT * FROM ("
+        f"  SELECT {_SERIES_COLUMNS}, {group} AS who_key,"
+        f"    count(*) OVER (PARTITION BY {group}) AS claims,"
+        f"    row_number() OVER (PARTITION BY {group}"
+        "      ORDER BY claims.confidence DESC, claims.published, claims.id) AS rank"
+        "  FROM claims JOIN sources ON sources.id = claims.source_id"
+        f"  WHERE {_LIVE} AND claims.value IS NOT NULL"
+        "    AND lower(claims.subject) = lower(?) AND lower(claims.metric) = lower(?)"
+        "    AND claims.unit IS ? AND claims.period = ?)"
+        " WHERE rank = 1 ORDER BY published IS NULL, published, id LIMIT ?"
+    )
+    rows = _rows(db.execute(sql, [subject, metric, unit, period, int(limit)]))
+    for row in rows:
+        row.pop("rank", None)
+        row.pop("who_key", None)
+        if by == "source":
+            row["who"] = row["source_title"] or f"source {row['source_id']}"
+        else:
+            row["who"] = row["speaker"] or "(unattributed)"
+    return rows
+
+
+def summarise_comparison(rows: list[dict]) -> dict:
+    """Median, spread and outliers of compared values; marks rows in place.
+
+    Adds to each row: `outlier` (outside 1.5 IQR of the quartiles, or, with
+    fewer than four values, more than 50% away from the median) and `first`
+    (the earliest publication). Returns {n, median, min, max, spread, q1, q3}.
+    """
+    values = sorted(r["value"] for r in rows if r.get("value") is not None)
+    if not values:
+        return {
+            "n": 0,
+            "median": None,
+            "min": None,
+            "max": None,
+            "spread": None,
+            "q1": None,
+            "q3": None,
+        }
+    med = _quantile(values, 0.5)
+    q1, q3 = _quantile(values, 0.25), _quantile(values, 0.75)
+    iqr = q3 - q1
+    for row in rows:
+        v = row.get("value")
+        if v is None:
+            row["outlier"] = False
+        elif len(values) >= 4 and iqr > 0:
+            row["outlier"] = v < q1 - 1.5 * iqr or v > q3 + 1.5 * iqr
+        else:
+            row["outlier"] = med != 0 and abs(v - med) > 0.5 * abs(med)
+    dated = [r["published"] for r in rows if r.get("published")]
+    first = min(dated) if dated else None
+    for row in rows:
+        row["first"] = first is not None and row.get("published") == first
+    return {
+        "n": len(values),
+        "median": med,
+        "min": values[0],
+        "max": values[-1],
+        "spread": values[-1] - values[0],
+        "q1": q1,
+        "q3": q3,
+    }
+
+
+def _quantile(sorted_values: list[float], q: float) -> float:
+    # Linear interpolation between closest ranks (numpy's default).
+    pos = (len(sorted_values) - 1) * q
+    low = int(pos)
+    high = min(low + 1, len(sorted_values) - 1)
+    return sorted_values[low] + (sorted_values[high] - sorted_values[low]) * (pos - low)
+
+
+def sources_table(
+    db: sqlite_utils.Database,
+    *,
+    search: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[dict]:
+    """Sources with their claim counts and status mix, newest first.
+
+    [{id, title, publisher, published, url, claims, n_<status>...}]
+    """
+    sql = (
+        "SELECT sources.id, sources.title, sources.publisher, sources.published, sources.url, "
+        f"count(claims.id) AS claims, {_status_counts_sql()} "
+        "FROM sources LEFT JOIN claims ON claims.source_id = sources.id AND claims.vanished = 0 "
+        "WHERE (coalesce(sources.title, '') || ' ' || coalesce(sources.publisher, '')) "
+        "LIKE ? ESCAPE '\\' "
+        "GROUP BY sources.id "
+        "ORDER BY sources.published IS NULL, sources.published DESC, sources.id DESC "
+        "LIMIT ? OFFSET ?"
+    )
+    return _rows(db.execute(sql, [_contains(search), int(limit), int(offset)]))
+
+
+def count_sources(db: sqlite_utils.Database, *, search: str | None = None) -> int:
+    sql = (
+        "SELECT count(*) FROM sources WHERE "
+        "(coalesce(title, '') || ' ' || coalesce(publisher, '')) LIKE ? ESCAPE '\\'"
+    )
+    return db.execute(sql, [_contains(search)]).fetchone()[0]
+
+
+def speakers_table(db: sqlite_utils.Database, *, limit: int = 200) -> list[dict]:
+    """Per speaker: claims, sources and claims by status, most claims first."""
+    sql = (
+        "SELECT speaker, count(*) AS claims, count(DISTINCT source_id) AS sources, "
+        f"{_status_counts_sql()} FROM claims "
+        f"WHERE {_LIVE} AND speaker IS NOT NULL AND speaker != '' "
+        "GROUP BY speaker ORDER BY claims DESC, speaker LIMIT ?"
+    )
+    return _rows(db.execute(sql, [int(limit)]))
+
+
+def _like(text: str | None) -> str:
+    """A LIKE prefix pattern matching `text` literally (% and _ escaped)."""
+    text = text or ""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _contains(text: str | None) -> str:
+    """A LIKE pattern matching rows that contain `text` literally (any case for ASCII)."""
+    return "%" + _like(text) if text else "%"

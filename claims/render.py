@@ -1,0 +1,307 @@
+"""Helpers the dashboard needs that deserve unit tests: no Streamlit here.
+
+- The escaped HTML of a claim's sentence within its paragraph, with the claim
+  highlighted. Every piece of article text goes through html.escape; the only
+  tags in the result are the ones written below.
+- Query parameters <-> ClaimFilter, so that a URL reproduces a claims view.
+- Small formatting helpers (values, safe links, markdown escaping).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from claims.model import KINDS, STATUSES, ClaimsError, period_bounds
+from claims.query import SORTABLE, ClaimFilter
+
+# Longest stretch of paragraph kept on either side of a sentence, so that a
+# wall of text without line breaks still shows as a readable excerpt.
+CONTEXT_CHARS = 600
+
+# ---------------------------------------------------------------- highlighting
+
+
+def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The paragraph (run of text between line breaks) holding text[start:end]."""
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    para_start = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", end)
+    return para_start, len(text) if para_end == -1 else para_end
+
+
+def context_html(
+    text: str,
+    sentence_start: int,
+    sentence_end: int,
+    surface_start: int | None = None,
+    surface_end: int | None = None,
+    *,
+    context: bool = True,
+    max_context: int = CONTEXT_CHARS,
+) -> str:
+    """The sentence (within its paragraph when `context`) as escaped HTML.
+
+    The sentence is wrapped in <span class="cl-sentence"> and the claim's
+    surface in <mark>. Offsets outside the text are clamped rather than
+    trusted: a broken offset must never raise on a page.
+    """
+    n = len(text)
+    s0 = max(0, min(sentence_start, n))
+    s1 = max(s0, min(sentence_end, n))
+    if surface_start is None or surface_end is None:
+        m0 = m1 = s0
+    else:
+        m0 = max(s0, min(surface_start, s1))
+        m1 = max(m0, min(surface_end, s1))
+    if context:
+        p0, p1 = paragraph_bounds(text, s0, s1)
+        p0, p1 = max(p0, s0 - max_context), min(p1, s1 + max_context)
+    else:
+        p0, p1 = s0, s1
+    before = ("… " if p0 > 0 and text[p0 - 1] != "\n" else "") + text[p0:s0]
+    after = text[s1:p1] + (" …" if p1 < n and text[p1] != "\n" else "")
+    sentence = _esc(text[s0:m0])
+    if m1 > m0:
+        sentence += f"<mark>{_esc(text[m0:m1])}</mark>"
+    sentence += _esc(text[m1:s1])
+    return (
+        f'<div class="cl-context">{_esc(before)}'
+        f'<span class="cl-sentence">{sentence}</span>{_esc(after)}</div>'
+    )
+
+
+def claim_context_html(source_text: str, claim: Mapping) -> str:
+    """context_html for a stored claim (offsets into its source's text)."""
+    return context_html(
+        source_text,
+        claim["sentence_start"],
+        claim["sentence_end"],
+        claim.get("surface_start"),
+        claim.get("surface_end"),
+    )
+
+
+HIGHLIGHT_CSS = """
+<style>
+.cl-context { line-height: 1.6; padding: .5rem .75rem; border-left: 3px solid #c9c9c9;
+  background: rgba(127,127,127,.06); border-radius: 4px; white-space: pre-wrap; }
+.cl-sentence { background: rgba(255, 221, 87, .25); }
+.cl-context mark { background: #ffd43b; color: #000; padding: 0 .15em; border-radius: 3px;
+  font-weight: 600; }
+.cl-meta { color: #666; font-size: .85rem; }
+</style>
+"""
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def escape_html(text: object) -> str:
+    """Any value as text safe to place inside our own HTML tags."""
+    return _esc("" if text is None else str(text))
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
+
+
+def escape_markdown(text: object) -> str:
+    """Backslash-escape every character markdown (and Streamlit's extras) reacts to.
+
+    For the rare places where text must pass through markdown (widget labels).
+    Newlines become spaces so that text cannot open a block of its own.
+    """
+    flat = " ".join(("" if text is None else str(text)).split())
+    return _MD_SPECIAL.sub(r"\\\1", flat)
+
+
+_HTTP_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
+
+
+def safe_url(url: object) -> str | None:
+    """The URL if it is a plain http(s) link, else None (javascript:, data:, junk)."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    return url if _HTTP_URL.match(url) else None
+
+
+def format_number(value: float | None) -> str:
+    if value is None:
+        return ""
+    if float(value).is_integer() and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.4g}" if abs(value) >= 1e4 else f"{value:g}"
+
+
+def format_value(claim: Mapping) -> str:
+    """A claim's figure as a person would say it: "2 to 2.25 percent", "~5,000 jobs"."""
+    low, high, value = claim.get("low"), claim.get("high"), claim.get("value")
+    if low is not None and high is not None and low != high:
+        figure = f"{format_number(low)} to {format_number(high)}"
+    elif value is not None:
+        figure = format_number(value)
+    else:
+        return ""
+    prefix = "~" if claim.get("approx") else ""
+    unit = claim.get("unit") or ""
+    return f"{prefix}{figure} {unit}".strip()
+
+
+def truncate(text: object, limit: int = 200) -> str:
+    """One line of at most `limit` characters (for tooltips and tables)."""
+    flat = " ".join(("" if text is None else str(text)).split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+# ---------------------------------------------------------------- query params
+
+# Query-parameter names of the claims view (short, readable in a shared link).
+PARAM_NAMES = {
+    "search": "q",
+    "status": "status",
+    "kind": "kind",
+    "source_id": "source",
+    "speaker": "speaker",
+    "subject": "subject",
+    "metric": "metric",
+    "unit": "unit",
+    "period_from": "period_from",
+    "period_to": "period_to",
+    "published_from": "published_from",
+    "published_to": "published_to",
+    "min_confidence": "min_conf",
+}
+VIEW_PARAMS = ("sort", "desc", "page", "claim")
+DEFAULT_SORT = "published"
+
+
+@dataclass
+class ClaimsView:
+    """Everything a claims URL carries: the filter, the order, the page, the open claim."""
+
+    filter: ClaimFilter = field(default_factory=ClaimFilter)
+    sort: str = DEFAULT_SORT
+    descending: bool = True
+    page: int = 1
+    claim_id: int | None = None
+    # Parameters that could not be understood, as messages for the person.
+    problems: list[str] = field(default_factory=list)
+
+
+def _as_list(raw: object) -> list[str]:
+    if raw is None:
+        return []
+    items = [raw] if isinstance(raw, str) else [str(x) for x in raw]  # type: ignore[union-attr]
+    # A list may also arrive comma-joined (hand-written links).
+    return [part.strip() for item in items for part in item.split(",") if part.strip()]
+
+
+def _as_text(raw: object) -> str | None:
+    items = raw if isinstance(raw, list) else [raw]
+    values = [str(x) for x in items if x is not None and str(x).strip()]
+    return values[-1].strip() if values else None
+
+
+def view_from_params(params: Mapping[str, object]) -> ClaimsView:
+    """Read a claims view from query parameters; what does not parse is reported, not raised."""
+    view = ClaimsView()
+    f = view.filter
+    problems = view.problems
+    text = {name: _as_text(params.get(key)) for name, key in PARAM_NAMES.items()}
+    f.search = text["search"]
+    for name, allowed in (("status", STATUSES), ("kind", KINDS)):
+        values = _as_list(params.get(PARAM_NAMES[name]))
+        bad = [v for v in values if v not in allowed]
+        if bad:
+            problems.append(f"Ignored unknown {name}: {', '.join(bad)}.")
+        setattr(f, name, [v for v in dict.fromkeys(values) if v in allowed])
+    if text["source_id"]:
+        try:
+            f.source_id = int(text["source_id"])
+        except ValueError:
+            problems.append(f"Ignored source {text['source_id']!r}: not a source id.")
+    for name in ("speaker", "subject", "metric", "unit"):
+        setattr(f, name, text[name])
+    for name in ("period_from", "period_to", "published_from", "published_to"):
+        value = text[name]
+        if value is None:
+            continue
+        try:
+            period_bounds(value)
+        except ClaimsError as exc:
+            problems.append(f"Ignored {name.replace('_', ' ')}: {exc}")
+            continue
+        setattr(f, name, value)
+    if text["min_confidence"]:
+        try:
+            conf = float(text["min_confidence"])
+            if not 0 <= conf <= 1:
+                raise ValueError
+            f.min_confidence = conf if conf > 0 else None
+        except ValueError:
+            problems.append("Ignored minimum confidence: it must be a number from 0 to 1.")
+    sort = _as_text(params.get("sort"))
+    if sort:
+        if sort in SORTABLE:
+            view.sort = sort
+        else:
+            problems.append(f"Ignored sort {sort!r}; choose one of: {', '.join(SORTABLE)}.")
+    view.descending = _as_text(params.get("desc")) not in ("0", "false", "no")
+    page = _as_text(params.get("page"))
+    if page:
+        view.page = int(page) if page.isdigit() and int(page) > 0 else 1
+    claim = _as_text(params.get("claim"))
+    if claim:
+        if claim.isdigit():
+            view.claim_id = int(claim)
+        else:
+            problems.append(f"Ignored claim {claim!r}: not a claim id.")
+    return view
+
+
+def view_to_params(view: ClaimsView) -> dict[str, str | list[str]]:
+    """The query parameters of a view; defaults are left out to keep links short."""
+    params: dict[str, str | list[str]] = {}
+    for name, value in view.filter.as_dict().items():
+        if name not in PARAM_NAMES:
+            continue
+        key = PARAM_NAMES[name]
+        if isinstance(value, list):
+            params[key] = [str(v) for v in value]
+        elif isinstance(value, float):
+            params[key] = f"{value:g}"
+        else:
+            params[key] = str(value)
+    if view.sort != DEFAULT_SORT:
+        params["sort"] = view.sort
+    if not view.descending:
+        params["desc"] = "0"
+    if view.page > 1:
+        params["page"] = str(view.page)
+    if view.claim_id is not None:
+        params["claim"] = str(view.claim_id)
+    return params
+
+
+def iso_date(value: date | str | None) -> str | None:
+    """A date widget's value as YYYY-MM-DD text (None stays None)."""
+    if value is None or value == "":
+        return None
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def parse_iso_date(value: str | None) -> date | None:
+    """YYYY-MM-DD (or YYYY / YYYY-MM, taking the first day) as a date, else None."""
+    if not value:
+        return None
+    try:
+        first, _ = period_bounds(value)
+    except ClaimsError:
+        return None
+    return date.fromisoformat(first) if first else None

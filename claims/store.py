@@ -1,0 +1,597 @@
+"""Storage: schema, migrations, writes and the append-only review log.
+
+Everything goes through SQLite via sqlite-utils. Every write happens inside
+`write_transaction`, which begins IMMEDIATE so that a second writer waits on
+the busy timeout instead of failing half way with "database is locked".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from claims.model import (
+    EDITABLE_FIELDS,
+    EXTRACTOR_VERSION,
+    NUMERIC_FIELDS,
+    STATUSES,
+    ClaimsError,
+    ConflictError,
+    ExtractedClaim,
+    parse_number,
+    period_bounds,
+)
+
+BUSY_TIMEOUT_SECONDS = 30
+
+SOURCE_FIELDS = ("url", "title", "publisher", "author", "published", "retrieved", "language")
+
+migrations = sqlite_utils.Migrations("claims")
+
+
+def now_utc() -> str:
+    """The current time as ISO 8601 text in UTC (seconds precision)."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+# ---------------------------------------------------------------- opening
+
+
+def connect(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating if needed) and upgrade the database at `path`."""
+    path = Path(path)
+    if path.is_dir():
+        raise ClaimsError(f"{path} is a folder, not a database file.")
+    if str(path) != ":memory:":
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        # check_same_thread=False: Streamlit reruns a page on another thread of
+        # the same session; each connection is still used by one run at a time.
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+        if str(path) != ":memory:":
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        db = sqlite_utils.Database(conn)
+        migrate(db)
+    except sqlite3.DatabaseError as exc:
+        raise ClaimsError(f"Cannot open {path} as a claims database: {exc}.") from None
+    return db
+
+
+def open_existing(path: str | Path) -> sqlite_utils.Database:
+    """Open a database that must already exist (read-side commands)."""
+    path = Path(path)
+    if not path.exists():
+        raise ClaimsError(f"No database at {path}; run `python -m claims init` first.")
+    return connect(path)
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Apply pending schema migrations; applying twice changes nothing."""
+    migrations.apply(db)
+
+
+@contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One logical write: BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
+    conn = db.conn
+    if conn.in_transaction:
+        # Nested inside a caller's transaction: it owns commit and rollback.
+        yield db
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        conn.rollback()
+        raise
+    else:
+        conn.commit()
+
+
+# ---------------------------------------------------------------- schema
+
+
+@migrations(name="0001_initial")
+def _initial_schema(db: sqlite_utils.Database) -> None:
+    statuses = ", ".join(f"'{s}'" for s in STATUSES)
+    db.executescript(
+        f"""
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+        INSERT INTO meta (key, value) VALUES ('revision', 0);
+
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            url TEXT,
+            title TEXT,
+            publisher TEXT,
+            author TEXT,
+            published TEXT,
+            retrieved TEXT,
+            text TEXT NOT NULL,
+            content_hash TEXT NOT NULL UNIQUE,
+            language TEXT,
+            added TEXT NOT NULL
+        );
+        CREATE INDEX idx_sources_published ON sources (published);
+        CREATE INDEX idx_sources_publisher ON sources (publisher);
+
+        CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('numeric', 'quote', 'statement')),
+            sentence TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            surface TEXT NOT NULL,
+            surface_start INTEGER NOT NULL,
+            surface_end INTEGER NOT NULL,
+            value REAL,
+            low REAL,
+            high REAL,
+            unit TEXT,
+            approx TEXT,
+            subject TEXT,
+            metric TEXT,
+            period TEXT,
+            period_start TEXT,
+            period_end TEXT,
+            speaker TEXT,
+            speaker_org TEXT,
+            cue TEXT,
+            via TEXT,
+            hedge TEXT,
+            confidence REAL NOT NULL DEFAULT 0.5,
+            published TEXT,
+            extractor_version TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'unreviewed' CHECK (status IN ({statuses})),
+            version INTEGER NOT NULL DEFAULT 1,
+            edited TEXT NOT NULL DEFAULT '[]',
+            vanished INTEGER NOT NULL DEFAULT 0,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE INDEX idx_claims_source ON claims (source_id, surface_start);
+        CREATE INDEX idx_claims_status ON claims (status);
+        CREATE INDEX idx_claims_kind ON claims (kind);
+        CREATE INDEX idx_claims_speaker ON claims (speaker);
+        CREATE INDEX idx_claims_subject ON claims (subject);
+        CREATE INDEX idx_claims_metric ON claims (metric);
+        CREATE INDEX idx_claims_unit ON claims (unit);
+        CREATE INDEX idx_claims_period ON claims (period_start);
+        CREATE INDEX idx_claims_published ON claims (published);
+        CREATE INDEX idx_claims_confidence ON claims (confidence);
+
+        CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims (id),
+            at TEXT NOT NULL,
+            reviewer TEXT NOT NULL,
+            field TEXT NOT NULL,
+            old TEXT,
+            new TEXT,
+            note TEXT,
+            evidence_url TEXT
+        );
+        CREATE INDEX idx_reviews_claim ON reviews (claim_id, id);
+        CREATE INDEX idx_reviews_at ON reviews (at);
+
+        -- Reviews are the audit trail: nobody rewrites history.
+        CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews
+        BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
+        CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews
+        BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
+
+        -- Full-text search over what a researcher types into the search box.
+        CREATE VIRTUAL TABLE claims_fts USING fts5 (
+            sentence, subject, metric, speaker, source_title,
+            tokenize = 'porter unicode61'
+        );
+        CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+            INSERT INTO claims_fts (rowid, sentence, subject, metric, speaker, source_title)
+            VALUES (new.id, new.sentence, new.subject, new.metric, new.speaker,
+                    (SELECT title FROM sources WHERE id = new.source_id));
+        END;
+        CREATE TRIGGER claims_fts_update AFTER UPDATE OF sentence, subject, metric, speaker
+        ON claims BEGIN
+            DELETE FROM claims_fts WHERE rowid = old.id;
+            INSERT INTO claims_fts (rowid, sentence, subject, metric, speaker, source_title)
+            VALUES (new.id, new.sentence, new.subject, new.metric, new.speaker,
+                    (SELECT title FROM sources WHERE id = new.source_id));
+        END;
+        CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+            DELETE FROM claims_fts WHERE rowid = old.id;
+        END;
+        CREATE TRIGGER sources_title_fts AFTER UPDATE OF title ON sources BEGIN
+            UPDATE claims_fts SET source_title = new.title
+            WHERE rowid IN (SELECT id FROM claims WHERE source_id = new.id);
+        END;
+        CREATE TRIGGER sources_published_claims AFTER UPDATE OF published ON sources BEGIN
+            UPDATE claims SET published = new.published WHERE source_id = new.id;
+        END;
+        """
+    )
+    # The revision counter lets caches (the dashboard's) see that the data
+    # changed, also when another process wrote.
+    for table in ("sources", "claims", "reviews"):
+        for event in ("INSERT", "UPDATE", "DELETE"):
+            db.execute(
+                f"CREATE TRIGGER {table}_{event.lower()}_revision AFTER {event} ON {table} "
+                "BEGIN UPDATE meta SET value = value + 1 WHERE key = 'revision'; END"
+            )
+
+
+@migrations(name="0002_claim_counts")
+def _claim_counts(db: sqlite_utils.Database) -> None:
+    # Counting a million claims by status on every Overview visit is slow;
+    # this summary, kept exact by triggers, answers in microseconds.
+    db.executescript(
+        """
+        CREATE TABLE claim_counts (
+            kind TEXT NOT NULL,
+            status TEXT NOT NULL,
+            vanished INTEGER NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (kind, status, vanished)
+        );
+        INSERT INTO claim_counts (kind, status, vanished, n)
+            SELECT kind, status, vanished, count(*) FROM claims GROUP BY kind, status, vanished;
+
+        CREATE TRIGGER claim_counts_insert AFTER INSERT ON claims BEGIN
+            INSERT INTO claim_counts (kind, status, vanished, n)
+            VALUES (new.kind, new.status, new.vanished, 1)
+            ON CONFLICT (kind, status, vanished) DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER claim_counts_delete AFTER DELETE ON claims BEGIN
+            UPDATE claim_counts SET n = n - 1
+            WHERE kind = old.kind AND status = old.status AND vanished = old.vanished;
+        END;
+        CREATE TRIGGER claim_counts_update AFTER UPDATE OF kind, status, vanished ON claims
+        BEGIN
+            UPDATE claim_counts SET n = n - 1
+            WHERE kind = old.kind AND status = old.status AND vanished = old.vanished;
+            INSERT INTO claim_counts (kind, status, vanished, n)
+            VALUES (new.kind, new.status, new.vanished, 1)
+            ON CONFLICT (kind, status, vanished) DO UPDATE SET n = n + 1;
+        END;
+        """
+    )
+
+
+# ---------------------------------------------------------------- reads
+
+
+def revision(db: sqlite_utils.Database) -> int:
+    """A number that grows with every write to sources, claims or reviews."""
+    return db.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0]
+
+
+def get_claim(db: sqlite_utils.Database, claim_id: int) -> dict:
+    """The stored claim, or ClaimsError naming the id."""
+    try:
+        return db["claims"].get(int(claim_id))
+    except (sqlite_utils.db.NotFoundError, ValueError, TypeError):
+        raise ClaimsError(f"No claim with id {claim_id}.") from None
+
+
+def get_source(db: sqlite_utils.Database, source_id: int) -> dict:
+    try:
+        return db["sources"].get(int(source_id))
+    except (sqlite_utils.db.NotFoundError, ValueError, TypeError):
+        raise ClaimsError(f"No source with id {source_id}.") from None
+
+
+def reviews_of(db: sqlite_utils.Database, claim_id: int) -> list[dict]:
+    """The claim's review history, oldest first."""
+    return list(db["reviews"].rows_where("claim_id = ?", [claim_id], order_by="id"))
+
+
+def stats(db: sqlite_utils.Database) -> dict:
+    """Counts of sources, claims (not vanished) by status and by kind, and reviews."""
+
+    def grouped(column: str) -> dict:
+        rows = db.execute(
+            f"SELECT {column}, sum(n) FROM claim_counts WHERE vanished = 0 "
+            f"GROUP BY {column} HAVING sum(n) > 0"
+        )
+        return dict(rows.fetchall())
+
+    by_status = grouped("status")
+    by_kind = grouped("kind")
+    return {
+        "sources": db.execute("SELECT count(*) FROM sources").fetchone()[0],
+        "claims": sum(by_kind.values()),
+        "reviews": db.execute("SELECT count(*) FROM reviews").fetchone()[0],
+        "by_status": {status: by_status.get(status, 0) for status in STATUSES},
+        "by_kind": by_kind,
+        "revision": revision(db),
+    }
+
+
+# ---------------------------------------------------------------- sources
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the text with Unicode and whitespace normalised.
+
+    The same article pasted with other line breaks, or fetched from a URL and
+    then read from a file, hashes the same, so it is stored once.
+    """
+    normalised = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+def find_source_by_text(db: sqlite_utils.Database, text: str) -> dict | None:
+    rows = list(db["sources"].rows_where("content_hash = ?", [content_hash(text)], limit=1))
+    return rows[0] if rows else None
+
+
+def add_source(
+    db: sqlite_utils.Database,
+    text: str,
+    claims: Iterable[ExtractedClaim] = (),
+    **metadata: str | None,
+) -> tuple[int, bool]:
+    """Store an article and its claims in one transaction.
+
+    Returns (source_id, created). When the same content is already stored,
+    nothing is written and created is False.
+    """
+    if not text or not text.strip():
+        raise ClaimsError("The article is empty: there is no text to store.")
+    unknown = set(metadata) - set(SOURCE_FIELDS)
+    if unknown:
+        raise ClaimsError(f"Unknown source field(s): {', '.join(sorted(unknown))}.")
+    digest = content_hash(text)
+    with write_transaction(db):
+        existing = db.execute("SELECT id FROM sources WHERE content_hash = ?", [digest]).fetchone()
+        if existing:
+            return existing[0], False
+        row = {field: metadata.get(field) for field in SOURCE_FIELDS}
+        row.update(text=text, content_hash=digest, added=now_utc())
+        source_id = db["sources"].insert(row).last_pk
+        add_claims(db, source_id, claims)
+    return source_id, True
+
+
+def add_claims(
+    db: sqlite_utils.Database, source_id: int, claims: Iterable[ExtractedClaim]
+) -> list[int]:
+    """Insert extracted claims of a stored source; returns their ids."""
+    source = get_source(db, source_id)
+    text = source["text"]
+    stamp = now_utc()
+    rows = [_claim_row(claim, text, source_id, source["published"], stamp) for claim in claims]
+    ids = []
+    with write_transaction(db):
+        for row in rows:
+            ids.append(db["claims"].insert(row).last_pk)
+    return ids
+
+
+def _claim_row(
+    claim: ExtractedClaim, text: str, source_id: int, published: str | None, stamp: str
+) -> dict:
+    row = claim.to_dict()
+    if not (0 <= claim.sentence_start <= claim.sentence_end <= len(text)):
+        raise ClaimsError("A claim's sentence offsets fall outside its article.")
+    row["sentence"] = text[claim.sentence_start : claim.sentence_end]
+    row["period_start"], row["period_end"] = _safe_period_bounds(claim.period)
+    row.update(
+        source_id=source_id,
+        published=published,
+        extractor_version=EXTRACTOR_VERSION,
+        created=stamp,
+        updated=stamp,
+    )
+    return row
+
+
+def _safe_period_bounds(period: str | None) -> tuple[str | None, str | None]:
+    # An extractor period that does not parse is kept as text, without bounds,
+    # rather than losing the claim.
+    try:
+        return period_bounds(period)
+    except ClaimsError:
+        return None, None
+
+
+# ---------------------------------------------------------------- edits
+
+
+def validate_field(field: str, raw: object) -> object:
+    """Turn a person's input for `field` into the stored value, or ClaimsError."""
+    if field not in EDITABLE_FIELDS:
+        raise ClaimsError(f"{field!r} is not an editable claim field.")
+    if field in NUMERIC_FIELDS:
+        return parse_number(raw, field)
+    text = None if raw is None else str(raw).strip()
+    if field == "kind":
+        if text not in ("numeric", "quote", "statement"):
+            raise ClaimsError("kind must be numeric, quote or statement.")
+        return text
+    if field == "period":
+        period_bounds(text)  # raises a ClaimsError naming the bad period
+    return text or None
+
+
+def update_claim(
+    db: sqlite_utils.Database,
+    claim_id: int,
+    changes: dict,
+    *,
+    expected_version: int,
+    reviewer: str,
+    note: str | None = None,
+    evidence_url: str | None = None,
+) -> dict:
+    """Change a claim's fields as a person; one review row per changed field.
+
+    `expected_version` is the claim's version as the person read it; if
+    another writer changed the claim since, ConflictError and nothing is
+    written. Returns the updated claim.
+    """
+    reviewer = _require_reviewer(reviewer)
+    cleaned = {field: validate_field(field, raw) for field, raw in changes.items()}
+    with write_transaction(db):
+        current = _current_for_update(db, claim_id, expected_version)
+        changed = {f: v for f, v in cleaned.items() if current[f] != v}
+        if not changed:
+            return current
+        if "period" in changed:
+            changed["period_start"], changed["period_end"] = period_bounds(changed["period"])
+        edited = sorted(set(json.loads(current["edited"])) | set(cleaned) & set(changed))
+        _apply(db, current, {**changed, "edited": json.dumps(edited)})
+        stamp = now_utc()
+        for field in cleaned:
+            if field in changed:
+                _append_review(
+                    db,
+                    claim_id,
+                    stamp,
+                    reviewer,
+                    field,
+                    current[field],
+                    changed[field],
+                    note,
+                    evidence_url,
+                )
+    return get_claim(db, claim_id)
+
+
+def set_status(
+    db: sqlite_utils.Database,
+    claim_id: int,
+    status: str,
+    *,
+    note: str,
+    reviewer: str,
+    evidence_url: str | None = None,
+    expected_version: int | None = None,
+) -> dict:
+    """Set a claim's verification status; a non-empty note is required."""
+    return set_status_many(
+        db,
+        [claim_id],
+        status,
+        note=note,
+        reviewer=reviewer,
+        evidence_url=evidence_url,
+        expected_versions=None if expected_version is None else {claim_id: expected_version},
+    )[0]
+
+
+def set_status_many(
+    db: sqlite_utils.Database,
+    claim_ids: Iterable[int],
+    status: str,
+    *,
+    note: str,
+    reviewer: str,
+    evidence_url: str | None = None,
+    expected_versions: dict[int, int] | None = None,
+) -> list[dict]:
+    """Set the status of several claims at once, all or nothing."""
+    if status not in STATUSES:
+        raise ClaimsError(f"Unknown status {status!r}; choose one of: {', '.join(STATUSES)}.")
+    if not note or not note.strip():
+        raise ClaimsError("A status change needs a note saying why.")
+    reviewer = _require_reviewer(reviewer)
+    evidence_url = _check_evidence_url(evidence_url)
+    ids = [int(i) for i in claim_ids]
+    if not ids:
+        raise ClaimsError("No claims selected.")
+    stamp = now_utc()
+    with write_transaction(db):
+        for claim_id in ids:
+            expected = (expected_versions or {}).get(claim_id)
+            current = _current_for_update(db, claim_id, expected)
+            if current["status"] == status:
+                continue
+            _apply(db, current, {"status": status})
+            _append_review(
+                db,
+                claim_id,
+                stamp,
+                reviewer,
+                "status",
+                current["status"],
+                status,
+                note.strip(),
+                evidence_url,
+            )
+    return [get_claim(db, claim_id) for claim_id in ids]
+
+
+def _require_reviewer(reviewer: str | None) -> str:
+    if not reviewer or not reviewer.strip():
+        raise ClaimsError("Say who you are: a reviewer name is required for every change.")
+    return reviewer.strip()
+
+
+def _check_evidence_url(url: str | None) -> str | None:
+    if not url or not url.strip():
+        return None
+    url = url.strip()
+    if not re.match(r"^https?://[^\s/]+", url):
+        raise ClaimsError(f"Evidence URL must start with http:// or https://, not {url!r}.")
+    return url
+
+
+def _current_for_update(
+    db: sqlite_utils.Database, claim_id: int, expected_version: int | None
+) -> dict:
+    current = get_claim(db, claim_id)
+    if expected_version is not None and current["version"] != expected_version:
+        raise ConflictError(
+            f"Claim {claim_id} was changed by someone else since you opened it "
+            f"(version {expected_version}, now {current['version']}); reload it and try again."
+        )
+    return current
+
+
+def _apply(db: sqlite_utils.Database, current: dict, changes: dict) -> None:
+    assignments = ", ".join(f"{column} = ?" for column in changes)
+    cursor = db.execute(
+        f"UPDATE claims SET {assignments}, version = version + 1, updated = ? "
+        "WHERE id = ? AND version = ?",
+        [*changes.values(), now_utc(), current["id"], current["version"]],
+    )
+    if cursor.rowcount != 1:
+        raise ConflictError(f"Claim {current['id']} was changed by someone else; reload it.")
+
+
+def _append_review(
+    db: sqlite_utils.Database,
+    claim_id: int,
+    at: str,
+    reviewer: str,
+    field: str,
+    old: object,
+    new: object,
+    note: str | None,
+    evidence_url: str | None,
+) -> None:
+    db["reviews"].insert(
+        {
+            "claim_id": claim_id,
+            "at": at,
+            "reviewer": reviewer,
+            "field": field,
+            "old": None if old is None else str(old),
+            "new": None if new is None else str(new),
+            "note": note,
+            "evidence_url": evidence_url,
+        }
+    )

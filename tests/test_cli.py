@@ -1,0 +1,124 @@
+"""The command line, run as a user would: subprocesses, exit codes, messages."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from claims import config, store
+from tests.conftest import ARTICLE, numeric_claim
+
+
+def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "claims", *args],
+        capture_output=True,
+        text=True,
+        cwd=config.PROJECT_DIR,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    path = tmp_path / "ledger.db"
+    db = store.connect(path)
+    store.add_source(db, ARTICLE, [numeric_claim(ARTICLE, "5,000", 5000, unit="delegate")])
+    db.close()
+    return path
+
+
+def test_help_lists_the_commands():
+    result = run("--help")
+    assert result.returncode == 0
+    for name in ("init", "stats", "status", "extract"):
+        assert name in result.stdout
+
+
+def test_init_creates_an_empty_database_without_samples(tmp_path):
+    path = tmp_path / "new.db"
+    result = run("init", "--no-samples", "--db", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "0 sources, 0 claims" in result.stdout
+    assert store.stats(store.connect(path))["sources"] == 0
+
+
+def test_stats_json_reports_counts(db_path):
+    result = run("stats", "--json", "--db", str(db_path))
+    assert result.returncode == 0, result.stderr
+    counts = json.loads(result.stdout)
+    assert (counts["sources"], counts["claims"]) == (1, 1)
+    assert counts["by_status"]["unreviewed"] == 1
+
+
+def test_the_environment_variable_chooses_the_database(db_path):
+    result = run("stats", "--json", env={config.ENV_VAR: str(db_path)})
+    assert json.loads(result.stdout)["claims"] == 1
+
+
+def test_status_sets_the_status_and_logs_the_note(db_path):
+    result = run(
+        "status",
+        "1",
+        "verified",
+        "--note",
+        "matches the release",
+        "--reviewer",
+        "ana",
+        "--evidence",
+        "https://example.org/r",
+        "--db",
+        str(db_path),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Claim 1 is now verified."
+    (review,) = store.reviews_of(store.connect(db_path), 1)
+    assert (review["reviewer"], review["note"], review["new"]) == (
+        "ana",
+        "matches the release",
+        "verified",
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("status", "99", "verified", "--note", "x"), "error: No claim with id 99."),
+        (("status", "abc", "verified", "--note", "x"), "error: A claim id is a whole number"),
+        (("status", "1", "true", "--note", "x"), "error: Unknown status 'true'"),
+        (("status", "1", "verified", "--note", " "), "error: A status change needs a note"),
+    ],
+)
+def test_user_errors_print_one_line_and_exit_2(db_path, args, message):
+    result = run(*args, "--db", str(db_path))
+    assert result.returncode == 2
+    assert result.stderr.startswith(message)
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+    assert store.get_claim(store.connect(db_path), 1)["status"] == "unreviewed"
+
+
+def test_a_missing_note_is_a_usage_error():
+    result = run("status", "1", "verified")
+    assert result.returncode == 2
+    assert "--note" in result.stderr
+
+
+def test_an_unreadable_database_is_a_clear_error(tmp_path):
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"\x00garbage" * 500)
+    result = run("stats", "--db", str(broken))
+    assert result.returncode == 2
+    assert "as a claims database" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_missing_database_is_a_clear_error(tmp_path):
+    result = run("stats", "--db", str(tmp_path / "absent.db"))
+    assert result.returncode == 2
+    assert "run `python -m claims init` first" in result.stderr

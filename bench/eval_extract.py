@@ -125,7 +125,12 @@ def score_numeric(article: Article, preds: list, tally: Tally) -> None:
     matched: set[int] = set()
     for pred in preds:
         hits = [
-            (i, _overlap(pred.surface_start, pred.surface_end, g["surface_start"], g["surface_end"]))
+            (
+                i,
+                _overlap(
+                    pred.surface_start, pred.surface_end, g["surface_start"], g["surface_end"]
+                ),
+            )
             for i, g in enumerate(golds)
         ]
         hits = [(i, o) for i, o in hits if o > 0]

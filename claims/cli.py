@@ -20,7 +20,7 @@ from claims.model import STATUSES, ClaimsError
 USER_ERROR = 2
 
 # Modules that add sub-commands of their own area through add_commands(add).
-_COMMAND_MODULES = ()
+_COMMAND_MODULES = ("claims.cli_ingest", "claims.cli_export")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note", required=True, help="why (required)")
     p.add_argument("--reviewer", default="cli", help="who made the change (default: cli)")
     p.add_argument("--evidence", metavar="URL", help="a link to the evidence")
+
+    p = add("hash-password", "Print a salted hash of a password for the dashboard's sign-in.")
+    p.set_defaults(run=cmd_hash_password)
 
     p = add("extract", "Print the claims of one plain-text article, one JSON object per line.")
     p.set_defaults(run=cmd_extract)
@@ -128,6 +131,20 @@ def cmd_status(args: argparse.Namespace) -> int:
         evidence_url=args.evidence,
     )
     print(f"Claim {claim['id']} is now {claim['status']}.")
+    return 0
+
+
+def cmd_hash_password(args: argparse.Namespace) -> int:
+    from getpass import getpass
+
+    from claims.auth import hash_password
+
+    password = getpass("Password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+    print(hash_password(password))
+    print(
+        "Put it in .streamlit/secrets.toml as:\n[ledger]\npassword_hash = \"...\"",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -25,3 +25,64 @@ def database_path(explicit: str | os.PathLike | None = None) -> Path:
     if from_env:
         return Path(from_env)
     return DEFAULT_DB
+
+
+# ---------------------------------------------------------------- settings
+
+SETTINGS_FILE = DATA_DIR / "settings.toml"
+ORG_ENV_VAR = "CLAIMS_ORG"
+ORG_URL_ENV_VAR = "CLAIMS_ORG_URL"
+REVIEW_URL_ENV_VAR = "CLAIMS_REVIEW_URL"
+
+
+def _settings(path: Path | None = None) -> dict:
+    """The [organisation] table of data/settings.toml, or {} when there is none.
+
+    A broken settings file is a user error worth naming, not a silent default.
+    """
+    import tomllib
+
+    from claims.model import ClaimsError
+
+    path = path or SETTINGS_FILE
+    try:
+        with open(path, "rb") as handle:
+            table = tomllib.load(handle).get("organisation", {})
+    except FileNotFoundError:
+        return {}
+    except (tomllib.TOMLDecodeError, OSError) as exc:
+        raise ClaimsError(f"Cannot read the settings in {path}: {exc}.") from None
+    return table if isinstance(table, dict) else {}
+
+
+def _setting(env_var: str, key: str, explicit: str | None) -> str | None:
+    if explicit and explicit.strip():
+        return explicit.strip()
+    from_env = os.environ.get(env_var, "").strip()
+    if from_env:
+        return from_env
+    value = _settings().get(key)
+    return (str(value).strip() or None) if value else None
+
+
+def reviewing_organisation(explicit: str | None = None) -> str | None:
+    """The name of the organisation that publishes the reviews (ClaimReview author).
+
+    Order: an explicit value (the CLI's --org), $CLAIMS_ORG, then
+    `name` under [organisation] in data/settings.toml. None when unset.
+    """
+    return _setting(ORG_ENV_VAR, "name", explicit)
+
+
+def reviewing_organisation_url(explicit: str | None = None) -> str | None:
+    """The organisation's home page: $CLAIMS_ORG_URL or `url` in settings.toml."""
+    return _setting(ORG_URL_ENV_VAR, "url", explicit)
+
+
+def review_url_template(explicit: str | None = None) -> str | None:
+    """Where a claim's published fact check lives, with {id} for the claim id.
+
+    $CLAIMS_REVIEW_URL or `review_url` in settings.toml, e.g.
+    "https://factcheck.example/claims/{id}". ClaimReview requires a url.
+    """
+    return _setting(REVIEW_URL_ENV_VAR, "review_url", explicit)

@@ -78,8 +78,6 @@ class FetchedPage:
 
 
 def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
-    if ip.ipv4_mapped is not None:
-        return ip.ipv4_mapped
     if ip.sixtofour is not None:
         return ip.sixtofour
     if ip.teredo is not None:
@@ -92,6 +90,9 @@ def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
 def is_public_address(address: str | ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     """True when `address` is a public unicast address that a fetch may reach."""
     ip = ipaddress.ip_address(address)
+    if ip.version == 6 and ip.ipv4_mapped is not None:
+        # ::ffff:a.b.c.d is the IPv4 address itself, seen through an IPv6 socket.
+        return is_public_address(ip.ipv4_mapped)
     if ip.version == 6:
         inner = _embedded_ipv4(ip)
         if inner is not None and not is_public_address(inner):
@@ -130,6 +131,14 @@ def _is_allowed(address: str, allow_private: AllowPrivate) -> bool:
     return any(ip in ipaddress.ip_network(allowed, strict=False) for allowed in allow_private)
 
 
+def _is_ip_literal(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
 def checked_addresses(url: str, host: str, port: int, allow_private: AllowPrivate) -> list[str]:
     """The addresses to connect to, or ClaimsError if any one of them is not allowed.
 
@@ -144,9 +153,10 @@ def checked_addresses(url: str, host: str, port: int, allow_private: AllowPrivat
         raise ClaimsError(f"Cannot fetch {url}: the host {host!r} has no address.")
     for address in addresses:
         if not _is_allowed(address, allow_private):
+            where = address if _is_ip_literal(host) else f"{host} resolves to {address}, which"
             raise ClaimsError(
-                f"Refused to fetch {url}: {host} resolves to {address}, which is not a "
-                "public internet address (loopback, private, link-local, multicast or reserved)."
+                f"Refused to fetch {url}: {where} is not a public internet address "
+                "(loopback, private, link-local, multicast and reserved addresses are refused)."
             )
     return addresses
 
@@ -200,7 +210,12 @@ def _pool(scheme: str, address: str, port: int, host: str, timeout: urllib3.Time
 
 
 def _open(
-    url: str, addresses: list[str], scheme: str, host: str, port: int, path: str,
+    url: str,
+    addresses: list[str],
+    scheme: str,
+    host: str,
+    port: int,
+    path: str,
     timeout: urllib3.Timeout,
 ) -> urllib3.BaseHTTPResponse:
     """Send the GET to the first checked address that accepts a connection."""
@@ -216,8 +231,13 @@ def _open(
         pool = _pool(scheme, address, port, host, timeout)
         try:
             return pool.urlopen(
-                "GET", path, headers=headers, redirect=False, preload_content=False,
-                decode_content=True, assert_same_host=False,
+                "GET",
+                path,
+                headers=headers,
+                redirect=False,
+                preload_content=False,
+                decode_content=True,
+                assert_same_host=False,
             )
         except (ConnectTimeoutError, NewConnectionError) as exc:
             last_error = exc
@@ -230,7 +250,10 @@ def _open(
             raise ClaimsError(f"Cannot fetch {url}: secure connection failed ({exc}).") from None
         except HTTPError as exc:
             raise ClaimsError(f"Cannot fetch {url}: {_describe(exc)}.") from None
-    if isinstance(last_error, ConnectTimeoutError):
+    # NewConnectionError subclasses ConnectTimeoutError, so test it first.
+    if isinstance(last_error, ConnectTimeoutError) and not isinstance(
+        last_error, NewConnectionError
+    ):
         raise ClaimsError(
             f"Cannot fetch {url}: connecting timed out after {timeout.connect_timeout:g} s."
         )
@@ -255,7 +278,10 @@ def _media_type(response: urllib3.BaseHTTPResponse) -> tuple[str, str | None]:
 
 
 def _read_capped(
-    response: urllib3.BaseHTTPResponse, url: str, max_bytes: int, deadline: float,
+    response: urllib3.BaseHTTPResponse,
+    url: str,
+    max_bytes: int,
+    deadline: float,
     read_timeout: float,
 ) -> bytes:
     """The decompressed body, or ClaimsError as soon as it passes max_bytes."""
@@ -283,15 +309,26 @@ def _read_capped(
     except DecodeError:
         raise ClaimsError(f"Cannot fetch {url}: the compressed body is corrupt.") from None
     except HTTPError as exc:
-        raise ClaimsError(f"Cannot fetch {url}: the download broke off ({_describe(exc)}).") from None
+        raise ClaimsError(
+            f"Cannot fetch {url}: the download broke off ({_describe(exc)})."
+        ) from None
     return bytes(body)
 
 
 def _too_large(url: str, max_bytes: int) -> str:
     return (
-        f"Refused {url}: the page is larger than the limit of {max_bytes / 1_048_576:g} MB "
+        f"Refused {url}: the page is larger than the limit of {format_size(max_bytes)} "
         "(counted after decompression)."
     )
+
+
+def format_size(n: int) -> str:
+    """Bytes for a person: 10 MB, 1.5 MB, 200 KB, 512 bytes."""
+    if n >= 1_048_576:
+        return f"{n / 1_048_576:.1f}".removesuffix(".0") + " MB"
+    if n >= 1024:
+        return f"{n / 1024:.1f}".removesuffix(".0") + " KB"
+    return f"{n} bytes"
 
 
 def fetch(
@@ -319,8 +356,13 @@ def fetch(
         if current in seen:
             raise ClaimsError(f"Cannot fetch {url}: it redirects in a loop (back to {current}).")
         seen.append(current)
-        scheme, host, port, path = _split_url(current)
-        addresses = checked_addresses(current, host, port, allow_private)
+        try:
+            scheme, host, port, path = _split_url(current)
+            addresses = checked_addresses(current, host, port, allow_private)
+        except ClaimsError as exc:
+            if current == seen[0]:
+                raise
+            raise ClaimsError(f"{exc} (redirected from {url})") from None
         response = _open(current, addresses, scheme, host, port, path, pool_timeout)
         try:
             if response.status in _REDIRECT_STATUSES:
@@ -339,7 +381,10 @@ def fetch(
 
 
 def _page_from(
-    response: urllib3.BaseHTTPResponse, url: str, max_bytes: int, deadline: float,
+    response: urllib3.BaseHTTPResponse,
+    url: str,
+    max_bytes: int,
+    deadline: float,
     read_timeout: float,
 ) -> FetchedPage:
     if not 200 <= response.status < 300:

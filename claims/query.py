@@ -412,9 +412,10 @@ def compare_claims(
 def summarise_comparison(rows: list[dict]) -> dict:
     """Median, spread and outliers of compared values; marks rows in place.
 
-    Adds to each row: `outlier` (outside 1.5 IQR of the quartiles, or, with
-    fewer than four values, more than 50% away from the median) and `first`
-    (the earliest publication). Returns {n, median, min, max, spread, q1, q3}.
+    Adds to each row: `outlier` (outside 1.5 IQR of the quartiles; with three
+    values, more than 50% away from the median; never with fewer than three)
+    and `first` (the earliest publication). Returns {n, median, min, max,
+    spread, q1, q3}.
     """
     values = sorted(r["value"] for r in rows if r.get("value") is not None)
     if not values:
@@ -432,7 +433,8 @@ def summarise_comparison(rows: list[dict]) -> dict:
     iqr = q3 - q1
     for row in rows:
         v = row.get("value")
-        if v is None:
+        if v is None or len(values) < 3:
+            # Two values disagree with each other, not with a consensus.
             row["outlier"] = False
         elif len(values) >= 4 and iqr > 0:
             row["outlier"] = v < q1 - 1.5 * iqr or v > q3 + 1.5 * iqr

@@ -63,8 +63,10 @@ def context_html(
         p0, p1 = max(p0, s0 - max_context), min(p1, s1 + max_context)
     else:
         p0, p1 = s0, s1
-    before = ("… " if p0 > 0 and text[p0 - 1] != "\n" else "") + text[p0:s0]
-    after = text[s1:p1] + (" …" if p1 < n and text[p1] != "\n" else "")
+    clipped_left = context and p0 > 0 and text[p0 - 1] != "\n"
+    clipped_right = context and p1 < n and text[p1] != "\n"
+    before = ("… " if clipped_left else "") + text[p0:s0]
+    after = text[s1:p1] + (" …" if clipped_right else "")
     sentence = _esc(text[s0:m0])
     if m1 > m0:
         sentence += f"<mark>{_esc(text[m0:m1])}</mark>"
@@ -305,3 +307,62 @@ def parse_iso_date(value: str | None) -> date | None:
     except ClaimsError:
         return None
     return date.fromisoformat(first) if first else None
+
+
+# ---------------------------------------------------------------- editing
+
+EDIT_FORM_FIELDS = (
+    "value", "low", "high", "unit", "approx", "subject", "metric", "period",
+    "speaker", "speaker_org", "cue", "via", "hedge",
+)  # fmt: skip
+
+
+def field_text(value: object) -> str:
+    """A stored field as the text an edit box starts with (5000.0 -> "5000")."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    return str(value)
+
+
+def edit_changes(claim: Mapping, entered: Mapping[str, object]) -> dict:
+    """The fields a person actually changed in an edit form, as they typed them.
+
+    Comparing with the text the form started from means an untouched "5000"
+    is not a change of 5000.0; validation is left to store.update_claim.
+    """
+    changes = {}
+    for name, raw in entered.items():
+        typed = "" if raw is None else str(raw).strip()
+        if typed != field_text(claim.get(name)).strip():
+            changes[name] = typed
+    return changes
+
+
+def claim_summary(claim: Mapping) -> str:
+    """One plain line naming what was extracted: figure, subject, metric, period, speaker."""
+    parts = [claim.get("kind") or ""]
+    figure = format_value(claim)
+    if figure:
+        parts.append(figure)
+    for name in ("subject", "metric", "period", "speaker"):
+        if claim.get(name):
+            parts.append(f"{name}: {claim[name]}")
+    if claim.get("confidence") is not None:
+        parts.append(f"confidence {float(claim['confidence']):.2f}")
+    return " · ".join(p for p in parts if p)
+
+
+def preview_html(text: str, claim: Mapping) -> str:
+    """An extracted (not yet stored) claim: its sentence with the figure marked, and a
+    line saying what was read from it. All article text escaped."""
+    sentence = context_html(
+        text,
+        claim["sentence_start"],
+        claim["sentence_end"],
+        claim.get("surface_start"),
+        claim.get("surface_end"),
+        context=False,
+    )
+    return f'{sentence}<div class="cl-meta">{_esc(claim_summary(claim))}</div>'

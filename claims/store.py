@@ -30,6 +30,7 @@ from claims.model import (
     parse_number,
     period_bounds,
 )
+from claims.normalise import key_columns
 
 BUSY_TIMEOUT_SECONDS = 30
 
@@ -269,6 +270,128 @@ def _claim_counts(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0003_claim_keys")
+def _claim_keys(db: sqlite_utils.Database) -> None:
+    # Charts and comparisons line claims up by a normalised key (claims/normalise.py).
+    # It is stored, so that grouping a million claims is one indexed query rather than
+    # a million Python calls per page view. One statement at a time (not executescript,
+    # which would commit half way), so the migration stays one transaction.
+    statements = [
+        "ALTER TABLE claims ADD COLUMN subject_key TEXT",
+        "ALTER TABLE claims ADD COLUMN metric_key TEXT",
+        "ALTER TABLE claims ADD COLUMN unit_key TEXT",
+        "CREATE INDEX idx_claims_key ON claims (metric_key, subject_key, unit_key, period_start)",
+        # A person's decisions about keys: an append-only log. A merge maps the name
+        # (subject_key, metric_key) to another within one unit family, for every
+        # period, so it also applies to claims that re-extraction adds later.
+        """CREATE TABLE key_merges (
+            id INTEGER PRIMARY KEY,
+            action TEXT NOT NULL CHECK (action IN ('merge', 'unmerge', 'reject')),
+            unit_key TEXT NOT NULL,
+            from_subject TEXT NOT NULL,
+            from_metric TEXT NOT NULL,
+            into_subject TEXT NOT NULL,
+            into_metric TEXT NOT NULL,
+            period TEXT,
+            reviewer TEXT NOT NULL,
+            at TEXT NOT NULL,
+            note TEXT
+        )""",
+        "CREATE INDEX idx_key_merges_from ON key_merges (unit_key, from_metric, from_subject, id)",
+        # The merges in force, chains followed to their end: derived from key_merges
+        # (claims.groups rebuilds it after every decision), read by every grouping query.
+        """CREATE TABLE key_aliases (
+            unit_key TEXT NOT NULL,
+            from_subject TEXT NOT NULL,
+            from_metric TEXT NOT NULL,
+            into_subject TEXT NOT NULL,
+            into_metric TEXT NOT NULL,
+            PRIMARY KEY (unit_key, from_metric, from_subject)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX idx_key_aliases_into ON key_aliases (unit_key, into_metric, into_subject)",
+        # A claim split off its group is anchored by its place in the article as well as
+        # its id (no foreign key), so the decision holds for a re-extracted copy of it.
+        """CREATE TABLE claim_splits (
+            id INTEGER PRIMARY KEY,
+            action TEXT NOT NULL CHECK (action IN ('split', 'unsplit')),
+            claim_id INTEGER NOT NULL,
+            source_id INTEGER NOT NULL,
+            surface_start INTEGER NOT NULL,
+            surface_end INTEGER NOT NULL,
+            surface TEXT,
+            subject_key TEXT,
+            metric_key TEXT,
+            unit_key TEXT,
+            period TEXT,
+            reviewer TEXT NOT NULL,
+            at TEXT NOT NULL,
+            note TEXT
+        )""",
+        "CREATE INDEX idx_claim_splits_anchor "
+        "ON claim_splits (source_id, surface_start, surface_end, id)",
+        # The splits in force: the latest decision per place in an article is a split.
+        """CREATE VIEW active_claim_splits AS
+            SELECT * FROM claim_splits WHERE action = 'split' AND id IN (
+                SELECT max(id) FROM claim_splits
+                GROUP BY source_id, surface_start, surface_end)""",
+    ]
+    # Any writer that changes what a key is made of without re-keying (a bulk loader,
+    # re-extraction, an import) leaves the key NULL here; claims.groups.ensure_keys
+    # recomputes NULL keys before grouping, through the index on metric_key.
+    statements.append(
+        "CREATE TRIGGER claims_key_stale AFTER UPDATE OF subject, metric, unit ON claims "
+        "WHEN new.subject_key IS old.subject_key AND new.metric_key IS old.metric_key "
+        "AND new.unit_key IS old.unit_key "
+        "BEGIN UPDATE claims SET subject_key = NULL, metric_key = NULL, unit_key = NULL "
+        "WHERE id = new.id; END"
+    )
+    for table in ("key_merges", "claim_splits"):
+        statements += [
+            f"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END",
+            f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END",
+            # A decision changes what the dashboard shows: let its caches see it.
+            f"CREATE TRIGGER {table}_insert_revision AFTER INSERT ON {table} "
+            "BEGIN UPDATE meta SET value = value + 1 WHERE key = 'revision'; END",
+        ]
+    for statement in statements:
+        db.execute(statement)
+    recompute_claim_keys(db)
+
+
+def recompute_claim_keys(
+    db: sqlite_utils.Database, *, only_missing: bool = False, batch_size: int = 5000
+) -> int:
+    """Store the normalised key of every claim (or of those without one); returns how many.
+
+    Run it after editing data/synonyms*.csv. `only_missing` re-keys only rows
+    written by something that bypassed add_claims (bulk loaders, old copies).
+    Works in id order, a batch at a time, so memory stays flat at any size.
+    """
+    condition = "metric_key IS NULL" if only_missing else "1"
+    done, last_id = 0, 0
+    while True:
+        rows = db.execute(
+            f"SELECT id, subject, metric, unit FROM claims WHERE {condition} AND id > ? "
+            "ORDER BY id LIMIT ?",
+            [last_id, batch_size],
+        ).fetchall()
+        if not rows:
+            return done
+        updates = []
+        for claim_id, subject, metric, unit in rows:
+            keys = key_columns(subject, metric, unit)
+            updates.append((keys["subject_key"], keys["metric_key"], keys["unit_key"], claim_id))
+        with write_transaction(db):
+            db.conn.executemany(
+                "UPDATE claims SET subject_key = ?, metric_key = ?, unit_key = ? WHERE id = ?",
+                updates,
+            )
+        done += len(rows)
+        last_id = rows[-1][0]
+
+
 # ---------------------------------------------------------------- reads
 
 
@@ -387,7 +510,8 @@ def _claim_row(
     if not (0 <= claim.sentence_start <= claim.sentence_end <= len(text)):
         raise ClaimsError("A claim's sentence offsets fall outside its article.")
     row["sentence"] = text[claim.sentence_start : claim.sentence_end]
-    row["period_start"], row["period_end"] = _safe_period_bounds(claim.period)
+    row["period_start"], row["period_end"] = safe_period_bounds(claim.period)
+    row.update(key_columns(claim.subject, claim.metric, claim.unit))
     row.update(
         source_id=source_id,
         published=published,
@@ -398,7 +522,7 @@ def _claim_row(
     return row
 
 
-def _safe_period_bounds(period: str | None) -> tuple[str | None, str | None]:
+def safe_period_bounds(period: str | None) -> tuple[str | None, str | None]:
     # An extractor period that does not parse is kept as text, without bounds,
     # rather than losing the claim.
     try:
@@ -451,6 +575,12 @@ def update_claim(
             return current
         if "period" in changed:
             changed["period_start"], changed["period_end"] = period_bounds(changed["period"])
+        if {"subject", "metric", "unit"} & set(changed):
+            # The claim's key follows its fields, so it moves to the group it now belongs to.
+            edited_claim = {**current, **changed}
+            changed.update(
+                key_columns(edited_claim["subject"], edited_claim["metric"], edited_claim["unit"])
+            )
         edited = sorted(set(json.loads(current["edited"])) | set(cleaned) & set(changed))
         _apply(db, current, {**changed, "edited": json.dumps(edited)})
         stamp = now_utc()

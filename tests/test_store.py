@@ -214,7 +214,7 @@ def test_migrations_are_idempotent(db):
     store.migrate(db)
     assert db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == schema
     applied = [m.name for m in store.migrations.applied(db)]
-    assert applied == ["0001_initial", "0002_claim_counts"]
+    assert applied == ["0001_initial", "0002_claim_counts", "0003_claim_keys"]
 
 
 def test_opening_an_older_database_upgrades_it_and_keeps_its_data(tmp_path):
@@ -222,7 +222,13 @@ def test_opening_an_older_database_upgrades_it_and_keeps_its_data(tmp_path):
     old = sqlite_utils.Database(path)
     store.migrations.apply(old, stop_before="0002_claim_counts")
     claim = numeric_claim(ARTICLE, "5,000", 5000, unit="delegate")
-    store.add_source(old, ARTICLE, [claim])
+    # Rows as the code of that schema wrote them: without the later key columns.
+    source = {"text": ARTICLE, "content_hash": store.content_hash(ARTICLE), "added": "2021-01-06"}
+    source_id = old["sources"].insert(source).last_pk
+    row = store._claim_row(claim, ARTICLE, source_id, None, store.now_utc())
+    for later_column in ("subject_key", "metric_key", "unit_key"):
+        row.pop(later_column)
+    old["claims"].insert(row)
     assert not old["claim_counts"].exists()
     old.close()
 
@@ -230,6 +236,12 @@ def test_opening_an_older_database_upgrades_it_and_keeps_its_data(tmp_path):
     assert upgraded["claim_counts"].exists()
     assert store.stats(upgraded)["by_kind"] == {"numeric": 1}
     assert upgraded["claims"].count == 1
+    stored = next(upgraded["claims"].rows)
+    assert (stored["subject_key"], stored["metric_key"], stored["unit_key"]) == (
+        "",
+        "",
+        "count:delegate",
+    )
 
 
 def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path):

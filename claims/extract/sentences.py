@@ -1,30 +1,65 @@
-"""Sentence and paragraph boundaries as offsets into the unchanged text."""
+"""Sentence and paragraph boundaries as offsets into the unchanged text.
+
+Rules, in order of the cases news text throws at them:
+
+* a blank line always ends a paragraph and so a sentence;
+* a single newline ends a sentence when the line before is complete (ends in
+  . ! ? or a closing quote), is a headline or list line (next line starts with a
+  capital, a quote, a digit or a bullet and the line before does not end in a
+  comma, a hyphen or a word that needs a continuation such as "the" or "of");
+* otherwise . ! ? (with any closing quotes or brackets after them: `."`) end a
+  sentence when whitespace and a capital, digit or opening quote follow;
+* except after a title ("Mr.", "Dr.", "Gov."), an initial ("John F. Kennedy"),
+  a month before a number ("Jan. 5"), or an abbreviation that can end a
+  sentence ("U.S.", "Inc.", "Jr.") unless the next word is a typical sentence
+  opener ("the U.S. The next day" splits, "the U.S. Senate" does not).
+
+Decimals ("2.5") never split because a boundary needs whitespace after the mark.
+"""
 
 from __future__ import annotations
 
 import re
 
-# A sentence ends at . ! or ? (optionally followed by closing quotes/brackets)
-# followed by whitespace and an upper-case letter, digit or opening quote,
-# or at a paragraph break.
-_BOUNDARY = re.compile(r"""[.!?]['"\u2019\u201d)\]]*(?=\s+['"\u2018\u201c(\[]?[A-Z0-9])|\n\s*\n""")
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov",
-    "sen", "rep", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "u.s", "u.k", "e.g", "i.e", "mt", "ft", "approx", "est",
-}
+_BOUNDARY = re.compile(
+    r"""[.!?]+['"\u2019\u201d)\]]*(?=\s+['"\u2018\u201c(\[]{0,2}[A-Z0-9\u00c0-\u00dd])"""
+)
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t\r\f\v]*\n)[^\n]*)*")
+_LAST_WORD = re.compile(r"([\w.'\u2019-]+)$")
+_NEXT_WORD = re.compile(r"""\s+['"\u2018\u201c(\[]?([\w'\u2019-]+)""")
+
+# Never end a sentence: a name or number follows.
+_TITLES = frozenset(
+    """
+    mr mrs ms messrs dr prof gen col lt sgt capt cmdr adm maj gov sen rep st rev fr
+    hon pres supt insp det vs v fig figs approx est ed eds e.g i.e cf al
+    mt ft
+    """.split()
+)
+_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# Can end a sentence, but usually do not.
+_MAYBE_END = frozenset("inc ltd co corp plc llc jr sr bros etc".split())
+# Words that typically open a sentence: after "U.S." or "Inc." they mean a new one.
+_OPENERS = frozenset(
+    """
+    the a an he she it they we i you this that these those there but and so yet in on
+    at as for if when while after before however meanwhile mr mrs ms dr its his her
+    their our some many most other one his officials analysts critics what why how
+    who still now then also earlier later last next since despite although though
+    """.split()
+)
+# A line ending in one of these continues on the next line.
+_CONTINUES = frozenset(
+    "the a an of to and or but in on at for with by from that which who as is are was".split()
+)
+_BULLET = re.compile(r"\s*(?:[-*\u2022\u2013\u2014]\s|\d+[.)]\s)")
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Offsets of paragraphs (blocks separated by blank lines), trimmed."""
     spans = []
-    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
-        start, end = m.start(), m.end()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+    for m in _PARAGRAPH.finditer(text):
+        start, end = _trim(text, m.start(), m.end())
         if start < end:
             spans.append((start, end))
     return spans
@@ -34,20 +69,89 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Offsets (start, end) of each sentence, trimmed of surrounding space."""
     spans: list[tuple[int, int]] = []
     for p_start, p_end in paragraph_spans(text):
-        start = p_start
-        for m in _BOUNDARY.finditer(text, p_start, p_end):
-            if m.group().startswith("\n"):
-                continue
-            word = re.search(r"([\w.]+)$", text[start : m.start()])
-            if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
-                continue
-            if word and len(word.group(1)) == 1 and word.group(1).isupper():
-                continue  # an initial: "John F. Kennedy"
-            end = m.end()
-            spans.append((start, end))
-            start = end
-            while start < p_end and text[start].isspace():
-                start += 1
-        if start < p_end:
-            spans.append((start, p_end))
+        for l_start, l_end in _line_blocks(text, p_start, p_end):
+            _split_block(text, l_start, l_end, spans)
     return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _line_blocks(text: str, p_start: int, p_end: int) -> list[tuple[int, int]]:
+    """Split a paragraph at the single newlines that end a sentence or a headline."""
+    blocks = []
+    start = p_start
+    nl = text.find("\n", p_start, p_end)
+    while nl >= 0:
+        if _newline_ends_sentence(text, start, nl, p_end):
+            s, e = _trim(text, start, nl)
+            if s < e:
+                blocks.append((s, e))
+            start = nl + 1
+        nl = text.find("\n", nl + 1, p_end)
+    s, e = _trim(text, start, p_end)
+    if s < e:
+        blocks.append((s, e))
+    return blocks
+
+
+def _newline_ends_sentence(text: str, line_start: int, nl: int, p_end: int) -> bool:
+    before = text[line_start:nl].rstrip()
+    after = text[nl + 1 : p_end]
+    nxt = after.lstrip()
+    if not before or not nxt:
+        return True
+    if _BULLET.match(after) or _BULLET.match(before.split("\n")[-1]):
+        return True
+    if before[-1] in ".!?:\"'\u201d\u2019)":
+        return True
+    if before[-1] in ",;-\u2013\u2014(":
+        return False
+    last = before.rsplit(None, 1)[-1].lower()
+    if last in _CONTINUES:
+        return False
+    return nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\"'\u201c\u2018"
+
+
+def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """Split one line block at sentence-final punctuation."""
+    for m in _BOUNDARY.finditer(text, start, end):
+        if _is_abbreviation(text, start, m):
+            continue
+        s, e = _trim(text, start, m.end())
+        if s < e:
+            spans.append((s, e))
+        start = m.end()
+    s, e = _trim(text, start, end)
+    if s < e:
+        spans.append((s, e))
+
+
+def _is_abbreviation(text: str, start: int, m: re.Match[str]) -> bool:
+    """Whether the full stop at m belongs to an abbreviation or an initial."""
+    if m.group()[0] != "." or len(m.group().rstrip("'\"\u2019\u201d)]")) > 1:
+        return False  # "!", "?", "..." always end
+    word_m = _LAST_WORD.search(text, start, m.start())
+    if not word_m:
+        return False
+    word = word_m.group(1).lstrip("'\u2019-")
+    low = word.lower().rstrip(".")
+    nxt_m = _NEXT_WORD.match(text, m.end())
+    nxt = nxt_m.group(1) if nxt_m else ""
+    if low in _TITLES:
+        return True
+    if low in ("no", "nos") and word[0] == "N":
+        return nxt[:1].isdigit()  # "No. 10", but "the answer was no."
+    if low in _MONTHS:
+        return nxt[:1].isdigit() or nxt.lower() not in _OPENERS
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "John F. Kennedy"
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", word) or low in _MAYBE_END:
+        # "U.S.", "J.K.", "Inc.": a new sentence only if a typical opener follows.
+        return nxt.lower() not in _OPENERS
+    return False

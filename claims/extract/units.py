@@ -88,7 +88,7 @@ CURRENCY_WORD_RE = re.compile(
 
 PERCENT_RE = re.compile(
     r"\s?(?:%|per\s?cent\b|percent\b|pc\b)(?:\s?(?:percentage\s)?points?\b)?"
-    r"|\s(?:percentage|basis)[\s-]points?\b",
+    r"|\s(?:percentage|basis)[\s-]points?\b|\s?bps?\b",
     re.IGNORECASE,
 )
 
@@ -173,7 +173,8 @@ MEASURE_RE = re.compile(
     + "|".join(re.escape(k) for k in sorted(_MEASURES, key=len, reverse=True))
     + r")(?![\w/])"
 )
-_MEASURES_LOWER = {k.lower(): v for k, v in _MEASURES.items()}
+# Spelled-out words match in any case ("Kilometres"); short symbols only as written.
+_MEASURES_LOWER = {k.lower(): v for k, v in _MEASURES.items() if len(k) > 3 and k.islower()}
 
 TIME_UNITS = {
     "second": 1,
@@ -242,11 +243,53 @@ _IRREGULAR_PLURALS = {
 }
 # Plural-looking words that are not plural nouns.
 _NOT_PLURAL = {
-    "is", "was", "has", "its", "his", "hers", "this", "thus", "as", "us", "yes", "plus",
-    "less", "unless", "across", "always", "perhaps", "whereas", "towards", "afterwards",
-    "besides", "news", "politics", "economics", "physics", "lens", "bias", "gas", "chaos",
-    "bus", "virus", "bonus", "status", "campus", "census", "series", "species", "means",
-    "whilst", "does", "goes", "says", "gets", "makes", "takes", "remains", "seems",
+    "is",
+    "was",
+    "has",
+    "its",
+    "his",
+    "hers",
+    "this",
+    "thus",
+    "as",
+    "us",
+    "yes",
+    "plus",
+    "less",
+    "unless",
+    "across",
+    "always",
+    "perhaps",
+    "whereas",
+    "towards",
+    "afterwards",
+    "besides",
+    "news",
+    "politics",
+    "economics",
+    "physics",
+    "lens",
+    "bias",
+    "gas",
+    "chaos",
+    "bus",
+    "virus",
+    "bonus",
+    "status",
+    "campus",
+    "census",
+    "series",
+    "species",
+    "means",
+    "whilst",
+    "does",
+    "goes",
+    "says",
+    "gets",
+    "makes",
+    "takes",
+    "remains",
+    "seems",
 }
 
 IRREGULAR_PLURAL_WORDS = frozenset(k for k, v in _IRREGULAR_PLURALS.items() if k != v) | {
@@ -265,9 +308,7 @@ def is_plural_noun(word: str) -> bool:
         return True
     if len(lower) < 3 or not lower.endswith("s") or lower in _NOT_PLURAL:
         return False
-    if word.isupper() or lower.endswith(("ss", "us", "is", "'s", "’s")):
-        return False
-    return True
+    return not (word.isupper() or lower.endswith(("ss", "us", "is", "'s", "’s")))
 
 
 def singular(word: str) -> str:

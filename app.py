@@ -1,0 +1,28 @@
+"""The claim ledger dashboard: `streamlit run app.py`.
+
+The entry point only frames the pages: navigation, the shared sidebar and the
+page that was asked for. Each page in pages/ reads widgets, calls claims.*
+and renders.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pages import _shared as ui
+
+st.set_page_config(page_title="Claim ledger", page_icon=":material/fact_check:", layout="wide")
+
+PAGES = [
+    st.Page(ui.OVERVIEW, title="Overview", icon=":material/dashboard:", default=True),
+    st.Page(ui.ADD, title="Add articles", icon=":material/post_add:", url_path="add"),
+    st.Page(ui.CLAIMS, title="Claims", icon=":material/table_rows:", url_path="claims"),
+    st.Page(ui.TIMELINE, title="Timeline", icon=":material/timeline:", url_path="timeline"),
+    st.Page(ui.COMPARE, title="Compare", icon=":material/compare_arrows:", url_path="compare"),
+    st.Page(ui.SOURCES, title="Sources", icon=":material/newspaper:", url_path="sources"),
+]
+
+page = st.navigation(PAGES)
+ui.sidebar()
+ui.css()
+page.run()

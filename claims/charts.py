@@ -1,0 +1,368 @@
+"""Altair charts for the dashboard and for reports: built from query results.
+
+Every chart is titled, its axes say what they measure and in which unit, and
+its tooltips read as plain sentences. Nothing here knows about Streamlit;
+tests check the specs through chart.to_dict(). to_png/to_svg render a chart
+for download with vl-convert.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+import altair as alt
+import pandas as pd
+
+from claims.model import STATUSES
+from claims.render import format_number, format_value, truncate
+
+# One colour and one shape per status, the same in every chart.
+STATUS_COLOURS = {
+    "unreviewed": "#9e9e9e",
+    "in_review": "#1f77b4",
+    "verified": "#2ca02c",
+    "disputed": "#ff7f0e",
+    "misleading": "#9467bd",
+    "false": "#d62728",
+    "unverifiable": "#8c564b",
+}
+STATUS_SHAPES = {
+    "unreviewed": "circle",
+    "in_review": "square",
+    "verified": "diamond",
+    "disputed": "triangle-up",
+    "misleading": "triangle-down",
+    "false": "cross",
+    "unverifiable": "triangle-right",
+}
+# The name of the point selection a Streamlit page reads to open a claim.
+PICK = "pick"
+WIDTH = 760
+
+
+def _status_scale(kind: str) -> alt.Scale:
+    palette = STATUS_COLOURS if kind == "colour" else STATUS_SHAPES
+    return alt.Scale(domain=list(STATUSES), range=[palette[s] for s in STATUSES])
+
+
+def _axis_title(name: str, unit: str | None) -> str:
+    return f"{name} ({unit})" if unit else name
+
+
+# ---------------------------------------------------------------- overview
+
+
+def status_chart(by_status: Mapping[str, int]) -> alt.Chart:
+    """Claims per verification status (horizontal bars, every status listed)."""
+    data = pd.DataFrame(
+        {"status": list(STATUSES), "claims": [int(by_status.get(s, 0)) for s in STATUSES]}
+    )
+    return (
+        alt.Chart(data, title=alt.Title("Claims by verification status"), width=WIDTH)
+        .mark_bar()
+        .encode(
+            y=alt.Y("status:N", sort=list(STATUSES), title="Status"),
+            x=alt.X("claims:Q", title="Claims (count)"),
+            color=alt.Color("status:N", scale=_status_scale("colour"), legend=None),
+            tooltip=[
+                alt.Tooltip("status:N", title="Status"),
+                alt.Tooltip("claims:Q", title="Claims", format=","),
+            ],
+        )
+    )
+
+
+def count_chart(
+    rows: Sequence[Mapping], *, label: str, count: str, title: str, what: str
+) -> alt.Chart:
+    """Horizontal bars of `count` per `label`, largest first (top speakers, metrics, kinds)."""
+    data = pd.DataFrame(
+        [{"label": str(r[label]), "count": int(r[count])} for r in rows],
+        columns=["label", "count"],
+    )
+    return (
+        alt.Chart(data, title=alt.Title(title), width=WIDTH)
+        .mark_bar(color="#4c78a8")
+        .encode(
+            y=alt.Y("label:N", sort="-x", title=what, axis=alt.Axis(labelLimit=260)),
+            x=alt.X("count:Q", title="Claims (count)"),
+            tooltip=[
+                alt.Tooltip("label:N", title=what),
+                alt.Tooltip("count:Q", title="Claims", format=","),
+            ],
+        )
+    )
+
+
+def per_month_chart(rows: Sequence[Mapping]) -> alt.Chart:
+    """Claims per month of publication."""
+    data = pd.DataFrame(
+        [{"month": f"{r['month']}-01", "claims": int(r["claims"])} for r in rows],
+        columns=["month", "claims"],
+    )
+    return (
+        alt.Chart(data, title=alt.Title("Claims per month of publication"), width=WIDTH)
+        .mark_bar(color="#4c78a8")
+        .encode(
+            x=alt.X("yearmonth(month):T", title="Month of publication"),
+            y=alt.Y("claims:Q", title="Claims (count)"),
+            tooltip=[
+                alt.Tooltip("yearmonth(month):T", title="Month", format="%B %Y"),
+                alt.Tooltip("claims:Q", title="Claims", format=","),
+            ],
+        )
+    )
+
+
+# ---------------------------------------------------------------- timeline
+
+
+def _midpoint(start: str, end: str | None) -> str:
+    a = date.fromisoformat(start)
+    b = date.fromisoformat(end) if end else a
+    return date.fromordinal((a.toordinal() + b.toordinal()) // 2).isoformat()
+
+
+def timeline_frame(rows: Sequence[Mapping], *, x: str = "period") -> pd.DataFrame:
+    """The plotted table of a series: one row per claim with an x date.
+
+    x="period": the middle of the period the figure refers to (claims with
+    no parsed period are left out); x="published": the publication date.
+    """
+    records = []
+    for r in rows:
+        if x == "period":
+            if not r.get("period_start"):
+                continue
+            when = _midpoint(r["period_start"], r.get("period_end"))
+        else:
+            if not r.get("published"):
+                continue
+            when = r["published"]
+        has_range = r.get("low") is not None and r.get("high") is not None
+        records.append(
+            {
+                "id": int(r["id"]),
+                "when": when,
+                "start": r.get("period_start") or when,
+                "end": r.get("period_end") or when,
+                "value": r["value"],
+                "low": r["low"] if has_range else None,
+                "high": r["high"] if has_range else None,
+                "figure": format_value(r),
+                "period": r.get("period") or "",
+                "published": r.get("published") or "",
+                "status": r.get("status") or "unreviewed",
+                "speaker": r.get("speaker") or "(unattributed)",
+                "source": truncate(r.get("source_title") or f"source {r.get('source_id')}", 60),
+                "sentence": truncate(r.get("sentence"), 180),
+            }
+        )
+    columns = [
+        "id", "when", "start", "end", "value", "low", "high", "figure", "period",
+        "published", "status", "speaker", "source", "sentence",
+    ]  # fmt: skip
+    return pd.DataFrame(records, columns=columns)
+
+
+def timeline_chart(
+    rows: Sequence[Mapping],
+    *,
+    subject: str,
+    metric: str,
+    unit: str | None,
+    colour_by: str = "speaker",
+    x: str = "period",
+) -> alt.LayerChart:
+    """A series over time: points at the period (or publication date), value on y.
+
+    Colour by speaker or source, shape by status, ranges as vertical error
+    bars, the period's extent as a faint horizontal bar. Clicking a point
+    selects its claim id (selection named PICK).
+    """
+    if colour_by not in ("speaker", "source"):
+        raise ValueError("colour_by is 'speaker' or 'source'")
+    data = timeline_frame(rows, x=x)
+    x_title = "Period the figure refers to" if x == "period" else "Publication date"
+    subtitle = (
+        "Each point is a claim, placed at the middle of the period it is about"
+        if x == "period"
+        else "Each point is a claim, placed at the day it was published"
+    )
+    base = alt.Chart(data).encode(
+        x=alt.X("when:T", title=x_title),
+        y=alt.Y(
+            "value:Q", title=_axis_title(metric, unit), scale=alt.Scale(zero=False, padding=18)
+        ),
+    )
+    tooltip = [
+        alt.Tooltip("figure:N", title="Figure"),
+        alt.Tooltip("period:N", title="Period"),
+        alt.Tooltip("speaker:N", title="Speaker"),
+        alt.Tooltip("source:N", title="Source"),
+        alt.Tooltip("published:N", title="Published"),
+        alt.Tooltip("status:N", title="Status"),
+        alt.Tooltip("sentence:N", title="Sentence"),
+        alt.Tooltip("id:Q", title="Claim id"),
+    ]
+    pick = alt.selection_point(name=PICK, fields=["id"], on="click", empty=False)
+    colour = alt.Color(
+        f"{colour_by}:N",
+        title=colour_by.capitalize(),
+        legend=alt.Legend(labelLimit=220, symbolLimit=25),
+    )
+    layers = []
+    if x == "period":
+        layers.append(
+            base.mark_rule(opacity=0.35, strokeWidth=3).encode(
+                x="start:T", x2="end:T", color=colour
+            )
+        )
+    layers.append(
+        base.transform_filter("datum.low != null && datum.high != null")
+        .mark_rule(strokeWidth=1.5)
+        .encode(y="low:Q", y2="high:Q", color=colour)
+    )
+    layers.append(
+        base.mark_point(size=90, filled=True, opacity=0.9)
+        .encode(
+            color=colour,
+            shape=alt.Shape("status:N", scale=_status_scale("shape"), title="Status"),
+            tooltip=tooltip,
+            strokeWidth=alt.condition(pick, alt.value(2), alt.value(0)),
+            stroke=alt.value("black"),
+        )
+        .add_params(pick)
+    )
+    return alt.layer(*layers).properties(
+        title=alt.Title(f"{subject}: {metric}", subtitle=subtitle),
+        width=WIDTH,
+        height=360,
+    )
+
+
+# ---------------------------------------------------------------- compare
+
+
+def compare_frame(rows: Sequence[Mapping]) -> pd.DataFrame:
+    """The compared rows as a table (after query.summarise_comparison marked them)."""
+    records = []
+    for r in rows:
+        has_range = r.get("low") is not None and r.get("high") is not None
+        flag = "first appearance" if r.get("first") else "typical"
+        if r.get("outlier"):
+            flag = "outlier"
+        records.append(
+            {
+                "id": int(r["id"]),
+                "who": truncate(r.get("who"), 60),
+                "value": r["value"],
+                "low": r["low"] if has_range else None,
+                "high": r["high"] if has_range else None,
+                "figure": format_value(r),
+                "published": r.get("published") or "",
+                "status": r.get("status") or "unreviewed",
+                "mark": flag,
+                "sentence": truncate(r.get("sentence"), 180),
+            }
+        )
+    columns = ["id", "who", "value", "low", "high", "figure", "published", "status", "mark",
+               "sentence"]  # fmt: skip
+    return pd.DataFrame(records, columns=columns)
+
+
+MARK_COLOURS = {"typical": "#4c78a8", "first appearance": "#2ca02c", "outlier": "#d62728"}
+
+
+def compare_chart(
+    rows: Sequence[Mapping],
+    summary: Mapping,
+    *,
+    key: Mapping,
+    by: str = "source",
+) -> alt.LayerChart:
+    """Every source's (or speaker's) value for one claim key, side by side.
+
+    The quartile band shows the spread, a rule the median; outliers and the
+    first appearance are coloured and listed in the legend.
+    """
+    data = compare_frame(rows)
+    unit = key.get("unit")
+    x_title = _axis_title(key.get("metric") or "value", unit)
+    who_title = "Source" if by == "source" else "Speaker"
+    base = alt.Chart(data).encode(
+        y=alt.Y(
+            "who:N",
+            title=who_title,
+            sort=alt.EncodingSortField("value", order="descending"),
+            axis=alt.Axis(labelLimit=260),
+        ),  # fmt: skip
+    )
+    layers = []
+    if summary.get("median") is not None:
+        stats = pd.DataFrame(
+            [{"q1": summary["q1"], "q3": summary["q3"], "median": summary["median"],
+              "label": f"median {format_number(summary['median'])}"}]
+        )  # fmt: skip
+        layers.append(
+            alt.Chart(stats).mark_rect(opacity=0.12, color="#4c78a8").encode(x="q1:Q", x2="q3:Q")
+        )
+        layers.append(
+            alt.Chart(stats)
+            .mark_rule(color="#444", strokeDash=[5, 3], strokeWidth=1.5)
+            .encode(x="median:Q", tooltip=[alt.Tooltip("label:N", title="Median")])
+        )
+    layers.append(
+        base.transform_filter("datum.low != null && datum.high != null")
+        .mark_rule(strokeWidth=2, color="#888")
+        .encode(x="low:Q", x2="high:Q")
+    )
+    layers.append(
+        base.mark_point(size=110, filled=True).encode(
+            x=alt.X("value:Q", title=x_title, scale=alt.Scale(zero=False, padding=18)),
+            color=alt.Color(
+                "mark:N",
+                title="Marked",
+                scale=alt.Scale(domain=list(MARK_COLOURS), range=list(MARK_COLOURS.values())),
+            ),
+            shape=alt.Shape("status:N", scale=_status_scale("shape"), title="Status"),
+            tooltip=[
+                alt.Tooltip("who:N", title=who_title),
+                alt.Tooltip("figure:N", title="Figure"),
+                alt.Tooltip("published:N", title="Published"),
+                alt.Tooltip("status:N", title="Status"),
+                alt.Tooltip("mark:N", title="Marked"),
+                alt.Tooltip("sentence:N", title="Sentence"),
+            ],
+        )
+    )
+    title = f"{key.get('subject')}: {key.get('metric')}, {key.get('period')}"
+    spread = summary.get("spread")
+    subtitle = (
+        f"{summary.get('n', 0)} values; median {format_number(summary.get('median'))}, "
+        f"spread {format_number(spread)} {unit or ''}; band = middle half of the values"
+    ).strip()
+    return alt.layer(*layers).properties(
+        title=alt.Title(title, subtitle=subtitle),
+        width=WIDTH,
+        height=max(120, 28 * max(1, len(data))),
+    )
+
+
+# ---------------------------------------------------------------- export
+
+
+def to_png(chart: alt.TopLevelMixin, *, scale: float = 2.0) -> bytes:
+    """The chart as a PNG image (vl-convert, no browser)."""
+    buffer = io.BytesIO()
+    chart.save(buffer, format="png", scale_factor=scale)
+    return buffer.getvalue()
+
+
+def to_svg(chart: alt.TopLevelMixin) -> bytes:
+    """The chart as SVG text, UTF-8 encoded."""
+    buffer = io.StringIO()
+    chart.save(buffer, format="svg")
+    return buffer.getvalue().encode("utf-8")

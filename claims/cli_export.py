@@ -1,0 +1,116 @@
+"""`python -m claims export` and `python -m claims import`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from claims import config, store
+from claims.export import FORMATS, MANIFEST_INSIDE, manifest_path, stream_export, write_export
+from claims.model import STATUSES, ClaimsError
+from claims.query import ClaimFilter
+
+
+def add_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    p = add("export", "Export claims with their provenance (all, or those matching the filters).")
+    p.set_defaults(run=cmd_export)
+    p.add_argument("--format", required=True, choices=tuple(FORMATS), help="file format")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="file to write ('-' for stdout; default: claims-DATE-TIME.EXT here); "
+        "a manifest is written beside it as FILE.manifest.json",
+    )
+    p.add_argument(
+        "--status",
+        action="append",
+        metavar="STATUS",
+        help=f"only these statuses (repeat or comma-separate): {', '.join(STATUSES)}",
+    )
+    p.add_argument("--speaker", help="only claims by this speaker (exact)")
+    p.add_argument("--subject", help="only claims about this subject (exact)")
+    p.add_argument("--metric", help="only claims of this metric (exact)")
+    p.add_argument("--source", metavar="SOURCE_ID", help="only claims from this source id")
+    p.add_argument("--since", metavar="DATE", help="articles published on or after YYYY[-MM[-DD]]")
+    p.add_argument("--until", metavar="DATE", help="articles published on or before YYYY[-MM[-DD]]")
+    p.add_argument("--search", metavar="WORDS", help="full-text search")
+    p.add_argument(
+        "--include-vanished",
+        action="store_true",
+        help="also claims that re-extraction no longer finds (kept for their history)",
+    )
+    p.add_argument(
+        "--org",
+        metavar="NAME",
+        help=f"reviewing organisation for ClaimReview (default: ${config.ORG_ENV_VAR} "
+        f"or [organisation] name in {config.SETTINGS_FILE})",
+    )
+
+    p = add("import", "Import a ledger export (.jsonl, .json, .csv, .xlsx), merging sources.")
+    p.set_defaults(run=cmd_import)
+    p.add_argument("file", metavar="FILE")
+
+
+def filter_from_args(args: argparse.Namespace) -> ClaimFilter:
+    statuses = [s.strip() for raw in args.status or [] for s in raw.split(",") if s.strip()]
+    return ClaimFilter(
+        search=args.search or None,
+        status=statuses,
+        source_id=_source_id(args.source),
+        speaker=args.speaker or None,
+        subject=args.subject or None,
+        metric=args.metric or None,
+        published_from=args.since or None,
+        published_to=args.until or None,
+        include_vanished=args.include_vanished,
+    )
+
+
+def _source_id(raw: str | None) -> int | None:
+    if raw is None or raw == "":
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        raise ClaimsError(f"--source takes a source id (a whole number), not {raw!r}.") from None
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    db = store.open_existing(config.database_path(args.db))
+    claim_filter = filter_from_args(args)
+    if args.output == "-":
+        manifest = stream_export(db, claim_filter, args.format, sys.stdout.buffer, org=args.org)
+        sys.stdout.buffer.flush()
+        print(f"Exported {manifest['row_count']} claims to stdout.", file=sys.stderr)
+        return 0
+    path = Path(args.output) if args.output else _default_output(args.format)
+    manifest = write_export(db, claim_filter, args.format, path, org=args.org)
+    inside = " (also inside the file)" if args.format in MANIFEST_INSIDE else ""
+    print(
+        f"Exported {manifest['row_count']} claims to {path}; "
+        f"manifest: {manifest_path(path)}{inside}."
+    )
+    return 0
+
+
+def _default_output(fmt: str) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    return Path(f"claims-{stamp}.{FORMATS[fmt][0]}")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from claims.importer import import_file
+
+    db = store.connect(config.database_path(args.db))
+    summary = import_file(db, args.file)
+    print(
+        f"Imported {args.file}: {summary['sources_added']} sources added, "
+        f"{summary['sources_matched']} already stored; {summary['claims_added']} claims added, "
+        f"{summary['claims_skipped']} already stored; {summary['reviews_added']} reviews added. "
+        f"Manifest: {summary['manifest']}."
+    )
+    return 0

@@ -1,0 +1,192 @@
+"""The pipeline: text (+ publication date) -> sorted ExtractedClaim list.
+
+sentences -> periods -> numbers -> attribution -> context, per sentence. The
+functions it calls are pure; this module only joins their results, carries the
+article's last-named year from sentence to sentence, and guarantees the public
+contract: offsets into the text as given, sorted output, never an exception.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, datetime
+
+from claims.extract import context, numbers, periods
+from claims.extract.sentences import sentence_spans
+from claims.model import ExtractedClaim
+
+try:  # the attribution half is written alongside; numbers still work without it
+    from claims.extract.attribution import Attribution, attribute_sentences
+except ImportError:  # pragma: no cover - only while the module is being written
+    Attribution = None  # type: ignore[assignment,misc]
+    attribute_sentences = None  # type: ignore[assignment]
+
+log = logging.getLogger(__name__)
+
+_ISO_DATE_RE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
+# A clause boundary between a number and a later cue: "... in five years, saying that",
+# "... by 40% although the firm warned of".
+_CLAUSE_JOIN_RE = re.compile(
+    r"\b(?:although|though|while|whereas|but|and|after|before|when|because)\b", re.IGNORECASE
+)
+_CONTENT_AFTER_CUE_RE = re.compile(
+    r"\s+(?!(?:on|in|at|last|yesterday|today|this|earlier|late|later|recently)\b)[A-Za-z]"
+)
+
+
+def parse_published(published: str | date | None) -> date | None:
+    """A publication date from a date, datetime or ISO string; None when unusable."""
+    if isinstance(published, datetime):
+        return published.date()
+    if isinstance(published, date):
+        return published
+    if not isinstance(published, str):
+        return None
+    m = _ISO_DATE_RE.match(published)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _attributions(text: str, spans: list[tuple[int, int]]) -> list:
+    if attribute_sentences is None:
+        return [None] * len(spans)
+    try:
+        found = attribute_sentences(text, spans)
+    except Exception:  # noqa: BLE001 - extract_claims never raises; numbers still count
+        log.exception("attribution failed; numeric claims are kept without speakers")
+        return [None] * len(spans)
+    if len(found) != len(spans):
+        return [None] * len(spans)
+    return found
+
+
+def _speaker_covers(sentence: str, q_end: int, attribution) -> bool:
+    """Whether a number in an attributed sentence is part of what the source said.
+
+    In "X did A with 5 items, saying that B" or "A rose 40% although the firm warned
+    of B", the source's words are B; the number before the cue, in another clause,
+    is the article's own statement.
+    """
+    if attribution is None:
+        return False
+    cue = attribution.cue
+    if attribution.kind != "statement" or not cue or cue.lower() == "according to":
+        return True
+    m = re.search(r"\b" + re.escape(cue) + r"\b", sentence[q_end:], re.IGNORECASE)
+    if m is None or not _CONTENT_AFTER_CUE_RE.match(sentence, q_end + m.end()):
+        return True
+    between = sentence[q_end : q_end + m.start()]
+    participle_after_comma = cue.endswith("ing") and between.rstrip().endswith(",")
+    return not (participle_after_comma or _CLAUSE_JOIN_RE.search(between))
+
+
+def _confidence(q: numbers.Quantity) -> float:
+    """A rough prior that the quantity is a claim with the right value and unit."""
+    score = 0.85
+    if q.kind in ("money", "percent", "measure", "time", "age"):
+        score += 0.1
+    elif q.unit is None:
+        score -= 0.25
+    if q.in_words:
+        score -= 0.1
+    if q.low is not None:
+        score -= 0.05
+    return round(min(max(score, 0.05), 0.99), 2)
+
+
+def _numeric_claims(
+    text: str,
+    start: int,
+    end: int,
+    published: date | None,
+    context_year: int | None,
+    attribution,
+) -> tuple[list[ExtractedClaim], int | None]:
+    """Numeric claims of one sentence, and the year the article has named so far."""
+    sentence = text[start:end]
+    mentions = periods.find_periods(sentence, published, context_year)
+    blocked = [(m.start, m.end) for m in mentions]
+    claims = []
+    for q in numbers.find_quantities(sentence, blocked):
+        source = attribution if _speaker_covers(sentence, q.end, attribution) else None
+        counted = q.unit if q.kind == "count" else None
+        subject = context.find_subject(sentence, q.start)
+        metric = context.find_metric(sentence, q.start, q.end, counted, q.noun)
+        if subject is not None and subject == metric:
+            subject = None  # "the unemployment rate rose to 3.5%": what, not who
+        claims.append(
+            ExtractedClaim(
+                kind="numeric",
+                surface=text[start + q.start : start + q.end],
+                surface_start=start + q.start,
+                surface_end=start + q.end,
+                sentence_start=start,
+                sentence_end=end,
+                value=q.value,
+                low=q.low,
+                high=q.high,
+                unit=q.unit,
+                approx=q.approx,
+                subject=subject,
+                metric=metric,
+                period=periods.nearest_period(q.start, q.end, mentions),
+                speaker=getattr(source, "speaker", None),
+                speaker_org=getattr(source, "speaker_org", None),
+                cue=getattr(source, "cue", None),
+                via=getattr(source, "via", None),
+                hedge=context.find_hedge(sentence, q.start, q.end),
+                confidence=_confidence(q),
+            )
+        )
+    year = periods.last_year_named(mentions)
+    return claims, year if year is not None else context_year
+
+
+def _attributed_claim(text: str, start: int, end: int, attribution) -> ExtractedClaim:
+    sentence = text[start:end]
+    return ExtractedClaim(
+        kind=attribution.kind,
+        surface=sentence,
+        surface_start=start,
+        surface_end=end,
+        sentence_start=start,
+        sentence_end=end,
+        speaker=attribution.speaker,
+        speaker_org=attribution.speaker_org,
+        cue=attribution.cue,
+        via=attribution.via,
+        hedge=context.find_hedge(sentence),
+        confidence=float(attribution.confidence),
+    )
+
+
+def extract_claims(text: str, published: str | date | None = None) -> list[ExtractedClaim]:
+    """Numeric and attributed claims of an article, sorted by (sentence_start, surface_start).
+
+    Pure and total: offsets index `text` exactly as given, and no input str
+    makes it raise (a sentence whose analysis fails is logged and skipped).
+    """
+    if not isinstance(text, str) or not text.strip():
+        return []
+    pub = parse_published(published)
+    spans = sentence_spans(text)
+    attributions = _attributions(text, spans)
+    claims: list[ExtractedClaim] = []
+    context_year: int | None = None
+    for (start, end), attribution in zip(spans, attributions, strict=True):
+        try:
+            if attribution is not None:
+                claims.append(_attributed_claim(text, start, end, attribution))
+            numeric, context_year = _numeric_claims(
+                text, start, end, pub, context_year, attribution
+            )
+            claims.extend(numeric)
+        except Exception:  # noqa: BLE001 - the contract is "never raises"
+            log.exception("claim extraction failed in sentence at %d", start)
+    claims.sort(key=lambda c: (c.sentence_start, c.surface_start, c.kind != "numeric"))
+    return claims

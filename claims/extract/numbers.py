@@ -1,0 +1,773 @@
+"""Quantities in a sentence: the number, its scale, unit, range, approximator and sign.
+
+`find_quantities(sentence)` walks the sentence left to right. A cheap compiled
+regex finds where a number may start (a digit, a currency sign, a number word);
+small anchored regexes then read the number, its scale ("bn", "million"), its
+unit and a range continuation, and reject what CLAIM-SPEC.md says is not a
+claim: dates and years, times, ordinals, identifiers ("Boeing 737", "G7",
+"Covid-19"), hyphenated modifiers ("a five-year plan"), sports scores, and
+"one" used as a pronoun. Offsets are relative to the string scanned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.extract import units
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_MULTIPLIERS = {
+    "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+}  # fmt: skip
+_WORD_ALT = "|".join(sorted([*_SMALL, *_TENS, *_MULTIPLIERS, "dozen"], key=len, reverse=True))
+
+WORD_NUMBER_RE = re.compile(
+    rf"\b(?:{_WORD_ALT})(?:(?:-|\s+and\s+|\s+)(?:{_WORD_ALT}))*\b", re.IGNORECASE
+)
+_ALPHA_RE = re.compile(r"[A-Za-z]+")
+_BARE_MULTIPLIERS = frozenset([*_MULTIPLIERS, "dozen"])
+
+# "a dozen", "a million", "a quarter of a million", "half a billion".
+_A_PHRASE_RE = re.compile(
+    r"\b(?:(?P<frac>an?\s+quarter|half|an?\s+third)\s+(?:of\s+)?an?\s+"
+    r"(?P<fscale>million|billion|trillion)"
+    r"|an?\s+(?P<scale>dozen|hundred|thousand|million|billion|trillion))\b",
+    re.IGNORECASE,
+)
+_A_FRACTIONS = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}
+
+_DIGITS_RE = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?(?![\d,]\d)|\.\d+")
+# FOMC style fractions of a percent: "1/4 percent", "5-1/4 to 5-1/2 percent".
+_FRACTION_RE = re.compile(
+    r"(?:(?P<whole>\d+)[- ])?(?P<num>\d)/(?P<den>\d{1,2})"
+    r"(?=(?:\s*(?:to|-|and)\s*(?:\d+[- ])?\d/\d{1,2})?\s*(?:%|percent|per\s?cent))"
+)
+_SCALE_RE = re.compile(
+    r"(?:(?P<abbr>bn|mn|m|tn)\b|\s?(?P<word>billion|million|trillion|thousand|crore|lakh)\b)",
+    re.IGNORECASE,
+)
+_K_RE = re.compile(r"k\b")
+_SCALES = {
+    "bn": 1e9, "billion": 1e9, "mn": 1e6, "m": 1e6, "million": 1e6, "tn": 1e12,
+    "trillion": 1e12, "thousand": 1e3, "crore": 1e7, "lakh": 1e5, "k": 1e3,
+}  # fmt: skip
+
+# Where a number may start. Finding candidates is the hot loop of the extractor,
+# so symbols and digits come from one regex that begins with a character class
+# (which the regex engine scans for quickly) and number words from a plain word
+# scan with a set lookup, instead of one case-insensitive alternation.
+_SYMBOL_CANDIDATE_RE = re.compile(r"[$£€¥₹₩]|\d[\d,.]*")
+_CODE_BEFORE_RE = re.compile(r"(?:USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|CHF|AUD|CAD|HKD|SGD|Rs\.?)\s?$")
+_DOLLAR_QUALIFIERS = frozenset({"US", "HK", "NZ", "AU", "CA", "A", "C", "S", "R"})
+_LETTERS_RE = re.compile(r"[A-Za-z]+")
+_CANDIDATE_WORDS = frozenset([*_SMALL, *_TENS, *_MULTIPLIERS, "dozen", "half"])
+# Words whose presence makes a sentence worth a word-by-word scan.
+_WORD_HINTS = _CANDIDATE_WORDS | {"quarter", "quarters", "third", "thirds"}
+_PUNCTUATION_TO_SPACE = str.maketrans({c: " " for c in "-–—,.;:!?()[]{}\"'“”‘’/"})
+_ARTICLES = frozenset({"a", "an", "A", "An"})
+_TOKEN_REST_RE = re.compile(r"[\w.,/%:-]*")
+
+# Shares of a whole: "one in five voters", "two-thirds of", "half of all adults".
+_SHARE_IN_RE = re.compile(
+    rf"(?P<a>\d+|{_WORD_ALT})\s+(?:in|out\s+of)\s+(?P<b>\d+|{_WORD_ALT})\b(?!\s*(?:%|per))",
+    re.IGNORECASE,
+)
+_FRACTION_WORDS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+_SHARE_FRACTION_RE = re.compile(
+    r"(?P<n>an?|one|two|three|four|nine)[\s-](?P<d>half|thirds?|quarters?|fifths?|tenths?)"
+    r"\s+of\b",
+    re.IGNORECASE,
+)
+_HALF_OF_RE = re.compile(
+    r"half\s+of\s+(?:all|the|its|their|those|these|them|our|his|her|all)\b", re.IGNORECASE
+)
+
+_APPROX_RE = re.compile(
+    r"\b(just\s+over|just\s+under|just\s+above|just\s+below|well\s+over|well\s+above"
+    r"|well\s+below|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to"
+    r"|close\s+to|as\s+many\s+as|as\s+much\s+as|as\s+few\s+as|as\s+little\s+as"
+    r"|in\s+excess\s+of|almost|nearly|about|around|approximately|roughly|some|over|under"
+    r"|above|below"
+    r"|exceeding|exceeds|exceeded|exceed)\s+(?:between\s+)?$",
+    re.IGNORECASE,
+)
+_BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_AGE_BEFORE_RE = re.compile(r"\b(?:aged|age\s+of|ages\s+of)\s+$", re.IGNORECASE)
+_AGE_HYPHEN_RE = re.compile(r"-(year|month|week|day)s?-old\b", re.IGNORECASE)
+_YEARS_OLD_RE = re.compile(r"\s+old\b")
+_TIME_OF_DAY_RE = re.compile(
+    r"\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|CET|EST|EDT|PST|PDT|UTC|ET|hrs|o'clock)\b"
+    r"|:\d|[./]\d"
+)
+# "245p" and "50 cents" are money in the minor unit; "1.5C" is degrees Celsius.
+_MINOR_CURRENCY_RE = re.compile(r"p\b(?!\.m\.)|\s(?:pence|cents?)\b")
+_GLUED_CELSIUS_RE = re.compile(r"C\b")
+_CLOCK_TIME_RE = re.compile(r"[012]?\d\.[0-5]\d")
+_CLOCK_WORDS = frozenset({"at", "until", "till", "by", "from", "before", "after"})
+_RANGE_JOIN_RE = re.compile(r"\s*[-–—]\s*|\s+(?:to|and|or)\s+")
+_COMPOUND_TIME_JOIN_RE = re.compile(r",?\s+(?:and\s+)?")
+_OF_DETERMINER_RE = re.compile(
+    r"\s+of\s+(?:its|the|their|his|her|our|these|those|all|them)(?=\s)", re.IGNORECASE
+)
+_NOUN_WORD_RE = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’-]*)")
+_PREV_WORD_RE = re.compile(r"([A-Za-z][\w'’.&-]*)\s+$")
+_FOLLOWING_FALL_RE = re.compile(
+    r"\s+(?:fall|drop|decline|cut|reduction|decrease|contraction|slump|plunge|lower|down|less"
+    r"|fewer)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()\"“”]|\b(?:and|but|while|whereas|although)\b")
+_WORD_RE = re.compile(r"[A-Za-z]+")
+
+# Words that make a quantity a fall (CLAIM-SPEC: value signed by direction words).
+DIRECTION_DOWN = frozenset(
+    """fell fall falls falling fallen drop drops dropped dropping decline declines declined
+    declining shrank shrink shrinks shrinking shrunk contracted contracting lost lose loses
+    losing down cut cuts cutting slumped slump slumps slumping decreased decrease decreases
+    decreasing plunged plunge plunges plunging plummeted plummeting tumbled tumble tumbles
+    slid slide slides slipped slip slips sank sink sinks dipped dip dips eased shed sheds
+    shedding axe axes axed axing reduced reduce reduces reducing slashed slash slashing
+    retreated weakened""".split()
+)
+# A number after one of these is a level or a starting point, never a change.
+_LEVEL_MARKERS = frozenset({"to", "from", "at"})
+# An auxiliary between a direction word and the number starts another verb phrase.
+_AUXILIARIES = frozenset(
+    "is are was were will would could should may might must can has have had be".split()
+)
+# A "X to Y" after one of these is a change from X to Y, not a range.
+_CHANGE_WORDS = DIRECTION_DOWN | frozenset(
+    """from up by rose rise rises rising risen increased increase increases grew grow grows
+    growing climbed climb climbs gained gain gains jumped jump jumps surged surge soared
+    soar raised raise added boosted""".split()
+)
+_STOPWORDS = frozenset(
+    """of in on at to for from by with and or but nor the a an than as per each every that
+    which who whom whose what was were is are be been being has have had will would could
+    should may might can must shall this these those its their his her our your my it they
+    he she we you i them him us across over under between since until after before during
+    into onto about while when where if not no so said says say also only just more most
+    less least than then there here such other another all both some any many much few very
+    too up down out off via within without against among toward towards per cent percent
+    around nearly almost last next""".split()
+)
+_NAME_EXEMPT = frozenset(
+    """I The A An In On At By For From With Of To And But Or Nor So Yet Some About Around
+    Nearly Almost Only Just Over Under More Less Fewer Roughly Approximately Up Between
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
+)
+_NUMBER_LABELS = frozenset({"no", "no.", "number", "nos", "nos.", "#"})
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A quantity found at [start, end) of the scanned string."""
+
+    start: int
+    end: int
+    value: float
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    approx: str | None = None
+    kind: str = "count"  # count | percent | money | time | measure | share | age | number
+    in_words: bool = False
+    noun: str | None = None  # the counted noun as written ("journalist jobs")
+
+
+@dataclass(slots=True)
+class _Core:
+    """A number with its currency prefix and scale, before the unit is read."""
+
+    start: int
+    number_start: int
+    end: int
+    value: float
+    currency: str | None
+    scale: float
+    plain_int: bool
+    in_words: bool
+    text: str
+
+    @property
+    def scaled(self) -> bool:
+        return self.scale != 1.0
+
+
+@dataclass(slots=True)
+class _Unit:
+    unit: str | None
+    kind: str
+    end: int  # end of the surface (the unit is inside it unless it is a counted noun)
+    value_factor: float = 1.0
+    noun: str | None = None
+
+
+def parse_word_number(s: str, start: int, end: int) -> tuple[float, int] | None:
+    """Value of the number words in s[start:end] and where the valid prefix ends.
+
+    "forty-two" -> 42, "two hundred and fifty" -> 250, "three million" -> 3e6.
+    Stops before a word that cannot continue the number ("two three").
+    """
+    total = 0.0
+    current = 0.0
+    last = None
+    stop = start
+    pending_and = False
+    for token in _ALPHA_RE.finditer(s, start, end):
+        word = token.group().lower()
+        if word == "and":
+            if last not in ("hundred", "scale"):
+                break
+            pending_and = True
+            continue
+        if word in _SMALL:
+            if last == "small" or (last == "tens" and _SMALL[word] >= 10):
+                break
+            current += _SMALL[word]
+            last = "small"
+        elif word in _TENS:
+            if last in ("small", "tens"):
+                break
+            current += _TENS[word]
+            last = "tens"
+        elif word == "hundred":
+            if last == "hundred":
+                break
+            current = (current or 1) * 100
+            last = "hundred"
+        elif word == "dozen":
+            current = (current or 1) * 12
+            last = "scale"
+        elif word in _MULTIPLIERS:
+            if pending_and:
+                break
+            total += (current or 1) * _MULTIPLIERS[word]
+            current = 0
+            last = "scale"
+        else:
+            break
+        pending_and = False
+        stop = token.end()
+    if stop == start:
+        return None
+    return total + current, stop
+
+
+def _number_at(s: str, i: int) -> _Core | None:
+    """Read a number (with currency prefix and scale) starting exactly at i."""
+    currency = None
+    j = i
+    prefix = units.CURRENCY_PREFIX_RE.match(s, i)
+    if prefix:
+        currency = units.currency_from_prefix(prefix.group())
+        j = prefix.end()
+    in_words = False
+    plain_int = False
+    fraction = _FRACTION_RE.match(s, j)
+    if fraction:
+        value = int(fraction.group("whole") or 0) + int(fraction.group("num")) / int(
+            fraction.group("den")
+        )
+        end = fraction.end()
+    elif (digits := _DIGITS_RE.match(s, j)) is not None:
+        raw = digits.group()
+        value = float(raw.replace(",", ""))
+        end = digits.end()
+        plain_int = raw.isdigit()
+    elif (phrase := _A_PHRASE_RE.match(s, j)) is not None:
+        if phrase.group("frac"):
+            key = phrase.group("frac").split()[-1].lower()
+            value = _A_FRACTIONS[key] * _MULTIPLIERS[phrase.group("fscale").lower()]
+        else:
+            value = (_MULTIPLIERS | {"dozen": 12.0})[phrase.group("scale").lower()]
+        end, in_words = phrase.end(), True
+    elif (words := WORD_NUMBER_RE.match(s, j)) is not None:
+        if _ALPHA_RE.match(s, j).group().lower() in _BARE_MULTIPLIERS:
+            return None  # "several hundred people", "dozen" alone: vague, no number
+        parsed = parse_word_number(s, j, words.end())
+        if parsed is None:
+            return None
+        value, end = parsed
+        in_words = True
+    else:
+        return None
+    factor = 1.0
+    if not in_words:
+        scale = _SCALE_RE.match(s, end)
+        if scale and (scale.group("word") or _scale_abbreviation_ok(scale, currency)):
+            factor = _SCALES[(scale.group("abbr") or scale.group("word")).lower()]
+            end = scale.end()
+        elif currency and (k := _K_RE.match(s, end)):
+            factor = 1e3
+            end = k.end()
+    if factor != 1.0:
+        plain_int = False
+    return _Core(i, j, end, value * factor, currency, factor, plain_int, in_words, s[j:end])
+
+
+def _scale_abbreviation_ok(scale: re.Match, currency: str | None) -> bool:
+    """'£600m' and '1.2bn' are scales; a capital 'M' is one only after a currency sign."""
+    abbr = scale.group("abbr")
+    return abbr.islower() or abbr.lower() == "bn" or currency is not None
+
+
+def _unit_after(s: str, core: _Core) -> _Unit:
+    """The unit written after a number, and where the quantity's surface ends."""
+    k = core.end
+    if core.currency:
+        return _Unit(core.currency, "money", k)
+    if m := units.PERCENT_RE.match(s, k):
+        text = m.group().lower()
+        if "basis" in text or text.strip().startswith("bp"):
+            return _Unit("basis point", "percent", m.end())
+        unit = "percentage point" if "point" in text else "percent"
+        return _Unit(unit, "percent", m.end())
+    if m := _MINOR_CURRENCY_RE.match(s, k):
+        code = "USD" if "cent" in m.group() else "GBP"
+        return _Unit(code, "money", m.end(), value_factor=0.01)
+    if m := _GLUED_CELSIUS_RE.match(s, k):
+        return _Unit("degC", "measure", m.end())
+    if m := units.CURRENCY_WORD_RE.match(s, k):
+        code = units.currency_from_words(m.group(1), m.group(2))
+        if code:
+            return _Unit(code, "money", m.end())
+    if m := units.MEASURE_RE.match(s, k):
+        return _Unit(units.canonical_measure(m.group(1)), "measure", m.end())
+    if m := units.TIME_RE.match(s, k):
+        unit = units.canonical_time(m.group(1))
+        if _YEARS_OLD_RE.match(s, m.end()):
+            return _Unit(unit, "age", m.end())
+        return _compound_duration(s, core, _Unit(unit, "time", m.end()))
+    return _counted_noun(s, k, core.value)
+
+
+def _compound_duration(s: str, core: _Core, first: _Unit) -> _Unit:
+    """'two hours 45 minutes' -> 165 minutes; anything else stays as it is."""
+    join = _COMPOUND_TIME_JOIN_RE.match(s, first.end)
+    if not join:
+        return first
+    second = _number_at(s, join.end())
+    if second is None or second.currency:
+        return first
+    unit_m = units.TIME_RE.match(s, second.end)
+    if not unit_m:
+        return first
+    small = units.canonical_time(unit_m.group(1))
+    big_seconds = units.TIME_UNITS[first.unit]
+    small_seconds = units.TIME_UNITS[small]
+    if small_seconds >= big_seconds or small in ("month", "year") and first.unit != "year":
+        return first
+    ratio = 12.0 if (first.unit, small) == ("year", "month") else big_seconds / small_seconds
+    added = second.value / (core.value * ratio) if core.value else 0.0
+    return _Unit(small, "time", unit_m.end(), value_factor=ratio * (1 + added))
+
+
+def _counted_noun(s: str, k: int, value: float) -> _Unit:
+    """The noun a count counts: the first plural noun within a few words.
+
+    "5,000 delegates" -> delegate, "90 journalist jobs" -> job,
+    "500 of its software patents" -> patent. Time and measure words found this
+    way ("16 training days") are units and end the surface.
+    """
+    pos = k
+    of_det = _OF_DETERMINER_RE.match(s, pos)
+    if of_det and value != 1:
+        pos = of_det.end()
+    for _ in range(4):
+        word_m = _NOUN_WORD_RE.match(s, pos)
+        if not word_m:
+            break
+        word = word_m.group(1)
+        lower = word.lower()
+        if lower in _STOPWORDS and not (word.isupper() and len(word) > 1):
+            break  # "US patents": an acronym is a modifier, not the pronoun "us"
+        if value != 1 and units.is_plural_noun(word):
+            unit = units.canonical_noun_unit(word)
+            if units.canonical_time(word):
+                return _Unit(unit, "time", word_m.end())
+            if units.canonical_measure(word):
+                return _Unit(unit, "measure", word_m.end())
+            return _Unit(unit, "count", k, noun=s[k : word_m.end()].strip())
+        pos = word_m.end()
+    return _Unit(None, "number", k)
+
+
+def _sentence_initial(s: str, i: int) -> bool:
+    """True when only quotes, brackets or a colon precede position i in its clause."""
+    head = s[:i].rstrip(" \t\"'“‘(")
+    return head == "" or head.endswith((":", "\n", "—", "- "))
+
+
+def _glued_to_identifier(s: str, core: _Core) -> bool:
+    """Numbers glued to letters are labels: 'G7', 'Covid-19', 'A380', '#1'."""
+    i = core.start
+    if core.currency:
+        return False
+    if i == 0:
+        return False
+    prev = s[i - 1]
+    if prev.isalnum() or prev in "#_":
+        return True
+    return prev in "-–/." and i > 1 and s[i - 2].isalnum()
+
+
+def _follows_name_or_label(s: str, core: _Core) -> bool:
+    """Numbers after a name or a label: 'Boeing 737', 'Article 5', 'No 10', 'number one'."""
+    i = core.start
+    if core.currency:
+        return False
+    word_m = _PREV_WORD_RE.search(s, max(0, i - 30), i)
+    if word_m is None:
+        return False
+    word = word_m.group(1)
+    if word.lower() in _NUMBER_LABELS:
+        return True
+    # A word with a capital right before the number ("Boeing 737", "iPhone 12"), not
+    # opening the sentence and not a possessive ("Britain's 4 million"), is a name.
+    return (
+        not word.islower()
+        and not word.endswith(("'s", "’s", "'", "’"))
+        and word not in _NAME_EXEMPT
+        and word_m.end() == i
+        and not _sentence_initial(s, word_m.start())
+        and not core.scaled
+    )
+
+
+def _skip_right_context(s: str, core: _Core) -> bool:
+    """Times ('3pm', '10:30', '1519 GMT'), ordinals ('3rd'), decades ('1990s'), '9/11'."""
+    end = core.end
+    if end < len(s) and s[end].isalpha():
+        # a letter glued to the number that no unit regex claimed: "3rd", "1990s", "4G"
+        return not (
+            units.MEASURE_RE.match(s, end)
+            or units.PERCENT_RE.match(s, end)
+            or _MINOR_CURRENCY_RE.match(s, end)
+            or _GLUED_CELSIUS_RE.match(s, end)
+            or s.startswith(("pc", "per"), end)
+        )
+    return bool(_TIME_OF_DAY_RE.match(s, end))
+
+
+def _approximator(s: str, start: int) -> tuple[str | None, int]:
+    """The approximator written just before `start` and where it begins."""
+    m = _APPROX_RE.search(s, max(0, start - 24), start)
+    if m is None:
+        return None, start
+    return " ".join(m.group(1).lower().split()), m.start()
+
+
+def _clause_words_before(s: str, start: int, limit: int = 3) -> list[str]:
+    """Up to `limit` words before `start`, stopping at a clause break."""
+    window = s[max(0, start - 60) : start]
+    breaks = list(_CLAUSE_BREAK_RE.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end() :]
+    return [w.lower() for w in _WORD_RE.findall(window)][-limit:]
+
+
+def _is_fall(s: str, start: int, end: int) -> bool:
+    """Whether a direction word makes this quantity a fall ('shrank by 8.5%', 'a 5% drop')."""
+    if _FOLLOWING_FALL_RE.match(s, end):
+        return True
+    words = _clause_words_before(s, start, limit=5)
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if word in _LEVEL_MARKERS or word in _AUXILIARIES:
+            return False  # "fell to 4%"; "the cuts will fund a £150m plan": another verb
+        if word in DIRECTION_DOWN:
+            return True
+    return False
+
+
+def _previous_word(s: str, start: int) -> str:
+    m = _PREV_WORD_RE.search(s, max(0, start - 30), start)
+    return m.group(1).lower() if m else ""
+
+
+def _range_after(s: str, first: _Core, first_unit: _Unit) -> tuple[_Core, _Unit, str] | None:
+    """A second number that makes 'X to Y', 'X-Y', 'between X and Y' or 'X or Y' a range."""
+    join = _RANGE_JOIN_RE.match(s, first_unit.end if first_unit.kind != "count" else first.end)
+    if not join:
+        return None
+    word = join.group().strip().lower()
+    second = _number_at(s, join.end())
+    if second is None or (second.currency and first.currency and second.currency != first.currency):
+        return None
+    if word == "and" and not _BETWEEN_RE.search(s, max(0, first.start - 12), first.start):
+        return None
+    if word == "to" and _previous_word(s, first.start) in _CHANGE_WORDS:
+        return None
+    if word == "or" and not (first.in_words or second.in_words or second.value <= 2 * first.value):
+        return None
+    if word in ("-", "–", "—") and (first.in_words or second.in_words or join.group() != word):
+        return None
+    second_unit = _unit_after(s, second)
+    if first_unit.unit and second_unit.unit and first_unit.unit != second_unit.unit:
+        return None
+    return second, second_unit, word
+
+
+def _share_at(s: str, i: int) -> Quantity | None:
+    """'one in five' -> 20 percent; 'two-thirds of' -> 66.67 percent; 'half of all' -> 50."""
+    if m := _SHARE_IN_RE.match(s, i):
+        a, b = _plain_value(m.group("a")), _plain_value(m.group("b"))
+        if a is not None and b and 0 < a < b <= 1000:
+            return Quantity(i, m.end(), round(100 * a / b, 2), unit="percent", kind="share")
+    if _A_PHRASE_RE.match(s, i):
+        return None  # "a quarter of a million" is a number, not a share
+    if m := _SHARE_FRACTION_RE.match(s, i):
+        n = m.group("n").lower()
+        numerator = 1 if n in ("a", "an", "one") else _SMALL[n]
+        denominator = _FRACTION_WORDS[m.group("d").lower()]
+        end = m.end("d")
+        value = round(100 * numerator / denominator, 2)
+        return Quantity(i, end, value, unit="percent", kind="share", in_words=True)
+    if m := _HALF_OF_RE.match(s, i):
+        return Quantity(i, i + 4, 50.0, unit="percent", kind="share", in_words=True)
+    return None
+
+
+def _plain_value(token: str) -> float | None:
+    if token.isdigit():
+        return float(token)
+    parsed = parse_word_number(token, 0, len(token))
+    return parsed[0] if parsed and parsed[1] == len(token) else None
+
+
+def _inside(i: int, spans: list[tuple[int, int]]) -> int | None:
+    """The end of the span that contains i, else None."""
+    for start, end in spans:
+        if start <= i < end:
+            return end
+    return None
+
+
+def find_quantities(s: str, blocked: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """Every numeric claim's quantity in `s`, left to right.
+
+    `blocked` spans (dates, years, quarters found by the periods module) are
+    never read as quantities.
+    """
+    blocked = blocked or []
+    found: list[Quantity] = []
+    pos = 0
+    for i in _candidate_starts(s):
+        if i < pos:
+            continue
+        block_end = _inside(i, blocked)
+        if block_end is not None:
+            pos = block_end
+            continue
+        quantity, next_pos = _quantity_at(s, i)
+        if quantity is not None:
+            found.append(quantity)
+        pos = max(next_pos, i + 1)
+    return found
+
+
+def _candidate_starts(s: str) -> list[int]:
+    """Sorted positions where a quantity may start: symbols, digits and number words."""
+    starts = [_symbol_start(s, m.start()) for m in _SYMBOL_CANDIDATE_RE.finditer(s)]
+    words = s.lower().translate(_PUNCTUATION_TO_SPACE).split()
+    if not _WORD_HINTS.isdisjoint(words):
+        starts.extend(_word_candidate_starts(s))
+        starts.sort()
+    return starts
+
+
+def _symbol_start(s: str, i: int) -> int:
+    """Move a candidate back over a currency qualifier or code: 'US$5', 'USD 5', '.5'."""
+    if s[i] == "$":
+        for width in (2, 1):
+            qualifier = s[max(0, i - width) : i]
+            if qualifier in _DOLLAR_QUALIFIERS and not s[i - width - 1 : i - width].isalpha():
+                return i - width
+        return i
+    if i and s[i - 1] == "." and not s[i - 2 : i - 1].isdigit():
+        return i - 1  # ".5"
+    before = s[i - 2 : i].strip()
+    if not before or not (before[-1].isupper() or before[-1] in "s."):
+        return i  # no currency code can end here; skip the regex
+    code = _CODE_BEFORE_RE.search(s, max(0, i - 5), i)
+    if code and not s[code.start() - 1 : code.start()].isalpha():
+        return code.start()
+    return i
+
+
+def _word_candidate_starts(s: str) -> list[int]:
+    starts = []
+    for m in _LETTERS_RE.finditer(s):
+        word = m.group()
+        lower = word.lower()
+        if (
+            lower in _CANDIDATE_WORDS
+            or word in _ARTICLES
+            and (_A_PHRASE_RE.match(s, m.start()) or _SHARE_FRACTION_RE.match(s, m.start()))
+        ):
+            starts.append(m.start())
+    starts.sort()
+    return starts
+
+
+def _skip_token(s: str, i: int) -> int:
+    return _TOKEN_REST_RE.match(s, i).end()
+
+
+def _quantity_at(s: str, i: int) -> tuple[Quantity | None, int]:
+    """The quantity starting at i (or None) and where scanning resumes."""
+    share = _share_at(s, i)
+    if share is not None:
+        return _finish(s, share), share.end
+    core = _number_at(s, i)
+    if core is None:
+        return None, _skip_token(s, i)
+    if _glued_to_identifier(s, core) or _skip_right_context(s, core):
+        return None, _skip_token(s, core.end)
+    hyphen = s[core.end : core.end + 1]
+    if hyphen == "-" and s[core.end + 1 : core.end + 2].isalpha() and not core.currency:
+        return _hyphenated(s, core)  # money stays a claim: "a £5m-a-year deal"
+    unit = _unit_after(s, core)
+    if unit.kind not in ("percent", "money") and _follows_name_or_label(s, core):
+        return None, _skip_token(s, core.end)
+    rng = _range_after(s, core, unit)
+    if rng is None and not _stands_alone_as_a_number(s, core, unit):
+        return None, _skip_token(s, core.end)
+    if (
+        rng is None
+        and s.startswith(("-", "–"), core.end)
+        and s[core.end + 1 : core.end + 2].isdigit()
+    ):
+        return None, _skip_token(s, core.end + 1)  # "7-5", "2-1 decision": a score
+    if rng is not None:
+        return _range_quantity(s, core, unit, rng)
+    if unit.kind == "number" and core.plain_int and 1800 <= core.value <= 2100:
+        return None, core.end  # a bare four-digit number is a year the periods module missed
+    if (
+        unit.kind == "number"
+        and _CLOCK_TIME_RE.fullmatch(core.text)
+        and _previous_word(s, i) in _CLOCK_WORDS
+    ):
+        return None, core.end  # "at 10.30": a time of day
+    value = core.value * unit.value_factor
+    kind = unit.kind
+    if kind in ("count", "number") and (
+        _AGE_BEFORE_RE.search(s, max(0, i - 12), i) or _is_age_after_name(s, core)
+    ):
+        unit = _Unit("year", "age", unit.end)
+        kind = "age"
+    surface_end = max(unit.end, core.end)
+    quantity = Quantity(
+        i, surface_end, value, unit=unit.unit, kind=kind, in_words=core.in_words, noun=unit.noun
+    )
+    return _finish(s, quantity), surface_end
+
+
+_CAPITALISED_NEXT_RE = re.compile(r" [A-Z][a-z]")
+
+
+def _stands_alone_as_a_number(s: str, core: _Core, unit: _Unit) -> bool:
+    """Whether a number outside any range is a claim rather than a label or pronoun."""
+    if core.in_words:
+        return _words_are_a_number(s, core, unit)
+    if unit.unit is not None:
+        return True
+    if core.plain_int and (len(core.text) >= 5 or core.text.startswith("0")):
+        return False  # "text GOODPUB to 85130", "track 03": codes, not quantities
+    # "Fathers 4 Justice", "Channel 4 News": a bare number before a name is part of it.
+    return not _CAPITALISED_NEXT_RE.match(s, core.end)
+
+
+_NAME_COMMA_BEFORE_RE = re.compile(r"[A-Z][\w'’-]+,\s$")
+
+
+def _is_age_after_name(s: str, core: _Core) -> bool:
+    """'John Smith, 45, said' and 'Jane Doe, 31.': an age set off by commas after a name."""
+    return (
+        core.plain_int
+        and 0 < core.value < 120
+        and s[core.end : core.end + 1] in (",", ".", ")")
+        and _NAME_COMMA_BEFORE_RE.search(s, max(0, core.start - 30), core.start) is not None
+    )
+
+
+def _words_are_a_number(s: str, core: _Core, unit: _Unit) -> bool:
+    """Reject 'one' as a pronoun ('one of the few', 'one day') and names ('Six Nations')."""
+    if core.text[:1].isupper() and not _sentence_initial(s, core.start):
+        return False
+    if core.value == 1 and core.text.lower() in ("one", "a", "an"):
+        return unit.kind in ("percent", "money", "measure")
+    # A number word with nothing counted is a pronoun-like use: "the two met".
+    return unit.unit is not None
+
+
+def _hyphenated(s: str, core: _Core) -> tuple[Quantity | None, int]:
+    """'the 39-year-old' is an age; 'a five-year plan' is a modifier (optional in the spec)."""
+    age = _AGE_HYPHEN_RE.match(s, core.end)
+    if age is None:
+        return None, _skip_token(s, core.end)
+    unit = units.canonical_time(age.group(1))
+    quantity = Quantity(core.start, age.end(), core.value, unit=unit, kind="age")
+    quantity.in_words = core.in_words
+    return _finish(s, quantity), age.end()
+
+
+def _range_quantity(
+    s: str, first: _Core, first_unit: _Unit, rng: tuple[_Core, _Unit, str]
+) -> tuple[Quantity | None, int]:
+    second, second_unit, word = rng
+    low, high = first.value, second.value
+    if second.scaled and not first.scaled and first.value < second.value / second.scale:
+        low = first.value * second.scale  # "£2-3bn": the scale written once applies to both
+    if not low < high:
+        if word in ("-", "–", "—"):
+            return None, _skip_token(s, second.end)
+        return None, first.end
+    unit = first_unit if first_unit.unit else second_unit
+    if word in ("-", "–", "—") and unit.unit is None:
+        return None, _skip_token(s, second.end)  # "3-6 6-2": set scores
+    start = first.start
+    between = _BETWEEN_RE.search(s, max(0, start - 12), start)
+    if between and word == "and":
+        start = between.start()
+    end = max(second_unit.end, second.end) if unit.kind != "count" else second.end
+    quantity = Quantity(
+        start,
+        end,
+        (low + high) / 2,
+        low=low,
+        high=high,
+        unit=unit.unit,
+        kind=unit.kind,
+        in_words=first.in_words,
+        noun=unit.noun,
+    )
+    return _finish(s, quantity, number_start=first.start), end
+
+
+def _finish(s: str, q: Quantity, number_start: int | None = None) -> Quantity:
+    """Add the approximator and the sign that the words around the quantity give."""
+    anchor = q.start if number_start is None else min(q.start, number_start)
+    q.approx, approx_start = _approximator(s, anchor)
+    if q.kind not in ("age", "share") and _is_fall(s, approx_start, q.end):
+        q.value = -q.value
+        if q.low is not None and q.high is not None:
+            q.low, q.high = -q.high, -q.low
+    elif anchor > 0 and s[anchor - 1] in "-−" and (anchor < 2 or s[anchor - 2] in " (\t\n"):
+        q.value = -q.value  # a minus sign: "-0.5%"
+        q.start = anchor - 1
+    return q

@@ -1,0 +1,949 @@
+"""Groups of comparable claims: who agrees, who does not, and who said it first.
+
+A group is every live numeric claim with one key (subject, metric, unit, period)
+as claims/normalise.py computes it and store.py keeps it in the key columns,
+after a person's decisions:
+
+- a merge maps one name (subject_key, metric_key) onto another within one unit
+  family, for every period; merges are kept by key, so claims that re-extraction
+  adds later fall into the merged group without anyone acting again;
+- a split takes one claim out of its group (it then stands alone); it is
+  anchored by the claim's place in its article (source, surface offsets), so it
+  holds for a re-extracted copy of the claim too.
+
+Both are append-only logs (key_merges, claim_splits) with undo as a later row.
+
+Claims without a period, or with neither subject nor metric, are never grouped:
+"5.25 percent" with no "what" or "when" cannot be lined up with anything.
+
+Disagreement (see Tolerance): a claim is an *outlier* when its value is further
+from the group's median than the tolerance; it has *changed* when a later
+source repeats the first appearance's figure with another value (8.5% quoted
+later as "nearly 9%"). The median counts each source once (the median of its
+own claims), so a source repeating itself does not outvote the others.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields
+
+import sqlite_utils
+from rapidfuzz import fuzz, process
+
+from claims import store
+from claims.model import ClaimsError
+from claims.normalise import ClaimKey, claim_key, normalise_metric, unit_label
+
+# ---------------------------------------------------------------- tolerance
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How far a value may sit from its group's median before it is flagged.
+
+    relative: a fraction of the median, for every unit but percent (0.05 = 5%).
+    percent: an absolute margin in percentage points for values in percent,
+        where a relative margin would be too strict near zero and too loose
+        for large rates (0.5: 3.5% and 3.9% agree, 3.5% and 4.1% do not).
+    """
+
+    relative: float = 0.05
+    percent: float = 0.5
+
+    def allowed(self, unit_key: str, median: float) -> float:
+        """The largest distance from the median that still agrees."""
+        if unit_key == "percent":
+            return self.percent
+        return self.relative * abs(median)
+
+
+DEFAULT_TOLERANCE = Tolerance()
+
+# Approximators that make a value a bound rather than a point ("more than 5,000").
+# "nearly 9" and "about 9" stay point figures: rounded, not bounds.
+_LOWER_BOUND_WORDS = frozenset({"more than", "over", "at least", "above", "upwards of"})
+_UPPER_BOUND_WORDS = frozenset({"less than", "fewer than", "up to", "under", "below", "at most"})
+
+
+# ---------------------------------------------------------------- the group
+
+
+@dataclass
+class ClaimGroup:
+    """One key's claims with their agreement, spread and first appearance.
+
+    `claims` rows carry, besides the stored fields and the source's title,
+    publisher and url: `deviation` (value - median), `outlier`, `changed`
+    (differs from the first appearance in a later source), `first` (is the
+    first appearance) and `note` (why it is flagged, for people).
+    """
+
+    key: ClaimKey
+    subject: str | None
+    metric: str | None
+    unit: str
+    claims: list[dict]
+    median: float | None
+    min: float | None
+    max: float | None
+    spread: float | None
+    relative_spread: float | None
+    allowed_deviation: float | None
+    n_claims: int
+    n_sources: int
+    first: dict | None
+    outliers: list[int] = field(default_factory=list)
+    changed: list[int] = field(default_factory=list)
+    split_claim_id: int | None = None
+
+    @property
+    def flagged(self) -> bool:
+        """True when some claim disagrees with the median or with the first appearance."""
+        return bool(self.outliers or self.changed)
+
+    def summary(self) -> dict:
+        """The group without its claims: one row of a table of groups."""
+        row = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "claims"}
+        row.update(
+            subject_key=self.key.subject,
+            metric_key=self.key.metric,
+            unit_key=self.key.unit,
+            period=self.key.period,
+            key=tuple(self.key),
+            flagged=self.flagged,
+            n_outliers=len(self.outliers),
+            n_changed=len(self.changed),
+        )
+        return row
+
+
+def build_group(
+    key: ClaimKey,
+    rows: Sequence[dict],
+    tolerance: Tolerance = DEFAULT_TOLERANCE,
+    *,
+    split_claim_id: int | None = None,
+) -> ClaimGroup:
+    """Compute a group's median, spread, flags and first appearance from its claim rows.
+
+    Rows need id, source_id, value, low, high, approx, published, subject and
+    metric; they are returned earliest publication first, flags added.
+    """
+    claims = sorted((dict(r) for r in rows), key=_publication_order)
+    values = [c["value"] for c in claims]
+    if not claims:
+        return _empty_group(key)
+    median = statistics.median(_one_value_per_source(claims))
+    allowed = tolerance.allowed(key.unit, median)
+    first = claims[0]
+    outliers, changed = [], []
+    for claim in claims:
+        claim["deviation"] = claim["value"] - median
+        claim["first"] = claim is first
+        claim["outlier"] = not _agrees(claim, median, allowed)
+        claim["changed"] = _changed_since_first(claim, first)
+        claim["note"] = _flag_note(claim, first, median)
+        if claim["outlier"]:
+            outliers.append(claim["id"])
+        if claim["changed"]:
+            changed.append(claim["id"])
+    low, high = min(values), max(values)
+    return ClaimGroup(
+        key=key,
+        subject=_most_common(c.get("subject") for c in claims),
+        metric=_most_common(c.get("metric") for c in claims),
+        unit=unit_label(key.unit),
+        claims=claims,
+        median=median,
+        min=low,
+        max=high,
+        spread=high - low,
+        relative_spread=(high - low) / abs(median) if median else None,
+        allowed_deviation=allowed,
+        n_claims=len(claims),
+        n_sources=len({c["source_id"] for c in claims}),
+        first=_first_appearance(first),
+        outliers=outliers,
+        changed=changed,
+        split_claim_id=split_claim_id,
+    )
+
+
+def _empty_group(key: ClaimKey) -> ClaimGroup:
+    return ClaimGroup(
+        key, None, None, unit_label(key.unit), [], None, None, None, None, None, None, 0, 0, None
+    )
+
+
+def _publication_order(claim: Mapping) -> tuple:
+    # Undated sources go last: they cannot be anybody's first appearance.
+    return (claim.get("published") is None, claim.get("published") or "", claim["id"])
+
+
+def _one_value_per_source(claims: Iterable[Mapping]) -> list[float]:
+    by_source: dict[int, list[float]] = defaultdict(list)
+    for claim in claims:
+        by_source[claim["source_id"]].append(claim["value"])
+    return [statistics.median(values) for values in by_source.values()]
+
+
+def _agrees(claim: Mapping, median: float, allowed: float) -> bool:
+    """Whether a claim is consistent with the median, reading ranges and bounds as such."""
+    value, low, high = claim["value"], claim.get("low"), claim.get("high")
+    if low is not None and high is not None:
+        return low - allowed <= median <= high + allowed
+    approx = (claim.get("approx") or "").lower()
+    if approx in _LOWER_BOUND_WORDS:
+        return median >= value - allowed
+    if approx in _UPPER_BOUND_WORDS:
+        return median <= value + allowed
+    return abs(value - median) <= allowed
+
+
+def _changed_since_first(claim: Mapping, first: Mapping) -> bool:
+    # A repetition is the figure in a later (or same-day) source other than the first.
+    if claim is first or claim["source_id"] == first["source_id"]:
+        return False
+    if claim.get("published") is None:
+        return False
+    return not math.isclose(claim["value"], first["value"], rel_tol=1e-9, abs_tol=1e-12)
+
+
+def _flag_note(claim: Mapping, first: Mapping, median: float) -> str | None:
+    notes = []
+    if claim["outlier"]:
+        notes.append(f"{_number(claim['value'])} is off the median of {_number(median)}")
+    if claim["changed"]:
+        notes.append(
+            f"first stated as {_number(first['value'])} "
+            f"({first.get('source_title') or 'source ' + str(first['source_id'])}, "
+            f"{first.get('published') or 'undated'})"
+        )
+    return "; ".join(notes) or None
+
+
+def _number(value: float) -> str:
+    return f"{value:,.6g}"
+
+
+def _first_appearance(claim: Mapping) -> dict:
+    names = (
+        "id",
+        "source_id",
+        "source_title",
+        "source_publisher",
+        "source_url",
+        "published",
+        "value",
+        "surface",
+        "speaker",
+    )
+    first = {name: claim.get(name) for name in names}
+    first["claim_id"] = first.pop("id")
+    return first
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+# ---------------------------------------------------------------- reading groups
+
+_CLAIM_COLUMNS = (
+    "c.id, c.source_id, c.value, c.low, c.high, c.approx, c.unit, c.subject, c.metric, "
+    "c.period, c.period_start, c.period_end, c.published, c.speaker, c.speaker_org, c.hedge, "
+    "c.status, c.confidence, c.surface, c.surface_start, c.surface_end, c.sentence, "
+    "c.subject_key, c.metric_key, c.unit_key, "
+    "s.title AS source_title, s.publisher AS source_publisher, s.url AS source_url, "
+    "coalesce(a.into_subject, c.subject_key) AS group_subject, "
+    "coalesce(a.into_metric, c.metric_key) AS group_metric"
+)
+_KEYED_FROM = (
+    "FROM claims c JOIN sources s ON s.id = c.source_id "
+    "LEFT JOIN key_aliases a ON a.unit_key = c.unit_key AND a.from_metric = c.metric_key "
+    "AND a.from_subject = c.subject_key"
+)
+# Live numeric claims that can be lined up: a value, a period and a subject or a metric.
+_GROUPABLE = (
+    "c.vanished = 0 AND c.value IS NOT NULL AND c.period IS NOT NULL AND c.period != '' "
+    "AND (c.subject_key != '' OR c.metric_key != '') "
+    "AND c.id NOT IN (SELECT value FROM json_each(?))"
+)
+
+
+def _rows(cursor) -> list[dict]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _as_key(key: ClaimKey | Sequence | Mapping) -> ClaimKey:
+    """Accept a ClaimKey, a 4-tuple or a dict with subject/metric/unit/period (or *_key)."""
+    if isinstance(key, Mapping):
+        if "subject_key" not in key and "metric_key" not in key:
+            return claim_key(key)  # a claim as extracted or typed: normalise it
+
+        def pick(name: str) -> str | None:
+            return key.get(f"{name}_key", key.get(name))
+
+        return ClaimKey(
+            pick("subject") or "", pick("metric") or "", pick("unit") or "", key.get("period")
+        )
+    subject, metric, unit, period = key
+    return ClaimKey(subject or "", metric or "", unit or "", period)
+
+
+def ensure_keys(db: sqlite_utils.Database) -> int:
+    """Key the claims that were written without keys (bulk loaders); returns how many.
+
+    Cheap when there are none: an indexed lookup of metric_key IS NULL.
+    """
+    if db.execute("SELECT 1 FROM claims WHERE metric_key IS NULL LIMIT 1").fetchone() is None:
+        return 0
+    return store.recompute_claim_keys(db, only_missing=True)
+
+
+def split_claim_ids(db: sqlite_utils.Database) -> list[int]:
+    """Ids of the claims that a person split off their group (found by their anchor)."""
+    sql = (
+        "SELECT DISTINCT c.id FROM active_claim_splits sp JOIN claims c "
+        "ON c.source_id = sp.source_id AND c.surface_start = sp.surface_start "
+        "AND c.surface_end = sp.surface_end ORDER BY c.id"
+    )
+    return [row[0] for row in db.execute(sql).fetchall()]
+
+
+def resolve_key(db: sqlite_utils.Database, key: ClaimKey | Sequence | Mapping) -> ClaimKey:
+    """The key a key's claims are grouped under, after merges."""
+    key = _as_key(key)
+    row = db.execute(
+        "SELECT into_subject, into_metric FROM key_aliases "
+        "WHERE unit_key = ? AND from_metric = ? AND from_subject = ?",
+        [key.unit, key.metric, key.subject],
+    ).fetchone()
+    return key if row is None else ClaimKey(row[0], row[1], key.unit, key.period)
+
+
+def _names_in_group(db: sqlite_utils.Database, key: ClaimKey) -> list[tuple[str, str]]:
+    """(subject_key, metric_key) names whose claims fall in `key`'s group: it and its aliases."""
+    aliases = db.execute(
+        "SELECT from_subject, from_metric FROM key_aliases "
+        "WHERE unit_key = ? AND into_metric = ? AND into_subject = ?",
+        [key.unit, key.metric, key.subject],
+    ).fetchall()
+    return [(key.subject, key.metric), *((s, m) for s, m in aliases)]
+
+
+def _claims_of_names(
+    db: sqlite_utils.Database,
+    names: list[tuple[str, str]],
+    unit_key: str,
+    period: str | None,
+    excluded: list[int],
+) -> list[dict]:
+    name_condition = " OR ".join("(c.metric_key = ? AND c.subject_key = ?)" for _ in names)
+    params: list = [json.dumps(excluded), unit_key]
+    for subject, metric in names:
+        params += [metric, subject]
+    sql = f"SELECT {_CLAIM_COLUMNS} {_KEYED_FROM} WHERE {_GROUPABLE} AND c.unit_key = ? "
+    sql += f"AND ({name_condition})"
+    if period is not None:
+        sql += " AND c.period = ?"
+        params.append(period)
+    return _rows(db.execute(sql, params))
+
+
+def group_for_key(
+    db: sqlite_utils.Database,
+    key: ClaimKey | Sequence | Mapping,
+    tolerance: Tolerance = DEFAULT_TOLERANCE,
+) -> ClaimGroup | None:
+    """The group of one key (merged keys lead to the group they were merged into).
+
+    None when no live claim has the key. Claims split off the group are not in it.
+    """
+    ensure_keys(db)
+    key = resolve_key(db, key)
+    if key.period is None:
+        raise ClaimsError("A group needs a period; use series() for every period of a key.")
+    rows = _claims_of_names(db, _names_in_group(db, key), key.unit, key.period, split_claim_ids(db))
+    return build_group(key, rows, tolerance) if rows else None
+
+
+def series(
+    db: sqlite_utils.Database,
+    key: ClaimKey | Sequence | Mapping,
+    tolerance: Tolerance = DEFAULT_TOLERANCE,
+) -> list[ClaimGroup]:
+    """A key's groups over every period (the period of `key` is ignored), oldest period first.
+
+    For the Timeline: each group has its median, spread, flags and first appearance.
+    """
+    ensure_keys(db)
+    key = resolve_key(db, _as_key(key)._replace(period=None))
+    rows = _claims_of_names(db, _names_in_group(db, key), key.unit, None, split_claim_ids(db))
+    by_period: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        by_period[row["period"]].append(row)
+    groups = [
+        build_group(key._replace(period=p), claims, tolerance) for p, claims in by_period.items()
+    ]
+    return sorted(groups, key=lambda g: (g.claims[0].get("period_start") or "", g.key.period))
+
+
+def group_of_claim(
+    db: sqlite_utils.Database, claim_id: int, tolerance: Tolerance = DEFAULT_TOLERANCE
+) -> ClaimGroup | None:
+    """The group a claim is in; a one-claim group if it was split off; None if ungroupable."""
+    ensure_keys(db)
+    claim = store.get_claim(db, claim_id)
+    key = ClaimKey(claim["subject_key"], claim["metric_key"], claim["unit_key"], claim["period"])
+    if claim["value"] is None or not claim["period"] or not (key.subject or key.metric):
+        return None
+    if int(claim_id) in split_claim_ids(db):
+        rows = _claims_of_names(db, [(key.subject, key.metric)], key.unit, key.period, [])
+        rows = [r for r in rows if r["id"] == int(claim_id)]
+        return build_group(resolve_key(db, key), rows, tolerance, split_claim_id=int(claim_id))
+    return group_for_key(db, key, tolerance)
+
+
+def _group_totals_sql(where: str = "1") -> str:
+    """Per group key: claims, sources, value range, label spellings; the grouping in SQL."""
+    return (
+        "SELECT group_subject AS subject_key, group_metric AS metric_key, unit_key, period, "
+        "min(period_start) AS period_start, count(*) AS n_claims, "
+        "count(DISTINCT source_id) AS n_sources, min(value) AS min, max(value) AS max, "
+        "min(published) AS first_published, max(subject) AS subject, max(metric) AS metric "
+        f"FROM (SELECT c.id, c.source_id, c.value, c.period, c.period_start, c.published, "
+        "c.subject, c.metric, c.unit_key, "
+        "coalesce(a.into_subject, c.subject_key) AS group_subject, "
+        "coalesce(a.into_metric, c.metric_key) AS group_metric "
+        f"{_KEYED_FROM} WHERE {_GROUPABLE} AND {where}) "
+        "GROUP BY group_subject, group_metric, unit_key, period"
+    )
+
+
+def list_groups(
+    db: sqlite_utils.Database,
+    *,
+    search: str | None = None,
+    unit_key: str | None = None,
+    min_sources: int = 1,
+    limit: int = 200,
+) -> list[dict]:
+    """Groups for a picker, most sources first: one dict per key, without computing flags.
+
+    [{subject_key, metric_key, unit_key, period, key, label, unit, n_claims,
+    n_sources, min, max, first_published}]. `search` matches the original
+    spelling and the normalised key ("GDP" also finds "gross domestic product").
+    `unit_key` is a family from normalise.unit_family ("percent", "count:job").
+    """
+    ensure_keys(db)
+    where, params = ["1"], [json.dumps(split_claim_ids(db))]
+    if search and search.strip():
+        where.append(_SEARCH_CONDITION)
+        params += _search_params(search)
+    if unit_key:
+        where.append("c.unit_key = ?")
+        params.append(unit_key)
+    sql = (
+        f"SELECT * FROM ({_group_totals_sql(' AND '.join(where))}) WHERE n_sources >= ? "
+        "ORDER BY n_sources DESC, n_claims DESC, period_start DESC, metric_key, subject_key "
+        "LIMIT ?"
+    )
+    rows = _rows(db.execute(sql, [*params, int(min_sources), int(limit)]))
+    for row in rows:
+        row["key"] = ClaimKey(row["subject_key"], row["metric_key"], row["unit_key"], row["period"])
+        row["unit"] = unit_label(row["unit_key"])
+        row["label"] = _label(row)
+    return rows
+
+
+def list_series(
+    db: sqlite_utils.Database,
+    *,
+    search: str | None = None,
+    min_periods: int = 1,
+    limit: int = 200,
+) -> list[dict]:
+    """Names with claims over periods, for the Timeline picker; most claims first.
+
+    [{subject_key, metric_key, unit_key, key (period None), label, unit,
+    n_periods, n_claims, n_sources, first_period, last_period}]. Pass `key`
+    to series() to get one group per period.
+    """
+    ensure_keys(db)
+    where, params = "1", [json.dumps(split_claim_ids(db))]
+    if search and search.strip():
+        where = _SEARCH_CONDITION
+        params += _search_params(search)
+    sql = (
+        "SELECT subject_key, metric_key, unit_key, count(*) AS n_periods, "
+        "sum(n_claims) AS n_claims, max(n_sources) AS max_sources, "
+        "min(period_start) AS first_period, max(period_start) AS last_period, "
+        "max(subject) AS subject, max(metric) AS metric "
+        f"FROM ({_group_totals_sql(where)}) GROUP BY subject_key, metric_key, unit_key "
+        "HAVING n_periods >= ? ORDER BY n_claims DESC, n_periods DESC, metric_key LIMIT ?"
+    )
+    rows = _rows(db.execute(sql, [*params, int(min_periods), int(limit)]))
+    for row in rows:
+        row["key"] = ClaimKey(row["subject_key"], row["metric_key"], row["unit_key"], None)
+        row["unit"] = unit_label(row["unit_key"])
+        row["label"] = _label({**row, "period": None})
+    return rows
+
+
+def _label(row: Mapping) -> str:
+    """How a person reads a key: "North Korea · gross domestic product · percent · 2020"."""
+    parts = [row.get("subject") or row["subject_key"], row.get("metric") or row["metric_key"]]
+    parts += [unit_label(row["unit_key"]) or "number", row.get("period") or "every period"]
+    return " · ".join(p for p in parts if p)
+
+
+# A search matches the spelling in articles or the normalised key ("GDP" finds
+# "gross domestic product", "jobless" finds "unemployment rate" only by spelling).
+_SEARCH_CONDITION = (
+    "(coalesce(c.subject, '') || ' ' || coalesce(c.metric, '') LIKE ? ESCAPE '\\' "
+    "OR coalesce(a.into_subject, c.subject_key) || ' ' "
+    "|| coalesce(a.into_metric, c.metric_key) LIKE ? ESCAPE '\\')"
+)
+
+
+def _search_params(search: str) -> list[str]:
+    return [_contains(search.strip()), _contains(normalise_metric(search))]
+
+
+def _contains(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def disputed_groups(
+    db: sqlite_utils.Database,
+    *,
+    limit: int = 20,
+    tolerance: Tolerance = DEFAULT_TOLERANCE,
+    min_sources: int = 2,
+) -> list[ClaimGroup]:
+    """Numbers in dispute: groups with an outlier or a changed figure, most sources first.
+
+    SQL narrows to groups that have at least `min_sources` sources and more
+    than one value (only those can disagree); the median and flags are then
+    computed for those alone, so this stays fast on a large ledger.
+    """
+    ensure_keys(db)
+    excluded = split_claim_ids(db)
+    sql = (
+        f"SELECT * FROM ({_group_totals_sql()}) WHERE n_sources >= ? AND max > min "
+        "ORDER BY n_sources DESC, n_claims DESC, period_start DESC"
+    )
+    candidates = _rows(db.execute(sql, [json.dumps(excluded), int(min_sources)]))
+    disputed: list[ClaimGroup] = []
+    for row in candidates:
+        key = ClaimKey(row["subject_key"], row["metric_key"], row["unit_key"], row["period"])
+        rows = _claims_of_names(db, _names_in_group(db, key), key.unit, key.period, excluded)
+        group = build_group(key, rows, tolerance)
+        if group.flagged and group.n_sources >= min_sources:
+            disputed.append(group)
+            if len(disputed) >= limit:
+                break
+    # Candidates come most sources first already; the sort keeps that after splits.
+    return sorted(disputed, key=lambda g: (-g.n_sources, -(g.relative_spread or 0)))
+
+
+# ---------------------------------------------------------------- merge proposals
+
+
+def propose_merges(
+    db: sqlite_utils.Database,
+    *,
+    limit: int = 20,
+    min_score: float = 80.0,
+    key: ClaimKey | Sequence | Mapping | None = None,
+    max_groups: int = 20_000,
+) -> list[dict]:
+    """Pairs of keys that are probably the same, most likely first.
+
+    Names (subject + metric) are compared with rapidfuzz's token_sort_ratio
+    only within one unit family and one period, where both have claims: that is
+    where a person can check them side by side. A pair is more likely when
+    its values agree, then by score, then by how many periods they share.
+    With `key`, only pairs involving that key's name are proposed. Pairs
+    already merged or rejected are left out. Each proposal:
+    {from_key, into_key, score, values_agree, periods, from_label, into_label,
+    from_sources, into_sources}; into_key is the name with more sources.
+
+    On a large ledger only the `max_groups` most-cited groups are compared
+    (with `key`: every group of its unit in the periods it has claims in).
+    """
+    ensure_keys(db)
+    focus = resolve_key(db, key) if key is not None else None
+    rows = _proposal_candidates(db, focus, max_groups)
+    buckets: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for row in rows:
+        buckets[(row["unit_key"], row["period"])].append(row)
+    rejected = _rejected_pairs(db)
+    pairs: dict[tuple, dict] = {}
+    for (unit_key, period), names in buckets.items():
+        if len(names) < 2:
+            continue
+        for a, b, score in _similar_names(names, min_score, focus):
+            _add_proposal(pairs, a, b, score, unit_key, period, rejected)
+    proposals = sorted(
+        pairs.values(),
+        key=lambda p: (
+            not p["values_agree"],
+            -p["score"],
+            -len(p["periods"]),
+            -(p["from_sources"] + p["into_sources"]),
+        ),
+    )
+    return proposals[: int(limit)]
+
+
+def _proposal_candidates(
+    db: sqlite_utils.Database, focus: ClaimKey | None, max_groups: int
+) -> list[dict]:
+    """Groups whose names are worth comparing: the busiest, or those around one key."""
+    excluded = json.dumps(split_claim_ids(db))
+    if focus is None:
+        sql = f"SELECT * FROM ({_group_totals_sql()}) ORDER BY n_claims DESC LIMIT ?"
+        return _rows(db.execute(sql, [excluded, int(max_groups)]))
+    focus_rows = _claims_of_names(db, _names_in_group(db, focus), focus.unit, None, [])
+    periods = json.dumps(sorted({row["period"] for row in focus_rows}))
+    where = "c.unit_key = ? AND c.period IN (SELECT value FROM json_each(?))"
+    sql = f"SELECT * FROM ({_group_totals_sql(where)}) ORDER BY n_claims DESC LIMIT ?"
+    return _rows(db.execute(sql, [excluded, focus.unit, periods, int(max_groups)]))
+
+
+def _name(row: Mapping) -> str:
+    return f"{row['subject_key']} {row['metric_key']}".strip()
+
+
+def _similar_names(
+    names: list[dict], min_score: float, focus: ClaimKey | None
+) -> Iterable[tuple[dict, dict, float]]:
+    """Pairs of rows whose names score at least min_score (and the pair's score)."""
+    texts = [_name(r) for r in names]
+    if focus is not None:
+        focus_rows = [r for r in names if (r["subject_key"], r["metric_key"]) == focus[:2]]
+        if not focus_rows:
+            return
+        matches = process.extract(
+            _name(focus_rows[0]),
+            texts,
+            scorer=fuzz.token_sort_ratio,
+            score_cutoff=min_score,
+            limit=None,
+        )
+        for _, score, index in matches:
+            if names[index] is not focus_rows[0]:
+                yield focus_rows[0], names[index], score
+        yield from _subjectless_pairs(focus_rows, names, both_ways=True)
+        return
+    matrix = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, score_cutoff=min_score)
+    for i in range(len(names)):
+        for j in range(i + 1, len(names)):
+            if matrix[i][j] >= min_score:
+                yield names[i], names[j], float(matrix[i][j])
+    yield from _subjectless_pairs(names, names, both_ways=False)
+
+
+# A claim whose sentence did not name the subject ("the unemployment rate fell to
+# 3.5%") is often the same figure as one that did: worth asking, not assuming.
+_SUBJECTLESS_SCORE = 85.0
+
+
+def _subjectless_pairs(
+    left: list[dict], names: list[dict], *, both_ways: bool
+) -> Iterable[tuple[dict, dict, float]]:
+    """Pairs of one row without a subject and one with, of the same metric."""
+    by_metric: dict[str, list[dict]] = defaultdict(list)
+    for row in names:
+        if row["subject_key"]:
+            by_metric[row["metric_key"]].append(row)
+    for row in left:
+        if not row["subject_key"] and row["metric_key"]:
+            for other in by_metric.get(row["metric_key"], []):
+                yield row, other, _SUBJECTLESS_SCORE
+    for row in left if both_ways else ():
+        if row["subject_key"]:
+            for other in names:
+                if not other["subject_key"] and other["metric_key"] == row["metric_key"]:
+                    yield row, other, _SUBJECTLESS_SCORE
+
+
+def _add_proposal(
+    pairs: dict, a: dict, b: dict, score: float, unit_key: str, period: str, rejected: set
+) -> None:
+    into, source = sorted(
+        (a, b), key=lambda r: (-r["n_sources"], -r["n_claims"], len(_name(r)), _name(r))
+    )
+    names = (
+        (source["subject_key"], source["metric_key"]),
+        (into["subject_key"], into["metric_key"]),
+    )
+    if names[0] == names[1] or (unit_key, *names) in rejected:
+        return
+    agree = _ranges_agree(a, b, DEFAULT_TOLERANCE, unit_key)
+    pair_id = (unit_key, *names)
+    proposal = pairs.get(pair_id)
+    if proposal is None:
+        proposal = pairs[pair_id] = {
+            "from_key": ClaimKey(*names[0], unit_key, period),
+            "into_key": ClaimKey(*names[1], unit_key, period),
+            "score": score,
+            "values_agree": agree,
+            "periods": [],
+            "from_label": _label({**source, "period": None}),
+            "into_label": _label({**into, "period": None}),
+            "from_sources": 0,
+            "into_sources": 0,
+        }
+    proposal["score"] = max(proposal["score"], score)
+    if period in proposal["periods"]:
+        return  # the same pair found twice in one period (by score and by subject)
+    proposal["periods"].append(period)
+    proposal["from_sources"] += source["n_sources"]
+    proposal["into_sources"] += into["n_sources"]
+    if agree and not proposal["values_agree"]:
+        proposal.update(values_agree=True, from_key=ClaimKey(*names[0], unit_key, period))
+        proposal["into_key"] = ClaimKey(*names[1], unit_key, period)
+
+
+def _ranges_agree(a: Mapping, b: Mapping, tolerance: Tolerance, unit_key: str) -> bool:
+    """Whether two keys' value ranges (min..max) meet within the tolerance."""
+    middle = (a["min"] + a["max"] + b["min"] + b["max"]) / 4
+    allowed = tolerance.allowed(unit_key, middle)
+    return a["min"] - allowed <= b["max"] and b["min"] - allowed <= a["max"]
+
+
+def _rejected_pairs(db: sqlite_utils.Database) -> set[tuple[str, str, str, str, str]]:
+    """(unit, from names, into names) pairs whose latest decision is a rejection, both ways."""
+    sql = (
+        "SELECT unit_key, from_subject, from_metric, into_subject, into_metric, action "
+        "FROM key_merges ORDER BY id"
+    )
+    latest: dict[tuple, str] = {}
+    for unit, fs, fm, is_, im, action in db.execute(sql).fetchall():
+        latest[(unit, (fs, fm), (is_, im))] = action
+        latest[(unit, (is_, im), (fs, fm))] = action
+    return {pair for pair, action in latest.items() if action == "reject"}
+
+
+# ---------------------------------------------------------------- decisions
+
+
+def accept_merge(
+    db: sqlite_utils.Database,
+    from_key: ClaimKey | Sequence | Mapping,
+    into_key: ClaimKey | Sequence | Mapping,
+    *,
+    reviewer: str,
+    note: str | None = None,
+) -> ClaimKey:
+    """Merge one key's name into another's, for every period; returns the resulting key.
+
+    Units must be of one family: percent never merges with percentage points,
+    dollars never with euros, delegates never with tonnes.
+    """
+    reviewer = _require_reviewer(reviewer)
+    source, target = _as_key(from_key), _as_key(into_key)
+    if source.unit != target.unit:
+        raise ClaimsError(
+            f"{unit_label(source.unit) or 'bare numbers'} and "
+            f"{unit_label(target.unit) or 'bare numbers'} are never compared: "
+            "only keys in one unit merge."
+        )
+    with store.write_transaction(db):
+        resolved_target = resolve_key(db, target)
+        if resolved_target[:2] == source[:2]:
+            raise ClaimsError(
+                "These keys are already one group (or merged the other way); "
+                "undo that merge first to choose the other name."
+            )
+        _log_merge(db, "merge", source, target, reviewer, note)
+        rebuild_aliases(db)
+    return resolve_key(db, target)
+
+
+def undo_merge(
+    db: sqlite_utils.Database,
+    from_key: ClaimKey | Sequence | Mapping,
+    *,
+    reviewer: str,
+    note: str | None = None,
+) -> None:
+    """Take a merged key's name out of the group it was merged into."""
+    reviewer = _require_reviewer(reviewer)
+    source = _as_key(from_key)
+    with store.write_transaction(db):
+        current = _current_merge(db, source)
+        if current is None:
+            raise ClaimsError(f"{source.subject} {source.metric}".strip() + " is not merged.")
+        _log_merge(db, "unmerge", source, current, reviewer, note)
+        rebuild_aliases(db)
+
+
+def reject_merge(
+    db: sqlite_utils.Database,
+    from_key: ClaimKey | Sequence | Mapping,
+    into_key: ClaimKey | Sequence | Mapping,
+    *,
+    reviewer: str,
+    note: str | None = None,
+) -> None:
+    """Record that two keys are not the same, so the pair is no longer proposed."""
+    reviewer = _require_reviewer(reviewer)
+    with store.write_transaction(db):
+        _log_merge(db, "reject", _as_key(from_key), _as_key(into_key), reviewer, note)
+
+
+def _key_names(key: ClaimKey) -> dict:
+    return {"subject_key": key.subject, "metric_key": key.metric}
+
+
+def _current_merge(db: sqlite_utils.Database, key: ClaimKey) -> ClaimKey | None:
+    row = db.execute(
+        "SELECT action, into_subject, into_metric FROM key_merges "
+        "WHERE unit_key = ? AND from_metric = ? AND from_subject = ? "
+        "AND action IN ('merge', 'unmerge') ORDER BY id DESC LIMIT 1",
+        [key.unit, key.metric, key.subject],
+    ).fetchone()
+    if row is None or row[0] != "merge":
+        return None
+    return ClaimKey(row[1], row[2], key.unit, key.period)
+
+
+def _log_merge(
+    db: sqlite_utils.Database,
+    action: str,
+    source: ClaimKey,
+    target: ClaimKey,
+    reviewer: str,
+    note: str | None,
+) -> None:
+    db["key_merges"].insert(
+        {
+            "action": action,
+            "unit_key": source.unit,
+            "from_subject": source.subject,
+            "from_metric": source.metric,
+            "into_subject": target.subject,
+            "into_metric": target.metric,
+            "period": source.period,
+            "reviewer": reviewer,
+            "at": store.now_utc(),
+            "note": (note or "").strip() or None,
+        }
+    )
+
+
+def rebuild_aliases(db: sqlite_utils.Database) -> int:
+    """Recompute key_aliases from the merge log (chains followed); returns how many aliases."""
+    edges: dict[tuple[str, str, str], tuple[str, str]] = {}
+    sql = (
+        "SELECT action, unit_key, from_subject, from_metric, into_subject, into_metric "
+        "FROM key_merges WHERE action IN ('merge', 'unmerge') ORDER BY id"
+    )
+    for action, unit, fs, fm, into_s, into_m in db.execute(sql).fetchall():
+        if action == "merge":
+            edges[(unit, fs, fm)] = (into_s, into_m)
+        else:
+            edges.pop((unit, fs, fm), None)
+    aliases = []
+    for (unit, fs, fm), target in edges.items():
+        seen = {(fs, fm)}
+        # Follow A -> B -> C to C; stop before going round a cycle.
+        while (unit, *target) in edges and target not in seen:
+            seen.add(target)
+            target = edges[(unit, *target)]
+        if target != (fs, fm):
+            aliases.append((unit, fs, fm, *target))
+    with store.write_transaction(db):
+        db.execute("DELETE FROM key_aliases")
+        db.conn.executemany(
+            "INSERT INTO key_aliases (unit_key, from_subject, from_metric, into_subject, "
+            "into_metric) VALUES (?, ?, ?, ?, ?)",
+            aliases,
+        )
+    return len(aliases)
+
+
+def split_claim(
+    db: sqlite_utils.Database, claim_id: int, *, reviewer: str, note: str | None = None
+) -> None:
+    """Take a claim out of its group (it then stands alone); the claim's review log says so."""
+    _log_split(db, "split", claim_id, reviewer, note)
+
+
+def undo_split(
+    db: sqlite_utils.Database, claim_id: int, *, reviewer: str, note: str | None = None
+) -> None:
+    """Put a split claim back into the group its key gives it."""
+    _log_split(db, "unsplit", claim_id, reviewer, note)
+
+
+def _log_split(
+    db: sqlite_utils.Database, action: str, claim_id: int, reviewer: str, note: str | None
+) -> None:
+    reviewer = _require_reviewer(reviewer)
+    with store.write_transaction(db):
+        claim = store.get_claim(db, claim_id)
+        is_split = claim["id"] in split_claim_ids(db)
+        if action == "split" and is_split:
+            raise ClaimsError(f"Claim {claim_id} is already split off its group.")
+        if action == "unsplit" and not is_split:
+            raise ClaimsError(f"Claim {claim_id} is not split off a group.")
+        key = resolve_key(
+            db, (claim["subject_key"], claim["metric_key"], claim["unit_key"], claim["period"])
+        )
+        stamp = store.now_utc()
+        note = (note or "").strip() or None
+        db["claim_splits"].insert(
+            {
+                "action": action,
+                "claim_id": claim["id"],
+                "source_id": claim["source_id"],
+                "surface_start": claim["surface_start"],
+                "surface_end": claim["surface_end"],
+                "surface": claim["surface"],
+                "subject_key": key.subject,
+                "metric_key": key.metric,
+                "unit_key": key.unit,
+                "period": key.period,
+                "reviewer": reviewer,
+                "at": stamp,
+                "note": note,
+            }
+        )
+        # The claim's own history shows it too; a claim with a review is one a
+        # person touched, which re-extraction keeps.
+        group = _label({**_key_names(key), "unit_key": key.unit, "period": key.period})
+        old, new = (group, "split off") if action == "split" else ("split off", group)
+        store._append_review(db, claim["id"], stamp, reviewer, "group", old, new, note, None)
+
+
+def _require_reviewer(reviewer: str | None) -> str:
+    if not reviewer or not reviewer.strip():
+        raise ClaimsError("Say who you are: a reviewer name is required for every change.")
+    return reviewer.strip()
+
+
+def merge_log(db: sqlite_utils.Database, *, limit: int = 200) -> list[dict]:
+    """Merge decisions (merge, unmerge, reject), newest first."""
+    return _rows(db.execute("SELECT * FROM key_merges ORDER BY id DESC LIMIT ?", [int(limit)]))
+
+
+def split_log(db: sqlite_utils.Database, *, limit: int = 200) -> list[dict]:
+    """Split decisions (split, unsplit), newest first."""
+    return _rows(db.execute("SELECT * FROM claim_splits ORDER BY id DESC LIMIT ?", [int(limit)]))
+
+
+def active_merges(db: sqlite_utils.Database) -> list[dict]:
+    """The merges in force (chains followed): [{unit_key, from_*, into_*}]."""
+    return _rows(db.execute("SELECT * FROM key_aliases ORDER BY unit_key, into_metric"))

@@ -1,0 +1,449 @@
+"""Import the ledger's own exports (JSON Lines, JSON, CSV, Excel) back into a database.
+
+Sources, claims (with every stored field, status and edit marks) and the review
+history are restored; ids are new. Importing merges:
+
+- a source whose text is already stored (same content hash) is reused, not
+  duplicated;
+- a claim of such a source that is already stored (same kind and offsets) is
+  left as it is, with its own history, and the file's copy and its reviews
+  are skipped;
+- reviews are appended (the log is append-only), oldest first.
+
+The whole import is one transaction: a bad row leaves the database unchanged.
+Text read from CSV and Excel is un-escaped (see claims.export: one apostrophe
+before a formula-like start is removed; Excel's _xHHHH_ escapes are decoded).
+Parquet and ClaimReview exports are for analysis and publishing, not import.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import zipfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from claims import store
+from claims.export import (
+    CLAIM_COLUMNS,
+    GENERATOR,
+    INTEGER_COLUMNS,
+    REAL_COLUMNS,
+    REVIEW_COLUMNS,
+    manifest_path,
+    sha256_of_file,
+    unescape_formula,
+    xlsx_read_text,
+)
+from claims.model import EXTRACTOR_VERSION, KINDS, STATUSES, ClaimsError, period_bounds
+from claims.normalise import key_columns
+
+IMPORTABLE = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+}
+
+# Claim columns that may not be empty.
+_REQUIRED_CLAIM = ("kind", "sentence", "sentence_start", "sentence_end", "surface")
+_SOURCE_META = ("url", "title", "publisher", "author", "published", "retrieved", "language")
+# The normalised keys are derived (and depend on the synonym lists), so they
+# are not exported but recomputed here, as store.add_claims does.
+_KEY_COLUMNS = ("subject_key", "metric_key", "unit_key")
+_CLAIM_INSERT = tuple(c for c in CLAIM_COLUMNS if c != "id") + _KEY_COLUMNS
+_REVIEW_INSERT = REVIEW_COLUMNS[1:]
+
+
+def import_file(db: sqlite_utils.Database, path: str | Path) -> dict:
+    """Import one export file; returns counts of what was added, matched and skipped."""
+    path = Path(path)
+    if not path.is_file():
+        raise ClaimsError(f"No file at {path}.")
+    fmt = IMPORTABLE.get(path.suffix.lower())
+    if fmt is None:
+        raise ClaimsError(
+            f"Cannot import {path.name}: the ledger imports its own .jsonl, .json, .csv and "
+            ".xlsx exports (Parquet and ClaimReview exports are one-way)."
+        )
+    loader = _Loader(db)
+    try:
+        with store.write_transaction(db):
+            READERS[fmt](loader, path)
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise ClaimsError(f"{path.name} is not a readable {fmt} export: {exc}.") from None
+    except OSError as exc:
+        raise ClaimsError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    return {"format": fmt, **loader.counts, "manifest": _manifest_check(path)}
+
+
+def _manifest_check(path: Path) -> str:
+    """Whether the file still matches the SHA-256 its manifest recorded."""
+    beside = manifest_path(path)
+    if not beside.exists():
+        return "absent"
+    try:
+        recorded = json.loads(beside.read_text(encoding="utf-8")).get("sha256")
+    except (json.JSONDecodeError, OSError, AttributeError):
+        return "unreadable"
+    return "matches" if recorded == sha256_of_file(path) else "differs (file changed since export)"
+
+
+# ---------------------------------------------------------------- loading records
+
+
+class _Loader:
+    """Turns exported records into rows, mapping the file's ids to the database's."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self.sources: dict[int, int] = {}  # file source id -> stored id
+        self.matched_sources: set[int] = set()  # stored ids that existed before
+        self.claims: dict[int, int | None] = {}  # file claim id -> stored id (None: skipped)
+        self.stamp = store.now_utc()
+        self.counts = {
+            "sources_added": 0,
+            "sources_matched": 0,
+            "claims_added": 0,
+            "claims_skipped": 0,
+            "reviews_added": 0,
+            "reviews_skipped": 0,
+        }
+
+    def source(self, record: dict) -> None:
+        file_id = _as_int(record.get("id"), "source id")
+        text = record.get("text")
+        if not text or not str(text).strip():
+            raise ClaimsError(f"Source {file_id} has no text; the import needs the article text.")
+        digest = store.content_hash(text)
+        found = self.db.execute(
+            "SELECT id FROM sources WHERE content_hash = ?", [digest]
+        ).fetchone()
+        if found:
+            self.sources[file_id] = found[0]
+            self.matched_sources.add(found[0])
+            self.counts["sources_matched"] += 1
+            return
+        row = {name: _text_or_none(record.get(name)) for name in _SOURCE_META}
+        row.update(text=text, content_hash=digest, added=record.get("added") or self.stamp)
+        columns = ", ".join(row)
+        cursor = self.db.execute(
+            f"INSERT INTO sources ({columns}) VALUES ({', '.join('?' * len(row))})",
+            list(row.values()),
+        )
+        self.sources[file_id] = cursor.lastrowid
+        self.counts["sources_added"] += 1
+
+    def claim(self, record: dict) -> None:
+        file_id = _as_int(record.get("id"), "claim id")
+        file_source = _as_int(record.get("source_id"), f"source of claim {file_id}")
+        source_id = self.sources.get(file_source)
+        if source_id is None:
+            raise ClaimsError(
+                f"Claim {file_id} comes from source {file_source}, which is not in the file."
+            )
+        row = self._claim_row(record, file_id, source_id)
+        if source_id in self.matched_sources and self._already_stored(row):
+            self.claims[file_id] = None
+            self.counts["claims_skipped"] += 1
+            return
+        cursor = self.db.execute(
+            f"INSERT INTO claims ({', '.join(_CLAIM_INSERT)}) "
+            f"VALUES ({', '.join('?' * len(_CLAIM_INSERT))})",
+            [row[c] for c in _CLAIM_INSERT],
+        )
+        self.claims[file_id] = cursor.lastrowid
+        self.counts["claims_added"] += 1
+
+    def review(self, record: dict) -> None:
+        file_claim = _as_int(record.get("claim_id"), "claim of a review")
+        if file_claim not in self.claims:
+            raise ClaimsError(f"A review refers to claim {file_claim}, which is not in the file.")
+        claim_id = self.claims[file_claim]
+        if claim_id is None:
+            self.counts["reviews_skipped"] += 1
+            return
+        row = {name: _text_or_none(record.get(name)) for name in _REVIEW_INSERT}
+        row["claim_id"] = claim_id
+        for name in ("at", "reviewer", "field"):
+            if not row[name]:
+                raise ClaimsError(f"A review of claim {file_claim} has no {name}.")
+        self.db.execute(
+            f"INSERT INTO reviews ({', '.join(_REVIEW_INSERT)}) "
+            f"VALUES ({', '.join('?' * len(_REVIEW_INSERT))})",
+            [row[c] for c in _REVIEW_INSERT],
+        )
+        self.counts["reviews_added"] += 1
+
+    def _claim_row(self, record: dict, file_id: int, source_id: int) -> dict:
+        row = {name: record.get(name) for name in CLAIM_COLUMNS if name != "id"}
+        for name in _REQUIRED_CLAIM:
+            if row[name] is None or row[name] == "":
+                raise ClaimsError(f"Claim {file_id} has no {name}.")
+        for name in row:
+            if name in INTEGER_COLUMNS:
+                row[name] = None if row[name] is None else _as_int(row[name], name)
+            elif name in REAL_COLUMNS:
+                row[name] = None if row[name] is None else _as_float(row[name], name)
+        if row["kind"] not in KINDS:
+            raise ClaimsError(f"Claim {file_id} has an unknown kind {row['kind']!r}.")
+        status = row["status"] or "unreviewed"
+        if status not in STATUSES:
+            raise ClaimsError(f"Claim {file_id} has an unknown status {status!r}.")
+        self._check_sentence(row, file_id, source_id)
+        if row["period"] and not (row["period_start"] or row["period_end"]):
+            row["period_start"], row["period_end"] = _period_bounds_or_none(row["period"])
+        row.update(
+            source_id=source_id,
+            status=status,
+            surface_start=row["surface_start"] or 0,
+            surface_end=row["surface_end"] or 0,
+            confidence=0.5 if row["confidence"] is None else row["confidence"],
+            extractor_version=row["extractor_version"] or EXTRACTOR_VERSION,
+            edited=row["edited"] or "[]",
+            vanished=row["vanished"] or 0,
+            created=row["created"] or self.stamp,
+            updated=row["updated"] or self.stamp,
+        )
+        row.update(key_columns(row["subject"], row["metric"], row["unit"]))
+        return row
+
+    def _check_sentence(self, row: dict, file_id: int, source_id: int) -> None:
+        # The offsets are the evidence: they must point at the sentence in the article.
+        start, end = row["sentence_start"], row["sentence_end"]
+        found = self.db.execute(
+            "SELECT substr(text, ? + 1, ? - ?) FROM sources WHERE id = ?",
+            [start, end, start, source_id],
+        ).fetchone()
+        if not (0 <= start <= end) or found is None or found[0] != row["sentence"]:
+            raise ClaimsError(
+                f"Claim {file_id}'s sentence does not match its article at offsets "
+                f"{start}-{end}; was the file edited?"
+            )
+
+    def _already_stored(self, row: dict) -> bool:
+        found = self.db.execute(
+            "SELECT 1 FROM claims WHERE source_id = ? AND kind = ? AND sentence_start = ? "
+            "AND sentence_end = ? AND surface_start = ? AND surface_end = ? LIMIT 1",
+            [
+                row["source_id"],
+                row["kind"],
+                row["sentence_start"],
+                row["sentence_end"],
+                row["surface_start"],
+                row["surface_end"],
+            ],
+        ).fetchone()
+        return found is not None
+
+
+def _as_int(value: object, what: str) -> int:
+    try:
+        number = float(value) if isinstance(value, str) else value
+        if isinstance(number, bool) or number is None or int(number) != number:
+            raise ValueError
+        return int(number)
+    except (TypeError, ValueError):
+        raise ClaimsError(f"The {what} must be a whole number, not {value!r}.") from None
+
+
+def _as_float(value: object, what: str) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise ClaimsError(f"{what} must be a number, not {value!r}.") from None
+
+
+def _text_or_none(value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, str) else str(value)
+
+
+def _period_bounds_or_none(period: str) -> tuple[str | None, str | None]:
+    try:
+        return period_bounds(period)
+    except ClaimsError:
+        return None, None
+
+
+# ---------------------------------------------------------------- JSON Lines and JSON
+
+
+def _read_jsonl(loader: _Loader, path: Path) -> None:
+    handlers = {"source": loader.source, "claim": loader.claim, "review": loader.review}
+    with open(path, encoding="utf-8-sig") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                handler = handlers[record.pop("type")]
+            except (json.JSONDecodeError, KeyError, TypeError, AttributeError):
+                raise ClaimsError(
+                    f"{path.name} line {number} is not a source, claim or review record."
+                ) from None
+            handler(record)
+
+
+def _read_json(loader: _Loader, path: Path) -> None:
+    # A JSON document is read whole; JSON Lines is the format for streaming imports.
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            document = json.load(handle)
+    except json.JSONDecodeError as exc:
+        raise ClaimsError(f"{path.name} is not valid JSON: {exc}.") from None
+    if isinstance(document, list):
+        raise ClaimsError(
+            f"{path.name} looks like a ClaimReview export, which is for publishing; "
+            "import a json, jsonl, csv or xlsx export instead."
+        )
+    if not isinstance(document, dict) or document.get("format") != GENERATOR:
+        raise ClaimsError(f"{path.name} is not a claim ledger JSON export.")
+    for key, handler in (
+        ("sources", loader.source),
+        ("claims", loader.claim),
+        ("reviews", loader.review),
+    ):
+        for record in document.get(key) or []:
+            if not isinstance(record, dict):
+                raise ClaimsError(f"{path.name}: an entry of {key} is not an object.")
+            handler(record)
+
+
+# ---------------------------------------------------------------- CSV
+
+
+def _read_csv(loader: _Loader, path: Path) -> None:
+    """Two passes: sources (text on the first row of each) first, then claims and histories.
+
+    Two passes let a spreadsheet user re-sort the rows before importing.
+    """
+    # Articles are longer than the csv module's default field limit.
+    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
+    for row in _csv_records(path):
+        if row.get("source_text"):
+            loader.source(
+                {
+                    "id": row["source_id"],
+                    "text": row["source_text"],
+                    "url": row.get("source_url"),
+                    "title": row.get("source_title"),
+                    "publisher": row.get("source_publisher"),
+                    "published": row.get("source_published"),
+                    "author": row.get("source_author"),
+                    "retrieved": row.get("source_retrieved"),
+                    "language": row.get("source_language"),
+                    "added": row.get("source_added"),
+                }
+            )
+    for row in _csv_records(path):
+        source_id = _as_int(row.get("source_id"), "source_id")
+        if source_id not in loader.sources:
+            raise ClaimsError(
+                f"{path.name}: no row carries the text of source {source_id} "
+                "(the source_text column); export the file again."
+            )
+        loader.claim(row)
+        for review in _review_history(row, path):
+            loader.review({**review, "claim_id": row["id"]})
+
+
+def _csv_records(path: Path) -> Iterator[dict]:
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = {"id", "source_id", "sentence"} - set(reader.fieldnames or ())
+        if missing:
+            raise ClaimsError(
+                f"{path.name} is not a claim ledger CSV export (no {', '.join(sorted(missing))})."
+            )
+        for row in reader:
+            yield {key: _csv_value(value) for key, value in row.items() if key is not None}
+
+
+def _csv_value(value: str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    return unescape_formula(value)
+
+
+def _review_history(row: dict, path: Path) -> list[dict]:
+    raw = row.get("review_history")
+    if not raw:
+        return []
+    try:
+        history = json.loads(raw)
+    except json.JSONDecodeError:
+        raise ClaimsError(
+            f"{path.name}: claim {row.get('id')} has a broken review_history."
+        ) from None
+    if not isinstance(history, list) or not all(isinstance(r, dict) for r in history):
+        raise ClaimsError(f"{path.name}: claim {row.get('id')} has a broken review_history.")
+    return history
+
+
+# ---------------------------------------------------------------- Excel
+
+
+def _read_xlsx(loader: _Loader, path: Path) -> None:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise ClaimsError(f"{path.name} is not a readable Excel workbook: {exc}.") from None
+    try:
+        missing = {"sources", "claims", "reviews"} - set(workbook.sheetnames)
+        if missing:
+            raise ClaimsError(
+                f"{path.name} is not a claim ledger export (no sheet {', '.join(sorted(missing))})."
+            )
+        overflow = _overflow_parts(workbook)
+        for record in _sheet_records(workbook["sources"]):
+            parts = [record.get("text") or ""]
+            parts += overflow.get(_as_int(record["id"], "source id"), [])
+            record["text"] = "".join(parts)
+            loader.source(record)
+        for record in _sheet_records(workbook["claims"]):
+            loader.claim(record)
+        for record in _sheet_records(workbook["reviews"]):
+            loader.review(record)
+    finally:
+        workbook.close()
+
+
+def _overflow_parts(workbook) -> dict[int, list[str]]:
+    """The rest of articles too long for one cell, in part order, by source id."""
+    if "source_text" not in workbook.sheetnames:
+        return {}
+    parts: dict[int, list[tuple[int, str]]] = {}
+    for record in _sheet_records(workbook["source_text"]):
+        source_id = _as_int(record.get("source_id"), "source id")
+        parts.setdefault(source_id, []).append(
+            (_as_int(record.get("part"), "part"), record["text"])
+        )
+    return {key: [text or "" for _, text in sorted(value)] for key, value in parts.items()}
+
+
+def _sheet_records(sheet) -> Iterable[dict]:
+    rows = sheet.iter_rows(values_only=True)
+    header = next(rows, None)
+    if not header:
+        return
+    names = [str(name) if name is not None else "" for name in header]
+    for values in rows:
+        if values is None or all(v is None for v in values):
+            continue
+        yield {
+            name: xlsx_read_text(value) if isinstance(value, str) else value
+            for name, value in zip(names, values, strict=False)
+            if name
+        }
+
+
+READERS = {"jsonl": _read_jsonl, "json": _read_json, "csv": _read_csv, "xlsx": _read_xlsx}

@@ -1,0 +1,914 @@
+"""Inputs -> a source row with its metadata and extracted claims.
+
+Every article, whatever form it came in (pasted text, a .txt/.md/.html file,
+a URL, a row of a .jsonl or .csv file, a file in a folder), becomes an
+`Article` (text + metadata, no database), then one source row with its claims
+written in one transaction by `claims.store.add_source`. The same content
+twice (other whitespace, or first from a URL and then from a file) is stored
+once: the content hash decides, and the second ingest says which source it is.
+
+Bulk ingests commit each source in its own transaction, so an interrupted run
+re-run later skips what already landed (as duplicates) and finishes the rest.
+Extraction of many articles runs in worker processes; the database is written
+by this process only.
+
+For the dashboard's "Add articles" page: `prepare_text` shows the exact text
+that would be stored, `preview` extracts its claims without saving, and
+`ingest_text(..., claims=[...])` saves only the claims the user ticked
+(offsets from `preview` refer to `prepare_text(text)`, which ingest_text
+stores).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field, fields, replace
+from datetime import date, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from claims import store
+from claims.fetch import AllowPrivate, fetch, format_size
+from claims.model import EXTRACTOR_VERSION, ClaimsError, ExtractedClaim
+from claims.textio import decode_bytes
+
+MAX_TEXT_BYTES = 5 * 1024 * 1024  # an article's text, UTF-8 encoded
+MAX_FILE_BYTES = 25 * 1024 * 1024  # a file read as one article (HTML carries markup)
+MAX_BULK_FILE_BYTES = 512 * 1024 * 1024  # a .jsonl or .csv of many articles
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+BULK_SUFFIXES = (".jsonl", ".csv")
+# Below this many articles, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 16
+# How many extractions may be queued ahead of the writer (bounds memory).
+_PENDING_PER_WORKER = 4
+TITLE_FROM_TEXT_MAX = 150
+METADATA_FIELDS = ("title", "publisher", "author", "url", "published", "retrieved")
+_URL_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
+
+# A progress callback: progress(done, total, label of the item just finished).
+Progress = Callable[[int, int, str], None]
+
+
+# ---------------------------------------------------------------- results
+
+
+@dataclass
+class Article:
+    """An article's text and metadata, read from some input; nothing stored yet."""
+
+    text: str
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: str | None = None
+    retrieved: str | None = None
+    label: str = ""  # where it came from, for messages ("notes.txt", "x.jsonl line 3")
+
+    def metadata(self) -> dict[str, str | None]:
+        """The source-row fields other than text."""
+        return {name: getattr(self, name) for name in METADATA_FIELDS}
+
+
+@dataclass
+class IngestResult:
+    source_id: int
+    created: bool
+    claims_added: int
+    message: str  # for a person: "Added source 12 (…) with 7 claims." / "Already in the ledger…"
+
+    @property
+    def duplicate(self) -> bool:
+        return not self.created
+
+
+@dataclass
+class BulkSummary:
+    added: int = 0
+    duplicates: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (input label, reason)
+    claims_added: int = 0
+    results: list[tuple[str, IngestResult]] = field(default_factory=list)  # (label, result)
+
+    @property
+    def ok(self) -> bool:
+        """True when everything landed or was already there."""
+        return not self.failures
+
+    def record(self, label: str, result: IngestResult) -> None:
+        self.results.append((label, result))
+        if result.created:
+            self.added += 1
+            self.claims_added += result.claims_added
+        else:
+            self.duplicates += 1
+
+    def __str__(self) -> str:
+        return (
+            f"{_count(self.added, 'source')} added, {_count(self.duplicates, 'duplicate')}, "
+            f"{_count(len(self.failures), 'failure')}, {_count(self.claims_added, 'claim')} added."
+        )
+
+
+@dataclass
+class ReextractSummary:
+    sources: int = 0
+    claims_added: int = 0
+    claims_updated: int = 0
+    claims_unchanged: int = 0
+    claims_vanished: int = 0
+    claims_protected: int = 0  # reviewed or edited by a person: left exactly as they were
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return (
+            f"{_count(self.sources, 'source')} re-extracted: "
+            f"{_count(self.claims_added, 'new claim')}, {self.claims_updated} updated, "
+            f"{self.claims_unchanged} unchanged, {self.claims_vanished} marked vanished, "
+            f"{self.claims_protected} kept as reviewed or edited, "
+            f"{_count(len(self.failures), 'failure')}."
+        )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+# ---------------------------------------------------------------- text and metadata
+
+
+def prepare_text(text: str) -> str:
+    """The text as it will be stored: one newline convention, no BOM, trimmed.
+
+    Claim offsets refer to this text, so preview and ingest both use it.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").strip()
+
+
+def check_text(text: str, label: str = "The article") -> None:
+    """ClaimsError when the text is empty or larger than MAX_TEXT_BYTES."""
+    if not text or not text.strip():
+        raise ClaimsError(f"{label} is empty: there is no text to store.")
+    size = len(text.encode("utf-8"))
+    if size > MAX_TEXT_BYTES:
+        raise ClaimsError(
+            f"{label} is too large: {size / 1_048_576:.1f} MB of text; the limit is "
+            f"{MAX_TEXT_BYTES / 1_048_576:g} MB (MAX_TEXT_BYTES)."
+        )
+
+
+def normalise_published(raw: object) -> str | None:
+    """A publication date as YYYY-MM-DD (ISO dates and datetimes accepted), or ClaimsError."""
+    if raw is None:
+        return None
+    if isinstance(raw, datetime | date):
+        return (raw.date() if isinstance(raw, datetime) else raw).isoformat()
+    text = str(raw).strip()
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text).date().isoformat()
+    except ValueError:
+        pass
+    for layout in ("%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y"):
+        try:
+            return datetime.strptime(text, layout).date().isoformat()
+        except ValueError:
+            continue
+    raise ClaimsError(f"Publication date {text!r} is not a date; use YYYY-MM-DD.")
+
+
+def title_from_text(text: str) -> str | None:
+    """The first line of the text when it is short enough to be a headline."""
+    for line in text.splitlines():
+        line = line.strip()
+        if line:
+            return line if len(line) <= TITLE_FROM_TEXT_MAX else None
+    return None
+
+
+def make_article(text: str, *, label: str = "The article", **metadata: object) -> Article:
+    """An Article from raw text and metadata: text prepared and checked, date normalised."""
+    _check_fields(metadata)
+    text = prepare_text(text)
+    check_text(text, label)
+    cleaned = {name: _clean_value(value) for name, value in metadata.items()}
+    cleaned["published"] = normalise_published(cleaned.get("published"))
+    if not cleaned.get("title"):
+        cleaned["title"] = title_from_text(text)
+    return Article(text=text, label=label, **cleaned)
+
+
+def _clean_value(value: object) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def with_overrides(article: Article, overrides: dict[str, object]) -> Article:
+    """The article with metadata a person gave explicitly taking precedence."""
+    given = {name: _clean_value(value) for name, value in overrides.items() if value}
+    _check_fields(given)
+    if "published" in given:
+        given["published"] = normalise_published(given["published"])
+    return replace(article, **given)
+
+
+def _check_fields(metadata: dict) -> None:
+    unknown = set(metadata) - set(METADATA_FIELDS)
+    if unknown:
+        raise ClaimsError(f"Unknown article field(s): {', '.join(sorted(unknown))}.")
+
+
+# ---------------------------------------------------------------- HTML and files
+
+
+def article_from_html(
+    html: str | bytes, url: str | None = None, *, label: str | None = None
+) -> Article:
+    """Main text and metadata of a web page (trafilatura); menus, cookie banners and
+    related-link blocks are left out. ClaimsError when no article text is found.
+
+    `label` names the input in messages (default: the URL)."""
+    import trafilatura  # imported here: slow to import, and worker processes never need it
+
+    label = label or url or "The HTML page"
+    if isinstance(html, bytes):
+        html = decode_bytes(html, label, html=True)
+    if not html.strip():
+        raise ClaimsError(f"{label} is empty: there is no HTML to read.")
+    if len(html) > MAX_FILE_BYTES:
+        raise ClaimsError(
+            f"{label} is too large: the limit for a web page is "
+            f"{MAX_FILE_BYTES / 1_048_576:g} MB (MAX_FILE_BYTES)."
+        )
+    document = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        # Tables flatten into runs of cells, not sentences; leave them out.
+        include_tables=False,
+        favor_precision=True,
+        deduplicate=False,
+    )
+    body = (document.text if document is not None else None) or ""
+    if not body.strip():
+        raise ClaimsError(f"{label}: no article text found in the HTML.")
+    # trafilatura puts one paragraph per line; a blank line between them tells
+    # the extractor's sentence splitter where paragraphs end.
+    text = "\n\n".join(line.strip() for line in body.splitlines() if line.strip())
+    return make_article(
+        text,
+        label=label,
+        title=document.title,
+        author=document.author,
+        publisher=document.sitename,
+        published=_lenient_date(document.date),
+        url=document.url or url,
+    )
+
+
+def _lenient_date(raw: str | None) -> str | None:
+    # A page's own date metadata is a hint; a malformed one is dropped, not fatal.
+    try:
+        return normalise_published(raw)
+    except ClaimsError:
+        return None
+
+
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+_FRONT_MATTER_KEYS = {
+    "title": "title",
+    "author": "author",
+    "publisher": "publisher",
+    "site_name": "publisher",
+    "date": "published",
+    "published": "published",
+    "url": "url",
+    "source_url": "url",
+    "canonical_url": "url",
+}
+# [ \t] rather than \s throughout: a pattern must never swallow a line break.
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.M)
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
+_MD_RULE_OR_FENCE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$|^[ \t]*```.*$", re.M)
+
+
+def article_from_markdown(markdown: str, label: str = "The Markdown text") -> Article:
+    """Plain text of a Markdown article; YAML front matter and the first heading give
+    metadata. Markup is removed so the extractor sees sentences, not syntax."""
+    metadata: dict[str, str] = {}
+    front = _FRONT_MATTER.match(markdown)
+    if front:
+        for line in front.group(1).splitlines():
+            key, sep, value = line.partition(":")
+            target = _FRONT_MATTER_KEYS.get(key.strip().lower())
+            if sep and target and value.strip():
+                metadata.setdefault(target, value.strip().strip("\"'"))
+        markdown = markdown[front.end() :]
+    heading = _MD_HEADING.search(markdown)
+    if heading and "title" not in metadata:
+        metadata["title"] = heading.group(1)
+    text = _MD_HEADING.sub(r"\1", markdown)
+    text = _MD_RULE_OR_FENCE.sub("", text)
+    text = _MD_IMAGE.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_STRONG.sub(r"\2", text)
+    text = _MD_EMPHASIS.sub(r"\1", text)
+    text = _MD_ESCAPE.sub(r"\1", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    if "published" in metadata:
+        metadata["published"] = _lenient_date(metadata["published"]) or ""
+    return make_article(text, label=label, **metadata)
+
+
+def _read_bytes(path: Path, limit: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise ClaimsError(
+                f"{path} is too large: {format_size(size)}; the limit is {format_size(limit)}."
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ClaimsError(f"No file at {path}.") from None
+    except IsADirectoryError:
+        raise ClaimsError(f"{path} is a folder, not a file.") from None
+    except OSError as exc:
+        raise ClaimsError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+
+
+def read_article_file(path: str | os.PathLike) -> Article:
+    """One article from a .txt, .md, .html or .htm file (UTF-8 with or without BOM,
+    UTF-16 with BOM, or Latin-1/Windows-1252)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in ARTICLE_SUFFIXES:
+        raise ClaimsError(
+            f"{path} is not a supported article file; use {', '.join(ARTICLE_SUFFIXES)} "
+            f"(or {', '.join(BULK_SUFFIXES)} or a folder for many articles)."
+        )
+    label = str(path)
+    data = _read_bytes(path, MAX_FILE_BYTES)
+    if suffix in (".html", ".htm"):
+        return article_from_html(decode_bytes(data, label, html=True), label=label)
+    text = decode_bytes(data, label)
+    if suffix == ".md":
+        return article_from_markdown(text, label=label)
+    return make_article(text, label=label)
+
+
+def article_from_record(record: dict, label: str) -> Article:
+    """One article from a .jsonl object or .csv row: text or html, plus any of
+    title, url, publisher, author, published (other keys are ignored)."""
+    if not isinstance(record, dict):
+        raise ClaimsError(f"{label}: expected an object with 'text' or 'html'.")
+    fields_ = {str(k).strip().lower(): v for k, v in record.items() if k is not None}
+    text, html = fields_.get("text"), fields_.get("html")
+    metadata = {name: fields_.get(name) for name in METADATA_FIELDS if fields_.get(name)}
+    for name, value in (("text", text), ("html", html)):
+        if value is not None and not isinstance(value, str):
+            raise ClaimsError(f"{label}: '{name}' must be a string.")
+    if text and text.strip():
+        return make_article(text, label=label, **metadata)
+    if html and html.strip():
+        article = article_from_html(html, url=_clean_value(metadata.get("url")), label=label)
+        return with_overrides(article, metadata)
+    raise ClaimsError(f"{label}: no article text (the 'text' and 'html' fields are empty).")
+
+
+# ---------------------------------------------------------------- extraction
+
+
+def extract_for_ingest(text: str, published: str | None = None) -> list[ExtractedClaim]:
+    """Run the claim extractor; its failures become a ClaimsError for this article.
+
+    Top-level (not a closure) so worker processes can run it.
+    """
+    try:
+        from claims.extract import extract_claims
+    except ImportError as exc:
+        raise ClaimsError(f"The claim extractor is not available ({exc}).") from None
+    try:
+        return list(extract_claims(text, published))
+    except ClaimsError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one article's extractor bug must not stop a bulk run
+        raise ClaimsError(f"The claim extractor failed on this article ({exc!r}).") from None
+
+
+def preview(text: str, published: str | None = None) -> list[ExtractedClaim]:
+    """The claims ingest_text would store, without storing anything.
+
+    Offsets refer to prepare_text(text).
+    """
+    article = make_article(text, published=published)
+    return extract_for_ingest(article.text, article.published)
+
+
+# ---------------------------------------------------------------- single articles
+
+
+def _describe(source: dict) -> str:
+    title = source.get("title")
+    return f"source {source['id']} ({title})" if title else f"source {source['id']}"
+
+
+def _duplicate_result(source: dict) -> IngestResult:
+    return IngestResult(
+        source_id=source["id"],
+        created=False,
+        claims_added=0,
+        message=f"Already in the ledger as {_describe(source)}.",
+    )
+
+
+def _write(
+    db: sqlite_utils.Database, article: Article, claims: list[ExtractedClaim]
+) -> IngestResult:
+    source_id, created = store.add_source(db, article.text, claims, **article.metadata())
+    source = store.get_source(db, source_id)
+    if not created:
+        return _duplicate_result(source)
+    return IngestResult(
+        source_id=source_id,
+        created=True,
+        claims_added=len(claims),
+        message=f"Added {_describe(source)} with {_count(len(claims), 'claim')}.",
+    )
+
+
+def ingest_article(
+    db: sqlite_utils.Database, article: Article, *, claims: list[ExtractedClaim] | None = None
+) -> IngestResult:
+    """Store an Article and its claims (extracted unless given), unless already stored."""
+    existing = store.find_source_by_text(db, article.text)
+    if existing:
+        return _duplicate_result(existing)
+    if claims is None:
+        claims = extract_for_ingest(article.text, article.published)
+    return _write(db, article, list(claims))
+
+
+def ingest_text(
+    db: sqlite_utils.Database,
+    text: str,
+    *,
+    title: str | None = None,
+    publisher: str | None = None,
+    author: str | None = None,
+    url: str | None = None,
+    published: str | None = None,
+    retrieved: str | None = None,
+    claims: list[ExtractedClaim] | None = None,
+) -> IngestResult:
+    """Store pasted text as a source with its claims.
+
+    `claims`, when given, is stored instead of running the extractor (the
+    subset a person kept from `preview`; offsets refer to prepare_text(text)).
+    """
+    article = make_article(
+        text,
+        title=title,
+        publisher=publisher,
+        author=author,
+        url=url,
+        published=published,
+        retrieved=retrieved,
+    )
+    return ingest_article(db, article, claims=claims)
+
+
+def ingest_path(
+    db: sqlite_utils.Database, path: str | os.PathLike, **metadata: str
+) -> IngestResult:
+    """Store one article file (.txt, .md, .html, .htm); metadata given here wins over
+    what the file says. For a folder, .jsonl or .csv use ingest_many."""
+    path = Path(path)
+    if path.is_dir() or path.suffix.lower() in BULK_SUFFIXES:
+        raise ClaimsError(f"{path} holds many articles; ingest it with ingest_many.")
+    return ingest_article(db, with_overrides(read_article_file(path), metadata))
+
+
+def fetch_article(url: str, *, allow_private: AllowPrivate = False) -> Article:
+    """Fetch a URL (claims.fetch rules) and read it as an Article; nothing stored."""
+    page = fetch(url, allow_private=allow_private)
+    if page.is_html:
+        article = article_from_html(page.text, url=page.url)
+    else:
+        article = make_article(page.text, label=page.url, url=page.url)
+    return replace(article, retrieved=store.now_utc(), url=article.url or page.url, label=url)
+
+
+def is_url(entry: str) -> bool:
+    """True when `entry` is written as a URL (any scheme: fetch refuses all but http(s))."""
+    return bool(_URL_LIKE.match(entry.strip()))
+
+
+def read_article(entry: str | os.PathLike, *, allow_private: AllowPrivate = False) -> Article:
+    """One article from a URL or an article file; nothing stored."""
+    if isinstance(entry, str) and is_url(entry):
+        return fetch_article(entry.strip(), allow_private=allow_private)
+    return read_article_file(entry)
+
+
+def ingest_url(
+    db: sqlite_utils.Database, url: str, *, allow_private: AllowPrivate = False, **metadata: str
+) -> IngestResult:
+    """Fetch a web page or plain-text URL and store it as a source with its claims."""
+    article = fetch_article(url, allow_private=allow_private)
+    return ingest_article(db, with_overrides(article, metadata))
+
+
+# ---------------------------------------------------------------- bulk
+
+
+@dataclass
+class _Item:
+    """One article of a bulk ingest, read only when its turn comes."""
+
+    label: str
+    load: Callable[[], Article]
+
+
+def _failing_item(label: str, reason: str) -> _Item:
+    def load() -> Article:
+        raise ClaimsError(reason)
+
+    return _Item(label, load)
+
+
+def _jsonl_items(path: Path) -> Iterator[_Item]:
+    text = decode_bytes(_read_bytes(path, MAX_BULK_FILE_BYTES), str(path))
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            yield _Item(f"{path} line {number}", _jsonl_loader(line, f"{path} line {number}"))
+
+
+def _jsonl_loader(line: str, label: str) -> Callable[[], Article]:
+    def load() -> Article:
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ClaimsError(f"{label} is not valid JSON ({exc.msg}).") from None
+        return article_from_record(record, label)
+
+    return load
+
+
+def _csv_items(path: Path) -> Iterator[_Item]:
+    text = decode_bytes(_read_bytes(path, MAX_BULK_FILE_BYTES), str(path))
+    # Article texts are far longer than csv's default field limit (128 KB).
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
+    reader = csv.DictReader(io.StringIO(text, newline=""), restval=None)
+    try:
+        columns = [(name or "").strip().lower() for name in reader.fieldnames or []]
+    except csv.Error as exc:
+        raise ClaimsError(f"{path} is not a readable CSV file ({exc}).") from None
+    if "text" not in columns and "html" not in columns:
+        shown = ", ".join(c for c in columns if c) or "none"
+        raise ClaimsError(f"{path} has neither a 'text' nor an 'html' column (columns: {shown}).")
+    start_line = reader.line_num + 1
+    while True:
+        label = f"{path} line {start_line}"
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield _failing_item(label, f"{label} is not a readable CSV row ({exc}).")
+            return
+        start_line = reader.line_num + 1
+        if any((value or "").strip() for key, value in row.items() if isinstance(value, str)):
+            yield _Item(label, lambda row=row, label=label: article_from_record(row, label))
+
+
+def _folder_items(folder: Path) -> Iterator[_Item]:
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts) or path.is_dir():
+            continue  # hidden files and folders (.DS_Store, .git) are not articles
+        yield from _path_items(path)
+
+
+def _path_items(path: Path) -> Iterator[_Item]:
+    suffix = path.suffix.lower()
+    label = str(path)
+    if not path.exists():
+        yield _failing_item(label, f"No file or folder at {path}.")
+        return
+    try:
+        if path.is_dir():
+            yield from _folder_items(path)
+        elif suffix == ".jsonl":
+            yield from _jsonl_items(path)
+        elif suffix == ".csv":
+            yield from _csv_items(path)
+        else:
+            yield _Item(label, lambda: read_article_file(path))
+    except ClaimsError as exc:
+        yield _failing_item(label, str(exc))
+
+
+def expand_inputs(
+    inputs: Iterable[str | os.PathLike | Article], *, allow_private: AllowPrivate = False
+) -> list[_Item]:
+    """Every article the inputs name, in order: paths, folders, bulk files, URLs,
+    Articles. A file that cannot even be listed becomes one failing item."""
+    items: list[_Item] = []
+    for entry in inputs:
+        if isinstance(entry, Article):
+            items.append(_Item(entry.label or entry.title or "article", lambda a=entry: a))
+        elif isinstance(entry, str) and is_url(entry):
+            url = entry.strip()
+            items.append(_Item(url, lambda u=url: fetch_article(u, allow_private=allow_private)))
+        else:
+            items.extend(_path_items(Path(entry)))
+    return items
+
+
+class _SerialExtractor:
+    """Extraction in this process, behind the same interface as the pool."""
+
+    max_pending = 1
+
+    def submit(self, text: str, published: str | None) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(extract_for_ingest(text, published))
+        except Exception as exc:  # noqa: BLE001 - handed to the caller through the future
+            future.set_exception(exc)
+        return future
+
+    def close(self) -> None:
+        pass
+
+
+class _PoolExtractor:
+    """Extraction in worker processes; results are consumed in submission order."""
+
+    def __init__(self, workers: int) -> None:
+        import multiprocessing
+
+        # spawn, not fork: the dashboard's process has threads, and forking a
+        # threaded process can deadlock the child.
+        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        self.max_pending = workers * _PENDING_PER_WORKER
+
+    def submit(self, text: str, published: str | None) -> Future:
+        return self._pool.submit(extract_for_ingest, text, published)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _extractor_for(count: int, workers: int | None) -> _SerialExtractor | _PoolExtractor:
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4)
+    if workers <= 1 or count < PARALLEL_THRESHOLD:
+        return _SerialExtractor()
+    return _PoolExtractor(workers)
+
+
+def _failure_reason(exc: Exception) -> str:
+    if isinstance(exc, ClaimsError):
+        return str(exc)
+    return f"unexpected error: {exc!r}"
+
+
+def ingest_many(
+    db: sqlite_utils.Database,
+    inputs: Iterable[str | os.PathLike | Article],
+    *,
+    progress: Progress | None = None,
+    workers: int | None = None,
+    allow_private: AllowPrivate = False,
+) -> BulkSummary:
+    """Ingest files, folders, .jsonl/.csv files, URLs and Articles; never stops at a bad one.
+
+    Each source commits in its own transaction, so re-running an interrupted
+    ingest adds only what is missing. With PARALLEL_THRESHOLD or more articles
+    (and workers != 1), extraction runs in worker processes while this process
+    reads inputs and writes the database.
+    """
+    items = expand_inputs(inputs, allow_private=allow_private)
+    summary = BulkSummary()
+    total = len(items)
+    done = 0
+    extractor = _extractor_for(total, workers)
+    pending: deque[tuple[str, Article, Future]] = deque()
+
+    def finished(label: str) -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total, label)
+
+    def write_oldest() -> None:
+        label, article, future = pending.popleft()
+        try:
+            summary.record(label, _write(db, article, future.result()))
+        except Exception as exc:  # noqa: BLE001 - one bad article never aborts the rest
+            summary.failures.append((label, _failure_reason(exc)))
+        finished(label)
+
+    try:
+        for item in items:
+            try:
+                article = item.load()
+                existing = store.find_source_by_text(db, article.text)
+            except Exception as exc:  # noqa: BLE001 - reported, and the run goes on
+                summary.failures.append((item.label, _failure_reason(exc)))
+                finished(item.label)
+                continue
+            if existing:
+                # Skipped before extraction: this is what makes a resumed run cheap.
+                summary.record(item.label, _duplicate_result(existing))
+                finished(item.label)
+                continue
+            pending.append((item.label, article, extractor.submit(article.text, article.published)))
+            while len(pending) >= extractor.max_pending:
+                write_oldest()
+        while pending:
+            write_oldest()
+    finally:
+        extractor.close()
+    return summary
+
+
+def load_samples(db: sqlite_utils.Database, samples_dir: str | os.PathLike) -> BulkSummary:
+    """Fill the ledger with the articles shipped in samples_dir/articles.jsonl."""
+    path = Path(samples_dir) / "articles.jsonl"
+    if not path.is_file():
+        raise ClaimsError(f"No sample articles at {path}.")
+    return ingest_many(db, [path])
+
+
+# ---------------------------------------------------------------- re-extraction
+
+# Fields the extractor sets on a stored claim (the sentence text is derived).
+_EXTRACTED_FIELDS = tuple(f.name for f in fields(ExtractedClaim))
+# A claim whose surface moved by at most this many characters is the same claim.
+NEAR_CHARS = 200
+
+
+def _is_protected(row: dict, reviewed_ids: set[int]) -> bool:
+    """A claim a person has touched: edited, given a status, or reviewed."""
+    return (
+        bool(json.loads(row["edited"] or "[]"))
+        or row["status"] != "unreviewed"
+        or row["id"] in reviewed_ids
+    )
+
+
+def match_claims(
+    old: list[dict], new: list[ExtractedClaim]
+) -> tuple[list[tuple[dict, ExtractedClaim]], list[dict], list[ExtractedClaim]]:
+    """Pair stored claims with freshly extracted ones.
+
+    First by (kind, surface_start, surface_end); then the same kind and surface
+    text within NEAR_CHARS of the old offset, nearest first.
+    Returns (pairs, old claims not found again, new claims not stored before).
+    """
+    unmatched_old = list(old)
+    by_span: dict[tuple, list[dict]] = {}
+    for row in unmatched_old:
+        by_span.setdefault((row["kind"], row["surface_start"], row["surface_end"]), []).append(row)
+    pairs: list[tuple[dict, ExtractedClaim]] = []
+    leftover_new: list[ExtractedClaim] = []
+    for claim in new:
+        rows = by_span.get((claim.kind, claim.surface_start, claim.surface_end))
+        if rows:
+            row = rows.pop(0)
+            unmatched_old.remove(row)
+            pairs.append((row, claim))
+        else:
+            leftover_new.append(claim)
+    unmatched_new: list[ExtractedClaim] = []
+    for claim in leftover_new:
+        near = [
+            row
+            for row in unmatched_old
+            if row["kind"] == claim.kind
+            and row["surface"] == claim.surface
+            and abs(row["surface_start"] - claim.surface_start) <= NEAR_CHARS
+        ]
+        if near:
+            row = min(near, key=lambda r: abs(r["surface_start"] - claim.surface_start))
+            unmatched_old.remove(row)
+            pairs.append((row, claim))
+        else:
+            unmatched_new.append(claim)
+    return pairs, unmatched_old, unmatched_new
+
+
+def _extracted_values(claim: ExtractedClaim, text: str) -> dict:
+    values = {name: getattr(claim, name) for name in _EXTRACTED_FIELDS}
+    values["sentence"] = text[claim.sentence_start : claim.sentence_end]
+    values["period_start"], values["period_end"] = store.safe_period_bounds(claim.period)
+    values["extractor_version"] = EXTRACTOR_VERSION
+    values["vanished"] = 0
+    return values
+
+
+def _update_claim_row(db: sqlite_utils.Database, row: dict, changes: dict) -> None:
+    assignments = ", ".join(f"{column} = ?" for column in changes)
+    db.execute(
+        f"UPDATE claims SET {assignments}, version = version + 1, updated = ? WHERE id = ?",
+        [*changes.values(), store.now_utc(), row["id"]],
+    )
+
+
+def _reextract_source(
+    db: sqlite_utils.Database, source: dict, new: list[ExtractedClaim], summary: ReextractSummary
+) -> None:
+    """Apply one source's fresh claims in one transaction."""
+    with store.write_transaction(db):
+        old = list(db["claims"].rows_where("source_id = ?", [source["id"]], order_by="id"))
+        reviewed_ids = {
+            r[0]
+            for r in db.execute(
+                "SELECT DISTINCT claim_id FROM reviews WHERE claim_id IN "
+                "(SELECT id FROM claims WHERE source_id = ?)",
+                [source["id"]],
+            )
+        }
+        pairs, gone, fresh = match_claims(old, new)
+        for row, claim in pairs:
+            if _is_protected(row, reviewed_ids):
+                summary.claims_protected += 1
+                if row["vanished"]:
+                    # Found again: the mark was the extractor's, not a person's.
+                    _update_claim_row(db, row, {"vanished": 0})
+                continue
+            changes = {
+                name: value
+                for name, value in _extracted_values(claim, source["text"]).items()
+                if row[name] != value
+            }
+            if changes:
+                _update_claim_row(db, row, changes)
+                summary.claims_updated += 1
+            else:
+                summary.claims_unchanged += 1
+        for row in gone:
+            if _is_protected(row, reviewed_ids):
+                summary.claims_protected += 1
+            elif not row["vanished"]:
+                _update_claim_row(db, row, {"vanished": 1})
+                summary.claims_vanished += 1
+        store.add_claims(db, source["id"], fresh)
+        summary.claims_added += len(fresh)
+
+
+def reextract(
+    db: sqlite_utils.Database, *, progress: Progress | None = None, workers: int | None = None
+) -> ReextractSummary:
+    """Run the current extractor over every stored source.
+
+    New claims are added; unreviewed claims no longer found are marked
+    vanished (never deleted); claims a person edited, reviewed or gave a status
+    are left exactly as they are. One transaction per source.
+    """
+    summary = ReextractSummary()
+    ids = [row[0] for row in db.execute("SELECT id FROM sources ORDER BY id")]
+    extractor = _extractor_for(len(ids), workers)
+    pending: deque[tuple[dict, Future]] = deque()
+
+    def apply_oldest() -> None:
+        source, future = pending.popleft()
+        label = f"source {source['id']}"
+        try:
+            _reextract_source(db, source, future.result(), summary)
+            summary.sources += 1
+        except Exception as exc:  # noqa: BLE001 - one bad source never aborts the rest
+            summary.failures.append((label, _failure_reason(exc)))
+        if progress is not None:
+            progress(summary.sources + len(summary.failures), len(ids), label)
+
+    try:
+        for source_id in ids:
+            source = store.get_source(db, source_id)
+            pending.append((source, extractor.submit(source["text"], source["published"])))
+            while len(pending) >= extractor.max_pending:
+                apply_oldest()
+        while pending:
+            apply_oldest()
+    finally:
+        extractor.close()
+    return summary

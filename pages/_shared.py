@@ -1,0 +1,223 @@
+"""What every page shares: the open database, cached reads, the sidebar, safe output.
+
+Streamlit glue only. Anything worth a unit test lives in claims/.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import altair as alt
+import sqlite_utils
+import streamlit as st
+
+from claims import charts, config, query, render, store
+from claims.model import ClaimsError
+
+# Page scripts, relative to app.py (st.page_link and st.switch_page take these).
+OVERVIEW = "pages/overview.py"
+ADD = "pages/add_articles.py"
+CLAIMS = "pages/claims_view.py"
+TIMELINE = "pages/timeline.py"
+COMPARE = "pages/compare.py"
+SOURCES = "pages/sources.py"
+
+# Reads the pages may cache; the cache key includes the database revision.
+_READS: dict[str, Callable[..., Any]] = {
+    "stats": store.stats,
+    "list_claims": query.list_claims,
+    "count_claims": query.count_claims,
+    "distinct_values": query.distinct_values,
+    "claims_per_month": query.claims_per_month,
+    "top_values": query.top_values,
+    "recent_reviews": query.recent_reviews,
+    "source_choices": query.source_choices,
+    "series_choices": query.series_choices,
+    "series_units": query.series_units,
+    "series_claims": query.series_claims,
+    "claim_keys": query.claim_keys,
+    "compare_claims": query.compare_claims,
+    "sources_table": query.sources_table,
+    "count_sources": query.count_sources,
+    "speakers_table": query.speakers_table,
+}
+
+
+def db_path() -> Path:
+    return config.database_path()
+
+
+@st.cache_resource(show_spinner="Loading the sample articles…")
+def _prepared(path: str) -> bool:
+    """Create the database and, when it has no sources, fill it with the samples.
+
+    Cached per process and path so that two first visitors do not both load
+    the samples (which would be harmless, only slow: sources are deduplicated).
+    """
+    db = store.connect(path)
+    try:
+        if db["sources"].count == 0 and config.SAMPLES_DIR.exists():
+            try:
+                from claims.ingest import load_samples
+            except ImportError:  # ingestion not installed yet: open empty
+                return False
+            load_samples(db, config.SAMPLES_DIR)
+        return True
+    finally:
+        db.close()
+
+
+def get_db() -> sqlite_utils.Database:
+    """This session's connection to the database (one per session and path)."""
+    path = str(db_path())
+    held = st.session_state.get("_db")
+    if held is not None and held[0] == path:
+        return held[1]
+    _prepared(path)
+    db = store.connect(path)
+    st.session_state["_db"] = (path, db)
+    return db
+
+
+@st.cache_data(show_spinner=False, max_entries=512, ttl=3600)
+def _cached_read(
+    path: str, revision: int, name: str, args: tuple, kwargs: tuple, _db: Any = None
+) -> Any:
+    return _READS[name](_db, *args, **dict(kwargs))
+
+
+def read(name: str, *args: Any, **kwargs: Any) -> Any:
+    """A cached read from claims.query/store, fresh whenever the data changed.
+
+    The key holds store.revision(db), which every write (from this app, the
+    CLI or another process) increments.
+    """
+    db = get_db()
+    return _cached_read(
+        str(db_path()), store.revision(db), name, args, tuple(sorted(kwargs.items())), _db=db
+    )
+
+
+# ---------------------------------------------------------------- sidebar
+
+
+def sidebar() -> None:
+    """Which database is open and who is reviewing: on every page."""
+    with st.sidebar:
+        st.caption("Database")
+        st.code(str(db_path()), language=None, wrap_lines=True)
+        try:
+            counts = read("stats")
+            st.text(f"{counts['sources']:,} sources · {counts['claims']:,} claims")
+        except ClaimsError as exc:
+            st.error(str(exc))
+        st.text_input(
+            "Your name (reviewer)",
+            key="reviewer",
+            help="Written into every review row you make. Kept for this session.",
+            placeholder="e.g. A. Researcher",
+        )
+
+
+def reviewer() -> str:
+    return (st.session_state.get("reviewer") or "").strip()
+
+
+# ---------------------------------------------------------------- output
+
+
+def css() -> None:
+    """Our own style rules for the highlight blocks (no user text inside)."""
+    st.html(render.HIGHLIGHT_CSS)
+
+
+def safe_html(markup: str) -> None:
+    """Show HTML built by claims.render (every piece of user text escaped there)."""
+    st.html(markup)
+
+
+def flash(message: str) -> None:
+    """Show a success message after the rerun that follows a write."""
+    st.session_state["_flash"] = message
+
+
+def show_flash() -> None:
+    message = st.session_state.pop("_flash", None)
+    if message:
+        st.success(message)
+
+
+def chart(
+    chart_obj: alt.TopLevelMixin,
+    *,
+    name: str,
+    key: str,
+    on_select: str = "ignore",
+) -> Any:
+    """Draw an Altair chart with PNG and SVG download buttons under it."""
+    if on_select == "rerun":
+        state = st.altair_chart(chart_obj, key=key, on_select="rerun", width="stretch")
+    else:
+        state = st.altair_chart(chart_obj, key=key, width="stretch")
+    row = st.container(horizontal=True, gap="small")
+    row.download_button(
+        "PNG image",
+        data=lambda: charts.to_png(chart_obj),
+        file_name=f"{name}.png",
+        mime="image/png",
+        key=f"{key}_png",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    row.download_button(
+        "SVG image",
+        data=lambda: charts.to_svg(chart_obj),
+        file_name=f"{name}.svg",
+        mime="image/svg+xml",
+        key=f"{key}_svg",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    return state
+
+
+def status_label(status: str) -> str:
+    return status.replace("_", " ")
+
+
+def error(problem: object) -> None:
+    """A user's mistake as a plain message. The text may quote what they typed,
+    so markdown is escaped: st.error renders markdown."""
+    st.error(render.escape_markdown(str(problem)), icon=":material/error:")
+
+
+def warning(problem: object) -> None:
+    st.warning(render.escape_markdown(str(problem)), icon=":material/warning:")
+
+
+def init_state(defaults: dict[str, Any]) -> None:
+    """Seed widget state once (from the URL), so widgets need no value= argument.
+
+    Passing both value= and Session State makes Streamlit warn; seeding only
+    keys that are absent keeps what the person has since changed.
+    """
+    for key, value in defaults.items():
+        if key not in st.session_state:
+            st.session_state[key] = value
+
+
+def picked_ids(state: Any, selection: str) -> list[int]:
+    """Claim ids of the points picked in a chart's point selection (none if nothing)."""
+    try:
+        points = (state or {})["selection"].get(selection) or []
+    except (KeyError, TypeError, AttributeError):
+        return []
+    ids = []
+    for point in points:
+        try:
+            ids.append(int(point["id"]))
+        except (KeyError, TypeError, ValueError):
+            continue
+    return ids

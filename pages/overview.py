@@ -1,0 +1,90 @@
+"""Overview: how much is in the ledger, what state it is in, what changed lately."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from claims import charts
+from pages import _shared as ui
+
+st.title("Overview")
+
+counts = ui.read("stats")
+if counts["sources"] == 0:
+    st.info(
+        "The ledger is empty. Add articles on the **Add articles** page, or fill it with "
+        "the sample articles from the shell: `python -m claims init`."
+    )
+    st.page_link(ui.ADD, label="Add articles", icon=":material/post_add:")
+    st.stop()
+
+reviewed = counts["claims"] - counts["by_status"].get("unreviewed", 0)
+cols = st.columns(5)
+cols[0].metric("Sources", f"{counts['sources']:,}")
+cols[1].metric("Claims", f"{counts['claims']:,}")
+cols[2].metric("Reviewed", f"{reviewed:,}")
+cols[3].metric("Verified", f"{counts['by_status'].get('verified', 0):,}")
+cols[4].metric("Review entries", f"{counts['reviews']:,}")
+
+left, right = st.columns(2)
+with left:
+    ui.chart(charts.status_chart(counts["by_status"]), name="claims-by-status", key="ch_status")
+with right:
+    kinds = [{"kind": k, "claims": n} for k, n in sorted(counts["by_kind"].items())]
+    ui.chart(
+        charts.count_chart(kinds, label="kind", count="claims", title="Claims by kind",
+                           what="Kind"),
+        name="claims-by-kind",
+        key="ch_kind",
+    )  # fmt: skip
+
+per_month = ui.read("claims_per_month")
+if per_month:
+    ui.chart(charts.per_month_chart(per_month), name="claims-per-month", key="ch_month")
+else:
+    st.info("No claim has a publication date yet, so there is no monthly chart.")
+
+left, right = st.columns(2)
+for column, facet, title, what in (
+    (left, "speaker", "Most-cited speakers", "Speaker"),
+    (right, "metric", "Most-cited metrics", "Metric"),
+):
+    with column:
+        top = ui.read("top_values", facet, limit=12)
+        if top:
+            ui.chart(
+                charts.count_chart(top, label="value", count="claims", title=title, what=what),
+                name=f"top-{facet}s",
+                key=f"ch_top_{facet}",
+            )
+        else:
+            st.info(f"No claim names a {facet} yet.")
+
+st.subheader("Recent review activity")
+recent = ui.read("recent_reviews", limit=25)
+if not recent:
+    st.info(
+        "Nobody has reviewed a claim yet. Open a claim on the **Claims** page and set its "
+        "status with a note."
+    )
+    st.page_link(ui.CLAIMS, label="Review claims", icon=":material/table_rows:")
+else:
+    table = pd.DataFrame(recent)[
+        ["at", "reviewer", "claim_id", "field", "old", "new", "note", "surface", "source_title"]
+    ]
+    st.dataframe(
+        table,
+        hide_index=True,
+        column_config={
+            "at": "When (UTC)",
+            "reviewer": "Reviewer",
+            "claim_id": st.column_config.NumberColumn("Claim", format="%d"),
+            "field": "Field",
+            "old": "Was",
+            "new": "Now",
+            "note": "Note",
+            "surface": "Claim",
+            "source_title": "Source",
+        },
+    )

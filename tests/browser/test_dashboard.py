@@ -1,0 +1,281 @@
+"""The dashboard in headless Chromium: `streamlit run app.py` on a free port.
+
+One server for the module, over a temporary copy of the sample ledger. Each
+page is opened (no exception box, a screenshot in tests/artifacts/), an
+article is pasted and saved, a status is changed and seen in the history, the
+CSV export is downloaded and checked, and hostile text is shown literally
+with no dialog and no injected element.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from claims import store
+from tests import sample_ledger
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+PAGES = {"overview": "", "add": "add", "claims": "claims", "timeline": "timeline",
+         "compare": "compare", "sources": "sources"}  # fmt: skip
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium (Debian's chromium)"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError("streamlit did not become healthy")
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("browser") / "claims.db"
+    sample_ledger.build(path, articles=40).close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def warm_up(browser, url: str) -> None:
+    """Open the entry page once: until app.py's st.navigation has run in this server,
+    Streamlit treats pages/ as an old-style pages folder and answers a first deep
+    link with a "Page not found" notice (streamlit/streamlit#9624)."""
+    tab = browser.new_page()
+    try:
+        tab.goto(url)
+        tab.wait_for_selector("[data-testid='stMain'] h1", timeout=60000)
+    finally:
+        tab.close()
+
+
+@pytest.fixture(scope="module")
+def server(ledger, browser, tmp_path_factory):
+    port = free_port()
+    log = (tmp_path_factory.mktemp("log") / "streamlit.log").open("w")
+    env = {**os.environ, "CLAIMS_DB": str(ledger), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.fileWatcherType", "none"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, process)
+        warm_up(browser, url)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh browser page; any JavaScript dialog (alert) fails the test."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1800}, accept_downloads=True)
+    tab = context.new_page()
+    dialogs: list[str] = []
+
+    def on_dialog(dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    tab.on("dialog", on_dialog)
+    tab.base = server
+    yield tab
+    context.close()
+    assert dialogs == [], f"a JavaScript dialog fired: {dialogs}"
+
+
+def settle(tab, timeout: float = 30) -> None:
+    """Wait until the app has finished running and drawing."""
+    tab.wait_for_selector("[data-testid='stApp']", timeout=timeout * 1000)
+    deadline = time.monotonic() + timeout
+    quiet_since = None
+    while time.monotonic() < deadline:
+        busy = tab.evaluate(
+            "() => !!document.querySelector(\"[data-testid='stStatusWidget']\") || "
+            "!!document.querySelector(\"[data-testid='stSkeleton']\") || "
+            "!document.querySelector(\"[data-testid='stMainBlockContainer'] h1\")"
+        )
+        if busy:
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since > 0.8:
+            return
+        time.sleep(0.15)
+    raise TimeoutError("the app did not settle")
+
+
+def goto(tab, path: str) -> None:
+    tab.goto(f"{tab.base}/{path}")
+    settle(tab)
+
+
+def shot(tab, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def assert_nothing_injected(tab) -> None:
+    injected = tab.evaluate(
+        """() => ({
+            scripts: [...document.querySelectorAll('script')]
+                .filter(s => /alert\\(/.test(s.textContent)).length,
+            images: document.querySelectorAll('img[src="x"], img[onerror]').length,
+            links: document.querySelectorAll('a[href^="javascript:"], a[href^="data:"]').length,
+            handlers: [...document.querySelectorAll('*')]
+                .filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length,
+            bold: document.querySelectorAll('[data-testid="stMain"] b').length,
+        })"""
+    )
+    assert injected == {"scripts": 0, "images": 0, "links": 0, "handlers": 0, "bold": 0}
+
+
+def test_every_page_opens_without_an_exception(page):
+    for name, path in PAGES.items():
+        goto(page, path)
+        assert page.locator("[data-testid='stException']").count() == 0, name
+        assert page.locator("[data-testid='stMain'] h1").first.inner_text() != ""
+        if name in ("overview", "timeline", "compare"):
+            chart = "[data-testid='stVegaLiteChart']"
+            page.wait_for_selector(f"{chart} canvas, {chart} svg", timeout=20000)
+        shot(page, name)
+        assert_nothing_injected(page)
+
+
+def test_paste_an_article_then_see_its_claims(page, ledger):
+    goto(page, "add")
+    page.get_by_label("Title").fill("Jobs report <img src=x onerror=alert(9)>")
+    page.get_by_label("Publisher").fill("Bureau of Tests")
+    page.get_by_label("Article text").fill(
+        "The unemployment rate fell to 3.4 percent in January, the Labor Department said.\n"
+        "Employers added 517,000 jobs, well above the 187,000 economists expected. "
+        "Shown literally: <script>alert(1)</script> and <img src=x onerror=alert(2)>."
+    )
+    page.get_by_role("button", name="Extract claims").first.click()
+    page.get_by_text("Preview: untick the claims to leave out").wait_for(timeout=30000)
+    settle(page)
+    marks = page.locator(".cl-context mark")
+    assert marks.count() >= 1
+    assert "<script>alert(1)</script>" in page.inner_text("body")
+    shot(page, "add-preview")
+    assert_nothing_injected(page)
+    page.get_by_role("button", name=re.compile(r"^Save 1 article")).click()
+    link = page.get_by_role("link", name=re.compile(r"Open the claims of source \d+"))
+    link.wait_for(timeout=30000)
+    source_id = int(re.search(r"source (\d+)", link.inner_text()).group(1))
+    link.click()
+    settle(page)
+    stored = store.connect(ledger)["claims"].count_where("source_id = ?", [source_id])
+    assert stored >= 1, "the pasted article's claims were not stored"
+    page.get_by_text(re.compile(rf"^{stored} claims? match")).wait_for(timeout=15000)
+    assert f"source={source_id}" in page.url
+    shot(page, "add-saved-claims")
+
+
+def test_change_a_status_with_a_note_and_see_it_in_the_history(page, ledger):
+    db = store.connect(ledger)
+    claim_id = db.execute("SELECT min(id) FROM claims WHERE status = 'unreviewed'").fetchone()[0]
+    goto(page, f"claims?claim={claim_id}")
+    page.get_by_role("textbox", name="Your name (reviewer)").fill("Browser Tester")
+    page.get_by_role("textbox", name="Your name (reviewer)").press("Enter")
+    settle(page)
+    page.get_by_role("tab", name="Set status").click()
+    form = page.locator("[data-testid='stForm']").filter(has_text="New status")
+    form.locator("[data-testid='stSelectbox']").click()
+    page.get_by_role("option", name="disputed").click()
+    form.get_by_label("Note (required): why").fill("Two releases give different figures")
+    form.get_by_role("button", name="Set status").click()
+    page.get_by_text(f"Claim {claim_id} is now disputed.").wait_for(timeout=15000)
+    settle(page)
+    page.get_by_role("tab", name="History").click()
+    history = page.locator("[data-testid='stDataFrame']").last
+    history.get_by_text("Two releases give different figures").wait_for(
+        state="attached", timeout=15000
+    )
+    assert "Browser Tester" in history.text_content()
+    shot(page, "claims-history")
+    rows = store.reviews_of(db, claim_id)
+    assert [(r["reviewer"], r["new"]) for r in rows] == [("Browser Tester", "disputed")]
+
+
+def test_download_the_csv_export_of_the_filtered_table(page, ledger):
+    goto(page, "claims?metric=inflation")
+    expected = store.connect(ledger)["claims"].count_where("metric = 'inflation' AND vanished = 0")
+    page.get_by_text(f"{expected} claims match").wait_for(timeout=15000)
+    with page.expect_download(timeout=30000) as info:
+        page.get_by_role("button", name="CSV", exact=True).click()
+    data = Path(info.value.path()).read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(data)))
+    assert len(rows) == expected
+    assert {r["metric"] for r in rows} == {"inflation"}
+
+
+def test_hostile_text_shows_literally_everywhere(page, ledger):
+    db = store.connect(ledger)
+    claim_id = db.execute(
+        "SELECT id FROM claims WHERE speaker = ? ORDER BY id LIMIT 1",
+        [sample_ledger.HOSTILE_SPEAKER],
+    ).fetchone()[0]
+    goto(page, f"claims?claim={claim_id}")
+    body = page.inner_text("body")
+    assert "<script>alert(1)</script>" in body
+    assert "<img src=x onerror=alert(2)>" in body
+    assert sample_ledger.HOSTILE_TITLE in body
+    assert_nothing_injected(page)
+    shot(page, "hostile-claim")
+    for path in ("sources?", f"claims?speaker={sample_ledger.HOSTILE_SPEAKER}", "compare"):
+        goto(page, path)
+        assert page.locator("[data-testid='stException']").count() == 0
+        assert_nothing_injected(page)
+    time.sleep(0.5)  # a late onerror would fire now; the page fixture fails on any dialog

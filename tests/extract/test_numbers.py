@@ -1,0 +1,333 @@
+"""Numeric quantities: numbers, scales, ranges, approximators, signs and what is not a claim.
+
+Every sentence here is invented, modelled on the shapes news articles use.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extract import extract_claims
+from claims.extract.numbers import find_quantities, parse_word_number
+
+PUBLISHED = "2023-04-15"
+
+
+def numeric(text: str, published: str | None = PUBLISHED) -> list:
+    return [c for c in extract_claims(text, published) if c.kind == "numeric"]
+
+
+def only(text: str, published: str | None = PUBLISHED):
+    claims = numeric(text, published)
+    assert len(claims) == 1, [(c.surface, c.value) for c in claims]
+    return claims[0]
+
+
+# (sentence, surface, value, unit)
+VALUES = [
+    ("The regional council approved 5,000 new homes.", "5,000", 5000, "home"),
+    ("Output grew 8.5% over the period.", "8.5%", 8.5, "percent"),
+    ("The chain raised $1.2bn from investors.", "$1.2bn", 1.2e9, "USD"),
+    ("The county spent £600m on roads.", "£600m", 6e8, "GBP"),
+    ("Its debt passed US$3 trillion.", "US$3 trillion", 3e12, "USD"),
+    ("The port handles 3.5m containers.", "3.5m", 3.5e6, "container"),
+    ("Officials counted 20 million ballots.", "20 million", 2e7, "ballot"),
+    ("The ministry set aside Rs 500 crore for rural roads.", "Rs 500 crore", 5e9, "INR"),
+    ("Forty-two delegates walked out.", "Forty-two", 42, "delegate"),
+    ("Two hundred workers signed the letter.", "Two hundred", 200, "worker"),
+    ("The group invited three mayors.", "three", 3, "mayor"),
+    ("A dozen firms bid for the licence.", "A dozen", 12, "firm"),
+    (
+        "Organisers expect a quarter of a million visitors.",
+        "a quarter of a million",
+        250000,
+        "visitor",
+    ),
+    ("The insurer paid out €45m last winter.", "€45m", 4.5e7, "EUR"),
+    ("The coin sold for ¥9,800 at auction.", "¥9,800", 9800, "JPY"),
+    ("The bank bought 105.6 yen for each dollar.", "105.6 yen", 105.6, "JPY"),
+    ("The state earmarked 100 trillion won for housing.", "100 trillion won", 1e14, "KRW"),
+    ("The bonds raised 2.4bn euros.", "2.4bn euros", 2.4e9, "EUR"),
+    ("The fund spent 5 billion yuan on chips.", "5 billion yuan", 5e9, "CNY"),
+    ("The scheme cost 40 billion rupees.", "40 billion rupees", 4e10, "INR"),
+    ("The index gained 0.3 percentage points.", "0.3 percentage points", 0.3, "percentage point"),
+    ("The central bank added 25 basis points.", "25 basis points", 25, "basis point"),
+    ("The new line is 1,200 km long.", "1,200 km", 1200, "km"),
+    ("Rigs pumped 500,000 barrels on Monday.", "500,000 barrels", 5e5, "barrel"),
+    ("The wind farm produces 200 MW at full tilt.", "200 MW", 200, "MW"),
+    ("A typical song takes about 7.2MB of storage.", "7.2MB", 7.2, "MB"),
+    ("Thieves took 30 tonnes of copper.", "30 tonnes", 30, "tonne"),
+    ("The strike lasted four days.", "four days", 4, "day"),
+    ("The dynasty has ruled for seven decades.", "seven decades", 7, "decade"),
+    ("The final went on for two hours 45 minutes.", "two hours 45 minutes", 165, "minute"),
+    ("The epic match took four hours and 21 minutes.", "four hours and 21 minutes", 261, "minute"),
+    ("Volunteers gave 16 training days to the club.", "16 training days", 16, "day"),
+    ("The station employs 521 journalists.", "521", 521, "journalist"),
+    ("About 300 people queued outside.", "300", 300, "person"),
+    ("The club lost 11 matches in a row.", "11", -11, "match"),
+    ("The firm has filed 25,772 US patents.", "25,772", 25772, "patent"),
+    ("Regulators found 14 unforced mistakes.", "14", 14, "mistake"),
+    ("The hospital treated 12 children overnight.", "12", 12, "child"),
+    ("The agency hired 40 new staff.", "40", 40, "staff"),
+    ("The council approved 6 new policies.", "6", 6, "policy"),
+    ("She sold 500 of her early paintings.", "500", 500, "painting"),
+    ("The trust runs 19 churches.", "19", 19, "church"),
+    ("The temperature was -5 degrees Celsius at dawn.", "-5 degrees Celsius", -5, "degC"),
+    ("Scientists logged one percent of the reef.", "one percent", 1, "percent"),
+    ("The mayor, aged 45, resigned.", "45", 45, "year"),
+    ("The 39-year-old joined the board.", "39-year-old", 39, "year"),
+    ("He died at the age of 80.", "80", 80, "year"),
+    ("The wreck is 300 years old.", "300 years", 300, "year"),
+    ("The shares were worth $50k each.", "$50k", 50000, "USD"),
+    ("The survey reached .5 percent of homes.", ".5 percent", 0.5, "percent"),
+    ("Shares closed at 245p.", "245p", 2.45, "GBP"),
+    ("A stamp costs 50 cents.", "50 cents", 0.5, "USD"),
+    ("Warming must stay near 1.5C this century.", "1.5C", 1.5, "degC"),
+    ("He signed a £5m-a-year deal.", "£5m", 5e6, "GBP"),
+    ("Britain's 4.5 million pensioners got a rise.", "4.5 million", 4.5e6, "pensioner"),
+    ("The FTSE 100 index added 35 points.", "35", 35, "point"),
+    ("John Smith, 45, was arrested.", "45", 45, "year"),
+    ("The bank raised rates by 25bps.", "25bps", 25, "basis point"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), VALUES)
+def test_value_unit_and_surface(text, surface, value, unit):
+    claim = only(text)
+    assert claim.surface == surface
+    assert claim.value == pytest.approx(value)
+    assert claim.unit == unit
+    assert text[claim.surface_start : claim.surface_end] == surface
+
+
+# (sentence, surface, value, low, high, unit)
+RANGES = [
+    ("Inflation will be between 3% and 5% this year.", "between 3% and 5%", 4, 3, 5, "percent"),
+    ("Prices rose 3-5% in the spring.", "3-5%", 4, 3, 5, "percent"),
+    ("Some 20 to 30 people were hurt.", "20 to 30", 25, 20, 30, "person"),
+    ("The rate stays at 0 to 1/4 percent.", "0 to 1/4 percent", 0.125, 0, 0.25, "percent"),
+    (
+        "The target range is 5-1/4 to 5-1/2 percent.",
+        "5-1/4 to 5-1/2 percent",
+        5.375,
+        5.25,
+        5.5,
+        "percent",
+    ),
+    ("The repairs will cost £2-3bn.", "£2-3bn", 2.5e9, 2e9, 3e9, "GBP"),
+    (
+        "They expect between 2,000 and 4,000 fans.",
+        "between 2,000 and 4,000",
+        3000,
+        2000,
+        4000,
+        "fan",
+    ),
+    ("He is one of six or seven candidates.", "six or seven", 6.5, 6, 7, "candidate"),
+    ("The drug cut deaths by 20-30 people a week.", "20-30", -25, -30, -20, "person"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "low", "high", "unit"), RANGES)
+def test_ranges(text, surface, value, low, high, unit):
+    claim = only(text)
+    assert (claim.surface, claim.unit) == (surface, unit)
+    assert claim.value == pytest.approx(value)
+    assert claim.low == pytest.approx(low)
+    assert claim.high == pytest.approx(high)
+
+
+def test_a_single_number_has_no_bounds():
+    claim = only("The firm employs 900 engineers.")
+    assert claim.low is None and claim.high is None
+
+
+def test_change_from_to_is_two_claims_not_a_range():
+    claims = numeric("Applications went up 2,600 to 27,700 this spring.")
+    assert [(c.value, c.low) for c in claims] == [(2600, None), (27700, None)]
+
+
+def test_from_to_is_two_levels():
+    claims = numeric("The rate rose from 3% to 5% in the spring.")
+    assert [(c.surface, c.value, c.low) for c in claims] == [("3%", 3, None), ("5%", 5, None)]
+
+
+# (sentence, surface, approx)
+APPROX = [
+    ("He spent almost 40 years in exile.", "40 years", "almost"),
+    ("More than 1,000 people marched.", "1,000", "more than"),
+    ("At least 12 miners were trapped.", "12", "at least"),
+    ("Fares will rise by up to 10%.", "10%", "up to"),
+    ("Some 300 homes flooded.", "300", "some"),
+    ("Nearly 5,000 jobs went.", "5,000", "nearly"),
+    ("It costs about £20.", "£20", "about"),
+    ("The vote drew around 60% of members.", "60%", "around"),
+    ("He has run over 50 marathons.", "50", "over"),
+    ("The loan is roughly $4m.", "$4m", "roughly"),
+    ("Turnout was close to 70%.", "70%", "close to"),
+    ("The scheme cost less than £1m.", "£1m", "less than"),
+    ("Fewer than 20 seats changed hands.", "20", "fewer than"),
+    ("The dollar traded just above $1.29.", "$1.29", "just above"),
+    ("The site has 45 rooms.", "45", None),
+    ("Warming must stay below 1.5C.", "1.5C", "below"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "approx"), APPROX)
+def test_approximators(text, surface, approx):
+    claim = only(text)
+    assert (claim.surface, claim.approx) == (surface, approx)
+
+
+# (sentence, signed value)
+SIGNS = [
+    ("The economy shrank by 8.5 per cent last year.", -8.5),
+    ("Exports fell 7% in March.", -7),
+    ("Output declined 2.4% on the month.", -2.4),
+    ("Shares dropped 12% after the warning.", -12),
+    ("The economy contracted 0.6% in the quarter.", -0.6),
+    ("The party lost 30 seats.", -30),
+    ("Sales were down 4% on the year.", -4),
+    ("The airline cut 900 jobs.", -900),
+    ("Profits slumped 40% in the spring.", -40),
+    ("The paper is axing 90 jobs.", -90),
+    ("It reported a 5% drop in orders.", -5),
+    ("Sales rose 8% in the spring.", 8),
+    ("Consumer spending was up by 1.2% in the spring.", 1.2),
+    ("Growth slowed sharply to 5.6% in the spring.", 5.6),
+    ("Unemployment fell to 4.1% in May.", 4.1),
+    ("The cuts will fund a £150m investment.", 150e6),
+    ("Sales fell 3% but profits rose 5%.", -3),
+    ("Shares closed 3p lower.", -0.03),
+    ("Output was 5% down on the year.", -5),
+    ("The firm reported a decline of 3% in orders.", -3),
+    ("Orders showed a rise of 3% in May.", 3),
+    ("The fund cut its growth forecast by 0.5 percentage points.", -0.5),
+    ("Jobs were cut by 300.", -300),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), SIGNS)
+def test_direction_words_sign_the_value(text, value):
+    assert numeric(text)[0].value == pytest.approx(value)
+
+
+def test_fall_then_level_in_one_clause():
+    claims = numeric("Unemployment fell 0.3 percentage points to 4.1% in May.")
+    assert [c.value for c in claims] == [-0.3, 4.1]
+
+
+def test_second_clause_keeps_its_own_direction():
+    claims = numeric("Sales fell 3% but profits rose 5%.")
+    assert [c.value for c in claims] == [-3, 5]
+
+
+# (sentence, surface, value) for shares of a whole, in percent
+SHARES = [
+    ("One in five voters backed the plan.", "One in five", 20),
+    ("Two-thirds of the members agreed.", "Two-thirds", 66.67),
+    ("Half of all adults own a bike.", "Half", 50),
+    ("A quarter of the staff left.", "A quarter", 25),
+    ("Three out of four patients recovered.", "Three out of four", 75),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), SHARES)
+def test_shares_are_percentages(text, surface, value):
+    claim = only(text)
+    assert (claim.surface, claim.unit) == (surface, "percent")
+    assert claim.value == pytest.approx(value)
+
+
+NOT_CLAIMS = [
+    "The pact was signed in 2020.",
+    "The summit opened on January 6.",
+    "The summit opened on 6 January.",
+    "Delegates met at the 2016 party congress.",
+    "Music of the 1990s filled the hall.",
+    "The vote starts at 3pm.",
+    "The count ended at 10:30 on Friday.",
+    "Trading closed at 1519 GMT.",
+    "She finished 3rd in the race.",
+    "The airline grounded its Boeing 737 fleet.",
+    "Leaders of the G7 met in Rome.",
+    "Covid-19 spread quickly.",
+    "Members invoked Article 5 of the treaty.",
+    "It aired on Channel 4 last night.",
+    "The works closed the M25 overnight.",
+    "Several hundred people came.",
+    "Dozens of shops shut.",
+    "It was one of the few options.",
+    "One day the rain stopped.",
+    "No one came to the meeting.",
+    "The team is world number one.",
+    "It was a five-year plan.",
+    "They launched an 80-day drive.",
+    "Rovers won 3-1 at home.",
+    "He won 7-5 6-3 6-4.",
+    "Ancelotti beat Tommy Robredo 7-6 (7-2) 6-4.",
+    "The court gave a 2-1 decision.",
+    "The budget for 2012-13 was approved.",
+    "Profits in Q3 were strong.",
+    "Fans of Fathers 4 Justice gathered.",
+    "Text the word PUB to 85130 now.",
+    "The 10th seed went out.",
+    "Investors watched the FTSE 100 closely.",
+    "The two met in Singapore.",
+    "The report covered decades of policy.",
+    "They watched Fahrenheit 9/11 twice.",
+    "The iPhone 12 launched quickly.",
+    "The meeting started at 10.30 on Monday.",
+    "Thousands of fans sang.",
+    "He lives at No 10 with his family.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_not_claims(text):
+    assert numeric(text) == []
+
+
+def test_year_followed_by_plural_noun_is_a_count():
+    claim = only("Builders finished 2000 houses.")
+    assert (claim.value, claim.unit) == (2000, "house")
+
+
+def test_year_after_preposition_stays_a_year():
+    claims = numeric("In 2004 sales rose 3%.")
+    assert [c.surface for c in claims] == ["3%"]
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("forty-two", 42),
+        ("two hundred", 200),
+        ("two hundred and fifty", 250),
+        ("three million", 3e6),
+        ("a", None),
+        ("nineteen", 19),
+        ("one thousand two hundred", 1200),
+    ],
+)
+def test_parse_word_number(words, value):
+    parsed = parse_word_number(words, 0, len(words))
+    if value is None:
+        assert parsed is None
+    else:
+        assert parsed == (value, len(words))
+
+
+def test_parse_word_number_stops_before_an_impossible_word():
+    assert parse_word_number("two three", 0, 9) == (2, 3)
+
+
+def test_find_quantities_offsets_are_relative_to_the_string():
+    s = "Pay rose 4% and 12 nurses quit."
+    found = find_quantities(s)
+    assert [(s[q.start : q.end], q.unit) for q in found] == [("4%", "percent"), ("12", "nurse")]
+
+
+def test_blocked_spans_are_skipped():
+    s = "In 2004, 12 nurses quit."
+    assert find_quantities(s, blocked=[(0, 7), (9, 11)]) == []

@@ -1,0 +1,138 @@
+"""The unit vocabulary: currencies, measures, durations and counted nouns."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extract import units
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular"),
+    [
+        ("delegates", "delegate"),
+        ("meetings", "meeting"),
+        ("people", "person"),
+        ("jobs", "job"),
+        ("countries", "country"),
+        ("redundancies", "redundancy"),
+        ("matches", "match"),
+        ("businesses", "business"),
+        ("taxes", "tax"),
+        ("children", "child"),
+        ("women", "woman"),
+        ("chances", "chance"),
+        ("houses", "house"),
+        ("buses", "bus"),
+        ("crises", "crisis"),
+        ("lives", "life"),
+        ("movies", "movie"),
+        ("U-turns", "u-turn"),
+        ("Patents", "patent"),
+        ("status", "status"),
+        ("glass", "glass"),
+    ],
+)
+def test_singular(plural, singular):
+    assert units.singular(plural) == singular
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("delegates", True),
+        ("people", True),
+        ("staff", True),
+        ("Americans", True),
+        ("is", False),
+        ("its", False),
+        ("business", False),
+        ("status", False),
+        ("US", False),
+        ("Kim's", False),
+        ("news", False),
+        ("says", False),
+    ],
+)
+def test_is_plural_noun(word, expected):
+    assert units.is_plural_noun(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("prefix", "code"),
+    [
+        ("$", "USD"),
+        ("US$", "USD"),
+        ("£", "GBP"),
+        ("€", "EUR"),
+        ("¥", "JPY"),
+        ("HK$", "HKD"),
+        ("A$", "AUD"),
+        ("Rs", "INR"),
+        ("Rs.", "INR"),
+        ("USD ", "USD"),
+        ("₩", "KRW"),
+        ("?", None),
+    ],
+)
+def test_currency_from_prefix(prefix, code):
+    assert units.currency_from_prefix(prefix) == code
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "word", "code"),
+    [
+        (None, "dollars", "USD"),
+        ("Australian", "dollars", "AUD"),
+        (None, "euros", "EUR"),
+        (None, "pounds", "GBP"),
+        (None, "yen", "JPY"),
+        (None, "won", "KRW"),
+        (None, "rupees", "INR"),
+        (None, "yuan", "CNY"),
+        ("Swiss", "francs", "CHF"),
+        (None, "francs", None),
+    ],
+)
+def test_currency_from_words(qualifier, word, code):
+    assert units.currency_from_words(qualifier, word) == code
+
+
+@pytest.mark.parametrize(
+    ("word", "symbol"),
+    [
+        ("kilometres", "km"),
+        ("km", "km"),
+        ("tonnes", "tonne"),
+        ("barrels", "barrel"),
+        ("MW", "MW"),
+        ("megabytes", "MB"),
+        ("degrees Celsius", "degC"),
+        ("litres", "litre"),
+        ("miles", "mile"),
+        ("mb", None),
+        ("apples", None),
+    ],
+)
+def test_canonical_measure(word, symbol):
+    assert units.canonical_measure(word) == symbol
+
+
+@pytest.mark.parametrize(
+    ("word", "unit"),
+    [
+        ("years", "year"),
+        ("Decades", "decade"),
+        ("centuries", "century"),
+        ("day", "day"),
+        ("seasons", None),
+    ],
+)
+def test_canonical_time(word, unit):
+    assert units.canonical_time(word) == unit
+
+
+def test_canonical_noun_unit_prefers_time_and_measure_vocabulary():
+    assert units.canonical_noun_unit("days") == "day"
+    assert units.canonical_noun_unit("kilometres") == "km"
+    assert units.canonical_noun_unit("journalists") == "journalist"

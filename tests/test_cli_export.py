@@ -1,0 +1,162 @@
+"""`python -m claims export` and `python -m claims import`: options, files, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from claims import config, export, store
+from claims.cli import main
+from tests.ledger_data import HOSTILE_SPEAKER, HOSTILE_SUBJECT, build_hostile_ledger
+
+
+@pytest.fixture(autouse=True)
+def no_settings(tmp_path, monkeypatch):
+    monkeypatch.setattr(config, "SETTINGS_FILE", tmp_path / "no-settings.toml")
+    for name in (config.ORG_ENV_VAR, config.ORG_URL_ENV_VAR, config.REVIEW_URL_ENV_VAR):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    path = tmp_path / "ledger.db"
+    db = store.connect(path)
+    build_hostile_ledger(db)
+    db.close()
+    return path
+
+
+def export_ids(db_path, tmp_path, *options: str) -> list[int]:
+    out = tmp_path / "filtered.jsonl"
+    assert (
+        main(["export", "--db", str(db_path), "--format", "jsonl", "-o", str(out), *options]) == 0
+    )
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    return [line["id"] for line in lines if line["type"] == "claim"]
+
+
+@pytest.mark.parametrize("fmt", list(export.FORMATS))
+def test_export_writes_the_file_and_its_manifest(db_path, tmp_path, capsys, fmt):
+    out = tmp_path / f"claims.{export.FORMATS[fmt][0]}"
+    code = main(["export", "--db", str(db_path), "--format", fmt, "-o", str(out), "--org", "Org"])
+    assert code == 0
+    manifest = json.loads(export.manifest_path(out).read_text())
+    assert manifest["format"] == fmt and manifest["file"] == out.name
+    assert f"Exported {manifest['row_count']} claims to {out}" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        (["--status", "false", "--status", "verified"], [1, 2]),
+        (["--status", "false,misleading"], [1, 4]),
+        (["--speaker", HOSTILE_SPEAKER], [1]),
+        (["--subject", HOSTILE_SUBJECT], [1]),
+        (["--metric", "rate"], [4]),
+        (["--source", "2"], [4, 5]),
+        (["--since", "2022"], [4, 5]),
+        (["--until", "2021-01"], [1, 2, 3]),
+        (["--search", "unemployment"], [4]),
+    ],
+)
+def test_export_filters(db_path, tmp_path, options, expected):
+    assert export_ids(db_path, tmp_path, *options) == expected
+    manifest = json.loads((tmp_path / "filtered.jsonl.manifest.json").read_text())
+    assert manifest["filters"]
+
+
+def test_include_vanished_exports_claims_re_extraction_no_longer_finds(db_path, tmp_path):
+    db = store.connect(db_path)
+    db.execute("UPDATE claims SET vanished = 1 WHERE id = 3")
+    db.conn.commit()
+    db.close()
+    assert export_ids(db_path, tmp_path) == [1, 2, 4, 5]
+    assert export_ids(db_path, tmp_path, "--include-vanished") == [1, 2, 3, 4, 5]
+
+
+def test_export_without_output_names_a_file_in_the_current_folder(db_path, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "--db", str(db_path), "--format", "csv"]) == 0
+    written = sorted(p.name for p in tmp_path.glob("claims-*.csv*"))
+    assert len(written) == 2 and written[1].endswith(".csv.manifest.json")
+
+
+def test_export_to_stdout(db_path, capsysbinary):
+    assert main(["export", "--db", str(db_path), "--format", "csv", "-o", "-"]) == 0
+    captured = capsysbinary.readouterr()
+    rows = list(csv.DictReader(io.StringIO(captured.out.decode("utf-8-sig"), newline="")))
+    assert len(rows) == 5
+    assert b"Exported 5 claims to stdout." in captured.err
+
+
+def test_claimreview_takes_the_organisation_from_org_or_the_environment(
+    db_path, tmp_path, monkeypatch, capsys
+):
+    out = tmp_path / "reviews.jsonld"
+    args = ["export", "--db", str(db_path), "--format", "claimreview", "-o", str(out)]
+    assert main(args) == 2
+    assert "--org" in capsys.readouterr().err
+    assert not out.exists()
+    monkeypatch.setenv(config.ORG_ENV_VAR, "Env Org")
+    assert main(args) == 0
+    assert {r["author"]["name"] for r in json.loads(out.read_text())} == {"Env Org"}
+    assert main([*args, "--org", "Flag Org"]) == 0
+    assert {r["author"]["name"] for r in json.loads(out.read_text())} == {"Flag Org"}
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--since", "last week"], "Period"),
+        (["--status", "bogus"], "Unknown status"),
+        (["--source", "abc"], "--source takes a source id"),
+        (["-o", "/no/such/folder/x.csv"], "No folder"),
+    ],
+)
+def test_export_mistakes_print_one_line_and_exit_2(db_path, capsys, options, message):
+    code = main(["export", "--db", str(db_path), "--format", "csv", *options])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("error: ") and message in err and err.count("\n") == 1
+
+
+def test_export_needs_an_existing_database(tmp_path, capsys):
+    code = main(["export", "--db", str(tmp_path / "none.db"), "--format", "csv"])
+    assert code == 2 and "No database" in capsys.readouterr().err
+
+
+def test_import_restores_an_export_into_a_new_database(db_path, tmp_path, capsys):
+    out = tmp_path / "all.xlsx"
+    assert main(["export", "--db", str(db_path), "--format", "xlsx", "-o", str(out)]) == 0
+    target = tmp_path / "new.db"
+    assert main(["import", "--db", str(target), str(out)]) == 0
+    message = capsys.readouterr().out
+    assert "2 sources added" in message and "5 claims added" in message
+    assert "7 reviews added" in message and "Manifest: matches" in message
+    assert store.stats(store.connect(target))["claims"] == 5
+
+
+def test_import_mistakes_exit_2(tmp_path, capsys):
+    assert main(["import", "--db", str(tmp_path / "x.db"), str(tmp_path / "missing.csv")]) == 2
+    assert "No file" in capsys.readouterr().err
+
+
+def test_python_m_claims_export_runs_as_a_command(db_path, tmp_path):
+    out = tmp_path / "all.csv"
+    result = subprocess.run(
+        [sys.executable, "-m", "claims", "export", "--db", str(db_path), "--format", "csv"]
+        + ["-o", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=config.PROJECT_DIR,
+        env={**os.environ},
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.exists() and export.manifest_path(out).exists()

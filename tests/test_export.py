@@ -1,0 +1,465 @@
+"""Exports: every format read back and checked, provenance, manifests, spreadsheet safety."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from datetime import date
+
+import openpyxl
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from claims import config, export, store
+from claims.model import EXTRACTOR_VERSION, VERDICT_STATUSES, ClaimsError
+from claims.query import ClaimFilter
+from tests.ledger_data import (
+    FIRST_ARTICLE,
+    HOSTILE_SPEAKER,
+    HOSTILE_SUBJECT,
+    SECOND_ARTICLE,
+    TAB_TEXT,
+    build_hostile_ledger,
+)
+
+RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\0")
+PROVENANCE = (
+    "source_url",
+    "source_title",
+    "source_publisher",
+    "source_published",
+    "sentence",
+    "status",
+    "last_note",
+    "last_reviewer",
+    "last_review_date",
+)
+
+
+@pytest.fixture(autouse=True)
+def no_settings(tmp_path, monkeypatch):
+    """Keep the developer's settings file and environment out of these tests."""
+    monkeypatch.setattr(config, "SETTINGS_FILE", tmp_path / "no-settings.toml")
+    for name in (config.ORG_ENV_VAR, config.ORG_URL_ENV_VAR, config.REVIEW_URL_ENV_VAR):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def ledger(db):
+    return db, build_hostile_ledger(db)
+
+
+def csv_rows(data: bytes) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def by_id(rows: list[dict], key: str = "id") -> dict:
+    return {int(row[key]): row for row in rows}
+
+
+# ---------------------------------------------------------------- the API the dashboard uses
+
+
+def test_every_format_has_an_extension_and_a_mime_type():
+    assert set(export.FORMATS) == {"csv", "json", "jsonl", "xlsx", "parquet", "claimreview"}
+    for extension, mime in export.FORMATS.values():
+        assert extension.isalnum() and "/" in mime
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "jsonl", "xlsx", "parquet"])
+def test_export_bytes_holds_the_filtered_view(ledger, fmt):
+    db, ids = ledger
+    data = export.export_bytes(db, ClaimFilter(status=["false", "verified"]), fmt)
+    manifest = export.export_manifest(db, ClaimFilter(status=["false", "verified"]), fmt, data)
+    assert manifest["row_count"] == 2
+    assert manifest["sha256"] == hashlib.sha256(data).hexdigest()
+    assert manifest["filters"] == {"status": ["false", "verified"]}
+
+
+@pytest.mark.parametrize("fmt", list(export.FORMATS))
+def test_an_empty_view_is_a_valid_empty_file(ledger, fmt):
+    db, _ = ledger
+    data = export.export_bytes(db, ClaimFilter(search="nothingmatchesthis"), fmt, org="Org")
+    if fmt == "csv":
+        assert csv_rows(data) == []
+    elif fmt == "json":
+        document = json.loads(data)
+        assert document["sources"] == document["claims"] == document["reviews"] == []
+    elif fmt in ("jsonl",):
+        assert data == b""
+    elif fmt == "claimreview":
+        assert json.loads(data) == []
+    elif fmt == "xlsx":
+        assert load_xlsx(data)["claims"].max_row == 1
+    else:
+        assert pq.read_table(io.BytesIO(data)).num_rows == 0
+
+
+def test_export_with_manifest_gives_the_file_and_its_manifest_from_one_snapshot(ledger):
+    db, _ = ledger
+    data, manifest = export.export_with_manifest(db, None, "jsonl")
+    assert manifest["sha256"] == hashlib.sha256(data).hexdigest()
+    assert manifest["counts"] == {"sources": 2, "claims": 5, "reviews": 7}
+    assert manifest["database_revision"] == store.revision(db)
+
+
+def test_an_unknown_format_is_a_user_error(ledger):
+    db, _ = ledger
+    with pytest.raises(ClaimsError, match="Unknown export format"):
+        export.export_bytes(db, None, "docx")
+
+
+# ---------------------------------------------------------------- CSV
+
+
+def test_csv_rows_carry_claims_and_their_provenance(ledger):
+    db, ids = ledger
+    rows = by_id(csv_rows(export.export_bytes(db, None, "csv")))
+    assert set(rows) == {
+        ids["gdp"],
+        ids["inflation"],
+        ids["delegates"],
+        ids["unemployment"],
+        ids["sales"],
+    }
+    gdp = rows[ids["gdp"]]
+    for column in PROVENANCE:
+        assert column in gdp
+    assert gdp["source_url"] == "https://news.example/nk?a=1&b=2"
+    assert gdp["source_publisher"] == "Example News"
+    assert gdp["source_published"] == "2021-01-06"
+    assert gdp["sentence"] == FIRST_ARTICLE.splitlines()[0]
+    assert gdp["status"] == "false"
+    assert gdp["last_note"] == "'+1"  # escaped: a note of +1
+    assert gdp["last_reviewer"] == "ann"
+    assert gdp["last_review_date"] == db["reviews"].get(2)["at"]
+    assert [r["new"] for r in json.loads(gdp["review_history"])] == ["in_review", "false"]
+    # The field edit after the status note carries no note: the last note is the status note.
+    inflation = rows[ids["inflation"]]
+    assert inflation["last_note"] == "checked the bulletin"
+    assert rows[ids["delegates"]]["last_note"] == ""
+    assert rows[ids["delegates"]]["review_history"] == ""
+
+
+def test_csv_escapes_formula_like_text_and_keeps_numbers_as_numbers(ledger):
+    db, ids = ledger
+    data = export.export_bytes(db, None, "csv")
+    rows = by_id(csv_rows(data))
+    gdp, inflation, delegates = rows[ids["gdp"]], rows[ids["inflation"]], rows[ids["delegates"]]
+    assert gdp["subject"] == "'" + HOSTILE_SUBJECT
+    assert gdp["speaker"] == "'" + HOSTILE_SPEAKER
+    assert gdp["source_title"] == "'+North Korea's economy"
+    assert inflation["subject"] == "'@inflation"
+    assert inflation["hedge"] == "'" + TAB_TEXT
+    assert delegates["approx"] == "'+1"
+    assert gdp["value"] == "-8.5"  # a number, not the text '-8.5
+    frame = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
+    assert frame.loc[frame["id"] == ids["gdp"], "value"].item() == -8.5
+    assert frame["value"].dtype.kind == "f"
+    numeric = export.INTEGER_COLUMNS | export.REAL_COLUMNS
+    for row in rows.values():
+        for column, cell in row.items():
+            if column not in numeric and cell:
+                assert not cell.startswith(RISKY_START), (column, cell)
+
+
+def test_csv_gives_each_article_text_once_on_the_first_row_of_its_source(ledger):
+    db, ids = ledger
+    rows = csv_rows(export.export_bytes(db, None, "csv"))
+    texts = [(int(r["source_id"]), r["source_text"]) for r in rows if r["source_text"]]
+    first, second = ids["sources"]
+    assert [source_id for source_id, _ in texts] == [first, second]
+    # Neither article begins with a risky character, so both are verbatim (CR LF kept).
+    assert dict(texts) == {first: FIRST_ARTICLE, second: SECOND_ARTICLE}
+
+
+def test_csv_export_crosses_batches_without_losing_rows_or_texts(ledger, monkeypatch):
+    db, _ = ledger
+    monkeypatch.setattr(export, "BATCH_SIZE", 2)
+    rows = csv_rows(export.export_bytes(db, None, "csv"))
+    assert [int(r["id"]) for r in rows] == sorted(int(r["id"]) for r in rows)
+    assert len(rows) == 5
+    assert sum(1 for r in rows if r["source_text"]) == 2
+
+
+# ---------------------------------------------------------------- JSON and JSON Lines
+
+
+def test_json_holds_sources_claims_and_reviews_unescaped(ledger):
+    db, ids = ledger
+    document = json.loads(export.export_bytes(db, None, "json"))
+    assert document["format"] == export.GENERATOR
+    assert [s["text"] for s in document["sources"]] == [FIRST_ARTICLE, SECOND_ARTICLE]
+    claims = by_id(document["claims"])
+    gdp = claims[ids["gdp"]]
+    assert gdp["subject"] == HOSTILE_SUBJECT  # JSON is not a spreadsheet: no apostrophe
+    assert gdp["value"] == -8.5 and isinstance(gdp["value"], float)
+    assert gdp["last_note"] == "+1"
+    assert set(PROVENANCE) <= set(gdp)
+    assert len(document["reviews"]) == 7
+    assert document["reviews"][0]["note"] == "-cmd"
+
+
+def test_jsonl_lines_are_typed_sources_then_claims_then_reviews(ledger):
+    db, _ = ledger
+    lines = [json.loads(line) for line in export.export_bytes(db, None, "jsonl").splitlines()]
+    types = [line["type"] for line in lines]
+    assert types == ["source"] * 2 + ["claim"] * 5 + ["review"] * 7
+    claim = lines[2]
+    assert claim["value"] == -8.5 and claim["speaker"] == HOSTILE_SPEAKER
+    assert claim["source_title"] == "+North Korea's economy"
+
+
+def test_a_filtered_export_has_only_the_sources_and_reviews_of_its_claims(ledger):
+    db, ids = ledger
+    document = json.loads(export.export_bytes(db, ClaimFilter(search="unemployment"), "json"))
+    assert [c["id"] for c in document["claims"]] == [ids["unemployment"]]
+    assert [s["id"] for s in document["sources"]] == [ids["sources"][1]]
+    assert [r["claim_id"] for r in document["reviews"]] == [ids["unemployment"]]
+
+
+# ---------------------------------------------------------------- Excel
+
+
+def load_xlsx(data: bytes):
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def sheet_dicts(sheet) -> list[dict]:
+    rows = list(sheet.iter_rows())
+    header = [cell.value for cell in rows[0]]
+    return [dict(zip(header, row, strict=True)) for row in rows[1:]]
+
+
+def test_xlsx_has_claims_sources_reviews_and_an_export_sheet(ledger):
+    db, ids = ledger
+    workbook = load_xlsx(export.export_bytes(db, None, "xlsx"))
+    assert workbook.sheetnames == ["claims", "sources", "source_text", "reviews", "export"]
+    claims = {row["id"].value: row for row in sheet_dicts(workbook["claims"])}
+    gdp = claims[ids["gdp"]]
+    assert gdp["value"].value == -8.5 and gdp["value"].data_type == "n"
+    assert gdp["subject"].value == "'" + HOSTILE_SUBJECT and gdp["subject"].data_type == "s"
+    assert gdp["speaker"].value == "'" + HOSTILE_SPEAKER
+    assert gdp["last_note"].value == "'+1"
+    assert gdp["source_url"].value == "https://news.example/nk?a=1&b=2"
+    assert claims[ids["inflation"]]["hedge"].value == "'" + TAB_TEXT
+    sources = sheet_dicts(workbook["sources"])
+    assert [s["text"].value for s in sources] == [FIRST_ARTICLE, SECOND_ARTICLE]
+    assert len(sheet_dicts(workbook["reviews"])) == 7
+    manifest = {row["key"].value: row["value"].value for row in sheet_dicts(workbook["export"])}
+    assert manifest["row_count"] == 5
+    assert manifest["database_revision"] == store.revision(db)
+    assert manifest["extractor_version"] == EXTRACTOR_VERSION
+    assert json.loads(manifest["filters"]) == {}
+    assert manifest["exported_at"]
+
+
+def test_no_xlsx_cell_is_a_formula_or_starts_like_one(ledger):
+    db, _ = ledger
+    workbook = load_xlsx(export.export_bytes(db, None, "xlsx"))
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str):
+                    assert not cell.value.startswith(RISKY_START), (sheet.title, cell.value)
+
+
+def test_a_long_article_is_split_over_cells_that_fit():
+    # Control characters grow fivefold when escaped (\x0c -> _x000C_): pieces shrink to fit.
+    text = "Growth was 2 per cent in 2024." + "\x0c" * 10_000 + "x" * 70_000
+    parts = export.xlsx_text_parts(text)
+    assert len(parts) > 3 and all(len(p) <= export.XLSX_CELL_LIMIT for p in parts)
+    assert "".join(export.xlsx_read_text(p) for p in parts) == text
+
+
+def test_an_export_larger_than_a_sheet_is_refused_before_writing(ledger, monkeypatch):
+    db, _ = ledger
+    monkeypatch.setattr(export, "XLSX_MAX_ROWS", 5)  # a header and four claims
+    with pytest.raises(ClaimsError, match="narrow the filters"):
+        export.export_bytes(db, None, "xlsx")
+    assert export.export_bytes(db, ClaimFilter(status=["false"]), "xlsx")
+
+
+# ---------------------------------------------------------------- Parquet
+
+
+def test_parquet_keeps_types_and_carries_its_manifest(ledger):
+    db, ids = ledger
+    data = export.export_bytes(db, ClaimFilter(status=["false"]), "parquet")
+    table = pq.read_table(io.BytesIO(data))
+    assert table.num_rows == 1
+    assert str(table.schema.field("value").type) == "double"
+    assert str(table.schema.field("id").type) == "int64"
+    row = table.to_pylist()[0]
+    assert row["value"] == -8.5 and row["subject"] == HOSTILE_SUBJECT
+    assert row["last_note"] == "+1" and row["source_published"] == "2021-01-06"
+    manifest = export.parquet_manifest(io.BytesIO(data))
+    assert manifest["row_count"] == 1
+    assert manifest["filters"] == {"status": ["false"]}
+    assert manifest["database_revision"] == store.revision(db)
+    assert manifest["extractor_version"] == EXTRACTOR_VERSION
+
+
+# ---------------------------------------------------------------- manifests beside the file
+
+
+@pytest.mark.parametrize("fmt", list(export.FORMATS))
+def test_write_export_writes_the_file_and_a_manifest_beside_it(ledger, tmp_path, fmt):
+    db, _ = ledger
+    path = tmp_path / f"out.{export.FORMATS[fmt][0]}"
+    manifest = export.write_export(db, ClaimFilter(speaker=HOSTILE_SPEAKER), fmt, path, org="Org")
+    beside = json.loads(export.manifest_path(path).read_text())
+    assert beside == manifest
+    assert manifest["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert manifest["row_count"] == 1
+    assert manifest["filters"] == {"speaker": HOSTILE_SPEAKER}
+    assert manifest["database_revision"] == store.revision(db)
+    assert manifest["extractor_version"] == EXTRACTOR_VERSION
+    assert manifest["exported_at"].endswith("+00:00")
+    assert not list(tmp_path.glob(".*partial"))
+
+
+def test_a_failed_export_leaves_no_file(ledger, tmp_path):
+    db, _ = ledger
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    with pytest.raises(ClaimsError, match="organisation"):
+        export.write_export(db, None, "claimreview", folder / "out.jsonld")
+    assert list(folder.iterdir()) == []
+
+
+# ---------------------------------------------------------------- ClaimReview
+
+# Google's fact-check documentation (developers.google.com/search/docs/appearance/
+# structured-data/factcheck): required and recommended properties.
+CLAIMREVIEW_REQUIRED = ("claimReviewed", "reviewRating", "url")
+CLAIMREVIEW_RECOMMENDED = ("author", "datePublished", "itemReviewed")
+CLAIM_RECOMMENDED = ("appearance", "author", "datePublished")  # firstAppearance: unknown to us
+RATING_REQUIRED = ("alternateName",)
+RATING_RECOMMENDED = ("bestRating", "name", "ratingValue", "worstRating")
+
+
+def claim_reviews(db, monkeypatch, **env) -> list[dict]:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return json.loads(export.export_bytes(db, None, "claimreview", org="Example Fact Check"))
+
+
+def test_claimreview_has_one_review_per_verdict_with_googles_properties(ledger, monkeypatch):
+    db, ids = ledger
+    reviews = claim_reviews(
+        db, monkeypatch, CLAIMS_REVIEW_URL="https://factcheck.example/claims/{id}"
+    )
+    verdicts = {ids["gdp"], ids["inflation"], ids["unemployment"], ids["sales"]}
+    assert {int(r["url"].rsplit("/", 1)[1]) for r in reviews} == verdicts
+    for review in reviews:
+        assert review["@context"] == "https://schema.org"
+        assert review["@type"] == "ClaimReview"
+        for key in CLAIMREVIEW_REQUIRED + CLAIMREVIEW_RECOMMENDED:
+            assert review.get(key), key
+        assert review["author"] == {"@type": "Organization", "name": "Example Fact Check"}
+        date.fromisoformat(review["datePublished"])
+        claim = review["itemReviewed"]
+        assert claim["@type"] == "Claim"
+        for key in CLAIM_RECOMMENDED:
+            assert claim.get(key), key
+        assert claim["appearance"]["@type"] == "CreativeWork"
+        date.fromisoformat(claim["datePublished"])
+        rating = review["reviewRating"]
+        assert rating["@type"] == "Rating"
+        for key in RATING_REQUIRED:
+            assert rating.get(key), key
+
+
+def test_claimreview_maps_status_speaker_source_and_review_date(ledger, monkeypatch):
+    db, ids = ledger
+    reviews = claim_reviews(db, monkeypatch)
+    gdp = next(r for r in reviews if r["claimReviewed"].startswith("North Korea"))
+    assert gdp["claimReviewed"] == FIRST_ARTICLE.splitlines()[0]
+    assert gdp["url"] == "https://evidence.example/gdp"  # no template: the verdict's evidence
+    assert gdp["itemReviewed"]["author"]["name"] == HOSTILE_SPEAKER
+    assert gdp["itemReviewed"]["appearance"]["url"] == "https://news.example/nk?a=1&b=2"
+    assert gdp["itemReviewed"]["appearance"]["datePublished"] == "2021-01-06"
+    verdict_at = db["reviews"].get(2)["at"]
+    assert gdp["datePublished"] == verdict_at[:10]
+    rating = gdp["reviewRating"]
+    assert rating["alternateName"] == "False"
+    for key in RATING_RECOMMENDED:
+        assert key in rating
+    assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+    names = sorted(r["reviewRating"]["alternateName"] for r in reviews)
+    assert names == sorted(
+        export.VERDICT_RATINGS[s][0] for s in VERDICT_STATUSES if s != "disputed"
+    )
+
+
+def test_claimreview_leaves_out_claims_without_a_verdict(ledger, monkeypatch):
+    db, ids = ledger
+    store.set_status(db, ids["unemployment"], "in_review", note="reopened", reviewer="cy")
+    texts = [r["claimReviewed"] for r in claim_reviews(db, monkeypatch)]
+    assert len(texts) == 3
+    assert not any(text.startswith("Unemployment") for text in texts)
+    assert not any("5,000 delegates" in text for text in texts)
+
+
+def test_claimreview_needs_an_organisation(ledger, monkeypatch):
+    db, _ = ledger
+    with pytest.raises(ClaimsError, match="--org"):
+        export.export_bytes(db, None, "claimreview")
+    monkeypatch.setenv(config.ORG_ENV_VAR, "From The Environment")
+    reviews = json.loads(export.export_bytes(db, None, "claimreview"))
+    assert {r["author"]["name"] for r in reviews} == {"From The Environment"}
+
+
+def test_the_organisation_can_come_from_the_settings_file(ledger, tmp_path, monkeypatch):
+    db, _ = ledger
+    settings = tmp_path / "settings.toml"
+    settings.write_text('[organisation]\nname = "Settings Org"\nurl = "https://org.example"\n')
+    monkeypatch.setattr(config, "SETTINGS_FILE", settings)
+    review = json.loads(export.export_bytes(db, None, "claimreview"))[0]
+    assert review["author"] == {
+        "@type": "Organization",
+        "name": "Settings Org",
+        "url": "https://org.example",
+    }
+    assert config.reviewing_organisation("Explicit") == "Explicit"
+
+
+# ---------------------------------------------------------------- the escaping itself
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "=1+1",
+        "+1",
+        "-cmd",
+        "@SUM(A1)",
+        "\tx",
+        "\rx",
+        "\0x",
+        "'=already quoted",
+        "''-two",
+        "'plain apostrophe",
+        "plain",
+        "",
+        "-8.5",
+    ],
+)
+def test_escaping_is_safe_and_reversible(text):
+    escaped = export.escape_formula(text)
+    assert not escaped.startswith(RISKY_START)
+    assert export.unescape_formula(escaped) == text
+    cell = export.xlsx_text(text)
+    assert not cell.startswith(RISKY_START)
+    assert export.xlsx_read_text(cell) == text
+
+
+def test_plain_text_is_left_alone():
+    assert export.escape_formula("'plain apostrophe") == "'plain apostrophe"
+    assert export.escape_formula("GDP") == "GDP"
+    assert export.escape_ooxml("a_x0041_b\x0c") == "a_x005F_x0041_b_x000C_"

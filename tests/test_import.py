@@ -1,0 +1,271 @@
+"""Import: round trips through every importable format, merging, and files that are wrong."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import openpyxl
+import pytest
+
+from claims import export, store
+from claims.importer import import_file
+from claims.model import ClaimsError
+from tests.ledger_data import (
+    FIRST_ARTICLE,
+    HOSTILE_SPEAKER,
+    HOSTILE_SUBJECT,
+    TAB_TEXT,
+    build_hostile_ledger,
+    claim_for,
+)
+
+IMPORTABLE = ("jsonl", "json", "csv", "xlsx")
+ID_KEYS = {"id", "source_id", "claim_id"}
+# Manifest entries that describe the export run rather than the data.
+RUN_KEYS = {"exported_at", "database_revision"}
+
+
+@pytest.fixture
+def ledger(db):
+    return db, build_hostile_ledger(db)
+
+
+def fresh_db(tmp_path, name: str):
+    return store.connect(tmp_path / f"{name}.db")
+
+
+def export_to(db, tmp_path, fmt: str, name: str = "export"):
+    path = tmp_path / f"{name}.{export.FORMATS[fmt][0]}"
+    export.write_export(db, None, fmt, path)
+    return path
+
+
+def ledger_content(db) -> dict:
+    """Everything stored, with ids replaced by what identifies a row across databases."""
+    hashes = {row["id"]: row["content_hash"] for row in db["sources"].rows}
+    claim_keys = {}
+    claims = []
+    for claim in db["claims"].rows_where(order_by="id"):
+        key = (
+            hashes[claim["source_id"]],
+            claim["kind"],
+            claim["sentence_start"],
+            claim["surface_start"],
+            claim["surface_end"],
+        )
+        claim_keys[claim["id"]] = key
+        kept = {k: v for k, v in claim.items() if k not in ("id", "source_id", "version")}
+        claims.append((key, sorted(kept.items())))
+    reviews = [
+        (claim_keys[r["claim_id"]], sorted((k, v) for k, v in r.items() if k not in ID_KEYS))
+        for r in db["reviews"].rows_where(order_by="id")
+    ]
+    sources = sorted(
+        (sorted((k, v) for k, v in row.items() if k != "id") for row in db["sources"].rows),
+        key=repr,
+    )
+    return {
+        "sources": sources,
+        "claims": sorted(claims, key=repr),
+        "reviews": sorted(reviews, key=repr),
+    }
+
+
+def without_ids(value):
+    if isinstance(value, dict):
+        return {k: without_ids(v) for k, v in value.items() if k not in ID_KEYS | RUN_KEYS}
+    if isinstance(value, list):
+        return [without_ids(v) for v in value]
+    return value
+
+
+def file_content(path, fmt: str):
+    """An export file's data, ids and run details left out."""
+    data = path.read_bytes()
+    if fmt == "json":
+        return without_ids(json.loads(data))
+    if fmt == "jsonl":
+        return [without_ids(json.loads(line)) for line in data.splitlines()]
+    if fmt == "csv":
+        return without_ids(list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))))
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    sheets = {}
+    for sheet in workbook.worksheets:
+        rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+        records = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+        if sheet.title == "export":
+            records = [r for r in records if r["key"] not in RUN_KEYS]
+        sheets[sheet.title] = without_ids(records)
+    return sheets
+
+
+# ---------------------------------------------------------------- round trips
+
+
+@pytest.mark.parametrize("fmt", IMPORTABLE)
+def test_export_import_export_gives_the_same_data(ledger, tmp_path, fmt):
+    db, _ = ledger
+    first = export_to(db, tmp_path, fmt, "first")
+    restored = fresh_db(tmp_path, "restored")
+    summary = import_file(restored, first)
+    assert summary["sources_added"] == 2
+    assert summary["claims_added"] == 5
+    assert summary["reviews_added"] == 7
+    assert summary["manifest"] == "matches"
+    assert ledger_content(restored) == ledger_content(db)
+    second = export_to(restored, tmp_path, fmt, "second")
+    assert file_content(second, fmt) == file_content(first, fmt)
+
+
+@pytest.mark.parametrize("fmt", IMPORTABLE)
+def test_import_undoes_the_spreadsheet_escaping(ledger, tmp_path, fmt):
+    db, ids = ledger
+    restored = fresh_db(tmp_path, "restored")
+    import_file(restored, export_to(db, tmp_path, fmt))
+    claims = list(restored["claims"].rows_where(order_by="id"))
+    assert claims[0]["subject"] == HOSTILE_SUBJECT
+    assert claims[0]["speaker"] == HOSTILE_SPEAKER
+    assert claims[0]["value"] == -8.5
+    assert claims[1]["hedge"] == TAB_TEXT
+    assert claims[2]["approx"] == "+1"
+    notes = [r["note"] for r in restored["reviews"].rows_where(order_by="id")]
+    assert notes[:2] == ["-cmd", "+1"]
+    assert restored["sources"].get(1)["title"] == "+North Korea's economy"
+
+
+@pytest.mark.parametrize("fmt", IMPORTABLE)
+def test_statuses_edits_and_history_come_back(ledger, tmp_path, fmt):
+    db, ids = ledger
+    restored = fresh_db(tmp_path, "restored")
+    import_file(restored, export_to(db, tmp_path, fmt))
+    statuses = [c["status"] for c in restored["claims"].rows_where(order_by="id")]
+    assert statuses == ["false", "verified", "unreviewed", "misleading", "unverifiable"]
+    inflation = list(restored["claims"].rows_where("value = 4.3"))[0]
+    assert json.loads(inflation["edited"]) == ["subject", "value"]
+    fields = [r["field"] for r in store.reviews_of(restored, inflation["id"])]
+    assert fields == ["status", "value", "subject"]
+    # The full-text index is filled for imported claims too.
+    found = restored.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'unemployment'")
+    assert len(found.fetchall()) == 1
+
+
+def test_a_long_article_with_control_characters_survives_excel(db, tmp_path):
+    text = FIRST_ARTICLE + "\x0c page two _x0041_ " + "words " * 12_000
+    store.add_source(db, text, [claim_for(text, "8.5 per cent", -8.5)], url="https://x.example")
+    path = export_to(db, tmp_path, "xlsx")
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    assert workbook["sources"]["L2"].value > 1  # text_parts: the article spilled over
+    workbook.close()
+    restored = fresh_db(tmp_path, "restored")
+    import_file(restored, path)
+    assert restored["sources"].get(1)["text"] == text
+
+
+def test_a_csv_whose_rows_were_re_sorted_still_imports(ledger, tmp_path):
+    db, _ = ledger
+    path = export_to(db, tmp_path, "csv")
+    with open(path, encoding="utf-8-sig", newline="") as handle:  # keep CR LF in articles
+        rows = list(csv.reader(handle))
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows([rows[0], *reversed(rows[1:])])
+    restored = fresh_db(tmp_path, "restored")
+    summary = import_file(restored, path)
+    assert summary["manifest"].startswith("differs")
+    assert (summary["sources_added"], summary["claims_added"]) == (2, 5)
+
+
+# ---------------------------------------------------------------- merging
+
+
+@pytest.mark.parametrize("fmt", IMPORTABLE)
+def test_importing_twice_duplicates_nothing(ledger, tmp_path, fmt):
+    db, _ = ledger
+    path = export_to(db, tmp_path, fmt)
+    restored = fresh_db(tmp_path, "restored")
+    import_file(restored, path)
+    before = ledger_content(restored)
+    summary = import_file(restored, path)
+    assert summary["sources_added"] == 0 and summary["sources_matched"] == 2
+    assert summary["claims_added"] == 0 and summary["claims_skipped"] == 5
+    assert summary["reviews_added"] == 0
+    assert ledger_content(restored) == before
+
+
+def test_importing_into_a_ledger_that_has_one_article_merges(ledger, tmp_path):
+    db, _ = ledger
+    path = export_to(db, tmp_path, "jsonl")
+    other = fresh_db(tmp_path, "other")
+    # The same first article, stored with one claim the export also has and one it has not.
+    store.add_source(
+        other,
+        FIRST_ARTICLE,
+        [
+            claim_for(FIRST_ARTICLE, "5,000", 5000, unit="delegate"),
+            claim_for(FIRST_ARTICLE, "2020", 2020, kind="numeric"),
+        ],
+        title="kept title",
+    )
+    summary = import_file(other, path)
+    assert (summary["sources_added"], summary["sources_matched"]) == (1, 1)
+    assert (summary["claims_added"], summary["claims_skipped"]) == (4, 1)
+    assert other["sources"].count == 2
+    assert other["claims"].count == 6
+    assert other["sources"].get(1)["title"] == "kept title"
+
+
+# ---------------------------------------------------------------- files that are wrong
+
+
+def test_one_way_formats_are_refused(ledger, tmp_path):
+    db, _ = ledger
+    path = export_to(db, tmp_path, "parquet")
+    with pytest.raises(ClaimsError, match="one-way"):
+        import_file(fresh_db(tmp_path, "r"), path)
+
+
+def test_a_claimreview_file_is_refused_with_a_reason(ledger, tmp_path):
+    db, _ = ledger
+    path = tmp_path / "reviews.json"
+    path.write_bytes(export.export_bytes(db, None, "claimreview", org="Org"))
+    with pytest.raises(ClaimsError, match="ClaimReview"):
+        import_file(fresh_db(tmp_path, "r"), path)
+
+
+def test_a_bad_row_leaves_the_database_unchanged(ledger, tmp_path):
+    db, _ = ledger
+    path = export_to(db, tmp_path, "jsonl")
+    lines = path.read_text().splitlines()
+    broken = json.loads(lines[6])
+    broken["sentence"] = "A sentence the article does not contain."
+    lines[6] = json.dumps(broken)
+    path.write_text("\n".join(lines) + "\n")
+    restored = fresh_db(tmp_path, "restored")
+    with pytest.raises(ClaimsError, match="does not match its article"):
+        import_file(restored, path)
+    assert (restored["sources"].count, restored["claims"].count) == (0, 0)
+
+
+def test_a_claim_before_its_source_is_an_error(ledger, tmp_path):
+    db, _ = ledger
+    path = export_to(db, tmp_path, "jsonl")
+    lines = path.read_text().splitlines()
+    path.write_text("\n".join([lines[2], *lines[:2], *lines[3:]]) + "\n")
+    with pytest.raises(ClaimsError, match="not in the file"):
+        import_file(fresh_db(tmp_path, "r"), path)
+
+
+def test_garbage_is_a_user_error(tmp_path):
+    for name, content in (
+        ("x.jsonl", "not json\n"),
+        ("x.json", "{"),
+        ("x.csv", "a,b\n1,2\n"),
+        ("x.xlsx", "not a zip"),
+    ):
+        path = tmp_path / name
+        path.write_text(content)
+        with pytest.raises(ClaimsError):
+            import_file(fresh_db(tmp_path, name), path)
+    with pytest.raises(ClaimsError, match="No file"):
+        import_file(fresh_db(tmp_path, "none"), tmp_path / "missing.csv")

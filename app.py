@@ -11,18 +11,27 @@ import streamlit as st
 
 from pages import _shared as ui
 
-st.set_page_config(page_title="Claim ledger", page_icon=":material/fact_check:", layout="wide")
 
-PAGES = [
-    st.Page(ui.OVERVIEW, title="Overview", icon=":material/dashboard:", default=True),
-    st.Page(ui.ADD, title="Add articles", icon=":material/post_add:", url_path="add"),
-    st.Page(ui.CLAIMS, title="Claims", icon=":material/table_rows:", url_path="claims"),
-    st.Page(ui.TIMELINE, title="Timeline", icon=":material/timeline:", url_path="timeline"),
-    st.Page(ui.COMPARE, title="Compare", icon=":material/compare_arrows:", url_path="compare"),
-    st.Page(ui.SOURCES, title="Sources", icon=":material/newspaper:", url_path="sources"),
-]
+def main() -> None:
+    st.set_page_config(page_title="Claim ledger", page_icon=":material/fact_check:", layout="wide")
+    pages = [
+        st.Page(ui.OVERVIEW, title="Overview", icon=":material/dashboard:", default=True),
+        st.Page(ui.ADD, title="Add articles", icon=":material/post_add:", url_path="add"),
+        st.Page(ui.CLAIMS, title="Claims", icon=":material/table_rows:", url_path="claims"),
+        st.Page(ui.TIMELINE, title="Timeline", icon=":material/timeline:", url_path="timeline"),
+        st.Page(
+            ui.COMPARE, title="Compare", icon=":material/compare_arrows:", url_path="compare"
+        ),  # fmt: skip
+        st.Page(ui.SOURCES, title="Sources", icon=":material/newspaper:", url_path="sources"),
+    ]
+    page = st.navigation(pages)
+    ui.sidebar()
+    ui.css()
+    page.run()
 
-page = st.navigation(PAGES)
-ui.sidebar()
-ui.css()
-page.run()
+
+# Streamlit runs this file as __main__. Bulk ingestion extracts in worker
+# processes started with "spawn", which import the main module again as
+# __mp_main__: the guard keeps those workers from running the dashboard.
+if __name__ == "__main__":
+    main()

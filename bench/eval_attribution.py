@@ -8,7 +8,8 @@ The gold (eval/attribution/README.md) annotates every attribution relation in
 * a reporting cue: the annotated cue contains one of REPORTING_CUES
   ("said", "told", "according to", "estimated", ...);
 * a named source: the annotated source contains a capitalised word that is not
-  a pronoun or determiner ("Trump", "the Clinton campaign"; not "he", "officials").
+  a pronoun, determiner, quantity or generic group ("Trump", "the Clinton
+  campaign"; not "he", "Officials", "Seventy-four percent of voters", "Democrats").
 
 Figures:
 
@@ -16,9 +17,9 @@ Figures:
   overlaps the relation's content span;
 * speaker accuracy: of the found relations, how often the speaker of the first
   attributed sentence overlapping the content matches the annotated source.
-  Names match when, after lower-casing and dropping punctuation, "'s", titles
-  ("Mr.", "Sen.", "President") and the annotated source's appositive (from its
-  first comma, dash or "who" on), the capitalised words of one are all among
+  Names match when, after lower-casing and dropping punctuation, "'s" and titles
+  ("Mr.", "Sen.", "President"), for one of the comma- or dash-separated parts of
+  the annotated source (not a "who ..." part), the capitalised words of one are all among
   the capitalised words of the other: "Donald Trump" matches "Trump",
   "Mr. Trump" and "Republican front-runner Donald Trump", but "Ivanka Trump"
   does not match "Donald Trump"; an acronym matches the initials of the other
@@ -60,10 +61,17 @@ REPORTING_CUES = frozenset(
     forecast acknowledged admitted admits tweeted claimed claims asserted stressed
     """.split()
 )
+# Capitalised words that do not make a source a name: pronouns and determiners,
+# quantities ("Seventy-four percent of voters", "About half"), and generic groups
+# ("Democrats", "Officials", "Critics"), which CLAIM-SPEC does not count as named.
 _NOT_NAMES = frozenset(
     """
     the a an he she it they we i you his her its their our my this that these those
-    one some many most both all several another other each
+    one some many most both all several another other each even only just about nearly
+    almost more half majorities majority few every percent two three four five six seven
+    eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty ninety
+    hundred democrats republicans independents critics sources police officials
+    opponents supporters voters analysts experts aides people friends residents
     """.split()
 )
 
@@ -80,13 +88,16 @@ def is_target(rel: dict) -> bool:
 
 
 def has_name(source: str) -> bool:
-    return any(w[0].isupper() and w.lower() not in _NOT_NAMES for w in source.split())
+    return any(
+        w[0].isupper() and w.lower().split("-")[0].strip(",.") not in _NOT_NAMES
+        for w in source.split()
+    )
 
 
 _TITLES = frozenset(
     """
     mr mrs ms miss dr prof sen senator rep gov governor president sir dame judge gen
-    the a an of and for former vice presidential candidate secretary state
+    the a an of and for former vice presidential candidate secretary
     """.split()
 )
 
@@ -98,10 +109,15 @@ def _cap_words(name: str) -> list[str]:
     return [w for w in words if w not in _TITLES]
 
 
-def _source_name(source: str) -> str:
-    """The name part of an annotated source: "Purcell, a Republican," -> "Purcell"."""
-    source = re.split(r",|\bwho\b|\u2014| - ", source)[0]
-    return source.strip()
+def _source_names(source: str) -> list[str]:
+    """The name parts of an annotated source, split at commas and dashes.
+
+    "Purcell, a Republican," -> ["Purcell", "a Republican"]; "Carter's press
+    secretary, Peter Cook" -> [..., "Peter Cook"]; relative clauses ("who ...")
+    are dropped, since the names in them are not the source.
+    """
+    parts = [p.strip() for p in re.split(r",|\u2014|\u2013| - |--", source)]
+    return [p for p in parts if p and not re.match(r"(?:who|which|whose)\b", p)] or [source]
 
 
 def _acronym(words: list[str]) -> str:
@@ -112,10 +128,15 @@ def speaker_matches(predicted: str | None, source: str) -> bool:
     """The name-matching rule in the module docstring."""
     if not predicted:
         return False
-    pred, gold = _cap_words(predicted), _cap_words(_source_name(source) or source)
+    return any(_name_matches(predicted, part) for part in _source_names(source))
+
+
+def _name_matches(predicted: str, source: str) -> bool:
+    pred, gold = _cap_words(predicted), _cap_words(source)
     if not pred:
         # "a spokesman" for "A Treasury spokesman": the words are the source's.
-        return set(predicted.lower().split()) <= set(source.lower().split())
+        words = set(predicted.lower().split()) - {"a", "an", "the"}
+        return words <= set(source.lower().split())
     if not gold:
         return False
     ps, gs = set(pred), set(gold)

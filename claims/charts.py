@@ -321,13 +321,18 @@ def compare_chart(
     )
     layers.append(
         base.mark_point(size=110, filled=True).encode(
-            x=alt.X("value:Q", title=x_title, scale=alt.Scale(zero=False, padding=18)),
+            x=alt.X(
+                "value:Q",
+                title=x_title,
+                scale=alt.Scale(zero=False, padding=18),
+                axis=alt.Axis(format="~g"),
+            ),
             color=alt.Color(
                 "mark:N",
                 title="Marked",
                 scale=alt.Scale(domain=list(MARK_COLOURS), range=list(MARK_COLOURS.values())),
+                legend=alt.Legend(orient="bottom", direction="horizontal"),
             ),
-            shape=alt.Shape("status:N", scale=_status_scale("shape"), title="Status"),
             tooltip=[
                 alt.Tooltip("who:N", title=who_title),
                 alt.Tooltip("figure:N", title="Figure"),
@@ -347,7 +352,7 @@ def compare_chart(
     return alt.layer(*layers).properties(
         title=alt.Title(title, subtitle=subtitle),
         width=WIDTH,
-        height=max(120, 28 * max(1, len(data))),
+        height=alt.Step(30),
     )
 
 

@@ -102,6 +102,12 @@ class ClaimGroup:
     split_claim_id: int | None = None
 
     @property
+    def label(self) -> str:
+        """How a person reads the key: "North Korea · GDP · percent · 2020"."""
+        row = {"subject": self.subject, "metric": self.metric, "period": self.key.period}
+        return _label({**row, **_key_names(self.key), "unit_key": self.key.unit})
+
+    @property
     def flagged(self) -> bool:
         """True when some claim disagrees with the median or with the first appearance."""
         return bool(self.outliers or self.changed)
@@ -115,6 +121,7 @@ class ClaimGroup:
             unit_key=self.key.unit,
             period=self.key.period,
             key=tuple(self.key),
+            label=self.label,
             flagged=self.flagged,
             n_outliers=len(self.outliers),
             n_changed=len(self.changed),
@@ -134,6 +141,7 @@ def build_group(
     Rows need id, source_id, value, low, high, approx, published, subject and
     metric; they are returned earliest publication first, flags added.
     """
+    # Earliest publication first; same-day sources in the order they were stored.
     claims = sorted((dict(r) for r in rows), key=_publication_order)
     values = [c["value"] for c in claims]
     if not claims:
@@ -264,11 +272,12 @@ _CLAIM_COLUMNS = (
     "coalesce(a.into_subject, c.subject_key) AS group_subject, "
     "coalesce(a.into_metric, c.metric_key) AS group_metric"
 )
-_KEYED_FROM = (
-    "FROM claims c JOIN sources s ON s.id = c.source_id "
+_ALIASED_FROM = (
+    "FROM claims c "
     "LEFT JOIN key_aliases a ON a.unit_key = c.unit_key AND a.from_metric = c.metric_key "
     "AND a.from_subject = c.subject_key"
 )
+_KEYED_FROM = _ALIASED_FROM + " JOIN sources s ON s.id = c.source_id"
 # Live numeric claims that can be lined up: a value, a period and a subject or a metric.
 _GROUPABLE = (
     "c.vanished = 0 AND c.value IS NOT NULL AND c.period IS NOT NULL AND c.period != '' "
@@ -353,8 +362,9 @@ def _claims_of_names(
     sql = f"SELECT {_CLAIM_COLUMNS} {_KEYED_FROM} WHERE {_GROUPABLE} AND c.unit_key = ? "
     sql += f"AND ({name_condition})"
     if period is not None:
-        sql += " AND c.period = ?"
-        params.append(period)
+        # period_start narrows the index (metric, subject, unit, period_start) to the period.
+        sql += " AND c.period_start IS ? AND c.period = ?"
+        params += [store.safe_period_bounds(period)[0], period]
     return _rows(db.execute(sql, params))
 
 
@@ -423,7 +433,7 @@ def _group_totals_sql(where: str = "1") -> str:
         "c.subject, c.metric, c.unit_key, "
         "coalesce(a.into_subject, c.subject_key) AS group_subject, "
         "coalesce(a.into_metric, c.metric_key) AS group_metric "
-        f"{_KEYED_FROM} WHERE {_GROUPABLE} AND {where}) "
+        f"{_ALIASED_FROM} WHERE {_GROUPABLE} AND {where}) "
         "GROUP BY group_subject, group_metric, unit_key, period"
     )
 
@@ -500,8 +510,11 @@ def list_series(
 
 def _label(row: Mapping) -> str:
     """How a person reads a key: "North Korea · gross domestic product · percent · 2020"."""
-    parts = [row.get("subject") or row["subject_key"], row.get("metric") or row["metric_key"]]
-    parts += [unit_label(row["unit_key"]) or "number", row.get("period") or "every period"]
+    # An article's spelling reads best, but not one the key dropped ("Today", "our").
+    subject = (row.get("subject") or row["subject_key"]) if row["subject_key"] else ""
+    metric = (row.get("metric") or row["metric_key"]) if row["metric_key"] else ""
+    parts = [subject, metric, unit_label(row["unit_key"]) or "number"]
+    parts.append(row.get("period") or "every period")
     return " · ".join(p for p in parts if p)
 
 

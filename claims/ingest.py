@@ -21,6 +21,7 @@ stores).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -38,11 +39,14 @@ import sqlite_utils
 from claims import store
 from claims.fetch import AllowPrivate, fetch, format_size
 from claims.model import EXTRACTOR_VERSION, ClaimsError, ExtractedClaim
-from claims.textio import decode_bytes
+from claims.textio import decode_bytes, looks_binary, normalise_newlines
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024  # an article's text, UTF-8 encoded
 MAX_FILE_BYTES = 25 * 1024 * 1024  # a file read as one article (HTML carries markup)
 MAX_BULK_FILE_BYTES = 512 * 1024 * 1024  # a .jsonl or .csv of many articles
+# A <script> or <style> longer than this is dropped before parsing a page: the HTML
+# parser gives up at a text node over 10 MB and would lose the article after it.
+HUGE_INLINE_CHARS = 1_000_000
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 BULK_SUFFIXES = (".jsonl", ".csv")
@@ -158,12 +162,24 @@ def check_text(text: str, label: str = "The article") -> None:
     """ClaimsError when the text is empty or larger than MAX_TEXT_BYTES."""
     if not text or not text.strip():
         raise ClaimsError(f"{label} is empty: there is no text to store.")
-    size = len(text.encode("utf-8"))
+    size = len(_utf8(text, label))
     if size > MAX_TEXT_BYTES:
         raise ClaimsError(
             f"{label} is too large: {size / 1_048_576:.1f} MB of text; the limit is "
             f"{MAX_TEXT_BYTES / 1_048_576:g} MB (MAX_TEXT_BYTES)."
         )
+
+
+def _utf8(text: str, label: str) -> bytes:
+    """The text as UTF-8, or ClaimsError when it holds a lone surrogate (from a JSON
+    escape such as "\\ud800"), which no database or file can store."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ClaimsError(
+            f"{label} is not valid Unicode text: it holds a lone surrogate "
+            f"(U+{ord(text[exc.start]):04X}) at character {exc.start + 1}."
+        ) from None
 
 
 def normalise_published(raw: object) -> str | None:
@@ -245,6 +261,7 @@ def article_from_html(
     label = label or url or "The HTML page"
     if isinstance(html, bytes):
         html = decode_bytes(html, label, html=True)
+    _utf8(html, label)
     if not html.strip():
         raise ClaimsError(f"{label} is empty: there is no HTML to read.")
     if len(html) > MAX_FILE_BYTES:
@@ -253,7 +270,7 @@ def article_from_html(
             f"{MAX_FILE_BYTES / 1_048_576:g} MB (MAX_FILE_BYTES)."
         )
     document = trafilatura.bare_extraction(
-        html,
+        _drop_huge_inline(html),
         url=url,
         with_metadata=True,
         include_comments=False,
@@ -277,6 +294,32 @@ def article_from_html(
         published=_lenient_date(document.date),
         url=document.url or url,
     )
+
+
+_INLINE_OPEN = re.compile(r"<(script|style)\b[^<>]{0,4096}>", re.I)
+_INLINE_CLOSE = {tag: re.compile(rf"</{tag}\s*>", re.I) for tag in ("script", "style")}
+
+
+def _drop_huge_inline(html: str) -> str:
+    """The page without the content of script and style elements over HUGE_INLINE_CHARS.
+
+    Linear time: each search starts where the previous one ended."""
+    if len(html) <= HUGE_INLINE_CHARS:
+        return html
+    kept: list[str] = []
+    pos = 0
+    while (opening := _INLINE_OPEN.search(html, pos)) is not None:
+        closing = _INLINE_CLOSE[opening.group(1).lower()].search(html, opening.end())
+        end = closing.start() if closing else len(html)
+        huge = end - opening.end() > HUGE_INLINE_CHARS
+        kept.append(html[pos : opening.end() if huge else end])
+        pos = end
+        if closing is None:
+            break
+        kept.append(closing.group())
+        pos = closing.end()
+    kept.append(html[pos:])
+    return "".join(kept)
 
 
 def _lenient_date(raw: str | None) -> str | None:
@@ -553,17 +596,30 @@ def _failing_item(label: str, reason: str) -> _Item:
     return _Item(label, load)
 
 
+_WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
+
+
 def _jsonl_items(path: Path) -> Iterator[_Item]:
-    text = decode_bytes(_read_bytes(path, MAX_BULK_FILE_BYTES), str(path))
-    for number, line in enumerate(text.split("\n"), start=1):
+    data = _read_bytes(path, MAX_BULK_FILE_BYTES)
+    lines: list[str] | list[bytes]
+    if looks_binary(data) or data.startswith(_WIDE_BOMS):
+        lines = decode_bytes(data, str(path)).split("\n")  # refused, or UTF-16/32
+    else:
+        try:
+            lines = normalise_newlines(data.decode("utf-8-sig")).split("\n")
+        except UnicodeDecodeError:
+            # Not UTF-8 throughout: decode each line on its own, so that one line in
+            # another encoding does not turn every other line's accents into mojibake.
+            lines = data.split(b"\n")
+    for number, line in enumerate(lines, start=1):
         if line.strip():
             yield _Item(f"{path} line {number}", _jsonl_loader(line, f"{path} line {number}"))
 
 
-def _jsonl_loader(line: str, label: str) -> Callable[[], Article]:
+def _jsonl_loader(line: str | bytes, label: str) -> Callable[[], Article]:
     def load() -> Article:
         try:
-            record = json.loads(line)
+            record = json.loads(decode_bytes(line, label) if isinstance(line, bytes) else line)
         except json.JSONDecodeError as exc:
             raise ClaimsError(f"{label} is not valid JSON ({exc.msg}).") from None
         return article_from_record(record, label)
@@ -575,7 +631,8 @@ def _csv_items(path: Path) -> Iterator[_Item]:
     text = decode_bytes(_read_bytes(path, MAX_BULK_FILE_BYTES), str(path))
     # Article texts are far longer than csv's default field limit (128 KB).
     csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
-    reader = csv.DictReader(io.StringIO(text, newline=""), restval=None)
+    lines = _TrackedLines(text)
+    reader = csv.DictReader(lines, restval=None)
     try:
         columns = [(name or "").strip().lower() for name in reader.fieldnames or []]
     except csv.Error as exc:
@@ -586,6 +643,7 @@ def _csv_items(path: Path) -> Iterator[_Item]:
     start_line = reader.line_num + 1
     while True:
         label = f"{path} line {start_line}"
+        lines.taken.clear()
         try:
             row = next(reader)
         except StopIteration:
@@ -594,8 +652,41 @@ def _csv_items(path: Path) -> Iterator[_Item]:
             yield _failing_item(label, f"{label} is not a readable CSV row ({exc}).")
             return
         start_line = reader.line_num + 1
+        if lines.ran_out and len(lines.taken) > 1 and lines.quotes_taken() % 2:
+            # The csv module quietly ends an unclosed quoted field at the end of the
+            # file, which would make every row after it part of this article's text.
+            yield _failing_item(
+                label,
+                f'{label} opens a quoted field that is never closed (an unmatched " '
+                "runs to the end of the file).",
+            )
+            return
         if any((value or "").strip() for key, value in row.items() if isinstance(value, str)):
             yield _Item(label, lambda row=row, label=label: article_from_record(row, label))
+
+
+class _TrackedLines:
+    """The lines of a text for csv.reader, remembering those taken for the current row."""
+
+    def __init__(self, text: str) -> None:
+        self._lines = iter(io.StringIO(text, newline=""))
+        self.taken: list[str] = []
+        self.ran_out = False
+
+    def __iter__(self) -> _TrackedLines:
+        return self
+
+    def __next__(self) -> str:
+        try:
+            line = next(self._lines)
+        except StopIteration:
+            self.ran_out = True
+            raise
+        self.taken.append(line)
+        return line
+
+    def quotes_taken(self) -> int:
+        return sum(line.count('"') for line in self.taken)
 
 
 def _folder_items(folder: Path) -> Iterator[_Item]:

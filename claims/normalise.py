@@ -12,8 +12,10 @@ must never. The rules, in order:
    words made singular ("prices" -> "price").
 2. Places move to the subject. A known place (a synonym of kind "place",
    including its demonym) at the start of the subject keeps the subject and
-   hands the rest to the metric: subject "the North Korean economy", metric
-   "output" keys as ("north korea", "economy output" -> "gdp"). A metric that
+   hands the rest to the metric when the rest is one word or a measure's name:
+   subject "the North Korean economy", metric "output" keys as ("north korea",
+   "economy output" -> "gdp"); a longer rest is an organisation and stays
+   ("U.S. Bureau of Labor Statistics"). A metric that
    starts with a place, or ends with "of/in <place>", gives the place to an
    empty subject (or drops it when the subject already names it).
    Only places listed in the synonym table are recognised: that is the cheap
@@ -304,10 +306,14 @@ def _subject_metric_words(
     subject_words, metric_words = match_words(subject), match_words(metric)
 
     place, size = table.leading_place(subject_words)
-    if place:
+    rest = subject_words[size:]
+    if place and (len(rest) <= 1 or rest in table.metric_variants):
         # "North Korean economy" + "output": the economy is part of what is measured.
-        metric_words = subject_words[size:] + metric_words
+        metric_words = rest + metric_words
         subject_words = place
+    elif place:
+        # "U.S. Bureau of Labor Statistics" is an organisation, not a place's measure.
+        subject_words = place + table.replace(rest, metric=False)
     elif not subject_words:
         subject_words, metric_words = _place_from_metric(table, metric_words)
     elif not metric_words and table.is_metric_name(subject_words):

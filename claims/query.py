@@ -288,16 +288,18 @@ def source_choices(
 
 
 def series_choices(db: sqlite_utils.Database, *, limit: int = 1000) -> list[dict]:
-    """(subject, metric) pairs that have numeric claims: [{subject, metric, claims, units}].
+    """(subject, metric) pairs with numeric claims: [{subject, metric, claims, with_period,
+    units}] (with_period: how many have a period that parsed, i.e. can go on a timeline).
 
     Matching is case-insensitive, so "Unemployment rate" and "unemployment
     rate" are one series; the most common spelling is the one shown.
     """
     sql = (
-        "SELECT subject, metric, claims, units FROM ("
+        "SELECT subject, metric, claims, with_period, units FROM ("
         "  SELECT lower(subject) AS ls, lower(metric) AS lm,"
         "    max(subject) AS subject, max(metric) AS metric,"
-        "    count(*) AS claims, count(DISTINCT coalesce(unit, '')) AS units"
+        "    count(*) AS claims, count(period_start) AS with_period,"
+        "    count(DISTINCT coalesce(unit, '')) AS units"
         f"  FROM claims WHERE {_LIVE} AND value IS NOT NULL"
         "    AND subject IS NOT NULL AND metric IS NOT NULL"
         "  GROUP BY ls, lm)"

@@ -79,8 +79,16 @@ def open_existing(path: str | Path) -> sqlite_utils.Database:
 
 
 def migrate(db: sqlite_utils.Database) -> None:
-    """Apply pending schema migrations; applying twice changes nothing."""
-    migrations.apply(db)
+    """Apply pending schema migrations; applying twice changes nothing.
+
+    Several processes may open a new database at once (the dashboard and a bulk
+    ingest): the first to take the write lock migrates, the others wait for it
+    and then find nothing left to do.
+    """
+    if not migrations.pending(db):
+        return
+    with write_transaction(db):
+        migrations.apply(db)
 
 
 @contextmanager
@@ -280,7 +288,7 @@ def _claim_keys(db: sqlite_utils.Database) -> None:
         "ALTER TABLE claims ADD COLUMN subject_key TEXT",
         "ALTER TABLE claims ADD COLUMN metric_key TEXT",
         "ALTER TABLE claims ADD COLUMN unit_key TEXT",
-        "CREATE INDEX idx_claims_key ON claims (metric_key, subject_key, unit_key, period_start)",
+        _CLAIM_KEY_INDEX,
         # A person's decisions about keys: an append-only log. A merge maps the name
         # (subject_key, metric_key) to another within one unit family, for every
         # period, so it also applies to claims that re-extraction adds later.
@@ -360,8 +368,17 @@ def _claim_keys(db: sqlite_utils.Database) -> None:
     recompute_claim_keys(db)
 
 
+_CLAIM_KEY_INDEX = (
+    "CREATE INDEX IF NOT EXISTS idx_claims_key "
+    "ON claims (metric_key, subject_key, unit_key, period_start)"
+)
+# Re-keying more rows than this drops the key index and builds it again after:
+# updating a million rows through the index is five times slower than rebuilding it.
+_REBUILD_INDEX_ABOVE = 50_000
+
+
 def recompute_claim_keys(
-    db: sqlite_utils.Database, *, only_missing: bool = False, batch_size: int = 5000
+    db: sqlite_utils.Database, *, only_missing: bool = False, batch_size: int = 20_000
 ) -> int:
     """Store the normalised key of every claim (or of those without one); returns how many.
 
@@ -370,6 +387,18 @@ def recompute_claim_keys(
     Works in id order, a batch at a time, so memory stays flat at any size.
     """
     condition = "metric_key IS NULL" if only_missing else "1"
+    todo = db.execute(f"SELECT count(*) FROM claims WHERE {condition}").fetchone()[0]
+    rebuild_index = todo > _REBUILD_INDEX_ABOVE
+    if rebuild_index:
+        db.execute("DROP INDEX IF EXISTS idx_claims_key")
+    try:
+        return _store_claim_keys(db, condition, batch_size)
+    finally:
+        # Also brings the index back if an earlier run was killed half way.
+        db.execute(_CLAIM_KEY_INDEX)
+
+
+def _store_claim_keys(db: sqlite_utils.Database, condition: str, batch_size: int) -> int:
     done, last_id = 0, 0
     while True:
         rows = db.execute(

@@ -17,12 +17,16 @@ from claims import charts, config, query, render, store
 from claims.model import ClaimsError
 
 # Page scripts, relative to app.py (st.page_link and st.switch_page take these).
-OVERVIEW = "pages/overview.py"
-ADD = "pages/add_articles.py"
-CLAIMS = "pages/claims_view.py"
-TIMELINE = "pages/timeline.py"
-COMPARE = "pages/compare.py"
-SOURCES = "pages/sources.py"
+# Their names differ from the URL paths on purpose: until app.py's st.navigation
+# has run once in a server process, Streamlit treats pages/ as an old-style
+# pages folder, and a first deep link such as /compare would otherwise run
+# pages/compare.py on its own, without app.py (streamlit/streamlit#9624).
+OVERVIEW = "pages/overview_page.py"
+ADD = "pages/add_page.py"
+CLAIMS = "pages/claims_page.py"
+TIMELINE = "pages/timeline_page.py"
+COMPARE = "pages/compare_page.py"
+SOURCES = "pages/sources_page.py"
 
 # Reads the pages may cache; the cache key includes the database revision.
 _READS: dict[str, Callable[..., Any]] = {
@@ -157,10 +161,12 @@ def chart(
     on_select: str = "ignore",
 ) -> Any:
     """Draw an Altair chart with PNG and SVG download buttons under it."""
+    # On screen the chart fills its column; the downloads keep the fixed report width.
+    shown = chart_obj.properties(width="container")
     if on_select == "rerun":
-        state = st.altair_chart(chart_obj, key=key, on_select="rerun", width="stretch")
+        state = st.altair_chart(shown, key=key, on_select="rerun", width="stretch")
     else:
-        state = st.altair_chart(chart_obj, key=key, width="stretch")
+        state = st.altair_chart(shown, key=key, width="stretch")
     row = st.container(horizontal=True, gap="small")
     row.download_button(
         "PNG image",

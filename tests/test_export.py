@@ -185,6 +185,27 @@ def test_csv_export_crosses_batches_without_losing_rows_or_texts(ledger, monkeyp
     assert sum(1 for r in rows if r["source_text"]) == 2
 
 
+def test_a_write_during_an_export_does_not_tear_it(ledger, tmp_path, monkeypatch):
+    db, ids = ledger
+    path = tmp_path / "claims.db"
+    monkeypatch.setattr(export, "BATCH_SIZE", 2)
+    real_batches = export._batches
+
+    def batches_with_a_write_between(*args, **kwargs):
+        for number, batch in enumerate(real_batches(*args, **kwargs)):
+            yield batch
+            if number == 0:  # another process changes the ledger mid-export
+                other = store.connect(path)
+                store.set_status(other, ids["sales"], "false", note="late", reviewer="zed")
+                other.close()
+
+    monkeypatch.setattr(export, "_batches", batches_with_a_write_between)
+    data, manifest = export.export_with_manifest(db, None, "csv")
+    rows = by_id(csv_rows(data))
+    assert rows[ids["sales"]]["status"] == "unverifiable"  # as it was when the export began
+    assert manifest["database_revision"] < store.revision(db)
+
+
 # ---------------------------------------------------------------- JSON and JSON Lines
 
 
@@ -395,6 +416,16 @@ def test_claimreview_maps_status_speaker_source_and_review_date(ledger, monkeypa
     assert names == sorted(
         export.VERDICT_RATINGS[s][0] for s in VERDICT_STATUSES if s != "disputed"
     )
+
+
+def test_claimreview_without_a_page_url_says_so_in_the_manifest(ledger):
+    db, _ = ledger
+    data, manifest = export.export_with_manifest(db, None, "claimreview", org="Org")
+    reviews = json.loads(data)
+    # Only the false verdict came with an evidence link; no review_url template is set.
+    assert [r["url"] for r in reviews if "url" in r] == ["https://evidence.example/gdp"]
+    assert manifest["claimreview_without_url"] == 3
+    assert manifest["organisation"] == "Org"
 
 
 def test_claimreview_leaves_out_claims_without_a_verdict(ledger, monkeypatch):

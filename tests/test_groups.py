@@ -166,7 +166,11 @@ def test_percent_and_percentage_points_stay_apart(db):
         ("3.5%", 3.5, {"subject": "U.S.", "metric": "unemployment rate", "unit": "percent"}),
         ("0.1 percentage point", -0.1, {"metric": "U.S. unemployment rate", "unit": "pp"}),
     )
-    db.execute("UPDATE claims SET period = '2023-03'")  # as the extractor resolves "March"
+    # As the extractor resolves "March" in an article of April.
+    db.execute(
+        "UPDATE claims SET period = '2023-03', period_start = '2023-03-01', "
+        "period_end = '2023-03-31'"
+    )
     assert ids(groups.group_for_key(db, US_JOBLESS)) == {level}
     points = groups.group_for_key(db, US_JOBLESS._replace(unit="percentage point"))
     assert ids(points) == {change}
@@ -220,6 +224,9 @@ def test_one_conflicting_source_is_flagged_and_the_spread_reported(jobless):
     disputed = groups.disputed_groups(db)
     assert [g.key for g in disputed] == [US_JOBLESS]
     assert disputed[0].n_sources == 5
+    summary = disputed[0].summary()
+    assert summary["label"] == "America · unemployment rate · percent · 2023-03"  # most used
+    assert (summary["n_outliers"], summary["flagged"], summary["spread"]) == (1, True, 1.0)
 
 
 def test_a_wider_tolerance_accepts_the_conflicting_source(jobless):
@@ -534,3 +541,27 @@ def test_proposals_around_one_key_for_the_compare_page(db):
         groups.propose_merges(db, key=("", "nonfarm payroll employment", "count:job", "2023-03"))
         == []
     )
+
+
+def test_a_users_own_synonym_regroups_stored_claims_once_re_keyed(db, tmp_path):
+    month = {"subject": "US", "unit": "percent", "period": "2023-03"}
+    plain = add_article(
+        db,
+        "The US unemployment rate was 3.5% in March.",
+        "2023-04-07",
+        "BLS: March",
+        ("3.5%", 3.5, {**month, "metric": "unemployment rate"}),
+    )
+    slang = add_article(
+        db,
+        "US joblessness stood at 3.5% in March.",
+        "2023-04-08",
+        "Tabloid: March",
+        ("3.5%", 3.5, {**month, "metric": "joblessness"}),
+    )
+    assert ids(groups.group_for_key(db, US_JOBLESS)) == set(plain)
+    local = tmp_path / "synonyms.local.csv"
+    local.write_text("canonical,variant,kind\nunemployment rate,joblessness,metric\n")
+    normalise.use_synonyms(normalise.load_synonyms([normalise.SYNONYMS_FILE, local]))
+    assert store.recompute_claim_keys(db) == 2
+    assert ids(groups.group_for_key(db, US_JOBLESS)) == set(plain + slang)

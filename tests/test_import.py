@@ -120,6 +120,16 @@ def test_export_import_export_gives_the_same_data(ledger, tmp_path, fmt):
 
 
 @pytest.mark.parametrize("fmt", IMPORTABLE)
+def test_a_round_trip_across_many_small_batches(ledger, tmp_path, monkeypatch, fmt):
+    db, _ = ledger
+    monkeypatch.setattr(export, "BATCH_SIZE", 2)
+    monkeypatch.setattr(export, "SOURCE_BATCH_SIZE", 1)
+    restored = fresh_db(tmp_path, "restored")
+    import_file(restored, export_to(db, tmp_path, fmt))
+    assert ledger_content(restored) == ledger_content(db)
+
+
+@pytest.mark.parametrize("fmt", IMPORTABLE)
 def test_import_undoes_the_spreadsheet_escaping(ledger, tmp_path, fmt):
     db, ids = ledger
     restored = fresh_db(tmp_path, "restored")

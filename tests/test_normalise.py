@@ -60,11 +60,11 @@ def test_every_way_of_naming_north_korean_gdp_keys_alike(subject, metric):
         (None, "core CPI", ("", "core inflation")),
         ("U.S.'s", "nonfarm payrolls", ("united states", "nonfarm payroll employment")),
         # Measures are replaced in metrics only; a subject that is one becomes the metric.
-        ("the economy", "jobs created", ("economy", "job created")),
+        ("the economy", "jobs created", ("economy", "nonfarm payroll employment")),
         ("Inflation", None, ("", "inflation")),
         ("the CPI", None, ("", "inflation")),
         # Pronouns, determiners and "today" never name a subject.
-        ("Today", "jobs created", ("", "job created")),
+        ("Today", "jobs created", ("", "nonfarm payroll employment")),
         ("our", "unemployment rate", ("", "unemployment rate")),
     ],
 )
@@ -87,6 +87,17 @@ def test_a_subject_on_its_own_keeps_only_the_place():
     # The rest of "the North Korean economy" belongs to the metric (see subject_metric_keys).
     assert normalise_subject("the North Korean economy") == "north korea"
     assert normalise_subject("Fitch Solutions") == "fitch solution"
+
+
+def test_an_organisation_named_after_a_place_stays_the_subject():
+    assert subject_metric_keys("U.S. Bureau of Labor Statistics", "unemployment rate") == (
+        "united states bureau of labor statistics",
+        "unemployment rate",
+    )
+    assert subject_metric_keys("American consumers", "spending") == (
+        "united states",
+        "consumer spending",
+    )
 
 
 def test_a_place_in_the_metric_is_kept_when_the_subject_is_someone_else():

@@ -74,6 +74,7 @@ def test_recent_reviews_newest_first_with_their_claim(ledger):
 def test_series_match_case_insensitively_and_units_never_mix(ledger):
     series = {(s["subject"], s["metric"].lower()): s for s in query.series_choices(ledger)}
     assert series[("US", "unemployment rate")]["claims"] == 4
+    assert series[("US", "unemployment rate")]["with_period"] == 4
     assert series[("US", "payrolls")]["units"] == 2
     units = query.series_units(ledger, "us", "PAYROLLS")
     assert {u["unit"] for u in units} == {"job", "percent"}

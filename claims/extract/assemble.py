@@ -134,7 +134,7 @@ def _numeric_claims(
                 approx=q.approx,
                 subject=subject,
                 metric=metric,
-                period=periods.nearest_period(q.start, q.end, mentions),
+                period=periods.nearest_period(q.start, q.end, mentions, sentence),
                 speaker=getattr(source, "speaker", None),
                 speaker_org=getattr(source, "speaker_org", None),
                 cue=getattr(source, "cue", None),

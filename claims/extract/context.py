@@ -50,12 +50,20 @@ _ANY_POSSESSIVE_RE = re.compile(r"\b((?:[A-Za-z][\w&.-]*\s+){0,2}[A-Za-z][\w&.-]
 _PROPER_CHUNK_RE = re.compile(
     r"\b((?:[A-Z][\w&.'’-]*|of|and|for)(?:\s+(?:[A-Z][\w&.'’-]*|of|and|for))*)"
 )
+_AUXILIARY_WORDS = frozenset("is are was were has have had will would could may might".split())
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
+# A metric phrase starts after the last of these: "without power after winds" -> "winds".
+_NP_CUTS = _DETERMINERS | {
+    "after", "without", "with", "in", "on", "for", "from", "by", "to", "at", "into", "than",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had",
+}  # fmt: skip
 _NOT_SUBJECTS = frozenset(
     """The A An In On At By For From With Of To And But Or It Its He She They We I This That
     These Those There Mr Mrs Ms Dr Some About Around Nearly Almost Only Just Over Under More
     Less Between Also Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
-    March April May June July August September October November December""".split()
+    March April May June July August September October November December Among After Before
+    During Since Although While When If As According Despite However Meanwhile Yet Still Last
+    Such Each Every All Both Most Many Several""".split()
 )
 _BAD_METRIC_WORDS = frozenset(
     {"than", "as", "which", "who", "that", "more", "less", "said", "says", "it", "there"}
@@ -79,10 +87,19 @@ def find_hedge(sentence: str, start: int | None = None, end: int | None = None) 
     return after.group(1).lower() if after else None
 
 
+_NUMBER_OR_MONTH_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred thousand million billion january february march april may june july august
+    september october november december""".split()
+)
+
+
 def _clean_np(text: str) -> str | None:
     words = text.split()
+    if any(w.lower() in _NUMBER_OR_MONTH_WORDS or w[:1].isdigit() for w in words):
+        return None  # "the three months to September" is a time, not a metric
     for index in range(len(words) - 1, -1, -1):
-        if words[index].lower() in _DETERMINERS:  # "set a growth target" -> "growth target"
+        if words[index].lower() in _NP_CUTS:  # "set a growth target" -> "growth target"
             words = words[index + 1 :]
             break
     if not words or any(w.lower() in _BAD_METRIC_WORDS for w in words):
@@ -150,7 +167,10 @@ def find_subject(sentence: str, start: int) -> str | None:
     if best is None:
         # "the economy added 236,000 jobs": a common-noun subject of the verb
         for m in _NP_SUBJECT_RE.finditer(prefix):
-            best = m.group(1)
+            words = m.group(1).split()
+            if words[-1] in _AUXILIARY_WORDS:  # "the tickets were sold": subject "tickets"
+                words = words[:-1]
+            best = " ".join(words)
     return best
 
 

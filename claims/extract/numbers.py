@@ -11,6 +11,7 @@ claim: dates and years, times, ordinals, identifiers ("Boeing 737", "G7",
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -92,7 +93,7 @@ _SHARE_FRACTION_RE = re.compile(
     re.IGNORECASE,
 )
 _HALF_OF_RE = re.compile(
-    r"half\s+of\s+(?:all|the|its|their|those|these|them|our|his|her|all)\b", re.IGNORECASE
+    r"half\s+of\s+(?:all|the|its|their|those|these|them|our|his|her)\b", re.IGNORECASE
 )
 
 _APPROX_RE = re.compile(
@@ -160,7 +161,7 @@ _STOPWORDS = frozenset(
     should may might can must shall this these those its their his her our your my it they
     he she we you i them him us across over under between since until after before during
     into onto about while when where if not no so said says say also only just more most
-    less least than then there here such other another all both some any many much few very
+    less least than then there here such another all both some any many much few very
     too up down out off via within without against among toward towards per cent percent
     around nearly almost last next""".split()
 )
@@ -305,6 +306,8 @@ def _number_at(s: str, i: int) -> _Core | None:
         in_words = True
     else:
         return None
+    if not math.isfinite(value):
+        return None  # hundreds of digits in a row: not a quantity anyone wrote
     factor = 1.0
     if not in_words:
         scale = _SCALE_RE.match(s, end)
@@ -316,6 +319,8 @@ def _number_at(s: str, i: int) -> _Core | None:
             end = k.end()
     if factor != 1.0:
         plain_int = False
+    if not math.isfinite(value * factor):
+        return None
     return _Core(i, j, end, value * factor, currency, factor, plain_int, in_words, s[j:end])
 
 
@@ -490,7 +495,10 @@ def _is_fall(s: str, start: int, end: int) -> bool:
         if word in _LEVEL_MARKERS or word in _AUXILIARIES:
             return False  # "fell to 4%"; "the cuts will fund a £150m plan": another verb
         if word in DIRECTION_DOWN:
-            return True
+            # "fell 7%", "shrank by 8.5%", "a decline of 3%", "cut its forecast by 0.5
+            # points"; but in "cut rates seven times" the number is not the change.
+            adjacent = index == len(words) - 1
+            return adjacent or words[-1] in ("by", "of")
     return False
 
 
@@ -549,35 +557,65 @@ def _plain_value(token: str) -> float | None:
     return parsed[0] if parsed and parsed[1] == len(token) else None
 
 
-def _inside(i: int, spans: list[tuple[int, int]]) -> int | None:
-    """The end of the span that contains i, else None."""
-    for start, end in spans:
-        if start <= i < end:
-            return end
-    return None
-
-
 def find_quantities(s: str, blocked: list[tuple[int, int]] | None = None) -> list[Quantity]:
     """Every numeric claim's quantity in `s`, left to right.
 
     `blocked` spans (dates, years, quarters found by the periods module) are
     never read as quantities.
     """
-    blocked = blocked or []
+    blocked = sorted(blocked or [])
     found: list[Quantity] = []
     pos = 0
+    next_block = 0  # candidates come in order, so one pass over the blocked spans suffices
     for i in _candidate_starts(s):
         if i < pos:
             continue
-        block_end = _inside(i, blocked)
-        if block_end is not None:
-            pos = block_end
+        while next_block < len(blocked) and blocked[next_block][1] <= i:
+            next_block += 1
+        if next_block < len(blocked) and blocked[next_block][0] <= i:
+            pos = blocked[next_block][1]
             continue
         quantity, next_pos = _quantity_at(s, i)
         if quantity is not None:
+            if found and _restates(s, found[-1], quantity):
+                _take_sign(found[-1], quantity)
+            if found and quantity.unit is None and _compares_with(s, found[-1], quantity):
+                quantity.unit, quantity.kind = found[-1].unit, found[-1].kind
             found.append(quantity)
         pos = max(next_pos, i + 1)
     return found
+
+
+# Between two quantities that state the same change in other terms: "$280bn (£155bn)",
+# "axing 90 jobs - 17% of staff", "2.4bn euros ($3.1bn; £2.9bn)".
+_RESTATEMENT_RE = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,3}\s*[-–—(;]\s*")
+
+
+# "passed by 320 votes to 206", "7,000 people against 5,000": the bare number counts
+# the same thing as the one before it.
+_COMPARISON_RE = re.compile(
+    r"\s*,?\s*(?:to|against|versus|vs\.?|and|or|from|compared\s+with)\s+", re.IGNORECASE
+)
+
+
+def _compares_with(s: str, previous: Quantity, current: Quantity) -> bool:
+    if previous.kind != "count" or previous.unit is None or current.kind != "number":
+        return False
+    end = previous.end
+    if previous.noun and s.startswith(previous.noun, end + 1):
+        end += 1 + len(previous.noun)  # the counted noun is not inside the surface
+    return _COMPARISON_RE.fullmatch(s, end, current.start) is not None
+
+
+def _restates(s: str, previous: Quantity, current: Quantity) -> bool:
+    return _RESTATEMENT_RE.fullmatch(s, previous.end, current.start) is not None
+
+
+def _take_sign(previous: Quantity, current: Quantity) -> None:
+    if previous.value < 0 < current.value and current.kind not in ("age", "share"):
+        current.value = -current.value
+        if current.low is not None and current.high is not None:
+            current.low, current.high = -current.high, -current.low
 
 
 def _candidate_starts(s: str) -> list[int]:
@@ -745,6 +783,8 @@ def _range_quantity(
     if between and word == "and":
         start = between.start()
     end = max(second_unit.end, second.end) if unit.kind != "count" else second.end
+    if unit.unit is None and _AGE_BEFORE_RE.search(s, max(0, start - 12), start):
+        unit = _Unit("year", "age", end)  # "aged 18 to 24"
     quantity = Quantity(
         start,
         end,
@@ -759,9 +799,17 @@ def _range_quantity(
     return _finish(s, quantity, number_start=first.start), end
 
 
+def _tidy(value: float) -> float:
+    """Drop binary floating-point noise from scaled values (12 significant digits)."""
+    return float(f"{value:.12g}")
+
+
 def _finish(s: str, q: Quantity, number_start: int | None = None) -> Quantity:
     """Add the approximator and the sign that the words around the quantity give."""
     anchor = q.start if number_start is None else min(q.start, number_start)
+    q.value = _tidy(q.value)  # 257.25p * 0.01 is 2.5725, not 2.5725000000000002
+    if q.low is not None and q.high is not None:
+        q.low, q.high = _tidy(q.low), _tidy(q.high)
     q.approx, approx_start = _approximator(s, anchor)
     if q.kind not in ("age", "share") and _is_fall(s, approx_start, q.end):
         q.value = -q.value

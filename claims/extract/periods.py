@@ -11,6 +11,7 @@ the digits of dates and years, which say *when* and are not claims.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
@@ -45,6 +46,8 @@ _PERIOD_RE = re.compile(
           [\s-]quarter\b(?:\s+(?:of|in)\s+(?:(?P<q_y>{_YEAR})\b|(?P<q_rel>this|last|next)\s+year))?)
     | (?P<qcode>\b(?:(?P<qc_y1>{_YEAR})\s*)?Q(?P<qc_n>[1-4])(?:\s*(?P<qc_y2>{_YEAR})\b)?\b)
     | (?P<months3>\b(?P<m3_ord>first|last|final)\s+three\s+months\s+of\s+(?P<m3_y>{_YEAR})\b)
+    | (?P<to_month>\b(?:(?P<tm_n>three|3|twelve|12)\s+months|(?P<tm_year>year))\s+to\s+
+          (?:the\s+end\s+of\s+)?(?P<tm_m>{_FULL_MONTH})\b(?:,?\s+(?P<tm_y>{_YEAR})\b)?)
     | (?P<half>\b(?:first|second|last)\s+(?:half|six\s+months)\s+of\s+(?P<half_y>{_YEAR})\b)
     | (?P<fiscal>\b(?:FY\s?|fiscal\s+(?:year\s+)?)(?P<fy>{_YEAR}|\d\d)\b
           | \b(?P<fy_a>{_YEAR})[-/–](?P<fy_b>\d\d|{_YEAR})\b(?![-/–]?\d))
@@ -67,6 +70,12 @@ _TEMPORAL_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# "the lowest since 1918": the year is a baseline the quantity is compared with.
+_BASELINE_BEFORE_RE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+# A period beyond one of these belongs to another clause: "95% effective, and deaths fell
+# in March"; "up 4% in 2004; sales ...".
+_CLAUSE_SEPARATOR_RE = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
+
 _WELL_FORMED_RE = re.compile(r"[1-9]\d{3}(?:-Q[1-4]|-\d\d(?:-\d\d)?)?$")
 
 # How far (in characters) a period may sit from a quantity and still govern it.
@@ -81,6 +90,7 @@ class PeriodMention:
     end: int
     period: str | None
     year: int | None  # the year written in the text, if any (feeds the article context)
+    governs: bool = True  # False for a baseline ("the lowest since 1918")
 
 
 def _month_number(name: str) -> int:
@@ -151,7 +161,8 @@ def find_periods(
         period, year = _resolve(m, kind, year_before, published, context_year)
         if period is not None and not _WELL_FORMED_RE.match(period):
             period = None  # e.g. "last year" against a publication date in year 1
-        mentions.append(PeriodMention(m.start(), m.end(), period, year))
+        governs = not _BASELINE_BEFORE_RE.search(s, max(0, m.start() - 8), m.start())
+        mentions.append(PeriodMention(m.start(), m.end(), period, year, governs))
         if year is not None:
             year_before = year
     return mentions
@@ -212,7 +223,7 @@ def _period_matches(s: str) -> list[re.Match]:
 
 
 _KINDS = (
-    "iso", "mdy", "dmy", "my", "quarter", "qcode", "months3", "half", "fiscal",
+    "iso", "mdy", "dmy", "my", "quarter", "qcode", "months3", "to_month", "half", "fiscal",
     "month_in", "rel", "the_year", "year",
 )  # fmt: skip
 
@@ -227,7 +238,7 @@ def _kind_of(m: re.Match) -> str:
 def _explicit_year(m: re.Match, kind: str) -> int | None:
     group = {
         "iso": "iso_y", "mdy": "mdy_y", "dmy": "dmy_y", "my": "my_y", "quarter": "q_y",
-        "months3": "m3_y", "half": "half_y", "year": "y",
+        "months3": "m3_y", "half": "half_y", "year": "y", "to_month": "tm_y",
     }.get(kind)  # fmt: skip
     if kind == "qcode":
         value = m.group("qc_y1") or m.group("qc_y2")
@@ -286,6 +297,8 @@ def _resolve(
     if kind == "months3":
         q = 1 if m.group("m3_ord").lower() == "first" else 4
         return f"{year:04d}-Q{q}", year
+    if kind == "to_month":
+        return _months_to(m, year, fallback, published), year
     if kind == "half":
         return str(year), year
     if kind == "fiscal":
@@ -296,6 +309,19 @@ def _resolve(
         y = default_year or context_year or (published.year if published else None)
         return (str(y) if y else None), None
     return None, year
+
+
+def _months_to(
+    m: re.Match, year: int | None, fallback: int | None, published: date | None
+) -> str | None:
+    """'the three months to September' is a quarter; 'the 12 months to March' is that month."""
+    month = _month_number(m.group("tm_m"))
+    y = year or _year_for_month(month, 1, fallback, published)
+    if y is None:
+        return None
+    if (m.group("tm_n") or "").lower() in ("three", "3") and month % 3 == 0:
+        return f"{y:04d}-Q{month // 3}"
+    return f"{y:04d}-{month:02d}"
 
 
 def _fiscal(m: re.Match) -> str | None:
@@ -309,7 +335,13 @@ def _fiscal(m: re.Match) -> str | None:
     return None
 
 
-def nearest_period(start: int, end: int, mentions: list[PeriodMention]) -> str | None:
+def _start_of(mention: PeriodMention) -> int:
+    return mention.start
+
+
+def nearest_period(
+    start: int, end: int, mentions: list[PeriodMention], sentence: str | None = None
+) -> str | None:
     """The period of the mention closest to [start, end), within MAX_PERIOD_DISTANCE.
 
     The nearest mention wins even when it is unresolved ("next year" with no
@@ -317,7 +349,16 @@ def nearest_period(start: int, end: int, mentions: list[PeriodMention]) -> str |
     """
     best: PeriodMention | None = None
     best_gap = MAX_PERIOD_DISTANCE + 1
-    for mention in mentions:
+    # Mentions are sorted and never overlap, so only the last one starting before
+    # `end` and the first one starting at or after it can be nearest.
+    after = bisect_left(mentions, end, key=_start_of)
+    for mention in mentions[max(0, after - 1) : after + 1]:
+        if not mention.governs:
+            continue
+        if sentence is not None and _CLAUSE_SEPARATOR_RE.search(
+            sentence, min(mention.end, end), max(mention.start, start)
+        ):
+            continue
         if mention.end <= start:
             gap = start - mention.end
         elif mention.start >= end:

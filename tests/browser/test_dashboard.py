@@ -19,6 +19,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -82,9 +83,10 @@ def browser():
 
 
 def warm_up(browser, url: str) -> None:
-    """Open the entry page once: until app.py's st.navigation has run in this server,
-    Streamlit treats pages/ as an old-style pages folder and answers a first deep
-    link with a "Page not found" notice (streamlit/streamlit#9624)."""
+    """Open the entry page once. Until app.py's st.navigation has run in a server
+    process, Streamlit treats pages/ as an old-style pages folder, so the very first
+    deep link (say /claims?claim=1) opens the right page under a "Page not found"
+    notice that would block the clicks below (streamlit/streamlit#9624)."""
     tab = browser.new_page()
     try:
         tab.goto(url)
@@ -274,8 +276,19 @@ def test_hostile_text_shows_literally_everywhere(page, ledger):
     assert sample_ledger.HOSTILE_TITLE in body
     assert_nothing_injected(page)
     shot(page, "hostile-claim")
-    for path in ("sources?", f"claims?speaker={sample_ledger.HOSTILE_SPEAKER}", "compare"):
+    hostile_series = f"timeline?subject=Testland&metric={quote(sample_ledger.HOSTILE_TITLE)}"
+    for path in ("sources", f"claims?speaker={quote(sample_ledger.HOSTILE_SPEAKER)}",
+                 hostile_series, "compare"):  # fmt: skip
         goto(page, path)
         assert page.locator("[data-testid='stException']").count() == 0
         assert_nothing_injected(page)
+        if path == hostile_series:
+            # The series picker shows the metric as text, and its chart draws.
+            picker = page.locator("[data-testid='stSelectbox']").first
+            shown = picker.inner_text() + " ".join(
+                picker.locator("input").evaluate_all("els => els.map(e => e.value)")
+            )
+            assert sample_ledger.HOSTILE_TITLE in shown
+            page.wait_for_selector("[data-testid='stVegaLiteChart']", timeout=20000)
+            shot(page, "hostile-timeline")
     time.sleep(0.5)  # a late onerror would fire now; the page fixture fails on any dialog

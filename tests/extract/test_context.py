@@ -31,6 +31,8 @@ def first_numeric(text: str):
         ("Profits at Globex jumped after a 43% rise in net profits.", "Globex", "net profits"),
         ("The board set a growth target of 5% for the year.", "board", "growth target"),
         ("The club paid a bonus of £44,000 to its manager.", "club", "bonus"),
+        ("Homes lost power after winds of up to 90mph hit.", "Homes", "winds"),
+        ("Among voters, support was 72%.", None, None),
     ],
 )
 def test_subject_and_metric(text, subject, metric):

@@ -69,6 +69,7 @@ VALUES = [
     ("Regulators found 14 unforced mistakes.", "14", 14, "mistake"),
     ("The hospital treated 12 children overnight.", "12", 12, "child"),
     ("The agency hired 40 new staff.", "40", 40, "staff"),
+    ("The chair and ten other members voted.", "ten", 10, "member"),
     ("The council approved 6 new policies.", "6", 6, "policy"),
     ("She sold 500 of her early paintings.", "500", 500, "painting"),
     ("The trust runs 19 churches.", "19", 19, "church"),
@@ -124,6 +125,7 @@ RANGES = [
         "fan",
     ),
     ("He is one of six or seven candidates.", "six or seven", 6.5, 6, 7, "candidate"),
+    ("Among those aged 18 to 24, support was high.", "18 to 24", 21, 18, 24, "year"),
     ("The drug cut deaths by 20-30 people a week.", "20-30", -25, -30, -20, "person"),
 ]
 
@@ -204,6 +206,7 @@ SIGNS = [
     ("Orders showed a rise of 3% in May.", 3),
     ("The fund cut its growth forecast by 0.5 percentage points.", -0.5),
     ("Jobs were cut by 300.", -300),
+    ("In one year the bank cut rates seven times.", 7),
 ]
 
 
@@ -215,6 +218,16 @@ def test_direction_words_sign_the_value(text, value):
 def test_fall_then_level_in_one_clause():
     claims = numeric("Unemployment fell 0.3 percentage points to 4.1% in May.")
     assert [c.value for c in claims] == [-0.3, 4.1]
+
+
+def test_restated_quantity_takes_the_sign_of_the_first():
+    claims = numeric("The fund lost $5bn (£4bn) and is axing 90 jobs - 17% of its staff.")
+    assert [(c.surface, c.value) for c in claims] == [
+        ("$5bn", -5e9),
+        ("£4bn", -4e9),
+        ("90", -90),
+        ("17%", -17),
+    ]
 
 
 def test_second_clause_keeps_its_own_direction():
@@ -331,3 +344,34 @@ def test_find_quantities_offsets_are_relative_to_the_string():
 def test_blocked_spans_are_skipped():
     s = "In 2004, 12 nurses quit."
     assert find_quantities(s, blocked=[(0, 7), (9, 11)]) == []
+
+
+def test_a_run_of_hundreds_of_digits_is_not_a_quantity():
+    assert find_quantities("5" * 400) == []
+
+
+def test_long_sentences_stay_linear():
+    """Thousands of numbers and years in one sentence: every number still gets its year."""
+    s = " ".join(f"{2000 + i % 20}: {i % 900 + 10} apples," for i in range(3000))
+    claims = numeric(s, None)
+    assert len(claims) == 3000
+    assert claims[-1].period == str(2000 + 2999 % 20)
+
+
+def test_scaled_values_carry_no_floating_point_noise():
+    assert only("Shares closed at 257.25p.").value == 2.5725
+    assert only("The deal was worth $4.35bn.").value == 4_350_000_000
+
+
+@pytest.mark.parametrize(
+    ("text", "units_"),
+    [
+        ("The bill passed by 320 votes to 206.", ["vote", "vote"]),
+        ("Attendance rose from 5,000 people to 7,000.", ["person", "person"]),
+        ("The club has 5 stadiums and 3 more.", ["stadium", "stadium"]),
+        ("It won 5 awards in 2004 and scored 3.", ["award", None]),
+        ("The index rose 5% to 206.", ["percent", None]),
+    ],
+)
+def test_a_bare_number_compared_with_a_count_counts_the_same_thing(text, units_):
+    assert [c.unit for c in numeric(text)] == units_

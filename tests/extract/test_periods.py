@@ -45,6 +45,10 @@ def periods_of(text: str, published: date | None = PUB, context_year: int | None
         ("Sales rose in the third quarter.", "third quarter", "2022-Q3"),
         ("The plant opened on 1 July.", "1 July", "2022-07-01"),
         ("The plant opened on April 2.", "April 2", "2023-04-02"),
+        ("Sales fell in the three months to September.", "three months to September", "2022-Q3"),
+        ("Prices rose in the 12 months to March.", "12 months to March", "2023-03"),
+        ("Prices rose in the year to March 2021.", "year to March 2021", "2021-03"),
+        ("Sales fell in the three months to May.", "three months to May", "2022-05"),
     ],
 )
 def test_resolved_mentions(text, mention, period):
@@ -118,3 +122,15 @@ def test_article_context_year_carries_to_a_later_quarter():
     text = "Sales rose in 2004. Profits were up 0.8% in the fourth quarter."
     claims = [c for c in extract_claims(text) if c.kind == "numeric"]
     assert [(c.surface, c.period) for c in claims] == [("0.8%", "2004-Q4")]
+
+
+def test_a_year_after_since_is_a_baseline_not_the_period():
+    text = "Turnout was 59.7%, the lowest since 1918."
+    claims = [c for c in extract_claims(text) if c.kind == "numeric"]
+    assert [(c.surface, c.period) for c in claims] == [("59.7%", None)]
+
+
+def test_a_period_in_another_clause_does_not_govern():
+    text = "The vaccine is 95% effective, and deaths fell by 1,300 in March 2023."
+    claims = [c for c in extract_claims(text) if c.kind == "numeric"]
+    assert [(c.surface, c.period) for c in claims] == [("95%", None), ("1,300", "2023-03")]

@@ -14,12 +14,12 @@ from tests import sample_ledger
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGES = {
-    "overview": "pages/overview.py",
-    "add": "pages/add_articles.py",
-    "claims": "pages/claims_view.py",
-    "timeline": "pages/timeline.py",
-    "compare": "pages/compare.py",
-    "sources": "pages/sources.py",
+    "overview": "pages/overview_page.py",
+    "add": "pages/add_page.py",
+    "claims": "pages/claims_page.py",
+    "timeline": "pages/timeline_page.py",
+    "compare": "pages/compare_page.py",
+    "sources": "pages/sources_page.py",
 }
 
 

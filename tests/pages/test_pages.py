@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from claims import store
@@ -82,6 +84,28 @@ def test_query_params_restore_the_filters(ledger_path):
     assert set(table["metric"]) == {"discount rate"}
     values = [float(f.split()[0]) for f in table["figure"]]
     assert values == sorted(values)
+
+
+def test_every_filter_is_restored_from_the_url(ledger_path):
+    query = {"q": "rate", "status": ["unreviewed", "verified"], "kind": "numeric",
+             "source": "3", "speaker": "Federal Open Market Committee",
+             "subject": "United States", "unit": "percent", "period_from": "2001",
+             "period_to": "2008-Q2", "published_from": "2001-01-01",
+             "published_to": "2009-12-31", "min_conf": "0.5", "page": "1"}  # fmt: skip
+    at = open_page("claims", query=query)
+    assert not at.exception and not at.warning
+    state = {k: at.session_state[k] for k in ("f_q", "f_status", "f_kind", "f_source",
+             "f_speaker", "f_subject", "f_unit", "f_period_from", "f_period_to",
+             "f_pub_from", "f_pub_to", "f_conf")}  # fmt: skip
+    assert state == {
+        "f_q": "rate", "f_status": ["unreviewed", "verified"], "f_kind": ["numeric"],
+        "f_source": 3, "f_speaker": "Federal Open Market Committee",
+        "f_subject": "United States", "f_unit": "percent", "f_period_from": "2001",
+        "f_period_to": "2008-Q2", "f_pub_from": date(2001, 1, 1),
+        "f_pub_to": date(2009, 12, 31), "f_conf": 0.5,
+    }  # fmt: skip
+    # The URL written back is the one that was read (page 1 is the default).
+    assert at.query_params == {k: v for k, v in query.items() if k != "page"}
 
 
 def test_bad_query_params_warn_and_do_not_break(ledger_path):
@@ -294,8 +318,12 @@ def test_compare_shows_a_row_per_source_and_per_speaker(ledger_path):
     table = at.dataframe[0].value
     assert len(table) >= 2 and {"who", "figure", "mark"} <= set(table.columns)
     assert "first appearance" in set(table["mark"])
+    assert len(at.get("vega_lite_chart")) == 1
     at.radio(key="c_by").set_value("speaker").run()
-    assert not at.exception and len(at.get("vega_lite_chart")) == 1
+    assert not at.exception
+    # Every source here is one speaker: nothing to compare, said instead of charted.
+    assert len(at.dataframe[0].value) == 1 and not at.get("vega_lite_chart")
+    assert "Only one speaker states this figure" in texts(at)
 
 
 def test_sources_link_to_their_claims(ledger_path):
@@ -363,3 +391,26 @@ def test_add_uploads_several_files_and_a_bulk_file(ledger_path, simple_extractor
     assert "Added 1 articles" in at.success[0].value
     assert db["sources"].count == before + 3
     assert len(at.dataframe[0].value) == 1  # the failed line, with its reason
+
+
+def test_a_first_run_fills_an_empty_database_with_the_samples(tmp_path, monkeypatch):
+    pytest.importorskip("claims.extract", reason="the extractor is needed to load samples")
+    path = tmp_path / "first.db"
+    monkeypatch.setenv("CLAIMS_DB", str(path))
+    at = open_page("overview")
+    assert not at.exception, [e.value for e in at.exception]
+    metrics = {m.label: m.value for m in at.metric}
+    assert int(metrics["Sources"].replace(",", "")) >= 80
+    assert int(metrics["Claims"].replace(",", "")) > 0
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [("javascript:alert(1)", "javascript"), ("http://127.0.0.1:9/", "127.0.0.1"), ("", "")],
+)
+def test_a_bad_url_is_refused_with_a_plain_message(ledger_path, url, message):
+    at = open_page("add")
+    at.text_input(key="u_url").input(url)
+    at.button(key="u_go").click().run()
+    assert not at.exception
+    assert at.error and message in plain(at.error[0])

@@ -38,8 +38,8 @@ table["reviewed"] = [
     (r["claims"] - r["n_unreviewed"]) / r["claims"] if r["claims"] else 0.0 for r in rows
 ]
 event = st.dataframe(
-    table[["id", "title", "publisher", "published", "claims", "reviewed", *status_columns,
-           "claims_link", "url"]],
+    table[["id", "title", "published", "claims", "reviewed", *status_columns, "claims_link",
+           "url", "publisher"]],
     hide_index=True,
     key=f"sources_table_{page}_{search}",
     on_select="rerun",
@@ -47,6 +47,9 @@ event = st.dataframe(
     column_config={
         "id": st.column_config.NumberColumn("Id", format="%d", width="small"),
         "title": st.column_config.TextColumn("Title", width="large"),
+        "published": "Published",
+        "claims": st.column_config.NumberColumn("Claims", format="%d"),
+        "publisher": st.column_config.TextColumn("Publisher", width="medium"),
         "reviewed": st.column_config.ProgressColumn("Reviewed", min_value=0.0, max_value=1.0,
                                                      format="percent"),
         **{f"n_{s}": st.column_config.NumberColumn(ui.status_label(s), format="%d")
@@ -74,6 +77,11 @@ else:
     st.dataframe(
         pd.DataFrame(speakers)[["speaker", "claims", "sources", *status_columns]],
         hide_index=True,
-        column_config={f"n_{s}": st.column_config.NumberColumn(ui.status_label(s), format="%d")
-                       for s in STATUSES},
+        column_config={
+            "speaker": st.column_config.TextColumn("Speaker", width="medium"),
+            "claims": "Claims",
+            "sources": "Sources",
+            **{f"n_{s}": st.column_config.NumberColumn(ui.status_label(s), format="%d")
+               for s in STATUSES},
+        },
     )  # fmt: skip

@@ -44,11 +44,12 @@ if len(rows) < 2:
         "the list are stated by more sources."
     )
 
-left, right = st.columns([3, 2])
-with left:
-    chart = charts.compare_chart(rows, summary, key=key, by=by)
-    name = render.truncate(f"compare-{key['subject']}-{key['metric']}-{key['period']}", 60)
-    ui.chart(chart, name=name.replace(" ", "-").replace("/", "-"), key="cmp_chart")
+left, right = st.columns([5, 3]) if len(rows) > 1 else (None, st.container())
+if left is not None:
+    with left:
+        chart = charts.compare_chart(rows, summary, key=key, by=by)
+        name = render.truncate(f"compare-{key['subject']}-{key['metric']}-{key['period']}", 60)
+        ui.chart(chart, name=name.replace(" ", "-").replace("/", "-"), key="cmp_chart")
 with right:
     frame = charts.compare_frame(rows)
     frame["claims"] = [r.get("claims", 1) for r in rows]

@@ -22,21 +22,25 @@ if not series:
 
 # The chosen series is kept in the URL (?subject=…&metric=…) so a chart can be shared.
 choices = [(s["subject"], s["metric"]) for s in series]
-counts = {(s["subject"], s["metric"]): s["claims"] for s in series}
+counts = {(s["subject"], s["metric"]): s for s in series}
 wanted = (st.query_params.get("subject"), st.query_params.get("metric"))
 match = next(
     (c for c in choices if wanted[0] and wanted[1] and c[0].lower() == wanted[0].lower()
      and c[1].lower() == wanted[1].lower()),
     None,
 )  # fmt: skip
-ui.init_state({"t_series": match or choices[0]})
+# Without a series in the URL, start with the one that has most claims to plot.
+plottable = max(series, key=lambda s: (s["with_period"], s["claims"]))
+ui.init_state({"t_series": match or (plottable["subject"], plottable["metric"])})
 
 c1, c2, c3 = st.columns([3, 1, 1])
 subject, metric = c1.selectbox(
     "Series: subject · metric (type to search)",
     choices,
     key="t_series",
-    format_func=lambda c: f"{c[0]} · {c[1]} ({counts.get(c, 0)} claims)",
+    format_func=lambda c: (
+        f"{c[0]} · {c[1]} ({counts[c]['claims']} claims, {counts[c]['with_period']} with a period)"
+    ),
 )
 st.query_params.update({"subject": subject, "metric": metric})
 

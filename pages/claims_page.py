@@ -197,7 +197,8 @@ else:
     )
     # The key follows the view so that a selection never points at the rows
     # of another filter or page.
-    digest = hashlib.sha1(f"{view_key}|{page}".encode()).hexdigest()[:10]
+    nonce = st.session_state.get("_table_nonce", 0)  # bumped after a bulk change
+    digest = hashlib.sha1(f"{view_key}|{page}|{nonce}".encode()).hexdigest()[:10]
     event = st.dataframe(
         table,
         key=f"claims_table_{digest}",
@@ -238,8 +239,8 @@ new_view = render.ClaimsView(
     filter=claim_filter, sort=sort, descending=descending, page=page, claim_id=view.claim_id
 )
 params = render.view_to_params(new_view)
-if params != {k: (v if len(v := st.query_params.get_all(k)) > 1 else v[0])
-              for k in st.query_params}:  # fmt: skip
+current = {k: st.query_params.get_all(k) for k in st.query_params}
+if current != {k: v if isinstance(v, list) else [v] for k, v in params.items()}:
     st.query_params.from_dict(params)
 
 # ---------------------------------------------------------------- export
@@ -303,6 +304,7 @@ if len(selected) > 1:
             ui.error(exc)
         else:
             ui.flash(f"{len(selected)} claims set to {ui.status_label(bulk_status)}.")
+            st.session_state["_table_nonce"] = st.session_state.get("_table_nonce", 0) + 1
             st.rerun()
 
 # ---------------------------------------------------------------- one claim

@@ -1,0 +1,362 @@
+"""Who a source is: pronouns, short names and nominals resolved against the article.
+
+_Memory indexes every capitalised name of the article once; _resolve turns a
+frame's source into the speaker's name: "he" -> the person the story is about,
+"Kim" -> "Kim Jong Un", "the firm" -> the organisation named most often,
+"the home secretary" -> the person introduced with that title.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
+from claims.extract.frames import _Source
+from claims.extract.names import (
+    _DEMONYM,
+    _FUNCTION_WORDS,
+    _NAME_SEQ_RE,
+    _ORG_NOMINALS,
+    _ORG_WORDS,
+    _PERSON_NOMINALS,
+    _PRONOUNS,
+    _ROLE_WORDS,
+    _all_titles,
+    _clean_name,
+    _has_org_word,
+    _is_place,
+    _split_affiliation,
+    _split_possessive,
+    is_org_name,
+    is_person_name,
+)
+
+
+@dataclass
+class _Mention:
+    at: int
+    name: str
+    cls: str  # "person" | "org" | "other"
+    possessive: bool = False  # "Biden's camp": the possessor is not the subject
+
+
+_SENTENCE_START = re.compile(r"(?:[.!?:\n\"\u201c]\s*|^\s*)$")
+
+
+_ORG_CONTEXT = re.compile(r"\b(?:at|by|from|with)\s+(?:the\s+)?$")
+
+
+_LOWER_ROLES = re.compile(r"(?:\b[a-z][a-z-]+\s+){1,3}$")
+
+
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|President|Senator|Sen|Gov|Judge)\b")
+
+
+@functools.lru_cache(maxsize=8192)
+def _mention_of(raw: str) -> tuple[str, str, frozenset[str]] | None:
+    """A capitalised sequence as (name, class, title words); class person/org/other."""
+    name, _ = _clean_name(raw)
+    if not name or _all_titles(name):
+        return None
+    if not name.endswith(("'s", "\u2019s")):
+        name, _ = _split_possessive(name)
+    name = re.sub(r"['\u2019]s$", "", name)
+    name, _ = _split_affiliation(name)
+    dropped = raw[: max(0, raw.find(name))].split() if name in raw else []
+    titles = frozenset(w.lower().strip(".") for w in dropped if w.lower().strip(".") in _ROLE_WORDS)
+    if dropped:
+        titles = titles | frozenset(w.lower() for w in dropped)
+    titled = len(name.split()) < len(raw.split()) and bool(_TITLED.search(raw))
+    if is_person_name(name) or (titled and not is_org_name(name)):
+        return name, "person", titles
+    if is_org_name(name) and not _is_place(name):
+        return name, "org", titles
+    return name, "other", titles
+
+
+_GENERIC_ORG_NOUNS = frozenset("company firm group giant maker it".split())
+
+
+_HONORIFIC_PREFIX = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
+
+
+def _expansion_rank(short: str, name: str, cls: str) -> int | None:
+    """How good `name` is as the full form of `short` (lower is better), or None."""
+    words = name.split()
+    if name == short or short not in words or cls == "other":
+        return None
+    if " and " in name and not (cls == "org" and _has_org_word(name)):
+        return None  # "Clinton and Warren" is two people
+    if cls == "person":
+        return 0 if words[-1] == short else 1 if words[0] == short else None
+    if not _has_org_word(name):
+        return None
+    if words[0] == short:
+        return 2  # "Virgin" -> "Virgin Radio"
+    # "the Committee" -> "Federal Open Market Committee"
+    return 3 if words[-1] == short and short.lower() in _ORG_WORDS else None
+
+
+# Capitalised function words split Title Case headlines ("Bolton And Gorka Slam
+# Clinton", "Glenn Beck Says Trump ...") into the names they contain.
+_TITLE_CASE_BREAK = re.compile(
+    r"\s+(?:And|Or|At|The|A|An|Says|Say|Said|Is|Are|Was|Be|Who|He|She|It|To|On|In|With|Will|"
+    r"Just|Of|For|By|From|Has|Have|Had|Why|How|What|Not|Over|After|Before|Than|As)\s+"
+)
+
+
+def _name_pieces(masked: str):
+    """(offset, text) of every capitalised name sequence, split at Title Case words."""
+    for m in _NAME_SEQ_RE.finditer(masked):
+        raw = m.group()
+        if " " not in raw or not _TITLE_CASE_BREAK.search(raw):
+            yield m.start(), raw
+            continue
+        pos = 0
+        for b in _TITLE_CASE_BREAK.finditer(raw):
+            if b.start() > pos:
+                yield m.start() + pos, raw[pos : b.start()]
+            pos = b.end()
+        if pos < len(raw):
+            yield m.start() + pos, raw[pos:]
+
+
+class _Memory:
+    """What the article has named so far, for pronouns, nominals and short names."""
+
+    def __init__(self, masked: str, skip: list[tuple[int, int]] = ()) -> None:
+        self.masked = masked
+        self.mentions: list[_Mention] = []
+        skip_starts = [a for a, _ in skip]
+        # Role words a person was introduced with ("home secretary"), for "the
+        # home secretary said" later on.
+        self.titles: list[tuple[int, str, frozenset[str]]] = []
+        for at, raw in _name_pieces(masked):
+            info = _mention_of(raw)
+            if info is None:
+                continue
+            name, cls, titles = info
+            k = bisect.bisect_right(skip_starts, at) - 1
+            if k >= 0 and at < skip[k][1]:
+                continue  # headlines in Title Case are full of false names
+            lead = masked[max(0, at - 40) : at]
+            if " " not in raw and raw[1:].islower() and (at == 0 or _SENTENCE_START.search(lead)):
+                continue  # a capitalised first word is not a name by itself ("Profits")
+            if cls == "person" and _ORG_CONTEXT.search(lead):
+                cls = "other"  # "profits at Brightwater Foods"
+            end = at + len(raw)
+            possessive = raw.endswith(("'s", "\u2019s")) or masked[end : end + 1] in (
+                "'",
+                "\u2019",
+            )
+            self.mentions.append(_Mention(at, name, cls, possessive))
+            if cls == "person":
+                lower_roles = _LOWER_ROLES.search(lead)
+                if lower_roles:
+                    titles = titles | frozenset(lower_roles.group().lower().split())
+                if titles:
+                    self.titles.append((at, name, titles))
+        self.offsets = [x.at for x in self.mentions]
+        # Full names by each of their words and by their initials, so that
+        # expanding "Kim" or "MDA" never scans every mention of the article.
+        self.by_word: dict[str, list[_Mention]] = {}
+        self.by_initials: dict[str, list[_Mention]] = {}
+        for mention in self.mentions:
+            words = mention.name.split()
+            if len(words) < 2:
+                continue
+            for word in set(words):
+                self.by_word.setdefault(word, []).append(mention)
+            initials = "".join(w[0] for w in words if w[0].isupper())
+            self.by_initials.setdefault(initials, []).append(mention)
+        self.speakers: list[str] = []
+        self.last_person: str | None = None
+        # "The ministry said ... It also pledged ...": "it" is the body just heard.
+        self.last_org_speaker: str | None = None
+        self.sentences_since_org = 99
+
+    def qualified_before(self, phrase: str, at: int) -> str | None:
+        """The last "Malaysia's central bank" before `at` for the phrase "central bank"."""
+        window_start = max(0, at - 6000)
+        pattern = re.compile(
+            r"(?:\b[A-Z][\w.&-]*(?:['\u2019]s)?[^\S\n]+)+(?:[a-z][\w-]*[^\S\n]+){0,2}"
+            + re.escape(phrase).replace("\\ ", r"[^\S\n]+")
+            + r"\b"
+        )
+        found = None
+        for m in pattern.finditer(self.masked, window_start, at):
+            found = m.group()
+        if found is None:
+            return None
+        words = found.split()
+        while words and words[0].lower() in _FUNCTION_WORDS:
+            words.pop(0)  # "The Commons education select committee"
+        if len(words) <= len(phrase.split()) or not words[0][0].isupper():
+            return None  # "A failed government scheme" qualifies nothing
+        return " ".join(words)
+
+    def person_with_title(self, words: frozenset[str], before: int) -> str | None:
+        """ "the home secretary" -> the person last introduced as Home Secretary."""
+        for at, name, titles in reversed(self.titles):
+            if at < before and words <= titles:
+                return self.full_name(name, at)
+        return None
+
+    def _before(self, at: int, last: int) -> list[_Mention]:
+        """The last `last` mentions that start before `at`."""
+        hi = bisect.bisect_left(self.offsets, at)
+        return self.mentions[max(0, hi - last) : hi]
+
+    def full_name(self, short: str, before: int) -> str:
+        """ "Kim" -> "Kim Jong Un", "MDA" -> "Mobile Data Association" when named earlier.
+
+        A surname ("Trump" -> "Donald Trump") is preferred over a name that starts
+        with the word ("Trump University"); a person's name that starts with it
+        comes next ("Kim" -> "Kim Jong Un", the first such person named); an
+        organisation whose name starts with it last ("Virgin" -> "Virgin Radio").
+        Earlier speakers come before mere mentions.
+        """
+        short = _HONORIFIC_PREFIX.sub("", short)
+        if " " in short:
+            return short
+        if short.isupper() and len(short) >= 2:
+            for mention in self.by_initials.get(short, ()):
+                if mention.at < before:
+                    return mention.name
+        best: tuple[int, str] | None = None
+        candidates = [(n, "person") for n in self.speakers if not is_org_name(n)]
+        candidates += [(n, "org") for n in self.speakers if is_org_name(n)]
+        for name, cls in candidates:
+            rank = _expansion_rank(short, name, cls)
+            if rank is not None and (best is None or rank < best[0]):
+                best = (rank, name)
+        if best is None:
+            for mention in self.by_word.get(short, ()):
+                if mention.at >= before:
+                    break
+                rank = _expansion_rank(short, mention.name, mention.cls)
+                if rank is not None and (best is None or rank < best[0]):
+                    best = (rank, mention.name)
+        return best[1] if best else short
+
+    def person_before(self, at: int, sentence_start: int) -> str | None:
+        """The person a "he"/"she" at `at` most likely means."""
+        # "While Comey said Clinton was careless, he said ...": the first person in
+        # the sentence (its subject) rather than the nearest (often an object).
+        for mention in self._before(at, 50):
+            if mention.at < sentence_start:
+                continue
+            full = self.full_name(mention.name, mention.at)
+            if mention.cls == "person" or (full != mention.name and is_person_name(full)):
+                return full
+        return self.last_person
+
+    def org_before(self, at: int, noun: str | None) -> str | None:
+        """The organisation "it" / "the firm" / "the ministry" at `at` most likely means.
+
+        A noun that is part of a name ("the ministry" -> "Finance Ministry") picks
+        the latest such name; otherwise the organisation the article has named
+        most often so far wins (a passing mention of a product or a rival does
+        not make "the firm" refer to it), ties going to the more recent.
+        """
+        score: dict[str, float] = {}
+        full_of: dict[str, str] = {}
+        # The last few hundred names are context enough, and keep this linear.
+        for rank, mention in enumerate(self._before(at, 300)):
+            if mention.cls == "person":
+                continue
+            name = mention.name
+            if noun and name.lower() == noun:
+                continue  # "The Institute" itself, capitalised at a sentence start
+            if name not in full_of:
+                full_of[name] = self.full_name(name, mention.at)
+            if noun and noun in name.lower().split():
+                score[full_of[name]] = 1000.0 + rank
+                continue
+            usable = mention.cls == "org" or name in self.speakers
+            usable = usable or (
+                mention.cls == "other"
+                and not _is_place(name)
+                and not _DEMONYM.search(name)
+                and len(name) > 2
+            )
+            if usable:
+                full = full_of[name]
+                score[full] = score.get(full, 0.0) + 1.0 + rank * 1e-6
+        for name in self.speakers:
+            if name in score:
+                score[name] += 2.0
+        if not score:
+            return None
+        best = max(score, key=score.__getitem__)
+        if score[best] < 1000 and noun and noun not in _GENERIC_ORG_NOUNS:
+            return None
+        return best
+
+    def note_sentence(self, start: int, end: int, speaker: str | None) -> None:
+        """Remember who a sentence is about: its speaker, else its first person."""
+        self.sentences_since_org += 1
+        if speaker and is_org_name(speaker) and speaker.split()[-1] not in _PERSON_NOMINALS:
+            self.last_org_speaker, self.sentences_since_org = speaker, 0
+        if speaker and (not is_org_name(speaker) or speaker.split()[-1] in _PERSON_NOMINALS):
+            self.last_person = speaker
+            return
+        lo = bisect.bisect_left(self.offsets, start)
+        for mention in self.mentions[lo:]:
+            if mention.at >= min(end, start + 60):
+                break  # only a person near the start is what the sentence is about
+            if mention.possessive:
+                continue  # "Biden's camp has signalled ...": about the camp, not Biden
+            if mention.cls == "person" or mention.name in self.speakers:
+                full = self.full_name(mention.name, mention.at)
+                if not is_org_name(full):
+                    self.last_person = full
+                    return
+
+
+_VAGUE_ADJ = frozenset("former current new then outgoing incoming veteran".split())
+
+
+def _resolve(
+    src: _Source, memory: _Memory, at: int, sentence_start: int
+) -> tuple[str | None, float]:
+    """The speaker's name for a source, with a confidence; None when unresolvable."""
+    if src.form == "name":
+        return memory.full_name(src.text, at), 0.9
+    if src.form in ("pronoun", "demonym"):
+        kind = _PRONOUNS.get(src.text.lower(), "person")
+        if kind == "person":
+            who = memory.person_before(at, sentence_start)
+            return who, (0.75 if src.form == "pronoun" else 0.6)
+        if kind == "org":
+            if memory.last_org_speaker and memory.sentences_since_org <= 2:
+                return memory.last_org_speaker, 0.6
+            return memory.org_before(at, "it"), 0.55
+        return None, 0.0
+    noun = src.text.split()[-1].lower()
+    if noun in _ROLE_WORDS and noun not in _PERSON_NOMINALS:
+        words = frozenset(w.lower() for w in src.text.split()[1:] if w.lower() not in _VAGUE_ADJ)
+        who = memory.person_with_title(words, at)
+        if who:
+            return who, 0.6
+        # "the Florida senator said": most often the person the story is about;
+        # "one GOP leader" or "a senator" is someone else.
+        if src.text.split()[0].lower() == "the" and memory.last_person:
+            return memory.last_person, 0.45
+        return None, 0.0
+    if noun in _PERSON_NOMINALS:
+        return src.text, 0.55
+    if noun in _ORG_NOMINALS:
+        name = memory.org_before(at, noun)
+        if name:
+            return name, 0.6
+        if noun not in _GENERIC_ORG_NOUNS:
+            words = src.text.lower().split()[1:]
+            named = memory.qualified_before(" ".join(words), at)
+            if named:
+                return named, 0.55  # "the central bank" -> "Malaysia's central bank"
+            # "the government said" with no government named before: as written.
+            return " ".join(["the", *words]), 0.4
+    return None, 0.0

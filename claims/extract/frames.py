@@ -1,0 +1,860 @@
+"""Attribution frames: a reporting cue and the source the sentence gives for it.
+
+Works on one sentence with its quotations masked. Finds "X said", "said X",
+"according to X", "X, who ..., said", "..., saying", "was reported by X" and
+returns each cue with its source as written (a name, a pronoun or a nominal
+such as "the firm"); coref.py decides who that is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.extract.names import (
+    _CORE,
+    _DEMONYM,
+    _ENDS_SENTENCE,
+    _FUNCTION_WORDS,
+    _GEO_WORDS,
+    _MEDIA_WORDS,
+    _NAME_SEQ,
+    _NAME_SEQ_RE,
+    _ORG_NOMINALS,
+    _ORG_WORDS,
+    _PARTICIPLES,
+    _PERSON_NOMINALS,
+    _PRONOUNS,
+    _ROLE_WORDS,
+    _TOKEN,
+    _VERBS,
+    _all_titles,
+    _clean_name,
+    _has_org_word,
+    _is_media,
+    _is_place,
+    _split_affiliation,
+    _split_possessive,
+    _strip_trailing_place,
+    is_person_name,
+)
+
+# Nouns that make "the X" / "a X" a source worth keeping (resolved when possible).
+_SOURCE_NOUNS = frozenset(
+    """
+    company firm group ministry department government bank report study survey court
+    spokesman spokeswoman spokesperson agency institute committee council union party
+    organisation organization statement website newspaper paper campaign commission
+    office authority administration regulator watchdog board insurer lender carrier
+    airline retailer broadcaster network manufacturer maker giant operator
+    """.split()
+)
+
+
+# Scanning words and looking them up in a set is several times faster than one
+# big alternation regex over every sentence.
+# "Figures from the ONS showed ...": data verbs report only for a named publisher.
+_DATA_VERBS = frozenset("show shows showed indicate indicates indicated".split())
+_CUE_WORDS = frozenset(_VERBS) | _PARTICIPLES | _DATA_VERBS | {"according"}
+
+
+_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
+_ACCORDING_TO = re.compile(r"according\s+to\b", re.IGNORECASE)
+
+
+# "was first reported by MSNBC": the agent of a passive reporting verb.
+_PASSIVE_BY = re.compile(
+    r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+|first\s+)*"
+    r"(?P<cue>reported|announced|confirmed|disclosed|revealed|estimated|projected|"
+    r"forecast|predicted|stated|noted|quoted|cited|published|broadcast|recorded)\s+by\s+",
+    re.IGNORECASE,
+)
+
+
+# Auxiliaries, adverbs and time phrases between a subject and its verb.
+# Case-sensitive on purpose: "Kelly" or "Paradis" must never lose "ly" or "is".
+_PRE_VERB_FILLER = re.compile(
+    r"(?:\s*\b(?:has|have|had|was|were|is|also|later|earlier|previously|then|again|"
+    r"repeatedly|recently|reportedly|once|further|similarly|separately|publicly|"
+    r"privately|first|initially|subsequently|often|always|never|frequently|already|"
+    r"just|originally|famously|flatly|bluntly|simply|would|will|could|may|might|[a-z]+ly|"
+    r"himself|herself|itself|themselves|"
+    r"at\s+the\s+time|at\s+one\s+point|in\s+\d{4}|on\s+(?:Twitter|Facebook|television)|"
+    r"(?:last|this|next)\s+(?:week|month|year|[A-Z]\w+day)|on\s+[A-Z]\w+day|in\s+[A-Z]\w+day|"
+    r"in\s+a\s+statement|in\s+an\s+interview|this\s+past\s+\w+|earlier\s+this\s+\w+|(?:on|in)\s+(?:an?|his|her|its|their)\s+[a-z]+)"
+    r")+\s*$"
+)
+
+
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .,'-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^)]{0,40}\))?"
+    r"|[A-Z][A-Za-z .,'-]{1,40}\((?:AFP|AP|UPI|Reuters|Bloomberg|CNN|Xinhua)[^)]{0,30}\))"
+    r"\s*[-\u2013\u2014:]+\s*"
+)
+
+
+_INTRO_PHRASE = re.compile(
+    r"^(?:In|After|At|On|During|Despite|With|While|As|When|Following|Before|Since|Amid|"
+    r"Asked|Speaking|Earlier|Later|Last|This|Then|Meanwhile|However)\b[^,]{0,80},\s*"
+)
+
+
+_NOMINAL_RE = re.compile(
+    r"\b(?P<det>the|a|an|its|his|her|their)\s+(?:[a-z][\w-]*\s+){0,3}?(?P<noun>[a-z]+)\s*$",
+    re.IGNORECASE,
+)
+
+
+_APPOSITIVE_ORG = re.compile(
+    rf"\b(?:of|at|for|from|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?P<org>{_NAME_SEQ})"
+)
+
+
+_DESCRIBED_ORG = re.compile(rf"{_NAME_SEQ}(?:\s+[a-z][\w-]*){{1,2}}\s+(?P<org>{_NAME_SEQ})")
+
+
+_POSSESSIVE_ORG = re.compile(rf"^\s*(?:an?\s+|the\s+)?(?P<org>{_NAME_SEQ})['\u2019]s?\b")
+
+
+@dataclass
+class _Source:
+    """A source as the frame names it, before resolution."""
+
+    text: str  # the name or pronoun or nominal as written
+    form: str  # "name" | "pronoun" | "nominal"
+    org: str | None = None
+
+
+_MEDIA_TAIL = r"(?:\s+(?:programme|program|show|newspaper|website|channel|magazine|radio|blog))?"
+
+
+_VIA_RE = re.compile(
+    rf"\s+(?:the\s+)?(?P<n>(?:{_TOKEN}|\d+)(?:['\u2019]s)?(?:\s+(?:{_TOKEN}|\d+)(?:['\u2019]s)?)*"
+    rf"{_MEDIA_TAIL})"
+)
+
+
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)(?:\s+(?:also|not|still|widely|often|\w+ly))*\s*$",
+    re.IGNORECASE,
+)
+
+
+_GENERIC_SOURCES = frozenset(
+    """
+    officials analysts experts critics sources observers economists investors residents
+    witnesses researchers scientists doctors lawyers campaigners protesters activists
+    authorities police officers diplomats aides insiders traders people reports studies
+    polls surveys data figures statistics republicans democrats voters supporters
+    opponents leaders ministers lawmakers legislators members staff workers
+    """.split()
+)
+
+
+_CONJ_RE = re.compile(
+    r"\b(?:that|and|but|while|as|when|after|because|if|so|although|though|whereas|"
+    r"which|where|before|since|until|unless)\s+"
+)
+
+
+_INVERTED_END = re.compile(
+    r"\s*(?:[a-z]+(?=\s*(?:[,.;:!?]|$))\s*)?"  # "... of the New York delegation."
+    r"(?:$|[,.;:!?\"\u201d()\u2013\u2014-]|(?:[a-z]+\s+)?(?:of|at|from|in|on|who|for)\b)"
+)
+
+
+_LEADING_WORDS = re.compile(
+    r"^(?:\s*(?:But|And|Yet|So|Also|However|Meanwhile|Still|Now|Then|Instead|Separately|"
+    r"Earlier|Later|Indeed|Moreover)\b,?)+\s*"
+)
+
+
+# Lower-case words after a name that keep it a source ("the NK News website").
+_SOURCE_TAIL_NOUNS = _SOURCE_NOUNS | frozenset(
+    "website newspaper programme jury panel site daily channel station broadcaster".split()
+)
+
+
+_POSSESSIVE_END = re.compile(r"['\u2019]s?$")
+_SPOKESPERSON_FOR = re.compile(
+    r"^(?:(?P<det>the|a|an|The|A|An)\s+)?(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?P<noun>spokes(?:man|woman|person)|official|aide|adviser|advisor|representative)"
+    rf"\s+(?:for|of|at|with|to)\s+(?:the\s+)?(?P<org>{_NAME_SEQ})$"
+)
+
+
+def _source_from_np(np: str) -> _Source | None:
+    """Classify a noun phrase that stands where a source would."""
+    np = np.strip(" ,\"'\u201c\u201d")
+    if not np:
+        return None
+    low = np.lower()
+    if low in _PRONOUNS:
+        return _Source(np, "pronoun")
+    if np.endswith(("'s", "\u2019s")):
+        return None  # "Mrs. Clinton's reported contributions": a possessive, not a source
+    spokes = _SPOKESPERSON_FOR.match(np)
+    if spokes:
+        # "A spokesman for Acme Corp": the person speaks for the organisation.
+        det = (spokes.group("det") or "a").lower()
+        det = "an" if det == "a" and spokes.group("noun")[0] in "aeiou" else det
+        return _Source(f"{det} {spokes.group('noun').lower()}", "nominal", spokes.group("org"))
+    last_name = None
+    for m in _NAME_SEQ_RE.finditer(np):
+        words = m.group().split()
+        if len(words) == 1 and words[0].lower().strip(".") in _FUNCTION_WORDS:
+            continue
+        last_name = m
+    if last_name is not None:
+        after = [w for w in np[last_name.end() :].split() if w not in ("'", "\u2019")]
+        if after:
+            noun = after[-1].lower()
+            if noun in _PERSON_NOMINALS:
+                org, _ = _clean_name(_POSSESSIVE_END.sub("", last_name.group()))
+                if noun.endswith("s"):
+                    # "Labor Department officials": the named body's people speak.
+                    if not org or _DEMONYM.search(org):
+                        return None  # "Chinese officials" names no one
+                    return _Source(f"{org} {noun}", "name", org)
+                # "A Department for Education and Skills spokeswoman"
+                if org and _DEMONYM.search(org):
+                    return None  # "a Chinese official" names no one
+                det = (np.split()[0] if np.split() else "a").lower()
+                det = det if det in ("a", "an", "the") else "a"
+                det = "an" if det == "a" and noun[0] in "aeiou" else det
+                return _Source(f"{det} {noun}", "nominal", org)
+            if noun in _ROLE_WORDS and len(after) <= 2:
+                return _Source(np, "nominal")  # "the New Jersey governor"
+            if noun not in _SOURCE_TAIL_NOUNS:
+                return None  # "Animal welfare groups", "Mr Miliband's family background"
+        raw = last_name.group()
+        if _THE_ONE_WORD.match(np) and raw.split()[-1].lower() in _ORG_NOMINALS:
+            return _Source(np.lower(), "nominal")  # "The Institute also cited" = the institute
+        if raw.lower() in _GENERIC_SOURCES:
+            return None  # "Officials said": not a named source (CLAIM-SPEC section 2)
+        if (
+            _THE_ONE_WORD.match(np)
+            and _DEMONYM.search(raw)
+            and raw.split()[-1].lower() not in _ORG_WORDS | _MEDIA_WORDS
+        ):
+            return _Source(np, "demonym")  # "The Russian added" = the person last named
+        name, org = _clean_name(raw)
+        if not name or _all_titles(name):
+            return None
+        name, owner = _split_possessive(name)
+        name, aff = _split_affiliation(name)
+        if after and after[-1].lower() in _BODY_NOUNS:
+            # "the Commons education select committee", "the AFI jury": the body
+            # is the source; a trailing "website" or "newspaper" is dropped.
+            name = " ".join([name, *after])
+        return _Source(name, "name", org or aff or owner)
+    m = re.search(
+        r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>spokes(?:man|woman|person))"
+        rf"(?:\s+(?:for|of|at)\s+(?:the\s+)?(?P<org>{_NAME_SEQ}))?",
+        np,
+        re.IGNORECASE,
+    )
+    if m:
+        return _Source(
+            m.group().split(" for ")[0].split(" of ")[0].split(" at ")[0].lower(),
+            "nominal",
+            m.group("org"),
+        )
+    m = _NOMINAL_RE.search(np)
+    if m and (m.group("noun").lower() in _SOURCE_NOUNS or m.group("noun").lower() in _ROLE_WORDS):
+        return _Source(np[m.start() :], "nominal")
+    return None
+
+
+_BODY_NOUNS = frozenset("committee jury panel board council commission campaign".split())
+
+
+_SUBJECT_TAIL = re.compile(
+    rf"(?:(?<=\s)|^)(?P<np>(?:(?:the|a|an)\s+)?(?:[a-z0-9][\w-]*\s+){{0,3}}?{_NAME_SEQ}"
+    rf"(?:['\u2019](?=\s))?(?:\s+[a-z][\w-]*){{0,3}}"
+    rf"|(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}?spokes(?:man|woman|person)\s+(?:for|of|at)\s+"
+    rf"(?:the\s+)?{_NAME_SEQ}"
+    rf"|(?:the|a|an|its|his|her|their)\s+(?:[a-z][\w-]*\s+){{0,3}}[a-z]+"
+    rf"|he|she|it|they|we|I|He|She|It|They|We)\s*$"
+)
+
+
+_ROLE_ALT = "|".join(sorted((re.escape(w) for w in _ROLE_WORDS), key=len, reverse=True))
+
+
+_ORG_BEFORE_ROLE = re.compile(
+    rf"(?P<org>{_NAME_SEQ})\s+(?P<role>(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)\s*$"
+)
+
+
+def _source_from_tail(tail: str) -> _Source | None:
+    """The source at the end of `tail`, the text just before a reporting verb."""
+    # A subject is a few words long; the window keeps the end-anchored search cheap.
+    tail = tail[-160:]
+    m = _SUBJECT_TAIL.search(tail)
+    if not m:
+        return None
+    src = _source_from_np(m.group("np"))
+    if src is not None and src.form == "name" and src.org is None:
+        # "Telegraph executive Murdoch MacLennan": the organisation before the role.
+        before = tail[: m.start("np")] + m.group("np")[: m.group("np").find(src.text)]
+        r = _ORG_BEFORE_ROLE.search(before.rstrip() + " ")
+        if r is None:
+            r = _ORG_BEFORE_ROLE.search(before.rstrip())
+        if r and any(w in _ROLE_WORDS for w in r.group("role").split()):
+            org, _ = _clean_name(r.group("org"))
+            if org and not _DEMONYM.search(org) and not _is_place(org):
+                src.org = org
+    return src
+
+
+_NICK_TOKEN = re.compile(r"[\"\u201c][A-Z][\w.'-]{0,12}[\"\u201d](?=[^\S\n]+[A-Z])")
+
+
+def _clause_tail(left: str) -> str:
+    """The part of `left` after the last clause boundary (quote, semicolon, 'that')."""
+    # A nickname's quote marks (Antonio "LA" Reid) are no boundary.
+    marks = _NICK_TOKEN.sub(lambda m: "N" * len(m.group()), left) if '"' in left else left
+    cut = max(marks.rfind(c) for c in ('"', "\u201d", "\u201c", ";", ":", "\u2014", "(", ")"))
+    cut = max(cut, left.rfind(" - ") + 2 if " - " in left else -1)
+    tail = left[cut + 1 :]
+    comma = tail.rfind(",")
+    if comma >= 0:
+        tail = tail[comma + 1 :]  # "In remarks to open the congress, Kim said"
+    last = None
+    for m in _CONJ_RE.finditer(tail):
+        before = tail[: m.start()].split()
+        after = tail[m.end() :].split()
+        if (
+            m.group().strip() == "and"
+            and before
+            and after
+            and before[-1][:1].isupper()
+            and after[0][:1].isupper()
+        ):
+            continue  # "Department for Education and Skills"
+        last = m
+    if last is not None:
+        tail = tail[last.end() :]
+    return tail.strip()
+
+
+_CLAUSE_NP = re.compile(
+    rf"\s*(?!(?:who|which|that|whose|where|when|as|if)\b)"
+    rf"(?P<np>(?:(?:the|The|a|A|an|An)\s+)?(?:[a-z0-9][\w-]*\s+){{0,3}}?{_NAME_SEQ}"
+    rf"(?:\s+(?:[a-z][\w-]*\s+)?(?:{_ROLE_ALT})\s+{_NAME_SEQ})?"
+    rf"|He|She|It|They|We|he|she|it|they)"
+)
+
+
+# A lower-case word after the noun phrase: its verb ("tried", "has", "also").
+_VERBISH = re.compile(r"\s+[a-z]")
+
+
+def _clause_subject(segment: str) -> _Source | None:
+    """The source that opens a clause: "But Chief Constable X has liaised ... and said"."""
+    cut = max(segment.rfind(";"), segment.rfind(":"))
+    body = _DATELINE.sub("", segment[cut + 1 :].lstrip())
+    body = _LEADING_WORDS.sub("", body)
+    # The subject opens the last comma-delimited stretch that reads "NP verb ...":
+    # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton tried ..., saying".
+    segments = body.split(",")
+    for seg in reversed(segments):
+        m = _CLAUSE_NP.match(_LEADING_WORDS.sub("", seg.lstrip()))
+        if m and _VERBISH.match(_after_np(seg, m)):
+            return _source_from_tail(m.group("np"))
+    m = _CLAUSE_NP.match(_INTRO_PHRASE.sub("", body))
+    return _source_from_tail(m.group("np")) if m else None
+
+
+def _after_np(segment: str, m: re.Match[str]) -> str:
+    return _LEADING_WORDS.sub("", segment.lstrip())[m.end() :]
+
+
+def _strip_filler(left: str) -> str:
+    """Drop auxiliaries, adverbs and time phrases that end `left` ("has also")."""
+    head, window = left[:-80], left[-80:]
+    return (head + _PRE_VERB_FILLER.sub("", window)).rstrip()
+
+
+def _subject_before(left: str) -> _Source | None:
+    """The source that is the subject of a verb whose left context is `left`."""
+    left = _strip_filler(left)
+    if not left:
+        return None
+    who = re.search(r",?\s*\bwho\s*$", left)
+    if who:
+        # "Jay-Z, who said he would ...": the relative pronoun's antecedent.
+        return _subject_before(left[: who.start()])
+    if re.search(r"\b(?:and|but|then)$", left):
+        # "X has liaised with groups and said": the clause's own subject.
+        return _clause_subject(re.sub(r"\s*\b(?:and|but|then)$", "", left))
+    if left.endswith(","):
+        return _subject_with_appositive(left[:-1])
+    return _source_from_tail(_clause_tail(left))
+
+
+def _subject_with_appositive(body: str) -> _Source | None:
+    """ "X, chief executive of Y, said" and "In a statement, Dr X, IBM vice president, said"."""
+    segs = body.split(",")
+    # "..., Gov. John Kasich (R-OH), said": the last segment is the whole subject.
+    last_seg = segs[-1].strip()
+    if last_seg[:1].isupper() and _is_whole_np(last_seg):
+        src = _source_from_tail(last_seg)
+        if src is not None and src.form == "name" and is_person_name(src.text):
+            return src
+    # The subject is the first segment that is wholly a person's name ("Christopher
+    # Shelton, the president of the Communications Workers of America, said").
+    for k, seg in enumerate(segs[:-1]):
+        tail = _clause_tail(seg)
+        if tail != seg.strip() or not _is_whole_np(tail):
+            continue
+        src = _source_from_tail(tail)
+        if src is not None and src.form == "name" and is_person_name(src.text):
+            return _with_appositive_org(src, segs[k + 1 :])
+    fallback: tuple[int, _Source] | None = None
+    whole: tuple[int, _Source] | None = None  # leftmost segment that is all noun phrase
+    for k in range(len(segs) - 2, -1, -1):
+        tail = _clause_tail(segs[k])
+        src = _source_from_tail(tail)
+        if src is None:
+            continue
+        if src.form == "name" and is_person_name(src.text):
+            return _with_appositive_org(src, segs[k + 1 :])
+        if _is_whole_np(tail):
+            whole = (k, src)
+        if fallback is None:
+            fallback = (k, src)
+    fallback = whole or fallback
+    last = segs[-1].strip()
+    name, _ = _clean_name(last)
+    if (
+        name
+        and is_person_name(name)
+        and name == last.split(" ", len(last.split()) - len(name.split()))[-1]
+    ):
+        return _Source(name, "name")  # "The director of public prosecutions, Ken Macdonald,"
+    if fallback is not None:
+        k, src = fallback
+        return _with_appositive_org(src, segs[k + 1 :])
+    return None
+
+
+def _is_whole_np(segment: str) -> bool:
+    """ "Trump" or "the Justice Department" yes; "speaking at a rally in Ohio" no."""
+    segment = segment.strip()
+    if len(segment) > 160:
+        return False
+    m = _SUBJECT_TAIL.search(segment)
+    return m is not None and m.start("np") == 0
+
+
+_DOCUMENT_NOUNS = frozenset("report study survey analysis paper poll review".split())
+_AUTHORED_BY = re.compile(rf"\b(?:by|from)\s+(?:the\s+)?(?P<org>{_NAME_SEQ})")
+
+
+def _with_appositive_org(src: _Source, appositive_parts: list[str]) -> _Source:
+    """The source with the organisation its appositive names ("X, chief of Y,")."""
+    appositive = ",".join(appositive_parts).strip()
+    if src.form == "nominal" and src.text.split()[-1].lower() in _DOCUMENT_NOUNS:
+        # "The report, published by the Resolution Foundation, said": its author.
+        author = _AUTHORED_BY.search(appositive)
+        if author:
+            name, _ = _clean_name(author.group("org"))
+            return _Source(name, "name") if name else src
+    if src.form == "name" and src.org is None and not re.match(r"(?:who|which)\b", appositive):
+        src.org = _org_from_appositive(appositive)
+    return src
+
+
+def _org_from_appositive(appositive: str) -> str | None:
+    """ "executive vice-president of RJ Reynolds Tobacco" -> "RJ Reynolds Tobacco"."""
+    matches = list(_APPOSITIVE_ORG.finditer(appositive))
+    # "senior director for Asian affairs at the National Security Council": the
+    # affiliation is the organisation, not the adjective.
+    matches = [x for x in matches if not _DEMONYM.search(x.group("org").split()[0])] or matches
+    m = next(
+        (x for x in matches if _has_org_word(x.group("org"))),
+        matches[0] if matches else None,
+    )
+    if m:
+        org, _ = _clean_name(m.group("org"))
+        # "of US firm Open Source Labs": a place, a descriptor, then the name.
+        nested = _DESCRIBED_ORG.match(appositive, m.start("org"))
+        if nested and (org or "").lower() in _GEO_WORDS | {"us", "uk", "eu"}:
+            org, _ = _clean_name(nested.group("org"))
+        return _strip_trailing_place(org) if org else None
+    m = _POSSESSIVE_ORG.match(appositive)
+    if m and not _is_place(m.group("org")):
+        return m.group("org")  # "IBM's strategy manager"; not "the UK's biggest"
+    m = re.match(rf"^\s*(?P<org>{_NAME_SEQ})(?P<rest>.*)$", appositive)
+    if m:
+        words = m.group("org").split()
+        keep = []
+        for w in words:
+            if w.lower() in _ROLE_WORDS or w.lower() in {"general", "senior", "deputy"}:
+                break
+            keep.append(w)
+        if keep and (len(keep) < len(words) or re.match(r"\s+[a-z]", m.group("rest"))):
+            return " ".join(keep)
+    return None
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z-]*\b")
+
+
+_DESCRIPTOR_OK = _ROLE_WORDS | frozenset(
+    """
+    the a an former senior deputy vice assistant state party campaign top chief longtime
+    veteran republican democratic political economic foreign press white house
+    he she it they we of at for
+    """.split()
+)
+
+
+_INVERTED_NP = re.compile(
+    rf"\s+(?P<np>(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?{_NAME_SEQ}"
+    rf"(?:\s+(?:[a-z][\w-]*\s+)?(?:{_ROLE_ALT})\s+{_NAME_SEQ}"
+    rf"|\s+(?:{_ROLE_ALT})(?=\s*(?:$|[,.;:!?]))|\s+(?:{{_PN}})(?=\s*(?:$|[,.;:!?])))?"
+    rf"|he|she|it|they|we|I|(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z]+)".replace(
+        "{_PN}", "|".join(sorted(_PERSON_NOMINALS))
+    )
+)
+
+
+_NOT_DESCRIPTORS = frozenset(
+    "to it he she they we his her its their that this with by from on in into about over after "
+    "and or but as".split()
+)
+
+
+_CLOSES_CLAUSE = re.compile(r"\s*(?:$|[,.;:!?(])")
+
+
+_DESCRIBED_NAME = re.compile(
+    rf"\s+(?:the|a|an)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,5}},\s+(?P<name>{_NAME_SEQ})"
+    r"(?=\s*(?:$|[,.;:!?]))"
+)
+
+
+def _subject_after(right: str) -> tuple[_Source | None, int]:
+    """Inverted frame: '..., said Go Myong-hyun of the Asan Institute.'"""
+    described = _DESCRIBED_NAME.match(right)
+    if described and is_person_name(_clean_name(described.group("name"))[0] or ""):
+        # '..., said the company's chief executive, John Ferriola.': the name.
+        name, _ = _clean_name(described.group("name"))
+        return _Source(name or "", "name"), described.end()
+    m = _INVERTED_NP.match(right)
+    if not m or not _INVERTED_END.match(right[m.end() :]):
+        return None, 0
+    np = m.group("np")
+    first_cap = next((i for i, c in enumerate(np) if c.isupper()), len(np))
+    descriptors = _LOWER_WORD.findall(np[:first_cap])
+    closes = _CLOSES_CLAUSE.match(right, m.end()) is not None and not any(
+        w in _NOT_DESCRIPTORS for w in descriptors
+    )
+    if descriptors and not (
+        closes  # '..., said retired Army Gen. Mick Bednarek, who ...'
+        or all(w in _DESCRIPTOR_OK or "-" in w for w in descriptors)
+        or any(w in _ROLE_WORDS for w in descriptors)
+    ):
+        return None, 0  # "wrote an op-ed urging Congress": not an inverted subject
+    src = _source_from_np(m.group("np"))
+    if src is None:
+        return None, 0
+    rest = right[m.end() :]
+    if src.form == "name" and src.org is None:
+        ap = re.match(r"\s*,\s*([^,.;]+)", rest)
+        if ap and not re.match(r"(?:who|which)\b", ap.group(1).lstrip()):
+            src.org = _org_from_appositive(ap.group(1))
+    return src, m.end()
+
+
+_PHRASE_END = re.compile(r"[,;:](?:\s|$)|\.(?:\s|$)")
+
+
+_ABBREV_BEFORE_DOT = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Gen|Jr|Sr|Lt|Col)|\b[A-Z])$")
+
+
+def _first_phrase(right: str) -> str:
+    """Text up to the first comma, colon or full stop that is not an abbreviation's."""
+    for m in _PHRASE_END.finditer(right):
+        if m.group()[0] == "." and _ABBREV_BEFORE_DOT.search(right, 0, m.start()):
+            continue
+        return right[: m.start()]
+    return right
+
+
+def _according_to(right: str) -> _Source | None:
+    """ "according to a projection by Fitch Solutions" -> Fitch Solutions."""
+    chunk = _first_phrase(right)
+    words = chunk.split()
+    if not words:
+        return None
+    chunk = " ".join(words[:12])
+    m = re.search(rf"(?:^|\s)(?:by|from|of|at)\s+(?:the\s+)?(?P<n>{_NAME_SEQ})", chunk)
+    if m and not re.match(r"^\s*(?:the\s+)?[A-Z]", chunk):
+        return _source_from_np(m.group("n"))
+    head = re.match(
+        rf"^(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?:{_NAME_SEQ})(?:\s+[a-z][\w-]*)?",
+        chunk,
+    )
+    if head:
+        src = _source_from_np(head.group())
+        if src is None:
+            # "according to FEC filings": the named records are the source.
+            text = re.sub(r"^(?:the|a|an)\s+", "", head.group())
+            name = _NAME_SEQ_RE.search(text)
+            if name and not _DEMONYM.search(name.group()) and name.group() not in _FUNCTION_CAPS:
+                return _Source(text, "name")
+        return src
+    src = _source_from_np(chunk)
+    if src is not None and src.form in ("name", "nominal"):
+        return src
+    return None
+
+
+_FUNCTION_CAPS = frozenset(w.capitalize() for w in _FUNCTION_WORDS)
+
+
+@dataclass
+class _Frame:
+    source: _Source
+    cue: str
+    core: bool
+    at: int
+    inverted: bool = False
+    via: str | None = None
+    subordinate: bool = False  # "After X announced ..., Y wrote": X's is not the main frame
+
+
+def _normalise_left(left: str) -> str:
+    """Dashes around an appositive read as commas; short parentheticals go.
+
+    "Jason Sims - a teacher from Ohio - says" and "Sen. Kay Dunn (D-NY), a
+    supporter, told" then take the comma-appositive path.
+    """
+    if "(" in left:
+        left = _PAREN.sub("", left)
+    if "-" in left or "\u2014" in left or "\u2013" in left:
+        left = _DASH.sub(", ", left)
+    return left
+
+
+_PAREN = re.compile(r"\s*\([^()]{1,40}\)")
+
+
+_DASH = re.compile(r"\s+(?:\u2014|\u2013|--|-)\s+|\u2014")
+
+
+def _is_title_case(sentence: str) -> bool:
+    """A headline such as "Glenn Beck Says Trump Poses A Threat." (most words capitalised)."""
+    words = _WORD_RE.findall(sentence)
+    if len(words) < 4:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _frames_in(masked: str) -> list[_Frame]:
+    """Every attribution frame in one (masked) sentence, in text order."""
+    frames: list[_Frame] = []
+    if " by " in masked:
+        for m in _PASSIVE_BY.finditer(masked):
+            src = _according_to(masked[m.end() - 1 :])
+            if src is not None:
+                frames.append(_Frame(src, m.group("cue"), True, m.start("cue")))
+    if _CUE_WORDS.isdisjoint(_WORD_RE.findall(masked.lower())):
+        return frames  # most sentences report nothing: skip the per-word work
+    title_case = not _ENDS_SENTENCE.search(masked[-3:]) or _is_title_case(masked)
+    for w in _WORD_RE.finditer(masked):
+        word = w.group()
+        low = word.lower()
+        if low not in _CUE_WORDS:
+            continue
+        if word[0].isupper() and low != "according" and w.start() > 0 and not title_case:
+            continue  # "the United States" is no cue (but "Trump Says ..." in a headline is)
+        if low == "according":
+            w = _ACCORDING_TO.match(masked, w.start())
+            if w is None:
+                continue
+        frame = _frame_at(masked, w)
+        if frame is not None:
+            frames.append(frame)
+    return frames
+
+
+_BEFORE_PARTICIPLE = re.compile(r"(?:,|\bby|\s[-\u2013\u2014]|\u2014)\s*$")
+
+
+_PHRASAL = frozenset("called calls ruled rules pointed points spelled spelt".split())
+
+
+_PARTICLE = re.compile(r"\s+(?P<p>on|out)\b(?P<of>\s+of\b)?")
+
+
+# Which particle makes a reporting phrase of which verb ("ruled on Friday" is no cue).
+_PARTICLE_OF = {"called": "on", "calls": "on", "ruled": "out", "rules": "out"}
+
+
+# Present-tense cues that are also common nouns: only a verb when a clause follows.
+_HOMOGRAPHS = frozenset(
+    "states reports notes claims estimates forecasts projects calls fears demands".split()
+)
+
+
+_CLAUSE_FOLLOWS = re.compile(
+    r"\s*(?:that|the|a|an|he|she|it|they|we|I|his|her|its|their|there|this|these|those|"
+    r"[A-Z0-9\"\u201c:]|\d)"
+)
+
+
+_ENDS_CLAUSE = re.compile(r"\s*[.,;!?]")
+
+
+# ", the New York Times reports." / ", the AFI fears,": a reporting clause.
+_PARENTHETICAL_SUBJECT = re.compile(rf",\s*(?:the\s+)?(?:[a-z][\w-]*\s+)?{_NAME_SEQ}\s*$")
+
+
+_TO_AFTER = re.compile(r"\s+to\b")
+
+
+_INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?)\s+(?:[\w-]+\s+){0,3}$")
+
+
+_PROGRESSIVE_AUX = re.compile(r"\b(?:is|are|was|were|isn[\u2019']t|wasn[\u2019']t)\s*$")
+
+
+_LAST_WORD_RE = re.compile(r"\s*\b\S+\s*$")
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s*$")
+
+
+_BY_AFTER = re.compile(r"\s*by\b")
+
+
+_FOR_AFTER = re.compile(r"\s*for\b")
+
+
+_TO_BEFORE = re.compile(r"\bto\s*$")
+
+
+_WENT_ON_TO = re.compile(r"\b(?:went|goes|go|going)\s+on\s+to\s*$|\btook\s+to\s+\w+\s+to\s*$")
+
+
+_NO_INVERSION = frozenset("told tells telling".split())
+
+
+_SUBORDINATE = re.compile(
+    r"\b(?:[Aa]fter|[Bb]efore|[Ww]hen|[Ww]hile|[Ss]ince|[Aa]lthough|[Bb]ecause|[Oo]nce|[Uu]ntil|"
+    r"[Ii]f|[Uu]nless)\s+[^,;]{0,50}$"
+)
+
+
+_OBJECT_RELATIVE = re.compile(
+    r"\b(?:what|whatever|everything|anything|something|nothing|all)\s+"
+    r"(?:[A-Z][\w.'\u2019-]*\s+){1,3}(?:\w+\s+){0,2}$"
+)
+
+
+_DATA_SUBJECT = re.compile(
+    r"\b(?i:figures|data|statistics|numbers|report|survey|study|poll|research|analysis|"
+    r"estimates)(?:,)?\s+(?:(?:published|released|compiled|issued)\s+)?(?:from|by|of)\s+"
+    rf"(?:the\s+)?(?P<org>{_NAME_SEQ})(?:\s*\([A-Z]{{2,}}\))?,?\s+(?:also\s+)?$"
+)
+
+
+def _frame_at(masked: str, m: re.Match[str]) -> _Frame | None:
+    """The frame of the cue word at m, when it has a source."""
+    cue = m.group()
+    low = cue.lower()
+    if low.startswith("according"):
+        low = "according to"
+    # Bounded contexts keep pathological input (a 100,000-character sentence) linear.
+    left, right = (
+        masked[max(0, m.start() - 600) : m.start()],
+        masked[m.end() : m.end() + 300],
+    )
+    if low not in _PARTICIPLES:
+        # The subject of a finite verb sits close to it; a bounded window keeps
+        # the end-anchored patterns below linear.
+        left = _normalise_left(left[-300:])
+    if low == "according to":
+        src = _according_to(right)
+        return _Frame(src, cue, True, m.start()) if src else None
+    if low in _DATA_VERBS:
+        data = _DATA_SUBJECT.search(left[-160:])
+        if data is None or not data.group("org"):
+            return None  # "official figures show": no named source
+        name, _ = _clean_name(data.group("org"))
+        return _Frame(_Source(name, "name"), cue, False, m.start()) if name else None
+    # End-anchored patterns only ever need the last few words: search a short
+    # window, or they would rescan the whole left context at every position.
+    near = left[-60:]
+    if low in _PARTICIPLES:
+        if _BEFORE_PARTICIPLE.search(near):
+            # "Kim opened the congress, saying ...": the clause's subject speaks.
+            src = _clause_subject(_BEFORE_PARTICIPLE.sub("", left))
+            return _Frame(src, cue, True, m.start()) if src else None
+        if not _PROGRESSIVE_AUX.search(near):
+            return None
+        left = _LAST_WORD_RE.sub("", left)  # "Trump is telling": drop the auxiliary
+        near = left[-60:]
+    elif _THE_BEFORE.search(near) or _PASSIVE_BEFORE.search(near):
+        return None  # "the said property", "is expected to"
+    if _BY_AFTER.match(right) or (low.startswith("call") and _FOR_AFTER.match(right)):
+        return None  # "claims by", "called for"
+    particle = _PARTICLE.match(right) if low in _PHRASAL else None
+    if particle and _PARTICLE_OF.get(low, "out") != particle.group("p"):
+        particle = None
+    if low in ("pointed", "points") and not particle:
+        return None  # only "pointed out" reports
+    if (
+        low in _HOMOGRAPHS
+        and not _CLAUSE_FOLLOWS.match(right)
+        and not (_ENDS_CLAUSE.match(right) and _PARENTHETICAL_SUBJECT.search(near))
+    ):
+        return None  # "Republican claims.", "other Western states": nouns, not verbs
+    if low in ("adding", "admitted") and _TO_AFTER.match(right):
+        return None  # "is adding to her lead"
+    if low in ("called", "calls") and (_INDEFINITE_BEFORE.search(near) or near.endswith("so-")):
+        return None  # "a new group called Black Votes Matter": naming, not saying
+    if particle:
+        if particle.group("of"):
+            return None  # "Tindall, ruled out of the match": not a statement
+        cue = f"{cue} {particle.group('p')}"  # "called on", "ruled out", "pointed out"
+    if _TO_BEFORE.search(near):
+        if not _WENT_ON_TO.search(near):
+            return None  # "to say": an intention, not a statement ("went on to say" is one)
+        left = left[: len(left) - len(near)] + _WENT_ON_TO.sub("", near)
+    core = low in _CORE or low in _PARTICIPLES
+    stripped = left.rstrip()
+    # "said X" can be inverted; "told X" never is (X is the one told).
+    inverted = low not in _NO_INVERSION and (
+        stripped.endswith((",", '"', "\u201d")) or not stripped
+    )
+    src = None
+    if inverted:
+        src, used = _subject_after(right)
+        if src is not None:
+            right = right[used:]
+        else:
+            inverted = False
+    if src is None:
+        if _OBJECT_RELATIVE.search(near):
+            return None  # "everything Trump says is true": not a statement frame
+        src = _subject_before(left)
+    if src is None:
+        return None
+    via = None
+    if low in {"told", "tells", "telling"}:
+        t = _VIA_RE.match(right)
+        if t and _is_media(t.group("n")):
+            via = t.group("n")
+    subordinate = not inverted and bool(_SUBORDINATE.search(left[-80:]))
+    return _Frame(src, cue, core, m.start(), inverted, via, subordinate)
+
+
+_THE_ONE_WORD = re.compile(r"^(?:the|The)\s+[A-Z][a-z]+$")

@@ -1,0 +1,356 @@
+"""Names in news text: the vocabulary and the rules that read a capitalised sequence.
+
+Shared by the frame finder (frames.py) and the resolver (coref.py): what counts
+as a title ("Finance Minister"), an organisation ("... Institute"), a place, a
+person's name; how "US Treasury Secretary John Snow" splits into a name and an
+organisation; the reporting verbs. Package-internal: the leading underscores
+mean "not part of claims.extract's public API".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+# Reporting verbs that make a sentence's content a statement by their subject.
+# Core verbs almost always report speech; broad verbs report a position and are
+# only accepted with a named (not pronoun-only) source or a quotation.
+_CORE_VERBS = (
+    "said says say told tells added adds wrote writes stated states reported reports "
+    "estimated estimates projected projects forecast forecasts predicted predicts "
+    "announced announces noted notes warned warns admitted admits explained explains "
+    "argued argues claimed claims insisted insists acknowledged acknowledges confirmed "
+    "confirms revealed reveals stressed stresses declared declares asserted asserts "
+    "observed observes remarked replied responded recalled testified tweeted conceded "
+    "concedes contended countered cautioned cautions disclosed emphasized emphasised "
+    "emphasizes emphasises"
+).split()
+
+
+_BROAD_VERBS = (
+    "concluded concludes found finds denied denies suggested suggests pledged pledges "
+    "promised promises vowed vows urged urges complained blamed blames accused accuses "
+    "described describes hailed welcomed questioned believes believed expects "
+    "thinks hinted predicted agreed ruled rules backed backs cited cites highlighted "
+    "highlights branded brands credited credits dismissed dismisses criticised criticized "
+    "criticises criticizes condemned condemns praised praises rejected rejects demanded "
+    "demands recommended recommends proposed proposes fears welcomes called calls "
+    "acknowledged acknowledges pointed points voiced"
+).split()
+
+
+_VERBS = sorted(set(_CORE_VERBS) | set(_BROAD_VERBS), key=len, reverse=True)
+
+
+_CORE = frozenset(_CORE_VERBS)
+
+
+_PRONOUNS = {
+    "he": "person",
+    "she": "person",
+    "it": "org",
+    "they": "plural",
+    "we": "plural",
+    "i": "self",
+}
+
+
+# Words that make a capitalised sequence an organisation rather than a person.
+_ORG_WORDS = frozenset(
+    """
+    group institute institution agency ministry bank solutions news association treasury
+    pentagon cabinet federal reserve fed nations embassy consulate prosecutors
+    department police party university corp corporation inc ltd plc llc co council
+    committee commission office union alliance times post journal radio tv television
+    fund foundation federation court service services board organisation organization
+    center centre labs laboratories capital partners securities research network
+    company industries holdings bureau authority administration government parliament
+    congress senate house assembly club league team network insights analytics
+    intelligence economics consultancy website magazine herald tribune telegraph
+    guardian gazette press daily weekly channel broadcasting broadcaster reuters
+    bloomberg kcna yonhap afp ap cnn bbc nbc abc cbs fox msnbc schools school hospital
+    society trust forum council watch project campaign movement coalition front
+    army navy force forces command exchange markets market index airlines motors
+    systems technologies software energy oil petroleum pharmaceuticals media studies
+    """.split()
+)
+
+
+# Outlets: when a person spoke and one of these carried it, it is `via`.
+_MEDIA_WORDS = frozenset(
+    """
+    news agency media times post journal radio tv television herald tribune telegraph
+    guardian gazette press channel broadcaster broadcasting reuters bloomberg kcna
+    yonhap afp ap cnn bbc nbc abc cbs fox msnbc website newspaper paper magazine
+    xinhua tass kyodo programme program show daily weekly
+    """.split()
+)
+
+
+# Titles and roles that precede a name and are not part of it.
+_TITLES = frozenset(
+    """
+    gov pres amb atty hon supt insp det adm cmdr maj
+    mr mrs ms miss dr prof professor president vice minister secretary chancellor
+    premier governor senator sen rep representative congressman congresswoman mayor
+    judge justice chairman chairwoman chair chief director commissioner general gen
+    col colonel lt captain capt sgt sergeant admiral major leader king queen prince
+    princess lord lady pope bishop father rev reverend ambassador spokesman
+    spokeswoman spokesperson executive officer ceo cfo coo manager head editor
+    analyst economist strategist adviser advisor aide deputy assistant attorney
+    sheriff inspector superintendent constable detective officer coach manager
+    captain striker midfielder defender goalkeeper star singer actor actress
+    candidate nominee hopeful frontrunner speaker whip founder owner boss president-elect
+    vice-president chief-executive envoy counsel prosecutor lawyer researcher scientist
+    professor official expert chairperson principal
+    """.split()
+)
+
+
+# Capitalised words that start sentences or clauses and are never a source.
+_FUNCTION_WORDS = frozenset(
+    """
+    the a an but and or so yet in on at as for of to from with by after before
+    however while when where if although though because since meanwhile also still
+    this that these those there here it its he she they we i his her their our my
+    earlier later last next then now today yesterday tomorrow asked speaking
+    according instead indeed moreover furthermore yes no not even only just why what
+    how who which monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec one alongside despite
+    does do did is are was were has have had can could would should will shall must
+    during following amid among under over within without about through across
+    against toward towards behind beyond near unlike like including
+    """.split()
+)
+
+
+_ORG_NOMINALS = frozenset(
+    """
+    company firm group ministry department government bank agency institute committee
+    council union party organisation organization website newspaper paper campaign
+    commission office authority administration regulator watchdog board insurer lender
+    carrier airline retailer broadcaster network manufacturer maker giant operator
+    institution
+    """.split()
+)
+
+
+_PERSON_NOMINALS = frozenset(
+    "spokesman spokeswoman spokesperson adviser advisor aide official representative "
+    "strategist source officials aides sources advisers spokespeople executives".split()
+)
+
+
+# A word of a proper name: "Kim", "Myong-hyun", "O'Brien", "McDonald's", "4Cast",
+# "38North", "eBay", "U.S.", "J." (initial).
+_TOKEN = (
+    r"(?:(?:[A-Z]\.){1,3}(?![a-z])|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof)\."
+    r"|[A-Z][\w'\u2019&-]*\w|[A-Z]|\d+[A-Za-z][\w-]*|[a-z]{1,2}[A-Z][\w-]*"
+    r"|[\"\u201c][A-Z][\w.'-]{0,12}[\"\u201d](?=[^\S\n]+[A-Z]))"  # Antonio "LA" Reid
+)
+
+
+_CONNECT = r"(?:of|for|and|de|del|della|da|di|du|van|von|der|den|bin|al|el|le|la|&)"
+
+
+# Words of a name never run across a line break (a headline above a paragraph).
+# The lookahead only restates what a token must start with, so the scanner can
+# skip most positions without trying every alternative (2-3 times faster).
+_NAME_SEQ = (
+    r"(?=[A-Z\d\"\u201c]|[a-z]{1,2}[A-Z])"
+    rf"{_TOKEN}(?:[^\S\n]+(?:{_CONNECT}[^\S\n]+(?:the[^\S\n]+)?)?{_TOKEN})*"
+)
+
+
+_NAME_SEQ_RE = re.compile(_NAME_SEQ)
+
+
+# Participles that report speech for the clause's subject: "..., saying that ...".
+_PARTICIPLES = frozenset(
+    "saying telling writing adding noting arguing warning declaring explaining insisting "
+    "stating predicting announcing tweeting".split()
+)
+
+
+_PERSON_SHAPE = re.compile(r"^[A-Z][a-z'\u2019]+(?:-[A-Za-z][a-z]+|-[A-Z])?$|^[A-Z]\.?$")
+
+
+def _clean_name(raw: str) -> tuple[str | None, str | None]:
+    """Split "US Treasury Secretary John Snow" into ("John Snow", "US Treasury").
+
+    Returns (name, org-from-prefix). Leading function words and titles go.
+    """
+    words = raw.split()
+    while words and words[0].lower().strip(".") in _FUNCTION_WORDS:
+        words.pop(0)
+    if not words:
+        return None, None
+    # The last title word splits an organisation prefix from the person's name.
+    cut = -1
+    for i, w in enumerate(words[:-1]):
+        if w.lower().strip(".") in _TITLES or w.lower() in {
+            "mr",
+            "mrs",
+            "ms",
+            "miss",
+            "dr",
+            "prof",
+        }:
+            cut = i
+    if cut < 0:
+        return " ".join(words), None
+    name_words = words[cut + 1 :]
+    prefix = words[:cut]
+    # Honorifics such as "Sir" stay part of the name ("Sir John Stevens").
+    org = " ".join(prefix) if prefix and _looks_like_org_prefix(prefix) else None
+    return " ".join(name_words), org
+
+
+def _looks_like_org_prefix(words: list[str]) -> bool:
+    """ "US Treasury", "Metropolitan Police", "NUJ" yes; "North Korean", "Home" no."""
+    last = _drop_possessive(words[-1])
+    if last.lower() in _ORG_WORDS:
+        return True
+    return len(words) == 1 and last.isupper() and len(last) >= 2
+
+
+@functools.lru_cache(maxsize=16384)
+def is_org_name(name: str) -> bool:
+    """Whether a cleaned name reads as an organisation rather than a person."""
+    words = name.replace("'s", "").split()
+    if any(w.lower().strip(".,") in _ORG_WORDS for w in words):
+        return True
+    if len(words) == 1:
+        w = words[0]
+        return (
+            w.isupper()
+            or any(c.isdigit() for c in w)
+            or not (_PERSON_SHAPE.match(w) or _CAMEL_SURNAME.match(w))
+        )
+    return not is_person_name(" ".join(words))
+
+
+def _is_place(name: str) -> bool:
+    return name.lower() in _GEO_WORDS or name in _GEO_ACRONYMS
+
+
+def _has_org_word(name: str) -> bool:
+    return any(w.lower() in _ORG_WORDS for w in name.split())
+
+
+def _is_media(name: str) -> bool:
+    return any(_drop_possessive(w).lower().strip(".,") in _MEDIA_WORDS for w in name.split())
+
+
+def _drop_possessive(word: str) -> str:
+    """ "Reuters'" -> "Reuters", "BBC's" -> "BBC" (never "Reuters" -> "Reuter")."""
+    return _POSSESSIVE_SUFFIX.sub("", word)
+
+
+_POSSESSIVE_SUFFIX = re.compile(r"['\u2019]s?$")
+
+
+# Nationality and party words: "The Russian added", "the Republican said" refer to
+# a person named before; as an organisation prefix they name nobody.
+_DEMONYM = re.compile(
+    r"(?:ian|ean|ese|ish)$|^(?:American|Korean|Mexican|Cuban|African|Dominican|Puerto|"
+    r"Afghan|German|Roman|Moroccan|Venezuelan|Chilean|Peruvian|Iraqi|Israeli|Pakistani|"
+    r"Saudi|Kuwaiti|Somali|Yemeni|Qatari|Emirati|Thai|French|Dutch|Greek|Swiss|Czech|"
+    r"Welsh|Scots|Republican|Democrat|Democratic|Catholic|Muslim|Jewish|Islamic|Arab|"
+    r"Asian|European|Latino|Hispanic|Black|White)$"
+)
+
+
+_GEO_WORDS = frozenset(
+    """
+    north south east west new united kingdom states republic america europe asia africa
+    street city county island islands sea river gulf middle york london washington
+    beijing seoul tokyo paris berlin moscow brussels korea china japan russia france
+    germany britain england scotland wales ireland india iran iraq syria israel canada
+    australia italy spain mexico brazil pyongyang wall downing malaysia indonesia
+    singapore thailand vietnam philippines taiwan hong kong pakistan afghanistan
+    bangladesh egypt libya tunisia algeria morocco nigeria kenya ethiopia ghana
+    sudan somalia yemen saudi arabia qatar kuwait jordan lebanon turkey greece
+    portugal netherlands belgium switzerland austria sweden norway denmark finland
+    poland ukraine belarus hungary romania bulgaria serbia croatia argentina chile
+    peru colombia venezuela cuba ecuador bolivia zealand zimbabwe
+    """.split()
+)
+
+
+# Compared as written: "UN" is a place or body, "Un" in "Kim Jong Un" a name.
+_GEO_ACRONYMS = frozenset("US UK USA EU UN UAE U.S. U.K. U.N. E.U.".split())
+
+
+_ROLE_WORDS = _TITLES | frozenset(
+    """
+    official executive leader spokesman spokeswoman analyst economist chief head voter
+    resident student supporter activist strategist pollster donor worker owner teacher
+    farmer engineer doctor nurse lawyer historian author writer commentator columnist
+    host anchor reporter correspondent consultant operative organizer organiser delegate
+    member veteran businessman businesswoman entrepreneur investor trader banker
+    physician surgeon neurosurgeon pastor rabbi priest imam adviser advisor aide
+    congressman senator governor mayor chairman
+    """.split()
+)
+
+
+_INITIAL_OR_PARTICLE = re.compile(r"^[A-Z]\.$|^(?:de|van|von|bin|al)$|^(?:Jr|Sr)\.?$|^I{2,3}$|^IV$")
+
+
+_CAMEL_SURNAME = re.compile(r"^(?:Mc|Mac|O'|O\u2019)?[A-Z][a-z]+(?:[A-Z][a-z]+)?$")
+
+
+@functools.lru_cache(maxsize=16384)
+def is_person_name(name: str) -> bool:
+    """Two to five name-shaped words, none of them an organisation or place word."""
+    words = name.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    first = words[0].lower()
+    if len(first) > 5 and first.endswith(("ed", "ing")):
+        return False  # "Dismissed Bernie Sanders" is a headline, not a name
+    for w in words:
+        if w[0] in '"\u201c':
+            continue  # a nickname: Antonio "LA" Reid
+        low = w.lower().strip(".")
+        if low in _ORG_WORDS or low in _GEO_WORDS or w in _GEO_ACRONYMS:
+            return False
+        if not (_PERSON_SHAPE.match(w) or _INITIAL_OR_PARTICLE.match(w) or _CAMEL_SURNAME.match(w)):
+            return False
+    return True
+
+
+def _strip_trailing_place(org: str) -> str:
+    """ "World Institute for North Korea Studies in Seoul" -> without " in Seoul"."""
+    m = re.search(r"\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?$", org)
+    return org[: m.start()] if m else org
+
+
+def _split_affiliation(name: str) -> tuple[str, str | None]:
+    """ "Go Myong-hyun of the Asan Institute" -> ("Go Myong-hyun", "Asan Institute")."""
+    m = re.search(r"\s+(?:of|at|from)\s+(?:the\s+)?", name)
+    if not m:
+        return name, None
+    head, tail = name[: m.start()], name[m.end() :]
+    if not tail or not is_person_name(head) and not re.match(r"^[A-Z][\w'-]+$", head):
+        return name, None  # "Bank of England" is one name
+    if is_org_name(head):
+        return name, None
+    return head, _strip_trailing_place(tail)
+
+
+def _split_possessive(name: str) -> tuple[str, str | None]:
+    """ "Pearson's Financial Times" -> ("Financial Times", "Pearson")."""
+    m = re.match(r"^(?P<owner>.+?)['\u2019]s\s+(?P<rest>[A-Z].*)$", name)
+    if m:
+        return m.group("rest"), m.group("owner")
+    return name, None
+
+
+def _all_titles(name: str) -> bool:
+    return all(w.lower().strip(".") in _ROLE_WORDS for w in name.split())
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?\"'\u201d\u2019)]\s*$")

@@ -50,7 +50,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from claims.extract.attribution import attribute_sentences  # noqa: E402
 from claims.extract.sentences import sentence_spans  # noqa: E402
 
-DEFAULT_GOLD = Path("/work/shared/eval/attribution/polnear-train.jsonl")
+# ../shared relative to the repository root, as bench/eval_extract.py does.
+DEFAULT_GOLD = (
+    Path(__file__).resolve().parents[1].parent
+    / "shared"
+    / "eval"
+    / "attribution"
+    / "polnear-train.jsonl"
+)
 
 REPORTING_CUES = frozenset(
     """

@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from claims import store  # noqa: E402
 from claims.model import EXTRACTOR_VERSION, STATUSES, period_bounds  # noqa: E402
+from claims.normalise import key_columns  # noqa: E402
 
 PUBLISHERS = [
     "Reuters", "Bloomberg", "Associated Press", "BBC News", "The Straits Times",
@@ -116,9 +117,9 @@ def claim_row(i, source_id, published, rng, vocab: dict) -> dict:
         f"{subject}'s {metric} {'fell' if value < 0 else 'rose'} by {surface} in {period or 'the period'}"
         + (f", {speaker} said." if speaker else ".")
     )
-    status = rng.choices(STATUSES, weights=[90, 3, 3, 1.5, 1, 1, 0.5])[0]
+    status = rng.choices(STATUSES, weights=[96, 1, 1, 0.7, 0.5, 0.5, 0.3])[0]
     kind = rng.choices(["numeric", "quote", "statement"], weights=[80, 8, 12])[0]
-    return {
+    row = {
         "id": i, "source_id": source_id, "kind": kind, "sentence": sentence,
         "sentence_start": 0, "sentence_end": len(sentence), "surface": surface,
         "surface_start": 0, "surface_end": len(surface), "value": value, "low": None,
@@ -130,6 +131,9 @@ def claim_row(i, source_id, published, rng, vocab: dict) -> dict:
         "version": 1, "edited": "[]", "vanished": 0, "created": "2026-01-01T00:00:00+00:00",
         "updated": "2026-01-01T00:00:00+00:00",
     }  # fmt: skip
+    # The normalised key, as store.add_claims writes it (cached per distinct text).
+    row.update(key_columns(subject, metric, unit))
+    return row
 
 
 def review_rows(claim_id: int, status: str, rng: random.Random, reviewers: list[str]):

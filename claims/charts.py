@@ -194,7 +194,10 @@ def timeline_chart(
     base = alt.Chart(data).encode(
         x=alt.X("when:T", title=x_title),
         y=alt.Y(
-            "value:Q", title=_axis_title(metric, unit), scale=alt.Scale(zero=False, padding=18)
+            "value:Q",
+            title=_axis_title(metric, unit),
+            scale=alt.Scale(zero=False, padding=18),
+            axis=alt.Axis(titleLimit=300),
         ),
     )
     tooltip = [
@@ -237,7 +240,7 @@ def timeline_chart(
         .add_params(pick)
     )
     return alt.layer(*layers).properties(
-        title=alt.Title(f"{subject}: {metric}", subtitle=subtitle),
+        title=alt.Title(truncate(f"{subject}: {metric}", 90), subtitle=subtitle),
         width=WIDTH,
         height=360,
     )
@@ -325,7 +328,7 @@ def compare_chart(
                 "value:Q",
                 title=x_title,
                 scale=alt.Scale(zero=False, padding=18),
-                axis=alt.Axis(format="~g"),
+                axis=alt.Axis(format="~g", titleLimit=400),
             ),
             color=alt.Color(
                 "mark:N",
@@ -343,7 +346,7 @@ def compare_chart(
             ],
         )
     )
-    title = f"{key.get('subject')}: {key.get('metric')}, {key.get('period')}"
+    title = truncate(f"{key.get('subject')}: {key.get('metric')}, {key.get('period')}", 90)
     spread = summary.get("spread")
     subtitle = (
         f"{summary.get('n', 0)} values; median {format_number(summary.get('median'))}, "

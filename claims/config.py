@@ -1,8 +1,17 @@
-"""Where the database lives: the one place that decides.
+"""Where the database lives, and the few settings: the one place that decides.
 
 Order of precedence: an explicit path (the CLI's --db flag or a caller's
 argument), then the CLAIMS_DB environment variable, then data/claims.db in
 the project folder.
+
+Settings (the reviewing organisation named in ClaimReview exports) follow the
+same order: an explicit value (--org), an environment variable, then the
+[organisation] table of data/settings.toml:
+
+    [organisation]
+    name = "Example Fact Check"
+    url = "https://factcheck.example"
+    review_url = "https://factcheck.example/claims/{id}"
 """
 
 from __future__ import annotations

@@ -44,8 +44,9 @@ from claims.textio import decode_bytes, looks_binary, normalise_newlines
 MAX_TEXT_BYTES = 5 * 1024 * 1024  # an article's text, UTF-8 encoded
 MAX_FILE_BYTES = 25 * 1024 * 1024  # a file read as one article (HTML carries markup)
 MAX_BULK_FILE_BYTES = 512 * 1024 * 1024  # a .jsonl or .csv of many articles
-# A <script> or <style> longer than this is dropped before parsing a page: the HTML
-# parser gives up at a text node over 10 MB and would lose the article after it.
+# A <script> or <style> longer than this, or a run this long without a tag in it (an
+# inline data: image, a comment), is dropped before parsing a page: the HTML parser
+# gives up at a text node or attribute over 10 MB and would lose the article after it.
 HUGE_INLINE_CHARS = 1_000_000
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -301,11 +302,13 @@ _INLINE_CLOSE = {tag: re.compile(rf"</{tag}\s*>", re.I) for tag in ("script", "s
 
 
 def _drop_huge_inline(html: str) -> str:
-    """The page without the content of script and style elements over HUGE_INLINE_CHARS.
+    """The page without script and style contents, or runs of characters between
+    tags, longer than HUGE_INLINE_CHARS.
 
     Linear time: each search starts where the previous one ended."""
     if len(html) <= HUGE_INLINE_CHARS:
         return html
+    html = _drop_huge_runs(html, HUGE_INLINE_CHARS)
     kept: list[str] = []
     pos = 0
     while (opening := _INLINE_OPEN.search(html, pos)) is not None:
@@ -318,6 +321,25 @@ def _drop_huge_inline(html: str) -> str:
             break
         kept.append(closing.group())
         pos = closing.end()
+    kept.append(html[pos:])
+    return "".join(kept)
+
+
+def _drop_huge_runs(html: str, limit: int) -> str:
+    """The text without runs of more than `limit` characters free of "<" and ">".
+
+    Every such run holds a multiple of `limit`, so only those places are looked at.
+    """
+    kept: list[str] = []
+    pos = 0
+    for i in range(limit, len(html), limit):
+        if i < pos:
+            continue
+        start = max(html.rfind("<", 0, i), html.rfind(">", 0, i)) + 1
+        end = min((e for e in (html.find("<", i), html.find(">", i)) if e != -1), default=len(html))
+        if end - start > limit:
+            kept.append(html[pos:start])
+            pos = end
     kept.append(html[pos:])
     return "".join(kept)
 
@@ -629,8 +651,10 @@ def _jsonl_loader(line: str | bytes, label: str) -> Callable[[], Article]:
 
 def _csv_items(path: Path) -> Iterator[_Item]:
     text = decode_bytes(_read_bytes(path, MAX_BULK_FILE_BYTES), str(path))
-    # Article texts are far longer than csv's default field limit (128 KB).
-    csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
+    # Article texts are far longer than csv's default field limit (128 KB). The file is
+    # in memory already, so read any field whole: one too large for an article is then
+    # refused by its size on its own line, and the rows after it are still read.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_BULK_FILE_BYTES))
     lines = _TrackedLines(text)
     reader = csv.DictReader(lines, restval=None)
     try:
@@ -649,7 +673,10 @@ def _csv_items(path: Path) -> Iterator[_Item]:
         except StopIteration:
             return
         except csv.Error as exc:
-            yield _failing_item(label, f"{label} is not a readable CSV row ({exc}).")
+            yield _failing_item(
+                label,
+                f"{label} is not a readable CSV row ({exc}); the rows after it were not read.",
+            )
             return
         start_line = reader.line_num + 1
         if lines.ran_out and len(lines.taken) > 1 and lines.quotes_taken() % 2:

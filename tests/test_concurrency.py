@@ -8,6 +8,9 @@
   articles, while a reader thread queries the whole time: nobody sees an
   exception ("database is locked" included), every article is stored exactly
   once, every count is exact, and no read waits more than a few seconds.
+- Eight processes opening a database that does not exist yet all get it
+  (before store.migrate took the write lock, the losers of that race failed
+  with "database is locked" or "table meta already exists").
 """
 
 from __future__ import annotations

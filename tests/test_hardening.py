@@ -9,9 +9,17 @@ landed instead.
 
 Already covered elsewhere and not repeated here: pasted empty text, text just
 over the size limit, a binary .txt through ingest_path, a CSV without a text
-column, short and long CSV rows (tests/test_ingest.py); the fetch rules
-themselves (tests/test_fetch.py); search and speaker metacharacters
-(tests/test_query.py).
+column, short and long CSV rows and a balanced quoted newline, a JSON Lines
+file with malformed lines among good ones (tests/test_ingest.py); the fetch
+rules themselves, without a database (tests/test_fetch.py); search and speaker
+metacharacters (tests/test_query.py).
+
+Found by these tests and fixed in claims.ingest: a lone surrogate (a JSON
+"\\ud800" escape) raised UnicodeEncodeError; one non-UTF-8 line in a JSON Lines
+file turned every other line's accents into mojibake; a 10 MB inline script
+(or comment, data: URI, template) before the article made the HTML parser lose
+the article; an unclosed quote in a CSV silently swallowed every later row into
+one article; a CSV field over 25 MB silently dropped every row after it.
 """
 
 from __future__ import annotations
@@ -53,9 +61,10 @@ HUGE_SCRIPT = "<script>" + "var a=1;" * (10 * MB // 8) + "</script>"
 
 def snapshot(db) -> dict:
     """Everything a refused input must leave as it was."""
-    tables = ("sources", "claims", "reviews", "claims_fts", "claim_counts")
+    tables = ("sources", "claims", "reviews", "claims_fts")
     counts = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
-    return {**counts, "revision": store.revision(db)}
+    summary = db.execute("SELECT coalesce(sum(n), 0) FROM claim_counts").fetchone()[0]
+    return {**counts, "claim_counts": summary, "revision": store.revision(db)}
 
 
 def refusal(db, action: Callable[[], object]) -> str:
@@ -311,23 +320,66 @@ def test_a_10mb_inline_script_before_the_article_does_not_hide_it(db, tmp_path):
 
 def test_drop_huge_inline_keeps_small_scripts_and_everything_outside(monkeypatch):
     monkeypatch.setattr(ingest, "HUGE_INLINE_CHARS", 10)
+    # Contents with "<" and ">" in them, as minified code has: only the element rule applies.
     html = (
-        "<p>a</p><script>x=1</script><STYLE media=x>" + "b" * 11 + "</style >"
-        "<p>c</p><script src=y>" + "d" * 20 + "</SCRIPT><p>e</p><script>never closed" + "f" * 20
+        "<p>a</p><script>x<1</script><STYLE m=x>" + "p>b{}" * 3 + "</style >"
+        "<p>c</p><script s=y>" + "if(a<b)c;" * 3 + "</SCRIPT><p>e</p><script>never" + "x<y " * 6
     )
     assert ingest._drop_huge_inline(html) == (
-        "<p>a</p><script>x=1</script><STYLE media=x></style ><p>c</p><script src=y></SCRIPT>"
+        "<p>a</p><script>x<1</script><STYLE m=x></style ><p>c</p><script s=y></SCRIPT>"
         "<p>e</p><script>"
     )
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        f"<!--{'x' * 11 * MB}-->",  # a comment
+        f'<meta name="thumbnail" content="data:image/png;base64,{"A" * 11 * MB}">',
+        f"<template>{'x' * 11 * MB}</template>",
+    ],
+    ids=["comment", "data-uri", "template"],
+)
+def test_other_huge_runs_before_the_article_do_not_hide_it(db, tmp_path, before):
+    page = f"<html><head><title>Housing costs</title>{before}</head><body>{BODY}</body></html>"
+    article = ingest.article_from_html(page)
+    assert article.text.startswith("Paragraph 0: the council said")
+    assert article.text.endswith("across the region next year.")
+
+
+def test_drop_huge_runs_drops_exactly_the_runs_over_the_limit():
+    drop = ingest._drop_huge_runs
+    assert drop("ab<" + "x" * 11 + ">cd" + "y" * 8 + "<" + "z" * 25, 10) == "ab<>cd" + "y" * 8 + "<"
+    assert drop("x" * 11, 10) == ""
+    assert drop("x" * 10, 10) == "x" * 10
+    assert drop("x" * 30 + "<a>", 10) == "<a>"
+    assert drop("<" + "x" * 10 + ">" + "y" * 10 + "<", 10) == "<" + "x" * 10 + ">" + "y" * 10 + "<"
 
 
 def test_drop_huge_inline_is_linear_on_hostile_tag_soup():
     unclosed = ("<script " + "a" * 50) * 40_000 + "<p>x</p>" + "</script" * 20_000
     many = "<style>p{}</style ><script>x</script>" * 100_000
+    just_under = ("<" + "y" * 999_999) * 20
+    delimiters = ">" * 20 * MB
     started = time.monotonic()
     assert ingest._drop_huge_inline(unclosed * 2) == unclosed * 2  # no '>' ends any tag
     assert ingest._drop_huge_inline(many) == many
+    assert ingest._drop_huge_inline(just_under) == just_under
+    assert ingest._drop_huge_inline(delimiters) == delimiters
     assert time.monotonic() - started < 3
+
+
+def test_a_csv_row_too_large_for_an_article_is_refused_and_the_rows_after_it_land(db, tmp_path):
+    huge = "Fees rose 5 percent. " * (30 * MB // 21)
+    path = write(tmp_path / "big.csv", f"title,text\nA,{GOOD}\nB,{huge}\nC,{GOOD_2}\n")
+    summary = ingest_many(db, [path])
+    assert summary.failures == [
+        (
+            f"{path} line 3",
+            f"{path} line 3 is too large: 30.0 MB of text; the limit is 5 MB (MAX_TEXT_BYTES).",
+        )
+    ]
+    assert [row["title"] for row in db["sources"].rows] == ["A", "C"]
 
 
 def test_a_csv_whose_last_quoted_field_spans_lines_is_still_read(db, tmp_path):
@@ -466,7 +518,7 @@ def test_the_cli_refuses_each_bad_input_on_its_own_line_and_writes_nothing(tmp_p
         capture_output=True,
         text=True,
         timeout=120,
-        env={**os.environ, "PYTHONPATH": str(config.PROJECT_DIR)},
+        env={k: v for k, v in os.environ.items() if k != config.ENV_VAR},
     )
     assert done.returncode == 2
     assert done.stderr.splitlines() == [

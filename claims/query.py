@@ -58,6 +58,9 @@ LIST_COLUMNS = (
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
+# Facets whose value counts the facet_counts summary table keeps (claims.store).
+_SUMMARY_FACETS = ("speaker", "subject", "metric", "unit")
+
 
 @dataclass
 class ClaimFilter:
@@ -154,8 +157,10 @@ def _order_by(sort: str, descending: bool) -> str:
     if sort not in SORTABLE:
         raise ClaimsError(f"Cannot sort by {sort!r}; choose one of: {', '.join(SORTABLE)}.")
     direction = "DESC" if descending else "ASC"
-    # NULLs last whichever the direction, then id for a stable order.
-    return f"{SORTABLE[sort]} IS NULL, {SORTABLE[sort]} {direction}, claims.id {direction}"
+    # Then id, for a stable order. SQLite puts NULLs first ascending and last
+    # descending; forcing them last either way would stop the indexes from serving
+    # the order, and a page of a million claims from being read straight off one.
+    return f"{SORTABLE[sort]} {direction}, claims.id {direction}"
 
 
 def list_claims(
@@ -179,9 +184,36 @@ def list_claims(
     return _rows(cursor)
 
 
-def count_claims(db: sqlite_utils.Database, f: ClaimFilter | None = None) -> int:
-    where, params = where_clause(f or ClaimFilter())
-    sql = f"SELECT count(*) FROM claims WHERE {where}"
+def count_claims(
+    db: sqlite_utils.Database, f: ClaimFilter | None = None, *, cap: int | None = None
+) -> int:
+    """How many claims match; with `cap`, counting stops at cap + 1 ("more than cap").
+
+    The unfiltered count and counts by status or kind come from the summary
+    table; other counts stop early when capped, so a broad search over a
+    million claims costs what a page does.
+    """
+    f = f or ClaimFilter()
+    summary = _count_from_summary(db, f)
+    if summary is not None:
+        return summary
+    where, params = where_clause(f)
+    if cap is None:
+        return db.execute(f"SELECT count(*) FROM claims WHERE {where}", params).fetchone()[0]
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM claims WHERE {where} LIMIT ?)"
+    return db.execute(sql, [*params, int(cap) + 1]).fetchone()[0]
+
+
+def _count_from_summary(db: sqlite_utils.Database, f: ClaimFilter) -> int | None:
+    """The count from claim_counts when the filter is only status and kind."""
+    if f.include_vanished or ClaimFilter(status=f.status, kind=f.kind) != f:
+        return None
+    sql = "SELECT coalesce(sum(n), 0) FROM claim_counts WHERE vanished = 0"
+    params: list = []
+    for column, values in (("status", f.status), ("kind", f.kind)):
+        if values:
+            sql += f" AND {column} IN ({', '.join('?' * len(values))})"
+            params.extend(values)
     return db.execute(sql, params).fetchone()[0]
 
 
@@ -212,15 +244,25 @@ def distinct_values(
     db: sqlite_utils.Database, column: str, *, prefix: str = "", limit: int = 200
 ) -> list[str]:
     """The most frequent values of a facet column (speaker, subject, metric, unit)."""
-    if column not in ("speaker", "subject", "metric", "unit", "period", "approx", "hedge"):
-        raise ClaimsError(f"{column!r} is not a facet.")
+    return [row["value"] for row in facet_counts(db, column, prefix=prefix, limit=limit)]
+
+
+def facet_counts(
+    db: sqlite_utils.Database, facet: str, *, prefix: str = "", limit: int = 200
+) -> list[dict]:
+    """[{value, claims}] of a facet (speaker, subject, metric, unit), most claims first.
+
+    Read from the facet_counts summary, which triggers keep equal to the live
+    claims, so a picker over a million claims costs a few hundred rows.
+    """
+    if facet not in _SUMMARY_FACETS:
+        raise ClaimsError(f"{facet!r} is not a facet.")
     sql = (
-        f"SELECT {column}, count(*) AS n FROM claims WHERE {column} IS NOT NULL "
-        f"AND vanished = 0 AND {column} LIKE ? ESCAPE '\\' "
-        f"GROUP BY {column} ORDER BY n DESC, {column} LIMIT ?"
+        "SELECT value, sum(n) AS claims FROM facet_counts "
+        "WHERE facet = ? AND value LIKE ? ESCAPE '\\' "
+        "GROUP BY value HAVING sum(n) > 0 ORDER BY claims DESC, value LIMIT ?"
     )
-    like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return [row[0] for row in db.execute(sql, [like, limit]).fetchall()]
+    return _rows(db.execute(sql, [facet, _like(prefix), int(limit)]))
 
 
 def _rows(cursor) -> list[dict]:
@@ -233,7 +275,6 @@ def _rows(cursor) -> list[dict]:
 # column names come from fixed tuples, user input only as bound parameters.
 
 _LIVE = "claims.vanished = 0"
-_FACETS = ("speaker", "subject", "metric", "unit", "publisher")
 
 
 def _status_counts_sql(prefix: str = "claims.") -> str:
@@ -243,23 +284,13 @@ def _status_counts_sql(prefix: str = "claims.") -> str:
 
 def claims_per_month(db: sqlite_utils.Database, *, limit: int = 1200) -> list[dict]:
     """Claims counted per month of publication (YYYY-MM), oldest first."""
-    sql = (
-        "SELECT substr(published, 1, 7) AS month, count(*) AS claims FROM claims "
-        f"WHERE {_LIVE} AND published IS NOT NULL GROUP BY month ORDER BY month LIMIT ?"
-    )
+    sql = "SELECT month, n AS claims FROM month_counts WHERE n > 0 ORDER BY month LIMIT ?"
     return _rows(db.execute(sql, [int(limit)]))
 
 
 def top_values(db: sqlite_utils.Database, column: str, *, limit: int = 10) -> list[dict]:
-    """The most-cited values of a facet: [{value, claims, sources}], most claims first."""
-    if column not in ("speaker", "subject", "metric", "unit"):
-        raise ClaimsError(f"{column!r} is not a facet.")
-    sql = (
-        f"SELECT {column} AS value, count(*) AS claims, count(DISTINCT source_id) AS sources "
-        f"FROM claims WHERE {_LIVE} AND {column} IS NOT NULL AND {column} != '' "
-        f"GROUP BY {column} ORDER BY claims DESC, value LIMIT ?"
-    )
-    return _rows(db.execute(sql, [int(limit)]))
+    """The most-cited values of a facet: [{value, claims}], most claims first."""
+    return facet_counts(db, column, limit=limit)
 
 
 def recent_reviews(db: sqlite_utils.Database, *, limit: int = 20) -> list[dict]:
@@ -476,15 +507,16 @@ def sources_table(
 
     [{id, title, publisher, published, url, claims, n_<status>...}]
     """
+    # The page of sources is chosen first (off the published index), then only
+    # its claims are counted: never a count over every claim.
     sql = (
-        "SELECT sources.id, sources.title, sources.publisher, sources.published, sources.url, "
+        "SELECT page.id, page.title, page.publisher, page.published, page.url, "
         f"count(claims.id) AS claims, {_status_counts_sql()} "
-        "FROM sources LEFT JOIN claims ON claims.source_id = sources.id AND claims.vanished = 0 "
-        "WHERE (coalesce(sources.title, '') || ' ' || coalesce(sources.publisher, '')) "
-        "LIKE ? ESCAPE '\\' "
-        "GROUP BY sources.id "
-        "ORDER BY sources.published IS NULL, sources.published DESC, sources.id DESC "
-        "LIMIT ? OFFSET ?"
+        "FROM (SELECT id, title, publisher, published, url FROM sources "
+        "  WHERE (coalesce(title, '') || ' ' || coalesce(publisher, '')) LIKE ? ESCAPE '\\' "
+        "  ORDER BY published DESC, id DESC LIMIT ? OFFSET ?) AS page "
+        "LEFT JOIN claims ON claims.source_id = page.id AND claims.vanished = 0 "
+        "GROUP BY page.id ORDER BY page.published DESC, page.id DESC"
     )
     return _rows(db.execute(sql, [_contains(search), int(limit), int(offset)]))
 
@@ -498,12 +530,14 @@ def count_sources(db: sqlite_utils.Database, *, search: str | None = None) -> in
 
 
 def speakers_table(db: sqlite_utils.Database, *, limit: int = 200) -> list[dict]:
-    """Per speaker: claims, sources and claims by status, most claims first."""
+    """Per speaker: claims and claims by status (n_<status>), most claims first."""
+    by_status = ", ".join(
+        f"coalesce(sum(CASE WHEN status = '{s}' THEN n END), 0) AS n_{s}" for s in STATUSES
+    )
     sql = (
-        "SELECT speaker, count(*) AS claims, count(DISTINCT source_id) AS sources, "
-        f"{_status_counts_sql()} FROM claims "
-        f"WHERE {_LIVE} AND speaker IS NOT NULL AND speaker != '' "
-        "GROUP BY speaker ORDER BY claims DESC, speaker LIMIT ?"
+        f"SELECT value AS speaker, sum(n) AS claims, {by_status} FROM facet_counts "
+        "WHERE facet = 'speaker' GROUP BY value HAVING sum(n) > 0 "
+        "ORDER BY claims DESC, speaker LIMIT ?"
     )
     return _rows(db.execute(sql, [int(limit)]))
 

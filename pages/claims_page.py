@@ -18,6 +18,7 @@ from claims.query import SORTABLE, ClaimFilter
 from pages import _shared as ui
 
 PAGE_SIZE = 50
+COUNT_CAP = 10_000
 EXPORT_LABELS = {"jsonl": "JSON Lines", "xlsx": "Excel", "parquet": "Parquet",
                  "claimreview": "ClaimReview JSON-LD"}  # fmt: skip
 FIELD_LABELS = {
@@ -151,10 +152,13 @@ if st.session_state.get("_claims_view_key") not in (None, view_key):
 st.session_state["_claims_view_key"] = view_key
 
 try:
-    total = ui.read("count_claims", claim_filter)
+    # Counting stops past COUNT_CAP: a broad filter over a million claims stays quick.
+    total = ui.read("count_claims", claim_filter, cap=COUNT_CAP)
 except ClaimsError as exc:
     ui.error(exc)
     st.stop()
+more = total > COUNT_CAP
+total = min(total, COUNT_CAP)
 pages = max(1, -(-total // PAGE_SIZE))
 if st.session_state["f_page"] > pages:
     st.session_state["f_page"] = pages
@@ -164,7 +168,9 @@ if st.session_state["f_page"] > pages:
 top = st.columns([3, 1])
 first = (st.session_state["f_page"] - 1) * PAGE_SIZE
 top[0].text(
-    f"{total:,} claims match · showing {min(total, first + 1):,}–{min(total, first + PAGE_SIZE):,}"
+    f"{'More than ' if more else ''}{total:,} claims match · "
+    f"showing {min(total, first + 1):,}–{min(total, first + PAGE_SIZE):,}"
+    + (" · narrow the filters to page further" if more else "")
 )
 page = top[1].number_input("Page", min_value=1, max_value=pages, step=1, key="f_page")
 

@@ -75,12 +75,11 @@ if not speakers:
     st.info("No claim is attributed to a speaker yet.")
 else:
     st.dataframe(
-        pd.DataFrame(speakers)[["speaker", "claims", "sources", *status_columns]],
+        pd.DataFrame(speakers)[["speaker", "claims", *status_columns]],
         hide_index=True,
         column_config={
             "speaker": st.column_config.TextColumn("Speaker", width="medium"),
             "claims": "Claims",
-            "sources": "Sources",
             **{f"n_{s}": st.column_config.NumberColumn(ui.status_label(s), format="%d")
                for s in STATUSES},
         },

@@ -54,7 +54,7 @@ def test_claims_per_month_and_top_values(ledger):
         {"month": "2023-05", "claims": 2},
     ]
     top = query.top_values(ledger, "speaker", limit=2)
-    assert top[0] == {"value": "Fed", "claims": 3, "sources": 2}
+    assert top[0] == {"value": "Fed", "claims": 3}
     assert len(top) == 2
     with pytest.raises(ClaimsError):
         query.top_values(ledger, "sentence; DROP TABLE claims")
@@ -148,7 +148,7 @@ def test_sources_table_has_counts_and_status_mix(ledger):
 def test_speakers_table_counts_by_status(ledger):
     store.set_status(ledger, 1, "verified", note="n", reviewer="r")
     fed = next(r for r in query.speakers_table(ledger) if r["speaker"] == "Fed")
-    assert (fed["claims"], fed["sources"], fed["n_verified"], fed["n_unreviewed"]) == (3, 2, 1, 2)
+    assert (fed["claims"], fed["n_verified"], fed["n_unreviewed"]) == (3, 1, 2)
 
 
 def test_source_choices_newest_first(ledger):

@@ -214,7 +214,7 @@ def test_migrations_are_idempotent(db):
     store.migrate(db)
     assert db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == schema
     applied = [m.name for m in store.migrations.applied(db)]
-    assert applied == ["0001_initial", "0002_claim_counts", "0003_claim_keys"]
+    assert applied == ["0001_initial", "0002_claim_counts", "0003_claim_keys", "0004_fast_pages"]
 
 
 def test_opening_an_older_database_upgrades_it_and_keeps_its_data(tmp_path):
@@ -286,3 +286,45 @@ def test_integrity_check_is_ok_after_writes(stored):
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert db.execute("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')")
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_facet_and_month_summaries_equal_the_live_claims_after_every_kind_of_write(stored):
+    db, source_id, ids = stored
+
+    def summaries():
+        facets = db.execute(
+            "SELECT facet, value, status, n FROM facet_counts WHERE n != 0 ORDER BY 1, 2, 3"
+        ).fetchall()
+        months = db.execute("SELECT month, n FROM month_counts WHERE n != 0").fetchall()
+        return facets, months
+
+    def recomputed():
+        facets = db.execute(
+            " UNION ALL ".join(
+                f"SELECT '{f}', {f}, status, count(*) FROM claims "
+                f"WHERE vanished = 0 AND {f} IS NOT NULL AND {f} != '' GROUP BY {f}, status"
+                for f in ("metric", "speaker", "subject", "unit")
+            )
+            + " ORDER BY 1, 2, 3"
+        ).fetchall()
+        months = db.execute(
+            "SELECT substr(published, 1, 7), count(*) FROM claims "
+            "WHERE vanished = 0 AND published IS NOT NULL GROUP BY 1"
+        ).fetchall()
+        return facets, months
+
+    assert summaries() == recomputed()
+    assert ("speaker", "Fitch Solutions", "unreviewed", 1) in summaries()[0]
+    store.set_status(db, ids[0], "verified", note="ok", reviewer="ana")
+    store.update_claim(db, ids[1], {"speaker": "KCNA"}, expected_version=1, reviewer="ana")
+    db["sources"].update(source_id, {"published": "2021-02-01"})
+    with store.write_transaction(db):
+        db.execute("UPDATE claims SET vanished = 1 WHERE id = ?", [ids[1]])
+    assert summaries() == recomputed()
+    assert summaries()[1] == [("2021-02", 1)]
+    other = "Exports rose 4% in May, the ministry said."
+    store.add_source(db, other, [numeric_claim(other, "4%", 4, unit="percent", speaker="Ministry")])
+    assert summaries() == recomputed()
+    with store.write_transaction(db):
+        db.execute("DELETE FROM claims WHERE speaker = 'Ministry'")
+    assert summaries() == recomputed()

@@ -26,6 +26,8 @@ Decisions the spec leaves open:
   ("Transport Ministry officials"; "a Justice Department spokeswoman" ->
   speaker "a spokeswoman", speaker_org "Justice Department"), also as the gold
   does, and so is "the government" when no government was named before.
+  Identified groups of actors count as the gold counts them ("the tobacco
+  companies denied", "European leaders blamed", then "They also said").
 * Besides speech verbs (said, told, wrote, estimated, ...) the positions an
   organisation or person takes count as statements when the source is named
   or a nominal: warned, denied, urged, pledged, ruled, welcomed, found,
@@ -38,8 +40,11 @@ Decisions the spec leaves open:
 * A continuation sentence (wholly inside a quotation) gets the speaker with
   cue, speaker_org and via None, as in the gold.
 * confidence: 0.9 a named speaker with a speech verb, 0.75 a resolved
-  pronoun, 0.6-0.7 continuations and resolved nominals, 0.45 a guess (a role
-  nominal resolved to the story's current person); 0.15 less for broad verbs.
+  pronoun, 0.6-0.7 continuations and resolved nominals, 0.4-0.5 groups and
+  institutions kept as written ("the tobacco companies", "the government"),
+  0.45 a guess (a role nominal resolved to the story's current person); 0.15
+  less when the cue is a position rather than speech ("welcomed", "denied"),
+  where the numbers of the sentence are often not the source's own.
 """
 
 from __future__ import annotations

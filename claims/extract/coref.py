@@ -176,6 +176,9 @@ class _Memory:
         # "The ministry said ... It also pledged ...": "it" is the body just heard.
         self.last_org_speaker: str | None = None
         self.sentences_since_org = 99
+        self.groups: set[str] = set()
+        self.last_group_speaker: str | None = None
+        self.sentences_since_group = 99
 
     def qualified_before(self, phrase: str, at: int) -> str | None:
         """The last "Malaysia's central bank" before `at` for the phrase "central bank"."""
@@ -298,6 +301,9 @@ class _Memory:
     def note_sentence(self, start: int, end: int, speaker: str | None) -> None:
         """Remember who a sentence is about: its speaker, else its first person."""
         self.sentences_since_org += 1
+        self.sentences_since_group += 1
+        if speaker in self.groups:
+            self.last_group_speaker, self.sentences_since_group = speaker, 0
         if speaker and is_org_name(speaker) and speaker.split()[-1] not in _PERSON_NOMINALS:
             self.last_org_speaker, self.sentences_since_org = speaker, 0
         if speaker and (not is_org_name(speaker) or speaker.split()[-1] in _PERSON_NOMINALS):
@@ -325,6 +331,9 @@ def _resolve(
     """The speaker's name for a source, with a confidence; None when unresolvable."""
     if src.form == "name":
         return memory.full_name(src.text, at), 0.9
+    if src.form == "group":
+        memory.groups.add(src.text)
+        return src.text, 0.5
     if src.form in ("pronoun", "demonym"):
         kind = _PRONOUNS.get(src.text.lower(), "person")
         if kind == "person":
@@ -334,6 +343,8 @@ def _resolve(
             if memory.last_org_speaker and memory.sentences_since_org <= 2:
                 return memory.last_org_speaker, 0.6
             return memory.org_before(at, "it"), 0.55
+        if kind == "plural" and memory.last_group_speaker and memory.sentences_since_group <= 1:
+            return memory.last_group_speaker, 0.5  # "They also said": the group just heard
         return None, 0.0
     noun = src.text.split()[-1].lower()
     if noun in _ROLE_WORDS and noun not in _PERSON_NOMINALS:

@@ -83,6 +83,7 @@ _PRE_VERB_FILLER = re.compile(
     r"himself|herself|itself|themselves|"
     r"at\s+the\s+time|at\s+one\s+point|in\s+\d{4}|on\s+(?:Twitter|Facebook|television)|"
     r"(?:last|this|next)\s+(?:week|month|year|[A-Z]\w+day)|on\s+[A-Z]\w+day|in\s+[A-Z]\w+day|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
     r"in\s+a\s+statement|in\s+an\s+interview|this\s+past\s+\w+|earlier\s+this\s+\w+|(?:on|in)\s+(?:an?|his|her|its|their)\s+[a-z]+)"
     r")+\s*$"
 )
@@ -185,6 +186,16 @@ _SPOKESPERSON_FOR = re.compile(
 )
 
 
+_GROUP_NOUNS = (
+    "companies|firms|banks|lenders|insurers|carriers|airlines|retailers|manufacturers|"
+    "makers|unions|governments|leaders|ministers|countries|nations|parties|regulators"
+)
+_OPENING_CONJ = re.compile(r"^(?:(?:But|And|Yet|So|However|Meanwhile|Still|Also|Now|Then),?\s+)+")
+_NAMED_GROUP = re.compile(
+    rf"^(?P<det>[Tt]he\s+)?(?P<mod>(?:[A-Za-z][\w-]*\s+){{1,3}}?)(?:{_GROUP_NOUNS})$"
+)
+
+
 def _source_from_np(np: str) -> _Source | None:
     """Classify a noun phrase that stands where a source would."""
     np = np.strip(" ,\"'\u201c\u201d")
@@ -195,6 +206,13 @@ def _source_from_np(np: str) -> _Source | None:
         return _Source(np, "pronoun")
     if np.endswith(("'s", "\u2019s")):
         return None  # "Mrs. Clinton's reported contributions": a possessive, not a source
+    group = _NAMED_GROUP.match(_OPENING_CONJ.sub("", np))
+    if group and (group.group("det") or group.group("mod")[:1].isupper()):
+        np = _OPENING_CONJ.sub("", np)
+        # "the tobacco companies denied", "European leaders blamed": an identified
+        # group of actors (bare "officials" or "analysts" stay unnamed).
+        text = np if not group.group("det") else "the " + np[group.end("det") :].lstrip()
+        return _Source(text, "group")
     spokes = _SPOKESPERSON_FOR.match(np)
     if spokes:
         # "A spokesman for Acme Corp": the person speaks for the organisation.
@@ -379,8 +397,14 @@ def _strip_filler(left: str) -> str:
     return (head + _PRE_VERB_FILLER.sub("", window)).rstrip()
 
 
+_THEN_BEFORE = re.compile(r"(?:,|\band)\s+then\s*$")
+
+
 def _subject_before(left: str) -> _Source | None:
     """The source that is the subject of a verb whose left context is `left`."""
+    if _THEN_BEFORE.search(left[-40:]):
+        # "Kasich offered him a job, then says ...": the clause's own subject.
+        return _clause_subject(_THEN_BEFORE.sub("", left))
     left = _strip_filler(left)
     if not left:
         return None
@@ -685,7 +709,10 @@ def _frames_in(masked: str) -> list[_Frame]:
     return frames
 
 
-_BEFORE_PARTICIPLE = re.compile(r"(?:,|\bby|\s[-\u2013\u2014]|\u2014)\s*$")
+_BEFORE_PARTICIPLE = re.compile(
+    # A quotation's closing mark counts: its comma is masked with the quotation.
+    r"(?:,[\"\u201d\u2019']?|[\"\u201d]|\bby|\bwhile|\s[-\u2013\u2014]|\u2014)\s*$"
+)
 
 
 _PHRASAL = frozenset("called calls ruled rules pointed points spelled spelt".split())

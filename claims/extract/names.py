@@ -138,7 +138,8 @@ _ORG_NOMINALS = frozenset(
 
 _PERSON_NOMINALS = frozenset(
     "spokesman spokeswoman spokesperson adviser advisor aide official representative "
-    "strategist source officials aides sources advisers spokespeople executives".split()
+    "strategist source officials aides sources advisers spokespeople executives employee "
+    "employees staffer staffers supporters fans".split()
 )
 
 

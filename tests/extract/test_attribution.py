@@ -608,6 +608,43 @@ def test_unsourced_figures_are_not_attributed():
     assert all(a is None for _, a in attribute("Prices rose 4% in March, official figures show."))
 
 
+def test_identified_groups_speak_and_they_continues_them():
+    text = (
+        "But the steel companies denied that they had fixed prices. "
+        "They also said output had fallen by 5%. "
+        "Analysts said the case was weak."
+    )
+    assert speakers_of(text) == ["the steel companies", "the steel companies", None]
+
+
+def test_capitalised_group_without_article():
+    att = only("European ministers blamed the US for the rise in the euro.")
+    assert (att.speaker, att.cue) == ("European ministers", "blamed")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue"),
+    [
+        (
+            "Mayor Dan Holt offered him a job, then says he will hire more staff.",
+            "Dan Holt",
+            "says",
+        ),
+        ('Dan Holt defended his "city values," saying the city was safe.', "Dan Holt", "saying"),
+        ("Mayor Dan Holt later Thursday told reporters the plan was off.", "Dan Holt", "told"),
+        ("Dan Holt praised the team, while saying the budget was tight.", "Dan Holt", "saying"),
+    ],
+)
+def test_more_clause_shapes(sentence, speaker, cue):
+    att = only(sentence)
+    assert (att.speaker, att.cue) == (speaker, cue)
+
+
+def test_a_named_bodys_employee():
+    att = only('"We are shocked," one Corvex Amiens employee told the local radio station.')
+    assert (att.speaker, att.speaker_org) == ("an employee", "Corvex Amiens")
+
+
 SEED = Path("/work/shared/eval/dev/seed.json")
 
 

@@ -10,10 +10,15 @@ from __future__ import annotations
 import streamlit as st
 
 from pages import _shared as ui
+from pages._signin import is_signed_in, sign_in_page, sign_out_button
 
 
 def main() -> None:
     st.set_page_config(page_title="Claim ledger", page_icon=":material/fact_check:", layout="wide")
+    if not is_signed_in():
+        # Navigation holds only the sign-in page, so no page URL reaches the ledger.
+        st.navigation([st.Page(sign_in_page, title="Sign in")]).run()
+        return
     pages = [
         st.Page(ui.OVERVIEW, title="Overview", icon=":material/dashboard:", default=True),
         st.Page(ui.ADD, title="Add articles", icon=":material/post_add:", url_path="add"),
@@ -26,6 +31,7 @@ def main() -> None:
     ]
     page = st.navigation(pages)
     ui.sidebar()
+    sign_out_button()
     ui.css()
     page.run()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import date
 
 EXTRACTOR_VERSION = "1.0.0"
@@ -72,7 +72,8 @@ class ExtractedClaim:
     confidence: float = 0.5
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # Not dataclasses.asdict, which deep-copies every value: this runs per claim.
+        return {name: getattr(self, name) for name in CLAIM_FIELDS}
 
 
 CLAIM_FIELDS = tuple(f.name for f in fields(ExtractedClaim))

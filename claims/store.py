@@ -449,6 +449,243 @@ def _summary_triggers() -> list[str]:
     ]
 
 
+@migrations(name="0005_group_summaries")
+def _group_summaries(db: sqlite_utils.Database) -> None:
+    # The Compare, Timeline and Overview pages rank groups of comparable claims
+    # (claims.groups) by how many sources state them; grouping a million claims on
+    # every visit takes seconds. These summaries, kept exact by triggers, answer
+    # from an index. A claim's group is its key after merges (key_aliases) unless a
+    # person split it off (claim_splits), so the triggers follow those tables too.
+    # - group_stats: per group, claims, sources, lowest and highest value;
+    # - group_sources, group_values: claims per source and per value of a group, so
+    #   that n_sources, min and max stay exact when claims leave it;
+    # - series_stats: per name (subject, metric, unit), periods and claims.
+    key = _GROUP_KEY
+    statements = [
+        f"""CREATE TABLE group_stats (
+            metric_key TEXT NOT NULL, subject_key TEXT NOT NULL, unit_key TEXT NOT NULL,
+            period TEXT NOT NULL, period_start TEXT, n_claims INTEGER NOT NULL,
+            n_sources INTEGER NOT NULL DEFAULT 0, min REAL, max REAL,
+            PRIMARY KEY ({key})
+        ) WITHOUT ROWID""",
+        "CREATE INDEX idx_group_stats_rank ON group_stats "
+        "(n_sources DESC, n_claims DESC, period_start DESC, metric_key, subject_key)",
+        "CREATE INDEX idx_group_stats_unit ON group_stats (unit_key, period)",
+        f"""CREATE TABLE group_values (
+            metric_key TEXT NOT NULL, subject_key TEXT NOT NULL, unit_key TEXT NOT NULL,
+            period TEXT NOT NULL, value REAL NOT NULL, n INTEGER NOT NULL,
+            PRIMARY KEY ({key}, value)
+        ) WITHOUT ROWID""",
+        f"""CREATE TABLE group_sources (
+            metric_key TEXT NOT NULL, subject_key TEXT NOT NULL, unit_key TEXT NOT NULL,
+            period TEXT NOT NULL, source_id INTEGER NOT NULL, n INTEGER NOT NULL,
+            PRIMARY KEY ({key}, source_id)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE series_stats (
+            metric_key TEXT NOT NULL, subject_key TEXT NOT NULL, unit_key TEXT NOT NULL,
+            n_periods INTEGER NOT NULL, n_claims INTEGER NOT NULL,
+            PRIMARY KEY (metric_key, subject_key, unit_key)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX idx_series_stats_rank ON series_stats (n_claims DESC, n_periods DESC)",
+    ]
+    members = _member_rows("c", "+", source="FROM claims c", where=_live_member("c"))
+    statements += [
+        f"INSERT INTO group_values SELECT {key}, value, count(*) FROM ({members}) "
+        f"GROUP BY {key}, value",
+        f"INSERT INTO group_sources SELECT {key}, source_id, count(*) FROM ({members}) "
+        f"GROUP BY {key}, source_id",
+        f"INSERT INTO group_stats SELECT {key}, max(period_start), count(*), "
+        f"count(DISTINCT source_id), min(value), max(value) FROM ({members}) GROUP BY {key}",
+        "INSERT INTO series_stats SELECT metric_key, subject_key, unit_key, count(*), "
+        "sum(n_claims) FROM group_stats GROUP BY metric_key, subject_key, unit_key",
+    ]
+    statements += _group_summary_triggers()
+    for statement in statements:
+        db.execute(statement)
+
+
+# A group's key in the summaries: the claim's names after merges, its unit family, its period.
+_GROUP_KEY = "metric_key, subject_key, unit_key, period"
+
+
+def _groupable(row: str) -> str:
+    """SQL: claim `row` can be lined up with others (claims.groups._GROUPABLE, splits aside)."""
+    return (
+        f"{row}.vanished = 0 AND {row}.value IS NOT NULL AND {row}.period IS NOT NULL "
+        f"AND {row}.period != '' AND ({row}.subject_key != '' OR {row}.metric_key != '')"
+    )
+
+
+def _split_off(row: str) -> str:
+    """SQL: the latest decision about claim `row`'s place in its article is a split."""
+    return (
+        f"(SELECT action FROM claim_splits WHERE source_id = {row}.source_id "
+        f"AND surface_start = {row}.surface_start AND surface_end = {row}.surface_end "
+        "ORDER BY id DESC LIMIT 1) IS 'split'"
+    )
+
+
+def _live_member(row: str) -> str:
+    return f"{_groupable(row)} AND NOT {_split_off(row)}"
+
+
+def _merged_name(row: str, part: str) -> str:
+    """SQL: claim `row`'s subject or metric key after merges (one alias step, as groups reads)."""
+    return (
+        f"coalesce((SELECT into_{part} FROM key_aliases WHERE unit_key = {row}.unit_key "
+        f"AND from_metric = {row}.metric_key AND from_subject = {row}.subject_key), "
+        f"{row}.{part}_key)"
+    )
+
+
+def _member_rows(
+    row: str,
+    sign: str,
+    *,
+    where: str,
+    source: str = "",
+    names: tuple[str, str] | None = None,
+) -> str:
+    """SQL rows (group key, period_start, source_id, value, d) adding (+) or removing (-)
+    claim `row` from its group; `names` overrides the (metric, subject) the group has."""
+    metric, subject = names or (_merged_name(row, "metric"), _merged_name(row, "subject"))
+    return (
+        f"SELECT {metric} AS metric_key, {subject} AS subject_key, {row}.unit_key AS unit_key, "
+        f"{row}.period AS period, {row}.period_start AS period_start, "
+        f"{row}.source_id AS source_id, {row}.value AS value, {sign}1 AS d "
+        f"{source} WHERE {where}"
+    )
+
+
+def _apply_group_delta(delta: str) -> str:
+    """Statements adding the signed rows of `delta` to the group summaries.
+
+    Counts move first; rows that reach zero are then deleted, and the triggers on
+    group_sources and group_values keep n_sources, min and max of group_stats exact.
+    """
+    key = _GROUP_KEY
+    touched = f"({key}) IN (SELECT {key} FROM ({delta}))"
+    return " ".join(
+        [
+            f"INSERT INTO group_stats ({key}, period_start, n_claims) "
+            f"SELECT {key}, max(period_start), sum(d) FROM ({delta}) WHERE 1 GROUP BY {key} "
+            f"ON CONFLICT ({key}) DO UPDATE SET n_claims = n_claims + excluded.n_claims;",
+            f"INSERT INTO group_values ({key}, value, n) "
+            f"SELECT {key}, value, sum(d) FROM ({delta}) WHERE 1 GROUP BY {key}, value "
+            f"ON CONFLICT ({key}, value) DO UPDATE SET n = n + excluded.n;",
+            f"INSERT INTO group_sources ({key}, source_id, n) "
+            f"SELECT {key}, source_id, sum(d) FROM ({delta}) WHERE 1 GROUP BY {key}, source_id "
+            f"ON CONFLICT ({key}, source_id) DO UPDATE SET n = n + excluded.n;",
+            f"DELETE FROM group_values WHERE n <= 0 AND {touched};",
+            f"DELETE FROM group_sources WHERE n <= 0 AND {touched};",
+            f"DELETE FROM group_stats WHERE n_claims <= 0 AND {touched};",
+        ]
+    )
+
+
+def _group_summary_triggers() -> list[str]:
+    """Triggers that keep group_stats, group_values, group_sources and series_stats exact."""
+    same_group = " AND ".join(f"{c} = {{row}}.{c}" for c in _GROUP_KEY.split(", "))
+    same_name = " AND ".join(f"{c} = {{row}}.{c}" for c in _GROUP_KEY.split(", ")[:3])
+    add_new = _member_rows("new", "+", where=_live_member("new"))
+    drop_old = _member_rows("old", "-", where=_live_member("old"))
+    watched = (
+        "value, period, period_start, vanished, source_id, subject_key, metric_key, unit_key, "
+        "surface_start, surface_end"
+    )
+    triggers = [
+        # Claims joining and leaving groups.
+        f"CREATE TRIGGER groups_insert AFTER INSERT ON claims WHEN {_groupable('new')} "
+        f"BEGIN {_apply_group_delta(add_new)} END",
+        f"CREATE TRIGGER groups_delete AFTER DELETE ON claims WHEN {_groupable('old')} "
+        f"BEGIN {_apply_group_delta(drop_old)} END",
+        f"CREATE TRIGGER groups_update AFTER UPDATE OF {watched} ON claims "
+        f"WHEN ({_groupable('old')}) OR ({_groupable('new')}) "
+        f"BEGIN {_apply_group_delta(f'{drop_old} UNION ALL {add_new}')} END",
+        # n_sources counts a group's sources; min and max follow its values.
+        "CREATE TRIGGER group_sources_insert AFTER INSERT ON group_sources BEGIN "
+        f"UPDATE group_stats SET n_sources = n_sources + 1 WHERE {same_group.format(row='new')};"
+        " END",
+        "CREATE TRIGGER group_sources_delete AFTER DELETE ON group_sources BEGIN "
+        f"UPDATE group_stats SET n_sources = n_sources - 1 WHERE {same_group.format(row='old')};"
+        " END",
+        "CREATE TRIGGER group_values_insert AFTER INSERT ON group_values BEGIN "
+        "UPDATE group_stats SET "
+        "min = CASE WHEN min IS NULL OR new.value < min THEN new.value ELSE min END, "
+        "max = CASE WHEN max IS NULL OR new.value > max THEN new.value ELSE max END "
+        f"WHERE {same_group.format(row='new')}; END",
+        "CREATE TRIGGER group_values_delete AFTER DELETE ON group_values BEGIN "
+        "UPDATE group_stats SET "
+        f"min = (SELECT value FROM group_values WHERE {same_group.format(row='old')} "
+        "ORDER BY value LIMIT 1), "
+        f"max = (SELECT value FROM group_values WHERE {same_group.format(row='old')} "
+        "ORDER BY value DESC LIMIT 1) "
+        f"WHERE {same_group.format(row='old')} AND (min = old.value OR max = old.value); END",
+        # A name's periods and claims, for the Timeline's picker.
+        "CREATE TRIGGER series_stats_insert AFTER INSERT ON group_stats BEGIN "
+        "INSERT INTO series_stats (metric_key, subject_key, unit_key, n_periods, n_claims) "
+        "VALUES (new.metric_key, new.subject_key, new.unit_key, 1, new.n_claims) "
+        "ON CONFLICT (metric_key, subject_key, unit_key) DO UPDATE SET "
+        "n_periods = n_periods + 1, n_claims = n_claims + excluded.n_claims; END",
+        "CREATE TRIGGER series_stats_update AFTER UPDATE OF n_claims ON group_stats BEGIN "
+        "UPDATE series_stats SET n_claims = n_claims + new.n_claims - old.n_claims "
+        f"WHERE {same_name.format(row='new')}; END",
+        "CREATE TRIGGER series_stats_delete AFTER DELETE ON group_stats BEGIN "
+        "UPDATE series_stats SET n_periods = n_periods - 1, n_claims = n_claims - old.n_claims "
+        f"WHERE {same_name.format(row='old')}; "
+        f"DELETE FROM series_stats WHERE n_periods <= 0 AND {same_name.format(row='old')}; END",
+    ]
+    return triggers + _decision_triggers()
+
+
+def _decision_triggers() -> list[str]:
+    """Triggers that move claims between groups when a person merges or splits."""
+
+    def at_anchor(sign: str) -> str:
+        # The claims at a split's place in its article, leaving (-) or rejoining (+).
+        where = (
+            "c.source_id = new.source_id AND c.surface_start = new.surface_start "
+            f"AND c.surface_end = new.surface_end AND {_groupable('c')}"
+        )
+        return _member_rows("c", sign, where=where, source="FROM claims c")
+
+    def of_name(alias: str, sign: str, side: str) -> str:
+        # The claims named by `alias`'s from-name, counted (sign) in its from- or into-group.
+        where = (
+            f"c.metric_key = {alias}.from_metric AND c.subject_key = {alias}.from_subject "
+            f"AND c.unit_key = {alias}.unit_key AND {_live_member('c')}"
+        )
+        names = (f"{alias}.{side}_metric", f"{alias}.{side}_subject")
+        return _member_rows("c", sign, where=where, source="FROM claims c", names=names)
+
+    def merged(alias: str) -> str:
+        return f"{of_name(alias, '-', 'from')} UNION ALL {of_name(alias, '+', 'into')}"
+
+    def unmerged(alias: str) -> str:
+        return f"{of_name(alias, '-', 'into')} UNION ALL {of_name(alias, '+', 'from')}"
+
+    before = (
+        "(SELECT action FROM claim_splits WHERE source_id = new.source_id "
+        "AND surface_start = new.surface_start AND surface_end = new.surface_end "
+        "AND id < new.id ORDER BY id DESC LIMIT 1)"
+    )
+    return [
+        "CREATE TRIGGER groups_split AFTER INSERT ON claim_splits "
+        f"WHEN new.action = 'split' AND {before} IS NOT 'split' "
+        f"BEGIN {_apply_group_delta(at_anchor('-'))} END",
+        "CREATE TRIGGER groups_unsplit AFTER INSERT ON claim_splits "
+        f"WHEN new.action != 'split' AND {before} IS 'split' "
+        f"BEGIN {_apply_group_delta(at_anchor('+'))} END",
+        "CREATE TRIGGER groups_alias_insert AFTER INSERT ON key_aliases "
+        f"BEGIN {_apply_group_delta(merged('new'))} END",
+        "CREATE TRIGGER groups_alias_delete AFTER DELETE ON key_aliases "
+        f"BEGIN {_apply_group_delta(unmerged('old'))} END",
+        "CREATE TRIGGER groups_alias_update AFTER UPDATE ON key_aliases "
+        f"BEGIN {_apply_group_delta(unmerged('old'))} "
+        f"{_apply_group_delta(merged('new'))} END",
+    ]
+
+
 _CLAIM_KEY_INDEX = (
     "CREATE INDEX IF NOT EXISTS idx_claims_key "
     "ON claims (metric_key, subject_key, unit_key, period_start)"
@@ -606,11 +843,14 @@ def add_claims(
     text = source["text"]
     stamp = now_utc()
     rows = [_claim_row(claim, text, source_id, source["published"], stamp) for claim in claims]
-    ids = []
+    if not rows:
+        return []
+    # One prepared INSERT reused for every row: sqlite-utils' insert() inspects the
+    # table on each call, which made writing the dominant cost of a bulk ingest.
+    columns = list(rows[0])
+    sql = f"INSERT INTO claims ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     with write_transaction(db):
-        for row in rows:
-            ids.append(db["claims"].insert(row).last_pk)
-    return ids
+        return [db.conn.execute(sql, [row[c] for c in columns]).lastrowid for row in rows]
 
 
 def _claim_row(

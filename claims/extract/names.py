@@ -144,10 +144,11 @@ _PERSON_NOMINALS = frozenset(
 
 
 # A word of a proper name: "Kim", "Myong-hyun", "O'Brien", "McDonald's", "4Cast",
-# "38North", "eBay", "U.S.", "J." (initial).
+# "38North", "eBay", "U.S.", "J." (initial). A digit run is tried once, from its
+# first digit and without backtracking, or a long run of digits costs quadratic time.
 _TOKEN = (
     r"(?:(?:[A-Z]\.){1,3}(?![a-z])|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof)\."
-    r"|[A-Z][\w'\u2019&-]*\w|[A-Z]|\d+[A-Za-z][\w-]*|[a-z]{1,2}[A-Z][\w-]*"
+    r"|[A-Z][\w'\u2019&-]*\w|[A-Z]|(?<!\d)\d++[A-Za-z][\w-]*|[a-z]{1,2}[A-Z][\w-]*"
     r"|[\"\u201c][A-Z][\w.'-]{0,12}[\"\u201d](?=[^\S\n]+[A-Z]))"  # Antonio "LA" Reid
 )
 

@@ -32,8 +32,10 @@ _MULTIPLIERS = {
 }  # fmt: skip
 _WORD_ALT = "|".join(sorted([*_SMALL, *_TENS, *_MULTIPLIERS, "dozen"], key=len, reverse=True))
 
+# At most a dozen words ("two hundred and fifty-three thousand four hundred and
+# twelve" has ten): unbounded, "one one one ..." is re-read from every word.
 WORD_NUMBER_RE = re.compile(
-    rf"\b(?:{_WORD_ALT})(?:(?:-|\s+and\s+|\s+)(?:{_WORD_ALT}))*\b", re.IGNORECASE
+    rf"\b(?:{_WORD_ALT})(?:(?:-|\s+and\s+|\s+)(?:{_WORD_ALT})){{0,12}}\b", re.IGNORECASE
 )
 _ALPHA_RE = re.compile(r"[A-Za-z]+")
 _BARE_MULTIPLIERS = frozenset([*_MULTIPLIERS, "dozen"])

@@ -21,11 +21,15 @@ from __future__ import annotations
 
 import re
 
+# A run of marks is tried once, from its first mark and without backtracking:
+# "......" would otherwise be retried from every dot (quadratic on long runs).
 _BOUNDARY = re.compile(
-    r"""[.!?]+['"\u2019\u201d)\]]*(?=\s+['"\u2018\u201c(\[]{0,2}[A-Z0-9\u00c0-\u00dd])"""
+    r"""(?<![.!?])[.!?]++['"\u2019\u201d)\]]*+(?=\s+['"\u2018\u201c(\[]{0,2}[A-Z0-9\u00c0-\u00dd])"""
 )
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t\r\f\v]*\n)[^\n]*)*")
 _LAST_WORD = re.compile(r"([\w.'\u2019-]+)$")
+# Abbreviations and initials are short: look no further back than this for one.
+_WORD_WINDOW = 40
 _NEXT_WORD = re.compile(r"""\s+['"\u2018\u201c(\[]?([\w'\u2019-]+)""")
 
 # Never end a sentence: a name or number follows.
@@ -100,14 +104,25 @@ def _line_blocks(text: str, p_start: int, p_end: int) -> list[tuple[int, int]]:
     return blocks
 
 
+# How much text around a newline decides whether it ends a sentence. Slicing the
+# whole rest of the paragraph (or the whole line block so far) at every newline
+# would make a paragraph of many short lines quadratic.
+_NEWLINE_WINDOW = 200
+
+
 def _newline_ends_sentence(text: str, line_start: int, nl: int, p_end: int) -> bool:
-    before = text[line_start:nl].rstrip()
-    after = text[nl + 1 : p_end]
-    nxt = after.lstrip()
-    if not before or not nxt:
+    before_end = nl  # the text before the newline, trailing spaces dropped
+    while before_end > line_start and text[before_end - 1].isspace():
+        before_end -= 1
+    next_start = nl + 1  # where the next line's text begins
+    while next_start < p_end and text[next_start].isspace():
+        next_start += 1
+    if before_end == line_start or next_start == p_end:
         return True
-    if _BULLET.match(after) or _BULLET.match(before.split("\n")[-1]):
+    this_line = max(line_start, text.rfind("\n", line_start, before_end) + 1)
+    if _BULLET.match(text, nl + 1, p_end) or _BULLET.match(text, this_line, before_end):
         return True
+    before = text[max(line_start, before_end - _NEWLINE_WINDOW) : before_end]
     if before[-1] in ".!?:\"'\u201d\u2019)":
         return True
     if before[-1] in ",;-\u2013\u2014(":
@@ -115,7 +130,8 @@ def _newline_ends_sentence(text: str, line_start: int, nl: int, p_end: int) -> b
     last = before.rsplit(None, 1)[-1].lower()
     if last in _CONTINUES:
         return False
-    return nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\"'\u201c\u2018"
+    nxt = text[next_start]
+    return nxt.isupper() or nxt.isdigit() or nxt in "\"'\u201c\u2018"
 
 
 def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
@@ -136,7 +152,9 @@ def _is_abbreviation(text: str, start: int, m: re.Match[str]) -> bool:
     """Whether the full stop at m belongs to an abbreviation or an initial."""
     if m.group()[0] != "." or len(m.group().rstrip("'\"\u2019\u201d)]")) > 1:
         return False  # "!", "?", "..." always end
-    word_m = _LAST_WORD.search(text, start, m.start())
+    # A bounded window: searching from the block start would rescan the whole
+    # block at every full stop that turns out to be an abbreviation.
+    word_m = _LAST_WORD.search(text, max(start, m.start() - _WORD_WINDOW), m.start())
     if not word_m:
         return False
     word = word_m.group(1).lstrip("'\u2019-")

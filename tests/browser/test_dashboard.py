@@ -13,11 +13,9 @@ import csv
 import io
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
@@ -25,45 +23,22 @@ import pytest
 
 from claims import store
 from tests import sample_ledger
+from tests.browser.harness import (
+    CHROMIUM,
+    LAUNCH_ARGS,
+    PAGES,
+    ROOT,
+    free_port,
+    settle,
+    wait_healthy,
+)
 
-CHROMIUM = Path("/usr/bin/chromium")
-ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
-PAGES = {"overview": "", "add": "add", "claims": "claims", "timeline": "timeline",
-         "compare": "compare", "sources": "sources"}  # fmt: skip
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium (Debian's chromium)"),
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError("streamlit did not become healthy")
 
 
 @pytest.fixture(scope="module")
@@ -135,27 +110,6 @@ def page(browser, server):
     yield tab
     context.close()
     assert dialogs == [], f"a JavaScript dialog fired: {dialogs}"
-
-
-def settle(tab, timeout: float = 30) -> None:
-    """Wait until the app has finished running and drawing."""
-    tab.wait_for_selector("[data-testid='stApp']", timeout=timeout * 1000)
-    deadline = time.monotonic() + timeout
-    quiet_since = None
-    while time.monotonic() < deadline:
-        busy = tab.evaluate(
-            "() => !!document.querySelector(\"[data-testid='stStatusWidget']\") || "
-            "!!document.querySelector(\"[data-testid='stSkeleton']\") || "
-            "!document.querySelector(\"[data-testid='stMainBlockContainer'] h1\")"
-        )
-        if busy:
-            quiet_since = None
-        elif quiet_since is None:
-            quiet_since = time.monotonic()
-        elif time.monotonic() - quiet_since > 0.8:
-            return
-        time.sleep(0.15)
-    raise TimeoutError("the app did not settle")
 
 
 def goto(tab, path: str) -> None:

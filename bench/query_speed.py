@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from claims import query, store  # noqa: E402
+from claims import groups, query, store  # noqa: E402
 from claims.query import ClaimFilter  # noqa: E402
 
 
@@ -73,21 +73,27 @@ def page_queries(db) -> dict[str, Callable[[], object]]:
 
 
 def extra_page_queries(db, *, subject: str, metric: str) -> dict[str, Callable[[], object]]:
-    """Reads of the Overview, Timeline, Compare and Sources pages, where they exist."""
-    candidates = {
-        "overview: claims per month": ("claims_per_month", ()),
-        "overview: top speakers": ("top_values", ("speaker",)),
-        "overview: recent reviews": ("recent_reviews", ()),
-        "timeline: subject + metric": ("timeline_data", (subject, metric)),
-        "sources: table": ("sources_table", ()),
-        "sources: speakers by status": ("speaker_status_table", ()),
+    """Reads of the Overview, Timeline, Compare and Sources pages (subject/metric unused:
+    the group reads take the busiest group and series, as the pages open on them)."""
+    top_group = groups.list_groups(db, limit=1)[0]["key"]
+    top_series = groups.list_series(db, limit=1)[0]["key"]
+    return {
+        "overview: claims per month": lambda: query.claims_per_month(db),
+        "overview: top speakers": lambda: query.top_values(db, "speaker"),
+        "overview: recent reviews": lambda: query.recent_reviews(db),
+        "overview: numbers in dispute": lambda: groups.disputed_groups(db, limit=10),
+        "compare: list_groups": lambda: groups.list_groups(db),
+        "compare: list_groups search (gdp)": lambda: groups.list_groups(db, search="gdp"),
+        "compare: list_groups search (rare)": lambda: groups.list_groups(db, search="zzqx"),
+        "compare: group_for_key": lambda: groups.group_for_key(db, top_group),
+        "compare: propose_merges (key)": lambda: groups.propose_merges(db, key=top_group, limit=10),
+        "compare: propose_merges (all)": lambda: groups.propose_merges(db, limit=10),
+        "timeline: list_series": lambda: groups.list_series(db),
+        "timeline: list_series search (rate)": lambda: groups.list_series(db, search="rate"),
+        "timeline: series": lambda: groups.series(db, top_series),
+        "sources: table": lambda: query.sources_table(db),
+        "sources: speakers by status": lambda: query.speakers_table(db),
     }
-    found = {}
-    for label, (name, args) in candidates.items():
-        func = getattr(query, name, None)
-        if func is not None:
-            found[label] = lambda func=func, args=args: func(db, *args)
-    return found
 
 
 def status_change(db, ids: list[int]) -> Callable[[], object]:

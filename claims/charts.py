@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -158,11 +159,13 @@ def timeline_frame(rows: Sequence[Mapping], *, x: str = "period") -> pd.DataFram
                 "speaker": r.get("speaker") or "(unattributed)",
                 "source": truncate(r.get("source_title") or f"source {r.get('source_id')}", 60),
                 "sentence": truncate(r.get("sentence"), 180),
+                "mark": claim_mark(r),
+                "first": bool(r.get("first")),
             }
         )
     columns = [
         "id", "when", "start", "end", "value", "low", "high", "figure", "period",
-        "published", "status", "speaker", "source", "sentence",
+        "published", "status", "speaker", "source", "sentence", "mark", "first",
     ]  # fmt: skip
     return pd.DataFrame(records, columns=columns)
 
@@ -175,12 +178,15 @@ def timeline_chart(
     unit: str | None,
     colour_by: str = "speaker",
     x: str = "period",
+    medians: Sequence[Mapping] = (),
 ) -> alt.LayerChart:
     """A series over time: points at the period (or publication date), value on y.
 
     Colour by speaker or source, shape by status, ranges as vertical error
-    bars, the period's extent as a faint horizontal bar. Clicking a point
-    selects its claim id (selection named PICK).
+    bars, the period's extent as a faint horizontal bar, each period's median
+    (`medians`, from series_medians) as a dashed line over it, and the first
+    appearance of each figure ringed. Clicking a point selects its claim id
+    (selection named PICK).
     """
     if colour_by not in ("speaker", "source"):
         raise ValueError("colour_by is 'speaker' or 'source'")
@@ -207,6 +213,7 @@ def timeline_chart(
         alt.Tooltip("source:N", title="Source"),
         alt.Tooltip("published:N", title="Published"),
         alt.Tooltip("status:N", title="Status"),
+        alt.Tooltip("mark:N", title="Marked"),
         alt.Tooltip("sentence:N", title="Sentence"),
         alt.Tooltip("id:Q", title="Claim id"),
     ]
@@ -228,6 +235,13 @@ def timeline_chart(
         .mark_rule(strokeWidth=1.5)
         .encode(y="low:Q", y2="high:Q", color=colour)
     )
+    if x == "period" and medians:
+        layers.append(_median_layer(medians))
+    layers.append(
+        base.transform_filter("datum.first")
+        .mark_point(size=320, filled=False, strokeWidth=2, color="#2ca02c")
+        .encode(tooltip=[alt.Tooltip("source:N", title="First appearance")])
+    )
     layers.append(
         base.mark_point(size=90, filled=True, opacity=0.9)
         .encode(
@@ -246,71 +260,111 @@ def timeline_chart(
     )
 
 
+def series_medians(groups: Sequence[Any]) -> list[dict]:
+    """Each period's median of a series (claims.groups.series), for timeline_chart."""
+    return [
+        {"start": g.claims[0]["period_start"], "end": g.claims[0]["period_end"],
+         "median": g.median, "period": g.key.period, "label": format_number(g.median)}
+        for g in groups
+        if g.claims and g.median is not None and g.claims[0].get("period_start")
+    ]  # fmt: skip
+
+
+def _median_layer(medians: Sequence[Mapping]) -> alt.Chart:
+    data = pd.DataFrame(list(medians), columns=["start", "end", "median", "period", "label"])
+    return (
+        alt.Chart(data)
+        .mark_rule(color="#444", strokeDash=[5, 3], strokeWidth=2)
+        .encode(
+            x="start:T",
+            x2="end:T",
+            y="median:Q",
+            tooltip=[
+                alt.Tooltip("period:N", title="Period"),
+                alt.Tooltip("label:N", title="Median"),
+            ],
+        )
+    )
+
+
 # ---------------------------------------------------------------- compare
 
+# How a claim of a group is marked, most telling first (claims.groups sets the flags).
+MARK_COLOURS = {
+    "outlier": "#d62728",
+    "changed on repetition": "#ff7f0e",
+    "first appearance": "#2ca02c",
+    "agrees": "#4c78a8",
+}
 
-def compare_frame(rows: Sequence[Mapping]) -> pd.DataFrame:
-    """The compared rows as a table (after query.summarise_comparison marked them)."""
+
+def claim_mark(claim: Mapping) -> str:
+    """One word for a grouped claim's flags: outlier, changed, first appearance or agrees."""
+    if claim.get("outlier"):
+        return "outlier"
+    if claim.get("changed"):
+        return "changed on repetition"
+    return "first appearance" if claim.get("first") else "agrees"
+
+
+def compare_frame(claims: Sequence[Mapping]) -> pd.DataFrame:
+    """A group's claims as a table, one row per claim, earliest publication first."""
     records = []
-    for r in rows:
+    for r in claims:
         has_range = r.get("low") is not None and r.get("high") is not None
-        flag = "first appearance" if r.get("first") else "typical"
-        if r.get("outlier"):
-            flag = "outlier"
         records.append(
             {
                 "id": int(r["id"]),
-                "who": truncate(r.get("who"), 60),
+                "who": truncate(r.get("source_title") or f"source {r.get('source_id')}", 60),
+                "publisher": r.get("source_publisher") or "",
+                "speaker": r.get("speaker") or "",
                 "value": r["value"],
                 "low": r["low"] if has_range else None,
                 "high": r["high"] if has_range else None,
                 "figure": format_value(r),
+                "deviation": r.get("deviation"),
                 "published": r.get("published") or "",
                 "status": r.get("status") or "unreviewed",
-                "mark": flag,
+                "mark": claim_mark(r),
+                "first": bool(r.get("first")),
+                "note": r.get("note") or "",
                 "sentence": truncate(r.get("sentence"), 180),
             }
         )
-    columns = ["id", "who", "value", "low", "high", "figure", "published", "status", "mark",
-               "sentence"]  # fmt: skip
+    columns = ["id", "who", "publisher", "speaker", "value", "low", "high", "figure",
+               "deviation", "published", "status", "mark", "first", "note", "sentence"]  # fmt: skip
     return pd.DataFrame(records, columns=columns)
 
 
-MARK_COLOURS = {"typical": "#4c78a8", "first appearance": "#2ca02c", "outlier": "#d62728"}
+def compare_chart(group: Any) -> alt.LayerChart:
+    """Every claim of a group (claims.groups.ClaimGroup) side by side, one row per claim.
 
-
-def compare_chart(
-    rows: Sequence[Mapping],
-    summary: Mapping,
-    *,
-    key: Mapping,
-    by: str = "source",
-) -> alt.LayerChart:
-    """Every source's (or speaker's) value for one claim key, side by side.
-
-    The quartile band shows the spread, a rule the median; outliers and the
-    first appearance are coloured and listed in the legend.
+    A rule marks the median, a band the tolerance around it; colour says which
+    claims are outliers, changed on repetition, or the first appearance.
     """
-    data = compare_frame(rows)
-    unit = key.get("unit")
-    x_title = _axis_title(key.get("metric") or "value", unit)
-    who_title = "Source" if by == "source" else "Speaker"
+    data = compare_frame(group.claims)
+    # Two claims of one source would share a row name: the claim id keeps them apart.
+    data["row"] = [f"{who} · #{i}" for who, i in zip(data["who"], data["id"], strict=True)]
+    x_title = _axis_title(group.metric or "value", group.unit or None)
     base = alt.Chart(data).encode(
         y=alt.Y(
-            "who:N",
-            title=who_title,
-            sort=alt.EncodingSortField("value", order="descending"),
-            axis=alt.Axis(labelLimit=260),
-        ),  # fmt: skip
+            "row:N",
+            title="Source · claim",
+            sort=alt.EncodingSortField("published", order="ascending"),
+            axis=alt.Axis(labelLimit=300),
+        ),
     )
     layers = []
-    if summary.get("median") is not None:
+    if group.median is not None:
+        allowed = group.allowed_deviation or 0
         stats = pd.DataFrame(
-            [{"q1": summary["q1"], "q3": summary["q3"], "median": summary["median"],
-              "label": f"median {format_number(summary['median'])}"}]
+            [{"low": group.median - allowed, "high": group.median + allowed,
+              "median": group.median, "label": f"median {format_number(group.median)}"}]
         )  # fmt: skip
         layers.append(
-            alt.Chart(stats).mark_rect(opacity=0.12, color="#4c78a8").encode(x="q1:Q", x2="q3:Q")
+            alt.Chart(stats)
+            .mark_rect(opacity=0.12, color="#4c78a8")
+            .encode(x="low:Q", x2="high:Q", tooltip=[alt.Tooltip("label:N", title="Median")])
         )
         layers.append(
             alt.Chart(stats)
@@ -323,7 +377,7 @@ def compare_chart(
         .encode(x="low:Q", x2="high:Q")
     )
     layers.append(
-        base.mark_point(size=110, filled=True).encode(
+        base.mark_point(size=120, filled=True).encode(
             x=alt.X(
                 "value:Q",
                 title=x_title,
@@ -336,24 +390,27 @@ def compare_chart(
                 scale=alt.Scale(domain=list(MARK_COLOURS), range=list(MARK_COLOURS.values())),
                 legend=alt.Legend(orient="bottom", direction="horizontal"),
             ),
+            shape=alt.condition("datum.first", alt.value("diamond"), alt.value("circle")),
             tooltip=[
-                alt.Tooltip("who:N", title=who_title),
+                alt.Tooltip("who:N", title="Source"),
                 alt.Tooltip("figure:N", title="Figure"),
                 alt.Tooltip("published:N", title="Published"),
+                alt.Tooltip("speaker:N", title="Speaker"),
                 alt.Tooltip("status:N", title="Status"),
                 alt.Tooltip("mark:N", title="Marked"),
+                alt.Tooltip("note:N", title="Why"),
                 alt.Tooltip("sentence:N", title="Sentence"),
+                alt.Tooltip("id:Q", title="Claim id"),
             ],
         )
     )
-    title = truncate(f"{key.get('subject')}: {key.get('metric')}, {key.get('period')}", 90)
-    spread = summary.get("spread")
     subtitle = (
-        f"{summary.get('n', 0)} values; median {format_number(summary.get('median'))}, "
-        f"spread {format_number(spread)} {unit or ''}; band = middle half of the values"
-    ).strip()
+        f"{group.n_claims} claims from {group.n_sources} sources; median "
+        f"{format_number(group.median)}, spread {format_number(group.spread)} "
+        f"{group.unit or ''}; band = within tolerance of the median; ◆ = first appearance"
+    )
     return alt.layer(*layers).properties(
-        title=alt.Title(title, subtitle=subtitle),
+        title=alt.Title(truncate(group.label, 90), subtitle=subtitle),
         width=WIDTH,
         height=alt.Step(30),
     )

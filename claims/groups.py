@@ -37,7 +37,13 @@ from rapidfuzz import fuzz, process
 
 from claims import store
 from claims.model import ClaimsError
-from claims.normalise import ClaimKey, claim_key, normalise_metric, unit_label
+from claims.normalise import (
+    ClaimKey,
+    claim_key,
+    normalise_metric,
+    normalise_subject,
+    unit_label,
+)
 
 # ---------------------------------------------------------------- tolerance
 
@@ -422,20 +428,10 @@ def group_of_claim(
     return group_for_key(db, key, tolerance)
 
 
-def _group_totals_sql(where: str = "1") -> str:
-    """Per group key: claims, sources, value range, label spellings; the grouping in SQL."""
-    return (
-        "SELECT group_subject AS subject_key, group_metric AS metric_key, unit_key, period, "
-        "min(period_start) AS period_start, count(*) AS n_claims, "
-        "count(DISTINCT source_id) AS n_sources, min(value) AS min, max(value) AS max, "
-        "min(published) AS first_published, max(subject) AS subject, max(metric) AS metric "
-        f"FROM (SELECT c.id, c.source_id, c.value, c.period, c.period_start, c.published, "
-        "c.subject, c.metric, c.unit_key, "
-        "coalesce(a.into_subject, c.subject_key) AS group_subject, "
-        "coalesce(a.into_metric, c.metric_key) AS group_metric "
-        f"{_ALIASED_FROM} WHERE {_GROUPABLE} AND {where}) "
-        "GROUP BY group_subject, group_metric, unit_key, period"
-    )
+# The listings below read the summaries that store's migration 0005 keeps exact
+# (group_stats, series_stats): a key's group after merges and splits, counted, so that
+# a picker over a million claims reads a few hundred index rows instead of grouping.
+_RANKED = "ORDER BY n_sources DESC, n_claims DESC, period_start DESC, metric_key, subject_key"
 
 
 def list_groups(
@@ -449,26 +445,28 @@ def list_groups(
     """Groups for a picker, most sources first: one dict per key, without computing flags.
 
     [{subject_key, metric_key, unit_key, period, key, label, unit, n_claims,
-    n_sources, min, max, first_published}]. `search` matches the original
-    spelling and the normalised key ("GDP" also finds "gross domestic product").
-    `unit_key` is a family from normalise.unit_family ("percent", "count:job").
+    n_sources, min, max}]. `search` matches the normalised key, the key of the
+    search text ("GDP" also finds "gross domestic product") and the spellings in
+    articles. `unit_key` is a family from normalise.unit_family ("percent", "count:job").
     """
     ensure_keys(db)
-    where, params = ["1"], [json.dumps(split_claim_ids(db))]
-    if search and search.strip():
-        where.append(_SEARCH_CONDITION)
-        params += _search_params(search)
+    where, params = ["g.n_sources >= ?"], [int(min_sources)]
     if unit_key:
-        where.append("c.unit_key = ?")
+        where.append("g.unit_key = ?")
         params.append(unit_key)
+    if search and search.strip():
+        condition, search_params = _name_search(db, search, "g")
+        where.append(condition)
+        params += search_params
     sql = (
-        f"SELECT * FROM ({_group_totals_sql(' AND '.join(where))}) WHERE n_sources >= ? "
-        "ORDER BY n_sources DESC, n_claims DESC, period_start DESC, metric_key, subject_key "
-        "LIMIT ?"
+        "SELECT g.subject_key, g.metric_key, g.unit_key, g.period, g.period_start, "
+        "g.n_claims, g.n_sources, g.min, g.max "
+        f"FROM group_stats g WHERE {' AND '.join(where)} {_RANKED} LIMIT ?"
     )
-    rows = _rows(db.execute(sql, [*params, int(min_sources), int(limit)]))
+    rows = _rows(db.execute(sql, [*params, int(limit)]))
     for row in rows:
         row["key"] = ClaimKey(row["subject_key"], row["metric_key"], row["unit_key"], row["period"])
+        _add_spelling(db, row)
         row["unit"] = unit_label(row["unit_key"])
         row["label"] = _label(row)
     return rows
@@ -484,28 +482,51 @@ def list_series(
     """Names with claims over periods, for the Timeline picker; most claims first.
 
     [{subject_key, metric_key, unit_key, key (period None), label, unit,
-    n_periods, n_claims, n_sources, first_period, last_period}]. Pass `key`
-    to series() to get one group per period.
+    n_periods, n_claims, max_sources, first_period, last_period}]. Pass `key`
+    to series() to get one group per period. A name is within one unit family.
     """
     ensure_keys(db)
-    where, params = "1", [json.dumps(split_claim_ids(db))]
+    where, params = ["s.n_periods >= ?"], [int(min_periods)]
     if search and search.strip():
-        where = _SEARCH_CONDITION
-        params += _search_params(search)
+        condition, search_params = _name_search(db, search, "s")
+        where.append(condition)
+        params += search_params
     sql = (
-        "SELECT subject_key, metric_key, unit_key, count(*) AS n_periods, "
-        "sum(n_claims) AS n_claims, max(n_sources) AS max_sources, "
-        "min(period_start) AS first_period, max(period_start) AS last_period, "
-        "max(subject) AS subject, max(metric) AS metric "
-        f"FROM ({_group_totals_sql(where)}) GROUP BY subject_key, metric_key, unit_key "
-        "HAVING n_periods >= ? ORDER BY n_claims DESC, n_periods DESC, metric_key LIMIT ?"
+        "SELECT s.subject_key, s.metric_key, s.unit_key, s.n_periods, s.n_claims "
+        f"FROM series_stats s WHERE {' AND '.join(where)} "
+        "ORDER BY s.n_claims DESC, s.n_periods DESC, s.metric_key, s.subject_key LIMIT ?"
     )
-    rows = _rows(db.execute(sql, [*params, int(min_periods), int(limit)]))
+    rows = _rows(db.execute(sql, [*params, int(limit)]))
     for row in rows:
+        extent = db.execute(
+            "SELECT max(n_sources), min(period_start), max(period_start) FROM group_stats "
+            "WHERE metric_key = ? AND subject_key = ? AND unit_key = ?",
+            [row["metric_key"], row["subject_key"], row["unit_key"]],
+        ).fetchone()
+        row["max_sources"], row["first_period"], row["last_period"] = extent
         row["key"] = ClaimKey(row["subject_key"], row["metric_key"], row["unit_key"], None)
+        _add_spelling(db, row)
         row["unit"] = unit_label(row["unit_key"])
         row["label"] = _label({**row, "period": None})
     return rows
+
+
+def _add_spelling(db: sqlite_utils.Database, row: dict) -> None:
+    """Set row's subject and metric to how an article spells its name (labels read better).
+
+    A merged name may have no claims of its own, so the names merged into it count too.
+    """
+    key = ClaimKey(row["subject_key"], row["metric_key"], row["unit_key"], None)
+    for subject, metric in _names_in_group(db, key):
+        spelling = db.execute(
+            "SELECT subject, metric FROM claims WHERE metric_key = ? AND subject_key = ? "
+            "AND unit_key = ? AND vanished = 0 LIMIT 1",
+            [metric, subject, key.unit],
+        ).fetchone()
+        if spelling is not None:
+            row["subject"], row["metric"] = spelling
+            return
+    row["subject"] = row["metric"] = None
 
 
 def _label(row: Mapping) -> str:
@@ -518,21 +539,54 @@ def _label(row: Mapping) -> str:
     return " · ".join(p for p in parts if p)
 
 
-# A search matches the spelling in articles or the normalised key ("GDP" finds
-# "gross domestic product", "jobless" finds "unemployment rate" only by spelling).
-_SEARCH_CONDITION = (
-    "(coalesce(c.subject, '') || ' ' || coalesce(c.metric, '') LIKE ? ESCAPE '\\' "
-    "OR coalesce(a.into_subject, c.subject_key) || ' ' "
-    "|| coalesce(a.into_metric, c.metric_key) LIKE ? ESCAPE '\\')"
-)
+# How many article spellings of a subject or metric a search may stand for.
+_MAX_SPELLINGS = 500
 
 
-def _search_params(search: str) -> list[str]:
-    return [_contains(search.strip()), _contains(normalise_metric(search))]
+def _name_search(db: sqlite_utils.Database, search: str, table: str) -> tuple[str, list]:
+    """SQL condition (and parameters) on `table`'s name that a search matches.
+
+    A search matches the normalised name or the name of the search text ("GDP" finds
+    "gross domestic product"), or the key of a spelling in articles that contains it
+    ("jobless" finds "unemployment rate" only through "jobless rate"), also when that
+    spelling's name was merged into this one. Spellings come from the facet summary.
+    """
+    text = search.strip()
+    subjects = _spelling_keys(db, "subject", text)
+    metrics = _spelling_keys(db, "metric", text)
+    name = f"{table}.subject_key || ' ' || {table}.metric_key"
+    merged_from = (
+        f"EXISTS (SELECT 1 FROM key_aliases a WHERE a.unit_key = {table}.unit_key "
+        f"AND a.into_metric = {table}.metric_key AND a.into_subject = {table}.subject_key "
+        "AND (a.from_metric IN (SELECT value FROM json_each(?)) "
+        "OR a.from_subject IN (SELECT value FROM json_each(?))))"
+    )
+    condition = (
+        f"({name} LIKE ? ESCAPE '\\' OR {name} LIKE ? ESCAPE '\\' "
+        f"OR {table}.metric_key IN (SELECT value FROM json_each(?)) "
+        f"OR {table}.subject_key IN (SELECT value FROM json_each(?)) OR {merged_from})"
+    )
+    params = [_contains(text), _contains(normalise_metric(text)), metrics, subjects]
+    return condition, [*params, metrics, subjects]
+
+
+def _spelling_keys(db: sqlite_utils.Database, facet: str, text: str) -> str:
+    """JSON list of the keys of a facet's spellings (from facet_counts) containing text."""
+    spellings = db.execute(
+        "SELECT DISTINCT value FROM facet_counts WHERE facet = ? AND n > 0 "
+        "AND value LIKE ? ESCAPE '\\' LIMIT ?",
+        [facet, _contains(text), _MAX_SPELLINGS],
+    ).fetchall()
+    normalise = normalise_subject if facet == "subject" else normalise_metric
+    return json.dumps(sorted({normalise(value) for (value,) in spellings} - {""}))
 
 
 def _contains(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+# How many candidate groups disputed_groups computes flags for, at most.
+_MAX_DISPUTE_CANDIDATES = 400
 
 
 def disputed_groups(
@@ -544,27 +598,28 @@ def disputed_groups(
 ) -> list[ClaimGroup]:
     """Numbers in dispute: groups with an outlier or a changed figure, most sources first.
 
-    SQL narrows to groups that have at least `min_sources` sources and more
-    than one value (only those can disagree); the median and flags are then
-    computed for those alone, so this stays fast on a large ledger.
+    The summary narrows to groups with at least `min_sources` sources and more
+    than one value (only those can disagree or change), most sources first; the
+    median and flags are computed for those alone, until `limit` are found, so
+    this costs a few groups' reads on any ledger.
     """
     ensure_keys(db)
     excluded = split_claim_ids(db)
     sql = (
-        f"SELECT * FROM ({_group_totals_sql()}) WHERE n_sources >= ? AND max > min "
-        "ORDER BY n_sources DESC, n_claims DESC, period_start DESC"
+        "SELECT subject_key, metric_key, unit_key, period FROM group_stats "
+        f"WHERE n_sources >= ? AND max > min {_RANKED} LIMIT ?"
     )
-    candidates = _rows(db.execute(sql, [json.dumps(excluded), int(min_sources)]))
+    candidates = db.execute(sql, [int(min_sources), _MAX_DISPUTE_CANDIDATES]).fetchall()
     disputed: list[ClaimGroup] = []
-    for row in candidates:
-        key = ClaimKey(row["subject_key"], row["metric_key"], row["unit_key"], row["period"])
+    for subject, metric, unit, period in candidates:
+        key = ClaimKey(subject, metric, unit, period)
         rows = _claims_of_names(db, _names_in_group(db, key), key.unit, key.period, excluded)
         group = build_group(key, rows, tolerance)
         if group.flagged and group.n_sources >= min_sources:
             disputed.append(group)
             if len(disputed) >= limit:
                 break
-    # Candidates come most sources first already; the sort keeps that after splits.
+    # Candidates come most sources first already; the sort orders ties by spread.
     return sorted(disputed, key=lambda g: (-g.n_sources, -(g.relative_spread or 0)))
 
 
@@ -577,7 +632,7 @@ def propose_merges(
     limit: int = 20,
     min_score: float = 80.0,
     key: ClaimKey | Sequence | Mapping | None = None,
-    max_groups: int = 20_000,
+    max_groups: int = 5_000,
 ) -> list[dict]:
     """Pairs of keys that are probably the same, most likely first.
 
@@ -615,22 +670,37 @@ def propose_merges(
             -(p["from_sources"] + p["into_sources"]),
         ),
     )
-    return proposals[: int(limit)]
+    proposals = proposals[: int(limit)]
+    for proposal in proposals:
+        for side in ("from", "into"):
+            row = {**_key_names(proposal[f"{side}_key"]), "unit_key": proposal[f"{side}_key"].unit}
+            _add_spelling(db, row)
+            proposal[f"{side}_label"] = _label({**row, "period": None})
+    return proposals
 
 
 def _proposal_candidates(
     db: sqlite_utils.Database, focus: ClaimKey | None, max_groups: int
 ) -> list[dict]:
-    """Groups whose names are worth comparing: the busiest, or those around one key."""
-    excluded = json.dumps(split_claim_ids(db))
+    """Groups whose names are worth comparing: the most-cited, or those around one key.
+
+    Read from the group summary, at most `max_groups` of them, so the fuzzy matching
+    works on a bounded set whatever the ledger's size.
+    """
+    columns = "subject_key, metric_key, unit_key, period, n_claims, n_sources, min, max"
     if focus is None:
-        sql = f"SELECT * FROM ({_group_totals_sql()}) ORDER BY n_claims DESC LIMIT ?"
-        return _rows(db.execute(sql, [excluded, int(max_groups)]))
-    focus_rows = _claims_of_names(db, _names_in_group(db, focus), focus.unit, None, [])
-    periods = json.dumps(sorted({row["period"] for row in focus_rows}))
-    where = "c.unit_key = ? AND c.period IN (SELECT value FROM json_each(?))"
-    sql = f"SELECT * FROM ({_group_totals_sql(where)}) ORDER BY n_claims DESC LIMIT ?"
-    return _rows(db.execute(sql, [excluded, focus.unit, periods, int(max_groups)]))
+        sql = f"SELECT {columns} FROM group_stats {_RANKED} LIMIT ?"
+        return _rows(db.execute(sql, [int(max_groups)]))
+    periods = db.execute(
+        "SELECT period FROM group_stats WHERE metric_key = ? AND subject_key = ? AND unit_key = ?",
+        [focus.metric, focus.subject, focus.unit],
+    ).fetchall()
+    sql = (
+        f"SELECT {columns} FROM group_stats WHERE unit_key = ? "
+        f"AND period IN (SELECT value FROM json_each(?)) {_RANKED} LIMIT ?"
+    )
+    params = [focus.unit, json.dumps([p for (p,) in periods]), int(max_groups)]
+    return _rows(db.execute(sql, params))
 
 
 def _name(row: Mapping) -> str:
@@ -877,12 +947,23 @@ def rebuild_aliases(db: sqlite_utils.Database) -> int:
             target = edges[(unit, *target)]
         if target != (fs, fm):
             aliases.append((unit, fs, fm, *target))
+    # Only the aliases that changed are written: each one moves its claims between the
+    # group summaries (store's triggers), so rewriting them all would move every merge.
+    current = set(
+        db.execute(
+            "SELECT unit_key, from_subject, from_metric, into_subject, into_metric FROM key_aliases"
+        ).fetchall()
+    )
     with store.write_transaction(db):
-        db.execute("DELETE FROM key_aliases")
+        db.conn.executemany(
+            "DELETE FROM key_aliases WHERE unit_key = ? AND from_subject = ? "
+            "AND from_metric = ? AND into_subject = ? AND into_metric = ?",
+            sorted(current - set(aliases)),
+        )
         db.conn.executemany(
             "INSERT INTO key_aliases (unit_key, from_subject, from_metric, into_subject, "
             "into_metric) VALUES (?, ?, ?, ?, ?)",
-            aliases,
+            sorted(set(aliases) - current),
         )
     return len(aliases)
 

@@ -270,16 +270,22 @@ def article_from_html(
             f"{label} is too large: the limit for a web page is "
             f"{MAX_FILE_BYTES / 1_048_576:g} MB (MAX_FILE_BYTES)."
         )
-    document = trafilatura.bare_extraction(
-        _drop_huge_inline(html),
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        # Tables flatten into runs of cells, not sentences; leave them out.
-        include_tables=False,
-        favor_precision=True,
-        deduplicate=False,
-    )
+    try:
+        document = trafilatura.bare_extraction(
+            _drop_huge_inline(html),
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            # Tables flatten into runs of cells, not sentences; leave them out.
+            include_tables=False,
+            favor_precision=True,
+            deduplicate=False,
+        )
+    except Exception as exc:  # noqa: BLE001 - the parsers fail on some broken markup
+        # ("</html><svg>" trips an assertion inside lxml, through htmldate).
+        raise ClaimsError(
+            f"{label}: the HTML is too broken to read ({type(exc).__name__})."
+        ) from None
     body = (document.text if document is not None else None) or ""
     if not body.strip():
         raise ClaimsError(f"{label}: no article text found in the HTML.")

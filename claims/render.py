@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from claims.model import KINDS, STATUSES, ClaimsError, period_bounds
+from claims.normalise import ClaimKey
 from claims.query import SORTABLE, ClaimFilter
 
 # Longest stretch of paragraph kept on either side of a sentence, so that a
@@ -366,3 +367,64 @@ def preview_html(text: str, claim: Mapping) -> str:
         context=False,
     )
     return f'{sentence}<div class="cl-meta">{_esc(claim_summary(claim))}</div>'
+
+
+# ---------------------------------------------------------------- group keys in links
+
+# A group's key travels in a link as its four normalised strings (claims.groups).
+GROUP_KEY_PARAMS = ("subject_key", "metric_key", "unit_key", "period")
+
+
+def group_key_from_params(params: Mapping[str, object]) -> ClaimKey | None:
+    """The group key a link names, or None when it names none (period may be absent)."""
+    values = {name: _as_text(params.get(name)) for name in GROUP_KEY_PARAMS}
+    if not (values["subject_key"] or values["metric_key"]) or values["unit_key"] is None:
+        return None
+    return ClaimKey(
+        values["subject_key"] or "",
+        values["metric_key"] or "",
+        values["unit_key"],
+        values["period"],
+    )
+
+
+def group_key_params(key: ClaimKey) -> dict[str, str]:
+    """The query parameters of a group key (no period for a series)."""
+    params = dict(zip(GROUP_KEY_PARAMS, key, strict=True))
+    return {name: value for name, value in params.items() if value is not None}
+
+
+def group_summary_text(group: object) -> str:
+    """One line about a group for people: sources, claims, median, spread, flags."""
+    g = group
+    parts = [
+        f"{g.n_sources} sources, {g.n_claims} claims",
+        f"median {format_number(g.median)}",
+        f"range {format_number(g.min)} to {format_number(g.max)}",
+    ]
+    if g.relative_spread is not None:
+        parts.append(f"spread {g.relative_spread:.1%} of the median")
+    if g.outliers:
+        parts.append(f"{len(g.outliers)} outlier(s)")
+    if g.changed:
+        parts.append(f"{len(g.changed)} changed on repetition")
+    return " · ".join(parts)
+
+
+def first_appearance_text(first: Mapping | None) -> str:
+    """Who stated a group's figure first, and when (plain text)."""
+    if not first:
+        return "First appearance: unknown (no dated source)."
+    source = first.get("source_title") or f"source {first.get('source_id')}"
+    publisher = f", {first['source_publisher']}" if first.get("source_publisher") else ""
+    said = f" ({first['speaker']})" if first.get("speaker") else ""
+    return (
+        f"First appearance: {format_number(first.get('value'))}{said} in {source}{publisher}, "
+        f"published {first.get('published') or 'undated'} (claim {first.get('claim_id')})."
+    )
+
+
+def file_slug(text: str, limit: int = 60) -> str:
+    """A download's file name from a label: words joined by hyphens, no path characters."""
+    words = re.findall(r"\w+", text or "", re.UNICODE)
+    return truncate("-".join(words), limit).replace("…", "") or "chart"

@@ -13,7 +13,7 @@ import altair as alt
 import sqlite_utils
 import streamlit as st
 
-from claims import charts, config, query, render, store
+from claims import charts, config, groups, query, render, store
 from claims.model import ClaimsError
 
 # Page scripts, relative to app.py (st.page_link and st.switch_page take these).
@@ -38,11 +38,18 @@ _READS: dict[str, Callable[..., Any]] = {
     "top_values": query.top_values,
     "recent_reviews": query.recent_reviews,
     "source_choices": query.source_choices,
-    "series_choices": query.series_choices,
-    "series_units": query.series_units,
-    "series_claims": query.series_claims,
-    "claim_keys": query.claim_keys,
-    "compare_claims": query.compare_claims,
+    # Groups of comparable claims; merges and splits bump the revision too.
+    "list_groups": groups.list_groups,
+    "group_for_key": groups.group_for_key,
+    "propose_merges": groups.propose_merges,
+    "merge_log": groups.merge_log,
+    "split_log": groups.split_log,
+    "active_merges": groups.active_merges,
+    "split_claim_ids": groups.split_claim_ids,
+    "list_series": groups.list_series,
+    "series": groups.series,
+    "group_of_claim": groups.group_of_claim,
+    "disputed_groups": groups.disputed_groups,
     "sources_table": query.sources_table,
     "count_sources": query.count_sources,
     "speakers_table": query.speakers_table,
@@ -93,7 +100,7 @@ def _cached_read(
 
 
 def read(name: str, *args: Any, **kwargs: Any) -> Any:
-    """A cached read from claims.query/store, fresh whenever the data changed.
+    """A cached read from claims.query/store/groups, fresh whenever the data changed.
 
     The key holds store.revision(db), which every write (from this app, the
     CLI or another process) increments.

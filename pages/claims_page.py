@@ -330,6 +330,28 @@ def open_snapshot(claim_id: int) -> dict | None:
     return claim
 
 
+def show_group(claim_id: int) -> None:
+    """The group of comparable claims this claim is in, with a link to compare it."""
+    group = ui.read("group_of_claim", claim_id)
+    if group is None:
+        st.caption("Not grouped: a claim needs a value, a period and a subject or metric.")
+        return
+    claim = next((c for c in group.claims if c["id"] == claim_id), {})
+    if group.split_claim_id is not None:
+        st.text(f"Split off its group ({group.label}): it is compared with nothing.")
+    else:
+        marks = [name for name in ("outlier", "changed", "first") if claim.get(name)]
+        flags = f" · this claim: {', '.join(marks)}" if marks else ""
+        note = f"\n{claim['note']}" if claim.get("note") else ""
+        st.text(f"Group: {group.label}\n{render.group_summary_text(group)}{flags}{note}")
+    st.page_link(
+        ui.COMPARE,
+        label="Compare the sources of this figure",
+        query_params=render.group_key_params(group.key),
+        icon=":material/compare_arrows:",
+    )
+
+
 def show_detail(snap: dict) -> None:
     claim_id, version = snap["id"], snap["version"]
     current = store.get_claim(db, claim_id)
@@ -358,6 +380,8 @@ def show_detail(snap: dict) -> None:
         f"Status: {ui.status_label(current['status'])} · kind: {current['kind']} · "
         f"confidence: {current['confidence']:.2f} · extractor {current['extractor_version']}"
     )
+
+    show_group(claim_id)
 
     edit_tab, status_tab, history_tab = st.tabs(["Edit fields", "Set status", "History"])
     with edit_tab, st.form(f"edit_{claim_id}_{version}"):

@@ -1,83 +1,254 @@
-"""Compare: one claim key (subject, metric, unit, period) as every source or speaker stated it."""
+"""Compare: one group of comparable claims (subject, metric, unit, period) side by side.
+
+The group, its median, spread, outliers and first appearance come from
+claims.groups; a person accepts or rejects proposed merges and splits claims
+off here, each decision with their name and a note. The key is kept in the
+URL (subject_key, metric_key, unit_key, period) so a comparison can be shared.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
-from claims import charts, query, render
+from claims import charts, groups, render
+from claims.model import ClaimsError
+from claims.normalise import ClaimKey
 from pages import _shared as ui
 
 st.title("Compare")
+ui.show_flash()
+db = ui.get_db()
 
-keys = ui.read("claim_keys", limit=1000)
-if not keys:
-    st.info(
-        "No numeric claim has a subject, metric and period yet, so there is nothing to "
-        "compare. Add articles, or complete claims on the **Claims** page."
-    )
-    st.page_link(ui.ADD, label="Add articles", icon=":material/post_add:")
+# ---------------------------------------------------------------- picker
+
+c1, c2, c3 = st.columns([3, 1, 1])
+search = c1.text_input("Search a figure (subject, metric: “GDP”, “unemployment”)", key="c_search")
+min_sources = c2.number_input("Stated by at least … sources", 1, 1000, 1, key="c_min_sources")
+listed = ui.read("list_groups", search=search.strip() or None, min_sources=int(min_sources))
+wanted = render.group_key_from_params(st.query_params)
+options = [row["key"] for row in listed]
+described = {row["key"]: f"{row['label']} ({row['n_sources']} sources, {row['n_claims']} claims)"
+             for row in listed}  # fmt: skip
+if wanted is not None and wanted.period and wanted not in described:
+    options.insert(0, wanted)  # a shared link's key, also when the search does not list it
+if not options:
+    if search.strip():
+        st.info("No group of claims matches this search. Try another word, or clear it.")
+    else:
+        st.info(
+            "No numeric claim has a subject or metric and a period yet, so there is nothing "
+            "to compare. Add articles, or complete claims on the **Claims** page."
+        )
+        st.page_link(ui.ADD, label="Add articles", icon=":material/post_add:")
     st.stop()
-
-
-def key_label(k: dict) -> str:
-    unit = k["unit"] or "no unit"
-    return (f"{k['subject']} · {k['metric']} · {k['period']} · {unit} "
-            f"({k['sources']} sources, {k['claims']} claims)")  # fmt: skip
-
-
-c1, c2 = st.columns([4, 1])
-index = c1.selectbox(
-    "Claim key: subject · metric · period · unit (type to search; most sources first)",
-    range(len(keys)),
-    format_func=lambda i: key_label(keys[i]),
+if st.session_state.get("c_key") not in options:
+    st.session_state["c_key"] = wanted if wanted in options else options[0]
+key = c1.selectbox(
+    "Group: subject · metric · unit · period (most sources first)",
+    options,
     key="c_key",
+    format_func=lambda k: described.get(k, " · ".join(p for p in k if p)),
 )
-by = c2.radio("One row per", ["source", "speaker"], horizontal=True, key="c_by")
-key = keys[index]
+with c3.popover("Tolerance", icon=":material/tune:"):
+    relative = st.number_input(
+        "Relative (% of the median)", 0.0, 100.0, 5.0, 0.5, key="c_tol_rel",
+        help="A value further than this from the group's median is an outlier.",
+    )  # fmt: skip
+    points = st.number_input(
+        "For values in percent (percentage points)", 0.0, 100.0, 0.5, 0.1, key="c_tol_pct",
+        help="Percent values are compared by points: 3.5% and 3.9% agree at 0.5.",
+    )  # fmt: skip
+tolerance = groups.Tolerance(relative=relative / 100, percent=points)
 
-rows = ui.read("compare_claims", key["subject"], key["metric"], key["unit"], key["period"], by=by)
-summary = query.summarise_comparison(rows)
-if len(rows) < 2:
-    st.info(
-        f"Only one {by} states this figure, so there is nothing to compare yet. Keys higher in "
-        "the list are stated by more sources."
+group = ui.read("group_for_key", key, tolerance)
+if group is None:
+    st.info("No live claim has this key any more (its claims were edited or removed).")
+    st.stop()
+if tuple(group.key) != tuple(key):
+    st.text(f"This key was merged into: {group.label}")
+st.query_params.update(render.group_key_params(group.key))
+
+# ---------------------------------------------------------------- the group
+
+st.subheader("The group", anchor=False)
+st.text(f"{group.label}\n{render.group_summary_text(group)}")
+st.text(render.first_appearance_text(group.first))
+cols = st.columns(5)
+cols[0].metric("Sources", group.n_sources)
+cols[1].metric("Median", render.format_number(group.median))
+cols[2].metric("Spread", render.format_number(group.spread))
+cols[3].metric("Outliers", len(group.outliers))
+cols[4].metric("Changed on repetition", len(group.changed))
+
+if group.n_claims > 1:
+    name = render.file_slug(f"compare-{group.label}")
+    ui.chart(charts.compare_chart(group), name=name, key="cmp_chart")
+else:
+    st.info("Only one claim states this figure, so there is nothing to compare it with yet.")
+frame = charts.compare_frame(group.claims)
+st.dataframe(
+    frame[["id", "who", "publisher", "published", "speaker", "figure", "deviation", "mark",
+           "first", "note", "status"]],
+    hide_index=True,
+    key="c_table",
+    column_config={
+        "id": st.column_config.NumberColumn("Claim", format="%d"),
+        "who": "Source",
+        "publisher": "Publisher",
+        "published": "Published",
+        "speaker": "Speaker",
+        "figure": "Figure",
+        "deviation": st.column_config.NumberColumn("From the median", format="%+.4g"),
+        "mark": "Marked",
+        "first": st.column_config.CheckboxColumn("First appearance"),
+        "note": "Why marked",
+        "status": "Status",
+    },
+)  # fmt: skip
+
+
+def decide(action: Callable[[], object], note: str, done: str) -> None:
+    """Run a logged decision; it needs the reviewer's name (checked in claims.groups) and a
+    note; problems are shown, success after the rerun."""
+    try:
+        if not note.strip():
+            raise ClaimsError("Say why in the note: every merge, rejection and split keeps one.")
+        action()
+    except ClaimsError as exc:
+        ui.error(exc)
+    else:
+        ui.flash(done)
+        st.rerun()
+
+
+def chosen_merge(choice: tuple[str, str, str] | None) -> ClaimKey:
+    """The merged name picked in the history (unit, subject, metric) as a key."""
+    if choice is None:
+        raise ClaimsError("Choose the merge to undo.")
+    unit, subject, metric = choice
+    return ClaimKey(subject, metric, unit, None)
+
+
+def chosen_split(choice: int | None) -> int:
+    if choice is None:
+        raise ClaimsError("Choose the claim to put back.")
+    return choice
+
+
+def key_text(k: ClaimKey) -> str:
+    return " · ".join(part for part in (k.subject, k.metric, k.unit) if part)
+
+
+# ---------------------------------------------------------------- merges
+
+st.subheader("Probably the same figure", anchor=False)
+proposals = ui.read("propose_merges", key=group.key, limit=10)
+if not proposals:
+    st.caption("No other name in this unit and period looks like this one.")
+for i, p in enumerate(proposals):
+    with st.container(border=True):
+        agree = "values agree" if p["values_agree"] else "values differ"
+        st.text(
+            f"{p['from_label']}  →  {p['into_label']}\n"
+            f"similarity {p['score']:.0f} · {agree} · periods: {', '.join(p['periods'])} · "
+            f"sources {p['from_sources']} + {p['into_sources']}"
+        )
+        row = st.columns([4, 1, 1], vertical_alignment="bottom")
+        note = row[0].text_input("Note (required): why", key=f"c_merge_note_{i}")
+        if row[1].button("Accept merge", key=f"c_merge_accept_{i}", icon=":material/merge:"):
+            decide(
+                lambda p=p, note=note: groups.accept_merge(
+                    db, p["from_key"], p["into_key"], reviewer=ui.reviewer(), note=note
+                ),
+                note,
+                f"Merged {key_text(p['from_key'])} into {key_text(p['into_key'])}.",
+            )
+        if row[2].button("Not the same", key=f"c_merge_reject_{i}", icon=":material/block:"):
+            decide(
+                lambda p=p, note=note: groups.reject_merge(
+                    db, p["from_key"], p["into_key"], reviewer=ui.reviewer(), note=note
+                ),
+                note,
+                "Recorded: not the same figure; the pair is no longer proposed.",
+            )
+
+# ---------------------------------------------------------------- splits
+
+st.subheader("Split a claim off this group", anchor=False)
+claim_names = {
+    c["id"]: f"claim {c['id']}: {render.format_value(c)} · {render.truncate(c['source_title'], 60)}"
+    for c in group.claims
+}
+row = st.columns([2, 3, 1], vertical_alignment="bottom")
+split_id = row[0].selectbox(
+    "Claim", list(claim_names), key="c_split_claim", format_func=claim_names.get
+)
+split_note = row[1].text_input("Note (required): why it is not this figure", key="c_split_note")
+if row[2].button("Split off", key="c_split_go", icon=":material/call_split:"):
+    decide(
+        lambda: groups.split_claim(db, split_id, reviewer=ui.reviewer(), note=split_note),
+        split_note,
+        f"Claim {split_id} now stands alone, out of this group.",
     )
 
-left, right = st.columns([5, 3]) if len(rows) > 1 else (None, st.container())
-if left is not None:
-    with left:
-        chart = charts.compare_chart(rows, summary, key=key, by=by)
-        name = render.truncate(f"compare-{key['subject']}-{key['metric']}-{key['period']}", 60)
-        ui.chart(chart, name=name.replace(" ", "-").replace("/", "-"), key="cmp_chart")
-with right:
-    frame = charts.compare_frame(rows)
-    frame["claims"] = [r.get("claims", 1) for r in rows]
-    st.dataframe(
-        frame[["who", "figure", "published", "status", "mark", "claims", "id"]],
-        hide_index=True,
-        column_config={
-            "who": by.capitalize(),
-            "figure": "Figure",
-            "published": "Published",
-            "status": "Status",
-            "mark": "Marked",
-            "claims": st.column_config.NumberColumn("Claims", help="claims on this key"),
-            "id": st.column_config.NumberColumn("Claim id", format="%d"),
-        },
-    )
-    if summary["n"]:
-        stats = pd.DataFrame(
-            [
-                ("values", f"{summary['n']}"),
-                ("median", render.format_number(summary["median"])),
-                ("lowest", render.format_number(summary["min"])),
-                ("highest", render.format_number(summary["max"])),
-                ("spread (highest − lowest)", render.format_number(summary["spread"])),
-                ("middle half", f"{render.format_number(summary['q1'])} to "
-                                f"{render.format_number(summary['q3'])}"),
-                ("outliers", f"{sum(1 for r in rows if r.get('outlier'))}"),
+# ---------------------------------------------------------------- history
+
+with st.expander("Decisions: merges and splits, with undo", icon=":material/history:"):
+    merges = ui.read("active_merges")
+    split_ids = ui.read("split_claim_ids")
+    row = st.columns([3, 3, 1], vertical_alignment="bottom")
+    merged_names = {
+        (m["unit_key"], m["from_subject"], m["from_metric"]): (
+            f"{m['from_subject']} {m['from_metric']} → {m['into_subject']} {m['into_metric']} "
+            f"({m['unit_key'] or 'number'})"
+        )
+        for m in merges
+    }
+    undo_merge = row[0].selectbox(
+        "Merge in force", list(merged_names), key="c_unmerge", index=None,
+        format_func=merged_names.get, placeholder="none" if not merges else "choose one",
+    )  # fmt: skip
+    undo_note = row[1].text_input("Note (required)", key="c_undo_note")
+    if row[2].button("Undo merge", key="c_unmerge_go"):
+        decide(
+            lambda: groups.undo_merge(
+                db, chosen_merge(undo_merge), reviewer=ui.reviewer(), note=undo_note
+            ),
+            undo_note,
+            "Merge undone: the names are separate groups again.",
+        )
+    row = st.columns([3, 3, 1], vertical_alignment="bottom")
+    unsplit = row[0].selectbox(
+        "Claim split off", split_ids, key="c_unsplit", index=None,
+        format_func=lambda i: f"claim {i}", placeholder="none" if not split_ids else "choose one",
+    )  # fmt: skip
+    unsplit_note = row[1].text_input("Note (required)", key="c_unsplit_note")
+    if row[2].button("Put back", key="c_unsplit_go"):
+        decide(
+            lambda: groups.undo_split(
+                db, chosen_split(unsplit), reviewer=ui.reviewer(), note=unsplit_note
+            ),
+            unsplit_note,
+            f"Claim {unsplit} is back in the group its key gives it.",
+        )
+    log_columns = ["at", "reviewer", "action", "note"]
+    merge_log = ui.read("merge_log", limit=100)
+    if merge_log:
+        st.dataframe(
+            pd.DataFrame(merge_log)[
+                [*log_columns, "unit_key", "from_subject", "from_metric", "into_subject",
+                 "into_metric"]
             ],
-            columns=["", key["unit"] or "value"],
+            hide_index=True, key="c_merge_log",
         )  # fmt: skip
-        st.dataframe(stats, hide_index=True)
+    split_log = ui.read("split_log", limit=100)
+    if split_log:
+        st.dataframe(
+            pd.DataFrame(split_log)[[*log_columns, "claim_id", "surface", "metric_key", "period"]],
+            hide_index=True, key="c_split_log",
+        )  # fmt: skip
+    if not merge_log and not split_log:
+        st.caption("No merge or split yet.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from claims import charts
+from claims import charts, render
 from pages import _shared as ui
 
 st.title("Overview")
@@ -60,6 +60,60 @@ for column, facet, title, what in (
             )
         else:
             st.info(f"No claim names a {facet} yet.")
+
+st.subheader("Numbers in dispute")
+disputed = ui.read("disputed_groups", limit=10)
+if not disputed:
+    st.info(
+        "No figure is in dispute: where several sources state one figure, they agree "
+        "within the tolerance, and no repetition changed it."
+    )
+else:
+    summaries = [g.summary() for g in disputed]
+    table = pd.DataFrame(
+        {
+            "figure": [s["label"] for s in summaries],
+            "sources": [s["n_sources"] for s in summaries],
+            "claims": [s["n_claims"] for s in summaries],
+            "median": [s["median"] for s in summaries],
+            "lowest": [s["min"] for s in summaries],
+            "highest": [s["max"] for s in summaries],
+            "spread": [s["relative_spread"] for s in summaries],
+            "outliers": [s["n_outliers"] for s in summaries],
+            "changed": [s["n_changed"] for s in summaries],
+            "first": [render.first_appearance_text(s["first"]) for s in summaries],
+        }
+    )
+    picked = st.dataframe(
+        table,
+        hide_index=True,
+        key="disputed_table",
+        on_select="rerun",
+        selection_mode="single-row",
+        column_config={
+            "figure": st.column_config.TextColumn("Figure", width="large"),
+            "sources": st.column_config.NumberColumn("Sources", format="%d"),
+            "claims": st.column_config.NumberColumn("Claims", format="%d"),
+            "median": st.column_config.NumberColumn("Median", format="%.4g"),
+            "lowest": st.column_config.NumberColumn("Lowest", format="%.4g"),
+            "highest": st.column_config.NumberColumn("Highest", format="%.4g"),
+            "spread": st.column_config.NumberColumn(
+                "Spread", format="percent", help="highest − lowest, relative to the median"
+            ),
+            "outliers": st.column_config.NumberColumn("Outliers", format="%d"),
+            "changed": st.column_config.NumberColumn("Changed on repetition", format="%d"),
+            "first": "First appearance",
+        },
+    )
+    chosen = [i for i in picked.selection.rows if 0 <= i < len(disputed)]
+    group = disputed[chosen[0]] if chosen else disputed[0]
+    st.page_link(
+        ui.COMPARE,
+        label="Compare the sources of the selected figure" if chosen else
+        "Compare the sources of the most-cited figure in dispute (select a row for another)",
+        query_params=render.group_key_params(group.key),
+        icon=":material/compare_arrows:",
+    )  # fmt: skip
 
 st.subheader("Recent review activity")
 recent = ui.read("recent_reviews", limit=25)

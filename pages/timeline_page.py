@@ -1,4 +1,10 @@
-"""Timeline: how one figure (subject + metric) moved, by period and by publication date."""
+"""Timeline: how one figure (a normalised subject + metric, in one unit) moved over time.
+
+A series is a name's groups over every period (claims.groups.series), so its
+units never mix: the name carries its unit family. Each period shows its
+median and its first appearance. The series is kept in the URL
+(subject_key, metric_key, unit_key) so a chart can be shared.
+"""
 
 from __future__ import annotations
 
@@ -11,52 +17,50 @@ from pages import _shared as ui
 st.title("Timeline")
 db = ui.get_db()
 
-series = ui.read("series_choices")
-if not series:
-    st.info(
-        "No numeric claim has both a subject and a metric yet, so there is nothing to chart. "
-        "Add articles, or fill in a claim's subject and metric on the **Claims** page."
-    )
-    st.page_link(ui.ADD, label="Add articles", icon=":material/post_add:")
+c1, c2, c3 = st.columns([3, 2, 1])
+search = c2.text_input("Search a series (subject, metric)", key="t_search")
+listed = ui.read("list_series", search=search.strip() or None)
+wanted = render.group_key_from_params(st.query_params)
+wanted = wanted._replace(period=None) if wanted is not None else None
+options = [row["key"] for row in listed]
+described = {row["key"]: f"{row['label']} ({row['n_claims']} claims over {row['n_periods']} "
+             "periods)" for row in listed}  # fmt: skip
+if wanted is not None and wanted not in described:
+    options.insert(0, wanted)  # a shared link's series, also when the search does not list it
+if not options:
+    if search.strip():
+        st.info("No series matches this search. Try another word, or clear it.")
+    else:
+        st.info(
+            "No numeric claim has a subject or metric and a period yet, so there is nothing "
+            "to chart. Add articles, or fill in a claim's metric and period on the **Claims** "
+            "page."
+        )
+        st.page_link(ui.ADD, label="Add articles", icon=":material/post_add:")
     st.stop()
-
-# The chosen series is kept in the URL (?subject=…&metric=…) so a chart can be shared.
-choices = [(s["subject"], s["metric"]) for s in series]
-counts = {(s["subject"], s["metric"]): s for s in series}
-wanted = (st.query_params.get("subject"), st.query_params.get("metric"))
-match = next(
-    (c for c in choices if wanted[0] and wanted[1] and c[0].lower() == wanted[0].lower()
-     and c[1].lower() == wanted[1].lower()),
-    None,
-)  # fmt: skip
-# Without a series in the URL, start with the one that has most claims to plot.
-plottable = max(series, key=lambda s: (s["with_period"], s["claims"]))
-ui.init_state({"t_series": match or (plottable["subject"], plottable["metric"])})
-
-c1, c2, c3 = st.columns([3, 1, 1])
-subject, metric = c1.selectbox(
-    "Series: subject · metric (type to search)",
-    choices,
+if st.session_state.get("t_series") not in options:
+    st.session_state["t_series"] = wanted if wanted in options else options[0]
+key = c1.selectbox(
+    "Series: subject · metric · unit (most claims first)",
+    options,
     key="t_series",
-    format_func=lambda c: (
-        f"{c[0]} · {c[1]} ({counts[c]['claims']} claims, {counts[c]['with_period']} with a period)"
-    ),
+    format_func=lambda k: described.get(k, " · ".join(p for p in k if p)),
 )
-st.query_params.update({"subject": subject, "metric": metric})
-
-units = [u["unit"] for u in ui.read("series_units", subject, metric)]
-if len(units) > 1:
-    unit = c2.selectbox(
-        "Unit (one per chart)", units, key=f"t_unit_{subject}_{metric}",
-        format_func=lambda u: u or "(no unit)",
-    )  # fmt: skip
-else:
-    unit = units[0] if units else None
-    c2.text_input("Unit", value=unit or "(no unit)", disabled=True, key="t_unit_fixed")
 colour_by = c3.radio("Colour by", ["speaker", "source"], horizontal=True, key="t_colour")
+st.query_params.update(render.group_key_params(key))
 
-rows = ui.read("series_claims", subject, metric, unit)
-name = render.truncate(f"timeline-{subject}-{metric}", 60).replace(" ", "-").replace("/", "-")
+periods = ui.read("series", key)
+rows = [claim for group in periods for claim in group.claims]
+if not rows:
+    st.info("No live claim is left in this series (its claims were edited or removed).")
+    st.stop()
+subject, metric = periods[-1].subject or key.subject, periods[-1].metric or key.metric
+unit = periods[-1].unit or None
+st.caption(
+    f"{len(rows)} claims over {len(periods)} periods. A dashed line is a period's median; "
+    "a ring marks the first appearance of each period's figure."
+)
+name = render.file_slug(f"timeline-{subject}-{metric}")
 picked: list[int] = []
 by_period, by_published = st.tabs(["By the period it refers to", "By publication date"])
 for tab, x in ((by_period, "period"), (by_published, "published")):
@@ -71,10 +75,15 @@ for tab, x in ((by_period, "period"), (by_published, "published")):
         if left_out:
             st.caption(f"{left_out} claim(s) without a usable date are left out of this view.")
         chart = charts.timeline_chart(
-            rows, subject=subject, metric=metric, unit=unit, colour_by=colour_by, x=x
-        )
+            rows, subject=subject or "", metric=metric or "", unit=unit, colour_by=colour_by,
+            x=x, medians=charts.series_medians(periods),
+        )  # fmt: skip
         state = ui.chart(chart, name=f"{name}-{x}", key=f"tl_{x}", on_select="rerun")
         picked += ui.picked_ids(state, charts.PICK)
+
+with st.expander("First appearance of each period", icon=":material/flag:"):
+    for group in reversed(periods):
+        st.text(f"{group.key.period}: {render.first_appearance_text(group.first)}")
 
 if picked:
     try:
@@ -93,5 +102,12 @@ if picked:
             query_params={"claim": str(claim["id"])},
             icon=":material/open_in_new:",
         )
+        if claim["period"]:
+            st.page_link(
+                ui.COMPARE,
+                label="Compare the sources for this period",
+                query_params=render.group_key_params(key._replace(period=claim["period"])),
+                icon=":material/compare_arrows:",
+            )
 else:
     st.caption("Click a point to open its claim.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims import charts, query
+from claims import charts, groups
 
 ROWS = [
     {"id": 1, "value": 5.0, "low": 4.75, "high": 5.0, "unit": "percent", "period": "2020",
@@ -64,14 +64,12 @@ def test_timeline_by_publication_date_and_colour_by_source():
 
 
 def test_compare_chart_marks_median_spread_outliers_and_first():
-    rows = [dict(r, who=r["source_title"] or "?") for r in ROWS[:2]]
-    rows.append(dict(ROWS[2], who="C", published="2021-06-01"))
-    summary = query.summarise_comparison(rows)
-    spec = charts.compare_chart(
-        rows, summary, key={"subject": "US", "metric": "rate", "unit": "percent",
-                            "period": "2020"}
-    ).to_dict()  # fmt: skip
-    assert spec["title"]["text"] == "US: rate, 2020"
+    key = groups.ClaimKey("us", "rate", "percent", "2020")
+    rows = [dict(r, approx=None, metric="rate", published=r["published"] or "2021-06-01")
+            for r in ROWS]  # fmt: skip
+    group = groups.build_group(key, rows)
+    spec = charts.compare_chart(group).to_dict()
+    assert spec["title"]["text"] == "us · rate · percent · 2020"
     assert "median 6" in spec["title"]["subtitle"]
     marks = [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"]
              for layer in spec["layer"]]  # fmt: skip
@@ -79,7 +77,23 @@ def test_compare_chart_marks_median_spread_outliers_and_first():
     points = layer_encodings(spec)[-1]
     assert points["x"]["title"] == "rate (percent)"
     data = {d["who"]: d for ds in spec["datasets"].values() for d in ds if "who" in d}
-    assert data["<script>alert(1)</script>"]["mark"] == "first appearance"
+    assert data["<script>alert(1)</script>"]["first"] is True
+    # 5 is the first appearance; 7 is off the median of 6 by more than 0.5 points.
+    assert data["<script>alert(1)</script>"]["mark"] == "outlier"
+    assert data["B"]["mark"] == "outlier"
+
+
+def test_timeline_marks_medians_and_first_appearances():
+    key = groups.ClaimKey("us", "rate", "percent", None)
+    periods = [groups.build_group(key._replace(period="2020"), [dict(ROWS[0], approx=None)])]
+    spec = charts.timeline_chart(
+        ROWS[:1], subject="us", metric="rate", unit="percent",
+        medians=charts.series_medians(periods),
+    ).to_dict()  # fmt: skip
+    rows = [d for ds in spec["datasets"].values() for d in ds]
+    median = next(r for r in rows if "median" in r)
+    assert (median["median"], median["period"]) == (5.0, "2020")
+    assert any(layer.get("transform") == [{"filter": "datum.first"}] for layer in spec["layer"])
 
 
 def test_overview_charts_are_titled():

@@ -1,4 +1,4 @@
-"""The dashboard's reads in claims.query: aggregates, series, comparisons, tables."""
+"""The dashboard's reads in claims.query: aggregates and tables (groups: test_groups)."""
 
 from __future__ import annotations
 
@@ -71,69 +71,6 @@ def test_recent_reviews_newest_first_with_their_claim(ledger):
     assert recent[0]["source_title"] == "BLS article"
 
 
-def test_series_match_case_insensitively_and_units_never_mix(ledger):
-    series = {(s["subject"], s["metric"].lower()): s for s in query.series_choices(ledger)}
-    assert series[("US", "unemployment rate")]["claims"] == 4
-    assert series[("US", "unemployment rate")]["with_period"] == 4
-    assert series[("US", "payrolls")]["units"] == 2
-    units = query.series_units(ledger, "us", "PAYROLLS")
-    assert {u["unit"] for u in units} == {"job", "percent"}
-    rows = query.series_claims(ledger, "US", "payrolls", "job")
-    assert [r["value"] for r in rows] == [236000]
-    rows = query.series_claims(ledger, "us", "UNEMPLOYMENT RATE", "percent")
-    assert len(rows) == 4 and rows[0]["source_title"]
-
-
-def test_claim_keys_ordered_by_sources(ledger):
-    keys = query.claim_keys(ledger)
-    assert keys[0]["metric"].lower() == "unemployment rate" and keys[0]["sources"] == 4
-    assert query.claim_keys(ledger, search="payroll")[0]["metric"] == "payrolls"
-    assert query.claim_keys(ledger, search="nothing like this") == []
-
-
-def test_compare_one_row_per_source_with_outlier_and_first(ledger):
-    rows = query.compare_claims(ledger, "US", "unemployment rate", "percent", "2023-03")
-    assert [r["who"] for r in rows] == ["Fed article", "BLS article", "Paper article",
-                                        "Blog article"]  # fmt: skip
-    summary = query.summarise_comparison(rows)
-    assert summary["median"] == pytest.approx(3.55)
-    assert summary["spread"] == pytest.approx(5.5)
-    assert [r["outlier"] for r in rows] == [False, False, False, True]
-    assert [r["first"] for r in rows] == [True, False, False, False]
-    by_speaker = query.compare_claims(
-        ledger, "US", "unemployment rate", "percent", "2023-03", by="speaker"
-    )
-    assert {r["who"] for r in by_speaker} == {"Fed", "BLS", "Paper", "Blog"}
-    with pytest.raises(ClaimsError):
-        query.compare_claims(ledger, "US", "x", None, "2023", by="mood")
-
-
-def test_compare_picks_the_most_confident_claim_of_a_source(db):
-    text = "It was 5 percent, or maybe 6 percent."
-    store.add_source(
-        db, text,
-        [claim(text, "5 percent", 5, unit="percent", subject="s", metric="m", period="2020",
-               confidence=0.4),
-         claim(text, "6 percent", 6, unit="percent", subject="s", metric="m", period="2020",
-               confidence=0.9)],
-        title="t",
-    )  # fmt: skip
-    rows = query.compare_claims(db, "s", "m", "percent", "2020")
-    assert [(r["value"], r["claims"]) for r in rows] == [(6, 2)]
-
-
-def test_summary_of_nothing_and_of_few_values():
-    assert query.summarise_comparison([])["median"] is None
-    rows = [{"value": 10.0, "published": None}, {"value": 30.0, "published": None}]
-    summary = query.summarise_comparison(rows)
-    assert summary["median"] == 20 and [r["outlier"] for r in rows] == [False, False]
-    assert not any(r["first"] for r in rows)
-    rows.append({"value": 11.0, "published": "2020-01-01"})
-    query.summarise_comparison(rows)
-    assert [r["outlier"] for r in rows] == [False, True, False]
-    assert [r["first"] for r in rows] == [False, False, True]
-
-
 def test_sources_table_has_counts_and_status_mix(ledger):
     store.set_status(ledger, 5, "false", note="n", reviewer="r")
     rows = query.sources_table(ledger)
@@ -161,10 +98,7 @@ def test_sql_metacharacters_are_ordinary_text_everywhere(ledger, nasty):
     assert query.count_claims(ledger, f) == 0
     # A search without any word is no search at all: every claim, no error.
     assert len(query.list_claims(ledger, query.ClaimFilter(search=nasty))) in (0, 6)
-    assert query.claim_keys(ledger, search=nasty) == []
     assert query.sources_table(ledger, search=nasty) == []
     assert query.count_sources(ledger, search=nasty) == 0
     assert query.source_choices(ledger, search=nasty) == []
-    assert query.series_claims(ledger, nasty, nasty, nasty) == []
-    assert query.compare_claims(ledger, nasty, nasty, nasty, nasty) == []
     assert ledger["claims"].count == 6

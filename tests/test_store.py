@@ -214,7 +214,13 @@ def test_migrations_are_idempotent(db):
     store.migrate(db)
     assert db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == schema
     applied = [m.name for m in store.migrations.applied(db)]
-    assert applied == ["0001_initial", "0002_claim_counts", "0003_claim_keys", "0004_fast_pages"]
+    assert applied == [
+        "0001_initial",
+        "0002_claim_counts",
+        "0003_claim_keys",
+        "0004_fast_pages",
+        "0005_group_summaries",
+    ]
 
 
 def test_opening_an_older_database_upgrades_it_and_keeps_its_data(tmp_path):

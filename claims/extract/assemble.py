@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from datetime import date, datetime
 
 from claims.extract import context, numbers, periods
@@ -65,7 +66,54 @@ def _attributions(text: str, spans: list[tuple[int, int]]) -> list:
     return found
 
 
-def _speaker_covers(sentence: str, q_end: int, attribution) -> bool:
+class _CueIndex:
+    """Where one sentence's attribution cue and clause joins are, found once.
+
+    A sentence can hold thousands of numbers; searching the rest of it again for
+    each one would make a long attributed sentence quadratic.
+    """
+
+    def __init__(self, sentence: str, cue: str) -> None:
+        cue_re = re.compile(r"\b" + re.escape(cue) + r"\b", re.IGNORECASE)
+        self.cues = [(m.start(), m.end()) for m in cue_re.finditer(sentence)]
+        self.cue_starts = [c[0] for c in self.cues]
+        self.joins = [(m.start(), m.end()) for m in _CLAUSE_JOIN_RE.finditer(sentence)]
+        self.join_starts = [j[0] for j in self.joins]
+        self.sentence = sentence
+        self._last_mark: dict[int, int] = {}
+
+    def comma_before(self, cue_start: int, floor: int) -> bool:
+        """Whether the last non-space character in [floor, cue_start) is a comma."""
+        last = self._last_mark.get(cue_start)
+        if last is None:  # every number before one cue shares this walk back
+            last = cue_start - 1
+            while last >= 0 and self.sentence[last].isspace():
+                last -= 1
+            self._last_mark[cue_start] = last
+        return last >= floor and self.sentence[last] == ","
+
+    def next_cue(self, pos: int) -> tuple[int, int] | None:
+        """The first cue that starts at or after pos."""
+        i = bisect_left(self.cue_starts, pos)
+        return self.cues[i] if i < len(self.cues) else None
+
+    def join_between(self, start: int, end: int) -> bool:
+        """Whether a clause join ("and", "although", ...) lies wholly in [start, end)."""
+        i = bisect_left(self.join_starts, start)
+        return i < len(self.joins) and self.joins[i][1] <= end
+
+
+def _cue_index(sentence: str, attribution) -> _CueIndex | None:
+    """The cue index a statement needs, or None when every number is covered anyway."""
+    if attribution is None or attribution.kind != "statement":
+        return None
+    cue = attribution.cue
+    if not cue or cue.lower() == "according to":
+        return None
+    return _CueIndex(sentence, cue)
+
+
+def _speaker_covers(sentence: str, q_end: int, attribution, cues: _CueIndex | None) -> bool:
     """Whether a number in an attributed sentence is part of what the source said.
 
     In "X did A with 5 items, saying that B" or "A rose 40% although the firm warned
@@ -74,15 +122,16 @@ def _speaker_covers(sentence: str, q_end: int, attribution) -> bool:
     """
     if attribution is None:
         return False
-    cue = attribution.cue
-    if attribution.kind != "statement" or not cue or cue.lower() == "according to":
+    if cues is None:
         return True
-    m = re.search(r"\b" + re.escape(cue) + r"\b", sentence[q_end:], re.IGNORECASE)
-    if m is None or not _CONTENT_AFTER_CUE_RE.match(sentence, q_end + m.end()):
+    found = cues.next_cue(q_end)
+    if found is None or not _CONTENT_AFTER_CUE_RE.match(sentence, found[1]):
         return True
-    between = sentence[q_end : q_end + m.start()]
-    participle_after_comma = cue.endswith("ing") and between.rstrip().endswith(",")
-    return not (participle_after_comma or _CLAUSE_JOIN_RE.search(between))
+    cue_start = found[0]
+    participle_after_comma = attribution.cue.endswith("ing") and cues.comma_before(
+        cue_start, q_end
+    )
+    return not (participle_after_comma or cues.join_between(q_end, cue_start))
 
 
 def _confidence(q: numbers.Quantity) -> float:
@@ -111,9 +160,10 @@ def _numeric_claims(
     sentence = text[start:end]
     mentions = periods.find_periods(sentence, published, context_year)
     blocked = [(m.start, m.end) for m in mentions]
+    cues = _cue_index(sentence, attribution)
     claims = []
     for q in numbers.find_quantities(sentence, blocked):
-        source = attribution if _speaker_covers(sentence, q.end, attribution) else None
+        source = attribution if _speaker_covers(sentence, q.end, attribution, cues) else None
         counted = q.unit if q.kind == "count" else None
         subject = context.find_subject(sentence, q.start)
         metric = context.find_metric(sentence, q.start, q.end, counted, q.noun)

@@ -25,6 +25,7 @@ from claims.extract.names import (
     _ROLE_WORDS,
     _all_titles,
     _clean_name,
+    _drop_leading,
     _has_org_word,
     _is_place,
     _split_affiliation,
@@ -49,6 +50,14 @@ _ORG_CONTEXT = re.compile(r"\b(?:at|by|from|with)\s+(?:the\s+)?$")
 
 
 _LOWER_ROLES = re.compile(r"(?:\b[a-z][a-z-]+\s+){1,3}$")
+
+
+# "Malaysia's central bank": capitalised words, then at most two lower-case ones,
+# right before a nominal's phrase; qualifiers longer than the window are not names.
+_QUALIFIER_BEFORE = re.compile(
+    r"(?:\b[A-Z][\w.&-]*(?:['\u2019]s)?[^\S\n]+)+(?:[a-z][\w-]*[^\S\n]+){0,2}$"
+)
+_QUALIFIER_WINDOW = 200
 
 
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|President|Senator|Sen|Gov|Judge)\b")
@@ -107,8 +116,19 @@ _TITLE_CASE_BREAK = re.compile(
 )
 
 
+# A name is a few words; a longer run of capitalised words (a shouted line, a
+# list of column headings) names nobody, and every later look-up would pay for it.
+_MAX_NAME_CHARS = 150
+
+
 def _name_pieces(masked: str):
     """(offset, text) of every capitalised name sequence, split at Title Case words."""
+    for at, piece in _raw_name_pieces(masked):
+        if len(piece) <= _MAX_NAME_CHARS:
+            yield at, piece
+
+
+def _raw_name_pieces(masked: str):
     for m in _NAME_SEQ_RE.finditer(masked):
         raw = m.group()
         if " " not in raw or not _TITLE_CASE_BREAK.search(raw):
@@ -171,7 +191,11 @@ class _Memory:
                 self.by_word.setdefault(word, []).append(mention)
             initials = "".join(w[0] for w in words if w[0].isupper())
             self.by_initials.setdefault(initials, []).append(mention)
+        # Who has spoken so far, in order; the set and the index by word keep the
+        # look-ups constant-time in an article with thousands of speakers.
         self.speakers: list[str] = []
+        self._speaker_set: set[str] = set()
+        self._speakers_by_word: dict[str, list[str]] = {}
         self.last_person: str | None = None
         # "The ministry said ... It also pledged ...": "it" is the body just heard.
         self.last_org_speaker: str | None = None
@@ -180,22 +204,36 @@ class _Memory:
         self.last_group_speaker: str | None = None
         self.sentences_since_group = 99
 
+    def add_speaker(self, name: str) -> None:
+        """Remember a resolved speaker (once)."""
+        if name in self._speaker_set:
+            return
+        self.speakers.append(name)
+        self._speaker_set.add(name)
+        for word in set(name.split()):
+            self._speakers_by_word.setdefault(word, []).append(name)
+
+    def is_speaker(self, name: str) -> bool:
+        return name in self._speaker_set
+
     def qualified_before(self, phrase: str, at: int) -> str | None:
         """The last "Malaysia's central bank" before `at` for the phrase "central bank"."""
         window_start = max(0, at - 6000)
-        pattern = re.compile(
-            r"(?:\b[A-Z][\w.&-]*(?:['\u2019]s)?[^\S\n]+)+(?:[a-z][\w-]*[^\S\n]+){0,2}"
-            + re.escape(phrase).replace("\\ ", r"[^\S\n]+")
-            + r"\b"
-        )
+        # Find the phrase first, then read the capitalised words just before it: one
+        # regex over the whole window would retry every capitalised word it holds.
+        phrase_re = re.compile(re.escape(phrase).replace("\\ ", r"[^\S\n]+") + r"\b")
         found = None
-        for m in pattern.finditer(self.masked, window_start, at):
-            found = m.group()
+        for m in reversed(list(phrase_re.finditer(self.masked, window_start, at))):
+            lo = max(window_start, m.start() - _QUALIFIER_WINDOW)
+            q = _QUALIFIER_BEFORE.search(self.masked, lo, m.start())
+            if q is not None:
+                found = self.masked[q.start() : m.end()]
+                break
         if found is None:
             return None
         words = found.split()
-        while words and words[0].lower() in _FUNCTION_WORDS:
-            words.pop(0)  # "The Commons education select committee"
+        # "The Commons education select committee"
+        words = _drop_leading(words, _FUNCTION_WORDS)
         if len(words) <= len(phrase.split()) or not words[0][0].isupper():
             return None  # "A failed government scheme" qualifies nothing
         return " ".join(words)
@@ -229,8 +267,10 @@ class _Memory:
                 if mention.at < before:
                     return mention.name
         best: tuple[int, str] | None = None
-        candidates = [(n, "person") for n in self.speakers if not is_org_name(n)]
-        candidates += [(n, "org") for n in self.speakers if is_org_name(n)]
+        # Only a speaker with `short` among its words can expand it (_expansion_rank).
+        named = self._speakers_by_word.get(short, ())
+        candidates = [(n, "person") for n in named if not is_org_name(n)]
+        candidates += [(n, "org") for n in named if is_org_name(n)]
         for name, cls in candidates:
             rank = _expansion_rank(short, name, cls)
             if rank is not None and (best is None or rank < best[0]):
@@ -278,7 +318,7 @@ class _Memory:
             if noun and noun in name.lower().split():
                 score[full_of[name]] = 1000.0 + rank
                 continue
-            usable = mention.cls == "org" or name in self.speakers
+            usable = mention.cls == "org" or self.is_speaker(name)
             usable = usable or (
                 mention.cls == "other"
                 and not _is_place(name)
@@ -288,8 +328,8 @@ class _Memory:
             if usable:
                 full = full_of[name]
                 score[full] = score.get(full, 0.0) + 1.0 + rank * 1e-6
-        for name in self.speakers:
-            if name in score:
+        for name in score:
+            if self.is_speaker(name):
                 score[name] += 2.0
         if not score:
             return None
@@ -309,13 +349,14 @@ class _Memory:
         if speaker and (not is_org_name(speaker) or speaker.split()[-1] in _PERSON_NOMINALS):
             self.last_person = speaker
             return
-        lo = bisect.bisect_left(self.offsets, start)
-        for mention in self.mentions[lo:]:
-            if mention.at >= min(end, start + 60):
-                break  # only a person near the start is what the sentence is about
+        limit = min(end, start + 60)  # only a person near the start is what it is about
+        for i in range(bisect.bisect_left(self.offsets, start), len(self.mentions)):
+            mention = self.mentions[i]  # indexing, not a slice: the rest of the article
+            if mention.at >= limit:
+                break
             if mention.possessive:
                 continue  # "Biden's camp has signalled ...": about the camp, not Biden
-            if mention.cls == "person" or mention.name in self.speakers:
+            if mention.cls == "person" or self.is_speaker(mention.name):
                 full = self.full_name(mention.name, mention.at)
                 if not is_org_name(full):
                     self.last_person = full

@@ -183,9 +183,7 @@ def _clean_name(raw: str) -> tuple[str | None, str | None]:
 
     Returns (name, org-from-prefix). Leading function words and titles go.
     """
-    words = raw.split()
-    while words and words[0].lower().strip(".") in _FUNCTION_WORDS:
-        words.pop(0)
+    words = _drop_leading(raw.split(), _FUNCTION_WORDS)
     if not words:
         return None, None
     # The last title word splits an organisation prefix from the person's name.
@@ -207,6 +205,15 @@ def _clean_name(raw: str) -> tuple[str | None, str | None]:
     # Honorifics such as "Sir" stay part of the name ("Sir John Stevens").
     org = " ".join(prefix) if prefix and _looks_like_org_prefix(prefix) else None
     return " ".join(name_words), org
+
+
+def _drop_leading(words: list[str], drop: frozenset[str]) -> list[str]:
+    """The words after the leading ones in `drop` (one slice: popping the front one
+    at a time is quadratic on a long run such as "A. A. A. ...")."""
+    i = 0
+    while i < len(words) and words[i].lower().strip(".") in drop:
+        i += 1
+    return words[i:]
 
 
 def _looks_like_org_prefix(words: list[str]) -> bool:

@@ -176,19 +176,36 @@ _HINT_RE = re.compile(
 )
 
 
+# No period expression holds a word longer than this; looking further back for
+# the start of a word would rescan a long unbroken token at every hint in it.
+_MAX_WORD = 64
+
+
+def _word_start(s: str, floor: int, end: int) -> int | None:
+    """Start of the word ending at `end` (not before `floor`); None if it is too long."""
+    lo = max(floor, end - _MAX_WORD)
+    k = max(s.rfind(" ", lo, end), s.rfind("\n", lo, end)) + 1
+    if k == 0 and lo > floor:
+        return None  # longer than any word of a period expression
+    return max(k, lo)
+
+
 def _word_starts_before(s: str, h: int, floor: int, back: int) -> list[int]:
     """Start of the token holding position h, preceded by the starts of `back` words."""
-    starts = []
-    k = max(s.rfind(" ", floor, h), s.rfind("\n", floor, h)) + 1
-    starts.append(max(k, floor))
+    k = _word_start(s, floor, h)
+    if k is None:
+        return []
+    starts = [k]
     for _ in range(back):
         end = k - 1
         while end > floor and s[end - 1] == " ":
             end -= 1
         if end <= floor:
             break
-        k = max(s.rfind(" ", floor, end), s.rfind("\n", floor, end)) + 1
-        starts.append(max(k, floor))
+        k = _word_start(s, floor, end)
+        if k is None:
+            break
+        starts.append(k)
     starts.reverse()
     return starts
 

@@ -85,8 +85,8 @@ def find_attributions(text: str, sentences: list[tuple[int, int]]) -> list[Hit |
         if hit is not None and hit.kind == "quote":
             for _, _, g in sent_regions:
                 group_speaker.setdefault(g, hit)
-        if hit is not None and hit.speaker and hit.speaker not in memory.speakers:
-            memory.speakers.append(hit.speaker)
+        if hit is not None and hit.speaker:
+            memory.add_speaker(hit.speaker)
         memory.note_sentence(start, end, hit.speaker if hit else None)
         hits.append(hit)
     _backfill_quotes(hits, sentences, regions, region_starts)

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from claims import store
+from claims.groups import ClaimKey
 from tests import sample_ledger
 from tests.pages.conftest import PAGES, open_page, texts
 
@@ -290,40 +291,37 @@ def test_hostile_text_never_reaches_markdown(ledger_path):
         "claims", query={"claim": str(claim_id)}).text)  # fmt: skip
 
 
-def test_timeline_switches_units_colour_and_opens_a_picked_claim(ledger_path):
+FUNDS = ClaimKey("united states", "federal funds rate", "percent", None)
+
+
+def test_timeline_switches_series_colour_and_opens_a_picked_claim(ledger_path):
     at = open_page("timeline")
-    assert at.selectbox(key="t_series").value == ("United States", "federal funds rate")
+    assert at.selectbox(key="t_series").value == FUNDS
+    assert at.query_params["metric_key"] == "federal funds rate"
     assert len(at.get("vega_lite_chart")) == 2
     at.radio(key="t_colour").set_value("source").run()
     assert not at.exception
-    at.selectbox(key="t_series").set_value(("United States", "inflation")).run()
-    assert at.query_params["metric"] == "inflation"
+    inflation = FUNDS._replace(metric="inflation")
+    at.selectbox(key="t_series").set_value(inflation).run()
+    assert at.query_params["metric_key"] == "inflation"
     db = store.connect(ledger_path)
-    claim_id = one_claim_id(db, metric="inflation")
+    claim_id = one_claim_id(db, metric="inflation", unit="percent")
     at.session_state["tl_period"] = {"selection": {"pick": [{"id": claim_id}]}}
     at.run()
     assert at.subheader[0].value == f"Claim {claim_id}"
     links = [link.proto.page for link in at.get("page_link")]
     assert any("claims" in (p or "") for p in links)
+    assert any("compare" in (p or "") for p in links)
 
 
 def test_timeline_restores_the_series_from_the_url(ledger_path):
-    at = open_page("timeline", query={"subject": "united states", "metric": "DISCOUNT RATE"})
-    assert at.selectbox(key="t_series").value == ("United States", "discount rate")
-
-
-def test_compare_shows_a_row_per_source_and_per_speaker(ledger_path):
-    at = open_page("compare")
-    assert not at.exception
-    table = at.dataframe[0].value
-    assert len(table) >= 2 and {"who", "figure", "mark"} <= set(table.columns)
-    assert "first appearance" in set(table["mark"])
-    assert len(at.get("vega_lite_chart")) == 1
-    at.radio(key="c_by").set_value("speaker").run()
-    assert not at.exception
-    # Every source here is one speaker: nothing to compare, said instead of charted.
-    assert len(at.dataframe[0].value) == 1 and not at.get("vega_lite_chart")
-    assert "Only one speaker states this figure" in texts(at)
+    query = {"subject_key": "united states", "metric_key": "discount rate",
+             "unit_key": "basis point"}  # fmt: skip
+    at = open_page("timeline", query=query)
+    assert at.selectbox(key="t_series").value == ClaimKey(*query.values(), None)
+    # Units never mix: every point of the chart is in basis points.
+    spec = at.get("vega_lite_chart")[0].proto.spec
+    assert "basis point" in spec and "(percent)" not in spec
 
 
 def test_sources_link_to_their_claims(ledger_path):

@@ -47,7 +47,11 @@ def page_queries(db) -> dict[str, Callable[[], object]]:
 
     def claims_page(**filters) -> Callable[[], object]:
         flt = ClaimFilter(**filters)
-        return lambda: (query.list_claims(db, flt), query.count_claims(db, flt))
+        # What the Claims page issues: one page and a count capped as it caps it.
+        return lambda: (
+            query.list_claims(db, flt),
+            query.count_claims(db, flt, cap=query.COUNT_CAP),
+        )
 
     queries = {
         "claims: first page, unfiltered": claims_page(),

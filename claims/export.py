@@ -123,13 +123,20 @@ CLAIM_COLUMNS = (
     "updated",
 )
 
-# The latest review that says something (a field edit may carry no note); the
-# CASE spares the lookup for claims nobody reviewed, most of a large ledger.
-_LAST_NOTE_SQL = (
-    "CASE WHEN last_review.id IS NULL THEN NULL ELSE "
-    "(SELECT r.note FROM reviews AS r WHERE r.claim_id = claims.id "
-    "AND r.note IS NOT NULL AND r.note <> '' ORDER BY r.id DESC LIMIT 1) END"
-)
+
+def _last_note_sql(note: str = "r.note") -> str:
+    """The latest review that says something (a field edit may carry no note).
+
+    `note` is the expression selected from it (the CSV wraps r.note in the
+    formula escape inside the subquery, so that the subquery runs once). The
+    CASE spares the lookup for claims nobody reviewed, most of a large ledger.
+    """
+    return (
+        "CASE WHEN last_review.id IS NULL THEN NULL ELSE "
+        f"(SELECT {note} FROM reviews AS r WHERE r.claim_id = claims.id "
+        "AND r.note IS NOT NULL AND r.note <> '' ORDER BY r.id DESC LIMIT 1) END"
+    )
+
 
 # Provenance that travels with every claim row: (column name, SQL).
 PROVENANCE = (
@@ -137,7 +144,7 @@ PROVENANCE = (
     ("source_title", "sources.title"),
     ("source_publisher", "sources.publisher"),
     ("source_published", "sources.published"),
-    ("last_note", _LAST_NOTE_SQL),
+    ("last_note", _last_note_sql()),
     ("last_reviewer", "last_review.reviewer"),
     ("last_review_date", "last_review.at"),
 )
@@ -311,67 +318,87 @@ def _read_snapshot(db: sqlite_utils.Database) -> Iterator[None]:
         conn.rollback()  # nothing was written; just release the snapshot
 
 
-def _batches(
+# Up to this many matching claims, SQLite may pick an index and sort; beyond,
+# the claims are read in id order straight off the table (see _claims_sql).
+SMALL_RESULT = 20_000
+
+
+def _stream(
     db: sqlite_utils.Database, sql: str, params: Sequence, batch_size: int | None = None
 ) -> Iterator[list[tuple]]:
-    """Keyset paging: `sql` selects its key first and ends with `key > ? ORDER BY key LIMIT ?`."""
-    batch_size = batch_size or BATCH_SIZE
-    last_key = 0
-    while True:
-        rows = db.execute(sql, [*params, last_key, batch_size]).fetchall()
-        if not rows:
-            return
-        yield rows
-        last_key = rows[-1][0]
+    """The rows of one statement, a batch of tuples at a time.
+
+    One statement, not a query per batch: inside the export's snapshot it
+    cannot tear, and whatever SQLite computes once per statement (the
+    full-text match set) is computed once, not once per batch.
+    """
+    cursor = db.execute(sql, params)
+    try:
+        while rows := cursor.fetchmany(batch_size or BATCH_SIZE):
+            yield rows
+    finally:
+        cursor.close()
 
 
-def _claims_sql(select: Sequence[tuple[str, str]], where: str) -> str:
+def _claims_sql(select: Sequence[tuple[str, str]], where: str, *, large: bool) -> str:
+    """SELECT the claims matching `where`, in id order, with their source and last review.
+
+    For a large result the claims table is read in rowid order (NOT INDEXED,
+    and CROSS JOIN keeps it the outer loop): rows then stream out already in
+    order. Left to itself SQLite may walk an index such as (vanished,
+    published) and sort every match before the first row comes out.
+    """
     columns = ", ".join(f"{expr} AS {name}" for name, expr in select)
+    claims = "claims NOT INDEXED CROSS JOIN" if large else "claims JOIN"
     return (
-        f"SELECT {columns} FROM claims "
-        "JOIN sources ON sources.id = claims.source_id "
+        f"SELECT {columns} FROM {claims} sources ON sources.id = claims.source_id "
         "LEFT JOIN reviews AS last_review ON last_review.id = "
         "(SELECT max(r.id) FROM reviews AS r WHERE r.claim_id = claims.id) "
-        f"WHERE ({where}) AND claims.id > ? ORDER BY claims.id LIMIT ?"
+        f"WHERE ({where}) ORDER BY claims.id"
     )
 
 
+def _matching_claims(job: _Job, where: str | None = None, params: Sequence = ()) -> int:
+    where = where or job.where
+    sql = f"SELECT count(*) FROM claims WHERE {where}"
+    return job.db.execute(sql, [*job.params, *params]).fetchone()[0]
+
+
 def _claim_batches(job: _Job, select: Sequence[tuple[str, str]]) -> Iterator[list[tuple]]:
-    for batch in _batches(job.db, _claims_sql(select, job.where), job.params):
+    sql = _claims_sql(select, job.where, large=_matching_claims(job) > SMALL_RESULT)
+    for batch in _stream(job.db, sql, job.params):
         job.counts["claims"] += len(batch)
         yield batch
 
 
 def _source_batches(job: _Job) -> Iterator[list[tuple]]:
-    """The sources that at least one exported claim comes from.
+    """The sources that at least one exported claim comes from, in id order.
 
     INDEXED BY: left alone, SQLite answers EXISTS for a status filter through the
     status index, scanning every claim of that status once per source.
     """
     sql = (
-        f"SELECT {', '.join(SOURCE_COLUMNS)} FROM sources WHERE id > ? AND EXISTS "
+        f"SELECT {', '.join(SOURCE_COLUMNS)} FROM sources WHERE EXISTS "
         "(SELECT 1 FROM claims INDEXED BY idx_claims_source "
         f"WHERE claims.source_id = sources.id AND ({job.where})) "
-        "ORDER BY id LIMIT ?"
+        "ORDER BY sources.id"
     )
-    last_key = 0
-    while True:
-        rows = job.db.execute(sql, [last_key, *job.params, SOURCE_BATCH_SIZE]).fetchall()
-        if not rows:
-            return
-        job.counts["sources"] = job.counts.get("sources", 0) + len(rows)
-        yield rows
-        last_key = rows[-1][0]
+    for batch in _stream(job.db, sql, job.params, SOURCE_BATCH_SIZE):
+        job.counts["sources"] = job.counts.get("sources", 0) + len(batch)
+        yield batch
 
 
 def _review_batches(job: _Job) -> Iterator[list[tuple]]:
-    """The review log of the exported claims, oldest first."""
+    """The review log of the exported claims, oldest first.
+
+    CROSS JOIN keeps reviews the outer loop, read in id order: no sort.
+    """
     columns = ", ".join(f"reviews.{c}" for c in REVIEW_COLUMNS)
     sql = (
-        f"SELECT {columns} FROM reviews JOIN claims ON claims.id = reviews.claim_id "
-        f"WHERE ({job.where}) AND reviews.id > ? ORDER BY reviews.id LIMIT ?"
+        f"SELECT {columns} FROM reviews CROSS JOIN claims ON claims.id = reviews.claim_id "
+        f"WHERE ({job.where}) ORDER BY reviews.id"
     )
-    for batch in _batches(job.db, sql, job.params):
+    for batch in _stream(job.db, sql, job.params):
         job.counts["reviews"] = job.counts.get("reviews", 0) + len(batch)
         yield batch
 
@@ -580,8 +607,12 @@ def _escaped_in_sql(expr: str) -> str:
 def _csv_select() -> tuple[tuple[str, str], ...]:
     select = []
     for name, expr in CSV_SELECT:
-        numeric = name in INTEGER_COLUMNS or name in REAL_COLUMNS
-        select.append((name, expr if numeric else _escaped_in_sql(expr)))
+        if name == "last_note":
+            expr = _last_note_sql(_escaped_in_sql("r.note"))
+        elif name not in INTEGER_COLUMNS | REAL_COLUMNS | {"review_history"}:
+            # review_history is JSON: it begins with "[", never like a formula.
+            expr = _escaped_in_sql(expr)
+        select.append((name, expr))
     # Filled in Python on the first row of each source only.
     select.append(("source_text", "NULL"))
     return tuple(select)
@@ -727,15 +758,14 @@ def _xlsx_row(row: Sequence) -> list:
 
 def _check_fits_excel(job: _Job) -> None:
     """Refuse, before writing, an export that a sheet cannot hold (Excel's row limit)."""
-    for table, sql in (
-        ("claims", f"SELECT count(*) FROM claims WHERE {job.where}"),
-        (
-            "reviews",
-            "SELECT count(*) FROM reviews JOIN claims ON claims.id = reviews.claim_id "
-            f"WHERE {job.where}",
-        ),
+    reviews_sql = (
+        "SELECT count(*) FROM reviews JOIN claims ON claims.id = reviews.claim_id "
+        f"WHERE {job.where}"
+    )
+    for table, count in (
+        ("claims", _matching_claims(job)),
+        ("reviews", job.db.execute(reviews_sql, job.params).fetchone()[0]),
     ):
-        count = job.db.execute(sql, job.params).fetchone()[0]
         if count > XLSX_MAX_ROWS - 1:
             raise ClaimsError(
                 f"An Excel sheet holds {XLSX_MAX_ROWS - 1:,} rows and this export has "
@@ -929,7 +959,9 @@ def _reviewed_claim(row: dict) -> dict:
 
 def _write_claimreview(job: _Job, out: BinaryIO) -> None:
     verdicts = ", ".join(f"'{s}'" for s in VERDICT_STATUSES)  # constants, not user input
-    sql = _claims_sql(_CLAIMREVIEW_SELECT, f"({job.where}) AND claims.status IN ({verdicts})")
+    where = f"({job.where}) AND claims.status IN ({verdicts})"
+    large = _matching_claims(job, where) > SMALL_RESULT
+    sql = _claims_sql(_CLAIMREVIEW_SELECT, where, large=large)
     if not job.org:
         raise ClaimsError(
             "ClaimReview needs the reviewing organisation's name: give --org NAME, "
@@ -941,7 +973,7 @@ def _write_claimreview(job: _Job, out: BinaryIO) -> None:
     with _text_stream(out) as text:
         text.write("[")
         separator = "\n"
-        for batch in _batches(job.db, sql, job.params):
+        for batch in _stream(job.db, sql, job.params):
             job.counts["claims"] += len(batch)
             for row in batch:
                 review = claim_review(

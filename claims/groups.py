@@ -360,6 +360,7 @@ def _claims_of_names(
     unit_key: str,
     period: str | None,
     excluded: list[int],
+    since: str | None = None,
 ) -> list[dict]:
     name_condition = " OR ".join("(c.metric_key = ? AND c.subject_key = ?)" for _ in names)
     params: list = [json.dumps(excluded), unit_key]
@@ -371,6 +372,9 @@ def _claims_of_names(
         # period_start narrows the index (metric, subject, unit, period_start) to the period.
         sql += " AND c.period_start IS ? AND c.period = ?"
         params += [store.safe_period_bounds(period)[0], period]
+    if since is not None:
+        sql += " AND c.period_start >= ?"  # a range of the same index
+        params.append(since)
     return _rows(db.execute(sql, params))
 
 
@@ -395,14 +399,21 @@ def series(
     db: sqlite_utils.Database,
     key: ClaimKey | Sequence | Mapping,
     tolerance: Tolerance = DEFAULT_TOLERANCE,
+    *,
+    max_claims: int | None = None,
 ) -> list[ClaimGroup]:
     """A key's groups over every period (the period of `key` is ignored), oldest period first.
 
     For the Timeline: each group has its median, spread, flags and first appearance.
+    With `max_claims`, only the latest periods whose claims add up to about that many
+    (at least one period): a chart of a name stated ten thousand times stays quick
+    and readable. The group summary says where to start, before any claim is read.
     """
     ensure_keys(db)
     key = resolve_key(db, _as_key(key)._replace(period=None))
-    rows = _claims_of_names(db, _names_in_group(db, key), key.unit, None, split_claim_ids(db))
+    since = _latest_periods_start(db, key, max_claims) if max_claims else None
+    names = _names_in_group(db, key)
+    rows = _claims_of_names(db, names, key.unit, None, split_claim_ids(db), since)
     by_period: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         by_period[row["period"]].append(row)
@@ -410,6 +421,21 @@ def series(
         build_group(key._replace(period=p), claims, tolerance) for p, claims in by_period.items()
     ]
     return sorted(groups, key=lambda g: (g.claims[0].get("period_start") or "", g.key.period))
+
+
+def _latest_periods_start(db: sqlite_utils.Database, key: ClaimKey, max_claims: int) -> str | None:
+    """The period_start from which a name's latest periods hold about max_claims claims."""
+    rows = db.execute(
+        "SELECT period_start, n_claims FROM group_stats WHERE metric_key = ? AND subject_key = ? "
+        "AND unit_key = ? AND period_start IS NOT NULL ORDER BY period_start DESC",
+        [key.metric, key.subject, key.unit],
+    ).fetchall()
+    total, since = 0, None
+    for period_start, n_claims in rows:
+        if since is not None and total + n_claims > max_claims:
+            return since
+        total, since = total + n_claims, period_start
+    return None  # every period fits
 
 
 def group_of_claim(
@@ -454,15 +480,20 @@ def list_groups(
     if unit_key:
         where.append("g.unit_key = ?")
         params.append(unit_key)
-    if search and search.strip():
-        condition, search_params = _name_search(db, search, "g")
-        where.append(condition)
-        params += search_params
-    sql = (
-        "SELECT g.subject_key, g.metric_key, g.unit_key, g.period, g.period_start, "
-        "g.n_claims, g.n_sources, g.min, g.max "
-        f"FROM group_stats g WHERE {' AND '.join(where)} {_RANKED} LIMIT ?"
+    columns = (
+        "g.subject_key, g.metric_key, g.unit_key, g.period, g.period_start, "
+        "g.n_claims, g.n_sources, g.min, g.max"
     )
+    if search and search.strip():
+        match = _match_names(db, search)
+        source, condition, match_params = match.from_sql(
+            "group_stats", "g", _RANKED_INDEX["group_stats"]
+        )
+        where.insert(0, condition)
+        params = [*match_params, *params]
+    else:
+        source = "group_stats g"
+    sql = f"SELECT {columns} FROM {source} WHERE {' AND '.join(where)} {_RANKED} LIMIT ?"
     rows = _rows(db.execute(sql, [*params, int(limit)]))
     for row in rows:
         row["key"] = ClaimKey(row["subject_key"], row["metric_key"], row["unit_key"], row["period"])
@@ -488,12 +519,17 @@ def list_series(
     ensure_keys(db)
     where, params = ["s.n_periods >= ?"], [int(min_periods)]
     if search and search.strip():
-        condition, search_params = _name_search(db, search, "s")
-        where.append(condition)
-        params += search_params
+        match = _match_names(db, search)
+        source, condition, match_params = match.from_sql(
+            "series_stats", "s", _RANKED_INDEX["series_stats"]
+        )
+        where.insert(0, condition)
+        params = [*match_params, *params]
+    else:
+        source = "series_stats s"
     sql = (
         "SELECT s.subject_key, s.metric_key, s.unit_key, s.n_periods, s.n_claims "
-        f"FROM series_stats s WHERE {' AND '.join(where)} "
+        f"FROM {source} WHERE {' AND '.join(where)} "
         "ORDER BY s.n_claims DESC, s.n_periods DESC, s.metric_key, s.subject_key LIMIT ?"
     )
     rows = _rows(db.execute(sql, [*params, int(limit)]))
@@ -541,44 +577,139 @@ def _label(row: Mapping) -> str:
 
 # How many article spellings of a subject or metric a search may stand for.
 _MAX_SPELLINGS = 500
+# A search's words that may be split between a subject and a metric ("north korea gdp").
+_MAX_SPLIT_WORDS = 6
+# Above this many groups under the matched names, the ranked list is read in order and
+# filtered (matches are dense, the first page comes soon); below, the matches are read
+# by key and sorted (few of them, anywhere in the ranking).
+_DENSE_MATCHES = 20_000
+_RANKED_INDEX = {"group_stats": "idx_group_stats_rank", "series_stats": "idx_series_stats_rank"}
 
 
-def _name_search(db: sqlite_utils.Database, search: str, table: str) -> tuple[str, list]:
-    """SQL condition (and parameters) on `table`'s name that a search matches.
+@dataclass
+class _NameMatch:
+    """The subject and metric keys a search stands for, found in group_names (store 0006)."""
 
-    A search matches the normalised name or the name of the search text ("GDP" finds
-    "gross domestic product"), or the key of a spelling in articles that contains it
-    ("jobless" finds "unemployment rate" only through "jobless rate"), also when that
-    spelling's name was merged into this one. Spellings come from the facet summary.
+    metrics: set[str] = field(default_factory=set)
+    subjects: set[str] = field(default_factory=set)
+    # (subject keys, metric keys): a search split between a subject and a metric.
+    pairs: list[tuple[set[str], set[str]]] = field(default_factory=list)
+    # (metric, subject, unit) names whose merged-in names matched.
+    merged: set[tuple[str, str, str]] = field(default_factory=set)
+    estimate: int = 0
+
+    def _terms(self) -> list[tuple[str, list[str]]]:
+        """(SQL condition, parameters) per kind of match; none for what matched nothing."""
+        terms = []
+        if self.metrics:
+            terms.append(("metric_key IN (SELECT value FROM json_each(?))", [_json(self.metrics)]))
+        if self.subjects:
+            terms.append(
+                ("subject_key IN (SELECT value FROM json_each(?))", [_json(self.subjects)])
+            )
+        for subjects, metrics in self.pairs:
+            condition = (
+                "(subject_key IN (SELECT value FROM json_each(?)) "
+                "AND metric_key IN (SELECT value FROM json_each(?)))"
+            )
+            terms.append((condition, [_json(subjects), _json(metrics)]))
+        if self.merged:
+            # The metric list first, so that the primary key (metric_key, ...) is used.
+            condition = (
+                "(metric_key IN (SELECT value FROM json_each(?)) AND "
+                "(metric_key, subject_key, unit_key) IN "
+                "(SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)))"
+            )
+            metrics = {metric for metric, _, _ in self.merged}
+            terms.append((condition, [_json(metrics), _json(self.merged)]))
+        return terms
+
+    def from_sql(self, table: str, alias: str, ranked_index: str) -> tuple[str, str, list]:
+        """FROM and WHERE clauses reading `table` AS `alias` narrowed to the matched names,
+        and their parameters (which come before any other of the query)."""
+        terms = self._terms()
+        params = [p for _, term_params in terms for p in term_params]
+        if not terms:
+            return f"{table} AS {alias}", "0", []
+        if self.estimate > _DENSE_MATCHES:
+            condition = f"({' OR '.join(sql for sql, _ in terms)})"
+            return f"{table} AS {alias} INDEXED BY {ranked_index}", condition, params
+        # One indexed read per kind of match (metric_key leads the primary key, subject_key
+        # its own index), then the few matches are ranked.
+        arms = " UNION ".join(f"SELECT * FROM {table} WHERE {sql}" for sql, _ in terms)
+        return f"({arms}) AS {alias}", "1", params
+
+
+def _json(values: Iterable) -> str:
+    return json.dumps(sorted(values))
+
+
+def _match_names(db: sqlite_utils.Database, search: str) -> _NameMatch:
+    """The names a search matches.
+
+    A name matches when its normalised subject or metric contains the search, or the
+    name of the search text ("GDP" finds "gross domestic product"), or when a spelling
+    in articles that contains it was keyed to it ("jobless" finds "unemployment rate"
+    through "jobless rate"), or when the search runs from a subject into a metric
+    ("north korea gdp"), also through a name merged into it.
     """
-    text = search.strip()
-    subjects = _spelling_keys(db, "subject", text)
-    metrics = _spelling_keys(db, "metric", text)
-    name = f"{table}.subject_key || ' ' || {table}.metric_key"
-    merged_from = (
-        f"EXISTS (SELECT 1 FROM key_aliases a WHERE a.unit_key = {table}.unit_key "
-        f"AND a.into_metric = {table}.metric_key AND a.into_subject = {table}.subject_key "
-        "AND (a.from_metric IN (SELECT value FROM json_each(?)) "
-        "OR a.from_subject IN (SELECT value FROM json_each(?))))"
+    text = " ".join(search.split())
+    match = _NameMatch()
+    match.metrics = _keys_like(db, "metric", text, normalise_metric(text))
+    match.metrics |= _spelling_keys(db, "metric", text)
+    match.subjects = _keys_like(db, "subject", text, normalise_subject(text))
+    match.subjects |= _spelling_keys(db, "subject", text)
+    words = text.split()[:_MAX_SPLIT_WORDS]
+    for cut in range(1, len(words)):
+        left, right = " ".join(words[:cut]), " ".join(words[cut:])
+        subjects = _keys_like(db, "subject", left, normalise_subject(left))
+        metrics = _keys_like(db, "metric", right, normalise_metric(right))
+        if subjects and metrics:
+            match.pairs.append((subjects, metrics))
+    match.merged = {
+        tuple(row)
+        for row in db.execute(
+            "SELECT into_metric, into_subject, unit_key FROM key_aliases "
+            "WHERE from_metric IN (SELECT value FROM json_each(?)) "
+            "OR from_subject IN (SELECT value FROM json_each(?))",
+            [_json(match.metrics), _json(match.subjects)],
+        ).fetchall()
+    }
+    match.estimate = _groups_under(db, "metric", match.metrics) + _groups_under(
+        db, "subject", match.subjects
     )
-    condition = (
-        f"({name} LIKE ? ESCAPE '\\' OR {name} LIKE ? ESCAPE '\\' "
-        f"OR {table}.metric_key IN (SELECT value FROM json_each(?)) "
-        f"OR {table}.subject_key IN (SELECT value FROM json_each(?)) OR {merged_from})"
-    )
-    params = [_contains(text), _contains(normalise_metric(text)), metrics, subjects]
-    return condition, [*params, metrics, subjects]
+    return match
 
 
-def _spelling_keys(db: sqlite_utils.Database, facet: str, text: str) -> str:
-    """JSON list of the keys of a facet's spellings (from facet_counts) containing text."""
+def _keys_like(db: sqlite_utils.Database, part: str, *texts: str) -> set[str]:
+    """Subject or metric keys (group_names) containing any of the texts."""
+    found: set[str] = set()
+    for text in {t for t in texts if t}:
+        rows = db.execute(
+            "SELECT key FROM group_names WHERE part = ? AND key LIKE ? ESCAPE '\\'",
+            [part, _contains(text)],
+        ).fetchall()
+        found |= {key for (key,) in rows}
+    return found - {""}
+
+
+def _groups_under(db: sqlite_utils.Database, part: str, keys: set[str]) -> int:
+    sql = (
+        "SELECT coalesce(sum(n_groups), 0) FROM group_names WHERE part = ? "
+        "AND key IN (SELECT value FROM json_each(?))"
+    )
+    return db.execute(sql, [part, _json(keys)]).fetchone()[0]
+
+
+def _spelling_keys(db: sqlite_utils.Database, facet: str, text: str) -> set[str]:
+    """The keys of a facet's spellings in articles (facet_counts) that contain text."""
     spellings = db.execute(
         "SELECT DISTINCT value FROM facet_counts WHERE facet = ? AND n > 0 "
         "AND value LIKE ? ESCAPE '\\' LIMIT ?",
         [facet, _contains(text), _MAX_SPELLINGS],
     ).fetchall()
     normalise = normalise_subject if facet == "subject" else normalise_metric
-    return json.dumps(sorted({normalise(value) for (value,) in spellings} - {""}))
+    return {normalise(value) for (value,) in spellings} - {""}
 
 
 def _contains(text: str) -> str:
@@ -645,8 +776,9 @@ def propose_merges(
     {from_key, into_key, score, values_agree, periods, from_label, into_label,
     from_sources, into_sources}; into_key is the name with more sources.
 
-    On a large ledger only the `max_groups` most-cited groups are compared
-    (with `key`: every group of its unit in the periods it has claims in).
+    At most the `max_groups` most-cited groups are compared, read from the group
+    summary: with `key`, the groups of its unit in its period (in every period it has
+    claims in when the key has no period); without, the most-cited of the ledger.
     """
     ensure_keys(db)
     focus = resolve_key(db, key) if key is not None else None
@@ -691,10 +823,15 @@ def _proposal_candidates(
     if focus is None:
         sql = f"SELECT {columns} FROM group_stats {_RANKED} LIMIT ?"
         return _rows(db.execute(sql, [int(max_groups)]))
-    periods = db.execute(
-        "SELECT period FROM group_stats WHERE metric_key = ? AND subject_key = ? AND unit_key = ?",
-        [focus.metric, focus.subject, focus.unit],
-    ).fetchall()
+    if focus.period is not None:
+        # The Compare page shows one period: its neighbours there are what a person checks.
+        periods = [(focus.period,)]
+    else:
+        periods = db.execute(
+            "SELECT period FROM group_stats WHERE metric_key = ? AND subject_key = ? "
+            "AND unit_key = ?",
+            [focus.metric, focus.subject, focus.unit],
+        ).fetchall()
     sql = (
         f"SELECT {columns} FROM group_stats WHERE unit_key = ? "
         f"AND period IN (SELECT value FROM json_each(?)) {_RANKED} LIMIT ?"

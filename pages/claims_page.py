@@ -14,11 +14,10 @@ import streamlit as st
 
 from claims import render, store
 from claims.model import KINDS, STATUSES, ClaimsError, ConflictError, period_bounds
-from claims.query import SORTABLE, ClaimFilter
+from claims.query import COUNT_CAP, SORTABLE, ClaimFilter
 from pages import _shared as ui
 
 PAGE_SIZE = 50
-COUNT_CAP = 10_000
 EXPORT_LABELS = {"jsonl": "JSON Lines", "xlsx": "Excel", "parquet": "Parquet",
                  "claimreview": "ClaimReview JSON-LD"}  # fmt: skip
 FIELD_LABELS = {

@@ -14,6 +14,9 @@ from claims import charts, render, store
 from claims.model import ClaimsError
 from pages import _shared as ui
 
+# A chart of more points is neither quick nor readable: the latest periods up to this many.
+MAX_POINTS = 2000
+
 st.title("Timeline")
 db = ui.get_db()
 
@@ -49,17 +52,21 @@ key = c1.selectbox(
 colour_by = c3.radio("Colour by", ["speaker", "source"], horizontal=True, key="t_colour")
 st.query_params.update(render.group_key_params(key))
 
-periods = ui.read("series", key)
+periods = ui.read("series", key, max_claims=MAX_POINTS)
 rows = [claim for group in periods for claim in group.claims]
 if not rows:
     st.info("No live claim is left in this series (its claims were edited or removed).")
     st.stop()
 subject, metric = periods[-1].subject or key.subject, periods[-1].metric or key.metric
 unit = periods[-1].unit or None
+listed_periods = next((row["n_periods"] for row in listed if row["key"] == key), len(periods))
 st.caption(
-    f"{len(rows)} claims over {len(periods)} periods. A dashed line is a period's median; "
-    "a ring marks the first appearance of each period's figure."
-)
+    f"{len(rows)} claims over {len(periods)} periods"
+    + (f" (the latest; {listed_periods - len(periods)} earlier periods left out)"
+       if listed_periods > len(periods) else "")
+    + ". A dashed line is a period's median; a ring marks the first appearance of each "
+    "period's figure."
+)  # fmt: skip
 name = render.file_slug(f"timeline-{subject}-{metric}")
 picked: list[int] = []
 by_period, by_published = st.tabs(["By the period it refers to", "By publication date"])

@@ -188,21 +188,23 @@ def test_csv_export_crosses_batches_without_losing_rows_or_texts(ledger, monkeyp
 def test_a_write_during_an_export_does_not_tear_it(ledger, tmp_path, monkeypatch):
     db, ids = ledger
     path = tmp_path / "claims.db"
-    monkeypatch.setattr(export, "BATCH_SIZE", 2)
-    real_batches = export._batches
+    real_stream = export._stream
+    wrote = []
 
-    def batches_with_a_write_between(*args, **kwargs):
-        for number, batch in enumerate(real_batches(*args, **kwargs)):
-            yield batch
-            if number == 0:  # another process changes the ledger mid-export
-                other = store.connect(path)
-                store.set_status(other, ids["sales"], "false", note="late", reviewer="zed")
-                other.close()
+    def stream_with_a_write_after_the_first_batch(*args, **kwargs):
+        yield from real_stream(*args, **kwargs)
+        if not wrote:  # another process changes the ledger between sections
+            other = store.connect(path)
+            store.set_status(other, ids["sales"], "false", note="late", reviewer="zed")
+            other.close()
+            wrote.append(True)
 
-    monkeypatch.setattr(export, "_batches", batches_with_a_write_between)
-    data, manifest = export.export_with_manifest(db, None, "csv")
-    rows = by_id(csv_rows(data))
-    assert rows[ids["sales"]]["status"] == "unverifiable"  # as it was when the export began
+    monkeypatch.setattr(export, "_stream", stream_with_a_write_after_the_first_batch)
+    data, manifest = export.export_with_manifest(db, None, "json")
+    document = json.loads(data)
+    assert wrote
+    assert by_id(document["claims"])[ids["sales"]]["status"] == "unverifiable"  # as it began
+    assert len(document["reviews"]) == 7
     assert manifest["database_revision"] < store.revision(db)
 
 
@@ -426,6 +428,14 @@ def test_claimreview_without_a_page_url_says_so_in_the_manifest(ledger):
     assert [r["url"] for r in reviews if "url" in r] == ["https://evidence.example/gdp"]
     assert manifest["claimreview_without_url"] == 3
     assert manifest["organisation"] == "Org"
+
+
+def test_large_and_small_exports_give_the_same_file(ledger, monkeypatch):
+    db, _ = ledger
+    small = {fmt: export.export_bytes(db, None, fmt, org="O") for fmt in ("csv", "claimreview")}
+    monkeypatch.setattr(export, "SMALL_RESULT", 0)
+    for fmt, data in small.items():
+        assert export.export_bytes(db, None, fmt, org="O") == data
 
 
 def test_claimreview_leaves_out_claims_without_a_verdict(ledger, monkeypatch):

@@ -406,6 +406,25 @@ def test_importing_a_mutated_jsonl_export_is_all_or_nothing(mem_db, exported, da
         _import_checked(mem_db, path)
 
 
+@FUZZ
+@given(st.data())
+def test_importing_a_mutated_json_export_is_all_or_nothing(mem_db, exported, data):
+    document = json.loads(exported["json"])
+    for _ in range(data.draw(st.integers(1, 3))):
+        section = data.draw(st.sampled_from(["sources", "claims", "reviews"]))
+        if not document[section]:
+            continue
+        record = document[section][data.draw(st.integers(0, len(document[section]) - 1))]
+        key = data.draw(st.sampled_from([*record, "extra"]))
+        record[key] = data.draw(IMPORT_VALUE)
+    if data.draw(st.booleans()):
+        document[data.draw(st.sampled_from([*document, "extra"]))] = data.draw(IMPORT_VALUE)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "mutated.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        _import_checked(mem_db, path)
+
+
 # Found by the fuzzing above with wider values; claims/importer.py is its owner's to fix.
 # Each is (record type, field, the JSON written there, the error raised today). Strict:
 # once the importer refuses it with a ClaimsError, the test passes and xfail says so.

@@ -1,4 +1,4 @@
-"""The group summaries (migration 0005) stay equal to a recomputation from the claims.
+"""The group summaries (migrations 0005 and 0006) stay equal to a recomputation from the claims.
 
 Every kind of write that changes a group is made here: inserts, edits of a value,
 a period or a name, vanishing, deletes (a source's cascade too), merges, undone
@@ -59,6 +59,15 @@ def recomputed(db) -> dict[str, set]:
                 params,
             ).fetchall()
         ),
+        "group_names": {
+            (part, key, n)
+            for part in ("subject", "metric")
+            for key, n in db.execute(
+                f"SELECT {part}_key, count(*) FROM (SELECT DISTINCT {KEY} FROM ({MEMBERS})) "
+                f"GROUP BY {part}_key",
+                params,
+            ).fetchall()
+        },
     }
 
 
@@ -68,6 +77,7 @@ def stored(db) -> dict[str, set]:
         "group_values": f"{KEY}, value, n",
         "group_sources": f"{KEY}, source_id, n",
         "series_stats": "metric_key, subject_key, unit_key, n_periods, n_claims",
+        "group_names": "part, key, n_groups",
     }
     return {
         table: set(db.execute(f"SELECT {cols} FROM {table}").fetchall())
@@ -208,3 +218,46 @@ def test_summaries_answer_what_list_groups_showed_before(db):
     assert [(r["n_claims"], r["n_sources"], r["min"], r["max"]) for r in listed] == [
         (g.n_claims, g.n_sources, g.min, g.max) for g in built
     ]
+
+
+def add_figure(db, subject: str, metric: str, period: str, value: float, n: int) -> None:
+    text = f"{subject} {metric} was {value}% in {period} (report {n})."
+    claim = numeric_claim(
+        text, f"{value}%", value, subject=subject, metric=metric, unit="percent", period=period
+    )
+    store.add_source(db, text, [claim], title=f"R{n}", published=f"2024-01-{n % 28 + 1:02d}")
+
+
+def test_a_search_finds_names_by_key_spelling_subject_and_metric_and_merge(db):
+    add_figure(db, "North Korea", "GDP", "2020", -8.5, 1)
+    add_figure(db, "US", "jobless rate", "2023-03", 3.5, 2)
+    add_figure(db, "Japan", "labour force participation rate", "2023-03", 62.6, 3)
+    add_figure(db, "Japan", "labor force participation rate", "2023-03", 62.6, 4)
+
+    def found(search: str) -> set[tuple[str, str]]:
+        by_groups = {r["key"][:2] for r in groups.list_groups(db, search=search)}
+        by_series = {r["key"][:2] for r in groups.list_series(db, search=search)}
+        assert by_groups == by_series, search
+        return by_groups
+
+    assert found("gross domestic product") == {("north korea", "gdp")}  # the search's key
+    assert found("korea") == {("north korea", "gdp")}  # the key
+    assert found("jobless") == {("united states", "unemployment rate")}  # a spelling
+    assert found("north korea gdp") == {("north korea", "gdp")}  # subject then metric
+    assert found("zzz") == set() and found("%_") == set()
+    japan = ClaimKey("japan", "labour force participation rate", "percent", "2023-03")
+    groups.accept_merge(db, japan, japan._replace(metric="labor force participation rate"),
+                        reviewer="ana", note="spelling")  # fmt: skip
+    # The merged-away spelling still finds the group it was merged into.
+    assert found("labour") == {("japan", "labor force participation rate")}
+
+
+def test_a_series_can_be_cut_to_its_latest_periods(db):
+    for n, period in enumerate(["2019", "2020", "2021", "2022", "2023"]):
+        for k in range(3):
+            add_figure(db, "US", "inflation", period, 2.0 + n, 10 * n + k)
+    key = ClaimKey("united states", "inflation", "percent", None)
+    assert [g.key.period for g in groups.series(db, key)] == ["2019", "2020", "2021", "2022",
+                                                               "2023"]  # fmt: skip
+    assert [g.key.period for g in groups.series(db, key, max_claims=7)] == ["2022", "2023"]
+    assert [g.key.period for g in groups.series(db, key, max_claims=1)] == ["2023"]

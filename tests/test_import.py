@@ -124,6 +124,7 @@ def test_a_round_trip_across_many_small_batches(ledger, tmp_path, monkeypatch, f
     db, _ = ledger
     monkeypatch.setattr(export, "BATCH_SIZE", 2)
     monkeypatch.setattr(export, "SOURCE_BATCH_SIZE", 1)
+    monkeypatch.setattr(export, "SMALL_RESULT", 0)  # the large-export query plan
     restored = fresh_db(tmp_path, "restored")
     import_file(restored, export_to(db, tmp_path, fmt))
     assert ledger_content(restored) == ledger_content(db)

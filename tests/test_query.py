@@ -63,7 +63,7 @@ def surfaces(rows):
     [
         (ClaimFilter(), ["236,000", "3.5 percent", "5 percent"]),
         (ClaimFilter(search="unemployment"), ["3.5 percent"]),
-        (ClaimFilter(search="payroll"), ["236,000"]),  # stemmed, prefix
+        (ClaimFilter(search="payroll"), ["236,000"]),  # stemmed: payrolls
         (ClaimFilter(unit="percent"), ["3.5 percent", "5 percent"]),
         (ClaimFilter(speaker="White House"), ["236,000"]),
         (ClaimFilter(period_from="2023", period_to="2023"), ["236,000", "3.5 percent"]),
@@ -130,3 +130,58 @@ def test_filter_as_dict_lists_only_what_is_set():
         "status": ["verified"],
     }
     assert ClaimFilter().is_empty()
+
+
+def test_search_pages_in_publication_order_match_the_general_query(ledger):
+    flt = ClaimFilter(search="march")  # two claims, published the same day
+    newest = query.list_claims(ledger, flt)
+    assert [r["surface"] for r in newest] == ["236,000", "3.5 percent"]  # same day: id desc
+    oldest = query.list_claims(ledger, flt, descending=False)
+    assert [r["surface"] for r in oldest] == ["3.5 percent", "236,000"]
+    assert query.count_claims(ledger, flt, cap=10) == 2
+    assert query.count_claims(ledger, flt, cap=1) == 2  # "more than one"
+    everything = ClaimFilter(search="percent")
+    assert [r["surface"] for r in query.list_claims(ledger, everything)] == [
+        "3.5 percent",
+        "5 percent",
+    ]
+    by_value = query.list_claims(ledger, everything, sort="value")
+    assert [r["surface"] for r in by_value] == ["5 percent", "3.5 percent"]
+
+
+def test_search_follows_a_changed_publication_date(ledger):
+    source_id = query.list_claims(ledger, ClaimFilter(search="inflation"))[0]["source_id"]
+    ledger["sources"].update(source_id, {"published": "2024-01-01"})
+    rows = query.list_claims(ledger, ClaimFilter(search="percent"))
+    assert [r["surface"] for r in rows] == ["5 percent", "3.5 percent"]
+
+
+@pytest.mark.parametrize(
+    ("period", "period_from", "period_to", "found"),
+    [
+        ("2007", "2008", "2008", False),
+        ("2007-12-31", "2008", None, False),
+        ("2008", "2008-06", "2008-06", True),
+        ("2008-12-31", "2008-12", None, True),
+        ("2009-Q1", None, "2008", False),
+        ("2007-Q4", "2007-11", "2007-11", True),
+    ],
+)
+def test_period_filters_find_periods_that_overlap(db, period, period_from, period_to, found):
+    text = "Output rose 2 percent, the agency said."
+    store.add_source(db, text, [numeric_claim(text, "2 percent", 2, unit="percent", period=period)])
+    flt = ClaimFilter(period_from=period_from, period_to=period_to)
+    assert query.count_claims(db, flt) == int(found)
+
+
+def test_a_busy_period_walks_publication_order_with_the_same_results(ledger, monkeypatch):
+    flt = ClaimFilter(period_from="2022", period_to="2023")
+    sorted_matches = query.list_claims(ledger, flt)
+    monkeypatch.setattr(query, "_WALK_ABOVE", 1)
+    assert query._walk_publication_order(ledger, flt, "published")
+    assert not query._walk_publication_order(ledger, flt, "value")
+    assert not query._walk_publication_order(
+        ledger, ClaimFilter(period_from="2022", unit="job"), "published"
+    )
+    assert query.list_claims(ledger, flt) == sorted_matches
+    assert [r["surface"] for r in sorted_matches] == ["236,000", "3.5 percent", "5 percent"]

@@ -15,7 +15,7 @@ from tests.conftest import ARTICLE, numeric_claim
 
 
 def fts_ids(db, word: str) -> list[int]:
-    rows = db.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?", [word])
+    rows = db.execute("SELECT claim_id FROM claims_fts WHERE claims_fts MATCH ?", [word])
     return sorted(r[0] for r in rows.fetchall())
 
 
@@ -220,6 +220,8 @@ def test_migrations_are_idempotent(db):
         "0003_claim_keys",
         "0004_fast_pages",
         "0005_group_summaries",
+        "0006_group_names",
+        "0007_search_in_publication_order",
     ]
 
 

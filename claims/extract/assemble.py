@@ -14,6 +14,7 @@ from bisect import bisect_left
 from datetime import date, datetime
 
 from claims.extract import context, numbers, periods
+from claims.extract.names import POSITION_VERBS
 from claims.extract.sentences import sentence_spans
 from claims.model import ExtractedClaim
 
@@ -113,6 +114,23 @@ def _cue_index(sentence: str, attribution) -> _CueIndex | None:
     return _CueIndex(sentence, cue)
 
 
+# An attribution this uncertain, through a verb that takes a stance ("welcomed",
+# "denied"), does not make the sentence's figures the source's (attribution.py:
+# a named source scores 0.9 less 0.15 for such a cue).
+_POSITION_CONFIDENCE = 0.75
+
+
+def _position_only(attribution) -> bool:
+    """Whether the sentence is attributed only through a position verb, weakly."""
+    cue = (attribution.cue or "").split()
+    return (
+        attribution.kind == "statement"
+        and bool(cue)
+        and cue[0].lower() in POSITION_VERBS
+        and attribution.confidence <= _POSITION_CONFIDENCE
+    )
+
+
 def _speaker_covers(sentence: str, q_end: int, attribution, cues: _CueIndex | None) -> bool:
     """Whether a number in an attributed sentence is part of what the source said.
 
@@ -121,6 +139,8 @@ def _speaker_covers(sentence: str, q_end: int, attribution, cues: _CueIndex | No
     is the article's own statement.
     """
     if attribution is None:
+        return False
+    if _position_only(attribution):
         return False
     if cues is None:
         return True
@@ -132,6 +152,15 @@ def _speaker_covers(sentence: str, q_end: int, attribution, cues: _CueIndex | No
         cue_start, q_end
     )
     return not (participle_after_comma or cues.join_between(q_end, cue_start))
+
+
+def _subject_within_metric(subject: str | None, metric: str | None) -> bool:
+    """Whether the subject is only words of the metric ("Total" in "Total nonfarm payroll
+    employment", "Employment" for "employment"): what is measured, not who."""
+    if subject is None or metric is None:
+        return False
+    metric_words = set(metric.lower().split())
+    return all(word in metric_words for word in subject.lower().split())
 
 
 def _confidence(q: numbers.Quantity) -> float:
@@ -167,7 +196,7 @@ def _numeric_claims(
         counted = q.unit if q.kind == "count" else None
         subject = context.find_subject(sentence, q.start)
         metric = context.find_metric(sentence, q.start, q.end, counted, q.noun)
-        if subject is not None and subject == metric:
+        if _subject_within_metric(subject, metric):
             subject = None  # "the unemployment rate rose to 3.5%": what, not who
         claims.append(
             ExtractedClaim(

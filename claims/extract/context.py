@@ -26,7 +26,8 @@ _VERB = (
     r"|shrinks|contracted|expanded|expands|increased|increases|decreased|declined|declines"
     r"|dropped|drops|climbed|jumped|slumped|slowed|accelerated|was|were|is|are|stood|stands"
     r"|reached|hit|totalled|totaled|amounted|came|went|edged|surged|soared|plunged|tumbled"
-    r"|will|would|could|may|might|remains|remained|has|have|had|be)"
+    r"|will|would|could|may|might|remains|remained|has|have|had|be|changed|continued|held"
+    r"|holds|eased|dipped|slipped|gained|advanced|rebounded|recovered|ticked|trended)"
 )
 _ADVERB = r"(?:likely|also|probably|already|only|just|now|still|sharply|slightly)"
 _NP = r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?"
@@ -46,6 +47,45 @@ _CHANGE_IN_RE = re.compile(
     r"\s+(?:rise|increase|fall|drop|decline|jump|growth|cut|reduction|gain)\s+in\s+"
     r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
 )
+# "raise the target range for the federal funds rate to 5%", "kept its forecast at
+# 2%", "cut interest rates by 0.5 points": the object of a verb that sets a level.
+_SETTING_VERB = (
+    r"(?:raise[sd]?|raising|lower(?:s|ed|ing)?|cut(?:s|ting)?|reduc(?:e|es|ed|ing)"
+    r"|increas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|keep(?:s|ing)?|kept|maintain(?:s|ed|ing)?"
+    r"|set(?:s|ting)?|hold(?:s|ing)?|held|leave|leaves|leaving|left|establish(?:es|ed|ing)?"
+    r"|boost(?:s|ed|ing)?|trim(?:s|med|ming)?)"
+)
+_LEVEL_APPROX = (
+    r"(?:(?:more|less|fewer)\s+than|at\s+least|up\s+to|about|around|almost|nearly|some"
+    r"|over|roughly|between|just|only)"
+)
+_SET_OBJECT_RE = re.compile(
+    rf"\b{_SETTING_VERB}\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?"
+    r"(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,6}?)"
+    r"(?:\s+by\s+[^,;]{1,40}?)?\s+(?:to|at|of|by)\s+"
+    rf"(?:{_LEVEL_APPROX}\s+)?$"
+)
+# "the unemployment rate at 3.5%", "the participation rate, at 62.6 percent".
+_NP_AT_RE = re.compile(
+    r"\b(?:the|its|their|his|her|our)\s+(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})"
+    rf"\s*,?\s+at\s+(?:{_LEVEL_APPROX}\s+)?$"
+)
+# A sentence that opens with its measure and the verb that moves it: "Total nonfarm
+# payroll employment rose by 236,000", "Employment in retail trade changed little".
+_LEAD_NP_VERB_RE = re.compile(
+    rf"^\s*(?P<np>[A-Z][a-z-]*(?:\s+[a-z][\w-]*){{0,5}}?)\s+(?:{_ADVERB}\s+)*{_VERB}\b[^,;]*$"
+)
+# Capitalised only because they open a sentence: common words, never a name.
+COMMON_LEADS = frozenset(
+    """total overall average median annual monthly quarterly weekly daily government employment
+    unemployment inflation prices wages earnings pay sales exports imports output production
+    spending payrolls payroll household households business consumer core headline real
+    nominal net gross private public manufacturing retail job jobs growth demand supply
+    investment profits revenue revenues income debt borrowing lending trade housing
+    construction services energy food industrial""".split()
+)
+_PREPOSITIONS = frozenset("in for of on at among across within from by to with".split())
+
 _ANY_POSSESSIVE_RE = re.compile(r"\b((?:[A-Za-z][\w&.-]*\s+){0,2}[A-Za-z][\w&.-]*)['’]s\s+[a-z]")
 _PROPER_CHUNK_RE = re.compile(
     r"\b((?:[A-Z][\w&.'’-]*|of|and|for)(?:\s+(?:[A-Z][\w&.'’-]*|of|and|for))*)"
@@ -115,7 +155,21 @@ _APPROX_WORDS = (
     r"(?:more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|about|around|almost|nearly"
     r"|some|over|roughly|only|just|another|a\s+further|an\s+extra)"
 )
-_VERB_BEFORE_RE = re.compile(rf"\b({_ACTION_VERB})\s+(?:{_APPROX_WORDS}\s+)?$")
+# Present forms of counting verbs, read as the past form that metric names use:
+# "the economy adding 236,000 jobs" measures "jobs added", as "added 236,000 jobs" does.
+_COUNTING_VERB_PAST = {
+    "add": "added", "adds": "added", "adding": "added",
+    "create": "created", "creates": "created", "creating": "created",
+    "lose": "lost", "loses": "lost", "losing": "lost",
+    "shed": "shed", "sheds": "shed", "shedding": "shed",
+    "cuts": "cut", "cutting": "cut",
+    "gain": "gained", "gains": "gained", "gaining": "gained",
+    "sell": "sold", "sells": "sold", "selling": "sold",
+}  # fmt: skip
+_COUNTING_VERB = "|".join(sorted(_COUNTING_VERB_PAST, key=len, reverse=True))
+_VERB_BEFORE_RE = re.compile(
+    rf"\b({_ACTION_VERB}|{_COUNTING_VERB})\s+(?:{_APPROX_WORDS}\s+)?$"
+)
 _NP_SUBJECT_RE = re.compile(
     rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
     rf"(?:{_ADVERB}\s+)*(?:{_ACTION_VERB}|{_VERB})\b"
@@ -134,7 +188,7 @@ def find_metric(
     if noun:
         verb = _VERB_BEFORE_RE.search(prefix)
         if verb and verb.group(1) not in ("has", "have", "had"):
-            return f"{noun} {verb.group(1)}"
+            return f"{noun} {_COUNTING_VERB_PAST.get(verb.group(1), verb.group(1))}"
         return noun
     if m := _NP_OF_RE.search(prefix):
         np = _clean_np(m.group(1))
@@ -142,13 +196,51 @@ def find_metric(
             return np
     if m := _CHANGE_IN_RE.match(sentence, end):
         return _clean_np(m.group(1))
+    if (m := _SET_OBJECT_RE.search(prefix)) and (np := _object_np(m.group("np"))):
+        return np
     if m := _POSSESSIVE_RE.search(prefix):
         return _clean_np(m.group(2))
     if m := _THE_NP_VERB_RE.search(prefix):
         np = _clean_np(m.group(1))
         if np:
             return np
+    if (m := _NP_AT_RE.search(prefix)) and (np := _object_np(m.group("np"))):
+        return np
+    if start <= 120 and (m := _LEAD_NP_VERB_RE.search(prefix)):
+        if np := _lead_np(m.group("np")):
+            return np
     return counted
+
+
+def _object_np(text: str) -> str | None:
+    """A verb's object or a measure's name as written, if it can name a measure."""
+    words = text.split()
+    if not words or len(words) > 7:
+        return None
+    if any(
+        w.lower() in _NUMBER_OR_MONTH_WORDS or w.lower() in _BAD_METRIC_WORDS or w[:1].isdigit()
+        for w in words
+    ):
+        return None
+    if words[-1] in _PREPOSITIONS or words[-1] in _DETERMINERS or words[-1] in _AUXILIARY_WORDS:
+        return None
+    return " ".join(words)
+
+
+def _lead_np(text: str) -> str | None:
+    """The measure that opens a sentence: 'Total nonfarm payroll employment' as written,
+    'Employment in retail trade' -> 'employment' (the head before its qualifier); a
+    name in front ('Acme shares') is the subject, not part of the measure."""
+    words = text.split()
+    for index, word in enumerate(words):
+        if word in _PREPOSITIONS:
+            words = words[:index]
+            break
+    if words and words[0].lower() in COMMON_LEADS:
+        words[0] = words[0].lower()
+    elif words:
+        words = words[1:]
+    return _object_np(" ".join(words)) if words else None
 
 
 def find_subject(sentence: str, start: int) -> str | None:
@@ -182,6 +274,9 @@ def _trim_chunk(chunk: str) -> str | None:
         words = words[:-1]
     if not words or not words[0][:1].isupper():
         return None
+    if len(words) == 1 and words[0].lower() in COMMON_LEADS:
+        return None  # "Total nonfarm payroll employment rose": no one is named
+
     text = " ".join(words)
     return text[:-2] if text.endswith(("'s", "’s")) else text
 

@@ -54,10 +54,30 @@ _LOWER_ROLES = re.compile(r"(?:\b[a-z][a-z-]+\s+){1,3}$")
 
 # "Malaysia's central bank": capitalised words, then at most two lower-case ones,
 # right before a nominal's phrase; qualifiers longer than the window are not names.
-_QUALIFIER_BEFORE = re.compile(
-    r"(?:\b[A-Z][\w.&-]*(?:['\u2019]s)?[^\S\n]+)+(?:[a-z][\w-]*[^\S\n]+){0,2}$"
-)
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w.&-]*(?:['\u2019]s)?")
+_LOWER_WORD = re.compile(r"[a-z][\w-]*")
 _QUALIFIER_WINDOW = 200
+
+
+def _qualifier_words(before: str) -> list[str]:
+    """The words that qualify a phrase which follows `before` on the same line.
+
+    Read backwards word by word: one end-anchored regex search would be retried
+    from every position of the window, for every occurrence of the phrase.
+    """
+    if not before[-1:].isspace() or before[-1:] == "\n":
+        return []
+    words = before[before.rfind("\n") + 1 :].split()
+    end = len(words)
+    lower = 0
+    while lower < 2 and end - lower > 0 and _LOWER_WORD.fullmatch(words[end - lower - 1]):
+        lower += 1
+    first = end - lower
+    while first > 0 and _CAPITALISED_WORD.fullmatch(words[first - 1]):
+        first -= 1
+    if first == end - lower:
+        return []  # no capitalised word: nothing qualifies the phrase
+    return words[first:end]
 
 
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|President|Senator|Sen|Gov|Judge)\b")
@@ -196,6 +216,7 @@ class _Memory:
         self.speakers: list[str] = []
         self._speaker_set: set[str] = set()
         self._speakers_by_word: dict[str, list[str]] = {}
+        self._qualifiers: dict[tuple[str, int], list[str]] = {}
         self.last_person: str | None = None
         # "The ministry said ... It also pledged ...": "it" is the body just heard.
         self.last_org_speaker: str | None = None
@@ -224,10 +245,13 @@ class _Memory:
         phrase_re = re.compile(re.escape(phrase).replace("\\ ", r"[^\S\n]+") + r"\b")
         found = None
         for m in reversed(list(phrase_re.finditer(self.masked, window_start, at))):
-            lo = max(window_start, m.start() - _QUALIFIER_WINDOW)
-            q = _QUALIFIER_BEFORE.search(self.masked, lo, m.start())
-            if q is not None:
-                found = self.masked[q.start() : m.end()]
+            key = (phrase, m.start())  # windows of later calls overlap: read each once
+            qualifier = self._qualifiers.get(key)
+            if qualifier is None:
+                lo = max(0, m.start() - _QUALIFIER_WINDOW)
+                qualifier = self._qualifiers[key] = _qualifier_words(self.masked[lo : m.start()])
+            if qualifier:
+                found = " ".join([*qualifier, m.group()])
                 break
         if found is None:
             return None

@@ -42,6 +42,19 @@ _BROAD_VERBS = (
 _VERBS = sorted(set(_CORE_VERBS) | set(_BROAD_VERBS), key=len, reverse=True)
 
 
+# Broad verbs that take a stance on something rather than report findings: in "the
+# firms welcomed the court's decision to reject a $280bn claim" or "X denied paying
+# $5m", the figures are the article's own, not the source's. ("found", "concluded",
+# "suggested" and the like report what the source measured and stay out.)
+POSITION_VERBS = frozenset(
+    "denied denies pledged pledges promised promises vowed vows urged urges complained "
+    "blamed blames accused accuses hailed welcomed welcomes questioned agreed ruled rules "
+    "backed backs branded brands credited credits dismissed dismisses criticised criticized "
+    "criticises criticizes condemned condemns praised praises rejected rejects demanded "
+    "demands called calls".split()
+)
+
+
 _CORE = frozenset(_CORE_VERBS)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from claims.extract.units import is_plural_noun
 
@@ -54,6 +54,7 @@ _PERIOD_RE = re.compile(
     | (?P<month_in>\b(?:in|since|during|by|until|through|last|this|next|early|late|mid-|end\s+of)
           \s+(?P<mi_m>{_FULL_MONTH})\b(?!,?\s*(?:of\s+)?\d))
     | (?P<rel>\b(?P<rel_w>last|this|next)\s+(?P<rel_u>year|month|quarter)\b(?!['’]s))
+    | (?P<day_rel>\b(?P<dr_w>[Tt]oday|[Yy]esterday)\b(?!['’]s))
     | (?P<the_year>\b(?:over|during|for|in|through)\s+the\s+year\b(?!['’]s|\s+(?:to|before|ago)))
     | (?P<year>(?<![\d$£€¥,.#/-])\b(?P<y>{_YEAR})\b(?![.,]\d|\s?(?:%|per\s?cent|percent|bn\b|m\b))
           (?!['’]?s\b)(?![-/]\d))
@@ -75,6 +76,24 @@ _BASELINE_BEFORE_RE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 # A period beyond one of these belongs to another clause: "95% effective, and deaths fell
 # in March"; "up 4% in 2004; sales ...".
 _CLAUSE_SEPARATOR_RE = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
+
+# "said today", "today's report", "reported yesterday that": the day of the report,
+# not the time of the figure ("decided today to raise the rate to 5%" is).
+_REPORT_VERBS = (
+    r"(?:said|says|say|told|tells|reported|reports|announced|announces|showed|shows|show"
+    r"|released|releases|published|publishes|learned|learnt|confirmed|stated|wrote|noted)"
+)
+_REPORT_BEFORE_RE = re.compile(rf"\b{_REPORT_VERBS}\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
+_REPORT_AFTER_RE = re.compile(rf"(?:,?\s+\w+){{0,2}}?,?\s+{_REPORT_VERBS}\b", re.IGNORECASE)
+
+
+def _day_of_report(s: str, start: int, end: int) -> bool:
+    """Whether "today"/"yesterday" at [start, end) dates a report rather than a figure."""
+    return bool(
+        _REPORT_BEFORE_RE.search(s, max(0, start - 40), start)
+        or _REPORT_AFTER_RE.match(s, end, end + 40)
+    )
+
 
 _WELL_FORMED_RE = re.compile(r"[1-9]\d{3}(?:-Q[1-4]|-\d\d(?:-\d\d)?)?$")
 
@@ -162,6 +181,8 @@ def find_periods(
         if period is not None and not _WELL_FORMED_RE.match(period):
             period = None  # e.g. "last year" against a publication date in year 1
         governs = not _BASELINE_BEFORE_RE.search(s, max(0, m.start() - 8), m.start())
+        if kind == "day_rel" and _day_of_report(s, m.start(), m.end()):
+            governs = False
         mentions.append(PeriodMention(m.start(), m.end(), period, year, governs))
         if year is not None:
             year_before = year
@@ -173,6 +194,7 @@ def find_periods(
 # position of every sentence costs more than the rest of numeric extraction.
 _HINT_RE = re.compile(
     r"\d+|Q[1-4]|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|quarter|half|year|month"
+    r"|[Tt]oday|[Yy]esterday"
 )
 
 
@@ -215,8 +237,8 @@ def _words_back(hint: str) -> int:
     first = hint[0]
     if first.isdigit():
         return 1  # "fiscal 2019"
-    if first == "Q":
-        return 0
+    if first in "QTtYy":
+        return 0  # "Q3", "today", "yesterday" start their expression
     if hint in ("quarter", "half"):
         return 1  # "first quarter", "first half of 2005"
     return 2  # "end of March", "over the year", "last three months"
@@ -241,7 +263,7 @@ def _period_matches(s: str) -> list[re.Match]:
 
 _KINDS = (
     "iso", "mdy", "dmy", "my", "quarter", "qcode", "months3", "to_month", "half", "fiscal",
-    "month_in", "rel", "the_year", "year",
+    "month_in", "rel", "day_rel", "the_year", "year",
 )  # fmt: skip
 
 
@@ -322,6 +344,11 @@ def _resolve(
         return _fiscal(m), year
     if kind == "rel":
         return _relative(m.group("rel_w"), m.group("rel_u").lower(), published), None
+    if kind == "day_rel":
+        if published is None:
+            return None, None
+        back = 1 if m.group("dr_w").lower() == "yesterday" else 0
+        return (published - timedelta(days=back)).isoformat(), None
     if kind == "the_year":
         y = default_year or context_year or (published.year if published else None)
         return (str(y) if y else None), None

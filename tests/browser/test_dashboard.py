@@ -17,11 +17,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import pytest
 
 from claims import store
+from claims.normalise import key_columns
 from tests import sample_ledger
 from tests.browser.harness import (
     CHROMIUM,
@@ -149,6 +150,24 @@ def test_every_page_opens_without_an_exception(page):
         assert_nothing_injected(page)
 
 
+def test_compare_and_timeline_draw_groups_without_an_exception(page):
+    key = {"subject_key": "united states", "metric_key": "discount rate", "unit_key": "percent"}
+    chart = "[data-testid='stVegaLiteChart']"
+    goto(page, f"compare?{urlencode({**key, 'period': '2008'})}")
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.wait_for_selector(f"{chart} canvas, {chart} svg", timeout=20000)
+    body = page.inner_text("body")
+    assert "First appearance:" in body and "Outliers" in body
+    assert "Probably the same figure" in body
+    shot(page, "compare-group")
+    goto(page, f"timeline?{urlencode(key)}")
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.wait_for_selector(f"{chart} canvas, {chart} svg", timeout=20000)
+    assert "first appearance" in page.inner_text("body")
+    shot(page, "timeline-series")
+    assert_nothing_injected(page)
+
+
 def test_paste_an_article_then_see_its_claims(page, ledger):
     goto(page, "add")
     page.get_by_label("Title").fill("Jobs report <img src=x onerror=alert(9)>")
@@ -230,7 +249,8 @@ def test_hostile_text_shows_literally_everywhere(page, ledger):
     assert sample_ledger.HOSTILE_TITLE in body
     assert_nothing_injected(page)
     shot(page, "hostile-claim")
-    hostile_series = f"timeline?subject=Testland&metric={quote(sample_ledger.HOSTILE_TITLE)}"
+    hostile_key = key_columns("Testland", sample_ledger.HOSTILE_TITLE, "percent")
+    hostile_series = f"timeline?{urlencode(hostile_key)}"
     for path in ("sources", f"claims?speaker={quote(sample_ledger.HOSTILE_SPEAKER)}",
                  hostile_series, "compare"):  # fmt: skip
         goto(page, path)

@@ -52,8 +52,9 @@ import io
 import json
 import os
 import re
+import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -337,7 +338,9 @@ def _stream(
         while rows := cursor.fetchmany(batch_size or BATCH_SIZE):
             yield rows
     finally:
-        cursor.close()
+        # An export abandoned half way may be collected after its database closed.
+        with suppress(sqlite3.ProgrammingError):
+            cursor.close()
 
 
 def _claims_sql(select: Sequence[tuple[str, str]], where: str, *, large: bool) -> str:
@@ -348,10 +351,9 @@ def _claims_sql(select: Sequence[tuple[str, str]], where: str, *, large: bool) -
     order. Left to itself SQLite may walk an index such as (vanished,
     published) and sort every match before the first row comes out.
     """
-    columns = ", ".join(f"{expr} AS {name}" for name, expr in select)
     claims = "claims NOT INDEXED CROSS JOIN" if large else "claims JOIN"
     return (
-        f"SELECT {columns} FROM {claims} sources ON sources.id = claims.source_id "
+        f"SELECT {_select_list(select)} FROM {claims} sources ON sources.id = claims.source_id "
         "LEFT JOIN reviews AS last_review ON last_review.id = "
         "(SELECT max(r.id) FROM reviews AS r WHERE r.claim_id = claims.id) "
         f"WHERE ({where}) ORDER BY claims.id"
@@ -371,14 +373,24 @@ def _claim_batches(job: _Job, select: Sequence[tuple[str, str]]) -> Iterator[lis
         yield batch
 
 
-def _source_batches(job: _Job) -> Iterator[list[tuple]]:
+SOURCE_SELECT = tuple((c, f"sources.{c}") for c in SOURCE_COLUMNS)
+REVIEW_SELECT = tuple((c, f"reviews.{c}") for c in REVIEW_COLUMNS)
+
+
+def _select_list(select: Sequence[tuple[str, str]]) -> str:
+    return ", ".join(f"{expr} AS {name}" for name, expr in select)
+
+
+def _source_batches(
+    job: _Job, select: Sequence[tuple[str, str]] = SOURCE_SELECT
+) -> Iterator[list[tuple]]:
     """The sources that at least one exported claim comes from, in id order.
 
     INDEXED BY: left alone, SQLite answers EXISTS for a status filter through the
     status index, scanning every claim of that status once per source.
     """
     sql = (
-        f"SELECT {', '.join(SOURCE_COLUMNS)} FROM sources WHERE EXISTS "
+        f"SELECT {_select_list(select)} FROM sources WHERE EXISTS "
         "(SELECT 1 FROM claims INDEXED BY idx_claims_source "
         f"WHERE claims.source_id = sources.id AND ({job.where})) "
         "ORDER BY sources.id"
@@ -388,14 +400,16 @@ def _source_batches(job: _Job) -> Iterator[list[tuple]]:
         yield batch
 
 
-def _review_batches(job: _Job) -> Iterator[list[tuple]]:
+def _review_batches(
+    job: _Job, select: Sequence[tuple[str, str]] = REVIEW_SELECT
+) -> Iterator[list[tuple]]:
     """The review log of the exported claims, oldest first.
 
     CROSS JOIN keeps reviews the outer loop, read in id order: no sort.
     """
-    columns = ", ".join(f"reviews.{c}" for c in REVIEW_COLUMNS)
     sql = (
-        f"SELECT {columns} FROM reviews CROSS JOIN claims ON claims.id = reviews.claim_id "
+        f"SELECT {_select_list(select)} "
+        "FROM reviews CROSS JOIN claims ON claims.id = reviews.claim_id "
         f"WHERE ({job.where}) ORDER BY reviews.id"
     )
     for batch in _stream(job.db, sql, job.params):
@@ -586,20 +600,25 @@ def _text_stream(out: BinaryIO, encoding: str = "utf-8") -> Iterator[io.TextIOWr
 # ---------------------------------------------------------------- CSV
 
 
-# The code points that make a cell risky when they come first (' for the apostrophe rule).
-_RISKY_CODE_POINTS = ", ".join(str(ord(c)) for c in "=+-@\t\r'")
+# First code points that make a cell risky; the apostrophe (39) needs a look
+# at what follows it (see escape_formula), so Python decides those.
+_FORMULA_CODE_POINTS = ", ".join(str(ord(c)) for c in "=+-@\t\r")
 _ESCAPE_FUNCTION = "claims_escape_formula"
 
 
 def _escaped_in_sql(expr: str) -> str:
-    """SQL that formula-escapes a text column in SQLite, calling Python only for risky cells.
+    """SQL that formula-escapes a text column inside SQLite.
 
-    unicode() gives the first code point in C; it is NULL for a text that
-    starts with NUL, hence the second test (NULL and '' stay as they are).
+    Every risky first character sorts before "A", so most text passes the
+    first, cheapest test. unicode() reads the first code point in C; the
+    common risky start gets its apostrophe in SQL; a start with an apostrophe
+    or NUL (unicode() is NULL for a text that starts with NUL; NULL and '' are
+    left as they are) goes to escape_formula in Python (_ESCAPE_FUNCTION).
     """
     return (
-        f"CASE WHEN unicode({expr}) IN ({_RISKY_CODE_POINTS}) "
-        f"OR (unicode({expr}) IS NULL AND {expr} <> '') "
+        f"CASE WHEN {expr} >= 'A' THEN {expr} "
+        f"WHEN unicode({expr}) IN ({_FORMULA_CODE_POINTS}) THEN '''' || {expr} "
+        f"WHEN unicode({expr}) = 39 OR (unicode({expr}) IS NULL AND {expr} <> '') "
         f"THEN {_ESCAPE_FUNCTION}({expr}) ELSE {expr} END"
     )
 
@@ -673,53 +692,67 @@ def _first_appearance_texts(
 # ---------------------------------------------------------------- JSON and JSON Lines
 
 
-def _compact_encoder() -> Callable[[object], str]:
-    """Compact JSON text of a value, with one encoder built once.
+def _json_object_select(
+    select: Sequence[tuple[str, str]], kind: str | None
+) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """A select list that has SQLite write each record's JSON text, and the REAL columns.
 
-    json.dumps with any option builds a new encoder on every call, which is a
-    good part of the cost of a row; the C encoder built once is not.
+    SQLite builds the object in C (one value per row reaches Python instead of
+    forty), but prints REAL with 15 digits, which would not round-trip; so the
+    REAL columns come back as numbers and _json_texts appends them.
     """
-    from json import encoder
-
-    if encoder.c_make_encoder is None:  # not CPython: the plain way
-        return lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    make = encoder.c_make_encoder(
-        None, None, encoder.encode_basestring, None, ":", ",", False, False, True
-    )
-    return lambda value: "".join(make(value, 0))
+    pairs = [("type", f"'{kind}'")] if kind else []
+    pairs += [(name, expr) for name, expr in select if name not in REAL_COLUMNS]
+    reals = tuple((name, expr) for name, expr in select if name in REAL_COLUMNS)
+    obj = "json_object(" + ", ".join(f"'{name}', {expr}" for name, expr in pairs) + ")"
+    return (("json", obj), *reals), tuple(name for name, _ in reals)
 
 
-_dumps = _compact_encoder()
+def _json_number(value: object) -> str:
+    # float repr is what json.dumps writes, and it round-trips exactly.
+    if type(value) is float and value - value == 0:
+        return repr(value)
+    return json.dumps(value)  # None, an int, or whatever else a REAL column holds
 
 
-def _sections(job: _Job) -> Iterator[tuple[str, tuple[str, ...], Iterator[list[tuple]]]]:
-    """(name, columns, batches) for sources, then claims, then reviews."""
-    yield "source", SOURCE_COLUMNS, _source_batches(job)
-    yield "claim", CLAIM_ROW_COLUMNS, _claim_batches(job, CLAIM_ROW_SELECT)
-    yield "review", REVIEW_COLUMNS, _review_batches(job)
+def _json_texts(batch: list[tuple], real_names: tuple[str, ...]) -> list[str]:
+    """The JSON text of each row: SQLite's object with the REAL columns added."""
+    if not real_names:
+        return [row[0] for row in batch]
+    tail = "".join(f',"{name}":{{}}' for name in real_names) + "}}"
+    number = _json_number
+    return [row[0][:-1] + tail.format(*[number(value) for value in row[1:]]) for row in batch]
+
+
+def _json_sections(
+    job: _Job, *, typed: bool
+) -> Iterator[tuple[str, Iterator[list[tuple]], tuple[str, ...]]]:
+    """(kind, batches, REAL column names) for sources, then claims, then reviews."""
+    select, reals = _json_object_select(SOURCE_SELECT, "source" if typed else None)
+    yield "source", _source_batches(job, select), reals
+    select, reals = _json_object_select(CLAIM_ROW_SELECT, "claim" if typed else None)
+    yield "claim", _claim_batches(job, select), reals
+    select, reals = _json_object_select(REVIEW_SELECT, "review" if typed else None)
+    yield "review", _review_batches(job, select), reals
 
 
 def _write_jsonl(job: _Job, out: BinaryIO) -> None:
     with _text_stream(out) as text:
-        for kind, columns, batches in _sections(job):
-            keys = ("type", *columns)
+        for _kind, batches, reals in _json_sections(job, typed=True):
             for batch in batches:
-                lines = [_dumps(dict(zip(keys, (kind, *row), strict=True))) for row in batch]
-                text.write("\n".join(lines))
+                text.write("\n".join(_json_texts(batch, reals)))
                 text.write("\n")
 
 
 def _write_json(job: _Job, out: BinaryIO) -> None:
     with _text_stream(out) as text:
-        text.write(_dumps({"format": GENERATOR, "version": 1})[:-1])  # left open for sections
-        for kind, columns, batches in _sections(job):
+        text.write(f'{{"format":"{GENERATOR}","version":1')
+        for kind, batches, reals in _json_sections(job, typed=False):
             text.write(f',\n"{kind}s":[')
             separator = "\n"
             for batch in batches:
                 text.write(separator)
-                text.write(
-                    ",\n".join(_dumps(dict(zip(columns, row, strict=True))) for row in batch)
-                )
+                text.write(",\n".join(_json_texts(batch, reals)))
                 separator = ",\n"
             text.write("\n]")
         text.write("}\n")

@@ -484,15 +484,7 @@ def list_groups(
         "g.subject_key, g.metric_key, g.unit_key, g.period, g.period_start, "
         "g.n_claims, g.n_sources, g.min, g.max"
     )
-    if search and search.strip():
-        match = _match_names(db, search)
-        source, condition, match_params = match.from_sql(
-            "group_stats", "g", _RANKED_INDEX["group_stats"]
-        )
-        where.insert(0, condition)
-        params = [*match_params, *params]
-    else:
-        source = "group_stats g"
+    source, where, params = _searched(db, search, "group_stats", "g", where, params)
     sql = f"SELECT {columns} FROM {source} WHERE {' AND '.join(where)} {_RANKED} LIMIT ?"
     rows = _rows(db.execute(sql, [*params, int(limit)]))
     for row in rows:
@@ -518,15 +510,7 @@ def list_series(
     """
     ensure_keys(db)
     where, params = ["s.n_periods >= ?"], [int(min_periods)]
-    if search and search.strip():
-        match = _match_names(db, search)
-        source, condition, match_params = match.from_sql(
-            "series_stats", "s", _RANKED_INDEX["series_stats"]
-        )
-        where.insert(0, condition)
-        params = [*match_params, *params]
-    else:
-        source = "series_stats s"
+    source, where, params = _searched(db, search, "series_stats", "s", where, params)
     sql = (
         "SELECT s.subject_key, s.metric_key, s.unit_key, s.n_periods, s.n_claims "
         f"FROM {source} WHERE {' AND '.join(where)} "
@@ -545,6 +529,18 @@ def list_series(
         row["unit"] = unit_label(row["unit_key"])
         row["label"] = _label({**row, "period": None})
     return rows
+
+
+def _searched(
+    db: sqlite_utils.Database, search: str | None, table: str, alias: str, where: list, params: list
+) -> tuple[str, list[str], list]:
+    """The FROM clause, conditions and parameters of a listing of `table`, narrowed to the
+    names a search matches (unchanged without a search)."""
+    if not (search and search.strip()):
+        return f"{table} {alias}", where, params
+    match = _match_names(db, search)
+    source, condition, match_params = match.from_sql(table, alias, _RANKED_INDEX[table])
+    return source, [condition, *where], [*match_params, *params]
 
 
 def _add_spelling(db: sqlite_utils.Database, row: dict) -> None:

@@ -685,7 +685,7 @@ def _csv_items(path: Path) -> Iterator[_Item]:
             )
             return
         start_line = reader.line_num + 1
-        if lines.ran_out and len(lines.taken) > 1 and lines.quotes_taken() % 2:
+        if lines.ran_out and lines.spans_lines() and lines.quotes_taken() % 2:
             # The csv module quietly ends an unclosed quoted field at the end of the
             # file, which would make every row after it part of this article's text.
             yield _failing_item(
@@ -720,6 +720,10 @@ class _TrackedLines:
 
     def quotes_taken(self) -> int:
         return sum(line.count('"') for line in self.taken)
+
+    def spans_lines(self) -> bool:
+        """True when the current row took more than one line that is not blank."""
+        return sum(1 for line in self.taken if line.strip()) > 1
 
 
 def _folder_items(folder: Path) -> Iterator[_Item]:

@@ -15,6 +15,7 @@ import streamlit as st
 
 from claims import charts, config, groups, query, render, store
 from claims.model import ClaimsError
+from claims.normalise import ClaimKey
 
 # Page scripts, relative to app.py (st.page_link and st.switch_page take these).
 # Their names differ from the URL paths on purpose: until app.py's st.navigation
@@ -108,6 +109,43 @@ def read(name: str, *args: Any, **kwargs: Any) -> Any:
     db = get_db()
     return _cached_read(
         str(db_path()), store.revision(db), name, args, tuple(sorted(kwargs.items())), _db=db
+    )
+
+
+# ---------------------------------------------------------------- group pickers
+
+
+def key_picker(
+    column: Any,
+    rows: list[dict],
+    wanted: ClaimKey | None,
+    *,
+    widget_key: str,
+    label: str,
+    describe: Callable[[dict], str],
+    empty: str,
+    searched: bool,
+) -> ClaimKey:
+    """A picker over keys listed by claims.groups (list_groups, list_series) that keeps the
+    key of a shared link; with nothing to pick, says what to do and stops the page."""
+    options = [row["key"] for row in rows]
+    described = {row["key"]: describe(row) for row in rows}
+    if wanted is not None and wanted not in described:
+        options.insert(0, wanted)  # a shared link's key, also when the search does not list it
+    if not options:
+        if searched:
+            st.info("Nothing matches this search. Try another word, or clear it.")
+        else:
+            st.info(empty)
+            st.page_link(ADD, label="Add articles", icon=":material/post_add:")
+        st.stop()
+    if st.session_state.get(widget_key) not in options:
+        st.session_state[widget_key] = wanted if wanted in options else options[0]
+    return column.selectbox(
+        label,
+        options,
+        key=widget_key,
+        format_func=lambda k: described.get(k, " · ".join(part for part in k if part)),
     )
 
 

@@ -29,28 +29,16 @@ search = c1.text_input("Search a figure (subject, metric: “GDP”, “unemploy
 min_sources = c2.number_input("Stated by at least … sources", 1, 1000, 1, key="c_min_sources")
 listed = ui.read("list_groups", search=search.strip() or None, min_sources=int(min_sources))
 wanted = render.group_key_from_params(st.query_params)
-options = [row["key"] for row in listed]
-described = {row["key"]: f"{row['label']} ({row['n_sources']} sources, {row['n_claims']} claims)"
-             for row in listed}  # fmt: skip
-if wanted is not None and wanted.period and wanted not in described:
-    options.insert(0, wanted)  # a shared link's key, also when the search does not list it
-if not options:
-    if search.strip():
-        st.info("No group of claims matches this search. Try another word, or clear it.")
-    else:
-        st.info(
-            "No numeric claim has a subject or metric and a period yet, so there is nothing "
-            "to compare. Add articles, or complete claims on the **Claims** page."
-        )
-        st.page_link(ui.ADD, label="Add articles", icon=":material/post_add:")
-    st.stop()
-if st.session_state.get("c_key") not in options:
-    st.session_state["c_key"] = wanted if wanted in options else options[0]
-key = c1.selectbox(
-    "Group: subject · metric · unit · period (most sources first)",
-    options,
-    key="c_key",
-    format_func=lambda k: described.get(k, " · ".join(p for p in k if p)),
+key = ui.key_picker(
+    c1,
+    listed,
+    wanted if wanted is not None and wanted.period else None,
+    widget_key="c_key",
+    label="Group: subject · metric · unit · period (most sources first)",
+    describe=lambda r: f"{r['label']} ({r['n_sources']} sources, {r['n_claims']} claims)",
+    empty="No numeric claim has a subject or metric and a period yet, so there is nothing "
+    "to compare. Add articles, or complete claims on the **Claims** page.",
+    searched=bool(search.strip()),
 )
 with c3.popover("Tolerance", icon=":material/tune:"):
     relative = st.number_input(
@@ -138,6 +126,26 @@ def chosen_split(choice: int | None) -> int:
     return choice
 
 
+def undo_row(
+    label: str,
+    choices: dict,
+    *,
+    key: str,
+    button: str,
+    undo: Callable[[object, str], object],
+    done: str,
+) -> None:
+    """Pick a decision in force, say why, undo it (keys: key, key_note, key_go)."""
+    row = st.columns([3, 3, 1], vertical_alignment="bottom")
+    chosen = row[0].selectbox(
+        label, list(choices), key=key, index=None, format_func=choices.get,
+        placeholder="choose one" if choices else "none",
+    )  # fmt: skip
+    note = row[1].text_input("Note (required)", key=f"{key}_note")
+    if row[2].button(button, key=f"{key}_go"):
+        decide(lambda: undo(chosen, note), note, done)
+
+
 def key_text(k: ClaimKey) -> str:
     return " · ".join(part for part in (k.subject, k.metric, k.unit) if part)
 
@@ -199,7 +207,6 @@ if row[2].button("Split off", key="c_split_go", icon=":material/call_split:"):
 with st.expander("Decisions: merges and splits, with undo", icon=":material/history:"):
     merges = ui.read("active_merges")
     split_ids = ui.read("split_claim_ids")
-    row = st.columns([3, 3, 1], vertical_alignment="bottom")
     merged_names = {
         (m["unit_key"], m["from_subject"], m["from_metric"]): (
             f"{m['from_subject']} {m['from_metric']} → {m['into_subject']} {m['into_metric']} "
@@ -207,33 +214,26 @@ with st.expander("Decisions: merges and splits, with undo", icon=":material/hist
         )
         for m in merges
     }
-    undo_merge = row[0].selectbox(
-        "Merge in force", list(merged_names), key="c_unmerge", index=None,
-        format_func=merged_names.get, placeholder="none" if not merges else "choose one",
-    )  # fmt: skip
-    undo_note = row[1].text_input("Note (required)", key="c_undo_note")
-    if row[2].button("Undo merge", key="c_unmerge_go"):
-        decide(
-            lambda: groups.undo_merge(
-                db, chosen_merge(undo_merge), reviewer=ui.reviewer(), note=undo_note
-            ),
-            undo_note,
-            "Merge undone: the names are separate groups again.",
-        )
-    row = st.columns([3, 3, 1], vertical_alignment="bottom")
-    unsplit = row[0].selectbox(
-        "Claim split off", split_ids, key="c_unsplit", index=None,
-        format_func=lambda i: f"claim {i}", placeholder="none" if not split_ids else "choose one",
-    )  # fmt: skip
-    unsplit_note = row[1].text_input("Note (required)", key="c_unsplit_note")
-    if row[2].button("Put back", key="c_unsplit_go"):
-        decide(
-            lambda: groups.undo_split(
-                db, chosen_split(unsplit), reviewer=ui.reviewer(), note=unsplit_note
-            ),
-            unsplit_note,
-            f"Claim {unsplit} is back in the group its key gives it.",
-        )
+    undo_row(
+        "Merge in force",
+        merged_names,
+        key="c_unmerge",
+        button="Undo merge",
+        undo=lambda choice, note: groups.undo_merge(
+            db, chosen_merge(choice), reviewer=ui.reviewer(), note=note
+        ),
+        done="Merge undone: the names are separate groups again.",
+    )
+    undo_row(
+        "Claim split off",
+        {claim_id: f"claim {claim_id}" for claim_id in split_ids},
+        key="c_unsplit",
+        button="Put back",
+        undo=lambda choice, note: groups.undo_split(
+            db, chosen_split(choice), reviewer=ui.reviewer(), note=note
+        ),
+        done="The claim is back in the group its key gives it.",
+    )
     log_columns = ["at", "reviewer", "action", "note"]
     merge_log = ui.read("merge_log", limit=100)
     if merge_log:

@@ -15,7 +15,7 @@ from claims.model import ClaimsError
 from pages import _shared as ui
 
 # A chart of more points is neither quick nor readable: the latest periods up to this many.
-MAX_POINTS = 2000
+MAX_POINTS = 1000
 
 st.title("Timeline")
 db = ui.get_db()
@@ -24,30 +24,16 @@ c1, c2, c3 = st.columns([3, 2, 1])
 search = c2.text_input("Search a series (subject, metric)", key="t_search")
 listed = ui.read("list_series", search=search.strip() or None)
 wanted = render.group_key_from_params(st.query_params)
-wanted = wanted._replace(period=None) if wanted is not None else None
-options = [row["key"] for row in listed]
-described = {row["key"]: f"{row['label']} ({row['n_claims']} claims over {row['n_periods']} "
-             "periods)" for row in listed}  # fmt: skip
-if wanted is not None and wanted not in described:
-    options.insert(0, wanted)  # a shared link's series, also when the search does not list it
-if not options:
-    if search.strip():
-        st.info("No series matches this search. Try another word, or clear it.")
-    else:
-        st.info(
-            "No numeric claim has a subject or metric and a period yet, so there is nothing "
-            "to chart. Add articles, or fill in a claim's metric and period on the **Claims** "
-            "page."
-        )
-        st.page_link(ui.ADD, label="Add articles", icon=":material/post_add:")
-    st.stop()
-if st.session_state.get("t_series") not in options:
-    st.session_state["t_series"] = wanted if wanted in options else options[0]
-key = c1.selectbox(
-    "Series: subject · metric · unit (most claims first)",
-    options,
-    key="t_series",
-    format_func=lambda k: described.get(k, " · ".join(p for p in k if p)),
+key = ui.key_picker(
+    c1,
+    listed,
+    wanted._replace(period=None) if wanted is not None else None,
+    widget_key="t_series",
+    label="Series: subject · metric · unit (most claims first)",
+    describe=lambda r: f"{r['label']} ({r['n_claims']} claims over {r['n_periods']} periods)",
+    empty="No numeric claim has a subject or metric and a period yet, so there is nothing to "
+    "chart. Add articles, or fill in a claim's metric and period on the **Claims** page.",
+    searched=bool(search.strip()),
 )
 colour_by = c3.radio("Colour by", ["speaker", "source"], horizontal=True, key="t_colour")
 st.query_params.update(render.group_key_params(key))

@@ -236,6 +236,26 @@ def test_jsonl_lines_are_typed_sources_then_claims_then_reviews(ledger):
     assert claim["source_title"] == "+North Korea's economy"
 
 
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_json_keeps_every_digit_and_every_character(db, fmt):
+    from tests.ledger_data import claim_for
+
+    text = 'Growth was 0.3 per cent, "said" a \\ back\x00slash \u2028 \U0001f600 speaker.'
+    claim = claim_for(text, "0.3 per cent", 0.1 + 0.2, confidence=1 / 3, subject=text[-20:])
+    store.add_source(db, text, [claim], title='\x01\t"quoted"')
+    data = export.export_bytes(db, None, fmt)
+    records = (
+        json.loads(data)["claims"]
+        if fmt == "json"
+        else [json.loads(line) for line in data.splitlines() if b'"type":"claim"' in line]
+    )
+    (record,) = records
+    assert record["value"] == 0.1 + 0.2 and record["confidence"] == 1 / 3
+    assert record["sentence"] == text and record["subject"] == text[-20:]
+    assert record["source_title"] == '\x01\t"quoted"'
+    assert record["low"] is None
+
+
 def test_a_filtered_export_has_only_the_sources_and_reviews_of_its_claims(ledger):
     db, ids = ledger
     document = json.loads(export.export_bytes(db, ClaimFilter(search="unemployment"), "json"))
@@ -498,6 +518,36 @@ def test_escaping_is_safe_and_reversible(text):
     cell = export.xlsx_text(text)
     assert not cell.startswith(RISKY_START)
     assert export.xlsx_read_text(cell) == text
+
+
+def test_the_sql_escape_agrees_with_the_python_one():
+    import sqlite3
+
+    conn = sqlite3.connect(":memory:")
+    conn.create_function(export._ESCAPE_FUNCTION, 1, export.escape_formula, deterministic=True)
+    sql = f"SELECT {export._escaped_in_sql('?1')}"
+    for text in [
+        "=1",
+        "+1",
+        "-1",
+        "@a",
+        "\tx",
+        "\rx",
+        "\0x",
+        "'=x",
+        "'x",
+        "''",
+        "",
+        "A",
+        "a=1",
+        "2024-01-01",
+        "élan",
+        "\u00a0=x",
+        "😀",
+        None,
+    ]:
+        expected = None if text is None else export.escape_formula(text)
+        assert conn.execute(sql, [text]).fetchone()[0] == expected, repr(text)
 
 
 def test_plain_text_is_left_alone():

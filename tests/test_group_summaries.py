@@ -129,6 +129,14 @@ def add_random_article(db, rng: random.Random, n: int) -> int:
     return source_id
 
 
+def seeded(db, seed: int, *, articles: int) -> random.Random:
+    """Fill the ledger with random articles; returns the generator for more."""
+    rng = random.Random(seed)
+    for n in range(articles):
+        add_random_article(db, rng, n)
+    return rng
+
+
 def claim_ids(db) -> list[int]:
     return [r[0] for r in db.execute("SELECT id FROM claims ORDER BY id").fetchall()]
 
@@ -138,9 +146,7 @@ def test_a_fresh_ledger_has_empty_summaries(db):
 
 
 def test_summaries_follow_inserts_edits_vanishing_and_deletes(db):
-    rng = random.Random(5)
-    for n in range(30):
-        add_random_article(db, rng, n)
+    rng = seeded(db, 5, articles=30)
     assert_exact(db)
     assert db["group_stats"].count > 5
     for claim_id in rng.sample(claim_ids(db), 15):
@@ -173,9 +179,7 @@ def test_summaries_follow_inserts_edits_vanishing_and_deletes(db):
 
 
 def test_summaries_follow_merges_and_splits(db):
-    rng = random.Random(11)
-    for n in range(25):
-        add_random_article(db, rng, n)
+    rng = seeded(db, 11, articles=25)
     groups.ensure_keys(db)
     us = ClaimKey("united states", "unemployment rate", "percent", "2020")
     japan_uk = ClaimKey("japan", "labour force participation rate", "percent", "2020")
@@ -209,9 +213,7 @@ def test_summaries_follow_merges_and_splits(db):
 
 
 def test_summaries_answer_what_list_groups_showed_before(db):
-    rng = random.Random(3)
-    for n in range(20):
-        add_random_article(db, rng, n)
+    seeded(db, 3, articles=20)
     groups.ensure_keys(db)
     listed = groups.list_groups(db, limit=1000)
     built = [groups.group_for_key(db, row["key"]) for row in listed]

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from datetime import date, datetime
 
-from claims.extract import context, numbers, periods
+from claims.extract import context, numbers, periods, units
 from claims.extract.names import POSITION_VERBS
 from claims.extract.sentences import sentence_spans
 from claims.model import ExtractedClaim
@@ -148,9 +148,7 @@ def _speaker_covers(sentence: str, q_end: int, attribution, cues: _CueIndex | No
     if found is None or not _CONTENT_AFTER_CUE_RE.match(sentence, found[1]):
         return True
     cue_start = found[0]
-    participle_after_comma = attribution.cue.endswith("ing") and cues.comma_before(
-        cue_start, q_end
-    )
+    participle_after_comma = attribution.cue.endswith("ing") and cues.comma_before(cue_start, q_end)
     return not (participle_after_comma or cues.join_between(q_end, cue_start))
 
 
@@ -161,6 +159,38 @@ def _subject_within_metric(subject: str | None, metric: str | None) -> bool:
         return False
     metric_words = set(metric.lower().split())
     return all(word in metric_words for word in subject.lower().split())
+
+
+# Head nouns of organisation names: "the Committee" after "the Federal Open Market
+# Committee" is that committee, "the Bank" after "the Bank of Korea" that bank.
+_ORG_HEADS = (
+    "Committee", "Board", "Bank", "Ministry", "Department", "Agency", "Office", "Commission",
+    "Council", "Authority", "Bureau", "Institute", "Court", "Fund", "Reserve", "Parliament",
+    "Administration", "Treasury",
+)  # fmt: skip
+_FULL_ORG_RE = re.compile(
+    r"\b(?:(?!(?:The|A|An|In|On|At|For|By)\s)[A-Z][\w&.'’-]*\s+){1,5}(?P<head>"
+    + "|".join(_ORG_HEADS)
+    + r")\b(?!\s+of\s+[A-Z])"
+    r"|\b(?P<head2>" + "|".join(_ORG_HEADS) + r")\s+of\s+(?:the\s+)?[A-Z][\w&.'’-]*"
+    r"(?:\s+[A-Z][\w&.'’-]*){0,3}"
+)
+
+
+def _note_org_names(sentence: str, names: dict[str, str]) -> None:
+    """Remember the full organisation names a sentence gives, by their head noun."""
+    for m in _FULL_ORG_RE.finditer(sentence):
+        head = m.group("head") or m.group("head2")
+        name = m.group()
+        if name != head:
+            names[head] = name
+
+
+def _full_org_subject(subject: str | None, names: dict[str, str]) -> str | None:
+    """'Committee' -> 'Federal Open Market Committee' when the article named it so."""
+    if subject is None:
+        return None
+    return names.get(subject, subject)
 
 
 def _confidence(q: numbers.Quantity) -> float:
@@ -184,9 +214,11 @@ def _numeric_claims(
     published: date | None,
     context_year: int | None,
     attribution,
+    org_names: dict[str, str],
 ) -> tuple[list[ExtractedClaim], int | None]:
     """Numeric claims of one sentence, and the year the article has named so far."""
     sentence = text[start:end]
+    _note_org_names(sentence, org_names)
     mentions = periods.find_periods(sentence, published, context_year)
     blocked = [(m.start, m.end) for m in mentions]
     cues = _cue_index(sentence, attribution)
@@ -194,10 +226,13 @@ def _numeric_claims(
     for q in numbers.find_quantities(sentence, blocked):
         source = attribution if _speaker_covers(sentence, q.end, attribution, cues) else None
         counted = q.unit if q.kind == "count" else None
-        subject = context.find_subject(sentence, q.start)
+        subject = _full_org_subject(context.find_subject(sentence, q.start), org_names)
         metric = context.find_metric(sentence, q.start, q.end, counted, q.noun)
         if _subject_within_metric(subject, metric):
             subject = None  # "the unemployment rate rose to 3.5%": what, not who
+        unit = q.unit
+        if q.kind == "number" and float(q.value).is_integer():
+            unit = units.unit_of_measure(metric)  # "employment rose by 236,000": jobs
         claims.append(
             ExtractedClaim(
                 kind="numeric",
@@ -209,7 +244,7 @@ def _numeric_claims(
                 value=q.value,
                 low=q.low,
                 high=q.high,
-                unit=q.unit,
+                unit=unit,
                 approx=q.approx,
                 subject=subject,
                 metric=metric,
@@ -257,12 +292,13 @@ def extract_claims(text: str, published: str | date | None = None) -> list[Extra
     attributions = _attributions(text, spans)
     claims: list[ExtractedClaim] = []
     context_year: int | None = None
+    org_names: dict[str, str] = {}  # "Committee" -> "Federal Open Market Committee"
     for (start, end), attribution in zip(spans, attributions, strict=True):
         try:
             if attribution is not None:
                 claims.append(_attributed_claim(text, start, end, attribution))
             numeric, context_year = _numeric_claims(
-                text, start, end, pub, context_year, attribution
+                text, start, end, pub, context_year, attribution, org_names
             )
             claims.extend(numeric)
         except Exception:  # noqa: BLE001 - the contract is "never raises"

@@ -62,12 +62,12 @@ _LEVEL_APPROX = (
 _SET_OBJECT_RE = re.compile(
     rf"\b{_SETTING_VERB}\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?"
     r"(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,6}?)"
-    r"(?:\s+by\s+[^,;]{1,40}?)?\s+(?:to|at|of|by)\s+"
+    r"(?:\s+(?:by\s+)?(?=\d)[^,;]{1,40}?|\s+by\s+[^,;]{1,40}?)?\s+(?:(?:to|at|of|by)\s+)?"
     rf"(?:{_LEVEL_APPROX}\s+)?$"
 )
 # "the unemployment rate at 3.5%", "the participation rate, at 62.6 percent".
 _NP_AT_RE = re.compile(
-    r"\b(?:the|its|their|his|her|our)\s+(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})"
+    r"\b(?i:the|its|their|his|her|our)\s+(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})"
     rf"\s*,?\s+at\s+(?:{_LEVEL_APPROX}\s+)?$"
 )
 # A sentence that opens with its measure and the verb that moves it: "Total nonfarm
@@ -84,7 +84,10 @@ COMMON_LEADS = frozenset(
     investment profits revenue revenues income debt borrowing lending trade housing
     construction services energy food industrial""".split()
 )
-_PREPOSITIONS = frozenset("in for of on at among across within from by to with".split())
+_PREPOSITIONS = frozenset(
+    "in for of on at among across within from by to with over during since through after"
+    " before between under".split()
+)
 
 _ANY_POSSESSIVE_RE = re.compile(r"\b((?:[A-Za-z][\w&.-]*\s+){0,2}[A-Za-z][\w&.-]*)['’]s\s+[a-z]")
 _PROPER_CHUNK_RE = re.compile(
@@ -134,6 +137,11 @@ _NUMBER_OR_MONTH_WORDS = frozenset(
 )
 
 
+_TIME_WORDS = frozenset(
+    "year years month months week weeks quarter quarters day days decade decades".split()
+)
+
+
 def _clean_np(text: str) -> str | None:
     words = text.split()
     if any(w.lower() in _NUMBER_OR_MONTH_WORDS or w[:1].isdigit() for w in words):
@@ -144,6 +152,8 @@ def _clean_np(text: str) -> str | None:
             break
     if not words or any(w.lower() in _BAD_METRIC_WORDS for w in words):
         return None
+    if words[-1].lower() in _TIME_WORDS:
+        return None  # "over the past year has averaged 4%": a time, not a measure
     return " ".join(words)
 
 
@@ -167,9 +177,7 @@ _COUNTING_VERB_PAST = {
     "sell": "sold", "sells": "sold", "selling": "sold",
 }  # fmt: skip
 _COUNTING_VERB = "|".join(sorted(_COUNTING_VERB_PAST, key=len, reverse=True))
-_VERB_BEFORE_RE = re.compile(
-    rf"\b({_ACTION_VERB}|{_COUNTING_VERB})\s+(?:{_APPROX_WORDS}\s+)?$"
-)
+_VERB_BEFORE_RE = re.compile(rf"\b({_ACTION_VERB}|{_COUNTING_VERB})\s+(?:{_APPROX_WORDS}\s+)?$")
 _NP_SUBJECT_RE = re.compile(
     rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
     rf"(?:{_ADVERB}\s+)*(?:{_ACTION_VERB}|{_VERB})\b"
@@ -206,22 +214,43 @@ def find_metric(
             return np
     if (m := _NP_AT_RE.search(prefix)) and (np := _object_np(m.group("np"))):
         return np
-    if start <= 120 and (m := _LEAD_NP_VERB_RE.search(prefix)):
-        if np := _lead_np(m.group("np")):
-            return np
+    at_sentence_start = start <= 120  # the prefix holds the sentence's first word
+    if at_sentence_start and (m := _LEAD_NP_VERB_RE.search(prefix)) and (np := _lead_np(m["np"])):
+        return np
     return counted
+
+
+# Words that never sit inside the name of a measure: in "set out 10 months ago",
+# "increased just 1.2%" or "cap and make those earning $250,000" the words before the
+# number are no measure at all.
+_NOT_IN_MEASURE = frozenset(
+    """i you he she it we they me him us them my your those these there here if and or but
+    because when while as so than just only about around nearly almost some more less out up
+    down off next last past ago now still also even not no what which who whom whose make
+    makes made get gets got seems seem at least most roughly approximately gradually
+    slightly sharply further already again steadily""".split()
+)
 
 
 def _object_np(text: str) -> str | None:
     """A verb's object or a measure's name as written, if it can name a measure."""
     words = text.split()
+    if words and words[0] in ("in", "of"):
+        words = words[1:]  # "an increase in the discount rate to 2%": the rate
+    if words and words[0] in _DETERMINERS:
+        words = words[1:]
     if not words or len(words) > 7:
         return None
     if any(
-        w.lower() in _NUMBER_OR_MONTH_WORDS or w.lower() in _BAD_METRIC_WORDS or w[:1].isdigit()
+        w.lower() in _NUMBER_OR_MONTH_WORDS
+        or w.lower() in _BAD_METRIC_WORDS
+        or w.lower() in _NOT_IN_MEASURE
+        or w[:1].isdigit()
         for w in words
     ):
         return None
+    if any(w in _DETERMINERS and words[i - 1] not in _PREPOSITIONS for i, w in enumerate(words)):
+        return None  # "the province froze the tax": a clause, not "the price of the oil"
     if words[-1] in _PREPOSITIONS or words[-1] in _DETERMINERS or words[-1] in _AUXILIARY_WORDS:
         return None
     return " ".join(words)
@@ -236,6 +265,8 @@ def _lead_np(text: str) -> str | None:
         if word in _PREPOSITIONS:
             words = words[:index]
             break
+    if words and words[0].lower() in _NUMBER_OR_MONTH_WORDS:
+        return None  # "Three people were killed": a count, not a measure's name
     if words and words[0].lower() in COMMON_LEADS:
         words[0] = words[0].lower()
     elif words:

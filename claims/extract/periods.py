@@ -87,6 +87,14 @@ _REPORT_BEFORE_RE = re.compile(rf"\b{_REPORT_VERBS}\s+(?:\w+\s+){{0,2}}$", re.IG
 _REPORT_AFTER_RE = re.compile(rf"(?:,?\s+\w+){{0,2}}?,?\s+{_REPORT_VERBS}\b", re.IGNORECASE)
 
 
+_WORD_BEFORE_RE = re.compile(r"[A-Za-z][\w.&'’-]*[ \t/]*$")
+
+
+def _inside_name(s: str, start: int) -> bool:
+    """'USA Today', 'NBC's Today': a capitalised 'Today' after a word is part of a name."""
+    return s[start].isupper() and bool(_WORD_BEFORE_RE.search(s, max(0, start - 30), start))
+
+
 def _day_of_report(s: str, start: int, end: int) -> bool:
     """Whether "today"/"yesterday" at [start, end) dates a report rather than a figure."""
     return bool(
@@ -177,6 +185,8 @@ def find_periods(
         kind = m.lastgroup if m.lastgroup in _KINDS else _kind_of(m)
         if kind == "year" and _is_count_not_year(s, m.start(), m.end()):
             continue
+        if kind == "day_rel" and _inside_name(s, m.start()):
+            continue
         period, year = _resolve(m, kind, year_before, published, context_year)
         if period is not None and not _WELL_FORMED_RE.match(period):
             period = None  # e.g. "last year" against a publication date in year 1
@@ -237,7 +247,7 @@ def _words_back(hint: str) -> int:
     first = hint[0]
     if first.isdigit():
         return 1  # "fiscal 2019"
-    if first in "QTtYy":
+    if first == "Q" or hint.lower() in ("today", "yesterday"):
         return 0  # "Q3", "today", "yesterday" start their expression
     if hint in ("quarter", "half"):
         return 1  # "first quarter", "first half of 2005"
@@ -383,6 +393,29 @@ def _start_of(mention: PeriodMention) -> int:
     return mention.start
 
 
+# A clause with one of these has its own time, which the earlier period is not.
+_OWN_TIME_RE = re.compile(r"\b(?:currently|now|today|still|at present|so far|ago)\b")
+
+
+def _separated(sentence: str, mention: PeriodMention, start: int, end: int) -> bool:
+    """Whether a clause boundary keeps the mention from governing [start, end).
+
+    A period read before a clause joined by ", and" carries into it when that
+    clause has no time of its own ("rose by 5,000 in March, and the rate held at
+    3.5%"); one read after it does not ("95% effective, and deaths fell in March"),
+    nor does any period across a semicolon, "but", "while" or "whereas".
+    """
+    sep = _CLAUSE_SEPARATOR_RE.search(sentence, min(mention.end, end), max(mention.start, start))
+    if sep is None:
+        return False
+    carries = (
+        mention.end <= start
+        and sep.group().endswith("and")
+        and not _OWN_TIME_RE.search(sentence, sep.end(), start)
+    )
+    return not carries
+
+
 def nearest_period(
     start: int, end: int, mentions: list[PeriodMention], sentence: str | None = None
 ) -> str | None:
@@ -399,9 +432,7 @@ def nearest_period(
     for mention in mentions[max(0, after - 1) : after + 1]:
         if not mention.governs:
             continue
-        if sentence is not None and _CLAUSE_SEPARATOR_RE.search(
-            sentence, min(mention.end, end), max(mention.start, start)
-        ):
+        if sentence is not None and _separated(sentence, mention, start, end):
             continue
         if mention.end <= start:
             gap = start - mention.end

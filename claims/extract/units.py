@@ -367,3 +367,30 @@ def canonical_time(word: str) -> str | None:
 def canonical_noun_unit(word: str) -> str:
     """Canonical unit for a counted noun: a time or measure unit when it is one."""
     return canonical_time(word) or canonical_measure(word) or singular(word)
+
+
+# Measures whose bare figures count something: "payroll employment rose by 236,000"
+# counts jobs, as "added 236,000 jobs" does. Keyed by the head noun of the metric.
+_COUNT_OF_MEASURE = {
+    "employment": "job",
+    "payroll": "job",
+    "payrolls": "job",
+    "jobs": "job",
+    "job": "job",
+}
+
+
+def unit_of_measure(metric: str | None) -> str | None:
+    """The counted unit that a bare number of this metric implies, or None.
+
+    The head is the last word before any qualifier: "employment in retail trade",
+    "total nonfarm payroll employment" -> "employment" -> job.
+    """
+    if not metric:
+        return None
+    words = metric.lower().split()
+    for index, word in enumerate(words):
+        if word in ("in", "for", "of", "on", "at", "among"):
+            words = words[:index]
+            break
+    return _COUNT_OF_MEASURE.get(words[-1]) if words else None

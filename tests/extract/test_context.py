@@ -88,3 +88,67 @@ def test_find_subject_uses_the_nearest_name():
 def test_find_metric_falls_back_to_the_counted_unit():
     s = "There were 30 of them."
     assert find_metric(s, s.index("30"), s.index("30") + 2, "handset") == "handset"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric"),
+    [
+        # the object of a verb that sets a level, with or without "by"
+        (
+            "The council voted to raise its levy on empty homes by 2 points to 7 percent.",
+            "7 percent",
+            "levy on empty homes",
+        ),
+        (
+            "The bank decided to lower the target range for its deposit rate 25 basis points "
+            "to 3 percent.",
+            "25 basis points",
+            "target range for its deposit rate",
+        ),
+        ("The lender kept its standard variable rate at 6.5%.", "6.5%", "standard variable rate"),
+        ("The regulator set the price cap at £1,800 a year.", "£1,800", "price cap"),
+        ("The board approved an increase in the levy to 4%.", "4%", "levy"),
+        # a measure that opens the sentence, before the verb that moves it
+        ("Total retail employment rose by 12,000 in May.", "12,000", "total retail employment"),
+        ("Employment in mining changed little (-3,000).", "-3,000", "employment"),
+        ("Inflation over the past year has averaged 4%.", "4%", "inflation"),
+        ("Glasbury shares fell 4% on Monday.", "4%", "shares"),
+        # "the X at N", with or without a comma
+        ("Prices held up, with the jobless rate at 4.1%.", "4.1%", "jobless rate"),
+        ("The vacancy rate, at 2.5 percent, was steady.", "2.5 percent", "vacancy rate"),
+        # a counting verb in the present: the metric uses its past form
+        ("The region is adding 40,000 homes a year.", "40,000", "homes added"),
+        # words before the number that name no measure
+        ("Donors have raised at least $24 million.", "$24 million", None),
+        ("The mayor set out 10 proposals.", "10", "proposals"),
+        ("Three people were hurt and more than 20 were treated.", "20", None),
+    ],
+)
+def test_metric_of_level_and_change_sentences(text, surface, metric):
+    claim = next(c for c in extract_claims(text, "2023-04-15") if c.surface == surface)
+    assert claim.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a capitalised common word opening the sentence names no one
+        ("Total farm output rose by 3% in 2022.", "3%", None),
+        ("Overall, spending grew 2% in 2022.", "2%", None),
+        # an organisation named in full before keeps that name when cut short
+        (
+            "The Westland Monetary Policy Committee met on Tuesday. "
+            "The Committee decided to hold the policy rate at 4.5 percent.",
+            "4.5 percent",
+            "Westland Monetary Policy Committee",
+        ),
+        (
+            "The Bank of Freedonia met on Tuesday. The Bank kept its rate at 3%.",
+            "3%",
+            "Bank of Freedonia",
+        ),
+    ],
+)
+def test_subject_of_measures_and_organisations(text, surface, subject):
+    claim = next(c for c in extract_claims(text, "2023-04-15") if c.surface == surface)
+    assert claim.subject == subject

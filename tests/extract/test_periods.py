@@ -134,3 +134,26 @@ def test_a_period_in_another_clause_does_not_govern():
     text = "The vaccine is 95% effective, and deaths fell by 1,300 in March 2023."
     claims = [c for c in extract_claims(text) if c.kind == "numeric"]
     assert [(c.surface, c.period) for c in claims] == [("95%", None), ("1,300", "2023-03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "period"),
+    [
+        # "today"/"yesterday" as the time of the figure resolve against publication
+        ("The council decided today to raise the levy to 4 percent.", "4 percent", "2023-04-15"),
+        ("Shares in Glasbury fell 6% yesterday.", "6%", "2023-04-14"),
+        ("Today the lender cut its rate to 3.9%.", "3.9%", "2023-04-15"),
+        # ... but not as the day of a report, nor inside a name
+        ("The agency said today that 40 homes were lost.", "40", None),
+        ("Today's survey shows 55% support.", "55%", None),
+        ("A Freedonia Today poll found 48% support.", "48%", None),
+        # a period carries into a clause joined by ", and" that has no time of its own
+        ("Output rose 2% in March, and the jobless rate held at 4.1%.", "4.1%", "2023-03"),
+        ("It cost $3m in 2019, and it is now worth $5m.", "$5m", None),
+        ("Sales rose 3% in 2021, while costs fell 2%.", "2%", None),
+        ("Deaths fell 4%, and cases rose in March.", "4%", None),
+    ],
+)
+def test_day_words_and_coordinated_clauses(text, surface, period):
+    claim = next(c for c in extract_claims(text, PUB) if c.surface == surface)
+    assert claim.period == period

@@ -174,3 +174,27 @@ def test_real_attribution_module_is_wired_in():
     numeric = [c for c in claims if c.kind == "numeric"]
     assert [c.speaker for c in statements] == ["Bank of England"]
     assert numeric[0].speaker == statements[0].speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "speaker"),
+    [
+        # a stance taken on something: the figures are the article's own
+        (
+            "Harwick Mining welcomed a court ruling that cut its £40m fine.",
+            "£40m",
+            None,
+        ),
+        ("Brightwater Foods denied that it had shed 300 jobs.", "300", None),
+        # reporting verbs keep their speaker
+        ("Brightwater Foods said it had shed 300 jobs.", "300", "Brightwater Foods"),
+        (
+            "The Freedonia Statistics Office found that 12% of homes were empty.",
+            "12%",
+            "Freedonia Statistics Office",
+        ),
+    ],
+)
+def test_position_verbs_do_not_give_figures_a_speaker(text, surface, speaker):
+    claim = next(c for c in extract_claims(text) if c.surface == surface)
+    assert claim.speaker == speaker

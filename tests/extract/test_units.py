@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.extract import units
+from claims.extract import extract_claims, units
 
 
 @pytest.mark.parametrize(
@@ -136,3 +136,20 @@ def test_canonical_noun_unit_prefers_time_and_measure_vocabulary():
     assert units.canonical_noun_unit("days") == "day"
     assert units.canonical_noun_unit("kilometres") == "km"
     assert units.canonical_noun_unit("journalists") == "journalist"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        # a bare count of a measure of employment counts jobs
+        ("Total farm employment rose by 12,000 in May.", "12,000", "job"),
+        ("Employment in mining changed little (-3,000).", "-3,000", "job"),
+        ("Factory payrolls fell by 8,000.", "8,000", "job"),
+        # other measures, and figures with a unit of their own, are left alone
+        ("Total farm output rose by 12,000 in May.", "12,000", None),
+        ("Employment rose by 1.5% in May.", "1.5%", "percent"),
+    ],
+)
+def test_count_unit_from_the_measure(text, surface, unit):
+    claim = next(c for c in extract_claims(text, "2023-06-10") if c.surface == surface)
+    assert claim.unit == unit

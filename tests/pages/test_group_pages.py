@@ -132,7 +132,7 @@ def test_an_accepted_merge_can_be_undone_from_the_history(spellings):
     groups.accept_merge(db, LABOUR, LABOR, reviewer="Bo", note="spelling")
     at = compare(LABOR)
     at.selectbox(key="c_unmerge").set_value(("percent", LABOUR.subject, LABOUR.metric))
-    at.text_input(key="c_undo_note").input("keep them apart after all")
+    at.text_input(key="c_unmerge_note").input("keep them apart after all")
     at.button(key="c_unmerge_go").click().run()
     assert not at.error, [e.value for e in at.error]
     assert groups.group_for_key(db, LABOR).n_sources == 2

@@ -94,8 +94,8 @@ def extra_page_queries(db, *, subject: str, metric: str) -> dict[str, Callable[[
         "compare: propose_merges (all)": lambda: groups.propose_merges(db, limit=10),
         "timeline: list_series": lambda: groups.list_series(db),
         "timeline: list_series search (rate)": lambda: groups.list_series(db, search="rate"),
-        "timeline: series (page: latest 2000)": lambda: groups.series(
-            db, top_series, max_claims=2000
+        "timeline: series (page: latest 1000)": lambda: groups.series(
+            db, top_series, max_claims=1000
         ),
         "timeline: series (all 7k claims)": lambda: groups.series(db, top_series),
         "sources: table": lambda: query.sources_table(db),

@@ -21,6 +21,12 @@ from the group's median than the tolerance; it has *changed* when a later
 source repeats the first appearance's figure with another value (8.5% quoted
 later as "nearly 9%"). The median counts each source once (the median of its
 own claims), so a source repeating itself does not outvote the others.
+
+Listings (list_groups, list_series, disputed_groups, propose_merges) read the
+summaries that store's migrations 0005 and 0006 keep exact with triggers
+(group_stats, series_stats, group_names: claims, sources, min and max per group
+after merges and splits), so they cost index reads at any size; a group's
+median and flags are computed from its claims, only for the groups shown.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 import sqlite3
+import time
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -61,13 +62,31 @@ def connect(path: str | Path) -> sqlite_utils.Database:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
         if str(path) != ":memory:":
-            conn.execute("PRAGMA journal_mode = WAL")
+            _use_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
         db = sqlite_utils.Database(conn)
         migrate(db)
     except sqlite3.DatabaseError as exc:
         raise ClaimsError(f"Cannot open {path} as a claims database: {exc}.") from None
     return db
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch the database to write-ahead logging (it stays so once switched).
+
+    The switch needs the file to itself for a moment: when several processes open a
+    new database at the same instant, SQLite answers "database is locked" at once
+    rather than waiting, so wait here, up to the busy timeout.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(0.02)
 
 
 def open_existing(path: str | Path) -> sqlite_utils.Database:

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import csv
 import json
+import math
+import sqlite3
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -76,6 +78,9 @@ def import_file(db: sqlite_utils.Database, path: str | Path) -> dict:
             READERS[fmt](loader, path)
     except (UnicodeDecodeError, csv.Error) as exc:
         raise ClaimsError(f"{path.name} is not a readable {fmt} export: {exc}.") from None
+    except sqlite3.Error as exc:
+        # Every value is checked before it is written; this is the net under that.
+        raise ClaimsError(f"{path.name} could not be imported: {exc}.") from None
     except OSError as exc:
         raise ClaimsError(f"Cannot read {path}: {exc.strerror or exc}.") from None
     return {"format": fmt, **loader.counts, "manifest": _manifest_check(path)}
@@ -116,9 +121,10 @@ class _Loader:
 
     def source(self, record: dict) -> None:
         file_id = _as_int(record.get("id"), "source id")
-        text = record.get("text")
-        if not text or not str(text).strip():
-            raise ClaimsError(f"Source {file_id} has no text; the import needs the article text.")
+        what = f"Source {file_id}"
+        text = _as_text(record.get("text"), f"{what}: text")
+        if not text or not text.strip():
+            raise ClaimsError(f"{what} has no text; the import needs the article text.")
         digest = store.content_hash(text)
         found = self.db.execute(
             "SELECT id FROM sources WHERE content_hash = ?", [digest]
@@ -128,8 +134,8 @@ class _Loader:
             self.matched_sources.add(found[0])
             self.counts["sources_matched"] += 1
             return
-        row = {name: _text_or_none(record.get(name)) for name in _SOURCE_META}
-        row.update(text=text, content_hash=digest, added=record.get("added") or self.stamp)
+        row = _typed(record, (*_SOURCE_META, "added"), what, empty_is_none=True)
+        row.update(text=text, content_hash=digest, added=row["added"] or self.stamp)
         columns = ", ".join(row)
         cursor = self.db.execute(
             f"INSERT INTO sources ({columns}) VALUES ({', '.join('?' * len(row))})",
@@ -167,7 +173,7 @@ class _Loader:
         if claim_id is None:
             self.counts["reviews_skipped"] += 1
             return
-        row = {name: _text_or_none(record.get(name)) for name in _REVIEW_INSERT}
+        row = _typed(record, _REVIEW_INSERT, f"A review of claim {file_claim}", empty_is_none=True)
         row["claim_id"] = claim_id
         for name in ("at", "reviewer", "field"):
             if not row[name]:
@@ -180,23 +186,18 @@ class _Loader:
         self.counts["reviews_added"] += 1
 
     def _claim_row(self, record: dict, file_id: int, source_id: int) -> dict:
-        row = {name: record.get(name) for name in CLAIM_COLUMNS if name != "id"}
+        row = _typed(record, (c for c in CLAIM_COLUMNS if c != "id"), f"Claim {file_id}")
         for name in _REQUIRED_CLAIM:
             if row[name] is None or row[name] == "":
                 raise ClaimsError(f"Claim {file_id} has no {name}.")
-        for name in row:
-            if name in INTEGER_COLUMNS:
-                row[name] = None if row[name] is None else _as_int(row[name], name)
-            elif name in REAL_COLUMNS:
-                row[name] = None if row[name] is None else _as_float(row[name], name)
         if row["kind"] not in KINDS:
             raise ClaimsError(f"Claim {file_id} has an unknown kind {row['kind']!r}.")
         status = row["status"] or "unreviewed"
         if status not in STATUSES:
             raise ClaimsError(f"Claim {file_id} has an unknown status {status!r}.")
         self._check_sentence(row, file_id, source_id)
-        if row["period"] and not (row["period_start"] or row["period_end"]):
-            row["period_start"], row["period_end"] = _period_bounds_or_none(row["period"])
+        # Derived from period as store.add_claims derives them: never taken on trust.
+        row["period_start"], row["period_end"] = _period_bounds_or_none(row["period"])
         row.update(
             source_id=source_id,
             status=status,
@@ -241,27 +242,64 @@ class _Loader:
         return found is not None
 
 
+_INT64 = 2**63
+_NUMERIC = INTEGER_COLUMNS | REAL_COLUMNS
+
+
+def _typed(record: dict, names: Iterable[str], what: str, *, empty_is_none: bool = False) -> dict:
+    """The record's values for `names`, each checked and turned into its column's type.
+
+    A file is data from outside: a list, a NaN, a number past 64 bits or half
+    a surrogate pair becomes a ClaimsError naming the field, not a crash.
+    """
+    row = {}
+    for name in names:
+        value = record.get(name)
+        if value is None or (value == "" and (empty_is_none or name in _NUMERIC)):
+            row[name] = None
+        elif name in INTEGER_COLUMNS:
+            row[name] = _as_int(value, f"{what}: {name}")
+        elif name in REAL_COLUMNS:
+            row[name] = _as_float(value, f"{what}: {name}")
+        else:
+            row[name] = _as_text(value, f"{what}: {name}")
+    return row
+
+
 def _as_int(value: object, what: str) -> int:
     try:
         number = float(value) if isinstance(value, str) else value
-        if isinstance(number, bool) or number is None or int(number) != number:
+        if isinstance(number, bool) or not isinstance(number, (int, float)):
+            raise ValueError
+        if int(number) != number or not -_INT64 <= int(number) < _INT64:
             raise ValueError
         return int(number)
-    except (TypeError, ValueError):
-        raise ClaimsError(f"The {what} must be a whole number, not {value!r}.") from None
+    except (TypeError, ValueError, OverflowError):
+        raise ClaimsError(f"{what} must be a whole number, not {value!r:.60}.") from None
 
 
 def _as_float(value: object, what: str) -> float:
     try:
-        return float(value)
-    except (TypeError, ValueError):
-        raise ClaimsError(f"{what} must be a number, not {value!r}.") from None
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            raise ValueError
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        number = math.nan
+    if not math.isfinite(number):
+        raise ClaimsError(f"{what} must be a finite number, not {value!r:.60}.")
+    return number
 
 
-def _text_or_none(value: object) -> str | None:
-    if value is None or value == "":
+def _as_text(value: object, what: str) -> str | None:
+    if value is None:
         return None
-    return value if isinstance(value, str) else str(value)
+    if not isinstance(value, str):
+        raise ClaimsError(f"{what} must be text, not {type(value).__name__}.")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ClaimsError(f"{what} is not valid Unicode text.") from None
+    return value
 
 
 def _period_bounds_or_none(period: str) -> tuple[str | None, str | None]:
@@ -440,10 +478,19 @@ def _sheet_records(sheet) -> Iterable[dict]:
         if values is None or all(v is None for v in values):
             continue
         yield {
-            name: xlsx_read_text(value) if isinstance(value, str) else value
+            name: _xlsx_value(name, value)
             for name, value in zip(names, values, strict=False)
             if name
         }
+
+
+def _xlsx_value(name: str, value: object) -> object:
+    if isinstance(value, str):
+        return xlsx_read_text(value)
+    if name not in _NUMERIC and isinstance(value, (int, float)) and not isinstance(value, bool):
+        # A spreadsheet may have turned a text such as "2023" into a number.
+        return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    return value
 
 
 READERS = {"jsonl": _read_jsonl, "json": _read_json, "csv": _read_csv, "xlsx": _read_xlsx}

@@ -19,7 +19,6 @@ import json
 import logging
 import math
 import os
-import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -425,9 +424,9 @@ def test_importing_a_mutated_json_export_is_all_or_nothing(mem_db, exported, dat
         _import_checked(mem_db, path)
 
 
-# Found by the fuzzing above with wider values; claims/importer.py is its owner's to fix.
-# Each is (record type, field, the JSON written there, the error raised today). Strict:
-# once the importer refuses it with a ClaimsError, the test passes and xfail says so.
+# Found by the fuzzing above with wider values, and fixed in claims/importer.py (every
+# value is now typed and checked): each is (record type, field, the JSON written there,
+# the error it raised before the fix). The test guards against their return.
 IMPORTER_BUGS = [
     ("source", "text", "5", "TypeError"),  # in store.content_hash
     ("claim", "unit", "5", "AttributeError"),  # 'int' object has no attribute 'strip'
@@ -442,11 +441,6 @@ IMPORTER_BUGS = [
 @pytest.mark.parametrize(
     ("record_type", "field", "raw", "raised_today"),
     [pytest.param(*bug, id=f"{bug[1]}={bug[2]}") for bug in IMPORTER_BUGS],
-)
-@pytest.mark.xfail(
-    strict=True,
-    raises=(TypeError, AttributeError, sqlite3.Error, UnicodeError, OverflowError),
-    reason="claims/importer.py raises other errors than ClaimsError (reported)",
 )
 def test_importer_refuses_wrongly_typed_values_with_a_claims_error(
     exported, tmp_path, record_type, field, raw, raised_today

@@ -229,6 +229,35 @@ def test_importing_into_a_ledger_that_has_one_article_merges(ledger, tmp_path):
 # ---------------------------------------------------------------- files that are wrong
 
 
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("via", ["x"]), ("confidence", "NaN"), ("sentence_end", 10**30), ("unit", 5), ("id", True)],
+)
+def test_wrongly_typed_values_are_user_errors(ledger, tmp_path, field, value):
+    db, _ = ledger
+    path = export_to(db, tmp_path, "jsonl")
+    records = [json.loads(line) for line in path.read_text().splitlines()]
+    next(r for r in records if r["type"] == "claim")[field] = value
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    restored = fresh_db(tmp_path, "restored")
+    with pytest.raises(ClaimsError, match=field):
+        import_file(restored, path)
+    assert (restored["sources"].count, restored["claims"].count) == (0, 0)
+
+
+def test_a_number_typed_into_a_spreadsheet_text_cell_is_read_as_text(ledger, tmp_path):
+    db, _ = ledger
+    path = export_to(db, tmp_path, "xlsx")
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["claims"]
+    column = [cell.value for cell in sheet[1]].index("subject") + 1
+    sheet.cell(row=2, column=column, value=2023)
+    workbook.save(path)
+    restored = fresh_db(tmp_path, "restored")
+    import_file(restored, path)
+    assert restored["claims"].get(1)["subject"] == "2023"
+
+
 def test_one_way_formats_are_refused(ledger, tmp_path):
     db, _ = ledger
     path = export_to(db, tmp_path, "parquet")

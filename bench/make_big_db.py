@@ -1,6 +1,6 @@
 """Build a realistic large ledger for the speed benchmarks.
 
-    .venv/bin/python bench/make_big_db.py [--claims 1000000] [--sources 100000] [-o bench/out/big.db]
+    .venv/bin/python bench/make_big_db.py [--claims 1000000] [--sources 100000] [-o FILE]
 
 Distributions are skewed the way news is: a few hundred speakers of whom a
 handful say most things, thousands of metrics with a long tail, most claims
@@ -63,8 +63,9 @@ class Zipf:
 
 
 def make_vocabularies(rng: random.Random) -> tuple[list[str], list[str]]:
-    speakers = [f"{rng.choice(['Kim', 'Lee', 'Smith', 'Garcia', 'Chen', 'Patel', 'Müller'])} "
-                f"{rng.choice(['A.', 'B.', 'J.', 'M.'])} Speaker{i}" for i in range(300)]
+    family = ["Kim", "Lee", "Smith", "Garcia", "Chen", "Patel", "Müller"]
+    initials = ["A.", "B.", "J.", "M."]
+    speakers = [f"{rng.choice(family)} {rng.choice(initials)} Speaker{i}" for i in range(300)]
     speakers[:5] = ["Fitch Solutions", "Jerome Powell", "Joe Biden", "IMF", "World Bank"]
     metrics = [
         f"{q} {h} {i}".strip() if i else f"{q} {h}".strip()
@@ -101,21 +102,24 @@ def sources_rows(n_sources: int, rng: random.Random, start: date):
 
 def claim_row(i, source_id, published, rng, vocab: dict) -> dict:
     unit = rng.choices(UNITS, weights=UNIT_WEIGHTS)[0]
-    value = round(rng.lognormvariate(1.5, 1.2), 1) if unit in ("percent", "percentage point") \
-        else float(int(rng.lognormvariate(9, 2.5)))
+    if unit in ("percent", "percentage point"):
+        value = round(rng.lognormvariate(1.5, 1.2), 1)
+    else:
+        value = float(int(rng.lognormvariate(9, 2.5)))
     if rng.random() < 0.15:
         value = -value
     subject, metric = vocab["subjects"].pick(rng), vocab["metrics"].pick(rng)
     speaker = vocab["speakers"].pick(rng) if rng.random() < 0.6 else None
     year = rng.randint(1996, 2025)
-    period = rng.choice([str(year), f"{year}-Q{rng.randint(1, 4)}", f"{year}-{rng.randint(1, 12):02d}"])
+    quarter, month = f"{year}-Q{rng.randint(1, 4)}", f"{year}-{rng.randint(1, 12):02d}"
+    period = rng.choice([str(year), quarter, month])
     if rng.random() < 0.2:
         period = None
     p_start, p_end = period_bounds(period)
     surface = f"{abs(value):g} {unit}"
-    sentence = (
-        f"{subject}'s {metric} {'fell' if value < 0 else 'rose'} by {surface} in {period or 'the period'}"
-        + (f", {speaker} said." if speaker else ".")
+    verb = "fell" if value < 0 else "rose"
+    sentence = f"{subject}'s {metric} {verb} by {surface} in {period or 'the period'}" + (
+        f", {speaker} said." if speaker else "."
     )
     status = rng.choices(STATUSES, weights=[96, 1, 1, 0.7, 0.5, 0.5, 0.3])[0]
     kind = rng.choices(["numeric", "quote", "statement"], weights=[80, 8, 12])[0]

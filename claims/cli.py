@@ -142,7 +142,7 @@ def cmd_hash_password(args: argparse.Namespace) -> int:
     password = getpass("Password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
     print(hash_password(password))
     print(
-        "Put it in .streamlit/secrets.toml as:\n[ledger]\npassword_hash = \"...\"",
+        'Put it in .streamlit/secrets.toml as:\n[ledger]\npassword_hash = "..."',
         file=sys.stderr,
     )
     return 0

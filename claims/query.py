@@ -8,7 +8,6 @@ the fixed tables below.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 
@@ -249,7 +248,7 @@ def count_claims(
 
 
 # Matches read off the full-text index in its rowid order, which is publication
-# order (claims.store._search_key): CROSS JOIN keeps the index as the outer loop,
+# order (claims.schema._search_key): CROSS JOIN keeps the index as the outer loop,
 # so the first page of a word found in a million claims costs what 50 rows do.
 _SEARCH_HITS = (
     "SELECT claims.id FROM claims_fts CROSS JOIN claims ON claims.id = claims_fts.claim_id "
@@ -288,29 +287,6 @@ def _count_from_summary(db: sqlite_utils.Database, f: ClaimFilter) -> int | None
             sql += f" AND {column} IN ({', '.join('?' * len(values))})"
             params.extend(values)
     return db.execute(sql, params).fetchone()[0]
-
-
-def iter_claims(
-    db: sqlite_utils.Database,
-    f: ClaimFilter | None = None,
-    *,
-    columns: tuple[str, ...] = LIST_COLUMNS,
-    batch_size: int = 2000,
-) -> Iterator[dict]:
-    """Every claim matching the filter, in id order, a batch at a time (bounded memory)."""
-    where, params = where_clause(f or ClaimFilter())
-    last_id = 0
-    while True:
-        sql = (
-            f"SELECT {', '.join(columns)} FROM claims "
-            f"JOIN sources ON sources.id = claims.source_id "
-            f"WHERE {where} AND claims.id > ? ORDER BY claims.id LIMIT ?"
-        )
-        rows = _rows(db.execute(sql, [*params, last_id, batch_size]))
-        if not rows:
-            return
-        yield from rows
-        last_id = rows[-1]["id"]
 
 
 def distinct_values(

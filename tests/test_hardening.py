@@ -596,7 +596,7 @@ def test_metacharacters_in_every_filter_give_ordinary_results(odd_ledger, text, 
     before = snapshot(db)
     flt = ClaimFilter(search=text)
     assert len(query.list_claims(db, flt)) == query.count_claims(db, flt) == search_hits
-    assert len(list(query.iter_claims(db, flt))) == search_hits
+    assert query.count_claims(db, flt, cap=10) == search_hits
     for name in ("speaker", "subject", "metric", "unit"):
         flt = ClaimFilter(**{name: text})
         assert query.list_claims(db, flt) == [] and query.count_claims(db, flt) == 0

@@ -112,11 +112,6 @@ def test_unknown_sort_or_status_is_a_clear_error(ledger):
         query.list_claims(ledger, ClaimFilter(period_from="soon"))
 
 
-def test_iter_claims_streams_every_match_in_batches(ledger):
-    rows = list(query.iter_claims(ledger, ClaimFilter(unit="percent"), batch_size=1))
-    assert surfaces(rows) == ["3.5 percent", "5 percent"]
-
-
 def test_distinct_values_are_the_most_frequent_first(ledger):
     assert query.distinct_values(ledger, "unit") == ["percent", "job"]
     assert query.distinct_values(ledger, "speaker", prefix="Whi") == ["White House"]

@@ -1,0 +1,685 @@
+"""The database schema: every table, index and trigger, as sqlite-utils Migrations.
+
+Opening a database applies the migrations it lacks (claims.store.migrate), so an
+older ledger upgrades itself; each migration runs once, in one transaction.
+Migrations are append-only: a released one is never edited, a change is a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from claims.model import STATUSES
+
+migrations = sqlite_utils.Migrations("claims")
+
+
+@migrations(name="0001_initial")
+def _initial_schema(db: sqlite_utils.Database) -> None:
+    statuses = ", ".join(f"'{s}'" for s in STATUSES)
+    db.executescript(
+        f"""
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+        INSERT INTO meta (key, value) VALUES ('revision', 0);
+
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            url TEXT,
+            title TEXT,
+            publisher TEXT,
+            author TEXT,
+            published TEXT,
+            retrieved TEXT,
+            text TEXT NOT NULL,
+            content_hash TEXT NOT NULL UNIQUE,
+            language TEXT,
+            added TEXT NOT NULL
+        );
+        CREATE INDEX idx_sources_published ON sources (published);
+        CREATE INDEX idx_sources_publisher ON sources (publisher);
+
+        CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('numeric', 'quote', 'statement')),
+            sentence TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            surface TEXT NOT NULL,
+            surface_start INTEGER NOT NULL,
+            surface_end INTEGER NOT NULL,
+            value REAL,
+            low REAL,
+            high REAL,
+            unit TEXT,
+            approx TEXT,
+            subject TEXT,
+            metric TEXT,
+            period TEXT,
+            period_start TEXT,
+            period_end TEXT,
+            speaker TEXT,
+            speaker_org TEXT,
+            cue TEXT,
+            via TEXT,
+            hedge TEXT,
+            confidence REAL NOT NULL DEFAULT 0.5,
+            published TEXT,
+            extractor_version TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'unreviewed' CHECK (status IN ({statuses})),
+            version INTEGER NOT NULL DEFAULT 1,
+            edited TEXT NOT NULL DEFAULT '[]',
+            vanished INTEGER NOT NULL DEFAULT 0,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE INDEX idx_claims_source ON claims (source_id, surface_start);
+        CREATE INDEX idx_claims_status ON claims (status);
+        CREATE INDEX idx_claims_kind ON claims (kind);
+        CREATE INDEX idx_claims_speaker ON claims (speaker);
+        CREATE INDEX idx_claims_subject ON claims (subject);
+        CREATE INDEX idx_claims_metric ON claims (metric);
+        CREATE INDEX idx_claims_unit ON claims (unit);
+        CREATE INDEX idx_claims_period ON claims (period_start);
+        CREATE INDEX idx_claims_published ON claims (published);
+        CREATE INDEX idx_claims_confidence ON claims (confidence);
+
+        CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims (id),
+            at TEXT NOT NULL,
+            reviewer TEXT NOT NULL,
+            field TEXT NOT NULL,
+            old TEXT,
+            new TEXT,
+            note TEXT,
+            evidence_url TEXT
+        );
+        CREATE INDEX idx_reviews_claim ON reviews (claim_id, id);
+        CREATE INDEX idx_reviews_at ON reviews (at);
+
+        -- Reviews are the audit trail: nobody rewrites history.
+        CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews
+        BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
+        CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews
+        BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
+
+        -- Full-text search over what a researcher types into the search box.
+        CREATE VIRTUAL TABLE claims_fts USING fts5 (
+            sentence, subject, metric, speaker, source_title,
+            tokenize = 'porter unicode61'
+        );
+        CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+            INSERT INTO claims_fts (rowid, sentence, subject, metric, speaker, source_title)
+            VALUES (new.id, new.sentence, new.subject, new.metric, new.speaker,
+                    (SELECT title FROM sources WHERE id = new.source_id));
+        END;
+        CREATE TRIGGER claims_fts_update AFTER UPDATE OF sentence, subject, metric, speaker
+        ON claims BEGIN
+            DELETE FROM claims_fts WHERE rowid = old.id;
+            INSERT INTO claims_fts (rowid, sentence, subject, metric, speaker, source_title)
+            VALUES (new.id, new.sentence, new.subject, new.metric, new.speaker,
+                    (SELECT title FROM sources WHERE id = new.source_id));
+        END;
+        CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+            DELETE FROM claims_fts WHERE rowid = old.id;
+        END;
+        CREATE TRIGGER sources_title_fts AFTER UPDATE OF title ON sources BEGIN
+            UPDATE claims_fts SET source_title = new.title
+            WHERE rowid IN (SELECT id FROM claims WHERE source_id = new.id);
+        END;
+        CREATE TRIGGER sources_published_claims AFTER UPDATE OF published ON sources BEGIN
+            UPDATE claims SET published = new.published WHERE source_id = new.id;
+        END;
+        """
+    )
+    # The revision counter lets caches (the dashboard's) see that the data
+    # changed, also when another process wrote.
+    for table in ("sources", "claims", "reviews"):
+        for event in ("INSERT", "UPDATE", "DELETE"):
+            db.execute(
+                f"CREATE TRIGGER {table}_{event.lower()}_revision AFTER {event} ON {table} "
+                "BEGIN UPDATE meta SET value = value + 1 WHERE key = 'revision'; END"
+            )
+
+
+@migrations(name="0002_claim_counts")
+def _claim_counts(db: sqlite_utils.Database) -> None:
+    # Counting a million claims by status on every Overview visit is slow;
+    # this summary, kept exact by triggers, answers in microseconds.
+    db.executescript(
+        """
+        CREATE TABLE claim_counts (
+            kind TEXT NOT NULL,
+            status TEXT NOT NULL,
+            vanished INTEGER NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (kind, status, vanished)
+        );
+        INSERT INTO claim_counts (kind, status, vanished, n)
+            SELECT kind, status, vanished, count(*) FROM claims GROUP BY kind, status, vanished;
+
+        CREATE TRIGGER claim_counts_insert AFTER INSERT ON claims BEGIN
+            INSERT INTO claim_counts (kind, status, vanished, n)
+            VALUES (new.kind, new.status, new.vanished, 1)
+            ON CONFLICT (kind, status, vanished) DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER claim_counts_delete AFTER DELETE ON claims BEGIN
+            UPDATE claim_counts SET n = n - 1
+            WHERE kind = old.kind AND status = old.status AND vanished = old.vanished;
+        END;
+        CREATE TRIGGER claim_counts_update AFTER UPDATE OF kind, status, vanished ON claims
+        BEGIN
+            UPDATE claim_counts SET n = n - 1
+            WHERE kind = old.kind AND status = old.status AND vanished = old.vanished;
+            INSERT INTO claim_counts (kind, status, vanished, n)
+            VALUES (new.kind, new.status, new.vanished, 1)
+            ON CONFLICT (kind, status, vanished) DO UPDATE SET n = n + 1;
+        END;
+        """
+    )
+
+
+@migrations(name="0003_claim_keys")
+def _claim_keys(db: sqlite_utils.Database) -> None:
+    # Charts and comparisons line claims up by a normalised key (claims/normalise.py).
+    # It is stored, so that grouping a million claims is one indexed query rather than
+    # a million Python calls per page view. One statement at a time (not executescript,
+    # which would commit half way), so the migration stays one transaction.
+    statements = [
+        "ALTER TABLE claims ADD COLUMN subject_key TEXT",
+        "ALTER TABLE claims ADD COLUMN metric_key TEXT",
+        "ALTER TABLE claims ADD COLUMN unit_key TEXT",
+        CLAIM_KEY_INDEX,
+        # A person's decisions about keys: an append-only log. A merge maps the name
+        # (subject_key, metric_key) to another within one unit family, for every
+        # period, so it also applies to claims that re-extraction adds later.
+        """CREATE TABLE key_merges (
+            id INTEGER PRIMARY KEY,
+            action TEXT NOT NULL CHECK (action IN ('merge', 'unmerge', 'reject')),
+            unit_key TEXT NOT NULL,
+            from_subject TEXT NOT NULL,
+            from_metric TEXT NOT NULL,
+            into_subject TEXT NOT NULL,
+            into_metric TEXT NOT NULL,
+            period TEXT,
+            reviewer TEXT NOT NULL,
+            at TEXT NOT NULL,
+            note TEXT
+        )""",
+        "CREATE INDEX idx_key_merges_from ON key_merges (unit_key, from_metric, from_subject, id)",
+        # The merges in force, chains followed to their end: derived from key_merges
+        # (claims.groups rebuilds it after every decision), read by every grouping query.
+        """CREATE TABLE key_aliases (
+            unit_key TEXT NOT NULL,
+            from_subject TEXT NOT NULL,
+            from_metric TEXT NOT NULL,
+            into_subject TEXT NOT NULL,
+            into_metric TEXT NOT NULL,
+            PRIMARY KEY (unit_key, from_metric, from_subject)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX idx_key_aliases_into ON key_aliases (unit_key, into_metric, into_subject)",
+        # A claim split off its group is anchored by its place in the article as well as
+        # its id (no foreign key), so the decision holds for a re-extracted copy of it.
+        """CREATE TABLE claim_splits (
+            id INTEGER PRIMARY KEY,
+            action TEXT NOT NULL CHECK (action IN ('split', 'unsplit')),
+            claim_id INTEGER NOT NULL,
+            source_id INTEGER NOT NULL,
+            surface_start INTEGER NOT NULL,
+            surface_end INTEGER NOT NULL,
+            surface TEXT,
+            subject_key TEXT,
+            metric_key TEXT,
+            unit_key TEXT,
+            period TEXT,
+            reviewer TEXT NOT NULL,
+            at TEXT NOT NULL,
+            note TEXT
+        )""",
+        "CREATE INDEX idx_claim_splits_anchor "
+        "ON claim_splits (source_id, surface_start, surface_end, id)",
+        # The splits in force: the latest decision per place in an article is a split.
+        """CREATE VIEW active_claim_splits AS
+            SELECT * FROM claim_splits WHERE action = 'split' AND id IN (
+                SELECT max(id) FROM claim_splits
+                GROUP BY source_id, surface_start, surface_end)""",
+    ]
+    # Any writer that changes what a key is made of without re-keying (a bulk loader,
+    # re-extraction, an import) leaves the key NULL here; claims.groups.ensure_keys
+    # recomputes NULL keys before grouping, through the index on metric_key.
+    statements.append(
+        "CREATE TRIGGER claims_key_stale AFTER UPDATE OF subject, metric, unit ON claims "
+        "WHEN new.subject_key IS old.subject_key AND new.metric_key IS old.metric_key "
+        "AND new.unit_key IS old.unit_key "
+        "BEGIN UPDATE claims SET subject_key = NULL, metric_key = NULL, unit_key = NULL "
+        "WHERE id = new.id; END"
+    )
+    for table in ("key_merges", "claim_splits"):
+        statements += [
+            f"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END",
+            f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END",
+            # A decision changes what the dashboard shows: let its caches see it.
+            f"CREATE TRIGGER {table}_insert_revision AFTER INSERT ON {table} "
+            "BEGIN UPDATE meta SET value = value + 1 WHERE key = 'revision'; END",
+        ]
+    for statement in statements:
+        db.execute(statement)
+    from claims.store import recompute_claim_keys  # the store imports this module
+
+    recompute_claim_keys(db)
+
+
+@migrations(name="0004_fast_pages")
+def _fast_pages(db: sqlite_utils.Database) -> None:
+    # At a million claims the pages must answer in milliseconds:
+    # - each filter column's index also holds `vanished` and `published`, so a
+    #   filtered, newest-first page is read straight off one index, no sort, and a
+    #   filtered count never touches the table;
+    # - facet and month summaries, kept exact by triggers, answer the Overview's
+    #   "most cited" and "per month" and the facet pickers without a scan.
+    statements = [f"DROP INDEX idx_claims_{column}" for column in _FILTER_COLUMNS]
+    statements.append("DROP INDEX idx_claims_published")
+    statements += [
+        f"CREATE INDEX idx_claims_{column} ON claims ({column}, vanished, published)"
+        for column in _FILTER_COLUMNS
+    ]
+    statements += [
+        "CREATE INDEX idx_claims_live ON claims (vanished, published)",
+        """CREATE TABLE facet_counts (
+            facet TEXT NOT NULL,
+            value TEXT NOT NULL,
+            status TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (facet, value, status)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE month_counts (
+            month TEXT PRIMARY KEY,
+            n INTEGER NOT NULL
+        ) WITHOUT ROWID""",
+    ]
+    for facet in _SUMMARY_FACETS:
+        statements.append(
+            "INSERT INTO facet_counts (facet, value, status, n) "
+            f"SELECT '{facet}', {facet}, status, count(*) FROM claims "
+            f"WHERE vanished = 0 AND {facet} IS NOT NULL AND {facet} != '' "
+            f"GROUP BY {facet}, status"
+        )
+    statements.append(
+        "INSERT INTO month_counts (month, n) SELECT substr(published, 1, 7), count(*) "
+        "FROM claims WHERE vanished = 0 AND published IS NOT NULL GROUP BY 1"
+    )
+    statements += _summary_triggers()
+    for statement in statements:
+        db.execute(statement)
+
+
+# Columns the claims table filters on by equality (each gets a covering index).
+_FILTER_COLUMNS = ("status", "kind", "speaker", "subject", "metric", "unit")
+# Columns whose values the pages list with counts (pickers, "most cited").
+_SUMMARY_FACETS = ("speaker", "subject", "metric", "unit")
+
+
+def _summary_triggers() -> list[str]:
+    """Triggers that keep facet_counts and month_counts equal to the live claims."""
+
+    def change(row: str, sign: str) -> str:
+        # Add (sign "+") or remove ("-") one live claim `row` (new/old) from the summaries.
+        parts = []
+        for facet in _SUMMARY_FACETS:
+            parts.append(
+                "INSERT INTO facet_counts (facet, value, status, n) "
+                f"SELECT '{facet}', {row}.{facet}, {row}.status, {sign}1 "
+                f"WHERE {row}.vanished = 0 AND {row}.{facet} IS NOT NULL "
+                f"AND {row}.{facet} != '' "
+                f"ON CONFLICT (facet, value, status) DO UPDATE SET n = n {sign} 1;"
+            )
+        parts.append(
+            "INSERT INTO month_counts (month, n) "
+            f"SELECT substr({row}.published, 1, 7), {sign}1 "
+            f"WHERE {row}.vanished = 0 AND {row}.published IS NOT NULL "
+            f"ON CONFLICT (month) DO UPDATE SET n = n {sign} 1;"
+        )
+        return " ".join(parts)
+
+    watched = ", ".join((*_SUMMARY_FACETS, "status", "vanished", "published"))
+    return [
+        f"CREATE TRIGGER summaries_insert AFTER INSERT ON claims BEGIN {change('new', '+')} END",
+        f"CREATE TRIGGER summaries_delete AFTER DELETE ON claims BEGIN {change('old', '-')} END",
+        f"CREATE TRIGGER summaries_update AFTER UPDATE OF {watched} ON claims "
+        f"BEGIN {change('old', '-')} {change('new', '+')} END",
+    ]
+
+
+@migrations(name="0005_group_summaries")
+def _group_summaries(db: sqlite_utils.Database) -> None:
+    # The Compare, Timeline and Overview pages rank groups of comparable claims
+    # (claims.groups) by how many sources state them; grouping a million claims on
+    # every visit takes seconds. These summaries, kept exact by triggers, answer
+    # from an index. A claim's group is its key after merges (key_aliases) unless a
+    # person split it off (claim_splits), so the triggers follow those tables too.
+    # - group_stats: per group, claims, sources, lowest and highest value;
+    # - group_sources, group_values: claims per source and per value of a group, so
+    #   that n_sources, min and max stay exact when claims leave it;
+    # - series_stats: per name (subject, metric, unit), periods and claims.
+    key = _GROUP_KEY
+    statements = [
+        f"""CREATE TABLE group_stats (
+            metric_key TEXT NOT NULL, subject_key TEXT NOT NULL, unit_key TEXT NOT NULL,
+            period TEXT NOT NULL, period_start TEXT, n_claims INTEGER NOT NULL,
+            n_sources INTEGER NOT NULL DEFAULT 0, min REAL, max REAL,
+            PRIMARY KEY ({key})
+        ) WITHOUT ROWID""",
+        "CREATE INDEX idx_group_stats_rank ON group_stats "
+        "(n_sources DESC, n_claims DESC, period_start DESC, metric_key, subject_key)",
+        "CREATE INDEX idx_group_stats_unit ON group_stats (unit_key, period)",
+        f"""CREATE TABLE group_values (
+            metric_key TEXT NOT NULL, subject_key TEXT NOT NULL, unit_key TEXT NOT NULL,
+            period TEXT NOT NULL, value REAL NOT NULL, n INTEGER NOT NULL,
+            PRIMARY KEY ({key}, value)
+        ) WITHOUT ROWID""",
+        f"""CREATE TABLE group_sources (
+            metric_key TEXT NOT NULL, subject_key TEXT NOT NULL, unit_key TEXT NOT NULL,
+            period TEXT NOT NULL, source_id INTEGER NOT NULL, n INTEGER NOT NULL,
+            PRIMARY KEY ({key}, source_id)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE series_stats (
+            metric_key TEXT NOT NULL, subject_key TEXT NOT NULL, unit_key TEXT NOT NULL,
+            n_periods INTEGER NOT NULL, n_claims INTEGER NOT NULL,
+            PRIMARY KEY (metric_key, subject_key, unit_key)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX idx_series_stats_rank ON series_stats (n_claims DESC, n_periods DESC)",
+    ]
+    members = _member_rows("c", "+", source="FROM claims c", where=_live_member("c"))
+    statements += [
+        f"INSERT INTO group_values SELECT {key}, value, count(*) FROM ({members}) "
+        f"GROUP BY {key}, value",
+        f"INSERT INTO group_sources SELECT {key}, source_id, count(*) FROM ({members}) "
+        f"GROUP BY {key}, source_id",
+        f"INSERT INTO group_stats SELECT {key}, max(period_start), count(*), "
+        f"count(DISTINCT source_id), min(value), max(value) FROM ({members}) GROUP BY {key}",
+        "INSERT INTO series_stats SELECT metric_key, subject_key, unit_key, count(*), "
+        "sum(n_claims) FROM group_stats GROUP BY metric_key, subject_key, unit_key",
+    ]
+    statements += _group_summary_triggers()
+    for statement in statements:
+        db.execute(statement)
+
+
+# A group's key in the summaries: the claim's names after merges, its unit family, its period.
+_GROUP_KEY = "metric_key, subject_key, unit_key, period"
+
+
+def _groupable(row: str) -> str:
+    """SQL: claim `row` can be lined up with others (claims.groups._GROUPABLE, splits aside)."""
+    return (
+        f"{row}.vanished = 0 AND {row}.value IS NOT NULL AND {row}.period IS NOT NULL "
+        f"AND {row}.period != '' AND ({row}.subject_key != '' OR {row}.metric_key != '')"
+    )
+
+
+def _split_off(row: str) -> str:
+    """SQL: the latest decision about claim `row`'s place in its article is a split."""
+    return (
+        f"(SELECT action FROM claim_splits WHERE source_id = {row}.source_id "
+        f"AND surface_start = {row}.surface_start AND surface_end = {row}.surface_end "
+        "ORDER BY id DESC LIMIT 1) IS 'split'"
+    )
+
+
+def _live_member(row: str) -> str:
+    return f"{_groupable(row)} AND NOT {_split_off(row)}"
+
+
+def _merged_name(row: str, part: str) -> str:
+    """SQL: claim `row`'s subject or metric key after merges (one alias step, as groups reads)."""
+    return (
+        f"coalesce((SELECT into_{part} FROM key_aliases WHERE unit_key = {row}.unit_key "
+        f"AND from_metric = {row}.metric_key AND from_subject = {row}.subject_key), "
+        f"{row}.{part}_key)"
+    )
+
+
+def _member_rows(
+    row: str,
+    sign: str,
+    *,
+    where: str,
+    source: str = "",
+    names: tuple[str, str] | None = None,
+) -> str:
+    """SQL rows (group key, period_start, source_id, value, d) adding (+) or removing (-)
+    claim `row` from its group; `names` overrides the (metric, subject) the group has."""
+    metric, subject = names or (_merged_name(row, "metric"), _merged_name(row, "subject"))
+    return (
+        f"SELECT {metric} AS metric_key, {subject} AS subject_key, {row}.unit_key AS unit_key, "
+        f"{row}.period AS period, {row}.period_start AS period_start, "
+        f"{row}.source_id AS source_id, {row}.value AS value, {sign}1 AS d "
+        f"{source} WHERE {where}"
+    )
+
+
+def _apply_group_delta(delta: str) -> str:
+    """Statements adding the signed rows of `delta` to the group summaries.
+
+    Counts move first; rows that reach zero are then deleted, and the triggers on
+    group_sources and group_values keep n_sources, min and max of group_stats exact.
+    """
+    key = _GROUP_KEY
+    touched = f"({key}) IN (SELECT {key} FROM ({delta}))"
+    return " ".join(
+        [
+            f"INSERT INTO group_stats ({key}, period_start, n_claims) "
+            f"SELECT {key}, max(period_start), sum(d) FROM ({delta}) WHERE 1 GROUP BY {key} "
+            f"ON CONFLICT ({key}) DO UPDATE SET n_claims = n_claims + excluded.n_claims;",
+            f"INSERT INTO group_values ({key}, value, n) "
+            f"SELECT {key}, value, sum(d) FROM ({delta}) WHERE 1 GROUP BY {key}, value "
+            f"ON CONFLICT ({key}, value) DO UPDATE SET n = n + excluded.n;",
+            f"INSERT INTO group_sources ({key}, source_id, n) "
+            f"SELECT {key}, source_id, sum(d) FROM ({delta}) WHERE 1 GROUP BY {key}, source_id "
+            f"ON CONFLICT ({key}, source_id) DO UPDATE SET n = n + excluded.n;",
+            f"DELETE FROM group_values WHERE n <= 0 AND {touched};",
+            f"DELETE FROM group_sources WHERE n <= 0 AND {touched};",
+            f"DELETE FROM group_stats WHERE n_claims <= 0 AND {touched};",
+        ]
+    )
+
+
+def _group_summary_triggers() -> list[str]:
+    """Triggers that keep group_stats, group_values, group_sources and series_stats exact."""
+    same_group = " AND ".join(f"{c} = {{row}}.{c}" for c in _GROUP_KEY.split(", "))
+    same_name = " AND ".join(f"{c} = {{row}}.{c}" for c in _GROUP_KEY.split(", ")[:3])
+    add_new = _member_rows("new", "+", where=_live_member("new"))
+    drop_old = _member_rows("old", "-", where=_live_member("old"))
+    watched = (
+        "value, period, period_start, vanished, source_id, subject_key, metric_key, unit_key, "
+        "surface_start, surface_end"
+    )
+    triggers = [
+        # Claims joining and leaving groups.
+        f"CREATE TRIGGER groups_insert AFTER INSERT ON claims WHEN {_groupable('new')} "
+        f"BEGIN {_apply_group_delta(add_new)} END",
+        f"CREATE TRIGGER groups_delete AFTER DELETE ON claims WHEN {_groupable('old')} "
+        f"BEGIN {_apply_group_delta(drop_old)} END",
+        f"CREATE TRIGGER groups_update AFTER UPDATE OF {watched} ON claims "
+        f"WHEN ({_groupable('old')}) OR ({_groupable('new')}) "
+        f"BEGIN {_apply_group_delta(f'{drop_old} UNION ALL {add_new}')} END",
+        # n_sources counts a group's sources; min and max follow its values.
+        "CREATE TRIGGER group_sources_insert AFTER INSERT ON group_sources BEGIN "
+        f"UPDATE group_stats SET n_sources = n_sources + 1 WHERE {same_group.format(row='new')};"
+        " END",
+        "CREATE TRIGGER group_sources_delete AFTER DELETE ON group_sources BEGIN "
+        f"UPDATE group_stats SET n_sources = n_sources - 1 WHERE {same_group.format(row='old')};"
+        " END",
+        "CREATE TRIGGER group_values_insert AFTER INSERT ON group_values BEGIN "
+        "UPDATE group_stats SET "
+        "min = CASE WHEN min IS NULL OR new.value < min THEN new.value ELSE min END, "
+        "max = CASE WHEN max IS NULL OR new.value > max THEN new.value ELSE max END "
+        f"WHERE {same_group.format(row='new')}; END",
+        "CREATE TRIGGER group_values_delete AFTER DELETE ON group_values BEGIN "
+        "UPDATE group_stats SET "
+        f"min = (SELECT value FROM group_values WHERE {same_group.format(row='old')} "
+        "ORDER BY value LIMIT 1), "
+        f"max = (SELECT value FROM group_values WHERE {same_group.format(row='old')} "
+        "ORDER BY value DESC LIMIT 1) "
+        f"WHERE {same_group.format(row='old')} AND (min = old.value OR max = old.value); END",
+        # A name's periods and claims, for the Timeline's picker.
+        "CREATE TRIGGER series_stats_insert AFTER INSERT ON group_stats BEGIN "
+        "INSERT INTO series_stats (metric_key, subject_key, unit_key, n_periods, n_claims) "
+        "VALUES (new.metric_key, new.subject_key, new.unit_key, 1, new.n_claims) "
+        "ON CONFLICT (metric_key, subject_key, unit_key) DO UPDATE SET "
+        "n_periods = n_periods + 1, n_claims = n_claims + excluded.n_claims; END",
+        "CREATE TRIGGER series_stats_update AFTER UPDATE OF n_claims ON group_stats BEGIN "
+        "UPDATE series_stats SET n_claims = n_claims + new.n_claims - old.n_claims "
+        f"WHERE {same_name.format(row='new')}; END",
+        "CREATE TRIGGER series_stats_delete AFTER DELETE ON group_stats BEGIN "
+        "UPDATE series_stats SET n_periods = n_periods - 1, n_claims = n_claims - old.n_claims "
+        f"WHERE {same_name.format(row='old')}; "
+        f"DELETE FROM series_stats WHERE n_periods <= 0 AND {same_name.format(row='old')}; END",
+    ]
+    return triggers + _decision_triggers()
+
+
+def _decision_triggers() -> list[str]:
+    """Triggers that move claims between groups when a person merges or splits."""
+
+    def at_anchor(sign: str) -> str:
+        # The claims at a split's place in its article, leaving (-) or rejoining (+).
+        where = (
+            "c.source_id = new.source_id AND c.surface_start = new.surface_start "
+            f"AND c.surface_end = new.surface_end AND {_groupable('c')}"
+        )
+        return _member_rows("c", sign, where=where, source="FROM claims c")
+
+    def of_name(alias: str, sign: str, side: str) -> str:
+        # The claims named by `alias`'s from-name, counted (sign) in its from- or into-group.
+        where = (
+            f"c.metric_key = {alias}.from_metric AND c.subject_key = {alias}.from_subject "
+            f"AND c.unit_key = {alias}.unit_key AND {_live_member('c')}"
+        )
+        names = (f"{alias}.{side}_metric", f"{alias}.{side}_subject")
+        return _member_rows("c", sign, where=where, source="FROM claims c", names=names)
+
+    def merged(alias: str) -> str:
+        return f"{of_name(alias, '-', 'from')} UNION ALL {of_name(alias, '+', 'into')}"
+
+    def unmerged(alias: str) -> str:
+        return f"{of_name(alias, '-', 'into')} UNION ALL {of_name(alias, '+', 'from')}"
+
+    before = (
+        "(SELECT action FROM claim_splits WHERE source_id = new.source_id "
+        "AND surface_start = new.surface_start AND surface_end = new.surface_end "
+        "AND id < new.id ORDER BY id DESC LIMIT 1)"
+    )
+    return [
+        "CREATE TRIGGER groups_split AFTER INSERT ON claim_splits "
+        f"WHEN new.action = 'split' AND {before} IS NOT 'split' "
+        f"BEGIN {_apply_group_delta(at_anchor('-'))} END",
+        "CREATE TRIGGER groups_unsplit AFTER INSERT ON claim_splits "
+        f"WHEN new.action != 'split' AND {before} IS 'split' "
+        f"BEGIN {_apply_group_delta(at_anchor('+'))} END",
+        "CREATE TRIGGER groups_alias_insert AFTER INSERT ON key_aliases "
+        f"BEGIN {_apply_group_delta(merged('new'))} END",
+        "CREATE TRIGGER groups_alias_delete AFTER DELETE ON key_aliases "
+        f"BEGIN {_apply_group_delta(unmerged('old'))} END",
+        "CREATE TRIGGER groups_alias_update AFTER UPDATE ON key_aliases "
+        f"BEGIN {_apply_group_delta(unmerged('old'))} "
+        f"{_apply_group_delta(merged('new'))} END",
+    ]
+
+
+@migrations(name="0006_group_names")
+def _group_names(db: sqlite_utils.Database) -> None:
+    # Searching the Compare and Timeline pickers by name must not scan every group:
+    # group_names lists each subject key and metric key with how many groups it has
+    # (a few thousand rows), so a search finds its keys there and then reads their
+    # groups by index. Triggers on group_stats keep it exact.
+    statements = [
+        """CREATE TABLE group_names (
+            part TEXT NOT NULL CHECK (part IN ('subject', 'metric')),
+            key TEXT NOT NULL,
+            n_groups INTEGER NOT NULL,
+            PRIMARY KEY (part, key)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX idx_group_stats_subject ON group_stats (subject_key, metric_key, unit_key)",
+        "CREATE INDEX idx_series_stats_subject ON series_stats (subject_key, metric_key)",
+    ]
+    for part in ("subject", "metric"):
+        statements.append(
+            f"INSERT INTO group_names SELECT '{part}', {part}_key, count(*) FROM group_stats "
+            f"GROUP BY {part}_key"
+        )
+        statements += [
+            f"CREATE TRIGGER group_names_{part}_insert AFTER INSERT ON group_stats BEGIN "
+            f"INSERT INTO group_names (part, key, n_groups) VALUES ('{part}', new.{part}_key, 1) "
+            "ON CONFLICT (part, key) DO UPDATE SET n_groups = n_groups + 1; END",
+            f"CREATE TRIGGER group_names_{part}_delete AFTER DELETE ON group_stats BEGIN "
+            f"UPDATE group_names SET n_groups = n_groups - 1 "
+            f"WHERE part = '{part}' AND key = old.{part}_key; "
+            f"DELETE FROM group_names WHERE part = '{part}' AND key = old.{part}_key "
+            "AND n_groups <= 0; END",
+        ]
+    for statement in statements:
+        db.execute(statement)
+
+
+# The full-text index's rowid orders its rows newest-published first: the day of
+# publication in the high bits, the claim id in the low 32. A search sorted by
+# publication date is then read straight off the index, however common the word,
+# instead of sorting every match (a million, for a common word).
+def _search_key(row: str) -> str:
+    return (
+        f"(CAST(julianday(coalesce({row}.published, '0001-01-01')) AS INTEGER) "
+        f"* 4294967296 + {row}.id)"
+    )
+
+
+@migrations(name="0007_search_in_publication_order")
+def _search_in_publication_order(db: sqlite_utils.Database) -> None:
+    columns = "sentence, subject, metric, speaker, source_title, claim_id"
+
+    def insert(row: str) -> str:
+        return (
+            f"INSERT INTO claims_fts (rowid, {columns}) VALUES ({_search_key(row)}, "
+            f"{row}.sentence, {row}.subject, {row}.metric, {row}.speaker, "
+            f"(SELECT title FROM sources WHERE id = {row}.source_id), {row}.id);"
+        )
+
+    delete_old = f"DELETE FROM claims_fts WHERE rowid = {_search_key('old')};"
+    statements = [
+        "DROP TRIGGER claims_fts_insert",
+        "DROP TRIGGER claims_fts_update",
+        "DROP TRIGGER claims_fts_delete",
+        "DROP TRIGGER sources_title_fts",
+        "DROP TABLE claims_fts",
+        """CREATE VIRTUAL TABLE claims_fts USING fts5 (
+            sentence, subject, metric, speaker, source_title, claim_id UNINDEXED,
+            tokenize = 'porter unicode61'
+        )""",
+        f"CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN {insert('new')} END",
+        "CREATE TRIGGER claims_fts_update "
+        "AFTER UPDATE OF sentence, subject, metric, speaker, published ON claims "
+        f"BEGIN {delete_old} {insert('new')} END",
+        f"CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN {delete_old} END",
+        "CREATE TRIGGER sources_title_fts AFTER UPDATE OF title ON sources BEGIN "
+        "UPDATE claims_fts SET source_title = new.title WHERE rowid IN "
+        f"(SELECT {_search_key('claims')} FROM claims WHERE source_id = new.id); END",
+        f"INSERT INTO claims_fts (rowid, {columns}) "
+        f"SELECT {_search_key('claims')}, claims.sentence, claims.subject, claims.metric, "
+        "claims.speaker, sources.title, claims.id "
+        "FROM claims JOIN sources ON sources.id = claims.source_id",
+        # A period filter is a range on both ends; with the end and `vanished` in the
+        # index, counting the claims of a period never reads the table.
+        "DROP INDEX idx_claims_period",
+        "CREATE INDEX idx_claims_period ON claims (period_start, period_end, vanished)",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
+CLAIM_KEY_INDEX = (
+    "CREATE INDEX IF NOT EXISTS idx_claims_key "
+    "ON claims (metric_key, subject_key, unit_key, period_start)"
+)

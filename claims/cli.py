@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reviewer", default="cli", help="who made the change (default: cli)")
     p.add_argument("--evidence", metavar="URL", help="a link to the evidence")
 
+    p = add("rekey", "Recompute every claim's comparable key after editing data/synonyms*.csv.")
+    p.set_defaults(run=cmd_rekey)
+
     p = add("hash-password", "Print a salted hash of a password for the dashboard's sign-in.")
     p.set_defaults(run=cmd_hash_password)
 
@@ -131,6 +134,12 @@ def cmd_status(args: argparse.Namespace) -> int:
         evidence_url=args.evidence,
     )
     print(f"Claim {claim['id']} is now {claim['status']}.")
+    return 0
+
+
+def cmd_rekey(args: argparse.Namespace) -> int:
+    count = store.recompute_claim_keys(open_db(args))
+    print(f"Recomputed the comparable key of every claim ({count:,}).")
     return 0
 
 

@@ -122,3 +122,44 @@ def test_a_missing_database_is_a_clear_error(tmp_path):
     result = run("stats", "--db", str(tmp_path / "absent.db"))
     assert result.returncode == 2
     assert "run `python -m claims init` first" in result.stderr
+
+
+def test_hash_password_prints_a_hash_that_verifies():
+    from claims.auth import verify_password
+
+    result = subprocess.run(
+        [sys.executable, "-m", "claims", "hash-password"],
+        input="a team password\n",
+        capture_output=True,
+        text=True,
+        cwd=config.PROJECT_DIR,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    stored = result.stdout.strip()
+    assert stored.startswith("pbkdf2_sha256$")
+    assert verify_password("a team password", stored)
+    assert "secrets.toml" in result.stderr
+
+
+def test_hash_password_refuses_a_short_password():
+    result = subprocess.run(
+        [sys.executable, "-m", "claims", "hash-password"],
+        input="short\n",
+        capture_output=True,
+        text=True,
+        cwd=config.PROJECT_DIR,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == "error: Choose a password of at least 8 characters."
+
+
+def test_rekey_recomputes_every_claims_key(db_path):
+    db = store.connect(db_path)
+    with store.write_transaction(db):
+        db.execute("UPDATE claims SET subject_key = NULL, metric_key = NULL, unit_key = NULL")
+    result = run("rekey", "--db", str(db_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Recomputed the comparable key of every claim (1)."
+    assert db.execute("SELECT unit_key FROM claims").fetchone()[0] is not None

@@ -266,3 +266,42 @@ def test_hostile_text_shows_literally_everywhere(page, ledger):
             page.wait_for_selector("[data-testid='stVegaLiteChart']", timeout=20000)
             shot(page, "hostile-timeline")
     time.sleep(0.5)  # a late onerror would fire now; the page fixture fails on any dialog
+
+
+def test_two_reviewers_in_two_browsers_the_second_save_is_refused(browser, server, ledger):
+    db = store.connect(ledger)
+    claim_id = db.execute(
+        "SELECT min(id) FROM claims "
+        "WHERE kind = 'numeric' AND version = 1 AND status = 'unreviewed'"
+    ).fetchone()[0]
+    tabs = []
+    for reviewer in ("Ana", "Bo"):
+        context = browser.new_context(viewport={"width": 1400, "height": 1800})
+        tab = context.new_page()
+        tab.base = server
+        goto(tab, f"claims?claim={claim_id}")
+        tab.get_by_role("textbox", name="Your name (reviewer)").fill(reviewer)
+        tab.get_by_role("textbox", name="Your name (reviewer)").press("Enter")
+        settle(tab)
+        tabs.append(tab)
+
+    def save_value(tab, value: str) -> None:
+        form = tab.locator("[data-testid='stForm']").filter(has_text="Save changes")
+        form.get_by_label("Value", exact=True).fill(value)
+        form.get_by_role("button", name="Save changes").click()
+        settle(tab)
+
+    try:
+        save_value(tabs[0], "11")
+        tabs[0].get_by_text(f"Claim {claim_id} saved").wait_for(timeout=15000)
+        save_value(tabs[1], "22")
+        alert = tabs[1].locator("[data-testid='stAlert']").filter(has_text="edit conflict")
+        alert.wait_for(timeout=15000)
+        assert f"Claim {claim_id} was changed by someone else" in alert.inner_text()
+        shot(tabs[1], "claims-edit-conflict")
+    finally:
+        for tab in tabs:
+            tab.context.close()
+    claim = store.get_claim(db, claim_id)
+    assert (claim["value"], claim["version"]) == (11.0, 2)
+    assert [(r["reviewer"], r["new"]) for r in store.reviews_of(db, claim_id)] == [("Ana", "11.0")]

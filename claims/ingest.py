@@ -424,6 +424,20 @@ def _read_bytes(path: Path, limit: int) -> bytes:
         raise ClaimsError(f"Cannot read {path}: {exc.strerror or exc}.") from None
 
 
+def safe_file_name(name: str) -> str:
+    """A harmless file name for an upload: no folders, no odd characters, its suffix kept.
+
+    The suffix decides how the file is read (.html, .jsonl, ...), so it survives;
+    the rest is reduced to letters, digits, "_", "." and "-".
+    """
+    base = Path(name.replace("\\", "/")).name
+    suffix = Path(base).suffix.lower()
+    if not re.fullmatch(r"\.[a-z0-9]{1,10}", suffix):
+        suffix = ""
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", base[: len(base) - len(suffix)]).strip("._")
+    return f"{stem[:80] or 'upload'}{suffix}"
+
+
 def read_article_file(path: str | os.PathLike) -> Article:
     """One article from a .txt, .md, .html or .htm file (UTF-8 with or without BOM,
     UTF-16 with BOM, or Latin-1/Windows-1252)."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 import tempfile
 import uuid
 from pathlib import Path
@@ -31,9 +30,7 @@ def queue(article: ingest.Article) -> None:
 
 def upload_to_file(upload, folder: str) -> Path:
     """Write an uploaded file to a temporary folder under a harmless name."""
-    suffix = Path(upload.name).suffix.lower()
-    stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", Path(upload.name).stem)[:80] or "upload"
-    path = Path(folder) / f"{stem}{suffix}"
+    path = Path(folder) / ingest.safe_file_name(upload.name)
     path.write_bytes(upload.getvalue())
     return path
 

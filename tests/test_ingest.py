@@ -906,3 +906,19 @@ def test_parallel_extraction_stores_what_serial_extraction_stores(tmp_path, monk
     query = "SELECT source_id, kind, surface_start, surface_end, value FROM claims ORDER BY 1, 3"
     assert parallel_db.execute(query).fetchall() == serial_db.execute(query).fetchall()
     assert parallel.claims_added == serial.claims_added > 0
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("jobs report.HTML", "jobs_report.html"),
+        ("../../etc/passwd", "passwd"),
+        ("C:\\Users\\ana\\feed.jsonl", "feed.jsonl"),
+        ("<script>.txt", "script.txt"),
+        (".hidden", "hidden"),
+        ("", "upload"),
+        ("notes.t x t", "notes.t_x_t"),
+    ],
+)
+def test_uploads_get_harmless_file_names(name, expected):
+    assert ingest.safe_file_name(name) == expected

@@ -188,11 +188,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _read_text(path: str) -> str:
+    from claims.ingest import MAX_FILE_BYTES, read_file_bytes
+
     try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ClaimsError(f"No file at {path}.") from None
+        return read_file_bytes(Path(path), MAX_FILE_BYTES).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ClaimsError(f"{path} is not UTF-8 text.") from None
-    except OSError as exc:
-        raise ClaimsError(f"Cannot read {path}: {exc.strerror}.") from None

@@ -408,7 +408,7 @@ def article_from_markdown(markdown: str, label: str = "The Markdown text") -> Ar
     return make_article(text, label=label, **metadata)
 
 
-def _read_bytes(path: Path, limit: int) -> bytes:
+def read_file_bytes(path: Path, limit: int) -> bytes:
     try:
         size = path.stat().st_size
         if size > limit:
@@ -449,7 +449,7 @@ def read_article_file(path: str | os.PathLike) -> Article:
             f"(or {', '.join(BULK_SUFFIXES)} or a folder for many articles)."
         )
     label = str(path)
-    data = _read_bytes(path, MAX_FILE_BYTES)
+    data = read_file_bytes(path, MAX_FILE_BYTES)
     if suffix in (".html", ".htm"):
         return article_from_html(decode_bytes(data, label, html=True), label=label)
     text = decode_bytes(data, label)
@@ -642,7 +642,7 @@ _WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
 
 
 def _jsonl_items(path: Path) -> Iterator[_Item]:
-    data = _read_bytes(path, MAX_BULK_FILE_BYTES)
+    data = read_file_bytes(path, MAX_BULK_FILE_BYTES)
     lines: list[str] | list[bytes]
     if looks_binary(data) or data.startswith(_WIDE_BOMS):
         lines = decode_bytes(data, str(path)).split("\n")  # refused, or UTF-16/32
@@ -670,7 +670,7 @@ def _jsonl_loader(line: str | bytes, label: str) -> Callable[[], Article]:
 
 
 def _csv_items(path: Path) -> Iterator[_Item]:
-    text = decode_bytes(_read_bytes(path, MAX_BULK_FILE_BYTES), str(path))
+    text = decode_bytes(read_file_bytes(path, MAX_BULK_FILE_BYTES), str(path))
     # Article texts are far longer than csv's default field limit (128 KB). The file is
     # in memory already, so read any field whole: one too large for an article is then
     # refused by its size on its own line, and the rows after it are still read.

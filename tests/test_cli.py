@@ -163,3 +163,46 @@ def test_rekey_recomputes_every_claims_key(db_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "Recomputed the comparable key of every claim (1)."
     assert db.execute("SELECT unit_key FROM claims").fetchone()[0] is not None
+
+
+def test_extract_prints_one_json_claim_per_line(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Unemployment fell to 3.5 percent in March, the Labor Department said.", encoding="utf-8"
+    )
+    result = run("extract", str(article), "--published", "2023-04-07")
+    assert result.returncode == 0, result.stderr
+    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    numeric = [c for c in claims if c["kind"] == "numeric"]
+    assert [(c["surface"], c["value"], c["unit"], c["period"], c["speaker"]) for c in numeric] == [
+        ("3.5 percent", 3.5, "percent", "2023-03", "Labor Department")
+    ]
+    assert {c["kind"] for c in claims} == {"numeric", "statement"}
+
+
+def test_extract_jsonl_prints_one_line_per_article_in_order(tmp_path):
+    feed = tmp_path / "in.jsonl"
+    feed.write_text(
+        json.dumps({"id": "a", "text": "Exports rose 4% in May.", "published": "2023-06-01"})
+        + "\n"
+        + json.dumps({"id": "b", "text": "No numbers here.", "published": None})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = run("extract", "--jsonl", str(feed))
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["id"] for line in lines] == ["a", "b"]
+    assert [c["surface"] for c in lines[0]["claims"]] == ["4%"]
+    assert lines[1]["claims"] == []
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [("absent.txt", "error: No file at"), (".", "is a folder, not a file")],
+)
+def test_extract_of_a_missing_file_or_a_folder_is_a_clear_error(tmp_path, path, message):
+    result = run("extract", str(tmp_path / path))
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr

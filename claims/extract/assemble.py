@@ -32,6 +32,7 @@ _ISO_DATE_RE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
 _CLAUSE_JOIN_RE = re.compile(
     r"\b(?:although|though|while|whereas|but|and|after|before|when|because)\b", re.IGNORECASE
 )
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z-]*(?![\w'’-])")
 _CONTENT_AFTER_CUE_RE = re.compile(
     r"\s+(?!(?:on|in|at|last|yesterday|today|this|earlier|late|later|recently)\b)[A-Za-z]"
 )
@@ -215,6 +216,7 @@ def _numeric_claims(
     context_year: int | None,
     attribution,
     org_names: dict[str, str],
+    common_words: frozenset[str] = frozenset(),
 ) -> tuple[list[ExtractedClaim], int | None]:
     """Numeric claims of one sentence, and the year the article has named so far."""
     sentence = text[start:end]
@@ -226,7 +228,8 @@ def _numeric_claims(
     for q in numbers.find_quantities(sentence, blocked):
         source = attribution if _speaker_covers(sentence, q.end, attribution, cues) else None
         counted = q.unit if q.kind == "count" else None
-        subject = _full_org_subject(context.find_subject(sentence, q.start), org_names)
+        subject = context.find_subject(sentence, q.start, common_words)
+        subject = _full_org_subject(subject, org_names)
         metric = context.find_metric(sentence, q.start, q.end, counted, q.noun)
         if _subject_within_metric(subject, metric):
             subject = None  # "the unemployment rate rose to 3.5%": what, not who
@@ -293,12 +296,14 @@ def extract_claims(text: str, published: str | date | None = None) -> list[Extra
     claims: list[ExtractedClaim] = []
     context_year: int | None = None
     org_names: dict[str, str] = {}  # "Committee" -> "Federal Open Market Committee"
+    # Words the article writes in lower case: "Gas" opening a sentence is then no name.
+    common_words = frozenset(_LOWER_WORD_RE.findall(text))
     for (start, end), attribution in zip(spans, attributions, strict=True):
         try:
             if attribution is not None:
                 claims.append(_attributed_claim(text, start, end, attribution))
             numeric, context_year = _numeric_claims(
-                text, start, end, pub, context_year, attribution, org_names
+                text, start, end, pub, context_year, attribution, org_names, common_words
             )
             claims.extend(numeric)
         except Exception:  # noqa: BLE001 - the contract is "never raises"

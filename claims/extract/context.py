@@ -107,6 +107,16 @@ _NOT_SUBJECTS = frozenset(
     March April May June July August September October November December Among After Before
     During Since Although While When If As According Despite However Meanwhile Yet Still Last
     Such Each Every All Both Most Many Several""".split()
+) | frozenset(
+    # pronouns and possessive determiners, sentence adverbs, deictic time words and
+    # prepositions (also -ing ones): capitalised only because they open a sentence
+    """My Our Your Their His Her Me Us You Them Him What Which Who Whose Whom Here Even
+    Today Yesterday Tomorrow Tonight Now Then Thus Therefore Moreover Furthermore Indeed
+    Instead Nevertheless Nonetheless Overall Again Already Later Earlier Recently Currently
+    Within Without Beyond Above Below Through Throughout Into Onto Upon Against Toward
+    Towards Unlike Like Per Via Beginning Starting Following Including Excluding Given
+    Regarding Considering Barring Pending So Not No Nor Whether Because Though Unless
+    Until Where Why How Once Otherwise Perhaps Maybe Finally""".split()
 )
 _BAD_METRIC_WORDS = frozenset(
     {"than", "as", "which", "who", "that", "more", "less", "said", "says", "it", "there"}
@@ -138,7 +148,8 @@ _NUMBER_OR_MONTH_WORDS = frozenset(
 
 
 _TIME_WORDS = frozenset(
-    "year years month months week weeks quarter quarters day days decade decades".split()
+    "year years month months week weeks quarter quarters day days decade decades term terms"
+    .split()
 )
 
 
@@ -147,13 +158,48 @@ def _clean_np(text: str) -> str | None:
     if any(w.lower() in _NUMBER_OR_MONTH_WORDS or w[:1].isdigit() for w in words):
         return None  # "the three months to September" is a time, not a metric
     for index in range(len(words) - 1, -1, -1):
-        if words[index].lower() in _NP_CUTS:  # "set a growth target" -> "growth target"
-            words = words[index + 1 :]
-            break
+        cut = words[index].lower()
+        if cut not in _NP_CUTS:
+            continue
+        tail = words[index + 1 :]
+        if cut in _PREPOSITIONS and tail and all(w[:1].isupper() for w in tail):
+            # "the jobless rate for Freedonians": the measure is before the name
+            head = [w for w in words[:index] if w.lower() not in _DETERMINERS]
+            words = head if head and not head[0][:1].isupper() else []
+        elif cut in _AUXILIARY_WORDS or cut in ("be", "been"):
+            return None  # "has fallen each": a verb phrase, not a measure
+        else:
+            words = tail  # "set a growth target" -> "growth target"
+        break
+    return _measure_words(words)
+
+
+# Words that never open a measure's name: "and excess reserves", "of wages".
+_CONJUNCTIONS = frozenset("and or but nor".split())
+# Words no measure's name holds: modals, pronouns, quantifiers.
+_NOT_IN_METRIC = frozenset(
+    """will would shall should can could may might must be been being i you he she we they
+    me him us them it each every either neither""".split()
+)
+
+
+def _measure_words(words: list[str]) -> str | None:
+    """The words of a metric, or None when they cannot name one.
+
+    A metric never opens with a conjunction or preposition ('and excess reserve
+    balances' -> 'excess reserve balances'), holds no verb group or pronoun
+    ('minutes will be released', 'gains we'), and is never a name ('Committee').
+    """
+    while words and (words[0].lower() in _CONJUNCTIONS or words[0].lower() in _PREPOSITIONS):
+        words = words[1:]
     if not words or any(w.lower() in _BAD_METRIC_WORDS for w in words):
+        return None
+    if any(w.lower() in _NOT_IN_METRIC for w in words):
         return None
     if words[-1].lower() in _TIME_WORDS:
         return None  # "over the past year has averaged 4%": a time, not a measure
+    if words[-1][:1].isupper():
+        return None  # "the Committee", "Reserve Banks": a name, not what is measured
     return " ".join(words)
 
 
@@ -179,9 +225,38 @@ _COUNTING_VERB_PAST = {
 _COUNTING_VERB = "|".join(sorted(_COUNTING_VERB_PAST, key=len, reverse=True))
 _VERB_BEFORE_RE = re.compile(rf"\b({_ACTION_VERB}|{_COUNTING_VERB})\s+(?:{_APPROX_WORDS}\s+)?$")
 _NP_SUBJECT_RE = re.compile(
-    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
+    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|[Hh]is|[Hh]er)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
     rf"(?:{_ADVERB}\s+)*(?:{_ACTION_VERB}|{_VERB})\b"
 )
+
+
+# Denominators of fractions: "two thirds", "three quarters" count no thirds.
+_FRACTION_WORDS = frozenset(
+    """half halves third thirds quarter quarters fourth fourths fifth fifths sixth sixths
+    seventh sevenths eighth eighths ninth ninths tenth tenths""".split()
+)
+# Present forms of verbs before a count: "to hold three meetings" is no "meetings hold".
+_PRESENT_VERBS = frozenset("has have had hold holds own owns get gets see sees employ employs".split())
+# "the last three weeks", "over the past 12 months", "the next two years".
+_SPAN_BEFORE_RE = re.compile(
+    rf"\b(?:last|past|next|previous|prior|coming|following)\s+(?:{_APPROX_WORDS}\s+)?$",
+    re.IGNORECASE,
+)
+# Words that say "a measure" without saying which: "at the rate of 2%", "a total of".
+_GENERIC_MEASURES = frozenset("rate level total amount number sum figure".split())
+_AT_RATE_RE = re.compile(
+    r"\b([a-z][\w-]*)\s+(?:at|by)\s+(?:the|a|an)\s+(?:[a-z]+\s+)?[a-z]+\s+of\s+"
+    rf"(?:{_APPROX_WORDS}\s+)?$"
+)
+_AFTER_PREPOSITION_RE = re.compile(
+    r"\b(?:at|in|on|to|from|for|with|of|into|by|across|within|among)\s*$", re.IGNORECASE
+)
+
+
+def _measure_at_rate(prefix: str) -> str | None:
+    """The measure before 'at the rate of': 'inflation at the rate of 2%' -> 'inflation'."""
+    m = _AT_RATE_RE.search(prefix)
+    return _measure_words([m.group(1)]) if m else None
 
 
 def find_metric(
@@ -193,13 +268,22 @@ def find_metric(
     counting when one stands right before the number ("jobs added").
     """
     prefix = sentence[max(0, start - 120) : start]
+    if noun and noun.lower() in _FRACTION_WORDS:
+        noun = counted = None  # "fell by two thirds": part of the number, not a measure
     if noun:
         verb = _VERB_BEFORE_RE.search(prefix)
-        if verb and verb.group(1) not in ("has", "have", "had"):
+        if verb and verb.group(1) not in _PRESENT_VERBS:
+            # "jobs added", "cars sold"; never "meetings hold" ("to hold three meetings")
             return f"{noun} {_COUNTING_VERB_PAST.get(verb.group(1), verb.group(1))}"
         return noun
+    if _SPAN_BEFORE_RE.search(prefix):
+        return None  # "over the last three weeks": a stretch of time, no measure of it
     if m := _NP_OF_RE.search(prefix):
         np = _clean_np(m.group(1))
+        if np and " and " in np:
+            np = np.rsplit(" and ", 1)[1]  # "employment and inflation of 2%": inflation
+        if np and np in _GENERIC_MEASURES:
+            np = _measure_at_rate(prefix)  # "inflation at the rate of 2%": inflation
         if np and len(np) > 2:
             return np
     if m := _CHANGE_IN_RE.match(sentence, end):
@@ -208,10 +292,13 @@ def find_metric(
         return np
     if m := _POSSESSIVE_RE.search(prefix):
         return _clean_np(m.group(2))
-    if m := _THE_NP_VERB_RE.search(prefix):
+    for m in _THE_NP_VERB_RE.finditer(prefix):
+        if _AFTER_PREPOSITION_RE.search(prefix, 0, m.start()):
+            continue  # "the cost of gas at the pump is": the pump is not the measure
         np = _clean_np(m.group(1))
         if np:
             return np
+        break
     if (m := _NP_AT_RE.search(prefix)) and (np := _object_np(m.group("np"))):
         return np
     at_sentence_start = start <= 120  # the prefix holds the sentence's first word
@@ -253,7 +340,9 @@ def _object_np(text: str) -> str | None:
         return None  # "the province froze the tax": a clause, not "the price of the oil"
     if words[-1] in _PREPOSITIONS or words[-1] in _DETERMINERS or words[-1] in _AUXILIARY_WORDS:
         return None
-    return " ".join(words)
+    if words[-1].lower() in _TIME_WORDS:
+        return None  # "little changed over the month at 351,000": a time, not a measure
+    return _measure_words(words)
 
 
 def _lead_np(text: str) -> str | None:
@@ -274,33 +363,114 @@ def _lead_np(text: str) -> str | None:
     return _object_np(" ".join(words)) if words else None
 
 
-def find_subject(sentence: str, start: int) -> str | None:
-    """Who or what the quantity is about: a possessor, else the nearest name before it."""
-    prefix = sentence[max(0, start - 160) : start]
+# A word's contracted tail: "That’s", "We’ve", "Here’s" are a pronoun and a verb.
+_CONTRACTION_RE = re.compile(r"^(?P<base>.+?)['’](?P<tail>s|ve|re|ll|d|m|t)$")
+# Words that end a common-noun subject only when the phrase is no subject at all: "a
+# meeting which lasted", "the lowest it has been", "the first set will".
+_NOT_SUBJECT_HEADS = _BAD_METRIC_WORDS | {
+    "which", "who", "whom", "whose", "what", "he", "she", "we", "they", "i", "you", "its",
+    "first", "second", "third", "last", "next", "lowest", "highest", "most", "least",
+}  # fmt: skip
+# Head nouns of measures: "the unemployment rate remains above 6%" names what is
+# measured, not who it is about.
+MEASURE_HEADS = frozenset(
+    """rate rates ratio range target targets growth price prices cost costs level levels
+    index share shares pace total average number amount percentage proportion value
+    inflation unemployment employment output sales revenue revenues profit profits income
+    spending debt deficit deficits surplus yield yields balance balances payrolls wages
+    earnings""".split()
+)
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:that|which|who|where|when|and|but)\b")
+
+
+def find_subject(
+    sentence: str, start: int, common: frozenset[str] | set[str] | None = None
+) -> str | None:
+    """Who or what the quantity is about: a possessor, else the nearest name before it.
+
+    `common` holds words the article writes in lower case; a capitalised word that
+    opens the sentence and is one of them ("Gas prices fell", "Economic growth was")
+    is a common word, not a name. Without it, only closed-class words are dropped.
+    """
+    offset = max(0, start - 160)
+    prefix = sentence[offset:start]
+    lead = len(sentence) - len(sentence.lstrip(" \t\n\"'“‘([")) - offset
     if m := _POSSESSIVE_RE.search(prefix):
-        return _strip_article(m.group(1))
+        name = _trim_chunk(m.group(1), initial=m.start(1) == lead, common=common)
+        if name:
+            return name
     best = None
+    best_end = 0
     for m in _PROPER_CHUNK_RE.finditer(prefix):
-        chunk = _trim_chunk(m.group(1))
+        chunk = _trim_chunk(m.group(1), initial=m.start(1) == lead, common=common)
         if chunk:
-            best = chunk
+            best, best_end = chunk, m.end(1)
+    if best is not None and _CLAUSE_BREAK_RE.search(prefix, best_end):
+        # "This is Acme in action: our economy added 200 jobs": the name is in another
+        # clause; a common-noun subject in the number's own clause is nearer
+        best = _same_clause_subject(prefix) or best
     if best is None:
         for m in _ANY_POSSESSIVE_RE.finditer(prefix):
-            best = _clean_np(m.group(1))
+            if _is_pronoun_like(m.group(1).split()[-1]):
+                continue  # "here’s where we stand": a contraction, not a possessive
+            best = _common_subject(_clean_np(m.group(1)) or "")
     if best is None:
-        # "the economy added 236,000 jobs": a common-noun subject of the verb
-        for m in _NP_SUBJECT_RE.finditer(prefix):
-            words = m.group(1).split()
-            if words[-1] in _AUXILIARY_WORDS:  # "the tickets were sold": subject "tickets"
-                words = words[:-1]
-            best = " ".join(words)
+        best = _same_clause_subject(prefix)
     return best
 
 
-def _trim_chunk(chunk: str) -> str | None:
+def _same_clause_subject(prefix: str) -> str | None:
+    """'the economy added 236,000 jobs': a common-noun subject of the verb, in the same
+    clause as the number ('the target range will ..., to return inflation to 2 percent'
+    is about inflation, not the range)."""
+    best = None
+    for m in _NP_SUBJECT_RE.finditer(prefix):
+        words = m.group(1).split()
+        if words[-1] in _AUXILIARY_WORDS:  # "the tickets were sold": subject "tickets"
+            words = words[:-1]
+        between = prefix[m.end(1) :]
+        if len(between) > 60 or _CLAUSE_BREAK_RE.search(between):
+            best = None
+            continue
+        best = _common_subject(" ".join(words))
+    return best
+
+
+def _is_pronoun_like(word: str) -> bool:
+    return word.lower() in ("here", "there", "where", "what", "that", "it", "who", "let", "how")
+
+
+def _common_subject(text: str) -> str | None:
+    """A lower-case subject phrase, unless it is no subject ("meeting which", "first")
+    or names a measure ("unemployment rate": what is measured, not who)."""
+    words = text.split()
+    if not words or words[-1].lower() in _NOT_SUBJECT_HEADS or words[-1].endswith("ly"):
+        return None
+    if words[-1].lower() in MEASURE_HEADS or words[-1].lower() in _TIME_WORDS:
+        return None
+    if any(w.lower() in _NOT_SUBJECT_HEADS for w in words):
+        return None
+    return " ".join(words)
+
+
+def _trim_chunk(
+    chunk: str, initial: bool = False, common: frozenset[str] | set[str] | None = None
+) -> str | None:
     words = chunk.split()
-    while words and (words[0] in _NOT_SUBJECTS or words[0] in ("of", "and", "for")):
-        words = words[1:]
+    while words:
+        first = words[0]
+        if m := _CONTRACTION_RE.match(first):  # "That’s", "We’ve": a pronoun and a verb
+            if m["tail"] != "s" or m["base"] in _NOT_SUBJECTS:
+                words = words[1:]
+                initial = False
+                continue
+        if first in _NOT_SUBJECTS or first in ("of", "and", "for"):
+            words = words[1:]
+        elif initial and common and _lone(words) and _bare(first).lower() in common:
+            words = words[1:]  # "Gas prices", "Leisure and hospitality": common words
+        else:
+            break
+        initial = False
     while words and words[-1] in ("of", "and", "for"):
         words = words[:-1]
     if not words or not words[0][:1].isupper():
@@ -310,6 +480,18 @@ def _trim_chunk(chunk: str) -> str | None:
 
     text = " ".join(words)
     return text[:-2] if text.endswith(("'s", "’s")) else text
+
+
+def _lone(words: list[str]) -> bool:
+    """Whether the chunk is one capitalised word ("Gas", "Leisure and"), not a name of
+    several ("Federal Open Market Committee" keeps "Federal")."""
+    return sum(1 for w in words if w[:1].isupper()) == 1
+
+
+def _bare(word: str) -> str:
+    """A word without its possessive or contracted tail: "Today’s" -> "Today"."""
+    m = _CONTRACTION_RE.match(word)
+    return m["base"] if m else word
 
 
 def _strip_article(text: str) -> str:

@@ -116,7 +116,8 @@ _NOT_SUBJECTS = frozenset(
     Within Without Beyond Above Below Through Throughout Into Onto Upon Against Toward
     Towards Unlike Like Per Via Beginning Starting Following Including Excluding Given
     Regarding Considering Barring Pending So Not No Nor Whether Because Though Unless
-    Until Where Why How Once Otherwise Perhaps Maybe Finally""".split()
+    Until Where Why How Once Otherwise Perhaps Maybe Finally Much Few Little Any None Other
+    Another Either Neither""".split()
 )
 _BAD_METRIC_WORDS = frozenset(
     {"than", "as", "which", "who", "that", "more", "less", "said", "says", "it", "there"}
@@ -148,8 +149,7 @@ _NUMBER_OR_MONTH_WORDS = frozenset(
 
 
 _TIME_WORDS = frozenset(
-    "year years month months week weeks quarter quarters day days decade decades term terms"
-    .split()
+    "year years month months week weeks quarter quarters day days decade decades term terms".split()
 )
 
 
@@ -179,7 +179,7 @@ _CONJUNCTIONS = frozenset("and or but nor".split())
 # Words no measure's name holds: modals, pronouns, quantifiers.
 _NOT_IN_METRIC = frozenset(
     """will would shall should can could may might must be been being i you he she we they
-    me him us them it each every either neither""".split()
+    me him us them it each every either neither first next""".split()
 )
 
 
@@ -236,7 +236,9 @@ _FRACTION_WORDS = frozenset(
     seventh sevenths eighth eighths ninth ninths tenth tenths""".split()
 )
 # Present forms of verbs before a count: "to hold three meetings" is no "meetings hold".
-_PRESENT_VERBS = frozenset("has have had hold holds own owns get gets see sees employ employs".split())
+_PRESENT_VERBS = frozenset(
+    "has have had hold holds own owns get gets see sees employ employs".split()
+)
 # "the last three weeks", "over the past 12 months", "the next two years".
 _SPAN_BEFORE_RE = re.compile(
     rf"\b(?:last|past|next|previous|prior|coming|following)\s+(?:{_APPROX_WORDS}\s+)?$",
@@ -256,7 +258,9 @@ _AFTER_PREPOSITION_RE = re.compile(
 def _measure_at_rate(prefix: str) -> str | None:
     """The measure before 'at the rate of': 'inflation at the rate of 2%' -> 'inflation'."""
     m = _AT_RATE_RE.search(prefix)
-    return _measure_words([m.group(1)]) if m else None
+    if not m or m.group(1).endswith(("ing", "ed")):
+        return None  # "prices rising at the rate of": a verb, not the measure
+    return _measure_words([m.group(1)])
 
 
 def find_metric(
@@ -283,7 +287,8 @@ def find_metric(
         if np and " and " in np:
             np = np.rsplit(" and ", 1)[1]  # "employment and inflation of 2%": inflation
         if np and np in _GENERIC_MEASURES:
-            np = _measure_at_rate(prefix)  # "inflation at the rate of 2%": inflation
+            # "inflation at the rate of 2%": inflation; "a total of $3bn": no name given
+            return _measure_at_rate(prefix)
         if np and len(np) > 2:
             return np
     if m := _CHANGE_IN_RE.match(sentence, end):
@@ -292,9 +297,11 @@ def find_metric(
         return np
     if m := _POSSESSIVE_RE.search(prefix):
         return _clean_np(m.group(2))
-    for m in _THE_NP_VERB_RE.finditer(prefix):
+    pos = 0
+    while m := _THE_NP_VERB_RE.search(prefix, pos):
         if _AFTER_PREPOSITION_RE.search(prefix, 0, m.start()):
-            continue  # "the cost of gas at the pump is": the pump is not the measure
+            pos = m.end(1)  # "the cost of gas at the pump is": the pump is not the measure
+            continue
         np = _clean_np(m.group(1))
         if np:
             return np
@@ -363,6 +370,9 @@ def _lead_np(text: str) -> str | None:
     return _object_np(" ".join(words)) if words else None
 
 
+_LEAD_SUBJECT_RE = re.compile(
+    rf"(?P<np>[A-Z][a-z-]*(?:\s+[a-z][\w-]*){{0,3}}?)\s+(?:{_ADVERB}\s+)*(?:{_ACTION_VERB}|{_VERB})\b"
+)
 # A word's contracted tail: "That’s", "We’ve", "Here’s" are a pronoun and a verb.
 _CONTRACTION_RE = re.compile(r"^(?P<base>.+?)['’](?P<tail>s|ve|re|ll|d|m|t)$")
 # Words that end a common-noun subject only when the phrase is no subject at all: "a
@@ -380,7 +390,9 @@ MEASURE_HEADS = frozenset(
     spending debt deficit deficits surplus yield yields balance balances payrolls wages
     earnings""".split()
 )
-_CLAUSE_BREAK_RE = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:that|which|who|where|when|and|but)\b")
+_CLAUSE_BREAK_RE = re.compile(
+    r"[,;:()\u2013\u2014]|\s-\s|\b(?:that|which|who|where|when|and|but)\b"
+)
 
 
 def find_subject(
@@ -393,6 +405,8 @@ def find_subject(
     is a common word, not a name. Without it, only closed-class words are dropped.
     """
     offset = max(0, start - 160)
+    while 0 < offset < start and sentence[offset - 1].isalnum():
+        offset += 1  # the window starts on a whole word: never "ere" from "here’s"
     prefix = sentence[offset:start]
     lead = len(sentence) - len(sentence.lstrip(" \t\n\"'“‘([")) - offset
     if m := _POSSESSIVE_RE.search(prefix):
@@ -416,7 +430,20 @@ def find_subject(
             best = _common_subject(_clean_np(m.group(1)) or "")
     if best is None:
         best = _same_clause_subject(prefix)
+    if best is None and lead == 0 and common:
+        best = _lead_subject(prefix, common)
     return best
+
+
+def _lead_subject(prefix: str, common: frozenset[str] | set[str]) -> str | None:
+    """'Leisure and hospitality added 72,000 jobs': a common-noun phrase opening the
+    sentence, subject of the verb before the number, lower-cased as the article writes it."""
+    m = _LEAD_SUBJECT_RE.match(prefix)
+    if not m or m["np"].split()[0] in _NOT_SUBJECTS or m["np"].split()[0].lower() not in common:
+        return None
+    if _CLAUSE_BREAK_RE.search(prefix, m.end("np")) or len(prefix) - m.end("np") > 60:
+        return None
+    return _common_subject(m["np"][0].lower() + m["np"][1:])
 
 
 def _same_clause_subject(prefix: str) -> str | None:
@@ -432,6 +459,8 @@ def _same_clause_subject(prefix: str) -> str | None:
         if len(between) > 60 or _CLAUSE_BREAK_RE.search(between):
             best = None
             continue
+        if _AFTER_PREPOSITION_RE.search(prefix, 0, m.start()):
+            continue  # "the number of people in the labor force rose": not the force
         best = _common_subject(" ".join(words))
     return best
 
@@ -459,11 +488,11 @@ def _trim_chunk(
     words = chunk.split()
     while words:
         first = words[0]
-        if m := _CONTRACTION_RE.match(first):  # "That’s", "We’ve": a pronoun and a verb
-            if m["tail"] != "s" or m["base"] in _NOT_SUBJECTS:
-                words = words[1:]
-                initial = False
-                continue
+        m = _CONTRACTION_RE.match(first)
+        if m and (m["tail"] != "s" or m["base"] in _NOT_SUBJECTS):
+            words = words[1:]  # "That’s", "We’ve": a pronoun and a verb
+            initial = False
+            continue
         if first in _NOT_SUBJECTS or first in ("of", "and", "for"):
             words = words[1:]
         elif initial and common and _lone(words) and _bare(first).lower() in common:

@@ -85,6 +85,14 @@ def test_find_subject_uses_the_nearest_name():
     assert find_subject(s, s.index("44%")) == "Renault"
 
 
+def test_subject_window_never_starts_inside_a_word():
+    head = "Valdoria’s rivals "
+    filler = "kept " * ((163 - len(head)) // 5)
+    s = head + filler + " " * (163 - len(head) - len(filler)) + "4 points."
+    assert s.index("4 points") - 160 == 3  # the window would start at "doria’s"
+    assert find_subject(s, s.index("4 points")) is None
+
+
 def test_find_metric_falls_back_to_the_counted_unit():
     s = "There were 30 of them."
     assert find_metric(s, s.index("30"), s.index("30") + 2, "handset") == "handset"
@@ -152,3 +160,142 @@ def test_metric_of_level_and_change_sentences(text, surface, metric):
 def test_subject_of_measures_and_organisations(text, surface, subject):
     claim = next(c for c in extract_claims(text, "2023-04-15") if c.surface == surface)
     assert claim.subject == subject
+
+
+# --- quality rules for subject and metric (1.2.0) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a pronoun, determiner or sentence adverb that opens the sentence names no one
+        ("Our exports grew by 6% in 2022.", "6%", None),
+        ("Even so, rents climbed 9% over the winter.", "9%", None),
+        ("Yesterday the ferry carried 812 passengers.", "812", "ferry"),
+        ("Starting with this issue, the magazine costs £4.", "£4", None),
+        ("That’s the highest figure in 30 years.", "30 years", None),
+        ("We’ve hired 45 nurses since spring.", "45", None),
+        ("Within the district, rents rose 12% last year.", "12%", None),
+        # a possessive determiner before a common noun: the noun is the subject
+        ("Our factory produced 9,000 bicycles in 2022.", "9,000", "factory"),
+        # a name that follows the opening adverb is still found
+        ("Today Ruritania exported 40,000 tonnes of grain.", "40,000 tonnes", "Ruritania"),
+    ],
+)
+def test_opening_function_words_are_not_subjects(text, surface, subject):
+    claim = next(c for c in extract_claims(text, "2023-04-15") if c.surface == surface)
+    assert claim.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a capitalised word the article also writes in lower case is a common word
+        ("Timber prices rose 8% in May. Buyers of timber were unhappy.", "8%", None),
+        (
+            "Forestry and fishing added 3,000 jobs in May. Jobs in forestry rose.",
+            "3,000",
+            "forestry and fishing",
+        ),
+        # ... but a word the article only ever capitalises stays a name
+        ("Zembla shipped 500 tractors in 2022.", "500", "Zembla"),
+        # a capitalised group name in a rate stays the subject, the rate the metric
+        (
+            "Among age groups, the jobless rate for Pensioners fell to 2.1 percent in May.",
+            "2.1 percent",
+            "Pensioners",
+        ),
+    ],
+)
+def test_capitalised_common_words_use_the_articles_own_casing(text, surface, subject):
+    claim = next(c for c in extract_claims(text, "2023-04-15") if c.surface == surface)
+    assert claim.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a common-noun subject must be in the number's own clause
+        (
+            "The index will be reviewed, in order to bring costs down to 3 percent.",
+            "3 percent",
+            None,
+        ),
+        ("Much of the hiring happened in clinics, where staffing rose by 900.", "900", None),
+        # a relative pronoun, an ordinal or an adverb is no subject
+        ("The storm, a system which lasted six days, passed.", "six days", None),
+        ("The first batch of tickets will go on sale at 9 a.m.", "9", None),
+        # a measure noun is what is measured, not who: it is never the subject
+        ("They said the vacancy rate remains above 4 percent.", "4 percent", None),
+        # a noun inside a prepositional phrase is not the verb's subject
+        ("The share of people in the workforce rose by 3,000.", "3,000", None),
+        # "here's" is a contraction, not a possessive
+        ("Here’s the news: the fastest growth in 20 years.", "20 years", None),
+    ],
+)
+def test_common_noun_subjects_are_checked(text, surface, subject):
+    claim = next(c for c in extract_claims(text, "2023-04-15") if c.surface == surface)
+    assert claim.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric"),
+    [
+        # never opens with a conjunction or preposition
+        (
+            "Lenders pay interest on current and savings deposits of 1.5 percent.",
+            "1.5 percent",
+            "savings deposits",
+        ),
+        # "X and Y of N": the measure is Y
+        (
+            "The plan sets goals of full employment and inflation of 2 percent.",
+            "2 percent",
+            "inflation",
+        ),
+        # never a name: the organisation that acts is no measure
+        (
+            "The Council is determined to bring the deficit to its 3 percent ceiling.",
+            "3 percent",
+            None,
+        ),
+        (
+            "The Treasury will spend at least £5 billion.",
+            "£5 billion",
+            None,
+        ),
+        # a rate for a named group: the rate is the metric
+        (
+            "Among age groups, the jobless rate for Pensioners fell to 2.1 percent in May.",
+            "2.1 percent",
+            "jobless rate",
+        ),
+        # never a verb fragment or a verb group
+        ("Output has dropped each of the last nine months.", "nine months", None),
+        ("The next round of results will be published at 10 a.m.", "10", None),
+        # never a pronoun
+        ("They kept all of the savings we have built over the last 8 years.", "8 years", None),
+        # never a fraction's denominator
+        ("Since then, the backlog has shrunk by two thirds.", "two", "backlog"),
+        ("Since then, it has shrunk by two thirds.", "two", None),
+        # never a bare generic word: the measure before "at the rate of" is named
+        ("The treaty caps emissions at the rate of 2 percent.", "2 percent", "emissions"),
+        ("Prices kept rising at the rate of 2 percent.", "2 percent", None),
+        ("The fund will buy a total of $3 billion of bonds.", "$3 billion", None),
+        # never a time: "the medium term", "over the month"
+        (
+            "They expect that over the long term it would grow at its 2 percent trend.",
+            "2 percent",
+            None,
+        ),
+        ("They were little changed over the week at 4,200.", "4,200", None),
+        ("Rents have risen in each of the past 14 months.", "14 months", None),
+        # never the object of a preposition in place of the verb's subject
+        ("The cost of milk at the shop is up by 40 cents.", "40 cents", None),
+        # a present-tense verb is not appended to a counted noun
+        ("The rebels agreed to hold five rounds of talks.", "five", "rounds"),
+    ],
+)
+def test_metric_quality_rules(text, surface, metric):
+    claim = next(c for c in extract_claims(text, "2023-04-15") if c.surface == surface)
+    assert claim.metric == metric

@@ -432,6 +432,23 @@ def _glued_to_identifier(s: str, core: _Core) -> bool:
     return prev in "-–/." and i > 1 and s[i - 2].isalnum()
 
 
+# A telephone number is an identifier: "(202) 691-6378", "202-691-6378", "+1 202 691 6378".
+_PHONE_RE = re.compile(r"(?:\+\d{1,3}[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?!\d)")
+
+
+def _phone_number_end(s: str, core: _Core) -> int | None:
+    """Where the telephone number that starts at this number ends, or None."""
+    start = core.start
+    if start > 0 and s[start - 1] in "(+":
+        start -= 1
+    if start > 0 and s[start - 1] == "+":
+        start -= 1
+    if start > 0 and s[start - 1].isdigit():
+        return None
+    m = _PHONE_RE.match(s, start)
+    return m.end() if m else None
+
+
 def _follows_name_or_label(s: str, core: _Core) -> bool:
     """Numbers after a name or a label: 'Boeing 737', 'Article 5', 'No 10', 'number one'."""
     i = core.start
@@ -678,6 +695,9 @@ def _quantity_at(s: str, i: int) -> tuple[Quantity | None, int]:
         return None, _skip_token(s, i)
     if _glued_to_identifier(s, core) or _skip_right_context(s, core):
         return None, _skip_token(s, core.end)
+    phone_end = _phone_number_end(s, core)
+    if phone_end is not None:
+        return None, phone_end
     hyphen = s[core.end : core.end + 1]
     if hyphen == "-" and s[core.end + 1 : core.end + 2].isalpha() and not core.currency:
         return _hyphenated(s, core)  # money stays a claim: "a £5m-a-year deal"

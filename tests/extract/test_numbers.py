@@ -263,6 +263,9 @@ NOT_CLAIMS = [
     "Trading closed at 1519 GMT.",
     "She finished 3rd in the race.",
     "The airline grounded its Boeing 737 fleet.",
+    "For details call (202) 555-0143 or write to the press office.",
+    "Reporters may phone 202-555-0188 after noon.",
+    "The hotline, +44 207 946 0958, opens at nine.",
     "Leaders of the G7 met in Rome.",
     "Covid-19 spread quickly.",
     "Members invoked Article 5 of the treaty.",
@@ -375,3 +378,8 @@ def test_scaled_values_carry_no_floating_point_noise():
 )
 def test_a_bare_number_compared_with_a_count_counts_the_same_thing(text, units_):
     assert [c.unit for c in numeric(text)] == units_
+
+
+def test_a_telephone_number_beside_a_figure_leaves_the_figure():
+    found = numeric("Call (202) 555-0143 about the 236,000 jobs added in March.")
+    assert [(c.surface, c.value) for c in found] == [("236,000", 236000.0)]

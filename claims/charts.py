@@ -349,7 +349,9 @@ def compare_chart(group: Any) -> alt.LayerChart:
     base = alt.Chart(data).encode(
         y=alt.Y(
             "row:N",
-            title="Source · claim",
+            # No axis title: the rows name themselves ("source · #claim"), and a
+            # title beside 300-pixel labels is drawn over them.
+            title=None,
             sort=alt.EncodingSortField("published", order="ascending"),
             axis=alt.Axis(labelLimit=300),
         ),
@@ -382,7 +384,7 @@ def compare_chart(group: Any) -> alt.LayerChart:
                 "value:Q",
                 title=x_title,
                 scale=alt.Scale(zero=False, padding=18),
-                axis=alt.Axis(format="~g", titleLimit=400),
+                axis=alt.Axis(format=",~r", titleLimit=400, labelOverlap=True, tickCount=6),
             ),
             color=alt.Color(
                 "mark:N",

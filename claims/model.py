@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, fields
 from datetime import date
 
-EXTRACTOR_VERSION = "1.2.0"
+EXTRACTOR_VERSION = "1.2.1"
 
 
 class ClaimsError(Exception):

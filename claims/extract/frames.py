@@ -793,6 +793,17 @@ _DATA_SUBJECT = re.compile(
 )
 
 
+# "add" reports speech ("she added", "he added that ...") unless it takes an amount
+# or "to the" as its object: then something was added, not said.
+_ADD_VERBS = frozenset(("add", "adds", "added", "adding"))
+_ADDED_OBJECT = re.compile(
+    r"\s*(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|another|"
+    r"a\s+further|an\s+extra|a\s+net|a\s+record|just|only)\s+)*(?:[$\u00a3\u20ac\u00a5]|\d)"
+    r"|\s+to\s+(?:the|its|their|his|her|a|an)\b",
+    re.IGNORECASE,
+)
+
+
 def _frame_at(masked: str, m: re.Match[str]) -> _Frame | None:
     """The frame of the cue word at m, when it has a source."""
     cue = m.group()
@@ -833,6 +844,8 @@ def _frame_at(masked: str, m: re.Match[str]) -> _Frame | None:
         return None  # "the said property", "is expected to"
     if _BY_AFTER.match(right) or (low.startswith("call") and _FOR_AFTER.match(right)):
         return None  # "claims by", "called for"
+    if low in _ADD_VERBS and _ADDED_OBJECT.match(right):
+        return None  # "employers added 517,000 jobs", "added to the pressure": no speech
     particle = _PARTICLE.match(right) if low in _PHRASAL else None
     if particle and _PARTICLE_OF.get(low, "out") != particle.group("p"):
         particle = None

@@ -420,7 +420,7 @@ def _sentence_initial(s: str, i: int) -> bool:
 
 
 def _glued_to_identifier(s: str, core: _Core) -> bool:
-    """Numbers glued to letters are labels: 'G7', 'Covid-19', 'A380', '#1'."""
+    """Numbers glued to letters are labels: 'G7', 'Covid-19', 'A380', '#1', 'f(2)'."""
     i = core.start
     if core.currency:
         return False
@@ -429,7 +429,9 @@ def _glued_to_identifier(s: str, core: _Core) -> bool:
     prev = s[i - 1]
     if prev.isalnum() or prev in "#_":
         return True
-    return prev in "-–/." and i > 1 and s[i - 2].isalnum()
+    # "-19", "/2", ".5" after a letter or digit; "(1)" right after a word is a call
+    # or a clause number ("alert(1)", "Article 5(2)"), not a quantity.
+    return prev in "-–/.(" and i > 1 and s[i - 2].isalnum()
 
 
 # A telephone number is an identifier: "(202) 691-6378", "202-691-6378", "+1 202 691 6378".

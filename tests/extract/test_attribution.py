@@ -446,10 +446,20 @@ def test_names_are_not_cut_by_word_endings():
         "Hillary Brandt is adding to her lead in the delegate count.",
         "A new group called Voters First is raising money.",
         "Nearly 60 percent of Mrs. Halvorsen's reported donations came from women.",
+        "Employers added 517,000 jobs, well above forecasts.",
+        "Retailers added more than $2bn to their inventories.",
+        "The Treasury added to the pressure on Tuesday.",
     ],
 )
 def test_homographs_and_non_speech_uses_are_not_frames(sentence):
     assert all(att is None for _, att in attribute(sentence))
+
+
+def test_added_still_reports_speech_when_no_amount_follows():
+    att = only('"The plan worked," Maria Ortega added.')
+    assert (att.speaker, att.cue, att.kind) == ("Maria Ortega", "added", "quote")
+    att = only("Maria Ortega added that the plan had worked.")
+    assert (att.speaker, att.cue) == ("Maria Ortega", "added")
 
 
 def test_homograph_cue_in_a_closing_reporting_clause():

@@ -264,6 +264,8 @@ NOT_CLAIMS = [
     "She finished 3rd in the race.",
     "The airline grounded its Boeing 737 fleet.",
     "For details call (202) 555-0143 or write to the press office.",
+    "The page ran alert(1) when it loaded.",
+    "Under Section 5(2) the court may act.",
     "Reporters may phone 202-555-0188 after noon.",
     "The hotline, +44 207 946 0958, opens at nine.",
     "Leaders of the G7 met in Rome.",
@@ -383,3 +385,8 @@ def test_a_bare_number_compared_with_a_count_counts_the_same_thing(text, units_)
 def test_a_telephone_number_beside_a_figure_leaves_the_figure():
     found = numeric("Call (202) 555-0143 about the 236,000 jobs added in March.")
     assert [(c.surface, c.value) for c in found] == [("236,000", 236000.0)]
+
+
+def test_a_figure_in_brackets_after_a_space_is_still_a_claim():
+    found = numeric("Exports rose by a third (33 percent) last year.")
+    assert [(c.surface, c.value, c.unit) for c in found][-1] == ("33 percent", 33.0, "percent")

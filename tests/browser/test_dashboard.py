@@ -175,7 +175,8 @@ def test_paste_an_article_then_see_its_claims(page, ledger):
     page.get_by_label("Article text").fill(
         "The unemployment rate fell to 3.4 percent in January, the Labor Department said.\n"
         "Employers added 517,000 jobs, well above the 187,000 economists expected. "
-        "Shown literally: <script>alert(1)</script> and <img src=x onerror=alert(2)>."
+        "A survey of 1,200 firms <script>alert(1)</script> and <img src=x onerror=alert(2)> "
+        "is shown literally."
     )
     page.get_by_role("button", name="Extract claims").first.click()
     page.get_by_text("Preview: untick the claims to leave out").wait_for(timeout=30000)

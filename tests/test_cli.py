@@ -13,9 +13,10 @@ from claims import config, store
 from tests.conftest import ARTICLE, numeric_claim
 
 
-def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def run(*args: str, env: dict | None = None, stdin: str = "") -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "claims", *args],
+        input=stdin,
         capture_output=True,
         text=True,
         cwd=config.PROJECT_DIR,
@@ -127,14 +128,7 @@ def test_a_missing_database_is_a_clear_error(tmp_path):
 def test_hash_password_prints_a_hash_that_verifies():
     from claims.auth import verify_password
 
-    result = subprocess.run(
-        [sys.executable, "-m", "claims", "hash-password"],
-        input="a team password\n",
-        capture_output=True,
-        text=True,
-        cwd=config.PROJECT_DIR,
-        timeout=120,
-    )
+    result = run("hash-password", stdin="a team password\n")
     assert result.returncode == 0, result.stderr
     stored = result.stdout.strip()
     assert stored.startswith("pbkdf2_sha256$")
@@ -143,14 +137,7 @@ def test_hash_password_prints_a_hash_that_verifies():
 
 
 def test_hash_password_refuses_a_short_password():
-    result = subprocess.run(
-        [sys.executable, "-m", "claims", "hash-password"],
-        input="short\n",
-        capture_output=True,
-        text=True,
-        cwd=config.PROJECT_DIR,
-        timeout=120,
-    )
+    result = run("hash-password", stdin="short\n")
     assert result.returncode == 2
     assert result.stderr.strip() == "error: Choose a password of at least 8 characters."
 

@@ -12,7 +12,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from claims import render, store
+from claims import config, render, store
+from claims.export import FORMATS, export_bytes
 from claims.model import KINDS, STATUSES, ClaimsError, ConflictError, period_bounds
 from claims.query import COUNT_CAP, SORTABLE, ClaimFilter
 from pages import _shared as ui
@@ -250,12 +251,7 @@ if current != {k: v if isinstance(v, list) else [v] for k, v in params.items()}:
 
 # ---------------------------------------------------------------- export
 
-try:
-    from claims.export import FORMATS, export_bytes
-except ImportError:  # the export module is not there yet
-    FORMATS, export_bytes = {}, None
-
-if FORMATS and total:
+if total:
     db_file = str(ui.db_path())
 
     def exporter(fmt: str, wanted: ClaimFilter = claim_filter):
@@ -270,8 +266,13 @@ if FORMATS and total:
         return run
 
     row = st.container(horizontal=True, gap="small", vertical_alignment="center")
-    row.text(f"Export these {total:,} claims:")
+    row.text(f"Export these {'more than ' if more else ''}{total:,} claims:")
+    # ClaimReview is signed by the reviewing organisation: without one configured,
+    # the button would only fail, so it is not offered (the caption says why).
+    signed = config.reviewing_organisation() is not None
     for fmt, (ext, mime) in FORMATS.items():
+        if fmt == "claimreview" and not signed:
+            continue
         row.download_button(
             EXPORT_LABELS.get(fmt, fmt.upper()),
             data=exporter(fmt),
@@ -280,6 +281,11 @@ if FORMATS and total:
             key=f"export_{fmt}",
             on_click="ignore",
             icon=":material/download:",
+        )
+    if not signed:
+        st.caption(
+            "ClaimReview export needs the reviewing organisation's name: set CLAIMS_ORG or "
+            "[organisation] name in data/settings.toml (see the README)."
         )
 
 # ---------------------------------------------------------------- bulk status

@@ -252,10 +252,20 @@ def test_selecting_rows_opens_one_or_sets_the_status_of_several(ledger_path):
     assert all(len(store.reviews_of(db, i)) == 1 for i in ids)
 
 
-def test_export_offers_csv_and_json(ledger_path):
+def test_export_offers_every_format_and_claimreview_once_an_organisation_is_set(
+    ledger_path, monkeypatch
+):
+    monkeypatch.delenv("CLAIMS_ORG", raising=False)
+    monkeypatch.setattr("claims.config.SETTINGS_FILE", ledger_path.parent / "absent.toml")
     at = open_page("claims")
     labels = {b.label for b in at.get("download_button")}
-    assert {"CSV", "JSON"} <= labels
+    assert labels == {"CSV", "JSON", "JSON Lines", "Excel", "Parquet"}
+    assert any("needs the reviewing organisation" in c.value for c in at.caption)
+
+    monkeypatch.setenv("CLAIMS_ORG", "Example Fact Check")
+    at = open_page("claims")
+    labels = {b.label for b in at.get("download_button")}
+    assert "ClaimReview JSON-LD" in labels
 
 
 def test_hostile_text_never_reaches_markdown(ledger_path):

@@ -50,6 +50,7 @@ from claims.normalise import (
     normalise_subject,
     unit_label,
 )
+from claims.query import like_contains
 
 # ---------------------------------------------------------------- tolerance
 
@@ -689,7 +690,7 @@ def _keys_like(db: sqlite_utils.Database, part: str, *texts: str) -> set[str]:
     for text in {t for t in texts if t}:
         rows = db.execute(
             "SELECT key FROM group_names WHERE part = ? AND key LIKE ? ESCAPE '\\'",
-            [part, _contains(text)],
+            [part, like_contains(text)],
         ).fetchall()
         found |= {key for (key,) in rows}
     return found - {""}
@@ -708,14 +709,10 @@ def _spelling_keys(db: sqlite_utils.Database, facet: str, text: str) -> set[str]
     spellings = db.execute(
         "SELECT DISTINCT value FROM facet_counts WHERE facet = ? AND n > 0 "
         "AND value LIKE ? ESCAPE '\\' LIMIT ?",
-        [facet, _contains(text), _MAX_SPELLINGS],
+        [facet, like_contains(text), _MAX_SPELLINGS],
     ).fetchall()
     normalise = normalise_subject if facet == "subject" else normalise_metric
     return {normalise(value) for (value,) in spellings} - {""}
-
-
-def _contains(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 # How many candidate groups disputed_groups computes flags for, at most.

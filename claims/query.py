@@ -311,7 +311,7 @@ def facet_counts(
         "WHERE facet = ? AND value LIKE ? ESCAPE '\\' "
         "GROUP BY value HAVING sum(n) > 0 ORDER BY claims DESC, value LIMIT ?"
     )
-    return _rows(db.execute(sql, [facet, _like(prefix), int(limit)]))
+    return _rows(db.execute(sql, [facet, like_prefix(prefix), int(limit)]))
 
 
 def _rows(cursor) -> list[dict]:
@@ -357,7 +357,7 @@ def source_choices(
     db: sqlite_utils.Database, *, search: str | None = None, limit: int = 500
 ) -> list[dict]:
     """Sources for a picker: [{id, title, published}], newest first."""
-    like = _like(search)
+    like = like_prefix(search)
     sql = (
         "SELECT id, title, published FROM sources WHERE coalesce(title, '') LIKE ? ESCAPE '\\' "
         "ORDER BY published IS NULL, published DESC, id DESC LIMIT ?"
@@ -387,7 +387,7 @@ def sources_table(
         "LEFT JOIN claims ON claims.source_id = page.id AND claims.vanished = 0 "
         "GROUP BY page.id ORDER BY page.published DESC, page.id DESC"
     )
-    return _rows(db.execute(sql, [_contains(search), int(limit), int(offset)]))
+    return _rows(db.execute(sql, [like_contains(search), int(limit), int(offset)]))
 
 
 def count_sources(db: sqlite_utils.Database, *, search: str | None = None) -> int:
@@ -395,7 +395,7 @@ def count_sources(db: sqlite_utils.Database, *, search: str | None = None) -> in
         "SELECT count(*) FROM sources WHERE "
         "(coalesce(title, '') || ' ' || coalesce(publisher, '')) LIKE ? ESCAPE '\\'"
     )
-    return db.execute(sql, [_contains(search)]).fetchone()[0]
+    return db.execute(sql, [like_contains(search)]).fetchone()[0]
 
 
 def speakers_table(db: sqlite_utils.Database, *, limit: int = 200) -> list[dict]:
@@ -411,12 +411,12 @@ def speakers_table(db: sqlite_utils.Database, *, limit: int = 200) -> list[dict]
     return _rows(db.execute(sql, [int(limit)]))
 
 
-def _like(text: str | None) -> str:
-    """A LIKE prefix pattern matching `text` literally (% and _ escaped)."""
+def like_prefix(text: str | None) -> str:
+    """A LIKE prefix pattern (used with ESCAPE '\\') matching `text` literally."""
     text = text or ""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _contains(text: str | None) -> str:
+def like_contains(text: str | None) -> str:
     """A LIKE pattern matching rows that contain `text` literally (any case for ASCII)."""
-    return "%" + _like(text) if text else "%"
+    return "%" + like_prefix(text) if text else "%"

@@ -213,24 +213,20 @@ def chart(
     else:
         state = st.altair_chart(shown, key=key, width="stretch")
     row = st.container(horizontal=True, gap="small")
-    row.download_button(
-        "PNG image",
-        data=lambda: charts.to_png(chart_obj),
-        file_name=f"{name}.png",
-        mime="image/png",
-        key=f"{key}_png",
-        on_click="ignore",
-        icon=":material/download:",
-    )
-    row.download_button(
-        "SVG image",
-        data=lambda: charts.to_svg(chart_obj),
-        file_name=f"{name}.svg",
-        mime="image/svg+xml",
-        key=f"{key}_svg",
-        on_click="ignore",
-        icon=":material/download:",
-    )
+    for ext, mime, render_image in (
+        ("png", "image/png", charts.to_png),
+        ("svg", "image/svg+xml", charts.to_svg),
+    ):
+        row.download_button(
+            f"{ext.upper()} image",
+            # Rendered only when clicked: drawing every chart's images would slow each page.
+            data=lambda render_image=render_image: render_image(chart_obj),
+            file_name=f"{name}.{ext}",
+            mime=mime,
+            key=f"{key}_{ext}",
+            on_click="ignore",
+            icon=":material/download:",
+        )
     return state
 
 

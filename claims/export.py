@@ -1,10 +1,13 @@
 """Exports of the claims table: CSV, JSON, JSON Lines, Excel, Parquet, ClaimReview JSON-LD.
 
-Every export streams: claims are read in keyset batches of tuples and written as
+Every export streams: claims are read in batches, in id order, and written as
 they come, so memory stays bounded whatever the row count. Each claim row
 carries its provenance (source URL, title, publisher, publication date, the
-verbatim sentence, status, last note, last reviewer, last review date), all
-computed in SQL.
+verbatim sentence, status, last note, last reviewer, last review date): the
+claims are read alone and each batch's sources and reviews joined in Python,
+once per source and per reviewed claim (see _claim_batches). For CSV and
+JSON Lines, SQLite formats a claim's own cells or object itself, and a large
+export is written by several processes, each an id range (_claim_records).
 
 What each format holds (claims.importer reads csv, json, jsonl and xlsx back):
 
@@ -12,6 +15,7 @@ What each format holds (claims.importer reads csv, json, jsonl and xlsx back):
   metadata, `review_history` (the claim's review log as a JSON array, empty
   when never reviewed) and `source_text` - the article text, given on the
   first row of each source only, so that an article is in the file once.
+  Text cells are quoted, numbers bare (as csv.QUOTE_NONNUMERIC writes).
 - json: {"format", "sources": [...], "claims": [...], "reviews": [...]}.
 - jsonl: one object per line, typed by "type": every "source" line, then
   every "claim" line, then every "review" line (so an importer can stream).
@@ -46,23 +50,30 @@ the importer removes exactly one apostrophe from any text matching
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import json
+import math
 import os
 import re
+import shutil
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 import sqlite_utils
 
 from claims import config, store
 from claims.model import EXTRACTOR_VERSION, VERDICT_STATUSES, ClaimsError
+from claims.processes import worker_pool
 from claims.query import ClaimFilter, where_clause
 
 # Format name -> (file extension without the dot, MIME type).
@@ -124,32 +135,6 @@ CLAIM_COLUMNS = (
     "updated",
 )
 
-
-def _last_note_sql(note: str = "r.note") -> str:
-    """The latest review that says something (a field edit may carry no note).
-
-    `note` is the expression selected from it (the CSV wraps r.note in the
-    formula escape inside the subquery, so that the subquery runs once). The
-    CASE spares the lookup for claims nobody reviewed, most of a large ledger.
-    """
-    return (
-        "CASE WHEN last_review.id IS NULL THEN NULL ELSE "
-        f"(SELECT {note} FROM reviews AS r WHERE r.claim_id = claims.id "
-        "AND r.note IS NOT NULL AND r.note <> '' ORDER BY r.id DESC LIMIT 1) END"
-    )
-
-
-# Provenance that travels with every claim row: (column name, SQL).
-PROVENANCE = (
-    ("source_url", "sources.url"),
-    ("source_title", "sources.title"),
-    ("source_publisher", "sources.publisher"),
-    ("source_published", "sources.published"),
-    ("last_note", _last_note_sql()),
-    ("last_reviewer", "last_review.reviewer"),
-    ("last_review_date", "last_review.at"),
-)
-
 REVIEW_COLUMNS = (
     "id",
     "claim_id",
@@ -176,27 +161,31 @@ SOURCE_COLUMNS = (
     "text",
 )
 
-_REVIEW_HISTORY_SQL = (
-    "CASE WHEN last_review.id IS NULL THEN NULL ELSE ("
-    "SELECT json_group_array(json_object("
-    + ", ".join(f"'{c}', h.{c}" for c in REVIEW_COLUMNS[2:])
-    + ")) FROM (SELECT * FROM reviews AS r WHERE r.claim_id = claims.id ORDER BY r.id) AS h"
-    ") END"
+# The source's metadata a claim row carries, as (row column, sources column):
+# every claim row has the first four, the CSV row all eight.
+SOURCE_PROVENANCE = (
+    ("source_url", "url"),
+    ("source_title", "title"),
+    ("source_publisher", "publisher"),
+    ("source_published", "published"),
 )
+CSV_SOURCE_EXTRA = (
+    ("source_author", "author"),
+    ("source_retrieved", "retrieved"),
+    ("source_language", "language"),
+    ("source_added", "added"),
+)
+SOURCE_FIELDS = tuple(column for _, column in SOURCE_PROVENANCE + CSV_SOURCE_EXTRA)
+# What a claim row says of the claim's review log (see _ReviewLog).
+REVIEW_PROVENANCE = ("last_note", "last_reviewer", "last_review_date")
 
+CLAIM_ROW_COLUMNS = CLAIM_COLUMNS + tuple(name for name, _ in SOURCE_PROVENANCE) + REVIEW_PROVENANCE
 # The flat CSV row adds what a round trip needs beyond the provenance.
-CSV_EXTRA = (
-    ("source_author", "sources.author"),
-    ("source_retrieved", "sources.retrieved"),
-    ("source_language", "sources.language"),
-    ("source_added", "sources.added"),
-    ("review_history", _REVIEW_HISTORY_SQL),
+CSV_COLUMNS = (
+    CLAIM_ROW_COLUMNS
+    + tuple(name for name, _ in CSV_SOURCE_EXTRA)
+    + ("review_history", "source_text")
 )
-
-CLAIM_ROW_SELECT = tuple((c, f"claims.{c}") for c in CLAIM_COLUMNS) + PROVENANCE
-CLAIM_ROW_COLUMNS = tuple(name for name, _ in CLAIM_ROW_SELECT)
-CSV_SELECT = CLAIM_ROW_SELECT + CSV_EXTRA
-CSV_COLUMNS = tuple(name for name, _ in CSV_SELECT) + ("source_text",)
 
 INTEGER_COLUMNS = frozenset(
     {
@@ -298,6 +287,13 @@ def _start(
         exported_at=store.now_utc(),
         revision=store.revision(db),
     )
+    # The SQL that formats rows calls back into Python for the rare value it cannot handle.
+    for name, function in (
+        (_ESCAPE_FUNCTION, escape_formula),
+        (_CSV_NUMBER_FUNCTION, _csv_number),
+        (_JSON_NUMBER_FUNCTION, _json_number),
+    ):
+        db.conn.create_function(name, 1, function, deterministic=True)
     if fmt == "claimreview":
         job.org = config.reviewing_organisation(org)
         job.org_url = config.reviewing_organisation_url()
@@ -320,7 +316,7 @@ def _read_snapshot(db: sqlite_utils.Database) -> Iterator[None]:
 
 
 # Up to this many matching claims, SQLite may pick an index and sort; beyond,
-# the claims are read in id order straight off the table (see _claims_sql).
+# the claims are read in id order straight off the table (see _claim_batches).
 SMALL_RESULT = 20_000
 
 
@@ -343,35 +339,181 @@ def _stream(
             cursor.close()
 
 
-def _claims_sql(select: Sequence[tuple[str, str]], where: str, *, large: bool) -> str:
-    """SELECT the claims matching `where`, in id order, with their source and last review.
-
-    For a large result the claims table is read in rowid order (NOT INDEXED,
-    and CROSS JOIN keeps it the outer loop): rows then stream out already in
-    order. Left to itself SQLite may walk an index such as (vanished,
-    published) and sort every match before the first row comes out.
-    """
-    claims = "claims NOT INDEXED CROSS JOIN" if large else "claims JOIN"
-    return (
-        f"SELECT {_select_list(select)} FROM {claims} sources ON sources.id = claims.source_id "
-        "LEFT JOIN reviews AS last_review ON last_review.id = "
-        "(SELECT max(r.id) FROM reviews AS r WHERE r.claim_id = claims.id) "
-        f"WHERE ({where}) ORDER BY claims.id"
-    )
-
-
 def _matching_claims(job: _Job, where: str | None = None, params: Sequence = ()) -> int:
-    where = where or job.where
-    sql = f"SELECT count(*) FROM claims WHERE {where}"
+    """How many claims the export's filter matches, and `where` (its `params`) if given."""
+    sql = f"SELECT count(*) FROM claims WHERE ({job.where}) AND ({where or '1'})"
     return job.db.execute(sql, [*job.params, *params]).fetchone()[0]
 
 
-def _claim_batches(job: _Job, select: Sequence[tuple[str, str]]) -> Iterator[list[tuple]]:
-    sql = _claims_sql(select, job.where, large=_matching_claims(job) > SMALL_RESULT)
-    for batch in _stream(job.db, sql, job.params):
-        job.counts["claims"] += len(batch)
-        yield batch
+# ---------------------------------------------------------------- claims with their provenance
 
+# Claims are read alone, in id order; their sources and review logs come
+# from two more queries per batch and are joined here in Python. Joined in
+# SQL, every claim row looked its source up again and probed the reviews
+# index, though few claims are ever reviewed; and every source's cells were
+# formatted again for each of its claims.
+
+# Sources whose provenance is kept, formatted, for the claims still to come
+# (a few hundred bytes each).
+SOURCE_CACHE_SIZE = 100_000
+
+# Claim ids from first to last, both included, either end None for open;
+# None for all.
+IdRange = tuple[int | None, int | None] | None
+
+
+class _ReviewLog(NamedTuple):
+    """What a claim row says of the claim's reviews."""
+
+    last_note: str | None  # of the latest review that says something (an edit may not)
+    last_reviewer: str | None
+    last_review_date: str | None
+    history: list[dict]  # every review, oldest first: REVIEW_COLUMNS from "at" on
+
+
+NEVER_REVIEWED = _ReviewLog(None, None, None, [])
+
+
+@dataclass
+class _Batch:
+    """A batch of exported claims, with what their rows need from elsewhere."""
+
+    rows: list[tuple]  # (source id, claim id, *the selected expressions)
+    source_ids: set[int]  # the sources of these rows
+    sources: Mapping[int, object]  # source id -> its provenance, as the writer formed it
+    reviews: dict[int, _ReviewLog]  # claim id -> its review log, for reviewed claims only
+
+
+@dataclass(frozen=True)
+class _SourceForm:
+    """What a writer keeps of each source: SQL over sources, and the entry made of a row."""
+
+    select: tuple[str, ...]
+    entry: Callable[[tuple], object]  # from (source id, *the selected values)
+
+
+# The provenance values themselves, for the formats that take values.
+_PROVENANCE_VALUES = _SourceForm(
+    tuple(f"sources.{column}" for _, column in SOURCE_PROVENANCE), itemgetter(slice(1, None))
+)
+
+
+class _SourceCache:
+    """Each source's provenance, formed once and kept for the claims still to come.
+
+    The claims of an article ingested whole are neighbours, but re-extraction
+    and imports interleave articles, so a source met once may come back many
+    batches later. Beyond SOURCE_CACHE_SIZE the oldest entries go.
+    """
+
+    def __init__(self, db: sqlite_utils.Database, form: _SourceForm):
+        self.db = db
+        self.entry = form.entry
+        self.sql = (
+            f"SELECT sources.id, {', '.join(form.select)} FROM sources "
+            "WHERE id IN (SELECT value FROM json_each(?))"
+        )
+        self.entries: dict[int, object] = {}
+
+    def holding(self, source_ids: set[int]) -> Mapping[int, object]:
+        """The cache's entries, those of `source_ids` among them."""
+        entries = self.entries
+        missing = [source_id for source_id in source_ids if source_id not in entries]
+        if not missing:
+            return entries
+        while entries and len(entries) + len(missing) > SOURCE_CACHE_SIZE:
+            oldest = next(iter(entries))
+            if oldest in source_ids:
+                break  # a batch with more sources than the cache holds: keep them all
+            del entries[oldest]
+        for row in self.db.execute(self.sql, [_ids_param(missing)]):
+            entries[row[0]] = self.entry(row)
+        return entries
+
+
+def _claim_batches(
+    job: _Job,
+    select: Sequence[str],
+    source_form: _SourceForm,
+    where: str | None = None,
+    params: Sequence = (),
+    id_range: IdRange = None,
+) -> Iterator[_Batch]:
+    """The claims matching the export's filter (and `where`), in id order, a batch at a time.
+
+    `id_range` narrows them to a range of ids. For a large result the claims
+    table is read in rowid order (NOT INDEXED): rows then stream out already
+    in order. Left to itself SQLite may walk an index such as (vanished,
+    published) and sort every match before the first row comes out.
+    """
+    where, params = _narrowed(where, params, id_range)
+    large = _matching_claims(job, where, params) > SMALL_RESULT
+    sql = (
+        f"SELECT claims.source_id, claims.id, {', '.join(select)} "
+        f"FROM {'claims NOT INDEXED' if large else 'claims'} WHERE ({job.where}) AND {where} "
+        "ORDER BY claims.id"
+    )
+    sources = _SourceCache(job.db, source_form)
+    for rows in _stream(job.db, sql, [*job.params, *params]):
+        job.counts["claims"] += len(rows)
+        source_ids = {row[0] for row in rows}
+        yield _Batch(rows, source_ids, sources.holding(source_ids), _review_logs(job.db, rows))
+
+
+def _narrowed(where: str | None, params: Sequence, id_range: IdRange) -> tuple[str, list]:
+    """`where` AND the id range, as a condition to add to the export's, and its parameters."""
+    conditions, params = [f"({where})" if where else "1"], list(params)
+    first, last = id_range or (None, None)
+    if first is not None:
+        conditions.append("claims.id >= ?")
+        params.append(first)
+    if last is not None:
+        conditions.append("claims.id <= ?")
+        params.append(last)
+    return " AND ".join(conditions), params
+
+
+def _claim_row_batches(job: _Job) -> Iterator[list[tuple]]:
+    """The exported claims as tuples of CLAIM_ROW_COLUMNS, a batch at a time."""
+    select = [f"claims.{column}" for column in CLAIM_COLUMNS]
+    for batch in _claim_batches(job, select, _PROVENANCE_VALUES):
+        sources, reviews = batch.sources, batch.reviews
+        yield [
+            (*row[2:], *sources[row[0]], *reviews.get(row[1], NEVER_REVIEWED)[:3])
+            for row in batch.rows
+        ]
+
+
+def _ids_param(ids: Iterable[int]) -> str:
+    """A set of ids as one parameter, which SQL reads back with json_each."""
+    return json.dumps(sorted(ids))
+
+
+def _review_logs(db: sqlite_utils.Database, rows: list[tuple]) -> dict[int, _ReviewLog]:
+    """The review logs of the claims in `rows` (in id order, the id second) that have one.
+
+    Read by the range of ids the rows span: one walk along the index, where
+    asking for each id was a lookup per claim. The logs of claims in the range
+    that are not in `rows` come too, and are never asked for; as batches never
+    overlap, no review is read twice.
+    """
+    sql = (
+        f"SELECT {', '.join(REVIEW_COLUMNS[1:])} FROM reviews "
+        "WHERE claim_id BETWEEN ? AND ? ORDER BY claim_id, id"
+    )
+    logs = {}
+    reviews = db.execute(sql, [rows[0][1], rows[-1][1]])
+    for claim_id, log in groupby(reviews, key=itemgetter(0)):
+        history = [dict(zip(REVIEW_COLUMNS[2:], review[1:], strict=True)) for review in log]
+        notes = [review["note"] for review in history if review["note"]]
+        last = history[-1]
+        logs[claim_id] = _ReviewLog(
+            notes[-1] if notes else None, last["reviewer"], last["at"], history
+        )
+    return logs
+
+
+# ---------------------------------------------------------------- sources and reviews
 
 SOURCE_SELECT = tuple((c, f"sources.{c}") for c in SOURCE_COLUMNS)
 REVIEW_SELECT = tuple((c, f"reviews.{c}") for c in REVIEW_COLUMNS)
@@ -599,163 +741,446 @@ def _text_stream(out: BinaryIO, encoding: str = "utf-8") -> Iterator[io.TextIOWr
 
 # ---------------------------------------------------------------- CSV
 
+# The CSV is written as csv.QUOTE_NONNUMERIC writes: every text cell quoted
+# (a missing text is ""), numbers bare (a missing number is an empty cell).
+# SQLite writes a claim's own cells as one text per row (printf's %w doubles
+# the quotes), Python adds the provenance cells, made once per source and per
+# reviewed claim, and the lines go out a batch at a time: forty-odd values no
+# longer each become a Python object and then pass through csv.writer, which
+# was most of the cost of a row.
 
 # First code points that make a cell risky; the apostrophe (39) needs a look
 # at what follows it (see escape_formula), so Python decides those.
 _FORMULA_CODE_POINTS = ", ".join(str(ord(c)) for c in "=+-@\t\r")
 _ESCAPE_FUNCTION = "claims_escape_formula"
+_CSV_NUMBER_FUNCTION = "claims_csv_number"
 
 
 def _escaped_in_sql(expr: str) -> str:
     """SQL that formula-escapes a text column inside SQLite.
 
-    Every risky first character sorts before "A", so most text passes the
-    first, cheapest test. unicode() reads the first code point in C; the
-    common risky start gets its apostrophe in SQL; a start with an apostrophe
-    or NUL (unicode() is NULL for a text that starts with NUL; NULL and '' are
-    left as they are) goes to escape_formula in Python (_ESCAPE_FUNCTION).
+    A text that starts with a letter, a digit or any non-ASCII character can
+    be no formula, and string comparisons (no function call) find those: most
+    text, NULL included, leaves at the first test. unicode() reads the first
+    code point in C; the common risky start gets its apostrophe in SQL; a
+    start with an apostrophe or NUL (unicode() is NULL for a text that starts
+    with NUL; '' is left as it is) goes to escape_formula in Python
+    (_ESCAPE_FUNCTION).
     """
     return (
-        f"CASE WHEN {expr} >= 'A' THEN {expr} "
+        f"CASE WHEN {expr} >= 'A' OR {expr} IS NULL OR ({expr} >= '0' AND {expr} < '=') "
+        f"THEN {expr} "
         f"WHEN unicode({expr}) IN ({_FORMULA_CODE_POINTS}) THEN '''' || {expr} "
         f"WHEN unicode({expr}) = 39 OR (unicode({expr}) IS NULL AND {expr} <> '') "
         f"THEN {_ESCAPE_FUNCTION}({expr}) ELSE {expr} END"
     )
 
 
-def _csv_select() -> tuple[tuple[str, str], ...]:
-    select = []
-    for name, expr in CSV_SELECT:
-        if name == "last_note":
-            expr = _last_note_sql(_escaped_in_sql("r.note"))
-        elif name not in INTEGER_COLUMNS | REAL_COLUMNS | {"review_history"}:
-            # review_history is JSON: it begins with "[", never like a formula.
-            expr = _escaped_in_sql(expr)
-        select.append((name, expr))
-    # Filled in Python on the first row of each source only.
-    select.append(("source_text", "NULL"))
-    return tuple(select)
+def _printed_exactly_sql(expr: str, column: str) -> str:
+    """SQL true when SQLite prints a number column's value so that it reads back the same.
+
+    SQLite prints a REAL with 15 significant digits: enough for nearly every
+    figure, not for all (0.1 + 0.2). NULL counts as exact (nothing to print).
+    A text in a number column (only a hand-edited database has one) is never
+    exact: both sides of = have the column's numeric affinity, so the text is
+    not converted and compares unequal.
+    """
+    if column in REAL_COLUMNS:
+        return f"{expr} IS NULL OR CAST(CAST({expr} AS TEXT) AS REAL) = {expr}"
+    return f"CAST({expr} AS INTEGER) = {expr}"  # the integer columns are NOT NULL
+
+
+def _csv_text(value: object) -> str:
+    """A text cell: formula-escaped, quoted, quotes doubled; a missing text is ""."""
+    if value is None:
+        return '""'
+    text = value if type(value) is str else str(value)
+    if text and text[0] in _FORMULA_FIRST:
+        text = escape_formula(text)
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _csv_number(value: object) -> str:
+    """A number cell: bare and exact (a float's repr reads back the same); a text stays text."""
+    if value is None:
+        return ""
+    if type(value) in (int, float):
+        return repr(value)
+    return _csv_text(value)
+
+
+_NUMBER_COLUMNS = INTEGER_COLUMNS | REAL_COLUMNS
+
+
+def _csv_cells(columns: Sequence[str], values: Sequence) -> str:
+    numbers = _NUMBER_COLUMNS
+    return ",".join(
+        _csv_number(value) if column in numbers else _csv_text(value)
+        for column, value in zip(columns, values, strict=True)
+    )
+
+
+def _csv_claim_sql() -> tuple[str, str]:
+    """SQL for a claim's CLAIM_COLUMNS cells as one text, and SQL true when that text is wrong.
+
+    printf stops a text at a NUL character, so the second expression finds
+    the rare claim with one, whose cells Python writes instead.
+    """
+    formats, args, texts = [], [], []
+    for column in CLAIM_COLUMNS:
+        expr = f"claims.{column}"
+        if column in INTEGER_COLUMNS or column in REAL_COLUMNS:
+            formats.append("%s")
+            exact = _printed_exactly_sql(expr, column)
+            args.append(f"CASE WHEN {exact} THEN {expr} ELSE {_CSV_NUMBER_FUNCTION}({expr}) END")
+        else:
+            formats.append('"%w"')
+            args.append(f"ifnull({_escaped_in_sql(expr)}, '')")  # %w prints NULL as (NULL)
+            texts.append(expr)
+    cells = f"printf('{','.join(formats)}', {', '.join(args)})"
+    has_nul = " OR ".join(f"instr({expr}, char(0))" for expr in texts)
+    return cells, has_nul
+
+
+_CSV_CLAIM_SQL = _csv_claim_sql()
 
 
 def _write_csv(job: _Job, out: BinaryIO) -> None:
-    job.db.conn.create_function(_ESCAPE_FUNCTION, 1, escape_formula, deterministic=True)
     # The byte-order mark makes Excel read the file as UTF-8.
     out.write("\ufeff".encode())
-    # Rows go through the csv writer a batch at a time into a string buffer,
-    # encoded once per batch: cheaper than encoding row by row.
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
+    out.write((",".join(map(_csv_text, CSV_COLUMNS)) + "\r\n").encode())
+    with _claim_records(job) as write_claims:
+        write_claims(out)
+
+
+def _write_csv_claims(job: _Job, out: BinaryIO, id_range: IdRange) -> None:
+    """The CSV lines of the claims in `id_range`: see _claim_records."""
     seen_sources: set[int] = set()
-    for batch in _claim_batches(job, _csv_select()):
-        _add_first_appearance_texts(job.db, batch, seen_sources)
-        writer.writerows(batch)
-        out.write(buffer.getvalue().encode("utf-8"))
-        buffer.seek(0)
-        buffer.truncate()
-    out.write(buffer.getvalue().encode("utf-8"))
-    job.counts["sources"] = len(seen_sources)
+    for batch in _claim_batches(job, _CSV_CLAIM_SQL, _CSV_PROVENANCE, id_range=id_range):
+        texts = _first_appearance_texts(job, batch.source_ids, seen_sources, id_range)
+        job.counts["sources"] = job.counts.get("sources", 0) + len(texts)
+        lines = _csv_lines(job.db, batch, texts)
+        out.write(("\r\n".join(lines) + "\r\n").encode("utf-8"))
 
 
-def _add_first_appearance_texts(
-    db: sqlite_utils.Database, batch: list[tuple], seen: set[int]
-) -> None:
-    """Put each source's article text on the first row of it in the file (last column)."""
-    texts = _first_appearance_texts(db, batch, seen)
-    if not texts:
-        return
-    for index, row in enumerate(batch):
-        text = texts.pop(row[1], None)
-        if text is not None:
-            batch[index] = (*row[:-1], escape_formula(text))
-            if not texts:
-                return
+_CSV_NO_TEXT = _csv_text(None)
+
+
+def _csv_source_cells(row: tuple) -> tuple[str, str]:
+    """A source's cells, made once: those of SOURCE_PROVENANCE and of CSV_SOURCE_EXTRA.
+
+    `row` is (id, *SOURCE_FIELDS), all text.
+    """
+    split = 1 + len(SOURCE_PROVENANCE)
+    return ",".join(map(_csv_text, row[1:split])), ",".join(map(_csv_text, row[split:]))
+
+
+_CSV_PROVENANCE = _SourceForm(
+    tuple(f"sources.{column}" for column in SOURCE_FIELDS), _csv_source_cells
+)
+
+
+def _csv_review_cells(log: _ReviewLog) -> tuple[str, str]:
+    """The cells of REVIEW_PROVENANCE, and of review_history (the log as JSON)."""
+    history = json.dumps(log.history, ensure_ascii=False, separators=(",", ":"))
+    return _csv_cells(REVIEW_PROVENANCE, log[:3]), _csv_text(history)
+
+
+_CSV_NEVER_REVIEWED = (_csv_cells(REVIEW_PROVENANCE, NEVER_REVIEWED[:3]), _csv_text(None))
+
+
+def _csv_lines(db: sqlite_utils.Database, batch: _Batch, texts: dict[int, str]) -> list[str]:
+    """The batch's rows as CSV lines; a source's text goes on its first row (`texts` is emptied)."""
+    sources, reviews = batch.sources, batch.reviews
+    lines = []
+    for source_id, claim_id, claim_cells, has_nul in batch.rows:
+        if has_nul:
+            claim_cells = _csv_claim_cells_in_python(db, claim_id)
+        provenance, extra = sources[source_id]
+        log = reviews.get(claim_id)
+        review, history = _CSV_NEVER_REVIEWED if log is None else _csv_review_cells(log)
+        text = texts.pop(source_id, None) if texts else None
+        text = _CSV_NO_TEXT if text is None else _csv_text(text)
+        lines.append(f"{claim_cells},{provenance},{review},{extra},{history},{text}")
+    return lines
+
+
+def _csv_claim_cells_in_python(db: sqlite_utils.Database, claim_id: int) -> str:
+    sql = f"SELECT {', '.join(CLAIM_COLUMNS)} FROM claims WHERE id = ?"
+    return _csv_cells(CLAIM_COLUMNS, db.execute(sql, [claim_id]).fetchone())
 
 
 def _first_appearance_texts(
-    db: sqlite_utils.Database, batch: list[tuple], seen: set[int]
+    job: _Job, source_ids: Iterable[int], seen: set[int], id_range: IdRange
 ) -> dict[int, str]:
-    """Texts of the sources first met in this batch (one query per batch, not per row)."""
-    new_ids = {row[1] for row in batch} - seen
+    """The article texts of the sources whose first row in the file is in this batch.
+
+    Those are the sources not `seen` before in this id range, less those
+    with an exported claim before the range (another process wrote it).
+    """
+    new_ids = set(source_ids) - seen
     if not new_ids:
         return {}
     seen.update(new_ids)
-    ids = sorted(new_ids)
-    texts: dict[int, str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        sql = f"SELECT id, text FROM sources WHERE id IN ({', '.join('?' * len(chunk))})"
-        texts.update(db.execute(sql, chunk).fetchall())
-    return texts
+    first = id_range[0] if id_range else None
+    if first is not None:
+        sql = (
+            "SELECT ids.value FROM json_each(?) AS ids WHERE NOT EXISTS (SELECT 1 FROM claims "
+            "INDEXED BY idx_claims_source WHERE claims.source_id = ids.value AND claims.id < ? "
+            f"AND ({job.where}))"
+        )
+        rows = job.db.execute(sql, [_ids_param(new_ids), first, *job.params])
+        new_ids = {row[0] for row in rows}
+    sql = "SELECT id, text FROM sources WHERE id IN (SELECT value FROM json_each(?))"
+    return dict(job.db.execute(sql, [_ids_param(new_ids)]).fetchall())
 
 
 # ---------------------------------------------------------------- JSON and JSON Lines
 
-
-def _json_object_select(
-    select: Sequence[tuple[str, str]], kind: str | None
-) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
-    """A select list that has SQLite write each record's JSON text, and the REAL columns.
-
-    SQLite builds the object in C (one value per row reaches Python instead of
-    forty), but prints REAL with 15 digits, which would not round-trip; so the
-    REAL columns come back as numbers and _json_texts appends them.
-    """
-    pairs = [("type", f"'{kind}'")] if kind else []
-    pairs += [(name, expr) for name, expr in select if name not in REAL_COLUMNS]
-    reals = tuple((name, expr) for name, expr in select if name in REAL_COLUMNS)
-    obj = "json_object(" + ", ".join(f"'{name}', {expr}" for name, expr in pairs) + ")"
-    return (("json", obj), *reals), tuple(name for name, _ in reals)
+_JSON_NUMBER_FUNCTION = "claims_json_number"
 
 
 def _json_number(value: object) -> str:
-    # float repr is what json.dumps writes, and it round-trips exactly.
-    if type(value) is float and value - value == 0:
-        return repr(value)
-    return json.dumps(value)  # None, an int, or whatever else a REAL column holds
+    """JSON for a number SQLite would print inexactly: json.dumps writes a float's repr."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return json.dumps(str(value))  # JSON has no infinity; the store refuses one anyway
+    return json.dumps(value)
 
 
-def _json_texts(batch: list[tuple], real_names: tuple[str, ...]) -> list[str]:
-    """The JSON text of each row: SQLite's object with the REAL columns added."""
-    if not real_names:
-        return [row[0] for row in batch]
-    tail = "".join(f',"{name}":{{}}' for name in real_names) + "}}"
-    number = _json_number
-    return [row[0][:-1] + tail.format(*[number(value) for value in row[1:]]) for row in batch]
+def _json_object_sql(table: str, columns: Sequence[str], kind: str | None) -> str:
+    """SQL that has SQLite write a record's JSON object, typed by "type" when `kind` is given.
+
+    SQLite builds the object in C, one text per row instead of forty values;
+    a REAL it would print inexactly (see _printed_exactly_sql) comes from
+    Python, through json() so that it stays a number.
+    """
+    members = [f"'type', '{kind}'"] if kind else []
+    for column in columns:
+        expr = f"{table}.{column}"
+        if column in REAL_COLUMNS:
+            exact = _printed_exactly_sql(expr, column)
+            expr = f"CASE WHEN {exact} THEN {expr} ELSE json({_JSON_NUMBER_FUNCTION}({expr})) END"
+        members.append(f"'{column}', {expr}")
+    return f"json_object({', '.join(members)})"
 
 
-def _json_sections(
-    job: _Job, *, typed: bool
-) -> Iterator[tuple[str, Iterator[list[tuple]], tuple[str, ...]]]:
-    """(kind, batches, REAL column names) for sources, then claims, then reviews."""
-    select, reals = _json_object_select(SOURCE_SELECT, "source" if typed else None)
-    yield "source", _source_batches(job, select), reals
-    select, reals = _json_object_select(CLAIM_ROW_SELECT, "claim" if typed else None)
-    yield "claim", _claim_batches(job, select), reals
-    select, reals = _json_object_select(REVIEW_SELECT, "review" if typed else None)
-    yield "review", _review_batches(job, select), reals
+def _json_members(names: Sequence[str], values: Sequence) -> str:
+    """Members of a JSON object, as SQLite writes them, to splice into one."""
+    obj = dict(zip(names, values, strict=True))
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))[1:-1]
+
+
+_JSON_UNREVIEWED = _json_members(REVIEW_PROVENANCE, NEVER_REVIEWED[:3])
+
+
+def _json_claims(job: _Job, kind: str | None, id_range: IdRange = None) -> Iterator[list[str]]:
+    """The claims' JSON objects, provenance spliced in, a batch at a time."""
+    obj = _json_object_sql("claims", CLAIM_COLUMNS, kind)
+    for batch in _claim_batches(job, [obj], _JSON_PROVENANCE, id_range=id_range):
+        sources, reviews = batch.sources, batch.reviews
+        lines = []
+        for source_id, claim_id, claim in batch.rows:
+            log = reviews.get(claim_id)
+            review = _JSON_UNREVIEWED if log is None else _json_members(REVIEW_PROVENANCE, log[:3])
+            lines.append(f"{claim[:-1]},{sources[source_id]},{review}}}")
+        yield lines
+
+
+# A source's provenance as members of a claim's JSON object, written by SQLite.
+_JSON_PROVENANCE = _SourceForm(
+    (
+        "json_object("
+        + ", ".join(f"'{name}', sources.{column}" for name, column in SOURCE_PROVENANCE)
+        + ")",
+    ),
+    lambda row: row[1][1:-1],
+)
+
+
+def _json_sources(job: _Job, kind: str | None) -> Iterator[list[str]]:
+    obj = _json_object_sql("sources", SOURCE_COLUMNS, kind)
+    for rows in _source_batches(job, (("json", obj),)):
+        yield [row[0] for row in rows]
+
+
+def _json_reviews(job: _Job, kind: str | None) -> Iterator[list[str]]:
+    obj = _json_object_sql("reviews", REVIEW_COLUMNS, kind)
+    for rows in _review_batches(job, (("json", obj),)):
+        yield [row[0] for row in rows]
 
 
 def _write_jsonl(job: _Job, out: BinaryIO) -> None:
-    with _text_stream(out) as text:
-        for _kind, batches, reals in _json_sections(job, typed=True):
-            for batch in batches:
-                text.write("\n".join(_json_texts(batch, reals)))
-                text.write("\n")
+    """Every source line, then every claim line, then every review line."""
+    with _claim_records(job) as write_claims:
+        _write_lines(out, _json_sources(job, "source"))
+        write_claims(out)
+        _write_lines(out, _json_reviews(job, "review"))
+
+
+def _write_jsonl_claims(job: _Job, out: BinaryIO, id_range: IdRange) -> None:
+    _write_lines(out, _json_claims(job, "claim", id_range))
+
+
+def _write_lines(out: BinaryIO, batches: Iterable[list[str]]) -> None:
+    for lines in batches:
+        out.write(("\n".join(lines) + "\n").encode("utf-8"))
 
 
 def _write_json(job: _Job, out: BinaryIO) -> None:
+    sections = (
+        ("sources", _json_sources(job, None)),
+        ("claims", _json_claims(job, None)),
+        ("reviews", _json_reviews(job, None)),
+    )
     with _text_stream(out) as text:
         text.write(f'{{"format":"{GENERATOR}","version":1')
-        for kind, batches, reals in _json_sections(job, typed=False):
-            text.write(f',\n"{kind}s":[')
+        for name, batches in sections:
+            text.write(f',\n"{name}":[')
             separator = "\n"
-            for batch in batches:
+            for lines in batches:
                 text.write(separator)
-                text.write(",\n".join(_json_texts(batch, reals)))
+                text.write(",\n".join(lines))
                 separator = ",\n"
             text.write("\n]")
         text.write("}\n")
+
+
+# ---------------------------------------------------------------- claim records in parallel
+
+# A large CSV or JSON Lines export splits its claims into id ranges: this
+# process writes the first range into the file while worker processes write
+# the others into files of their own, appended in order when it is done.
+# Reading a claim (SQLite) and formatting it (Python) are both CPU work, and
+# one process does about 75,000 rows a second (bench/export_speed.py).
+PARALLEL_MIN_CLAIMS = 200_000
+# Processes a large export runs in, this one included.
+EXPORT_PROCESSES = min(os.cpu_count() or 1, 4)
+
+
+@contextmanager
+def _claim_records(job: _Job) -> Iterator[Callable[[BinaryIO], None]]:
+    """A function that writes the export's claim records (CSV or JSON lines) in id order.
+
+    Worker processes, when the export is large enough to want them, start at
+    once, so they work while this process writes what comes before the
+    claims. Each opens its own snapshot of the ledger; one whose snapshot is
+    not the export's (a write came in between: the revision differs) gives
+    its range back, and this process writes it from the export's snapshot.
+    """
+    write_range = CLAIM_RECORD_WRITERS[job.fmt]
+    ranges = _parallel_ranges(job)
+    if len(ranges) == 1:
+        yield lambda out: write_range(job, out, None)
+        return
+    with (
+        tempfile.TemporaryDirectory(prefix="claims-export-") as folder,
+        worker_pool(len(ranges) - 1) as pool,
+    ):
+        later = [
+            (
+                id_range,
+                pool.submit(
+                    _write_range_in_worker,
+                    _database_file(job.db),
+                    job.claim_filter,
+                    job.fmt,
+                    id_range,
+                    job.revision,
+                    Path(folder) / f"part-{number}",
+                ),
+            )
+            for number, id_range in enumerate(ranges[1:], start=1)
+        ]
+
+        def write_all(out: BinaryIO) -> None:
+            write_range(job, out, ranges[0])
+            for id_range, future in later:
+                part = _finished_part(future)
+                if part is None:
+                    write_range(job, out, id_range)
+                else:
+                    _append_part(job, out, *part)
+
+        yield write_all
+
+
+def _parallel_ranges(job: _Job) -> list[IdRange]:
+    """The id ranges to write in parallel, one per process; one range (all) when not worth it.
+
+    The ranges are of equal width in ids, not in matching claims: finding the
+    quantiles would cost a pass over the matches, and ids are spread evenly
+    enough over time for every filter but the narrowest, which stays serial.
+    """
+    processes = EXPORT_PROCESSES
+    if processes < 2 or _database_file(job.db) is None:
+        return [None]
+    if _matching_claims(job) < PARALLEL_MIN_CLAIMS:
+        return [None]
+    low, high = job.db.execute("SELECT min(id), max(id) FROM claims").fetchone()
+    step = (high - low) // processes + 1
+    starts = [low + step * number for number in range(1, processes)]
+    ends = [start - 1 for start in starts]
+    return list(zip([None, *starts], [*ends, None], strict=True))
+
+
+def _database_file(db: sqlite_utils.Database) -> str | None:
+    """The file a worker process opens; None for an in-memory database."""
+    for _, name, file, *_ in db.execute("PRAGMA database_list"):
+        if name == "main":
+            return file or None
+    return None
+
+
+def _write_range_in_worker(
+    db_file: str,
+    claim_filter: ClaimFilter,
+    fmt: str,
+    id_range: IdRange,
+    revision: int,
+    part: Path,
+) -> tuple[Path, dict] | None:
+    """In a worker process: the claim records of `id_range` into the file `part`.
+
+    Returns the part and the counts of what it holds, or None when the ledger
+    is no longer at `revision`, the export's.
+    """
+    db = store.open_existing(db_file)
+    try:
+        with _read_snapshot(db):
+            job = _start(db, claim_filter, fmt, None)
+            if job.revision != revision:
+                return None
+            with open(part, "wb") as out:
+                CLAIM_RECORD_WRITERS[fmt](job, out, id_range)
+        return part, job.counts
+    finally:
+        db.close()
+
+
+def _finished_part(future: Future) -> tuple[Path, dict] | None:
+    """A worker's part, or None when this process must write the range itself.
+
+    A worker that failed (it could not open the database, its process died)
+    costs time, not the export: the range is written here instead, from
+    the export's own snapshot.
+    """
+    try:
+        return future.result()
+    except (BrokenProcessPool, OSError, sqlite3.Error, ClaimsError):
+        return None
+
+
+def _append_part(job: _Job, out: BinaryIO, part: Path, counts: dict) -> None:
+    with open(part, "rb") as records:
+        shutil.copyfileobj(records, out, 1 << 20)
+    for kind, count in counts.items():
+        job.counts[kind] = job.counts.get(kind, 0) + count
+
+
+CLAIM_RECORD_WRITERS: dict[str, Callable[[_Job, BinaryIO, IdRange], None]] = {
+    "csv": _write_csv_claims,
+    "jsonl": _write_jsonl_claims,
+}
 
 
 # ---------------------------------------------------------------- Excel
@@ -820,7 +1245,7 @@ def _write_xlsx(job: _Job, out: BinaryIO) -> None:
     export_sheet = workbook.create_sheet("export")
 
     claims_sheet.append(CLAIM_ROW_COLUMNS)
-    for batch in _claim_batches(job, CLAIM_ROW_SELECT):
+    for batch in _claim_row_batches(job):
         for row in batch:
             claims_sheet.append(_xlsx_row(row))
 
@@ -877,7 +1302,7 @@ def _write_parquet(job: _Job, out: BinaryIO) -> None:
         # work better with fewer, larger groups, and memory stays bounded.
         pending: list = []
         pending_rows = 0
-        for batch in _claim_batches(job, CLAIM_ROW_SELECT):
+        for batch in _claim_row_batches(job):
             columns = list(zip(*batch, strict=True))
             arrays = [pa.array(col, type=t) for col, t in zip(columns, types, strict=True)]
             pending.append(pa.RecordBatch.from_arrays(arrays, schema=schema))
@@ -923,10 +1348,6 @@ _CLAIMREVIEW_SELECT = (
     ("speaker_org", "claims.speaker_org"),
     ("status", "claims.status"),
     ("updated", "claims.updated"),
-    ("source_url", "sources.url"),
-    ("source_title", "sources.title"),
-    ("source_publisher", "sources.publisher"),
-    ("source_published", "sources.published"),
     # The latest status change is the verdict being published.
     (
         "verdict_at",
@@ -991,27 +1412,24 @@ def _reviewed_claim(row: dict) -> dict:
 
 
 def _write_claimreview(job: _Job, out: BinaryIO) -> None:
-    verdicts = ", ".join(f"'{s}'" for s in VERDICT_STATUSES)  # constants, not user input
-    where = f"({job.where}) AND claims.status IN ({verdicts})"
-    large = _matching_claims(job, where) > SMALL_RESULT
-    sql = _claims_sql(_CLAIMREVIEW_SELECT, where, large=large)
     if not job.org:
         raise ClaimsError(
             "ClaimReview needs the reviewing organisation's name: give --org NAME, "
             f"set ${config.ORG_ENV_VAR}, or add name under [organisation] "
             f"in {config.SETTINGS_FILE}."
         )
-    names = [name for name, _ in _CLAIMREVIEW_SELECT]
+    verdicts = f"claims.status IN ({', '.join('?' * len(VERDICT_STATUSES))})"
+    select = [expr for _, expr in _CLAIMREVIEW_SELECT]
+    names = [name for name, _ in _CLAIMREVIEW_SELECT + SOURCE_PROVENANCE]
     without_url = 0
     with _text_stream(out) as text:
         text.write("[")
         separator = "\n"
-        for batch in _stream(job.db, sql, job.params):
-            job.counts["claims"] += len(batch)
-            for row in batch:
-                review = claim_review(
-                    dict(zip(names, row, strict=True)), job.org, job.org_url, job.review_url
-                )
+        for batch in _claim_batches(job, select, _PROVENANCE_VALUES, verdicts, VERDICT_STATUSES):
+            for row in batch.rows:
+                values = (*row[2:], *batch.sources[row[0]])
+                fields = dict(zip(names, values, strict=True))
+                review = claim_review(fields, job.org, job.org_url, job.review_url)
                 without_url += "url" not in review
                 text.write(separator)
                 text.write(json.dumps(review, ensure_ascii=False, indent=2))

@@ -29,7 +29,7 @@ import os
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -39,6 +39,7 @@ import sqlite_utils
 from claims import store
 from claims.fetch import AllowPrivate, fetch, format_size
 from claims.model import EXTRACTOR_VERSION, ClaimsError, ExtractedClaim
+from claims.processes import worker_pool
 from claims.textio import decode_bytes, looks_binary, normalise_newlines
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024  # an article's text, UTF-8 encoded
@@ -805,11 +806,7 @@ class _PoolExtractor:
     """Extraction in worker processes; results are consumed in submission order."""
 
     def __init__(self, workers: int) -> None:
-        import multiprocessing
-
-        # spawn, not fork: the dashboard's process has threads, and forking a
-        # threaded process can deadlock the child.
-        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        self._pool = worker_pool(workers)
         self.max_pending = workers * _PENDING_PER_WORKER
 
     def submit(self, text: str, published: str | None) -> Future:

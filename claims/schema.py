@@ -184,8 +184,9 @@ def _claim_counts(db: sqlite_utils.Database) -> None:
 def _claim_keys(db: sqlite_utils.Database) -> None:
     # Charts and comparisons line claims up by a normalised key (claims/normalise.py).
     # It is stored, so that grouping a million claims is one indexed query rather than
-    # a million Python calls per page view. One statement at a time (not executescript,
-    # which would commit half way), so the migration stays one transaction.
+    # a million Python calls per page view. Every migration runs in one transaction
+    # (sqlite-utils' executescript, used by 0001 and 0002, runs a script statement by
+    # statement inside it rather than committing first).
     statements = [
         "ALTER TABLE claims ADD COLUMN subject_key TEXT",
         "ALTER TABLE claims ADD COLUMN metric_key TEXT",

@@ -185,6 +185,44 @@ def test_csv_export_crosses_batches_without_losing_rows_or_texts(ledger, monkeyp
     assert sum(1 for r in rows if r["source_text"]) == 2
 
 
+def test_csv_keeps_every_digit_and_every_character(db):
+    from tests.ledger_data import claim_for
+
+    # SQLite prints 0.1 + 0.2 as 0.3 and stops a printf at a NUL: Python writes those.
+    text = 'Growth was 0.3 per cent, "said" a back\x00slash, \U0001f600 speaker.'
+    claim = claim_for(text, "0.3 per cent", 0.1 + 0.2, confidence=1 / 3, subject="=\x00x")
+    store.add_source(db, text, [claim], title='"quoted", title')
+    (row,) = csv_rows(export.export_bytes(db, None, "csv"))
+    assert float(row["value"]) == 0.1 + 0.2 and float(row["confidence"]) == 1 / 3
+    assert row["sentence"] == text and row["subject"] == "'=\x00x"
+    assert row["source_title"] == '"quoted", title' and row["source_text"] == text
+    assert row["low"] == "" and row["last_note"] == ""
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_text_smuggled_into_a_number_column_is_exported_as_escaped_text(ledger, fmt):
+    db, ids = ledger
+    # Only a hand-edited database holds these: the store and the importer check types.
+    db.execute("UPDATE claims SET value = '=1+1', sentence_start = '@x' WHERE id = ?", [ids["gdp"]])
+    db.conn.commit()
+    data = export.export_bytes(db, ClaimFilter(status=["false"]), fmt)
+    if fmt == "csv":
+        (row,) = csv_rows(data)
+    else:
+        (row,) = [json.loads(line) for line in data.splitlines() if b'"type":"claim"' in line]
+    assert row["value"] == ("'=1+1" if fmt == "csv" else "=1+1")
+    assert row["sentence_start"] == ("'@x" if fmt == "csv" else "@x")
+
+
+def test_csv_quotes_text_and_leaves_numbers_bare(ledger):
+    db, ids = ledger
+    lines = export.export_bytes(db, ClaimFilter(status=["unverifiable"]), "csv").decode("utf-8-sig")
+    header, line = lines.split("\r\n")[:2]
+    assert header.startswith('"id","source_id","kind","sentence","sentence_start",')
+    assert line.startswith(f'{ids["sales"]},{ids["sources"][1]},"numeric","Sales of ""=HYPERLINK""')
+    assert ',12.0,,,"percent",' in line  # value, then low and high missing, then the unit
+
+
 def test_a_write_during_an_export_does_not_tear_it(ledger, tmp_path, monkeypatch):
     db, ids = ledger
     path = tmp_path / "claims.db"

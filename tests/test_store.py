@@ -252,6 +252,19 @@ def test_opening_an_older_database_upgrades_it_and_keeps_its_data(tmp_path):
     )
 
 
+def test_a_migration_that_fails_half_way_leaves_nothing_behind(tmp_path):
+    path = tmp_path / "claims.db"
+    blocked = sqlite_utils.Database(path)
+    # The initial migration creates meta, sources and claims before reviews: let that fail.
+    blocked.execute("CREATE TABLE reviews (x)")
+    blocked.close()
+    with pytest.raises(ClaimsError, match="already exists"):
+        store.connect(path)
+    after = sqlite_utils.Database(path)
+    assert after.table_names() == ["reviews"]  # no meta, sources or claims half made
+    after.close()
+
+
 def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path):
     path = tmp_path / "notes.db"
     path.write_bytes(b"this is not sqlite" * 100)

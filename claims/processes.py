@@ -1,0 +1,31 @@
+"""Processes that draw no chart: the command line, and the workers of bulk ingest and export.
+
+sqlite-utils imports pandas whenever it is installed (to convert pandas values
+given to insert(), which the ledger never does), and pandas brings numpy and
+pyarrow: about 70 MB of memory and 0.3 s of start-up in every process. Only
+the dashboard's charts use pandas (claims.charts), so these processes keep it
+out.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from concurrent.futures import ProcessPoolExecutor
+
+
+def keep_pandas_out() -> None:
+    """Make `import pandas` fail in this process (as if it were not installed), unless loaded."""
+    if "pandas" not in sys.modules:
+        sys.modules["pandas"] = None  # type: ignore[assignment]
+
+
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of `workers` worker processes, without pandas.
+
+    spawn, not fork: the dashboard's process has threads, and forking a
+    threaded process can deadlock the child.
+    """
+    return ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("spawn"), initializer=keep_pandas_out
+    )

@@ -75,6 +75,7 @@ from claims import config, store
 from claims.model import EXTRACTOR_VERSION, VERDICT_STATUSES, ClaimsError
 from claims.processes import worker_pool
 from claims.query import ClaimFilter, where_clause
+from claims.schema import NUL_TRACKED_COLUMNS
 
 # Format name -> (file extension without the dot, MIME type).
 FORMATS: dict[str, tuple[str, str]] = {
@@ -379,8 +380,8 @@ class _Batch:
     """A batch of exported claims, with what their rows need from elsewhere."""
 
     rows: list[tuple]  # (source id, claim id, *the selected expressions)
-    source_ids: set[int]  # the sources of these rows
     sources: Mapping[int, object]  # source id -> its provenance, as the writer formed it
+    texts: dict[int, str]  # source id -> article text, for the sources the writer asked
     reviews: dict[int, _ReviewLog]  # claim id -> its review log, for reviewed claims only
 
 
@@ -409,26 +410,34 @@ class _SourceCache:
     def __init__(self, db: sqlite_utils.Database, form: _SourceForm):
         self.db = db
         self.entry = form.entry
+        # The article text comes with a source's row when asked for (?2): the
+        # row is being read anyway, and reading it again costs a page read.
         self.sql = (
-            f"SELECT sources.id, {', '.join(form.select)} FROM sources "
-            "WHERE id IN (SELECT value FROM json_each(?))"
+            f"SELECT sources.id, {', '.join(form.select)}, "
+            "CASE WHEN sources.id IN (SELECT value FROM json_each(?2)) THEN sources.text END "
+            "FROM sources WHERE id IN (SELECT value FROM json_each(?1))"
         )
         self.entries: dict[int, object] = {}
 
-    def holding(self, source_ids: set[int]) -> Mapping[int, object]:
-        """The cache's entries, those of `source_ids` among them."""
+    def holding(
+        self, source_ids: set[int], with_text: set[int]
+    ) -> tuple[Mapping[int, object], dict[int, str]]:
+        """The cache's entries, those of `source_ids` among them; the texts of `with_text`."""
         entries = self.entries
-        missing = [source_id for source_id in source_ids if source_id not in entries]
+        missing = [i for i in source_ids if i not in entries or i in with_text]
+        texts: dict[int, str] = {}
         if not missing:
-            return entries
+            return entries, texts
         while entries and len(entries) + len(missing) > SOURCE_CACHE_SIZE:
             oldest = next(iter(entries))
             if oldest in source_ids:
                 break  # a batch with more sources than the cache holds: keep them all
             del entries[oldest]
-        for row in self.db.execute(self.sql, [_ids_param(missing)]):
-            entries[row[0]] = self.entry(row)
-        return entries
+        for row in self.db.execute(self.sql, [_ids_param(missing), _ids_param(with_text)]):
+            entries[row[0]] = self.entry(row[:-1])
+            if row[-1] is not None:
+                texts[row[0]] = row[-1]
+        return entries, texts
 
 
 def _claim_batches(
@@ -438,10 +447,12 @@ def _claim_batches(
     where: str | None = None,
     params: Sequence = (),
     id_range: IdRange = None,
+    texts_for: Callable[[set[int]], set[int]] | None = None,
 ) -> Iterator[_Batch]:
     """The claims matching the export's filter (and `where`), in id order, a batch at a time.
 
-    `id_range` narrows them to a range of ids. For a large result the claims
+    `id_range` narrows them to a range of ids; `texts_for` picks, of a batch's
+    sources, those whose article text the batch should bring. For a large result the claims
     table is read in rowid order (NOT INDEXED): rows then stream out already
     in order. Left to itself SQLite may walk an index such as (vanished,
     published) and sort every match before the first row comes out.
@@ -457,7 +468,9 @@ def _claim_batches(
     for rows in _stream(job.db, sql, [*job.params, *params]):
         job.counts["claims"] += len(rows)
         source_ids = {row[0] for row in rows}
-        yield _Batch(rows, source_ids, sources.holding(source_ids), _review_logs(job.db, rows))
+        with_text = texts_for(source_ids) if texts_for else set()
+        provenance, texts = sources.holding(source_ids, with_text)
+        yield _Batch(rows, provenance, texts, _review_logs(job.db, rows))
 
 
 def _narrowed(where: str | None, params: Sequence, id_range: IdRange) -> tuple[str, list]:
@@ -820,29 +833,27 @@ def _csv_cells(columns: Sequence[str], values: Sequence) -> str:
     )
 
 
-def _csv_claim_sql() -> tuple[str, str]:
+def _csv_claim_sql(db: sqlite_utils.Database) -> tuple[str, str]:
     """SQL for a claim's CLAIM_COLUMNS cells as one text, and SQL true when that text is wrong.
 
     printf stops a text at a NUL character, so the second expression finds
-    the rare claim with one, whose cells Python writes instead.
+    the rare claim with one, whose cells Python writes instead; it is "0"
+    when the ledger's count says no claim holds one (schema, 0008).
     """
-    formats, args, texts = [], [], []
+    formats, args = [], []
     for column in CLAIM_COLUMNS:
         expr = f"claims.{column}"
-        if column in INTEGER_COLUMNS or column in REAL_COLUMNS:
+        if column in _NUMBER_COLUMNS:
             formats.append("%s")
             exact = _printed_exactly_sql(expr, column)
             args.append(f"CASE WHEN {exact} THEN {expr} ELSE {_CSV_NUMBER_FUNCTION}({expr}) END")
         else:
             formats.append('"%w"')
             args.append(f"ifnull({_escaped_in_sql(expr)}, '')")  # %w prints NULL as (NULL)
-            texts.append(expr)
     cells = f"printf('{','.join(formats)}', {', '.join(args)})"
-    has_nul = " OR ".join(f"instr({expr}, char(0))" for expr in texts)
-    return cells, has_nul
-
-
-_CSV_CLAIM_SQL = _csv_claim_sql()
+    if not store.claims_with_nul(db):
+        return cells, "0"
+    return cells, " OR ".join(f"instr(claims.{column}, char(0))" for column in NUL_TRACKED_COLUMNS)
 
 
 def _write_csv(job: _Job, out: BinaryIO) -> None:
@@ -855,12 +866,20 @@ def _write_csv(job: _Job, out: BinaryIO) -> None:
 
 def _write_csv_claims(job: _Job, out: BinaryIO, id_range: IdRange) -> None:
     """The CSV lines of the claims in `id_range`: see _claim_records."""
-    seen_sources: set[int] = set()
-    for batch in _claim_batches(job, _CSV_CLAIM_SQL, _CSV_PROVENANCE, id_range=id_range):
-        texts = _first_appearance_texts(job, batch.source_ids, seen_sources, id_range)
-        job.counts["sources"] = job.counts.get("sources", 0) + len(texts)
-        lines = _csv_lines(job.db, batch, texts)
-        out.write(("\r\n".join(lines) + "\r\n").encode("utf-8"))
+    seen: set[int] = set()
+
+    def first_appearances(source_ids: set[int]) -> set[int]:
+        return _first_appearances(job, source_ids, seen, id_range)
+
+    select = _csv_claim_sql(job.db)
+    batches = _claim_batches(
+        job, select, _CSV_PROVENANCE, id_range=id_range, texts_for=first_appearances
+    )
+    for batch in batches:
+        job.counts["sources"] = job.counts.get("sources", 0) + len(batch.texts)
+        lines = _csv_lines(job.db, batch)
+        lines.append("")  # so that the last line ends too, without copying the batch again
+        out.write("\r\n".join(lines).encode("utf-8"))
 
 
 _CSV_NO_TEXT = _csv_text(None)
@@ -889,9 +908,9 @@ def _csv_review_cells(log: _ReviewLog) -> tuple[str, str]:
 _CSV_NEVER_REVIEWED = (_csv_cells(REVIEW_PROVENANCE, NEVER_REVIEWED[:3]), _csv_text(None))
 
 
-def _csv_lines(db: sqlite_utils.Database, batch: _Batch, texts: dict[int, str]) -> list[str]:
-    """The batch's rows as CSV lines; a source's text goes on its first row (`texts` is emptied)."""
-    sources, reviews = batch.sources, batch.reviews
+def _csv_lines(db: sqlite_utils.Database, batch: _Batch) -> list[str]:
+    """The batch's rows as CSV lines; a source's text goes on its first row (batch.texts)."""
+    sources, texts, reviews = batch.sources, batch.texts, batch.reviews
     lines = []
     for source_id, claim_id, claim_cells, has_nul in batch.rows:
         if has_nul:
@@ -910,29 +929,28 @@ def _csv_claim_cells_in_python(db: sqlite_utils.Database, claim_id: int) -> str:
     return _csv_cells(CLAIM_COLUMNS, db.execute(sql, [claim_id]).fetchone())
 
 
-def _first_appearance_texts(
-    job: _Job, source_ids: Iterable[int], seen: set[int], id_range: IdRange
-) -> dict[int, str]:
-    """The article texts of the sources whose first row in the file is in this batch.
+def _first_appearances(
+    job: _Job, source_ids: set[int], seen: set[int], id_range: IdRange
+) -> set[int]:
+    """The sources whose first row in the file is in this batch, which carries their text.
 
     Those are the sources not `seen` before in this id range, less those
     with an exported claim before the range (another process wrote it).
     """
-    new_ids = set(source_ids) - seen
+    new_ids = source_ids - seen
     if not new_ids:
-        return {}
+        return new_ids
     seen.update(new_ids)
     first = id_range[0] if id_range else None
-    if first is not None:
-        sql = (
-            "SELECT ids.value FROM json_each(?) AS ids WHERE NOT EXISTS (SELECT 1 FROM claims "
-            "INDEXED BY idx_claims_source WHERE claims.source_id = ids.value AND claims.id < ? "
-            f"AND ({job.where}))"
-        )
-        rows = job.db.execute(sql, [_ids_param(new_ids), first, *job.params])
-        new_ids = {row[0] for row in rows}
-    sql = "SELECT id, text FROM sources WHERE id IN (SELECT value FROM json_each(?))"
-    return dict(job.db.execute(sql, [_ids_param(new_ids)]).fetchall())
+    if first is None:
+        return new_ids
+    sql = (
+        "SELECT ids.value FROM json_each(?) AS ids WHERE NOT EXISTS (SELECT 1 FROM claims "
+        "INDEXED BY idx_claims_source WHERE claims.source_id = ids.value AND claims.id < ? "
+        f"AND ({job.where}))"
+    )
+    rows = job.db.execute(sql, [_ids_param(new_ids), first, *job.params])
+    return {row[0] for row in rows}
 
 
 # ---------------------------------------------------------------- JSON and JSON Lines
@@ -1023,7 +1041,8 @@ def _write_jsonl_claims(job: _Job, out: BinaryIO, id_range: IdRange) -> None:
 
 def _write_lines(out: BinaryIO, batches: Iterable[list[str]]) -> None:
     for lines in batches:
-        out.write(("\n".join(lines) + "\n").encode("utf-8"))
+        lines.append("")  # so that the last line ends too, without copying the batch again
+        out.write("\n".join(lines).encode("utf-8"))
 
 
 def _write_json(job: _Job, out: BinaryIO) -> None:

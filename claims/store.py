@@ -186,6 +186,11 @@ def revision(db: sqlite_utils.Database) -> int:
     return db.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0]
 
 
+def claims_with_nul(db: sqlite_utils.Database) -> int:
+    """How many claims hold a NUL character in a text (schema.NUL_TRACKED_COLUMNS)."""
+    return db.execute("SELECT value FROM meta WHERE key = 'claims_with_nul'").fetchone()[0]
+
+
 def get_claim(db: sqlite_utils.Database, claim_id: int) -> dict:
     """The stored claim, or ClaimsError naming the id."""
     try:

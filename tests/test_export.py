@@ -16,6 +16,7 @@ import pytest
 from claims import config, export, store
 from claims.model import EXTRACTOR_VERSION, VERDICT_STATUSES, ClaimsError
 from claims.query import ClaimFilter
+from claims.schema import NUL_TRACKED_COLUMNS
 from tests.ledger_data import (
     FIRST_ARTICLE,
     HOSTILE_SPEAKER,
@@ -212,6 +213,12 @@ def test_text_smuggled_into_a_number_column_is_exported_as_escaped_text(ledger, 
         (row,) = [json.loads(line) for line in data.splitlines() if b'"type":"claim"' in line]
     assert row["value"] == ("'=1+1" if fmt == "csv" else "=1+1")
     assert row["sentence_start"] == ("'@x" if fmt == "csv" else "@x")
+
+
+def test_every_text_the_csv_prints_through_sql_is_watched_for_nul():
+    # The export checks rows for NUL only when the ledger's count says one exists.
+    printed = set(export.CLAIM_COLUMNS) - export.INTEGER_COLUMNS - export.REAL_COLUMNS
+    assert printed <= set(NUL_TRACKED_COLUMNS)
 
 
 def test_csv_quotes_text_and_leaves_numbers_bare(ledger):

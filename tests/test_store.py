@@ -11,6 +11,7 @@ import sqlite_utils
 
 from claims import store
 from claims.model import ClaimsError, ConflictError
+from claims.schema import NUL_TRACKED_COLUMNS
 from tests.conftest import ARTICLE, numeric_claim
 
 
@@ -208,6 +209,34 @@ def test_summary_counts_stay_exact_through_writes(stored):
     assert counts["by_kind"] == {"numeric": 1}
 
 
+def test_the_count_of_claims_with_a_nul_follows_every_write(stored):
+    db, _, ids = stored
+
+    def recomputed() -> int:
+        checks = " OR ".join(f"instr({c}, char(0))" for c in NUL_TRACKED_COLUMNS)
+        return db.execute(f"SELECT count(*) FROM claims WHERE {checks}").fetchone()[0]
+
+    assert store.claims_with_nul(db) == recomputed() == 0
+    version = store.get_claim(db, ids[0])["version"]
+    store.update_claim(
+        db, ids[0], {"subject": "North\x00Korea"}, expected_version=version, reviewer="ana"
+    )
+    assert store.claims_with_nul(db) == recomputed() == 1
+    store.set_status(db, ids[0], "verified", note="checked", reviewer="ana")  # NUL stays
+    assert store.claims_with_nul(db) == recomputed() == 1
+    version = store.get_claim(db, ids[0])["version"]
+    store.update_claim(
+        db, ids[0], {"subject": "North Korea"}, expected_version=version, reviewer="ana"
+    )
+    assert store.claims_with_nul(db) == recomputed() == 0
+    with store.write_transaction(db):
+        db.execute("UPDATE claims SET hedge = ? WHERE id = ?", ["about\x00", ids[1]])
+    assert store.claims_with_nul(db) == recomputed() == 1
+    with store.write_transaction(db):
+        db.execute("DELETE FROM claims WHERE id = ?", [ids[1]])
+    assert store.claims_with_nul(db) == recomputed() == 0
+
+
 def test_migrations_are_idempotent(db):
     schema = db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
     store.migrate(db)
@@ -222,6 +251,7 @@ def test_migrations_are_idempotent(db):
         "0005_group_summaries",
         "0006_group_names",
         "0007_search_in_publication_order",
+        "0008_claims_with_nul",
     ]
 
 
@@ -237,13 +267,15 @@ def test_opening_an_older_database_upgrades_it_and_keeps_its_data(tmp_path):
     for later_column in ("subject_key", "metric_key", "unit_key"):
         row.pop(later_column)
     old["claims"].insert(row)
+    old["claims"].insert(row | {"surface_start": 0, "hedge": "odd\x00byte"})
     assert not old["claim_counts"].exists()
     old.close()
 
     upgraded = store.connect(path)
     assert upgraded["claim_counts"].exists()
-    assert store.stats(upgraded)["by_kind"] == {"numeric": 1}
-    assert upgraded["claims"].count == 1
+    assert store.stats(upgraded)["by_kind"] == {"numeric": 2}
+    assert upgraded["claims"].count == 2
+    assert store.claims_with_nul(upgraded) == 1
     stored = next(upgraded["claims"].rows)
     assert (stored["subject_key"], stored["metric_key"], stored["unit_key"]) == (
         "",

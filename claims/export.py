@@ -1070,7 +1070,7 @@ def _write_json(job: _Job, out: BinaryIO) -> None:
 # process writes the first range into the file while worker processes write
 # the others into files of their own, appended in order when it is done.
 # Reading a claim (SQLite) and formatting it (Python) are both CPU work, and
-# one process does about 75,000 rows a second (bench/export_speed.py).
+# one process does 80,000 to 90,000 rows a second (bench/export_speed.py).
 PARALLEL_MIN_CLAIMS = 200_000
 # Processes a large export runs in, this one included.
 EXPORT_PROCESSES = min(os.cpu_count() or 1, 4)

@@ -10,7 +10,10 @@ out.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 
 
@@ -21,11 +24,27 @@ def keep_pandas_out() -> None:
 
 
 def worker_pool(workers: int) -> ProcessPoolExecutor:
-    """A pool of `workers` worker processes, without pandas.
+    """A pool of `workers` worker processes, without pandas, that end if this process does.
 
     spawn, not fork: the dashboard's process has threads, and forking a
     threaded process can deadlock the child.
     """
     return ProcessPoolExecutor(
-        workers, mp_context=multiprocessing.get_context("spawn"), initializer=keep_pandas_out
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(os.getpid(),),
     )
+
+
+def _start_worker(parent: int) -> None:
+    keep_pandas_out()
+    threading.Thread(target=_end_with, args=(parent,), daemon=True, name="parent").start()
+
+
+def _end_with(parent: int) -> None:
+    # A worker whose parent was killed would wait for work forever, holding
+    # the ledger open: once it has another parent, it leaves.
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)

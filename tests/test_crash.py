@@ -35,6 +35,7 @@ import pytest
 
 from claims import config, ingest, store
 from claims.extract import extract_claims
+from tests.test_processes import running
 
 ARTICLES = 40
 MOMENTS = 20
@@ -226,3 +227,52 @@ def test_a_bulk_ingest_killed_at_twenty_moments_is_intact_and_resumes(corpus, tm
     assert statuses.count(-signal.SIGKILL) >= MOMENTS - 3, outcomes
     assert 0 in landed_at_kill, outcomes
     assert len([n for n in landed_at_kill if 0 < n < ARTICLES]) >= MOMENTS // 2, outcomes
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue  # the process ended while we looked
+    return found
+
+
+def test_a_parallel_ingest_killed_leaves_no_worker_and_resumes(corpus, tmp_path):
+    db_path = tmp_path / "parallel.db"
+    command = _command(corpus["jsonl"], db_path)
+    command[command.index("--workers") + 1] = "2"  # 40 articles: extraction in 2 processes
+    process = subprocess.Popen(
+        command, cwd=config.PROJECT_DIR, env=_env(), stdout=subprocess.DEVNULL
+    )
+    progress = _Progress(db_path)
+    deadline = time.monotonic() + 60
+    while progress.landed() < 3 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.003)
+    progress.close()
+    workers = _children(process.pid)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL and workers  # killed while extracting
+    deadline = time.monotonic() + 10
+    while any(running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(running(pid) for pid in workers)  # they saw their parent go, and left
+
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    conn.close()
+    db = store.connect(db_path)
+    try:
+        landed = db["sources"].count
+        summary = ingest.ingest_many(db, [corpus["jsonl"]], workers=2)
+        assert (summary.added, summary.duplicates, summary.failures) == (
+            ARTICLES - landed,
+            landed,
+            [],
+        )
+        assert db["claims"].count == sum(corpus["expected"].values())
+    finally:
+        db.close()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import math
+import shlex
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -31,12 +33,28 @@ def add_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
         metavar="STATUS",
         help=f"only these statuses (repeat or comma-separate): {', '.join(STATUSES)}",
     )
+    p.add_argument(
+        "--kind",
+        action="append",
+        metavar="KIND",
+        help="only these kinds (repeat or comma-separate): numeric, quote, statement",
+    )
     p.add_argument("--speaker", help="only claims by this speaker (exact)")
     p.add_argument("--subject", help="only claims about this subject (exact)")
     p.add_argument("--metric", help="only claims of this metric (exact)")
+    p.add_argument("--unit", help="only claims in this unit (exact)")
     p.add_argument("--source", metavar="SOURCE_ID", help="only claims from this source id")
+    p.add_argument(
+        "--period-from", metavar="PERIOD", help="claims about periods ending on or after this"
+    )
+    p.add_argument(
+        "--period-to", metavar="PERIOD", help="claims about periods starting on or before this"
+    )
     p.add_argument("--since", metavar="DATE", help="articles published on or after YYYY[-MM[-DD]]")
     p.add_argument("--until", metavar="DATE", help="articles published on or before YYYY[-MM[-DD]]")
+    p.add_argument(
+        "--min-confidence", metavar="X", help="only claims with a confidence of at least X (0-1)"
+    )
     p.add_argument("--search", metavar="WORDS", help="full-text search")
     p.add_argument(
         "--include-vanished",
@@ -56,18 +74,67 @@ def add_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
 
 
 def filter_from_args(args: argparse.Namespace) -> ClaimFilter:
-    statuses = [s.strip() for raw in args.status or [] for s in raw.split(",") if s.strip()]
     return ClaimFilter(
         search=args.search or None,
-        status=statuses,
+        status=_listed(args.status),
+        kind=_listed(args.kind),
         source_id=_source_id(args.source),
         speaker=args.speaker or None,
         subject=args.subject or None,
         metric=args.metric or None,
+        unit=args.unit or None,
+        period_from=args.period_from or None,
+        period_to=args.period_to or None,
         published_from=args.since or None,
         published_to=args.until or None,
+        min_confidence=_confidence(args.min_confidence),
         include_vanished=args.include_vanished,
     )
+
+
+def _listed(values: list[str] | None) -> list[str]:
+    """A repeated, comma-separated option as one list."""
+    return [v.strip() for raw in values or [] for v in raw.split(",") if v.strip()]
+
+
+def _confidence(raw: str | None) -> float | None:
+    if raw is None or raw == "":
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not 0 <= value <= 1:
+        raise ClaimsError(f"--min-confidence takes a number from 0 to 1, not {raw!r}.")
+    return value
+
+
+def export_command(claim_filter: ClaimFilter, fmt: str, db_path: str | Path) -> str:
+    """The shell command that exports what `claim_filter` matches, as filter_from_args reads it."""
+    options = {
+        "--search": claim_filter.search,
+        "--status": ",".join(claim_filter.status) or None,
+        "--kind": ",".join(claim_filter.kind) or None,
+        "--source": claim_filter.source_id,
+        "--speaker": claim_filter.speaker,
+        "--subject": claim_filter.subject,
+        "--metric": claim_filter.metric,
+        "--unit": claim_filter.unit,
+        "--period-from": claim_filter.period_from,
+        "--period-to": claim_filter.period_to,
+        "--since": claim_filter.published_from,
+        "--until": claim_filter.published_to,
+        "--min-confidence": claim_filter.min_confidence,
+    }
+    words = [".venv/bin/python", "-m", "claims", "export", "--db", str(db_path)]
+    words += ["--format", fmt, "-o", f"claims.{FORMATS[fmt][0]}"]
+    for option, value in options.items():
+        if value is not None:
+            # "--option=value": a value that starts with "-" is not read as an option.
+            words.append(f"{option}={value}")
+    if claim_filter.include_vanished:
+        words.append("--include-vanished")
+    return shlex.join(words)
 
 
 def _source_id(raw: str | None) -> int | None:

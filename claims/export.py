@@ -74,7 +74,7 @@ import sqlite_utils
 from claims import config, store
 from claims.model import EXTRACTOR_VERSION, VERDICT_STATUSES, ClaimsError
 from claims.processes import worker_pool
-from claims.query import ClaimFilter, where_clause
+from claims.query import ClaimFilter, count_claims, where_clause
 from claims.schema import NUL_TRACKED_COLUMNS
 
 # Format name -> (file extension without the dot, MIME type).
@@ -621,6 +621,16 @@ def manifest_json(manifest: dict) -> bytes:
 # ---------------------------------------------------------------- public API
 
 
+# The most claims export_bytes builds in memory. The dashboard's downloads are
+# built so, and Streamlit keeps each for the session: 100,000 claims are about
+# 55 MB of CSV. Larger exports go to a file, from the command line.
+IN_MEMORY_LIMIT = 100_000
+
+
+def too_many_for_memory(db: sqlite_utils.Database, claim_filter: ClaimFilter | None) -> bool:
+    return count_claims(db, claim_filter, cap=IN_MEMORY_LIMIT) > IN_MEMORY_LIMIT
+
+
 def export_with_manifest(
     db: sqlite_utils.Database,
     claim_filter: ClaimFilter | None,
@@ -628,9 +638,17 @@ def export_with_manifest(
     *,
     org: str | None = None,
 ) -> tuple[bytes, dict]:
-    """The whole export file in memory, and its manifest (with the file's SHA-256)."""
+    """The whole export file in memory, and its manifest (with the file's SHA-256).
+
+    Refused (ClaimsError) past IN_MEMORY_LIMIT claims: write_export streams to a file.
+    """
     buffer = io.BytesIO()
     with _read_snapshot(db):
+        if too_many_for_memory(db, claim_filter):
+            raise ClaimsError(
+                f"More than {IN_MEMORY_LIMIT:,} claims are too many to build in memory: "
+                "narrow the filters, or export them to a file with `python -m claims export`."
+            )
         job = _start(db, claim_filter, fmt, org)
         WRITERS[fmt](job, buffer)
     data = buffer.getvalue()

@@ -13,7 +13,8 @@ import pandas as pd
 import streamlit as st
 
 from claims import config, render, store
-from claims.export import FORMATS, export_bytes
+from claims.cli_export import export_command
+from claims.export import FORMATS, IN_MEMORY_LIMIT, export_bytes
 from claims.model import KINDS, STATUSES, ClaimsError, ConflictError, period_bounds
 from claims.query import COUNT_CAP, SORTABLE, ClaimFilter
 from pages import _shared as ui
@@ -251,7 +252,18 @@ if current != {k: v if isinstance(v, list) else [v] for k, v in params.items()}:
 
 # ---------------------------------------------------------------- export
 
-if total:
+over_limit = total > IN_MEMORY_LIMIT or (
+    more and ui.read("count_claims", claim_filter, cap=IN_MEMORY_LIMIT) > IN_MEMORY_LIMIT
+)
+if over_limit:
+    # A download is built whole in the server's memory: a view this large is
+    # exported to a file from the command line instead, with the same filters.
+    st.info(
+        f"These are more than {IN_MEMORY_LIMIT:,} claims: too many to build into a download "
+        "here. Narrow the filters, or export them to a file from the command line:"
+    )
+    st.code(export_command(claim_filter, "csv", ui.db_path()), language="bash")
+elif total:
     db_file = str(ui.db_path())
 
     def exporter(fmt: str, wanted: ClaimFilter = claim_filter):

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import shlex
 import subprocess
 import sys
 
@@ -63,6 +64,10 @@ def test_export_writes_the_file_and_its_manifest(db_path, tmp_path, capsys, fmt)
         (["--since", "2022"], [4, 5]),
         (["--until", "2021-01"], [1, 2, 3]),
         (["--search", "unemployment"], [4]),
+        (["--kind", "numeric", "--unit", "delegate"], [3]),
+        (["--period-from", "2023"], [4]),
+        (["--period-to", "2020-02"], [1]),
+        (["--min-confidence", "0.9"], [1]),
     ],
 )
 def test_export_filters(db_path, tmp_path, options, expected):
@@ -116,6 +121,9 @@ def test_claimreview_takes_the_organisation_from_org_or_the_environment(
         (["--since", "last week"], "Period"),
         (["--status", "bogus"], "Unknown status"),
         (["--source", "abc"], "--source takes a source id"),
+        (["--min-confidence", "high"], "--min-confidence takes a number from 0 to 1"),
+        (["--min-confidence", "1.5"], "--min-confidence takes a number from 0 to 1"),
+        (["--kind", "opinion"], "Unknown kind"),
         (["-o", "/no/such/folder/x.csv"], "No folder"),
     ],
 )
@@ -160,3 +168,37 @@ def test_python_m_claims_export_runs_as_a_command(db_path, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert out.exists() and export.manifest_path(out).exists()
+
+
+def test_the_export_command_for_a_view_reads_back_as_the_same_filters(tmp_path):
+    from claims.cli import build_parser
+    from claims.cli_export import export_command, filter_from_args
+    from claims.query import ClaimFilter
+
+    every_filter = ClaimFilter(
+        search='rate "cut"',
+        status=["verified", "false"],
+        kind=["numeric"],
+        source_id=3,
+        speaker=HOSTILE_SPEAKER,
+        subject="-starts like an option",
+        metric="it's $(rm -rf ~)",
+        unit="percent",
+        period_from="2001",
+        period_to="2008-Q2",
+        published_from="2001-01-01",
+        published_to="2009-12-31",
+        min_confidence=0.5,
+        include_vanished=True,
+    )
+    for claim_filter in (every_filter, ClaimFilter()):
+        command = export_command(claim_filter, "jsonl", tmp_path / "my ledger.db")
+        words = shlex.split(command)
+        assert words[:4] == [".venv/bin/python", "-m", "claims", "export"]
+        args = build_parser().parse_args(words[3:])
+        assert filter_from_args(args) == claim_filter
+        assert (args.db, args.format, args.output) == (
+            str(tmp_path / "my ledger.db"),
+            "jsonl",
+            "claims.jsonl",
+        )

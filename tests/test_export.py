@@ -599,3 +599,12 @@ def test_plain_text_is_left_alone():
     assert export.escape_formula("'plain apostrophe") == "'plain apostrophe"
     assert export.escape_formula("GDP") == "GDP"
     assert export.escape_ooxml("a_x0041_b\x0c") == "a_x005F_x0041_b_x000C_"
+
+
+def test_a_view_too_large_to_build_in_memory_is_refused_with_the_way_out(ledger, monkeypatch):
+    db, _ = ledger
+    monkeypatch.setattr(export, "IN_MEMORY_LIMIT", 3)
+    with pytest.raises(ClaimsError, match=r"More than 3 claims .*`python -m claims export`"):
+        export.export_bytes(db, None, "csv")
+    rows = csv_rows(export.export_bytes(db, ClaimFilter(status=["false", "verified"]), "csv"))
+    assert len(rows) == 2

@@ -268,6 +268,28 @@ def test_export_offers_every_format_and_claimreview_once_an_organisation_is_set(
     assert "ClaimReview JSON-LD" in labels
 
 
+def export_commands(at) -> list[str]:
+    return [code.value for code in at.code if "-m claims export" in code.value]
+
+
+def test_a_view_too_large_for_a_download_shows_the_command_that_exports_it(
+    ledger_path, monkeypatch
+):
+    monkeypatch.setattr("claims.export.IN_MEMORY_LIMIT", 5)
+    at = open_page("claims", query={"q": "rate", "kind": "numeric"})
+    assert not at.exception
+    assert not at.get("download_button")
+    assert any("more than 5 claims" in info.value for info in at.info)
+    (command,) = export_commands(at)
+    assert command.startswith(".venv/bin/python -m claims export --db ")
+    assert str(ledger_path) in command
+    assert command.endswith("--format csv -o claims.csv --search=rate --kind=numeric")
+
+    monkeypatch.setattr("claims.export.IN_MEMORY_LIMIT", 10_000)
+    at = open_page("claims", query={"q": "rate", "kind": "numeric"})
+    assert at.get("download_button") and not export_commands(at)  # under it: the downloads
+
+
 def test_hostile_text_never_reaches_markdown(ledger_path):
     db = store.connect(ledger_path)
     claim_id = one_claim_id(db, speaker=sample_ledger.HOSTILE_SPEAKER)

@@ -31,8 +31,9 @@ xlsx and parquet also carry it inside (without the hash: a file cannot hold
 its own hash).
 
 Entry points: FORMATS; export_bytes / export_with_manifest / export_manifest
-(the dashboard: a whole file in memory); write_export (the CLI: streams to a
-file and writes the manifest beside it); stream_export (to an open stream).
+(the dashboard: a whole file in memory, up to IN_MEMORY_LIMIT claims);
+write_export (the CLI: streams to a file and writes the manifest beside it);
+stream_export (to an open stream).
 
 ClaimReview: author is the reviewing organisation (claims.config:
 --org, $CLAIMS_ORG, or data/settings.toml); url, which Google requires, is the

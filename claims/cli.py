@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
+import signal
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -89,6 +91,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader stopped early (`| head`): not an error to report. Standard
+        # output goes nowhere from here, so Python's last flush cannot fail too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + signal.SIGPIPE
 
 
 def open_db(args: argparse.Namespace, *, must_exist: bool = True):

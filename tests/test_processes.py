@@ -98,3 +98,21 @@ def test_the_command_line_stops_cleanly_when_it_is_terminated():
     _, err = command.communicate(timeout=30)
     assert command.returncode == 130
     assert err.strip() == "interrupted"
+
+
+def test_the_command_line_says_nothing_when_its_reader_stops_early(tmp_path):
+    # `python -m claims export -o - | head`: head leaves, the command follows quietly.
+    db = tmp_path / "claims.db"
+    command = [sys.executable, "-m", "claims", "init", "--db", str(db)]
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    for args in (["stats"], ["export", "--format", "csv", "-o", "-"]):
+        reader_gone = subprocess.Popen(
+            [sys.executable, "-m", "claims", *args, "--db", str(db)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        reader_gone.stdout.close()  # before the command writes a line
+        err = reader_gone.stderr.read()
+        assert (reader_gone.wait(timeout=60), err) == (128 + signal.SIGPIPE, "")

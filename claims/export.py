@@ -341,10 +341,19 @@ def _stream(
             cursor.close()
 
 
-def _matching_claims(job: _Job, where: str | None = None, params: Sequence = ()) -> int:
-    """How many claims the export's filter matches, and `where` (its `params`) if given."""
-    sql = f"SELECT count(*) FROM claims WHERE ({job.where}) AND ({where or '1'})"
-    return job.db.execute(sql, [*job.params, *params]).fetchone()[0]
+def _matching_claims(
+    job: _Job, where: str | None = None, params: Sequence = (), *, cap: int | None = None
+) -> int:
+    """How many claims the export's filter matches, and `where` (its `params`) if given.
+
+    With `cap`, counting stops at cap + 1: a caller that only compares with a
+    threshold need not count a million claims (80 ms) to learn it is past it.
+    """
+    matching = f"FROM claims WHERE ({job.where}) AND ({where or '1'})"
+    if cap is None:
+        return job.db.execute(f"SELECT count(*) {matching}", [*job.params, *params]).fetchone()[0]
+    sql = f"SELECT count(*) FROM (SELECT 1 {matching} LIMIT ?)"
+    return job.db.execute(sql, [*job.params, *params, cap + 1]).fetchone()[0]
 
 
 # ---------------------------------------------------------------- claims with their provenance
@@ -459,7 +468,7 @@ def _claim_batches(
     published) and sort every match before the first row comes out.
     """
     where, params = _narrowed(where, params, id_range)
-    large = _matching_claims(job, where, params) > SMALL_RESULT
+    large = _matching_claims(job, where, params, cap=SMALL_RESULT) > SMALL_RESULT
     sql = (
         f"SELECT claims.source_id, claims.id, {', '.join(select)} "
         f"FROM {'claims NOT INDEXED' if large else 'claims'} WHERE ({job.where}) AND {where} "
@@ -1152,7 +1161,7 @@ def _parallel_ranges(job: _Job) -> list[IdRange]:
     processes = EXPORT_PROCESSES
     if processes < 2 or _database_file(job.db) is None:
         return [None]
-    if _matching_claims(job) < PARALLEL_MIN_CLAIMS:
+    if _matching_claims(job, cap=PARALLEL_MIN_CLAIMS) < PARALLEL_MIN_CLAIMS:
         return [None]
     low, high = job.db.execute("SELECT min(id), max(id) FROM claims").fetchone()
     step = (high - low) // processes + 1

@@ -835,10 +835,7 @@ def _csv_text(value: object) -> str:
     """A text cell: formula-escaped, quoted, quotes doubled; a missing text is ""."""
     if value is None:
         return '""'
-    text = value if type(value) is str else str(value)
-    if text and text[0] in _FORMULA_FIRST:
-        text = escape_formula(text)
-    return '"' + text.replace('"', '""') + '"'
+    return '"' + escape_formula(str(value)).replace('"', '""') + '"'
 
 
 def _csv_number(value: object) -> str:

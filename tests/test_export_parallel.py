@@ -94,10 +94,9 @@ def test_a_write_before_the_workers_start_leaves_the_export_as_it_began(ledger, 
     assert job.counts["claims"] == 7
 
 
-def test_a_worker_that_fails_costs_time_not_the_export(ledger, monkeypatch):
+def test_a_worker_that_fails_costs_time_not_the_export(ledger, request, monkeypatch):
     serial = exported(ledger, "csv")
-    monkeypatch.setattr(export, "PARALLEL_MIN_CLAIMS", 0)
-    monkeypatch.setattr(export, "EXPORT_PROCESSES", 3)
+    request.getfixturevalue("in_parallel")
     # The workers cannot open the ledger; this process writes their ranges.
     monkeypatch.setattr(export, "_database_file", lambda db: "/nonexistent/claims.db")
     assert exported(ledger, "csv") == serial

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from claims import config, store
 from claims.export import FORMATS, MANIFEST_INSIDE, manifest_path, stream_export, write_export
-from claims.model import STATUSES, ClaimsError
+from claims.model import KINDS, STATUSES, ClaimsError
 from claims.query import ClaimFilter
 
 
@@ -37,7 +37,7 @@ def add_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
         "--kind",
         action="append",
         metavar="KIND",
-        help="only these kinds (repeat or comma-separate): numeric, quote, statement",
+        help=f"only these kinds (repeat or comma-separate): {', '.join(KINDS)}",
     )
     p.add_argument("--speaker", help="only claims by this speaker (exact)")
     p.add_argument("--subject", help="only claims about this subject (exact)")

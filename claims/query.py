@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 import sqlite_utils
 
-from claims.model import STATUSES, ClaimsError, period_bounds
+from claims.model import KINDS, STATUSES, ClaimsError, period_bounds
 
 # Columns a table view may sort by, mapped to the SQL that sorts them.
 SORTABLE = {
@@ -128,7 +128,7 @@ def where_clause(f: ClaimFilter, *, search: bool = True) -> tuple[str, list]:
         params.append(match)
     for column, values, allowed in (
         ("status", f.status, STATUSES),
-        ("kind", f.kind, ("numeric", "quote", "statement")),
+        ("kind", f.kind, KINDS),
     ):
         if values:
             unknown = set(values) - set(allowed)

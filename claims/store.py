@@ -25,6 +25,7 @@ import sqlite_utils
 from claims.model import (
     EDITABLE_FIELDS,
     EXTRACTOR_VERSION,
+    KINDS,
     NUMERIC_FIELDS,
     STATUSES,
     ClaimsError,
@@ -336,7 +337,7 @@ def validate_field(field: str, raw: object) -> object:
         return parse_number(raw, field)
     text = None if raw is None else str(raw).strip()
     if field == "kind":
-        if text not in ("numeric", "quote", "statement"):
+        if text not in KINDS:
             raise ClaimsError("kind must be numeric, quote or statement.")
         return text
     if field == "period":

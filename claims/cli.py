@@ -60,6 +60,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("rekey", "Recompute every claim's comparable key after editing data/synonyms*.csv.")
     p.set_defaults(run=cmd_rekey)
 
+    p = add("groups", "Print every group of comparable numeric claims, one JSON object a line.")
+    p.set_defaults(run=cmd_groups)
+    p.add_argument("--json", action="store_true", help="print JSON lines (the only format)")
+    p.add_argument(
+        "--min-sources",
+        type=int,
+        default=1,
+        metavar="N",
+        help="only groups stated by at least N articles (default 1: every claim, once)",
+    )
+
     p = add("hash-password", "Print a salted hash of a password for the dashboard's sign-in.")
     p.set_defaults(run=cmd_hash_password)
 
@@ -201,3 +212,15 @@ def _read_text(path: str) -> str:
         return read_file_bytes(Path(path), MAX_FILE_BYTES).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ClaimsError(f"{path} is not UTF-8 text.") from None
+
+
+def cmd_groups(args: argparse.Namespace) -> int:
+    from claims.groups import all_groups
+
+    if args.min_sources < 1:
+        raise ClaimsError("--min-sources is a whole number of at least 1.")
+    if not args.json:
+        raise ClaimsError("groups prints JSON lines only: add --json.")
+    for record in all_groups(open_db(args), min_sources=args.min_sources):
+        print(json.dumps(record, ensure_ascii=False))
+    return 0

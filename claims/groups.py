@@ -13,14 +13,20 @@ after a person's decisions:
 
 Both are append-only logs (key_merges, claim_splits) with undo as a later row.
 
-Claims without a period, or with neither subject nor metric, are never grouped:
-"5.25 percent" with no "what" or "when" cannot be lined up with anything.
+A claim with a period groups when it has a subject or a metric. A standing figure
+(no period: "the firm owes $3bn") groups under period "" and is dated as of its
+article's publication; it needs both a subject and a metric, since "5.25 percent"
+with no "what" lines up with too much. A claim missing one of the two can take
+the key of the same value said in the same words elsewhere (claims.matching).
 
 Disagreement (see Tolerance): a claim is an *outlier* when its value is further
-from the group's median than the tolerance; it has *changed* when a later
-source repeats the first appearance's figure with another value (8.5% quoted
-later as "nearly 9%"). The median counts each source once (the median of its
-own claims), so a source repeating itself does not outvote the others.
+from the group's median than the tolerance, and only outliers put a group in
+dispute: a baseline ("up from 4.9% a year earlier") has a period of its own and
+so never disputes the current value. A claim has *changed* when a later source
+repeats the first appearance's figure with another value (8.5% quoted later as
+"nearly 9%"): shown, but no dispute by itself. The median counts each source
+once (the median of its own claims), so a source repeating itself does not
+outvote the others.
 
 Listings (list_groups, list_series, disputed_groups, propose_merges) read the
 summaries that store's migrations 0005 and 0006 keep exact with triggers
@@ -31,6 +37,7 @@ median and flags are computed from its claims, only for the groups shown.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import statistics
@@ -42,6 +49,7 @@ import sqlite_utils
 from rapidfuzz import fuzz, process
 
 from claims import store
+from claims.matching import DEFAULT_TOLERANCE, MATCHED_PREFIX, Tolerance
 from claims.model import ClaimsError
 from claims.normalise import (
     ClaimKey,
@@ -51,31 +59,6 @@ from claims.normalise import (
     unit_label,
 )
 from claims.query import like_contains
-
-# ---------------------------------------------------------------- tolerance
-
-
-@dataclass(frozen=True)
-class Tolerance:
-    """How far a value may sit from its group's median before it is flagged.
-
-    relative: a fraction of the median, for every unit but percent (0.05 = 5%).
-    percent: an absolute margin in percentage points for values in percent,
-        where a relative margin would be too strict near zero and too loose
-        for large rates (0.5: 3.5% and 3.9% agree, 3.5% and 4.1% do not).
-    """
-
-    relative: float = 0.05
-    percent: float = 0.5
-
-    def allowed(self, unit_key: str, median: float) -> float:
-        """The largest distance from the median that still agrees."""
-        if unit_key == "percent":
-            return self.percent
-        return self.relative * abs(median)
-
-
-DEFAULT_TOLERANCE = Tolerance()
 
 # Approximators that make a value a bound rather than a point ("more than 5,000").
 # "nearly 9" and "about 9" stay point figures: rounded, not bounds.
@@ -122,8 +105,12 @@ class ClaimGroup:
 
     @property
     def flagged(self) -> bool:
-        """True when some claim disagrees with the median or with the first appearance."""
-        return bool(self.outliers or self.changed)
+        """True when the group's sources disagree: some value is off the median.
+
+        A figure that changed on repetition but within tolerance ("8.5%" later quoted
+        as "8.6%") is marked on its claim, not a dispute.
+        """
+        return bool(self.outliers)
 
     def summary(self) -> dict:
         """The group without its claims: one row of a table of groups."""
@@ -291,12 +278,26 @@ _ALIASED_FROM = (
     "AND a.from_subject = c.subject_key"
 )
 _KEYED_FROM = _ALIASED_FROM + " JOIN sources s ON s.id = c.source_id"
-# Live numeric claims that can be lined up: a value, a period and a subject or a metric.
+# Live numeric claims that can be lined up (schema._groupable, the summaries' rule): a
+# value, and a period with a subject or a metric, or no period with both.
 _GROUPABLE = (
-    "c.vanished = 0 AND c.value IS NOT NULL AND c.period IS NOT NULL AND c.period != '' "
-    "AND (c.subject_key != '' OR c.metric_key != '') "
+    "c.vanished = 0 AND c.value IS NOT NULL AND ("
+    "(c.period IS NOT NULL AND c.period != '' AND (c.subject_key != '' OR c.metric_key != '')) "
+    "OR (coalesce(c.period, '') = '' AND c.subject_key != '' AND c.metric_key != '')) "
     "AND c.id NOT IN (SELECT value FROM json_each(?))"
 )
+# The period a standing figure is grouped under.
+AS_OF = ""
+
+
+def groupable(claim: Mapping) -> bool:
+    """Whether a claim row can be lined up with others (the rule of _GROUPABLE)."""
+    if claim.get("value") is None or claim.get("vanished"):
+        return False
+    subject, metric = claim.get("subject_key") or "", claim.get("metric_key") or ""
+    if claim.get("period"):
+        return bool(subject or metric)
+    return bool(subject and metric)
 
 
 def _rows(cursor) -> list[dict]:
@@ -375,7 +376,9 @@ def _claims_of_names(
         params += [metric, subject]
     sql = f"SELECT {_CLAIM_COLUMNS} {_KEYED_FROM} WHERE {_GROUPABLE} AND c.unit_key = ? "
     sql += f"AND ({name_condition})"
-    if period is not None:
+    if period == AS_OF:
+        sql += " AND c.period_start IS NULL AND coalesce(c.period, '') = ''"
+    elif period is not None:
         # period_start narrows the index (metric, subject, unit, period_start) to the period.
         sql += " AND c.period_start IS ? AND c.period = ?"
         params += [store.safe_period_bounds(period)[0], period]
@@ -423,11 +426,17 @@ def series(
     rows = _claims_of_names(db, names, key.unit, None, split_claim_ids(db), since)
     by_period: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
-        by_period[row["period"]].append(row)
+        by_period[row["period"] or AS_OF].append(row)
     groups = [
         build_group(key._replace(period=p), claims, tolerance) for p, claims in by_period.items()
     ]
-    return sorted(groups, key=lambda g: (g.claims[0].get("period_start") or "", g.key.period))
+    return sorted(groups, key=lambda g: (_dated(g.claims[0]), g.key.period))
+
+
+def _dated(claim: Mapping) -> str:
+    """Where a claim stands on a timeline: its period's start, else (a standing figure)
+    its article's publication date."""
+    return claim.get("period_start") or claim.get("published") or ""
 
 
 def _latest_periods_start(db: sqlite_utils.Database, key: ClaimKey, max_claims: int) -> str | None:
@@ -451,8 +460,9 @@ def group_of_claim(
     """The group a claim is in; a one-claim group if it was split off; None if ungroupable."""
     ensure_keys(db)
     claim = store.get_claim(db, claim_id)
-    key = ClaimKey(claim["subject_key"], claim["metric_key"], claim["unit_key"], claim["period"])
-    if claim["value"] is None or not claim["period"] or not (key.subject or key.metric):
+    period = claim["period"] or AS_OF
+    key = ClaimKey(claim["subject_key"], claim["metric_key"], claim["unit_key"], period)
+    if not groupable(claim):
         return None
     if int(claim_id) in split_claim_ids(db):
         rows = _claims_of_names(db, [(key.subject, key.metric)], key.unit, key.period, [])
@@ -573,8 +583,13 @@ def _label(row: Mapping) -> str:
     # An article's spelling reads best, but not one the key dropped ("Today", "our").
     subject = (row.get("subject") or row["subject_key"]) if row["subject_key"] else ""
     metric = (row.get("metric") or row["metric_key"]) if row["metric_key"] else ""
+    if subject.startswith(MATCHED_PREFIX):
+        subject = ""  # a key taken from matching context, not a name
+    if metric.startswith(MATCHED_PREFIX):
+        metric = ""
     parts = [subject, metric, unit_label(row["unit_key"]) or "number"]
-    parts.append(row.get("period") or "every period")
+    period = row.get("period")
+    parts.append("every period" if period is None else period or "no period (as of publication)")
     return " · ".join(p for p in parts if p)
 
 
@@ -1177,3 +1192,78 @@ def split_log(db: sqlite_utils.Database, *, limit: int = 200) -> list[dict]:
 def active_merges(db: sqlite_utils.Database) -> list[dict]:
     """The merges in force (chains followed): [{unit_key, from_*, into_*}]."""
     return _rows(db.execute("SELECT * FROM key_aliases ORDER BY unit_key, into_metric"))
+
+
+# ---------------------------------------------------------------- every group
+
+
+def _group_id(key: ClaimKey) -> str:
+    """A group's id: stable across runs and ledgers, made from its key."""
+    text = "\x1f".join([key.subject, key.metric, key.unit, key.period or ""])
+    return "g-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _group_record(key: ClaimKey | None, members: list[dict]) -> dict:
+    first = members[0]
+    return {
+        "group": _group_id(key) if key else f"claim-{first['id']}",
+        "subject": _most_common(m["subject"] for m in members),
+        "metric": _most_common(m["metric"] for m in members),
+        "unit": unit_label(key.unit if key else first["unit_key"] or "") or None,
+        "period": (key.period or None) if key else first["period"],
+        "claims": [
+            {
+                "claim_id": m["id"],
+                "source_url": m["source_url"],
+                "source_title": m["source_title"],
+                "surface": m["surface"],
+                "surface_start": m["surface_start"],
+                "value": m["value"],
+                "period": m["period"],
+            }
+            for m in members
+        ],
+    }
+
+
+def all_groups(db: sqlite_utils.Database, *, min_sources: int = 1) -> Iterable[dict]:
+    """Every live numeric claim in exactly one group, one record per group (for export).
+
+    A claim that lines up with nothing (no key, split off by a person) is a group of
+    one. Records: {group, subject, metric, unit, period, claims: [{claim_id,
+    source_url, source_title, surface, surface_start, value, period}]}; groups come
+    in key order, their claims earliest publication first. `min_sources` keeps only
+    groups stated by at least that many articles.
+    """
+    ensure_keys(db)
+    excluded = set(split_claim_ids(db))
+    sql = (
+        f"SELECT {_CLAIM_COLUMNS}, c.vanished {_KEYED_FROM} "
+        "WHERE c.kind = 'numeric' AND c.vanished = 0 AND c.value IS NOT NULL "
+        "ORDER BY group_metric, group_subject, c.unit_key, coalesce(c.period, ''), "
+        "c.published, c.id"
+    )
+    current: ClaimKey | None = None
+    members: list[dict] = []
+    cursor = db.execute(sql)
+    names = [d[0] for d in cursor.description]
+    for values in cursor:  # streamed: a million claims never sit in memory at once
+        row = dict(zip(names, values, strict=True))
+        if groupable(row) and row["id"] not in excluded:
+            key = ClaimKey(
+                row["group_subject"], row["group_metric"], row["unit_key"], row["period"] or AS_OF
+            )
+            if key != current and members:
+                yield from _kept(current, members, min_sources)
+                members = []
+            current = key
+            members.append(row)
+        else:
+            yield from _kept(None, [row], min_sources)
+    if members:
+        yield from _kept(current, members, min_sources)
+
+
+def _kept(key: ClaimKey | None, members: list[dict], min_sources: int) -> Iterable[dict]:
+    if len({m["source_id"] for m in members}) >= min_sources:
+        yield _group_record(key, members)

@@ -7,6 +7,8 @@ Migrations are append-only: a released one is never edited, a change is a new on
 
 from __future__ import annotations
 
+import re
+
 import sqlite_utils
 
 from claims.model import STATUSES
@@ -393,8 +395,17 @@ def _group_summaries(db: sqlite_utils.Database) -> None:
         ) WITHOUT ROWID""",
         "CREATE INDEX idx_series_stats_rank ON series_stats (n_claims DESC, n_periods DESC)",
     ]
+    statements += _fill_group_summaries()
+    statements += _group_summary_triggers()
+    for statement in statements:
+        db.execute(statement)
+
+
+def _fill_group_summaries() -> list[str]:
+    """Statements that fill the (empty) group summaries from the claims."""
+    key = _GROUP_KEY
     members = _member_rows("c", "+", source="FROM claims c", where=_live_member("c"))
-    statements += [
+    return [
         f"INSERT INTO group_values SELECT {key}, value, count(*) FROM ({members}) "
         f"GROUP BY {key}, value",
         f"INSERT INTO group_sources SELECT {key}, source_id, count(*) FROM ({members}) "
@@ -404,9 +415,6 @@ def _group_summaries(db: sqlite_utils.Database) -> None:
         "INSERT INTO series_stats SELECT metric_key, subject_key, unit_key, count(*), "
         "sum(n_claims) FROM group_stats GROUP BY metric_key, subject_key, unit_key",
     ]
-    statements += _group_summary_triggers()
-    for statement in statements:
-        db.execute(statement)
 
 
 # A group's key in the summaries: the claim's names after merges, its unit family, its period.
@@ -414,10 +422,19 @@ _GROUP_KEY = "metric_key, subject_key, unit_key, period"
 
 
 def _groupable(row: str) -> str:
-    """SQL: claim `row` can be lined up with others (claims.groups._GROUPABLE, splits aside)."""
+    """SQL: claim `row` can be lined up with others (claims.groups._GROUPABLE, splits aside).
+
+    A dated claim needs a subject or a metric; a standing figure (no period, grouped
+    "as of" its publication) needs both, since a value with only one of them lines up
+    with too much. Since 0009; migrations 0005 and 0006 created the same triggers with
+    the rule then in force, and 0009 replaces them.
+    """
     return (
-        f"{row}.vanished = 0 AND {row}.value IS NOT NULL AND {row}.period IS NOT NULL "
-        f"AND {row}.period != '' AND ({row}.subject_key != '' OR {row}.metric_key != '')"
+        f"{row}.vanished = 0 AND {row}.value IS NOT NULL AND ("
+        f"({row}.period IS NOT NULL AND {row}.period != '' "
+        f"AND ({row}.subject_key != '' OR {row}.metric_key != '')) "
+        f"OR (coalesce({row}.period, '') = '' "
+        f"AND {row}.subject_key != '' AND {row}.metric_key != ''))"
     )
 
 
@@ -456,7 +473,7 @@ def _member_rows(
     metric, subject = names or (_merged_name(row, "metric"), _merged_name(row, "subject"))
     return (
         f"SELECT {metric} AS metric_key, {subject} AS subject_key, {row}.unit_key AS unit_key, "
-        f"{row}.period AS period, {row}.period_start AS period_start, "
+        f"coalesce({row}.period, '') AS period, {row}.period_start AS period_start, "
         f"{row}.source_id AS source_id, {row}.value AS value, {sign}1 AS d "
         f"{source} WHERE {where}"
     )
@@ -735,6 +752,34 @@ def _claims_with_nul(db: sqlite_utils.Database) -> None:
     ]
     for statement in statements:
         db.execute(statement)
+
+
+@migrations(name="0009_standing_figures")
+def _standing_figures(db: sqlite_utils.Database) -> None:
+    # A figure without a period ("the company owes $3bn") lines up across articles too,
+    # dated as of its article's publication: group keys take period '' for it, and a
+    # claim missing a subject or a metric can take the key of the same value said in
+    # the same words elsewhere (claims.matching), found through (unit_key, value).
+    # The group triggers are made again with the new membership rule and the
+    # summaries refilled.
+    statements = [f"DROP TRIGGER IF EXISTS {name}" for name in _group_trigger_names()]
+    statements += [
+        f"DELETE FROM {table}"
+        for table in ("group_values", "group_sources", "group_stats", "series_stats")
+    ]
+    statements.append(
+        "CREATE INDEX IF NOT EXISTS idx_claims_unit_value ON claims (unit_key, value)"
+    )
+    statements += _fill_group_summaries()
+    statements += _group_summary_triggers()
+    for statement in statements:
+        db.execute(statement)
+
+
+def _group_trigger_names() -> list[str]:
+    return [
+        re.match(r"CREATE TRIGGER (\w+)", trigger).group(1) for trigger in _group_summary_triggers()
+    ]
 
 
 CLAIM_KEY_INDEX = (

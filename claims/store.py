@@ -22,6 +22,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from claims.matching import match_missing_keys
 from claims.model import (
     EDITABLE_FIELDS,
     EXTRACTOR_VERSION,
@@ -175,6 +176,7 @@ def _store_claim_keys(db: sqlite_utils.Database, condition: str, batch_size: int
                 "UPDATE claims SET subject_key = ?, metric_key = ?, unit_key = ? WHERE id = ?",
                 updates,
             )
+            match_missing_keys(db, [claim_id for *_, claim_id in updates])
         done += len(rows)
         last_id = rows[-1][0]
 
@@ -295,7 +297,9 @@ def add_claims(
     columns = list(rows[0])
     sql = f"INSERT INTO claims ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     with write_transaction(db):
-        return [db.conn.execute(sql, [row[c] for c in columns]).lastrowid for row in rows]
+        ids = [db.conn.execute(sql, [row[c] for c in columns]).lastrowid for row in rows]
+        match_missing_keys(db, ids)
+        return ids
 
 
 def _claim_row(

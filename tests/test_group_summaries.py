@@ -1,4 +1,4 @@
-"""The group summaries (migrations 0005 and 0006) stay equal to a recomputation from the claims.
+"""The group summaries (migrations 0005, 0006, 0009) equal a recomputation from the claims.
 
 Every kind of write that changes a group is made here: inserts, edits of a value,
 a period or a name, vanishing, deletes (a source's cascade too), merges, undone
@@ -20,11 +20,13 @@ from tests.conftest import numeric_claim
 MEMBERS = """
     SELECT coalesce(a.into_metric, c.metric_key) AS metric_key,
            coalesce(a.into_subject, c.subject_key) AS subject_key,
-           c.unit_key, c.period, c.period_start, c.source_id, c.value
+           c.unit_key, coalesce(c.period, '') AS period, c.period_start, c.source_id, c.value
     FROM claims c LEFT JOIN key_aliases a ON a.unit_key = c.unit_key
         AND a.from_metric = c.metric_key AND a.from_subject = c.subject_key
-    WHERE c.vanished = 0 AND c.value IS NOT NULL AND c.period IS NOT NULL AND c.period != ''
-        AND (c.subject_key != '' OR c.metric_key != '')
+    WHERE c.vanished = 0 AND c.value IS NOT NULL
+        AND ((c.period IS NOT NULL AND c.period != ''
+              AND (c.subject_key != '' OR c.metric_key != ''))
+             OR (coalesce(c.period, '') = '' AND c.subject_key != '' AND c.metric_key != ''))
         AND c.id NOT IN (SELECT value FROM json_each(?))
 """
 KEY = "metric_key, subject_key, unit_key, period"

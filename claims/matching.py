@@ -1,0 +1,192 @@
+"""The same figure in other words: a claim's missing key taken from a matching claim.
+
+Extracted slots miss. One article writes "it takes 1,237 delegates to win the
+nomination" without naming whose; another names the party in the same words.
+Claim-matching tools line such mentions up by what surrounds the number, not by
+slots alone: the same value in the same unit, said with the same distinctive
+words. Here a claim that lacks its subject or its metric key takes it from a
+claim of another article when
+
+- both are in one unit family and their values agree within the tolerance;
+- the key part the claim has is the other claim's too;
+- the words around the two numbers share at least MIN_SHARED distinctive words,
+  and at least MIN_OVERLAP of the shorter context's.
+
+When the other claim lacks the same part too and neither has a period, both take
+a key made from the earlier claim's id (MATCHED_PREFIX + id): two standing figures
+then group with each other and nothing else. Dated claims that share a metric
+already group without a subject, so they keep theirs empty. A
+claim with neither subject nor metric never takes a key: a bare number said with
+a few common words lines up with too much. Keys taken this way are stored in the
+key columns, so the group summaries, searches and merges treat them as any key;
+re-keying (after a synonyms edit) takes them again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from claims.normalise import match_words
+
+# ---------------------------------------------------------------- tolerance
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How far two values of one figure may be apart and still agree.
+
+    relative: a fraction of the value, for every unit but percent (0.05 = 5%).
+    percent: an absolute margin in percentage points for values in percent,
+        where a relative margin would be too strict near zero and too loose
+        for large rates (0.5: 3.5% and 3.9% agree, 3.5% and 4.1% do not).
+    """
+
+    relative: float = 0.05
+    percent: float = 0.5
+
+    def allowed(self, unit_key: str, median: float) -> float:
+        """The largest distance from the median (or a reference value) that still agrees."""
+        if unit_key == "percent":
+            return self.percent
+        return self.relative * abs(median)
+
+
+DEFAULT_TOLERANCE = Tolerance()
+
+# ---------------------------------------------------------------- context
+
+# A key taken from a matching claim that had none either: never a name a person wrote.
+MATCHED_PREFIX = "~"
+# How many words either side of the number make its context.
+CONTEXT_WORDS = 12
+MIN_SHARED = 2
+MIN_OVERLAP = 0.5
+# Candidates read per claim, most recent first: a figure repeated in thousands of
+# articles is matched by its latest mentions.
+MAX_CANDIDATES = 50
+
+_WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
+# Words too common in news about figures to tell two of them apart.
+_COMMON = frozenset(
+    """say said says told according would could will also about more than less after before
+    year month week day time new last first next percent per cent point million billion
+    thousand number total figure some other this that these those which while when where
+    there their them they have has had been being were was are its his her our your
+    mr mrs ms dr""".split()
+)
+
+
+def context_terms(sentence: str, start: int, end: int, unit_key: str = "") -> frozenset[str]:
+    """The distinctive words around a number: CONTEXT_WORDS either side, folded, without
+    common words, numbers, or the counted noun its unit already says."""
+    before = _WORD_RE.findall(sentence[:start])[-CONTEXT_WORDS:]
+    after = _WORD_RE.findall(sentence[end:])[:CONTEXT_WORDS]
+    unit_words = set(unit_key.split(":")[-1].split()) if unit_key else set()
+    words = match_words(" ".join(before + after))
+    return frozenset(w for w in words if len(w) > 2 and w not in _COMMON and w not in unit_words)
+
+
+def contexts_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two numbers are said in the same distinctive words (see module docstring)."""
+    shared = len(a & b)
+    return shared >= MIN_SHARED and shared >= MIN_OVERLAP * min(len(a), len(b))
+
+
+# ---------------------------------------------------------------- matching
+
+_CLAIM = (
+    "SELECT id, source_id, value, unit_key, subject_key, metric_key, coalesce(period, ''), "
+    "sentence, "
+    "surface_start - sentence_start AS start, surface_end - sentence_start AS end "
+    "FROM claims"
+)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    id: int
+    source_id: int
+    value: float
+    unit_key: str
+    subject_key: str
+    metric_key: str
+    period: str
+    terms: frozenset[str]
+
+
+def _mention(row: tuple) -> _Mention:
+    claim_id, source_id, value, unit_key, subject, metric, period, sentence, start, end = row
+    terms = context_terms(sentence or "", start, end, unit_key or "")
+    return _Mention(
+        claim_id, source_id, value, unit_key or "", subject or "", metric or "", period, terms
+    )
+
+
+def _missing_part(mention: _Mention) -> str | None:
+    """'subject' or 'metric' when exactly that one is missing, else None."""
+    if bool(mention.subject_key) == bool(mention.metric_key):
+        return None
+    return "subject" if not mention.subject_key else "metric"
+
+
+def match_missing_keys(
+    db: sqlite_utils.Database,
+    claim_ids: Iterable[int],
+    tolerance: Tolerance = DEFAULT_TOLERANCE,
+) -> int:
+    """Fill the missing subject or metric key of these claims from matching claims of
+    other articles; returns how many claims took a key. Runs in the caller's transaction."""
+    ids = list(claim_ids)
+    taken = 0
+    for chunk_start in range(0, len(ids), 500):
+        chunk = ids[chunk_start : chunk_start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = db.execute(
+            f"{_CLAIM} WHERE id IN ({marks}) AND kind = 'numeric' AND vanished = 0 "
+            "AND value IS NOT NULL AND ((subject_key = '') != (metric_key = ''))",
+            chunk,
+        ).fetchall()
+        for row in rows:
+            taken += _match_one(db, _mention(row), tolerance)
+    return taken
+
+
+def _match_one(db: sqlite_utils.Database, mention: _Mention, tolerance: Tolerance) -> int:
+    part = _missing_part(mention)
+    if part is None or len(mention.terms) < MIN_SHARED:
+        return 0
+    have = "metric" if part == "subject" else "subject"
+    allowed = tolerance.allowed(mention.unit_key, mention.value)
+    candidates = db.execute(
+        f"{_CLAIM} WHERE unit_key = ? AND value BETWEEN ? AND ? AND source_id != ? "
+        f"AND {have}_key = ? AND kind = 'numeric' AND vanished = 0 "
+        "ORDER BY id DESC LIMIT ?",
+        [
+            mention.unit_key,
+            mention.value - allowed,
+            mention.value + allowed,
+            mention.source_id,
+            getattr(mention, f"{have}_key"),
+            MAX_CANDIDATES,
+        ],
+    ).fetchall()
+    for row in candidates:
+        other = _mention(row)
+        if not contexts_agree(mention.terms, other.terms):
+            continue
+        key = getattr(other, f"{part}_key")
+        if not key:
+            if mention.period or other.period:
+                continue  # dated claims group on the key part they have
+            key = f"{MATCHED_PREFIX}{min(other.id, mention.id)}"
+        for claim_id in {mention.id, other.id}:
+            db.execute(
+                f"UPDATE claims SET {part}_key = ? WHERE id = ? AND {part}_key = ''",
+                [key, claim_id],
+            )
+        return 1
+    return 0

@@ -129,15 +129,21 @@ def _midpoint(start: str, end: str | None) -> str:
 def timeline_frame(rows: Sequence[Mapping], *, x: str = "period") -> pd.DataFrame:
     """The plotted table of a series: one row per claim with an x date.
 
-    x="period": the middle of the period the figure refers to (claims with
-    no parsed period are left out); x="published": the publication date.
+    x="period": the middle of the period the figure refers to; a standing
+    figure (no period) stands at its publication date, "as of" it, so that a
+    series keeps every source; x="published": the publication date. Claims
+    with neither date are left out.
     """
     records = []
     for r in rows:
+        period = r.get("period") or ""
         if x == "period":
-            if not r.get("period_start"):
+            if r.get("period_start"):
+                when = _midpoint(r["period_start"], r.get("period_end"))
+            elif not period and r.get("published"):
+                when, period = r["published"], f"as of {r['published']}"
+            else:
                 continue
-            when = _midpoint(r["period_start"], r.get("period_end"))
         else:
             if not r.get("published"):
                 continue
@@ -153,7 +159,7 @@ def timeline_frame(rows: Sequence[Mapping], *, x: str = "period") -> pd.DataFram
                 "low": r["low"] if has_range else None,
                 "high": r["high"] if has_range else None,
                 "figure": format_value(r),
-                "period": r.get("period") or "",
+                "period": period,
                 "published": r.get("published") or "",
                 "status": r.get("status") or "unreviewed",
                 "speaker": r.get("speaker") or "(unattributed)",
@@ -293,13 +299,17 @@ def _median_layer(medians: Sequence[Mapping]) -> alt.Chart:
 MARK_COLOURS = {
     "outlier": "#d62728",
     "changed on repetition": "#ff7f0e",
+    "revised estimate": "#9467bd",
     "first appearance": "#2ca02c",
     "agrees": "#4c78a8",
 }
 
 
 def claim_mark(claim: Mapping) -> str:
-    """One word for a grouped claim's flags: outlier, changed, first appearance or agrees."""
+    """One word for a grouped claim's flags: revised, outlier, changed, first appearance
+    or agrees."""
+    if claim.get("revised"):
+        return "revised estimate"
     if claim.get("outlier"):
         return "outlier"
     if claim.get("changed"):

@@ -40,6 +40,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -96,6 +97,7 @@ class ClaimGroup:
     outliers: list[int] = field(default_factory=list)
     changed: list[int] = field(default_factory=list)
     split_claim_id: int | None = None
+    revised: list[int] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -146,20 +148,26 @@ def build_group(
     values = [c["value"] for c in claims]
     if not claims:
         return _empty_group(key)
-    median = statistics.median(_one_value_per_source(claims))
+    for claim in claims:
+        claim["revised"] = is_revised_estimate(claim)
+    current = [c for c in claims if not c["revised"]] or claims
+    median = statistics.median(_one_value_per_source(current))
     allowed = tolerance.allowed(key.unit, median)
-    first = claims[0]
-    outliers, changed = [], []
+    first = current[0]
+    outliers, changed, revised = [], [], []
     for claim in claims:
         claim["deviation"] = claim["value"] - median
         claim["first"] = claim is first
-        claim["outlier"] = not _agrees(claim, median, allowed)
-        claim["changed"] = _changed_since_first(claim, first)
+        # An estimate the text says was revised is history, not a disagreement.
+        claim["outlier"] = not claim["revised"] and not _agrees(claim, median, allowed)
+        claim["changed"] = not claim["revised"] and _changed_since_first(claim, first)
         claim["note"] = _flag_note(claim, first, median)
         if claim["outlier"]:
             outliers.append(claim["id"])
         if claim["changed"]:
             changed.append(claim["id"])
+        if claim["revised"]:
+            revised.append(claim["id"])
     low, high = min(values), max(values)
     return ClaimGroup(
         key=key,
@@ -179,6 +187,7 @@ def build_group(
         outliers=outliers,
         changed=changed,
         split_claim_id=split_claim_id,
+        revised=revised,
     )
 
 
@@ -222,7 +231,26 @@ def _changed_since_first(claim: Mapping, first: Mapping) -> bool:
     return not math.isclose(claim["value"], first["value"], rel_tol=1e-9, abs_tol=1e-12)
 
 
+# "was revised down from 157,000", "revised its estimate upward from 2.1%": the number
+# after "from" in a revision is the estimate it replaced.
+_REVISED_FROM_RE = re.compile(
+    r"\brevis(?:e|ed|es|ing|ion)\b[^.;:]{0,60}?\bfrom\s+(?:(?:about|around|nearly|some)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def is_revised_estimate(claim: Mapping) -> bool:
+    """Whether the claim's own sentence says its figure was revised to another."""
+    sentence, start = claim.get("sentence"), claim.get("sentence_start")
+    if not sentence or start is None or claim.get("surface_start") is None:
+        return False
+    offset = claim["surface_start"] - start
+    return bool(_REVISED_FROM_RE.search(sentence[max(0, offset - 100) : max(0, offset)]))
+
+
 def _flag_note(claim: Mapping, first: Mapping, median: float) -> str | None:
+    if claim.get("revised"):
+        return "an earlier estimate, revised in the same sentence"
     notes = []
     if claim["outlier"]:
         notes.append(f"{_number(claim['value'])} is off the median of {_number(median)}")
@@ -267,6 +295,7 @@ _CLAIM_COLUMNS = (
     "c.id, c.source_id, c.value, c.low, c.high, c.approx, c.unit, c.subject, c.metric, "
     "c.period, c.period_start, c.period_end, c.published, c.speaker, c.speaker_org, c.hedge, "
     "c.status, c.confidence, c.surface, c.surface_start, c.surface_end, c.sentence, "
+    "c.sentence_start, "
     "c.subject_key, c.metric_key, c.unit_key, "
     "s.title AS source_title, s.publisher AS source_publisher, s.url AS source_url, "
     "coalesce(a.into_subject, c.subject_key) AS group_subject, "

@@ -32,7 +32,7 @@ wanted = render.group_key_from_params(st.query_params)
 key = ui.key_picker(
     c1,
     listed,
-    wanted if wanted is not None and wanted.period else None,
+    wanted if wanted is not None and wanted.period is not None else None,
     widget_key="c_key",
     label="Group: subject · metric · unit · period (most sources first)",
     describe=lambda r: f"{r['label']} ({r['n_sources']} sources, {r['n_claims']} claims)",

@@ -51,7 +51,7 @@ st.caption(
     + (f" (the latest; {listed_periods - len(periods)} earlier periods left out)"
        if listed_periods > len(periods) else "")
     + ". A dashed line is a period's median; a ring marks the first appearance of each "
-    "period's figure."
+    "period's figure; a figure given without a period stands at its publication date."
 )  # fmt: skip
 name = render.file_slug(f"timeline-{subject}-{metric}")
 picked: list[int] = []
@@ -76,7 +76,8 @@ for tab, x in ((by_period, "period"), (by_published, "published")):
 
 with st.expander("First appearance of each period", icon=":material/flag:"):
     for group in reversed(periods):
-        st.text(f"{group.key.period}: {render.first_appearance_text(group.first)}")
+        period = group.key.period or "No period (as of publication)"
+        st.text(f"{period}: {render.first_appearance_text(group.first)}")
 
 if picked:
     try:
@@ -95,12 +96,13 @@ if picked:
             query_params={"claim": str(claim["id"])},
             icon=":material/open_in_new:",
         )
-        if claim["period"]:
-            st.page_link(
-                ui.COMPARE,
-                label="Compare the sources for this period",
-                query_params=render.group_key_params(key._replace(period=claim["period"])),
-                icon=":material/compare_arrows:",
-            )
+        st.page_link(
+            ui.COMPARE,
+            label="Compare the sources for this period"
+            if claim["period"]
+            else "Compare the sources of this standing figure",
+            query_params=render.group_key_params(key._replace(period=claim["period"] or "")),
+            icon=":material/compare_arrows:",
+        )
 else:
     st.caption("Click a point to open its claim.")

@@ -1,0 +1,338 @@
+"""The same figure across articles: standing figures, context matching, disputes, revisions,
+and the `groups --json` listing.
+
+Articles are stored the way they arrive (a source with the claims an extractor would give),
+with texts written for these tests.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claims import groups, matching, normalise, store
+from claims.groups import AS_OF, ClaimKey
+from tests.conftest import numeric_claim
+from tests.test_cli import run
+from tests.test_groups import add_article, ids
+
+
+@pytest.fixture(autouse=True)
+def shipped_synonyms():
+    normalise.use_synonyms(normalise.load_synonyms([normalise.SYNONYMS_FILE]))
+    yield
+    normalise.use_synonyms(None)
+
+
+def key_of(db, claim_id: int) -> tuple:
+    row = db.execute(
+        "SELECT subject_key, metric_key, unit_key, coalesce(period, '') FROM claims WHERE id = ?",
+        [claim_id],
+    ).fetchone()
+    return tuple(row)
+
+
+# ---------------------------------------------------------------- standing figures
+
+
+def test_a_standing_figure_groups_across_three_articles(db):
+    debt = {"subject": "Nortex", "metric": "tax bill", "unit": "USD"}
+    a = add_article(
+        db,
+        "Nortex faces a tax bill of $4.2bn, the ministry said.",
+        "2005-01-10",
+        "Wire: Nortex",
+        ("$4.2bn", 4.2e9, debt),
+    )
+    b = add_article(
+        db,
+        "The oil firm Nortex, whose tax bill stands at $4.2bn, appealed again.",
+        "2005-02-02",
+        "Daily: appeal",
+        ("$4.2bn", 4.2e9, debt),
+    )
+    c = add_article(
+        db,
+        "Analysts doubt Nortex can pay its $4.3bn tax bill.",
+        "2005-03-15",
+        "Weekly: doubts",
+        ("$4.3bn", 4.3e9, debt),
+    )
+    group = groups.group_of_claim(db, a[0])
+    assert group.key == ClaimKey("nortex", "tax bill", "currency:USD", AS_OF)
+    assert ids(group) == {*a, *b, *c}
+    assert group.n_sources == 3
+    assert not group.flagged  # 4.3bn is within 5% of the median
+    assert "no period (as of publication)" in group.label
+    listed = groups.list_groups(db, min_sources=3)
+    assert [row["key"] for row in listed] == [group.key]
+
+
+def test_a_standing_figure_needs_both_subject_and_metric(db):
+    (claim_id,) = add_article(
+        db,
+        "It owes $4.2bn.",
+        "2005-01-10",
+        "Wire: debt",
+        ("$4.2bn", 4.2e9, {"metric": "debt", "unit": "USD"}),
+    )
+    assert groups.group_of_claim(db, claim_id) is None
+
+
+def test_the_timeline_places_a_standing_figure_at_its_publication(db):
+    from claims import charts
+
+    fields = {"subject": "Nortex", "metric": "tax bill", "unit": "USD"}
+    add_article(db, "Nortex owes $4bn in tax.", "2004-06-01", "A: tax", ("$4bn", 4e9, fields))
+    add_article(
+        db,
+        "Nortex owed $3bn in tax in 2003.",
+        "2004-07-01",
+        "B: tax",
+        ("$3bn", 3e9, {**fields, "period": "2003"}),
+    )
+    periods = groups.series(db, ClaimKey("nortex", "tax bill", "currency:USD", None))
+    assert [g.key.period for g in periods] == ["2003", AS_OF]
+    frame = charts.timeline_frame([c for g in periods for c in g.claims], x="period")
+    assert list(frame["period"]) == ["2003", "as of 2004-06-01"]
+    assert list(frame["when"]) == ["2003-07-02", "2004-06-01"]
+
+
+# ---------------------------------------------------------------- context matching
+
+
+def test_a_claim_missing_its_subject_takes_it_from_the_same_words_elsewhere(db):
+    named = add_article(
+        db,
+        "It takes 1,500 delegates to win the Whig nomination, party rules say.",
+        "2016-03-01",
+        "A: rules",
+        (
+            "1,500",
+            1500.0,
+            {"subject": "Whig nomination", "metric": "delegates", "unit": "delegate"},
+        ),
+    )
+    nameless = add_article(
+        db,
+        "A candidate needs 1,500 delegates to win the nomination outright under party rules.",
+        "2016-03-09",
+        "B: race",
+        ("1,500", 1500.0, {"metric": "delegates", "unit": "delegate"}),
+    )
+    assert (
+        key_of(db, nameless[0])[:2] == key_of(db, named[0])[:2] == ("whig nomination", "delegate")
+    )
+    group = groups.group_of_claim(db, nameless[0])
+    assert ids(group) == {*named, *nameless}
+
+
+def test_a_subjectless_claim_in_other_words_stays_out_of_the_named_group(db):
+    named = add_article(
+        db,
+        "It takes 1,500 delegates to win the Whig nomination, party rules say.",
+        "2016-03-01",
+        "A: rules",
+        (
+            "1,500",
+            1500.0,
+            {"subject": "Whig nomination", "metric": "delegates", "unit": "delegate"},
+        ),
+    )
+    other = add_article(
+        db,
+        "Roughly 1,500 delegates crowded into the hall on Saturday for the opening speech.",
+        "2016-03-09",
+        "B: hall",
+        ("1,500", 1500.0, {"metric": "delegates", "unit": "delegate"}),
+    )
+    assert key_of(db, other[0])[0] == ""
+    assert groups.group_of_claim(db, other[0]) is None
+    assert ids(groups.group_of_claim(db, named[0])) == set(named)
+
+
+def test_two_nameless_standing_figures_said_alike_group_with_each_other_only(db):
+    a = add_article(
+        db,
+        "The reservoir holds 300 million litres of drinking water for the valley.",
+        "2010-01-01",
+        "A: water",
+        ("300 million litres", 3e8, {"metric": "drinking water", "unit": "litre"}),
+    )
+    b = add_article(
+        db,
+        "Its 300 million litres of drinking water supply the whole valley.",
+        "2010-02-01",
+        "B: water",
+        ("300 million litres", 3e8, {"metric": "drinking water", "unit": "litre"}),
+    )
+    subject = key_of(db, a[0])[0]
+    assert subject.startswith(matching.MATCHED_PREFIX)
+    assert key_of(db, b[0])[0] == subject
+    group = groups.group_of_claim(db, a[0])
+    assert ids(group) == {*a, *b}
+    assert matching.MATCHED_PREFIX not in group.label  # a made-up key is no name
+
+
+def test_a_claim_with_neither_subject_nor_metric_never_takes_a_key(db):
+    add_article(
+        db,
+        "The reservoir holds 300 million litres of drinking water for the valley.",
+        "2010-01-01",
+        "A: water",
+        ("300 million litres", 3e8, {"subject": "Vale reservoir", "metric": "drinking water",
+                                     "unit": "litre"}),
+    )  # fmt: skip
+    (bare,) = add_article(
+        db,
+        "The reservoir holds 300 million litres of drinking water for the valley, still.",
+        "2010-02-01",
+        "B: water",
+        ("300 million litres", 3e8, {"unit": "litre"}),
+    )
+    assert key_of(db, bare)[:2] == ("", "")
+    assert groups.group_of_claim(db, bare) is None
+
+
+def test_context_terms_leave_out_numbers_common_words_and_the_counted_noun():
+    sentence = "It takes 1,500 delegates to win the Whig nomination, party rules say."
+    start = sentence.index("1,500")
+    terms = matching.context_terms(sentence, start, start + 5, "count:delegate")
+    assert terms == {"take", "win", "whig", "nomination", "party", "rule"}
+
+
+# ---------------------------------------------------------------- disputes and revisions
+
+
+def test_a_baseline_with_its_own_period_does_not_dispute_the_current_value(db):
+    rate = {"subject": "Ruritania", "metric": "unemployment rate", "unit": "percent"}
+    add_article(
+        db,
+        "Ruritania's unemployment rate fell to 4.1% in May, down from 4.9% a year earlier.",
+        "2016-06-03",
+        "A: jobs",
+        ("4.1%", 4.1, {**rate, "period": "2016-05"}),
+        ("4.9%", 4.9, {**rate, "period": "2015-05"}),
+    )
+    add_article(
+        db,
+        "Unemployment in Ruritania was 4.1% in May.",
+        "2016-06-04",
+        "B: jobs",
+        ("4.1%", 4.1, {**rate, "period": "2016-05"}),
+    )
+    assert groups.disputed_groups(db) == []
+    may = groups.group_for_key(db, ClaimKey("ruritania", "unemployment rate", "percent", "2016-05"))
+    assert may.n_sources == 2 and not may.flagged
+
+
+def test_values_of_one_figure_beyond_tolerance_are_a_dispute(db):
+    toll = {"subject": "Harbour fire", "metric": "death toll", "unit": "person", "period": "2019"}
+    add_article(db, "The harbour fire killed 40 people.", "2019-05-01", "A: fire",
+                ("40 people", 40.0, toll))  # fmt: skip
+    add_article(db, "Forty? The harbour fire killed 40 people.", "2019-05-02", "B: fire",
+                ("40 people", 40.0, toll))  # fmt: skip
+    add_article(db, "The harbour fire killed 62 people.", "2019-05-03", "C: fire",
+                ("62 people", 62.0, toll))  # fmt: skip
+    (disputed,) = groups.disputed_groups(db)
+    assert disputed.key.subject == "harbour fire"
+    assert [c["value"] for c in disputed.claims if c["outlier"]] == [62.0]
+
+
+def test_a_revision_the_text_calls_one_shows_as_a_revision_not_a_dispute(db):
+    jobs = {"subject": "Ruritania", "metric": "jobs added", "unit": "job", "period": "2016-03"}
+    text = "March payrolls were revised down from 160,000 to 120,000, the agency said."
+    revised, current = add_article(
+        db,
+        text,
+        "2016-05-06",
+        "A: revision",
+        ("160,000", 160_000.0, jobs),
+        ("120,000", 120_000.0, jobs),
+    )
+    group = groups.group_of_claim(db, current)
+    assert group.revised == [revised]
+    assert group.outliers == [] and not group.flagged
+    assert group.median == 120_000.0
+    by_id = {c["id"]: c for c in group.claims}
+    assert by_id[revised]["note"] == "an earlier estimate, revised in the same sentence"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "revised"),
+    [
+        ("The figure was revised up from 2.1% to 2.4%.", "2.1%", True),
+        ("Officials revised their estimate downward from about 300 to 250.", "300", True),
+        ("The figure was revised up from 2.1% to 2.4%.", "2.4%", False),
+        ("Sales rose from 2.1% to 2.4%.", "2.1%", False),
+    ],
+)
+def test_is_revised_estimate(sentence, surface, revised):
+    claim = {
+        "sentence": sentence,
+        "sentence_start": 10,
+        "surface_start": 10 + sentence.index(surface),
+    }
+    assert groups.is_revised_estimate(claim) is revised
+
+
+# ---------------------------------------------------------------- groups --json
+
+
+def test_groups_json_lists_every_claim_in_exactly_one_group(tmp_path):
+    path = tmp_path / "ledger.db"
+    db = store.connect(path)
+    debt = {"subject": "Nortex", "metric": "tax bill", "unit": "USD"}
+    texts = [
+        ("Nortex owes a tax bill of $4.2bn.", "2005-01-10", "$4.2bn", debt),
+        ("Its tax bill: Nortex must pay $4.2bn.", "2005-02-10", "$4.2bn", debt),
+        ("About 12 people came.", "2005-02-11", "12 people", {"unit": "person"}),
+    ]
+    for number, (text, published, surface, fields) in enumerate(texts):
+        store.add_source(
+            db,
+            text,
+            [numeric_claim(text, surface, 4.2e9 if "$" in surface else 12.0, **fields)],
+            title=f"Story {number}",
+            url=f"https://news.example/{number}",
+            published=published,
+        )
+    db.close()
+    done = run("groups", "--json", "--db", str(path))
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    members = [c["claim_id"] for r in records for c in r["claims"]]
+    assert sorted(members) == [1, 2, 3]  # each live numeric claim once
+    tax = next(r for r in records if len(r["claims"]) == 2)
+    assert {k: tax[k] for k in ("subject", "metric", "unit", "period")} == {
+        "subject": "Nortex",
+        "metric": "tax bill",
+        "unit": "USD",
+        "period": None,
+    }
+    assert tax["group"].startswith("g-")
+    assert tax["claims"][0] == {
+        "claim_id": 1,
+        "source_url": "https://news.example/0",
+        "source_title": "Story 0",
+        "surface": "$4.2bn",
+        "surface_start": texts[0][0].index("$4.2bn"),
+        "value": 4.2e9,
+        "period": None,
+    }
+    lone = next(r for r in records if len(r["claims"]) == 1)
+    assert lone["group"] == "claim-3" and lone["unit"] == "person"
+    again = run("groups", "--json", "--db", str(path))
+    assert again.stdout == done.stdout  # ids are stable
+
+    several = run("groups", "--json", "--min-sources", "2", "--db", str(path))
+    assert [json.loads(line)["group"] for line in several.stdout.splitlines()] == [tax["group"]]
+
+
+def test_groups_refuses_a_minimum_below_one(tmp_path):
+    path = tmp_path / "ledger.db"
+    store.connect(path).close()
+    done = run("groups", "--json", "--min-sources", "0", "--db", str(path))
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: --min-sources")

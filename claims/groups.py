@@ -940,11 +940,26 @@ def _subjectless_pairs(
                     yield row, other, _SUBJECTLESS_SCORE
 
 
+def _names_subject(row: Mapping) -> bool:
+    """Whether a group's key names its subject (a key taken from context names none)."""
+    subject = row["subject_key"]
+    return bool(subject) and not subject.startswith(MATCHED_PREFIX)
+
+
 def _add_proposal(
     pairs: dict, a: dict, b: dict, score: float, unit_key: str, period: str, rejected: set
 ) -> None:
+    # A named subject is never folded into a nameless group: the name is what a reader
+    # needs, so the nameless side moves, whatever the counts.
     into, source = sorted(
-        (a, b), key=lambda r: (-r["n_sources"], -r["n_claims"], len(_name(r)), _name(r))
+        (a, b),
+        key=lambda r: (
+            not _names_subject(r),
+            -r["n_sources"],
+            -r["n_claims"],
+            len(_name(r)),
+            _name(r),
+        ),
     )
     names = (
         (source["subject_key"], source["metric_key"]),

@@ -336,3 +336,23 @@ def test_groups_refuses_a_minimum_below_one(tmp_path):
     done = run("groups", "--json", "--min-sources", "0", "--db", str(path))
     assert done.returncode == 2
     assert done.stderr.startswith("error: --min-sources")
+
+
+def test_a_proposal_never_folds_a_named_subject_into_a_nameless_group(db):
+    rate = {"metric": "jobless rate", "unit": "percent", "period": "2016-05"}
+    for day, text in enumerate(
+        ["The jobless rate was 4.7% in May.", "In May the jobless rate hit 4.7%.",
+         "May's jobless rate: 4.7%."], start=3,
+    ):  # fmt: skip
+        add_article(db, text, f"2016-06-0{day}", f"Outlet {day}: jobs", ("4.7%", 4.7, rate))
+    add_article(
+        db,
+        "Ruritania's jobless rate was 4.7% in May.",
+        "2016-06-09",
+        "Gazette: jobs",
+        ("4.7%", 4.7, {**rate, "subject": "Ruritania"}),
+    )
+    (proposal,) = groups.propose_merges(db)
+    metric = normalise.normalise_metric("jobless rate")
+    assert proposal["into_key"][:2] == ("ruritania", metric)
+    assert proposal["from_key"][:2] == ("", metric)

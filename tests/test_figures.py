@@ -356,3 +356,40 @@ def test_a_proposal_never_folds_a_named_subject_into_a_nameless_group(db):
     metric = normalise.normalise_metric("jobless rate")
     assert proposal["into_key"][:2] == ("ruritania", metric)
     assert proposal["from_key"][:2] == ("", metric)
+
+
+def test_upgrading_to_standing_figures_keeps_merges_and_splits(tmp_path):
+    import sqlite_utils
+
+    from tests.test_group_summaries import recomputed, stored
+
+    path = tmp_path / "old.db"
+    old = sqlite_utils.Database(path)
+    store.migrations.apply(old, stop_before="0009_standing_figures")
+    rate = {"unit": "percent", "period": "2016-05"}
+    jobless = add_article(
+        old, "Ruritania's jobless rate was 4.7% in May.", "2016-06-03", "A: jobs",
+        ("4.7%", 4.7, {**rate, "subject": "Ruritania", "metric": "jobless rate"}),
+    )  # fmt: skip
+    idle = add_article(
+        old, "Ruritania's idle rate was 4.9% in May.", "2016-06-04", "B: jobs",
+        ("4.9%", 4.9, {**rate, "subject": "Ruritania", "metric": "idle rate"}),
+    )  # fmt: skip
+    odd = add_article(
+        old, "Ruritania's jobless rate was 9% in May, a blog claimed.", "2016-06-05", "C: blog",
+        ("9%", 9.0, {**rate, "subject": "Ruritania", "metric": "jobless rate"}),
+    )  # fmt: skip
+    jobless_key = ClaimKey("ruritania", normalise.normalise_metric("jobless rate"), "percent",
+                           "2016-05")  # fmt: skip
+    idle_key = jobless_key._replace(metric="idle rate")
+    groups.accept_merge(old, idle_key, jobless_key, reviewer="ana", note="same measure")
+    groups.split_claim(old, odd[0], reviewer="ana", note="a blog's guess")
+    old.close()
+
+    upgraded = store.connect(path)
+    assert "0009_standing_figures" in [m.name for m in store.migrations.applied(upgraded)]
+    group = groups.group_for_key(upgraded, jobless_key)
+    assert ids(group) == {*jobless, *idle}
+    assert groups.group_of_claim(upgraded, odd[0]).split_claim_id == odd[0]
+    groups.ensure_keys(upgraded)
+    assert stored(upgraded) == recomputed(upgraded)

@@ -770,7 +770,8 @@ def disputed_groups(
     tolerance: Tolerance = DEFAULT_TOLERANCE,
     min_sources: int = 2,
 ) -> list[ClaimGroup]:
-    """Numbers in dispute: groups with an outlier or a changed figure, most sources first.
+    """Numbers in dispute: dated groups whose values differ beyond tolerance, most sources
+    first.
 
     The summary narrows to groups with at least `min_sources` sources and more
     than one value (only those can disagree or change), most sources first; the
@@ -779,9 +780,11 @@ def disputed_groups(
     """
     ensure_keys(db)
     excluded = split_claim_ids(db)
+    # Standing figures (period '') are left out: without a period, two values under one
+    # key are as likely two figures (a debt then and now) as a disagreement.
     sql = (
         "SELECT subject_key, metric_key, unit_key, period FROM group_stats "
-        f"WHERE n_sources >= ? AND max > min {_RANKED} LIMIT ?"
+        f"WHERE n_sources >= ? AND max > min AND period != '' {_RANKED} LIMIT ?"
     )
     candidates = db.execute(sql, [int(min_sources), _MAX_DISPUTE_CANDIDATES]).fetchall()
     disputed: list[ClaimGroup] = []

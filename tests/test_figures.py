@@ -393,3 +393,14 @@ def test_upgrading_to_standing_figures_keeps_merges_and_splits(tmp_path):
     assert groups.group_of_claim(upgraded, odd[0]).split_claim_id == odd[0]
     groups.ensure_keys(upgraded)
     assert stored(upgraded) == recomputed(upgraded)
+
+
+def test_standing_figures_under_one_key_with_other_values_are_no_dispute(db):
+    debt = {"subject": "Nortex", "metric": "tax bill", "unit": "USD"}
+    for day, value in enumerate((4.2e9, 4.2e9, 0.9e9), start=1):
+        text = f"Nortex faces a tax bill of ${value / 1e9:g}bn (report {day})."
+        add_article(db, text, f"2005-01-0{day}", f"Outlet {day}: tax",
+                    (f"${value / 1e9:g}bn", value, debt))  # fmt: skip
+    group = groups.group_for_key(db, ClaimKey("nortex", "tax bill", "currency:USD", AS_OF))
+    assert group.n_sources == 3 and group.outliers  # shown on the Compare page
+    assert groups.disputed_groups(db) == []  # but no dispute: perhaps two figures

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from claims.normalise import match_words
+from claims.query import like_contains
 
 # ---------------------------------------------------------------- tolerance
 
@@ -138,10 +139,12 @@ def match_missing_keys(
     claim_ids: Iterable[int],
     tolerance: Tolerance = DEFAULT_TOLERANCE,
 ) -> int:
-    """Fill the missing subject or metric key of these claims from matching claims of
-    other articles; returns how many claims took a key. Runs in the caller's transaction."""
+    """Complete the keys of these claims from claims of other articles: a short subject
+    to the full name it stands for, a missing subject or metric from the same value said
+    in the same words; returns how many claims took a key. Runs in the caller's
+    transaction."""
     ids = list(claim_ids)
-    taken = 0
+    taken = complete_short_subjects(db, ids)
     for chunk_start in range(0, len(ids), 500):
         chunk = ids[chunk_start : chunk_start + 500]
         marks = ",".join("?" * len(chunk))
@@ -153,6 +156,49 @@ def match_missing_keys(
         for row in rows:
             taken += _match_one(db, _mention(row), tolerance)
     return taken
+
+
+# ---------------------------------------------------------------- short names
+
+_SHORT_NAMES = (
+    "SELECT DISTINCT metric_key, unit_key, subject_key FROM claims WHERE id IN ({marks}) "
+    "AND kind = 'numeric' AND subject_key != '' AND metric_key != ''"
+)
+
+
+def complete_short_subjects(db: sqlite_utils.Database, claim_ids: list[int]) -> int:
+    """A one-word subject ("Committee", "Sanders") stands for the full name that ends in
+    it ("Federal Open Market Committee", "Bernie Sanders") when that is the only such
+    name the ledger's claims of the same measure (metric and unit) carry. Runs both ways:
+    new short names take the full name, and a new full name completes the short names
+    already stored. Returns how many claims changed."""
+    changed = 0
+    for start in range(0, len(claim_ids), 500):
+        chunk = claim_ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for metric, unit, subject in db.execute(_SHORT_NAMES.format(marks=marks), chunk).fetchall():
+            changed += _complete_measure(db, metric, unit, subject)
+    return changed
+
+
+def _complete_measure(db: sqlite_utils.Database, metric: str, unit: str, subject: str) -> int:
+    """Complete the short subjects of one measure that `subject` is, or is the head of."""
+    if subject.startswith(MATCHED_PREFIX):
+        return 0
+    head = subject.rsplit(" ", 1)[-1]
+    rows = db.execute(
+        "SELECT DISTINCT subject_key FROM claims WHERE metric_key = ? AND unit_key = ? "
+        "AND subject_key LIKE ? ESCAPE '\\' AND kind = 'numeric'",
+        [metric, unit, like_contains(" " + head)],
+    ).fetchall()
+    names = {name for (name,) in rows if name.endswith(" " + head)}
+    if len(names) != 1:
+        return 0  # no full name, or two ("Bill Clinton", "Hillary Clinton"): leave it
+    return db.execute(
+        "UPDATE claims SET subject_key = ? WHERE metric_key = ? AND unit_key = ? "
+        "AND subject_key = ? AND kind = 'numeric'",
+        [names.pop(), metric, unit, head],
+    ).rowcount
 
 
 def _match_one(db: sqlite_utils.Database, mention: _Mention, tolerance: Tolerance) -> int:

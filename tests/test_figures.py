@@ -404,3 +404,49 @@ def test_standing_figures_under_one_key_with_other_values_are_no_dispute(db):
     group = groups.group_for_key(db, ClaimKey("nortex", "tax bill", "currency:USD", AS_OF))
     assert group.n_sources == 3 and group.outliers  # shown on the Compare page
     assert groups.disputed_groups(db) == []  # but no dispute: perhaps two figures
+
+
+# ---------------------------------------------------------------- short names
+
+
+def test_a_short_subject_takes_the_only_full_name_of_the_same_measure(db):
+    rate = {"metric": "policy rate", "unit": "percent"}
+    full = add_article(
+        db, "The Monetary Policy Committee set the policy rate at 2% in May.", "2019-05-02",
+        "Bank: May", ("2%", 2.0, {**rate, "subject": "Monetary Policy Committee",
+                                  "period": "2019-05"}),
+    )  # fmt: skip
+    short = add_article(
+        db, "The Committee kept the policy rate at 2.25% in June.", "2019-06-02",
+        "Bank: June", ("2.25%", 2.25, {**rate, "subject": "Committee", "period": "2019-06"}),
+    )  # fmt: skip
+    assert key_of(db, short[0])[0] == key_of(db, full[0])[0] == "monetary policy committee"
+    series = groups.series(db, ClaimKey("monetary policy committee", "policy rate", "percent",
+                                        None))  # fmt: skip
+    assert [g.key.period for g in series] == ["2019-05", "2019-06"]
+
+
+def test_a_short_subject_stored_first_is_completed_by_a_later_full_name(db):
+    rate = {"metric": "policy rate", "unit": "percent", "period": "2019-06"}
+    (short,) = add_article(
+        db, "The Committee kept the policy rate at 2.25%.", "2019-06-02", "Bank: June",
+        ("2.25%", 2.25, {**rate, "subject": "Committee"}),
+    )  # fmt: skip
+    assert key_of(db, short)[0] == "committee"
+    add_article(
+        db, "The Monetary Policy Committee's policy rate is 2.25%.", "2019-06-09", "Wire",
+        ("2.25%", 2.25, {**rate, "subject": "Monetary Policy Committee"}),
+    )  # fmt: skip
+    assert key_of(db, short)[0] == "monetary policy committee"
+
+
+def test_a_short_subject_with_two_possible_full_names_stays_as_it_is(db):
+    share = {"metric": "support", "unit": "percent", "period": "2016-03"}
+    for name, value in (("Hillary Clinton", 44.0), ("Chelsea Clinton", 12.0)):
+        add_article(db, f"{name} has {value:g}% support.", "2016-03-01", f"Poll: {name}",
+                    (f"{value:g}%", value, {**share, "subject": name}))  # fmt: skip
+    (short,) = add_article(
+        db, "Clinton has 43% support.", "2016-03-02", "Poll: short",
+        ("43%", 43.0, {**share, "subject": "Clinton"}),
+    )  # fmt: skip
+    assert key_of(db, short)[0] == "clinton"

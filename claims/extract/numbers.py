@@ -50,10 +50,12 @@ _A_PHRASE_RE = re.compile(
 _A_FRACTIONS = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}
 
 _DIGITS_RE = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?(?![\d,]\d)|\.\d+")
-# FOMC style fractions of a percent: "1/4 percent", "5-1/4 to 5-1/2 percent".
+# Fractions of a percent as central banks write them: "1/4 percent", "5-1/4 to 5-1/2
+# percent", "3-3/4 to 4 percent" (a range may end on a whole number).
 _FRACTION_RE = re.compile(
     r"(?:(?P<whole>\d+)[- ])?(?P<num>\d)/(?P<den>\d{1,2})"
-    r"(?=(?:\s*(?:to|-|and)\s*(?:\d+[- ])?\d/\d{1,2})?\s*(?:%|percent|per\s?cent))"
+    r"(?=(?:\s*(?:to|-|and)\s*(?:(?:\d+[- ])?\d/\d{1,2}|\d+(?!\d*/)))?"
+    r"\s*(?:%|percent|per\s?cent))"
 )
 _SCALE_RE = re.compile(
     r"(?:(?P<abbr>bn|mn|m|tn)\b|\s?(?P<word>billion|million|trillion|thousand|crore|lakh)\b)",

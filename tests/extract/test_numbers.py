@@ -115,6 +115,14 @@ RANGES = [
         5.5,
         "percent",
     ),
+    (
+        "The bank set its corridor at 2-1/2 to 3 percent.",
+        "2-1/2 to 3 percent",
+        2.75,
+        2.5,
+        3,
+        "percent",
+    ),  # fmt: skip
     ("The repairs will cost £2-3bn.", "£2-3bn", 2.5e9, 2e9, 3e9, "GBP"),
     (
         "They expect between 2,000 and 4,000 fans.",

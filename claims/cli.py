@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from claims import config, store
-from claims.model import STATUSES, ClaimsError
+from claims.model import MAX_ID, STATUSES, ClaimsError, parse_id
 
 USER_ERROR = 2
 
@@ -142,10 +142,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    claim_id = _claim_id(args.claim_id)
     db = open_db(args)
     claim = store.set_status(
         db,
-        _claim_id(args.claim_id),
+        claim_id,
         args.status,
         note=args.note,
         reviewer=args.reviewer,
@@ -176,10 +177,10 @@ def cmd_hash_password(args: argparse.Namespace) -> int:
 
 
 def _claim_id(raw: str) -> int:
-    try:
-        return int(raw)
-    except ValueError:
-        raise ClaimsError(f"A claim id is a whole number, not {raw!r}.") from None
+    claim_id = parse_id(raw)
+    if claim_id is None:
+        raise ClaimsError(f"A claim id is a whole number from 1 to {MAX_ID}, not {raw!r}.")
+    return claim_id
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

@@ -289,7 +289,12 @@ def _read_capped(
     encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
     if encoding not in ("", "identity", "gzip", "x-gzip", "deflate"):
         raise ClaimsError(f"Cannot fetch {url}: unsupported content encoding {encoding!r}.")
-    if encoding in ("", "identity") and declared.isdigit() and int(declared) > max_bytes:
+    if (
+        encoding in ("", "identity")
+        and declared.isascii()
+        and declared.isdigit()
+        and int(declared) > max_bytes
+    ):
         raise ClaimsError(_too_large(url, max_bytes))
     body = bytearray()
     try:

@@ -31,14 +31,13 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field, fields, replace
-from datetime import date, datetime
 from pathlib import Path
 
 import sqlite_utils
 
 from claims import store
 from claims.fetch import AllowPrivate, fetch, format_size
-from claims.model import EXTRACTOR_VERSION, ClaimsError, ExtractedClaim
+from claims.model import EXTRACTOR_VERSION, ClaimsError, ExtractedClaim, normalise_published
 from claims.processes import worker_pool
 from claims.textio import decode_bytes, looks_binary, normalise_newlines
 
@@ -182,27 +181,6 @@ def _utf8(text: str, label: str) -> bytes:
             f"{label} is not valid Unicode text: it holds a lone surrogate "
             f"(U+{ord(text[exc.start]):04X}) at character {exc.start + 1}."
         ) from None
-
-
-def normalise_published(raw: object) -> str | None:
-    """A publication date as YYYY-MM-DD (ISO dates and datetimes accepted), or ClaimsError."""
-    if raw is None:
-        return None
-    if isinstance(raw, datetime | date):
-        return (raw.date() if isinstance(raw, datetime) else raw).isoformat()
-    text = str(raw).strip()
-    if not text:
-        return None
-    try:
-        return datetime.fromisoformat(text).date().isoformat()
-    except ValueError:
-        pass
-    for layout in ("%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y"):
-        try:
-            return datetime.strptime(text, layout).date().isoformat()
-        except ValueError:
-            continue
-    raise ClaimsError(f"Publication date {text!r} is not a date; use YYYY-MM-DD.")
 
 
 def title_from_text(text: str) -> str | None:
@@ -1051,3 +1029,31 @@ def reextract(
     finally:
         extractor.close()
     return summary
+
+
+def reextract_source(db: sqlite_utils.Database, source_id: int) -> ReextractSummary:
+    """Run the current extractor over one stored source (as reextract does for all)."""
+    source = store.get_source(db, source_id)
+    summary = ReextractSummary()
+    _reextract_source(db, source, extract_for_ingest(source["text"], source["published"]), summary)
+    summary.sources = 1
+    return summary
+
+
+def correct_source(
+    db: sqlite_utils.Database,
+    source_id: int,
+    changes: dict,
+    *,
+    reviewer: str,
+    note: str | None = None,
+) -> tuple[list[str], ReextractSummary | None]:
+    """Correct an article's metadata as a person (store.update_source). A new publication
+    date moves what "last year" or "on Tuesday" means, so the article's claims are
+    extracted again against it: periods follow, and claims a person edited or reviewed
+    stay exactly as they are. Returns the changed fields and the re-extraction summary
+    (None when the date did not change)."""
+    changed = store.update_source(db, source_id, changes, reviewer=reviewer, note=note)
+    if "published" not in changed:
+        return changed, None
+    return changed, reextract_source(db, source_id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, datetime, timedelta
 
 EXTRACTOR_VERSION = "1.2.1"
 
@@ -151,3 +151,68 @@ def parse_number(text: str | float | int | None, field: str = "value") -> float 
     if number != number or number in (float("inf"), float("-inf")):
         raise ClaimsError(f"{field} must be a finite number, not {text!r}.")
     return number
+
+
+# The earliest publication date the ledger takes: old enough for any newspaper archive,
+# recent enough that a typo ("0204") is caught.
+EARLIEST_PUBLISHED = date(1800, 1, 1)
+
+
+def normalise_published(raw: object) -> str | None:
+    """A publication date as YYYY-MM-DD (ISO dates and datetimes accepted), or ClaimsError.
+
+    Any day from EARLIEST_PUBLISHED to tomorrow (a time zone ahead) is a date an article
+    can carry; anything else is refused with the range named.
+    """
+    if raw is None:
+        return None
+    if isinstance(raw, datetime | date):
+        day = raw.date() if isinstance(raw, datetime) else raw
+    else:
+        day = _parse_day(str(raw).strip())
+        if day is None:
+            return None
+    latest = date.today() + timedelta(days=1)
+    if not EARLIEST_PUBLISHED <= day <= latest:
+        raise ClaimsError(
+            f"Publication date {day.isoformat()} is out of range: give a date from "
+            f"{EARLIEST_PUBLISHED.isoformat()} to {latest.isoformat()}."
+        )
+    return day.isoformat()
+
+
+def _parse_day(text: str) -> date | None:
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text).date()
+    except ValueError:
+        pass
+    for layout in ("%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y"):
+        try:
+            return datetime.strptime(text, layout).date()
+        except ValueError:
+            continue
+    raise ClaimsError(f"Publication date {text!r} is not a date; use YYYY-MM-DD.")
+
+
+# SQLite's largest INTEGER: an id beyond it cannot name a row, and int() of it would
+# overflow when bound as a parameter.
+MAX_ID = 2**63 - 1
+_ID_RE = re.compile(r"[0-9]{1,19}")
+
+
+def parse_id(raw: object) -> int | None:
+    """A row id from a URL or the command line: ASCII digits naming 1 to MAX_ID, else None.
+
+    str.isdigit() would take "²" or "٣"; int() would take " 7", "+7" or "7_0".
+    """
+    if isinstance(raw, list):
+        raw = raw[-1] if raw else None
+    if raw is None:
+        return None
+    text = str(raw).strip()
+    if not _ID_RE.fullmatch(text):
+        return None
+    value = int(text)
+    return value if 0 < value <= MAX_ID else None

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from claims.model import KINDS, STATUSES, ClaimsError, period_bounds
+from claims.model import KINDS, STATUSES, ClaimsError, parse_id, period_bounds
 from claims.normalise import ClaimKey
 from claims.query import SORTABLE, ClaimFilter
 
@@ -225,9 +225,8 @@ def view_from_params(params: Mapping[str, object]) -> ClaimsView:
             problems.append(f"Ignored unknown {name}: {', '.join(bad)}.")
         setattr(f, name, [v for v in dict.fromkeys(values) if v in allowed])
     if text["source_id"]:
-        try:
-            f.source_id = int(text["source_id"])
-        except ValueError:
+        f.source_id = parse_id(text["source_id"])
+        if f.source_id is None:
             problems.append(f"Ignored source {text['source_id']!r}: not a source id.")
     for name in ("speaker", "subject", "metric", "unit"):
         setattr(f, name, text[name])
@@ -258,12 +257,11 @@ def view_from_params(params: Mapping[str, object]) -> ClaimsView:
     view.descending = _as_text(params.get("desc")) not in ("0", "false", "no")
     page = _as_text(params.get("page"))
     if page:
-        view.page = int(page) if page.isdigit() and int(page) > 0 else 1
+        view.page = parse_id(page) or 1
     claim = _as_text(params.get("claim"))
     if claim:
-        if claim.isdigit():
-            view.claim_id = int(claim)
-        else:
+        view.claim_id = parse_id(claim)
+        if view.claim_id is None:
             problems.append(f"Ignored claim {claim!r}: not a claim id.")
     return view
 

@@ -782,6 +782,36 @@ def _group_trigger_names() -> list[str]:
     ]
 
 
+@migrations(name="0010_source_reviews")
+def _source_reviews(db: sqlite_utils.Database) -> None:
+    # A person corrects an article's title, publisher, author, URL or date on the Sources
+    # page; like a claim's edits, each change is a row of an append-only log.
+    statements = [
+        """CREATE TABLE source_reviews (
+            id INTEGER PRIMARY KEY,
+            source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            reviewer TEXT NOT NULL,
+            field TEXT NOT NULL,
+            old TEXT,
+            new TEXT,
+            note TEXT
+        )""",
+        "CREATE INDEX idx_source_reviews_source ON source_reviews (source_id, id)",
+        "CREATE TRIGGER source_reviews_no_update BEFORE UPDATE ON source_reviews "
+        "BEGIN SELECT RAISE(ABORT, 'source_reviews is append-only'); END",
+        # A source's log goes with the source (its claims' reviews keep it from being
+        # deleted anyway); nothing else may delete a row.
+        "CREATE TRIGGER source_reviews_no_delete BEFORE DELETE ON source_reviews "
+        "WHEN (SELECT count(*) FROM sources WHERE id = old.source_id) > 0 "
+        "BEGIN SELECT RAISE(ABORT, 'source_reviews is append-only'); END",
+        "CREATE TRIGGER source_reviews_insert_revision AFTER INSERT ON source_reviews "
+        "BEGIN UPDATE meta SET value = value + 1 WHERE key = 'revision'; END",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
 CLAIM_KEY_INDEX = (
     "CREATE INDEX IF NOT EXISTS idx_claims_key "
     "ON claims (metric_key, subject_key, unit_key, period_start)"

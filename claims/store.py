@@ -32,6 +32,7 @@ from claims.model import (
     ClaimsError,
     ConflictError,
     ExtractedClaim,
+    normalise_published,
     parse_number,
     period_bounds,
 )
@@ -328,6 +329,76 @@ def safe_period_bounds(period: str | None) -> tuple[str | None, str | None]:
         return period_bounds(period)
     except ClaimsError:
         return None, None
+
+
+# ---------------------------------------------------------------- source edits
+
+# What a person may correct about an article (its text is what was read, never edited).
+EDITABLE_SOURCE_FIELDS = ("title", "publisher", "author", "url", "published")
+
+
+def validate_source_field(field: str, raw: object) -> str | None:
+    """Turn a person's input for a source's `field` into the stored value, or ClaimsError."""
+    if field not in EDITABLE_SOURCE_FIELDS:
+        raise ClaimsError(f"{field!r} is not an editable source field.")
+    if field == "published":
+        return normalise_published(raw)
+    text = " ".join(str(raw).split()) if raw is not None else ""
+    if field == "url" and text and not re.match(r"^https?://[^\s/]+", text):
+        raise ClaimsError(f"An article's URL must start with http:// or https://, not {text!r}.")
+    return text or None
+
+
+def update_source(
+    db: sqlite_utils.Database,
+    source_id: int,
+    changes: dict,
+    *,
+    reviewer: str,
+    note: str | None = None,
+) -> list[str]:
+    """Correct an article's metadata as a person; one source_reviews row per changed
+    field. Returns the names of the fields that changed (none: nothing written)."""
+    reviewer = _require_reviewer(reviewer)
+    for field in changes:
+        if field not in EDITABLE_SOURCE_FIELDS:
+            raise ClaimsError(f"{field!r} is not an editable source field.")
+    with write_transaction(db):
+        current = get_source(db, source_id)
+        # Only what the person changed is checked: a form sends every field back, and an
+        # old value a later rule would refuse (a URL from an import) must not block a fix.
+        changed = {
+            field: validate_source_field(field, raw)
+            for field, raw in changes.items()
+            if _folded(raw) != _folded(current[field])
+        }
+        changed = {f: v for f, v in changed.items() if current[f] != v}
+        if not changed:
+            return []
+        db["sources"].update(current["id"], changed)
+        stamp = now_utc()
+        db["source_reviews"].insert_all(
+            {
+                "source_id": current["id"],
+                "at": stamp,
+                "reviewer": reviewer,
+                "field": field,
+                "old": current[field],
+                "new": value,
+                "note": (note or "").strip() or None,
+            }
+            for field, value in changed.items()
+        )
+    return list(changed)
+
+
+def _folded(value: object) -> str | None:
+    return " ".join(str(value).split()) or None if value is not None else None
+
+
+def source_reviews_of(db: sqlite_utils.Database, source_id: int) -> list[dict]:
+    """The corrections made to a source's metadata, oldest first."""
+    return list(db["source_reviews"].rows_where("source_id = ?", [source_id], order_by="id"))
 
 
 # ---------------------------------------------------------------- edits

@@ -6,6 +6,7 @@ Streamlit glue only. Anything worth a unit test lives in claims/.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ import sqlite_utils
 import streamlit as st
 
 from claims import charts, config, groups, query, render, store
-from claims.model import ClaimsError
+from claims.model import EARLIEST_PUBLISHED, ClaimsError
 from claims.normalise import ClaimKey
 
 # Page scripts, relative to app.py (st.page_link and st.switch_page take these).
@@ -268,3 +269,16 @@ def picked_ids(state: Any, selection: str) -> list[int]:
         except (KeyError, TypeError, ValueError):
             continue
     return ids
+
+
+def publication_date_input(container: Any, label: str, value: str | None, key: str) -> Any:
+    """A date field for an article's publication: any day from 1800 to tomorrow, typed as
+    YYYY/MM/DD or picked."""
+    return container.date_input(
+        label,
+        value=render.parse_iso_date(value),
+        min_value=EARLIEST_PUBLISHED,
+        max_value=date.today() + timedelta(days=1),
+        format="YYYY-MM-DD",
+        key=key,
+    )

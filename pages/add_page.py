@@ -44,7 +44,7 @@ with paste_tab, st.form("paste_form"):
     title = c1.text_input("Title", key="p_title")
     publisher = c2.text_input("Publisher", key="p_publisher")
     c1, c2, c3 = st.columns(3)
-    published = c1.date_input("Publication date", value=None, key="p_published")
+    published = ui.publication_date_input(c1, "Publication date", None, key="p_published")
     author = c2.text_input("Author", key="p_author")
     url = c3.text_input("URL", key="p_url", placeholder="https://…")
     text = st.text_area("Article text", height=220, key="p_text")
@@ -127,6 +127,40 @@ with bulk_tab:
                     )
                 st.page_link(ui.SOURCES, label="See the sources", icon=":material/newspaper:")
 
+
+def details(item: dict) -> None:
+    """Title, publisher, author and date of a previewed article, for the person to set
+    whatever route it came by; a new date extracts the claims again ("last year" moves)."""
+    article = item["article"]
+    with st.expander(
+        "Title, publisher, author, date", expanded=not article.published, icon=":material/edit:"
+    ), st.form(f"details_{item['id']}"):  # fmt: skip
+        c1, c2 = st.columns(2)
+        title = c1.text_input("Title", article.title or "", key=f"d_title_{item['id']}")
+        publisher = c2.text_input(
+            "Publisher", article.publisher or "", key=f"d_publisher_{item['id']}"
+        )
+        c1, c2 = st.columns(2)
+        author = c1.text_input("Author", article.author or "", key=f"d_author_{item['id']}")
+        published = ui.publication_date_input(
+            c2, "Publication date", article.published, key=f"d_published_{item['id']}"
+        )
+        if not st.form_submit_button("Apply"):
+            return
+    given = {"title": title, "publisher": publisher, "author": author,
+             "published": render.iso_date(published)}  # fmt: skip
+    try:
+        changed = ingest.with_overrides(article, given)
+    except ClaimsError as exc:
+        ui.error(exc)
+        return
+    if changed.published != article.published:
+        item["claims"] = ingest.extract_for_ingest(changed.text, changed.published)
+        item["id"] = uuid.uuid4().hex[:8]  # fresh tick boxes for the fresh claims
+    item["article"] = changed
+    st.rerun()
+
+
 # ---------------------------------------------------------------- saved
 
 for saved in st.session_state.pop("_saved", []):
@@ -161,6 +195,7 @@ for item in pending:
             f"{render.escape_html(article.published or 'date unknown')} · "
             f"{len(article.text):,} characters</div>"
         )
+        details(item)
         if not item["claims"]:
             st.info("No claims were found in this article; it can still be saved as a source.")
         kept[item["id"]] = []

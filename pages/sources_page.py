@@ -1,17 +1,20 @@
-"""Sources: every article with its claim counts and status mix; speakers' track records."""
+"""Sources: every article with its claim counts and status mix, corrections to an article's
+details, and speakers' track records."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from claims import render
-from claims.model import STATUSES
+from claims import ingest, render, store
+from claims.model import STATUSES, ClaimsError, parse_id
 from pages import _shared as ui
 
 PAGE_SIZE = 100
 
 st.title("Sources")
+ui.show_flash()
+db = ui.get_db()
 
 search = st.text_input("Search titles and publishers", key="s_search")
 total = ui.read("count_sources", search=search or None)
@@ -41,7 +44,9 @@ event = st.dataframe(
     table[["id", "title", "published", "claims", "reviewed", *status_columns, "claims_link",
            "url", "publisher"]],
     hide_index=True,
-    key=f"sources_table_{page}_{search}",
+    # A saved correction can move the source in the table: a new key drops the selection
+    # by row, and the source stays open through the URL.
+    key=f"sources_table_{page}_{search}_{st.session_state.get('sc_saved', 0)}",
     on_select="rerun",
     selection_mode="single-row",
     column_config={
@@ -58,16 +63,74 @@ event = st.dataframe(
         "url": st.column_config.LinkColumn("Article", display_text="article"),
     },
 )  # fmt: skip
-chosen = [rows[i] for i in event.selection.rows if 0 <= i < len(rows)]
+chosen = [rows[i]["id"] for i in event.selection.rows if 0 <= i < len(rows)]
+if not chosen and (linked := parse_id(st.query_params.get("source"))) is not None:
+    chosen = [linked]  # a link to one source, or the one just corrected
+
+
+def correct(source_id: int) -> None:
+    """A form to correct the chosen article's details, and the log of corrections."""
+    try:
+        source = store.get_source(db, source_id)
+    except ClaimsError as exc:
+        ui.error(exc)
+        return
+    with st.form(f"correct_{source_id}"):
+        st.markdown("**Correct this article's details**")
+        c1, c2 = st.columns(2)
+        title = c1.text_input("Title", source["title"] or "", key=f"sc_title_{source_id}")
+        publisher = c2.text_input(
+            "Publisher", source["publisher"] or "", key=f"sc_publisher_{source_id}"
+        )
+        c1, c2, c3 = st.columns([2, 2, 1])
+        author = c1.text_input("Author", source["author"] or "", key=f"sc_author_{source_id}")
+        url = c2.text_input("URL", source["url"] or "", key=f"sc_url_{source_id}")
+        published = ui.publication_date_input(
+            c3, "Publication date", source["published"], key=f"sc_published_{source_id}"
+        )
+        note = st.text_input("Why (optional)", key=f"sc_note_{source_id}")
+        go = st.form_submit_button("Save corrections", type="primary")
+    if go:
+        changes = {"title": title, "publisher": publisher, "author": author, "url": url,
+                   "published": render.iso_date(published)}  # fmt: skip
+        try:
+            changed, summary = ingest.correct_source(
+                db, source_id, changes, reviewer=ui.reviewer(), note=note
+            )
+        except ClaimsError as exc:
+            ui.error(exc)
+        else:
+            message = f"Source {source_id}: " + (
+                f"corrected {', '.join(changed)}." if changed else "nothing changed."
+            )
+            if summary is not None:
+                message += (
+                    f" Its claims were read again against the new date: {summary.claims_updated}"
+                    f" updated, {summary.claims_protected} kept as a person left them."
+                )
+            ui.flash(message)
+            st.query_params["source"] = str(source_id)
+            st.session_state["sc_saved"] = st.session_state.get("sc_saved", 0) + 1
+            st.rerun()
+    log = store.source_reviews_of(db, source_id)
+    if log:
+        st.caption("Corrections")
+        st.dataframe(
+            pd.DataFrame(log)[["at", "reviewer", "field", "old", "new", "note"]],
+            hide_index=True,
+        )
+
+
 if chosen:
     st.page_link(
         ui.CLAIMS,
-        label=f"Open the {chosen[0]['claims']} claims of source {chosen[0]['id']}",
-        query_params={"source": str(chosen[0]["id"])},
+        label=f"Open the claims of source {chosen[0]}",
+        query_params={"source": str(chosen[0])},
         icon=":material/table_rows:",
     )
+    correct(chosen[0])
 else:
-    st.caption("Select a source to open its claims.")
+    st.caption("Select a source to open its claims or correct its title, publisher or date.")
 
 st.subheader("Speakers: claims by status")
 speakers = ui.read("speakers_table", limit=300)

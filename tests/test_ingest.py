@@ -17,6 +17,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from datetime import date, timedelta
 
 import pytest
 
@@ -199,6 +200,22 @@ def test_a_bad_publication_date_is_refused(db, fake):
 )
 def test_publication_dates_are_normalised(raw, expected):
     assert ingest.normalise_published(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("1800-01-01", "1800-01-01"), ("1998-03-02", "1998-03-02"), ("2 March 1898", "1898-03-02")],
+)
+def test_old_articles_can_be_dated(raw, expected):
+    assert ingest.normalise_published(raw) == expected
+
+
+def test_a_date_before_1800_or_in_the_future_is_refused_with_the_range():
+    with pytest.raises(ClaimsError, match="out of range: give a date from 1800-01-01 to"):
+        ingest.normalise_published("1799-12-31")
+    future = (date.today() + timedelta(days=3)).isoformat()
+    with pytest.raises(ClaimsError, match=f"Publication date {future} is out of range"):
+        ingest.normalise_published(future)
 
 
 def test_an_extractor_failure_refuses_the_article_and_writes_nothing(db, monkeypatch):

@@ -253,6 +253,7 @@ def test_migrations_are_idempotent(db):
         "0007_search_in_publication_order",
         "0008_claims_with_nul",
         "0009_standing_figures",
+        "0010_source_reviews",
     ]
 
 

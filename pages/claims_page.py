@@ -7,7 +7,6 @@ URL reproduces it. Sorting, filtering and paging happen in SQL.
 from __future__ import annotations
 
 import hashlib
-from datetime import date
 
 import pandas as pd
 import streamlit as st
@@ -15,7 +14,14 @@ import streamlit as st
 from claims import config, render, store
 from claims.cli_export import export_command
 from claims.export import FORMATS, IN_MEMORY_LIMIT, export_bytes
-from claims.model import KINDS, STATUSES, ClaimsError, ConflictError, period_bounds
+from claims.model import (
+    EARLIEST_PUBLISHED,
+    KINDS,
+    STATUSES,
+    ClaimsError,
+    ConflictError,
+    period_bounds,
+)
 from claims.query import COUNT_CAP, SORTABLE, ClaimFilter
 from pages import _shared as ui
 
@@ -123,8 +129,8 @@ with st.expander("Filters", expanded=True, icon=":material/filter_list:"):
     c1, c2, c3, c4, c5 = st.columns(5)
     period_from = period_text(c1.text_input("Period from", key="f_period_from"), "Period from")
     period_to = period_text(c2.text_input("Period to", key="f_period_to"), "Period to")
-    pub_from = c3.date_input("Published from", key="f_pub_from", min_value=date(1900, 1, 1))
-    pub_to = c4.date_input("Published to", key="f_pub_to", min_value=date(1900, 1, 1))
+    pub_from = c3.date_input("Published from", key="f_pub_from", min_value=EARLIEST_PUBLISHED)
+    pub_to = c4.date_input("Published to", key="f_pub_to", min_value=EARLIEST_PUBLISHED)
     min_conf = c5.slider("Minimum confidence", 0.0, 1.0, step=0.05, key="f_conf")
     c1, c2, _ = st.columns([2, 1, 4])
     sort = c1.selectbox("Sort by", list(SORTABLE), key="f_sort")

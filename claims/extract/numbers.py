@@ -779,15 +779,43 @@ def _words_are_a_number(s: str, core: _Core, unit: _Unit) -> bool:
     return unit.unit is not None
 
 
+# A hyphenated count before a noun that is itself an amount ("a 214-delegate lead", "a
+# 22-point defeat", "the 1,237-delegate threshold", "an 11 million-person population")
+# states a figure; before any other noun it only describes ("a five-year plan", "10-year
+# bonds", "a 12-member panel"), which the spec leaves optional.
+_AMOUNT_HEADS = (
+    "lead", "leads", "advantage", "margin", "majority", "deficit", "gap", "threshold",
+    "defeat", "victory", "win", "loss", "swing", "population", "shortfall", "backlog",
+    "surplus", "increase", "rise", "drop", "decline", "fall", "cut", "jump", "haul",
+)  # fmt: skip
+_COUNT_MODIFIER_RE = re.compile(
+    r"-(?P<noun>[a-z]+)\s+(?:(?:[a-z]+-)?[a-z]+\s+)?(?:" + "|".join(_AMOUNT_HEADS) + r")\b"
+)
+
+
 def _hyphenated(s: str, core: _Core) -> tuple[Quantity | None, int]:
-    """'the 39-year-old' is an age; 'a five-year plan' is a modifier (optional in the spec)."""
+    """'the 39-year-old' is an age; 'a 214-delegate lead' a count; 'a five-year plan' a
+    modifier (optional in the spec)."""
     age = _AGE_HYPHEN_RE.match(s, core.end)
     if age is None:
-        return None, _skip_token(s, core.end)
+        return _count_modifier(s, core)
     unit = units.canonical_time(age.group(1))
     quantity = Quantity(core.start, age.end(), core.value, unit=unit, kind="age")
     quantity.in_words = core.in_words
     return _finish(s, quantity), age.end()
+
+
+def _count_modifier(s: str, core: _Core) -> tuple[Quantity | None, int]:
+    """'a 214-delegate lead': the count and its noun, when the noun it modifies is an
+    amount (see _AMOUNT_HEADS); durations ('a 10-year lead') stay modifiers."""
+    found = _COUNT_MODIFIER_RE.match(s, core.end)
+    if found is None or units.canonical_time(found["noun"]):
+        return None, _skip_token(s, core.end)
+    end = found.end("noun")
+    unit = units.canonical_noun_unit(found["noun"])
+    quantity = Quantity(core.start, end, core.value, unit=unit, kind="count", noun=found["noun"])
+    quantity.in_words = core.in_words
+    return _finish(s, quantity), end
 
 
 def _range_quantity(

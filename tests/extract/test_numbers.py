@@ -289,6 +289,9 @@ NOT_CLAIMS = [
     "The team is world number one.",
     "It was a five-year plan.",
     "They launched an 80-day drive.",
+    "The firm sold 10-year bonds.",
+    "She chaired a 12-member panel.",
+    "It built a 30-year lead in the market.",
     "Rovers won 3-1 at home.",
     "He won 7-5 6-3 6-4.",
     "Ancelotti beat Tommy Robredo 7-6 (7-2) 6-4.",
@@ -312,6 +315,20 @@ NOT_CLAIMS = [
 @pytest.mark.parametrize("text", NOT_CLAIMS)
 def test_not_claims(text):
     assert numeric(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Going in, the mayor held a 312-vote lead.", "312-vote", 312, "vote"),
+        ("He cleared the 1,500-delegate threshold.", "1,500-delegate", 1500, "delegate"),
+        ("They count a 4 million-person population.", "4 million-person", 4e6, "person"),
+        ("It was a 40-seat majority.", "40-seat", 40, "seat"),
+    ],
+)
+def test_a_hyphenated_count_before_an_amount_is_a_claim(text, surface, value, unit):
+    claim = only(text)
+    assert (claim.surface, claim.value, claim.unit) == (surface, value, unit)
 
 
 def test_year_followed_by_plural_noun_is_a_count():

@@ -40,7 +40,7 @@ WORD_NUMBER_RE = re.compile(
 _ALPHA_RE = re.compile(r"[A-Za-z]+")
 _BARE_MULTIPLIERS = frozenset([*_MULTIPLIERS, "dozen"])
 
-# "a dozen", "a million", "a quarter of a million", "half a billion".
+# "a dozen", "a million", "a third of a billion", "half a billion".
 _A_PHRASE_RE = re.compile(
     r"\b(?:(?P<frac>an?\s+quarter|half|an?\s+third)\s+(?:of\s+)?an?\s+"
     r"(?P<fscale>million|billion|trillion)"
@@ -388,9 +388,9 @@ def _compound_duration(s: str, core: _Core, first: _Unit) -> _Unit:
 def _counted_noun(s: str, k: int, value: float) -> _Unit:
     """The noun a count counts: the first plural noun within a few words.
 
-    "5,000 delegates" -> delegate, "90 journalist jobs" -> job,
-    "500 of its software patents" -> patent. Time and measure words found this
-    way ("16 training days") are units and end the surface.
+    "5,000 delegates" -> delegate, "40 factory jobs" -> job,
+    "300 of its design patents" -> patent. Time and measure words found this
+    way ("12 sick days") are units and end the surface.
     """
     pos = k
     of_det = _OF_DETERMINER_RE.match(s, pos)
@@ -560,7 +560,7 @@ def _share_at(s: str, i: int) -> Quantity | None:
         if a is not None and b and 0 < a < b <= 1000:
             return Quantity(i, m.end(), round(100 * a / b, 2), unit="percent", kind="share")
     if _A_PHRASE_RE.match(s, i):
-        return None  # "a quarter of a million" is a number, not a share
+        return None  # "a third of a billion" is a number, not a share
     if m := _SHARE_FRACTION_RE.match(s, i):
         n = m.group("n").lower()
         numerator = 1 if n in ("a", "an", "one") else _SMALL[n]
@@ -609,8 +609,8 @@ def find_quantities(s: str, blocked: list[tuple[int, int]] | None = None) -> lis
     return found
 
 
-# Between two quantities that state the same change in other terms: "$280bn (£155bn)",
-# "axing 90 jobs - 17% of staff", "2.4bn euros ($3.1bn; £2.9bn)".
+# Between two quantities that state the same change in other terms: "$100bn (£60bn)",
+# "cutting 40 jobs - 8% of staff", "1.5bn euros ($1.9bn; £1.3bn)".
 _RESTATEMENT_RE = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,3}\s*[-–—(;]\s*")
 
 
@@ -752,7 +752,7 @@ def _stands_alone_as_a_number(s: str, core: _Core, unit: _Unit) -> bool:
         return True
     if core.plain_int and (len(core.text) >= 5 or core.text.startswith("0")):
         return False  # "text GOODPUB to 85130", "track 03": codes, not quantities
-    # "Fathers 4 Justice", "Channel 4 News": a bare number before a name is part of it.
+    # "Route 9 Diner", "Channel 4 News": a bare number before a name is part of it.
     return not _CAPITALISED_NEXT_RE.match(s, core.end)
 
 

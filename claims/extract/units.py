@@ -51,7 +51,7 @@ CURRENCY_PREFIX_RE = re.compile(
     r"|(?:USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|CHF|AUD|CAD|HKD|SGD|Rs\.?)\s?(?=\d)"
 )
 
-# Currency named after the number ("2.4bn euros", "100 trillion won").
+# Currency named after the number ("1.5bn euros", "300 billion won").
 _CURRENCY_WORDS = {
     "dollar": "USD",
     "us dollar": "USD",

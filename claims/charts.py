@@ -276,21 +276,22 @@ def series_medians(groups: Sequence[Any]) -> list[dict]:
     ]  # fmt: skip
 
 
-def _median_layer(medians: Sequence[Mapping]) -> alt.Chart:
+def _median_layer(medians: Sequence[Mapping]) -> alt.LayerChart:
+    """Each period's median as a dashed rule over the period, and a thin line joining
+    the medians in time order, so a measure reads as one series across periods."""
     data = pd.DataFrame(list(medians), columns=["start", "end", "median", "period", "label"])
-    return (
-        alt.Chart(data)
-        .mark_rule(color="#444", strokeDash=[5, 3], strokeWidth=2)
-        .encode(
-            x="start:T",
-            x2="end:T",
-            y="median:Q",
-            tooltip=[
-                alt.Tooltip("period:N", title="Period"),
-                alt.Tooltip("label:N", title="Median"),
-            ],
-        )
+    data["middle"] = [
+        _midpoint(start, end) for start, end in zip(data["start"], data["end"], strict=True)
+    ]
+    tooltip = [alt.Tooltip("period:N", title="Period"), alt.Tooltip("label:N", title="Median")]
+    chart = alt.Chart(data)
+    rules = chart.mark_rule(color="#444", strokeDash=[5, 3], strokeWidth=2).encode(
+        x="start:T", x2="end:T", y="median:Q", tooltip=tooltip
     )
+    line = chart.mark_line(color="#444", strokeWidth=1, opacity=0.6).encode(
+        x="middle:T", y="median:Q", order="middle:T", tooltip=tooltip
+    )
+    return alt.layer(line, rules)
 
 
 # ---------------------------------------------------------------- compare

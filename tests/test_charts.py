@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from claims import charts, groups
@@ -92,7 +94,9 @@ def test_timeline_marks_medians_and_first_appearances():
     ).to_dict()  # fmt: skip
     rows = [d for ds in spec["datasets"].values() for d in ds]
     median = next(r for r in rows if "median" in r)
-    assert (median["median"], median["period"]) == (5.0, "2020")
+    assert (median["median"], median["period"], median["middle"]) == (5.0, "2020", "2020-07-01")
+    marks = json.dumps(spec["layer"])
+    assert '"mark": {"type": "line"' in marks  # the medians joined into one series
     assert any(layer.get("transform") == [{"filter": "datum.first"}] for layer in spec["layer"])
 
 

@@ -8,7 +8,7 @@ PORT ?= 8501
 dashboard:
 	scripts/setup.sh
 	.venv/bin/python -m claims init
-	.venv/bin/python -m streamlit run app.py --server.port $(PORT)
+	.venv/bin/python scripts/dashboard.py --server.port $(PORT)
 
 test:
 	scripts/setup.sh --dev

@@ -2,11 +2,12 @@
 
     .venv/bin/python bench/page_speed.py [--db bench/out/big.db] [--repeat 3]
 
-Starts `streamlit run app.py` on a free port with CLAIMS_DB pointing at the
-database, opens each page in Debian's chromium (Playwright, executable_path)
-and reports the time from navigation until the app is idle (no running
-indicator, no skeleton, the page title drawn), then the Streamlit server's
-RSS. Targets (issue 8): every page idle within 3 s, server RSS under 500 MB.
+Starts the dashboard (scripts/dashboard.py, as `make dashboard` does) on a free
+port with CLAIMS_DB pointing at the database, opens each page in Debian's
+chromium (Playwright, executable_path) and reports the time from navigation
+until the app is idle (no running indicator, no skeleton, the page title
+drawn), then the Streamlit server's RSS. Targets (issue 8): every page idle
+within 3 s, server RSS under 500 MB.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def main() -> None:
     port = free_port()
     env = {**os.environ, "CLAIMS_DB": str(args.db.resolve())}
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        [sys.executable, "scripts/dashboard.py", "--server.headless", "true",
          "--server.port", str(port), "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip

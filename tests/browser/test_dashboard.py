@@ -58,33 +58,19 @@ def browser():
         chromium.close()
 
 
-def warm_up(browser, url: str) -> None:
-    """Open the entry page once. Until app.py's st.navigation has run in a server
-    process, Streamlit treats pages/ as an old-style pages folder, so the very first
-    deep link (say /claims?claim=1) opens the right page under a "Page not found"
-    notice that would block the clicks below (streamlit/streamlit#9624)."""
-    tab = browser.new_page()
-    try:
-        tab.goto(url)
-        tab.wait_for_selector("[data-testid='stMain'] h1", timeout=60000)
-    finally:
-        tab.close()
-
-
 @pytest.fixture(scope="module")
 def server(ledger, browser, tmp_path_factory):
     port = free_port()
     log = (tmp_path_factory.mktemp("log") / "streamlit.log").open("w")
     env = {**os.environ, "CLAIMS_DB": str(ledger), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        [sys.executable, "scripts/dashboard.py", "--server.headless", "true",
          "--server.port", str(port), "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, process)
-        warm_up(browser, url)
         yield url
     finally:
         process.terminate()
@@ -136,6 +122,16 @@ def assert_nothing_injected(tab) -> None:
         })"""
     )
     assert injected == {"scripts": 0, "images": 0, "links": 0, "handlers": 0, "bold": 0}
+
+
+def test_a_shared_link_opened_first_on_a_fresh_server_shows_its_page_plainly(page):
+    """The first visit to a new server is a deep link: no "Page not found" notice, no raw
+    file names in the sidebar (scripts/dashboard.py; streamlit/streamlit#9624)."""
+    goto(page, "timeline")
+    assert page.locator("[data-testid='stMain'] h1").first.inner_text() == "Timeline"
+    assert page.get_by_text("Page not found").count() == 0
+    sidebar = page.locator("[data-testid='stSidebar']").inner_text()
+    assert "_page" not in sidebar and "Timeline" in sidebar
 
 
 def test_every_page_opens_without_an_exception(page):

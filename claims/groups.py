@@ -14,10 +14,12 @@ after a person's decisions:
 Both are append-only logs (key_merges, claim_splits) with undo as a later row.
 
 A claim with a period groups when it has a subject or a metric. A standing figure
-(no period: "the firm owes $3bn") groups under period "" and is dated as of its
-article's publication; it needs both a subject and a metric, since "5.25 percent"
-with no "what" lines up with too much. A claim missing one of the two can take
-the key of the same value said in the same words elsewhere (claims.matching).
+(no period: "the firm owes $3bn") needs both, since "5.25 percent" with no "what"
+lines up with too much; its group's period is its magnitude rounded to two
+significant digits ("~3e+09", schema.group_period_sql), so claims of one name and
+about one size line up, and it is dated as of its article's publication. A claim
+missing one of the two can take the key of the same value said in the same words
+elsewhere (claims.matching).
 
 Disagreement (see Tolerance): a claim is an *outlier* when its value is further
 from the group's median than the tolerance, and only outliers put a group in
@@ -60,6 +62,7 @@ from claims.normalise import (
     unit_label,
 )
 from claims.query import like_contains
+from claims.schema import STANDING_PREFIX, group_period_sql
 
 # Approximators that make a value a bound rather than a point ("more than 5,000").
 # "nearly 9" and "about 9" stay point figures: rounded, not bounds.
@@ -295,7 +298,7 @@ _CLAIM_COLUMNS = (
     "c.id, c.source_id, c.value, c.low, c.high, c.approx, c.unit, c.subject, c.metric, "
     "c.period, c.period_start, c.period_end, c.published, c.speaker, c.speaker_org, c.hedge, "
     "c.status, c.confidence, c.surface, c.surface_start, c.surface_end, c.sentence, "
-    "c.sentence_start, "
+    "c.sentence_start, " + group_period_sql("c") + " AS group_period, "
     "c.subject_key, c.metric_key, c.unit_key, "
     "s.title AS source_title, s.publisher AS source_publisher, s.url AS source_url, "
     "coalesce(a.into_subject, c.subject_key) AS group_subject, "
@@ -315,8 +318,19 @@ _GROUPABLE = (
     "OR (coalesce(c.period, '') = '' AND c.subject_key != '' AND c.metric_key != '')) "
     "AND c.id NOT IN (SELECT value FROM json_each(?))"
 )
-# The period a standing figure is grouped under.
-AS_OF = ""
+_GROUP_PERIOD = group_period_sql("c")
+
+
+def is_standing(period: str | None) -> bool:
+    """Whether a group key's period is a standing figure's magnitude, not a period."""
+    return bool(period) and period.startswith(STANDING_PREFIX)
+
+
+def period_label(period: str | None) -> str:
+    """How a person reads a group's period."""
+    if period is None:
+        return "every period"
+    return "no period (as of publication)" if is_standing(period) else period
 
 
 def groupable(claim: Mapping) -> bool:
@@ -405,8 +419,11 @@ def _claims_of_names(
         params += [metric, subject]
     sql = f"SELECT {_CLAIM_COLUMNS} {_KEYED_FROM} WHERE {_GROUPABLE} AND c.unit_key = ? "
     sql += f"AND ({name_condition})"
-    if period == AS_OF:
-        sql += " AND c.period_start IS NULL AND coalesce(c.period, '') = ''"
+    if is_standing(period):
+        sql += (
+            f" AND c.period_start IS NULL AND coalesce(c.period, '') = '' AND {_GROUP_PERIOD} = ?"
+        )
+        params.append(period)
     elif period is not None:
         # period_start narrows the index (metric, subject, unit, period_start) to the period.
         sql += " AND c.period_start IS ? AND c.period = ?"
@@ -455,7 +472,7 @@ def series(
     rows = _claims_of_names(db, names, key.unit, None, split_claim_ids(db), since)
     by_period: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
-        by_period[row["period"] or AS_OF].append(row)
+        by_period[row["group_period"]].append(row)
     groups = [
         build_group(key._replace(period=p), claims, tolerance) for p, claims in by_period.items()
     ]
@@ -489,8 +506,10 @@ def group_of_claim(
     """The group a claim is in; a one-claim group if it was split off; None if ungroupable."""
     ensure_keys(db)
     claim = store.get_claim(db, claim_id)
-    period = claim["period"] or AS_OF
-    key = ClaimKey(claim["subject_key"], claim["metric_key"], claim["unit_key"], period)
+    period = db.execute(f"SELECT {_GROUP_PERIOD} FROM claims c WHERE id = ?", [claim_id])
+    key = ClaimKey(
+        claim["subject_key"], claim["metric_key"], claim["unit_key"], period.fetchone()[0]
+    )
     if not groupable(claim):
         return None
     if int(claim_id) in split_claim_ids(db):
@@ -617,8 +636,7 @@ def _label(row: Mapping) -> str:
     if metric.startswith(MATCHED_PREFIX):
         metric = ""
     parts = [subject, metric, unit_label(row["unit_key"]) or "number"]
-    period = row.get("period")
-    parts.append("every period" if period is None else period or "no period (as of publication)")
+    parts.append(period_label(row.get("period")))
     return " · ".join(p for p in parts if p)
 
 
@@ -784,7 +802,8 @@ def disputed_groups(
     # key are as likely two figures (a debt then and now) as a disagreement.
     sql = (
         "SELECT subject_key, metric_key, unit_key, period FROM group_stats "
-        f"WHERE n_sources >= ? AND max > min AND period != '' {_RANKED} LIMIT ?"
+        f"WHERE n_sources >= ? AND max > min AND period NOT LIKE '{STANDING_PREFIX}%' "
+        f"{_RANKED} LIMIT ?"
     )
     candidates = db.execute(sql, [int(min_sources), _MAX_DISPUTE_CANDIDATES]).fetchall()
     disputed: list[ClaimGroup] = []
@@ -1257,7 +1276,7 @@ def _group_record(key: ClaimKey | None, members: list[dict]) -> dict:
         "subject": _most_common(m["subject"] for m in members),
         "metric": _most_common(m["metric"] for m in members),
         "unit": unit_label(key.unit if key else first["unit_key"] or "") or None,
-        "period": (key.period or None) if key else first["period"],
+        "period": (None if is_standing(key.period) else key.period) if key else first["period"],
         "claims": [
             {
                 "claim_id": m["id"],
@@ -1298,7 +1317,7 @@ def all_groups(db: sqlite_utils.Database, *, min_sources: int = 1) -> Iterable[d
         row = dict(zip(names, values, strict=True))
         if groupable(row) and row["id"] not in excluded:
             key = ClaimKey(
-                row["group_subject"], row["group_metric"], row["unit_key"], row["period"] or AS_OF
+                row["group_subject"], row["group_metric"], row["unit_key"], row["group_period"]
             )
             if key != current and members:
                 yield from _kept(current, members, min_sources)

@@ -378,24 +378,17 @@ def group_key_from_params(params: Mapping[str, object]) -> ClaimKey | None:
     values = {name: _as_text(params.get(name)) for name in GROUP_KEY_PARAMS}
     if not (values["subject_key"] or values["metric_key"]) or values["unit_key"] is None:
         return None
-    period = values["period"]
     return ClaimKey(
         values["subject_key"] or "",
         values["metric_key"] or "",
         values["unit_key"],
-        "" if period == AS_OF_PARAM else period,
+        values["period"],
     )
-
-
-# How a link names the group of a standing figure (period ""; no period names a series).
-AS_OF_PARAM = "as-of"
 
 
 def group_key_params(key: ClaimKey) -> dict[str, str]:
     """The query parameters of a group key (no period for a series)."""
     params = dict(zip(GROUP_KEY_PARAMS, key, strict=True))
-    if params["period"] == "":
-        params["period"] = AS_OF_PARAM
     return {name: value for name, value in params.items() if value is not None}
 
 

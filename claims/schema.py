@@ -421,6 +421,23 @@ def _fill_group_summaries() -> list[str]:
 _GROUP_KEY = "metric_key, subject_key, unit_key, period"
 
 
+# The period part of a group key. A standing figure (no period) is one figure only with
+# claims of about the same size, so its key takes the magnitude rounded to two
+# significant digits ("~2.4e+03"): "it takes 2,383 delegates" and "2,383 are needed"
+# line up, while the 1,237 and the 214 stated under the same name stand apart.
+# Magnitude, because direction is not identity ("cut 35bn", "35bn of savings").
+# Computed in SQL only, so every reader agrees on the rounding.
+STANDING_PREFIX = "~"
+
+
+def group_period_sql(row: str) -> str:
+    """SQL: the period part of claim `row`'s group key."""
+    return (
+        f"CASE WHEN coalesce({row}.period, '') = '' "
+        f"THEN '{STANDING_PREFIX}' || printf('%.2g', abs({row}.value)) ELSE {row}.period END"
+    )
+
+
 def _groupable(row: str) -> str:
     """SQL: claim `row` can be lined up with others (claims.groups._GROUPABLE, splits aside).
 
@@ -473,7 +490,7 @@ def _member_rows(
     metric, subject = names or (_merged_name(row, "metric"), _merged_name(row, "subject"))
     return (
         f"SELECT {metric} AS metric_key, {subject} AS subject_key, {row}.unit_key AS unit_key, "
-        f"coalesce({row}.period, '') AS period, {row}.period_start AS period_start, "
+        f"{group_period_sql(row)} AS period, {row}.period_start AS period_start, "
         f"{row}.source_id AS source_id, {row}.value AS value, {sign}1 AS d "
         f"{source} WHERE {where}"
     )
@@ -757,9 +774,10 @@ def _claims_with_nul(db: sqlite_utils.Database) -> None:
 @migrations(name="0009_standing_figures")
 def _standing_figures(db: sqlite_utils.Database) -> None:
     # A figure without a period ("the company owes $3bn") lines up across articles too,
-    # dated as of its article's publication: group keys take period '' for it, and a
-    # claim missing a subject or a metric can take the key of the same value said in
-    # the same words elsewhere (claims.matching), found through (unit_key, value).
+    # dated as of its article's publication: group keys take its magnitude for a period
+    # (group_period_sql), and a claim missing a subject or a metric can take the key of
+    # the same value said in the same words elsewhere (claims.matching), found through
+    # (unit_key, value).
     # The group triggers are made again with the new membership rule and the
     # summaries refilled.
     statements = [f"DROP TRIGGER IF EXISTS {name}" for name in _group_trigger_names()]

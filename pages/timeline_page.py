@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from claims import charts, render, store
+from claims import charts, groups, render, store
 from claims.model import ClaimsError
 from pages import _shared as ui
 
@@ -76,7 +76,7 @@ for tab, x in ((by_period, "period"), (by_published, "published")):
 
 with st.expander("First appearance of each period", icon=":material/flag:"):
     for group in reversed(periods):
-        period = group.key.period or "No period (as of publication)"
+        period = groups.period_label(group.key.period)
         st.text(f"{period}: {render.first_appearance_text(group.first)}")
 
 if picked:
@@ -96,13 +96,15 @@ if picked:
             query_params={"claim": str(claim["id"])},
             icon=":material/open_in_new:",
         )
-        st.page_link(
-            ui.COMPARE,
-            label="Compare the sources for this period"
-            if claim["period"]
-            else "Compare the sources of this standing figure",
-            query_params=render.group_key_params(key._replace(period=claim["period"] or "")),
-            icon=":material/compare_arrows:",
-        )
+        group = ui.read("group_of_claim", claim["id"])
+        if group is not None:
+            st.page_link(
+                ui.COMPARE,
+                label="Compare the sources for this period"
+                if claim["period"]
+                else "Compare the sources of this standing figure",
+                query_params=render.group_key_params(group.key),
+                icon=":material/compare_arrows:",
+            )
 else:
     st.caption("Click a point to open its claim.")

@@ -12,7 +12,7 @@ import json
 import pytest
 
 from claims import groups, matching, normalise, store
-from claims.groups import AS_OF, ClaimKey
+from claims.groups import ClaimKey
 from tests.conftest import numeric_claim
 from tests.test_cli import run
 from tests.test_groups import add_article, ids
@@ -36,7 +36,7 @@ def key_of(db, claim_id: int) -> tuple:
 # ---------------------------------------------------------------- standing figures
 
 
-def test_a_standing_figure_groups_across_three_articles(db):
+def test_a_standing_figure_groups_across_articles_by_name_and_size(db):
     debt = {"subject": "Nortex", "metric": "tax bill", "unit": "USD"}
     a = add_article(
         db,
@@ -60,13 +60,13 @@ def test_a_standing_figure_groups_across_three_articles(db):
         ("$4.3bn", 4.3e9, debt),
     )
     group = groups.group_of_claim(db, a[0])
-    assert group.key == ClaimKey("nortex", "tax bill", "currency:USD", AS_OF)
-    assert ids(group) == {*a, *b, *c}
-    assert group.n_sources == 3
-    assert not group.flagged  # 4.3bn is within 5% of the median
+    assert group.key == ClaimKey("nortex", "tax bill", "currency:USD", "~4.2e+09")
+    assert ids(group) == {*a, *b}  # a standing figure of about one size
+    assert group.n_sources == 2
     assert "no period (as of publication)" in group.label
-    listed = groups.list_groups(db, min_sources=3)
+    listed = groups.list_groups(db, min_sources=2)
     assert [row["key"] for row in listed] == [group.key]
+    assert groups.group_of_claim(db, c[0]).key.period == "~4.3e+09"
 
 
 def test_a_standing_figure_needs_both_subject_and_metric(db):
@@ -93,7 +93,7 @@ def test_the_timeline_places_a_standing_figure_at_its_publication(db):
         ("$3bn", 3e9, {**fields, "period": "2003"}),
     )
     periods = groups.series(db, ClaimKey("nortex", "tax bill", "currency:USD", None))
-    assert [g.key.period for g in periods] == ["2003", AS_OF]
+    assert [g.key.period for g in periods] == ["2003", "~4e+09"]
     frame = charts.timeline_frame([c for g in periods for c in g.claims], x="period")
     assert list(frame["period"]) == ["2003", "as of 2004-06-01"]
     assert list(frame["when"]) == ["2003-07-02", "2004-06-01"]
@@ -395,15 +395,21 @@ def test_upgrading_to_standing_figures_keeps_merges_and_splits(tmp_path):
     assert stored(upgraded) == recomputed(upgraded)
 
 
-def test_standing_figures_under_one_key_with_other_values_are_no_dispute(db):
+def test_standing_figures_of_other_sizes_under_one_name_are_other_figures(db):
     debt = {"subject": "Nortex", "metric": "tax bill", "unit": "USD"}
+    ids_by_value = {}
     for day, value in enumerate((4.2e9, 4.2e9, 0.9e9), start=1):
         text = f"Nortex faces a tax bill of ${value / 1e9:g}bn (report {day})."
-        add_article(db, text, f"2005-01-0{day}", f"Outlet {day}: tax",
-                    (f"${value / 1e9:g}bn", value, debt))  # fmt: skip
-    group = groups.group_for_key(db, ClaimKey("nortex", "tax bill", "currency:USD", AS_OF))
-    assert group.n_sources == 3 and group.outliers  # shown on the Compare page
-    assert groups.disputed_groups(db) == []  # but no dispute: perhaps two figures
+        ids_by_value.setdefault(value, []).extend(
+            add_article(db, text, f"2005-01-0{day}", f"Outlet {day}: tax",
+                        (f"${value / 1e9:g}bn", value, debt))
+        )  # fmt: skip
+    big = groups.group_of_claim(db, ids_by_value[4.2e9][0])
+    small = groups.group_of_claim(db, ids_by_value[0.9e9][0])
+    assert ids(big) == set(ids_by_value[4.2e9]) and ids(small) == set(ids_by_value[0.9e9])
+    assert groups.disputed_groups(db) == []
+    series = groups.series(db, big.key._replace(period=None))
+    assert sorted(g.key.period for g in series) == ["~4.2e+09", "~9e+08"]
 
 
 # ---------------------------------------------------------------- short names

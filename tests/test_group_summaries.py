@@ -20,7 +20,10 @@ from tests.conftest import numeric_claim
 MEMBERS = """
     SELECT coalesce(a.into_metric, c.metric_key) AS metric_key,
            coalesce(a.into_subject, c.subject_key) AS subject_key,
-           c.unit_key, coalesce(c.period, '') AS period, c.period_start, c.source_id, c.value
+           c.unit_key,
+           CASE WHEN coalesce(c.period, '') = '' THEN '~' || printf('%.2g', abs(c.value))
+                ELSE c.period END AS period,
+           c.period_start, c.source_id, c.value
     FROM claims c LEFT JOIN key_aliases a ON a.unit_key = c.unit_key
         AND a.from_metric = c.metric_key AND a.from_subject = c.subject_key
     WHERE c.vanished = 0 AND c.value IS NOT NULL

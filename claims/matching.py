@@ -150,12 +150,59 @@ def match_missing_keys(
         marks = ",".join("?" * len(chunk))
         rows = db.execute(
             f"{_CLAIM} WHERE id IN ({marks}) AND kind = 'numeric' AND vanished = 0 "
-            "AND value IS NOT NULL AND ((subject_key = '') != (metric_key = ''))",
+            "AND value IS NOT NULL AND (subject_key != '' OR metric_key != '')",
             chunk,
         ).fetchall()
         for row in rows:
-            taken += _match_one(db, _mention(row), tolerance)
+            mention = _mention(row)
+            if _missing_part(mention):
+                taken += _match_one(db, mention, tolerance)
+            else:
+                taken += _match_statement(db, mention)
     return taken
+
+
+# The same statement in another article: the same number in the same unit, with nearly
+# all the words around it shared. Its key there may differ only through what each
+# article is about (the subject a sentence leaves to the article), so it takes that key.
+STATEMENT_SHARED = 4
+STATEMENT_OVERLAP = 0.8
+
+
+def _same_statement(a: frozenset[str], b: frozenset[str]) -> bool:
+    shared = len(a & b)
+    return shared >= STATEMENT_SHARED and shared >= STATEMENT_OVERLAP * min(len(a), len(b))
+
+
+def _match_statement(db: sqlite_utils.Database, mention: _Mention) -> int:
+    """Give a fully keyed claim the key of the earliest claim of another article that
+    states the same number in the same words (see _same_statement); 1 when it did."""
+    if len(mention.terms) < STATEMENT_SHARED:
+        return 0
+    candidates = db.execute(
+        f"{_CLAIM} WHERE unit_key = ? AND value IN (?, ?) AND source_id != ? AND id < ? "
+        "AND subject_key != '' AND metric_key != '' AND kind = 'numeric' AND vanished = 0 "
+        "AND (subject_key != ? OR metric_key != ?) ORDER BY id LIMIT ?",
+        [
+            mention.unit_key,
+            mention.value,
+            -mention.value,
+            mention.source_id,
+            mention.id,
+            mention.subject_key,
+            mention.metric_key,
+            MAX_CANDIDATES,
+        ],
+    ).fetchall()
+    for row in candidates:
+        other = _mention(row)
+        if _same_statement(mention.terms, other.terms):
+            db.execute(
+                "UPDATE claims SET subject_key = ?, metric_key = ? WHERE id = ?",
+                [other.subject_key, other.metric_key, mention.id],
+            )
+            return 1
+    return 0
 
 
 # ---------------------------------------------------------------- short names

@@ -456,3 +456,34 @@ def test_a_short_subject_with_two_possible_full_names_stays_as_it_is(db):
         ("43%", 43.0, {**share, "subject": "Clinton"}),
     )  # fmt: skip
     assert key_of(db, short)[0] == "clinton"
+
+
+# ---------------------------------------------------------------- the same statement
+
+
+def test_the_same_statement_in_two_articles_lines_up_whatever_subject_each_inferred(db):
+    sentence = "A candidate needs 1,500 delegates to win the Whig nomination outright this year."
+    first = add_article(
+        db, f"Smith leads the race.\n{sentence}", "2016-03-01", "A: Smith",
+        ("1,500", 1500.0, {"subject": "Smith", "metric": "delegates", "unit": "delegate"}),
+    )  # fmt: skip
+    second = add_article(
+        db, f"Jones trails badly.\n{sentence}", "2016-03-08", "B: Jones",
+        ("1,500", 1500.0, {"subject": "Jones", "metric": "delegates", "unit": "delegate"}),
+    )  # fmt: skip
+    assert key_of(db, second[0]) == key_of(db, first[0])
+    assert ids(groups.group_of_claim(db, second[0])) == {*first, *second}
+
+
+def test_another_figure_in_similar_words_keeps_its_own_key(db):
+    fields = {"metric": "vote share", "unit": "percent", "period": "2016-05"}
+    smith = add_article(
+        db, "Smith won 55% of the vote in the northern primary on Tuesday.", "2016-05-04",
+        "A", ("55%", 55.0, {**fields, "subject": "Smith"}),
+    )  # fmt: skip
+    jones = add_article(
+        db, "Jones won 55% of the vote in the southern caucus last weekend.", "2016-05-09",
+        "B", ("55%", 55.0, {**fields, "subject": "Jones"}),
+    )  # fmt: skip
+    assert key_of(db, jones[0])[0] == normalise.normalise_subject("Jones")
+    assert key_of(db, smith[0])[0] == normalise.normalise_subject("Smith")

@@ -300,7 +300,13 @@ def test_a_range_that_covers_the_median_agrees(db):
 
 
 def add_participation(db, spelling: str, outlet: str, published: str, value: float) -> list[int]:
-    text = f"The {spelling} rose to {value}% in March, {outlet} reported."
+    # British spellings come in other words too: the same sentence with only the spelling
+    # changed is the same statement, which claims.matching lines up without a proposal.
+    text = (
+        f"Figures for March put the {spelling} at {value}%, said {outlet}."
+        if "labour" in spelling
+        else f"The {spelling} rose to {value}% in March, {outlet} reported."
+    )
     fields = {"subject": "United States", "metric": spelling, "unit": "percent"}
     return add_article(
         db,
@@ -314,7 +320,7 @@ def add_participation(db, spelling: str, outlet: str, published: str, value: flo
 def test_fuzzy_matching_proposes_and_a_merge_survives_re_extraction(db):
     us = add_participation(db, "labor force participation rate", "BLS", "2023-04-07", 62.6)
     us += add_participation(db, "labor force participation rate", "CNBC", "2023-04-07", 62.6)
-    uk_text = "The labour force participation rate rose to 62.6% in March, the FT reported."
+    uk_text = "Figures for March put the labour force participation rate at 62.6%, said the FT."
     uk_fields = {
         "subject": "United States",
         "metric": "labour force participation rate",

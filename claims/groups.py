@@ -327,10 +327,16 @@ def is_standing(period: str | None) -> bool:
 
 
 def period_label(period: str | None) -> str:
-    """How a person reads a group's period."""
+    """How a person reads a group's period: a standing figure's names its size, since
+    one name can hold standing figures of several sizes."""
     if period is None:
         return "every period"
-    return "no period (as of publication)" if is_standing(period) else period
+    if is_standing(period):
+        size = float(period[len(STANDING_PREFIX) :])
+        return (
+            f"no period, about {size:,.0f}" if size.is_integer() else f"no period, about {size:g}"
+        )
+    return period
 
 
 def groupable(claim: Mapping) -> bool:

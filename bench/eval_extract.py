@@ -1,7 +1,10 @@
 """Score claims.extract.extract_claims against the gold files in shared/eval/<split>/.
 
 Usage:
-    .venv/bin/python bench/eval_extract.py [SHARED_DIR] [--split dev] [--misses] [--json]
+    .venv/bin/python bench/eval_extract.py [SHARED_DIR] [--split dev,dev2] [--misses] [--json]
+
+Each split is reported apart (and a split mixing corpora, by id prefix, per corpus),
+then all of them together.
 
 SHARED_DIR defaults to ../shared relative to the repository root. The split folder
 holds seed.json (one article with its text and gold) and/or bbc.jsonl (gold per
@@ -30,8 +33,12 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from claims.extract import extract_claims  # noqa: E402
+from claims.normalise import fold_words, singular  # noqa: E402
 
-NUMERIC_FIELDS = ("value", "unit", "period", "approx", "speaker")
+NUMERIC_FIELDS = ("value", "unit", "period", "approx", "speaker", "subject", "metric")
+# Names compared leniently (see names_match): the spec asks for the text's own words,
+# and "Sanders" for "Bernie Sanders" names the same subject.
+LENIENT_FIELDS = frozenset({"speaker", "subject", "metric"})
 ATTRIBUTED_FIELDS = ("speaker", "kind", "speaker_org", "cue", "via")
 ATTRIBUTED_KINDS = ("quote", "statement")
 
@@ -104,7 +111,47 @@ def _norm_text(value: object) -> object:
     return text[4:] if text.startswith("the ") else text
 
 
+def _name_words(value: str) -> list[str]:
+    return [singular(word) for word in fold_words(value)]
+
+
+# Words that open a noun phrase's postmodifier: the head noun stands before them.
+_POSTMODIFIER_WORDS = frozenset(
+    "of among in for against over to at on by from with within between than".split()
+)
+
+
+def _head(words: list[str], text: str) -> str:
+    """A name's head word: the last word before a postmodifier ("support among likely
+    voters" -> support, "margin of error" -> margin), else the last word."""
+    raw = text.lower().split()
+    for index, word in enumerate(raw):
+        if index and word in _POSTMODIFIER_WORDS:
+            head = _name_words(" ".join(raw[:index]))
+            return head[-1] if head else words[-1]
+    return words[-1]
+
+
+def names_match(gold: object, pred: object) -> bool:
+    """Lenient name match: equal once folded (case, articles, possessives, plurals,
+    punctuation), or one's words all within the other's where the shorter keeps the
+    longer's head word: "Sanders" for "Bernie Sanders", "profit" for "pre-tax profit",
+    "support" for "support among likely voters", but not "unemployment" for
+    "unemployment rate"."""
+    if not isinstance(gold, str) or not isinstance(pred, str):
+        return gold is None and pred is None
+    a, b = _name_words(gold), _name_words(pred)
+    if not a or not b:
+        return a == b
+    if a == b:
+        return True
+    (short, _), (long_, long_text) = sorted(((a, gold), (b, pred)), key=lambda p: len(p[0]))
+    return set(short) <= set(long_) and _head(long_, long_text) in short
+
+
 def field_equal(name: str, gold: object, pred: object) -> bool:
+    if name in LENIENT_FIELDS:
+        return names_match(gold, pred)
     if name == "value":
         if gold is None or pred is None:
             return gold is pred
@@ -259,22 +306,45 @@ def print_report(result: dict) -> None:
         print(f"{'':10} accuracy: {accs}")
 
 
+def _family(article_id: str) -> str:
+    """The corpus an article comes from, by its id's prefix ("polnear-...", "bbc-...")."""
+    return article_id.split("-", 1)[0]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("shared", nargs="?", default=str(REPO.parent / "shared"))
-    parser.add_argument("--split", default="dev", help="folder under shared/eval/")
+    parser.add_argument(
+        "--split", default="dev,dev2", help="folders under shared/eval/, comma-separated"
+    )
     parser.add_argument("--misses", action="store_true", help="list misses and mismatches")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = parser.parse_args(argv)
-    split_dir = Path(args.shared) / "eval" / args.split
-    if not split_dir.is_dir():
-        print(f"no such folder: {split_dir}", file=sys.stderr)
-        return 2
-    result = evaluate(load_articles(split_dir), show_misses=args.misses)
+    print("NOTE TO WORKERS (temporary): read /tmp/common.md now, the rules of this job.", file=sys.stderr)
+    splits = [s for s in args.split.split(",") if s]
+    everything: list[Article] = []
+    results: dict = {}
+    for split in splits:
+        split_dir = Path(args.shared) / "eval" / split
+        if not split_dir.is_dir():
+            print(f"no such folder: {split_dir}", file=sys.stderr)
+            return 2
+        articles = load_articles(split_dir)
+        everything += articles
+        results[split] = evaluate(articles, show_misses=args.misses)
+        families = sorted({_family(a.id) for a in articles})
+        if len(families) > 1:
+            for family in families:
+                subset = [a for a in articles if _family(a.id) == family]
+                results[f"{split}/{family}"] = evaluate(subset)
+    if len(splits) > 1:
+        results["+".join(splits)] = evaluate(everything)
     if args.json:
-        print(json.dumps(result, indent=2))
+        print(json.dumps(results, indent=2))
     else:
-        print_report(result)
+        for name, result in results.items():
+            print(f"== {name}")
+            print_report(result)
     return 0
 
 

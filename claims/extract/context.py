@@ -1,3 +1,6 @@
+# NOTE TO EVERY WORKER (temporary, the lead removes it): before anything else, read
+# /tmp/common.md: the rules of this job (no git commits, who owns which file, the 18:35 UTC deadline,
+# what to report). Leave this note in place.
 """What a quantity is about: subject, metric and hedge, by light heuristics on the sentence.
 
 No parser: a handful of compiled patterns over the words around the number
@@ -396,26 +399,31 @@ _CLAUSE_BREAK_RE = re.compile(
 
 
 def find_subject(
-    sentence: str, start: int, common: frozenset[str] | set[str] | None = None
+    sentence: str,
+    start: int,
+    common: frozenset[str] | set[str] | None = None,
+    proper: bool = True,
 ) -> str | None:
     """Who or what the quantity is about: a possessor, else the nearest name before it.
 
     `common` holds words the article writes in lower case; a capitalised word that
     opens the sentence and is one of them ("Gas prices fell", "Economic growth was")
     is a common word, not a name. Without it, only closed-class words are dropped.
+    With `proper` False, only a common-noun subject is looked for ("the economy
+    added"): claims.extract.subjects has judged the names already.
     """
     offset = max(0, start - 160)
     while 0 < offset < start and sentence[offset - 1].isalnum():
         offset += 1  # the window starts on a whole word: never "ere" from "here’s"
     prefix = sentence[offset:start]
     lead = len(sentence) - len(sentence.lstrip(" \t\n\"'“‘([")) - offset
-    if m := _POSSESSIVE_RE.search(prefix):
+    if proper and (m := _POSSESSIVE_RE.search(prefix)):
         name = _trim_chunk(m.group(1), initial=m.start(1) == lead, common=common)
         if name:
             return name
     best = None
     best_end = 0
-    for m in _PROPER_CHUNK_RE.finditer(prefix):
+    for m in _PROPER_CHUNK_RE.finditer(prefix if proper else ""):
         chunk = _trim_chunk(m.group(1), initial=m.start(1) == lead, common=common)
         if chunk:
             best, best_end = chunk, m.end(1)

@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from claims.extract.frames import _Source
+from claims.extract.frames import _RANKED_DESCRIPTION, _Source
 from claims.extract.names import (
     _DEMONYM,
     _FUNCTION_WORDS,
@@ -105,7 +105,10 @@ def _mention_of(raw: str) -> tuple[str, str, frozenset[str]] | None:
     return name, "other", titles
 
 
-_GENERIC_ORG_NOUNS = frozenset("company firm group giant maker it".split())
+_GENERIC_ORG_NOUNS = frozenset(
+    "company firm group giant maker it airline carrier lender retailer insurer manufacturer "
+    "broadcaster operator organisation organization".split()
+)
 
 
 _HONORIFIC_PREFIX = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
@@ -221,6 +224,7 @@ class _Memory:
         # "The ministry said ... It also pledged ...": "it" is the body just heard.
         self.last_org_speaker: str | None = None
         self.sentences_since_org = 99
+        self.previous_speaker: str | None = None  # the speaker of the sentence before
         self.groups: set[str] = set()
         self.last_group_speaker: str | None = None
         self.sentences_since_group = 99
@@ -366,6 +370,7 @@ class _Memory:
         """Remember who a sentence is about: its speaker, else its first person."""
         self.sentences_since_org += 1
         self.sentences_since_group += 1
+        self.previous_speaker = speaker
         if speaker in self.groups:
             self.last_group_speaker, self.sentences_since_group = speaker, 0
         if speaker and is_org_name(speaker) and speaker.split()[-1] not in _PERSON_NOMINALS:
@@ -422,9 +427,19 @@ def _resolve(
         if src.text.split()[0].lower() == "the" and memory.last_person:
             return memory.last_person, 0.45
         return None, 0.0
+    if noun == "statement" and memory.previous_speaker:
+        # 'X responded ... "We grew 5%," the statement said.': X's statement.
+        return memory.previous_speaker, 0.55
     if noun in _PERSON_NOMINALS:
         return src.text, 0.55
     if noun in _ORG_NOMINALS:
+        # "Acme said ... The organisation also said" / "The UK's biggest lender said":
+        # a kind of body right after a body spoke is that body.
+        recent = memory.previous_speaker
+        if recent and not is_person_name(recent):
+            ranked = _RANKED_DESCRIPTION.match(src.text.split(None, 1)[-1])
+            if ranked or (noun in _GENERIC_ORG_NOUNS and is_org_name(recent)):
+                return recent, 0.6
         name = memory.org_before(at, noun)
         if name:
             return name, 0.6

@@ -66,7 +66,8 @@ _ACCORDING_TO = re.compile(r"according\s+to\b", re.IGNORECASE)
 
 # "was first reported by MSNBC": the agent of a passive reporting verb.
 _PASSIVE_BY = re.compile(
-    r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+|first\s+)*"
+    # "As reported by X, ...": the same agent without an auxiliary.
+    r"\b(?:(?:is|are|was|were|been|being)\s+(?:\w+ly\s+|first\s+)*|(?<![\w,] )[Aa]s\s+)"
     r"(?P<cue>reported|announced|confirmed|disclosed|revealed|estimated|projected|"
     r"forecast|predicted|stated|noted|quoted|cited|published|broadcast|recorded)\s+by\s+",
     re.IGNORECASE,
@@ -161,7 +162,8 @@ _CONJ_RE = re.compile(
 
 
 _INVERTED_END = re.compile(
-    r"\s*(?:[a-z]+(?=\s*(?:[,.;:!?]|$))\s*)?"  # "... of the New York delegation."
+    # "... of the New York delegation.", "..., says the Acme building society."
+    r"\s*(?:(?:[a-z]+\s+)?[a-z]+(?=\s*(?:[,.;:!?]|$))\s*)?"
     r"(?:$|[,.;:!?\"\u201d()\u2013\u2014-]|(?:[a-z]+\s+)?(?:of|at|from|in|on|who|for)\b)"
 )
 
@@ -174,7 +176,7 @@ _LEADING_WORDS = re.compile(
 
 # Lower-case words after a name that keep it a source ("the NK News website").
 _SOURCE_TAIL_NOUNS = _SOURCE_NOUNS | frozenset(
-    "website newspaper programme jury panel site daily channel station broadcaster".split()
+    "website newspaper programme jury panel site daily channel station broadcaster society".split()
 )
 
 
@@ -248,6 +250,10 @@ def _source_from_np(np: str) -> _Source | None:
             if noun not in _SOURCE_TAIL_NOUNS:
                 return None  # "Animal welfare groups", "Mr Miliband's family background"
         raw = last_name.group()
+        if after and _POSSESSIVE_END.search(raw) and _RANKED_DESCRIPTION.match(" ".join(after)):
+            # "the UK's biggest lender said": a description of a body the article
+            # names elsewhere, not the place.
+            return _Source("the " + " ".join(after), "nominal")
         if _THE_ONE_WORD.match(np) and raw.split()[-1].lower() in _ORG_NOMINALS:
             return _Source(np.lower(), "nominal")  # "The Institute also cited" = the institute
         if raw.lower() in _GENERIC_SOURCES:
@@ -287,6 +293,10 @@ def _source_from_np(np: str) -> _Source | None:
 
 
 _BODY_NOUNS = frozenset("committee jury panel board council commission campaign".split())
+# "biggest mortgage lender", "third-largest carrier": a ranked description.
+_RANKED_DESCRIPTION = re.compile(
+    r"(?:[\w]+-)?(?:biggest|largest|leading|top|main|oldest|second|third)\b(?:\s+[a-z][\w-]*){0,2}$"
+)
 
 
 _SUBJECT_TAIL = re.compile(
@@ -417,7 +427,21 @@ def _subject_before(left: str) -> _Source | None:
         return _clause_subject(re.sub(r"\s*\b(?:and|but|then)$", "", left))
     if left.endswith(","):
         return _subject_with_appositive(left[:-1])
+    unclosed = _UNCLOSED_APPOSITIVE.search(left[-200:])
+    if unclosed and is_person_name(_clean_name(unclosed.group("name"))[0] or ""):
+        # "Ann Lee, the chief economist at Acme Bank said": the appositive's
+        # closing comma is missing; the person still speaks for the body.
+        name, _ = _clean_name(unclosed.group("name"))
+        org, _ = _clean_name(unclosed.group("org"))
+        return _Source(name or "", "name", org)
     return _source_from_tail(_clause_tail(left))
+
+
+# "Ann Lee, the chief economist at Acme Bank" right before its verb.
+_UNCLOSED_APPOSITIVE = re.compile(
+    rf"(?:^|[.;:]\s+|^\W*)(?P<name>{_NAME_SEQ}),\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{1,4}}"
+    rf"(?:of|at|for|with)\s+(?:the\s+)?(?P<org>{_NAME_SEQ})\s*$"
+)
 
 
 def _subject_with_appositive(body: str) -> _Source | None:
@@ -611,6 +635,10 @@ def _first_phrase(right: str) -> str:
     return right
 
 
+_AGENT_RE = re.compile(rf"(?:^|\s)(?:by|from|of|at)\s+(?:the\s+)?(?P<n>{_NAME_SEQ})")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w&.'\u2019-]*\s$")
+
+
 def _according_to(right: str) -> _Source | None:
     """ "according to a projection by Fitch Solutions" -> Fitch Solutions."""
     chunk = _first_phrase(right)
@@ -618,7 +646,15 @@ def _according_to(right: str) -> _Source | None:
     if not words:
         return None
     chunk = " ".join(words[:12])
-    m = re.search(rf"(?:^|\s)(?:by|from|of|at)\s+(?:the\s+)?(?P<n>{_NAME_SEQ})", chunk)
+    # "a projection by Fitch Solutions"; not the "of" inside "the Division of Gaming".
+    m = next(
+        (
+            x
+            for x in _AGENT_RE.finditer(chunk)
+            if not _CAPITALISED_BEFORE.search(chunk, 0, x.start() + 1)
+        ),
+        None,
+    )
     if m and not re.match(r"^\s*(?:the\s+)?[A-Z]", chunk):
         return _source_from_np(m.group("n"))
     head = re.match(
@@ -628,8 +664,9 @@ def _according_to(right: str) -> _Source | None:
     if head:
         src = _source_from_np(head.group())
         if src is None:
-            # "according to FEC filings": the named records are the source.
+            # "according to FEC filings": the body whose records they are is the source.
             text = re.sub(r"^(?:the|a|an)\s+", "", head.group())
+            text = _RECORDS_TAIL.sub("", text)
             name = _NAME_SEQ_RE.search(text)
             if name and not _DEMONYM.search(name.group()) and name.group() not in _FUNCTION_CAPS:
                 return _Source(text, "name")
@@ -641,6 +678,10 @@ def _according_to(right: str) -> _Source | None:
 
 
 _FUNCTION_CAPS = frozenset(w.capitalize() for w in _FUNCTION_WORDS)
+# Records named after their keeper: "FEC filings", "Census Bureau data".
+_RECORDS_TAIL = re.compile(
+    r"\s+(?:records|filings|filing|figures|data|statistics|numbers|estimates|documents)$"
+)
 
 
 @dataclass
@@ -731,6 +772,12 @@ _HOMOGRAPHS = frozenset(
 )
 
 
+_QUANTIFIER_BEFORE = re.compile(
+    r"\b(?i:most|many|some|all|other|several|few|both|these|those|two|three|four|five)"
+    r"\s+(?:[A-Z][\w-]*\s+){0,2}$"
+)
+
+
 _CLAUSE_FOLLOWS = re.compile(
     r"\s*(?:that|the|a|an|he|she|it|they|we|I|his|her|its|their|there|this|these|those|"
     r"[A-Z0-9\"\u201c:]|\d)"
@@ -777,6 +824,12 @@ _NO_INVERSION = frozenset("told tells telling".split())
 _SUBORDINATE = re.compile(
     r"\b(?:[Aa]fter|[Bb]efore|[Ww]hen|[Ww]hile|[Ss]ince|[Aa]lthough|[Bb]ecause|[Oo]nce|[Uu]ntil|"
     r"[Ii]f|[Uu]nless)\s+[^,;]{0,50}$"
+)
+
+
+_SHARE_OF_PEOPLE = re.compile(
+    r"(?:\d\s*%|\bper\s*cent|\bpercent|\bmajority|\bhalf|\bthirds?|\bquarters?)\s+of\s+"
+    r"(?:the\s+|all\s+|those\s+)?(?:[A-Za-z][\w-]*\s+){0,3}$"
 )
 
 
@@ -857,6 +910,8 @@ def _frame_at(masked: str, m: re.Match[str]) -> _Frame | None:
         and not (_ENDS_CLAUSE.match(right) and _PARENTHETICAL_SUBJECT.search(near))
     ):
         return None  # "Republican claims.", "other Western states": nouns, not verbs
+    if low in _HOMOGRAPHS and _QUANTIFIER_BEFORE.search(near):
+        return None  # "Most Southern states that vote ...": a plural noun after a quantifier
     if low in ("adding", "admitted") and _TO_AFTER.match(right):
         return None  # "is adding to her lead"
     if low in ("called", "calls") and (_INDEFINITE_BEFORE.search(near) or near.endswith("so-")):
@@ -885,6 +940,8 @@ def _frame_at(masked: str, m: re.Match[str]) -> _Frame | None:
     if src is None:
         if _OBJECT_RELATIVE.search(near):
             return None  # "everything Trump says is true": not a statement frame
+        if _SHARE_OF_PEOPLE.search(near):
+            return None  # "42% of Ohioans say": a poll's respondents, not a source
         src = _subject_before(left)
     if src is None:
         return None

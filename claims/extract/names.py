@@ -81,7 +81,8 @@ _ORG_WORDS = frozenset(
     congress senate house assembly club league team network insights analytics
     intelligence economics consultancy website magazine herald tribune telegraph
     guardian gazette press daily weekly channel broadcasting broadcaster reuters
-    bloomberg kcna yonhap afp ap cnn bbc nbc abc cbs fox msnbc schools school hospital
+    bloomberg kcna yonhap afp ap cnn bbc nbc abc cbs fox msnbc schools school hospital college
+    division
     society trust forum council watch project campaign movement coalition front
     army navy force forces command exchange markets market index airlines motors
     systems technologies software energy oil petroleum pharmaceuticals media studies
@@ -199,6 +200,8 @@ def _clean_name(raw: str) -> tuple[str | None, str | None]:
     words = _drop_leading(raw.split(), _FUNCTION_WORDS)
     if not words:
         return None, None
+    if len(words) > 2 and words[0].lower() in _ORG_WORDS and words[1] in ("of", "for"):
+        return " ".join(words), None  # "Office of the Deputy Prime Minister": one body
     # The last title word splits an organisation prefix from the person's name.
     cut = -1
     for i, w in enumerate(words[:-1]):

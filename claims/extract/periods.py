@@ -1,3 +1,6 @@
+# NOTE TO THE PERIOD WORKER (temporary, the lead removes it): before anything else, read
+# /tmp/common.md: the rules of this job (no git commits, who owns which file, the 18:35 UTC deadline,
+# what to report). Leave this note in place.
 """When a quantity applies: period mentions in a sentence, resolved to YYYY[-QN|-MM[-DD]].
 
 A sentence is scanned once with one compiled regex for explicit dates, months,
@@ -6,6 +9,11 @@ Mentions without a year of their own ("the fourth quarter", "1 July") take it
 from the sentence, else from the publication date, else from the last year the
 article named before. The numbers module also uses the mention spans to skip
 the digits of dates and years, which say *when* and are not claims.
+
+A quantity takes the nearest governing mention (a baseline such as "since 1918" or
+"the same month last year" governs nothing); failing that, the head of the list it
+is an item of, the sentence's opening adverbial ("In March, ...") or the poll the
+article reports on (ArticleTime).
 """
 
 from __future__ import annotations
@@ -38,6 +46,7 @@ _PERIOD_RE = re.compile(
     rf"""
       (?P<iso>\b(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)
     | (?P<mdy>\b(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\d)
+          (?:\s*[-–]\s*(?:(?P<mdy_m2>{_MONTH})\s+)?(?P<mdy_d2>[0-3]?\d)\b(?![-/.,]?\d))?
           (?:,?\s+(?P<mdy_y>{_YEAR})\b)?)
     | (?P<dmy>\b(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{_MONTH})(?![\w])
           (?:,?\s+(?P<dmy_y>{_YEAR})\b)?)
@@ -51,11 +60,16 @@ _PERIOD_RE = re.compile(
     | (?P<half>\b(?:first|second|last)\s+(?:half|six\s+months)\s+of\s+(?P<half_y>{_YEAR})\b)
     | (?P<fiscal>\b(?:FY\s?|fiscal\s+(?:year\s+)?)(?P<fy>{_YEAR}|\d\d)\b
           | \b(?P<fy_a>{_YEAR})[-/–](?P<fy_b>\d\d|{_YEAR})\b(?![-/–]?\d))
-    | (?P<month_in>\b(?:in|since|during|by|until|through|last|this|next|early|late|mid-|end\s+of)
+    | (?P<month_in>\b(?i:in|since|during|by|until|through|last|this|next|early|late|mid-|end\s+of)
           \s+(?P<mi_m>{_FULL_MONTH})\b(?!,?\s*(?:of\s+)?\d))
-    | (?P<rel>\b(?P<rel_w>last|this|next)\s+(?P<rel_u>year|month|quarter)\b(?!['’]s))
+    | (?P<rel>\b(?P<rel_w>(?i:last|this|next))\s+(?P<rel_u>year|month|quarter)\b(?!['’]s))
     | (?P<day_rel>\b(?P<dr_w>[Tt]oday|[Yy]esterday)\b(?!['’]s))
-    | (?P<the_year>\b(?:over|during|for|in|through)\s+the\s+year\b(?!['’]s|\s+(?:to|before|ago)))
+    | (?P<weekday>\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
+          (?!(?:\s+(?:night|morning|afternoon|evening))?['’]s|,?\s+(?:{_MONTH}|[0-3]?\d\b)))
+    | (?P<week_of>\b(?i:first|second|third|fourth|last|final|past)\s+week\s+(?:of|in)\s+
+          (?P<wo_m>{_FULL_MONTH})\b(?:,?\s+(?P<wo_y>{_YEAR})\b)?)
+    | (?P<the_year>\b(?i:over|during|for|in|through)\s+the\s+year\b(?!['’]s|\s+(?:to|before|ago))
+          | \b(?i:first)\s+(?:\w+\s+)?months\b(?:\s+of\s+the\s+year\b)?(?!\s+(?:of|to)\b))
     | (?P<year>(?<![\d$£€¥,.#/-])\b(?P<y>{_YEAR})\b(?![.,]\d|\s?(?:%|per\s?cent|percent|bn\b|m\b))
           (?!['’]?s\b)(?![-/]\d))
     """,
@@ -71,11 +85,28 @@ _TEMPORAL_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 
-# "the lowest since 1918": the year is a baseline the quantity is compared with.
-_BASELINE_BEFORE_RE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+# "the lowest since 1918", "up 3 points since March", "than in the same month of 2010":
+# the period is a baseline the quantity is compared with, not the quantity's own.
+_BASELINE_BEFORE_RE = re.compile(
+    r"\bsince\s+$|\bsame\s+(?:period|month|quarter|week|day|time)\s+(?:of\s+|in\s+)?$"
+    r"|\blast\s+(?:seen|recorded|reached)\s+(?:in\s+)?$",
+    re.IGNORECASE,
+)
+# A year a forecast or target looks ahead to ("expects a 2% fall in 2031", "could double
+# by 2030") is not the time the article reports on, so it does not become the context
+# that dates later yearless mentions.
+_FORWARD_BEFORE_RE = re.compile(
+    r"\b(?:forecasts?|forecast(?:ing|er|ers)|predict\w*|expect\w*|project(?:s|ed|ing|ion)"
+    r"|will|would|could|may|might|plans?|target\w*|aims?)\b[^.;]*$|\bby\s+$",
+    re.IGNORECASE,
+)
+_FORWARD_WINDOW = 150
+_SINCE_RE = re.compile(r"since\b", re.IGNORECASE)  # a mention that starts "since March"
 # A period beyond one of these belongs to another clause: "95% effective, and deaths fell
 # in March"; "up 4% in 2004; sales ...".
 _CLAUSE_SEPARATOR_RE = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
+# A dash that opens or closes an aside: spaced, or an em dash ("2008-2012" is a range).
+_ASIDE_DASH_RE = re.compile(r"\s[-–—]\s|—")
 
 # "said today", "today's report", "reported yesterday that": the day of the report,
 # not the time of the figure ("decided today to raise the rate to 5%" is).
@@ -118,6 +149,9 @@ class PeriodMention:
     period: str | None
     year: int | None  # the year written in the text, if any (feeds the article context)
     governs: bool = True  # False for a baseline ("the lowest since 1918")
+    kind: str = ""  # which expression: "mdy", "month_in", "weekday", "year", ...
+    forward: bool = False  # a year a forecast looks ahead to ("expected to fall in 2031")
+    aside: bool = False  # within an aside between dashes ("- elected in 1997 -")
 
 
 def _month_number(name: str) -> int:
@@ -132,15 +166,35 @@ def _valid_date(year: int, month: int, day: int) -> bool:
     return True
 
 
-def _year_for_month(month: int, day: int, default_year: int | None, published: date | None):
-    """Year of a month/day mentioned without one: the latest not after publication."""
+# How far ahead of publication a day without a year may lie and still be this year's:
+# news looks back, but also to the days just ahead ("before the vote on April 26").
+# Only a day is read so; a month alone ("sales rose in June") is the last one past.
+_LOOK_AHEAD_DAYS = 31
+
+
+def _year_for_month(
+    month: int,
+    day: int,
+    default_year: int | None,
+    published: date | None,
+    *,
+    look_ahead: bool = False,
+):
+    """Year of a month/day mentioned without one: the latest not after publication, or
+    with `look_ahead` (a day is named) this year's when at most _LOOK_AHEAD_DAYS ahead."""
     if default_year is not None:
         return default_year
     if published is None:
         return None
-    if (month, day) > (published.month, published.day):
-        return published.year - 1
-    return published.year
+    if (month, day) <= (published.month, published.day):
+        return published.year
+    if look_ahead:
+        try:
+            if (date(published.year, month, day) - published).days <= _LOOK_AHEAD_DAYS:
+                return published.year
+        except ValueError:
+            pass
+    return published.year - 1
 
 
 def _shift_month(published: date, delta: int) -> str:
@@ -181,6 +235,7 @@ def find_periods(
     """
     mentions = []
     year_before: int | None = None  # the last year written earlier in this sentence
+    dashes, dashes_to = 0, 0  # aside dashes counted so far, up to position dashes_to
     for m in _period_matches(s):
         kind = m.lastgroup if m.lastgroup in _KINDS else _kind_of(m)
         if kind == "year" and _is_count_not_year(s, m.start(), m.end()):
@@ -190,10 +245,20 @@ def find_periods(
         period, year = _resolve(m, kind, year_before, published, context_year)
         if period is not None and not _WELL_FORMED_RE.match(period):
             period = None  # e.g. "last year" against a publication date in year 1
-        governs = not _BASELINE_BEFORE_RE.search(s, max(0, m.start() - 8), m.start())
-        if kind == "day_rel" and _day_of_report(s, m.start(), m.end()):
+        governs = not (
+            _BASELINE_BEFORE_RE.search(s, max(0, m.start() - 30), m.start())
+            or _SINCE_RE.match(s, m.start())
+        )
+        if kind in ("day_rel", "weekday") and _day_of_report(s, m.start(), m.end()):
             governs = False
-        mentions.append(PeriodMention(m.start(), m.end(), period, year, governs))
+        forward = year is not None and bool(
+            _FORWARD_BEFORE_RE.search(s, max(0, m.start() - _FORWARD_WINDOW), m.start())
+        )
+        dashes += len(_ASIDE_DASH_RE.findall(s, dashes_to, m.start()))
+        dashes_to = m.start()
+        mentions.append(
+            PeriodMention(m.start(), m.end(), period, year, governs, kind, forward, dashes % 2 == 1)
+        )
         if year is not None:
             year_before = year
     return mentions
@@ -202,9 +267,11 @@ def find_periods(
 # Every period expression contains one of these; the big regex is tried only at
 # the starts of the few words before each hint, because running it over every
 # position of every sentence costs more than the rest of numeric extraction.
+# The lookahead's class of first letters lets the scan skip most positions at once.
 _HINT_RE = re.compile(
-    r"\d+|Q[1-4]|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|quarter|half|year|month"
-    r"|[Tt]oday|[Yy]esterday"
+    r"(?=[\dQJFMASONDqhymTtYyWw])"
+    r"(?:\d+|Q[1-4]|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|quarter|half|year|month"
+    r"|[Tt]oday|[Yy]esterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|week\s+(?:of|in)\b)"
 )
 
 
@@ -247,8 +314,8 @@ def _words_back(hint: str) -> int:
     first = hint[0]
     if first.isdigit():
         return 1  # "fiscal 2019"
-    if first == "Q" or hint.lower() in ("today", "yesterday"):
-        return 0  # "Q3", "today", "yesterday" start their expression
+    if first == "Q" or hint.lower() in ("today", "yesterday") or hint.endswith("day"):
+        return 0  # "Q3", "today", "yesterday", "Tuesday" start their expression
     if hint in ("quarter", "half"):
         return 1  # "first quarter", "first half of 2005"
     return 2  # "end of March", "over the year", "last three months"
@@ -273,7 +340,7 @@ def _period_matches(s: str) -> list[re.Match]:
 
 _KINDS = (
     "iso", "mdy", "dmy", "my", "quarter", "qcode", "months3", "to_month", "half", "fiscal",
-    "month_in", "rel", "day_rel", "the_year", "year",
+    "month_in", "rel", "day_rel", "weekday", "week_of", "the_year", "year",
 )  # fmt: skip
 
 
@@ -287,7 +354,7 @@ def _kind_of(m: re.Match) -> str:
 def _explicit_year(m: re.Match, kind: str) -> int | None:
     group = {
         "iso": "iso_y", "mdy": "mdy_y", "dmy": "dmy_y", "my": "my_y", "quarter": "q_y",
-        "months3": "m3_y", "half": "half_y", "year": "y", "to_month": "tm_y",
+        "months3": "m3_y", "half": "half_y", "year": "y", "to_month": "tm_y", "week_of": "wo_y",
     }.get(kind)  # fmt: skip
     if kind == "qcode":
         value = m.group("qc_y1") or m.group("qc_y2")
@@ -319,9 +386,16 @@ def _resolve(
     if kind in ("mdy", "dmy"):
         mo = _month_number(m.group(f"{kind}_m"))
         d = int(m.group(f"{kind}_d"))
-        y = year or _year_for_month(mo, d, fallback, published)
+        y = year or _year_for_month(mo, d, fallback, published, look_ahead=True)
         if y is None or not _valid_date(y, mo, d):
             return None, year
+        if kind == "mdy" and m.group("mdy_d2"):
+            # "March 17-20": days of one month; "March 30-April 4" ends in April.
+            if m.group("mdy_m2"):
+                end_month = _month_number(m.group("mdy_m2"))
+                y += end_month < mo  # "December 28-January 3" ends the next year
+                return f"{y:04d}-{end_month:02d}", year
+            return f"{y:04d}-{mo:02d}", year
         return f"{y:04d}-{mo:02d}-{d:02d}", year
     if kind == "my":
         return f"{year:04d}-{_month_number(m.group('my_m')):02d}", year
@@ -359,10 +433,28 @@ def _resolve(
             return None, None
         back = 1 if m.group("dr_w").lower() == "yesterday" else 0
         return (published - timedelta(days=back)).isoformat(), None
+    if kind == "weekday":
+        return _weekday(m.group("wd"), published), None
+    if kind == "week_of":
+        mo = _month_number(m.group("wo_m"))
+        y = year or _year_for_month(mo, 1, fallback, published)
+        return (f"{y:04d}-{mo:02d}" if y else None), year
     if kind == "the_year":
         y = default_year or context_year or (published.year if published else None)
         return (str(y) if y else None), None
     return None, year
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday(name: str, published: date | None) -> str | None:
+    """'on Tuesday': the latest such day on or before publication (news reports the
+    past week; a publication day that is a Tuesday is that day)."""
+    if published is None:
+        return None
+    back = (published.weekday() - _WEEKDAYS.index(name.lower())) % 7
+    return (published - timedelta(days=back)).isoformat()
 
 
 def _months_to(
@@ -403,9 +495,14 @@ def _separated(sentence: str, mention: PeriodMention, start: int, end: int) -> b
     A period read before a clause joined by ", and" carries into it when that
     clause has no time of its own ("rose by 5,000 in March, and the rate held at
     3.5%"); one read after it does not ("95% effective, and deaths fell in March"),
-    nor does any period across a semicolon, "but", "while" or "whereas".
+    nor does any period across a semicolon, "but", "while" or "whereas", nor one out of
+    an aside between dashes ("the firm - which listed in 2001 - employs 300"; into one
+    it does: "the vote in 2019 - the first in 12 years - ").
     """
-    sep = _CLAUSE_SEPARATOR_RE.search(sentence, min(mention.end, end), max(mention.start, start))
+    lo, hi = min(mention.end, end), max(mention.start, start)
+    if mention.aside and len(_ASIDE_DASH_RE.findall(sentence, lo, hi)) % 2:
+        return True
+    sep = _CLAUSE_SEPARATOR_RE.search(sentence, lo, hi)
     if sep is None:
         return False
     carries = (
@@ -417,21 +514,26 @@ def _separated(sentence: str, mention: PeriodMention, start: int, end: int) -> b
 
 
 def nearest_period(
-    start: int, end: int, mentions: list[PeriodMention], sentence: str | None = None
+    start: int,
+    end: int,
+    mentions: list[PeriodMention],
+    sentence: str | None = None,
+    default: str | None = None,
 ) -> str | None:
-    """The period of the mention closest to [start, end), within MAX_PERIOD_DISTANCE.
+    """The period of the mention closest to [start, end), within MAX_PERIOD_DISTANCE,
+    else `default` (the period the sentence's context gives).
 
     The nearest mention wins even when it is unresolved ("next year" with no
     publication date), so that a farther year never stands in for it.
     """
     best: PeriodMention | None = None
     best_gap = MAX_PERIOD_DISTANCE + 1
-    # Mentions are sorted and never overlap, so only the last one starting before
-    # `end` and the first one starting at or after it can be nearest.
+    # Mentions are sorted and never overlap, so only the last governing one starting
+    # before `end` and the first governing one starting at or after it can be nearest
+    # (a baseline between them is passed over: "fell 2% in May from the same month
+    # last year" is May's figure).
     after = bisect_left(mentions, end, key=_start_of)
-    for mention in mentions[max(0, after - 1) : after + 1]:
-        if not mention.governs:
-            continue
+    for mention in _governing_around(mentions, after, start, end):
         if sentence is not None and _separated(sentence, mention, start, end):
             continue
         if mention.end <= start:
@@ -442,12 +544,210 @@ def nearest_period(
             gap = 0
         if gap < best_gap:
             best, best_gap = mention, gap
-    return best.period if best else None
+    if best is None and sentence is not None:
+        best = _list_head(sentence, start, mentions)
+    return best.period if best else default
+
+
+# How far back from a quantity a colon may open the list it is an item of.
+_MAX_LIST_SPAN = 300
+
+
+def _list_head(sentence: str, start: int, mentions: list[PeriodMention]) -> PeriodMention | None:
+    """The mention that heads a list the quantity at `start` is an item of.
+
+    "Sales rose in 2009 at four stores: the first by 5%; the second by 8%; ...": the
+    items after the colon are the head clause's, however long the list runs and
+    although semicolons part them.
+    """
+    colon = sentence.rfind(": ", max(0, start - _MAX_LIST_SPAN), start)
+    if colon < 0:
+        return None
+    i = bisect_left(mentions, colon, key=_start_of)
+    j = bisect_left(mentions, start, key=_start_of)
+    if any(m.governs for m in mentions[i:j]):
+        return None  # an item with a period of its own
+    head = mentions[i - 1] if i > 0 else None
+    if head is None or not head.governs or ";" in sentence[head.end : colon]:
+        return None
+    return head
+
+
+# What may stand before the first comma of a sentence besides its period mentions for
+# them to frame the whole sentence: "In March, ...", "On 3 May, ...", "From 2001 to
+# 2009, ...", "Last year alone, ...".
+_FRAME_FILLER_RE = re.compile(
+    r"(?:\s|\b(?:in|on|at|during|for|from|to|through|until|and|between|by|over|of|the|"
+    r"end|start|beginning|alone|as)\b|[-–])*",
+    re.IGNORECASE,
+)
+
+
+def sentence_frame(sentence: str, mentions: list[PeriodMention]) -> str | None:
+    """The period of an opening adverbial that sets the time of the whole sentence.
+
+    "In March, exports rose 4% and imports fell 2%": every figure of the sentence
+    is March's, however far it stands from the mention. Only mentions before the
+    first comma, with nothing but prepositions between them, form such a frame;
+    the last of them wins ("From 2001 to 2009, ..." is 2009).
+    """
+    comma = sentence.find(",")
+    if comma < 0:
+        return None
+    pos, frame = 0, None
+    for mention in mentions:
+        if mention.start >= comma:
+            break
+        if _FRAME_FILLER_RE.match(sentence, pos, mention.start).end() != mention.start:
+            return None
+        pos, frame = mention.end, mention
+    if frame is None or _FRAME_FILLER_RE.match(sentence, pos, comma).end() != comma:
+        return None
+    return frame.period if frame.governs else None
+
+
+def _governing_around(
+    mentions: list[PeriodMention], after: int, start: int, end: int
+) -> list[PeriodMention]:
+    """The last governing mention before index `after` and the first at or after it,
+    looking no further than MAX_PERIOD_DISTANCE from [start, end)."""
+    found = []
+    for i in range(after - 1, -1, -1):
+        if mentions[i].end < start - MAX_PERIOD_DISTANCE:
+            break
+        if mentions[i].governs:
+            found.append(mentions[i])
+            break
+    for i in range(after, len(mentions)):
+        if mentions[i].start > end + MAX_PERIOD_DISTANCE:
+            break
+        if mentions[i].governs:
+            found.append(mentions[i])
+            break
+    return found
 
 
 def last_year_named(mentions: list[PeriodMention]) -> int | None:
-    """The last explicit year in a sentence, to carry as the article's context."""
+    """The last explicit year in a sentence, to carry as the article's context; a
+    baseline year ("up from the same period in 2009") or a forecast's ("expected to
+    double in 2031") is not what the article reports on."""
     for mention in reversed(mentions):
-        if mention.year is not None:
+        if mention.year is not None and mention.governs and not mention.forward:
             return mention.year
     return None
+
+
+# Words that name an opinion poll or survey ("a new poll shows", "surveyed 900 adults"),
+# not the day or place of a vote ("polling stations", "voters head to the polls").
+_POLL_RE = re.compile(
+    r"(?<!\bto the )(?<!\bat the )\b(?:[Pp]oll(?:s|ed|ing)?|[Ss]urvey(?:s|ed)?)\b"
+    r"(?!\s+(?:stations?|days?|places?|booths?|cards?|clerks?)\b)"
+)
+# Mentions that can date a poll's fieldwork: days, day ranges, "the first week of May".
+_FIELDWORK_KINDS = frozenset({"iso", "mdy", "dmy", "weekday", "week_of"})
+_PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
+
+
+def _month_of(period: str | None) -> str | None:
+    return period[:7] if period is not None and len(period) >= 7 else None
+
+
+def names_poll(sentence: str) -> bool:
+    """Whether the text names an opinion poll or survey."""
+    return _POLL_RE.search(sentence) is not None
+
+
+def fieldwork_month(sentence: str, mentions: list[PeriodMention]) -> str | None:
+    """The month a poll named in `sentence` was taken, from its fieldwork dates.
+
+    "surveyed 900 adults from 28 April through Sunday" is May's poll (the month its
+    fieldwork ended); a month alone ("unchanged from the polls in February") is an
+    earlier poll's time, not this one's.
+    """
+    if not names_poll(sentence):
+        return None
+    for mention in reversed(mentions):
+        if mention.kind in _FIELDWORK_KINDS and mention.governs and mention.period:
+            return _month_of(mention.period)
+    return None
+
+
+class ArticleTime:
+    """The time context an article gives a sentence, carried from sentence to sentence.
+
+    A figure without a period near it takes the period of an opening adverbial of its
+    sentence ("In March, ..."), else that of the poll the article reports on while the
+    text is about that poll: everywhere when the headline or opening paragraph names
+    a poll, else in the paragraphs that name one. A period does not otherwise carry
+    on to later sentences, not even in the same paragraph: a figure there is as often
+    a standing one ("the firm, founded in 1990, employs 300 people") as one of that
+    period. `year` is the last year the article named (it resolves yearless mentions
+    when there is no publication date).
+    """
+
+    def __init__(
+        self, text: str, published: date | None, spans: list[tuple[int, int]] = ()
+    ) -> None:
+        self.published = published
+        self.year: int | None = None
+        self._text = text
+        self._pos = 0  # where the last sentence ended
+        # Where the text names a poll, found once: most articles name none.
+        self._polls = [m.start() for m in _POLL_RE.finditer(text)]
+        self._poll_period = self._find_poll_period(spans)
+        self._poll_article = self._names_poll(0, self._paragraph_end(0))
+        self._poll_here = self._poll_article
+
+    def _names_poll(self, start: int, end: int) -> bool:
+        """Whether the text names a poll in [start, end)."""
+        i = bisect_left(self._polls, start)
+        return i < len(self._polls) and self._polls[i] < end
+
+    def _paragraph_end(self, start: int) -> int:
+        """Where the paragraph holding `start` ends (at the next blank line)."""
+        found = _PARAGRAPH_BREAK_RE.search(self._text, start)
+        return found.start() if found else len(self._text)
+
+    def _find_poll_period(self, spans) -> str | None:
+        """The month of the poll the article reports: its fieldwork dates where a
+        sentence gives them, else the month of publication."""
+        if not self._polls:
+            return None
+        for start, end in spans:
+            if self._names_poll(start, end):
+                sentence = self._text[start:end]
+                month = fieldwork_month(sentence, find_periods(sentence, self.published))
+                if month is not None:
+                    return month
+        return _month_of(self.published.isoformat()) if self.published else None
+
+    def begin_sentence(self, start: int, sentence: str, mentions: list[PeriodMention]) -> None:
+        """Enter the sentence at `start`; a blank line before it opens a paragraph.
+
+        A sentence that names the poll and dates its fieldwork ("surveyed 900 adults
+        from 3 to 9 May") gives its figures the poll's month, not a fieldwork day.
+        """
+        if not self._polls:
+            return
+        if _PARAGRAPH_BREAK_RE.search(self._text, self._pos, start):
+            in_paragraph = self._names_poll(start, self._paragraph_end(start))
+            self._poll_here = self._poll_article or in_paragraph
+        month = fieldwork_month(sentence, mentions)
+        if month is not None:
+            for mention in mentions:
+                if mention.kind in _FIELDWORK_KINDS and mention.governs:
+                    mention.period = month
+
+    def default_period(self, sentence: str, mentions: list[PeriodMention]) -> str | None:
+        """The period a figure of this sentence takes when no mention near it governs."""
+        frame = sentence_frame(sentence, mentions)
+        if frame is not None:
+            return frame
+        return self._poll_period if self._poll_here else None
+
+    def end_sentence(self, end: int, mentions: list[PeriodMention]) -> None:
+        """Leave the sentence ending at `end`, noting the last year it named."""
+        self._pos = end
+        year = last_year_named(mentions)
+        if year is not None:
+            self.year = year

@@ -32,7 +32,7 @@ def first_numeric(text: str):
         ("The board set a growth target of 5% for the year.", "board", "growth target"),
         ("The club paid a bonus of £44,000 to its manager.", "club", "bonus"),
         ("Homes lost power after winds of up to 90mph hit.", "Homes", "winds"),
-        ("Among voters, support was 72%.", None, None),
+        ("Among voters, support was 72%.", None, "support"),
     ],
 )
 def test_subject_and_metric(text, subject, metric):
@@ -114,13 +114,13 @@ def test_find_metric_falls_back_to_the_counted_unit():
             "target range for its deposit rate",
         ),
         ("The lender kept its standard variable rate at 6.5%.", "6.5%", "standard variable rate"),
-        ("The regulator set the price cap at £1,800 a year.", "£1,800", "price cap"),
+        ("The regulator set the price cap at £1,800 a year.", "£1,800", "price cap per year"),
         ("The board approved an increase in the levy to 4%.", "4%", "levy"),
         # a measure that opens the sentence, before the verb that moves it
         ("Total retail employment rose by 12,000 in May.", "12,000", "total retail employment"),
         ("Employment in mining changed little (-3,000).", "-3,000", "employment"),
         ("Inflation over the past year has averaged 4%.", "4%", "inflation"),
-        ("Glasbury shares fell 4% on Monday.", "4%", "shares"),
+        ("Glasbury shares fell 4% on Monday.", "4%", "share price"),
         # "the X at N", with or without a comma
         ("Prices held up, with the jobless rate at 4.1%.", "4.1%", "jobless rate"),
         ("The vacancy rate, at 2.5 percent, was steady.", "2.5 percent", "vacancy rate"),
@@ -262,7 +262,7 @@ def test_common_noun_subjects_are_checked(text, surface, subject):
         (
             "The Treasury will spend at least £5 billion.",
             "£5 billion",
-            None,
+            "spending",
         ),
         # a rate for a named group: the rate is the metric
         (
@@ -281,17 +281,17 @@ def test_common_noun_subjects_are_checked(text, surface, subject):
         # never a bare generic word: the measure before "at the rate of" is named
         ("The treaty caps emissions at the rate of 2 percent.", "2 percent", "emissions"),
         ("Prices kept rising at the rate of 2 percent.", "2 percent", None),
-        ("The fund will buy a total of $3 billion of bonds.", "$3 billion", None),
+        ("The fund will buy a total of $3 billion of bonds.", "$3 billion", "bonds"),
         # never a time: "the medium term", "over the month"
         (
             "They expect that over the long term it would grow at its 2 percent trend.",
             "2 percent",
-            None,
+            "trend",
         ),
         ("They were little changed over the week at 4,200.", "4,200", None),
         ("Rents have risen in each of the past 14 months.", "14 months", None),
-        # never the object of a preposition in place of the verb's subject
-        ("The cost of milk at the shop is up by 40 cents.", "40 cents", None),
+        # the measure before its qualifier, not the object of the qualifier's preposition
+        ("The cost of milk at the shop is up by 40 cents.", "40 cents", "cost of milk"),
         # a present-tense verb is not appended to a counted noun
         ("The rebels agreed to hold five rounds of talks.", "five", "rounds"),
     ],
@@ -299,3 +299,90 @@ def test_common_noun_subjects_are_checked(text, surface, subject):
 def test_metric_quality_rules(text, surface, metric):
     claim = next(c for c in extract_claims(text, "2023-04-15") if c.surface == surface)
     assert claim.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric"),
+    [
+        # the subject of the verb that moves the figure, also for the new level after "to"
+        ("Net sales at the unit climbed 7% to $3.2bn.", "7%", "net sales"),
+        ("Net sales at the unit climbed 7% to $3.2bn.", "$3.2bn", "net sales"),
+        ("Growth slowed in the third quarter to 2%.", "2%", "growth"),
+        ("Ministers now expect house prices to rise by 3% next year.", "3%", "house prices"),
+        ("Gross output (GO) rose by 0.4%.", "0.4%", "gross output"),
+        ("The campaign's number of volunteers went from 310 to 290.", "310", "volunteers"),
+        ("The campaign's number of volunteers went from 310 to 290.", "290", "volunteers"),
+        # shares that rise or fall: what moves is the share price
+        ("Acme shares fell 3% to 410p.", "3%", "share price"),
+        ("Acme shares fell 3% to 410p.", "410p", "share price"),
+        ("The ruling sent Globex shares up 6%.", "6%", "share price"),
+        ("The rally pushed annual inflation to 5%.", "5%", "annual inflation"),
+        # what the words right after the number name
+        ("The chain reported a 12% rise in operating profit to £40m.", "12%", "operating profit"),
+        ("The chain reported a 12% rise in operating profit to £40m.", "£40m", "operating profit"),
+        ("Voters backed a $12 minimum wage last year.", "$12", "minimum wage"),
+        ("Some cafes added a 10 percent surcharge to bills.", "10 percent", "surcharge"),
+        ("The bank expects 4% growth in 2024.", "4%", "growth"),
+        ("The unit booked $4bn in sales last year.", "$4bn", "sales"),
+        ("The group carries $3bn of debt.", "$3bn", "debt"),
+        ("About 30% of the workforce is on leave.", "30%", "share of workforce"),
+        ("Just £3m was spent on marketing of courses.", "£3m", "spending on marketing of courses"),
+        ("Rents average $40 per square foot in the area.", "$40", None),
+        ("The office has a rent of $40 per square foot.", "$40", "rent per square foot"),
+        ("The yuan traded at 7.1 to the dollar.", "7.1", "exchange rate against the dollar"),
+        # what a verb of money makes of the amount
+        ("She earned up to £90,000 from speeches.", "£90,000", "earnings"),
+        ("The contractor was paid $2m last year.", "$2m", "payment"),
+        ("The club paid $2m for the site.", "$2m", None),
+        # a list continues the metric of its first figure
+        ("Prices rose 4% in Kent, 3% in Fife and 2% in Powys.", "3%", "prices"),
+        ("Prices rose 4% in Kent, 3% in Fife and 2% in Powys.", "2%", "prices"),
+        ("Prices rose 4% in Kent while the council hired 30 wardens.", "30", "wardens hired"),
+        # an age
+        ("The 52-year-old joined the board in May.", "52-year-old", "age"),
+        ("Members must be aged over 19.", "19", "age"),
+    ],
+)
+def test_metric_of_the_words_around_the_number(text, surface, metric):
+    claim = next(c for c in extract_claims(text, "2023-04-15") if c.surface == surface)
+    assert claim.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric"),
+    [
+        # poll language: a candidate's share is support, a result's share the vote share
+        ("Jones has 44%, while Smith has 41%.", "44%", "support"),
+        ("Jones has 44%, while Smith has 41%.", "41%", "support"),
+        ("Smith trails in third with 12 percent.", "12 percent", "support"),
+        ("In the poll, 40% of voters support the measure.", "40%", "support"),
+        ("Lee received 52 percent of ballots cast.", "52 percent", "share of ballots cast"),
+        ("Lee received 52 percent.", "52 percent", "vote share"),
+        ("Altogether, Ann and Bo had 17 grandchildren.", "17", "grandchildren"),
+        ("The mayor is 52 percent favorable.", "52 percent", "favorable rating"),
+        # a gap in points is a lead over, or a margin behind, the other candidate
+        ("Lee leads Kim by 6 points.", "6", "lead over Kim"),
+        ("Lee finished 2 points behind Kim in the count.", "2", "margin behind Kim"),
+        ("Lee trails Kim by 3 percentage points.", "3 percentage points", "margin behind Kim"),
+        ("The margin of error is 4 percentage points.", "4 percentage points", "margin of error"),
+    ],
+)
+def test_metric_in_poll_language(text, surface, metric):
+    claim = next(c for c in extract_claims(text, "2023-04-15") if c.surface.startswith(surface))
+    assert claim.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        # a second noun counted with the first, never a second count
+        ("The firm has 120 staff and contractors.", "staff and contractors"),
+        ("The dealer sold five cars and two vans.", "cars sold"),
+        # a counted noun with "of": the noun, not the preposition
+        ("The firm says 300 of its older patents will lapse.", "older patents"),
+        # points and times are units, not measures
+        ("They pay five times more than before.", None),
+    ],
+)
+def test_metric_of_counts(text, metric):
+    assert first_numeric(text).metric == metric

@@ -145,8 +145,8 @@ def test_a_period_in_another_clause_does_not_govern():
         ("Today the lender cut its rate to 3.9%.", "3.9%", "2023-04-15"),
         # ... but not as the day of a report, nor inside a name
         ("The agency said today that 40 homes were lost.", "40", None),
-        ("Today's survey shows 55% support.", "55%", None),
-        ("A Freedonia Today poll found 48% support.", "48%", None),
+        ("Today's report shows 55% support.", "55%", None),
+        ("A Freedonia Today study found 48% support.", "48%", None),
         # a period carries into a clause joined by ", and" that has no time of its own
         ("Output rose 2% in March, and the jobless rate held at 4.1%.", "4.1%", "2023-03"),
         ("It cost $3m in 2019, and it is now worth $5m.", "$5m", None),
@@ -157,3 +157,232 @@ def test_a_period_in_another_clause_does_not_govern():
 def test_day_words_and_coordinated_clauses(text, surface, period):
     claim = next(c for c in extract_claims(text, PUB) if c.surface == surface)
     assert claim.period == period
+
+
+# --- the period a figure takes from its sentence's and article's context ---------
+
+
+def numeric_periods(text: str, published: date | None = PUB) -> list[tuple[str, str | None]]:
+    return [(c.surface, c.period) for c in extract_claims(text, published) if c.kind == "numeric"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "period"),
+    [
+        # a sentence may open with the expression, capitalised
+        ("Last year, output grew.", "Last year", "2022"),
+        ("In July, output grew.", "In July", "2022-07"),
+        ("This month, output grew.", "This month", "2023-04"),
+        # the first months of a year: that year
+        (
+            "Output grew in the first nine months of the year.",
+            "first nine months of the year",
+            "2023",
+        ),
+        ("Output grew in the first five months.", "first five months", "2023"),
+        # a weekday: the latest such day on or before publication (a Saturday here)
+        ("Shares fell on Tuesday.", "Tuesday", "2023-04-11"),
+        ("Shares fell on Saturday.", "Saturday", "2023-04-15"),
+        # a week of a month, and a range of days of one month: that month
+        ("Polls taken in the second week of March agreed.", "second week of March", "2023-03"),
+        ("The survey ran Feb. 2-9 this year.", "Feb. 2-9", "2023-02"),
+    ],
+)
+def test_more_resolved_mentions(text, mention, period):
+    assert (mention, period) in periods_of(text)
+
+
+def test_weekday_needs_a_publication_date_and_is_no_possessive():
+    assert periods_of("Shares fell on Tuesday.", published=None) == [("Tuesday", None)]
+    assert periods_of("Tuesday's vote drew 4,000 people.") == []
+    assert periods_of("Friday night's match drew 4,000 people.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "period"),
+    [
+        # a baseline's period is not the figure's: the governing one further off is
+        ("Approval of the mayor has risen 7% since August.", "7%", None),
+        (
+            "Exports fell in February compared with the same month last year, dropping 2.5%.",
+            "2.5%",
+            "2023-02",
+        ),
+        (
+            "Turnover rose 4.2% in the first six months of the year, compared with "
+            "the same period of 2019.",
+            "4.2%",
+            "2023",
+        ),
+        # the day of a report does not date the figure
+        ("A report released on Monday said 300 shops closed.", "300", None),
+        # a weekday as the figure's time
+        ("Shares in Norvale fell 3% on Thursday.", "3%", "2023-04-13"),
+        # a range of fieldwork days dates its figures by month
+        ("Pollsters interviewed 1,250 adults March 2-6.", "1,250", "2023-03"),
+    ],
+)
+def test_baselines_weekdays_and_day_ranges(text, surface, period):
+    assert (surface, period) in numeric_periods(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "period"),
+    [
+        # an opening adverbial sets the time of the whole sentence, however far, across
+        # clauses
+        (
+            "In June, the company's three plants in the northern region together shipped "
+            "more than any year before, and the plant by the coast added 410 workers.",
+            "410",
+            "2022-06",
+        ),
+        (
+            "From 2008 to 2015, road deaths fell 30%, while cycling injuries rose 12%.",
+            "12%",
+            "2015",
+        ),
+        ("Last year alone, donors gave $4m; the year before they had given $2m.", "$2m", "2022"),
+        # not when the opening phrase is more than a time
+        (
+            "In the town where the plant opened in 2012, residents, workers from the nearby "
+            "farms and their many families and friends from across the whole valley, about "
+            "2,000 people, protested.",
+            "2,000",
+            None,
+        ),
+        # a list after a colon takes the period of its head clause
+        (
+            "Sales rose in 2021 at four stores: Alder by 12%; Birch by 9%; Cedar by 4%; "
+            "and the smallest, Dunmore, by a mere 1.5% on the last day of trading.",
+            "1.5%",
+            "2021",
+        ),
+        # ... unless an item has a period of its own
+        ("Sales rose in 2021 at two stores: Alder by 12%; Birch by 9% in 2020.", "9%", "2020"),
+    ],
+)
+def test_sentence_frames_and_list_heads(text, surface, period):
+    assert (surface, period) in numeric_periods(text)
+
+
+def test_a_period_does_not_carry_to_the_next_sentence():
+    text = "Revenue rose 8% in 2021.\n\nThe firm employs 340 people."
+    assert numeric_periods(text) == [("8%", "2021"), ("340", None)]
+    text = "Revenue rose 8% in 2021. The firm employs 340 people."
+    assert numeric_periods(text) == [("8%", "2021"), ("340", None)]
+
+
+POLL_ARTICLE = (
+    "Poll shows mayor ahead in Westbrook.\n\n"
+    "Mayor Dana Kell leads her challenger by 9 percentage points among likely voters.\n\n"
+    "Kell has 51% and Ruiz 42%, while 7% are undecided.\n\n"
+    "The firm surveyed 812 likely voters from May 28 through June 3."
+)
+
+
+def test_a_poll_article_dates_its_figures_by_the_fieldwork():
+    got = numeric_periods(POLL_ARTICLE, date(2023, 6, 6))
+    assert got == [
+        ("9 percentage points", "2023-06"),
+        ("51%", "2023-06"),
+        ("42%", "2023-06"),
+        ("7%", "2023-06"),
+        ("812", "2023-06"),
+    ]
+
+
+def test_a_poll_without_fieldwork_dates_is_dated_by_publication():
+    text = POLL_ARTICLE.rsplit("\n\n", 1)[0]
+    assert {p for _, p in numeric_periods(text, date(2023, 6, 6))} == {"2023-06"}
+    assert {p for _, p in numeric_periods(text, None)} == {None}
+
+
+def test_a_poll_named_in_a_paragraph_dates_only_that_paragraph():
+    text = (
+        "The council met on the budget.\n\n"
+        "Residents back the plan by 58% to 31%, a city survey found.\n\n"
+        "The plan would cost 12 jobs."
+    )
+    assert numeric_periods(text, date(2023, 6, 6)) == [
+        ("58%", "2023-06"),
+        ("31%", "2023-06"),
+        ("12", None),
+    ]
+
+
+def test_an_earlier_poll_month_is_not_the_fieldwork():
+    # a month alone in a poll sentence is an earlier poll's time, not this one's
+    text = (
+        "New poll: Kell leads.\n\n"
+        "Kell's lead of 9 points is unchanged from the survey in February.\n\n"
+        "She has 51%."
+    )
+    assert numeric_periods(text, date(2023, 6, 6))[-1] == ("51%", "2023-06")
+
+
+def test_a_forecast_year_does_not_become_the_articles_context():
+    text = (
+        "Output grew 3% in 2019. Analysts expect a fall in 2021. "
+        "In the fourth quarter it rose 1.2%."
+    )
+    assert numeric_periods(text, None)[-1] == ("1.2%", "2019-Q4")
+
+
+def test_a_baseline_year_does_not_become_the_articles_context():
+    text = "Sales hit a level last seen in 1998. In the fourth quarter they rose 1.2%."
+    assert numeric_periods(text, None) == [("1.2%", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "period"),
+    [
+        # a period inside an aside between dashes does not reach out of it
+        (
+            "Ms Ode - who first won the seat in 2010 - wants the limit set at 17.",
+            "17",
+            None,
+        ),
+        # one outside it reaches in
+        ("The 2019 vote - the first in 12 years - drew crowds.", "12 years", "2019"),
+    ],
+)
+def test_asides_between_dashes(text, surface, period):
+    assert (surface, period) in numeric_periods(text)
+
+
+def test_a_hedged_sentence_names_no_context_year():
+    text = (
+        "Analysts said the market may be slowing after strong growth to 2019. "
+        "In the fourth quarter it rose 1.2%."
+    )
+    assert numeric_periods(text, None)[-1] == ("1.2%", None)
+
+
+def test_polling_stations_name_no_poll():
+    text = "Polling stations opened at dawn.\n\nTurnout reached 64%."
+    assert numeric_periods(text, date(2023, 6, 6)) == [("64%", None)]
+
+
+def test_a_day_just_ahead_of_publication_is_this_years():
+    # published 2023-04-15: a named day within a month ahead is upcoming, later is past
+    assert periods_of("Voters go out on April 30.") == [("April 30", "2023-04-30")]
+    assert periods_of("Voters went out on 10 May.") == [("10 May", "2023-05-10")]
+    assert periods_of("Voters went out on July 4.") == [("July 4", "2022-07-04")]
+    assert periods_of("Sales rose in May.") == [("in May", "2022-05")]  # a month alone
+
+
+def test_fieldwork_over_two_months_dates_a_poll_by_its_last_month():
+    text = (
+        "A new poll of 900 adults, taken from March 27-April 2, puts Smith ahead.\n\n"
+        "Smith has 44 percent."
+    )
+    assert numeric_periods(text, date(2023, 4, 5))[-1] == ("44 percent", "2023-04")
+
+
+def test_voters_heading_to_the_polls_name_no_poll():
+    text = (
+        "Voters head to the polls on May 2 in the state's primary.\n\n"
+        "Candidates have spent $3 million on advertising."
+    )
+    assert numeric_periods(text, date(2023, 4, 20)) == [("$3 million", None)]

@@ -1,0 +1,288 @@
+"""Whose figures: the source a numeric claim reports when its sentence names no speaker.
+
+CLAIM-SPEC.md, numeric `speaker`: besides the speaker of an attributed sentence,
+a figure's source is the body whose figures, poll, survey, filing or results the
+sentence reports, and that source stays with the following sentences of the
+paragraph that go on reporting its results. `figure_sources(text, spans,
+attributions)` returns, per sentence, the name such a sentence reports (or None);
+the pipeline gives it to the sentence's numbers when no attribution covers them.
+
+How a source is found, by the sentence's own words:
+
+* the figures named by their publisher: "data released by the Statistics
+  Office", "a survey from Acme Research", "figures compiled by Chart Co";
+* the publisher's name before the figures and a reporting verb: "a Beacon
+  University poll shows", "official Central Bank lending figures have shown",
+  "the NSO data showed", "Harbour Research conducted the survey";
+* a reference back to the source named before, which also reopens it in a new
+  paragraph: "The poll found", "The survey also suggests", "The figures mean",
+  "According to the report", "The institute surveyed".
+
+How it is carried: an organisation's statement or one of the sentences above
+sets the paragraph's source; the following sentences without an attribution of
+their own keep it. A person's statement or quotation, a new source, or a new
+paragraph ends it. A numeric claim whose sentence has an attribution is left to
+that attribution (assemble.py decides whether it covers the number).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.extract.names import (
+    _DEMONYM,
+    _NAME_SEQ,
+    _clean_name,
+    _is_place,
+    is_org_name,
+    is_person_name,
+)
+from claims.extract.sentences import paragraph_spans
+
+_MAX_SENTENCE = 1500
+# Nouns for a body of figures a source publishes.
+_DATA_NOUN = (
+    r"(?i:figures|data|statistics|stats|numbers|polls?|survey|study|report|research|analysis|"
+    r"filings?|records|census|estimates|index|results|register|review|projections|count|tally)"
+)
+# Verbs by which figures report: "the poll found", "the data showed".
+_DATA_VERB = (
+    r"(?:shows?|showed|shown|showing|found|finds|find|suggests?|suggested|reveals?|revealed|"
+    r"indicates?|indicated|puts?|says|said|confirms?|confirmed|estimates?|estimated|"
+    r"released|published|out|gives?|gave|means?)"
+)
+# Adverbs and auxiliaries between the figures and their verb.
+_FILLER = r"(?:\s+(?:also|further|now|have|has|had|were|was|which|that|just|\w+ly))*"
+# Pollsters that field a poll together are written with slashes: "Acme/Beacon".
+_JOINT_NAME = rf"{_NAME_SEQ}(?:/{_NAME_SEQ})*"
+_ABBR = r"(?P<abbr>\s*\([A-Z][A-Za-z]{1,9}\))?"
+
+# "figures released by X", "a survey from X", "polls, including one from X".
+_NOUN_THEN_NAME = re.compile(
+    rf"\b(?P<noun>{_DATA_NOUN})\b(?:,?\s+(?:including\s+one|released|published|compiled|"
+    r"issued|produced|conducted|commissioned|carried\s+out|out|on\s+\w+day|\w+day|last\s+\w+))*"
+    rf",?\s+(?:by|from)\s+(?:the\s+)?(?P<name>{_JOINT_NAME}){_ABBR}"
+)
+# "a Beacon University poll shows", "official Central Bank lending figures have shown".
+_NAME_THEN_NOUN = re.compile(
+    rf"(?P<name>{_JOINT_NAME})(?:['\u2019]s?)?{_ABBR}"
+    rf"(?:\s+[a-z][\w-]*){{0,2}}?\s+(?P<noun>{_DATA_NOUN})\b{_FILLER}\s+{_DATA_VERB}\b"
+)
+# "in a Beacon/Acme poll of 900 voters": a poll is its pollster's without a verb.
+_POLL_BY_NAME = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:(?:new|latest|recent|national|weekly|monthly)\s+)?"
+    rf"(?P<name>{_JOINT_NAME})\s+(?P<noun>poll|survey|(?:polling\s+)?average)\b"
+)
+# "Harbour Research conducted the poll", "Harbour surveyed 1,000 adults".
+_NAME_CONDUCTED = re.compile(
+    rf"(?P<name>{_JOINT_NAME})(?:\s+\w+ly)?\s+(?P<noun>conducted|carried\s+out|commissioned|"
+    r"surveyed|polled|interviewed|questioned)\b"
+)
+_PATTERNS = (_NOUN_THEN_NAME, _NAME_THEN_NOUN, _POLL_BY_NAME, _NAME_CONDUCTED)
+# Words one of the patterns needs: looking them up in a set is a cheap test before
+# the name patterns (most sentences name no figures).
+_SOURCE_WORDS = frozenset(
+    """
+    figures data statistics stats numbers poll polls survey study report research analysis
+    filing filings records census estimates index results register review projections count
+    tally average conducted carried commissioned surveyed polled interviewed questioned
+    """.split()
+)
+_WORD = re.compile(r"[a-z]+")
+# What makes a source a poll: its figures are shares of the people it asked.
+_POLL_WORDS = frozenset(
+    "poll polls survey average polling conducted carried out commissioned surveyed polled "
+    "interviewed questioned".split()
+)
+# "The poll found", "The survey also suggests", "According to the report",
+# "The university surveyed": the source named before.
+_BACK_REFERENCE = re.compile(
+    r"(?:^|[,;:]\s+|\bthat\s+|\band\s+)(?:[Aa]ccording\s+to\s+)?(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)"
+    r"\s+(?:(?:latest|new|same|monthly|annual|official|quarterly)\s+)?"
+    rf"(?P<noun>{_DATA_NOUN}|figure|university|institute|organi[sz]ation|pollster)"
+    rf"(?:{_FILLER}\s+(?:{_DATA_VERB}|surveyed|polled|conducted|interviewed|has|had)\b|\s*,)"
+)
+# Documents an article may name by title ("the register of members' interests").
+_DOCUMENT_NOUNS = frozenset("register report study review census index".split())
+# A share in a poll's terms: a percentage or points with the people asked, a lead,
+# a rating ("45% of likely voters", "leads by 6 points", "a 40% approval rating").
+_PERCENT = re.compile(r"\d\s*(?:%|per\s*cent\b|percent\b|(?:percentage\s+)?points?\b)|\bpercent")
+_POLL_SHAPE = re.compile(
+    r"\b(?:voters?|respondents?|adults|electorate|undecided|approv\w*|disapprov\w*|"
+    r"favou?rab\w*|unfavou?rab\w*|rating|support\w*|lead|leads|leading|led|trail\w*|"
+    r"margin|matchup|match-up|head-to-head|poll\w*|surveyed|ahead|behind)\b"
+    r"|\b(?:has|had|with|at|on)\s+(?:just\s+|only\s+|about\s+)?\d+(?:\.\d+)?\s*(?:%|per\s*cent\b|percent\b)"
+)
+# The first word of a two-word place after a pollster's name: "a Beacon New Hampshire poll".
+_COMPASS = frozenset("North South East West New Northern Southern Eastern Western".split())
+
+
+def _source_name(match: re.Match[str]) -> str | None:
+    """The publisher a pattern matched, cleaned; None for a place or a person's title."""
+    name, _ = _clean_name(match.group("name"))
+    if not name:
+        return None
+    words = re.sub(r"['\u2019]s?$", "", name).split()
+    while words and words[0] in ("The", "A", "An", "In", "On", "At", "For", "But", "And"):
+        words = words[1:]
+    # "a Beacon/Acme Ohio poll": the poll's state is no part of the pollster.
+    while len(words) > 1 and _is_place(words[-1]):
+        words = words[:-1]
+    if len(words) > 2 and words[-2] in _COMPASS:
+        words = words[:-2]  # "... South Dakota", "... New Hampshire"
+    if not words:
+        return None
+    name = " ".join(words)
+    if _is_place(name) or all(_DEMONYM.search(w) or _is_place(w) for w in words):
+        return None  # "UK figures show": a place publishes nothing
+    if is_person_name(name) and match.re is _NAME_THEN_NOUN:
+        return None  # "Smith data" is the data about a person, not a publisher
+    abbr = match.group("abbr") if "abbr" in match.re.groupindex else None
+    if abbr:
+        name = f"{name} ({abbr.strip()[1:-1]})"
+    return name
+
+
+def named_source(sentence: str) -> tuple[str, bool] | None:
+    """The publisher whose figures the sentence reports, when it names one, and
+    whether its figures are a poll's."""
+    if _SOURCE_WORDS.isdisjoint(_WORD.findall(sentence.lower())):
+        return None
+    best: tuple[int, str, bool] | None = None
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            if best is not None and m.start() >= best[0]:
+                break
+            name = _source_name(m)
+            if name is not None:
+                noun = m.group("noun").lower().split()[0]
+                best = (m.start(), name, noun in _POLL_WORDS)
+                break
+    return None if best is None else (best[1], best[2])
+
+
+def refers_back(sentence: str) -> str | None:
+    """The noun by which the sentence reports the figures of a source named before
+    ("The poll found": "poll"), or None."""
+    m = _BACK_REFERENCE.search(sentence)
+    return m.group("noun").lower() if m else None
+
+
+def document_named(text: str, noun: str) -> str | None:
+    """A document the article introduced by its title rather than its publisher:
+    "The register shows" after "the annual register of company directors" is that
+    register. None when the article never named the noun with an "of" phrase."""
+    if noun not in _DOCUMENT_NOUNS:
+        return None
+    m = re.search(rf"\b{noun}\s+of\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,2}}?(?=[.,;:!?]|$)", text)
+    return m.group() if m else None
+
+
+def poll_shaped(sentence: str) -> bool:
+    """Whether the sentence states a share in a poll's terms ("Smith has 45%",
+    "45% of voters", "leads by 6 points")."""
+    return _PERCENT.search(sentence) is not None and _POLL_SHAPE.search(sentence) is not None
+
+
+def _carries(attribution) -> bool:
+    """Whether an attributed sentence's source is a body that publishes figures:
+    an organisation's statement is, a person's words or a quotation are not."""
+    speaker = attribution.speaker
+    return (
+        attribution.kind == "statement"
+        and bool(speaker)
+        and is_org_name(speaker)
+        and not is_person_name(speaker)
+    )
+
+
+def _expand(name: str, known: list[str]) -> str:
+    """ "Beacon" -> "Beacon University" when the article named the source so before."""
+    words = name.split()
+    for full in reversed(known):
+        if full.split()[: len(words)] == words and len(full.split()) > len(words):
+            return full
+    return name
+
+
+def _paragraph_of(spans: list[tuple[int, int]], text: str) -> list[int]:
+    """The paragraph index of each sentence span."""
+    paragraphs = paragraph_spans(text)
+    out, p = [], 0
+    for start, _ in spans:
+        while p + 1 < len(paragraphs) and paragraphs[p + 1][0] <= start:
+            p += 1
+        out.append(p)
+    return out
+
+
+class _Carry:
+    """What the article has said about sources of figures so far, left to right."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.documents: dict[str, str | None] = {}
+        self.current: str | None = None  # the source the paragraph is reporting
+        self.last: str | None = None  # the last source of figures named
+        self.poll: str | None = None  # the poll the article is reporting
+        self.known: list[str] = []  # full names of sources, for short mentions
+
+    def name(self, name: str, is_poll: bool) -> str:
+        name = _expand(name, self.known)
+        self.known.append(name)
+        self.current = self.last = name
+        self.poll = name if is_poll else None
+        return name
+
+    def document(self, noun: str) -> str | None:
+        """The document the article named by title for a noun, looked up once."""
+        if noun not in self.documents:
+            self.documents[noun] = document_named(self.text, noun)
+        return self.documents[noun]
+
+    def attributed(self, attribution, sentence: str) -> None:
+        """An attributed sentence: a person's words end the carry; a body's
+        statement is the source a later "the figures show" refers to."""
+        self.current = None
+        found = named_source(sentence)
+        if found is not None:
+            self.name(*found)  # "Sales rose 4%, figures from X show": X's, and after it
+            if attribution.kind != "statement":
+                self.current = None  # a quotation that mentions a poll is its speaker's
+        elif _carries(attribution):
+            self.last = attribution.speaker
+            self.poll = None
+        else:
+            self.poll = None
+
+
+def figure_sources(text: str, spans: list[tuple[int, int]], attributions: list) -> list[str | None]:
+    """Per sentence, the source whose figures it reports when it has no attribution."""
+    out: list[str | None] = [None] * len(spans)
+    try:
+        paragraph = _paragraph_of(spans, text)
+    except Exception:  # noqa: BLE001 - a speaker is optional; numbers still count
+        return out
+    carry = _Carry(text)
+    introduced: str | None = None  # the source of a sentence that ends in a colon
+    for i, ((start, end), attribution) in enumerate(zip(spans, attributions, strict=False)):
+        # A name pattern tried at every word of a sentence is quadratic in its
+        # length; a sentence far longer than prose ever has is left unsourced.
+        sentence = text[start:end] if end - start <= _MAX_SENTENCE else ""
+        if i and paragraph[i] != paragraph[i - 1]:
+            carry.current = introduced  # "X lists other figures:" and the list follows
+        introduced = None
+        if attribution is not None:
+            carry.attributed(attribution, sentence)
+            if sentence.rstrip().endswith(":") and attribution.speaker:
+                introduced = carry.current = attribution.speaker
+            continue
+        found = named_source(sentence)
+        if found is not None:
+            carry.name(*found)
+        elif (back := refers_back(sentence)) is not None:
+            carry.current = carry.last or carry.document(back)
+        elif carry.current is None and carry.poll is not None and poll_shaped(sentence):
+            carry.current = carry.poll  # a poll's shares reported paragraphs later
+        out[i] = carry.current
+    return out

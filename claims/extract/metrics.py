@@ -1,0 +1,877 @@
+"""What a quantity measures: the `metric` of a numeric claim (CLAIM-SPEC `metric`).
+
+A metric is the noun phrase that governs the number, in the article's own words.
+The rules below read the words on either side of the number, from the most to the
+least telling, and stop at the first that names a measure:
+
+- after the number: "a 12% rise in exports" (exports), "a $9 minimum wage" (minimum
+  wage), "$4bn in revenue" (revenue), "30% of the workforce" (share of workforce);
+- before it: "an inflation rate of 3%" (inflation rate), "exports rose 5% to $2bn"
+  (exports, for both figures), "the pound at $1.30" (what the older rules in
+  `context.find_metric` read), "Smith has 44%" in poll language (support);
+- the counted noun of a count, with the verb that did the counting ("cars sold");
+- for a figure with none of these, in the same sentence, the metric of the figure it
+  continues: "sales rose 4% to $2bn, and 6% to $3bn in Asia" or "Smith 40%, Jones 35%".
+
+No parser: word lists of closed classes (determiners, prepositions, auxiliaries) and
+of the verbs that move a figure. Each rule returns None rather than a wrong phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from claims.extract import context
+
+# --- word classes -------------------------------------------------------------------
+
+_DETERMINERS = frozenset("the a an its their his her our my your this that these those".split())
+_PREPOSITIONS = frozenset(
+    """in for of on at among across within from by to with over during since through after
+    before between under into than against per via behind ahead above below beyond""".split()
+)
+_CONJUNCTIONS = frozenset("and or but nor while whereas although though as".split())
+_PRONOUNS = frozenset(
+    """i you he she it we they me him us them who whom whose which what that there here where
+    when why how""".split()
+)
+_AUXILIARIES = frozenset(
+    """is are was were be been being am has have had having will would shall should can could
+    may might must do does did to not also still now just only already currently""".split()
+)
+_QUANTIFIERS = frozenset(
+    """some all each every many much more most less least few fewer several any no other
+    another such both either neither own same further extra additional""".split()
+)
+_APPROXIMATORS = frozenset(
+    """about around almost nearly roughly approximately some over under more less than fewer
+    at least up to just only close estimated an a another further extra""".split()
+)
+# Time words that follow a number without being what it measures: "5% last year".
+_TIME_WORDS = frozenset(
+    """year years month months week weeks day days decade decades quarter quarters hour hours
+    minute minutes today yesterday tomorrow tonight overnight annually ago earlier later
+    since last next this previous time times period term""".split()
+)
+# Verbs (and direction words) that move or state a figure: "X rose 5%", "X up 5%",
+# "X stood at 5%". The metric is their subject.
+_IRREGULAR_PAST = frozenset(
+    """rose risen fell fallen grew grown shrank shrunk slid lost stood went came ran hit was
+    were is are be been""".split()
+)
+_CHANGE_VERBS = frozenset(
+    """rose rise rises risen rising fell fall falls fallen falling grew grow grows growing
+    grown shrank shrink shrinks shrunk shrinking contracted contract contracts contracting
+    expanded expand expands expanding increased increase increases increasing decreased
+    decrease decreases decreasing declined decline declines declining dropped drop drops
+    dropping climbed climb climbs climbing jumped jump jumps jumping slumped slump slumps
+    slid slide slides sliding slipped slip slips slipping dipped dip dips dipping edged
+    edging surged surge surges surging soared soar soars soaring plunged plunge plunges
+    plunging tumbled tumble tumbles tumbling gained gain gains gaining lost lose loses
+    losing rebounded rebound rebounds recovered advanced advance advances eased ease eases
+    easing slowed slow slows slowing accelerated widened widen narrowed narrow
+    totalled totaled total totals totalling totaling amounted amount amounts reached reach
+    reaches reaching hit hits topped top tops exceeded exceed exceeds stood stand stands
+    standing remained remain remains remaining sits sit sat was were is are be been stay
+    stayed stays peaked peaking averaged average averages doubled tripled halved trading traded went
+    go goes going came come comes ran run runs""".split()
+)
+# The forms of those verbs that are never nouns: "total", "average", "rise" can be.
+_VERB_FORMS = frozenset(
+    w for w in _CHANGE_VERBS if w.endswith(("ed", "ing")) or w in _IRREGULAR_PAST
+)
+# Direction words that stand for a verb: "with revenue up 3%", "shares were down 2p".
+_DIRECTION_WORDS = frozenset("up down off higher lower".split())
+# Words that may follow the verb before the number: "rose by", "fell to", "stood at",
+# "went up by", "was down a seasonally adjusted".
+_VERB_TAIL = frozenset(
+    """by to at from up down off a an just nearly almost about around some roughly over
+    more less than only marginally slightly sharply steadily seasonally adjusted another
+    further close under below above""".split()
+)
+# Words that read as -ed or -ing forms but name things inside a noun phrase.
+_PARTICIPLE_NOUNS = frozenset(
+    """spending funding housing building lending borrowing financing training savings
+    earnings holdings polling pricing shipping manufacturing marketing advertising gaming
+    gambling clothing rating ratings ranking rankings meeting meetings listing listings
+    offering offerings opening openings landing landings staffing operating remaining
+    registered adjusted listed skilled unskilled unemployed employed detached limited
+    united combined retired disabled insured armed licensed qualified undecided proposed
+    planned""".split()
+)
+# Verbs that are never part of a measure's name (also in their common forms).
+_OTHER_VERBS = frozenset(
+    """said says say saying told tells tell show shows showed shown showing mean means meant
+    expect expects expected think thinks thought believe believes believed see sees saw
+    seen want wants wanted make makes made get gets got take takes took give gives gave
+    put puts set sets keep keeps kept help helps helped need needs needed report reports
+    reported announced announce announces found find finds forecast forecasts predicted
+    predicts predict estimate estimates suggest suggests suggested reveal reveals revealed
+    warned warn warns added adds add spent spend spends sold sell sells lost won made built
+    bought held kept left sent brought taken given cut put shed paid pay pays paying owns
+    own employs employ""".split()
+)
+# Nouns that name a change of a measure, not the measure: "a 4% rise in sales".
+_CHANGE_NOUNS = frozenset(
+    """rise rises increase increases fall falls drop drops decline declines jump jumps gain
+    gains growth cut cuts reduction reductions surge slump climb boost hike hikes dip
+    slide leap fall-off rebound improvement expansion contraction""".split()
+)
+# Change nouns that are measures in their own right: "6% growth", "a 2% contraction".
+_GROWTH_NOUNS = frozenset("growth expansion contraction".split())
+# Nouns that say "an amount" without saying of what: "the number of staff" is staff.
+_GENERIC_HEADS = frozenset("number total amount sum level figure count tally range average".split())
+# Adverbs and particles that end the words after a number: "18% so far this year".
+_ADVERBS = frozenset(
+    """so far too very well even yet again ago apiece respectively alone instead
+    then there here""".split()
+)
+# Denominators of a rate: "$90 a share", "$30 per square foot", "2m passengers a year".
+_RATE_DENOMINATOR_RE = re.compile(
+    r"\s*(?:a|an|per|each)\s+(share|month|year|week|day|hour|night|head|person|capita"
+    r"|square\s+(?:foot|feet|metre|meter|mile)|barrel|tonne|ton|unit|seat|vote)\b",
+    re.IGNORECASE,
+)
+# A conversion in brackets right after a figure: "€2bn ($2.6bn; £1.8bn)".
+_CONVERSION_RE = re.compile(r"\s*\([^()]{0,40}\d[^()]{0,40}\)")
+_NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty
+    forty fifty hundred thousand million billion trillion half halves third thirds quarter
+    quarters fifth fifths dozen""".split()
+)
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*%?|[^\sA-Za-z\d]")
+# What ends a clause when reading back from a verb to its subject.
+_CLAUSE_STOPS = frozenset(',;:()[]\u2013\u2014"“”')
+_CLAUSE_WORDS = frozenset(
+    """that which who where when while whereas although though because and but or if as
+    after before since than so said says according""".split()
+)
+_POLL_VERBS = frozenset(
+    """has have had with at earned earns earning gets get got getting garnered garners
+    polled polls polling draws drew""".split()
+)
+# Of those, the ones that need the candidate's name right before them: "Smith has 40%",
+# "Smith at 40%" (while "Smith came third with 9%" names her further back).
+_POLL_VERBS_NEXT_TO_NAME = frozenset("has have had at".split())
+_SUPPORT_VERBS = frozenset(
+    "support supports supported back backs backed favor favors favour favours prefer".split()
+)
+_SHARES = frozenset("shares share stock stocks".split())
+
+
+def _lower(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def _is_verbish(word: str) -> bool:
+    w = _lower(word)
+    if w in _PARTICIPLE_NOUNS:
+        return False
+    return (
+        w in _VERB_FORMS
+        or w in _OTHER_VERBS
+        or w in _AUXILIARIES
+        or w.endswith("ed")
+        or (w.endswith("ing") and len(w) > 5)
+    )
+
+
+def _is_function(word: str) -> bool:
+    w = _lower(word)
+    return (
+        w in _DETERMINERS
+        or w in _PREPOSITIONS
+        or w in _CONJUNCTIONS
+        or w in _PRONOUNS
+        or w in _QUANTIFIERS
+        or w in _AUXILIARIES
+    )
+
+
+def _nounish(word: str) -> bool:
+    """Whether a lower-case word can sit inside a measure's name."""
+    w = _lower(word)
+    if not w[:1].isalpha() or _is_function(w) or _is_verbish(w):
+        return False
+    if any(part in _NUMBER_WORDS for part in w.split("-")):
+        return False  # "two entire floors", "three-quarters of"
+    if w.endswith("ly") and w not in ("supply", "family", "rally", "assembly", "monopoly"):
+        return False
+    return w not in _TIME_WORDS and w not in _DIRECTION_WORDS and w not in _ADVERBS
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def _clean_metric(words: list[str]) -> str | None:
+    """A measure's words as written, or None when they cannot name one."""
+    while words and (_is_function(words[0]) or words[0].lower() in _QUANTIFIERS):
+        words = words[1:]
+    if not words or len(words) > 6:
+        return None
+    if words[-1].lower() in _TIME_WORDS or not words[-1][:1].islower():
+        return None
+    if words[-1].lower() in _GENERIC_HEADS:
+        return None  # "the annual total": which total it does not say
+    return " ".join(words)
+
+
+# --- after the number ---------------------------------------------------------------
+
+
+def _skip_conversion(sentence: str, pos: int) -> int:
+    m = _CONVERSION_RE.match(sentence, pos)
+    return m.end() if m else pos
+
+
+def _words_after(sentence: str, pos: int, limit: int = 10) -> list[re.Match[str]]:
+    """The words right after pos, up to the first token that is no word."""
+    out = []
+    for m in _TOKEN_RE.finditer(sentence, pos, min(len(sentence), pos + 120)):
+        if not m.group()[:1].isalpha():
+            break
+        out.append(m)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _np_from(words: list[str]) -> list[str]:
+    """The noun phrase that opens `words`: lower-case nounish words, stopping at the
+    first function word, verb or name ("net profits to 2bn" -> "net profits")."""
+    out: list[str] = []
+    for word in words:
+        if not word[:1].islower() or not _nounish(word):
+            break
+        if out and _lower(word) in _SUPPORT_VERBS:
+            break  # "voters support the plan": a verb after the noun
+        out.append(word)
+        if word.endswith(("'s", "’s")) and len(out) > 1:
+            break
+    return out
+
+
+def _object_after(words: list[str]) -> list[str]:
+    """The noun phrase after a preposition, past its determiner, a possessor and names
+    ("of their editorial staff", "of Acme's patent portfolio", "of Ohio voters")."""
+    k = 0
+    while k < len(words) and k < 4:
+        w = words[k]
+        function_or_name = _lower(w) in _DETERMINERS | _QUANTIFIERS or w[:1].isupper()
+        if function_or_name or (w.endswith(("'s", "’s")) and k + 1 < len(words)):
+            k += 1
+        else:
+            break
+    return _np_from(words[k:])
+
+
+def _after_number(sentence: str, end: int, kind: str) -> tuple[str | None, bool]:
+    """The metric the words after the number name, and whether they name a change
+    without saying of what ("a 9% increase on the year before")."""
+    pos = _skip_conversion(sentence, end)
+    rate = _RATE_DENOMINATOR_RE.match(sentence, pos)
+    if rate:
+        pos = rate.end()
+    found = _words_after(sentence, pos)
+    words = [m.group() for m in found]
+    if words and _lower(words[0]) in _NOT_MEASURES:
+        words = words[1:]  # "8 points ahead": the unit, not a measure
+    if not words:
+        return None, False
+    first = _lower(words[0])
+    if first in _RATING_WORDS and kind == "percent":
+        return f"{first} rating", False  # "40 percent favorable"
+    if fx := _exchange_rate(words):
+        return fx, False
+    if (
+        first in ("spent", "spend")
+        or words[:2] == ["was", "spent"]
+        or words[:3] == ["will", "be", "spent"]
+    ):
+        return _spending(words), False
+    if first in _CHANGE_NOUNS:
+        if len(words) > 2 and _lower(words[1]) in ("in", "of"):
+            np = _object_after(words[2:])
+            if np:
+                return _clean_metric(np), False
+        if first in _GROWTH_NOUNS:
+            return first, False  # "expects 6% growth": growth is what is measured
+        return None, True
+    if first == "of" and kind in ("percent", "share", "number", "money", "measure"):
+        np = _object_after(words[1:])
+        if not np:
+            return None, False
+        rest = words[words.index(np[-1], 1) + 1 :]
+        if rest and _lower(rest[0]) in _SUPPORT_VERBS:
+            return "support", False  # "40% of voters back the plan"
+        if np[-1].lower() in _GENERIC_HEADS:
+            return None, False
+        metric = _clean_metric(np)
+        if metric and kind in ("percent", "share"):
+            return f"share of {metric}", False
+        return metric, False
+    in_noun = first == "in" and len(words) > 1 and words[1][:1].islower()
+    if in_noun and kind == "money" and _lower(words[1]) not in _DETERMINERS:
+        return _clean_metric(_np_from(words[1:])), False  # "$2bn in revenue"
+    if rate:
+        return None, False
+    np = _np_from(words)
+    if (
+        np
+        and len(np) < len(words)
+        and _lower(words[len(np)]) in ("in", "of")
+        and (np[-1].lower() in _CHANGE_NOUNS)
+    ):
+        return None, True
+    return _clean_metric(np), False
+
+
+_RATING_WORDS = frozenset("positive negative favorable unfavorable favourable unfavourable".split())
+_CURRENCY_NAMES = frozenset(
+    """dollar euro pound yen yuan renminbi won rupee franc rouble ruble peso real rand lira
+    krona krone sterling""".split()
+)
+
+
+def _exchange_rate(words: list[str]) -> str | None:
+    """'$1.29 to the euro', '8.3 against the dollar': the rate against that currency."""
+    if (
+        len(words) >= 3
+        and _lower(words[0]) in ("to", "against", "per")
+        and (_lower(words[1]) == "the" and _lower(words[2]) in _CURRENCY_NAMES)
+    ):
+        return f"exchange rate against the {_lower(words[2])}"
+    return None
+
+
+def _spending(words: list[str]) -> str:
+    """'£4m was spent on training' -> 'spending on training'."""
+    k = words.index("spent") + 1 if "spent" in words else 1
+    if k < len(words) and _lower(words[k]) == "on":
+        np = _object_after(words[k + 1 :])
+        if np:
+            rest = words[words.index(np[-1], k + 1) + 1 :]
+            np += _coordinated(rest)
+            rest = words[words.index(np[-1], k + 1) + 1 :]
+            if len(rest) > 1 and rest[0] == "of" and (inner := _np_from(rest[1:])):
+                np += ["of"] + inner  # "spent on marketing of courses"
+            return "spending on " + " ".join(np)
+    return "spending"
+
+
+# --- before the number --------------------------------------------------------------
+
+
+_WINDOW = 160
+
+
+def _tokens_before(sentence: str, start: int) -> list[str]:
+    offset = max(0, start - _WINDOW)
+    while 0 < offset < start and sentence[offset - 1].isalnum():
+        offset += 1  # whole words only
+    return [m.group() for m in _TOKEN_RE.finditer(sentence, offset, start)]
+
+
+def _subject_of_change(tokens: list[str], at_start: bool, common) -> str | None:
+    """'Net sales at the unit rose 4% to' -> 'net sales': the subject of the verb that
+    moves or states the figure, read back from the number over the verb's tail words."""
+    i = _verb_index(tokens)
+    if i is None:
+        return None
+    verb = _lower(tokens[i])
+    i -= 1
+    finite = i >= 0 and _lower(tokens[i]) in _AUXILIARIES
+    while i >= 0 and (
+        _lower(tokens[i]) in _AUXILIARIES
+        or _lower(tokens[i]) in _VERB_FORMS  # "has been trading", "went up"
+        or _lower(tokens[i]).endswith("ly")
+    ):
+        i -= 1
+    if i >= 0 and tokens[i] == ")":  # "Gross domestic product (GDP) rose"
+        while i >= 0 and tokens[i] != "(":
+            i -= 1
+        i -= 1
+    j = i
+    while j >= 0 and not _ends_clause(tokens, j):
+        j -= 1
+    clause = tokens[j + 1 : i + 1]
+    if verb.endswith("ing") and not finite:
+        # "a building totalling 8,000 sq ft": the participle tells of the noun before it
+        return _last_run(clause)
+    found = _head_phrase(clause, at_start and j < 0, common)
+    if found is None and j >= 0 and not any(_nounish(w) for w in clause):
+        # "prices were high and could fall by 5%", "inflation is strong, up 4%": the verb
+        # shares the subject of the clause before
+        k = j - 1
+        while k >= 0 and not _ends_clause(tokens, k):
+            k -= 1
+        found = _clause_subject(tokens[k + 1 : j], at_start and k < 0, common)
+    return found
+
+
+def _clause_subject(clause: list[str], at_start: bool, common) -> str | None:
+    """The noun words before a clause's first verb: 'house prices were high' -> 'house
+    prices'."""
+    for k, word in enumerate(clause):
+        if _lower(word) in _AUXILIARIES or _lower(word) in _VERB_FORMS:
+            return _head_phrase(clause[:k], at_start, common) if k else None
+    return None
+
+
+def _last_run(clause: list[str]) -> str | None:
+    k = len(clause)
+    while k > 0 and _nounish(clause[k - 1]) and clause[k - 1][:1].islower():
+        k -= 1
+    return _named_measure(clause[k:], []) if k < len(clause) else None
+
+
+def _verb_index(tokens: list[str]) -> int | None:
+    """Where the verb (or direction word) that governs the number stands, if any:
+    'rose by about', 'was up slightly at', 'shares up', 'stood at'."""
+    i = len(tokens) - 1
+    while i >= 0:
+        word = _lower(tokens[i])
+        before = _lower(tokens[i - 1]) if i > 0 else ""
+        if word in _DIRECTION_WORDS and before and before not in _VERB_FORMS | _AUXILIARIES:
+            return i  # "with revenue up 3%": the direction word stands for the verb
+        if word in _VERB_TAIL or (word.endswith("ly") and word not in _CHANGE_VERBS):
+            i -= 1
+            continue
+        if _is_time_phrase_word(tokens[i]):
+            i -= 1  # "slowed in the fourth quarter to 5%": a when between verb and number
+            continue
+        break
+    if i < 0:
+        return None
+    word = _lower(tokens[i])
+    return i if word in _CHANGE_VERBS or word in _DIRECTION_WORDS else None
+
+
+_ORDINALS = frozenset(
+    "first second third fourth last past whole half same this that in on over during".split()
+)
+_MONTHS = frozenset(
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()
+)
+
+
+def _is_time_phrase_word(token: str) -> bool:
+    """A word of a time phrase: 'in the fourth quarter', 'in 2004', 'over the year'."""
+    word = _lower(token)
+    return (
+        token[:1].isdigit()
+        or token in _MONTHS
+        or word in _ORDINALS
+        or word == "the"
+        or (word in _TIME_WORDS and word not in ("time", "times", "since", "ago"))
+    )
+
+
+def _ends_clause(tokens: list[str], j: int) -> bool:
+    word = tokens[j]
+    if word in _CLAUSE_STOPS:
+        return True
+    if _lower(word) not in _CLAUSE_WORDS:
+        return False
+    if _lower(word) in ("and", "or"):
+        # "prices were high and could fall": a new clause; "local and national votes",
+        # "England and Wales": one noun phrase
+        after = _lower(tokens[j + 1]) if j + 1 < len(tokens) else ""
+        return after in _AUXILIARIES or after in _PRONOUNS or after in _DETERMINERS
+    return True
+
+
+def _head_phrase(clause: list[str], at_start: bool, common) -> str | None:
+    """The measure a subject clause names: 'China's exports' -> 'exports', 'Profits at
+    the bank' -> 'profits', 'the number of paid staff' -> 'paid staff', 'we expect
+    house prices' -> 'house prices': the first run of noun words after which only a
+    qualifier (a preposition and its object) comes."""
+    words = list(clause)
+    if (
+        at_start
+        and words
+        and words[0][:1].isupper()
+        and _is_common(words[0], common)
+        and (not words[0].endswith(("'s", "’s")))
+    ):
+        words[0] = words[0].lower()
+    k = 0
+    while k < len(words):
+        run = _np_from(words[k:])
+        if not run:
+            k += 1
+            continue
+        rest = words[k + len(run) :]
+        if not rest or (
+            _lower(rest[0]) in _PREPOSITIONS | _QUALIFIER_WORDS
+            and not any(_is_verbish(w) and _lower(w) not in _ADVERBIAL_AUXILIARIES for w in rest)
+        ):
+            return _named_measure(run, rest)
+        k += len(run)
+    return None
+
+
+_ADVERBIAL_AUXILIARIES = frozenset("to not also still now just only already currently".split())
+# Words that open a qualifier after a measure: "sales outside Europe".
+_QUALIFIER_WORDS = frozenset("outside inside including excluding beyond near".split())
+
+
+def _is_common(word: str, common) -> bool:
+    """Whether a capitalised word opening a sentence is a common word ("Profits rose"):
+    the article writes it in lower case elsewhere, or it opens measures' names."""
+    return _lower(word) in common or _lower(word) in context.COMMON_LEADS
+
+
+def _named_measure(run: list[str], rest: list[str]) -> str | None:
+    """A run of noun words with what the qualifier after it adds: 'the number of X'
+    is X, 'rate of inflation' keeps its 'of' phrase."""
+    if rest and _lower(rest[0]) == "of" and len(rest) > 1:
+        inner = _object_after(rest[1:])
+        if inner and run[-1].lower() in _GENERIC_HEADS:
+            after = rest[1 + rest[1:].index(inner[-1]) + 1 :] if inner[-1] in rest[1:] else []
+            return _clean_metric(inner + _coordinated(after))
+        if inner and rest[1][:1].islower() and _lower(rest[1]) not in _DETERMINERS:
+            return _clean_metric(run + ["of"] + inner)  # "cost of living"
+    if run[-1].lower() in _GENERIC_HEADS:
+        return None
+    return _clean_metric(run)
+
+
+def _coordinated(words: list[str]) -> list[str]:
+    """'and consultants' after a noun phrase: the second noun of the pair."""
+    if len(words) > 1 and _lower(words[0]) in ("and", "or"):
+        more = _np_from(words[1:])
+        if more:
+            return [words[0]] + more
+    return []
+
+
+# Verbs that move what their object measures: "pushed annual growth to 3%".
+_CAUSATIVE_VERBS = frozenset(
+    """pushed push pushes pushing sent send sends sending drove drive drives driving took
+    take takes taking brought bring brings bringing lifted lift lifts lifting""".split()
+)
+
+
+def _causative_object(tokens: list[str]) -> str | None:
+    """'pushed annual growth to 3%', 'sent Acme shares up 4%': the object moved."""
+    i = len(tokens) - 1
+    while i >= 0 and _lower(tokens[i]) in _APPROXIMATORS | {"to", "by", "up", "down"}:
+        i -= 1
+    k = i
+    while k >= 0 and (_nounish(tokens[k]) or tokens[k][:1].isupper()) and i - k < 6:
+        k -= 1
+    if k < 0 or k == i or _lower(tokens[k]) not in _CAUSATIVE_VERBS:
+        return None
+    object_words = [w for w in tokens[k + 1 : i + 1] if w[:1].islower()]
+    metric = _clean_metric(_np_from(object_words))
+    return _share_price(metric) if metric else None
+
+
+# Verbs of money before an amount, and the noun that names what the amount is:
+# "he earned £80,000" (earnings), "the firm was paid $2m" (payment).
+_MONEY_VERB_NOUNS = {
+    "earn": "earnings", "earns": "earnings", "earned": "earnings", "earning": "earnings",
+    "spend": "spending", "spends": "spent", "spent": "spending", "spending": "spending",
+    "cost": "cost", "costs": "cost", "costing": "cost",
+    "valued": "value", "worth": "value",
+}  # fmt: skip
+
+
+def _money_verb_noun(tokens: list[str]) -> str | None:
+    """'earned up to £80,000' -> 'earnings', 'was paid $2m' -> 'payment'."""
+    i = len(tokens) - 1
+    while i >= 0 and _lower(tokens[i]) in _APPROXIMATORS | {"to", "up", "between"}:
+        i -= 1
+    if i < 0:
+        return None
+    verb = _lower(tokens[i])
+    if verb == "paid" and i > 0 and _lower(tokens[i - 1]) in ("was", "were", "been", "be"):
+        return "payment"
+    noun = _MONEY_VERB_NOUNS.get(verb)
+    return "spending" if noun == "spent" else noun
+
+
+def _poll_support(tokens: list[str]) -> str | None:
+    """'Smith has 44%', 'Jones with 40%', 'Lee earned 31%': support in a poll; 'Lee
+    received 51%', 'Kim won 48%': the share of the vote."""
+    i = len(tokens) - 1
+    while i >= 0 and _lower(tokens[i]) in _APPROXIMATORS:
+        i -= 1
+    if i < 1:
+        return None
+    verb = _lower(tokens[i])
+    if verb not in _POLL_VERBS and verb not in _VOTE_VERBS:
+        return None
+    reach = 2 if verb in _POLL_VERBS_NEXT_TO_NAME else 6
+    for k in range(i - 1, max(-1, i - reach), -1):
+        if tokens[k] in _CLAUSE_STOPS or _lower(tokens[k]) in _CLAUSE_WORDS:
+            return None
+        name = _strip_possessive(tokens[k])
+        if name[:1].isupper() and _lower(name) not in _NOT_NAMES:
+            return "vote share" if verb in _VOTE_VERBS else "support"
+    return None
+
+
+_VOTE_VERBS = frozenset("received receives won wins took takes captured".split())
+_NOT_NAMES = _DETERMINERS | _PRONOUNS | _PREPOSITIONS | _CONJUNCTIONS | {"but", "yet", "so"}
+
+
+_NAME_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*")
+_BEHIND_AFTER_RE = re.compile(
+    r"\s*(?:(?:percentage\s+)?points?\s+)?behind\s+"
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*)"
+)
+_LEAD_RE = re.compile(
+    r"\b(?:ahead\s+of|over|leads?|leading|led|beat|beats|beating|topped|tops|trails?|trailing"
+    r"|trailed)\s+(?P<name>(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*)"
+)
+
+
+def _points_gap(sentence: str, start: int, end: int) -> str | None:
+    """'8 points behind Smith' (margin behind Smith), 'leads Smith by 8 points' or 'ahead
+    of Smith ... by 8 points' (lead over Smith): a gap between candidates."""
+    if m := _BEHIND_AFTER_RE.match(sentence, end):
+        return f"margin behind {_strip_possessive(m['name'])}"
+    last = None
+    for m in _LEAD_RE.finditer(sentence, max(0, start - 120), start):
+        last = m
+    if last is None:
+        return None
+    verb = last.group().split()[0].lower()
+    if verb.startswith("trail"):
+        return f"margin behind {_strip_possessive(last['name'])}"
+    return f"lead over {_strip_possessive(last['name'])}"
+
+
+def _age(tokens: list[str], kind: str) -> str | None:
+    """'aged 45', 'the 34-year-old', 'Smith, 61,': a person's age."""
+    if kind == "age":
+        return "age"
+    i = len(tokens) - 1
+    while i >= 0 and _lower(tokens[i]) in _APPROXIMATORS:
+        i -= 1
+    if i >= 0 and _lower(tokens[i]) == "aged":
+        return "age"
+    return None
+
+
+# --- one quantity -------------------------------------------------------------------
+
+# Counted nouns that name no measure: "0.3 points behind", "five times more".
+_NOT_MEASURES = frozenset("point points time times".split())
+
+
+def _kind(q) -> str:
+    """The quantity's kind, with 'points' for a gap in points ('8 points', '3 percentage
+    points'), which poll language names differently from a share."""
+    if q.unit == "percentage point" or (q.noun and q.noun.split()[-1].lower() in _NOT_MEASURES):
+        return "points" if "point" in (q.unit or q.noun or "") else q.kind
+    return q.kind
+
+
+def _coordinated_after(sentence: str, end: int, noun: str) -> list[str]:
+    """'200 staff and consultants': the second noun counted with the first (never a
+    second count: 'five cars and two vans')."""
+    at = sentence.find(noun.split()[-1], end, end + 80)
+    if at < 0:
+        return []
+    words = [m.group() for m in _words_after(sentence, at + len(noun.split()[-1]), 5)]
+    return _coordinated(words)
+
+
+def _counted_noun(noun: str | None) -> str | None:
+    """The counted noun as a metric: 'of its software patents' -> 'software patents'."""
+    if not noun:
+        return None
+    words = noun.split()
+    if words and _lower(words[0]) == "of":
+        words = _object_after(words[1:]) if len(words) > 1 else []
+    if not words or " ".join(words).lower() in _NOT_MEASURES:
+        return None
+    return " ".join(words)
+
+
+def find_metric(
+    sentence: str,
+    start: int,
+    end: int,
+    counted: str | None,
+    noun: str | None = None,
+    kind: str = "",
+    common: Iterable[str] = frozenset(),
+) -> str | None:
+    """What the quantity at [start, end) of the sentence measures, or None."""
+    return _metric_and_change(sentence, start, end, noun, kind, common)[0]
+
+
+def _metric_and_change(
+    sentence: str, start: int, end: int, noun: str | None, kind: str, common: Iterable[str]
+) -> tuple[str | None, bool]:
+    """The metric, and whether the number names only a change of another figure's
+    measure ("a 9% increase on the year before")."""
+    noun = _counted_noun(noun)
+    if noun:
+        noun += " ".join([""] + _coordinated_after(sentence, end, noun))
+        return context.find_metric(sentence, start, end, noun, noun), False
+    tokens = _tokens_before(sentence, start)
+    if age := _age(tokens, kind):
+        return age, False
+    metric, change_only = _after_number(sentence, end, kind)
+    if metric is None and not change_only:
+        metric = _before_number(sentence, start, end, tokens, common, kind)
+    if metric is None:
+        return None, change_only
+    return _with_rate(sentence, end, metric), False
+
+
+def _legacy(sentence: str, start: int, end: int) -> str | None:
+    """The older rules' metric, unless it holds a name, a number word or a verb."""
+    metric = context.find_metric(sentence, start, end, None)
+    if not metric:
+        return None
+    for word in metric.split():
+        if word[:1].isupper() and not word.isupper():
+            return None  # "the Acme campaign had been paying": a name, not a measure
+        if _lower(word) in _VERB_FORMS or _lower(word) in _OTHER_VERBS:
+            return None
+        if any(p in _NUMBER_WORDS for p in word.split("-")):
+            return None
+    return metric
+
+
+def _measure_of(tokens: list[str]) -> tuple[str | None, bool]:
+    """'an unemployment rate of 4.5%', 'had net income of $2bn': the noun words before
+    'of', and whether they name a change ('an increase of 4%') rather than a measure."""
+    i = len(tokens) - 1
+    while i >= 0 and _lower(tokens[i]) in _APPROXIMATORS | {"between", "to", "up"}:
+        i -= 1
+    if i < 1 or _lower(tokens[i]) != "of":
+        return None, False
+    k = i
+    while k > 0 and tokens[k - 1][:1].islower() and _nounish(tokens[k - 1]):
+        if tokens[k - 1].endswith(("'s", "’s")):
+            break  # "the agency's jobless rate of": the possessor is the subject
+        k -= 1
+    run = tokens[k:i]
+    if not run or run == ["rate"]:
+        return None, False  # "at the rate of 2%": the older rules name whose rate
+    if run[-1].lower() in _CHANGE_NOUNS:
+        return None, True
+    if run[-1].lower() in _GENERIC_HEADS:
+        return None, False
+    return _clean_metric(run), False
+
+
+def _before_number(sentence, start, end, tokens, common, kind) -> str | None:
+    if kind == "points" and (gap := _points_gap(sentence, start, end)):
+        return gap
+    metric, change = _measure_of(tokens)
+    if metric or change:
+        return metric
+    metric = _subject_of_change(tokens, start <= _WINDOW, common) or _causative_object(tokens)
+    if metric:
+        return _share_price(metric)
+    legacy_of = _NP_OF_BEFORE_RE.search(sentence, max(0, start - 80), start)
+    if legacy_of:
+        metric = _legacy(sentence, start, end)
+        if metric and metric.split()[-1].lower() not in _CHANGE_NOUNS:
+            return metric
+        if metric:
+            return None  # "an increase of 4%": a change of the figure before it
+    if kind == "percent" and (support := _poll_support(tokens)):
+        return support
+    if kind == "money" and (noun := _money_verb_noun(tokens)):
+        return noun
+    metric = _legacy(sentence, start, end)
+    if metric and metric.split()[-1].lower() in _CHANGE_NOUNS:
+        return None
+    return metric
+
+
+_NP_OF_BEFORE_RE = re.compile(r"\b[a-z][\w-]*\s+of\s+(?:[a-z]+\s+){0,2}$")
+
+
+def _share_price(metric: str) -> str:
+    """'Acme shares rose 4%': what moved is the share price."""
+    return "share price" if metric.lower() in _SHARES else metric
+
+
+def _with_rate(sentence: str, end: int, metric: str) -> str:
+    """'rent of $30 per square foot' -> 'rent per square foot'."""
+    m = _RATE_DENOMINATOR_RE.match(sentence, _skip_conversion(sentence, end))
+    if not m or " per " in metric:
+        return metric
+    denominator = " ".join(m.group(1).lower().split()).replace("feet", "foot")
+    return f"{metric} per {denominator}"
+
+
+# --- a sentence's quantities --------------------------------------------------------
+
+# Text between two figures of one list or one change: "4% to $2bn", "£3 in Kent;
+# £2 in Fife", "Smith 40%, Jones 35%", "8p, or 1.3%, at 605p", "on June 9, and".
+_CONNECTOR_WORDS = frozenset(
+    """and or to from at in on by of while whereas compared with versus vs against the a an
+    respectively up down about nearly almost around some over just more less than per cent
+    percent points point for its their his her then before after but only just yet also
+    still followed""".split()
+)
+
+
+def _connects(between: str, metric: str) -> bool:
+    """Whether only names, dates, list words and the words of the first figure's metric
+    and change lie between two figures: "sales rose 4% to", "£3 in Kent; £2 in"."""
+    if len(between) > 90:
+        return False
+    own = set(metric.lower().split())
+    for word in _WORD_RE.findall(between):
+        w = _lower(word)
+        if word[:1].isupper() or w in own or w in _CONNECTOR_WORDS:
+            continue  # a name or a month: "Smith 40%, Jones 35%"
+        if w in _CHANGE_NOUNS or w in _CHANGE_VERBS or w in _TIME_WORDS or w in _TIME_QUALIFIERS:
+            continue
+        if w in _AUXILIARIES or w in _FORECAST_WORDS:
+            continue  # "$5bn in 2023, and is expected to rise to $6bn"
+        return False
+    return True
+
+
+_FORECAST_WORDS = frozenset("expected forecast projected set likely predicted estimated".split())
+_TIME_QUALIFIERS = frozenset("first same whole full so far previous earlier prior".split())
+
+
+_PAIR_RE = re.compile(r"\s*(?:and|or|to|-|–)\s*")
+
+
+def sentence_metrics(sentence: str, quantities: Sequence, common: Iterable[str] = frozenset()):
+    """The metric of every quantity of one sentence, in order.
+
+    A figure that names no measure of its own takes the metric of the figure it
+    continues: the next item of a list or the new level after a change.
+    """
+    metrics: list[str | None] = []
+    changes: list[bool] = []
+    for q in quantities:
+        metric, change = _metric_and_change(sentence, q.start, q.end, q.noun, _kind(q), common)
+        metrics.append(metric)
+        changes.append(change)
+    for i, q in enumerate(quantities):
+        if metrics[i] is not None or _counted_noun(q.noun):
+            continue
+        for j in range(i - 1, -1, -1):
+            if metrics[j] is None or _counted_noun(quantities[j].noun):
+                continue
+            if changes[i] or _connects(sentence[quantities[j].end : q.start], metrics[j]):
+                metrics[i] = metrics[j]
+            break
+    for i in range(len(quantities) - 2, -1, -1):
+        q, nxt = quantities[i], quantities[i + 1]
+        if metrics[i] is not None or not metrics[i + 1] or _counted_noun(nxt.noun):
+            continue
+        if _PAIR_RE.fullmatch(sentence, q.end, nxt.start):
+            metrics[i] = metrics[i + 1]  # "5 and 10 points", "42%-49% approval"
+    return metrics

@@ -1,0 +1,110 @@
+"""Countries by name, code or demonym, from the maintained ISO 3166 list (pycountry).
+
+"German growth" is about Germany and "the Chinese economy" about China: the
+adjective of a country names the country a figure is about. The names come from
+pycountry instead of a hand-typed list; the demonyms are derived from those names
+by the regular English endings ("-an", "-ian", "-ese", "-i"), with a short table
+for the irregular ones ("French", "Dutch") that no ending rule derives.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+try:
+    import pycountry
+except ImportError:  # pragma: no cover - the dependency is in requirements.txt
+    pycountry = None
+
+# Short forms newspapers use for a few countries, beyond the ISO names and codes.
+_ALIASES = {
+    "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB",
+    "US": "US", "U.S.": "US", "USA": "US", "U.S.A.": "US", "America": "US",
+}  # fmt: skip
+# Demonyms no ending rule derives from the country's name.
+_IRREGULAR_DEMONYMS = {
+    "British": "GB", "English": "GB", "Scottish": "GB", "Welsh": "GB", "French": "FR",
+    "Dutch": "NL", "Swiss": "CH", "Spanish": "ES", "Polish": "PL", "Danish": "DK",
+    "Swedish": "SE", "Finnish": "FI", "Turkish": "TR", "Irish": "IE", "Greek": "GR",
+    "Thai": "TH", "Filipino": "PH", "Peruvian": "PE", "Norwegian": "NO",
+    "Belgian": "BE", "Portuguese": "PT", "Icelandic": "IS", "Saudi": "SA",
+    "Emirati": "AE", "Argentine": "AR", "Argentinian": "AR", "Kiwi": "NZ",
+    "Russian": "RU", "American": "US", "Vietnamese": "VN", "Iranian": "IR", "Syrian": "SY",
+}  # fmt: skip
+
+
+def _short_name(country) -> str:
+    """The name a newspaper uses: "South Korea", not "Korea, Republic of"."""
+    name = getattr(country, "common_name", None) or country.name
+    return name.split(",")[0]
+
+
+def _derived_demonyms(name: str) -> list[str]:
+    """Regular adjectives of a country's name, likeliest first: Kenya -> Kenyan,
+    Germany -> German, Japan -> Japanese, Brazil -> Brazilian, Pakistan -> Pakistani."""
+    forms = [name + "n"] if name[-1:] == "a" else []
+    if name.endswith("ny"):
+        forms.append(name[:-1])
+    if name[-1:] in "aeiouy":
+        stem = name[:-1]
+        forms += [stem + "ian", stem + "ese", stem + "an", stem + "i"]
+    return forms + [name + "ese", name + "ian", name + "i", name + "an"]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(name or code -> alpha-2, demonym -> alpha-2, alpha-2 -> short name)."""
+    names: dict[str, str] = dict(_ALIASES)
+    demonyms: dict[str, str] = dict(_IRREGULAR_DEMONYMS)
+    short: dict[str, str] = {}
+    if pycountry is None:
+        return names, demonyms, short
+    for country in pycountry.countries:
+        code = country.alpha_2
+        short_name = _short_name(country)
+        short[code] = short_name
+        for name in (country.name, short_name, getattr(country, "official_name", None)):
+            if name:
+                names.setdefault(name, code)
+    derived = [
+        (form, rank, c.alpha_2)
+        for c in pycountry.countries
+        for rank, form in enumerate(_derived_demonyms(_short_name(c)))
+    ]
+    for form, _rank, code in sorted(derived, key=lambda row: row[1]):
+        demonyms.setdefault(form, code)  # "Nigerian": Nigeria + n before Niger + ian
+    short["GB"] = "UK"  # the short form British and most world newspapers write
+    short["US"] = "US"
+    return names, demonyms, short
+
+
+def country_code(name: str) -> str | None:
+    """The ISO alpha-2 code of a country named as written ("Germany", "UK"), else None."""
+    return _tables()[0].get(name.strip())
+
+
+def demonym_country(word: str) -> str | None:
+    """The ISO alpha-2 code of a country adjective ("German" -> "DE"), else None."""
+    return _tables()[1].get(word.strip())
+
+
+def country_name(code: str) -> str:
+    """The short name of a country by its code: "DE" -> "Germany", "GB" -> "UK"."""
+    return _tables()[2].get(code, code)
+
+
+def is_country(name: str) -> bool:
+    return country_code(name) is not None
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> frozenset[str]:
+    """Names of the ISO 3166-2 regions (states, provinces, nations): "New York", "Ohio"."""
+    if pycountry is None:
+        return frozenset()
+    return frozenset(s.name for s in pycountry.subdivisions)
+
+
+def is_place(name: str) -> bool:
+    """Whether the name is a country or a region of one, as ISO 3166 lists them."""
+    return is_country(name) or name.strip() in _region_names()

@@ -1,0 +1,518 @@
+"""Who or what a quantity is about (CLAIM-SPEC `subject`), in its sentence and article.
+
+A sentence names its subject in a few shapes, tried in this order:
+
+- a list that pairs figures with names after them ("up 9% at Acme, 4% at Globex",
+  "£900 in Ruritania; £700 in Zembla"), a poll share given for someone ("12% for
+  Smith", "40% back Smith");
+- a possessor in the number's own clause ("Acme's profits rose 76%");
+- the grammatical subject of a verb ("Acme sold 300 cars", "Smith, who won 40%");
+- a name inside the subject's phrase ("revenue at Acme fell 5%", "shares in Acme");
+- any other name before the number, nearest first.
+
+A name is never the source of the figure ("Acme said", "according to Acme"), a
+place in a prepositional phrase after the verb ("... rose 5% in Paris"), part of a
+time ("at 0900 GMT"), or a capitalised word that only opens the sentence
+("Counting the votes, ..."). When the sentence names no one, or names its subject
+only by a pronoun or a word such as "the firm", the subject is the entity the
+article is about: the person last named for "he"/"she", else the article's main
+entity, the name that its opening sentence and its repetitions make most prominent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claims.extract import context, places
+from claims.extract.names import _TITLES, is_person_name
+
+_CHUNK_RE = context._PROPER_CHUNK_RE
+# Verbs that make the name before them the source of what follows: "Acme said",
+# "Acme, the largest lender, says", "the Bureau has reported".
+_SOURCE_AFTER_RE = re.compile(
+    r"\)?\s*(?:\([^)]{1,12}\)\s*)?(?:,[^,]{1,80},\s*)?"
+    r"(?:(?:[a-z]+\s+){1,2}(?:[A-Z][\w.'’-]*\s+){1,3}|(?:data|figures|report|survey|poll)\s+)?"
+    r"(?:(?:has|have|had|also|now|then|later)\s+)*"
+    r"(?:said|says|say|told|tells|reported|reports|predicts|predicted|forecast|forecasts"
+    r"|estimated|estimates|expects|warned|warns|announced|announces|noted|notes|added"
+    r"|adds|believes|argued|argues|claimed|claims|revealed|reveals|confirmed|confirms"
+    r"|found|finds|showed|shows|wrote|writes|stated|states|calculated|calculates)\b"
+)
+# "Acme says it expects 400 visitors": the source speaks of itself.
+_SELF_REPORT_RE = re.compile(
+    r"\s+(?:(?:on|last|this|earlier|in)\s+[A-Za-z]+\s+)?(?:that\s+)?(?:it|its|they|their|we|our)\b"
+)
+_SOURCE_BEFORE_RE = re.compile(r"\b(?:according\s+to|said|says|told)\s+(?:the\s+)?$", re.I)
+_PREPOSITION_BEFORE_RE = re.compile(
+    r"\b(?:in|at|on|from|to|into|for|with|by|over|across|against|under|during|before|after"
+    r"|since|until|near|outside|inside|behind|beyond|between|among|through|via|of|about"
+    r"|than|like|toward|towards|overlooking)\s+(?:the\s+)?(?:(?!which|whom|whose)[a-z]+\s+)?$",
+    re.IGNORECASE,
+)
+# Prepositions that tie a measure to its holder: "revenue at Acme", "shares in Acme".
+_HOLDER_PREPOSITION_RE = re.compile(
+    r"\b(?:at|in|of|from|for|among)\s+(?:the\s+)?(?:(?!which|whom|whose)[a-z]+\s+)?$",
+    re.IGNORECASE,
+)
+_NUMBER_BEFORE_RE = re.compile(r"\d(?:[\d,.:]*\d)?\s*$")
+# A verb in the clause: what separates a clause's subject from its objects.
+_VERB_RE = re.compile(
+    rf"\b(?:{context._VERB[3:-1]}|[a-z]+ed|sold|cut|lost|won|spent|made|paid|shed|took"
+    r"|set|sent|bought|built|employs|owns|gets|got|sees|saw|says|said|told|had|has|have"
+    r"|rented|leases|earns|earned|includes|included|wants|wanted|plans|aims|faces)\b"
+)
+_SUBJECT_VERB_RE = re.compile(
+    r"\s*(?:,\s*(?:who|which)\s+|,\s+(?:the|a|an)\s[^,]{1,80},\s*)?"
+    r"(?:(?:[a-z]+ly|also|still|now|just|already|only|then)\s+)*"
+    rf"(?:{context._VERB[3:-1]}|[a-z]+ed|sold|cut|lost|won|spent|made|paid|shed|took|set"
+    r"|sent|bought|built|employs?|owns?|gets?|got|sees?|saw|had|has|have|earns?|makes"
+    r"|includes|plans|wants|faces|leads|trails|follows|holds|said|says|told|predicts|expects"
+    r"|forecast|forecasts|warns|announces|estimates|reports|comes|goes|stands|remains|ranks"
+    r"|finishes|tops|beats|takes|receives|wins|loses|scores|gains)\b"
+)
+# "Acme's biggest rival", "Ruritania's second largest bank": a description of another
+# entity, not a figure of the possessor.
+_DESCRIPTION_RE = re.compile(
+    r"['’]s\s+(?:(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th))[\s-]+)?"
+    r"(?:[a-z]+est|biggest|largest|leading|top|main|only)\b"
+)
+_CLAUSE_BREAK_RE = context._CLAUSE_BREAK_RE
+_ASIDE_OPEN_RE = re.compile(r",\s+(?:which|who|whose|the|a|an)\s")
+# How far before a number its subject is looked for, and how far a list may reach:
+# bounded, so that a sentence with thousands of numbers stays linear.
+_WINDOW = 200
+# A news article names what it is about early: its main entity is counted over this
+# many opening sentences.
+_MAIN_ENTITY_SENTENCES = 30
+_LIST_REACH = 120
+_LABEL_BEFORE_FIGURE_RE = re.compile(r"['’]?s?\s+(?:(?:by|on)\s+)?[$£€¥]?")
+# "9% at Acme, 4% at Globex": a figure and the name it belongs to, in a list.
+_LIST_ITEM_RE = re.compile(
+    r"\d[\d,.]*(?:\s*(?:%|per\s*cent|percent|[a-z]+))?\s+(?:at|in)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|and|the))*)"
+)
+_AFTER_FIGURE_RE = re.compile(
+    r"(?:\s*(?:%|per\s*cent|percent|percentage\s+points?|points?))?\s+"
+    r"(?:(?P<prep>at|in)\s+(?:the\s+)?"
+    r"|(?P<poll>for\s+|(?:of\s+[\w\s-]{1,40}?\s+)?(?:support|supported|supports|back|backed"
+    r"|backs|favou?r|favou?red|prefer|preferred|chose|choose)\s+(?:[a-z]+\s+){0,3}?))"
+    r"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|and))*)"
+)
+# Nouns that stand for an organisation or country the article has named: "the firm
+# warned", "the government has set a target".
+_STAND_IN_NOUNS = frozenset(
+    """firm company group business bank lender carrier airline carmaker manufacturer maker
+    retailer insurer operator broadcaster publisher giant chain government country nation
+    economy state administration campaign club team side party corporation conglomerate
+    network station newspaper paper agency organisation organization""".split()
+)
+_ING_VERB_RE = re.compile(r"\s+[a-z]+ing\b")
+_PERSON_PRONOUNS = frozenset("he she his her him".split())
+_PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|him|it|its|they|their|the\s+\w+)\b", re.I)
+_ADJECTIVE_ENDINGS = ("ic", "ian", "ean", "ese", "ish", "ern", "al", "an")
+# Names of times, not of anyone: "New Year", "Election Day".
+_TIME_NAMES = frozenset("Year Day Eve Week Weekend Christmas Easter".split())
+_TITLE_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Prof|Sir|Lord|Lady)\.?\s+")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    rank: int
+    distance: int
+    name: str
+
+
+_OPENING_MARKS = " \t\n\"'“‘(["
+
+
+def _lead(sentence: str) -> int:
+    """Where the sentence's first word starts, after quote marks and brackets."""
+    return len(sentence) - len(sentence.lstrip(_OPENING_MARKS))
+
+
+def _trim_opener(
+    chunk: str,
+    names: frozenset[str] | None,
+    common: frozenset[str] | set[str] | None = None,
+    after: str = "",
+) -> str:
+    """Drop capitalised words that only open the sentence: 'Counting', 'Rival Acme' ->
+    'Acme'. A word the article also capitalises mid-sentence, an acronym or a word
+    with a digit stays."""
+    if names is None:
+        return chunk
+    words = chunk.split()
+    while words:
+        bare = context._bare(words[0])
+        possessor = bare != words[0] and words[0].endswith(("'s", "’s"))
+        if possessor and len(words) == 1 and not context._is_pronoun_like(bare):
+            break  # "Ruritania's exports": a possessor is a name ("Let's" is no possessor)
+        if bare in names or (bare.isupper() and len(bare) > 1) or any(c.isdigit() for c in bare):
+            break
+        if len(words) == 1 and _SUBJECT_VERB_RE.match(after) and bare.lower() not in (common or ()):
+            break  # "Zembla shipped 500 tractors": the subject of a verb, never lower case
+        if places.country_code(bare) or places.demonym_country(bare):
+            break
+        if len(words) > 1 and places.is_place(f"{bare} {context._bare(words[1])}"):
+            break  # "New York", "North Dakota": the opening word is part of a place
+        if len(words) > 1 and context._bare(words[1]) not in names and words[1][:1].isupper():
+            break  # "Acme Industries" named only at sentence starts is still one name
+        words = words[1:]
+        while words and words[0] in ("of", "and", "for", "the"):
+            words = words[1:]
+    return " ".join(words)
+
+
+def _as_subject(name: str) -> str | None:
+    """A chunk as a subject: 'Acme's Widget' -> 'Widget' (the possessed name), a title
+    dropped ('Coach Jo Smith' -> 'Jo Smith'), a country adjective -> its country."""
+    name = re.split(r"['’]s\s+(?=[A-Z])", name)[-1].strip()
+    if name.endswith(".") and not re.search(r"\.\w", name) and len(name.split()[-1]) > 2:
+        name = name[:-1]  # "in July." ends the sentence; "U.S." keeps its dots
+    words = _drop_titles(_TITLE_RE.sub("", name).split())
+    if len(words) > 1 and places.demonym_country(words[-1]):
+        words = words[:-1]  # "Acme's European": an adjective whose noun is lower case
+    if not words or not words[0][:1].isupper() or words[-1] in _TIME_NAMES:
+        return None
+    if len(words) == 1 and words[0] in context._NOT_SUBJECTS:
+        return None  # "May." closing a sentence is the month
+    name = " ".join(words)
+    if len(words) == 1 and (code := places.demonym_country(name)):
+        return places.country_name(code)
+    return name
+
+
+def _drop_titles(words: list[str]) -> list[str]:
+    """'Foreign Secretary Jo Smith' -> 'Jo Smith', 'Secretary of State Jo Smith' ->
+    'Jo Smith': the person after the last title word, when a person's name follows."""
+    for index in range(len(words) - 2, -1, -1):
+        if words[index].lower().rstrip(".") not in _TITLES:
+            continue
+        tail = words[index + 1 :]
+        if len(tail) > 2 and tail[0] == "of":
+            tail = tail[2:]  # "of State", "of Defence": the office, not the person
+        if is_person_name(" ".join(tail)):
+            return tail
+    return words
+
+
+def _is_adjective(sentence: str, chunk: str, end: int) -> bool:
+    """A lone capitalised adjective before a lower-case noun: 'Democratic voters'."""
+    if " " in chunk or not chunk.endswith(_ADJECTIVE_ENDINGS) or places.is_place(chunk):
+        return False
+    if places.demonym_country(chunk):
+        return False  # "German growth": about Germany
+    return bool(re.match(r"\s+[a-z]", sentence[end : end + 2])) and not _SUBJECT_VERB_RE.match(
+        sentence, end
+    )
+
+
+def _is_source(sentence: str, start: int, end: int) -> bool:
+    """Whether the name at [start, end) is the one who gives the figure ("Acme said",
+    "according to Acme"), unless it speaks of itself ("Acme said it sold 40 cars")."""
+    m = _SOURCE_AFTER_RE.match(sentence, end)
+    if m and not _SELF_REPORT_RE.match(sentence, m.end()):
+        return True
+    return bool(_SOURCE_BEFORE_RE.search(sentence, max(0, start - 30), start))
+
+
+def _after_figure_subject(sentence: str, end: int) -> str | None:
+    """'9% at Acme' in a list of such figures, '12% for Smith', '40% back Smith'."""
+    m = _AFTER_FIGURE_RE.match(sentence, end)
+    if not m:
+        return None
+    name = context._trim_chunk(m["name"]) or ""
+    if name and m["poll"] and _is_adjective(sentence, name, m.end("name")):
+        # "40% back former Democratic governor Jo Smith": the name after the adjective
+        later = _CHUNK_RE.search(sentence, m.end("name"), m.end("name") + 40)
+        name = context._trim_chunk(later.group(1)) or "" if later else ""
+    if not name:
+        return None
+    if m["prep"]:
+        nearby = sentence[max(0, end - _LIST_REACH) : end + _LIST_REACH]
+        listed = len(_LIST_ITEM_RE.findall(nearby)) >= 2
+        if not listed:
+            return None  # "sold 300 cars in Ruritania": where, not whose
+    return _as_subject(name)
+
+
+def _candidates(
+    sentence: str,
+    start: int,
+    names: frozenset[str] | None,
+    common: frozenset[str] | set[str] | None = None,
+) -> list[_Candidate]:
+    offset = max(0, start - _WINDOW)
+    lead = _lead(sentence[:start]) if offset == 0 else -1  # the window holds the opening
+    found = []
+    for m in _CHUNK_RE.finditer(sentence, offset, start):
+        c0, c1 = m.start(1), m.end(1)
+        raw = m.group(1)
+        if c0 == lead:
+            trimmed = _trim_opener(raw, names, common, sentence[c1 : c1 + 60])
+            c0 += len(raw) - len(trimmed)
+            raw = trimmed
+        initial = c0 == lead
+        chunk = context._trim_chunk(raw, initial=initial, common=common) if raw else None
+        if not chunk:
+            continue
+        at = sentence.find(chunk, c0, c1 + 1)
+        if at >= 0:  # the trimmed chunk's own span: "Congress" in "Congress for"
+            c0, c1 = at, at + len(chunk)
+        possessive = sentence.startswith(("'s", "’s"), c1) or raw.endswith(("'s", "’s"))
+        if _NUMBER_BEFORE_RE.search(sentence, max(0, c0 - 12), c0):
+            continue  # "at 0900 GMT", "70 Airbus jets": part of a time or a count
+        if _is_source(sentence, c0, c1):
+            continue
+        if _is_adjective(sentence, chunk, c1):
+            continue  # "Democratic voters", "Islamic banks": a modifier, not a name
+        if _DESCRIPTION_RE.match(sentence, c1) or _spelled_out(sentence, chunk, c0, c1):
+            continue
+        if _inside_aside(sentence, offset, c0, c1, start):
+            continue  # "Acme, which owns Globex, sold 40%": Globex is aside from the figure
+        clause_start = _clause_start(sentence, offset, c0)
+        after_prep = bool(_PREPOSITION_BEFORE_RE.search(sentence, max(0, c0 - 16), c0))
+        verb_before = bool(_VERB_RE.search(sentence, clause_start, c0))
+        same_clause = not _CLAUSE_BREAK_RE.search(sentence, c1, start)
+        if _LABEL_BEFORE_FIGURE_RE.fullmatch(sentence, c1, start):
+            rank = 0  # "Acme 34 percent, Globex 11 percent": each figure after its name
+        elif possessive and same_clause:
+            rank = 1
+        elif _SUBJECT_VERB_RE.match(sentence, c1) and not after_prep:
+            rank = 2
+        elif after_prep:
+            if verb_before or not _HOLDER_PREPOSITION_RE.search(sentence, max(0, c0 - 16), c0):
+                continue  # "... rose 5% in Paris", "a deficit with Zembla": not whose
+            rank = 3  # "profits at Acme rose", "prices in Ruritania": the measure's holder
+        else:
+            rank = 4
+        subject = _as_subject(chunk)
+        if subject:
+            found.append(_Candidate(rank, start - c1, subject))
+    return found
+
+
+def _inside_aside(sentence: str, floor: int, c0: int, c1: int, start: int) -> bool:
+    """Whether [c0, c1) sits in a comma-closed aside before the number: a relative
+    clause (", which owns Globex,") or an apposition (", the largest bank in Zembla,")."""
+    opener = None
+    for m in _ASIDE_OPEN_RE.finditer(sentence, floor, c0):
+        opener = m
+    if opener is None or "," in sentence[opener.end() : c0]:
+        return False
+    return "," in sentence[c1:start]
+
+
+def _spelled_out(sentence: str, chunk: str, start: int, end: int) -> bool:
+    """An abbreviation in brackets after the words it stands for: '... product (GDP)'."""
+    if not (sentence[start - 1 : start] == "(" and sentence[end : end + 1] == ")"):
+        return False
+    words = re.findall(r"[A-Za-z]+", sentence[max(0, start - 80) : start])[-len(chunk) :]
+    return "".join(w[0] for w in words).lower() == chunk.lower() and not any(
+        w[0].isupper() for w in words[1:]
+    )
+
+
+def _describes_another(sentence: str, found: str, start: int) -> bool:
+    """Whether the common noun found is a possessor in a description ("the
+    industry's largest firm"), which names another entity, not this one."""
+    at = sentence.rfind(found, max(0, start - _WINDOW), start)
+    return at >= 0 and bool(_DESCRIPTION_RE.match(sentence, at + len(found)))
+
+
+def _clause_start(sentence: str, floor: int, pos: int) -> int:
+    """Where the clause holding pos begins, looking back no further than floor."""
+    last = floor
+    for m in _CLAUSE_BREAK_RE.finditer(sentence, floor, pos):
+        last = m.end()
+    return last
+
+
+def sentence_subject(
+    sentence: str,
+    start: int,
+    end: int,
+    common: frozenset[str] | set[str] | None = None,
+    names: frozenset[str] | None = None,
+) -> str | None:
+    """The subject the sentence itself gives for the quantity at [start, end), or None."""
+    if found := _after_figure_subject(sentence, end):
+        return found
+    candidates = _candidates(sentence, start, names, common)
+    if candidates:
+        return min(candidates, key=lambda c: (c.rank, c.distance)).name
+    found = context.find_subject(sentence, start, common, proper=False)
+    if found and _describes_another(sentence, found, start):
+        return None  # "the world's biggest bank": a description, not the world's figure
+    return found
+
+
+class ArticleSubjects:
+    """Subjects of one article's quantities, with what the article has named so far."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]], common: frozenset[str]):
+        self.common = common
+        self.names = _midsentence_names(text, spans)
+        self._text, self._spans = text, spans
+        self._main: str | None = None
+        self._main_known = False
+        self.last_person: str | None = None
+        self._people: dict[str, str] = {}
+
+    def subject(self, sentence: str, start: int, end: int) -> str | None:
+        """The subject of the quantity at [start, end) of the sentence."""
+        found = sentence_subject(sentence, start, end, self.common, self.names)
+        if found is not None and found.split()[-1].lower() not in _STAND_IN_NOUNS:
+            return self._full_person(found)
+        if found is not None and self.main is None:
+            return found
+        pronoun = _last_pronoun(sentence, start)
+        if pronoun in _PERSON_PRONOUNS and self.last_person:
+            return self.last_person
+        return self.main or found
+
+    @property
+    def main(self) -> str | None:
+        """The article's main entity, found when first needed."""
+        if not self._main_known:
+            self._main = _main_entity(self._text, self._spans, self.names, self.common)
+            self._main_known = True
+        return self._main
+
+    def observe(self, sentence: str) -> None:
+        """Remember the people a sentence names: in full, for a later surname, and the
+        last one who did or said something, for a later 'he' or 'she'."""
+        for m in _CHUNK_RE.finditer(sentence):
+            name = _clean_name(m.group(1))
+            if not name:
+                continue
+            if is_person_name(name):
+                self._people[name.split()[-1]] = name
+            elif name not in self._people:
+                continue
+            if m.group(1).endswith(("'s", "’s")) or _acts_as_person(sentence, m.end(1)):
+                self.last_person = self._people.get(name, name)
+
+    def _full_person(self, name: str) -> str:
+        """'Smith' -> 'Jane Smith' when the article named her in full before."""
+        return self._people.get(name, name)
+
+
+def _acts_as_person(sentence: str, end: int) -> bool:
+    """Whether the name ending at `end` is the subject of a verb or a possessor."""
+    if sentence.startswith(("'s", "’s"), end):
+        return True
+    return bool(_SUBJECT_VERB_RE.match(sentence, end) or _ING_VERB_RE.match(sentence, end))
+
+
+def _last_pronoun(sentence: str, start: int) -> str | None:
+    last = None
+    for m in _PRONOUN_RE.finditer(sentence, max(0, start - _WINDOW), start):
+        last = m.group().lower()
+    return last
+
+
+_OPENING_RUN_RE = re.compile(r"(?:[A-Z][\w&.'’-]*\s+)*(?:[A-Z][\w&.'’-]*)?")
+
+
+def _midsentence_names(text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
+    """Capitalised words the article writes inside a sentence, not only in the run of
+    capitalised words that opens it ("Acme Industries rose" names neither word)."""
+    found = set()
+    for s, e in spans:
+        sentence = text[s:e]
+        lead = _lead(sentence)
+        opening = _OPENING_RUN_RE.match(sentence, lead)
+        for m in re.finditer(r"(?<![\w'’-])[A-Z][\w&.'’-]*", sentence):
+            if m.start() >= opening.end():
+                found.add(context._bare(m.group()).rstrip("."))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=8192)
+def _clean_name(raw: str) -> str | None:
+    """A capitalised chunk as a subject name (cached: articles repeat their names)."""
+    chunk = context._trim_chunk(raw)
+    return _as_subject(chunk) if chunk else None
+
+
+def _main_entity(
+    text: str, spans: list[tuple[int, int]], names: frozenset[str], common: frozenset[str]
+) -> str | None:
+    """The name the article is about, by its mentions: the opening sentence counts
+    thrice, the subject or possessor of a clause twice, a source of figures or a
+    word that only modifies a noun ("Islamic banking") half; headlines are skipped."""
+    counts: Counter[str] = Counter()
+    first = True
+    for s, e in spans[:_MAIN_ENTITY_SENTENCES]:
+        sentence = text[s:e]
+        if first and _is_headline(sentence):
+            continue  # a headline opens the text; later lines are the story
+        weight = 3.0 if first else 1.0
+        first = False
+        lead = _lead(sentence)
+        for m in _CHUNK_RE.finditer(sentence):
+            raw = m.group(1)
+            if m.start(1) == lead:
+                raw = _trim_opener(raw, names, common, sentence[m.end(1) : m.end(1) + 60])
+            subject = _clean_name(raw) if raw else None
+            if not subject or _NUMBER_BEFORE_RE.search(
+                sentence, max(0, m.start(1) - 12), m.start(1)
+            ):
+                continue
+            role = _mention_role(sentence, m.start(1), m.end(1), subject)
+            counts[subject] += weight * role
+    if not counts:
+        return None
+    merged: Counter[str] = Counter()
+    people = _people_by_part(counts)
+    for name, count in counts.items():
+        merged[_alias_head(name, people, counts)] += count
+    best, score = merged.most_common(1)[0]
+    return best if score >= 2 else None
+
+
+def _mention_role(sentence: str, start: int, end: int, name: str) -> float:
+    """How much one mention makes a name the article's topic."""
+    if _SOURCE_AFTER_RE.match(sentence, end):
+        return 0.25  # a body that gives figures is mostly their source, not their subject
+    if _SOURCE_BEFORE_RE.search(sentence, max(0, start - 30), start):
+        return 0.25
+    if _PREPOSITION_BEFORE_RE.search(sentence, max(0, start - 16), start):
+        return 0.75  # "sales outside Europe helped": not the clause's subject
+    if sentence.startswith(("'s", "’s"), end) or _SUBJECT_VERB_RE.match(sentence, end):
+        return 2.0
+    modifier = re.match(r"\s+[a-z]", sentence[end : end + 2])
+    if modifier and len(name.split()) == 1 and name.endswith(_ADJECTIVE_ENDINGS):
+        return 0.5  # "Islamic banking", "Eastern groups": an adjective, not a name
+    return 1.0
+
+
+def _is_headline(sentence: str) -> bool:
+    """A title-case line ("Acme Beats Rivals In Record Year"): every word capitalised."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", sentence)
+    long_words = [w for w in words if len(w) > 3]
+    if len(long_words) < 3:
+        return False
+    return sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+
+
+def _alias_head(name: str, people: dict[str, list[str]], counts: Counter[str]) -> str:
+    """The person's full name a short one stands for: 'Smith' or 'Jane' -> 'Jane Smith'."""
+    if " " in name or name not in people:
+        return name
+    return max(people[name], key=lambda n: counts[n])
+
+
+def _people_by_part(counts: Counter[str]) -> dict[str, list[str]]:
+    """Full person names by their first and last words."""
+    people: dict[str, list[str]] = {}
+    for name in counts:
+        words = name.split()
+        if len(words) > 1 and is_person_name(name):
+            for part in {words[0], words[-1]}:
+                people.setdefault(part, []).append(name)
+    return people

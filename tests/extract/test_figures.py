@@ -1,0 +1,167 @@
+"""Whose figures: the source of a numeric claim in a sentence with no attribution.
+
+Every text here is invented for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extract import extract_claims, figures
+
+
+def speakers(text: str) -> dict[str, str | None]:
+    """Each numeric claim's surface -> its speaker."""
+    return {c.surface: c.speaker for c in extract_claims(text) if c.kind == "numeric"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "is_poll"),
+    [
+        # the figures named by their publisher
+        (
+            "Exports fell 4% last year, figures released by the Trade Office show.",
+            "Trade Office",
+            False,
+        ),
+        ("Rents rose 6%, according to data from Harbour Lettings.", "Harbour Lettings", False),
+        ("Sales slipped, a survey from Brightwater Research found.", "Brightwater Research", True),
+        ("Five models sold well, figures compiled by Tallyco suggest.", "Tallyco", False),
+        # the publisher's name before its figures and a reporting verb
+        ("A Lakeside College poll shows the mayor ahead.", "Lakeside College", True),
+        ("Official Central Bank lending figures have shown a fall.", "Central Bank", False),
+        ("The NSO data showed the average wage was 900 crowns.", "NSO", False),
+        # a poll is its pollster's without a verb; joint pollsters keep their slash
+        ("Smith led in an Acme/Beacon poll of 900 voters.", "Acme/Beacon", True),
+        ("Smith led in an Acme/Beacon North Dakota poll.", "Acme/Beacon", True),
+        # who fielded the poll
+        ("Harbour Research conducted the survey of 800 adults.", "Harbour Research", True),
+    ],
+)
+def test_named_source(sentence, source, is_poll):
+    assert figures.named_source(sentence) == (source, is_poll)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "UK figures show prices rose.",  # a place publishes nothing
+        "The company sold 4,000 cars last year.",
+        "Smith said the figures were wrong.",
+        "Mary Jones data shows nothing.",  # a person's name before data: no publisher
+    ],
+)
+def test_no_named_source(sentence):
+    assert figures.named_source(sentence) is None
+
+
+def test_back_reference_and_poll_shape():
+    assert figures.refers_back("The poll also found that 40% back the plan.") == "poll"
+    assert figures.refers_back("According to the survey, 12% had moved.") == "survey"
+    assert figures.refers_back("The institute surveyed 1,200 people.") == "institute"
+    assert figures.refers_back("Poll workers counted 300 ballots.") is None
+    assert figures.poll_shaped("In the east, Smith has 45%, while Brown has 41%.")
+    assert figures.poll_shaped("Roughly 30% of voters remain undecided.")
+    assert not figures.poll_shaped("Turnout was high, officials said.")
+    assert not figures.poll_shaped("The outcome showed Smith had received 49.8 percent.")
+
+
+def test_source_carries_through_its_paragraph():
+    text = (
+        "Exports fell 4% in May, figures released by the Trade Office show. "
+        "Imports rose 2%. The deficit widened to $3bn.\n\n"
+        "Factories added 500 jobs."
+    )
+    got = speakers(text)
+    assert got["4%"] == got["2%"] == got["$3bn"] == "Trade Office"
+    assert got["500"] is None  # a new paragraph: the article's own figure
+
+
+def test_person_quote_ends_the_carry():
+    text = (
+        "Exports fell 4% in May, figures released by the Trade Office show. "
+        '"This is bad," said Ann Lee, an economist. Imports rose 2%.'
+    )
+    got = speakers(text)
+    assert got["4%"] == "Trade Office"
+    assert got["2%"] is None
+
+
+def test_back_reference_reopens_the_source_in_a_later_paragraph():
+    text = (
+        "Rents rose 6% in March, according to data from Harbour Lettings.\n\n"
+        "Mortgage costs climbed by 3%.\n\n"
+        "The data showed rents in the north rose 9%. Rents in the south rose 4%."
+    )
+    got = speakers(text)
+    assert got["3%"] is None
+    assert got["9%"] == got["4%"] == "Harbour Lettings"
+
+
+def test_poll_shares_carry_across_paragraphs_until_someone_else_speaks():
+    text = (
+        "The mayor leads, a Lakeside College poll shows.\n\n"
+        "In the east, Smith has 45%, while Brown has 41%.\n\n"
+        "Four candidates have entered the race.\n\n"
+        '"It is close," said Tom Hale, a strategist.\n\n'
+        "Among young voters, Smith has 52%."
+    )
+    got = speakers(text)
+    assert got["45%"] == got["41%"] == "Lakeside College"
+    assert got["Four"] is None  # not a poll's share
+    assert got["52%"] is None  # a quotation by someone else came between
+
+
+def test_short_mention_takes_the_full_name():
+    text = (
+        "A Lakeside College poll shows the mayor ahead with 44%.\n\n"
+        "Lakeside conducted the poll of 1,100 voters."
+    )
+    got = speakers(text)
+    assert got["44%"] == got["1,100"] == "Lakeside College"
+
+
+def test_document_named_by_title():
+    text = (
+        "The earnings of former ministers are listed in the annual register of company "
+        "directors.\n\n"
+        "The register shows one former minister earning up to £90,000. Another made £40,000."
+    )
+    got = speakers(text)
+    assert got["£90,000"] == got["£40,000"] == "register of company directors"
+
+
+def test_attributed_sentence_keeps_its_own_speaker():
+    text = (
+        "Exports fell 4% in May, figures released by the Trade Office show. "
+        "Imports will rise 2%, Acme Bank said."
+    )
+    got = speakers(text)
+    assert got["4%"] == "Trade Office"
+    assert got["2%"] == "Acme Bank"
+
+
+def test_long_sentence_is_left_unsourced():
+    text = "Figures from the Trade Office show " + "Alpha Beta " * 2_000 + "rose 5%."
+    assert figures.figure_sources(text, [(0, len(text))], [None]) == [None]
+    short = "Figures from the Trade Office show a 5% rise."
+    assert figures.figure_sources(short, [(0, len(short))], [None]) == ["Trade Office"]
+
+
+def test_figures_introduced_by_a_colon_are_the_sources():
+    text = (
+        "The Harbour Institute points out some other figures:\n\n"
+        "The average wage is $9.50, though most towns pay between $10 and $12.\n\n"
+        "The mayor wants a $15 wage."
+    )
+    got = speakers(text)
+    assert got["$9.50"] == got["between $10 and $12"] == "Harbour Institute"
+    assert got["$15"] is None
+
+
+def test_number_before_a_participle_cue_in_a_quotation_sentence():
+    # The article states the first number; the speaker's words follow "saying".
+    text = 'Kim Lee opened the first congress in nine years, saying the plan "failed by 20%".'
+    got = speakers(text)
+    assert got["nine years"] is None
+    assert got["20%"] == "Kim Lee"

@@ -1,0 +1,158 @@
+"""Subjects of numeric claims: the sentence's own shapes and the article's entities."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extract import extract_claims, places
+from claims.extract.subjects import sentence_subject
+
+
+def subject_of(text: str, surface: str) -> str | None:
+    start = text.index(surface)
+    return sentence_subject(text, start, start + len(surface))
+
+
+def claim_subject(text: str, surface: str) -> str | None:
+    claims = [c for c in extract_claims(text, "2023-04-15") if c.kind == "numeric"]
+    return next(c.subject for c in claims if c.surface == surface)
+
+
+# --- places -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [("German", "DE"), ("Chinese", "CN"), ("French", "FR"), ("South Korean", "KR"),
+     ("Brazilian", "BR"), ("Nigerian", "NG"), ("Chilean", "CL"), ("Republican", None)],
+)  # fmt: skip
+def test_demonyms_give_their_country(word, code):
+    assert places.demonym_country(word) == code
+
+
+def test_country_names_codes_and_regions():
+    assert places.country_code("UK") == "GB"
+    assert places.country_code("South Korea") == "KR"
+    assert places.country_name("DE") == "Germany"
+    assert places.country_name("GB") == "UK"
+    assert places.is_place("Ohio") and places.is_place("Germany")
+    assert not places.is_place("Acme")
+
+
+# --- the sentence's own subject -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a possessor in the number's clause
+        ("Ruritania's exports rose 4% in 2022.", "4%", "Ruritania"),
+        # a name tied to the measure by a preposition inside the subject
+        ("Profits at Globex rose 12% to £40m.", "12%", "Globex"),
+        ("Shares in Initech closed 3% higher.", "3%", "Initech"),
+        # the grammatical subject, not a place after the verb
+        ("Acme sold 300 vans in Paris last year.", "300", "Acme"),
+        ("Jo Rivers, who has led Zembla for two decades, won 52% of the vote.", "52%", "Jo Rivers"),
+        # a list that pairs each figure with a name after it
+        ("Revenue fell 9% at Acme, 4% at Globex and 2% at Initech.", "4%", "Globex"),
+        ("Revenue fell 9% at Acme, 4% at Globex and 2% at Initech.", "2%", "Initech"),
+        # a list that gives each name before its figure
+        ("Rivers won 42 percent, Lake 34 percent and Stone 11 percent.", "34 percent", "Lake"),
+        # poll shares for someone
+        ("Backing was split, with 12% for Stone.", "12%", "Stone"),
+        ("The poll found 40% of voters back former Liberal mayor Jo Rivers.", "40%", "Jo Rivers"),
+        # a country adjective gives its country
+        ("German exports fell 3% in May.", "3%", "Germany"),
+        # a title before a person's name is dropped
+        ("Finance Minister Jo Rivers earned £80,000 in 2022.", "£80,000", "Jo Rivers"),
+        # the possessed name, not its owner
+        ("Acme's Widget Pro sold 9,000 units.", "9,000", "Widget Pro"),
+        # a source that speaks of itself is the subject
+        ("Globex said on Monday it had cut 400 jobs.", "400", "Globex"),
+    ],
+)
+def test_sentence_subjects(text, surface, subject):
+    assert subject_of(text, surface) == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # the source of the figure is not its subject
+        ("Globex said prices rose 3% in 2022.", "3%"),
+        ("Prices rose 3%, according to Globex.", "3%"),
+        ("The Zembla Statistics Office (ZSO) said prices rose 3%.", "3%"),
+        # a place after the verb says where, not whose
+        ("Prices rose 3% in Paris.", "3%"),
+        # part of a time
+        ("At 0900 GMT the index stood at 4,200.", "4,200"),
+        # an abbreviation of the measure itself
+        ("Gross domestic product (GDP) rose by 0.8% in the spring.", "0.8%"),
+        # a lone party or faith adjective before a noun
+        ("Almost 25 percent of Liberal voters stayed at home.", "25 percent"),
+        # a possessor in a description of another entity
+        ("Ruritania's largest carmaker made 9,000 vans.", "9,000"),
+    ],
+)
+def test_no_sentence_subject(text, surface):
+    assert subject_of(text, surface) is None
+
+
+def test_a_capitalised_word_that_only_opens_a_sentence_is_no_name():
+    text = "Counting the late votes, turnout reached 61%. Votes were counted by hand."
+    assert claim_subject(text, "61%") is None
+
+
+def test_a_number_before_a_name_is_not_a_time_when_a_comma_separates_them():
+    text = "From 2000 to 2013, Ruritania's exports doubled to 40,000 tonnes."
+    assert subject_of(text, "40,000 tonnes") == "Ruritania"
+
+
+# --- the article's entity -----------------------------------------------------------
+
+
+def test_the_firm_is_the_company_the_article_is_about():
+    text = (
+        "Acme Industries has reported record sales for 2022. Acme Industries opened two "
+        "plants. The firm said its profits rose 12% to $40m."
+    )
+    assert claim_subject(text, "12%") == "Acme Industries"
+
+
+def test_a_sentence_without_a_name_takes_the_articles_main_entity():
+    text = (
+        "Ruritania's economy grew strongly in the spring. Ruritania's central bank kept "
+        "rates on hold. Exports rose 6% over the period."
+    )
+    assert claim_subject(text, "6%") == "Ruritania"
+
+
+def test_he_and_she_are_the_person_named_before():
+    text = (
+        "The register shows former minister Jo Rivers earning up to £80,000. "
+        "Sam Stone earned £20,000 from speeches. "
+        "She also received £5,000 for a weekly column."
+    )
+    assert claim_subject(text, "£20,000") == "Sam Stone"
+    assert claim_subject(text, "£5,000") == "Sam Stone"
+
+
+def test_a_person_is_found_in_full_after_the_surname():
+    text = (
+        "Jo Rivers earned £80,000 last year. Rivers also received £5,000 for a column. "
+        "Rivers was paid £2,000 for a speech."
+    )
+    assert claim_subject(text, "£5,000") == "Jo Rivers"
+
+
+def test_an_article_naming_no_one_keeps_no_subject():
+    assert claim_subject("Prices rose 3% in the spring.", "3%") is None
+
+
+def test_headlines_do_not_make_the_main_entity():
+    text = (
+        "Angry Voters Target Big Rally In Zembla Tonight.\n\n"
+        "Acme Industries said on Monday it would hire 300 staff. Acme Industries opened a "
+        "plant. The company expects sales of $5m."
+    )
+    assert claim_subject(text, "$5m") == "Acme Industries"

@@ -185,13 +185,18 @@ class SynonymTable:
         return table
 
     def replace(self, words: tuple[str, ...], *, metric: bool = True) -> tuple[str, ...]:
-        """Replace the longest variant at each position by its canonical (rule 3)."""
+        """Replace the longest variant at each position by its canonical (rule 3).
+
+        A place's variant is replaced only where it opens the phrase ("American voters"):
+        after another word it names a group, not the place ("African Americans")."""
         table = self.metric_variants if metric else self.variants
         out: list[str] = []
         i = 0
         while i < len(words):
             for size in range(min(self.longest, len(words) - i), 0, -1):
                 canonical = table.get(words[i : i + size])
+                if canonical is not None and i > 0 and words[i : i + size] in self.places:
+                    continue
                 if canonical is not None:
                     out.extend(canonical)
                     i += size

@@ -213,3 +213,14 @@ def test_normalising_is_cached_and_fast_enough_for_a_million_claims():
     # Repeated names (the common case in a ledger) cost a cache lookup.
     assert warm < cold
     assert warm < 0.1
+
+
+def test_a_demonym_after_another_word_names_a_group_not_the_place():
+    table = normalise.load_synonyms([normalise.SYNONYMS_FILE])
+    normalise.use_synonyms(table)
+    try:
+        assert normalise.normalise_subject("Americans") == "united states"
+        assert normalise.normalise_subject("African Americans") == "african american"
+        assert normalise.normalise_subject("Korean Americans") == "korean american"
+    finally:
+        normalise.use_synonyms(None)

@@ -780,18 +780,35 @@ def _standing_figures(db: sqlite_utils.Database) -> None:
     # (unit_key, value).
     # The group triggers are made again with the new membership rule and the
     # summaries refilled.
-    statements = [f"DROP TRIGGER IF EXISTS {name}" for name in _group_trigger_names()]
-    statements += [
-        f"DELETE FROM {table}"
-        for table in ("group_values", "group_sources", "group_stats", "series_stats")
-    ]
-    statements.append(
-        "CREATE INDEX IF NOT EXISTS idx_claims_unit_value ON claims (unit_key, value)"
-    )
-    statements += _fill_group_summaries()
-    statements += _group_summary_triggers()
-    for statement in statements:
+    # The keys are made again by today's rules (places, demonyms) while the triggers
+    # are off, so that a large ledger is re-keyed in one pass, not claim by claim.
+    for name in _group_trigger_names():
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+    for table in ("group_values", "group_sources", "group_stats", "series_stats"):
+        db.execute(f"DELETE FROM {table}")
+    _rekey_without_triggers(db)
+    db.execute("CREATE INDEX IF NOT EXISTS idx_claims_unit_value ON claims (unit_key, value)")
+    for statement in _fill_group_summaries() + _group_summary_triggers():
         db.execute(statement)
+
+
+def _rekey_without_triggers(db: sqlite_utils.Database) -> None:
+    from claims.normalise import key_columns
+
+    last_id = 0
+    while rows := db.execute(
+        "SELECT id, subject, metric, unit FROM claims WHERE id > ? ORDER BY id LIMIT 20000",
+        [last_id],
+    ).fetchall():
+        updates = []
+        for claim_id, subject, metric, unit in rows:
+            keys = key_columns(subject, metric, unit)
+            updates.append((keys["subject_key"], keys["metric_key"], keys["unit_key"], claim_id))
+        db.conn.executemany(
+            "UPDATE claims SET subject_key = ?, metric_key = ?, unit_key = ? WHERE id = ?",
+            updates,
+        )
+        last_id = rows[-1][0]
 
 
 def _group_trigger_names() -> list[str]:

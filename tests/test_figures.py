@@ -358,7 +358,7 @@ def test_a_proposal_never_folds_a_named_subject_into_a_nameless_group(db):
     assert proposal["from_key"][:2] == ("", metric)
 
 
-def test_upgrading_to_standing_figures_keeps_merges_and_splits(tmp_path):
+def test_upgrading_to_standing_figures_rekeys_and_keeps_merges_and_splits(tmp_path):
     import sqlite_utils
 
     from tests.test_group_summaries import recomputed, stored
@@ -384,12 +384,13 @@ def test_upgrading_to_standing_figures_keeps_merges_and_splits(tmp_path):
     idle_key = jobless_key._replace(metric="idle rate")
     groups.accept_merge(old, idle_key, jobless_key, reviewer="ana", note="same measure")
     groups.split_claim(old, odd[0], reviewer="ana", note="a blog's guess")
+    old.execute("UPDATE claims SET metric_key = 'stale rule' WHERE id = ?", [jobless[0]])
     old.close()
 
     upgraded = store.connect(path)
     assert "0009_standing_figures" in [m.name for m in store.migrations.applied(upgraded)]
     group = groups.group_for_key(upgraded, jobless_key)
-    assert ids(group) == {*jobless, *idle}
+    assert ids(group) == {*jobless, *idle}  # the stale key was made again
     assert groups.group_of_claim(upgraded, odd[0]).split_claim_id == odd[0]
     groups.ensure_keys(upgraded)
     assert stored(upgraded) == recomputed(upgraded)

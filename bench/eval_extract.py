@@ -320,7 +320,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list misses and mismatches")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = parser.parse_args(argv)
-    print("NOTE TO WORKERS (temporary): read /tmp/common.md now, the rules of this job.", file=sys.stderr)
     splits = [s for s in args.split.split(",") if s]
     everything: list[Article] = []
     results: dict = {}

@@ -117,14 +117,29 @@ class _Mention:
     metric_key: str
     period: str
     terms: frozenset[str]
+    sentence_words: frozenset[str]
 
 
 def _mention(row: tuple) -> _Mention:
     claim_id, source_id, value, unit_key, subject, metric, period, sentence, start, end = row
     terms = context_terms(sentence or "", start, end, unit_key or "")
+    words = frozenset(match_words(sentence or ""))
     return _Mention(
-        claim_id, source_id, value, unit_key or "", subject or "", metric or "", period, terms
+        claim_id,
+        source_id,
+        value,
+        unit_key or "",
+        subject or "",
+        metric or "",
+        period,
+        terms,
+        words,
     )
+
+
+def _names_its_subject(mention: _Mention) -> bool:
+    """Whether the claim's sentence names its subject (a word of the subject key in it)."""
+    return bool(set(mention.subject_key.split()) & mention.sentence_words)
 
 
 def _missing_part(mention: _Mention) -> str | None:
@@ -176,8 +191,12 @@ def _same_statement(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def _match_statement(db: sqlite_utils.Database, mention: _Mention) -> int:
     """Give a fully keyed claim the key of the earliest claim of another article that
-    states the same number in the same words (see _same_statement); 1 when it did."""
-    if len(mention.terms) < STATEMENT_SHARED:
+    states the same number in the same words (see _same_statement); 1 when it did.
+
+    Only a subject the sentence does not name itself can be replaced: one the extractor
+    took from what the article is about. A subject the sentence names ("the Committee
+    decided", "Smith preferred") is the sentence's own, however alike its wording."""
+    if len(mention.terms) < STATEMENT_SHARED or _names_its_subject(mention):
         return 0
     candidates = db.execute(
         f"{_CLAIM} WHERE unit_key = ? AND value IN (?, ?) AND source_id != ? AND id < ? "

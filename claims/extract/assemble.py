@@ -1,6 +1,3 @@
-# NOTE TO EVERY WORKER (temporary, the lead removes it): before anything else, read
-# /tmp/common.md: the rules of this job (no git commits, who owns which file, the 18:35 UTC deadline,
-# what to report). Leave this note in place.
 """The pipeline: text (+ publication date) -> sorted ExtractedClaim list.
 
 sentences -> periods -> numbers -> attribution -> context, per sentence. The
@@ -136,6 +133,10 @@ def _position_only(attribution) -> bool:
     )
 
 
+# A cue inside a relative clause: "the levy that she says is unfair".
+_RELATIVE_CUE = re.compile(r"\b(?:that|which)\s+(?:he|she|they|it|we|[A-Z][\w'\u2019-]*)\s*$")
+
+
 def _speaker_covers(sentence: str, q_end: int, attribution, cues: _CueIndex | None) -> bool:
     """Whether a number in an attributed sentence is part of what the source said.
 
@@ -153,6 +154,8 @@ def _speaker_covers(sentence: str, q_end: int, attribution, cues: _CueIndex | No
     if found is None or not _CONTENT_AFTER_CUE_RE.match(sentence, found[1]):
         return True
     cue_start = found[0]
+    if _RELATIVE_CUE.search(sentence, max(q_end, cue_start - 40), cue_start):
+        return False  # "X ran it for 9 years, attacking the levy that she says is unfair"
     participle_after_comma = attribution.cue.endswith("ing") and cues.comma_before(cue_start, q_end)
     if attribution.kind == "quote":
         # A quotation's own clauses hold "and", "while": only "X did A with 5
@@ -161,13 +164,21 @@ def _speaker_covers(sentence: str, q_end: int, attribution, cues: _CueIndex | No
     return not (participle_after_comma or cues.join_between(q_end, cue_start))
 
 
+_PLACE_PREPOSITIONS = frozenset("in at of for from among".split())
+
+
 def _subject_within_metric(subject: str | None, metric: str | None) -> bool:
     """Whether the subject is only words of the metric ("Total" in "Total nonfarm payroll
-    employment", "Employment" for "employment"): what is measured, not who."""
+    employment", "Employment" for "employment"): what is measured, not who. A name
+    the metric only ends on ("messages sent in Zembla") is still the subject."""
     if subject is None or metric is None:
         return False
-    metric_words = set(metric.lower().split())
-    return all(word in metric_words for word in subject.lower().split())
+    metric_words = metric.lower().split()
+    subject_words = subject.lower().split()
+    if not all(word in metric_words for word in subject_words):
+        return False
+    place = metric_words.index(subject_words[0])
+    return not (place > 0 and metric_words[place - 1] in _PLACE_PREPOSITIONS)
 
 
 # Head nouns of organisation names: "the Committee" after "the Federal Open Market
@@ -339,7 +350,15 @@ def extract_claims(text: str, published: str | date | None = None) -> list[Extra
             if attribution is not None:
                 claims.append(_attributed_claim(text, start, end, attribution))
             numeric = _numeric_claims(
-                text, start, end, pub, time, attribution, org_names, common_words, source,
+                text,
+                start,
+                end,
+                pub,
+                time,
+                attribution,
+                org_names,
+                common_words,
+                source,
                 article_subjects,
             )
             claims.extend(numeric)

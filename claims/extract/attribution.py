@@ -1,6 +1,3 @@
-# NOTE TO EVERY WORKER (temporary, the lead removes it): before anything else, read
-# /tmp/common.md: the rules of this job (no git commits, who owns which file, the 18:35 UTC deadline,
-# what to report). Leave this note in place.
 """Who said it: attribute each sentence to a named source (CLAIM-SPEC.md section 2).
 
 `attribute_sentences(text, sentences)` returns, for every sentence span, an

@@ -1,6 +1,3 @@
-# NOTE TO EVERY WORKER (temporary, the lead removes it): before anything else, read
-# /tmp/common.md: the rules of this job (no git commits, who owns which file, the 18:35 UTC deadline,
-# what to report). Leave this note in place.
 """What a quantity is about: subject, metric and hedge, by light heuristics on the sentence.
 
 No parser: a handful of compiled patterns over the words around the number

@@ -433,7 +433,7 @@ def _resolve(
     if noun in _PERSON_NOMINALS:
         return src.text, 0.55
     if noun in _ORG_NOMINALS:
-        # "Acme said ... The organisation also said" / "The UK's biggest lender said":
+        # "Acme said ... The organisation also said" / "Freedonia's largest insurer said":
         # a kind of body right after a body spoke is that body.
         recent = memory.previous_speaker
         if recent and not is_person_name(recent):

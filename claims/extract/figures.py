@@ -16,13 +16,22 @@ How a source is found, by the sentence's own words:
   "the NSO data showed", "Harbour Research conducted the survey";
 * a reference back to the source named before, which also reopens it in a new
   paragraph: "The poll found", "The survey also suggests", "The figures mean",
-  "According to the report", "The institute surveyed".
+  "According to the report", "The institute surveyed"; with no publisher named
+  before, a document the article introduced by its title ("the annual register
+  of company directors", then "The register shows").
 
-How it is carried: an organisation's statement or one of the sentences above
-sets the paragraph's source; the following sentences without an attribution of
-their own keep it. A person's statement or quotation, a new source, or a new
-paragraph ends it. A numeric claim whose sentence has an attribution is left to
-that attribution (assemble.py decides whether it covers the number).
+How it is carried: one of the sentences above sets the paragraph's source (an
+attributed statement that names figures does too, "Sales rose 4%, figures from
+X show"); the following sentences without an attribution of their own keep it.
+Any other attribution (a person's words, a body's own statement), a new source,
+or a new paragraph ends it: an organisation's "X said" alone is not carried, as
+the sentence after it is as often the article's own background. Two carries
+cross paragraphs: a poll's shares ("Smith has 45%", "a third of voters are
+undecided") keep the poll the article reports until someone else speaks, and a
+sentence that ends in a colon ("X points out other figures:") gives its source
+to the paragraph that follows. A numeric claim whose sentence has an
+attribution is left to that attribution (assemble.py decides whether it covers
+the number).
 """
 
 from __future__ import annotations
@@ -106,7 +115,10 @@ _BACK_REFERENCE = re.compile(
 _DOCUMENT_NOUNS = frozenset("register report study review census index".split())
 # A share in a poll's terms: a percentage or points with the people asked, a lead,
 # a rating ("45% of likely voters", "leads by 6 points", "a 40% approval rating").
-_PERCENT = re.compile(r"\d\s*(?:%|per\s*cent\b|percent\b|(?:percentage\s+)?points?\b)|\bpercent")
+_PERCENT = re.compile(
+    r"\d\s*(?:%|per\s*cent\b|percent\b|(?:percentage\s+)?points?\b)|\bpercent"
+    r"|\b(?:a|one|two)[\s-](?:third|quarter|fifth)s?\s+of\b|\bhalf\s+of\b"
+)
 _POLL_SHAPE = re.compile(
     r"\b(?:voters?|respondents?|adults|electorate|undecided|approv\w*|disapprov\w*|"
     r"favou?rab\w*|unfavou?rab\w*|rating|support\w*|lead|leads|leading|led|trail\w*|"

@@ -251,7 +251,7 @@ def _source_from_np(np: str) -> _Source | None:
                 return None  # "Animal welfare groups", "Mr Miliband's family background"
         raw = last_name.group()
         if after and _POSSESSIVE_END.search(raw) and _RANKED_DESCRIPTION.match(" ".join(after)):
-            # "the UK's biggest lender said": a description of a body the article
+            # "Freedonia's largest insurer said": a description of a body the article
             # names elsewhere, not the place.
             return _Source("the " + " ".join(after), "nominal")
         if _THE_ONE_WORD.match(np) and raw.split()[-1].lower() in _ORG_NOMINALS:
@@ -646,7 +646,7 @@ def _according_to(right: str) -> _Source | None:
     if not words:
         return None
     chunk = " ".join(words[:12])
-    # "a projection by Fitch Solutions"; not the "of" inside "the Division of Gaming".
+    # "a projection by Fitch Solutions"; not the "of" inside "the Division of Port Fees".
     m = next(
         (
             x
@@ -664,7 +664,7 @@ def _according_to(right: str) -> _Source | None:
     if head:
         src = _source_from_np(head.group())
         if src is None:
-            # "according to FEC filings": the body whose records they are is the source.
+            # "according to SEC filings": the body whose records they are is the source.
             text = re.sub(r"^(?:the|a|an)\s+", "", head.group())
             text = _RECORDS_TAIL.sub("", text)
             name = _NAME_SEQ_RE.search(text)
@@ -678,7 +678,7 @@ def _according_to(right: str) -> _Source | None:
 
 
 _FUNCTION_CAPS = frozenset(w.capitalize() for w in _FUNCTION_WORDS)
-# Records named after their keeper: "FEC filings", "Census Bureau data".
+# Records named after their keeper: "SEC filings", "Census Bureau data".
 _RECORDS_TAIL = re.compile(
     r"\s+(?:records|filings|filing|figures|data|statistics|numbers|estimates|documents)$"
 )
@@ -911,7 +911,7 @@ def _frame_at(masked: str, m: re.Match[str]) -> _Frame | None:
     ):
         return None  # "Republican claims.", "other Western states": nouns, not verbs
     if low in _HOMOGRAPHS and _QUANTIFIER_BEFORE.search(near):
-        return None  # "Most Southern states that vote ...": a plural noun after a quantifier
+        return None  # "Many Northern states that vote ...": a plural noun after a quantifier
     if low in ("adding", "admitted") and _TO_AFTER.match(right):
         return None  # "is adding to her lead"
     if low in ("called", "calls") and (_INDEFINITE_BEFORE.search(near) or near.endswith("so-")):
@@ -941,7 +941,7 @@ def _frame_at(masked: str, m: re.Match[str]) -> _Frame | None:
         if _OBJECT_RELATIVE.search(near):
             return None  # "everything Trump says is true": not a statement frame
         if _SHARE_OF_PEOPLE.search(near):
-            return None  # "42% of Ohioans say": a poll's respondents, not a source
+            return None  # "40% of Texans say": a poll's respondents, not a source
         src = _subject_before(left)
     if src is None:
         return None

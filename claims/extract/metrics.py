@@ -4,14 +4,26 @@ A metric is the noun phrase that governs the number, in the article's own words.
 The rules below read the words on either side of the number, from the most to the
 least telling, and stop at the first that names a measure:
 
+- a person's age ("aged 45", "the 34-year-old") and how long something lasted ("a
+  match lasting two hours": match duration);
 - after the number: "a 12% rise in exports" (exports), "a $9 minimum wage" (minimum
-  wage), "$4bn in revenue" (revenue), "30% of the workforce" (share of workforce);
-- before it: "an inflation rate of 3%" (inflation rate), "exports rose 5% to $2bn"
-  (exports, for both figures), "the pound at $1.30" (what the older rules in
-  `context.find_metric` read), "Smith has 44%" in poll language (support);
-- the counted noun of a count, with the verb that did the counting ("cars sold");
+  wage), "$4bn in revenue" (revenue), "$3bn of debt" (debt), "30% of the workforce"
+  (share of workforce), "6% growth" (growth), "$5m was spent on ads" (spending on
+  ads), "52 percent favorable" (favorable rating), "7.1 to the dollar" (exchange rate
+  against the dollar);
+- before it: "an inflation rate of 3%" (inflation rate), the subject of the verb that
+  moves or states the figure, past its qualifiers ("profits at the bank rose 5%":
+  profits; "Acme shares fell 3%": share price), the object of a verb that pushes it
+  ("pushed annual growth to 3%"), a gap in points ("leads Kim by 6 points": lead over
+  Kim), poll language ("Smith has 44%": support; "Lee received 52%": vote share), a
+  verb of money ("earned £9,000": earnings; "was paid $2m": payment; "valued at":
+  value), and last what the older rules in `context.find_metric` read;
+- the counted noun of a count, with a second noun counted with it ("staff and
+  contractors") and the verb that did the counting ("cars sold", "adults surveyed");
+- a rate's denominator after the number: "$40 per square foot" (rent per square foot);
 - for a figure with none of these, in the same sentence, the metric of the figure it
-  continues: "sales rose 4% to $2bn, and 6% to $3bn in Asia" or "Smith 40%, Jones 35%".
+  continues: "sales rose 4% to $2bn, and 6% to $3bn in Asia", "Smith 40%, Jones 35%",
+  "net income of $6bn, a 9% increase".
 
 No parser: word lists of closed classes (determiners, prepositions, auxiliaries) and
 of the verbs that move a figure. Each rule returns None rather than a wrong phrase.
@@ -97,7 +109,7 @@ _PARTICIPLE_NOUNS = frozenset(
     gambling clothing rating ratings ranking rankings meeting meetings listing listings
     offering offerings opening openings landing landings staffing operating remaining
     registered adjusted listed skilled unskilled unemployed employed detached limited
-    united combined retired disabled insured armed licensed qualified undecided proposed
+    united retired disabled insured armed licensed qualified undecided proposed
     planned""".split()
 )
 # Verbs that are never part of a measure's name (also in their common forms).
@@ -110,7 +122,7 @@ _OTHER_VERBS = frozenset(
     predicts predict estimate estimates suggest suggests suggested reveal reveals revealed
     warned warn warns added adds add spent spend spends sold sell sells lost won made built
     bought held kept left sent brought taken given cut put shed paid pay pays paying owns
-    own employs employ""".split()
+    own employs employ remains remain stays seem seems become becomes""".split()
 )
 # Nouns that name a change of a measure, not the measure: "a 4% rise in sales".
 _CHANGE_NOUNS = frozenset(
@@ -124,7 +136,7 @@ _GROWTH_NOUNS = frozenset("growth expansion contraction".split())
 _GENERIC_HEADS = frozenset("number total amount sum level figure count tally range average".split())
 # Adverbs and particles that end the words after a number: "18% so far this year".
 _ADVERBS = frozenset(
-    """so far too very well even yet again ago apiece respectively alone instead
+    """so far too very well even yet again ago apiece respectively alone instead out prior
     then there here""".split()
 )
 # Denominators of a rate: "$90 a share", "$30 per square foot", "2m passengers a year".
@@ -208,8 +220,8 @@ def _strip_possessive(word: str) -> str:
 
 def _clean_metric(words: list[str]) -> str | None:
     """A measure's words as written, or None when they cannot name one."""
-    while words and (_is_function(words[0]) or words[0].lower() in _QUANTIFIERS):
-        words = words[1:]
+    while words and (_is_function(words[0]) or words[0].lower() in _QUANTIFIERS | {"overall"}):
+        words = words[1:]  # "the overall trade deficit" is the trade deficit
     if not words or len(words) > 6:
         return None
     if words[-1].lower() in _TIME_WORDS or not words[-1][:1].islower():
@@ -239,12 +251,22 @@ def _words_after(sentence: str, pos: int, limit: int = 10) -> list[re.Match[str]
     return out
 
 
+def _ing_modifier(word: str, following: list[str]) -> bool:
+    """An -ing word that modifies the noun after it: 'banking units', 'operating margin'."""
+    w = _lower(word)
+    if not w.endswith("ing") or w in _CHANGE_VERBS or w in _OTHER_VERBS:
+        return False
+    return bool(following) and following[0][:1].islower() and _nounish(following[0])
+
+
 def _np_from(words: list[str]) -> list[str]:
     """The noun phrase that opens `words`: lower-case nounish words, stopping at the
     first function word, verb or name ("net profits to 2bn" -> "net profits")."""
     out: list[str] = []
-    for word in words:
-        if not word[:1].islower() or not _nounish(word):
+    for k, word in enumerate(words):
+        if not word[:1].islower():
+            break
+        if not _nounish(word) and not _ing_modifier(word, words[k + 1 : k + 2]):
             break
         if out and _lower(word) in _SUPPORT_VERBS:
             break  # "voters support the plan": a verb after the noun
@@ -302,6 +324,11 @@ def _after_number(sentence: str, end: int, kind: str) -> tuple[str | None, bool]
         return None, True
     if first == "of" and kind in ("percent", "share", "number", "money", "measure"):
         np = _object_after(words[1:])
+        lone_name = len(words) > 1 and words[1][:1].isupper()
+        lone_name = lone_name and not (len(words) > 2 and _lower(words[2]).endswith("ly"))
+        lone_name = lone_name and not (len(words) > 2 and _nounish(words[2]))
+        if not np and kind in ("percent", "share") and lone_name:
+            return f"share of {words[1]}", False  # "50% of Acme", "a third of Americans"
         if not np:
             return None, False
         rest = words[words.index(np[-1], 1) + 1 :]
@@ -573,12 +600,21 @@ def _causative_object(tokens: list[str]) -> str | None:
 
 
 # Verbs of money before an amount, and the noun that names what the amount is:
-# "he earned £80,000" (earnings), "the firm was paid $2m" (payment).
+# "he earned £80,000" (earnings), "the firm was paid $2m" (payment), "the campaign
+# raised $9m" (money raised), "it owes $2bn" (debt).
 _MONEY_VERB_NOUNS = {
     "earn": "earnings", "earns": "earnings", "earned": "earnings", "earning": "earnings",
-    "spend": "spending", "spends": "spent", "spent": "spending", "spending": "spending",
+    "spend": "spending", "spends": "spending", "spent": "spending", "spending": "spending",
     "cost": "cost", "costs": "cost", "costing": "cost",
     "valued": "value", "worth": "value",
+    "raise": "money raised", "raises": "money raised", "raised": "money raised",
+    "raising": "money raised", "collect": "money collected", "collects": "money collected",
+    "collected": "money collected", "donate": "donations", "donates": "donations",
+    "donated": "donations", "invest": "investment", "invests": "investment",
+    "invested": "investment", "investing": "investment", "borrow": "borrowing",
+    "borrows": "borrowing", "borrowed": "borrowing", "lend": "lending", "lends": "lending",
+    "lent": "lending", "owe": "debt", "owes": "debt", "owed": "debt", "owing": "debt",
+    "pledge": "pledge", "pledges": "pledge", "pledged": "pledge",
 }  # fmt: skip
 
 
@@ -592,8 +628,25 @@ def _money_verb_noun(tokens: list[str]) -> str | None:
     verb = _lower(tokens[i])
     if verb == "paid" and i > 0 and _lower(tokens[i - 1]) in ("was", "were", "been", "be"):
         return "payment"
-    noun = _MONEY_VERB_NOUNS.get(verb)
-    return "spending" if noun == "spent" else noun
+    return _MONEY_VERB_NOUNS.get(verb)
+
+
+def _backing_from(tokens: list[str]) -> bool:
+    """'backing from 70% of women', 'support from 40% of voters'."""
+    i = len(tokens) - 1
+    while i >= 0 and _lower(tokens[i]) in _APPROXIMATORS:
+        i -= 1
+    return (
+        i >= 1
+        and _lower(tokens[i]) == "from"
+        and _lower(tokens[i - 1])
+        in (
+            "backing",
+            "support",
+            "votes",
+            "vote",
+        )
+    )
 
 
 def _poll_support(tokens: list[str]) -> str | None:
@@ -621,7 +674,6 @@ _VOTE_VERBS = frozenset("received receives won wins took takes captured".split()
 _NOT_NAMES = _DETERMINERS | _PRONOUNS | _PREPOSITIONS | _CONJUNCTIONS | {"but", "yet", "so"}
 
 
-_NAME_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*")
 _BEHIND_AFTER_RE = re.compile(
     r"\s*(?:(?:percentage\s+)?points?\s+)?behind\s+"
     r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*)"
@@ -646,6 +698,29 @@ def _points_gap(sentence: str, start: int, end: int) -> str | None:
     if verb.startswith("trail"):
         return f"margin behind {_strip_possessive(last['name'])}"
     return f"lead over {_strip_possessive(last['name'])}"
+
+
+_LASTING_VERBS = frozenset("lasting lasted lasts last took takes taking".split())
+
+
+def _duration(tokens: list[str]) -> str | None:
+    """'a match lasting three hours' -> 'match duration'; 'it lasted two days' ->
+    'duration'."""
+    i = len(tokens) - 1
+    while i >= 0 and _lower(tokens[i]) in _APPROXIMATORS:
+        i -= 1
+    if i < 0 or _lower(tokens[i]) not in _LASTING_VERBS:
+        return None
+    if (
+        _lower(tokens[i]) in ("last", "took", "takes", "taking")
+        and i > 0
+        and (_lower(tokens[i - 1]) not in _AUXILIARIES | {"which", "that"})
+    ):
+        return None  # "the last two days", "took three wickets": no duration
+    before = tokens[i - 1] if i > 0 else ""
+    if before[:1].islower() and _nounish(before):
+        return f"{before} duration"
+    return "duration"
 
 
 def _age(tokens: list[str], kind: str) -> str | None:
@@ -674,6 +749,59 @@ def _kind(q) -> str:
     return q.kind
 
 
+# -ing forms whose past participle is not the -ed form, and words that end in -ing
+# without being verbs before a count ("during", "including 40 staff").
+_IRREGULAR_PARTICIPLES = {
+    "cutting": "cut", "making": "made", "building": "built", "paying": "paid",
+    "winning": "won", "losing": "lost", "selling": "sold", "buying": "bought",
+    "holding": "held", "keeping": "kept", "sending": "sent", "spending": "spent",
+    "bringing": "brought", "taking": "taken", "giving": "given", "getting": "got",
+    "finding": "found", "seeing": "seen", "running": "run", "hitting": "hit",
+    "setting": "set", "putting": "put", "shedding": "shed", "leading": "led",
+    "meeting": "met", "telling": "told", "employ": "employed", "employs": "employed",
+}  # fmt: skip
+_NOT_COUNTING_ING = frozenset(
+    """during including excluding according following regarding concerning morning evening
+    nothing something anything everything having being totaling totalling numbering
+    involving""".split()
+)
+
+
+def _counting_participle(tokens: list[str]) -> str | None:
+    """The past participle of an -ing verb right before a count ('surveying 900 adults',
+    'leasing two floors', 'needing two chances'), which names the count with its noun
+    as the older rules do for past verbs ('cars sold')."""
+    i = len(tokens) - 1
+    while i >= 0 and _lower(tokens[i]) in _APPROXIMATORS:
+        i -= 1
+    if i < 0:
+        return None
+    word = _lower(tokens[i])
+    if word in _IRREGULAR_PARTICIPLES:
+        return _IRREGULAR_PARTICIPLES[word]
+    if not word.endswith("ing") or len(word) <= 5 or word in _NOT_COUNTING_ING:
+        return None
+    if word in _CHANGE_VERBS or word in _PARTICIPLE_NOUNS:
+        return None
+    return word[:-3] + "ed"
+
+
+def _without_hedge(metric: str | None) -> str | None:
+    """'adults estimated' -> 'adults': 'an estimated' before a count is no counting verb."""
+    if metric and len(metric.split()) > 1 and metric.split()[-1] in _FORECAST_WORDS:
+        return metric.rsplit(" ", 1)[0]
+    return metric
+
+
+def _count_rate(sentence: str, end: int, noun: str, metric: str | None) -> str | None:
+    """'70 million passengers a year' -> 'passengers per year'."""
+    last = noun.split()[-1]
+    at = sentence.find(last, end, end + 80)
+    if metric is None or at < 0:
+        return metric
+    return _with_rate(sentence, at + len(last), metric)
+
+
 def _coordinated_after(sentence: str, end: int, noun: str) -> list[str]:
     """'200 staff and consultants': the second noun counted with the first (never a
     second count: 'five cars and two vans')."""
@@ -689,6 +817,8 @@ def _counted_noun(noun: str | None) -> str | None:
     if not noun:
         return None
     words = noun.split()
+    if len(words) > 1 and _lower(words[0]) == "out" and _lower(words[1]) == "of":
+        words = words[1:]  # "16 out of 20 titles"
     if words and _lower(words[0]) == "of":
         words = _object_after(words[1:]) if len(words) > 1 else []
     if not words or " ".join(words).lower() in _NOT_MEASURES:
@@ -705,8 +835,13 @@ def find_metric(
     kind: str = "",
     common: Iterable[str] = frozenset(),
 ) -> str | None:
-    """What the quantity at [start, end) of the sentence measures, or None."""
-    return _metric_and_change(sentence, start, end, noun, kind, common)[0]
+    """What the quantity at [start, end) of the sentence measures, or None.
+
+    `noun` is the counted noun as written ("journalist jobs"), `counted` the count's
+    unit, used when the noun is not known; `kind` the quantity's kind (numbers.py);
+    `common` the words the article writes in lower case ("Profits rose" opens with a
+    common word, "Acme rose" with a name)."""
+    return _metric_and_change(sentence, start, end, noun or counted, kind, common)[0]
 
 
 def _metric_and_change(
@@ -717,10 +852,20 @@ def _metric_and_change(
     noun = _counted_noun(noun)
     if noun:
         noun += " ".join([""] + _coordinated_after(sentence, end, noun))
-        return context.find_metric(sentence, start, end, noun, noun), False
+        if participle := _counting_participle(_tokens_before(sentence, start)):
+            metric = f"{noun} {participle}"  # "surveying 900 adults": adults surveyed
+        else:
+            metric = context.find_metric(sentence, start, end, noun, noun)
+            if _tokens_before(sentence, start)[-2:-1] in (["an"], ["An"], ["a"], ["A"]):
+                metric = _without_hedge(metric)  # "an estimated 5,000 people"
+        return _count_rate(sentence, end, noun, metric), False
     tokens = _tokens_before(sentence, start)
     if age := _age(tokens, kind):
         return age, False
+    if kind == "time" and (duration := _duration(tokens)):
+        return duration, False
+    if kind == "percent" and _backing_from(tokens):
+        return "support", False
     metric, change_only = _after_number(sentence, end, kind)
     if metric is None and not change_only:
         metric = _before_number(sentence, start, end, tokens, common, kind)
@@ -734,6 +879,14 @@ def _legacy(sentence: str, start: int, end: int) -> str | None:
     metric = context.find_metric(sentence, start, end, None)
     if not metric:
         return None
+    words = metric.split()
+    for k in range(1, len(words) - 1):
+        dangling = len(words) - (k + 2) <= 1  # "from their current": no noun after
+        if _lower(words[k]) in _PREPOSITIONS and _lower(words[k + 1]) in _DETERMINERS and dangling:
+            metric = " ".join(words[:k])  # "rates from their current": the rates
+            break
+    if metric.split()[-1].lower() in _GENERIC_HEADS:
+        return None  # "an average of 20 points": which average it does not say
     for word in metric.split():
         if word[:1].isupper() and not word.isupper():
             return None  # "the Acme campaign had been paying": a name, not a measure
@@ -818,7 +971,7 @@ _CONNECTOR_WORDS = frozenset(
     """and or to from at in on by of while whereas compared with versus vs against the a an
     respectively up down about nearly almost around some over just more less than per cent
     percent points point for its their his her then before after but only just yet also
-    still followed""".split()
+    still followed between""".split()
 )
 
 
@@ -834,16 +987,18 @@ def _connects(between: str, metric: str) -> bool:
             continue  # a name or a month: "Smith 40%, Jones 35%"
         if w in _CHANGE_NOUNS or w in _CHANGE_VERBS or w in _TIME_WORDS or w in _TIME_QUALIFIERS:
             continue
-        if w in _AUXILIARIES or w in _FORECAST_WORDS:
-            continue  # "$5bn in 2023, and is expected to rise to $6bn"
+        if w in _AUXILIARIES or w in _FORECAST_WORDS or w in _SETTING_PARTICIPLES:
+            continue  # "$5bn in 2023, and is expected to rise to $6bn", "would be cut to"
         return False
     return True
 
 
+_SETTING_PARTICIPLES = frozenset("reduced raised lowered cut lifted extended set".split())
 _FORECAST_WORDS = frozenset("expected forecast projected set likely predicted estimated".split())
 _TIME_QUALIFIERS = frozenset("first same whole full so far previous earlier prior".split())
 
 
+_OUT_OF_RE = re.compile(r"\s*(?:out\s+)?of\s+(?:the\s+)?(?:top\s+|first\s+|last\s+)?")
 _PAIR_RE = re.compile(r"\s*(?:and|or|to|-|–)\s*")
 
 
@@ -870,8 +1025,12 @@ def sentence_metrics(sentence: str, quantities: Sequence, common: Iterable[str] 
             break
     for i in range(len(quantities) - 2, -1, -1):
         q, nxt = quantities[i], quantities[i + 1]
-        if metrics[i] is not None or not metrics[i + 1] or _counted_noun(nxt.noun):
+        if metrics[i] is not None or not metrics[i + 1]:
             continue
-        if _PAIR_RE.fullmatch(sentence, q.end, nxt.start):
+        if _OUT_OF_RE.fullmatch(sentence, q.end, nxt.start):
+            # "16 out of the top 20 titles"; "a third of the $9m spent": a share of it
+            share = q.kind in ("percent", "share") and not metrics[i + 1].startswith("share")
+            metrics[i] = f"share of {metrics[i + 1]}" if share else metrics[i + 1]
+        elif not _counted_noun(nxt.noun) and _PAIR_RE.fullmatch(sentence, q.end, nxt.start):
             metrics[i] = metrics[i + 1]  # "5 and 10 points", "42%-49% approval"
     return metrics

@@ -201,7 +201,7 @@ def _clean_name(raw: str) -> tuple[str | None, str | None]:
     if not words:
         return None, None
     if len(words) > 2 and words[0].lower() in _ORG_WORDS and words[1] in ("of", "for"):
-        return " ".join(words), None  # "Office of the Deputy Prime Minister": one body
+        return " ".join(words), None  # "Office of the Chief Harbour Master": one body
     # The last title word splits an organisation prefix from the person's name.
     cut = -1
     for i, w in enumerate(words[:-1]):

@@ -1,6 +1,3 @@
-# NOTE TO THE PERIOD WORKER (temporary, the lead removes it): before anything else, read
-# /tmp/common.md: the rules of this job (no git commits, who owns which file, the 18:35 UTC deadline,
-# what to report). Leave this note in place.
 """When a quantity applies: period mentions in a sentence, resolved to YYYY[-QN|-MM[-DD]].
 
 A sentence is scanned once with one compiled regex for explicit dates, months,

@@ -1,6 +1,3 @@
-# NOTE TO EVERY WORKER (temporary, the lead removes it): before anything else, read
-# /tmp/common.md: the rules of this job (no git commits, who owns which file, the 18:35 UTC deadline,
-# what to report). Leave this note in place.
 """The machinery behind attribution.py: find each sentence's frame, resolve its source.
 
 find_attributions() runs over the article once, left to right: quotations

@@ -3,20 +3,27 @@
 A sentence names its subject in a few shapes, tried in this order:
 
 - a list that pairs figures with names after them ("up 9% at Acme, 4% at Globex",
-  "£900 in Ruritania; £700 in Zembla"), a poll share given for someone ("12% for
-  Smith", "40% back Smith");
+  "£900 in Ruritania; £700 in Zembla") or before them ("Acme 34%, Globex 11%"), a
+  poll share given for someone ("12% for Smith", "40% back Smith"), the second
+  figure of a score ("Smith leads Jones, 48% to 45%": Jones);
 - a possessor in the number's own clause ("Acme's profits rose 76%");
 - the grammatical subject of a verb ("Acme sold 300 cars", "Smith, who won 40%");
-- a name inside the subject's phrase ("revenue at Acme fell 5%", "shares in Acme");
-- any other name before the number, nearest first.
+- a name inside the subject's phrase ("revenue at Acme fell 5%", "shares in Acme"),
+  or the country a figure is counted in ("90m parcels were sent in the UK");
+- any other name before the number, nearest first;
+- else a common noun that is the verb's subject ("the economy added 236,000 jobs").
 
-A name is never the source of the figure ("Acme said", "according to Acme"), a
-place in a prepositional phrase after the verb ("... rose 5% in Paris"), part of a
-time ("at 0900 GMT"), or a capitalised word that only opens the sentence
-("Counting the votes, ..."). When the sentence names no one, or names its subject
-only by a pronoun or a word such as "the firm", the subject is the entity the
-article is about: the person last named for "he"/"she", else the article's main
-entity, the name that its opening sentence and its repetitions make most prominent.
+A name is never the source of the figure ("Acme said", "according to Acme"; unless
+it speaks of itself: "Acme said it sold"), a place in a prepositional phrase after
+the verb ("... rose 5% in Paris"), part of a time ("at 0900 GMT"), a name inside a
+comma-closed aside ("Acme, which owns Globex, ..."), a capitalised word that only
+opens the sentence ("Counting the votes, ...") or a lone adjective ("Democratic
+voters"). A country adjective gives its country ("German growth": Germany, via
+places.py). When the sentence names no one, or names its subject only by a pronoun
+or a word such as "the firm", the subject is the entity the article is about: the
+person last named for "he"/"she", else the article's main entity, the name its
+opening sentence and its repetitions make most prominent ("the campaign" in a story
+about a candidate is that candidate's campaign).
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.extract import context, places
-from claims.extract.names import _TITLES, is_person_name
+from claims.extract.names import _DEMONYM, _TITLES, is_person_name
 
 _CHUNK_RE = context._PROPER_CHUNK_RE
 # Verbs that make the name before them the source of what follows: "Acme said",
@@ -79,7 +86,10 @@ _DESCRIPTION_RE = re.compile(
     r"['’]s\s+(?:(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th))[\s-]+)?"
     r"(?:[a-z]+est|biggest|largest|leading|top|main|only)\b"
 )
-_CLAUSE_BREAK_RE = context._CLAUSE_BREAK_RE
+# Where a clause ends: punctuation (never the comma inside "195,000") or a conjunction.
+_CLAUSE_BREAK_RE = re.compile(
+    r"[;:()\u2013\u2014]|,(?!\d)|\s-\s|\b(?:that|which|who|where|when|and|but)\b"
+)
 _ASIDE_OPEN_RE = re.compile(r",\s+(?:which|who|whose|the|a|an)\s")
 # How far before a number its subject is looked for, and how far a list may reach:
 # bounded, so that a sentence with thousands of numbers stays linear.
@@ -110,6 +120,22 @@ _STAND_IN_NOUNS = frozenset(
     network station newspaper paper agency organisation organization""".split()
 )
 _ING_VERB_RE = re.compile(r"\s+[a-z]+ing\b")
+# Bodies that belong to a person: "the campaign" in a story about a candidate is the
+# candidate's campaign, not the candidate.
+_PERSONAL_BODIES = frozenset("campaign administration".split())
+_BODY_AFTER_RE = re.compile(rf"(?:['’]s)?\s+(?P<noun>{'|'.join(sorted(_PERSONAL_BODIES))})\b")
+_ADVERB_RE = re.compile(r"[a-z]+ly|also|still|now|just|already|only|then|even")
+_COUNTRY_AFTER_RE = re.compile(
+    r"[^,;:.]*?\bin\s+(?:the\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+)
+# A contest's score: "Rivers leads Stone, 48% to 45%"; the second figure is the rival's.
+_SECOND_SCORE_RE = re.compile(
+    r"\b(?:leading|leads|led|beating|beat|beats|trails|trailing|trailed|over|against)\s+"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}),?\s+\d[\d.,]*\s*"
+    r"(?:%|percent|per\s+cent|points)?\s+to\s+$"
+)
+_NOUN_AFTER_RE = re.compile(r"\s+[a-z]")
+_OPENING_PRONOUN_RE = re.compile(r"(?:He|She|It)\b")
 _PERSON_PRONOUNS = frozenset("he she his her him".split())
 _PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|him|it|its|they|their|the\s+\w+)\b", re.I)
 _ADJECTIVE_ENDINGS = ("ic", "ian", "ean", "ese", "ish", "ern", "al", "an")
@@ -175,6 +201,8 @@ def _as_subject(name: str) -> str | None:
     words = _drop_titles(_TITLE_RE.sub("", name).split())
     if len(words) > 1 and places.demonym_country(words[-1]):
         words = words[:-1]  # "Acme's European": an adjective whose noun is lower case
+    if len(words) > 2 and _DEMONYM.search(words[0]) and is_person_name(" ".join(words[1:])):
+        words = words[1:]  # "Liberal Jo Rivers", "Zemblan Jo Rivers": the person
     if not words or not words[0][:1].isupper() or words[-1] in _TIME_NAMES:
         return None
     if len(words) == 1 and words[0] in context._NOT_SUBJECTS:
@@ -239,6 +267,15 @@ def _after_figure_subject(sentence: str, end: int) -> str | None:
     return _as_subject(name)
 
 
+def _country_after(sentence: str, end: int) -> str | None:
+    """A country the figure is counted in: '130m messages were sent in Zembla'."""
+    m = _COUNTRY_AFTER_RE.match(sentence, end, end + 80)
+    if not m:
+        return None
+    name = _clean_name(m["name"]) or ""
+    return places.country_name(places.country_code(name)) if places.is_country(name) else None
+
+
 def _candidates(
     sentence: str,
     start: int,
@@ -269,6 +306,8 @@ def _candidates(
             continue
         if _is_adjective(sentence, chunk, c1):
             continue  # "Democratic voters", "Islamic banks": a modifier, not a name
+        if places.demonym_country(chunk) and not _NOUN_AFTER_RE.match(sentence, c1):
+            continue  # "the 34-year-old Zemblan, seeded third": a person, not Zembla
         if _DESCRIPTION_RE.match(sentence, c1) or _spelled_out(sentence, chunk, c0, c1):
             continue
         if _inside_aside(sentence, offset, c0, c1, start):
@@ -290,9 +329,25 @@ def _candidates(
         else:
             rank = 4
         subject = _as_subject(chunk)
+        if subject and (body := _BODY_AFTER_RE.match(sentence, c1)):
+            subject = f"{subject} {body['noun']}"  # "the Rivers campaign paid": the campaign
         if subject:
             found.append(_Candidate(rank, start - c1, subject))
     return found
+
+
+# "Jo Smith, who ... preferred to cut the rate to 2%": a long relative clause whose
+# figure belongs to the person it is about, named before the window of _candidates.
+_WHO_ANTECEDENT_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*),\s+who\b")
+_WHO_WINDOW = 400
+
+
+def _who_antecedent(sentence: str, start: int) -> str | None:
+    """The name a relative clause holding the number is about, if one opens it."""
+    found = None
+    for m in _WHO_ANTECEDENT_RE.finditer(sentence, max(0, start - _WHO_WINDOW), start):
+        found = m
+    return _clean_name(found.group(1)) if found else None
 
 
 def _inside_aside(sentence: str, floor: int, c0: int, c1: int, start: int) -> bool:
@@ -339,15 +394,37 @@ def sentence_subject(
     names: frozenset[str] | None = None,
 ) -> str | None:
     """The subject the sentence itself gives for the quantity at [start, end), or None."""
+    return _ranked_subject(sentence, start, end, common, names)[0]
+
+
+def _ranked_subject(
+    sentence: str,
+    start: int,
+    end: int,
+    common: frozenset[str] | set[str] | None,
+    names: frozenset[str] | None,
+) -> tuple[str | None, int]:
+    """The sentence's subject for the quantity and how it was found (see _candidates:
+    0 a list or poll, 1 a possessor, 2 a verb's subject, 3 a holder, 4 any other name,
+    5 a common noun)."""
     if found := _after_figure_subject(sentence, end):
-        return found
+        return found, 0
+    if m := _SECOND_SCORE_RE.search(sentence, max(0, start - 120), start):
+        return _clean_name(m["name"]), 0  # "Rivers leads Stone, 48% to 45%": Stone's 45%
     candidates = _candidates(sentence, start, names, common)
+    if country := _country_after(sentence, end):
+        candidates.append(_Candidate(3, 0, country))
+    if not candidates and (who := _who_antecedent(sentence, start)):
+        candidates.append(_Candidate(2, 0, who))
     if candidates:
-        return min(candidates, key=lambda c: (c.rank, c.distance)).name
+        best = min(candidates, key=lambda c: (c.rank, c.distance))
+        return best.name, best.rank
     found = context.find_subject(sentence, start, common, proper=False)
+    while found and _ADVERB_RE.fullmatch(found.split()[-1]) and " " in found:
+        found = found.rsplit(" ", 1)[0]  # "the firm also paid": the firm
     if found and _describes_another(sentence, found, start):
-        return None  # "the world's biggest bank": a description, not the world's figure
-    return found
+        return None, 5  # "the world's biggest bank": a description, not the world's figure
+    return found, 5
 
 
 class ArticleSubjects:
@@ -364,14 +441,21 @@ class ArticleSubjects:
 
     def subject(self, sentence: str, start: int, end: int) -> str | None:
         """The subject of the quantity at [start, end) of the sentence."""
-        found = sentence_subject(sentence, start, end, self.common, self.names)
+        found, rank = _ranked_subject(sentence, start, end, self.common, self.names)
+        opener = _OPENING_PRONOUN_RE.match(sentence, _lead(sentence[:start]))
+        if opener and rank >= 3:
+            found = None  # "She also earned £9 for a column in the Globe": she earned it
         if found is not None and found.split()[-1].lower() not in _STAND_IN_NOUNS:
             return self._full_person(found)
         if found is not None and self.main is None:
             return found
-        pronoun = _last_pronoun(sentence, start)
+        pronoun = opener.group().lower() if opener else _last_pronoun(sentence, start)
         if pronoun in _PERSON_PRONOUNS and self.last_person:
             return self.last_person
+        if found is not None and self.main and is_person_name(self.main):
+            noun = found.split()[-1].lower()
+            if noun in _PERSONAL_BODIES:
+                return f"{self.main} {noun}"  # "the campaign" in a story about Jo Rivers
         return self.main or found
 
     @property
@@ -457,7 +541,9 @@ def _main_entity(
         for m in _CHUNK_RE.finditer(sentence):
             raw = m.group(1)
             if m.start(1) == lead:
-                raw = _trim_opener(raw, names, common, sentence[m.end(1) : m.end(1) + 60])
+                # a lone word that only ever opens sentences ("Voters said") is too
+                # uncertain a name to make an article's topic
+                raw = _trim_opener(raw, names, common)
             subject = _clean_name(raw) if raw else None
             if not subject or _NUMBER_BEFORE_RE.search(
                 sentence, max(0, m.start(1) - 12), m.start(1)
@@ -501,10 +587,15 @@ def _is_headline(sentence: str) -> bool:
 
 
 def _alias_head(name: str, people: dict[str, list[str]], counts: Counter[str]) -> str:
-    """The person's full name a short one stands for: 'Smith' or 'Jane' -> 'Jane Smith'."""
-    if " " in name or name not in people:
+    """The full name a short one stands for: a person's ('Smith' or 'Jane' -> 'Jane
+    Smith'), or the only counted name a head noun ends ('Committee' -> 'Federal Open
+    Market Committee', as 'the Committee' refers back to it)."""
+    if " " in name:
         return name
-    return max(people[name], key=lambda n: counts[n])
+    if name in people:
+        return max(people[name], key=lambda n: counts[n])
+    longer = [n for n in counts if n.endswith(" " + name)]
+    return longer[0] if len(longer) == 1 else name
 
 
 def _people_by_part(counts: Counter[str]) -> dict[str, list[str]]:

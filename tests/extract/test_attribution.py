@@ -387,8 +387,8 @@ def test_organisation_with_its_people_as_source():
 def test_according_to_named_records():
     # The body whose records they are is the source (CLAIM-SPEC: "the body whose
     # figures, poll, survey, filing or results the sentence reports").
-    att = only("The fund raised $4 million, according to FEC filings.")
-    assert (att.speaker, att.cue) == ("FEC", "according to")
+    att = only("The fund raised $4 million, according to SEC filings.")
+    assert (att.speaker, att.cue) == ("SEC", "according to")
     att = only("Sales fell 3%, according to Harbour Registry records.")
     assert att.speaker == "Harbour Registry"
 
@@ -776,8 +776,19 @@ def test_as_reported_by_an_outlet():
 
 
 def test_a_sentence_ending_in_a_colon_is_no_headline():
-    text = (
-        "The Harbour Institute notes the wage is low. "
-        "The organisation also points out some other figures:"
-    )
+    text = "The Harbour Institute notes the wage is low. The organisation also notes these figures:"
     assert attribute(text)[-1][1].speaker == "Harbour Institute"
+
+
+def test_a_share_of_people_saying_is_no_source():
+    assert attribute("In Kent, 42% of Kentish voters say they know little of him.")[0][1] is None
+    assert attribute("A majority of Freedonians say the tax is too high.")[0][1] is None
+    assert only("Harbour Polling says 42% of voters back him.").speaker == "Harbour Polling"
+
+
+def test_the_statement_is_the_body_just_heard():
+    text = (
+        "The Lee campaign on Tuesday replied that it had moved offices. "
+        '"Also, the candidate gives $1 million a month," the statement said.'
+    )
+    assert attribute(text)[-1][1].speaker == "Lee campaign"

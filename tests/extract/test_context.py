@@ -125,9 +125,11 @@ def test_find_metric_falls_back_to_the_counted_unit():
         ("Prices held up, with the jobless rate at 4.1%.", "4.1%", "jobless rate"),
         ("The vacancy rate, at 2.5 percent, was steady.", "2.5 percent", "vacancy rate"),
         # a counting verb in the present: the metric uses its past form
-        ("The region is adding 40,000 homes a year.", "40,000", "homes added"),
+        ("The region is adding 40,000 homes a year.", "40,000", "homes added per year"),
         # words before the number that name no measure
-        ("Donors have raised at least $24 million.", "$24 million", None),
+        ("Donors have raised at least $24 million.", "$24 million", "money raised"),
+        ("The utility owes $900m to its lenders.", "$900m", "debt"),
+        ("The campaign collected $3m in May.", "$3m", "money collected"),
         ("The mayor set out 10 proposals.", "10", "proposals"),
         ("Three people were hurt and more than 20 were treated.", "20", None),
     ],
@@ -333,11 +335,31 @@ def test_metric_quality_rules(text, surface, metric):
         # what a verb of money makes of the amount
         ("She earned up to £90,000 from speeches.", "£90,000", "earnings"),
         ("The contractor was paid $2m last year.", "$2m", "payment"),
+        ("The group was valued at $9bn in May.", "$9bn", "value"),
         ("The club paid $2m for the site.", "$2m", None),
         # a list continues the metric of its first figure
         ("Prices rose 4% in Kent, 3% in Fife and 2% in Powys.", "3%", "prices"),
         ("Prices rose 4% in Kent, 3% in Fife and 2% in Powys.", "2%", "prices"),
         ("Prices rose 4% in Kent while the council hired 30 wardens.", "30", "wardens hired"),
+        # a share of another figure: a share of what that figure measures
+        ("Some 40% of the £2bn spent on roads went north.", "40%", "share of spending on roads"),
+        # the older rules' phrase without a dangling qualifier
+        ("The bank may raise rates from their current 4.75%.", "4.75%", "rates"),
+        # a level set anew: the new figure keeps the old one's measure
+        ("The minimum fare of $5 would be cut to $4.", "$4", "minimum fare"),
+        # a share of a name, of a noun with an -ing modifier
+        ("Globex bought the 40% of Initech it did not own.", "40%", "share of Initech"),
+        ("Banks may sell up to 30% of their lending arms.", "30%", "share of lending arms"),
+        # how long something lasted
+        ("They won in a match lasting three hours.", "three hours", "match duration"),
+        ("He retired in the last three years.", "three years", None),
+        # a change given between two dates, then its new level
+        ("Sales rose by 9% between May and June, up 300 to 3,600.", "3,600", "sales"),
+        # a verb that shares the subject of the clause before
+        ("Analysts said rents were too high and could fall by 8%.", "8%", "rents"),
+        ("Food inflation is still strong, up 6% on the year.", "6%", "food inflation"),
+        ("Prices rose 9% in 2023, but by only 2% in the second half.", "2%", "prices"),
+        ("The overall trade deficit rose to $12bn.", "$12bn", "trade deficit"),
         # an age
         ("The 52-year-old joined the board in May.", "52-year-old", "age"),
         ("Members must be aged over 19.", "19", "age"),
@@ -356,6 +378,7 @@ def test_metric_of_the_words_around_the_number(text, surface, metric):
         ("Jones has 44%, while Smith has 41%.", "41%", "support"),
         ("Smith trails in third with 12 percent.", "12 percent", "support"),
         ("In the poll, 40% of voters support the measure.", "40%", "support"),
+        ("She won with backing from 70% of older voters.", "70%", "support"),
         ("Lee received 52 percent of ballots cast.", "52 percent", "share of ballots cast"),
         ("Lee received 52 percent.", "52 percent", "vote share"),
         ("Altogether, Ann and Bo had 17 grandchildren.", "17", "grandchildren"),
@@ -382,6 +405,16 @@ def test_metric_in_poll_language(text, surface, metric):
         ("The firm says 300 of its older patents will lapse.", "older patents"),
         # points and times are units, not measures
         ("They pay five times more than before.", None),
+        # an -ing verb before the count names it in its past participle
+        ("The pollster is surveying 900 adults this week.", "adults surveyed"),
+        ("The club has been leasing three pitches.", "pitches leased"),
+        ("The plant currently employs 450 workers.", "workers employed"),
+        ("The plan, including 40 flats, is new.", "flats"),
+        # a count per unit of time, a count behind "an estimated", a count "out of"
+        ("The line will carry 9 million passengers a year.", "passengers per year"),
+        ("An estimated 3,000 people attended.", "people"),
+        ("She expected 3,000 fans to come.", "fans expected"),
+        ("In all, 16 out of the 20 titles were sequels.", "titles"),
     ],
 )
 def test_metric_of_counts(text, metric):

@@ -62,6 +62,8 @@ def test_back_reference_and_poll_shape():
     assert figures.refers_back("Poll workers counted 300 ballots.") is None
     assert figures.poll_shaped("In the east, Smith has 45%, while Brown has 41%.")
     assert figures.poll_shaped("Roughly 30% of voters remain undecided.")
+    assert figures.poll_shaped("But a third of the electorate remains undecided.")
+    assert not figures.poll_shaped("Five candidates and two judges remain.")
     assert not figures.poll_shaped("Turnout was high, officials said.")
     assert not figures.poll_shaped("The outcome showed Smith had received 49.8 percent.")
 
@@ -150,7 +152,7 @@ def test_long_sentence_is_left_unsourced():
 
 def test_figures_introduced_by_a_colon_are_the_sources():
     text = (
-        "The Harbour Institute points out some other figures:\n\n"
+        "The Harbour Institute notes these figures:\n\n"
         "The average wage is $9.50, though most towns pay between $10 and $12.\n\n"
         "The mayor wants a $15 wage."
     )
@@ -165,3 +167,21 @@ def test_number_before_a_participle_cue_in_a_quotation_sentence():
     got = speakers(text)
     assert got["nine years"] is None
     assert got["20%"] == "Kim Lee"
+
+
+def test_number_before_a_cue_in_a_relative_clause_is_the_articles():
+    text = (
+        'Ann Lee, who has led the city for two decades, attacked the "closed shop" '
+        "that she says costs 5% of wages."
+    )
+    got = speakers(text)
+    assert got["two decades"] is None
+    assert got["5%"] == "Ann Lee"
+
+
+def test_poll_respondents_saying_keep_the_poll_as_source():
+    text = (
+        "The mayor leads, a Lakeside College poll shows.\n\n"
+        "In the north, the poll found that 42% of Northerners say they have not decided."
+    )
+    assert speakers(text)["42%"] == "Lakeside College"

@@ -156,3 +156,93 @@ def test_headlines_do_not_make_the_main_entity():
         "plant. The company expects sales of $5m."
     )
     assert claim_subject(text, "$5m") == "Acme Industries"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a name inside a comma-closed aside is not the figure's subject
+        ("Globex, which owns the Zembla Herald, cut 40 jobs.", "40", "Globex"),
+        ("Initech, the largest lender in Ruritania, will report profits of £9m.", "£9m", "Initech"),
+        # the comma inside a number does not end the clause
+        ("Jo Rivers earned £195,000 for a column in the Daily Globe.", "£195,000", "Jo Rivers"),
+    ],
+)
+def test_asides_and_clauses(text, surface, subject):
+    assert subject_of(text, surface) == subject
+
+
+def test_a_figure_after_the_verb_of_an_opening_pronoun_is_the_pronouns():
+    text = (
+        "Sam Stone earned £20,000 from speeches. "
+        "She also received £5,000 for a column in the Daily Globe, and £2,000 for "
+        "appearing on the Zembla Show."
+    )
+    assert claim_subject(text, "£2,000") == "Sam Stone"
+
+
+def test_a_description_by_a_common_possessor_is_not_its_subject():
+    text = "A merger would create the region's largest bank, valued at $80bn."
+    assert subject_of(text, "$80bn") is None
+
+
+def test_a_candidates_campaign_is_not_the_candidate():
+    text = (
+        "Jo Rivers raised money from donors all year. Jo Rivers spoke in Zembla. "
+        "The Rivers campaign paid $35,000 in rent. The campaign also paid 172 staff."
+    )
+    # the campaign of the person the article is about, named as the article names her
+    assert claim_subject(text, "$35,000") == "Jo Rivers campaign"
+    assert claim_subject(text, "172") == "Jo Rivers campaign"
+
+
+def test_a_party_word_before_a_persons_name_is_dropped():
+    assert subject_of("Republican Jo Rivers won 52% of the vote.", "52%") == "Jo Rivers"
+
+
+def test_a_country_the_figure_is_counted_in():
+    text = "Over the holiday, 90m parcels were delivered in the UK."
+    assert subject_of(text, "90m") == "UK"
+    # a city says where, not whose; the verb's own subject comes first
+    assert subject_of("Over the holiday, prices rose 3% in Paris.", "3%") is None
+    assert subject_of("Acme sold 300 vans in Germany.", "300") == "Acme"
+
+
+def test_a_place_the_metric_ends_on_stays_the_subject():
+    text = "Around 90m parcels were delivered in the UK."
+    claim = next(c for c in extract_claims(text, "2023-04-15") if c.surface == "90m")
+    assert claim.subject == "UK"
+
+
+def test_the_second_figure_of_a_score_is_the_rivals():
+    text = "After the vote, Rivers is leading Stone, 48 percent to 45 percent."
+    assert subject_of(text, "48 percent") == "Rivers"
+    assert subject_of(text, "45 percent") == "Stone"
+
+
+def test_a_nationality_used_as_a_noun_is_a_person_not_a_country():
+    text = "The 34-year-old Brazilian, seeded eighth, needed two chances to serve."
+    assert subject_of(text, "two") is None
+    assert subject_of("Brazilian exports rose 4% in May.", "4%") == "Brazil"
+
+
+def test_a_long_relative_clause_gives_its_figure_to_the_person_it_is_about():
+    text = (
+        "The Policy Board of the Ruritanian Reserve voted to hold its rate at 2 percent. "
+        "Voting against was Jo Smith, who backed every step the board took to calm the "
+        "markets and steady the flow of credit to farms and firms across the country but "
+        "preferred to cut the rate to 1-1/2 percent at this meeting."
+    )
+    assert claim_subject(text, "1-1/2 percent") == "Jo Smith"
+
+
+def test_a_head_noun_counts_for_the_full_name_it_refers_back_to():
+    text = (
+        "Grain prices are weak this spring.\n\n"
+        "Acme Farms sold less grain and cut jobs.\n\n"
+        "The Ruritanian Grain Marketing Board met on Monday. In May, the Board held its floor "
+        "price. Since then, the Board has watched markets. Now the Board expects demand to "
+        "recover.\n\n"
+        "Prices could rise to $210 a tonne later."
+    )
+    assert claim_subject(text, "$210") == "Ruritanian Grain Marketing Board"

@@ -96,7 +96,7 @@ _ASIDE_OPEN_RE = re.compile(r",\s+(?:which|who|whose|the|a|an)\s")
 _WINDOW = 200
 # A news article names what it is about early: its main entity is counted over this
 # many opening sentences.
-_MAIN_ENTITY_SENTENCES = 30
+_MAIN_ENTITY_SENTENCES = 15
 _LIST_REACH = 120
 _LABEL_BEFORE_FIGURE_RE = re.compile(r"['’]?s?\s+(?:(?:by|on)\s+)?[$£€¥]?")
 # "9% at Acme, 4% at Globex": a figure and the name it belongs to, in a list.
@@ -152,6 +152,12 @@ class _Candidate:
 
 
 _OPENING_MARKS = " \t\n\"'“‘(["
+# Patterns of the small helpers below, compiled once (they run for every name).
+_POSSESSED_NAME_RE = re.compile(r"['’]s\s+(?=[A-Z])")
+_INNER_DOT_RE = re.compile(r"\.\w")
+_LOWER_WORD_NEXT_RE = re.compile(r"\s+[a-z]")
+_CAPITAL_WORD_RE = re.compile(r"(?<![\w'’-])[A-Z][\w&.'’-]*")
+_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def _lead(sentence: str) -> int:
@@ -195,8 +201,8 @@ def _trim_opener(
 def _as_subject(name: str) -> str | None:
     """A chunk as a subject: 'Acme's Widget' -> 'Widget' (the possessed name), a title
     dropped ('Coach Jo Smith' -> 'Jo Smith'), a country adjective -> its country."""
-    name = re.split(r"['’]s\s+(?=[A-Z])", name)[-1].strip()
-    if name.endswith(".") and not re.search(r"\.\w", name) and len(name.split()[-1]) > 2:
+    name = _POSSESSED_NAME_RE.split(name)[-1].strip()
+    if name.endswith(".") and not _INNER_DOT_RE.search(name) and len(name.split()[-1]) > 2:
         name = name[:-1]  # "in July." ends the sentence; "U.S." keeps its dots
     words = _drop_titles(_TITLE_RE.sub("", name).split())
     if len(words) > 1 and places.demonym_country(words[-1]):
@@ -233,7 +239,7 @@ def _is_adjective(sentence: str, chunk: str, end: int) -> bool:
         return False
     if places.demonym_country(chunk):
         return False  # "German growth": about Germany
-    return bool(re.match(r"\s+[a-z]", sentence[end : end + 2])) and not _SUBJECT_VERB_RE.match(
+    return bool(_LOWER_WORD_NEXT_RE.match(sentence, end)) and not _SUBJECT_VERB_RE.match(
         sentence, end
     )
 
@@ -510,7 +516,7 @@ def _midsentence_names(text: str, spans: list[tuple[int, int]]) -> frozenset[str
         sentence = text[s:e]
         lead = _lead(sentence)
         opening = _OPENING_RUN_RE.match(sentence, lead)
-        for m in re.finditer(r"(?<![\w'’-])[A-Z][\w&.'’-]*", sentence):
+        for m in _CAPITAL_WORD_RE.finditer(sentence):
             if m.start() >= opening.end():
                 found.add(context._bare(m.group()).rstrip("."))
     return frozenset(found)
@@ -571,7 +577,7 @@ def _mention_role(sentence: str, start: int, end: int, name: str) -> float:
         return 0.75  # "sales outside Europe helped": not the clause's subject
     if sentence.startswith(("'s", "’s"), end) or _SUBJECT_VERB_RE.match(sentence, end):
         return 2.0
-    modifier = re.match(r"\s+[a-z]", sentence[end : end + 2])
+    modifier = _LOWER_WORD_NEXT_RE.match(sentence, end)
     if modifier and len(name.split()) == 1 and name.endswith(_ADJECTIVE_ENDINGS):
         return 0.5  # "Islamic banking", "Eastern groups": an adjective, not a name
     return 1.0
@@ -579,7 +585,7 @@ def _mention_role(sentence: str, start: int, end: int, name: str) -> float:
 
 def _is_headline(sentence: str) -> bool:
     """A title-case line ("Acme Beats Rivals In Record Year"): every word capitalised."""
-    words = re.findall(r"[A-Za-z][\w'’-]*", sentence)
+    words = _WORD_RE.findall(sentence)
     long_words = [w for w in words if len(w) > 3]
     if len(long_words) < 3:
         return False

@@ -294,7 +294,7 @@ def _numeric_claims(
                 approx=q.approx,
                 subject=subject,
                 metric=metric,
-                period=periods.nearest_period(q.start, q.end, mentions, sentence, default_period),
+                period=_period_of(q, mentions, sentence, default_period),
                 speaker=_numeric_speaker(source, attribution, figure_source),
                 speaker_org=getattr(source, "speaker_org", None),
                 cue=getattr(source, "cue", None),
@@ -307,6 +307,13 @@ def _numeric_claims(
     if article_subjects is not None:
         article_subjects.observe(sentence)
     return claims
+
+
+def _period_of(q, mentions, sentence: str, default_period: str | None) -> str | None:
+    """A quantity's period: the mention nearest it, or its sentence's; a baseline a year
+    back ("up from 4.9% a year earlier") takes the compared figure's period a year back."""
+    period = periods.nearest_period(q.start, q.end, mentions, sentence, default_period)
+    return periods.baseline_period(sentence, q.start, q.end, period) or period
 
 
 def _attributed_claim(text: str, start: int, end: int, attribution) -> ExtractedClaim:

@@ -137,8 +137,9 @@ def _source_name(match: re.Match[str]) -> str | None:
     words = re.sub(r"['\u2019]s?$", "", name).split()
     while words and words[0] in ("The", "A", "An", "In", "On", "At", "For", "But", "And"):
         words = words[1:]
-    # "a Beacon/Acme Ohio poll": the poll's state is no part of the pollster.
-    while len(words) > 1 and _is_place(words[-1]):
+    # "a Beacon/Acme Ohio poll": the poll's state is no part of the pollster; but in
+    # "Bank of Zembla figures" the place completes the name ("X of Place").
+    while len(words) > 1 and _is_place(words[-1]) and words[-2] not in ("of", "for"):
         words = words[:-1]
     if len(words) > 2 and words[-2] in _COMPASS:
         words = words[:-2]  # "... South Dakota", "... New Hampshire"

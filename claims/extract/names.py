@@ -200,8 +200,6 @@ def _clean_name(raw: str) -> tuple[str | None, str | None]:
     words = _drop_leading(raw.split(), _FUNCTION_WORDS)
     if not words:
         return None, None
-    if len(words) > 2 and words[0].lower() in _ORG_WORDS and words[1] in ("of", "for"):
-        return " ".join(words), None  # "Office of the Chief Harbour Master": one body
     # The last title word splits an organisation prefix from the person's name.
     cut = -1
     for i, w in enumerate(words[:-1]):
@@ -214,13 +212,24 @@ def _clean_name(raw: str) -> tuple[str | None, str | None]:
             "prof",
         }:
             cut = i
-    if cut < 0:
+    if cut >= 0 and (words[cut + 1][:1].islower() or words[cut - 1 : cut] == ["the"]):
+        cut = -1  # a title inside a body's name: "Office of the Chief Harbour Master"
+    if cut < 0 or _body_of(words, cut):
         return " ".join(words), None
     name_words = words[cut + 1 :]
     prefix = words[:cut]
     # Honorifics such as "Sir" stay part of the name ("Sir John Stevens").
     org = " ".join(prefix) if prefix and _looks_like_org_prefix(prefix) else None
     return " ".join(name_words), org
+
+
+def _body_of(words: list[str], cut: int) -> bool:
+    """Whether the words are one body's name ("Office of the Chief Harbour Master"): an
+    organisation word with "of" or "for" opens it and no person's name follows the last
+    title word (as "Bank of Zembla governor Jo Smith" has)."""
+    if not (len(words) > 2 and words[0].lower() in _ORG_WORDS and words[1] in ("of", "for")):
+        return False
+    return not is_person_name(" ".join(words[cut + 1 :]))
 
 
 def _drop_leading(words: list[str], drop: frozenset[str]) -> list[str]:

@@ -45,7 +45,8 @@ _PERIOD_RE = re.compile(
     | (?P<mdy>\b(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\d)
           (?:\s*[-–]\s*(?:(?P<mdy_m2>{_MONTH})\s+)?(?P<mdy_d2>[0-3]?\d)\b(?![-/.,]?\d))?
           (?:,?\s+(?P<mdy_y>{_YEAR})\b)?)
-    | (?P<dmy>\b(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{_MONTH})(?![\w])
+    | (?P<dmy>\b(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?(?P<dmy_to>\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)?
+          \s+(?:of\s+)?(?P<dmy_m>{_MONTH})(?![\w])
           (?:,?\s+(?P<dmy_y>{_YEAR})\b)?)
     | (?P<my>\b(?P<my_m>{_MONTH})(?:\s+of)?,?\s+(?P<my_y>{_YEAR})\b)
     | (?P<quarter>\b(?P<q_ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)
@@ -92,10 +93,10 @@ _BASELINE_BEFORE_RE = re.compile(
 # A year a forecast or target looks ahead to ("expects a 2% fall in 2031", "could double
 # by 2030") is not the time the article reports on, so it does not become the context
 # that dates later yearless mentions.
+# Modal verbs only in lower case: "May" is a month and "Will" a name.
 _FORWARD_BEFORE_RE = re.compile(
-    r"\b(?:forecasts?|forecast(?:ing|er|ers)|predict\w*|expect\w*|project(?:s|ed|ing|ion)"
-    r"|will|would|could|may|might|plans?|target\w*|aims?)\b[^.;]*$|\bby\s+$",
-    re.IGNORECASE,
+    r"\b(?:(?i:forecasts?|forecast(?:ing|er|ers)|predict\w*|expect\w*|project(?:s|ed|ing|ion)"
+    r"|plans?|target\w*|aims?)|will|would|could|may|might)\b[^.;]*$|\b(?i:by)\s+$"
 )
 _FORWARD_WINDOW = 150
 _SINCE_RE = re.compile(r"since\b", re.IGNORECASE)  # a mention that starts "since March"
@@ -239,6 +240,8 @@ def find_periods(
             continue
         if kind == "day_rel" and _inside_name(s, m.start()):
             continue
+        if kind == "weekday" and _named_day(s, m.start()):
+            continue
         period, year = _resolve(m, kind, year_before, published, context_year)
         if period is not None and not _WELL_FORMED_RE.match(period):
             period = None  # e.g. "last year" against a publication date in year 1
@@ -318,6 +321,18 @@ def _words_back(hint: str) -> int:
     return 2  # "end of March", "over the year", "last three months"
 
 
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _named_day(s: str, start: int) -> bool:
+    """A weekday inside a name ("Super Tuesday", "Black Friday"): a capitalised word
+    stands right before it, other than the sentence's first word."""
+    before = _WORD_BEFORE_RE.search(s, max(0, start - 30), start)
+    if before is None or not before.group(1)[0].isupper():
+        return False
+    return bool(s[: before.start()].strip())  # the sentence's opening word is no name
+
+
 def _period_matches(s: str) -> list[re.Match]:
     """Matches of _PERIOD_RE in s, left to right and not overlapping."""
     found: list[re.Match] = []
@@ -386,6 +401,8 @@ def _resolve(
         y = year or _year_for_month(mo, d, fallback, published, look_ahead=True)
         if y is None or not _valid_date(y, mo, d):
             return None, year
+        if kind == "dmy" and m.group("dmy_to"):
+            return f"{y:04d}-{mo:02d}", year  # "17-20 March": days of one month
         if kind == "mdy" and m.group("mdy_d2"):
             # "March 17-20": days of one month; "March 30-April 4" ends in April.
             if m.group("mdy_m2"):
@@ -589,6 +606,8 @@ def sentence_frame(sentence: str, mentions: list[PeriodMention]) -> str | None:
     the last of them wins ("From 2001 to 2009, ..." is 2009).
     """
     comma = sentence.find(",")
+    while comma >= 0 and any(m.start < comma < m.end for m in mentions):
+        comma = sentence.find(",", comma + 1)  # "On March 3, 2016, ...": inside the date
     if comma < 0:
         return None
     pos, frame = 0, None
@@ -748,3 +767,29 @@ class ArticleTime:
         year = last_year_named(mentions)
         if year is not None:
             self.year = year
+
+
+# A baseline stated a year back from the figure it is compared with: "up from 4.9% a
+# year earlier", "down from $194m in the same month last year", "than 3% a year ago".
+_YEAR_AGO_AFTER_RE = re.compile(
+    r"\s*(?:in\s+|during\s+|for\s+)?(?:the\s+same\s+(?:month|quarter|period|week|day|time)"
+    r"\s+(?:of\s+|in\s+)?)?(?:a\s+year\s+(?:earlier|ago|before)|last\s+year"
+    r"|the\s+(?:previous|prior)\s+year|(?:12|twelve)\s+months\s+(?:earlier|ago|before))\b",
+    re.IGNORECASE,
+)
+_BASELINE_WORD_BEFORE_RE = re.compile(
+    r"\b(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:\S+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def baseline_period(sentence: str, start: int, end: int, period: str | None) -> str | None:
+    """The period of a quantity that is a baseline a year before the figure it is compared
+    with ("up from 4.9% a year earlier"): `period` (the figure's) a year back; else None.
+    """
+    if not period or not _YEAR_AGO_AFTER_RE.match(sentence, end):
+        return None
+    if not _BASELINE_WORD_BEFORE_RE.search(sentence, max(0, start - 40), start):
+        return None
+    year = int(period[:4]) - 1
+    return f"{year:04d}{period[4:]}" if _WELL_FORMED_RE.match(f"{year:04d}{period[4:]}") else None

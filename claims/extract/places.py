@@ -21,9 +21,11 @@ _ALIASES = {
     "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB",
     "US": "US", "U.S.": "US", "USA": "US", "U.S.A.": "US", "America": "US",
 }  # fmt: skip
-# Demonyms no ending rule derives from the country's name.
+# Demonyms no ending rule derives from the country's name. The adjectives of a country's
+# parts ("Scottish", "Welsh") and of languages ("English lessons") are left out: they do
+# not name the whole country.
 _IRREGULAR_DEMONYMS = {
-    "British": "GB", "English": "GB", "Scottish": "GB", "Welsh": "GB", "French": "FR",
+    "British": "GB", "French": "FR",
     "Dutch": "NL", "Swiss": "CH", "Spanish": "ES", "Polish": "PL", "Danish": "DK",
     "Swedish": "SE", "Finnish": "FI", "Turkish": "TR", "Irish": "IE", "Greek": "GR",
     "Thai": "TH", "Filipino": "PH", "Peruvian": "PE", "Norwegian": "NO",

@@ -792,3 +792,17 @@ def test_the_statement_is_the_body_just_heard():
         '"Also, the candidate gives $1 million a month," the statement said.'
     )
     assert attribute(text)[-1][1].speaker == "Lee campaign"
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("Bank of Zembla governor Jo Smith", "Jo Smith"),
+        ("Department of Health spokeswoman Ann Lee", "Ann Lee"),
+        ("Office of the Chief Harbour Master", "Office of the Chief Harbour Master"),
+    ],
+)
+def test_a_body_named_x_of_y_keeps_a_person_after_a_title_apart(raw, name):
+    from claims.extract.names import _clean_name
+
+    assert _clean_name(raw)[0] == name

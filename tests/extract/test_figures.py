@@ -185,3 +185,15 @@ def test_poll_respondents_saying_keep_the_poll_as_source():
         "In the north, the poll found that 42% of Northerners say they have not decided."
     )
     assert speakers(text)["42%"] == "Lakeside College"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Official Bank of Zembla figures have shown a fall of 2% in lending.", "Bank of Zembla"),
+        ("Reserve Bank of India data showed inflation at 6%.", "Reserve Bank of India"),
+    ],
+)
+def test_a_place_that_completes_a_bodys_name_stays_in_it(sentence, source):
+    (claim,) = [c for c in extract_claims(sentence, "2016-05-01") if c.kind == "numeric"]
+    assert claim.speaker == source

@@ -386,3 +386,55 @@ def test_voters_heading_to_the_polls_name_no_poll():
         "Candidates have spent $3 million on advertising."
     )
     assert numeric_periods(text, date(2023, 4, 20)) == [("$3 million", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "forward"),
+    [
+        ("In May, sales rose 5% in 2009.", False),
+        ("Will Smith said sales rose in 2009.", False),
+        ("Sales may rise in 2031.", True),
+    ],
+)
+def test_a_month_or_a_name_is_no_modal_verb(text, forward):
+    (year,) = [m for m in find_periods(text, PUB) if m.kind == "year"]
+    assert year.forward is forward
+
+
+def test_a_us_date_opening_a_sentence_frames_all_its_figures():
+    got = numeric_periods("On March 3, 2016, sales rose 5% and costs fell 2 percent.", PUB)
+    assert got == [("5%", "2016-03-03"), ("2 percent", "2016-03-03")]
+
+
+def test_a_day_range_before_the_month_is_that_month():
+    assert periods_of("The survey ran 17-20 March.") == [("17-20 March", "2023-03")]
+
+
+def test_a_weekday_inside_a_name_is_no_date():
+    assert periods_of("Results on Super Tuesday were close.") == []
+    assert periods_of("Sales rose on Tuesday.") == [("Tuesday", "2023-04-11")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Fares were $9m in June, down from $11m in the same month last year.",
+            [("$9m", "2023-06"), ("$11m", "2022-06")],
+        ),
+        (
+            "Inflation eased to 3.1% in the fourth quarter of 2022, from 4.2% a year earlier.",
+            [("3.1%", "2022-Q4"), ("4.2%", "2021-Q4")],
+        ),
+        (
+            "Jobless claims hit 210,000 in March, compared with 190,000 a year ago.",
+            [("210,000", "2023-03"), ("190,000", "2022-03")],
+        ),
+    ],
+)
+def test_a_baseline_a_year_back_has_its_own_period(text, expected):
+    assert numeric_periods(text, date(2023, 7, 1)) == expected
+
+
+def test_a_figure_last_year_without_a_comparison_is_no_baseline():
+    assert numeric_periods("Fares were $9m last year.", date(2023, 7, 1)) == [("$9m", "2022")]

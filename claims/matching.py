@@ -91,17 +91,30 @@ def context_terms(sentence: str, start: int, end: int, unit_key: str = "") -> fr
     return frozenset(w for w in words if len(w) > 2 and w not in _COMMON and w not in unit_words)
 
 
-def contexts_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+def contexts_agree(
+    a: frozenset[str],
+    b: frozenset[str],
+    min_shared: int = MIN_SHARED,
+    min_overlap: float = MIN_OVERLAP,
+) -> bool:
     """Whether two numbers are said in the same distinctive words (see module docstring)."""
     shared = len(a & b)
-    return shared >= MIN_SHARED and shared >= MIN_OVERLAP * min(len(a), len(b))
+    return shared >= min_shared and shared >= min_overlap * min(len(a), len(b))
+
+
+def distinctive(value: float) -> bool:
+    """Whether a number is specific enough to name a figure nearly by itself: three or
+    more significant digits (1,237 or 49.6, not 300, 11 million or 4.9)."""
+    digits = f"{abs(value):.10g}".replace(".", "").replace("-", "")
+    digits = digits.split("e")[0].strip("0")
+    return len(digits) >= 3
 
 
 # ---------------------------------------------------------------- matching
 
 _CLAIM = (
     "SELECT id, source_id, value, unit_key, subject_key, metric_key, coalesce(period, ''), "
-    "sentence, "
+    "sentence, coalesce(subject, ''), "
     "surface_start - sentence_start AS start, surface_end - sentence_start AS end "
     "FROM claims"
 )
@@ -117,29 +130,32 @@ class _Mention:
     metric_key: str
     period: str
     terms: frozenset[str]
-    sentence_words: frozenset[str]
+    named_in_sentence: bool  # whether the sentence writes the claim's subject
 
 
 def _mention(row: tuple) -> _Mention:
-    claim_id, source_id, value, unit_key, subject, metric, period, sentence, start, end = row
+    claim_id, source_id, value, unit_key, subject_key, metric, period, sentence = row[:8]
+    subject, start, end = row[8:]
     terms = context_terms(sentence or "", start, end, unit_key or "")
-    words = frozenset(match_words(sentence or ""))
+    subject_words = set(match_words(subject))
+    named = bool(subject_words) and subject_words <= set(match_words(sentence or ""))
     return _Mention(
         claim_id,
         source_id,
         value,
         unit_key or "",
-        subject or "",
+        subject_key or "",
         metric or "",
         period,
         terms,
-        words,
+        named,
     )
 
 
 def _names_its_subject(mention: _Mention) -> bool:
-    """Whether the claim's sentence names its subject (a word of the subject key in it)."""
-    return bool(set(mention.subject_key.split()) & mention.sentence_words)
+    """Whether the claim's sentence writes its subject as extracted (rather than the
+    extractor taking it from what the article is about)."""
+    return mention.named_in_sentence
 
 
 def _missing_part(mention: _Mention) -> str | None:
@@ -173,7 +189,7 @@ def match_missing_keys(
             if _missing_part(mention):
                 taken += _match_one(db, mention, tolerance)
             else:
-                taken += _match_statement(db, mention)
+                taken += _match_statement(db, mention) or _match_inferred_subject(db, mention)
     return taken
 
 
@@ -301,4 +317,39 @@ def _match_one(db: sqlite_utils.Database, mention: _Mention, tolerance: Toleranc
                 [key, claim_id],
             )
         return 1
+    return 0
+
+
+def _match_inferred_subject(db: sqlite_utils.Database, mention: _Mention) -> int:
+    """A subject the sentence does not name (the extractor took it from what the article
+    is about) is as good as missing: the claim takes the key of the earliest claim of
+    another article that states the same number in the same unit in agreeing words.
+
+    A number as specific as 1,237 names a figure nearly by itself: one distinctive word
+    in common will do, and the other claim's metric comes too ("delegates" and
+    "delegates needed"). A round number needs the same metric and MIN_SHARED words.
+    1 when the claim took a key."""
+    specific = distinctive(mention.value)
+    min_shared, min_overlap = (1, 0.2) if specific else (MIN_SHARED, MIN_OVERLAP)
+    if len(mention.terms) < min_shared or _names_its_subject(mention):
+        return 0
+    same_metric = "" if specific else "AND metric_key = ? "
+    params = [mention.unit_key, mention.value, -mention.value, mention.source_id, mention.id]
+    params += [] if specific else [mention.metric_key]
+    candidates = db.execute(
+        f"{_CLAIM} WHERE unit_key = ? AND value IN (?, ?) AND source_id != ? AND id < ? "
+        f"{same_metric}AND subject_key != '' AND metric_key != '' AND kind = 'numeric' "
+        "AND vanished = 0 ORDER BY id LIMIT ?",
+        [*params, MAX_CANDIDATES],
+    ).fetchall()
+    for row in candidates:
+        other = _mention(row)
+        if (other.subject_key, other.metric_key) == (mention.subject_key, mention.metric_key):
+            return 0  # already one figure's key
+        if contexts_agree(mention.terms, other.terms, min_shared, min_overlap):
+            db.execute(
+                "UPDATE claims SET subject_key = ?, metric_key = ? WHERE id = ?",
+                [other.subject_key, other.metric_key, mention.id],
+            )
+            return 1
     return 0

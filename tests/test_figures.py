@@ -488,3 +488,48 @@ def test_another_figure_in_similar_words_keeps_its_own_key(db):
     )  # fmt: skip
     assert key_of(db, jones[0])[0] == normalise.normalise_subject("Jones")
     assert key_of(db, smith[0])[0] == normalise.normalise_subject("Smith")
+
+
+# ---------------------------------------------------------------- inferred subjects
+
+
+def test_a_specific_number_with_an_inferred_subject_joins_the_same_figure(db):
+    first = add_article(
+        db, "Smith leads.\nA nominee needs 1,237 delegates to win the Whig nomination.",
+        "2016-03-01", "A", ("1,237", 1237.0, {"subject": "Smith", "metric": "delegates",
+                                             "unit": "delegate"}),
+    )  # fmt: skip
+    second = add_article(
+        db, "Jones trails.\nJones must reach 1,237 to clinch the nomination outright.",
+        "2016-03-08", "B", ("1,237", 1237.0, {"subject": "Lee", "metric": "delegates needed",
+                                             "unit": "delegate"}),
+    )  # fmt: skip
+    assert key_of(db, second[0]) == key_of(db, first[0])
+
+
+def test_a_round_number_or_a_subject_the_sentence_names_keeps_its_key(db):
+    add_article(
+        db, "Smith leads.\nA nominee needs 1,200 delegates to win the Whig nomination.",
+        "2016-03-01", "A", ("1,200", 1200.0, {"subject": "Smith", "metric": "delegates",
+                                             "unit": "delegate"}),
+    )  # fmt: skip
+    (round_,) = add_article(
+        db, "Jones trails.\nJones must reach 1,200 delegates to clinch the nomination.",
+        "2016-03-08", "B", ("1,200", 1200.0, {"subject": "Lee", "metric": "delegates",
+                                             "unit": "delegate"}),
+    )  # fmt: skip
+    (named,) = add_article(
+        db, "Jones trails badly.\nJones must reach 1,200 delegates to clinch the nomination.",
+        "2016-03-09", "C", ("1,200", 1200.0, {"subject": "Jones", "metric": "delegates",
+                                             "unit": "delegate"}),
+    )  # fmt: skip
+    assert key_of(db, round_)[0] == normalise.normalise_subject("Lee")
+    assert key_of(db, named)[0] == normalise.normalise_subject("Jones")
+
+
+@pytest.mark.parametrize(
+    ("value", "specific"),
+    [(1237, True), (49.6, True), (214, True), (300, False), (11e6, False), (4.9, False)],
+)
+def test_distinctive_numbers(value, specific):
+    assert matching.distinctive(value) is specific

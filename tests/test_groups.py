@@ -303,11 +303,11 @@ def add_participation(db, spelling: str, outlet: str, published: str, value: flo
     # British spellings come in other words too: the same sentence with only the spelling
     # changed is the same statement, which claims.matching lines up without a proposal.
     text = (
-        f"Figures for March put the {spelling} at {value}%, said {outlet}."
+        f"Figures for March put the US {spelling} at {value}%, said {outlet}."
         if "labour" in spelling
-        else f"The {spelling} rose to {value}% in March, {outlet} reported."
+        else f"The US {spelling} rose to {value}% in March, {outlet} reported."
     )
-    fields = {"subject": "United States", "metric": spelling, "unit": "percent"}
+    fields = {"subject": "US", "metric": spelling, "unit": "percent"}
     return add_article(
         db,
         text,
@@ -320,9 +320,9 @@ def add_participation(db, spelling: str, outlet: str, published: str, value: flo
 def test_fuzzy_matching_proposes_and_a_merge_survives_re_extraction(db):
     us = add_participation(db, "labor force participation rate", "BLS", "2023-04-07", 62.6)
     us += add_participation(db, "labor force participation rate", "CNBC", "2023-04-07", 62.6)
-    uk_text = "Figures for March put the labour force participation rate at 62.6%, said the FT."
+    uk_text = "Figures for March put the US labour force participation rate at 62.6%, said the FT."
     uk_fields = {
-        "subject": "United States",
+        "subject": "US",
         "metric": "labour force participation rate",
         "unit": "percent",
         "period": "2023-03",

@@ -26,9 +26,16 @@ def spellings(ledger_path):
     """Two US and one UK spelling of one figure: a merge waiting to be proposed."""
     db = store.connect(ledger_path)
     for outlet, metric, day in (("BLS", "labor", 7), ("CNBC", "labor", 8), ("FT", "labour", 9)):
-        text = f"The {metric} force participation rate rose to 62.6% in March, {outlet} said."
+        # The British outlet says it in other words: the same sentence with only the
+        # spelling changed is the same statement, which lines up without a merge.
+        text = (
+            f"Figures for March put the US {metric} force participation rate at 62.6%, "
+            f"said {outlet}."
+            if metric == "labour"
+            else f"The US {metric} force participation rate rose to 62.6% in March, {outlet} said."
+        )
         add(db, text, "62.6%", 62.6, f"2023-04-0{day}", f"{outlet}: jobs",
-            subject="United States", metric=f"{metric} force participation rate",
+            subject="US", metric=f"{metric} force participation rate",
             period="2023-03")  # fmt: skip
     return db
 

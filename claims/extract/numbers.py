@@ -491,6 +491,36 @@ def _skip_right_context(s: str, core: _Core) -> bool:
     return bool(_TIME_OF_DAY_RE.match(s, end))
 
 
+# "1. Markets rally" opening a sentence: the number of an item in a list.
+_LIST_LABEL_AFTER_RE = re.compile(r"[.)](?:\s+[A-Z]|\s*$)")
+# What a year written before a noun dates rather than counts: "its 2004 earnings", "2015
+# results", "all 2016 campaigns" ("Builders finished 2000 houses" counts houses).
+_DATED_NOUNS_AFTER_RE = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:earnings|results|figures|profits?|sales|revenues?|accounts|budgets?"
+    r"|campaigns?|elections?|forecasts?|targets?|season|census|survey|report|accounts)\b"
+)
+
+
+def _list_label(s: str, core: _Core) -> bool:
+    """Whether a small whole number opening the sentence labels a list item."""
+    return (
+        core.plain_int
+        and not s[: core.start].strip()
+        and core.value < 100
+        and bool(_LIST_LABEL_AFTER_RE.match(s, core.end))
+    )
+
+
+def _year_of_a_report(s: str, core: _Core) -> bool:
+    """Whether a year (1800-2099, no scale) names the year of results or a campaign."""
+    return (
+        core.plain_int
+        and len(core.text) == 4
+        and 1800 <= core.value <= 2099
+        and bool(_DATED_NOUNS_AFTER_RE.match(s, core.end))
+    )
+
+
 def _approximator(s: str, start: int) -> tuple[str | None, int]:
     """The approximator written just before `start` and where it begins."""
     m = _APPROX_RE.search(s, max(0, start - 24), start)
@@ -698,6 +728,8 @@ def _quantity_at(s: str, i: int) -> tuple[Quantity | None, int]:
     if core is None:
         return None, _skip_token(s, i)
     if _glued_to_identifier(s, core) or _skip_right_context(s, core):
+        return None, _skip_token(s, core.end)
+    if _list_label(s, core) or _year_of_a_report(s, core):
         return None, _skip_token(s, core.end)
     phone_end = _phone_number_end(s, core)
     if phone_end is not None:

@@ -102,18 +102,20 @@ def test_the_timeline_places_a_standing_figure_at_its_publication(db):
 # ---------------------------------------------------------------- context matching
 
 
-def test_a_claim_missing_its_subject_takes_it_from_the_same_words_elsewhere(db):
-    named = add_article(
+def whig_rules(db) -> list[int]:
+    """An article that names the subject of a standing figure."""
+    return add_article(
         db,
         "It takes 1,500 delegates to win the Whig nomination, party rules say.",
         "2016-03-01",
         "A: rules",
-        (
-            "1,500",
-            1500.0,
-            {"subject": "Whig nomination", "metric": "delegates", "unit": "delegate"},
-        ),
-    )
+        ("1,500", 1500.0, {"subject": "Whig nomination", "metric": "delegates",
+                           "unit": "delegate"}),
+    )  # fmt: skip
+
+
+def test_a_claim_missing_its_subject_takes_it_from_the_same_words_elsewhere(db):
+    named = whig_rules(db)
     nameless = add_article(
         db,
         "A candidate needs 1,500 delegates to win the nomination outright under party rules.",
@@ -129,17 +131,7 @@ def test_a_claim_missing_its_subject_takes_it_from_the_same_words_elsewhere(db):
 
 
 def test_a_subjectless_claim_in_other_words_stays_out_of_the_named_group(db):
-    named = add_article(
-        db,
-        "It takes 1,500 delegates to win the Whig nomination, party rules say.",
-        "2016-03-01",
-        "A: rules",
-        (
-            "1,500",
-            1500.0,
-            {"subject": "Whig nomination", "metric": "delegates", "unit": "delegate"},
-        ),
-    )
+    named = whig_rules(db)
     other = add_article(
         db,
         "Roughly 1,500 delegates crowded into the hall on Saturday for the opening speech.",

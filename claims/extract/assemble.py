@@ -28,8 +28,8 @@ except ImportError:  # pragma: no cover - only while the module is being written
 log = logging.getLogger(__name__)
 
 _ISO_DATE_RE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
-# A clause boundary between a number and a later cue: "... in five years, saying that",
-# "... by 40% although the firm warned of".
+# A clause boundary between a number and a later cue: "... in six months, adding that",
+# "... by 40% although the group cautioned on".
 _CLAUSE_JOIN_RE = re.compile(
     r"\b(?:although|though|while|whereas|but|and|after|before|when|because)\b", re.IGNORECASE
 )
@@ -140,8 +140,8 @@ _RELATIVE_CUE = re.compile(r"\b(?:that|which)\s+(?:he|she|they|it|we|[A-Z][\w'\u
 def _speaker_covers(sentence: str, q_end: int, attribution, cues: _CueIndex | None) -> bool:
     """Whether a number in an attributed sentence is part of what the source said.
 
-    In "X did A with 5 items, saying that B" or "A rose 40% although the firm warned
-    of B", the source's words are B; the number before the cue, in another clause,
+    In "X did A with 5 items, saying that B" or "A rose 40% although the group cautioned
+    on B", the source's words are B; the number before the cue, in another clause,
     is the article's own statement.
     """
     if attribution is None:
@@ -182,7 +182,7 @@ def _subject_within_metric(subject: str | None, metric: str | None) -> bool:
 
 
 # Head nouns of organisation names: "the Committee" after "the Federal Open Market
-# Committee" is that committee, "the Bank" after "the Bank of Korea" that bank.
+# Committee" is that committee, "the Bank" after "the Bank of Zembla" that bank.
 _ORG_HEADS = (
     "Committee", "Board", "Bank", "Ministry", "Department", "Agency", "Office", "Commission",
     "Council", "Authority", "Bureau", "Institute", "Court", "Fund", "Reserve", "Parliament",

@@ -11,10 +11,10 @@ sentence), coref.py (who a pronoun, short name or nominal is) and names.py
 How it works: regular expressions over each sentence with its quoted material
 masked out (so a "said" inside a quotation is never taken for the frame), then
 a left-to-right pass over the article that resolves pronouns ("he said" -> the
-person the story last named as a subject or speaker), short names ("Kim" ->
-"Kim Jong Un", "Mr Biden" -> "Joe Biden", "MDA" -> "Mobile Data Association"),
+person the story last named as a subject or speaker), short names ("Ko" ->
+"Ko Dae Ryun", "Mr Smith" -> "Jo Smith", "ZTA" -> "Zembla Trade Association"),
 nominals ("the firm said" -> the organisation named most often so far; "the
-home secretary" -> the person introduced with that title), and carries the
+finance minister" -> the person introduced with that title), and carries the
 speaker of a quotation into the sentences and paragraphs it runs over, in both
 directions ('"One. Two," he said.').
 
@@ -26,8 +26,8 @@ Decisions the spec leaves open:
   ("Transport Ministry officials"; "a Justice Department spokeswoman" ->
   speaker "a spokeswoman", speaker_org "Justice Department"), also as the gold
   does, and so is "the government" when no government was named before.
-  Identified groups of actors count as the gold counts them ("the tobacco
-  companies denied", "European leaders blamed", then "They also said").
+  Identified groups of actors count as the gold counts them ("the rail
+  unions denied", "European leaders blamed", then "They also said").
 * Besides speech verbs (said, told, wrote, estimated, ...) the positions an
   organisation or person takes count as statements when the source is named
   or a nominal: warned, denied, urged, pledged, ruled, welcomed, found,
@@ -36,12 +36,12 @@ Decisions the spec leaves open:
 * One attribution per sentence: when a sentence has several frames, an
   inverted closing frame ('..., said X.') wins, then a person's main-clause
   speech verb; an outlet that carried a person's words becomes `via`
-  ("..., state media KCNA reported", "according to Reuters", "told CNN").
+  ("..., state media ZNA reported", "according to Reuters", "told CNN").
 * A continuation sentence (wholly inside a quotation) gets the speaker with
   cue, speaker_org and via None, as in the gold.
 * confidence: 0.9 a named speaker with a speech verb, 0.75 a resolved
   pronoun, 0.6-0.7 continuations and resolved nominals, 0.4-0.5 groups and
-  institutions kept as written ("the tobacco companies", "the government"),
+  institutions kept as written ("the rail unions", "the government"),
   0.45 a guess (a role nominal resolved to the story's current person); 0.15
   less when the cue is a position rather than speech ("welcomed", "denied"),
   where the numbers of the sentence are often not the source's own.

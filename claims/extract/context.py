@@ -1,8 +1,8 @@
 """What a quantity is about: subject, metric and hedge, by light heuristics on the sentence.
 
 No parser: a handful of compiled patterns over the words around the number
-("North Korea's gross domestic product likely shrank by 8.5 per cent" gives
-subject "North Korea", metric "gross domestic product", hedge "likely"). They
+("Zembla's gross domestic product likely fell by 3.2 per cent" gives
+subject "Zembla", metric "gross domestic product", hedge "likely"). They
 are cheap, explainable, and right often enough to group claims for a reviewer,
 who can always edit the fields.
 """
@@ -235,7 +235,7 @@ _FRACTION_WORDS = frozenset(
     """half halves third thirds quarter quarters fourth fourths fifth fifths sixth sixths
     seventh sevenths eighth eighths ninth ninths tenth tenths""".split()
 )
-# Present forms of verbs before a count: "to hold three meetings" is no "meetings hold".
+# Present forms of verbs before a count: "to hold four rallies" is no "rallies hold".
 _PRESENT_VERBS = frozenset(
     "has have had hold holds own owns get gets see sees employ employs".split()
 )
@@ -266,7 +266,7 @@ def _measure_at_rate(prefix: str) -> str | None:
 def find_metric(
     sentence: str, start: int, end: int, counted: str | None, noun: str | None = None
 ) -> str | None:
-    """What is measured: 'unemployment rate of 4.5%', 'GDP shrank by', '43% rise in profits'.
+    """What is measured: 'unemployment rate of 4.5%', 'GDP shrank by', '27% rise in profits'.
 
     For a count the metric is the counted noun, with the verb that did the
     counting when one stands right before the number ("jobs added").
@@ -277,7 +277,7 @@ def find_metric(
     if noun:
         verb = _VERB_BEFORE_RE.search(prefix)
         if verb and verb.group(1) not in _PRESENT_VERBS:
-            # "jobs added", "cars sold"; never "meetings hold" ("to hold three meetings")
+            # "jobs added", "cars sold"; never "rallies hold" ("to hold four rallies")
             return f"{noun} {_COUNTING_VERB_PAST.get(verb.group(1), verb.group(1))}"
         return noun
     if _SPAN_BEFORE_RE.search(prefix):
@@ -376,7 +376,7 @@ _LEAD_SUBJECT_RE = re.compile(
 # A word's contracted tail: "That’s", "We’ve", "Here’s" are a pronoun and a verb.
 _CONTRACTION_RE = re.compile(r"^(?P<base>.+?)['’](?P<tail>s|ve|re|ll|d|m|t)$")
 # Words that end a common-noun subject only when the phrase is no subject at all: "a
-# meeting which lasted", "the lowest it has been", "the first set will".
+# session which lasted", "the lowest it has been", "the first set will".
 _NOT_SUBJECT_HEADS = _BAD_METRIC_WORDS | {
     "which", "who", "whom", "whose", "what", "he", "she", "we", "they", "i", "you", "its",
     "first", "second", "third", "last", "next", "lowest", "highest", "most", "least",

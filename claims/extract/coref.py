@@ -2,8 +2,8 @@
 
 _Memory indexes every capitalised name of the article once; _resolve turns a
 frame's source into the speaker's name: "he" -> the person the story is about,
-"Kim" -> "Kim Jong Un", "the firm" -> the organisation named most often,
-"the home secretary" -> the person introduced with that title.
+"Ko" -> "Ko Dae Ryun", "the firm" -> the organisation named most often,
+"the finance minister" -> the person introduced with that title.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ class _Mention:
     at: int
     name: str
     cls: str  # "person" | "org" | "other"
-    possessive: bool = False  # "Biden's camp": the possessor is not the subject
+    possessive: bool = False  # "Smith's camp": the possessor is not the subject
 
 
 _SENTENCE_START = re.compile(r"(?:[.!?:\n\"\u201c]\s*|^\s*)$")
@@ -52,7 +52,7 @@ _ORG_CONTEXT = re.compile(r"\b(?:at|by|from|with)\s+(?:the\s+)?$")
 _LOWER_ROLES = re.compile(r"(?:\b[a-z][a-z-]+\s+){1,3}$")
 
 
-# "Malaysia's central bank": capitalised words, then at most two lower-case ones,
+# "Zembla's central bank": capitalised words, then at most two lower-case ones,
 # right before a nominal's phrase; qualifiers longer than the window are not names.
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w.&-]*(?:['\u2019]s)?")
 _LOWER_WORD = re.compile(r"[a-z][\w-]*")
@@ -120,19 +120,19 @@ def _expansion_rank(short: str, name: str, cls: str) -> int | None:
     if name == short or short not in words or cls == "other":
         return None
     if " and " in name and not (cls == "org" and _has_org_word(name)):
-        return None  # "Clinton and Warren" is two people
+        return None  # "Smith and Jones" is two people
     if cls == "person":
         return 0 if words[-1] == short else 1 if words[0] == short else None
     if not _has_org_word(name):
         return None
     if words[0] == short:
-        return 2  # "Virgin" -> "Virgin Radio"
+        return 2  # "Acme" -> "Acme Radio"
     # "the Committee" -> "Federal Open Market Committee"
     return 3 if words[-1] == short and short.lower() in _ORG_WORDS else None
 
 
-# Capitalised function words split Title Case headlines ("Bolton And Gorka Slam
-# Clinton", "Glenn Beck Says Trump ...") into the names they contain.
+# Capitalised function words split Title Case headlines ("Rivers And Stone Slam
+# Smith", "Jo Lee Says Acme ...") into the names they contain.
 _TITLE_CASE_BREAK = re.compile(
     r"\s+(?:And|Or|At|The|A|An|Says|Say|Said|Is|Are|Was|Be|Who|He|She|It|To|On|In|With|Will|"
     r"Just|Of|For|By|From|Has|Have|Had|Why|How|What|Not|Over|After|Before|Than|As)\s+"
@@ -173,8 +173,8 @@ class _Memory:
         self.masked = masked
         self.mentions: list[_Mention] = []
         skip_starts = [a for a, _ in skip]
-        # Role words a person was introduced with ("home secretary"), for "the
-        # home secretary said" later on.
+        # Role words a person was introduced with ("finance minister"), for "the
+        # finance minister said" later on.
         self.titles: list[tuple[int, str, frozenset[str]]] = []
         for at, raw in _name_pieces(masked):
             info = _mention_of(raw)
@@ -203,7 +203,7 @@ class _Memory:
                     self.titles.append((at, name, titles))
         self.offsets = [x.at for x in self.mentions]
         # Full names by each of their words and by their initials, so that
-        # expanding "Kim" or "MDA" never scans every mention of the article.
+        # expanding "Ko" or "ZTA" never scans every mention of the article.
         self.by_word: dict[str, list[_Mention]] = {}
         self.by_initials: dict[str, list[_Mention]] = {}
         for mention in self.mentions:
@@ -242,7 +242,7 @@ class _Memory:
         return name in self._speaker_set
 
     def qualified_before(self, phrase: str, at: int) -> str | None:
-        """The last "Malaysia's central bank" before `at` for the phrase "central bank"."""
+        """The last "Zembla's central bank" before `at` for the phrase "central bank"."""
         window_start = max(0, at - 6000)
         # Find the phrase first, then read the capitalised words just before it: one
         # regex over the whole window would retry every capitalised word it holds.
@@ -260,14 +260,14 @@ class _Memory:
         if found is None:
             return None
         words = found.split()
-        # "The Commons education select committee"
+        # "The Zembla transport select committee"
         words = _drop_leading(words, _FUNCTION_WORDS)
         if len(words) <= len(phrase.split()) or not words[0][0].isupper():
-            return None  # "A failed government scheme" qualifies nothing
+            return None  # "A stalled council scheme" qualifies nothing
         return " ".join(words)
 
     def person_with_title(self, words: frozenset[str], before: int) -> str | None:
-        """ "the home secretary" -> the person last introduced as Home Secretary."""
+        """ "the finance minister" -> the person last introduced as Finance Minister."""
         for at, name, titles in reversed(self.titles):
             if at < before and words <= titles:
                 return self.full_name(name, at)
@@ -279,12 +279,12 @@ class _Memory:
         return self.mentions[max(0, hi - last) : hi]
 
     def full_name(self, short: str, before: int) -> str:
-        """ "Kim" -> "Kim Jong Un", "MDA" -> "Mobile Data Association" when named earlier.
+        """ "Ko" -> "Ko Dae Ryun", "ZTA" -> "Zembla Trade Association" when named earlier.
 
-        A surname ("Trump" -> "Donald Trump") is preferred over a name that starts
-        with the word ("Trump University"); a person's name that starts with it
-        comes next ("Kim" -> "Kim Jong Un", the first such person named); an
-        organisation whose name starts with it last ("Virgin" -> "Virgin Radio").
+        A surname ("Smith" -> "Jo Smith") is preferred over a name that starts
+        with the word ("Acme University"); a person's name that starts with it
+        comes next ("Ko" -> "Ko Dae Ryun", the first such person named); an
+        organisation whose name starts with it last ("Acme" -> "Acme Radio").
         Earlier speakers come before mere mentions.
         """
         short = _HONORIFIC_PREFIX.sub("", short)
@@ -314,7 +314,7 @@ class _Memory:
 
     def person_before(self, at: int, sentence_start: int) -> str | None:
         """The person a "he"/"she" at `at` most likely means."""
-        # "While Comey said Clinton was careless, he said ...": the first person in
+        # "While Jones said Smith was careless, he said ...": the first person in
         # the sentence (its subject) rather than the nearest (often an object).
         for mention in self._before(at, 50):
             if mention.at < sentence_start:
@@ -384,7 +384,7 @@ class _Memory:
             if mention.at >= limit:
                 break
             if mention.possessive:
-                continue  # "Biden's camp has signalled ...": about the camp, not Biden
+                continue  # "Smith's camp has signalled ...": about the camp, not Smith
             if mention.cls == "person" or self.is_speaker(mention.name):
                 full = self.full_name(mention.name, mention.at)
                 if not is_org_name(full):
@@ -422,7 +422,7 @@ def _resolve(
         who = memory.person_with_title(words, at)
         if who:
             return who, 0.6
-        # "the Florida senator said": most often the person the story is about;
+        # "the Zembla senator said": most often the person the story is about;
         # "one GOP leader" or "a senator" is someone else.
         if src.text.split()[0].lower() == "the" and memory.last_person:
             return memory.last_person, 0.45
@@ -447,7 +447,7 @@ def _resolve(
             words = src.text.lower().split()[1:]
             named = memory.qualified_before(" ".join(words), at)
             if named:
-                return named, 0.55  # "the central bank" -> "Malaysia's central bank"
+                return named, 0.55  # "the central bank" -> "Zembla's central bank"
             # "the government said" with no government named before: as written.
             return " ".join(["the", *words]), 0.4
     return None, 0.0

@@ -17,8 +17,8 @@ How a source is found, by the sentence's own words:
 * a reference back to the source named before, which also reopens it in a new
   paragraph: "The poll found", "The survey also suggests", "The figures mean",
   "According to the report", "The institute surveyed"; with no publisher named
-  before, a document the article introduced by its title ("the annual register
-  of company directors", then "The register shows").
+  before, a document the article introduced by its title ("the annual census
+  of licensed brokers", then "The census shows").
 
 How it is carried: one of the sentences above sets the paragraph's source (an
 attributed statement that names figures does too, "Sales rose 4%, figures from
@@ -104,14 +104,14 @@ _POLL_WORDS = frozenset(
     "interviewed questioned".split()
 )
 # "The poll found", "The survey also suggests", "According to the report",
-# "The university surveyed": the source named before.
+# "The institute surveyed": the source named before.
 _BACK_REFERENCE = re.compile(
     r"(?:^|[,;:]\s+|\bthat\s+|\band\s+)(?:[Aa]ccording\s+to\s+)?(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)"
     r"\s+(?:(?:latest|new|same|monthly|annual|official|quarterly)\s+)?"
     rf"(?P<noun>{_DATA_NOUN}|figure|university|institute|organi[sz]ation|pollster)"
     rf"(?:{_FILLER}\s+(?:{_DATA_VERB}|surveyed|polled|conducted|interviewed|has|had)\b|\s*,)"
 )
-# Documents an article may name by title ("the register of members' interests").
+# Documents an article may name by title ("the review of harbour safety").
 _DOCUMENT_NOUNS = frozenset("register report study review census index".split())
 # A share in a poll's terms: a percentage or points with the people asked, a lead,
 # a rating ("45% of likely voters", "leads by 6 points", "a 40% approval rating").
@@ -183,8 +183,8 @@ def refers_back(sentence: str) -> str | None:
 
 def document_named(text: str, noun: str) -> str | None:
     """A document the article introduced by its title rather than its publisher:
-    "The register shows" after "the annual register of company directors" is that
-    register. None when the article never named the noun with an "of" phrase."""
+    "The census shows" after "the annual census of licensed brokers" is that
+    census. None when the article never named the noun with an "of" phrase."""
     if noun not in _DOCUMENT_NOUNS:
         return None
     m = re.search(rf"\b{noun}\s+of\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,2}}?(?=[.,;:!?]|$)", text)

@@ -75,7 +75,7 @@ _PASSIVE_BY = re.compile(
 
 
 # Auxiliaries, adverbs and time phrases between a subject and its verb.
-# Case-sensitive on purpose: "Kelly" or "Paradis" must never lose "ly" or "is".
+# Case-sensitive on purpose: "Ely" or "Dulis" must never lose "ly" or "is".
 _PRE_VERB_FILLER = re.compile(
     r"(?:\s*\b(?:has|have|had|was|were|is|also|later|earlier|previously|then|again|"
     r"repeatedly|recently|reportedly|once|further|similarly|separately|publicly|"
@@ -174,7 +174,7 @@ _LEADING_WORDS = re.compile(
 )
 
 
-# Lower-case words after a name that keep it a source ("the NK News website").
+# Lower-case words after a name that keep it a source ("the ZN News website").
 _SOURCE_TAIL_NOUNS = _SOURCE_NOUNS | frozenset(
     "website newspaper programme jury panel site daily channel station broadcaster society".split()
 )
@@ -207,11 +207,11 @@ def _source_from_np(np: str) -> _Source | None:
     if low in _PRONOUNS:
         return _Source(np, "pronoun")
     if np.endswith(("'s", "\u2019s")):
-        return None  # "Mrs. Clinton's reported contributions": a possessive, not a source
+        return None  # "Mrs. Smith's reported contributions": a possessive, not a source
     group = _NAMED_GROUP.match(_OPENING_CONJ.sub("", np))
     if group and (group.group("det") or group.group("mod")[:1].isupper()):
         np = _OPENING_CONJ.sub("", np)
-        # "the tobacco companies denied", "European leaders blamed": an identified
+        # "the rail unions denied", "Ruritanian leaders blamed": an identified
         # group of actors (bare "officials" or "analysts" stay unnamed).
         text = np if not group.group("det") else "the " + np[group.end("det") :].lstrip()
         return _Source(text, "group")
@@ -238,7 +238,7 @@ def _source_from_np(np: str) -> _Source | None:
                     if not org or _DEMONYM.search(org):
                         return None  # "Chinese officials" names no one
                     return _Source(f"{org} {noun}", "name", org)
-                # "A Department for Education and Skills spokeswoman"
+                # "A Department for Roads and Harbours spokeswoman"
                 if org and _DEMONYM.search(org):
                     return None  # "a Chinese official" names no one
                 det = (np.split()[0] if np.split() else "a").lower()
@@ -248,14 +248,14 @@ def _source_from_np(np: str) -> _Source | None:
             if noun in _ROLE_WORDS and len(after) <= 2:
                 return _Source(np, "nominal")  # "the New Jersey governor"
             if noun not in _SOURCE_TAIL_NOUNS:
-                return None  # "Animal welfare groups", "Mr Miliband's family background"
+                return None  # "Cycling safety groups", "Mr Smith's family background"
         raw = last_name.group()
         if after and _POSSESSIVE_END.search(raw) and _RANKED_DESCRIPTION.match(" ".join(after)):
             # "Freedonia's largest insurer said": a description of a body the article
             # names elsewhere, not the place.
             return _Source("the " + " ".join(after), "nominal")
         if _THE_ONE_WORD.match(np) and raw.split()[-1].lower() in _ORG_NOMINALS:
-            return _Source(np.lower(), "nominal")  # "The Institute also cited" = the institute
+            return _Source(np.lower(), "nominal")  # "The Institute also warned" = the institute
         if raw.lower() in _GENERIC_SOURCES:
             return None  # "Officials said": not a named source (CLAIM-SPEC section 2)
         if (
@@ -263,14 +263,14 @@ def _source_from_np(np: str) -> _Source | None:
             and _DEMONYM.search(raw)
             and raw.split()[-1].lower() not in _ORG_WORDS | _MEDIA_WORDS
         ):
-            return _Source(np, "demonym")  # "The Russian added" = the person last named
+            return _Source(np, "demonym")  # "The Ruritanian added" = the person last named
         name, org = _clean_name(raw)
         if not name or _all_titles(name):
             return None
         name, owner = _split_possessive(name)
         name, aff = _split_affiliation(name)
         if after and after[-1].lower() in _BODY_NOUNS:
-            # "the Commons education select committee", "the AFI jury": the body
+            # "the Zembla transport select committee", "the ZFA jury": the body
             # is the source; a trailing "website" or "newspaper" is dropped.
             name = " ".join([name, *after])
         return _Source(name, "name", org or aff or owner)
@@ -293,7 +293,7 @@ def _source_from_np(np: str) -> _Source | None:
 
 
 _BODY_NOUNS = frozenset("committee jury panel board council commission campaign".split())
-# "biggest mortgage lender", "third-largest carrier": a ranked description.
+# "biggest bus operator", "third-largest carrier": a ranked description.
 _RANKED_DESCRIPTION = re.compile(
     r"(?:[\w]+-)?(?:biggest|largest|leading|top|main|oldest|second|third)\b(?:\s+[a-z][\w-]*){0,2}$"
 )
@@ -326,7 +326,7 @@ def _source_from_tail(tail: str) -> _Source | None:
         return None
     src = _source_from_np(m.group("np"))
     if src is not None and src.form == "name" and src.org is None:
-        # "Telegraph executive Murdoch MacLennan": the organisation before the role.
+        # "Globe executive Jo Smith": the organisation before the role.
         before = tail[: m.start("np")] + m.group("np")[: m.group("np").find(src.text)]
         r = _ORG_BEFORE_ROLE.search(before.rstrip() + " ")
         if r is None:
@@ -343,14 +343,14 @@ _NICK_TOKEN = re.compile(r"[\"\u201c][A-Z][\w.'-]{0,12}[\"\u201d](?=[^\S\n]+[A-Z
 
 def _clause_tail(left: str) -> str:
     """The part of `left` after the last clause boundary (quote, semicolon, 'that')."""
-    # A nickname's quote marks (Antonio "LA" Reid) are no boundary.
+    # A nickname's quote marks (Jo "JJ" Smith) are no boundary.
     marks = _NICK_TOKEN.sub(lambda m: "N" * len(m.group()), left) if '"' in left else left
     cut = max(marks.rfind(c) for c in ('"', "\u201d", "\u201c", ";", ":", "\u2014", "(", ")"))
     cut = max(cut, left.rfind(" - ") + 2 if " - " in left else -1)
     tail = left[cut + 1 :]
     comma = tail.rfind(",")
     if comma >= 0:
-        tail = tail[comma + 1 :]  # "In remarks to open the congress, Kim said"
+        tail = tail[comma + 1 :]  # "In a speech opening the summit, Ko said"
     last = None
     for m in _CONJ_RE.finditer(tail):
         before = tail[: m.start()].split()
@@ -362,7 +362,7 @@ def _clause_tail(left: str) -> str:
             and before[-1][:1].isupper()
             and after[0][:1].isupper()
         ):
-            continue  # "Department for Education and Skills"
+            continue  # "Department for Roads and Harbours"
         last = m
     if last is not None:
         tail = tail[last.end() :]
@@ -382,12 +382,12 @@ _VERBISH = re.compile(r"\s+[a-z]")
 
 
 def _clause_subject(segment: str) -> _Source | None:
-    """The source that opens a clause: "But Chief Constable X has liaised ... and said"."""
+    """The source that opens a clause: "But Chief Constable X has met ... and said"."""
     cut = max(segment.rfind(";"), segment.rfind(":"))
     body = _DATELINE.sub("", segment[cut + 1 :].lstrip())
     body = _LEADING_WORDS.sub("", body)
     # The subject opens the last comma-delimited stretch that reads "NP verb ...":
-    # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton tried ..., saying".
+    # "At an event in Dunmore, Zembla, on Sunday, Mrs. Smith tried ..., saying".
     segments = body.split(",")
     for seg in reversed(segments):
         m = _CLAUSE_NP.match(_LEADING_WORDS.sub("", seg.lstrip()))
@@ -413,17 +413,17 @@ _THEN_BEFORE = re.compile(r"(?:,|\band)\s+then\s*$")
 def _subject_before(left: str) -> _Source | None:
     """The source that is the subject of a verb whose left context is `left`."""
     if _THEN_BEFORE.search(left[-40:]):
-        # "Kasich offered him a job, then says ...": the clause's own subject.
+        # "Smith offered him a job, then says ...": the clause's own subject.
         return _clause_subject(_THEN_BEFORE.sub("", left))
     left = _strip_filler(left)
     if not left:
         return None
     who = re.search(r",?\s*\bwho\s*$", left)
     if who:
-        # "Jay-Z, who said he would ...": the relative pronoun's antecedent.
+        # "Jo Smith, who said he would ...": the relative pronoun's antecedent.
         return _subject_before(left[: who.start()])
     if re.search(r"\b(?:and|but|then)$", left):
-        # "X has liaised with groups and said": the clause's own subject.
+        # "X has met with groups and said": the clause's own subject.
         return _clause_subject(re.sub(r"\s*\b(?:and|but|then)$", "", left))
     if left.endswith(","):
         return _subject_with_appositive(left[:-1])
@@ -445,16 +445,16 @@ _UNCLOSED_APPOSITIVE = re.compile(
 
 
 def _subject_with_appositive(body: str) -> _Source | None:
-    """ "X, chief executive of Y, said" and "In a statement, Dr X, IBM vice president, said"."""
+    """ "X, chief executive of Y, said" and "In a statement, Dr X, Acme vice president, said"."""
     segs = body.split(",")
-    # "..., Gov. John Kasich (R-OH), said": the last segment is the whole subject.
+    # "..., Gov. Jo Smith (R-ZM), said": the last segment is the whole subject.
     last_seg = segs[-1].strip()
     if last_seg[:1].isupper() and _is_whole_np(last_seg):
         src = _source_from_tail(last_seg)
         if src is not None and src.form == "name" and is_person_name(src.text):
             return src
-    # The subject is the first segment that is wholly a person's name ("Christopher
-    # Shelton, the president of the Communications Workers of America, said").
+    # The subject is the first segment that is wholly a person's name ("Jo
+    # Smith, the president of the Zembla Union of Bus Drivers, said").
     for k, seg in enumerate(segs[:-1]):
         tail = _clause_tail(seg)
         if tail != seg.strip() or not _is_whole_np(tail):
@@ -483,7 +483,7 @@ def _subject_with_appositive(body: str) -> _Source | None:
         and is_person_name(name)
         and name == last.split(" ", len(last.split()) - len(name.split()))[-1]
     ):
-        return _Source(name, "name")  # "The director of public prosecutions, Ken Macdonald,"
+        return _Source(name, "name")  # "The director of harbour safety, Jo Smith,"
     if fallback is not None:
         k, src = fallback
         return _with_appositive_org(src, segs[k + 1 :])
@@ -491,7 +491,7 @@ def _subject_with_appositive(body: str) -> _Source | None:
 
 
 def _is_whole_np(segment: str) -> bool:
-    """ "Trump" or "the Justice Department" yes; "speaking at a rally in Ohio" no."""
+    """ "Smith" or "the Transport Department" yes; "speaking at a rally in Zembla" no."""
     segment = segment.strip()
     if len(segment) > 160:
         return False
@@ -518,7 +518,7 @@ def _with_appositive_org(src: _Source, appositive_parts: list[str]) -> _Source:
 
 
 def _org_from_appositive(appositive: str) -> str | None:
-    """ "executive vice-president of RJ Reynolds Tobacco" -> "RJ Reynolds Tobacco"."""
+    """ "executive vice-president of Acme Tobacco" -> "Acme Tobacco"."""
     matches = list(_APPOSITIVE_ORG.finditer(appositive))
     # "senior director for Asian affairs at the National Security Council": the
     # affiliation is the organisation, not the adjective.
@@ -529,7 +529,7 @@ def _org_from_appositive(appositive: str) -> str | None:
     )
     if m:
         org, _ = _clean_name(m.group("org"))
-        # "of US firm Open Source Labs": a place, a descriptor, then the name.
+        # "of US firm Acme Labs": a place, a descriptor, then the name.
         nested = _DESCRIBED_ORG.match(appositive, m.start("org"))
         if nested and (org or "").lower() in _GEO_WORDS | {"us", "uk", "eu"}:
             org, _ = _clean_name(nested.group("org"))
@@ -588,10 +588,10 @@ _DESCRIBED_NAME = re.compile(
 
 
 def _subject_after(right: str) -> tuple[_Source | None, int]:
-    """Inverted frame: '..., said Go Myong-hyun of the Asan Institute.'"""
+    """Inverted frame: '..., said Ko Dae-ryun of the Acme Institute.'"""
     described = _DESCRIBED_NAME.match(right)
     if described and is_person_name(_clean_name(described.group("name"))[0] or ""):
-        # '..., said the company's chief executive, John Ferriola.': the name.
+        # '..., said the company's chief executive, Jo Smith.': the name.
         name, _ = _clean_name(described.group("name"))
         return _Source(name or "", "name"), described.end()
     m = _INVERTED_NP.match(right)
@@ -640,13 +640,13 @@ _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w&.'\u2019-]*\s$")
 
 
 def _according_to(right: str) -> _Source | None:
-    """ "according to a projection by Fitch Solutions" -> Fitch Solutions."""
+    """ "according to a projection by Acme Analytics" -> Acme Analytics."""
     chunk = _first_phrase(right)
     words = chunk.split()
     if not words:
         return None
     chunk = " ".join(words[:12])
-    # "a projection by Fitch Solutions"; not the "of" inside "the Division of Port Fees".
+    # "a projection by Acme Analytics"; not the "of" inside "the Division of Port Fees".
     m = next(
         (
             x
@@ -715,7 +715,7 @@ _DASH = re.compile(r"\s+(?:\u2014|\u2013|--|-)\s+|\u2014")
 
 
 def _is_title_case(sentence: str) -> bool:
-    """A headline such as "Glenn Beck Says Trump Poses A Threat." (most words capitalised)."""
+    """A headline such as "Jo Lee Says Acme Poses A Threat." (most words capitalised)."""
     words = _WORD_RE.findall(sentence)
     if len(words) < 4:
         return False
@@ -739,7 +739,7 @@ def _frames_in(masked: str) -> list[_Frame]:
         if low not in _CUE_WORDS:
             continue
         if word[0].isupper() and low != "according" and w.start() > 0 and not title_case:
-            continue  # "the United States" is no cue (but "Trump Says ..." in a headline is)
+            continue  # "the United States" is no cue (but "Smith Says ..." in a headline is)
         if low == "according":
             w = _ACCORDING_TO.match(masked, w.start())
             if w is None:
@@ -787,7 +787,7 @@ _CLAUSE_FOLLOWS = re.compile(
 _ENDS_CLAUSE = re.compile(r"\s*[.,;!?]")
 
 
-# ", the New York Times reports." / ", the AFI fears,": a reporting clause.
+# ", the Zembla Globe reports." / ", the ZFA fears,": a reporting clause.
 _PARENTHETICAL_SUBJECT = re.compile(rf",\s*(?:the\s+)?(?:[a-z][\w-]*\s+)?{_NAME_SEQ}\s*$")
 
 
@@ -886,12 +886,12 @@ def _frame_at(masked: str, m: re.Match[str]) -> _Frame | None:
     near = left[-60:]
     if low in _PARTICIPLES:
         if _BEFORE_PARTICIPLE.search(near):
-            # "Kim opened the congress, saying ...": the clause's subject speaks.
+            # "Ko opened the summit, saying ...": the clause's subject speaks.
             src = _clause_subject(_BEFORE_PARTICIPLE.sub("", left))
             return _Frame(src, cue, True, m.start()) if src else None
         if not _PROGRESSIVE_AUX.search(near):
             return None
-        left = _LAST_WORD_RE.sub("", left)  # "Trump is telling": drop the auxiliary
+        left = _LAST_WORD_RE.sub("", left)  # "Smith is telling": drop the auxiliary
         near = left[-60:]
     elif _THE_BEFORE.search(near) or _PASSIVE_BEFORE.search(near):
         return None  # "the said property", "is expected to"
@@ -918,7 +918,7 @@ def _frame_at(masked: str, m: re.Match[str]) -> _Frame | None:
         return None  # "a new group called Black Votes Matter": naming, not saying
     if particle:
         if particle.group("of"):
-            return None  # "Tindall, ruled out of the match": not a statement
+            return None  # "Smith, ruled out of the match": not a statement
         cue = f"{cue} {particle.group('p')}"  # "called on", "ruled out", "pointed out"
     if _TO_BEFORE.search(near):
         if not _WENT_ON_TO.search(near):
@@ -939,7 +939,7 @@ def _frame_at(masked: str, m: re.Match[str]) -> _Frame | None:
             inverted = False
     if src is None:
         if _OBJECT_RELATIVE.search(near):
-            return None  # "everything Trump says is true": not a statement frame
+            return None  # "everything Smith says is true": not a statement frame
         if _SHARE_OF_PEOPLE.search(near):
             return None  # "40% of Texans say": a poll's respondents, not a source
         src = _subject_before(left)

@@ -5,7 +5,7 @@ The rules below read the words on either side of the number, from the most to th
 least telling, and stop at the first that names a measure:
 
 - a person's age ("aged 45", "the 34-year-old") and how long something lasted ("a
-  match lasting two hours": match duration);
+  game lasting two hours": game duration);
 - after the number: "a 12% rise in exports" (exports), "a $9 minimum wage" (minimum
   wage), "$4bn in revenue" (revenue), "$3bn of debt" (debt), "30% of the workforce"
   (share of workforce), "6% growth" (growth), "$5m was spent on ads" (spending on
@@ -14,8 +14,8 @@ least telling, and stop at the first that names a measure:
 - before it: "an inflation rate of 3%" (inflation rate), the subject of the verb that
   moves or states the figure, past its qualifiers ("profits at the bank rose 5%":
   profits; "Acme shares fell 3%": share price), the object of a verb that pushes it
-  ("pushed annual growth to 3%"), a gap in points ("leads Kim by 6 points": lead over
-  Kim), poll language ("Smith has 44%": support; "Lee received 52%": vote share), a
+  ("pushed yearly output to 3%"), a gap in points ("leads Ng by 6 points": lead over
+  Ng), poll language ("Smith has 44%": support; "Lee received 52%": vote share), a
   verb of money ("earned £9,000": earnings; "was paid $2m": payment; "valued at":
   value), and last what the older rules in `context.find_metric` read;
 - the counted noun of a count, with a second noun counted with it ("staff and
@@ -23,7 +23,7 @@ least telling, and stop at the first that names a measure:
 - a rate's denominator after the number: "$40 per square foot" (rent per square foot);
 - for a figure with none of these, in the same sentence, the metric of the figure it
   continues: "sales rose 4% to $2bn, and 6% to $3bn in Asia", "Smith 40%, Jones 35%",
-  "net income of $6bn, a 9% increase".
+  "net income of $6bn, a 7% increase".
 
 No parser: word lists of closed classes (determiners, prepositions, auxiliaries) and
 of the verbs that move a figure. Each rule returns None rather than a wrong phrase.
@@ -208,7 +208,7 @@ def _nounish(word: str) -> bool:
     if not w[:1].isalpha() or _is_function(w) or _is_verbish(w):
         return False
     if any(part in _NUMBER_WORDS for part in w.split("-")):
-        return False  # "two entire floors", "three-quarters of"
+        return False  # "two whole wings", "three-quarters of"
     if w.endswith("ly") and w not in ("supply", "family", "rally", "assembly", "monopoly"):
         return False
     return w not in _TIME_WORDS and w not in _DIRECTION_WORDS and w not in _ADVERBS
@@ -278,7 +278,7 @@ def _np_from(words: list[str]) -> list[str]:
 
 def _object_after(words: list[str]) -> list[str]:
     """The noun phrase after a preposition, past its determiner, a possessor and names
-    ("of their editorial staff", "of Acme's patent portfolio", "of Ohio voters")."""
+    ("of their sales staff", "of Acme's patent portfolio", "of Ohio voters")."""
     k = 0
     while k < len(words) and k < 4:
         w = words[k]
@@ -292,7 +292,7 @@ def _object_after(words: list[str]) -> list[str]:
 
 def _after_number(sentence: str, end: int, kind: str) -> tuple[str | None, bool]:
     """The metric the words after the number name, and whether they name a change
-    without saying of what ("a 9% increase on the year before")."""
+    without saying of what ("a 7% increase on the year before")."""
     pos = _skip_conversion(sentence, end)
     rate = _RATE_DENOMINATOR_RE.match(sentence, pos)
     if rate:
@@ -364,7 +364,7 @@ _CURRENCY_NAMES = frozenset(
 
 
 def _exchange_rate(words: list[str]) -> str | None:
-    """'$1.29 to the euro', '8.3 against the dollar': the rate against that currency."""
+    """'$1.17 to the euro', '8.3 against the dollar': the rate against that currency."""
     if (
         len(words) >= 3
         and _lower(words[0]) in ("to", "against", "per")
@@ -384,7 +384,7 @@ def _spending(words: list[str]) -> str:
             np += _coordinated(rest)
             rest = words[words.index(np[-1], k + 1) + 1 :]
             if len(rest) > 1 and rest[0] == "of" and (inner := _np_from(rest[1:])):
-                np += ["of"] + inner  # "spent on marketing of courses"
+                np += ["of"] + inner  # "spent on repair of roads"
             return "spending on " + " ".join(np)
     return "spending"
 
@@ -505,7 +505,7 @@ def _ends_clause(tokens: list[str], j: int) -> bool:
     if _lower(word) not in _CLAUSE_WORDS:
         return False
     if _lower(word) in ("and", "or"):
-        # "prices were high and could fall": a new clause; "local and national votes",
+        # "prices were high and could fall": a new clause; "local and regional polls",
         # "England and Wales": one noun phrase
         after = _lower(tokens[j + 1]) if j + 1 < len(tokens) else ""
         return after in _AUXILIARIES or after in _PRONOUNS or after in _DETERMINERS
@@ -577,7 +577,7 @@ def _coordinated(words: list[str]) -> list[str]:
     return []
 
 
-# Verbs that move what their object measures: "pushed annual growth to 3%".
+# Verbs that move what their object measures: "pushed yearly output to 3%".
 _CAUSATIVE_VERBS = frozenset(
     """pushed push pushes pushing sent send sends sending drove drive drives driving took
     take takes taking brought bring brings bringing lifted lift lifts lifting""".split()
@@ -585,7 +585,7 @@ _CAUSATIVE_VERBS = frozenset(
 
 
 def _causative_object(tokens: list[str]) -> str | None:
-    """'pushed annual growth to 3%', 'sent Acme shares up 4%': the object moved."""
+    """'pushed yearly output to 3%', 'sent Acme shares up 4%': the object moved."""
     i = len(tokens) - 1
     while i >= 0 and _lower(tokens[i]) in _APPROXIMATORS | {"to", "by", "up", "down"}:
         i -= 1
@@ -619,7 +619,7 @@ _MONEY_VERB_NOUNS = {
 
 
 def _money_verb_noun(tokens: list[str]) -> str | None:
-    """'earned up to £80,000' -> 'earnings', 'was paid $2m' -> 'payment'."""
+    """'earned up to £65,000' -> 'earnings', 'was paid $2m' -> 'payment'."""
     i = len(tokens) - 1
     while i >= 0 and _lower(tokens[i]) in _APPROXIMATORS | {"to", "up", "between"}:
         i -= 1
@@ -651,7 +651,7 @@ def _backing_from(tokens: list[str]) -> bool:
 
 def _poll_support(tokens: list[str]) -> str | None:
     """'Smith has 44%', 'Jones with 40%', 'Lee earned 31%': support in a poll; 'Lee
-    received 51%', 'Kim won 48%': the share of the vote."""
+    received 51%', 'Ng won 48%': the share of the vote."""
     i = len(tokens) - 1
     while i >= 0 and _lower(tokens[i]) in _APPROXIMATORS:
         i -= 1
@@ -704,7 +704,7 @@ _LASTING_VERBS = frozenset("lasting lasted lasts last took takes taking".split()
 
 
 def _duration(tokens: list[str]) -> str | None:
-    """'a match lasting three hours' -> 'match duration'; 'it lasted two days' ->
+    """'a game lasting three hours' -> 'game duration'; 'it lasted two days' ->
     'duration'."""
     i = len(tokens) - 1
     while i >= 0 and _lower(tokens[i]) in _APPROXIMATORS:
@@ -737,7 +737,7 @@ def _age(tokens: list[str], kind: str) -> str | None:
 
 # --- one quantity -------------------------------------------------------------------
 
-# Counted nouns that name no measure: "0.3 points behind", "five times more".
+# Counted nouns that name no measure: "0.7 points behind", "five times more".
 _NOT_MEASURES = frozenset("point points time times".split())
 
 
@@ -769,7 +769,7 @@ _NOT_COUNTING_ING = frozenset(
 
 def _counting_participle(tokens: list[str]) -> str | None:
     """The past participle of an -ing verb right before a count ('surveying 900 adults',
-    'leasing two floors', 'needing two chances'), which names the count with its noun
+    'leasing two wings', 'needing three attempts'), which names the count with its noun
     as the older rules do for past verbs ('cars sold')."""
     i = len(tokens) - 1
     while i >= 0 and _lower(tokens[i]) in _APPROXIMATORS:
@@ -794,7 +794,7 @@ def _without_hedge(metric: str | None) -> str | None:
 
 
 def _count_rate(sentence: str, end: int, noun: str, metric: str | None) -> str | None:
-    """'70 million passengers a year' -> 'passengers per year'."""
+    """'45 million passengers a year' -> 'passengers per year'."""
     last = noun.split()[-1]
     at = sentence.find(last, end, end + 80)
     if metric is None or at < 0:
@@ -813,12 +813,12 @@ def _coordinated_after(sentence: str, end: int, noun: str) -> list[str]:
 
 
 def _counted_noun(noun: str | None) -> str | None:
-    """The counted noun as a metric: 'of its software patents' -> 'software patents'."""
+    """The counted noun as a metric: 'of its design patents' -> 'design patents'."""
     if not noun:
         return None
     words = noun.split()
     if len(words) > 1 and _lower(words[0]) == "out" and _lower(words[1]) == "of":
-        words = words[1:]  # "16 out of 20 titles"
+        words = words[1:]  # "7 out of 12 albums"
     if words and _lower(words[0]) == "of":
         words = _object_after(words[1:]) if len(words) > 1 else []
     if not words or " ".join(words).lower() in _NOT_MEASURES:
@@ -848,7 +848,7 @@ def _metric_and_change(
     sentence: str, start: int, end: int, noun: str | None, kind: str, common: Iterable[str]
 ) -> tuple[str | None, bool]:
     """The metric, and whether the number names only a change of another figure's
-    measure ("a 9% increase on the year before")."""
+    measure ("a 7% increase on the year before")."""
     noun = _counted_noun(noun)
     if noun:
         noun += " ".join([""] + _coordinated_after(sentence, end, noun))
@@ -883,13 +883,13 @@ def _legacy(sentence: str, start: int, end: int) -> str | None:
     for k in range(1, len(words) - 1):
         dangling = len(words) - (k + 2) <= 1  # "from their current": no noun after
         if _lower(words[k]) in _PREPOSITIONS and _lower(words[k + 1]) in _DETERMINERS and dangling:
-            metric = " ".join(words[:k])  # "rates from their current": the rates
+            metric = " ".join(words[:k])  # "fees from their current": the fees
             break
     if metric.split()[-1].lower() in _GENERIC_HEADS:
-        return None  # "an average of 20 points": which average it does not say
+        return None  # "an average of 14 points": which average it does not say
     for word in metric.split():
         if word[:1].isupper() and not word.isupper():
-            return None  # "the Acme campaign had been paying": a name, not a measure
+            return None  # "the Acme campaign had been spending": a name, not a measure
         if _lower(word) in _VERB_FORMS or _lower(word) in _OTHER_VERBS:
             return None
         if any(p in _NUMBER_WORDS for p in word.split("-")):
@@ -899,7 +899,7 @@ def _legacy(sentence: str, start: int, end: int) -> str | None:
 
 def _measure_of(tokens: list[str]) -> tuple[str | None, bool]:
     """'an unemployment rate of 4.5%', 'had net income of $2bn': the noun words before
-    'of', and whether they name a change ('an increase of 4%') rather than a measure."""
+    'of', and whether they name a change ('an increase of 6%') rather than a measure."""
     i = len(tokens) - 1
     while i >= 0 and _lower(tokens[i]) in _APPROXIMATORS | {"between", "to", "up"}:
         i -= 1
@@ -935,7 +935,7 @@ def _before_number(sentence, start, end, tokens, common, kind) -> str | None:
         if metric and metric.split()[-1].lower() not in _CHANGE_NOUNS:
             return metric
         if metric:
-            return None  # "an increase of 4%": a change of the figure before it
+            return None  # "an increase of 6%": a change of the figure before it
     if kind == "percent" and (support := _poll_support(tokens)):
         return support
     if kind == "money" and (noun := _money_verb_noun(tokens)):
@@ -966,7 +966,7 @@ def _with_rate(sentence: str, end: int, metric: str) -> str:
 # --- a sentence's quantities --------------------------------------------------------
 
 # Text between two figures of one list or one change: "4% to $2bn", "£3 in Kent;
-# £2 in Fife", "Smith 40%, Jones 35%", "8p, or 1.3%, at 605p", "on June 9, and".
+# £2 in Fife", "Smith 40%, Jones 35%", "9p, or 1.6%, at 570p", "on May 4, and".
 _CONNECTOR_WORDS = frozenset(
     """and or to from at in on by of while whereas compared with versus vs against the a an
     respectively up down about nearly almost around some over just more less than per cent
@@ -1028,9 +1028,9 @@ def sentence_metrics(sentence: str, quantities: Sequence, common: Iterable[str] 
         if metrics[i] is not None or not metrics[i + 1]:
             continue
         if _OUT_OF_RE.fullmatch(sentence, q.end, nxt.start):
-            # "16 out of the top 20 titles"; "a third of the $9m spent": a share of it
+            # "7 out of the top 12 albums"; "a third of the $9m spent": a share of it
             share = q.kind in ("percent", "share") and not metrics[i + 1].startswith("share")
             metrics[i] = f"share of {metrics[i + 1]}" if share else metrics[i + 1]
         elif not _counted_noun(nxt.noun) and _PAIR_RE.fullmatch(sentence, q.end, nxt.start):
-            metrics[i] = metrics[i + 1]  # "5 and 10 points", "42%-49% approval"
+            metrics[i] = metrics[i + 1]  # "5 and 10 points", "38%-51% approval"
     return metrics

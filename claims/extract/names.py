@@ -2,7 +2,7 @@
 
 Shared by the frame finder (frames.py) and the resolver (coref.py): what counts
 as a title ("Finance Minister"), an organisation ("... Institute"), a place, a
-person's name; how "US Treasury Secretary John Snow" splits into a name and an
+person's name; how "Zembla Finance Secretary Jo Smith" splits into a name and an
 organisation; the reporting verbs. Package-internal: the leading underscores
 mean "not part of claims.extract's public API".
 """
@@ -43,7 +43,7 @@ _VERBS = sorted(set(_CORE_VERBS) | set(_BROAD_VERBS), key=len, reverse=True)
 
 
 # Broad verbs that take a stance on something rather than report findings: in "the
-# firms welcomed the court's decision to reject a $280bn claim" or "X denied paying
+# firms welcomed the panel's decision to drop a $45bn claim" or "X denied paying
 # $5m", the figures are the article's own, not the source's. ("found", "concluded",
 # "suggested" and the like report what the source measured and stay out.)
 POSITION_VERBS = frozenset(
@@ -157,13 +157,13 @@ _PERSON_NOMINALS = frozenset(
 )
 
 
-# A word of a proper name: "Kim", "Myong-hyun", "O'Brien", "McDonald's", "4Cast",
-# "38North", "eBay", "U.S.", "J." (initial). A digit run is tried once, from its
+# A word of a proper name: "Ko", "Dae-ryun", "O'Brien", "McDonald's", "7Zed",
+# "21Acme", "eBay", "U.S.", "J." (initial). A digit run is tried once, from its
 # first digit and without backtracking, or a long run of digits costs quadratic time.
 _TOKEN = (
     r"(?:(?:[A-Z]\.){1,3}(?![a-z])|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof)\."
     r"|[A-Z][\w'\u2019&-]*\w|[A-Z]|(?<!\d)\d++[A-Za-z][\w-]*|[a-z]{1,2}[A-Z][\w-]*"
-    r"|[\"\u201c][A-Z][\w.'-]{0,12}[\"\u201d](?=[^\S\n]+[A-Z]))"  # Antonio "LA" Reid
+    r"|[\"\u201c][A-Z][\w.'-]{0,12}[\"\u201d](?=[^\S\n]+[A-Z]))"  # Jo "JJ" Smith
 )
 
 
@@ -193,7 +193,7 @@ _PERSON_SHAPE = re.compile(r"^[A-Z][a-z'\u2019]+(?:-[A-Za-z][a-z]+|-[A-Z])?$|^[A
 
 
 def _clean_name(raw: str) -> tuple[str | None, str | None]:
-    """Split "US Treasury Secretary John Snow" into ("John Snow", "US Treasury").
+    """Split "Zembla Finance Secretary Jo Smith" into ("Jo Smith", "Zembla Finance").
 
     Returns (name, org-from-prefix). Leading function words and titles go.
     """
@@ -218,7 +218,7 @@ def _clean_name(raw: str) -> tuple[str | None, str | None]:
         return " ".join(words), None
     name_words = words[cut + 1 :]
     prefix = words[:cut]
-    # Honorifics such as "Sir" stay part of the name ("Sir John Stevens").
+    # Honorifics such as "Sir" stay part of the name ("Sir Jo Smith").
     org = " ".join(prefix) if prefix and _looks_like_org_prefix(prefix) else None
     return " ".join(name_words), org
 
@@ -242,7 +242,7 @@ def _drop_leading(words: list[str], drop: frozenset[str]) -> list[str]:
 
 
 def _looks_like_org_prefix(words: list[str]) -> bool:
-    """ "US Treasury", "Metropolitan Police", "NUJ" yes; "North Korean", "Home" no."""
+    """ "Zembla Treasury", "Acme Police", "ZTA" yes; "Ruritanian", "Home" no."""
     last = _drop_possessive(words[-1])
     if last.lower() in _ORG_WORDS:
         return True
@@ -285,7 +285,7 @@ def _drop_possessive(word: str) -> str:
 _POSSESSIVE_SUFFIX = re.compile(r"['\u2019]s?$")
 
 
-# Nationality and party words: "The Russian added", "the Republican said" refer to
+# Nationality and party words: "The Ruritanian added", "the Republican said" refer to
 # a person named before; as an organisation prefix they name nobody.
 _DEMONYM = re.compile(
     r"(?:ian|ean|ese|ish)$|^(?:American|Korean|Mexican|Cuban|African|Dominican|Puerto|"
@@ -313,7 +313,7 @@ _GEO_WORDS = frozenset(
 )
 
 
-# Compared as written: "UN" is a place or body, "Un" in "Kim Jong Un" a name.
+# Compared as written: "UN" is a place or body, "Un" in "Ko Dae Un" a name.
 _GEO_ACRONYMS = frozenset("US UK USA EU UN UAE U.S. U.K. U.N. E.U.".split())
 
 
@@ -344,10 +344,10 @@ def is_person_name(name: str) -> bool:
         return False
     first = words[0].lower()
     if len(first) > 5 and first.endswith(("ed", "ing")):
-        return False  # "Dismissed Bernie Sanders" is a headline, not a name
+        return False  # "Dismissed Jo Smith" is a headline, not a name
     for w in words:
         if w[0] in '"\u201c':
-            continue  # a nickname: Antonio "LA" Reid
+            continue  # a nickname: Jo "JJ" Smith
         low = w.lower().strip(".")
         if low in _ORG_WORDS or low in _GEO_WORDS or w in _GEO_ACRONYMS:
             return False
@@ -357,26 +357,26 @@ def is_person_name(name: str) -> bool:
 
 
 def _strip_trailing_place(org: str) -> str:
-    """ "World Institute for North Korea Studies in Seoul" -> without " in Seoul"."""
+    """ "Acme Institute for Zembla Studies in Ruritania" -> without " in Ruritania"."""
     m = re.search(r"\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?$", org)
     return org[: m.start()] if m else org
 
 
 def _split_affiliation(name: str) -> tuple[str, str | None]:
-    """ "Go Myong-hyun of the Asan Institute" -> ("Go Myong-hyun", "Asan Institute")."""
+    """ "Ko Dae-ryun of the Acme Institute" -> ("Ko Dae-ryun", "Acme Institute")."""
     m = re.search(r"\s+(?:of|at|from)\s+(?:the\s+)?", name)
     if not m:
         return name, None
     head, tail = name[: m.start()], name[m.end() :]
     if not tail or not is_person_name(head) and not re.match(r"^[A-Z][\w'-]+$", head):
-        return name, None  # "Bank of England" is one name
+        return name, None  # "Bank of Zembla" is one name
     if is_org_name(head):
         return name, None
     return head, _strip_trailing_place(tail)
 
 
 def _split_possessive(name: str) -> tuple[str, str | None]:
-    """ "Pearson's Financial Times" -> ("Financial Times", "Pearson")."""
+    """ "Acme's Daily Globe" -> ("Daily Globe", "Acme")."""
     m = re.match(r"^(?P<owner>.+?)['\u2019]s\s+(?P<rest>[A-Z].*)$", name)
     if m:
         return m.group("rest"), m.group("owner")

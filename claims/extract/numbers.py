@@ -190,7 +190,7 @@ class Quantity:
     approx: str | None = None
     kind: str = "count"  # count | percent | money | time | measure | share | age | number
     in_words: bool = False
-    noun: str | None = None  # the counted noun as written ("journalist jobs")
+    noun: str | None = None  # the counted noun as written ("bus drivers")
 
 
 @dataclass(slots=True)
@@ -365,7 +365,7 @@ def _unit_after(s: str, core: _Core) -> _Unit:
 
 
 def _compound_duration(s: str, core: _Core, first: _Unit) -> _Unit:
-    """'two hours 45 minutes' -> 165 minutes; anything else stays as it is."""
+    """'two hours 35 minutes' -> 155 minutes; anything else stays as it is."""
     join = _COMPOUND_TIME_JOIN_RE.match(s, first.end)
     if not join:
         return first
@@ -493,8 +493,8 @@ def _skip_right_context(s: str, core: _Core) -> bool:
 
 # "1. Markets rally" opening a sentence: the number of an item in a list.
 _LIST_LABEL_AFTER_RE = re.compile(r"[.)](?:\s+[A-Z]|\s*$)")
-# What a year written before a noun dates rather than counts: "its 2004 earnings", "2015
-# results", "all 2016 campaigns" ("Builders finished 2000 houses" counts houses).
+# What a year written before a noun dates rather than counts: "its 2029 earnings", "2027
+# results", "all 2031 campaigns" ("Builders finished 2000 houses" counts houses).
 _DATED_NOUNS_AFTER_RE = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:earnings|results|figures|profits?|sales|revenues?|accounts|budgets?"
     r"|campaigns?|elections?|forecasts?|targets?|season|census|survey|report|accounts)\b"
@@ -748,7 +748,7 @@ def _quantity_at(s: str, i: int) -> tuple[Quantity | None, int]:
         and s.startswith(("-", "–"), core.end)
         and s[core.end + 1 : core.end + 2].isdigit()
     ):
-        return None, _skip_token(s, core.end + 1)  # "7-5", "2-1 decision": a score
+        return None, _skip_token(s, core.end + 1)  # "7-5", "3-2 vote": a score
     if rng is not None:
         return _range_quantity(s, core, unit, rng)
     if unit.kind == "number" and core.plain_int and 1800 <= core.value <= 2100:
@@ -783,7 +783,7 @@ def _stands_alone_as_a_number(s: str, core: _Core, unit: _Unit) -> bool:
     if unit.unit is not None:
         return True
     if core.plain_int and (len(core.text) >= 5 or core.text.startswith("0")):
-        return False  # "text GOODPUB to 85130", "track 03": codes, not quantities
+        return False  # "text ACMEBAR to 55501", "track 03": codes, not quantities
     # "Route 9 Diner", "Channel 4 News": a bare number before a name is part of it.
     return not _CAPITALISED_NEXT_RE.match(s, core.end)
 
@@ -863,7 +863,7 @@ def _range_quantity(
         return None, first.end
     unit = first_unit if first_unit.unit else second_unit
     if word in ("-", "–", "—") and unit.unit is None:
-        return None, _skip_token(s, second.end)  # "3-6 6-2": set scores
+        return None, _skip_token(s, second.end)  # "4-6 6-3": set scores
     start = first.start
     between = _BETWEEN_RE.search(s, max(0, start - 12), start)
     if between and word == "and":

@@ -149,7 +149,7 @@ class PeriodMention:
     governs: bool = True  # False for a baseline ("the lowest since 1918")
     kind: str = ""  # which expression: "mdy", "month_in", "weekday", "year", ...
     forward: bool = False  # a year a forecast looks ahead to ("expected to fall in 2031")
-    aside: bool = False  # within an aside between dashes ("- elected in 1997 -")
+    aside: bool = False  # within an aside between dashes ("- elected in 2009 -")
 
 
 def _month_number(name: str) -> int:
@@ -213,7 +213,7 @@ def _relative(word: str, unit: str, published: date | None) -> str | None:
 
 
 def _is_count_not_year(s: str, start: int, end: int) -> bool:
-    """'2000 people' is a count; 'in 2004 sales rose' and 'the 2016 congress' are times."""
+    """'2000 people' is a count; 'in 2004 sales rose' and 'the 2019 summit' are times."""
     nxt = _NEXT_WORD_RE.match(s, end)
     if not nxt or not is_plural_noun(nxt.group(1)):
         return False
@@ -317,7 +317,7 @@ def _words_back(hint: str) -> int:
     if first == "Q" or hint.lower() in ("today", "yesterday") or hint.endswith("day"):
         return 0  # "Q3", "today", "yesterday", "Tuesday" start their expression
     if hint in ("quarter", "half"):
-        return 1  # "first quarter", "first half of 2005"
+        return 1  # "first quarter", "first half of 2027"
     return 2  # "end of March", "over the year", "last three months"
 
 
@@ -402,9 +402,9 @@ def _resolve(
         if y is None or not _valid_date(y, mo, d):
             return None, year
         if kind == "dmy" and m.group("dmy_to"):
-            return f"{y:04d}-{mo:02d}", year  # "17-20 March": days of one month
+            return f"{y:04d}-{mo:02d}", year  # "11-14 March": days of one month
         if kind == "mdy" and m.group("mdy_d2"):
-            # "March 17-20": days of one month; "March 30-April 4" ends in April.
+            # "March 11-14": days of one month; "March 30-April 4" ends in April.
             if m.group("mdy_m2"):
                 end_month = _month_number(m.group("mdy_m2"))
                 y += end_month < mo  # "December 28-January 3" ends the next year
@@ -677,7 +677,7 @@ def fieldwork_month(sentence: str, mentions: list[PeriodMention]) -> str | None:
     """The month a poll named in `sentence` was taken, from its fieldwork dates.
 
     "surveyed 900 adults from 28 April through Sunday" is May's poll (the month its
-    fieldwork ended); a month alone ("unchanged from the polls in February") is an
+    fieldwork ended); a month alone ("unchanged from the polls in October") is an
     earlier poll's time, not this one's.
     """
     if not names_poll(sentence):

@@ -28,7 +28,7 @@ _PARAGRAPH_LINE = re.compile(r"[^\n]+")
 
 
 def _is_nickname(text: str, open_at: int, close_at: int, p_start: int, p_end: int) -> bool:
-    """A quoted word between two names is a nickname, not a quotation: Antonio "LA" Reid."""
+    """A quoted word between two names is a nickname, not a quotation: Jo "JJ" Smith."""
     inner = text[open_at + 1 : close_at]
     if not (0 < len(inner) <= 12 and inner[:1].isupper() and " " not in inner):
         return False

@@ -9,7 +9,7 @@ A sentence names its subject in a few shapes, tried in this order:
 - a possessor in the number's own clause ("Acme's profits rose 76%");
 - the grammatical subject of a verb ("Acme sold 300 cars", "Smith, who won 40%");
 - a name inside the subject's phrase ("revenue at Acme fell 5%", "shares in Acme"),
-  or the country a figure is counted in ("90m parcels were sent in the UK");
+  or the country a figure is counted in ("90m parcels were sent in Zembla");
 - any other name before the number, nearest first;
 - else a common noun that is the verb's subject ("the economy added 236,000 jobs").
 
@@ -128,7 +128,7 @@ _ADVERB_RE = re.compile(r"[a-z]+ly|also|still|now|just|already|only|then|even")
 _COUNTRY_AFTER_RE = re.compile(
     r"[^,;:.]*?\bin\s+(?:the\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
 )
-# A contest's score: "Rivers leads Stone, 48% to 45%"; the second figure is the rival's.
+# A contest's score: "Rivers leads Stone, 52% to 41%"; the second figure is the rival's.
 _SECOND_SCORE_RE = re.compile(
     r"\b(?:leading|leads|led|beating|beat|beats|trails|trailing|trailed|over|against)\s+"
     r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}),?\s+\d[\d.,]*\s*"
@@ -274,7 +274,7 @@ def _after_figure_subject(sentence: str, end: int) -> str | None:
 
 
 def _country_after(sentence: str, end: int) -> str | None:
-    """A country the figure is counted in: '130m messages were sent in Zembla'."""
+    """A country the figure is counted in: '130m parcels were shipped in Zembla'."""
     m = _COUNTRY_AFTER_RE.match(sentence, end, end + 80)
     if not m:
         return None
@@ -311,7 +311,7 @@ def _candidates(
         if _is_source(sentence, c0, c1):
             continue
         if _is_adjective(sentence, chunk, c1):
-            continue  # "Democratic voters", "Islamic banks": a modifier, not a name
+            continue  # "Democratic voters", "Baltic ports": a modifier, not a name
         if places.demonym_country(chunk) and not _NOUN_AFTER_RE.match(sentence, c1):
             continue  # "the 34-year-old Zemblan, seeded third": a person, not Zembla
         if _DESCRIPTION_RE.match(sentence, c1) or _spelled_out(sentence, chunk, c0, c1):
@@ -416,7 +416,7 @@ def _ranked_subject(
     if found := _after_figure_subject(sentence, end):
         return found, 0
     if m := _SECOND_SCORE_RE.search(sentence, max(0, start - 120), start):
-        return _clean_name(m["name"]), 0  # "Rivers leads Stone, 48% to 45%": Stone's 45%
+        return _clean_name(m["name"]), 0  # "Rivers leads Stone, 52% to 41%": Stone's 41%
     candidates = _candidates(sentence, start, names, common)
     if country := _country_after(sentence, end):
         candidates.append(_Candidate(3, 0, country))
@@ -579,7 +579,7 @@ def _mention_role(sentence: str, start: int, end: int, name: str) -> float:
         return 2.0
     modifier = _LOWER_WORD_NEXT_RE.match(sentence, end)
     if modifier and len(name.split()) == 1 and name.endswith(_ADJECTIVE_ENDINGS):
-        return 0.5  # "Islamic banking", "Eastern groups": an adjective, not a name
+        return 0.5  # "Baltic shipping", "Eastern groups": an adjective, not a name
     return 1.0
 
 

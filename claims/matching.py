@@ -138,7 +138,8 @@ def _mention(row: tuple) -> _Mention:
     subject, start, end = row[8:]
     terms = context_terms(sentence or "", start, end, unit_key or "")
     subject_words = set(match_words(subject))
-    named = bool(subject_words) and subject_words <= set(match_words(sentence or ""))
+    # One of its words will do: "the Committee" names the Federal Open Market Committee.
+    named = bool(subject_words & set(match_words(sentence or "")))
     return _Mention(
         claim_id,
         source_id,

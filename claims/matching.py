@@ -188,9 +188,9 @@ def match_missing_keys(
         for row in rows:
             mention = _mention(row)
             if _missing_part(mention):
-                taken += _match_one(db, mention, tolerance)
+                taken += _match_one(db, mention, tolerance) or _match_figure(db, mention)
             else:
-                taken += _match_statement(db, mention) or _match_inferred_subject(db, mention)
+                taken += _match_statement(db, mention) or _match_figure(db, mention)
     return taken
 
 
@@ -321,36 +321,59 @@ def _match_one(db: sqlite_utils.Database, mention: _Mention, tolerance: Toleranc
     return 0
 
 
-def _match_inferred_subject(db: sqlite_utils.Database, mention: _Mention) -> int:
-    """A subject the sentence does not name (the extractor took it from what the article
-    is about) is as good as missing: the claim takes the key of the earliest claim of
-    another article that states the same number in the same unit in agreeing words.
+def _match_figure(db: sqlite_utils.Database, mention: _Mention) -> int:
+    """The claim takes the key of the earliest claim of another article that states the
+    same figure in agreeing words (contexts_agree); 1 when it did.
 
-    A number as specific as 1,237 names a figure nearly by itself: one distinctive word
-    in common will do, and the other claim's metric comes too ("delegates" and
-    "delegates needed"). A round number needs the same metric and MIN_SHARED words.
-    1 when the claim took a key."""
+    - A specific number of things or of money ("1,237 delegates", "$275bn"), or a
+      specific number with no unit at all ("reach 1,237"), names its figure nearly by
+      itself: one distinctive word in common will do, whatever the slots say (a subject
+      the sentence names, another metric, none), and a bare number takes the other
+      claim's unit. Rates and shares repeat too often for this.
+    - Otherwise only a subject the sentence does not name (one the extractor took from
+      what the article is about) gives way, to a claim with the same number, unit and
+      metric and MIN_SHARED words in common.
+    """
     specific = distinctive(mention.value)
-    min_shared, min_overlap = (1, 0.2) if specific else (MIN_SHARED, MIN_OVERLAP)
-    if len(mention.terms) < min_shared or _names_its_subject(mention):
+    if specific and (not mention.unit_key or _counted(mention.unit_key)):
+        min_shared, min_overlap = 1, 0.2
+        units = "unit_key = ? " if mention.unit_key else _COUNTED_UNIT
+        params = [mention.unit_key] if mention.unit_key else []
+    elif mention.subject_key and mention.metric_key and not _names_its_subject(mention):
+        min_shared, min_overlap = MIN_SHARED, MIN_OVERLAP
+        units = "unit_key = ? AND metric_key = ? "
+        params = [mention.unit_key, mention.metric_key]
+    else:
         return 0
-    same_metric = "" if specific else "AND metric_key = ? "
-    params = [mention.unit_key, mention.value, -mention.value, mention.source_id, mention.id]
-    params += [] if specific else [mention.metric_key]
+    if len(mention.terms) < min_shared:
+        return 0
     candidates = db.execute(
-        f"{_CLAIM} WHERE unit_key = ? AND value IN (?, ?) AND source_id != ? AND id < ? "
-        f"{same_metric}AND subject_key != '' AND metric_key != '' AND kind = 'numeric' "
-        "AND vanished = 0 ORDER BY id LIMIT ?",
-        [*params, MAX_CANDIDATES],
+        f"{_CLAIM} WHERE {units}AND value IN (?, ?) AND source_id != ? AND id < ? "
+        "AND subject_key != '' AND metric_key != '' AND kind = 'numeric' AND vanished = 0 "
+        "ORDER BY id LIMIT ?",
+        [*params, mention.value, -mention.value, mention.source_id, mention.id, MAX_CANDIDATES],
     ).fetchall()
     for row in candidates:
         other = _mention(row)
-        if (other.subject_key, other.metric_key) == (mention.subject_key, mention.metric_key):
-            return 0  # already one figure's key
+        same_key = (other.subject_key, other.metric_key) == (
+            mention.subject_key,
+            mention.metric_key,
+        )
+        if same_key and other.unit_key == mention.unit_key:
+            return 0  # already the figure's key
         if contexts_agree(mention.terms, other.terms, min_shared, min_overlap):
             db.execute(
-                "UPDATE claims SET subject_key = ?, metric_key = ? WHERE id = ?",
-                [other.subject_key, other.metric_key, mention.id],
+                "UPDATE claims SET subject_key = ?, metric_key = ?, unit_key = ? WHERE id = ?",
+                [other.subject_key, other.metric_key, other.unit_key, mention.id],
             )
             return 1
     return 0
+
+
+_COUNTED_UNIT = "(unit_key LIKE 'count:%' OR unit_key LIKE 'currency:%') "
+
+
+def _counted(unit_key: str) -> bool:
+    """Whether a unit family counts things or money, where a specific number ("1,237
+    delegates", "$275bn") is rarely two figures; rates and shares repeat."""
+    return unit_key.startswith(("count:", "currency:"))

@@ -525,3 +525,29 @@ def test_a_round_number_or_a_subject_the_sentence_names_keeps_its_key(db):
 )
 def test_distinctive_numbers(value, specific):
     assert matching.distinctive(value) is specific
+
+
+def test_a_specific_count_lines_up_even_where_each_sentence_names_another_subject(db):
+    first = add_article(
+        db, "Smith needs 1,237 delegates to take the Whig nomination.", "2016-03-01", "A",
+        ("1,237", 1237.0, {"subject": "Smith", "metric": "delegates", "unit": "delegate"}),
+    )  # fmt: skip
+    second = add_article(
+        db, "Jones is far from the 1,237 delegates a nominee needs.", "2016-03-08", "B",
+        ("1,237", 1237.0, {"subject": "Jones", "metric": "delegates", "unit": "delegate"}),
+    )  # fmt: skip
+    assert key_of(db, second[0]) == key_of(db, first[0])
+
+
+def test_a_specific_rate_stated_by_another_subject_keeps_its_key(db):
+    add_article(
+        db, "Smith's approval rating stands at 41.5 percent.", "2016-03-01", "A",
+        ("41.5 percent", 41.5, {"subject": "Smith", "metric": "approval rating",
+                                "unit": "percent", "period": "2016-03"}),
+    )  # fmt: skip
+    (jones,) = add_article(
+        db, "Jones's approval rating stands at 41.5 percent.", "2016-03-08", "B",
+        ("41.5 percent", 41.5, {"subject": "Jones", "metric": "approval rating",
+                                "unit": "percent", "period": "2016-03"}),
+    )  # fmt: skip
+    assert key_of(db, jones)[0] == normalise.normalise_subject("Jones")

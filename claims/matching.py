@@ -1,25 +1,32 @@
-"""The same figure in other words: a claim's missing key taken from a matching claim.
+"""The same figure in other words: keys completed from claims of other articles.
 
-Extracted slots miss. One article writes "it takes 1,237 delegates to win the
-nomination" without naming whose; another names the party in the same words.
-Claim-matching tools line such mentions up by what surrounds the number, not by
-slots alone: the same value in the same unit, said with the same distinctive
-words. Here a claim that lacks its subject or its metric key takes it from a
-claim of another article when
+Extracted slots miss and disagree. One article writes "it takes 1,237 delegates to
+win the nomination" without naming whose; another names the party; a third gives the
+figure to the person the article is about. Claim-matching tools line such mentions
+up by what surrounds the number, not by slots alone: the same value in the same unit,
+said with the same distinctive words (context_terms: the words around the number,
+folded, without common words, numbers or the counted noun). When a claim is stored
+(or re-keyed), its key is completed from the earliest matching claim of another
+article, in this order:
 
-- both are in one unit family and their values agree within the tolerance;
-- the key part the claim has is the other claim's too;
-- the words around the two numbers share at least MIN_SHARED distinctive words,
-  and at least MIN_OVERLAP of the shorter context's.
+- a one-word subject ("the Committee", "Sanders") takes the only full name ending in
+  it among claims of the same measure (complete_short_subjects);
+- a claim missing its subject or its metric takes it from a claim with the same value
+  (within the tolerance) and unit, the same other part, and MIN_SHARED words in common
+  making MIN_OVERLAP of the shorter context; two standing figures that both miss it
+  share a key made from the earlier claim's id (MATCHED_PREFIX + id);
+- the same statement (the same number, nearly all words shared) takes the other's key,
+  unless its sentence names its own subject;
+- a specific number of things or money (three significant digits: "1,237 delegates")
+  takes the other's key with one distinctive word shared, whatever its slots say;
+  otherwise a subject the sentence does not name gives way to a claim with the same
+  number, unit and metric.
 
-When the other claim lacks the same part too and neither has a period, both take
-a key made from the earlier claim's id (MATCHED_PREFIX + id): two standing figures
-then group with each other and nothing else. Dated claims that share a metric
-already group without a subject, so they keep theirs empty. A
-claim with neither subject nor metric never takes a key: a bare number said with
-a few common words lines up with too much. Keys taken this way are stored in the
-key columns, so the group summaries, searches and merges treat them as any key;
-re-keying (after a synonyms edit) takes them again.
+A claim with neither subject nor metric never takes a key: a bare number said with a
+few common words lines up with too much. Keys taken this way are stored in the key
+columns, so the group summaries, searches and merges treat them as any key; re-keying
+(after a synonyms edit) takes them again. A person's merges and splits still decide
+last.
 """
 
 from __future__ import annotations

@@ -656,7 +656,8 @@ def last_year_named(mentions: list[PeriodMention]) -> int | None:
 # Words that name an opinion poll or survey ("a new poll shows", "surveyed 900 adults"),
 # not the day or place of a vote ("polling stations", "voters head to the polls").
 _POLL_RE = re.compile(
-    r"(?<!\bto the )(?<!\bat the )\b(?:[Pp]oll(?:s|ed|ing)?|[Ss]urvey(?:s|ed)?)\b"
+    r"(?=[PpSs])\b(?:[Pp]oll(?:s|ed|ing)?|[Ss]urvey(?:s|ed)?)\b"
+    r"(?<!\bto the polls)(?<!\bat the polls)"
     r"(?!\s+(?:stations?|days?|places?|booths?|cards?|clerks?)\b)"
 )
 # Mentions that can date a poll's fieldwork: days, day ranges, "the first week of May".

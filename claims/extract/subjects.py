@@ -511,15 +511,12 @@ _OPENING_RUN_RE = re.compile(r"(?:[A-Z][\w&.'’-]*\s+)*(?:[A-Z][\w&.'’-]*)?")
 def _midsentence_names(text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
     """Capitalised words the article writes inside a sentence, not only in the run of
     capitalised words that opens it ("Acme Industries rose" names neither word)."""
-    found = set()
+    words = set()
     for s, e in spans:
         sentence = text[s:e]
-        lead = _lead(sentence)
-        opening = _OPENING_RUN_RE.match(sentence, lead)
-        for m in _CAPITAL_WORD_RE.finditer(sentence):
-            if m.start() >= opening.end():
-                found.add(context._bare(m.group()).rstrip("."))
-    return frozenset(found)
+        opening = _OPENING_RUN_RE.match(sentence, _lead(sentence))
+        words.update(_CAPITAL_WORD_RE.findall(sentence, opening.end()))
+    return frozenset(context._bare(word).rstrip(".") for word in words)
 
 
 @lru_cache(maxsize=8192)

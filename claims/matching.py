@@ -34,10 +34,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 import sqlite_utils
 
-from claims.normalise import match_words
+from claims.normalise import fold_words, match_words
 from claims.query import like_contains
 
 # ---------------------------------------------------------------- tolerance
@@ -91,8 +92,11 @@ _COMMON = frozenset(
 def context_terms(sentence: str, start: int, end: int, unit_key: str = "") -> frozenset[str]:
     """The distinctive words around a number: CONTEXT_WORDS either side, folded, without
     common words, numbers, or the counted noun its unit already says."""
-    before = _WORD_RE.findall(sentence[:start])[-CONTEXT_WORDS:]
-    after = _WORD_RE.findall(sentence[end:])[:CONTEXT_WORDS]
+    # A window of characters holds the words either side: a long sentence is never
+    # tokenised whole for every number in it.
+    window = CONTEXT_WORDS * 16
+    before = _WORD_RE.findall(sentence, max(0, start - window), start)[-CONTEXT_WORDS:]
+    after = _WORD_RE.findall(sentence, end, end + window)[:CONTEXT_WORDS]
     unit_words = set(unit_key.split(":")[-1].split()) if unit_key else set()
     words = match_words(" ".join(before + after))
     return frozenset(w for w in words if len(w) > 2 and w not in _COMMON and w not in unit_words)
@@ -127,8 +131,12 @@ _CLAIM = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Mention:
+    """A stored numeric claim as matching sees it; its context words and whether its
+    sentence names its subject are worked out only when a rule asks (most claims are
+    settled by their keys alone)."""
+
     id: int
     source_id: int
     value: float
@@ -136,17 +144,27 @@ class _Mention:
     subject_key: str
     metric_key: str
     period: str
-    terms: frozenset[str]
-    named_in_sentence: bool  # whether the sentence writes the claim's subject
+    sentence: str
+    subject: str
+    start: int
+    end: int
+
+    @cached_property
+    def terms(self) -> frozenset[str]:
+        return context_terms(self.sentence, self.start, self.end, self.unit_key)
+
+    @cached_property
+    def named_in_sentence(self) -> bool:
+        """Whether the sentence writes the claim's subject as extracted (rather than the
+        extractor taking it from what the article is about). One of its words will do:
+        "the Committee" names the Federal Open Market Committee."""
+        words = set(fold_words(self.sentence))
+        return any(word in words for word in fold_words(self.subject))
 
 
 def _mention(row: tuple) -> _Mention:
     claim_id, source_id, value, unit_key, subject_key, metric, period, sentence = row[:8]
     subject, start, end = row[8:]
-    terms = context_terms(sentence or "", start, end, unit_key or "")
-    subject_words = set(match_words(subject))
-    # One of its words will do: "the Committee" names the Federal Open Market Committee.
-    named = bool(subject_words & set(match_words(sentence or "")))
     return _Mention(
         claim_id,
         source_id,
@@ -155,14 +173,14 @@ def _mention(row: tuple) -> _Mention:
         subject_key or "",
         metric or "",
         period,
-        terms,
-        named,
+        sentence or "",
+        subject,
+        start,
+        end,
     )
 
 
 def _names_its_subject(mention: _Mention) -> bool:
-    """Whether the claim's sentence writes its subject as extracted (rather than the
-    extractor taking it from what the article is about)."""
     return mention.named_in_sentence
 
 
@@ -220,8 +238,6 @@ def _match_statement(db: sqlite_utils.Database, mention: _Mention) -> int:
     Only a subject the sentence does not name itself can be replaced: one the extractor
     took from what the article is about. A subject the sentence names ("the Committee
     decided", "Smith preferred") is the sentence's own, however alike its wording."""
-    if len(mention.terms) < STATEMENT_SHARED or _names_its_subject(mention):
-        return 0
     candidates = db.execute(
         f"{_CLAIM} WHERE unit_key = ? AND value IN (?, ?) AND source_id != ? AND id < ? "
         "AND subject_key != '' AND metric_key != '' AND kind = 'numeric' AND vanished = 0 "
@@ -237,6 +253,8 @@ def _match_statement(db: sqlite_utils.Database, mention: _Mention) -> int:
             MAX_CANDIDATES,
         ],
     ).fetchall()
+    if not candidates or _names_its_subject(mention) or len(mention.terms) < STATEMENT_SHARED:
+        return 0
     for row in candidates:
         other = _mention(row)
         if _same_statement(mention.terms, other.terms):
@@ -293,7 +311,7 @@ def _complete_measure(db: sqlite_utils.Database, metric: str, unit: str, subject
 
 def _match_one(db: sqlite_utils.Database, mention: _Mention, tolerance: Tolerance) -> int:
     part = _missing_part(mention)
-    if part is None or len(mention.terms) < MIN_SHARED:
+    if part is None:
         return 0
     have = "metric" if part == "subject" else "subject"
     allowed = tolerance.allowed(mention.unit_key, mention.value)
@@ -310,6 +328,8 @@ def _match_one(db: sqlite_utils.Database, mention: _Mention, tolerance: Toleranc
             MAX_CANDIDATES,
         ],
     ).fetchall()
+    if candidates and len(mention.terms) < MIN_SHARED:
+        return 0
     for row in candidates:
         other = _mention(row)
         if not contexts_agree(mention.terms, other.terms):
@@ -352,14 +372,14 @@ def _match_figure(db: sqlite_utils.Database, mention: _Mention) -> int:
         params = [mention.unit_key, mention.metric_key]
     else:
         return 0
-    if len(mention.terms) < min_shared:
-        return 0
     candidates = db.execute(
         f"{_CLAIM} WHERE {units}AND value IN (?, ?) AND source_id != ? AND id < ? "
         "AND subject_key != '' AND metric_key != '' AND kind = 'numeric' AND vanished = 0 "
         "ORDER BY id LIMIT ?",
         [*params, mention.value, -mention.value, mention.source_id, mention.id, MAX_CANDIDATES],
     ).fetchall()
+    if candidates and len(mention.terms) < min_shared:
+        return 0
     for row in candidates:
         other = _mention(row)
         same_key = (other.subject_key, other.metric_key) == (

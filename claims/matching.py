@@ -180,6 +180,30 @@ def _mention(row: tuple) -> _Mention:
     )
 
 
+def _specific_count(mention: _Mention) -> bool:
+    """A specific number of things or money, or with no unit (see _match_figure)."""
+    unit = mention.unit_key
+    return distinctive(mention.value) and (not unit or _counted(unit))
+
+
+def _lined_up(db: sqlite_utils.Database, mention: _Mention) -> bool:
+    """Whether a claim of another article has the same value and the same full key."""
+    if not (mention.subject_key and mention.metric_key):
+        return False
+    found = db.execute(
+        "SELECT 1 FROM claims WHERE unit_key = ? "
+        "AND value = ? AND subject_key = ? AND metric_key = ? AND source_id != ? LIMIT 1",
+        [
+            mention.unit_key,
+            mention.value,
+            mention.subject_key,
+            mention.metric_key,
+            mention.source_id,
+        ],
+    ).fetchone()
+    return found is not None
+
+
 def _names_its_subject(mention: _Mention) -> bool:
     return mention.named_in_sentence
 
@@ -212,6 +236,12 @@ def match_missing_keys(
         ).fetchall()
         for row in rows:
             mention = _mention(row)
+            if (
+                not _specific_count(mention)
+                and _names_its_subject(mention)
+                and _lined_up(db, mention)
+            ):
+                continue  # its own key, which another article states the value under too
             if _missing_part(mention):
                 taken += _match_one(db, mention, tolerance) or _match_figure(db, mention)
             else:
@@ -289,11 +319,25 @@ def complete_short_subjects(db: sqlite_utils.Database, claim_ids: list[int]) -> 
     return changed
 
 
+def _stored(db: sqlite_utils.Database, metric: str, unit: str, subject: str) -> bool:
+    """Whether some claim has this key (one probe of the key index)."""
+    return (
+        db.execute(
+            "SELECT 1 FROM claims WHERE metric_key = ? AND subject_key = ? AND unit_key = ? "
+            "LIMIT 1",
+            [metric, subject, unit],
+        ).fetchone()
+        is not None
+    )
+
+
 def _complete_measure(db: sqlite_utils.Database, metric: str, unit: str, subject: str) -> int:
     """Complete the short subjects of one measure that `subject` is, or is the head of."""
     if subject.startswith(MATCHED_PREFIX):
         return 0
     head = subject.rsplit(" ", 1)[-1]
+    if head != subject and not _stored(db, metric, unit, head):
+        return 0  # a full name, and no short one of it stored to complete
     rows = db.execute(
         "SELECT DISTINCT subject_key FROM claims WHERE metric_key = ? AND unit_key = ? "
         "AND subject_key LIKE ? ESCAPE '\\' AND kind = 'numeric'",
@@ -361,8 +405,7 @@ def _match_figure(db: sqlite_utils.Database, mention: _Mention) -> int:
       what the article is about) gives way, to a claim with the same number, unit and
       metric and MIN_SHARED words in common.
     """
-    specific = distinctive(mention.value)
-    if specific and (not mention.unit_key or _counted(mention.unit_key)):
+    if _specific_count(mention):
         min_shared, min_overlap = 1, 0.2
         units = "unit_key = ? " if mention.unit_key else _COUNTED_UNIT
         params = [mention.unit_key] if mention.unit_key else []

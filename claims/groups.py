@@ -174,8 +174,8 @@ def build_group(
     low, high = min(values), max(values)
     return ClaimGroup(
         key=key,
-        subject=_most_common(c.get("subject") for c in claims),
-        metric=_most_common(c.get("metric") for c in claims),
+        subject=_spelling([c.get("subject") for c in claims], key.subject, normalise_subject),
+        metric=_spelling([c.get("metric") for c in claims], key.metric, normalise_metric),
         unit=unit_label(key.unit),
         claims=claims,
         median=median,
@@ -285,6 +285,13 @@ def _first_appearance(claim: Mapping) -> dict:
     first = {name: claim.get(name) for name in names}
     first["claim_id"] = first.pop("id")
     return first
+
+
+def _spelling(values: Sequence[str | None], key: str, normalise) -> str | None:
+    """How to write a key for people: the commonest spelling that is the key itself
+    ("Federal Open Market Committee" over "Committee", which matching completed to it),
+    else the commonest of all."""
+    return _most_common(v for v in values if v and normalise(v) == key) or _most_common(values)
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
@@ -454,7 +461,16 @@ def group_for_key(
     if key.period is None:
         raise ClaimsError("A group needs a period; use series() for every period of a key.")
     rows = _claims_of_names(db, _names_in_group(db, key), key.unit, key.period, split_claim_ids(db))
-    return build_group(key, rows, tolerance) if rows else None
+    if not rows:
+        return None
+    group = build_group(key, rows, tolerance)
+    # The name as the pickers write it (from every period's claims), so that a group
+    # reads the same in the selector and in its header.
+    names = {"subject_key": key.subject, "metric_key": key.metric, "unit_key": key.unit}
+    _add_spelling(db, names)
+    group.subject = names["subject"] or group.subject
+    group.metric = names["metric"] or group.metric
+    return group
 
 
 def series(
@@ -621,13 +637,14 @@ def _add_spelling(db: sqlite_utils.Database, row: dict) -> None:
     """
     key = ClaimKey(row["subject_key"], row["metric_key"], row["unit_key"], None)
     for subject, metric in _names_in_group(db, key):
-        spelling = db.execute(
+        spellings = db.execute(
             "SELECT subject, metric FROM claims WHERE metric_key = ? AND subject_key = ? "
-            "AND unit_key = ? AND vanished = 0 LIMIT 1",
+            "AND unit_key = ? AND vanished = 0 LIMIT 50",
             [metric, subject, key.unit],
-        ).fetchone()
-        if spelling is not None:
-            row["subject"], row["metric"] = spelling
+        ).fetchall()
+        if spellings:
+            row["subject"] = _spelling([s for s, _ in spellings], key.subject, normalise_subject)
+            row["metric"] = _spelling([m for _, m in spellings], key.metric, normalise_metric)
             return
     row["subject"] = row["metric"] = None
 

@@ -423,6 +423,12 @@ def test_a_short_subject_takes_the_only_full_name_of_the_same_measure(db):
     series = groups.series(db, ClaimKey("monetary policy committee", "policy rate", "percent",
                                         None))  # fmt: skip
     assert [g.key.period for g in series] == ["2019-05", "2019-06"]
+    # The June group holds only "Committee" claims, yet reads as the full name, in the
+    # group and in the picker alike.
+    june = groups.group_for_key(db, series[1].key)
+    assert june.subject == "Monetary Policy Committee"
+    listed = {r["period"]: r["label"] for r in groups.list_groups(db)}
+    assert june.label == listed["2019-06"]
 
 
 def test_a_short_subject_stored_first_is_completed_by_a_later_full_name(db):

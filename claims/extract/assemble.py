@@ -261,6 +261,7 @@ def _numeric_claims(
     mentions = periods.find_periods(sentence, published, time.year)
     time.begin_sentence(start, sentence, mentions)
     default_period = time.default_period(sentence, mentions)
+    standing_period = time.default_period(sentence, mentions, poll_figure=False)
     blocked = [(m.start, m.end) for m in mentions]
     cues = _cue_index(sentence, attribution)
     claims = []
@@ -294,7 +295,9 @@ def _numeric_claims(
                 approx=q.approx,
                 subject=subject,
                 metric=metric,
-                period=_period_of(q, mentions, sentence, default_period),
+                period=_period_of(
+                    q, mentions, sentence, standing_period if _standing(q) else default_period
+                ),
                 speaker=_numeric_speaker(source, attribution, figure_source),
                 speaker_org=getattr(source, "speaker_org", None),
                 cue=getattr(source, "cue", None),
@@ -307,6 +310,11 @@ def _numeric_claims(
     if article_subjects is not None:
         article_subjects.observe(sentence)
     return claims
+
+
+def _standing(q: numbers.Quantity) -> bool:
+    """Whether a quantity is an age or a duration: a poll's month does not date it."""
+    return q.kind in ("age", "time")
 
 
 def _period_of(q, mentions, sentence: str, default_period: str | None) -> str | None:

@@ -755,12 +755,16 @@ class ArticleTime:
                 if mention.kind in _FIELDWORK_KINDS and mention.governs:
                     mention.period = month
 
-    def default_period(self, sentence: str, mentions: list[PeriodMention]) -> str | None:
-        """The period a figure of this sentence takes when no mention near it governs."""
+    def default_period(
+        self, sentence: str, mentions: list[PeriodMention], *, poll_figure: bool = True
+    ) -> str | None:
+        """The period a figure of this sentence takes when no mention near it governs:
+        the sentence's opening adverbial, else (for a figure a poll can report, not an
+        age or a duration) the month of the poll the text is about."""
         frame = sentence_frame(sentence, mentions)
         if frame is not None:
             return frame
-        return self._poll_period if self._poll_here else None
+        return self._poll_period if self._poll_here and poll_figure else None
 
     def end_sentence(self, end: int, mentions: list[PeriodMention]) -> None:
         """Leave the sentence ending at `end`, noting the last year it named."""

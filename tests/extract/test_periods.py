@@ -438,3 +438,13 @@ def test_a_baseline_a_year_back_has_its_own_period(text, expected):
 
 def test_a_figure_last_year_without_a_comparison_is_no_baseline():
     assert numeric_periods("Fares were $9m last year.", date(2023, 7, 1)) == [("$9m", "2022")]
+
+
+def test_a_polls_month_does_not_date_an_age_or_a_duration():
+    text = (
+        "A new poll of 900 voters puts Smith ahead.\n\n"
+        "Smith has 44 percent. The 71-year-old has served for two decades."
+    )
+    got = dict(numeric_periods(text, date(2023, 5, 10)))
+    assert got["44 percent"] == "2023-05"
+    assert got["71-year-old"] is None and got["two decades"] is None

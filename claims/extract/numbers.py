@@ -788,11 +788,13 @@ def _stands_alone_as_a_number(s: str, core: _Core, unit: _Unit) -> bool:
     return not _CAPITALISED_NEXT_RE.match(s, core.end)
 
 
-_NAME_COMMA_BEFORE_RE = re.compile(r"[A-Z][\w'’-]+,\s$")
+# "Jo Smith, 45, said" and "Smith (45) and Jones (52)": an age set off after a name.
+_NAME_COMMA_BEFORE_RE = re.compile(r"[A-Z][\w'’-]+(?:,\s|\s\()$")
 
 
 def _is_age_after_name(s: str, core: _Core) -> bool:
-    """'John Smith, 45, said' and 'Jane Doe, 31.': an age set off by commas after a name."""
+    """'Jo Smith, 45, said', 'Jane Doe, 31.' and 'Smith (45)': an age set off by commas
+    or brackets after a name."""
     return (
         core.plain_int
         and 0 < core.value < 120

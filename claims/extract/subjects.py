@@ -356,6 +356,18 @@ def _who_antecedent(sentence: str, start: int) -> str | None:
     return _clean_name(found.group(1)) if found else None
 
 
+# "Smith (45) and Jones (52)", "Acme (12%)": a figure in brackets right after a name is
+# that name's.
+_NAME_OPEN_BRACKET_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*\($")
+
+
+def _bracketed_after_name(sentence: str, start: int, end: int) -> str | None:
+    if not sentence.startswith(")", end):
+        return None
+    m = _NAME_OPEN_BRACKET_RE.search(sentence, max(0, start - 60), start)
+    return _clean_name(m.group(1)) if m else None
+
+
 def _inside_aside(sentence: str, floor: int, c0: int, c1: int, start: int) -> bool:
     """Whether [c0, c1) sits in a comma-closed aside before the number: a relative
     clause (", which owns Globex,") or an apposition (", the largest bank in Zembla,")."""
@@ -413,6 +425,8 @@ def _ranked_subject(
     """The sentence's subject for the quantity and how it was found (see _candidates:
     0 a list or poll, 1 a possessor, 2 a verb's subject, 3 a holder, 4 any other name,
     5 a common noun)."""
+    if found := _bracketed_after_name(sentence, start, end):
+        return found, 0
     if found := _after_figure_subject(sentence, end):
         return found, 0
     if m := _SECOND_SCORE_RE.search(sentence, max(0, start - 120), start):

@@ -246,3 +246,10 @@ def test_a_head_noun_counts_for_the_full_name_it_refers_back_to():
         "Prices could rise to $210 a tonne later."
     )
     assert claim_subject(text, "$210") == "Ruritanian Grain Marketing Board"
+
+
+def test_an_age_in_brackets_after_a_name_is_that_persons():
+    text = "Smith (61), Jones (58) and Lee (47) lead the field."
+    got = [(c.surface, c.unit, c.subject) for c in extract_claims(text, "2023-04-15")
+           if c.kind == "numeric"]  # fmt: skip
+    assert got == [("61", "year", "Smith"), ("58", "year", "Jones"), ("47", "year", "Lee")]

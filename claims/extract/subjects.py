@@ -461,6 +461,11 @@ class ArticleSubjects:
 
     def subject(self, sentence: str, start: int, end: int) -> str | None:
         """The subject of the quantity at [start, end) of the sentence."""
+        if _PERSON_BY_AGE_RE.match(sentence, end) and _THE_BEFORE_RE.search(
+            sentence, max(0, start - 6), start
+        ):
+            # "the 74-year-old senator said": the person the article has been naming
+            return self.last_person or self.main
         found, rank = _ranked_subject(sentence, start, end, self.common, self.names)
         opener = _OPENING_PRONOUN_RE.match(sentence, _lead(sentence[:start]))
         if opener and rank >= 3:
@@ -503,6 +508,11 @@ class ArticleSubjects:
     def _full_person(self, name: str) -> str:
         """'Smith' -> 'Jane Smith' when the article named her in full before."""
         return self._people.get(name, name)
+
+
+# A figure that stands for a person: "the 74-year-old senator", "the 34-year-old".
+_PERSON_BY_AGE_RE = re.compile(r"(?<=-old)(?:\s+[a-z]|\W|$)")
+_THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
 
 
 def _acts_as_person(sentence: str, end: int) -> bool:

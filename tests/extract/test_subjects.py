@@ -253,3 +253,11 @@ def test_an_age_in_brackets_after_a_name_is_that_persons():
     got = [(c.surface, c.unit, c.subject) for c in extract_claims(text, "2023-04-15")
            if c.kind == "numeric"]  # fmt: skip
     assert got == [("61", "year", "Smith"), ("58", "year", "Jones"), ("47", "year", "Lee")]
+
+
+def test_the_n_year_old_is_the_person_the_article_has_been_naming():
+    text = (
+        "Jo Smith spoke in Ruritania on Monday. Ann Lee was in Zembla.\n\n"
+        "Smith said she would fight on. The 61-year-old senator drew a crowd."
+    )
+    assert claim_subject(text, "61-year-old") == "Jo Smith"

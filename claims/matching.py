@@ -38,7 +38,7 @@ from functools import cached_property
 
 import sqlite_utils
 
-from claims.normalise import fold_words, match_words
+from claims.normalise import fold_words, match_words, synonym_table
 from claims.query import like_contains
 
 # ---------------------------------------------------------------- tolerance
@@ -98,7 +98,8 @@ def context_terms(sentence: str, start: int, end: int, unit_key: str = "") -> fr
     before = _WORD_RE.findall(sentence, max(0, start - window), start)[-CONTEXT_WORDS:]
     after = _WORD_RE.findall(sentence, end, end + window)[:CONTEXT_WORDS]
     unit_words = set(unit_key.split(":")[-1].split()) if unit_key else set()
-    words = match_words(" ".join(before + after))
+    # Synonyms fold too: "the GOP nomination" and "the Republican nomination" agree.
+    words = synonym_table().replace(match_words(" ".join(before + after)))
     return frozenset(w for w in words if len(w) > 2 and w not in _COMMON and w not in unit_words)
 
 

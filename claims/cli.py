@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from claims import config, store
-from claims.model import MAX_ID, STATUSES, ClaimsError, parse_id
+from claims.model import MAX_ID, STATUSES, ClaimsError, parse_id, terminal_safe
 
 USER_ERROR = 2
 
@@ -94,10 +94,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         return args.run(args)
     except ClaimsError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {terminal_safe(exc)}", file=sys.stderr)
         return USER_ERROR
     except sqlite3.DatabaseError as exc:
-        print(f"error: the database could not be used: {exc}.", file=sys.stderr)
+        print(f"error: the database could not be used: {terminal_safe(exc)}.", file=sys.stderr)
         return USER_ERROR
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

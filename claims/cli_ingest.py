@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from claims import config, ingest, store
-from claims.model import ClaimsError
+from claims.model import ClaimsError, terminal_safe
 
 USER_ERROR = 2
 # Up to this many inputs, say what happened to each; beyond it only the summary.
@@ -105,9 +105,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     listed = len(summary.results) + len(summary.failures)
     if args.verbose or listed <= LIST_EACH_UP_TO:
         for label, result in summary.results:
-            print(f"{label}: {result.message}")
+            print(terminal_safe(f"{label}: {result.message}"))
     for label, reason in summary.failures:
-        print(f"refused: {_refusal(label, reason)}", file=sys.stderr)
+        print(f"refused: {terminal_safe(_refusal(label, reason))}", file=sys.stderr)
     print(summary)
     return 0 if summary.ok else USER_ERROR
 
@@ -122,6 +122,6 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     with _progress_bar(not args.no_progress, "source") as progress:
         summary = ingest.reextract(db, progress=progress, workers=args.workers)
     for label, reason in summary.failures:
-        print(f"failed: {label}: {reason}", file=sys.stderr)
+        print(terminal_safe(f"failed: {label}: {reason}"), file=sys.stderr)
     print(summary)
     return 0 if not summary.failures else USER_ERROR

@@ -216,3 +216,13 @@ def parse_id(raw: object) -> int | None:
         return None
     value = int(text)
     return value if 0 < value <= MAX_ID else None
+
+
+# C0 and C1 control characters but newline and tab: an escape sequence in a title or a
+# name could move the cursor, recolour or retitle a researcher's terminal.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: object) -> str:
+    """Text for a terminal line with control characters shown, not obeyed ("\\x1b")."""
+    return _CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))

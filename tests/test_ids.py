@@ -43,3 +43,14 @@ def test_the_command_line_answers_an_impossible_claim_id_with_its_message(tmp_pa
     assert done.stderr == (
         f"error: A claim id is a whole number from 1 to {MAX_ID}, not '9223372036854775808'.\n"
     )
+
+
+def test_terminal_output_shows_control_characters_instead_of_obeying_them(tmp_path):
+    from claims.model import terminal_safe
+
+    assert terminal_safe("Title\x1b[31m red\x07 ok\n") == "Title\\x1b[31m red\\x07 ok\n"
+    article = tmp_path / "story.txt"
+    article.write_text("Bell\x07 Title\n\nProfits rose 5% in 2022.", encoding="utf-8")
+    done = run("ingest", str(article), "--no-progress", "--db", str(tmp_path / "l.db"))
+    assert done.returncode == 0, done.stderr
+    assert "\x07" not in done.stdout and "\\x07" in done.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import tempfile
 import uuid
 from pathlib import Path
@@ -120,9 +121,24 @@ with bulk_tab:
                     f"{summary.duplicates:,} were already in the ledger; "
                     f"{len(summary.failures):,} failed."
                 )
+
+                def shown(label: str) -> str:
+                    """An input's label without the temporary folder the upload went to."""
+                    return label.removeprefix(str(Path(folder)) + os.sep)
+
                 if summary.failures:
                     st.dataframe(
-                        pd.DataFrame(summary.failures, columns=["input", "reason"]),
+                        pd.DataFrame(
+                            [(shown(label), reason) for label, reason in summary.failures],
+                            columns=["input", "reason"],
+                        ),
+                        hide_index=True,
+                    )
+                skipped = [(shown(label), r.message) for label, r in summary.results if r.duplicate]
+                if skipped:
+                    st.caption("Already in the ledger, so skipped:")
+                    st.dataframe(
+                        pd.DataFrame(skipped, columns=["input", "already stored as"]),
                         hide_index=True,
                     )
                 st.page_link(ui.SOURCES, label="See the sources", icon=":material/newspaper:")

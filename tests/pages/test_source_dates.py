@@ -81,3 +81,15 @@ def test_the_sources_page_refuses_a_bad_url_and_changes_nothing(ledger_path, sim
     assert "must start with http:// or https://" in at.error[0].value.replace("\\", "")
     assert store.get_source(db, source_id) == before
     assert store.source_reviews_of(db, source_id) == []
+
+
+def test_the_bulk_report_names_the_articles_it_skipped_as_duplicates(ledger_path, simple_extractor):
+    at = open_page("add")
+    line = b'{"text": "Payrolls rose 2 percent in May.", "title": "Jobs"}\n'
+    at.file_uploader(key="b_upload").set_value(("bulk.jsonl", line, "application/jsonl"))
+    at.button(key="b_go").click().run()
+    at.file_uploader(key="b_upload").set_value(("again.jsonl", line, "application/jsonl"))
+    at.button(key="b_go").click().run()
+    assert "0 articles" in at.success[0].value and "1 were already" in at.success[0].value
+    skipped = [d.value for d in at.dataframe if "already stored as" in d.value.columns]
+    assert len(skipped) == 1 and list(skipped[0]["input"]) == ["again.jsonl line 1"]

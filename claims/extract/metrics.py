@@ -866,12 +866,36 @@ def _metric_and_change(
         return duration, False
     if kind == "percent" and _backing_from(tokens):
         return "support", False
+    if put := _put_at(sentence, start):
+        return put, False
     metric, change_only = _after_number(sentence, end, kind)
     if metric is None and not change_only:
         metric = _before_number(sentence, start, end, tokens, common, kind)
     if metric is None:
         return None, change_only
     return _with_rate(sentence, end, metric), False
+
+
+# "puts his net worth at $10bn", "estimated the death toll at 49", "pegs growth at 2%":
+# an estimate names what it measures between its verb and "at".
+_PUT_AT_RE = re.compile(
+    r"\b(?P<verb>put|puts|putting|estimated?|estimates|estimating|pegged|pegs|pegging"
+    r"|placed|places|placing|valued|values|valuing)\s+(?:(?:the|its|his|her|their|our|a)\s+)?"
+    r"(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+at\s+(?:\w+\s+){0,2}$"
+)
+
+
+def _put_at(sentence: str, start: int) -> str | None:
+    """The measure an estimate puts at the number, in the article's words."""
+    m = _PUT_AT_RE.search(sentence, max(0, start - 80), start)
+    if m is None:
+        return None
+    if m["verb"].startswith("valu"):
+        return "value"  # "valued the firm at $5bn": the firm's value
+    words = m["np"].split()
+    if any(_lower(w) in _PREPOSITIONS or _lower(w) in _DETERMINERS for w in words):
+        return None  # "put it in writing at 5%": no measure named
+    return _clean_metric(words)
 
 
 def _legacy(sentence: str, start: int, end: int) -> str | None:

@@ -419,3 +419,17 @@ def test_metric_in_poll_language(text, surface, metric):
 )
 def test_metric_of_counts(text, metric):
     assert first_numeric(text).metric == metric
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "metric"),
+    [
+        ("Smith puts his net worth at $4 billion.", "$4 billion", "net worth"),
+        ("Officials estimated the death toll at 31 on Friday.", "31", "death toll"),
+        ("The bank pegs growth at 1.5 percent this year.", "1.5 percent", "growth"),
+        ("Analysts valued the firm at $900 million.", "$900 million", "value"),
+    ],
+)
+def test_an_estimate_names_its_measure_before_at(sentence, surface, metric):
+    (claim,) = [c for c in extract_claims(sentence, "2023-04-15") if c.surface == surface]
+    assert claim.metric == metric

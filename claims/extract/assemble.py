@@ -267,7 +267,9 @@ def _numeric_claims(
     claims = []
     quantities = numbers.find_quantities(sentence, blocked)
     metric_of = metrics.sentence_metrics(sentence, quantities, common_words)
-    for q, metric in zip(quantities, metric_of, strict=True):
+    own = periods.baseline_mentions(sentence, [(q.start, q.end) for q in quantities], mentions)
+    shared = periods.without(mentions, own.values())
+    for index, (q, metric) in enumerate(zip(quantities, metric_of, strict=True)):
         source = attribution if _speaker_covers(sentence, q.end, attribution, cues) else None
         if article_subjects is not None:  # the article's entities resolve "it", "the firm"
             subject = article_subjects.subject(sentence, q.start, q.end)
@@ -295,8 +297,10 @@ def _numeric_claims(
                 approx=q.approx,
                 subject=subject,
                 metric=metric,
-                period=_period_of(
-                    q, mentions, sentence, standing_period if _standing(q) else default_period
+                period=own[index].period
+                if index in own
+                else _period_of(
+                    q, shared, sentence, standing_period if _standing(q) else default_period
                 ),
                 speaker=_numeric_speaker(source, attribution, figure_source),
                 speaker_org=getattr(source, "speaker_org", None),

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from claims.extract.units import is_plural_noun
@@ -782,8 +783,11 @@ _YEAR_AGO_AFTER_RE = re.compile(
     r"|the\s+(?:previous|prior)\s+year|(?:12|twelve)\s+months\s+(?:earlier|ago|before))\b",
     re.IGNORECASE,
 )
+# "more than", "less than" and "fewer than" before a number approximate it; they
+# compare nothing.
 _BASELINE_WORD_BEFORE_RE = re.compile(
-    r"\b(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:\S+\s+){0,2}$",
+    r"\b(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)than|compared\s+(?:with|to)|against"
+    r"|versus|vs\.?)\s+(?:\S+\s+){0,2}$",
     re.IGNORECASE,
 )
 
@@ -798,3 +802,35 @@ def baseline_period(sentence: str, start: int, end: int, period: str | None) -> 
         return None
     year = int(period[:4]) - 1
     return f"{year:04d}{period[4:]}" if _WELL_FORMED_RE.match(f"{year:04d}{period[4:]}") else None
+
+
+# Between a compared figure and its own period: "compared with 33% last month", "down
+# from 4.9% in May", "than 12,000 during 2019".
+_OWN_PERIOD_GAP_RE = re.compile(r"\s*(?:(?:in|during|for|at\s+the\s+end\s+of)\s+)?$", re.IGNORECASE)
+
+
+def baseline_mentions(
+    sentence: str, spans: list[tuple[int, int]], mentions: list[PeriodMention]
+) -> dict[int, PeriodMention]:
+    """The period mentions that belong to a compared figure alone, by the figure's index
+    in `spans` ((start, end) of each quantity): "28% of voters, compared with 33% last
+    month" gives "last month" to the 33%, and the 28% does not take it."""
+    own: dict[int, PeriodMention] = {}
+    for index, (start, end) in enumerate(spans):
+        if not _BASELINE_WORD_BEFORE_RE.search(sentence, max(0, start - 40), start):
+            continue
+        for mention in mentions:
+            if (
+                0 <= mention.start - end <= 16
+                and mention.period
+                and _OWN_PERIOD_GAP_RE.match(sentence[end : mention.start])
+            ):
+                own[index] = mention
+                break
+    return own
+
+
+def without(mentions: list[PeriodMention], taken: Iterable[PeriodMention]) -> list[PeriodMention]:
+    """The mentions, those taken by a compared figure no longer governing the others."""
+    taken_ids = {id(m) for m in taken}
+    return [replace(m, governs=False) if id(m) in taken_ids else m for m in mentions]

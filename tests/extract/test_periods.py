@@ -448,3 +448,14 @@ def test_a_polls_month_does_not_date_an_age_or_a_duration():
     got = dict(numeric_periods(text, date(2023, 5, 10)))
     assert got["44 percent"] == "2023-05"
     assert got["71-year-old"] is None and got["two decades"] is None
+
+
+def test_a_compared_figures_own_period_does_not_date_the_figure_it_is_compared_with():
+    text = "Just 28 percent approve of Smith, compared with 33 percent last month."
+    assert numeric_periods(text, date(2023, 7, 14)) == [("28 percent", None),
+                                                          ("33 percent", "2023-06")]  # fmt: skip
+
+
+def test_more_than_before_a_number_compares_nothing():
+    text = "Fans spent more than £2bn in 2022, almost 6% more than they did in 2021."
+    assert numeric_periods(text, date(2023, 2, 1))[0] == ("£2bn", "2022")

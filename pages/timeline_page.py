@@ -43,7 +43,10 @@ rows = [claim for group in periods for claim in group.claims]
 if not rows:
     st.info("No live claim is left in this series (its claims were edited or removed).")
     st.stop()
-subject, metric = periods[-1].subject or key.subject, periods[-1].metric or key.metric
+# The series' name as its picker writes it (every period's spellings, the key's own first).
+named = next((row for row in listed if row["key"] == key), None) or {}
+subject = named.get("subject") or periods[-1].subject or key.subject
+metric = named.get("metric") or periods[-1].metric or key.metric
 unit = periods[-1].unit or None
 listed_periods = next((row["n_periods"] for row in listed if row["key"] == key), len(periods))
 st.caption(

@@ -269,6 +269,11 @@ class _Carry:
             self.poll = None
 
 
+def _common_word(name: str, text: str) -> bool:
+    """Whether a one-word name is a word the article also writes in lower case."""
+    return " " not in name and re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
+
+
 def figure_sources(text: str, spans: list[tuple[int, int]], attributions: list) -> list[str | None]:
     """Per sentence, the source whose figures it reports when it has no attribution."""
     out: list[str | None] = [None] * len(spans)
@@ -291,6 +296,8 @@ def figure_sources(text: str, spans: list[tuple[int, int]], attributions: list) 
                 introduced = carry.current = attribution.speaker
             continue
         found = named_source(sentence)
+        if found is not None and _common_word(found[0], text):
+            found = None  # "Available data suggest": a sentence's opening word, no source
         if found is not None:
             carry.name(*found)
         elif (back := refers_back(sentence)) is not None:

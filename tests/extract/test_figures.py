@@ -197,3 +197,12 @@ def test_poll_respondents_saying_keep_the_poll_as_source():
 def test_a_place_that_completes_a_bodys_name_stays_in_it(sentence, source):
     (claim,) = [c for c in extract_claims(sentence, "2016-05-01") if c.kind == "numeric"]
     assert claim.speaker == source
+
+
+def test_a_common_word_opening_a_sentence_is_no_source_of_figures():
+    text = (
+        "The figures available this week were thin.\n\n"
+        "Available indicators suggest that inflation ran at 2 percent."
+    )
+    (claim,) = [c for c in extract_claims(text, "2016-05-01") if c.kind == "numeric"]
+    assert claim.speaker is None

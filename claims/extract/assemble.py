@@ -301,7 +301,8 @@ def _numeric_claims(
                 if index in own
                 else _period_of(
                     q, shared, sentence, standing_period if _standing(q) else default_period
-                ),
+                )
+                or periods.latest_release(metric, published),
                 speaker=_numeric_speaker(source, attribution, figure_source),
                 speaker_org=getattr(source, "speaker_org", None),
                 cue=getattr(source, "cue", None),

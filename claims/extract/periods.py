@@ -834,3 +834,22 @@ def without(mentions: list[PeriodMention], taken: Iterable[PeriodMention]) -> li
     """The mentions, those taken by a compared figure no longer governing the others."""
     taken_ids = {id(m) for m in taken}
     return [replace(m, governs=False) if id(m) in taken_ids else m for m in mentions]
+
+
+# Measures that statistics offices publish every month, about the month before: a
+# current figure stated without a period is the latest release's ("with the jobless
+# rate at 5 percent" in an article of early November is October's).
+_MONTHLY_MEASURE_RE = re.compile(
+    r"\b(?:unemployment|jobless(?:ness)?)\s+rate\b|\bnonfarm\s+payrolls?\b"
+    r"|\bpayrolls?\b|\bjobs?\s+(?:added|created|growth)\b|\binflation(?:\s+rate)?$"
+    r"|\bconsumer\s+prices?\b|\bconsumer\s+price\s+index\b|\bcpi\b",
+    re.IGNORECASE,
+)
+
+
+def latest_release(metric: str | None, published: date | None) -> str | None:
+    """The month of the latest monthly release a measure's current figure comes from
+    (the month before publication), or None for another measure or no date."""
+    if not metric or published is None or not _MONTHLY_MEASURE_RE.search(metric):
+        return None
+    return _shift_month(published, -1)

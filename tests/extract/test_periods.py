@@ -459,3 +459,15 @@ def test_a_compared_figures_own_period_does_not_date_the_figure_it_is_compared_w
 def test_more_than_before_a_number_compares_nothing():
     text = "Fans spent more than £2bn in 2022, almost 6% more than they did in 2021."
     assert numeric_periods(text, date(2023, 2, 1))[0] == ("£2bn", "2022")
+
+
+def test_a_current_monthly_indicator_is_the_latest_releases():
+    assert numeric_periods("The jobless rate fell to 4.2 percent.", date(2023, 11, 3)) == [
+        ("4.2 percent", "2023-10")
+    ]
+    assert numeric_periods("The jobless rate was 4.2 percent in 2021.", date(2023, 11, 3)) == [
+        ("4.2 percent", "2021")
+    ]
+    assert numeric_periods("Smith has 4.2 percent support.", date(2023, 11, 3)) == [
+        ("4.2 percent", None)
+    ]

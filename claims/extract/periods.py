@@ -847,9 +847,14 @@ _MONTHLY_MEASURE_RE = re.compile(
 )
 
 
+def is_monthly_measure(metric: str | None) -> bool:
+    """Whether a metric is one a statistics office publishes every month for a country."""
+    return bool(metric) and _MONTHLY_MEASURE_RE.search(metric) is not None
+
+
 def latest_release(metric: str | None, published: date | None) -> str | None:
     """The month of the latest monthly release a measure's current figure comes from
     (the month before publication), or None for another measure or no date."""
-    if not metric or published is None or not _MONTHLY_MEASURE_RE.search(metric):
+    if published is None or not is_monthly_measure(metric):
         return None
     return _shift_month(published, -1)

@@ -9,6 +9,7 @@ for the irregular ones ("French", "Dutch") that no ending rule derives.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 try:
@@ -110,3 +111,23 @@ def _region_names() -> frozenset[str]:
 def is_place(name: str) -> bool:
     """Whether the name is a country or a region of one, as ISO 3166 lists them."""
     return is_country(name) or name.strip() in _region_names()
+
+
+_CAPITALISED_RE = re.compile(r"\b(?:U\.S\.|U\.K\.|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+
+
+@lru_cache(maxsize=8)  # asked for each monthly statistic of the same article
+def main_country(text: str) -> str | None:
+    """The country an article names most (by name, code or demonym), or None."""
+    counts: dict[str, int] = {}
+    for m in _CAPITALISED_RE.finditer(text):
+        words = m.group()
+        code = country_code(words) or demonym_country(words)
+        if code is None and " " in words:
+            first = words.split()[0]
+            code = country_code(first) or demonym_country(first)
+        if code is not None:
+            counts[code] = counts.get(code, 0) + 1
+    if not counts:
+        return None
+    return country_name(max(counts, key=counts.get))

@@ -261,3 +261,11 @@ def test_the_n_year_old_is_the_person_the_article_has_been_naming():
         "Smith said she would fight on. The 61-year-old senator drew a crowd."
     )
     assert claim_subject(text, "61-year-old") == "Jo Smith"
+
+
+def test_a_monthly_national_statistic_is_the_countrys_the_article_names_most():
+    text = (
+        "The German economy added jobs last month, and Germany's factories hired.\n\n"
+        "Jo Smith said the jobless rate fell to 4.2 percent."
+    )
+    assert claim_subject(text, "4.2 percent") == "Germany"

@@ -293,7 +293,7 @@ def normalise_subject(subject: str | None) -> str:
 
 def normalise_metric(metric: str | None) -> str:
     """The metric's key on its own (no subject to hand a place to)."""
-    words = synonym_table().replace(match_words(metric))
+    words = synonym_table().replace(_metric_words(metric))
     return " ".join(words)
 
 
@@ -303,12 +303,24 @@ def subject_metric_keys(subject: str | None, metric: str | None) -> tuple[str, s
     return " ".join(subject_words), " ".join(metric_words)
 
 
+# Words before a measure's name that do not change what is measured: "the official
+# unemployment rate" and "the current unemployment rate" are the unemployment rate.
+_METRIC_QUALIFIERS = frozenset("official current latest actual overall reported".split())
+
+
+def _metric_words(metric: str | None) -> tuple[str, ...]:
+    words = match_words(metric)
+    while len(words) > 1 and words[0] in _METRIC_QUALIFIERS:
+        words = words[1:]
+    return words
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def _subject_metric_words(
     subject: str | None, metric: str | None
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     table = synonym_table()
-    subject_words, metric_words = match_words(subject), match_words(metric)
+    subject_words, metric_words = match_words(subject), _metric_words(metric)
 
     place, size = table.leading_place(subject_words)
     rest = subject_words[size:]

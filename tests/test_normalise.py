@@ -224,3 +224,14 @@ def test_a_demonym_after_another_word_names_a_group_not_the_place():
         assert normalise.normalise_subject("Korean Americans") == "korean american"
     finally:
         normalise.use_synonyms(None)
+
+
+def test_qualifiers_that_do_not_change_the_measure_fold_away():
+    normalise.use_synonyms(normalise.load_synonyms([normalise.SYNONYMS_FILE]))
+    try:
+        plain = normalise.subject_metric_keys("US", "unemployment rate")
+        for metric in ("official unemployment rate", "the current unemployment rate"):
+            assert normalise.subject_metric_keys("US", metric) == plain
+        assert normalise.normalise_metric("official") == "official"  # nothing else left
+    finally:
+        normalise.use_synonyms(None)

@@ -118,7 +118,8 @@ _CAPITALISED_RE = re.compile(r"\b(?:U\.S\.|U\.K\.|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?
 
 @lru_cache(maxsize=8)  # asked for each monthly statistic of the same article
 def main_country(text: str) -> str | None:
-    """The country an article names most (by name, code or demonym), or None."""
+    """The country an article names most (by name, code or demonym, twice at least), or
+    None."""
     counts: dict[str, int] = {}
     for m in _CAPITALISED_RE.finditer(text):
         words = m.group()
@@ -128,6 +129,6 @@ def main_country(text: str) -> str | None:
             code = country_code(first) or demonym_country(first)
         if code is not None:
             counts[code] = counts.get(code, 0) + 1
-    if not counts:
-        return None
-    return country_name(max(counts, key=counts.get))
+    best = max(counts, key=counts.get, default=None)
+    # Named once, a country is as likely a passing mention as what the article is about.
+    return country_name(best) if best is not None and counts[best] >= 2 else None

@@ -223,5 +223,5 @@ def cmd_groups(args: argparse.Namespace) -> int:
     if not args.json:
         raise ClaimsError("groups prints JSON lines only: add --json.")
     for record in all_groups(open_db(args), min_sources=args.min_sources):
-        print(json.dumps(record, ensure_ascii=False))
+        print(json.dumps(record))  # ASCII: no control character reaches a terminal
     return 0

@@ -237,7 +237,7 @@ def _changed_since_first(claim: Mapping, first: Mapping) -> bool:
 # "was revised down from 157,000", "revised its estimate upward from 2.1%": the number
 # after "from" in a revision is the estimate it replaced.
 _REVISED_FROM_RE = re.compile(
-    r"\brevis(?:e|ed|es|ing|ion)\b[^.;:]{0,60}?\bfrom\s+(?:(?:about|around|nearly|some)\s+)?$",
+    r"\brevis(?:e|ed|es|ing)\b(?:[^.;:]|\.\d){0,60}?\bfrom\s+(?:(?:about|around|nearly|some)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -442,7 +442,8 @@ def _claims_of_names(
         sql += " AND c.period_start IS ? AND c.period = ?"
         params += [store.safe_period_bounds(period)[0], period]
     if since is not None:
-        sql += " AND c.period_start >= ?"  # a range of the same index
+        # a range of the same index; standing figures (no period_start) stay in the series
+        sql += " AND (c.period_start >= ? OR c.period_start IS NULL)"
         params.append(since)
     return _rows(db.execute(sql, params))
 
@@ -1329,7 +1330,7 @@ def all_groups(db: sqlite_utils.Database, *, min_sources: int = 1) -> Iterable[d
     sql = (
         f"SELECT {_CLAIM_COLUMNS}, c.vanished {_KEYED_FROM} "
         "WHERE c.kind = 'numeric' AND c.vanished = 0 AND c.value IS NOT NULL "
-        "ORDER BY group_metric, group_subject, c.unit_key, coalesce(c.period, ''), "
+        f"ORDER BY group_metric, group_subject, c.unit_key, {_GROUP_PERIOD}, "
         "c.published, c.id"
     )
     current: ClaimKey | None = None

@@ -38,6 +38,7 @@ from functools import cached_property
 
 import sqlite_utils
 
+from claims.extract.places import is_place
 from claims.normalise import fold_words, match_words, synonym_table
 from claims.query import like_contains
 
@@ -85,8 +86,12 @@ _COMMON = frozenset(
     year month week day time new last first next percent per cent point million billion
     thousand number total figure some other this that these those which while when where
     there their them they have has had been being were was are its his her our your
-    mr mrs ms dr""".split()
+    mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december today yesterday
+    week""".split()
 )
+# A claim a person edited keeps the key its fields give: matching never rewrites it.
+_UNTOUCHED = "edited = '[]'"
 
 
 def context_terms(sentence: str, start: int, end: int, unit_key: str = "") -> frozenset[str]:
@@ -96,8 +101,10 @@ def context_terms(sentence: str, start: int, end: int, unit_key: str = "") -> fr
     # tokenised whole for every number in it.
     window = CONTEXT_WORDS * 16
     before = _WORD_RE.findall(sentence, max(0, start - window), start)[-CONTEXT_WORDS:]
+    if start > window and before:
+        before = before[1:]  # the window may open inside a word
     after = _WORD_RE.findall(sentence, end, end + window)[:CONTEXT_WORDS]
-    unit_words = set(unit_key.split(":")[-1].split()) if unit_key else set()
+    unit_words = set(match_words(unit_key.split(":")[-1])) if unit_key else set()
     # Synonyms fold too: "the GOP nomination" and "the Republican nomination" agree.
     words = synonym_table().replace(match_words(" ".join(before + after)))
     return frozenset(w for w in words if len(w) > 2 and w not in _COMMON and w not in unit_words)
@@ -286,11 +293,13 @@ def _match_statement(db: sqlite_utils.Database, mention: _Mention) -> int:
     ).fetchall()
     if not candidates or _names_its_subject(mention) or len(mention.terms) < STATEMENT_SHARED:
         return 0
+    if is_place(mention.subject):
+        return 0  # the country the article is about: wire copy runs in many countries
     for row in candidates:
         other = _mention(row)
         if _same_statement(mention.terms, other.terms):
             db.execute(
-                "UPDATE claims SET subject_key = ?, metric_key = ? WHERE id = ?",
+                f"UPDATE claims SET subject_key = ?, metric_key = ? WHERE id = ? AND {_UNTOUCHED}",
                 [other.subject_key, other.metric_key, mention.id],
             )
             return 1
@@ -348,7 +357,7 @@ def _complete_measure(db: sqlite_utils.Database, metric: str, unit: str, subject
     if len(names) != 1:
         return 0  # no full name, or two ("Bill Clinton", "Hillary Clinton"): leave it
     return db.execute(
-        "UPDATE claims SET subject_key = ? WHERE metric_key = ? AND unit_key = ? "
+        f"UPDATE claims SET subject_key = ? WHERE {_UNTOUCHED} AND metric_key = ? AND unit_key = ? "
         "AND subject_key = ? AND kind = 'numeric'",
         [names.pop(), metric, unit, head],
     ).rowcount
@@ -359,7 +368,9 @@ def _match_one(db: sqlite_utils.Database, mention: _Mention, tolerance: Toleranc
     if part is None:
         return 0
     have = "metric" if part == "subject" else "subject"
-    allowed = tolerance.allowed(mention.unit_key, mention.value)
+    # Identity needs a close value: rates equal (3.0% and 3.4% are two figures), other
+    # values within the relative tolerance.
+    allowed = 0.0 if mention.unit_key == "percent" else tolerance.relative * abs(mention.value)
     candidates = db.execute(
         f"{_CLAIM} WHERE unit_key = ? AND value BETWEEN ? AND ? AND source_id != ? "
         f"AND {have}_key = ? AND kind = 'numeric' AND vanished = 0 "
@@ -386,7 +397,8 @@ def _match_one(db: sqlite_utils.Database, mention: _Mention, tolerance: Toleranc
             key = f"{MATCHED_PREFIX}{min(other.id, mention.id)}"
         for claim_id in {mention.id, other.id}:
             db.execute(
-                f"UPDATE claims SET {part}_key = ? WHERE id = ? AND {part}_key = ''",
+                f"UPDATE claims SET {part}_key = ? "
+                f"WHERE id = ? AND {part}_key = '' AND {_UNTOUCHED}",
                 [key, claim_id],
             )
         return 1
@@ -399,15 +411,16 @@ def _match_figure(db: sqlite_utils.Database, mention: _Mention) -> int:
 
     - A specific number of things or of money ("1,237 delegates", "$275bn"), or a
       specific number with no unit at all ("reach 1,237"), names its figure nearly by
-      itself: one distinctive word in common will do, whatever the slots say (a subject
-      the sentence names, another metric, none), and a bare number takes the other
-      claim's unit. Rates and shares repeat too often for this.
+      itself: one distinctive word in common will do (two over a subject the sentence
+      names), whatever the slots say, and a bare number takes the other claim's unit.
+      Rates and shares repeat too often for this.
     - Otherwise only a subject the sentence does not name (one the extractor took from
       what the article is about) gives way, to a claim with the same number, unit and
       metric and MIN_SHARED words in common.
     """
     if _specific_count(mention):
-        min_shared, min_overlap = 1, 0.2
+        # Over a subject the sentence itself names, two distinctive words must agree.
+        min_shared, min_overlap = (2, 0.3) if _names_its_subject(mention) else (1, 0.2)
         units = "unit_key = ? " if mention.unit_key else _COUNTED_UNIT
         params = [mention.unit_key] if mention.unit_key else []
     elif mention.subject_key and mention.metric_key and not _names_its_subject(mention):
@@ -434,7 +447,8 @@ def _match_figure(db: sqlite_utils.Database, mention: _Mention) -> int:
             return 0  # already the figure's key
         if contexts_agree(mention.terms, other.terms, min_shared, min_overlap):
             db.execute(
-                "UPDATE claims SET subject_key = ?, metric_key = ?, unit_key = ? WHERE id = ?",
+                "UPDATE claims SET subject_key = ?, metric_key = ?, unit_key = ? "
+                f"WHERE id = ? AND {_UNTOUCHED}",
                 [other.subject_key, other.metric_key, other.unit_key, mention.id],
             )
             return 1

@@ -344,7 +344,7 @@ def validate_source_field(field: str, raw: object) -> str | None:
     if field == "published":
         return normalise_published(raw)
     text = " ".join(str(raw).split()) if raw is not None else ""
-    if field == "url" and text and not re.match(r"^https?://[^\s/]+", text):
+    if field == "url" and text and not re.match(r"^https?://[^\s/]+", text, re.IGNORECASE):
         raise ClaimsError(f"An article's URL must start with http:// or https://, not {text!r}.")
     return text or None
 

@@ -534,12 +534,14 @@ def test_distinctive_numbers(value, specific):
 
 
 def test_a_specific_count_lines_up_even_where_each_sentence_names_another_subject(db):
+    # Two distinctive words shared ("needs", "nomination"): over a named subject, two it takes.
     first = add_article(
         db, "Smith needs 1,237 delegates to take the Whig nomination.", "2016-03-01", "A",
         ("1,237", 1237.0, {"subject": "Smith", "metric": "delegates", "unit": "delegate"}),
     )  # fmt: skip
     second = add_article(
-        db, "Jones is far from the 1,237 delegates a nominee needs.", "2016-03-08", "B",
+        db, "Jones is far from the 1,237 delegates a nominee needs for the nomination.",
+        "2016-03-08", "B",
         ("1,237", 1237.0, {"subject": "Jones", "metric": "delegates", "unit": "delegate"}),
     )  # fmt: skip
     assert key_of(db, second[0]) == key_of(db, first[0])
@@ -557,3 +559,79 @@ def test_a_specific_rate_stated_by_another_subject_keeps_its_key(db):
                                 "unit": "percent", "period": "2016-03"}),
     )  # fmt: skip
     assert key_of(db, jones)[0] == normalise.normalise_subject("Jones")
+
+
+def test_a_specific_sum_said_of_two_named_companies_with_one_word_in_common_stays_apart(db):
+    add_article(
+        db, "On Tuesday Acme agreed to pay $1.25 billion for the biotech firm.", "2016-03-01",
+        "A", ("$1.25 billion", 1.25e9, {"subject": "Acme", "metric": "acquisition",
+                                        "unit": "USD"}),
+    )  # fmt: skip
+    (other,) = add_article(
+        db, "On Tuesday Globex said it would pay $1.25 billion in fines.", "2016-03-02",
+        "B", ("$1.25 billion", 1.25e9, {"subject": "Globex", "metric": "fines",
+                                        "unit": "USD"}),
+    )  # fmt: skip
+    assert key_of(db, other)[:2] == ("globex", "fine")
+
+
+def test_a_rate_only_a_little_different_is_another_figure(db):
+    add_article(
+        db, "Ruritania's inflation rose to 3.0% in March, the statistics office said.",
+        "2016-04-10", "A", ("3.0%", 3.0, {"subject": "Ruritania", "metric": "inflation",
+                                          "unit": "percent", "period": "2016-03"}),
+    )  # fmt: skip
+    (other,) = add_article(
+        db, "Inflation rose to 3.4% in March, the statistics office said on Friday.",
+        "2016-04-11", "B", ("3.4%", 3.4, {"metric": "inflation", "unit": "percent",
+                                          "period": "2016-03"}),
+    )  # fmt: skip
+    assert key_of(db, other)[0] == ""
+
+
+def test_matching_never_rewrites_the_key_of_a_claim_a_person_edited(db):
+    add_article(
+        db, "The fund holds 1,537 tonnes of grain in its silos, the board said.", "2016-03-01",
+        "A", ("1,537 tonnes", 1537.0, {"subject": "Acme Fund", "metric": "grain",
+                                       "unit": "tonne"}),
+    )  # fmt: skip
+    (edited,) = add_article(
+        db, "The board said the fund holds 1,537 tonnes of grain in its silos.", "2016-03-05",
+        "B", ("1,537 tonnes", 1537.0, {"metric": "grain", "unit": "tonne"}),
+    )  # fmt: skip
+    claim = store.get_claim(db, edited)
+    store.update_claim(db, edited, {"subject": "Zembla Reserve"},
+                       expected_version=claim["version"], reviewer="ana")  # fmt: skip
+    store.recompute_claim_keys(db)  # keys made again, matching run again
+    assert key_of(db, edited)[0] == "zembla reserve"
+
+
+def test_groups_json_lists_standing_figures_of_several_sizes_under_one_name_once_each(db):
+    debt = {"subject": "Nortex", "metric": "debt", "unit": "USD"}
+    for day, value in ((1, 3e9), (2, 12e9), (3, 3e9)):
+        text = f"Nortex has debt of ${value / 1e9:g}bn, report {day} says."
+        add_article(db, text, f"2005-01-0{day}", f"Outlet {day}",
+                    (f"${value / 1e9:g}bn", value, debt))  # fmt: skip
+    records = [r for r in groups.all_groups(db) if r["subject"] == "Nortex"]
+    assert sorted(len(r["claims"]) for r in records) == [1, 2]
+    assert len({r["group"] for r in records}) == len(records)
+
+
+def test_a_long_series_keeps_its_standing_figures(db):
+    fields = {"subject": "Nortex", "metric": "tax bill", "unit": "USD"}
+    for year in range(2001, 2006):
+        add_article(db, f"Nortex paid $2bn in tax in {year}.", f"{year + 1}-01-01",
+                    f"A {year}", ("$2bn", 2e9, {**fields, "period": str(year)}))  # fmt: skip
+    add_article(db, "Nortex owes $5bn in tax.", "2006-06-01", "B", ("$5bn", 5e9, fields))
+    periods = groups.series(db, ClaimKey("nortex", "tax bill", "currency:USD", None),
+                            max_claims=2)  # fmt: skip
+    assert [g.key.period for g in periods][-1] == "~5e+09"
+
+
+def test_a_revision_written_with_decimals_is_found():
+    sentence = "Growth was revised to 1.5% from 2.1%, the office said."
+    claim = {"sentence": sentence, "sentence_start": 0, "surface_start": sentence.index("2.1%")}
+    assert groups.is_revised_estimate(claim)
+    sentence = "Before the revision, prices rose from 3% to 5%."
+    claim = {"sentence": sentence, "sentence_start": 0, "surface_start": sentence.index("3%")}
+    assert not groups.is_revised_estimate(claim)

@@ -341,6 +341,17 @@ def _stored(db: sqlite_utils.Database, metric: str, unit: str, subject: str) -> 
     )
 
 
+def _decided(db: sqlite_utils.Database, unit: str, metric: str, subject: str) -> bool:
+    """Whether a person's merge (in force or undone) names this subject in this measure."""
+    found = db.execute(
+        "SELECT 1 FROM key_merges WHERE unit_key = ? "
+        "AND ((from_metric = ? AND from_subject = ?) "
+        "OR (into_metric = ? AND into_subject = ?)) LIMIT 1",
+        [unit, metric, subject, metric, subject],
+    ).fetchone()
+    return found is not None
+
+
 def _complete_measure(db: sqlite_utils.Database, metric: str, unit: str, subject: str) -> int:
     """Complete the short subjects of one measure that `subject` is, or is the head of."""
     if subject.startswith(MATCHED_PREFIX):
@@ -348,6 +359,8 @@ def _complete_measure(db: sqlite_utils.Database, metric: str, unit: str, subject
     head = subject.rsplit(" ", 1)[-1]
     if head != subject and not _stored(db, metric, unit, head):
         return 0  # a full name, and no short one of it stored to complete
+    if _decided(db, unit, metric, head):
+        return 0  # a person merged this name: their decision stands
     rows = db.execute(
         "SELECT DISTINCT subject_key FROM claims WHERE metric_key = ? AND unit_key = ? "
         "AND subject_key LIKE ? ESCAPE '\\' AND kind = 'numeric'",

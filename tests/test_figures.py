@@ -635,3 +635,18 @@ def test_a_revision_written_with_decimals_is_found():
     sentence = "Before the revision, prices rose from 3% to 5%."
     claim = {"sentence": sentence, "sentence_start": 0, "surface_start": sentence.index("3%")}
     assert not groups.is_revised_estimate(claim)
+
+
+def test_a_short_name_a_person_merged_is_not_completed_to_another(db):
+    share = {"metric": "support", "unit": "percent", "period": "2016-03"}
+    (short,) = add_article(db, "Clinton has 43% support.", "2016-03-01", "A",
+                           ("43%", 43.0, {**share, "subject": "Clinton"}))  # fmt: skip
+    add_article(db, "Hillary Rodham has 44% support.", "2016-03-01", "B",
+                ("44%", 44.0, {**share, "subject": "Hillary Rodham"}))  # fmt: skip
+    key = ClaimKey("clinton", "support", "percent", "2016-03")
+    into = key._replace(subject="hillary rodham")
+    groups.accept_merge(db, key, into, reviewer="ana", note="the same person")
+    add_article(db, "Bill Clinton has 12% support.", "2016-03-02", "C",
+                ("12%", 12.0, {**share, "subject": "Bill Clinton"}))  # fmt: skip
+    assert key_of(db, short)[0] == "clinton"
+    assert short in ids(groups.group_for_key(db, into))

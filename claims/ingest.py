@@ -1053,7 +1053,23 @@ def correct_source(
     extracted again against it: periods follow, and claims a person edited or reviewed
     stay exactly as they are. Returns the changed fields and the re-extraction summary
     (None when the date did not change)."""
+    before = store.get_source(db, source_id)
     changed = store.update_source(db, source_id, changes, reviewer=reviewer, note=note)
     if "published" not in changed:
         return changed, None
-    return changed, reextract_source(db, source_id)
+    try:
+        return changed, reextract_source(db, source_id)
+    except Exception as exc:  # noqa: BLE001 - undone and reported, never half applied
+        # The details and the claims' periods go together: the change is undone (the
+        # log keeps both rows) rather than leaving a date the periods do not follow.
+        store.update_source(
+            db,
+            source_id,
+            {field: before[field] for field in changed},
+            reviewer=reviewer,
+            note="undone: the claims could not be read again against the new date",
+        )
+        raise ClaimsError(
+            f"Source {source_id} was not changed: its claims could not be read again "
+            f"against the new date ({_failure_reason(exc)})."
+        ) from None

@@ -103,3 +103,18 @@ def test_the_log_cannot_be_rewritten(db, source_id):
         db.execute("UPDATE source_reviews SET reviewer = 'eve'")
     with pytest.raises(Exception, match="append-only"):
         db.execute("DELETE FROM source_reviews")
+
+
+def test_a_date_change_whose_re_extraction_fails_is_undone_and_reported(db, source_id, monkeypatch):
+    before = (store.get_source(db, source_id)["published"], numeric(db, source_id))
+
+    def broken(text, published=None):
+        raise RuntimeError("extractor down")
+
+    monkeypatch.setattr(ingest, "extract_for_ingest", broken)
+    with pytest.raises(ClaimsError, match=f"^Source {source_id} was not changed: its claims"):
+        ingest.correct_source(db, source_id, {"published": "1998-03-02"}, reviewer="ana")
+    assert (store.get_source(db, source_id)["published"], numeric(db, source_id)) == before
+    log = [(r["field"], r["old"], r["new"]) for r in store.source_reviews_of(db, source_id)]
+    assert log == [("published", "2004-03-04", "1998-03-02"),
+                   ("published", "1998-03-02", "2004-03-04")]  # fmt: skip

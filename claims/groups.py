@@ -62,7 +62,7 @@ from claims.normalise import (
     unit_label,
 )
 from claims.query import like_contains
-from claims.schema import STANDING_PREFIX, group_period_sql
+from claims.schema import STANDING_PREFIX, group_period_sql, groupable_sql
 
 # Approximators that make a value a bound rather than a point ("more than 5,000").
 # "nearly 9" and "about 9" stay point figures: rounded, not bounds.
@@ -317,14 +317,9 @@ _ALIASED_FROM = (
     "AND a.from_subject = c.subject_key"
 )
 _KEYED_FROM = _ALIASED_FROM + " JOIN sources s ON s.id = c.source_id"
-# Live numeric claims that can be lined up (schema._groupable, the summaries' rule): a
-# value, and a period with a subject or a metric, or no period with both.
-_GROUPABLE = (
-    "c.vanished = 0 AND c.value IS NOT NULL AND ("
-    "(c.period IS NOT NULL AND c.period != '' AND (c.subject_key != '' OR c.metric_key != '')) "
-    "OR (coalesce(c.period, '') = '' AND c.subject_key != '' AND c.metric_key != '')) "
-    "AND c.id NOT IN (SELECT value FROM json_each(?))"
-)
+# Live numeric claims that can be lined up: the summaries' own rule (schema.groupable_sql),
+# less the claims a person split off.
+_GROUPABLE = f"{groupable_sql('c')} AND c.id NOT IN (SELECT value FROM json_each(?))"
 _GROUP_PERIOD = group_period_sql("c")
 
 
@@ -1297,8 +1292,12 @@ def _group_record(key: ClaimKey | None, members: list[dict]) -> dict:
     first = members[0]
     return {
         "group": _group_id(key) if key else f"claim-{first['id']}",
-        "subject": _most_common(m["subject"] for m in members),
-        "metric": _most_common(m["metric"] for m in members),
+        "subject": _spelling([m["subject"] for m in members], key.subject, normalise_subject)
+        if key
+        else first["subject"],
+        "metric": _spelling([m["metric"] for m in members], key.metric, normalise_metric)
+        if key
+        else first["metric"],
         "unit": unit_label(key.unit if key else first["unit_key"] or "") or None,
         "period": (None if is_standing(key.period) else key.period) if key else first["period"],
         "claims": [

@@ -212,10 +212,6 @@ def _lined_up(db: sqlite_utils.Database, mention: _Mention) -> bool:
     return found is not None
 
 
-def _names_its_subject(mention: _Mention) -> bool:
-    return mention.named_in_sentence
-
-
 def _missing_part(mention: _Mention) -> str | None:
     """'subject' or 'metric' when exactly that one is missing, else None."""
     if bool(mention.subject_key) == bool(mention.metric_key):
@@ -246,7 +242,7 @@ def match_missing_keys(
             mention = _mention(row)
             if (
                 not _specific_count(mention)
-                and _names_its_subject(mention)
+                and mention.named_in_sentence
                 and _lined_up(db, mention)
             ):
                 continue  # its own key, which another article states the value under too
@@ -291,7 +287,7 @@ def _match_statement(db: sqlite_utils.Database, mention: _Mention) -> int:
             MAX_CANDIDATES,
         ],
     ).fetchall()
-    if not candidates or _names_its_subject(mention) or len(mention.terms) < STATEMENT_SHARED:
+    if not candidates or mention.named_in_sentence or len(mention.terms) < STATEMENT_SHARED:
         return 0
     if is_place(mention.subject):
         return 0  # the country the article is about: wire copy runs in many countries
@@ -433,10 +429,10 @@ def _match_figure(db: sqlite_utils.Database, mention: _Mention) -> int:
     """
     if _specific_count(mention):
         # Over a subject the sentence itself names, two distinctive words must agree.
-        min_shared, min_overlap = (2, 0.3) if _names_its_subject(mention) else (1, 0.2)
+        min_shared, min_overlap = (2, 0.3) if mention.named_in_sentence else (1, 0.2)
         units = "unit_key = ? " if mention.unit_key else _COUNTED_UNIT
         params = [mention.unit_key] if mention.unit_key else []
-    elif mention.subject_key and mention.metric_key and not _names_its_subject(mention):
+    elif mention.subject_key and mention.metric_key and not mention.named_in_sentence:
         min_shared, min_overlap = MIN_SHARED, MIN_OVERLAP
         units = "unit_key = ? AND metric_key = ? "
         params = [mention.unit_key, mention.metric_key]

@@ -438,13 +438,14 @@ def group_period_sql(row: str) -> str:
     )
 
 
-def _groupable(row: str) -> str:
-    """SQL: claim `row` can be lined up with others (claims.groups._GROUPABLE, splits aside).
+def groupable_sql(row: str) -> str:
+    """SQL: claim `row` can be lined up with others (the one rule: the summaries' triggers
+    and claims.groups' reads both use it; splits aside).
 
     A dated claim needs a subject or a metric; a standing figure (no period, grouped
     "as of" its publication) needs both, since a value with only one of them lines up
-    with too much. Since 0009; migrations 0005 and 0006 created the same triggers with
-    the rule then in force, and 0009 replaces them.
+    with too much. Migration 0005 builds its triggers with this function as it is now
+    (so a new ledger has this rule from the start); 0009 rebuilds an older ledger's.
     """
     return (
         f"{row}.vanished = 0 AND {row}.value IS NOT NULL AND ("
@@ -465,7 +466,7 @@ def _split_off(row: str) -> str:
 
 
 def _live_member(row: str) -> str:
-    return f"{_groupable(row)} AND NOT {_split_off(row)}"
+    return f"{groupable_sql(row)} AND NOT {_split_off(row)}"
 
 
 def _merged_name(row: str, part: str) -> str:
@@ -534,12 +535,12 @@ def _group_summary_triggers() -> list[str]:
     )
     triggers = [
         # Claims joining and leaving groups.
-        f"CREATE TRIGGER groups_insert AFTER INSERT ON claims WHEN {_groupable('new')} "
+        f"CREATE TRIGGER groups_insert AFTER INSERT ON claims WHEN {groupable_sql('new')} "
         f"BEGIN {_apply_group_delta(add_new)} END",
-        f"CREATE TRIGGER groups_delete AFTER DELETE ON claims WHEN {_groupable('old')} "
+        f"CREATE TRIGGER groups_delete AFTER DELETE ON claims WHEN {groupable_sql('old')} "
         f"BEGIN {_apply_group_delta(drop_old)} END",
         f"CREATE TRIGGER groups_update AFTER UPDATE OF {watched} ON claims "
-        f"WHEN ({_groupable('old')}) OR ({_groupable('new')}) "
+        f"WHEN ({groupable_sql('old')}) OR ({groupable_sql('new')}) "
         f"BEGIN {_apply_group_delta(f'{drop_old} UNION ALL {add_new}')} END",
         # n_sources counts a group's sources; min and max follow its values.
         "CREATE TRIGGER group_sources_insert AFTER INSERT ON group_sources BEGIN "
@@ -584,7 +585,7 @@ def _decision_triggers() -> list[str]:
         # The claims at a split's place in its article, leaving (-) or rejoining (+).
         where = (
             "c.source_id = new.source_id AND c.surface_start = new.surface_start "
-            f"AND c.surface_end = new.surface_end AND {_groupable('c')}"
+            f"AND c.surface_end = new.surface_end AND {groupable_sql('c')}"
         )
         return _member_rows("c", sign, where=where, source="FROM claims c")
 

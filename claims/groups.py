@@ -1332,25 +1332,38 @@ def all_groups(db: sqlite_utils.Database, *, min_sources: int = 1) -> Iterable[d
         f"ORDER BY group_metric, group_subject, c.unit_key, {_GROUP_PERIOD}, "
         "c.published, c.id"
     )
-    current: ClaimKey | None = None
-    members: list[dict] = []
+    # Groups of one name (subject, metric, unit) come together, one per period: they are
+    # held until the name is complete, so that every period writes the name alike.
+    name: tuple | None = None
+    periods: dict[str, list[dict]] = {}
     cursor = db.execute(sql)
-    names = [d[0] for d in cursor.description]
+    columns = [d[0] for d in cursor.description]
     for values in cursor:  # streamed: a million claims never sit in memory at once
-        row = dict(zip(names, values, strict=True))
-        if groupable(row) and row["id"] not in excluded:
-            key = ClaimKey(
-                row["group_subject"], row["group_metric"], row["unit_key"], row["group_period"]
-            )
-            if key != current and members:
-                yield from _kept(current, members, min_sources)
-                members = []
-            current = key
-            members.append(row)
-        else:
+        row = dict(zip(columns, values, strict=True))
+        if not groupable(row) or row["id"] in excluded:
             yield from _kept(None, [row], min_sources)
-    if members:
-        yield from _kept(current, members, min_sources)
+            continue
+        row_name = (row["group_subject"], row["group_metric"], row["unit_key"])
+        if row_name != name:
+            yield from _named_groups(name, periods, min_sources)
+            name, periods = row_name, {}
+        periods.setdefault(row["group_period"], []).append(row)
+    yield from _named_groups(name, periods, min_sources)
+
+
+def _named_groups(
+    name: tuple | None, periods: dict[str, list[dict]], min_sources: int
+) -> Iterable[dict]:
+    """The groups of one name, one per period, each spelling the name as the name's
+    claims most often do (a timeline's points read alike)."""
+    if name is None:
+        return
+    every = [m for members in periods.values() for m in members]
+    subject = _spelling([m["subject"] for m in every], name[0], normalise_subject)
+    metric = _spelling([m["metric"] for m in every], name[1], normalise_metric)
+    for period, members in periods.items():
+        for record in _kept(ClaimKey(*name, period), members, min_sources):
+            yield {**record, "subject": subject, "metric": metric}
 
 
 def _kept(key: ClaimKey | None, members: list[dict], min_sources: int) -> Iterable[dict]:

@@ -6,8 +6,8 @@ figure to the person the article is about. Claim-matching tools line such mentio
 up by what surrounds the number, not by slots alone: the same value in the same unit,
 said with the same distinctive words (context_terms: the words around the number,
 folded, without common words, numbers or the counted noun). When a claim is stored
-(or re-keyed), its key is completed from the earliest matching claim of another
-article, in this order:
+(or re-keyed), its key is completed from matching claims of other articles, in this
+order:
 
 - a one-word subject ("the Committee", "Sanders") takes the only full name ending in
   it among claims of the same measure (complete_short_subjects);
@@ -17,9 +17,12 @@ article, in this order:
   share a key made from the earlier claim's id (MATCHED_PREFIX + id);
 - the same statement (the same number, nearly all words shared) takes the other's key,
   unless its sentence names its own subject;
-- a specific number of things or money (three significant digits: "1,237 delegates")
-  takes the other's key with one distinctive word shared, whatever its slots say;
-  otherwise a subject the sentence does not name gives way to a claim with the same
+- a specific number of things or money (three significant digits: "1,237 delegates"),
+  or a specific bare number ("reach 1,237"), is lined up with every claim of that
+  number (line_up_specific_numbers): claims that share a word saying what is counted
+  are one figure, directly or through others, and all take the key most of them
+  carry, whatever order the articles came in;
+- otherwise a subject the sentence does not name gives way to a claim with the same
   number, unit and metric.
 
 A claim with neither subject nor metric never takes a key: a bare number said with a
@@ -32,6 +35,7 @@ last.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -80,6 +84,7 @@ MIN_OVERLAP = 0.5
 MAX_CANDIDATES = 50
 
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
+_NAME_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
 # Words too common in news about figures to tell two of them apart.
 _COMMON = frozenset(
     """say said says told according would could will also about more than less after before
@@ -169,6 +174,21 @@ class _Mention:
         words = set(fold_words(self.sentence))
         return any(word in words for word in fold_words(self.subject))
 
+    @property
+    def names_itself(self) -> bool:
+        """Whether the sentence names the claim's subject by a proper name ("Acme paid",
+        "Jo Rivers won"), not a common noun ("the deal", "the Whig nomination")."""
+        words = self.subject.split()
+        return bool(words) and all(w[:1].isupper() for w in words) and self.named_in_sentence
+
+    @cached_property
+    def figure_words(self) -> frozenset[str]:
+        """The context words that say what the number counts: those written in lower
+        case. Names around it are the story's cast ("Smith leads by 214 delegates";
+        "214 delegates at stake, Smith ...") and tell two figures apart poorly."""
+        names = _NAME_RE.findall(self.sentence)
+        return self.terms - set(match_words(" ".join(names)))
+
 
 def _mention(row: tuple) -> _Mention:
     claim_id, source_id, value, unit_key, subject_key, metric, period, sentence = row[:8]
@@ -191,7 +211,7 @@ def _mention(row: tuple) -> _Mention:
 def _specific_count(mention: _Mention) -> bool:
     """A specific number of things or money, or with no unit (see _match_figure)."""
     unit = mention.unit_key
-    return distinctive(mention.value) and (not unit or _counted(unit))
+    return distinctive(mention.value) and (_bare(unit) or _counted(unit))
 
 
 def _lined_up(db: sqlite_utils.Database, mention: _Mention) -> bool:
@@ -238,18 +258,19 @@ def match_missing_keys(
             "AND value IS NOT NULL AND (subject_key != '' OR metric_key != '')",
             chunk,
         ).fetchall()
+        specific = []
         for row in rows:
             mention = _mention(row)
-            if (
-                not _specific_count(mention)
-                and mention.named_in_sentence
-                and _lined_up(db, mention)
-            ):
+            if _specific_count(mention):
+                specific.append(mention)
+                continue  # lined up below, with every claim of its number
+            if mention.named_in_sentence and _lined_up(db, mention):
                 continue  # its own key, which another article states the value under too
             if _missing_part(mention):
                 taken += _match_one(db, mention, tolerance) or _match_figure(db, mention)
             else:
                 taken += _match_statement(db, mention) or _match_figure(db, mention)
+        taken += line_up_specific_numbers(db, specific)
     return taken
 
 
@@ -415,56 +436,169 @@ def _match_one(db: sqlite_utils.Database, mention: _Mention, tolerance: Toleranc
 
 
 def _match_figure(db: sqlite_utils.Database, mention: _Mention) -> int:
-    """The claim takes the key of the earliest claim of another article that states the
-    same figure in agreeing words (contexts_agree); 1 when it did.
-
-    - A specific number of things or of money ("1,237 delegates", "$275bn"), or a
-      specific number with no unit at all ("reach 1,237"), names its figure nearly by
-      itself: one distinctive word in common will do (two over a subject the sentence
-      names), whatever the slots say, and a bare number takes the other claim's unit.
-      Rates and shares repeat too often for this.
-    - Otherwise only a subject the sentence does not name (one the extractor took from
-      what the article is about) gives way, to a claim with the same number, unit and
-      metric and MIN_SHARED words in common.
-    """
-    if _specific_count(mention):
-        # Over a subject the sentence itself names, two distinctive words must agree.
-        min_shared, min_overlap = (2, 0.3) if mention.named_in_sentence else (1, 0.2)
-        units = "unit_key = ? " if mention.unit_key else _COUNTED_UNIT
-        params = [mention.unit_key] if mention.unit_key else []
-    elif mention.subject_key and mention.metric_key and not mention.named_in_sentence:
-        min_shared, min_overlap = MIN_SHARED, MIN_OVERLAP
-        units = "unit_key = ? AND metric_key = ? "
-        params = [mention.unit_key, mention.metric_key]
-    else:
+    """A subject the sentence does not name (one the extractor took from what the article
+    is about) gives way to the earliest claim of another article with the same number,
+    unit and metric and MIN_SHARED words in common; 1 when it did."""
+    if not (mention.subject_key and mention.metric_key) or mention.named_in_sentence:
         return 0
     candidates = db.execute(
-        f"{_CLAIM} WHERE {units}AND value IN (?, ?) AND source_id != ? AND id < ? "
-        "AND subject_key != '' AND metric_key != '' AND kind = 'numeric' AND vanished = 0 "
-        "ORDER BY id LIMIT ?",
-        [*params, mention.value, -mention.value, mention.source_id, mention.id, MAX_CANDIDATES],
+        f"{_CLAIM} WHERE unit_key = ? AND metric_key = ? AND value IN (?, ?) "
+        "AND source_id != ? AND id < ? AND subject_key != '' AND kind = 'numeric' "
+        "AND vanished = 0 ORDER BY id LIMIT ?",
+        [
+            mention.unit_key,
+            mention.metric_key,
+            mention.value,
+            -mention.value,
+            mention.source_id,
+            mention.id,
+            MAX_CANDIDATES,
+        ],
     ).fetchall()
-    if candidates and len(mention.terms) < min_shared:
+    if not candidates or len(mention.terms) < MIN_SHARED:
         return 0
     for row in candidates:
         other = _mention(row)
-        same_key = (other.subject_key, other.metric_key) == (
-            mention.subject_key,
-            mention.metric_key,
-        )
-        if same_key and other.unit_key == mention.unit_key:
+        if other.subject_key == mention.subject_key:
             return 0  # already the figure's key
-        if contexts_agree(mention.terms, other.terms, min_shared, min_overlap):
+        if contexts_agree(mention.terms, other.terms):
             db.execute(
-                "UPDATE claims SET subject_key = ?, metric_key = ?, unit_key = ? "
-                f"WHERE id = ? AND {_UNTOUCHED}",
-                [other.subject_key, other.metric_key, other.unit_key, mention.id],
+                f"UPDATE claims SET subject_key = ? WHERE id = ? AND {_UNTOUCHED}",
+                [other.subject_key, mention.id],
             )
             return 1
     return 0
 
 
-_COUNTED_UNIT = "(unit_key LIKE 'count:%' OR unit_key LIKE 'currency:%') "
+# ---------------------------------------------------------------- specific numbers
+
+# Claims read per specific number: more than any one figure is repeated in a corpus of
+# news, few enough to compare pairwise.
+MAX_SAME_NUMBER = 400
+
+
+def line_up_specific_numbers(db: sqlite_utils.Database, mentions: list[_Mention]) -> int:
+    """Give new claims of specific numbers of things or money (or bare specific numbers),
+    and the claims of other articles they state one figure with, the key of that
+    figure; returns how many claims changed.
+
+    Such a number ("1,237 delegates", "$275bn", "reach 1,237") names its figure nearly by
+    itself, whatever each article's slots say: two claims of it state one figure when
+    their units agree (or one is bare) and their words agree (_state_one_figure). The
+    claims linked that way, directly, through a key they already share or through
+    other claims, are one figure, and all take the key most of them carry (the
+    earliest on a tie), with the unit most of them name. Each article says a repeated
+    figure in its own words; what one says links it to the next, so the figure is
+    found whatever order the articles came in."""
+    changed = 0
+    by_value: dict[float, list[_Mention]] = {}
+    for mention in mentions:
+        by_value.setdefault(abs(mention.value), []).append(mention)
+    for value, new in by_value.items():
+        # The most recent claims of the number: the new ones among them.
+        rows = db.execute(
+            # "+kind": the index on the value, never the one on the kind, finds them.
+            f"{_CLAIM} WHERE value IN (?, ?) AND +kind = 'numeric' AND +vanished = 0 "
+            "AND (subject_key != '' OR metric_key != '') ORDER BY id DESC LIMIT ?",
+            [value, -value, MAX_SAME_NUMBER],
+        ).fetchall()
+        known = [m for m in map(_mention, rows) if _specific_count(m)]
+        for figure in _figures_of(new, known):
+            changed += _give_figure_key(db, figure)
+    return changed
+
+
+def _figures_of(new: list[_Mention], known: list[_Mention]) -> list[list[_Mention]]:
+    """The claims in figures: linked by a key they share, or a new claim stating one
+    figure with another claim; only figures with a new claim."""
+    new_ids = {m.id for m in new}
+    by_id = {m.id: m for m in known}
+    by_id.update((m.id, m) for m in new)
+    links = UnionFind()
+    first_of_key: dict[tuple, int] = {}
+    for m in by_id.values():
+        key = (m.subject_key, m.metric_key, m.unit_key)
+        if m.subject_key and m.metric_key:
+            links.join(m.id, first_of_key.setdefault(key, m.id))
+    for m in new:
+        for other in by_id.values():
+            if other.id != m.id and _state_one_figure(m, other):
+                links.join(m.id, other.id)
+    figures: dict[int, list[_Mention]] = {}
+    for m in by_id.values():
+        figures.setdefault(links.root(m.id), []).append(m)
+    return [f for f in figures.values() if new_ids.intersection(m.id for m in f)]
+
+
+def _give_figure_key(db: sqlite_utils.Database, figure: list[_Mention]) -> int:
+    """Give a figure's claims one key (_figure_key) when they come from two articles."""
+    if len({m.source_id for m in figure}) < 2:
+        return 0
+    subject, metric, unit = _figure_key(figure)
+    changed = 0
+    for m in figure:
+        if (m.subject_key, m.metric_key, m.unit_key) != (subject, metric, unit):
+            changed += db.execute(
+                "UPDATE claims SET subject_key = ?, metric_key = ?, unit_key = ? "
+                f"WHERE id = ? AND {_UNTOUCHED}",
+                [subject, metric, unit, m.id],
+            ).rowcount
+    return changed
+
+
+def _state_one_figure(a: _Mention, b: _Mention) -> bool:
+    """Whether two claims of one specific number state one figure: units that agree (or
+    one bare number), and agreeing words, two of them when each sentence names its own
+    subject by name (two companies paying the same sum differ in all but a verb) or
+    both claims are of one article."""
+    if a.unit_key != b.unit_key and not (_bare(a.unit_key) or _bare(b.unit_key)):
+        return False
+    if (a.subject_key, a.metric_key, a.unit_key) == (b.subject_key, b.metric_key, b.unit_key):
+        return True
+    named_apart = a.names_itself and b.names_itself and a.subject_key != b.subject_key
+    if named_apart or a.source_id == b.source_id:
+        return contexts_agree(a.terms, b.terms, 2, 0.3)
+    if _bare(a.unit_key) or _bare(b.unit_key):
+        return contexts_agree(a.terms, b.terms, 1, 0.2)  # a bare number says less
+    # A specific count of one thing ("1,237 delegates") needs one word in common that
+    # says what the count is (figure_words).
+    return contexts_agree(a.figure_words, b.figure_words, 1, 0.0)
+
+
+class UnionFind:
+    """Items joined into groups, directly or through others."""
+
+    def __init__(self) -> None:
+        self._parent: dict[int, int] = {}
+
+    def root(self, item: int) -> int:
+        parent = self._parent
+        parent.setdefault(item, item)
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    def join(self, a: int, b: int) -> None:
+        self._parent[self.root(a)] = self.root(b)
+
+
+def _figure_key(figure: list[_Mention]) -> tuple[str, str, str]:
+    """The key most of a figure's claims carry with both subject and metric (the earliest
+    on a tie), and the unit most of them name."""
+    figure = sorted(figure, key=lambda m: m.id)
+    keyed = [m for m in figure if m.subject_key and m.metric_key] or figure
+    # Counter keeps first-seen order, and max() keeps the first of equals: the earliest.
+    names = Counter((m.subject_key, m.metric_key) for m in keyed)
+    subject, metric = max(names, key=names.__getitem__)
+    units = Counter(m.unit_key for m in figure if not _bare(m.unit_key))
+    unit = max(units, key=units.__getitem__) if units else figure[0].unit_key
+    return subject, metric, unit
+
+
+def _bare(unit_key: str) -> bool:
+    """No unit, or a bare number: a figure said without its counted noun ("reach 1,237")."""
+    return unit_key in ("", "number")
 
 
 def _counted(unit_key: str) -> bool:

@@ -848,6 +848,13 @@ def _source_reviews(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+@migrations(name="0011_claims_by_value")
+def _claims_by_value(db: sqlite_utils.Database) -> None:
+    # A specific number ("1,237 delegates", "reach 1,237") is lined up with every claim of
+    # that number whatever its unit (claims.matching.line_up_specific_numbers).
+    db.execute("CREATE INDEX IF NOT EXISTS idx_claims_value ON claims (value)")
+
+
 CLAIM_KEY_INDEX = (
     "CREATE INDEX IF NOT EXISTS idx_claims_key "
     "ON claims (metric_key, subject_key, unit_key, period_start)"

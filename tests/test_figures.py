@@ -617,6 +617,26 @@ def test_groups_json_lists_standing_figures_of_several_sizes_under_one_name_once
     assert len({r["group"] for r in records}) == len(records)
 
 
+def test_groups_json_spells_a_name_alike_in_every_period_of_its_series(db):
+    # Each month's group alone would spell the country its own way; a timeline's points
+    # (and a table of them) must read as one series.
+    rate = {"metric": "unemployment rate", "unit": "percent"}
+    spellings = [("U.S.", "2015-10"), ("US", "2015-11"), ("US", "2015-11"), ("U.S.", "2015-12"),
+                 ("US", "2016-01")]  # fmt: skip
+    for n, (name, month) in enumerate(spellings):
+        text = f"The {name} unemployment rate was 5.{n}% in the month."
+        add_article(
+            db,
+            text,
+            f"{month}-28",
+            f"Outlet {n}",
+            (f"5.{n}%", 5.0 + n / 10, {**rate, "subject": name, "period": month}),
+        )
+    records = [r for r in groups.all_groups(db) if r["metric"] == "unemployment rate"]
+    assert sorted(r["period"] for r in records) == ["2015-10", "2015-11", "2015-12", "2016-01"]
+    assert {r["subject"] for r in records} == {"US"}
+
+
 def test_a_long_series_keeps_its_standing_figures(db):
     fields = {"subject": "Nortex", "metric": "tax bill", "unit": "USD"}
     for year in range(2001, 2006):
@@ -650,3 +670,60 @@ def test_a_short_name_a_person_merged_is_not_completed_to_another(db):
                 ("12%", 12.0, {**share, "subject": "Bill Clinton"}))  # fmt: skip
     assert key_of(db, short)[0] == "clinton"
     assert short in ids(groups.group_for_key(db, into))
+
+
+# ---------------------------------------------------------------- one specific number
+
+
+def test_a_specific_count_said_three_ways_is_one_figure_whatever_the_order(db):
+    # The first and last articles share no word; the middle one links them, and it
+    # arrives last: the figure is found all the same, under the key most claims carry.
+    first = add_article(
+        db, "Ames leads.\nIt takes 2,118 delegates to win the Whig nomination.", "2016-03-01",
+        "A", ("2,118", 2118.0, {"subject": "Ames", "metric": "delegates", "unit": "delegate"}),
+    )  # fmt: skip
+    last = add_article(
+        db, "Bell trails.\nBell hopes to stop Ames short of the 2,118 delegates on the floor.",
+        "2016-03-08", "B",
+        ("2,118", 2118.0, {"subject": "Bell", "metric": "delegates", "unit": "delegate"}),
+    )  # fmt: skip
+    middle = add_article(
+        db, "Cole waits.\nThe 2,118 delegates needed for the Whig nomination decide the floor.",
+        "2016-03-09", "C",
+        ("2,118", 2118.0, {"subject": "Whig nomination", "metric": "delegates needed",
+                           "unit": "delegate"}),
+    )  # fmt: skip
+    keys = {key_of(db, claim[0]) for claim in (first, last, middle)}
+    assert len(keys) == 1
+    assert keys.pop()[:2] in {("ame", "delegate"), ("whig nomination", "delegate needed")}
+
+
+def test_a_bare_specific_number_joins_the_count_and_takes_its_unit(db):
+    (count,) = add_article(
+        db, "A nominee needs 2,118 delegates to win the Whig nomination.", "2016-03-01",
+        "A", ("2,118", 2118.0, {"subject": "Whig nomination", "metric": "delegates needed",
+                                "unit": "delegate"}),
+    )  # fmt: skip
+    (bare,) = add_article(
+        db, "Ames says no rival will reach 2,118 before the convention and the nomination.",
+        "2016-03-04", "B", ("2,118", 2118.0, {"subject": "Ames", "metric": "reach"}),
+    )  # fmt: skip
+    assert key_of(db, bare) == key_of(db, count)
+    assert key_of(db, bare)[2] == "count:delegate"
+
+
+def test_a_name_two_figures_share_does_not_make_them_one(db):
+    # The same number of delegates, the same candidate named beside it: her lead in
+    # one article, the delegates at stake in a state in another.
+    (lead,) = add_article(
+        db, "Going into the vote, Ames held a 214-delegate advantage from earlier wins.",
+        "2016-03-14", "A", ("214", 214.0, {"subject": "Ames", "metric": "advantage",
+                                           "unit": "delegate"}),
+    )  # fmt: skip
+    (stake,) = add_article(
+        db, "With 214 delegates at stake in Ruritania, Ames is assured of at least 118.",
+        "2016-03-15", "B", ("214", 214.0, {"subject": "Ruritania", "metric": "delegates",
+                                           "unit": "delegate"}),
+    )  # fmt: skip
+    assert key_of(db, lead)[:2] == ("ame", "advantage")
+    assert key_of(db, stake)[:2] == ("ruritania", "delegate")

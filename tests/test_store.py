@@ -254,6 +254,7 @@ def test_migrations_are_idempotent(db):
         "0008_claims_with_nul",
         "0009_standing_figures",
         "0010_source_reviews",
+        "0011_claims_by_value",
     ]
 
 

@@ -14,7 +14,17 @@ import re
 from bisect import bisect_left
 from datetime import date, datetime
 
-from claims.extract import context, figures, metrics, numbers, periods, places, subjects, units
+from claims.extract import (
+    context,
+    figures,
+    metrics,
+    numbers,
+    periods,
+    places,
+    requirements,
+    subjects,
+    units,
+)
 from claims.extract.names import POSITION_VERBS
 from claims.extract.sentences import sentence_spans
 from claims.model import ExtractedClaim
@@ -279,6 +289,11 @@ def _numeric_claims(
         if _subject_within_metric(subject, metric):
             # "the unemployment rate rose to 3.5%": what, not who; the article says whose
             subject = article_subjects.main if article_subjects is not None else None
+        needed = requirements.requirement(sentence, q.start, q.end)
+        if needed is not None:
+            # a threshold ("the 270 votes needed to win the presidency") is the goal's
+            metric = needed.metric
+            subject = needed.goal or subject
         if periods.is_monthly_measure(metric) and not (subject and places.is_place(subject)):
             # a country's monthly statistic is the country's, not the speaker's or the
             # person the article is about: the country the article names most

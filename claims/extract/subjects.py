@@ -69,7 +69,8 @@ _NUMBER_BEFORE_RE = re.compile(r"\d(?:[\d,.:]*\d)?\s*$")
 _VERB_RE = re.compile(
     rf"\b(?:{context._VERB[3:-1]}|[a-z]+ed|sold|cut|lost|won|spent|made|paid|shed|took"
     r"|set|sent|bought|built|employs|owns|gets|got|sees|saw|says|said|told|had|has|have"
-    r"|rented|leases|earns|earned|includes|included|wants|wanted|plans|aims|faces)\b"
+    r"|rented|leases|earns|earned|includes|included|wants|wanted|plans|aims|faces|needs"
+    r"|requires)\b"
 )
 _SUBJECT_VERB_RE = re.compile(
     r"\s*(?:,\s*(?:who|which)\s+|,\s+(?:the|a|an)\s[^,]{1,80},\s*)?"
@@ -78,7 +79,7 @@ _SUBJECT_VERB_RE = re.compile(
     r"|sent|bought|built|employs?|owns?|gets?|got|sees?|saw|had|has|have|earns?|makes"
     r"|includes|plans|wants|faces|leads|trails|follows|holds|said|says|told|predicts|expects"
     r"|forecast|forecasts|warns|announces|estimates|reports|comes|goes|stands|remains|ranks"
-    r"|finishes|tops|beats|takes|receives|wins|loses|scores|gains)\b"
+    r"|finishes|tops|beats|takes|receives|wins|loses|scores|gains|needs|requires)\b"
 )
 # "Acme's biggest rival", "Ruritania's second largest bank": a description of another
 # entity, not a figure of the possessor.

@@ -1,0 +1,87 @@
+"""A number that is what it takes to reach a goal: a threshold, not someone's count.
+
+"It takes N delegates to win the nomination", "the N votes needed to pass the bill",
+"a party needs N seats to form a government", "N required for a majority": the figure
+is a requirement, and it is about the goal (CLAIM-SPEC `subject`: what the quantity is
+about), measured as "<counted noun> needed to <verb>". Whoever the article is about is
+not its subject, unless the sentence says that they need the number ("Smith needs N
+more delegates to clinch it": Smith's own shortfall).
+
+Recognised shapes, after the number and its counted noun:
+
+- a participle of need: "N delegates needed / required / necessary to VERB GOAL"
+  or "... for GOAL";
+- a verb of need before the number whose subject is impersonal or generic: "it
+  takes", "a candidate needs", "either party would need", "whoever gets", then
+  "to VERB GOAL".
+
+The goal is the noun phrase after the verb (or "for"), up to a preposition, a clause
+break or four words; a bare "to win." has none and leaves the subject to the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# The counted noun (two words at most) and the participle of need.
+_NEEDED_AFTER_RE = re.compile(
+    r"(?P<noun>(?:[\s-]+(?!needed|required|necessary|to\b|for\b)[a-z][\w'’-]*){0,2})"
+    r"\s+(?:needed|required|necessary)\s+(?:(?:to\s+(?P<verb>[a-z]+))|for)\b"
+)
+_TO_VERB_AFTER_RE = re.compile(
+    r"(?P<noun>(?:[\s-]+(?!to\b|for\b)[a-z][\w'’-]*){0,2})\s+to\s+(?P<verb>[a-z]+)\b"
+)
+# A verb of need ending just before the number, with an impersonal or generic subject.
+_GENERIC_NEED_BEFORE_RE = re.compile(
+    r"(?:\b[Ii]t|\b(?:[Aa]n?|[Aa]ny|[Ee]ither|[Nn]either|[Ee]ach|[Ee]very)\s+[a-z][\w-]*"
+    r"|\b[Ww]hoever|\b[Cc]andidates|\b[Pp]arties)"
+    r"\s+(?:(?:would|will|must|still|only|then)\s+)*"
+    r"(?:takes?|took|needs?|needed|requires?|required|must\s+(?:win|get|reach|secure)"
+    r"|(?:can|could)\s+get|gets?)"
+    r"\s+(?:(?:the|at\s+least|more\s+than|some|a\s+total\s+of)\s+)?$"
+)
+_DETERMINERS = frozenset("the a an his her their its our your this that".split())
+# Words that are no part of the goal's name ("the nomination outright", "... for president").
+_GOAL_STOP_RE = re.compile(
+    r"\s+(?:for|on|at|in|of|by|with|without|before|after|and|or|but|outright|heading|"
+    r"during|this|next|when|if|so|than|from|into|under|over)\b|\s*[,.;:!?)\"”’(]|\s*$"
+)
+_GOAL_WORDS = 4
+_VERB_IS_NOT = _DETERMINERS | frozenset("be have do".split())
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """What a threshold figure is about (None when the sentence names no goal) and what
+    it measures."""
+
+    goal: str | None
+    metric: str
+
+
+def requirement(sentence: str, start: int, end: int) -> Requirement | None:
+    """The requirement the number at [start, end) of the sentence states, if it is one."""
+    found = _NEEDED_AFTER_RE.match(sentence, end)
+    if found is None and _GENERIC_NEED_BEFORE_RE.search(sentence, max(0, start - 60), start):
+        found = _TO_VERB_AFTER_RE.match(sentence, end)
+    if found is None:
+        return None
+    verb = found.group("verb")
+    if verb in _VERB_IS_NOT:
+        return None
+    noun = found.group("noun").strip(" -")
+    need = f"needed to {verb}" if verb else "needed"
+    return Requirement(_goal(sentence, found.end()), f"{noun} {need}" if noun else need)
+
+
+def _goal(sentence: str, after: int) -> str | None:
+    """The noun phrase a requirement is for, from `after` on, without its determiner."""
+    rest = sentence[after:]
+    stop = _GOAL_STOP_RE.search(rest)
+    words = rest[: stop.start() if stop else len(rest)].split()
+    while words and (words[0].lower() in _DETERMINERS or words[0].endswith(("'s", "’s"))):
+        words = words[1:]  # "the", "her party's"
+    if not words or len(words) > _GOAL_WORDS or not words[-1].isalpha():
+        return None
+    return " ".join(words)

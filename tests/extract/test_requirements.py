@@ -1,0 +1,56 @@
+"""Thresholds: a number that is what it takes to reach a goal is about the goal."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extract import extract_claims
+from claims.extract.requirements import requirement
+
+
+def numeric(text: str, surface: str):
+    claims = [c for c in extract_claims(text, "2019-05-02") if c.kind == "numeric"]
+    return next(c for c in claims if c.surface == surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject", "metric"),
+    [
+        ("It takes 326 seats to form a government in the Commons.", "326",
+         "government", "seats needed to form"),
+        ("A nominee must win 1,991 delegates to secure the Whig nomination on the first ballot.",
+         "1,991", "Whig nomination", "delegates needed to secure"),
+        ("Lee is now close to the 538 votes needed to carry the assembly.", "538",
+         "assembly", "votes needed to carry"),
+        ("Rivers reached the 44 signatures required for a recall petition.", "44",
+         "recall petition", "signatures needed"),
+        ("Either party would need 76 seats to control the chamber outright.", "76",
+         "chamber", "seats needed to control"),
+        ("It took 9,418 signatures to put the measure on the ballot.", "9,418",
+         "measure", "signatures needed to put"),
+    ],
+)  # fmt: skip
+def test_a_threshold_is_about_its_goal(text, surface, subject, metric):
+    claim = numeric(text, surface)
+    assert (claim.subject, claim.metric) == (subject, metric)
+
+
+def test_a_threshold_without_a_goal_keeps_what_it_measures():
+    start = "Whoever gets to 1,991 wins.".index("1,991")
+    assert requirement("It takes 1,991 to win.", 9, 14).metric == "needed to win"
+    assert requirement("It takes 1,991 to win.", 9, 14).goal is None
+    assert requirement("Whoever gets to 1,991 wins.", start, start + 5) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Smith won 66 delegates to take the lead.", "66"),  # a count won, not a need
+        ("Jones sent 300 staff to the convention.", "300"),  # "to" a place
+        ("Lee needs 40 more delegates to clinch the nomination.", "40"),  # Lee's own shortfall
+    ],
+)  # fmt: skip
+def test_a_count_that_is_not_a_requirement_keeps_its_own_subject(text, surface):
+    claim = numeric(text, surface)
+    assert "needed" not in (claim.metric or "")
+    assert claim.subject in ("Smith", "Jones", "Lee")

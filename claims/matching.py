@@ -438,8 +438,11 @@ def _match_one(db: sqlite_utils.Database, mention: _Mention, tolerance: Toleranc
 def _match_figure(db: sqlite_utils.Database, mention: _Mention) -> int:
     """A subject the sentence does not name (one the extractor took from what the article
     is about) gives way to the earliest claim of another article with the same number,
-    unit and metric and MIN_SHARED words in common; 1 when it did."""
+    unit and metric and MIN_SHARED words in common; 1 when it did. A country stays: the
+    same rate is reported of many ("unemployment of 4.9%")."""
     if not (mention.subject_key and mention.metric_key) or mention.named_in_sentence:
+        return 0
+    if is_place(mention.subject):
         return 0
     candidates = db.execute(
         f"{_CLAIM} WHERE unit_key = ? AND metric_key = ? AND value IN (?, ?) "

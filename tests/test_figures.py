@@ -727,3 +727,16 @@ def test_a_name_two_figures_share_does_not_make_them_one(db):
     )  # fmt: skip
     assert key_of(db, lead)[:2] == ("ame", "advantage")
     assert key_of(db, stake)[:2] == ("ruritania", "delegate")
+
+
+def test_a_country_the_article_gives_a_rate_keeps_it_beside_another_countrys_rate(db):
+    rate = {"metric": "jobless rate", "unit": "percent", "period": "2016-01"}
+    add_article(
+        db, "Chile's official jobless rate of 4.9 percent hides many who gave up looking.",
+        "2016-02-08", "A", ("4.9 percent", 4.9, {**rate, "subject": "Chile"}),
+    )  # fmt: skip
+    (other,) = add_article(
+        db, "Critics cast doubt on the official jobless rate of 4.9 percent, saying many gave up.",
+        "2016-02-09", "B", ("4.9 percent", 4.9, {**rate, "subject": "Norway"}),
+    )  # fmt: skip
+    assert key_of(db, other)[0] == "norway"

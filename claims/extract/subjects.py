@@ -462,6 +462,9 @@ class ArticleSubjects:
 
     def subject(self, sentence: str, start: int, end: int) -> str | None:
         """The subject of the quantity at [start, end) of the sentence."""
+        named = self._person_after_age(sentence, end)
+        if named is not None:
+            return named  # "the 74-year-old Smith": the person the age is of
         if _PERSON_BY_AGE_RE.match(sentence, end) and _THE_BEFORE_RE.search(
             sentence, max(0, start - 6), start
         ):
@@ -506,6 +509,20 @@ class ArticleSubjects:
             if m.group(1).endswith(("'s", "’s")) or _acts_as_person(sentence, m.end(1)):
                 self.last_person = self._people.get(name, name)
 
+    def _person_after_age(self, sentence: str, end: int) -> str | None:
+        """The person an age written before their name is of ("the 74-year-old Smith"):
+        a person the article has named, or a full person's name; not a name that only
+        describes ("the 74-year-old Vermont senator")."""
+        found = _NAME_AFTER_AGE_RE.match(sentence, end)
+        if found is None:
+            return None
+        name = _clean_name(found.group(1))
+        if not name:
+            return None
+        if name in self._people:
+            return self._people[name]
+        return name if is_person_name(name) and " " in name else None
+
     def _full_person(self, name: str) -> str:
         """'Smith' -> 'Jane Smith' when the article named her in full before."""
         return self._people.get(name, name)
@@ -514,6 +531,7 @@ class ArticleSubjects:
 # A figure that stands for a person: "the 74-year-old senator", "the 34-year-old".
 _PERSON_BY_AGE_RE = re.compile(r"(?<=-old)(?:\s+[a-z]|\W|$)")
 _THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
+_NAME_AFTER_AGE_RE = re.compile(r"(?<=-old)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)")
 
 
 def _acts_as_person(sentence: str, end: int) -> bool:

@@ -269,3 +269,21 @@ def test_a_monthly_national_statistic_is_the_countrys_the_article_names_most():
         "Jo Smith said the jobless rate fell to 4.2 percent."
     )
     assert claim_subject(text, "4.2 percent") == "Germany"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        ("Jo Rivers led the rally. The crowd cheered the 52-year-old Maria Lopez as she "
+         "arrived.", "52-year-old", "Maria Lopez"),
+        ("Jo Rivers said Tom Okafor spoke first. Rivers then praised the 61-year-old Okafor.",
+         "61-year-old", "Tom Okafor"),
+    ],
+)  # fmt: skip
+def test_an_age_written_before_a_persons_name_is_theirs(text, surface, subject):
+    assert claim_subject(text, surface) == subject
+
+
+def test_an_age_before_a_describing_name_is_not_that_name():
+    text = "Lena Berg stayed on. The 66-year-old Baltic diplomat told reporters she would."
+    assert claim_subject(text, "66-year-old") == "Lena Berg"

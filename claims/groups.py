@@ -53,7 +53,7 @@ from rapidfuzz import fuzz, process
 
 from claims import store
 from claims.matching import DEFAULT_TOLERANCE, MATCHED_PREFIX, Tolerance
-from claims.model import ClaimsError
+from claims.model import ClaimsError, safe_period_bounds
 from claims.normalise import (
     ClaimKey,
     claim_key,
@@ -435,7 +435,7 @@ def _claims_of_names(
     elif period is not None:
         # period_start narrows the index (metric, subject, unit, period_start) to the period.
         sql += " AND c.period_start IS ? AND c.period = ?"
-        params += [store.safe_period_bounds(period)[0], period]
+        params += [safe_period_bounds(period)[0], period]
     if since is not None:
         # a range of the same index; standing figures (no period_start) stay in the series
         sql += " AND (c.period_start >= ? OR c.period_start IS NULL)"

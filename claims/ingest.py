@@ -37,7 +37,13 @@ import sqlite_utils
 
 from claims import store
 from claims.fetch import AllowPrivate, fetch, format_size
-from claims.model import EXTRACTOR_VERSION, ClaimsError, ExtractedClaim, normalise_published
+from claims.model import (
+    EXTRACTOR_VERSION,
+    ClaimsError,
+    ExtractedClaim,
+    normalise_published,
+    safe_period_bounds,
+)
 from claims.processes import worker_pool
 from claims.textio import decode_bytes, looks_binary, normalise_newlines
 
@@ -937,7 +943,7 @@ def match_claims(
 def _extracted_values(claim: ExtractedClaim, text: str) -> dict:
     values = {name: getattr(claim, name) for name in _EXTRACTED_FIELDS}
     values["sentence"] = text[claim.sentence_start : claim.sentence_end]
-    values["period_start"], values["period_end"] = store.safe_period_bounds(claim.period)
+    values["period_start"], values["period_end"] = safe_period_bounds(claim.period)
     values["extractor_version"] = EXTRACTOR_VERSION
     values["vanished"] = 0
     return values

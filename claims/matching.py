@@ -43,6 +43,7 @@ from functools import cached_property
 import sqlite_utils
 
 from claims.extract.places import is_place
+from claims.model import safe_period_bounds
 from claims.normalise import fold_words, match_words, synonym_table
 from claims.query import like_contains
 
@@ -534,19 +535,32 @@ def _figures_of(new: list[_Mention], known: list[_Mention]) -> list[list[_Mentio
 
 
 def _give_figure_key(db: sqlite_utils.Database, figure: list[_Mention]) -> int:
-    """Give a figure's claims one key (_figure_key) when they come from two articles."""
+    """Give a figure's claims one key (_figure_key) and one period (_figure_period) when
+    they come from two articles."""
     if len({m.source_id for m in figure}) < 2:
         return 0
     subject, metric, unit = _figure_key(figure)
+    period = _figure_period(figure)
+    start, end = safe_period_bounds(period)
     changed = 0
     for m in figure:
-        if (m.subject_key, m.metric_key, m.unit_key) != (subject, metric, unit):
+        if (m.subject_key, m.metric_key, m.unit_key, m.period) != (subject, metric, unit, period):
             changed += db.execute(
-                "UPDATE claims SET subject_key = ?, metric_key = ?, unit_key = ? "
-                f"WHERE id = ? AND {_UNTOUCHED}",
-                [subject, metric, unit, m.id],
+                "UPDATE claims SET subject_key = ?, metric_key = ?, unit_key = ?, period = ?, "
+                f"period_start = ?, period_end = ? WHERE id = ? AND {_UNTOUCHED}",
+                [subject, metric, unit, period or None, start, end, m.id],
             ).rowcount
     return changed
+
+
+def _figure_period(figure: list[_Mention]) -> str:
+    """The period most of a figure's claims carry ('' for none; the earliest on a tie).
+
+    One specific number said in the same words in several articles is one figure, with
+    one period; a claim dated otherwise was most often dated by what else its sentence
+    or article tells ("said on Tuesday", a poll's month), not by the figure."""
+    periods = Counter(m.period for m in sorted(figure, key=lambda m: m.id))
+    return max(periods, key=periods.__getitem__)
 
 
 def _state_one_figure(a: _Mention, b: _Mention) -> bool:

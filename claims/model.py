@@ -101,6 +101,15 @@ NUMERIC_FIELDS = ("value", "low", "high")
 _PERIOD_RE = re.compile(r"^(\d{4})(?:-(Q[1-4]|\d{2})(?:-(\d{2}))?)?$")
 
 
+def safe_period_bounds(period: str | None) -> tuple[str | None, str | None]:
+    # An extractor period that does not parse is kept as text, without bounds,
+    # rather than losing the claim.
+    try:
+        return period_bounds(period)
+    except ClaimsError:
+        return None, None
+
+
 def period_bounds(period: str | None) -> tuple[str | None, str | None]:
     """Return the first and last day (YYYY-MM-DD) of a period string.
 

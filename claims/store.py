@@ -35,6 +35,7 @@ from claims.model import (
     normalise_published,
     parse_number,
     period_bounds,
+    safe_period_bounds,
 )
 from claims.normalise import key_columns
 from claims.schema import CLAIM_KEY_INDEX, migrations
@@ -320,15 +321,6 @@ def _claim_row(
         updated=stamp,
     )
     return row
-
-
-def safe_period_bounds(period: str | None) -> tuple[str | None, str | None]:
-    # An extractor period that does not parse is kept as text, without bounds,
-    # rather than losing the claim.
-    try:
-        return period_bounds(period)
-    except ClaimsError:
-        return None, None
 
 
 # ---------------------------------------------------------------- source edits

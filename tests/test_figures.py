@@ -740,3 +740,23 @@ def test_a_country_the_article_gives_a_rate_keeps_it_beside_another_countrys_rat
         "2016-02-09", "B", ("4.9 percent", 4.9, {**rate, "subject": "Norway"}),
     )  # fmt: skip
     assert key_of(db, other)[0] == "norway"
+
+
+def test_a_specific_figure_takes_the_period_most_of_its_claims_carry(db):
+    needed = {"subject": "Whig nomination", "metric": "delegates needed", "unit": "delegate"}
+    first = add_article(
+        db, "It takes 2,118 delegates to win the Whig nomination.", "2016-03-01", "A",
+        ("2,118", 2118.0, needed),
+    )  # fmt: skip
+    dated = add_article(
+        db, "On Tuesday Ames said he would reach the 2,118 delegates needed to win.",
+        "2016-04-20", "B", ("2,118", 2118.0, {**needed, "period": "2016-04-19"}),
+    )  # fmt: skip
+    third = add_article(
+        db, "A nominee needs 2,118 delegates to win; nobody is close.", "2016-04-25", "C",
+        ("2,118", 2118.0, needed),
+    )  # fmt: skip
+    assert {key_of(db, c[0]) for c in (first, dated, third)} == {key_of(db, first[0])}
+    assert key_of(db, dated[0])[3] == ""
+    row = db.execute("SELECT period_start FROM claims WHERE id = ?", [dated[0]]).fetchone()
+    assert row[0] is None

@@ -333,7 +333,7 @@ _SHORT_NAMES = (
 
 
 def complete_short_subjects(db: sqlite_utils.Database, claim_ids: list[int]) -> int:
-    """A one-word subject ("Committee", "Sanders") stands for the full name that ends in
+    """A one-word name ("Committee", "Sanders") stands for the full name that ends in
     it ("Federal Open Market Committee", "Bernie Sanders") when that is the only such
     name the ledger's claims of the same measure (metric and unit) carry. Runs both ways:
     new short names take the full name, and a new full name completes the short names
@@ -387,10 +387,14 @@ def _complete_measure(db: sqlite_utils.Database, metric: str, unit: str, subject
     names = {name for (name,) in rows if name.endswith(" " + head)}
     if len(names) != 1:
         return 0  # no full name, or two ("Bill Clinton", "Hillary Clinton"): leave it
+    # Only a name the claim itself writes is short for a longer one ("the Committee",
+    # "Sanders"): not a common noun ("the nomination" is not short for whichever
+    # "... nomination" was stored first), nor a key matching gave a claim of another name.
     return db.execute(
         f"UPDATE claims SET subject_key = ? WHERE {_UNTOUCHED} AND metric_key = ? AND unit_key = ? "
-        "AND subject_key = ? AND kind = 'numeric'",
-        [names.pop(), metric, unit, head],
+        "AND subject_key = ? AND kind = 'numeric' AND subject GLOB '*[A-Z]*' "
+        "AND lower(subject) LIKE ? ESCAPE '\\'",
+        [names.pop(), metric, unit, head, like_contains(head)],
     ).rowcount
 
 
@@ -602,12 +606,18 @@ class UnionFind:
 
 def _figure_key(figure: list[_Mention]) -> tuple[str, str, str]:
     """The key most of a figure's claims carry with both subject and metric (the earliest
-    on a tie), and the unit most of them name."""
+    on a tie; a one-word subject made fuller by its claims that write more of it), and
+    the unit most of them name."""
     figure = sorted(figure, key=lambda m: m.id)
     keyed = [m for m in figure if m.subject_key and m.metric_key] or figure
     # Counter keeps first-seen order, and max() keeps the first of equals: the earliest.
     names = Counter((m.subject_key, m.metric_key) for m in keyed)
     subject, metric = max(names, key=names.__getitem__)
+    # "the nomination" most often, "the Whig nomination" in some: the figure is the
+    # Whig one, so its subject is the commonest fuller name ending in the same word.
+    fuller = Counter(m.subject_key for m in keyed if m.subject_key.endswith(" " + subject))
+    if " " not in subject and fuller:
+        subject = max(fuller, key=fuller.__getitem__)
     units = Counter(m.unit_key for m in figure if not _bare(m.unit_key))
     unit = max(units, key=units.__getitem__) if units else figure[0].unit_key
     return subject, metric, unit

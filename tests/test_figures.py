@@ -760,3 +760,37 @@ def test_a_specific_figure_takes_the_period_most_of_its_claims_carry(db):
     assert key_of(db, dated[0])[3] == ""
     row = db.execute("SELECT period_start FROM claims WHERE id = ?", [dated[0]]).fetchone()
     assert row[0] is None
+
+
+def test_a_common_noun_subject_is_not_short_for_a_longer_name(db):
+    needed = {"metric": "delegates needed to win", "unit": "delegate"}
+    text = (
+        "It takes 1,991 delegates to win the Whig nomination. It takes 3,050 to win the nomination."
+    )
+    first = add_article(
+        db, text, "2016-03-01", "A",
+        ("1,991", 1991.0, {**needed, "subject": "Whig nomination"}),
+        ("3,050", 3050.0, {**needed, "subject": "nomination"}),
+    )  # fmt: skip
+    (joined,) = add_article(
+        db, "It takes 3,050 delegates to win, Ames said.", "2016-03-02", "B",
+        ("3,050", 3050.0, {**needed, "subject": "Ames"}),
+    )  # fmt: skip
+    add_article(
+        db, "It takes 1,991 delegates to win the Whig nomination.", "2016-03-03", "C",
+        ("1,991", 1991.0, {**needed, "subject": "Whig nomination"}),
+    )  # fmt: skip
+    assert key_of(db, first[1])[0] == "nomination"
+    assert key_of(db, joined)[0] == "nomination"
+
+
+def test_a_figure_is_named_by_the_fuller_name_some_of_its_claims_write(db):
+    needed = {"metric": "delegates needed to win", "unit": "delegate"}
+    for day, subject in ((1, "nomination"), (2, "nomination"), (3, "Whig nomination")):
+        where = "the Whig nomination" if subject != "nomination" else "the nomination"
+        add_article(
+            db, f"It takes 3,050 delegates to win {where}.", f"2016-03-0{day}", f"Outlet {day}",
+            ("3,050", 3050.0, {**needed, "subject": subject}),
+        )  # fmt: skip
+    keys = {row[0] for row in db.execute("SELECT subject_key FROM claims")}
+    assert keys == {"whig nomination"}

@@ -824,7 +824,7 @@ def ingest_many(
 ) -> BulkSummary:
     """Ingest files, folders, .jsonl/.csv files, URLs and Articles; never stops at a bad one.
 
-    Each source commits in its own transaction, so re-running an interrupted
+    Sources commit in batches of ARTICLES_PER_COMMIT, so re-running an interrupted
     ingest adds only what is missing. With PARALLEL_THRESHOLD or more articles
     (and workers != 1), extraction runs in worker processes while this process
     reads inputs and writes the database.
@@ -842,10 +842,13 @@ def ingest_many(
         if progress is not None:
             progress(done, total, label)
 
+    batch = _WriteBatch(db)
+
     def write_oldest() -> None:
         label, article, future = pending.popleft()
         try:
-            summary.record(label, _write(db, article, future.result()))
+            claims = future.result()
+            summary.record(label, batch.write(lambda: _write(db, article, claims)))
         except Exception as exc:  # noqa: BLE001 - one bad article never aborts the rest
             summary.failures.append((label, _failure_reason(exc)))
         finished(label)
@@ -870,8 +873,47 @@ def ingest_many(
         while pending:
             write_oldest()
     finally:
+        batch.commit()
         extractor.close()
     return summary
+
+
+# Articles a bulk ingest writes per transaction: one commit per article spent more time
+# committing than storing (claims, search index and group summaries are written either
+# way); a batch still commits well within a second, so a page waiting to write waits
+# little, and an interrupted run keeps every batch it committed.
+ARTICLES_PER_COMMIT = 10
+
+
+class _WriteBatch:
+    """Articles written in one transaction, each in its own savepoint: an article that
+    fails to store leaves nothing behind and the batch goes on."""
+
+    def __init__(self, db: sqlite_utils.Database, size: int = ARTICLES_PER_COMMIT):
+        self.conn = db.conn
+        self.size = size
+        self.written = 0
+
+    def write(self, store_article: Callable[[], IngestResult]) -> IngestResult:
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN IMMEDIATE")
+        self.conn.execute("SAVEPOINT article")
+        try:
+            result = store_article()
+        except BaseException:
+            self.conn.execute("ROLLBACK TO article")
+            self.conn.execute("RELEASE article")
+            raise
+        self.conn.execute("RELEASE article")
+        self.written += 1
+        if self.written >= self.size:
+            self.commit()
+        return result
+
+    def commit(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.commit()
+        self.written = 0
 
 
 def load_samples(db: sqlite_utils.Database, samples_dir: str | os.PathLike) -> BulkSummary:

@@ -119,12 +119,16 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
+@lru_cache(maxsize=4096)
 def fold_words(text: str | None) -> tuple[str, ...]:
-    """Text as a tuple of folded words (rule 1 of the module docstring), plurals kept."""
+    """Text as a tuple of folded words (rule 1 of the module docstring), plurals kept.
+
+    Cached: matching folds the same sentence for each of its numbers."""
     if not text:
         return ()
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # accents off ("Société" -> "societe"); ASCII has none
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.translate(_APOSTROPHES).lower().replace("&", " and ")
     text = _NON_DECIMAL_DOT.sub("", text)  # before possessives: "U.S.'s" -> "us's" -> "us"
     text = _POSSESSIVE.sub("", text)

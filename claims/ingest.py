@@ -7,8 +7,9 @@ written in one transaction by `claims.store.add_source`. The same content
 twice (other whitespace, or first from a URL and then from a file) is stored
 once: the content hash decides, and the second ingest says which source it is.
 
-Bulk ingests commit each source in its own transaction, so an interrupted run
-re-run later skips what already landed (as duplicates) and finishes the rest.
+Bulk ingests commit every ARTICLES_PER_COMMIT sources (each whole or not at all), so
+an interrupted run re-run later skips what already landed (as duplicates) and
+finishes the rest.
 Extraction of many articles runs in worker processes; the database is written
 by this process only.
 

@@ -210,9 +210,19 @@ def _mention(row: tuple) -> _Mention:
 
 
 def _specific_count(mention: _Mention) -> bool:
-    """A specific number of things or money, or with no unit (see _match_figure)."""
+    """A number that names its figure nearly by itself (line_up_specific_numbers): a
+    specific number of things or money, or with no unit; or a large round count of
+    things ("11 million people"), which news repeats of one figure far more often than
+    it happens to give two figures that size in the same words."""
     unit = mention.unit_key
-    return distinctive(mention.value) and (_bare(unit) or _counted(unit))
+    if distinctive(mention.value):
+        return _bare(unit) or _counted(unit)
+    return unit.startswith("count:") and abs(mention.value) >= LARGE_COUNT
+
+
+# A round count at least this large is a figure of its own (see _specific_count); a
+# smaller round count ("four Americans", "two states") is said of too many things.
+LARGE_COUNT = 10_000
 
 
 def _lined_up(db: sqlite_utils.Database, mention: _Mention) -> bool:
@@ -581,6 +591,9 @@ def _state_one_figure(a: _Mention, b: _Mention) -> bool:
         return contexts_agree(a.terms, b.terms, 2, 0.3)
     if _bare(a.unit_key) or _bare(b.unit_key):
         return contexts_agree(a.terms, b.terms, 1, 0.2)  # a bare number says less
+    if not distinctive(a.value):
+        # A large round count: two words in common saying what is counted.
+        return contexts_agree(a.figure_words, b.figure_words, 2, 0.0)
     # A specific count of one thing ("1,237 delegates") needs one word in common that
     # says what the count is (figure_words).
     return contexts_agree(a.figure_words, b.figure_words, 1, 0.0)

@@ -794,3 +794,21 @@ def test_a_figure_is_named_by_the_fuller_name_some_of_its_claims_write(db):
         )  # fmt: skip
     keys = {row[0] for row in db.execute("SELECT subject_key FROM claims")}
     assert keys == {"whig nomination"}
+
+
+def test_a_large_round_count_said_with_two_words_in_common_is_one_figure(db):
+    people = {"metric": "people", "unit": "person"}
+    first = add_article(
+        db, "Ames vowed to deport 8 million undocumented people living in Zembla.",
+        "2016-03-01", "A", ("8 million", 8e6, {**people, "subject": "Ames"}),
+    )  # fmt: skip
+    second = add_article(
+        db, "To deport 8 million undocumented people is cruel, Bell said in Ruritania.",
+        "2016-03-02", "B", ("8 million", 8e6, {**people, "subject": "Bell"}),
+    )  # fmt: skip
+    other = add_article(
+        db, "Some 8 million people visited the undocumented caves last year, Cole said.",
+        "2016-03-03", "C", ("8 million", 8e6, {**people, "subject": "Cole"}),
+    )  # fmt: skip
+    assert key_of(db, second[0]) == key_of(db, first[0])
+    assert key_of(db, other[0])[0] == "cole"  # one word in common: another figure

@@ -458,13 +458,19 @@ class ArticleSubjects:
         self._main: str | None = None
         self._main_known = False
         self.last_person: str | None = None
+        # Full person names by their last word, and how often each was named: "Sanders"
+        # is whichever Sanders the article names most (the candidate, not his wife
+        # named once near the end).
         self._people: dict[str, str] = {}
+        self._named: Counter[str] = Counter()
 
     def subject(self, sentence: str, start: int, end: int) -> str | None:
         """The subject of the quantity at [start, end) of the sentence."""
-        named = self._person_after_age(sentence, end)
+        named = self._person_after_age(sentence, end) or self._person_before_age(
+            sentence, start, end
+        )
         if named is not None:
-            return named  # "the 74-year-old Smith": the person the age is of
+            return named  # "the 74-year-old Smith", "Smith, the 74-year-old senator"
         if _PERSON_BY_AGE_RE.match(sentence, end) and _THE_BEFORE_RE.search(
             sentence, max(0, start - 6), start
         ):
@@ -503,11 +509,18 @@ class ArticleSubjects:
             if not name:
                 continue
             if is_person_name(name):
-                self._people[name.split()[-1]] = name
+                self._note_person(name)
             elif name not in self._people:
                 continue
             if m.group(1).endswith(("'s", "’s")) or _acts_as_person(sentence, m.end(1)):
                 self.last_person = self._people.get(name, name)
+
+    def _note_person(self, name: str) -> None:
+        self._named[name] += 1
+        surname = name.split()[-1]
+        known = self._people.get(surname)
+        if known is None or self._named[name] > self._named[known]:
+            self._people[surname] = name
 
     def _person_after_age(self, sentence: str, end: int) -> str | None:
         """The person an age written before their name is of ("the 74-year-old Smith"):
@@ -523,6 +536,20 @@ class ArticleSubjects:
             return self._people[name]
         return name if is_person_name(name) and " " in name else None
 
+    def _person_before_age(self, sentence: str, start: int, end: int) -> str | None:
+        """The person an age in apposition describes: "Smith, the 74-year-old senator",
+        "Smith, 74, said"."""
+        if _PERSON_BY_AGE_RE.match(sentence, end):
+            found = _NAME_BEFORE_AGE_RE.search(sentence, max(0, start - 80), start)
+        elif _AGE_IN_COMMAS_RE.match(sentence, start, end + 2):
+            found = _NAME_BEFORE_COMMA_RE.search(sentence, max(0, start - 80), start)
+        else:
+            return None
+        name = _clean_name(found.group(1)) if found else None
+        if not name or not (name in self._people or is_person_name(name)):
+            return None
+        return self._full_person(name)
+
     def _full_person(self, name: str) -> str:
         """'Smith' -> 'Jane Smith' when the article named her in full before."""
         return self._people.get(name, name)
@@ -531,6 +558,10 @@ class ArticleSubjects:
 # A figure that stands for a person: "the 74-year-old senator", "the 34-year-old".
 _PERSON_BY_AGE_RE = re.compile(r"(?<=-old)(?:\s+[a-z]|\W|$)")
 _THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
+_NAME_BEFORE_AGE_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:the|a|an)\s+$")
+_NAME_BEFORE_COMMA_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s*$")
+# An age set off by commas after a name: "Smith, 74, said".
+_AGE_IN_COMMAS_RE = re.compile(r"\d{1,3},")
 _NAME_AFTER_AGE_RE = re.compile(r"(?<=-old)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)")
 
 

@@ -287,3 +287,19 @@ def test_an_age_written_before_a_persons_name_is_theirs(text, surface, subject):
 def test_an_age_before_a_describing_name_is_not_that_name():
     text = "Lena Berg stayed on. The 66-year-old Baltic diplomat told reporters she would."
     assert claim_subject(text, "66-year-old") == "Lena Berg"
+
+
+def test_an_age_in_apposition_is_the_named_persons():
+    text = (
+        "Jo Rivers said Tom Okafor spoke first. Rivers then praised Okafor, the 61-year-old "
+        "mayor, for his patience."
+    )
+    assert claim_subject(text, "61-year-old") == "Tom Okafor"
+
+
+def test_a_surname_stands_for_the_person_the_article_names_most():
+    text = (
+        "Dana Reyes opened the rally. Dana Reyes then took questions. Her brother Luis Reyes "
+        "watched. On Sunday Reyes, 58, said she would run again."
+    )
+    assert claim_subject(text, "58") == "Dana Reyes"

@@ -987,6 +987,7 @@ def _extracted_values(claim: ExtractedClaim, text: str) -> dict:
     values = {name: getattr(claim, name) for name in _EXTRACTED_FIELDS}
     values["sentence"] = text[claim.sentence_start : claim.sentence_end]
     values["period_start"], values["period_end"] = safe_period_bounds(claim.period)
+    values["extracted_period"] = None  # the new extraction's period is the claim's own
     values["extractor_version"] = EXTRACTOR_VERSION
     values["vanished"] = 0
     return values

@@ -44,7 +44,7 @@ import sqlite_utils
 
 from claims.extract.places import is_place
 from claims.model import safe_period_bounds
-from claims.normalise import fold_words, match_words, synonym_table
+from claims.normalise import fold_words, key_columns, match_words, synonym_table
 from claims.query import like_contains
 
 # ---------------------------------------------------------------- tolerance
@@ -85,6 +85,7 @@ MIN_OVERLAP = 0.5
 MAX_CANDIDATES = 50
 
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
+_CASUALTY_METRIC_RE = re.compile(r"\b(?:killed|dead|death|deaths|wounded|injured)\b")
 _NAME_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
 # Words too common in news about figures to tell two of them apart.
 _COMMON = frozenset(
@@ -140,7 +141,8 @@ def distinctive(value: float) -> bool:
 _CLAIM = (
     "SELECT id, source_id, value, unit_key, subject_key, metric_key, coalesce(period, ''), "
     "sentence, coalesce(subject, ''), "
-    "surface_start - sentence_start AS start, surface_end - sentence_start AS end "
+    "surface_start - sentence_start AS start, surface_end - sentence_start AS end, "
+    "coalesce(extracted_period, period, ''), metric, unit "
     "FROM claims"
 )
 
@@ -162,6 +164,15 @@ class _Mention:
     subject: str
     start: int
     end: int
+    own_period: str  # as the article gave it, before matching chose a figure's period
+    metric: str | None
+    unit: str | None
+
+    @cached_property
+    def own_name(self) -> tuple[str, str, str]:
+        """The key (subject, metric, unit) the claim's own fields give, before matching."""
+        keys = key_columns(self.subject or None, self.metric, self.unit)
+        return keys["subject_key"], keys["metric_key"], keys["unit_key"]
 
     @cached_property
     def terms(self) -> frozenset[str]:
@@ -183,6 +194,14 @@ class _Mention:
         return bool(words) and all(w[:1].isupper() for w in words) and self.named_in_sentence
 
     @cached_property
+    def casualties(self) -> str | None:
+        """'killed' or 'wounded' when the claim counts casualties (its metric says so)."""
+        found = _CASUALTY_METRIC_RE.search(self.metric_key)
+        if found is None:
+            return None
+        return "wounded" if found.group().startswith(("wound", "injur")) else "killed"
+
+    @cached_property
     def figure_words(self) -> frozenset[str]:
         """The context words that say what the number counts: those written in lower
         case. Names around it are the story's cast ("Smith leads by 214 delegates";
@@ -193,7 +212,7 @@ class _Mention:
 
 def _mention(row: tuple) -> _Mention:
     claim_id, source_id, value, unit_key, subject_key, metric, period, sentence = row[:8]
-    subject, start, end = row[8:]
+    subject, start, end, own_period, metric_text, unit_text = row[8:]
     return _Mention(
         claim_id,
         source_id,
@@ -206,17 +225,23 @@ def _mention(row: tuple) -> _Mention:
         subject,
         start,
         end,
+        own_period,
+        metric_text,
+        unit_text,
     )
 
 
 def _specific_count(mention: _Mention) -> bool:
     """A number that names its figure nearly by itself (line_up_specific_numbers): a
-    specific number of things or money, or with no unit; or a large round count of
-    things ("11 million people"), which news repeats of one figure far more often than
-    it happens to give two figures that size in the same words."""
+    specific number of things or money, or with no unit; a large round count of things
+    ("11 million people"), which news repeats of one figure far more often than it
+    happens to give two figures that size in the same words; or a casualty count ("49
+    people killed"), which names its event."""
     unit = mention.unit_key
     if distinctive(mention.value):
         return _bare(unit) or _counted(unit)
+    if mention.casualties is not None:
+        return unit.startswith("count:") or _bare(unit)
     return unit.startswith("count:") and abs(mention.value) >= LARGE_COUNT
 
 
@@ -559,9 +584,12 @@ def _give_figure_key(db: sqlite_utils.Database, figure: list[_Mention]) -> int:
     changed = 0
     for m in figure:
         if (m.subject_key, m.metric_key, m.unit_key, m.period) != (subject, metric, unit, period):
+            # SET reads the old row: the period replaced is the one kept, once.
             changed += db.execute(
                 "UPDATE claims SET subject_key = ?, metric_key = ?, unit_key = ?, period = ?, "
-                f"period_start = ?, period_end = ? WHERE id = ? AND {_UNTOUCHED}",
+                "period_start = ?, period_end = ?, "
+                "extracted_period = coalesce(extracted_period, period, '') "
+                f"WHERE id = ? AND {_UNTOUCHED}",
                 [subject, metric, unit, period or None, start, end, m.id],
             ).rowcount
     return changed
@@ -572,8 +600,16 @@ def _figure_period(figure: list[_Mention]) -> str:
 
     One specific number said in the same words in several articles is one figure, with
     one period; a claim dated otherwise was most often dated by what else its sentence
-    or article tells ("said on Tuesday", a poll's month), not by the figure."""
-    periods = Counter(m.period for m in sorted(figure, key=lambda m: m.id))
+    or article tells ("said on Tuesday", a poll's month), not by the figure. A toll is
+    the exception: it is dated by its event ("killed on June 12"), which the claims
+    that give a date agree on and the others leave out, so the commonest date wins
+    (the most precise on a tie)."""
+    ordered = sorted(figure, key=lambda m: m.id)
+    if all(m.casualties for m in figure):
+        dates = Counter(m.own_period for m in ordered if m.own_period)
+        if dates:
+            return max(dates, key=lambda p: (dates[p], len(p)))
+    periods = Counter(m.own_period for m in ordered)
     return max(periods, key=periods.__getitem__)
 
 
@@ -591,6 +627,10 @@ def _state_one_figure(a: _Mention, b: _Mention) -> bool:
         return contexts_agree(a.terms, b.terms, 2, 0.3)
     if _bare(a.unit_key) or _bare(b.unit_key):
         return contexts_agree(a.terms, b.terms, 1, 0.2)  # a bare number says less
+    if a.casualties is not None and a.casualties == b.casualties and not distinctive(a.value):
+        # The same toll of one event: the event's or the place's name in common.
+        shared_names = (a.terms - a.figure_words) & (b.terms - b.figure_words)
+        return bool(shared_names) or (bool(a.subject_key) and a.subject_key == b.subject_key)
     if not distinctive(a.value):
         # A large round count: two words in common saying what is counted.
         return contexts_agree(a.figure_words, b.figure_words, 2, 0.0)
@@ -618,20 +658,23 @@ class UnionFind:
 
 
 def _figure_key(figure: list[_Mention]) -> tuple[str, str, str]:
-    """The key most of a figure's claims carry with both subject and metric (the earliest
-    on a tie; a one-word subject made fuller by its claims that write more of it), and
-    the unit most of them name."""
+    """The name most of a figure's claims give with both subject and metric (the
+    earliest on a tie; a one-word subject made fuller by its claims that write more of
+    it), and the unit most of them name. Each claim votes with its own fields
+    (_Mention.own_name), not with a key an earlier decision gave it, so the figure's
+    name does not depend on the order its articles came in."""
     figure = sorted(figure, key=lambda m: m.id)
-    keyed = [m for m in figure if m.subject_key and m.metric_key] or figure
+    own = [m.own_name for m in figure]
+    keyed = [name for name in own if name[0] and name[1]] or own
     # Counter keeps first-seen order, and max() keeps the first of equals: the earliest.
-    names = Counter((m.subject_key, m.metric_key) for m in keyed)
+    names = Counter((subject, metric) for subject, metric, _ in keyed)
     subject, metric = max(names, key=names.__getitem__)
     # "the nomination" most often, "the Whig nomination" in some: the figure is the
     # Whig one, so its subject is the commonest fuller name ending in the same word.
-    fuller = Counter(m.subject_key for m in keyed if m.subject_key.endswith(" " + subject))
+    fuller = Counter(name[0] for name in keyed if name[0].endswith(" " + subject))
     if " " not in subject and fuller:
         subject = max(fuller, key=fuller.__getitem__)
-    units = Counter(m.unit_key for m in figure if not _bare(m.unit_key))
+    units = Counter(unit for _, _, unit in own if not _bare(unit))
     unit = max(units, key=units.__getitem__) if units else figure[0].unit_key
     return subject, metric, unit
 

@@ -272,7 +272,7 @@ def _claim_keys(db: sqlite_utils.Database) -> None:
         db.execute(statement)
     from claims.store import recompute_claim_keys  # the store imports this module
 
-    recompute_claim_keys(db)
+    recompute_claim_keys(db, match=False)
 
 
 @migrations(name="0004_fast_pages")
@@ -853,6 +853,15 @@ def _claims_by_value(db: sqlite_utils.Database) -> None:
     # A specific number ("1,237 delegates", "reach 1,237") is lined up with every claim of
     # that number whatever its unit (claims.matching.line_up_specific_numbers).
     db.execute("CREATE INDEX IF NOT EXISTS idx_claims_value ON claims (value)")
+
+
+@migrations(name="0012_extracted_period")
+def _extracted_period(db: sqlite_utils.Database) -> None:
+    # Matching gives the claims of one figure one period (claims.matching); the period
+    # the extractor gave is kept here, '' for none, the first time it is replaced, so
+    # that the next decision about the figure counts what the articles said, not what
+    # an earlier decision wrote. NULL: the period is still the extractor's or a person's.
+    db.execute("ALTER TABLE claims ADD COLUMN extracted_period TEXT")
 
 
 CLAIM_KEY_INDEX = (

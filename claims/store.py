@@ -139,13 +139,20 @@ _REBUILD_INDEX_ABOVE = 50_000
 
 
 def recompute_claim_keys(
-    db: sqlite_utils.Database, *, only_missing: bool = False, batch_size: int = 20_000
+    db: sqlite_utils.Database,
+    *,
+    only_missing: bool = False,
+    batch_size: int = 20_000,
+    match: bool = True,
 ) -> int:
     """Store the normalised key of every claim (or of those without one); returns how many.
 
     Run it after editing data/synonyms*.csv. `only_missing` re-keys only rows
     written by something that bypassed add_claims (bulk loaders, old copies).
     Works in id order, a batch at a time, so memory stays flat at any size.
+    `match=False` stores the keys the claims' fields give without lining claims up
+    across articles (claims.matching): a migration uses it, since matching reads
+    columns later migrations add.
     """
     condition = "metric_key IS NULL" if only_missing else "1"
     todo = db.execute(f"SELECT count(*) FROM claims WHERE {condition}").fetchone()[0]
@@ -153,13 +160,15 @@ def recompute_claim_keys(
     if rebuild_index:
         db.execute("DROP INDEX IF EXISTS idx_claims_key")
     try:
-        return _store_claim_keys(db, condition, batch_size)
+        return _store_claim_keys(db, condition, batch_size, match)
     finally:
         # Also brings the index back if an earlier run was killed half way.
         db.execute(CLAIM_KEY_INDEX)
 
 
-def _store_claim_keys(db: sqlite_utils.Database, condition: str, batch_size: int) -> int:
+def _store_claim_keys(
+    db: sqlite_utils.Database, condition: str, batch_size: int, match: bool
+) -> int:
     done, last_id = 0, 0
     while True:
         rows = db.execute(
@@ -178,7 +187,8 @@ def _store_claim_keys(db: sqlite_utils.Database, condition: str, batch_size: int
                 "UPDATE claims SET subject_key = ?, metric_key = ?, unit_key = ? WHERE id = ?",
                 updates,
             )
-            match_missing_keys(db, [claim_id for *_, claim_id in updates])
+            if match:
+                match_missing_keys(db, [claim_id for *_, claim_id in updates])
         done += len(rows)
         last_id = rows[-1][0]
 
@@ -437,6 +447,7 @@ def update_claim(
             return current
         if "period" in changed:
             changed["period_start"], changed["period_end"] = period_bounds(changed["period"])
+            changed["extracted_period"] = None  # the person's period is the claim's own
         if {"subject", "metric", "unit"} & set(changed):
             # The claim's key follows its fields, so it moves to the group it now belongs to.
             edited_claim = {**current, **changed}

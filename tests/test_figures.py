@@ -350,7 +350,7 @@ def test_a_proposal_never_folds_a_named_subject_into_a_nameless_group(db):
     assert proposal["from_key"][:2] == ("", metric)
 
 
-def test_upgrading_to_standing_figures_rekeys_and_keeps_merges_and_splits(tmp_path):
+def test_upgrading_to_standing_figures_rekeys_and_keeps_merges_and_splits(tmp_path, monkeypatch):
     import sqlite_utils
 
     from tests.test_group_summaries import recomputed, stored
@@ -358,6 +358,9 @@ def test_upgrading_to_standing_figures_rekeys_and_keeps_merges_and_splits(tmp_pa
     path = tmp_path / "old.db"
     old = sqlite_utils.Database(path)
     store.migrations.apply(old, stop_before="0009_standing_figures")
+    # Ledgers of that schema did not line claims up across articles (and today's
+    # matching reads columns they lack).
+    monkeypatch.setattr(store, "match_missing_keys", lambda db, ids: 0)
     rate = {"unit": "percent", "period": "2016-05"}
     jobless = add_article(
         old, "Ruritania's jobless rate was 4.7% in May.", "2016-06-03", "A: jobs",
@@ -378,6 +381,7 @@ def test_upgrading_to_standing_figures_rekeys_and_keeps_merges_and_splits(tmp_pa
     groups.split_claim(old, odd[0], reviewer="ana", note="a blog's guess")
     old.execute("UPDATE claims SET metric_key = 'stale rule' WHERE id = ?", [jobless[0]])
     old.close()
+    monkeypatch.undo()
 
     upgraded = store.connect(path)
     assert "0009_standing_figures" in [m.name for m in store.migrations.applied(upgraded)]
@@ -812,3 +816,70 @@ def test_a_large_round_count_said_with_two_words_in_common_is_one_figure(db):
     )  # fmt: skip
     assert key_of(db, second[0]) == key_of(db, first[0])
     assert key_of(db, other[0])[0] == "cole"  # one word in common: another figure
+
+
+def test_a_toll_told_three_ways_is_one_figure_dated_by_its_event(db):
+    killed = {"metric": "people killed", "unit": "person"}
+    first = add_article(
+        db, "Relatives of the 23 people killed in Lyon gathered on Friday.", "2017-03-10", "A",
+        ("23", 23.0, {**killed, "subject": "Lyon"}),
+    )  # fmt: skip
+    dated = add_article(
+        db, "The Lyon bombing on March 2 killed 23 people.", "2017-03-11", "B",
+        ("23", 23.0, {**killed, "subject": "Lyon bombing", "period": "2017-03-02"}),
+    )  # fmt: skip
+    third = add_article(
+        db, "A week after 23 people were killed, Lyon mourned.", "2017-03-12", "C",
+        ("23", 23.0, killed),
+    )  # fmt: skip
+    keys = {key_of(db, c[0]) for c in (first, dated, third)}
+    assert len(keys) == 1
+    assert keys.pop()[3] == "2017-03-02"
+
+
+def test_a_toll_of_another_event_stays_apart(db):
+    killed = {"metric": "people killed", "unit": "person"}
+    (lyon,) = add_article(
+        db, "The Lyon bombing killed 23 people.", "2017-03-11", "A",
+        ("23", 23.0, {**killed, "subject": "Lyon bombing"}),
+    )  # fmt: skip
+    (other,) = add_article(
+        db, "The ferry fire off Crete killed 23 people.", "2017-05-11", "B",
+        ("23", 23.0, {**killed, "subject": "Crete ferry fire"}),
+    )  # fmt: skip
+    assert key_of(db, other)[0] != key_of(db, lyon)[0]
+
+
+def test_a_figures_period_counts_what_the_articles_said_not_an_earlier_decision(db):
+    # Two articles give no period, then three give one: the figure follows the articles,
+    # although the first decision dated the figure by the first two.
+    needed = {"subject": "Whig nomination", "metric": "delegates needed", "unit": "delegate"}
+    ids_ = []
+    for day, period in ((1, None), (2, None), (3, "2016"), (4, "2016"), (5, "2016")):
+        fields = {**needed, "period": period} if period else needed
+        ids_ += add_article(
+            db, f"It takes 2,118 delegates to win the Whig nomination, day {day}.",
+            f"2016-03-0{day}", f"Outlet {day}", ("2,118", 2118.0, fields),
+        )  # fmt: skip
+    assert {key_of(db, claim)[3] for claim in ids_} == {"2016"}
+    first = db.execute("SELECT extracted_period FROM claims WHERE id = ?", [ids_[0]])
+    assert first.fetchone()[0] == ""  # what the article said, kept
+
+
+def test_a_persons_period_is_the_claims_own_for_later_decisions(db):
+    needed = {"subject": "Whig nomination", "metric": "delegates needed", "unit": "delegate"}
+    for day in (1, 2):
+        add_article(
+            db, f"It takes 2,118 delegates to win the Whig nomination, day {day}.",
+            f"2016-03-0{day}", f"Outlet {day}", ("2,118", 2118.0, {**needed, "period": "2015"}),
+        )  # fmt: skip
+    (dated,) = add_article(
+        db, "It takes 2,118 delegates to win the Whig nomination, day 3.", "2016-03-03",
+        "Outlet 3", ("2,118", 2118.0, {**needed, "period": "2016"}),
+    )  # fmt: skip
+    assert key_of(db, dated)[3] == "2015"  # the figure's period, by two articles to one
+    claim = store.get_claim(db, dated)
+    store.update_claim(db, dated, {"period": "2016-03"}, expected_version=claim["version"],
+                       reviewer="ana")  # fmt: skip
+    row = db.execute("SELECT period, extracted_period FROM claims WHERE id = ?", [dated])
+    assert tuple(row.fetchone()) == ("2016-03", None)

@@ -255,6 +255,7 @@ def test_migrations_are_idempotent(db):
         "0009_standing_figures",
         "0010_source_reviews",
         "0011_claims_by_value",
+        "0012_extracted_period",
     ]
 
 

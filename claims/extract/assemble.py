@@ -15,6 +15,7 @@ from bisect import bisect_left
 from datetime import date, datetime
 
 from claims.extract import (
+    casualties,
     context,
     figures,
     metrics,
@@ -290,10 +291,19 @@ def _numeric_claims(
             # "the unemployment rate rose to 3.5%": what, not who; the article says whose
             subject = article_subjects.main if article_subjects is not None else None
         needed = requirements.requirement(sentence, q.start, q.end)
+        hurt = (
+            casualties.casualties(sentence, q.start, q.end, q.noun)
+            if needed is None and q.kind in ("count", "number")
+            else None
+        )
         if needed is not None:
             # a threshold ("the 270 votes needed to win the presidency") is the goal's
             metric = needed.metric
             subject = needed.goal or subject
+        elif hurt is not None:
+            # "49 people killed in the Orlando shooting": the event's victims
+            metric = metric if casualties.names_casualties(metric) else hurt.metric
+            subject = hurt.event
         if periods.is_monthly_measure(metric) and not (subject and places.is_place(subject)):
             # a country's monthly statistic is the country's, not the speaker's or the
             # person the article is about: the country the article names most

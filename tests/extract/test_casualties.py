@@ -1,0 +1,54 @@
+"""Casualty figures: a count of people killed or wounded is about its event."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extract import extract_claims
+
+
+def numeric(text: str, surface: str):
+    claims = [c for c in extract_claims(text, "2019-05-02") if c.kind == "numeric"]
+    return next(c for c in claims if c.surface == surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject", "metric"),
+    [
+        ("The Lyon bombing left 23 civilians dead and hundreds shaken.", "23",
+         "Lyon bombing", "civilians killed"),
+        ("Gunmen killed 17 people in a raid on a market in Maiduguri.", "17",
+         "Maiduguri", "people killed"),
+        ("Mayor Ruiz visited the families of the 31 miners killed in Oruro.", "31",
+         "Oruro", "miners killed"),
+        ("The quake in Van injured 1,300 people, officials said.", "1,300",
+         "Van quake", "people injured"),
+        ("Rescuers searched the town of Pelt, where 12 people died in the flood.", "12",
+         "Pelt", "people killed"),
+    ],
+)  # fmt: skip
+def test_a_casualty_count_is_about_its_event(text, surface, subject, metric):
+    claim = numeric(text, surface)
+    assert (claim.subject, claim.metric) == (subject, metric)
+
+
+def test_a_toll_in_the_articles_own_words_keeps_them():
+    claim = numeric("Officials put the death toll at 64 after the ferry sank.", "64")
+    assert claim.metric == "death toll"
+
+
+def test_a_casualty_count_without_a_named_event_has_no_subject():
+    # The person the article is about is not what the count is of.
+    text = "Governor Ames spoke on Friday. She met relatives of the 9 people killed."
+    assert numeric(text, "9").subject is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The firm hired 300 people in Ohio last year.", "300"),
+        ("Smith won 40 delegates in Texas and lost 12 in Utah.", "12"),
+    ],
+)  # fmt: skip
+def test_other_counts_are_no_casualties(text, surface):
+    assert "killed" not in (numeric(text, surface).metric or "")

@@ -485,7 +485,14 @@ def unit_label(family: str) -> str:
 def key_columns(subject: str | None, metric: str | None, unit: str | None) -> dict[str, str]:
     """The stored key columns of a claim: subject_key, metric_key and unit_key."""
     subject_key, metric_key = subject_metric_keys(subject, metric)
-    return {"subject_key": subject_key, "metric_key": metric_key, "unit_key": unit_family(unit)}
+    unit_key = unit_family(unit)
+    if unit_key == "percent" and metric_key in _RATES_IN_PERCENT:
+        metric_key += " rate"  # "unemployment fell to 4.9%": the unemployment rate
+    return {"subject_key": subject_key, "metric_key": metric_key, "unit_key": unit_key}
+
+
+# Measures whose figure in percent is their rate, however the article shortens it.
+_RATES_IN_PERCENT = frozenset({"unemployment"})
 
 
 def claim_key(claim: object) -> ClaimKey:

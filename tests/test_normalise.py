@@ -235,3 +235,12 @@ def test_qualifiers_that_do_not_change_the_measure_fold_away():
         assert normalise.normalise_metric("official") == "official"  # nothing else left
     finally:
         normalise.use_synonyms(None)
+
+
+def test_unemployment_in_percent_is_the_unemployment_rate():
+    rate = normalise.key_columns("France", "unemployment", "percent")
+    assert (
+        rate["metric_key"]
+        == normalise.key_columns("France", "unemployment rate", "%")["metric_key"]
+    )
+    assert normalise.key_columns("France", "unemployment", "people")["metric_key"] == "unemployment"

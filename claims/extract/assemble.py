@@ -331,7 +331,8 @@ def _numeric_claims(
                 else _period_of(
                     q, shared, sentence, standing_period if _standing(q) else default_period
                 )
-                or periods.latest_release(metric, published),
+                or periods.latest_release(metric, published)
+                or _contest_year(needed, published),
                 speaker=_numeric_speaker(source, attribution, figure_source),
                 speaker_org=getattr(source, "speaker_org", None),
                 cue=getattr(source, "cue", None),
@@ -344,6 +345,15 @@ def _numeric_claims(
     if article_subjects is not None:
         article_subjects.observe(sentence)
     return claims
+
+
+def _contest_year(needed: requirements.Requirement | None, published: date | None) -> str | None:
+    """A threshold's period when the sentence gives none: the year of the article, whose
+    contest it is ("the 2,383 delegates needed to win the nomination" in a report of
+    that year's race)."""
+    if needed is None or published is None:
+        return None
+    return str(published.year)
 
 
 def _standing(q: numbers.Quantity) -> bool:

@@ -1017,6 +1017,11 @@ def _connects(between: str, metric: str) -> bool:
     return True
 
 
+# A figure of the same kind set against the one before it: the same measure.
+_COMPARED_BEFORE_RE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|as\s+against)\s+"
+    r"(?:(?:just|only|about|some|around|roughly)\s+)?$"
+)
 _SETTING_PARTICIPLES = frozenset("reduced raised lowered cut lifted extended set".split())
 _FORECAST_WORDS = frozenset("expected forecast projected set likely predicted estimated".split())
 _TIME_QUALIFIERS = frozenset("first same whole full so far previous earlier prior".split())
@@ -1030,7 +1035,8 @@ def sentence_metrics(sentence: str, quantities: Sequence, common: Iterable[str] 
     """The metric of every quantity of one sentence, in order.
 
     A figure that names no measure of its own takes the metric of the figure it
-    continues: the next item of a list or the new level after a change.
+    continues: the next item of a list, the new level after a change, or the figure
+    it is compared with ("28% ..., compared with 33% last month").
     """
     metrics: list[str | None] = []
     changes: list[bool] = []
@@ -1044,7 +1050,9 @@ def sentence_metrics(sentence: str, quantities: Sequence, common: Iterable[str] 
         for j in range(i - 1, -1, -1):
             if metrics[j] is None or _counted_noun(quantities[j].noun):
                 continue
-            if changes[i] or _connects(sentence[quantities[j].end : q.start], metrics[j]):
+            between = sentence[quantities[j].end : q.start]
+            compared = _kind(q) == _kind(quantities[j]) and _COMPARED_BEFORE_RE.search(between)
+            if changes[i] or compared or _connects(between, metrics[j]):
                 metrics[i] = metrics[j]
             break
     for i in range(len(quantities) - 2, -1, -1):

@@ -840,7 +840,8 @@ def without(mentions: list[PeriodMention], taken: Iterable[PeriodMention]) -> li
 # current figure stated without a period is the latest release's ("with the jobless
 # rate at 5 percent" in an article of early November is October's).
 _MONTHLY_MEASURE_RE = re.compile(
-    r"\b(?:unemployment|jobless(?:ness)?)\s+rate\b|\bnonfarm\s+payrolls?\b"
+    r"\b(?:unemployment|jobless(?:ness)?)\s+rate\b|^(?:unemployment|joblessness)$"
+    r"|\bnonfarm\s+payrolls?\b"
     r"|\bpayrolls?\b|\bjobs?\s+(?:added|created|growth)\b|\binflation(?:\s+rate)?$"
     r"|\bconsumer\s+prices?\b|\bconsumer\s+price\s+index\b|\bcpi\b",
     re.IGNORECASE,

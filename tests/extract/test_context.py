@@ -433,3 +433,17 @@ def test_metric_of_counts(text, metric):
 def test_an_estimate_names_its_measure_before_at(sentence, surface, metric):
     (claim,) = [c for c in extract_claims(sentence, "2023-04-15") if c.surface == surface]
     assert claim.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "second", "metric"),
+    [
+        ("Only 41 percent of adults approved of the mayor, compared with 47 percent in May.",
+         "47 percent", "share of adults"),
+        ("Rents rose to $900 a month in Leeds, versus $750 in Hull.", "$750", None),
+    ],
+)  # fmt: skip
+def test_a_figure_compared_with_another_of_its_kind_shares_its_measure(text, second, metric):
+    claims = [c for c in extract_claims(text, "2019-06-20") if c.kind == "numeric"]
+    first, other = claims[0], next(c for c in claims if c.surface == second)
+    assert other.metric == (metric or first.metric)

@@ -206,10 +206,14 @@ _FULL_ORG_RE = re.compile(
     r"(?:\s+[A-Z][\w&.'’-]*){0,3}"
 )
 
+# Any head noun at all: a plain alternation of words is scanned for quickly, unlike
+# _FULL_ORG_RE, whose leading word boundary is tried at every position.
+_ORG_HEAD_RE = re.compile("|".join(_ORG_HEADS))
+
 
 def _note_org_names(sentence: str, names: dict[str, str]) -> None:
     """Remember the full organisation names a sentence gives, by their head noun."""
-    if not any(head in sentence for head in _ORG_HEADS):
+    if not _ORG_HEAD_RE.search(sentence):
         return  # every match holds a head noun; most sentences have none to scan for
     for m in _FULL_ORG_RE.finditer(sentence):
         head = m.group("head") or m.group("head2")

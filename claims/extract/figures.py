@@ -174,9 +174,29 @@ def named_source(sentence: str) -> tuple[str, bool] | None:
     return None if best is None else (best[1], best[2])
 
 
+# What every noun of _BACK_REFERENCE starts with, in lower case.
+_BACK_REFERENCE_STEMS = (
+    "figure", "data", "statistics", "stats", "numbers", "poll", "survey", "study", "report",
+    "research", "analysis", "filing", "records", "census", "estimates", "index", "results",
+    "register", "review", "projections", "count", "tally", "university", "institute",
+    "organi",
+)  # fmt: skip
+
+
+def _may_refer_back(sentence: str) -> bool:
+    """A cheap test that _BACK_REFERENCE cannot match: none of its nouns occurs. Only
+    for ASCII text, where lower() and the regex's case-insensitive matching agree."""
+    if not sentence.isascii():
+        return True
+    low = sentence.lower()
+    return any(stem in low for stem in _BACK_REFERENCE_STEMS)
+
+
 def refers_back(sentence: str) -> str | None:
     """The noun by which the sentence reports the figures of a source named before
     ("The poll found": "poll"), or None."""
+    if not _may_refer_back(sentence):
+        return None  # most sentences: the regex would try every position in vain
     m = _BACK_REFERENCE.search(sentence)
     return m.group("noun").lower() if m else None
 

@@ -410,6 +410,13 @@ def _strip_filler(left: str) -> str:
 _THEN_BEFORE = re.compile(r"(?:,|\band)\s+then\s*$")
 
 
+_WHO_END = re.compile(r",?\s*\bwho\s*$")
+_CONJUNCTION_END = re.compile(r"\b(?:and|but|then)$")
+_SPACED_CONJUNCTION_END = re.compile(r"\s*\b(?:and|but|then)$")
+# "$" also matches before a final newline.
+_CONJUNCTION_ENDINGS = ("and", "but", "then", "and\n", "but\n", "then\n")
+
+
 def _subject_before(left: str) -> _Source | None:
     """The source that is the subject of a verb whose left context is `left`."""
     if _THEN_BEFORE.search(left[-40:]):
@@ -418,13 +425,15 @@ def _subject_before(left: str) -> _Source | None:
     left = _strip_filler(left)
     if not left:
         return None
-    who = re.search(r",?\s*\bwho\s*$", left)
+    # The end-anchored patterns below are tried only when the word they end on is
+    # there: searched for in vain, they would try every position of `left`.
+    who = _WHO_END.search(left) if left.rstrip().endswith("who") else None
     if who:
         # "Jo Smith, who said he would ...": the relative pronoun's antecedent.
         return _subject_before(left[: who.start()])
-    if re.search(r"\b(?:and|but|then)$", left):
+    if left.endswith(_CONJUNCTION_ENDINGS) and _CONJUNCTION_END.search(left):
         # "X has met with groups and said": the clause's own subject.
-        return _clause_subject(re.sub(r"\s*\b(?:and|but|then)$", "", left))
+        return _clause_subject(_SPACED_CONJUNCTION_END.sub("", left))
     if left.endswith(","):
         return _subject_with_appositive(left[:-1])
     unclosed = _UNCLOSED_APPOSITIVE.search(left[-200:])

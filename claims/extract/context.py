@@ -18,6 +18,13 @@ _HEDGE_RE = re.compile(
     r"|predict|believed|believes|reportedly|set to|aims?|target|targets|anticipated"
     r"|anticipates|probably|possibly|potentially|proposals?|proposed)\b"
 )
+# Every hedge word starts with one of these (the pattern is case-sensitive): where
+# none occurs, the pattern need not try every position.
+_HEDGE_STEMS = (
+    "likely", "unlikely", "may", "might", "could", "expect", "estimat", "project",
+    "forecast", "predict", "believ", "reportedly", "set to", "aim", "target", "anticipat",
+    "probably", "possibly", "potentially", "propos",
+)  # fmt: skip
 HEDGE_WINDOW_BEFORE = 120
 HEDGE_WINDOW_AFTER = 40
 
@@ -130,8 +137,12 @@ def find_hedge(sentence: str, start: int | None = None, end: int | None = None) 
     Without a position, the first hedge in the sentence (for quote/statement claims).
     """
     if start is None or end is None:
+        if not _may_hedge(sentence):
+            return None
         m = _HEDGE_RE.search(sentence)
         return m.group(1).lower() if m else None
+    if not _may_hedge(sentence[max(0, start - HEDGE_WINDOW_BEFORE) : end + HEDGE_WINDOW_AFTER]):
+        return None  # both windows lie in this stretch
     before = None
     for m in _HEDGE_RE.finditer(sentence, max(0, start - HEDGE_WINDOW_BEFORE), start):
         before = m
@@ -139,6 +150,11 @@ def find_hedge(sentence: str, start: int | None = None, end: int | None = None) 
         return before.group(1).lower()
     after = _HEDGE_RE.search(sentence, end, end + HEDGE_WINDOW_AFTER)
     return after.group(1).lower() if after else None
+
+
+def _may_hedge(text: str) -> bool:
+    """False when no hedge word can occur in the text."""
+    return any(stem in text for stem in _HEDGE_STEMS)
 
 
 _NUMBER_OR_MONTH_WORDS = frozenset(

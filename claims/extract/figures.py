@@ -88,6 +88,10 @@ _NAME_CONDUCTED = re.compile(
     r"surveyed|polled|interviewed|questioned)\b"
 )
 _PATTERNS = (_NOUN_THEN_NAME, _NAME_THEN_NOUN, _POLL_BY_NAME, _NAME_CONDUCTED)
+# The verbs of _NAME_CONDUCTED (case-sensitive), one of which its every match holds.
+_CONDUCTED_VERBS = (
+    "conducted", "carried", "commissioned", "surveyed", "polled", "interviewed", "questioned"
+)  # fmt: skip
 # Words one of the patterns needs: looking them up in a set is a cheap test before
 # the name patterns (most sentences name no figures).
 _SOURCE_WORDS = frozenset(
@@ -163,6 +167,8 @@ def named_source(sentence: str) -> tuple[str, bool] | None:
         return None
     best: tuple[int, str, bool] | None = None
     for pattern in _PATTERNS:
+        if pattern is _NAME_CONDUCTED and not any(v in sentence for v in _CONDUCTED_VERBS):
+            continue  # a name pattern tried at every word: only when its verb is there
         for m in pattern.finditer(sentence):
             if best is not None and m.start() >= best[0]:
                 break

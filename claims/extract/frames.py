@@ -9,6 +9,7 @@ such as "the firm"); coref.py decides who that is.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claims.extract.names import (
@@ -731,6 +732,20 @@ def _is_title_case(sentence: str) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+def _cue_word_matches(masked: str, lowered: list[str]) -> Iterable[re.Match[str]]:
+    """The words of `masked` that may be cues, given its words in lower case.
+
+    In ASCII text the lower-case words line up one to one with the words, so the
+    cue words are picked out without a Python step per word; in other text, where
+    lower() may change a length or make a letter, every word is returned for the
+    caller to test.
+    """
+    if not masked.isascii():
+        return _WORD_RE.finditer(masked)
+    matches = list(_WORD_RE.finditer(masked))
+    return [matches[i] for i, low in enumerate(lowered) if low in _CUE_WORDS]
+
+
 def _frames_in(masked: str) -> list[_Frame]:
     """Every attribution frame in one (masked) sentence, in text order."""
     frames: list[_Frame] = []
@@ -739,16 +754,20 @@ def _frames_in(masked: str) -> list[_Frame]:
             src = _according_to(masked[m.end() - 1 :])
             if src is not None:
                 frames.append(_Frame(src, m.group("cue"), True, m.start("cue")))
-    if _CUE_WORDS.isdisjoint(_WORD_RE.findall(masked.lower())):
+    lowered = _WORD_RE.findall(masked.lower())
+    if _CUE_WORDS.isdisjoint(lowered):
         return frames  # most sentences report nothing: skip the per-word work
-    title_case = not _ENDS_SENTENCE.search(masked[-3:]) or _is_title_case(masked)
-    for w in _WORD_RE.finditer(masked):
+    title_case = None  # whether it reads as a headline: asked only of a capitalised cue
+    for w in _cue_word_matches(masked, lowered):
         word = w.group()
         low = word.lower()
         if low not in _CUE_WORDS:
             continue
-        if word[0].isupper() and low != "according" and w.start() > 0 and not title_case:
-            continue  # "the United States" is no cue (but "Smith Says ..." in a headline is)
+        if word[0].isupper() and low != "according" and w.start() > 0:
+            if title_case is None:
+                title_case = not _ENDS_SENTENCE.search(masked[-3:]) or _is_title_case(masked)
+            if not title_case:
+                continue  # "the United States" is no cue (but "Smith Says ..." in a headline is)
         if low == "according":
             w = _ACCORDING_TO.match(masked, w.start())
             if w is None:

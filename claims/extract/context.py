@@ -154,7 +154,11 @@ def find_hedge(sentence: str, start: int | None = None, end: int | None = None) 
 
 def _may_hedge(text: str) -> bool:
     """False when no hedge word can occur in the text."""
-    return any(stem in text for stem in _HEDGE_STEMS)
+    # A plain loop: any() over a generator costs a third more, on every number.
+    for stem in _HEDGE_STEMS:  # noqa: SIM110
+        if stem in text:
+            return True
+    return False
 
 
 _NUMBER_OR_MONTH_WORDS = frozenset(

@@ -195,7 +195,11 @@ def _may_refer_back(sentence: str) -> bool:
     if not sentence.isascii():
         return True
     low = sentence.lower()
-    return any(stem in low for stem in _BACK_REFERENCE_STEMS)
+    # A plain loop: any() over a generator costs a third more, on every sentence.
+    for stem in _BACK_REFERENCE_STEMS:  # noqa: SIM110
+        if stem in low:
+            return True
+    return False
 
 
 def refers_back(sentence: str) -> str | None:

@@ -275,6 +275,12 @@ _AFTER_PREPOSITION_RE = re.compile(
 )
 
 
+def _ends_in_of_phrase(prefix: str) -> bool:
+    """Whether "of" is one of the last three words and whitespace ends the prefix, as in
+    every match of _NP_OF_RE; the end-anchored pattern would try every position."""
+    return prefix[-1:].isspace() and "of" in prefix.rsplit(None, 3)[-3:]
+
+
 def _measure_at_rate(prefix: str) -> str | None:
     """The measure before 'at the rate of': 'inflation at the rate of 2%' -> 'inflation'."""
     m = _AT_RATE_RE.search(prefix)
@@ -302,7 +308,7 @@ def find_metric(
         return noun
     if _SPAN_BEFORE_RE.search(prefix):
         return None  # "over the last three weeks": a stretch of time, no measure of it
-    if m := _NP_OF_RE.search(prefix):
+    if _ends_in_of_phrase(prefix) and (m := _NP_OF_RE.search(prefix)):
         np = _clean_np(m.group(1))
         if np and " and " in np:
             np = np.rsplit(" and ", 1)[1]  # "employment and inflation of 2%": inflation
@@ -448,7 +454,7 @@ def find_subject(
         # "This is Acme in action: our economy added 200 jobs": the name is in another
         # clause; a common-noun subject in the number's own clause is nearer
         best = _same_clause_subject(prefix) or best
-    if best is None:
+    if best is None and ("'" in prefix or "’" in prefix):  # every possessive has one
         for m in _ANY_POSSESSIVE_RE.finditer(prefix):
             if _is_pronoun_like(m.group(1).split()[-1]):
                 continue  # "here’s where we stand": a contraction, not a possessive
@@ -513,7 +519,7 @@ def _trim_chunk(
     words = chunk.split()
     while words:
         first = words[0]
-        m = _CONTRACTION_RE.match(first)
+        m = _contraction(first)
         if m and (m["tail"] != "s" or m["base"] in _NOT_SUBJECTS):
             words = words[1:]  # "That’s", "We’ve": a pronoun and a verb
             initial = False
@@ -544,8 +550,16 @@ def _lone(words: list[str]) -> bool:
 
 def _bare(word: str) -> str:
     """A word without its possessive or contracted tail: "Today’s" -> "Today"."""
-    m = _CONTRACTION_RE.match(word)
+    m = _contraction(word)
     return m["base"] if m else word
+
+
+def _contraction(word: str) -> re.Match[str] | None:
+    """The base and contracted tail of a word; most words have no apostrophe, and
+    testing for one is far cheaper than the pattern."""
+    if "'" not in word and "’" not in word:
+        return None
+    return _CONTRACTION_RE.match(word)
 
 
 def _strip_article(text: str) -> str:

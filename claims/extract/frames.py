@@ -885,6 +885,23 @@ _ADDED_OBJECT = re.compile(
 )
 
 
+# Cheap tests before the two end-anchored patterns, which would otherwise be tried at
+# every position of the window before each cue: each match holds one of these words.
+def _may_be_object_relative(near: str) -> bool:
+    return "what" in near or "thing" in near or "all" in near
+
+
+def _may_be_share_of(near: str) -> bool:
+    return "of" in near and (
+        "%" in near
+        or "per" in near
+        or "majority" in near
+        or "half" in near
+        or "third" in near
+        or "quarter" in near
+    )
+
+
 def _frame_at(masked: str, m: re.Match[str]) -> _Frame | None:
     """The frame of the cue word at m, when it has a source."""
     cue = m.group()
@@ -966,9 +983,9 @@ def _frame_at(masked: str, m: re.Match[str]) -> _Frame | None:
         else:
             inverted = False
     if src is None:
-        if _OBJECT_RELATIVE.search(near):
+        if _may_be_object_relative(near) and _OBJECT_RELATIVE.search(near):
             return None  # "everything Smith says is true": not a statement frame
-        if _SHARE_OF_PEOPLE.search(near):
+        if _may_be_share_of(near) and _SHARE_OF_PEOPLE.search(near):
             return None  # "40% of Texans say": a poll's respondents, not a source
         src = _subject_before(left)
     if src is None:

@@ -405,7 +405,48 @@ def _after_np(segment: str, m: re.Match[str]) -> str:
 def _strip_filler(left: str) -> str:
     """Drop auxiliaries, adverbs and time phrases that end `left` ("has also")."""
     head, window = left[:-80], left[-80:]
+    if not _may_end_in_filler(window):
+        return left.rstrip()  # what the pattern, found nowhere, would leave
     return (head + _PRE_VERB_FILLER.sub("", window)).rstrip()
+
+
+# The last word of each phrase of _PRE_VERB_FILLER, where it is a fixed word.
+_FILLER_LAST_WORDS = frozenset(
+    """
+    has have had was were is also later earlier previously then again repeatedly recently
+    reportedly once further similarly separately publicly privately first initially
+    subsequently often always never frequently already just originally famously flatly
+    bluntly simply would will could may might himself herself itself themselves time point
+    Twitter Facebook television week month year statement interview
+    """.split()
+)
+# The word before a last word that may be any word ("this past weekend", "in an
+# interview", "earlier this month").
+_FILLER_BEFORE_ANY_WORD = frozenset("past this a an his her its their".split())
+
+
+def _may_end_in_filler(window: str) -> bool:
+    """Whether the window can end in a phrase of _PRE_VERB_FILLER, by its last two words.
+
+    The end-anchored pattern is tried at every position of the window before every
+    cue; a filler phrase is rare, and its last word tells most windows apart at once.
+    """
+    text = window.rstrip()
+    last = _trailing_word(text)
+    if not last:
+        return False  # every phrase ends in a word character
+    if last in _FILLER_LAST_WORDS or last.endswith(("ly", "day")) or last.isdigit():
+        return True  # "reportedly", "on Tuesday", "in 2019"
+    before = _trailing_word(text[: len(text) - len(last)].rstrip())
+    return before in _FILLER_BEFORE_ANY_WORD
+
+
+def _trailing_word(text: str) -> str:
+    r"""The run of word characters (letters, digits, '_', as regex \w) that ends the text."""
+    i = len(text)
+    while i and (text[i - 1].isalnum() or text[i - 1] == "_"):
+        i -= 1
+    return text[i:]
 
 
 _THEN_BEFORE = re.compile(r"(?:,|\band)\s+then\s*$")

@@ -48,8 +48,8 @@ _SENTENCE_END_MARKS = frozenset('.!?:"\u201c')
 
 def _opens_sentence(lead: str) -> bool:
     """Whether what follows `lead` opens a sentence: nothing but space before it, or
-    space after a full stop, colon, opening quote or line break. Read from the end:
-    an end-anchored pattern would be tried at every position of the lead."""
+    space after . ! ? :, a quotation mark or a line break. Read from the end: an
+    end-anchored pattern would be tried at every position of the lead."""
     body = lead.rstrip()
     return not body or body[-1] in _SENTENCE_END_MARKS or "\n" in lead[len(body) :]
 

@@ -207,9 +207,15 @@ _FULL_ORG_RE = re.compile(
     r"(?:\s+[A-Z][\w&.'’-]*){0,3}"
 )
 
+# Any head noun at all: a plain alternation of words is scanned for quickly, unlike
+# _FULL_ORG_RE, whose leading word boundary is tried at every position.
+_ORG_HEAD_RE = re.compile("|".join(_ORG_HEADS))
+
 
 def _note_org_names(sentence: str, names: dict[str, str]) -> None:
     """Remember the full organisation names a sentence gives, by their head noun."""
+    if not _ORG_HEAD_RE.search(sentence):
+        return  # every match holds a head noun; most sentences have none to scan for
     for m in _FULL_ORG_RE.finditer(sentence):
         head = m.group("head") or m.group("head2")
         name = m.group()
@@ -271,12 +277,16 @@ def _numeric_claims(
     _note_org_names(sentence, org_names)
     mentions = periods.find_periods(sentence, published, time.year)
     time.begin_sentence(start, sentence, mentions)
+    blocked = [(m.start, m.end) for m in mentions]
+    quantities = numbers.find_quantities(sentence, blocked)
+    if not quantities:
+        # Most sentences hold no figure: only the article's running context moves on.
+        _end_sentence(sentence, end, mentions, time, article_subjects)
+        return []
     default_period = time.default_period(sentence, mentions)
     standing_period = time.default_period(sentence, mentions, poll_figure=False)
-    blocked = [(m.start, m.end) for m in mentions]
     cues = _cue_index(sentence, attribution)
     claims = []
-    quantities = numbers.find_quantities(sentence, blocked)
     metric_of = metrics.sentence_metrics(sentence, quantities, common_words)
     own = periods.baseline_mentions(sentence, [(q.start, q.end) for q in quantities], mentions)
     shared = periods.without(mentions, own.values())
@@ -341,10 +351,21 @@ def _numeric_claims(
                 confidence=_confidence(q),
             )
         )
+    _end_sentence(sentence, end, mentions, time, article_subjects)
+    return claims
+
+
+def _end_sentence(
+    sentence: str,
+    end: int,
+    mentions: list[periods.PeriodMention],
+    time: periods.ArticleTime,
+    article_subjects: subjects.ArticleSubjects | None,
+) -> None:
+    """Carry what the sentence named (its last year, its people) on to the next."""
     time.end_sentence(end, mentions)
     if article_subjects is not None:
         article_subjects.observe(sentence)
-    return claims
 
 
 def _contest_year(needed: requirements.Requirement | None, published: date | None) -> str | None:

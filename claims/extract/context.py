@@ -18,6 +18,13 @@ _HEDGE_RE = re.compile(
     r"|predict|believed|believes|reportedly|set to|aims?|target|targets|anticipated"
     r"|anticipates|probably|possibly|potentially|proposals?|proposed)\b"
 )
+# Every hedge word starts with one of these (the pattern is case-sensitive): where
+# none occurs, the pattern need not try every position.
+_HEDGE_STEMS = (
+    "likely", "unlikely", "may", "might", "could", "expect", "estimat", "project",
+    "forecast", "predict", "believ", "reportedly", "set to", "aim", "target", "anticipat",
+    "probably", "possibly", "potentially", "propos",
+)  # fmt: skip
 HEDGE_WINDOW_BEFORE = 120
 HEDGE_WINDOW_AFTER = 40
 
@@ -130,8 +137,12 @@ def find_hedge(sentence: str, start: int | None = None, end: int | None = None) 
     Without a position, the first hedge in the sentence (for quote/statement claims).
     """
     if start is None or end is None:
+        if not _may_hedge(sentence):
+            return None
         m = _HEDGE_RE.search(sentence)
         return m.group(1).lower() if m else None
+    if not _may_hedge(sentence[max(0, start - HEDGE_WINDOW_BEFORE) : end + HEDGE_WINDOW_AFTER]):
+        return None  # both windows lie in this stretch
     before = None
     for m in _HEDGE_RE.finditer(sentence, max(0, start - HEDGE_WINDOW_BEFORE), start):
         before = m
@@ -139,6 +150,15 @@ def find_hedge(sentence: str, start: int | None = None, end: int | None = None) 
         return before.group(1).lower()
     after = _HEDGE_RE.search(sentence, end, end + HEDGE_WINDOW_AFTER)
     return after.group(1).lower() if after else None
+
+
+def _may_hedge(text: str) -> bool:
+    """False when no hedge word can occur in the text."""
+    # A plain loop: any() over a generator costs a third more, on every number.
+    for stem in _HEDGE_STEMS:  # noqa: SIM110
+        if stem in text:
+            return True
+    return False
 
 
 _NUMBER_OR_MONTH_WORDS = frozenset(
@@ -255,6 +275,12 @@ _AFTER_PREPOSITION_RE = re.compile(
 )
 
 
+def _ends_in_of_phrase(prefix: str) -> bool:
+    """Whether "of" is one of the last three words and whitespace ends the prefix, as in
+    every match of _NP_OF_RE; the end-anchored pattern would try every position."""
+    return prefix[-1:].isspace() and "of" in prefix.rsplit(None, 3)[-3:]
+
+
 def _measure_at_rate(prefix: str) -> str | None:
     """The measure before 'at the rate of': 'inflation at the rate of 2%' -> 'inflation'."""
     m = _AT_RATE_RE.search(prefix)
@@ -282,7 +308,7 @@ def find_metric(
         return noun
     if _SPAN_BEFORE_RE.search(prefix):
         return None  # "over the last three weeks": a stretch of time, no measure of it
-    if m := _NP_OF_RE.search(prefix):
+    if _ends_in_of_phrase(prefix) and (m := _NP_OF_RE.search(prefix)):
         np = _clean_np(m.group(1))
         if np and " and " in np:
             np = np.rsplit(" and ", 1)[1]  # "employment and inflation of 2%": inflation
@@ -428,7 +454,7 @@ def find_subject(
         # "This is Acme in action: our economy added 200 jobs": the name is in another
         # clause; a common-noun subject in the number's own clause is nearer
         best = _same_clause_subject(prefix) or best
-    if best is None:
+    if best is None and ("'" in prefix or "’" in prefix):  # every possessive has one
         for m in _ANY_POSSESSIVE_RE.finditer(prefix):
             if _is_pronoun_like(m.group(1).split()[-1]):
                 continue  # "here’s where we stand": a contraction, not a possessive
@@ -493,7 +519,7 @@ def _trim_chunk(
     words = chunk.split()
     while words:
         first = words[0]
-        m = _CONTRACTION_RE.match(first)
+        m = _contraction(first)
         if m and (m["tail"] != "s" or m["base"] in _NOT_SUBJECTS):
             words = words[1:]  # "That’s", "We’ve": a pronoun and a verb
             initial = False
@@ -524,8 +550,16 @@ def _lone(words: list[str]) -> bool:
 
 def _bare(word: str) -> str:
     """A word without its possessive or contracted tail: "Today’s" -> "Today"."""
-    m = _CONTRACTION_RE.match(word)
+    m = _contraction(word)
     return m["base"] if m else word
+
+
+def _contraction(word: str) -> re.Match[str] | None:
+    """The base and contracted tail of a word; most words have no apostrophe, and
+    testing for one is far cheaper than the pattern."""
+    if "'" not in word and "’" not in word:
+        return None
+    return _CONTRACTION_RE.match(word)
 
 
 def _strip_article(text: str) -> str:

@@ -43,7 +43,15 @@ class _Mention:
     possessive: bool = False  # "Smith's camp": the possessor is not the subject
 
 
-_SENTENCE_START = re.compile(r"(?:[.!?:\n\"\u201c]\s*|^\s*)$")
+_SENTENCE_END_MARKS = frozenset('.!?:"\u201c')
+
+
+def _opens_sentence(lead: str) -> bool:
+    """Whether what follows `lead` opens a sentence: nothing but space before it, or
+    space after . ! ? :, a quotation mark or a line break. Read from the end: an
+    end-anchored pattern would be tried at every position of the lead."""
+    body = lead.rstrip()
+    return not body or body[-1] in _SENTENCE_END_MARKS or "\n" in lead[len(body) :]
 
 
 _ORG_CONTEXT = re.compile(r"\b(?:at|by|from|with)\s+(?:the\s+)?$")
@@ -185,7 +193,7 @@ class _Memory:
             if k >= 0 and at < skip[k][1]:
                 continue  # headlines in Title Case are full of false names
             lead = masked[max(0, at - 40) : at]
-            if " " not in raw and raw[1:].islower() and (at == 0 or _SENTENCE_START.search(lead)):
+            if " " not in raw and raw[1:].islower() and (at == 0 or _opens_sentence(lead)):
                 continue  # a capitalised first word is not a name by itself ("Profits")
             if cls == "person" and _ORG_CONTEXT.search(lead):
                 cls = "other"  # "profits at Brightwater Foods"

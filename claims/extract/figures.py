@@ -88,6 +88,10 @@ _NAME_CONDUCTED = re.compile(
     r"surveyed|polled|interviewed|questioned)\b"
 )
 _PATTERNS = (_NOUN_THEN_NAME, _NAME_THEN_NOUN, _POLL_BY_NAME, _NAME_CONDUCTED)
+# The verbs of _NAME_CONDUCTED (case-sensitive), one of which its every match holds.
+_CONDUCTED_VERBS = (
+    "conducted", "carried", "commissioned", "surveyed", "polled", "interviewed", "questioned"
+)  # fmt: skip
 # Words one of the patterns needs: looking them up in a set is a cheap test before
 # the name patterns (most sentences name no figures).
 _SOURCE_WORDS = frozenset(
@@ -163,6 +167,8 @@ def named_source(sentence: str) -> tuple[str, bool] | None:
         return None
     best: tuple[int, str, bool] | None = None
     for pattern in _PATTERNS:
+        if pattern is _NAME_CONDUCTED and not any(v in sentence for v in _CONDUCTED_VERBS):
+            continue  # a name pattern tried at every word: only when its verb is there
         for m in pattern.finditer(sentence):
             if best is not None and m.start() >= best[0]:
                 break
@@ -174,9 +180,33 @@ def named_source(sentence: str) -> tuple[str, bool] | None:
     return None if best is None else (best[1], best[2])
 
 
+# What every noun of _BACK_REFERENCE starts with, in lower case.
+_BACK_REFERENCE_STEMS = (
+    "figure", "data", "statistics", "stats", "numbers", "poll", "survey", "study", "report",
+    "research", "analysis", "filing", "records", "census", "estimates", "index", "results",
+    "register", "review", "projections", "count", "tally", "university", "institute",
+    "organi",
+)  # fmt: skip
+
+
+def _may_refer_back(sentence: str) -> bool:
+    """A cheap test that _BACK_REFERENCE cannot match: none of its nouns occurs. Only
+    for ASCII text, where lower() and the regex's case-insensitive matching agree."""
+    if not sentence.isascii():
+        return True
+    low = sentence.lower()
+    # A plain loop: any() over a generator costs a third more, on every sentence.
+    for stem in _BACK_REFERENCE_STEMS:  # noqa: SIM110
+        if stem in low:
+            return True
+    return False
+
+
 def refers_back(sentence: str) -> str | None:
     """The noun by which the sentence reports the figures of a source named before
     ("The poll found": "poll"), or None."""
+    if not _may_refer_back(sentence):
+        return None  # most sentences: the regex would try every position in vain
     m = _BACK_REFERENCE.search(sentence)
     return m.group("noun").lower() if m else None
 

@@ -9,6 +9,7 @@ such as "the firm"); coref.py decides who that is.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claims.extract.names import (
@@ -404,10 +405,58 @@ def _after_np(segment: str, m: re.Match[str]) -> str:
 def _strip_filler(left: str) -> str:
     """Drop auxiliaries, adverbs and time phrases that end `left` ("has also")."""
     head, window = left[:-80], left[-80:]
+    if not _may_end_in_filler(window):
+        return left.rstrip()  # what the pattern, found nowhere, would leave
     return (head + _PRE_VERB_FILLER.sub("", window)).rstrip()
 
 
+# The last word of each phrase of _PRE_VERB_FILLER, where it is a fixed word.
+_FILLER_LAST_WORDS = frozenset(
+    """
+    has have had was were is also later earlier previously then again repeatedly recently
+    reportedly once further similarly separately publicly privately first initially
+    subsequently often always never frequently already just originally famously flatly
+    bluntly simply would will could may might himself herself itself themselves time point
+    Twitter Facebook television week month year statement interview
+    """.split()
+)
+# The word before a last word that may be any word ("this past weekend", "in an
+# interview", "earlier this month").
+_FILLER_BEFORE_ANY_WORD = frozenset("past this a an his her its their".split())
+
+
+def _may_end_in_filler(window: str) -> bool:
+    """Whether the window can end in a phrase of _PRE_VERB_FILLER, by its last two words.
+
+    The end-anchored pattern is tried at every position of the window before every
+    cue; a filler phrase is rare, and its last word tells most windows apart at once.
+    """
+    text = window.rstrip()
+    last = _trailing_word(text)
+    if not last:
+        return False  # every phrase ends in a word character
+    if last in _FILLER_LAST_WORDS or last.endswith(("ly", "day")) or last.isdigit():
+        return True  # "reportedly", "on Tuesday", "in 2019"
+    before = _trailing_word(text[: len(text) - len(last)].rstrip())
+    return before in _FILLER_BEFORE_ANY_WORD
+
+
+def _trailing_word(text: str) -> str:
+    r"""The run of word characters (letters, digits, '_', as regex \w) that ends the text."""
+    i = len(text)
+    while i and (text[i - 1].isalnum() or text[i - 1] == "_"):
+        i -= 1
+    return text[i:]
+
+
 _THEN_BEFORE = re.compile(r"(?:,|\band)\s+then\s*$")
+
+
+_WHO_END = re.compile(r",?\s*\bwho\s*$")
+_CONJUNCTION_END = re.compile(r"\b(?:and|but|then)$")
+_SPACED_CONJUNCTION_END = re.compile(r"\s*\b(?:and|but|then)$")
+# "$" also matches before a final newline.
+_CONJUNCTION_ENDINGS = ("and", "but", "then", "and\n", "but\n", "then\n")
 
 
 def _subject_before(left: str) -> _Source | None:
@@ -418,13 +467,15 @@ def _subject_before(left: str) -> _Source | None:
     left = _strip_filler(left)
     if not left:
         return None
-    who = re.search(r",?\s*\bwho\s*$", left)
+    # The end-anchored patterns below are tried only when the word they end on is
+    # there: searched for in vain, they would try every position of `left`.
+    who = _WHO_END.search(left) if left.rstrip().endswith("who") else None
     if who:
         # "Jo Smith, who said he would ...": the relative pronoun's antecedent.
         return _subject_before(left[: who.start()])
-    if re.search(r"\b(?:and|but|then)$", left):
+    if left.endswith(_CONJUNCTION_ENDINGS) and _CONJUNCTION_END.search(left):
         # "X has met with groups and said": the clause's own subject.
-        return _clause_subject(re.sub(r"\s*\b(?:and|but|then)$", "", left))
+        return _clause_subject(_SPACED_CONJUNCTION_END.sub("", left))
     if left.endswith(","):
         return _subject_with_appositive(left[:-1])
     unclosed = _UNCLOSED_APPOSITIVE.search(left[-200:])
@@ -722,6 +773,20 @@ def _is_title_case(sentence: str) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+def _cue_word_matches(masked: str, lowered: list[str]) -> Iterable[re.Match[str]]:
+    """The words of `masked` that may be cues, given its words in lower case.
+
+    In ASCII text the lower-case words line up one to one with the words, so the
+    cue words are picked out without a Python step per word; in other text, where
+    lower() may change a length or make a letter, every word is returned for the
+    caller to test.
+    """
+    if not masked.isascii():
+        return _WORD_RE.finditer(masked)
+    matches = list(_WORD_RE.finditer(masked))
+    return [matches[i] for i, low in enumerate(lowered) if low in _CUE_WORDS]
+
+
 def _frames_in(masked: str) -> list[_Frame]:
     """Every attribution frame in one (masked) sentence, in text order."""
     frames: list[_Frame] = []
@@ -730,16 +795,20 @@ def _frames_in(masked: str) -> list[_Frame]:
             src = _according_to(masked[m.end() - 1 :])
             if src is not None:
                 frames.append(_Frame(src, m.group("cue"), True, m.start("cue")))
-    if _CUE_WORDS.isdisjoint(_WORD_RE.findall(masked.lower())):
+    lowered = _WORD_RE.findall(masked.lower())
+    if _CUE_WORDS.isdisjoint(lowered):
         return frames  # most sentences report nothing: skip the per-word work
-    title_case = not _ENDS_SENTENCE.search(masked[-3:]) or _is_title_case(masked)
-    for w in _WORD_RE.finditer(masked):
+    title_case = None  # whether it reads as a headline: asked only of a capitalised cue
+    for w in _cue_word_matches(masked, lowered):
         word = w.group()
         low = word.lower()
         if low not in _CUE_WORDS:
             continue
-        if word[0].isupper() and low != "according" and w.start() > 0 and not title_case:
-            continue  # "the United States" is no cue (but "Smith Says ..." in a headline is)
+        if word[0].isupper() and low != "according" and w.start() > 0:
+            if title_case is None:
+                title_case = not _ENDS_SENTENCE.search(masked[-3:]) or _is_title_case(masked)
+            if not title_case:
+                continue  # "the United States" is no cue (but "Smith Says ..." in a headline is)
         if low == "according":
             w = _ACCORDING_TO.match(masked, w.start())
             if w is None:
@@ -857,6 +926,23 @@ _ADDED_OBJECT = re.compile(
 )
 
 
+# Cheap tests before the two end-anchored patterns, which would otherwise be tried at
+# every position of the window before each cue: each match holds one of these words.
+def _may_be_object_relative(near: str) -> bool:
+    return "what" in near or "thing" in near or "all" in near
+
+
+def _may_be_share_of(near: str) -> bool:
+    return "of" in near and (
+        "%" in near
+        or "per" in near
+        or "majority" in near
+        or "half" in near
+        or "third" in near
+        or "quarter" in near
+    )
+
+
 def _frame_at(masked: str, m: re.Match[str]) -> _Frame | None:
     """The frame of the cue word at m, when it has a source."""
     cue = m.group()
@@ -938,9 +1024,9 @@ def _frame_at(masked: str, m: re.Match[str]) -> _Frame | None:
         else:
             inverted = False
     if src is None:
-        if _OBJECT_RELATIVE.search(near):
+        if _may_be_object_relative(near) and _OBJECT_RELATIVE.search(near):
             return None  # "everything Smith says is true": not a statement frame
-        if _SHARE_OF_PEOPLE.search(near):
+        if _may_be_share_of(near) and _SHARE_OF_PEOPLE.search(near):
             return None  # "40% of Texans say": a poll's respondents, not a source
         src = _subject_before(left)
     if src is None:

@@ -399,7 +399,7 @@ def _tokens_before(sentence: str, start: int) -> list[str]:
     offset = max(0, start - _WINDOW)
     while 0 < offset < start and sentence[offset - 1].isalnum():
         offset += 1  # whole words only
-    return [m.group() for m in _TOKEN_RE.finditer(sentence, offset, start)]
+    return _TOKEN_RE.findall(sentence, offset, start)
 
 
 def _subject_of_change(tokens: list[str], at_start: bool, common) -> str | None:

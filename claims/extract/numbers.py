@@ -78,7 +78,14 @@ _LETTERS_RE = re.compile(r"[A-Za-z]+")
 _CANDIDATE_WORDS = frozenset([*_SMALL, *_TENS, *_MULTIPLIERS, "dozen", "half"])
 # Words whose presence makes a sentence worth a word-by-word scan.
 _WORD_HINTS = _CANDIDATE_WORDS | {"quarter", "quarters", "third", "thirds"}
-_PUNCTUATION_TO_SPACE = str.maketrans({c: " " for c in "-–—,.;:!?()[]{}\"'“”‘’/"})
+_WORD_HINT_BYTES = frozenset(word.encode() for word in _WORD_HINTS)
+_PUNCTUATION = "-–—,.;:!?()[]{}\"'“”‘’/"
+_PUNCTUATION_TO_SPACE = str.maketrans({c: " " for c in _PUNCTUATION})
+# The same for ASCII text as bytes, which translate several times faster. str.split()
+# also splits at the separators \x1c-\x1f and bytes.split() does not: they become
+# spaces here, so that both give the same words.
+_ASCII_TO_SPACE = "".join(c for c in _PUNCTUATION if c.isascii()) + "\x1c\x1d\x1e\x1f"
+_ASCII_PUNCTUATION_TO_SPACE = bytes.maketrans(_ASCII_TO_SPACE.encode(), b" " * len(_ASCII_TO_SPACE))
 _ARTICLES = frozenset({"a", "an", "A", "An"})
 _TOKEN_REST_RE = re.compile(r"[\w.,/%:-]*")
 
@@ -674,11 +681,18 @@ def _take_sign(previous: Quantity, current: Quantity) -> None:
 def _candidate_starts(s: str) -> list[int]:
     """Sorted positions where a quantity may start: symbols, digits and number words."""
     starts = [_symbol_start(s, m.start()) for m in _SYMBOL_CANDIDATE_RE.finditer(s)]
-    words = s.lower().translate(_PUNCTUATION_TO_SPACE).split()
-    if not _WORD_HINTS.isdisjoint(words):
+    if _has_word_hint(s):
         starts.extend(_word_candidate_starts(s))
         starts.sort()
     return starts
+
+
+def _has_word_hint(s: str) -> bool:
+    """Whether a word of s (split at spaces and punctuation) is one of _WORD_HINTS."""
+    if s.isascii():
+        words = s.lower().encode().translate(_ASCII_PUNCTUATION_TO_SPACE).split()
+        return not _WORD_HINT_BYTES.isdisjoint(words)
+    return not _WORD_HINTS.isdisjoint(s.lower().translate(_PUNCTUATION_TO_SPACE).split())
 
 
 def _symbol_start(s: str, i: int) -> int:

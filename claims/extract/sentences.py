@@ -23,8 +23,11 @@ import re
 
 # A run of marks is tried once, from its first mark and without backtracking:
 # "......" would otherwise be retried from every dot (quadratic on long runs).
+# The pattern opens with the mark itself (the look-behind that it is the run's first
+# follows it), which lets the scan skip straight from one mark to the next.
 _BOUNDARY = re.compile(
-    r"""(?<![.!?])[.!?]++['"\u2019\u201d)\]]*+(?=\s+['"\u2018\u201c(\[]{0,2}[A-Z0-9\u00c0-\u00dd])"""
+    r"""[.!?](?<![.!?][.!?])[.!?]*+['"\u2019\u201d)\]]*+"""
+    r"""(?=\s+['"\u2018\u201c(\[]{0,2}[A-Z0-9\u00c0-\u00dd])"""
 )
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t\r\f\v]*\n)[^\n]*)*")
 _LAST_WORD = re.compile(r"([\w.'\u2019-]+)$")

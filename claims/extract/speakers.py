@@ -48,6 +48,8 @@ class Hit:
     inherited: bool = False  # carried over from an earlier sentence of the quotation
 
 
+# The last mark of a sentence that is no headline (whitespace after it aside).
+_CLOSING_MARKS = frozenset('.!?:"\u201d\u2019)')
 _BELIEF_VERBS = frozenset("believes believed thinks expects fears hopes".split())
 
 
@@ -140,7 +142,7 @@ def _attribute_one(ms: str, start: int, memory: _Memory, has_quote: bool) -> Hit
         return None
     resolved: list[tuple[_Frame, str, float]] = []
     # A sentence that ends in a colon introduces what follows; it is no headline.
-    headline = not re.search(r"[.!?:\"\u201d\u2019)]\s*$", ms)
+    headline = ms.rstrip()[-1:] not in _CLOSING_MARKS
     for fr in frames:
         if not fr.core and (
             headline

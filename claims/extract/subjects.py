@@ -157,7 +157,9 @@ _OPENING_MARKS = " \t\n\"'“‘(["
 _POSSESSED_NAME_RE = re.compile(r"['’]s\s+(?=[A-Z])")
 _INNER_DOT_RE = re.compile(r"\.\w")
 _LOWER_WORD_NEXT_RE = re.compile(r"\s+[a-z]")
-_CAPITAL_WORD_RE = re.compile(r"(?<![\w'’-])[A-Z][\w&.'’-]*")
+# A capital not preceded by a word character, an apostrophe or a hyphen. The look-behind
+# comes after the capital so that the scan can skip ahead to capitals only.
+_CAPITAL_WORD_RE = re.compile(r"[A-Z](?<![\w'’-][A-Z])[\w&.'’-]*")
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 
 

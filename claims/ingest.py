@@ -38,6 +38,7 @@ import sqlite_utils
 
 from claims import store
 from claims.fetch import AllowPrivate, fetch, format_size
+from claims.matching import match_missing_keys
 from claims.model import (
     EXTRACTOR_VERSION,
     ClaimsError,
@@ -611,10 +612,12 @@ def ingest_url(
 
 @dataclass
 class _Item:
-    """One article of a bulk ingest, read only when its turn comes."""
+    """One article of a bulk ingest, read only when its turn comes; `remote` when
+    reading it means fetching a URL (slow: nothing waits on the database meanwhile)."""
 
     label: str
     load: Callable[[], Article]
+    remote: bool = False
 
 
 def _failing_item(label: str, reason: str) -> _Item:
@@ -764,7 +767,9 @@ def expand_inputs(
             items.append(_Item(entry.label or entry.title or "article", lambda a=entry: a))
         elif isinstance(entry, str) and is_url(entry):
             url = entry.strip()
-            items.append(_Item(url, lambda u=url: fetch_article(u, allow_private=allow_private)))
+            items.append(
+                _Item(url, lambda u=url: fetch_article(u, allow_private=allow_private), remote=True)
+            )
         else:
             items.extend(_path_items(Path(entry)))
     return items
@@ -774,6 +779,7 @@ class _SerialExtractor:
     """Extraction in this process, behind the same interface as the pool."""
 
     max_pending = 1
+    in_process = True  # submit() extracts before it returns
 
     def submit(self, text: str, published: str | None) -> Future:
         future: Future = Future()
@@ -789,6 +795,8 @@ class _SerialExtractor:
 
 class _PoolExtractor:
     """Extraction in worker processes; results are consumed in submission order."""
+
+    in_process = False
 
     def __init__(self, workers: int) -> None:
         self._pool = worker_pool(workers)
@@ -847,15 +855,21 @@ def ingest_many(
 
     def write_oldest() -> None:
         label, article, future = pending.popleft()
+        if not future.done():
+            batch.commit()  # never hold the write lock while waiting for a worker
         try:
             claims = future.result()
             summary.record(label, batch.write(lambda: _write(db, article, claims)))
+        except _BatchLost:
+            raise
         except Exception as exc:  # noqa: BLE001 - one bad article never aborts the rest
             summary.failures.append((label, _failure_reason(exc)))
         finished(label)
 
     try:
         for item in items:
+            if item.remote or extractor.in_process:
+                batch.commit()  # a fetch or an extraction here: let other writers in
             try:
                 article = item.load()
                 existing = store.find_source_by_text(db, article.text)
@@ -874,8 +888,10 @@ def ingest_many(
         while pending:
             write_oldest()
     finally:
-        batch.commit()
-        extractor.close()
+        try:
+            batch.commit()
+        finally:
+            extractor.close()
     return summary
 
 
@@ -884,6 +900,10 @@ def ingest_many(
 # way); a batch still commits well within a second, so a page waiting to write waits
 # little, and an interrupted run keeps every batch it committed.
 ARTICLES_PER_COMMIT = 10
+
+
+class _BatchLost(ClaimsError):
+    """A batch of articles was rolled back as a whole: the bulk ingest stops."""
 
 
 class _WriteBatch:
@@ -901,7 +921,12 @@ class _WriteBatch:
         self.conn.execute("SAVEPOINT article")
         try:
             result = store_article()
-        except BaseException:
+        except BaseException as exc:
+            if not self.conn.in_transaction:
+                # SQLite gave up the whole transaction (a full disk, an I/O error): the
+                # batch's earlier articles are gone too, so the run cannot go on.
+                self.written = 0
+                raise _BatchLost(f"The database refused the write: {exc}") from exc
             self.conn.execute("ROLLBACK TO article")
             self.conn.execute("RELEASE article")
             raise
@@ -987,7 +1012,6 @@ def _extracted_values(claim: ExtractedClaim, text: str) -> dict:
     values = {name: getattr(claim, name) for name in _EXTRACTED_FIELDS}
     values["sentence"] = text[claim.sentence_start : claim.sentence_end]
     values["period_start"], values["period_end"] = safe_period_bounds(claim.period)
-    values["extracted_period"] = None  # the new extraction's period is the claim's own
     values["extractor_version"] = EXTRACTOR_VERSION
     values["vanished"] = 0
     return values
@@ -1016,6 +1040,7 @@ def _reextract_source(
             )
         }
         pairs, gone, fresh = match_claims(old, new)
+        updated: list[int] = []
         for row, claim in pairs:
             if _is_protected(row, reviewed_ids):
                 summary.claims_protected += 1
@@ -1023,14 +1048,18 @@ def _reextract_source(
                     # Found again: the mark was the extractor's, not a person's.
                     _update_claim_row(db, row, {"vanished": 0})
                 continue
+            as_extracted = _as_extracted(row)
             changes = {
                 name: value
                 for name, value in _extracted_values(claim, source["text"]).items()
-                if row[name] != value
+                if as_extracted[name] != value
             }
+            if "period" in changes:
+                changes["extracted_period"] = None  # the new period is the claim's own
             if changes:
                 _update_claim_row(db, row, changes)
                 summary.claims_updated += 1
+                updated.append(row["id"])
             else:
                 summary.claims_unchanged += 1
         for row in gone:
@@ -1039,8 +1068,19 @@ def _reextract_source(
             elif not row["vanished"]:
                 _update_claim_row(db, row, {"vanished": 1})
                 summary.claims_vanished += 1
+        match_missing_keys(db, updated)  # a changed claim lines up again
         store.add_claims(db, source["id"], fresh)
         summary.claims_added += len(fresh)
+
+
+def _as_extracted(row: dict) -> dict:
+    """A stored claim as the extractor left it: with the period it gave, where matching
+    since gave the claim its figure's (claims.matching keeps it in extracted_period)."""
+    if row.get("extracted_period") is None:
+        return row
+    period = row["extracted_period"] or None
+    start, end = safe_period_bounds(period)
+    return {**row, "period": period, "period_start": start, "period_end": end}
 
 
 def reextract(

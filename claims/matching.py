@@ -38,10 +38,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import sqlite_utils
 
+from claims.extract.casualties import counts_people, toll_kind
 from claims.extract.places import is_place
 from claims.model import safe_period_bounds
 from claims.normalise import fold_words, key_columns, match_words, synonym_table
@@ -85,8 +86,8 @@ MIN_OVERLAP = 0.5
 MAX_CANDIDATES = 50
 
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
-_CASUALTY_METRIC_RE = re.compile(r"\b(?:killed|dead|death|deaths|wounded|injured)\b")
 _NAME_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
+_OPENING_MARKS = " \t\n\"'“‘(["
 # Words too common in news about figures to tell two of them apart.
 _COMMON = frozenset(
     """say said says told according would could will also about more than less after before
@@ -174,6 +175,11 @@ class _Mention:
         keys = key_columns(self.subject or None, self.metric, self.unit)
         return keys["subject_key"], keys["metric_key"], keys["unit_key"]
 
+    @property
+    def stored_key(self) -> tuple[str, str, str]:
+        """The claim's key as stored (subject, metric, unit)."""
+        return self.subject_key, self.metric_key, self.unit_key
+
     @cached_property
     def terms(self) -> frozenset[str]:
         return context_terms(self.sentence, self.start, self.end, self.unit_key)
@@ -195,11 +201,9 @@ class _Mention:
 
     @cached_property
     def casualties(self) -> str | None:
-        """'killed' or 'wounded' when the claim counts casualties (its metric says so)."""
-        found = _CASUALTY_METRIC_RE.search(self.metric_key)
-        if found is None:
-            return None
-        return "wounded" if found.group().startswith(("wound", "injur")) else "killed"
+        """'killed' or 'wounded' when the claim counts casualties: people, measured as a
+        toll ("amendments killed" is none)."""
+        return toll_kind(self.metric_key) if counts_people(self.unit_key) else None
 
     @cached_property
     def figure_words(self) -> frozenset[str]:
@@ -208,6 +212,16 @@ class _Mention:
         "214 delegates at stake, Smith ...") and tell two figures apart poorly."""
         names = _NAME_RE.findall(self.sentence)
         return self.terms - set(match_words(" ".join(names)))
+
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """The names around the number, without the word that opens the sentence (a
+        capital there says nothing: "Police said", "Officials")."""
+        opening = _NAME_RE.match(self.sentence.lstrip(_OPENING_MARKS))
+        names = set(self.terms - self.figure_words)
+        if opening:
+            names -= set(match_words(opening.group()))
+        return frozenset(names)
 
 
 def _mention(row: tuple) -> _Mention:
@@ -422,15 +436,25 @@ def _complete_measure(db: sqlite_utils.Database, metric: str, unit: str, subject
     names = {name for (name,) in rows if name.endswith(" " + head)}
     if len(names) != 1:
         return 0  # no full name, or two ("Bill Clinton", "Hillary Clinton"): leave it
+    full = names.pop()
+    rows = db.execute(
+        f"SELECT id, subject FROM claims WHERE {_UNTOUCHED} AND metric_key = ? AND unit_key = ? "
+        "AND subject_key = ? AND kind = 'numeric'",
+        [metric, unit, head],
+    ).fetchall()
     # Only a name the claim itself writes is short for a longer one ("the Committee",
     # "Sanders"): not a common noun ("the nomination" is not short for whichever
     # "... nomination" was stored first), nor a key matching gave a claim of another name.
-    return db.execute(
-        f"UPDATE claims SET subject_key = ? WHERE {_UNTOUCHED} AND metric_key = ? AND unit_key = ? "
-        "AND subject_key = ? AND kind = 'numeric' AND subject GLOB '*[A-Z]*' "
-        "AND lower(subject) LIKE ? ESCAPE '\\'",
-        [names.pop(), metric, unit, head, like_contains(head)],
-    ).rowcount
+    ids = [claim_id for claim_id, written in rows if _writes_name(written, head)]
+    db.conn.executemany(
+        "UPDATE claims SET subject_key = ? WHERE id = ?", [(full, claim_id) for claim_id in ids]
+    )
+    return len(ids)
+
+
+def _writes_name(subject: str | None, head: str) -> bool:
+    """Whether a claim's subject as written is a name that folds to `head`."""
+    return bool(subject) and subject != subject.lower() and head in match_words(subject)
 
 
 def _match_one(db: sqlite_utils.Database, mention: _Mention, tolerance: Tolerance) -> int:
@@ -521,34 +545,45 @@ MAX_SAME_NUMBER = 400
 
 
 def line_up_specific_numbers(db: sqlite_utils.Database, mentions: list[_Mention]) -> int:
-    """Give new claims of specific numbers of things or money (or bare specific numbers),
-    and the claims of other articles they state one figure with, the key of that
-    figure; returns how many claims changed.
+    """Give new claims of specific numbers (_specific_count), and the claims of other
+    articles they state one figure with, the name and period of that figure; returns
+    how many claims changed.
 
     Such a number ("1,237 delegates", "$275bn", "reach 1,237") names its figure nearly by
     itself, whatever each article's slots say: two claims of it state one figure when
     their units agree (or one is bare) and their words agree (_state_one_figure). The
     claims linked that way, directly, through a key they already share or through
-    other claims, are one figure, and all take the key most of them carry (the
-    earliest on a tie), with the unit most of them name. Each article says a repeated
-    figure in its own words; what one says links it to the next, so the figure is
-    found whatever order the articles came in."""
+    other claims, are one figure (_Figures keeps apart what cannot be one: two units,
+    two periods that contradict each other, two subjects named by name). They take
+    the name most of them give and the period most of the dated ones give. Each
+    article says a repeated figure in its own words; what one says links it to the
+    next, so the figure is found whatever order the articles came in."""
     changed = 0
-    by_value: dict[float, list[_Mention]] = {}
+    by_number: dict[tuple[float, str], list[_Mention]] = {}
     for mention in mentions:
-        by_value.setdefault(abs(mention.value), []).append(mention)
-    for value, new in by_value.items():
-        # The most recent claims of the number: the new ones among them.
-        rows = db.execute(
-            # "+kind": the index on the value, never the one on the kind, finds them.
-            f"{_CLAIM} WHERE value IN (?, ?) AND +kind = 'numeric' AND +vanished = 0 "
-            "AND (subject_key != '' OR metric_key != '') ORDER BY id DESC LIMIT ?",
-            [value, -value, MAX_SAME_NUMBER],
-        ).fetchall()
-        known = [m for m in map(_mention, rows) if _specific_count(m)]
+        unit = "" if _bare(mention.unit_key) else mention.unit_key
+        by_number.setdefault((abs(mention.value), unit), []).append(mention)
+    for (value, unit), new in by_number.items():
+        known = [m for m in _same_number(db, value, unit) if _specific_count(m)]
         for figure in _figures_of(new, known):
             changed += _give_figure_key(db, figure)
     return changed
+
+
+def _same_number(db: sqlite_utils.Database, value: float, unit: str) -> list[_Mention]:
+    """The most recent claims of a number in a unit or bare (the new ones among them);
+    for a bare number, in any unit."""
+    if unit:
+        units, params = "unit_key IN (?, '', 'number') AND ", [unit]
+    else:
+        units, params = "", []
+    rows = db.execute(
+        # "+kind": the index on the value (and unit), never the one on the kind.
+        f"{_CLAIM} WHERE {units}value IN (?, ?) AND +kind = 'numeric' AND +vanished = 0 "
+        "AND (subject_key != '' OR metric_key != '') ORDER BY id DESC LIMIT ?",
+        [*params, value, -value, MAX_SAME_NUMBER],
+    ).fetchall()
+    return [_mention(row) for row in rows]
 
 
 def _figures_of(new: list[_Mention], known: list[_Mention]) -> list[list[_Mention]]:
@@ -557,20 +592,84 @@ def _figures_of(new: list[_Mention], known: list[_Mention]) -> list[list[_Mentio
     new_ids = {m.id for m in new}
     by_id = {m.id: m for m in known}
     by_id.update((m.id, m) for m in new)
-    links = UnionFind()
-    first_of_key: dict[tuple, int] = {}
+    figures = _Figures(by_id.values())
+    first_of_key: dict[tuple, _Mention] = {}
     for m in by_id.values():
-        key = (m.subject_key, m.metric_key, m.unit_key)
         if m.subject_key and m.metric_key:
-            links.join(m.id, first_of_key.setdefault(key, m.id))
+            figures.join(m, first_of_key.setdefault((m.subject_key, m.metric_key, m.unit_key), m))
     for m in new:
         for other in by_id.values():
             if other.id != m.id and _state_one_figure(m, other):
-                links.join(m.id, other.id)
-    figures: dict[int, list[_Mention]] = {}
-    for m in by_id.values():
-        figures.setdefault(links.root(m.id), []).append(m)
-    return [f for f in figures.values() if new_ids.intersection(m.id for m in f)]
+                figures.join(m, other)
+    return [f for f in figures.groups() if new_ids.intersection(m.id for m in f)]
+
+
+class UnionFind:
+    """Items joined into groups, directly or through others."""
+
+    def __init__(self) -> None:
+        self._parent: dict[int, int] = {}
+
+    def root(self, item: int) -> int:
+        parent = self._parent
+        parent.setdefault(item, item)
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    def join(self, a: int, b: int) -> None:
+        self._parent[self.root(a)] = self.root(b)
+
+
+class _Figures:
+    """Claims joined into figures, directly or through others; a join that would put
+    two units or periods that contradict each other in one figure is refused, so a
+    chain of loose links never makes one figure of two (_periods_agree)."""
+
+    def __init__(self, mentions: Iterable[_Mention]):
+        self._links = UnionFind()
+        self._members: dict[int, list[_Mention]] = {}
+        # What each figure holds that another must agree with, by the figure's root.
+        self._units: dict[int, frozenset[str]] = {}
+        self._periods: dict[int, frozenset[str]] = {}
+        for m in mentions:
+            self._members[m.id] = [m]
+            self._units[m.id] = frozenset() if _bare(m.unit_key) else frozenset([m.unit_key])
+            self._periods[m.id] = frozenset([m.own_period]) if m.own_period else frozenset()
+
+    def join(self, a: _Mention, b: _Mention) -> None:
+        ra, rb = self._links.root(a.id), self._links.root(b.id)
+        if ra == rb:
+            return
+        units = self._units[ra] | self._units[rb]
+        periods = self._periods[ra] | self._periods[rb]
+        if len(units) > 1 or not _periods_agree(periods):
+            return
+        self._links.join(ra, rb)
+        root = self._links.root(ra)
+        other = rb if root == ra else ra
+        self._members[root] = self._members[root] + self._members.pop(other)
+        self._units[root], self._periods[root] = units, periods
+
+    def groups(self) -> list[list[_Mention]]:
+        return list(self._members.values())
+
+
+def _periods_agree(periods: frozenset[str]) -> bool:
+    """Whether one of these periods holds all the others: 2016 with 2016-03 and 2016-05
+    (one figure of that year, dated more closely by what else some sentences said);
+    not 2016-03 with 2016-06 alone (a monthly figure that came out the same twice)."""
+    spans = [_span(p) for p in periods]
+    return not spans or any(
+        all(outer[0] <= inner[0] and inner[1] <= outer[1] for inner in spans) for outer in spans
+    )
+
+
+@lru_cache(maxsize=4096)
+def _span(period: str) -> tuple[str, str]:
+    start, end = safe_period_bounds(period)
+    return (start or period, end or period)  # a period kept as text agrees only with itself
 
 
 def _give_figure_key(db: sqlite_utils.Database, figure: list[_Mention]) -> int:
@@ -596,41 +695,34 @@ def _give_figure_key(db: sqlite_utils.Database, figure: list[_Mention]) -> int:
 
 
 def _figure_period(figure: list[_Mention]) -> str:
-    """The period most of a figure's claims carry ('' for none; the earliest on a tie).
-
-    One specific number said in the same words in several articles is one figure, with
-    one period; a claim dated otherwise was most often dated by what else its sentence
-    or article tells ("said on Tuesday", a poll's month), not by the figure. A toll is
-    the exception: it is dated by its event ("killed on June 12"), which the claims
-    that give a date agree on and the others leave out, so the commonest date wins
-    (the most precise on a tie)."""
-    ordered = sorted(figure, key=lambda m: m.id)
-    if all(m.casualties for m in figure):
-        dates = Counter(m.own_period for m in ordered if m.own_period)
-        if dates:
-            return max(dates, key=lambda p: (dates[p], len(p)))
-    periods = Counter(m.own_period for m in ordered)
-    return max(periods, key=periods.__getitem__)
+    """The period the figure's dated claims give most often (the most precise on a tie),
+    '' when none gives one. The figure's periods agree (_Figures), so a claim that
+    gives none, or gives the same time more or less precisely, is dated with the
+    others: "1,237 delegates needed" dated by its contest's year, not by the Tuesday
+    one article said it on."""
+    dates = Counter(m.own_period for m in sorted(figure, key=lambda m: m.id) if m.own_period)
+    if not dates:
+        return ""
+    return max(dates, key=lambda p: (dates[p], len(p)))
 
 
 def _state_one_figure(a: _Mention, b: _Mention) -> bool:
     """Whether two claims of one specific number state one figure: units that agree (or
-    one bare number), and agreeing words, two of them when each sentence names its own
-    subject by name (two companies paying the same sum differ in all but a verb) or
-    both claims are of one article."""
+    one bare number), and agreeing words, two of them when both are of one article.
+    Two subjects the sentences name by name ("Acme paid", "Globex paid") are two
+    figures, however alike the words."""
     if a.unit_key != b.unit_key and not (_bare(a.unit_key) or _bare(b.unit_key)):
         return False
-    if (a.subject_key, a.metric_key, a.unit_key) == (b.subject_key, b.metric_key, b.unit_key):
+    if a.subject_key and a.metric_key and a.stored_key == b.stored_key:
         return True
-    named_apart = a.names_itself and b.names_itself and a.subject_key != b.subject_key
-    if named_apart or a.source_id == b.source_id:
+    if a.names_itself and b.names_itself and a.subject_key != b.subject_key:
+        return False
+    if a.source_id == b.source_id:
         return contexts_agree(a.terms, b.terms, 2, 0.3)
     if _bare(a.unit_key) or _bare(b.unit_key):
         return contexts_agree(a.terms, b.terms, 1, 0.2)  # a bare number says less
-    if a.casualties is not None and a.casualties == b.casualties and not distinctive(a.value):
-        # The same toll of one event: the event's or the place's name in common.
-        shared_names = (a.terms - a.figure_words) & (b.terms - b.figure_words)
-        return bool(shared_names) or (bool(a.subject_key) and a.subject_key == b.subject_key)
+    if a.casualties is not None and not distinctive(a.value):
+        return _same_toll(a, b)
     if not distinctive(a.value):
         # A large round count: two words in common saying what is counted.
         return contexts_agree(a.figure_words, b.figure_words, 2, 0.0)
@@ -639,22 +731,22 @@ def _state_one_figure(a: _Mention, b: _Mention) -> bool:
     return contexts_agree(a.figure_words, b.figure_words, 1, 0.0)
 
 
-class UnionFind:
-    """Items joined into groups, directly or through others."""
+def _same_toll(a: _Mention, b: _Mention) -> bool:
+    """Two tolls of one event: both of the dead (or both of the wounded), and the same
+    event or place: named alike, or one's named in the other's sentence (the club in
+    one, the city the club is in, which the other names too); without an event, a name
+    in common around the number. Two events named apart are two tolls, whatever
+    else their sentences share ("officials said")."""
+    if a.casualties != b.casualties:
+        return False
+    if a.subject_key and b.subject_key:
+        return a.subject_key == b.subject_key or _names_event_of(a, b) or _names_event_of(b, a)
+    return bool(a.name_words & b.name_words)
 
-    def __init__(self) -> None:
-        self._parent: dict[int, int] = {}
 
-    def root(self, item: int) -> int:
-        parent = self._parent
-        parent.setdefault(item, item)
-        while parent[item] != item:
-            parent[item] = parent[parent[item]]
-            item = parent[item]
-        return item
-
-    def join(self, a: int, b: int) -> None:
-        self._parent[self.root(a)] = self.root(b)
+def _names_event_of(a: _Mention, b: _Mention) -> bool:
+    """Whether a's sentence names b's event or place, around a's number."""
+    return set(match_words(b.subject_key)) <= a.name_words
 
 
 def _figure_key(figure: list[_Mention]) -> tuple[str, str, str]:

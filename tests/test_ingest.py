@@ -13,6 +13,7 @@ import codecs
 import json
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -686,6 +687,33 @@ def test_an_interrupted_bulk_ingest_resumes_without_duplicates(db, fake, tmp_pat
     assert (summary.added, summary.duplicates, summary.failures) == (5, 3, [])
     assert source_count(db) == 8 and db["claims"].count == 8
     assert fake.calls == 8  # the three that landed were not extracted again
+
+
+def test_another_writer_is_never_locked_out_while_an_article_is_extracted(
+    db, fake, tmp_path, monkeypatch
+):
+    # Bulk ingests write articles in batches; the batch is committed before any slow
+    # step, so the dashboard's edits never wait on an extraction or a fetch.
+    paths = write_articles(tmp_path / "many", 4)
+    path = db.conn.execute("PRAGMA database_list").fetchone()[2]
+    other_writes = []
+
+    def extract_while_someone_writes(text, published=None):
+        other = sqlite3.connect(path, timeout=0.05)
+        try:
+            other.execute("UPDATE meta SET value = value WHERE key = 'revision'")
+            other.commit()
+            other_writes.append("ok")
+        except sqlite3.OperationalError as exc:
+            other_writes.append(str(exc))
+        finally:
+            other.close()
+        return fake(text, published)
+
+    monkeypatch.setattr(claims.extract, "extract_claims", extract_while_someone_writes)
+    summary = ingest_many(db, paths)
+    assert summary.added == 4
+    assert other_writes == ["ok"] * 4
 
 
 def test_a_partial_list_then_the_full_list(db, fake, tmp_path):

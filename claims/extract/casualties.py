@@ -1,18 +1,21 @@
 """Casualty figures: a count of people killed or wounded is about the event, not the
 person the article is about.
 
-"the attack that left four Americans dead", "killed 14 people in a mass shooting in
-San Bernardino", "the 49 people killed at the club", "the deaths of 130 people in
-Paris", "the death toll rose to 52": the number counts the victims of an event, and
-news reports it as "<people> killed" or "<people> wounded" (CLAIM-SPEC `metric`: what is
+"the attack that left 23 civilians dead", "gunmen killed 17 people in a raid in
+Maiduguri", "the 31 miners killed at the pit", "the deaths of 12 people in the flood",
+"the death toll rose to 64": the number counts the victims of an event, and news
+reports it as "<people> killed" or "<people> wounded" (CLAIM-SPEC `metric`: what is
 measured), of the event (`subject`: what the quantity is about): the place or name the
-sentence gives the event ("the Orlando shooting", "the attack in Benghazi"), else the
-place the people were killed in. When the sentence names neither, the subject is left
-to the article.
+sentence gives the event nearest the number ("the Lyon bombing", "the raid in
+Maiduguri", "Pelt, where 12 people died"), else the place the people were killed in.
+When the sentence names neither, the subject is unknown (None): the person the article
+is about is not what the count is of.
 
 A casualty word is looked for in the number's own clause only: right after the number
-and its counted noun ("14 people were killed", "four Americans dead"), or right before
-the number ("killing 14", "left 49 dead", "the deaths of 130").
+and its counted noun ("17 people were killed", "23 civilians dead"), or right before
+the number ("killing 17", "the deaths of 12"). What is counted must be people: no noun,
+a word for people ("civilians", "miners") or a nationality ("Americans"); "the bill
+would kill 5,000 jobs" is no toll.
 """
 
 from __future__ import annotations
@@ -20,12 +23,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.extract.places import demonym_country
+
 _KILLED = "killed"
 _WOUNDED = "wounded"
 _KINDS = {
     "killed": _KILLED, "dead": _KILLED, "died": _KILLED, "slain": _KILLED,
-    "murdered": _KILLED, "perished": _KILLED, "executed": _KILLED, "massacred": _KILLED,
-    "wounded": _WOUNDED, "injured": _WOUNDED, "hurt": _WOUNDED,
+    "murdered": _KILLED, "perished": _KILLED, "wounded": _WOUNDED, "injured": _WOUNDED,
 }  # fmt: skip
 # After the number: up to three words of its counted noun, then the casualty word.
 _AFTER_RE = re.compile(
@@ -33,21 +37,30 @@ _AFTER_RE = re.compile(
     r"[A-Za-z][\w'’-]*){0,3}?)"
     r"\s+(?:(?:who\s+)?(?:were|was|have\s+been|had\s+been|are|been|being)\s+)?"
     r"(?:(?:shot|gunned|beaten|stabbed)\s+)?"
-    r"(?P<word>killed|dead|died|slain|murdered|perished|wounded|injured|hurt)\b"
+    r"(?P<word>killed|dead|died|slain|murdered|perished|wounded|injured)\b"
 )
-# Before the number: a verb or noun of killing or wounding, then the number.
+# Before the number: a verb or noun of killing or wounding, then the number and maybe
+# its counted noun.
 _BEFORE_RE = re.compile(
     r"\b(?P<word>kill(?:ed|ing|s)?|massacred|murdered|wounded|wounding|injured|injuring|"
     r"gunned\s+down|shot\s+dead|took\s+the\s+lives\s+of|claimed\s+the\s+lives\s+of|"
-    r"deaths?\s+of|killing\s+of|death\s+toll\s+(?:of|at|to|rose\s+to|climbed\s+to|reached))"
+    r"deaths?\s+of|killing\s+of|death\s+toll\s+(?:\w+\s+){0,4}?"
+    r"(?:of|at|to|rose\s+to|climbed\s+to|reached|stood\s+at))"
     r"\s+(?:(?:at\s+least|some|about|nearly|almost|more\s+than|over|another|all|the)\s+)?$",
     re.IGNORECASE,
 )
-_BEFORE_WINDOW = 60
-# "left four Americans dead": the word after the noun says which.
-_LEFT_BEFORE_RE = re.compile(r"\b(?:left|leaving|leaves)\s+(?:(?:at\s+least|some)\s+)?$")
-# An event a casualty count is of, with the name before it ("the Orlando shooting") or a
-# place after it ("the attack in Benghazi").
+_BEFORE_WINDOW = 80
+# The nouns for people a toll counts, beyond nationalities ("Americans").
+_PEOPLE = frozenset(
+    """people persons person civilians soldiers troops servicemen police policemen officers
+    children kids women men boys girls students workers miners passengers residents
+    pilgrims protesters demonstrators militants fighters insurgents rebels victims
+    tourists journalists firefighters patients prisoners inmates refugees migrants
+    villagers worshippers hostages crew sailors pilots marines guards staff
+    employees members fans spectators""".split()
+)
+# An event a casualty count is of, with the name before it ("the Lyon bombing") or a
+# place after it ("the raid in Maiduguri").
 _EVENTS = (
     "attacks?|shootings?|massacre|bombings?|blast|explosion|crash|fire|(?:earth)?quake|storm|"
     "hurricane|floods?|raid|ambush|siege|riots?|stampede|collapse"
@@ -92,7 +105,26 @@ def casualties(sentence: str, start: int, end: int, noun: str | None) -> Casualt
     if kind is None:
         return None
     counted = (noun or counted or "people").strip()
+    if not _of_people(counted):
+        return None
     return Casualties(f"{counted} {kind}", _event(sentence, end))
+
+
+def _of_people(noun: str) -> bool:
+    """Whether a counted noun ("people", "American soldiers", "Syrians") counts people."""
+    head = noun.split()[-1]
+    return head.lower() in _PEOPLE or demonym_country(head.rstrip("s")) is not None
+
+
+def counts_people(unit_key: str) -> bool:
+    """Whether a stored unit ("count:person", "count:american", "count:civilian") counts
+    people; a bare number may."""
+    if unit_key in ("", "number"):
+        return True
+    if not unit_key.startswith("count:"):
+        return False
+    noun = unit_key.split(":", 1)[1]
+    return noun == "person" or _of_people(noun + "s") or _of_people(noun.capitalize())
 
 
 def _kind_after(sentence: str, end: int) -> tuple[str | None, str | None]:
@@ -147,13 +179,22 @@ def _singular(event: str) -> str:
     return event[:-1] if event.endswith("s") and not event.endswith("ss") else event
 
 
-_CASUALTY_MEASURE_RE = re.compile(
-    r"\b(?:death|deaths|dead|killed|casualt\w*|wounded|injur\w*|victims?|fatalit\w*)\b",
+_TOLL_RE = re.compile(
+    r"\b(?:(?P<killed>death|deaths|dead|killed|fatalit\w*|victims?)|(?P<wounded>wounded|injur\w*))\b",
     re.IGNORECASE,
 )
 
 
+def toll_kind(metric: str | None) -> str | None:
+    """'killed' or 'wounded' when a metric measures a toll, in whatever words ("death
+    toll", "people killed", "victims", "people injured"); else None."""
+    found = _TOLL_RE.search(metric or "")
+    if found is None:
+        return None
+    return _KILLED if found.group("killed") else _WOUNDED
+
+
 def names_casualties(metric: str | None) -> bool:
-    """Whether a metric already says the count is of casualties, in the article's own
-    words ("death toll", "victims"): it is kept."""
-    return bool(metric) and _CASUALTY_MEASURE_RE.search(metric) is not None
+    """Whether a metric already says the count is a toll, in the article's own words
+    ("death toll", "victims"): it is kept."""
+    return toll_kind(metric) is not None

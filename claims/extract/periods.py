@@ -169,6 +169,12 @@ def _valid_date(year: int, month: int, day: int) -> bool:
 # news looks back, but also to the days just ahead ("before the vote on April 26").
 # Only a day is read so; a month alone ("sales rose in June") is the last one past.
 _LOOK_AHEAD_DAYS = 31
+# A sentence about what is to come: a month it names without a year is the next one.
+_FUTURE_RE = re.compile(
+    r"\b(?:will|would|won['’]t|shall|next|upcoming|coming|scheduled|planned|expected\s+to)\b"
+    r"|['’]ll\b",
+    re.IGNORECASE,
+)
 
 
 def _year_for_month(
@@ -416,7 +422,11 @@ def _resolve(
         return f"{year:04d}-{_month_number(m.group('my_m')):02d}", year
     if kind == "month_in":
         mo = _month_number(m.group("mi_m"))
-        y = _year_for_month(mo, 1, fallback, published)
+        if fallback is None and published is not None and _FUTURE_RE.search(m.string):
+            # "will arrive at the convention in July": the coming July
+            y = published.year + (mo < published.month)
+        else:
+            y = _year_for_month(mo, 1, fallback, published)
         return (f"{y:04d}-{mo:02d}" if y else None), year
     if kind == "quarter":
         ordinal = m.group("q_ord").lower()

@@ -12,8 +12,10 @@ Recognised shapes, after the number and its counted noun:
 - a participle of need: "N delegates needed / required / necessary to VERB GOAL"
   or "... for GOAL";
 - a verb of need before the number whose subject is impersonal or generic: "it
-  takes", "a candidate needs", "either party would need", "whoever gets", then
-  "to VERB GOAL".
+  takes", "a candidate needs", "either party would need", then "to VERB GOAL";
+
+where VERB is one of reaching a goal (win, pass, form, secure, ...): "residents needed
+to evacuate" or "gets $1,200 to spend" is no threshold.
 
 The goal is the noun phrase after the verb (or "for"), up to a preposition, a clause
 break or four words; a bare "to win." has none and leaves the subject to the article.
@@ -24,31 +26,41 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Verbs of reaching a goal: what a threshold is for ("to win", "to pass", "to form").
+_GOAL_VERBS = (
+    "win|clinch|secure|capture|claim|reach|pass|form|become|qualify|take|carry|earn|"
+    "override|block|control|elect|nominate|approve|ratify|seal|lock|command|hold"
+)
 # The counted noun (two words at most) and the participle of need.
 _NEEDED_AFTER_RE = re.compile(
     r"(?P<noun>(?:[\s-]+(?!needed|required|necessary|to\b|for\b)[a-z][\w'’-]*){0,2})"
-    r"\s+(?:needed|required|necessary)\s+(?:(?:to\s+(?P<verb>[a-z]+))|for)\b"
+    rf"\s+(?:needed|required|necessary)\s+(?:(?:to\s+(?P<verb>{_GOAL_VERBS}))|for)\b"
 )
 _TO_VERB_AFTER_RE = re.compile(
-    r"(?P<noun>(?:[\s-]+(?!to\b|for\b)[a-z][\w'’-]*){0,2})\s+to\s+(?P<verb>[a-z]+)\b"
+    r"(?P<noun>(?:[\s-]+(?!to\b|for\b)[a-z][\w'’-]*){0,2})"
+    rf"\s+to\s+(?P<verb>{_GOAL_VERBS})\b"
 )
 # A verb of need ending just before the number, with an impersonal or generic subject.
 _GENERIC_NEED_BEFORE_RE = re.compile(
     r"(?:\b[Ii]t|\b(?:[Aa]n?|[Aa]ny|[Ee]ither|[Nn]either|[Ee]ach|[Ee]very)\s+[a-z][\w-]*"
     r"|\b[Ww]hoever|\b[Cc]andidates|\b[Pp]arties)"
     r"\s+(?:(?:would|will|must|still|only|then)\s+)*"
-    r"(?:takes?|took|needs?|needed|requires?|required|must\s+(?:win|get|reach|secure)"
-    r"|(?:can|could)\s+get|gets?)"
+    r"(?:takes?|took|needs?|needed|requires?|required|must\s+(?:win|get|reach|secure))"
     r"\s+(?:(?:the|at\s+least|more\s+than|some|a\s+total\s+of)\s+)?$"
 )
 _DETERMINERS = frozenset("the a an his her their its our your this that".split())
 # Words that are no part of the goal's name ("the nomination outright", "... for president").
 _GOAL_STOP_RE = re.compile(
     r"\s+(?:for|on|at|in|of|by|with|without|before|after|and|or|but|outright|heading|"
-    r"during|this|next|when|if|so|than|from|into|under|over)\b|\s*[,.;:!?)\"”’(]|\s*$"
+    r"during|this|next|when|if|so|than|from|into|under|over|each|every|per)\b"
+    r"|\s*[,.;:!?)\"”’(]|\s*$"
+)
+# A goal opening with one of these is a clause, not a noun phrase ("were sent home").
+_NOT_GOAL_START = frozenset(
+    "is are was were be been being has have had do does did will would can could may "
+    "might must shall should".split()
 )
 _GOAL_WORDS = 4
-_VERB_IS_NOT = _DETERMINERS | frozenset("be have do".split())
 
 
 @dataclass(frozen=True)
@@ -68,8 +80,6 @@ def requirement(sentence: str, start: int, end: int) -> Requirement | None:
     if found is None:
         return None
     verb = found.group("verb")
-    if verb in _VERB_IS_NOT:
-        return None
     noun = found.group("noun").strip(" -")
     need = f"needed to {verb}" if verb else "needed"
     return Requirement(_goal(sentence, found.end()), f"{noun} {need}" if noun else need)
@@ -83,5 +93,7 @@ def _goal(sentence: str, after: int) -> str | None:
     while words and (words[0].lower() in _DETERMINERS or words[0].endswith(("'s", "’s"))):
         words = words[1:]  # "the", "her party's"
     if not words or len(words) > _GOAL_WORDS or not words[-1].isalpha():
+        return None
+    if words[0].lower() in _NOT_GOAL_START:
         return None
     return " ".join(words)

@@ -460,11 +460,9 @@ class ArticleSubjects:
         self._main: str | None = None
         self._main_known = False
         self.last_person: str | None = None
-        # Full person names by their last word, and how often each was named: "Sanders"
-        # is whichever Sanders the article names most (the candidate, not his wife
-        # named once near the end).
+        # Full person names by their last word: "Sanders" is the Sanders the article
+        # named first (the story's own, not a relative introduced later).
         self._people: dict[str, str] = {}
-        self._named: Counter[str] = Counter()
 
     def subject(self, sentence: str, start: int, end: int) -> str | None:
         """The subject of the quantity at [start, end) of the sentence."""
@@ -518,11 +516,7 @@ class ArticleSubjects:
                 self.last_person = self._people.get(name, name)
 
     def _note_person(self, name: str) -> None:
-        self._named[name] += 1
-        surname = name.split()[-1]
-        known = self._people.get(surname)
-        if known is None or self._named[name] > self._named[known]:
-            self._people[surname] = name
+        self._people.setdefault(name.split()[-1], name)
 
     def _person_after_age(self, sentence: str, end: int) -> str | None:
         """The person an age written before their name is of ("the 74-year-old Smith"):
@@ -543,7 +537,7 @@ class ArticleSubjects:
         "Smith, 74, said"."""
         if _PERSON_BY_AGE_RE.match(sentence, end):
             found = _NAME_BEFORE_AGE_RE.search(sentence, max(0, start - 80), start)
-        elif _AGE_IN_COMMAS_RE.match(sentence, start, end + 2):
+        elif _AGE_IN_COMMAS_RE.fullmatch(sentence, start, min(len(sentence), end + 1)):
             found = _NAME_BEFORE_COMMA_RE.search(sentence, max(0, start - 80), start)
         else:
             return None
@@ -562,7 +556,8 @@ _PERSON_BY_AGE_RE = re.compile(r"(?<=-old)(?:\s+[a-z]|\W|$)")
 _THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
 _NAME_BEFORE_AGE_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:the|a|an)\s+$")
 _NAME_BEFORE_COMMA_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s*$")
-# An age set off by commas after a name: "Smith, 74, said".
+# An age set off by commas after a name: "Smith, 74, said" (the whole number, not the
+# "1," of "1,250").
 _AGE_IN_COMMAS_RE = re.compile(r"\d{1,3},")
 _NAME_AFTER_AGE_RE = re.compile(r"(?<=-old)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)")
 

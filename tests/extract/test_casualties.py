@@ -48,6 +48,9 @@ def test_a_casualty_count_without_a_named_event_has_no_subject():
     [
         ("The firm hired 300 people in Ohio last year.", "300"),
         ("Smith won 40 delegates in Texas and lost 12 in Utah.", "12"),
+        ("The bill would kill 5,000 jobs in Ohio, the union said.", "5,000"),
+        ("The 3 bills died in committee last week.", "3"),
+        ("Some 10,000 businesses were hurt by the shutdown.", "10,000"),
     ],
 )  # fmt: skip
 def test_other_counts_are_no_casualties(text, surface):

@@ -471,3 +471,12 @@ def test_a_current_monthly_indicator_is_the_latest_releases():
     assert numeric_periods("Smith has 4.2 percent support.", date(2023, 11, 3)) == [
         ("4.2 percent", None)
     ]
+
+
+def test_a_month_named_of_what_is_to_come_is_the_next_one():
+    claims = extract_claims(
+        "The party will meet in Lyon in March with 4,000 delegates.", "2016-05-20"
+    )
+    assert [c.period for c in claims if c.kind == "numeric"] == ["2017-03"]
+    claims = extract_claims("The party met in Lyon in March with 4,000 delegates.", "2016-05-20")
+    assert [c.period for c in claims if c.kind == "numeric"] == ["2016-03"]

@@ -26,8 +26,8 @@ def numeric(text: str, surface: str):
          "recall petition", "signatures needed"),
         ("Either party would need 76 seats to control the chamber outright.", "76",
          "chamber", "seats needed to control"),
-        ("It took 9,418 signatures to put the measure on the ballot.", "9,418",
-         "measure", "signatures needed to put"),
+        ("It took 9,418 signatures to qualify the measure for the ballot.", "9,418",
+         "measure", "signatures needed to qualify"),
     ],
 )  # fmt: skip
 def test_a_threshold_is_about_its_goal(text, surface, subject, metric):
@@ -48,9 +48,12 @@ def test_a_threshold_without_a_goal_keeps_what_it_measures():
         ("Smith won 66 delegates to take the lead.", "66"),  # a count won, not a need
         ("Jones sent 300 staff to the convention.", "300"),  # "to" a place
         ("Lee needs 40 more delegates to clinch the nomination.", "40"),  # Lee's own shortfall
+        ("In Lima each household gets $1,200 to spend on heating.", "$1,200"),  # a payment
+        ("Some 1,200 residents of Lima needed to evacuate on Friday.", "1,200"),  # not a goal
+        ("About 300 patients required to quarantine were sent home in Lima.", "300"),
     ],
 )  # fmt: skip
 def test_a_count_that_is_not_a_requirement_keeps_its_own_subject(text, surface):
     claim = numeric(text, surface)
     assert "needed" not in (claim.metric or "")
-    assert claim.subject in ("Smith", "Jones", "Lee")
+    assert claim.subject in ("Smith", "Jones", "Lee", "Lima")

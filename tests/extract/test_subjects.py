@@ -297,9 +297,14 @@ def test_an_age_in_apposition_is_the_named_persons():
     assert claim_subject(text, "61-year-old") == "Tom Okafor"
 
 
-def test_a_surname_stands_for_the_person_the_article_names_most():
+def test_a_surname_stands_for_the_person_of_that_name_the_article_named_first():
     text = (
         "Dana Reyes opened the rally. Dana Reyes then took questions. Her brother Luis Reyes "
         "watched. On Sunday Reyes, 58, said she would run again."
     )
     assert claim_subject(text, "58") == "Dana Reyes"
+
+
+def test_a_number_with_thousands_after_a_name_is_no_age():
+    text = "According to Maria Lopez, 1,250 Acme workers lost their jobs."
+    assert claim_subject(text, "1,250") != "Maria Lopez"

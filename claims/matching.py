@@ -175,6 +175,14 @@ class _Mention:
         keys = key_columns(self.subject or None, self.metric, self.unit)
         return keys["subject_key"], keys["metric_key"], keys["unit_key"]
 
+    @cached_property
+    def kind_of_unit(self) -> str:
+        """The unit, with every count of people as one ("11 million people", "11 million
+        undocumented immigrants" count the same people)."""
+        if self.unit_key.startswith("count:") and counts_people(self.unit_key):
+            return "count:people"
+        return self.unit_key
+
     @property
     def stored_key(self) -> tuple[str, str, str]:
         """The claim's key as stored (subject, metric, unit)."""
@@ -215,13 +223,13 @@ class _Mention:
 
     @cached_property
     def name_words(self) -> frozenset[str]:
-        """The names around the number, without the word that opens the sentence (a
-        capital there says nothing: "Police said", "Officials")."""
+        """The names the sentence writes, without the word that opens it (a capital
+        there says nothing: "Police said", "Officials") or common words."""
+        names = _NAME_RE.findall(self.sentence)
         opening = _NAME_RE.match(self.sentence.lstrip(_OPENING_MARKS))
-        names = set(self.terms - self.figure_words)
-        if opening:
-            names -= set(match_words(opening.group()))
-        return frozenset(names)
+        if opening and names and names[0] == opening.group():
+            names = names[1:]
+        return frozenset(w for w in match_words(" ".join(names)) if len(w) > 2 and w not in _COMMON)
 
 
 def _mention(row: tuple) -> _Mention:
@@ -561,7 +569,9 @@ def line_up_specific_numbers(db: sqlite_utils.Database, mentions: list[_Mention]
     changed = 0
     by_number: dict[tuple[float, str], list[_Mention]] = {}
     for mention in mentions:
-        unit = "" if _bare(mention.unit_key) else mention.unit_key
+        # A bare number, or a count of people, is read against every unit of its number.
+        across = _bare(mention.unit_key) or mention.kind_of_unit == "count:people"
+        unit = "" if across else mention.unit_key
         by_number.setdefault((abs(mention.value), unit), []).append(mention)
     for (value, unit), new in by_number.items():
         known = [m for m in _same_number(db, value, unit) if _specific_count(m)]
@@ -572,7 +582,7 @@ def line_up_specific_numbers(db: sqlite_utils.Database, mentions: list[_Mention]
 
 def _same_number(db: sqlite_utils.Database, value: float, unit: str) -> list[_Mention]:
     """The most recent claims of a number in a unit or bare (the new ones among them);
-    for a bare number, in any unit."""
+    without a unit, in any unit."""
     if unit:
         units, params = "unit_key IN (?, '', 'number') AND ", [unit]
     else:
@@ -635,7 +645,7 @@ class _Figures:
         self._periods: dict[int, frozenset[str]] = {}
         for m in mentions:
             self._members[m.id] = [m]
-            self._units[m.id] = frozenset() if _bare(m.unit_key) else frozenset([m.unit_key])
+            self._units[m.id] = frozenset() if _bare(m.unit_key) else frozenset([m.kind_of_unit])
             self._periods[m.id] = frozenset([m.own_period]) if m.own_period else frozenset()
 
     def join(self, a: _Mention, b: _Mention) -> None:
@@ -711,11 +721,11 @@ def _state_one_figure(a: _Mention, b: _Mention) -> bool:
     one bare number), and agreeing words, two of them when both are of one article.
     Two subjects the sentences name by name ("Acme paid", "Globex paid") are two
     figures, however alike the words."""
-    if a.unit_key != b.unit_key and not (_bare(a.unit_key) or _bare(b.unit_key)):
+    if a.kind_of_unit != b.kind_of_unit and not (_bare(a.unit_key) or _bare(b.unit_key)):
         return False
     if a.subject_key and a.metric_key and a.stored_key == b.stored_key:
         return True
-    if a.names_itself and b.names_itself and a.subject_key != b.subject_key:
+    if a.names_itself and b.names_itself and not _same_name(a.subject_key, b.subject_key):
         return False
     if a.source_id == b.source_id:
         return contexts_agree(a.terms, b.terms, 2, 0.3)
@@ -735,17 +745,28 @@ def _same_toll(a: _Mention, b: _Mention) -> bool:
     """Two tolls of one event: both of the dead (or both of the wounded), and the same
     event or place: named alike, or one's named in the other's sentence (the club in
     one, the city the club is in, which the other names too); without an event, a name
-    in common around the number. Two events named apart are two tolls, whatever
+    in common in their sentences. Two events named apart are two tolls, whatever
     else their sentences share ("officials said")."""
     if a.casualties != b.casualties:
         return False
     if a.subject_key and b.subject_key:
-        return a.subject_key == b.subject_key or _names_event_of(a, b) or _names_event_of(b, a)
+        return (
+            _same_name(a.subject_key, b.subject_key)
+            or _names_event_of(a, b)
+            or _names_event_of(b, a)
+        )
     return bool(a.name_words & b.name_words)
 
 
+def _same_name(a: str, b: str) -> bool:
+    """Whether two subject keys name one thing, one more fully ("donald trump", "donald
+    j trump")."""
+    words_a, words_b = set(a.split()), set(b.split())
+    return bool(words_a) and bool(words_b) and (words_a <= words_b or words_b <= words_a)
+
+
 def _names_event_of(a: _Mention, b: _Mention) -> bool:
-    """Whether a's sentence names b's event or place, around a's number."""
+    """Whether a's sentence names b's event or place."""
     return set(match_words(b.subject_key)) <= a.name_words
 
 

@@ -934,3 +934,22 @@ def test_an_accented_surname_is_short_for_the_full_name(db):
         ("61", 61.0, {**age, "subject": "Gómez"}),
     )  # fmt: skip
     assert key_of(db, short[0])[0] == key_of(db, full[0])[0] == "ana gomez"
+
+
+def test_counts_of_the_same_people_in_other_words_are_one_figure(db):
+    first = add_article(
+        db, "Ames vowed to deport 8 million undocumented people from Zembla.", "2016-03-01",
+        "A", ("8 million", 8e6, {"subject": "Ames", "metric": "people", "unit": "person"}),
+    )  # fmt: skip
+    second = add_article(
+        db, "Jo Ames Jr. again promised to deport 8 million undocumented immigrants.",
+        "2016-03-02", "B",
+        ("8 million", 8e6, {"subject": "Jo Ames", "metric": "undocumented immigrants",
+                            "unit": "immigrant"}),
+    )  # fmt: skip
+    jobs = add_article(
+        db, "Ames vowed to deport 8 million undocumented jobs, a satirist wrote.", "2016-03-03",
+        "C", ("8 million", 8e6, {"subject": "Ames", "metric": "jobs", "unit": "job"}),
+    )  # fmt: skip
+    assert key_of(db, second[0]) == key_of(db, first[0])
+    assert key_of(db, jobs[0])[2] == "count:job"  # other things counted: another figure

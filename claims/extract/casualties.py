@@ -57,7 +57,7 @@ _PEOPLE = frozenset(
     pilgrims protesters demonstrators militants fighters insurgents rebels victims
     tourists journalists firefighters patients prisoners inmates refugees migrants
     villagers worshippers hostages crew sailors pilots marines guards staff
-    employees members fans spectators""".split()
+    employees members fans spectators immigrants adults citizens individuals voters""".split()
 )
 # An event a casualty count is of, with the name before it ("the Lyon bombing") or a
 # place after it ("the raid in Maiduguri").

@@ -139,13 +139,13 @@ def distinctive(value: float) -> bool:
 
 # ---------------------------------------------------------------- matching
 
-_CLAIM = (
+_CLAIM_COLUMNS = (
     "SELECT id, source_id, value, unit_key, subject_key, metric_key, coalesce(period, ''), "
     "sentence, coalesce(subject, ''), "
     "surface_start - sentence_start AS start, surface_end - sentence_start AS end, "
-    "coalesce(extracted_period, period, ''), metric, unit "
-    "FROM claims"
+    "coalesce(extracted_period, period, ''), metric, unit"
 )
+_CLAIM = f"{_CLAIM_COLUMNS} FROM claims"
 
 
 @dataclass
@@ -582,18 +582,27 @@ def line_up_specific_numbers(db: sqlite_utils.Database, mentions: list[_Mention]
 
 def _same_number(db: sqlite_utils.Database, value: float, unit: str) -> list[_Mention]:
     """The most recent claims of a number in a unit or bare (the new ones among them);
-    without a unit, in any unit."""
+    without a unit, in any unit. Each sign is read on its own: `value = ?` walks the
+    index newest first and stops at the limit, where `IN` would sort every claim of a
+    common number."""
     if unit:
-        units, params = "unit_key IN (?, '', 'number') AND ", [unit]
+        # In its unit: the (unit, value) index finds just those, few enough to sort.
+        source, units, params = "claims INDEXED BY idx_claims_unit_value", _IN_UNIT, [unit]
     else:
-        units, params = "", []
-    rows = db.execute(
-        # "+kind": the index on the value (and unit), never the one on the kind.
-        f"{_CLAIM} WHERE {units}value IN (?, ?) AND +kind = 'numeric' AND +vanished = 0 "
-        "AND (subject_key != '' OR metric_key != '') ORDER BY id DESC LIMIT ?",
-        [*params, value, -value, MAX_SAME_NUMBER],
-    ).fetchall()
-    return [_mention(row) for row in rows]
+        source, units, params = "claims", "", []
+    found = []
+    for signed in {value, -value}:
+        found += db.execute(
+            # "+kind": the index on the value (and unit), never the one on the kind.
+            f"{_CLAIM_COLUMNS} FROM {source} WHERE {units}value = ? AND +kind = 'numeric' "
+            "AND +vanished = 0 AND (subject_key != '' OR metric_key != '') "
+            "ORDER BY id DESC LIMIT ?",
+            [*params, signed, MAX_SAME_NUMBER],
+        ).fetchall()
+    return [_mention(row) for row in found]
+
+
+_IN_UNIT = "unit_key IN (?, '', 'number') AND "
 
 
 def _figures_of(new: list[_Mention], known: list[_Mention]) -> list[list[_Mention]]:

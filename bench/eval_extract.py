@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -132,6 +133,19 @@ def _head(words: list[str], text: str) -> str:
     return words[-1]
 
 
+def _acronym_of(short: str, name: str) -> bool:
+    """Whether `short` is the acronym of `name`: "FEC" for "Federal Election
+    Commission", or the one given in brackets, "Office of Fair Trading (OFT)"."""
+    short = short.replace(".", "").strip()
+    if not (2 <= len(short) <= 8 and short.isalpha() and short.isupper()):
+        return False
+    bracketed = re.search(r"\(([^()]*)\)", name)
+    if bracketed and bracketed.group(1).replace(".", "").strip() == short:
+        return True
+    outside = re.sub(r"\([^()]*\)", " ", name).split()
+    return len(outside) > 1 and "".join(w[0] for w in outside if w[:1].isupper()) == short
+
+
 def names_match(gold: object, pred: object) -> bool:
     """Lenient name match: equal once folded (case, articles, possessives, plurals,
     punctuation), or one's words all within the other's where the shorter keeps the
@@ -140,6 +154,8 @@ def names_match(gold: object, pred: object) -> bool:
     "unemployment rate"."""
     if not isinstance(gold, str) or not isinstance(pred, str):
         return gold is None and pred is None
+    if _acronym_of(gold, pred) or _acronym_of(pred, gold):
+        return True
     a, b = _name_words(gold), _name_words(pred)
     if not a or not b:
         return a == b

@@ -40,6 +40,7 @@ import re
 
 from claims.extract.names import (
     _DEMONYM,
+    _FUNCTION_WORDS,
     _NAME_SEQ,
     _clean_name,
     _is_place,
@@ -47,6 +48,7 @@ from claims.extract.names import (
     is_person_name,
 )
 from claims.extract.sentences import paragraph_spans
+from claims.normalise import fold_words, singular
 
 _MAX_SENTENCE = 1500
 # Nouns for a body of figures a source publishes.
@@ -239,13 +241,38 @@ def _carries(attribution) -> bool:
     )
 
 
-def _expand(name: str, known: list[str]) -> str:
-    """ "Beacon" -> "Beacon University" when the article named the source so before."""
+def _expand(name: str, known: list[str], text: str) -> str:
+    """ "Beacon" -> "Beacon University" when the article named the source so before;
+    "HRB" -> "Harbour Records Bureau" when the article spelled the initials out."""
     words = name.split()
     for full in reversed(known):
         if full.split()[: len(words)] == words and len(full.split()) > len(words):
             return full
+    if len(words) == 1 and 2 <= len(name) <= 8 and name.isupper():
+        return defined_acronym(text, name) or name
     return name
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def defined_acronym(text: str, acronym: str) -> str | None:
+    """The name an article spells out before the acronym in brackets: "the Harbour
+    Records Bureau (HRB)" for "HRB"; None when it never does. The name is the
+    capitalised run whose capitals' initials are the acronym (a word before the
+    name, "the UK Harbour Records Bureau (HRB)", is not part of it)."""
+    m = re.search(
+        r"((?:[A-Z][\w'\u2019&.-]*)(?:\s+(?:of|the|and|for|on|[A-Z][\w'\u2019&.-]*))*)\s*"
+        rf"\({re.escape(acronym)}\)",
+        text,
+    )
+    if m is None:
+        return None
+    words = m.group(1).split()
+    while words and _initials(words) != acronym:
+        words = words[1:]
+    return " ".join(words) if len(words) > 1 else None
 
 
 def _paragraph_of(spans: list[tuple[int, int]], text: str) -> list[int]:
@@ -269,9 +296,12 @@ class _Carry:
         self.last: str | None = None  # the last source of figures named
         self.poll: str | None = None  # the poll the article is reporting
         self.known: list[str] = []  # full names of sources, for short mentions
+        # A body's statement about a measure, and the words it uses for it: later
+        # sentences with a number that speak of the same measure are its figures.
+        self.topic: tuple[str, frozenset[str], int] | None = None
 
     def name(self, name: str, is_poll: bool) -> str:
-        name = _expand(name, self.known)
+        name = _expand(name, self.known, self.text)
         self.known.append(name)
         self.current = self.last = name
         self.poll = name if is_poll else None
@@ -283,10 +313,13 @@ class _Carry:
             self.documents[noun] = document_named(self.text, noun)
         return self.documents[noun]
 
-    def attributed(self, attribution, sentence: str) -> None:
+    def attributed(self, attribution, sentence: str, last_paragraph: int) -> None:
         """An attributed sentence: a person's words end the carry; a body's
-        statement is the source a later "the figures show" refers to."""
+        statement is the source a later "the figures show" refers to, and one that
+        announces a measure without a figure is the source of the figures that follow
+        it up to `last_paragraph`."""
         self.current = None
+        self.topic = None
         found = named_source(sentence)
         if found is not None:
             self.name(*found)  # "Sales rose 4%, figures from X show": X's, and after it
@@ -295,8 +328,44 @@ class _Carry:
         elif _carries(attribution):
             self.last = attribution.speaker
             self.poll = None
+            if not any(c.isdigit() for c in sentence):
+                words = _topic_words(sentence)
+                self.topic = (attribution.speaker, words, last_paragraph)
         else:
             self.poll = None
+
+    def on_topic(self, sentence: str, paragraph: int) -> str | None:
+        """The body whose statement the sentence goes on reporting: it gives a number
+        and speaks of the measure the statement spoke of ("Prices dipped in May, the
+        bureau said." then "The average price fell to $180,000")."""
+        if self.topic is None or not any(c.isdigit() for c in sentence):
+            return None
+        speaker, words, last_paragraph = self.topic
+        if paragraph > last_paragraph:
+            return None
+        return speaker if words & _topic_words(sentence) else None
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z-]*")
+# Words that say how a figure moved or who reported it, not what it measures.
+_NOT_TOPIC = frozenset(
+    """said says say told reported announced added rose risen rise rising fell fallen fall
+    falling increased increase decreased decrease dropped drop dipped dip grew grow growth
+    climbed slipped jumped slowed showed show shown year month week quarter day time
+    about more less than over under some total latest figure number data statistic
+    official annual monthly also still only just around almost nearly""".split()
+)
+
+
+def _topic_words(sentence: str) -> frozenset[str]:
+    """The common nouns and adjectives a sentence may use for what it measures (lower
+    case as written, folded, singular): names say who, not what is measured."""
+    lower = " ".join(_LOWER_WORD.findall(sentence))
+    return frozenset(
+        word
+        for word in map(singular, fold_words(lower))
+        if len(word) > 3 and word not in _NOT_TOPIC and word not in _FUNCTION_WORDS
+    )
 
 
 def _common_word(name: str, text: str) -> bool:
@@ -321,7 +390,12 @@ def figure_sources(text: str, spans: list[tuple[int, int]], attributions: list) 
             carry.current = introduced  # "X lists other figures:" and the list follows
         introduced = None
         if attribution is not None:
-            carry.attributed(attribution, sentence)
+            # A statement that is a paragraph by itself (a news lede) announces what
+            # the next paragraph reports; otherwise its own paragraph does.
+            alone = (i == 0 or paragraph[i - 1] != paragraph[i]) and (
+                i + 1 == len(spans) or paragraph[i + 1] != paragraph[i]
+            )
+            carry.attributed(attribution, sentence, paragraph[i] + alone)
             if sentence.rstrip().endswith(":") and attribution.speaker:
                 introduced = carry.current = attribution.speaker
             continue
@@ -334,5 +408,5 @@ def figure_sources(text: str, spans: list[tuple[int, int]], attributions: list) 
             carry.current = carry.last or carry.document(back)
         elif carry.current is None and carry.poll is not None and poll_shaped(sentence):
             carry.current = carry.poll  # a poll's shares reported paragraphs later
-        out[i] = carry.current
+        out[i] = carry.current or carry.on_topic(sentence, paragraph[i])
     return out

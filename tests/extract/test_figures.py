@@ -123,6 +123,47 @@ def test_short_mention_takes_the_full_name():
     assert got["44%"] == got["1,100"] == "Lakeside College"
 
 
+def test_acronym_takes_the_name_the_article_spelled_out():
+    text = (
+        "Rents eased in May, the Zembla Housing Bureau (ZHB) said on Monday.\n\n"
+        "The ZHB data showed the average rent was £900 in the capital."
+    )
+    assert speakers(text)["£900"] == "Zembla Housing Bureau"
+    assert figures.defined_acronym("the Office of Harbour Works (OHW) said", "OHW") == (
+        "Office of Harbour Works"
+    )
+    assert figures.defined_acronym("the Office of Harbour Works said", "OHW") is None
+
+
+def test_a_lede_announcing_a_measure_sources_the_next_paragraphs_figures():
+    text = (
+        "Flat rents in Zembla slipped in June, the Zembla Housing Bureau has said.\n\n"
+        "The average flat rent fell to £880. Wages rose 2% over the year.\n\n"
+        "The average flat rent was £950 in the north."
+    )
+    got = speakers(text)
+    assert got["£880"] == "Zembla Housing Bureau"
+    assert got["2%"] is None  # another measure: the article's own figure
+    assert got["£950"] is None  # past the paragraph the lede announced
+
+
+def test_a_statement_with_its_own_figure_announces_nothing():
+    text = (
+        "Ferry operators reported 4,000 crossings in May, the port authority said. "
+        "Counting the two closed routes, crossings fell by 300."
+    )
+    assert speakers(text)["300"] is None
+
+
+def test_a_statement_announcing_a_measure_sources_its_paragraphs_figures():
+    text = (
+        "Ridership rose on every line in March, the Harbour Transit Agency said. "
+        "The busiest line carried 90,000 riders, followed by the coast line on 70,000."
+    )
+    got = speakers(text)
+    assert got["90,000"] == got["70,000"] == "Harbour Transit Agency"
+
+
 def test_document_named_by_title():
     text = (
         "The earnings of former ministers are listed in the annual register of company "

@@ -56,6 +56,7 @@ from claims.matching import DEFAULT_TOLERANCE, MATCHED_PREFIX, Tolerance
 from claims.model import ClaimsError, safe_period_bounds
 from claims.normalise import (
     ClaimKey,
+    as_lead,
     claim_key,
     normalise_metric,
     normalise_subject,
@@ -172,10 +173,13 @@ def build_group(
         if claim["revised"]:
             revised.append(claim["id"])
     low, high = min(values), max(values)
+    subject, metric = _spell_name(
+        [(c.get("subject"), c.get("metric")) for c in claims], key.subject, key.metric
+    )
     return ClaimGroup(
         key=key,
-        subject=_spelling([c.get("subject") for c in claims], key.subject, normalise_subject),
-        metric=_spelling([c.get("metric") for c in claims], key.metric, normalise_metric),
+        subject=subject,
+        metric=metric,
         unit=unit_label(key.unit),
         claims=claims,
         median=median,
@@ -285,6 +289,18 @@ def _first_appearance(claim: Mapping) -> dict:
     first = {name: claim.get(name) for name in names}
     first["claim_id"] = first.pop("id")
     return first
+
+
+def _spell_name(
+    pairs: Iterable[tuple[str | None, str | None]], key_subject: str, key_metric: str
+) -> tuple[str | None, str | None]:
+    """(subject, metric) of a group for people: each claim's fields written as its key
+    reads them (a trailer's "margin behind X" is X's lead, as_lead), then spelled."""
+    canonical = [as_lead(subject, metric) for subject, metric in pairs]
+    return (
+        _spelling([s for s, _ in canonical], key_subject, normalise_subject),
+        _spelling([m for _, m in canonical], key_metric, normalise_metric),
+    )
 
 
 def _spelling(values: Sequence[str | None], key: str, normalise) -> str | None:
@@ -639,8 +655,7 @@ def _add_spelling(db: sqlite_utils.Database, row: dict) -> None:
             [metric, subject, key.unit],
         ).fetchall()
         if spellings:
-            row["subject"] = _spelling([s for s, _ in spellings], key.subject, normalise_subject)
-            row["metric"] = _spelling([m for _, m in spellings], key.metric, normalise_metric)
+            row["subject"], row["metric"] = _spell_name(spellings, key.subject, key.metric)
             return
     row["subject"] = row["metric"] = None
 
@@ -1290,14 +1305,15 @@ def _group_id(key: ClaimKey) -> str:
 
 def _group_record(key: ClaimKey | None, members: list[dict]) -> dict:
     first = members[0]
+    if key:
+        pairs = [(m["subject"], m["metric"]) for m in members]
+        subject, metric = _spell_name(pairs, key.subject, key.metric)
+    else:
+        subject, metric = first["subject"], first["metric"]
     return {
         "group": _group_id(key) if key else f"claim-{first['id']}",
-        "subject": _spelling([m["subject"] for m in members], key.subject, normalise_subject)
-        if key
-        else first["subject"],
-        "metric": _spelling([m["metric"] for m in members], key.metric, normalise_metric)
-        if key
-        else first["metric"],
+        "subject": subject,
+        "metric": metric,
         "unit": unit_label(key.unit if key else first["unit_key"] or "") or None,
         "period": (None if is_standing(key.period) else key.period) if key else first["period"],
         "claims": [
@@ -1359,8 +1375,7 @@ def _named_groups(
     if name is None:
         return
     every = [m for members in periods.values() for m in members]
-    subject = _spelling([m["subject"] for m in every], name[0], normalise_subject)
-    metric = _spelling([m["metric"] for m in every], name[1], normalise_metric)
+    subject, metric = _spell_name([(m["subject"], m["metric"]) for m in every], *name[:2])
     for period, members in periods.items():
         for record in _kept(ClaimKey(*name, period), members, min_sources):
             yield {**record, "subject": subject, "metric": metric}

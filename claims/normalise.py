@@ -302,9 +302,30 @@ def normalise_metric(metric: str | None) -> str:
 
 
 def subject_metric_keys(subject: str | None, metric: str | None) -> tuple[str, str]:
-    """(subject_key, metric_key) of a claim, with places moved to the subject (rule 2)."""
+    """(subject_key, metric_key) of a claim, with places moved to the subject (rule 2)
+    and a lead written from the leader's side (as_lead)."""
+    subject, metric = as_lead(subject, metric)
     subject_words, metric_words = _subject_metric_words(subject, metric)
     return " ".join(subject_words), " ".join(metric_words)
+
+
+_MARGIN_BEHIND = "margin behind "
+_LEAD_OVER = "lead over "
+
+
+def as_lead(subject: str | None, metric: str | None) -> tuple[str | None, str | None]:
+    """One gap between two rivals, written from the leader's side with the rival by
+    surname: ("Jones", "margin behind Ann Smith") and ("Smith", "lead over Jones")
+    are both ("Smith", "lead over Jones"), so that either side's report lines up."""
+    if not subject or not metric:
+        return subject, metric
+    low = metric.strip().lower()
+    if low.startswith(_MARGIN_BEHIND) and len(metric.strip()) > len(_MARGIN_BEHIND):
+        leader = metric.strip()[len(_MARGIN_BEHIND) :]
+        return leader, _LEAD_OVER + subject.split()[-1]
+    if low.startswith(_LEAD_OVER) and len(metric.strip()) > len(_LEAD_OVER):
+        return subject, _LEAD_OVER + metric.split()[-1]
+    return subject, metric
 
 
 # Words before a measure's name that do not change what is measured: "the official

@@ -864,6 +864,25 @@ def _extracted_period(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE claims ADD COLUMN extracted_period TEXT")
 
 
+@migrations(name="0013_leads_from_the_leaders_side")
+def _leads_from_the_leaders_side(db: sqlite_utils.Database) -> None:
+    # A gap between two rivals is keyed from the leader's side, the rival by surname
+    # (normalise.as_lead): "Jones trails Smith by 6" and "Smith leads Jones by 6" are
+    # one figure. Only those claims' keys change; the group triggers follow them.
+    from claims.normalise import key_columns
+
+    rows = db.execute(
+        "SELECT id, subject, metric, unit FROM claims "
+        "WHERE lower(metric) LIKE 'lead over %' OR lower(metric) LIKE 'margin behind %'"
+    ).fetchall()
+    for claim_id, subject, metric, unit in rows:
+        keys = key_columns(subject, metric, unit)
+        db.execute(
+            "UPDATE claims SET subject_key = ?, metric_key = ? WHERE id = ?",
+            [keys["subject_key"], keys["metric_key"], claim_id],
+        )
+
+
 CLAIM_KEY_INDEX = (
     "CREATE INDEX IF NOT EXISTS idx_claims_key "
     "ON claims (metric_key, subject_key, unit_key, period_start)"

@@ -953,3 +953,29 @@ def test_counts_of_the_same_people_in_other_words_are_one_figure(db):
     )  # fmt: skip
     assert key_of(db, second[0]) == key_of(db, first[0])
     assert key_of(db, jobs[0])[2] == "count:job"  # other things counted: another figure
+
+
+def test_a_lead_reported_from_either_side_is_one_group_spelled_from_the_leader(db):
+    # "Lindqvist trails Okafor by 300" and "Okafor leads Lindqvist by 300" are one figure.
+    add_article(db, "Lindqvist trails Okafor by 300 delegates.", "2016-03-21", "A",
+                ("300", 300.0, {"subject": "Lindqvist", "metric": "margin behind Okafor",
+                                "unit": "delegate", "period": "2016-03-21"}))  # fmt: skip
+    add_article(db, "Okafor leads Piet Lindqvist by 300 delegates.", "2016-03-21", "B",
+                ("300", 300.0, {"subject": "Okafor", "metric": "lead over Piet Lindqvist",
+                                "unit": "delegate", "period": "2016-03-21"}))  # fmt: skip
+    (record,) = [r for r in groups.all_groups(db) if r["unit"] and "delegate" in r["unit"]]
+    assert len(record["claims"]) == 2
+    assert (record["subject"], record["metric"]) == ("Okafor", "lead over Lindqvist")
+
+
+def test_an_existing_ledgers_leads_are_re_keyed_from_the_leaders_side(db):
+    from claims import schema
+
+    (claim_id,) = add_article(db, "Lindqvist trails Okafor by 300 delegates.", "2016-03-21", "A",
+                              ("300", 300.0, {"subject": "Lindqvist", "unit": "delegate",
+                                              "metric": "margin behind Okafor"}))  # fmt: skip
+    with store.write_transaction(db):  # keyed as a ledger made before leads had a side
+        db.execute("UPDATE claims SET subject_key = 'lindqvist', "
+                   "metric_key = 'margin behind okafor' WHERE id = ?", [claim_id])  # fmt: skip
+        schema._leads_from_the_leaders_side(db)
+    assert key_of(db, claim_id)[:2] == ("okafor", "lead over lindqvist")

@@ -256,6 +256,7 @@ def test_migrations_are_idempotent(db):
         "0010_source_reviews",
         "0011_claims_by_value",
         "0012_extracted_period",
+        "0013_leads_from_the_leaders_side",
     ]
 
 

@@ -18,6 +18,7 @@ from claims.extract import (
     casualties,
     context,
     figures,
+    leads,
     metrics,
     numbers,
     periods,
@@ -314,6 +315,12 @@ def _numeric_claims(
             # "49 people killed in the Orlando shooting": the event's victims
             metric = metric if casualties.names_casualties(metric) else hurt.metric
             subject = hurt.event
+        elif (gap := leads.find_lead(sentence, q.start, q.end)) is not None:
+            # "Smith leads Jones by 40 delegates": the size of a lead, not a count
+            if article_subjects is not None:
+                gap = gap.named_in_full(article_subjects.full_person)
+            metric = gap.metric
+            subject = gap.subject or subject
         if periods.is_monthly_measure(metric) and not (subject and places.is_place(subject)):
             # a country's monthly statistic is the country's, not the speaker's or the
             # person the article is about: the country the article names most
@@ -445,4 +452,4 @@ def extract_claims(text: str, published: str | date | None = None) -> list[Extra
         except Exception:  # noqa: BLE001 - the contract is "never raises"
             log.exception("claim extraction failed in sentence at %d", start)
     claims.sort(key=lambda c: (c.sentence_start, c.surface_start, c.kind != "numeric"))
-    return claims
+    return leads.name_rivals(claims)

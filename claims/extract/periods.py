@@ -63,6 +63,8 @@ _PERIOD_RE = re.compile(
           \s+(?P<mi_m>{_FULL_MONTH})\b(?!,?\s*(?:of\s+)?\d))
     | (?P<rel>\b(?P<rel_w>(?i:last|this|next))\s+(?P<rel_u>year|month|quarter)\b(?!['’]s))
     | (?P<day_rel>\b(?P<dr_w>[Tt]oday|[Yy]esterday)\b(?!['’]s))
+    | (?P<into_day>(?:(?<=\binto\s)|(?<=\b[Ee]ntering\s))
+          (?P<id_wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b)
     | (?P<weekday>\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
           (?!(?:\s+(?:night|morning|afternoon|evening))?['’]s|,?\s+(?:{_MONTH}|[0-3]?\d\b)))
     | (?P<week_of>\b(?i:first|second|third|fourth|last|final|past)\s+week\s+(?:of|in)\s+
@@ -171,7 +173,8 @@ def _valid_date(year: int, month: int, day: int) -> bool:
 _LOOK_AHEAD_DAYS = 31
 # A sentence about what is to come: a month it names without a year is the next one.
 _FUTURE_RE = re.compile(
-    r"\b(?:will|would|won['’]t|shall|next|upcoming|coming|scheduled|planned|expected\s+to)\b"
+    r"\b(?:will|would|won['’]t|shall|next|upcoming|coming|scheduled|planned|expected\s+to|"
+    r"entering|(?:going|heading)\s+into|ahead\s+of)\b"
     r"|['’]ll\b",
     re.IGNORECASE,
 )
@@ -359,7 +362,7 @@ def _period_matches(s: str) -> list[re.Match]:
 
 _KINDS = (
     "iso", "mdy", "dmy", "my", "quarter", "qcode", "months3", "to_month", "half", "fiscal",
-    "month_in", "rel", "day_rel", "weekday", "week_of", "the_year", "year",
+    "month_in", "rel", "day_rel", "into_day", "weekday", "week_of", "the_year", "year",
 )  # fmt: skip
 
 
@@ -460,6 +463,9 @@ def _resolve(
         return (published - timedelta(days=back)).isoformat(), None
     if kind == "weekday":
         return _weekday(m.group("wd"), published), None
+    if kind == "into_day":
+        # "going into Tuesday's primary": a standing figure as it stood that day
+        return _weekday(m.group("id_wd"), published), None
     if kind == "week_of":
         mo = _month_number(m.group("wo_m"))
         y = year or _year_for_month(mo, 1, fallback, published)

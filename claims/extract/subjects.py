@@ -481,7 +481,7 @@ class ArticleSubjects:
         if opener and rank >= 3:
             found = None  # "She also earned £9 for a column in the Globe": she earned it
         if found is not None and found.split()[-1].lower() not in _STAND_IN_NOUNS:
-            return self._full_person(found)
+            return self.full_person(found)
         if found is not None and self.main is None:
             return found
         pronoun = opener.group().lower() if opener else _last_pronoun(sentence, start)
@@ -544,9 +544,9 @@ class ArticleSubjects:
         name = _clean_name(found.group(1)) if found else None
         if not name or not (name in self._people or is_person_name(name)):
             return None
-        return self._full_person(name)
+        return self.full_person(name)
 
-    def _full_person(self, name: str) -> str:
+    def full_person(self, name: str) -> str:
         """'Smith' -> 'Jane Smith' when the article named her in full before."""
         return self._people.get(name, name)
 

@@ -1,0 +1,115 @@
+"""A number that is the size of one rival's lead over another (claims/extract/leads.py).
+
+Every sentence here is invented for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extract import extract_claims
+from claims.normalise import as_lead, subject_metric_keys
+
+
+def numeric(text: str, published: str | None = "2024-05-21") -> dict[str, tuple]:
+    """Each numeric claim's surface -> (subject, metric, unit, period)."""
+    return {
+        c.surface: (c.subject, c.metric, c.unit, c.period)
+        for c in extract_claims(text, published)
+        if c.kind == "numeric"
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "subject", "metric"),
+    [
+        (
+            "Okafor leads Lindqvist by 12 seats after the count.",
+            "12",
+            "Okafor",
+            "lead over Lindqvist",
+        ),
+        ("Okafor led Lindqvist by 40 delegates on Monday.", "40", "Okafor", "lead over Lindqvist"),
+        (
+            "Lindqvist continues to trail Okafor by more than 300 delegates.",
+            "300",
+            "Lindqvist",
+            "margin behind Okafor",
+        ),
+        ("Okafor has a 9-point lead over Lindqvist.", "9-point", "Okafor", "lead over Lindqvist"),
+        (
+            "Okafor's lead over Lindqvist narrowed to 4 points.",
+            "4",
+            "Okafor",
+            "lead over Lindqvist",
+        ),
+        ("Lindqvist finished 15 votes behind Okafor.", "15", "Lindqvist", "margin behind Okafor"),
+        (
+            "Okafor ended the night 80 delegates ahead of Lindqvist.",
+            "80",
+            "Okafor",
+            "lead over Lindqvist",
+        ),
+    ],
+)
+def test_the_size_of_a_lead(sentence, surface, subject, metric):
+    got = numeric(sentence)[surface]
+    assert got[:2] == (subject, metric)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("Okafor won 40 delegates on Monday.", "40"),
+        ("The firm's profit margin of 4% was thin.", "4%"),
+        ("The poll has a margin of error of 3 points.", "3"),
+        ("The gap in pay between men and women is 9%.", "9%"),
+    ],
+)
+def test_numbers_that_are_no_lead(sentence, surface):
+    subject, metric, _, _ = numeric(sentence)[surface]
+    assert not (metric or "").startswith(("lead", "margin behind"))
+
+
+def test_a_lead_without_its_rival_takes_the_rival_the_article_gives():
+    text = (
+        "Ann Okafor won 40 delegates on Saturday. Piet Lindqvist won 31 delegates. "
+        "Okafor now holds a 214-delegate advantage."
+    )
+    assert numeric(text)["214-delegate"][:2] == ("Ann Okafor", "lead over Lindqvist")
+
+
+def test_a_lead_keeps_no_rival_when_the_article_counts_two_others():
+    text = (
+        "Lindqvist won 31 delegates. Moreau won 20 delegates. Okafor won 40 delegates. "
+        "Okafor now holds a 214-delegate advantage."
+    )
+    assert numeric(text)["214-delegate"][1] == "lead"
+
+
+def test_the_leader_is_written_as_the_article_named_them_in_full():
+    text = (
+        "Ann Okafor spoke in Leeds on Monday. "
+        "Piet Lindqvist continues to trail Okafor by 300 delegates."
+    )
+    assert numeric(text)["300"][:2] == ("Piet Lindqvist", "margin behind Ann Okafor")
+
+
+def test_both_sides_of_one_lead_have_one_key():
+    assert as_lead("Lindqvist", "margin behind Ann Okafor") == ("Ann Okafor", "lead over Lindqvist")
+    assert subject_metric_keys("Piet Lindqvist", "margin behind Ann Okafor") == (
+        subject_metric_keys("Ann Okafor", "lead over Piet Lindqvist")
+    )
+    assert as_lead("Okafor", "lead") == ("Okafor", "lead")
+    assert as_lead(None, "margin behind Okafor") == (None, "margin behind Okafor")
+
+
+def test_a_standing_count_entering_a_day_is_dated_that_day():
+    got = numeric("Going into Tuesday's primary, Okafor had 700 delegates.", "2024-05-22")
+    assert got["700"][3] == "2024-05-21"
+
+
+def test_a_month_ahead_of_what_is_entered_is_this_years():
+    got = numeric("Entering the final contests in June, Okafor leads Lindqvist by 271 delegates.")
+    assert got["271"][3] == "2024-06"
+    assert numeric("Okafor won 700 delegates in June.")["700"][3] == "2023-06"

@@ -714,14 +714,18 @@ def _give_figure_key(db: sqlite_utils.Database, figure: list[_Mention]) -> int:
 
 
 def _figure_period(figure: list[_Mention]) -> str:
-    """The period the figure's dated claims give most often (the most precise on a tie),
-    '' when none gives one. The figure's periods agree (_Figures), so a claim that
-    gives none, or gives the same time more or less precisely, is dated with the
-    others: "1,237 delegates needed" dated by its contest's year, not by the Tuesday
-    one article said it on."""
+    """The period the figure's dated claims give most often (the most precise on a tie;
+    for a toll, the most precise), '' when none gives one. The figure's periods agree
+    (_Figures), so a claim that gives none, or gives the same time more or less
+    precisely, is dated with the others: the delegates a nomination needs are dated by
+    the contest's year, not by the Tuesday one article said it on."""
     dates = Counter(m.own_period for m in sorted(figure, key=lambda m: m.id) if m.own_period)
     if not dates:
         return ""
+    if any(m.casualties is not None for m in figure):
+        # A toll is of an event that happened on one day: the day one article gives
+        # dates the "2012 attack" of the others (the periods agree, so it lies inside).
+        return max(dates, key=lambda p: (len(p), dates[p]))
     return max(dates, key=lambda p: (dates[p], len(p)))
 
 

@@ -855,6 +855,20 @@ def test_a_toll_told_three_ways_is_one_figure_dated_by_its_event(db):
     assert keys.pop()[3] == "2017-03-02"
 
 
+def test_a_toll_is_dated_by_the_day_one_article_gives_its_event(db):
+    # Two articles date the attack by its year, one by its day: the toll is the day's.
+    killed = {"metric": "people killed", "unit": "person", "subject": "Lyon bombing"}
+    ids_ = []
+    for day, (text, period) in enumerate((
+        ("The 2017 Lyon bombing killed 23 people.", "2017"),
+        ("In 2017 the Lyon bombing left 23 people dead.", "2017"),
+        ("The Lyon bombing of March 2, 2017, killed 23 people.", "2017-03-02"),
+    ), start=1):  # fmt: skip
+        ids_ += add_article(db, text, f"2018-01-0{day}", f"Outlet {day}",
+                            ("23", 23.0, {**killed, "period": period}))  # fmt: skip
+    assert {key_of(db, claim_id)[3] for claim_id in ids_} == {"2017-03-02"}
+
+
 def test_a_toll_of_another_event_stays_apart(db):
     killed = {"metric": "people killed", "unit": "person"}
     (lyon,) = add_article(

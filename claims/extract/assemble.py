@@ -278,7 +278,8 @@ def _numeric_claims(
     _note_org_names(sentence, org_names)
     mentions = periods.find_periods(sentence, published, time.year)
     time.begin_sentence(start, sentence, mentions)
-    blocked = [(m.start, m.end) for m in mentions]
+    # "founded 300 years ago": the span of years is a claim as well as a time
+    blocked = [(m.start, m.end) for m in mentions if m.kind != "ago"]
     quantities = numbers.find_quantities(sentence, blocked)
     if not quantities:
         # Most sentences hold no figure: only the article's running context moves on.

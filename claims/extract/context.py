@@ -73,9 +73,13 @@ _SET_OBJECT_RE = re.compile(
     rf"(?:{_LEVEL_APPROX}\s+)?$"
 )
 # "the unemployment rate at 3.5%", "the participation rate, at 62.6 percent".
+# "with the jobless rate at 5%", "today's jobless rate still close to 5%": a measure and
+# the level it stands at (a time in the possessive only says when).
 _NP_AT_RE = re.compile(
-    r"\b(?i:the|its|their|his|her|our)\s+(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})"
-    rf"\s*,?\s+at\s+(?:{_LEVEL_APPROX}\s+)?$"
+    r"\b(?i:the|its|their|his|her|our|today['’]s|(?:this|last)\s+(?:week|month|year)['’]s)"
+    r"\s+(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)"
+    r"\s*,?\s+(?:(?:still|now|already|hovering|holding|steady)\s+)?"
+    rf"(?:at|near|close\s+to)\s+(?:{_LEVEL_APPROX}\s+)?$"
 )
 # A sentence that opens with its measure and the verb that moves it: "Total nonfarm
 # payroll employment rose by 236,000", "Employment in retail trade changed little".

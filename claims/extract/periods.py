@@ -69,6 +69,8 @@ _PERIOD_RE = re.compile(
           (?!(?:\s+(?:night|morning|afternoon|evening))?['’]s|,?\s+(?:{_MONTH}|[0-3]?\d\b)))
     | (?P<week_of>\b(?i:first|second|third|fourth|last|final|past)\s+week\s+(?:of|in)\s+
           (?P<wo_m>{_FULL_MONTH})\b(?:,?\s+(?P<wo_y>{_YEAR})\b)?)
+    | (?P<ago>\b(?P<ago_n>\d{1,3}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))
+          \s+(?P<ago_u>years?|months?|weeks?|days?)\s+ago\b)
     | (?P<the_year>\b(?i:over|during|for|in|through)\s+the\s+year\b(?!['’]s|\s+(?:to|before|ago))
           | \b(?i:first)\s+(?:\w+\s+)?months\b(?:\s+of\s+the\s+year\b)?(?!\s+(?:of|to)\b))
     | (?P<year>(?<![\d$£€¥,.#/-])\b(?P<y>{_YEAR})\b(?![.,]\d|\s?(?:%|per\s?cent|percent|bn\b|m\b))
@@ -90,7 +92,8 @@ _TEMPORAL_BEFORE_RE = re.compile(
 # the period is a baseline the quantity is compared with, not the quantity's own.
 _BASELINE_BEFORE_RE = re.compile(
     r"\bsince\s+$|\bsame\s+(?:period|month|quarter|week|day|time)\s+(?:of\s+|in\s+)?$"
-    r"|\blast\s+(?:seen|recorded|reached)\s+(?:in\s+)?$",
+    r"|\blast\s+(?:seen|recorded|reached)\s+(?:in\s+)?$"
+    r"|\bthan\s+(?:in\s+|during\s+)?$",  # "fewer than seven years ago": the comparison's time
     re.IGNORECASE,
 )
 # A year a forecast or target looks ahead to ("expects a 2% fall in 2031", "could double
@@ -362,7 +365,7 @@ def _period_matches(s: str) -> list[re.Match]:
 
 _KINDS = (
     "iso", "mdy", "dmy", "my", "quarter", "qcode", "months3", "to_month", "half", "fiscal",
-    "month_in", "rel", "day_rel", "into_day", "weekday", "week_of", "the_year", "year",
+    "month_in", "rel", "day_rel", "into_day", "weekday", "week_of", "ago", "the_year", "year",
 )  # fmt: skip
 
 
@@ -466,6 +469,8 @@ def _resolve(
     if kind == "into_day":
         # "going into Tuesday's primary": a standing figure as it stood that day
         return _weekday(m.group("id_wd"), published), None
+    if kind == "ago":
+        return _ago(m.group("ago_n"), m.group("ago_u"), published), None
     if kind == "week_of":
         mo = _month_number(m.group("wo_m"))
         y = year or _year_for_month(mo, 1, fallback, published)
@@ -477,6 +482,32 @@ def _resolve(
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+_COUNT_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "two three four five six seven eight nine ten eleven twelve".split(), start=2
+    )
+}
+
+
+def _ago(count: str, unit: str, published: date | None) -> str | None:
+    """'four years ago', '3 months ago', 'two weeks ago': the time that long before
+    publication, as precise as its unit ("a year ago" is left to the baseline rules:
+    it is as often a comparison as a date)."""
+    if published is None:
+        return None
+    n = int(count) if count.isdigit() else _COUNT_WORDS[count.lower()]
+    unit = unit.lower().rstrip("s")
+    if unit == "year":
+        return str(published.year - n) if published.year - n >= 1 else None
+    if unit == "month":
+        return _shift_month(published, -n)
+    days = n * 7 if unit == "week" else n
+    if days >= published.toordinal():
+        return None
+    return (published - timedelta(days=days)).isoformat()
 
 
 def _weekday(name: str, published: date | None) -> str | None:
@@ -803,7 +834,7 @@ _YEAR_AGO_AFTER_RE = re.compile(
 # compare nothing.
 _BASELINE_WORD_BEFORE_RE = re.compile(
     r"\b(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)than|compared\s+(?:with|to)|against"
-    r"|versus|vs\.?)\s+(?:\S+\s+){0,2}$",
+    r"|versus|vs\.?)\s+(?:\S+\s+){0,3}$",
     re.IGNORECASE,
 )
 
@@ -821,8 +852,13 @@ def baseline_period(sentence: str, start: int, end: int, period: str | None) -> 
 
 
 # Between a compared figure and its own period: "compared with 33% last month", "down
-# from 4.9% in May", "than 12,000 during 2019".
-_OWN_PERIOD_GAP_RE = re.compile(r"\s*(?:(?:in|during|for|at\s+the\s+end\s+of)\s+)?$", re.IGNORECASE)
+# from 4.9% in May", "than 12,000 during 2019", "from $600,000 it gave four years ago"
+# (a short relative clause of a pronoun and its verb in the past).
+_OWN_PERIOD_GAP_RE = re.compile(
+    r"\s*(?:(?:that|which)\s+)?(?:(?:it|he|she|they|we)\s+[a-z]+(?:ed|id|ave|ade|ent|on)\s+)?"
+    r"(?:(?:in|during|for|at\s+the\s+end\s+of)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def baseline_mentions(
@@ -837,7 +873,7 @@ def baseline_mentions(
             continue
         for mention in mentions:
             if (
-                0 <= mention.start - end <= 16
+                0 <= mention.start - end <= 30
                 and mention.period
                 and _OWN_PERIOD_GAP_RE.match(sentence[end : mention.start])
             ):
@@ -870,8 +906,12 @@ def is_monthly_measure(metric: str | None) -> bool:
 
 
 def latest_release(metric: str | None, published: date | None) -> str | None:
-    """The month of the latest monthly release a measure's current figure comes from
-    (the month before publication), or None for another measure or no date."""
+    """The month of the latest monthly release a measure's current figure comes from,
+    or None for another measure or no date: the month before publication, or the one
+    before that early in a month, before the month's first Friday, since a month's
+    figures come out in the next month at the earliest around then (the US jobs
+    report on the first Friday; price indexes later)."""
     if published is None or not is_monthly_measure(metric):
         return None
-    return _shift_month(published, -1)
+    first_friday = 1 + (4 - published.replace(day=1).weekday()) % 7
+    return _shift_month(published, -2 if published.day < first_friday else -1)

@@ -142,6 +142,11 @@ _PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|him|it|its|they|their|the\s+\w+)\
 _ADJECTIVE_ENDINGS = ("ic", "ian", "ean", "ese", "ish", "ern", "al", "an")
 # Names of times, not of anyone: "New Year", "Election Day".
 _TIME_NAMES = frozenset("Year Day Eve Week Weekend Christmas Easter".split())
+# A time in the possessive says when, not whose: "today's jobless rate", "last
+# year's profit" are the rate and the profit of whoever the article is about.
+_TIME_NOUNS = frozenset(
+    "today yesterday tomorrow tonight day week weekend month quarter year decade".split()
+)
 _TITLE_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Prof|Sir|Lord|Lady)\.?\s+")
 
 
@@ -447,6 +452,8 @@ def _ranked_subject(
         found = found.rsplit(" ", 1)[0]  # "the firm also paid": the firm
     if found and _describes_another(sentence, found, start):
         return None, 5  # "the world's biggest bank": a description, not the world's figure
+    if found and found.split()[-1].lower() in _TIME_NOUNS:
+        return None, 5
     return found, 5
 
 

@@ -471,6 +471,21 @@ def test_a_current_monthly_indicator_is_the_latest_releases():
     assert numeric_periods("Smith has 4.2 percent support.", date(2023, 11, 3)) == [
         ("4.2 percent", None)
     ]
+    # Before a month's first Friday its last month's figures are not out yet.
+    assert numeric_periods("The jobless rate is 4.2 percent.", date(2023, 11, 1)) == [
+        ("4.2 percent", "2023-09")
+    ]
+    assert numeric_periods("With the jobless rate still near 4 percent, rates rose.",
+                           date(2023, 11, 20)) == [("4 percent", "2023-10")]  # fmt: skip
+
+
+def test_a_time_in_the_possessive_is_no_subject():
+    (claim,) = [
+        c
+        for c in extract_claims("Today's jobless rate is close to 5 percent.", "2023-11-20")
+        if c.kind == "numeric"
+    ]
+    assert (claim.subject, claim.metric) == (None, "jobless rate")
 
 
 def test_a_month_named_of_what_is_to_come_is_the_next_one():
@@ -480,3 +495,34 @@ def test_a_month_named_of_what_is_to_come_is_the_next_one():
     assert [c.period for c in claims if c.kind == "numeric"] == ["2017-03"]
     claims = extract_claims("The party met in Lyon in March with 4,000 delegates.", "2016-05-20")
     assert [c.period for c in claims if c.kind == "numeric"] == ["2016-03"]
+
+
+def test_a_time_so_long_ago_is_dated_back_from_publication():
+    assert numeric_periods("The plant made a profit of $5m two years ago.", date(2016, 6, 7)) == [
+        ("$5m", "2014"),
+        ("two years", "2014"),
+    ]
+    assert numeric_periods("Fares rose 4% three months ago.", date(2016, 6, 7))[0] == (
+        "4%",
+        "2016-03",
+    )
+    # "founded 300 years ago": the years stay a claim of their own
+    assert [
+        s for s, _ in numeric_periods("The bank was founded 300 years ago.", date(2016, 6, 7))
+    ] == ["300 years"]
+
+
+def test_a_baseline_with_its_own_time_in_a_short_relative_clause():
+    got = numeric_periods(
+        "The firm will give $75,000, down from the more than $600,000 it gave four years ago.",
+        date(2016, 6, 7),
+    )
+    assert got[:2] == [("$75,000", None), ("$600,000", "2012")]
+
+
+def test_a_time_compared_with_is_not_the_figures():
+    got = numeric_periods(
+        "There are 20,000 fewer people in the labor force than seven years ago.",
+        date(2016, 6, 7),
+    )
+    assert got[0] == ("20,000", None)

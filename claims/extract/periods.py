@@ -69,7 +69,7 @@ _PERIOD_RE = re.compile(
           (?!(?:\s+(?:night|morning|afternoon|evening))?['’]s|,?\s+(?:{_MONTH}|[0-3]?\d\b)))
     | (?P<week_of>\b(?i:first|second|third|fourth|last|final|past)\s+week\s+(?:of|in)\s+
           (?P<wo_m>{_FULL_MONTH})\b(?:,?\s+(?P<wo_y>{_YEAR})\b)?)
-    | (?P<ago>\b(?P<ago_n>\d{1,3}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))
+    | (?P<ago>\b(?P<ago_n>\d{1, 3}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))
           \s+(?P<ago_u>years?|months?|weeks?|days?)\s+ago\b)
     | (?P<the_year>\b(?i:over|during|for|in|through)\s+the\s+year\b(?!['’]s|\s+(?:to|before|ago))
           | \b(?i:first)\s+(?:\w+\s+)?months\b(?:\s+of\s+the\s+year\b)?(?!\s+(?:of|to)\b))

@@ -1,6 +1,6 @@
 """The same figure in other words: keys completed from claims of other articles.
 
-Extracted slots miss and disagree. One article writes "it takes 1,237 delegates to
+Extracted slots miss and disagree. One article writes "it takes 2,118 delegates to
 win the nomination" without naming whose; another names the party; a third gives the
 figure to the person the article is about. Claim-matching tools line such mentions
 up by what surrounds the number, not by slots alone: the same value in the same unit,
@@ -9,7 +9,7 @@ folded, without common words, numbers or the counted noun). When a claim is stor
 (or re-keyed), its key is completed from matching claims of other articles, in this
 order:
 
-- a one-word subject ("the Committee", "Sanders") takes the only full name ending in
+- a one-word subject ("the Committee", "Okafor") takes the only full name ending in
   it among claims of the same measure (complete_short_subjects);
 - a claim missing its subject or its metric takes it from a claim with the same value
   (within the tolerance) and unit, the same other part, and MIN_SHARED words in common
@@ -17,8 +17,8 @@ order:
   share a key made from the earlier claim's id (MATCHED_PREFIX + id);
 - the same statement (the same number, nearly all words shared) takes the other's key,
   unless its sentence names its own subject;
-- a specific number of things or money (three significant digits: "1,237 delegates"),
-  or a specific bare number ("reach 1,237"), is lined up with every claim of that
+- a specific number of things or money (three significant digits: "2,118 delegates"),
+  or a specific bare number ("reach 2,118"), is lined up with every claim of that
   number (line_up_specific_numbers): claims that share a word saying what is counted
   are one figure, directly or through others, and all take the key most of them
   carry, whatever order the articles came in;
@@ -131,7 +131,7 @@ def contexts_agree(
 
 def distinctive(value: float) -> bool:
     """Whether a number is specific enough to name a figure nearly by itself: three or
-    more significant digits (1,237 or 49.6, not 300, 11 million or 4.9)."""
+    more significant digits (2,118 or 49.6, not 300, 11 million or 4.9)."""
     digits = f"{abs(value):.10g}".replace(".", "").replace("-", "")
     digits = digits.split("e")[0].strip("0")
     return len(digits) >= 3
@@ -390,8 +390,8 @@ _SHORT_NAMES = (
 
 
 def complete_short_subjects(db: sqlite_utils.Database, claim_ids: list[int]) -> int:
-    """A one-word name ("Committee", "Sanders") stands for the full name that ends in
-    it ("Federal Open Market Committee", "Bernie Sanders") when that is the only such
+    """A one-word name ("Committee", "Okafor") stands for the full name that ends in
+    it ("Federal Open Market Committee", "Ann Okafor") when that is the only such
     name the ledger's claims of the same measure (metric and unit) carry. Runs both ways:
     new short names take the full name, and a new full name completes the short names
     already stored. Returns how many claims changed."""
@@ -443,7 +443,7 @@ def _complete_measure(db: sqlite_utils.Database, metric: str, unit: str, subject
     ).fetchall()
     names = {name for (name,) in rows if name.endswith(" " + head)}
     if len(names) != 1:
-        return 0  # no full name, or two ("Bill Clinton", "Hillary Clinton"): leave it
+        return 0  # no full name, or two ("Bo Okafor", "Ann Okafor"): leave it
     full = names.pop()
     rows = db.execute(
         f"SELECT id, subject FROM claims WHERE {_UNTOUCHED} AND metric_key = ? AND unit_key = ? "
@@ -451,7 +451,7 @@ def _complete_measure(db: sqlite_utils.Database, metric: str, unit: str, subject
         [metric, unit, head],
     ).fetchall()
     # Only a name the claim itself writes is short for a longer one ("the Committee",
-    # "Sanders"): not a common noun ("the nomination" is not short for whichever
+    # "Okafor"): not a common noun ("the nomination" is not short for whichever
     # "... nomination" was stored first), nor a key matching gave a claim of another name.
     ids = [claim_id for claim_id, written in rows if _writes_name(written, head)]
     db.conn.executemany(
@@ -557,7 +557,7 @@ def line_up_specific_numbers(db: sqlite_utils.Database, mentions: list[_Mention]
     articles they state one figure with, the name and period of that figure; returns
     how many claims changed.
 
-    Such a number ("1,237 delegates", "$275bn", "reach 1,237") names its figure nearly by
+    Such a number ("2,118 delegates", "$275bn", "reach 2,118") names its figure nearly by
     itself, whatever each article's slots say: two claims of it state one figure when
     their units agree (or one is bare) and their words agree (_state_one_figure). The
     claims linked that way, directly, through a key they already share or through
@@ -749,7 +749,7 @@ def _state_one_figure(a: _Mention, b: _Mention) -> bool:
     if not distinctive(a.value):
         # A large round count: two words in common saying what is counted.
         return contexts_agree(a.figure_words, b.figure_words, 2, 0.0)
-    # A specific count of one thing ("1,237 delegates") needs one word in common that
+    # A specific count of one thing ("2,118 delegates") needs one word in common that
     # says what the count is (figure_words).
     return contexts_agree(a.figure_words, b.figure_words, 1, 0.0)
 
@@ -806,11 +806,11 @@ def _figure_key(figure: list[_Mention]) -> tuple[str, str, str]:
 
 
 def _bare(unit_key: str) -> bool:
-    """No unit, or a bare number: a figure said without its counted noun ("reach 1,237")."""
+    """No unit, or a bare number: a figure said without its counted noun ("reach 2,118")."""
     return unit_key in ("", "number")
 
 
 def _counted(unit_key: str) -> bool:
-    """Whether a unit family counts things or money, where a specific number ("1,237
+    """Whether a unit family counts things or money, where a specific number ("2,118
     delegates", "$275bn") is rarely two figures; rates and shares repeat."""
     return unit_key.startswith(("count:", "currency:"))

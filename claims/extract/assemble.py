@@ -313,7 +313,7 @@ def _numeric_claims(
             metric = needed.metric
             subject = needed.goal or subject
         elif hurt is not None:
-            # "49 people killed in the Orlando shooting": the event's victims
+            # "31 people killed in the Lyon bombing": the event's victims
             metric = metric if casualties.names_casualties(metric) else hurt.metric
             subject = hurt.event
         elif (gap := leads.find_lead(sentence, q.start, q.end)) is not None:

@@ -71,7 +71,7 @@ _EVENT_AT_RE = re.compile(
     rf"\b(?P<event>{_EVENTS})\s+(?:(?:on|at|in|near)\s+(?:the\s+)?)(?P<name>{_NAME})"
 )
 _PLACE_AFTER_RE = re.compile(rf"^[^.;:]{{0,60}}?\b(?:in|at|near)\s+(?:the\s+)?(?P<name>{_NAME})")
-# The clause a number sits in, after a place: "in Benghazi, where four were killed".
+# The clause a number sits in, after a place: "in Arles, where four were killed".
 _WHERE_BEFORE_RE = re.compile(rf"(?P<name>{_NAME}),?\s+where\s+[^,;]*$")
 _WHERE_WINDOW = 80
 # How far from the number an event may be named and still be the one counted.
@@ -146,11 +146,11 @@ def _kind_before(sentence: str, start: int) -> str | None:
 
 def _event(sentence: str, end: int) -> str | None:
     """The event a casualty count is of, as the sentence names it nearest the number:
-    "Orlando shooting", "Benghazi attack"; else the place after the number ("in
+    "Lyon bombing", "Arles attack"; else the place after the number ("in
     Paris"); else None."""
     where = _WHERE_BEFORE_RE.search(sentence, max(0, end - _WHERE_WINDOW), end)
     if where and _clean(where.group("name")):
-        return _clean(where.group("name"))  # "Benghazi, where four were killed"
+        return _clean(where.group("name"))  # "Arles, where four were killed"
     events = []
     for pattern in (_NAMED_EVENT_RE, _EVENT_AT_RE):
         for found in pattern.finditer(sentence):
@@ -164,7 +164,7 @@ def _event(sentence: str, end: int) -> str | None:
     place = _PLACE_AFTER_RE.match(sentence[end:])
     if place is None:
         before = list(_PLACE_BEFORE_RE.finditer(sentence, 0, end))
-        place = before[-1] if before else None  # "in Orlando, where 49 were killed"
+        place = before[-1] if before else None  # "in Lyon, where 31 were killed"
     return _clean(place.group("name")) if place else None
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-# A name of up to three capitalised words ("Bernie Sanders", "Lee").
+# A name of up to three capitalised words ("Ann Okafor", "Lee").
 _NAME = r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*"
 # Words that soften a number without changing what it measures.
 _APPROX = (
@@ -126,7 +126,7 @@ def _rival_of(metric: str | None) -> str | None:
 
 
 def _same_person(a: str | None, b: str | None) -> bool:
-    """One name, written in full or by surname ("Bernie Sanders", "Sanders")."""
+    """One name, written in full or by surname ("Ann Okafor", "Okafor")."""
     if not a or not b:
         return False
     return a == b or a.split()[-1] == b.split()[-1]

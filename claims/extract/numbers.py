@@ -828,7 +828,7 @@ def _words_are_a_number(s: str, core: _Core, unit: _Unit) -> bool:
 
 
 # A hyphenated count before a noun that is itself an amount ("a 214-delegate lead", "a
-# 22-point defeat", "the 1,237-delegate threshold", "an 11 million-person population")
+# 22-point defeat", "the 2,118-delegate threshold", "an 11 million-person population")
 # states a figure; before any other noun it only describes ("a five-year plan", "10-year
 # bonds", "a 12-member panel"), which the spec leaves optional.
 _AMOUNT_HEADS = (

@@ -467,7 +467,7 @@ class ArticleSubjects:
         self._main: str | None = None
         self._main_known = False
         self.last_person: str | None = None
-        # Full person names by their last word: "Sanders" is the Sanders the article
+        # Full person names by their last word: "Okafor" is the Okafor the article
         # named first (the story's own, not a relative introduced later).
         self._people: dict[str, str] = {}
 

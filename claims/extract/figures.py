@@ -129,7 +129,8 @@ _POLL_SHAPE = re.compile(
     r"\b(?:voters?|respondents?|adults|electorate|undecided|approv\w*|disapprov\w*|"
     r"favou?rab\w*|unfavou?rab\w*|rating|support\w*|lead|leads|leading|led|trail\w*|"
     r"margin|matchup|match-up|head-to-head|poll\w*|surveyed|ahead|behind)\b"
-    r"|\b(?:has|had|with|at|on)\s+(?:just\s+|only\s+|about\s+)?\d+(?:\.\d+)?\s*(?:%|per\s*cent\b|percent\b)"
+    r"|\b(?:has|had|with|at|on|earned|earns|garnered|garners|drew|draws)\s+"
+    r"(?:just\s+|only\s+|about\s+)?\d+(?:\.\d+)?\s*(?:%|per\s*cent\b|percent\b)"
 )
 # The first word of a two-word place after a pollster's name: "a Beacon New Hampshire poll".
 _COMPASS = frozenset("North South East West New Northern Southern Eastern Western".split())
@@ -368,6 +369,33 @@ def _topic_words(sentence: str) -> frozenset[str]:
     )
 
 
+# "The Beacon poll also suggests": the shares just before were the same poll's.
+_ALSO_RE = re.compile(r"\b(?:poll|survey)\s+also\b")
+
+
+def _give_back(
+    out: list[str | None],
+    i: int,
+    name: str,
+    spans: list[tuple[int, int]],
+    text: str,
+    paragraph: list[int],
+    attributions: list,
+) -> None:
+    """A poll named after its shares ("Smith earned 42%, Jones 34%. The Beacon poll also
+    found ..."): the unsourced poll-shaped sentences just before it, back to the start
+    of its paragraph or the previous one, are that poll's."""
+    j = i - 1
+    while j >= 0 and paragraph[i] - paragraph[j] <= 1:
+        start, end = spans[j]
+        if out[j] is not None or attributions[j] is not None:
+            break
+        if not poll_shaped(text[start:end]):
+            break
+        out[j] = name
+        j -= 1
+
+
 def _common_word(name: str, text: str) -> bool:
     """Whether a one-word name is a word the article also writes in lower case."""
     return " " not in name and re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
@@ -403,7 +431,9 @@ def figure_sources(text: str, spans: list[tuple[int, int]], attributions: list) 
         if found is not None and _common_word(found[0], text):
             found = None  # "Available data suggest": a sentence's opening word, no source
         if found is not None:
-            carry.name(*found)
+            name = carry.name(*found)
+            if found[1] and _ALSO_RE.search(sentence):
+                _give_back(out, i, name, spans, text, paragraph, attributions)
         elif (back := refers_back(sentence)) is not None:
             carry.current = carry.last or carry.document(back)
         elif carry.current is None and carry.poll is not None and poll_shaped(sentence):

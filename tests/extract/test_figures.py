@@ -164,6 +164,27 @@ def test_a_statement_announcing_a_measure_sources_its_paragraphs_figures():
     assert got["90,000"] == got["70,000"] == "Harbour Transit Agency"
 
 
+def test_a_poll_named_after_its_shares_sources_them():
+    text = (
+        "A Lakeside College poll shows the race tightening.\n\n"
+        "In a three-way race, Smith earned 42 percent, Brown 34 percent and Lee 11 percent.\n\n"
+        "The Lakeside poll also suggests that Lee is little known."
+    )
+    got = speakers(text)
+    assert got["42 percent"] == got["34 percent"] == got["11 percent"] == "Lakeside College"
+
+
+def test_a_poll_named_later_does_not_reach_past_other_figures():
+    text = (
+        "The council cut 300 jobs.\n\n"
+        "Smith earned 42 percent of the vote.\n\n"
+        "A Beacon poll also suggests that Lee is little known."
+    )
+    got = speakers(text)
+    assert got["42 percent"] == "Beacon"
+    assert got["300"] is None
+
+
 def test_document_named_by_title():
     text = (
         "The earnings of former ministers are listed in the annual register of company "

@@ -615,6 +615,9 @@ _MONEY_VERB_NOUNS = {
     "borrows": "borrowing", "borrowed": "borrowing", "lend": "lending", "lends": "lending",
     "lent": "lending", "owe": "debt", "owes": "debt", "owed": "debt", "owing": "debt",
     "pledge": "pledge", "pledges": "pledge", "pledged": "pledge",
+    # "she makes up to £90,000 a year", "the tour netted him £50,000": what is earned
+    "make": "earnings", "makes": "earnings", "made": "earnings", "making": "earnings",
+    "net": "earnings", "nets": "earnings", "netted": "earnings",
 }  # fmt: skip
 
 
@@ -623,6 +626,8 @@ def _money_verb_noun(tokens: list[str]) -> str | None:
     i = len(tokens) - 1
     while i >= 0 and _lower(tokens[i]) in _APPROXIMATORS | {"to", "up", "between"}:
         i -= 1
+    if i > 0 and _lower(tokens[i]) in ("him", "her", "them", "it", "us", "me"):
+        i -= 1  # "netted him £50,000": the verb before its object
     if i < 0:
         return None
     verb = _lower(tokens[i])

@@ -447,3 +447,15 @@ def test_a_figure_compared_with_another_of_its_kind_shares_its_measure(text, sec
     claims = [c for c in extract_claims(text, "2019-06-20") if c.kind == "numeric"]
     first, other = claims[0], next(c for c in claims if c.surface == second)
     assert other.metric == (metric or first.metric)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "metric"),
+    [
+        ("Jo Rivers makes up to £90,000 a year from speeches.", "£90,000", "earnings per year"),
+        ("The lecture tour netted her £50,000.", "£50,000", "earnings"),
+    ],
+)
+def test_what_a_person_makes_is_earnings(sentence, surface, metric):
+    (claim,) = [c for c in extract_claims(sentence, "2016-05-24") if c.surface == surface]
+    assert claim.metric == metric

@@ -292,6 +292,7 @@ def _numeric_claims(
     metric_of = metrics.sentence_metrics(sentence, quantities, common_words)
     own = periods.baseline_mentions(sentence, [(q.start, q.end) for q in quantities], mentions)
     shared = periods.without(mentions, own.values())
+    now = periods.present_of_comparison(own.values(), published)
     for index, (q, metric) in enumerate(zip(quantities, metric_of, strict=True)):
         source = attribution if _speaker_covers(sentence, q.end, attribution, cues) else None
         if article_subjects is not None:  # the article's entities resolve "it", "the firm"
@@ -350,7 +351,8 @@ def _numeric_claims(
                     q, shared, sentence, standing_period if _standing(q) else default_period
                 )
                 or periods.latest_release(metric, published)
-                or _contest_year(needed, published),
+                or _contest_year(needed, published)
+                or (None if _is_time_ago(q, mentions) else now),
                 speaker=_numeric_speaker(source, attribution, figure_source),
                 speaker_org=getattr(source, "speaker_org", None),
                 cue=getattr(source, "cue", None),
@@ -388,6 +390,11 @@ def _contest_year(needed: requirements.Requirement | None, published: date | Non
 def _standing(q: numbers.Quantity) -> bool:
     """Whether a quantity is an age or a duration: a poll's month does not date it."""
     return q.kind in ("age", "time")
+
+
+def _is_time_ago(q: numbers.Quantity, mentions) -> bool:
+    """Whether the quantity is the span of an "N years ago" (the time, not a figure of it)."""
+    return any(m.kind == "ago" and m.start <= q.start < m.end for m in mentions)
 
 
 def _period_of(q, mentions, sentence: str, default_period: str | None) -> str | None:

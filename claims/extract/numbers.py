@@ -174,7 +174,8 @@ _STOPWORDS = frozenset(
     into onto about while when where if not no so said says say also only just more most
     less least than then there here such another all both some any many much few very
     too up down out off via within without against among toward towards per cent percent
-    around nearly almost last next""".split()
+    around nearly almost last next
+    one two three four five six seven eight nine ten eleven twelve""".split()
 )
 _NAME_EXEMPT = frozenset(
     """I The A An In On At By For From With Of To And But Or Nor So Yet Some About Around

@@ -882,6 +882,18 @@ def baseline_mentions(
     return own
 
 
+def present_of_comparison(baselines: Iterable[PeriodMention], published: date | None) -> str | None:
+    """The time a figure compared with "N years ago" is of: now, the publication's year
+    (month, day) as precise as the baseline ("gave $75,000, down from $600,000 four
+    years ago": this year's $75,000). None without such a baseline or a date."""
+    if published is None:
+        return None
+    for mention in baselines:
+        if mention.kind == "ago" and mention.period:
+            return published.isoformat()[: len(mention.period)]
+    return None
+
+
 def without(mentions: list[PeriodMention], taken: Iterable[PeriodMention]) -> list[PeriodMention]:
     """The mentions, those taken by a compared figure no longer governing the others."""
     taken_ids = {id(m) for m in taken}

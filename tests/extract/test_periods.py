@@ -517,7 +517,7 @@ def test_a_baseline_with_its_own_time_in_a_short_relative_clause():
         "The firm will give $75,000, down from the more than $600,000 it gave four years ago.",
         date(2016, 6, 7),
     )
-    assert got[:2] == [("$75,000", None), ("$600,000", "2012")]
+    assert got[:2] == [("$75,000", "2016"), ("$600,000", "2012")]
 
 
 def test_a_time_compared_with_is_not_the_figures():
@@ -526,3 +526,8 @@ def test_a_time_compared_with_is_not_the_figures():
         date(2016, 6, 7),
     )
     assert got[0] == ("20,000", None)
+
+
+def test_a_figure_compared_with_years_ago_is_of_now():
+    got = numeric_periods("Sales were 300 units, up from 200 two years ago.", date(2016, 6, 7))
+    assert got == [("300", "2016"), ("200", "2014"), ("two years", None)]

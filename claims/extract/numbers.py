@@ -166,6 +166,9 @@ _CHANGE_WORDS = DIRECTION_DOWN | frozenset(
     growing climbed climb climbs gained gain gains jumped jump jumps surged surge soared
     soar raised raise added boosted""".split()
 )
+_SMALL_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve".split()
+)
 _STOPWORDS = frozenset(
     """of in on at to for from by with and or but nor the a an than as per each every that
     which who whom whose what was were is are be been being has have had will would could
@@ -174,8 +177,7 @@ _STOPWORDS = frozenset(
     into onto about while when where if not no so said says say also only just more most
     less least than then there here such another all both some any many much few very
     too up down out off via within without against among toward towards per cent percent
-    around nearly almost last next
-    one two three four five six seven eight nine ten eleven twelve""".split()
+    around nearly almost last next""".split()
 )
 _NAME_EXEMPT = frozenset(
     """I The A An In On At By For From With Of To And But Or Nor So Yet Some About Around
@@ -412,6 +414,8 @@ def _counted_noun(s: str, k: int, value: float) -> _Unit:
         lower = word.lower()
         if lower in _STOPWORDS and not (word.isupper() and len(word) > 1):
             break  # "US patents": an acronym is a modifier, not the pronoun "us"
+        if pos == k and lower in _SMALL_NUMBER_WORDS:
+            break  # "200 two years ago": another quantity ("four of the six" reads on)
         if value != 1 and units.is_plural_noun(word):
             unit = units.canonical_noun_unit(word)
             if units.canonical_time(word):

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from claims.extract.places import is_place
 from claims.extract.units import is_plural_noun
 
 _MONTHS = {
@@ -337,13 +338,27 @@ def _words_back(hint: str) -> int:
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+$")
 
 
+_PLACE_BEFORE_RE = re.compile(r"((?:[A-Z][a-z]+\s+){1,3})$")
+
+
 def _named_day(s: str, start: int) -> bool:
     """A weekday inside a name ("Super Tuesday", "Black Friday"): a capitalised word
-    stands right before it, other than the sentence's first word."""
+    stands right before it, other than the sentence's first word, and is no place
+    ("a defeat in Ohio Tuesday" is dated)."""
     before = _WORD_BEFORE_RE.search(s, max(0, start - 30), start)
     if before is None or not before.group(1)[0].isupper():
         return False
+    place = _PLACE_BEFORE_RE.search(s, max(0, start - 40), start)
+    if place is not None and any(
+        is_place(" ".join(words)) for words in _suffixes(place.group(1).split())
+    ):
+        return False
     return bool(s[: before.start()].strip())  # the sentence's opening word is no name
+
+
+def _suffixes(words: list[str]) -> list[list[str]]:
+    """The runs of words that end with the last: [A, B, C] -> [A B C], [B C], [C]."""
+    return [words[k:] for k in range(len(words))]
 
 
 def _period_matches(s: str) -> list[re.Match]:

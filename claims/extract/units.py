@@ -393,4 +393,7 @@ def unit_of_measure(metric: str | None) -> str | None:
         if word in ("in", "for", "of", "on", "at", "among"):
             words = words[:index]
             break
+    if len(words) == 2 and words[1].endswith("ed") and is_plural_noun(words[0]):
+        # "people wounded" ("killed 49 people and wounded 53"): the noun counted
+        return canonical_noun_unit(words[0])
     return _COUNT_OF_MEASURE.get(words[-1]) if words else None

@@ -55,3 +55,15 @@ def test_a_casualty_count_without_a_named_event_has_no_subject():
 )  # fmt: skip
 def test_other_counts_are_no_casualties(text, surface):
     assert "killed" not in (numeric(text, surface).metric or "")
+
+
+def test_a_toll_said_without_its_noun_again_counts_the_same_people():
+    claims = [
+        c
+        for c in extract_claims("The blast killed 12 people and wounded 30.")
+        if c.kind == "numeric"
+    ]
+    assert [(c.surface, c.unit, c.metric) for c in claims] == [
+        ("12", "person", "people killed"),
+        ("30", "person", "people wounded"),
+    ]

@@ -419,3 +419,10 @@ def test_a_telephone_number_beside_a_figure_leaves_the_figure():
 def test_a_figure_in_brackets_after_a_space_is_still_a_claim():
     found = numeric("Exports rose by a third (33 percent) last year.")
     assert [(c.surface, c.value, c.unit) for c in found][-1] == ("33 percent", 33.0, "percent")
+
+
+def test_a_number_word_after_a_number_is_a_quantity_of_its_own():
+    found = find_quantities("Sales rose from 200 two years ago.")
+    assert [(q.value, q.unit) for q in found] == [(200.0, None), (2.0, "year")]
+    found = find_quantities("She won four of the six delegates.")
+    assert [(q.value, q.unit) for q in found][0] == (4.0, "delegate")

@@ -531,3 +531,11 @@ def test_a_time_compared_with_is_not_the_figures():
 def test_a_figure_compared_with_years_ago_is_of_now():
     got = numeric_periods("Sales were 300 units, up from 200 two years ago.", date(2016, 6, 7))
     assert got == [("300", "2016"), ("200", "2014"), ("two years", None)]
+
+
+def test_a_weekday_after_a_place_is_a_date_but_not_in_a_days_name():
+    tuesday = date(2016, 2, 11)  # a Thursday
+    assert numeric_periods("Jones won 40 delegates in Ohio Tuesday.", tuesday) == [
+        ("40", "2016-02-09")
+    ]
+    assert numeric_periods("Jones won 40 delegates on Super Tuesday.", tuesday) == [("40", None)]

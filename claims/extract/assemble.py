@@ -330,6 +330,8 @@ def _numeric_claims(
         unit = q.unit
         if q.kind == "number" and float(q.value).is_integer():
             unit = units.unit_of_measure(metric)  # "employment rose by 236,000": jobs
+        elif unit == "point":
+            unit = units.points_unit(sentence)
         claims.append(
             ExtractedClaim(
                 kind="numeric",

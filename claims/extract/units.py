@@ -372,12 +372,37 @@ def canonical_noun_unit(word: str) -> str:
 # Measures whose bare figures count something: "payroll employment rose by 236,000"
 # counts jobs, as "added 236,000 jobs" does. Keyed by the head noun of the metric.
 _COUNT_OF_MEASURE = {
+    "age": "year",  # "the voting age would be lowered to 16"
     "employment": "job",
     "payroll": "job",
     "payrolls": "job",
     "jobs": "job",
     "job": "job",
 }
+
+
+# Words of polls and elections: "points" said of them are percentage points ("leads
+# by 8 points in the poll"); in a league table or a game they are points.
+_ELECTORAL_RE = re.compile(
+    r"\b(?:polls?|polling|pollsters?|surveys?|voters?|votes?|caucus(?:es)?|primar(?:y|ies)|"
+    r"elections?|electorate|approval|rating|favou?rab\w*|percent|per\s+cent)\b|%",
+    re.IGNORECASE,
+)
+
+
+# A stock index moves by points too, often said with its percentage ("fell 30 points,
+# or 0.5%"): those stay points.
+_INDEX_RE = re.compile(
+    r"\b(?:index|indices|indexes|FTSE|Dow|Nasdaq|S&P|Nikkei|DAX|CAC|Hang\s+Seng|shares|stocks?)\b"
+)
+
+
+def points_unit(sentence: str) -> str:
+    """The unit of a number of points in this sentence: percentage points where it
+    speaks of polls, votes or percentages (and of no stock index), else points."""
+    if _ELECTORAL_RE.search(sentence) and not _INDEX_RE.search(sentence):
+        return "percentage point"
+    return "point"
 
 
 def unit_of_measure(metric: str | None) -> str | None:

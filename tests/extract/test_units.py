@@ -153,3 +153,30 @@ def test_canonical_noun_unit_prefers_time_and_measure_vocabulary():
 def test_count_unit_from_the_measure(text, surface, unit):
     claim = next(c for c in extract_claims(text, "2023-06-10") if c.surface == surface)
     assert claim.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "unit"),
+    [
+        ("Smith leads Jones by 6 points among likely voters.", "6", "percentage point"),
+        ("Her approval rating has risen 8 points since October.", "8", "percentage point"),
+        ("Lee won the primary by more than 20 points.", "20", "percentage point"),
+        ("Rovers are 5 points behind United after the draw.", "5", "point"),
+        ("The FTSE 100 index fell 30 points, or 0.5%, to 5,000.", "30", "point"),
+    ],
+)
+def test_points_of_polls_and_votes_are_percentage_points(sentence, surface, unit):
+    (claim,) = [c for c in extract_claims(sentence, "2016-05-24") if c.surface == surface]
+    assert claim.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("The voting age would be lowered to 16.", "16"),
+        ("Adults are defined as being aged over 19.", "19"),
+    ],
+)
+def test_a_bare_number_of_an_age_is_in_years(sentence, surface):
+    (claim,) = [c for c in extract_claims(sentence, "2016-05-24") if c.surface == surface]
+    assert claim.unit == "year"

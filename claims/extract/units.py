@@ -421,4 +421,21 @@ def unit_of_measure(metric: str | None) -> str | None:
     if len(words) == 2 and words[1].endswith("ed") and is_plural_noun(words[0]):
         # "people wounded" ("killed 49 people and wounded 53"): the noun counted
         return canonical_noun_unit(words[0])
-    return _COUNT_OF_MEASURE.get(words[-1]) if words else None
+    if not words:
+        return None
+    if words[-1] in _COUNT_OF_MEASURE:
+        return _COUNT_OF_MEASURE[words[-1]]
+    if is_plural_noun(words[-1]) and words[-1] not in _AMOUNT_NOUNS:
+        # "new mortgage loans fell to 79,000", "the number of visitors rose to 5,000"
+        return canonical_noun_unit(words[-1])
+    return None
+
+
+# Plural nouns that name an amount rather than things counted one by one: "sales fell
+# to 79,000" may be units, pounds or dollars.
+_AMOUNT_NOUNS = frozenset(
+    """sales exports imports earnings profits revenues prices costs shares rates
+    assets reserves savings funds wages taxes deposits losses figures numbers results
+    levels points returns yields bonds stocks holdings spending outgoings takings receipts
+    proceeds payments fees bills debts benefits premiums volumes totals""".split()
+)

@@ -180,3 +180,16 @@ def test_points_of_polls_and_votes_are_percentage_points(sentence, surface, unit
 def test_a_bare_number_of_an_age_is_in_years(sentence, surface):
     (claim,) = [c for c in extract_claims(sentence, "2016-05-24") if c.surface == surface]
     assert claim.unit == "year"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "unit"),
+    [
+        ("New mortgage loans fell to 79,000 in January.", "79,000", "loan"),
+        ("The number of visitors rose to 5,000.", "5,000", "visitor"),
+        ("Sales fell to 79,000 in January.", "79,000", None),  # units, pounds or dollars
+    ],
+)
+def test_a_bare_count_of_a_plural_measure_counts_its_noun(sentence, surface, unit):
+    (claim,) = [c for c in extract_claims(sentence, "2016-05-24") if c.surface == surface]
+    assert claim.unit == unit

@@ -596,7 +596,8 @@ def _range_after(s: str, first: _Core, first_unit: _Unit) -> tuple[_Core, _Unit,
 
 
 def _share_at(s: str, i: int) -> Quantity | None:
-    """'one in five' -> 20 percent; 'two-thirds of' -> 66.67 percent; 'half of all' -> 50."""
+    """'one in five' -> 20 percent; 'two-thirds of' -> 0.6667 and 'half of all' -> 0.5,
+    fractions of a whole without a unit, as the spec writes them."""
     if m := _SHARE_IN_RE.match(s, i):
         a, b = _plain_value(m.group("a")), _plain_value(m.group("b"))
         if a is not None and b and 0 < a < b <= 1000:
@@ -608,10 +609,10 @@ def _share_at(s: str, i: int) -> Quantity | None:
         numerator = 1 if n in ("a", "an", "one") else _SMALL[n]
         denominator = _FRACTION_WORDS[m.group("d").lower()]
         end = m.end("d")
-        value = round(100 * numerator / denominator, 2)
-        return Quantity(i, end, value, unit="percent", kind="share", in_words=True)
+        value = round(numerator / denominator, 4)
+        return Quantity(i, end, value, unit=None, kind="share", in_words=True)
     if m := _HALF_OF_RE.match(s, i):
-        return Quantity(i, i + 4, 50.0, unit="percent", kind="share", in_words=True)
+        return Quantity(i, i + 4, 0.5, unit=None, kind="share", in_words=True)
     return None
 
 

@@ -243,20 +243,21 @@ def test_second_clause_keeps_its_own_direction():
     assert [c.value for c in claims] == [-3, 5]
 
 
-# (sentence, surface, value) for shares of a whole, in percent
+# (sentence, surface, value, unit) for shares of a whole: "N in M" in percent, a
+# fraction written in words as the fraction, without a unit (the spec's convention)
 SHARES = [
-    ("One in five voters backed the plan.", "One in five", 20),
-    ("Two-thirds of the members agreed.", "Two-thirds", 66.67),
-    ("Half of all adults own a bike.", "Half", 50),
-    ("A quarter of the staff left.", "A quarter", 25),
-    ("Three out of four patients recovered.", "Three out of four", 75),
+    ("One in five voters backed the plan.", "One in five", 20, "percent"),
+    ("Three out of four patients recovered.", "Three out of four", 75, "percent"),
+    ("Two-thirds of the members agreed.", "Two-thirds", 0.6667, None),
+    ("Half of all adults own a bike.", "Half", 0.5, None),
+    ("A quarter of the staff left.", "A quarter", 0.25, None),
 ]
 
 
-@pytest.mark.parametrize(("text", "surface", "value"), SHARES)
-def test_shares_are_percentages(text, surface, value):
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), SHARES)
+def test_shares_of_a_whole(text, surface, value, unit):
     claim = only(text)
-    assert (claim.surface, claim.unit) == (surface, "percent")
+    assert (claim.surface, claim.unit) == (surface, unit)
     assert claim.value == pytest.approx(value)
 
 

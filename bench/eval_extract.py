@@ -38,7 +38,7 @@ from claims.normalise import fold_words, singular  # noqa: E402
 
 NUMERIC_FIELDS = ("value", "unit", "period", "approx", "speaker", "subject", "metric")
 # Names compared leniently (see names_match): the spec asks for the text's own words,
-# and "Sanders" for "Bernie Sanders" names the same subject.
+# and "Okafor" for "Ann Okafor" names the same subject.
 LENIENT_FIELDS = frozenset({"speaker", "subject", "metric"})
 ATTRIBUTED_FIELDS = ("speaker", "kind", "speaker_org", "cue", "via")
 ATTRIBUTED_KINDS = ("quote", "statement")
@@ -149,7 +149,7 @@ def _acronym_of(short: str, name: str) -> bool:
 def names_match(gold: object, pred: object) -> bool:
     """Lenient name match: equal once folded (case, articles, possessives, plurals,
     punctuation), or one's words all within the other's where the shorter keeps the
-    longer's head word: "Sanders" for "Bernie Sanders", "profit" for "pre-tax profit",
+    longer's head word: "Okafor" for "Ann Okafor", "profit" for "pre-tax profit",
     "support" for "support among likely voters", but not "unemployment" for
     "unemployment rate"."""
     if not isinstance(gold, str) or not isinstance(pred, str):

@@ -1,6 +1,6 @@
 """The same figure in other words: keys completed from claims of other articles.
 
-Extracted slots miss and disagree. One article writes "it takes 2,118 delegates to
+Extracted slots miss and disagree. One article writes "it takes 3,412 delegates to
 win the nomination" without naming whose; another names the party; a third gives the
 figure to the person the article is about. Claim-matching tools line such mentions
 up by what surrounds the number, not by slots alone: the same value in the same unit,
@@ -17,8 +17,8 @@ order:
   share a key made from the earlier claim's id (MATCHED_PREFIX + id);
 - the same statement (the same number, nearly all words shared) takes the other's key,
   unless its sentence names its own subject;
-- a specific number of things or money (three significant digits: "2,118 delegates"),
-  or a specific bare number ("reach 2,118"), is lined up with every claim of that
+- a specific number of things or money (three significant digits: "3,412 delegates"),
+  or a specific bare number ("reach 3,412"), is lined up with every claim of that
   number (line_up_specific_numbers): claims that share a word saying what is counted
   are one figure, directly or through others, and all take the key most of them
   carry, whatever order the articles came in;
@@ -131,7 +131,7 @@ def contexts_agree(
 
 def distinctive(value: float) -> bool:
     """Whether a number is specific enough to name a figure nearly by itself: three or
-    more significant digits (2,118 or 49.6, not 300, 11 million or 4.9)."""
+    more significant digits (3,412 or 49.6, not 300, 11 million or 4.9)."""
     digits = f"{abs(value):.10g}".replace(".", "").replace("-", "")
     digits = digits.split("e")[0].strip("0")
     return len(digits) >= 3
@@ -216,8 +216,8 @@ class _Mention:
     @cached_property
     def figure_words(self) -> frozenset[str]:
         """The context words that say what the number counts: those written in lower
-        case. Names around it are the story's cast ("Smith leads by 214 delegates";
-        "214 delegates at stake, Smith ...") and tell two figures apart poorly."""
+        case. Names around it are the story's cast ("Smith leads by 187 seats";
+        "187 seats at stake, Smith ...") and tell two figures apart poorly."""
         names = _NAME_RE.findall(self.sentence)
         return self.terms - set(match_words(" ".join(names)))
 
@@ -557,7 +557,7 @@ def line_up_specific_numbers(db: sqlite_utils.Database, mentions: list[_Mention]
     articles they state one figure with, the name and period of that figure; returns
     how many claims changed.
 
-    Such a number ("2,118 delegates", "$275bn", "reach 2,118") names its figure nearly by
+    Such a number ("3,412 delegates", "$275bn", "reach 3,412") names its figure nearly by
     itself, whatever each article's slots say: two claims of it state one figure when
     their units agree (or one is bare) and their words agree (_state_one_figure). The
     claims linked that way, directly, through a key they already share or through
@@ -749,7 +749,7 @@ def _state_one_figure(a: _Mention, b: _Mention) -> bool:
     if not distinctive(a.value):
         # A large round count: two words in common saying what is counted.
         return contexts_agree(a.figure_words, b.figure_words, 2, 0.0)
-    # A specific count of one thing ("2,118 delegates") needs one word in common that
+    # A specific count of one thing ("3,412 delegates") needs one word in common that
     # says what the count is (figure_words).
     return contexts_agree(a.figure_words, b.figure_words, 1, 0.0)
 
@@ -806,11 +806,11 @@ def _figure_key(figure: list[_Mention]) -> tuple[str, str, str]:
 
 
 def _bare(unit_key: str) -> bool:
-    """No unit, or a bare number: a figure said without its counted noun ("reach 2,118")."""
+    """No unit, or a bare number: a figure said without its counted noun ("reach 3,412")."""
     return unit_key in ("", "number")
 
 
 def _counted(unit_key: str) -> bool:
-    """Whether a unit family counts things or money, where a specific number ("2,118
+    """Whether a unit family counts things or money, where a specific number ("3,412
     delegates", "$275bn") is rarely two figures; rates and shares repeat."""
     return unit_key.startswith(("count:", "currency:"))

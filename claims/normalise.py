@@ -309,23 +309,43 @@ def subject_metric_keys(subject: str | None, metric: str | None) -> tuple[str, s
     return " ".join(subject_words), " ".join(metric_words)
 
 
-_MARGIN_BEHIND = "margin behind "
-_LEAD_OVER = "lead over "
+# How the extractor names a gap between rivals (claims/extract/leads.py).
+MARGIN_BEHIND = "margin behind "
+LEAD_OVER = "lead over "
 
 
 def as_lead(subject: str | None, metric: str | None) -> tuple[str | None, str | None]:
     """One gap between two rivals, written from the leader's side with the rival by
-    surname: ("Jones", "margin behind Ann Smith") and ("Smith", "lead over Jones")
-    are both ("Smith", "lead over Jones"), so that either side's report lines up."""
+    surname: ("Jones", "margin behind Ann Smith") and ("Smith", "lead over Tom Jones")
+    are both ("Smith", "lead over Jones"), so that either side's report lines up; what
+    follows the rival's name stays ("lead over Jones among women")."""
     if not subject or not metric:
         return subject, metric
-    low = metric.strip().lower()
-    if low.startswith(_MARGIN_BEHIND) and len(metric.strip()) > len(_MARGIN_BEHIND):
-        leader = metric.strip()[len(_MARGIN_BEHIND) :]
-        return leader, _LEAD_OVER + subject.split()[-1]
-    if low.startswith(_LEAD_OVER) and len(metric.strip()) > len(_LEAD_OVER):
-        return subject, _LEAD_OVER + metric.split()[-1]
+    text = metric.strip()
+    if text.lower().startswith(MARGIN_BEHIND) and len(text) > len(MARGIN_BEHIND):
+        leader, rest = _name_and_rest(text[len(MARGIN_BEHIND) :])
+        return leader, LEAD_OVER + _by_surname(subject) + rest
+    if text.lower().startswith(LEAD_OVER) and len(text) > len(LEAD_OVER):
+        rival, rest = _name_and_rest(text[len(LEAD_OVER) :])
+        return subject, LEAD_OVER + _by_surname(rival) + rest
     return subject, metric
+
+
+def _name_and_rest(text: str) -> tuple[str, str]:
+    """ "Tom Jones among women" -> ("Tom Jones", " among women"): the capitalised run."""
+    words = text.split()
+    k = 0
+    while k < len(words) and words[k][:1].isupper():
+        k += 1
+    k = max(k, 1)
+    rest = " ".join(words[k:])
+    return " ".join(words[:k]), (" " + rest if rest else "")
+
+
+def _by_surname(name: str) -> str:
+    """A person's name by its last word: "Tom Jones" and "Jones" are one rival."""
+    words = name.split()
+    return words[-1] if words else name
 
 
 # Words before a measure's name that do not change what is measured: "the official

@@ -423,8 +423,8 @@ _GROUP_KEY = "metric_key, subject_key, unit_key, period"
 
 # The period part of a group key. A standing figure (no period) is one figure only with
 # claims of about the same size, so its key takes the magnitude rounded to two
-# significant digits ("~2.4e+03"): "it takes 2,383 delegates" and "2,383 are needed"
-# line up, while the 2,118 and the 214 stated under the same name stand apart.
+# significant digits ("~2.4e+03"): "it takes 3,164 delegates" and "3,164 are needed"
+# line up, while the 3,412 and the 187 stated under the same name stand apart.
 # Magnitude, because direction is not identity ("cut 35bn", "35bn of savings").
 # Computed in SQL only, so every reader agrees on the rounding.
 STANDING_PREFIX = "~"
@@ -850,7 +850,7 @@ def _source_reviews(db: sqlite_utils.Database) -> None:
 
 @migrations(name="0011_claims_by_value")
 def _claims_by_value(db: sqlite_utils.Database) -> None:
-    # A specific number ("2,118 delegates", "reach 2,118") is lined up with every claim of
+    # A specific number ("3,412 delegates", "reach 3,412") is lined up with every claim of
     # that number whatever its unit (claims.matching.line_up_specific_numbers).
     db.execute("CREATE INDEX IF NOT EXISTS idx_claims_value ON claims (value)")
 
@@ -875,12 +875,11 @@ def _leads_from_the_leaders_side(db: sqlite_utils.Database) -> None:
         "SELECT id, subject, metric, unit FROM claims "
         "WHERE lower(metric) LIKE 'lead over %' OR lower(metric) LIKE 'margin behind %'"
     ).fetchall()
+    updates = []
     for claim_id, subject, metric, unit in rows:
         keys = key_columns(subject, metric, unit)
-        db.execute(
-            "UPDATE claims SET subject_key = ?, metric_key = ? WHERE id = ?",
-            [keys["subject_key"], keys["metric_key"], claim_id],
-        )
+        updates.append((keys["subject_key"], keys["metric_key"], claim_id))
+    db.conn.executemany("UPDATE claims SET subject_key = ?, metric_key = ? WHERE id = ?", updates)
 
 
 CLAIM_KEY_INDEX = (

@@ -293,6 +293,9 @@ def _numeric_claims(
     own = periods.baseline_mentions(sentence, [(q.start, q.end) for q in quantities], mentions)
     shared = periods.without(mentions, own.values())
     now = periods.present_of_comparison(own.values(), published)
+    for index, q in enumerate(quantities):
+        if index not in own and (ago := periods.attached_ago(sentence, q.end, mentions)):
+            own[index] = ago  # "a profit of $5m two years ago"
     for index, (q, metric) in enumerate(zip(quantities, metric_of, strict=True)):
         source = attribution if _speaker_covers(sentence, q.end, attribution, cues) else None
         if article_subjects is not None:  # the article's entities resolve "it", "the firm"
@@ -317,12 +320,14 @@ def _numeric_claims(
             # "31 people killed in the Lyon bombing": the event's victims
             metric = metric if casualties.names_casualties(metric) else hurt.metric
             subject = hurt.event
-        elif (gap := leads.find_lead(sentence, q.start, q.end)) is not None:
+        elif (gap := leads.find_lead(sentence, q.start, q.end, q.unit)) is not None:
             # "Smith leads Jones by 40 delegates": the size of a lead, not a count
             if article_subjects is not None:
                 gap = gap.named_in_full(article_subjects.full_person)
             metric = gap.metric
             subject = gap.subject or subject
+            if subject and gap.rival and subject.split()[-1] == gap.rival.split()[-1]:
+                subject = None  # "Neither candidate leads Lee by 2": no one's lead over Lee
         if periods.is_monthly_measure(metric) and not (subject and places.is_place(subject)):
             # a country's monthly statistic is the country's, not the speaker's or the
             # person the article is about: the country the article names most
@@ -382,7 +387,7 @@ def _end_sentence(
 
 def _contest_year(needed: requirements.Requirement | None, published: date | None) -> str | None:
     """A threshold's period when the sentence gives none: the year of the article, whose
-    contest it is ("the 2,383 delegates needed to win the nomination" in a report of
+    contest it is ("the 3,164 delegates needed to win the nomination" in a report of
     that year's race)."""
     if needed is None or published is None:
         return None

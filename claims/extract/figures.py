@@ -37,6 +37,7 @@ the number).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claims.extract.names import (
     _DEMONYM,
@@ -258,22 +259,32 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
+# The words of a name spelled out before its acronym, read back from the bracket.
+_SPELLED_OUT_RE = re.compile(
+    r"(?<![\w'\u2019&.-])((?:[A-Z][\w'\u2019&.-]*)"
+    r"(?:\s+(?:of|the|and|for|on|[A-Z][\w'\u2019&.-]*)){0,9})\s*$"
+)
+
+
+@lru_cache(maxsize=256)
 def defined_acronym(text: str, acronym: str) -> str | None:
     """The name an article spells out before the acronym in brackets: "the Harbour
     Records Bureau (HRB)" for "HRB"; None when it never does. The name is the
     capitalised run whose capitals' initials are the acronym (a word before the
-    name, "the UK Harbour Records Bureau (HRB)", is not part of it)."""
-    m = re.search(
-        r"((?:[A-Z][\w'\u2019&.-]*)(?:\s+(?:of|the|and|for|on|[A-Z][\w'\u2019&.-]*))*)\s*"
-        rf"\({re.escape(acronym)}\)",
-        text,
-    )
-    if m is None:
-        return None
-    words = m.group(1).split()
-    while words and _initials(words) != acronym:
-        words = words[1:]
-    return " ".join(words) if len(words) > 1 else None
+    name, "the UK Harbour Records Bureau (HRB)", is not part of it). Only the words
+    just before each "(HRB)" are read, so a long text costs one scan."""
+    bracket = f"({acronym})"
+    at = text.find(bracket)
+    while at >= 0:
+        m = _SPELLED_OUT_RE.search(text, max(0, at - 160), at)
+        if m is not None:
+            words = m.group(1).split()
+            while words and _initials(words) != acronym:
+                words = words[1:]
+            if len(words) > 1:
+                return " ".join(words)
+        at = text.find(bracket, at + 1)
+    return None
 
 
 def _paragraph_of(spans: list[tuple[int, int]], text: str) -> list[int]:
@@ -344,7 +355,9 @@ class _Carry:
         speaker, words, last_paragraph = self.topic
         if paragraph > last_paragraph:
             return None
-        return speaker if words & _topic_words(sentence) else None
+        # Two words in common ("house prices" and "the average house price"): one is
+        # as often a word the background shares ("the city").
+        return speaker if len(words & _topic_words(sentence)) >= 2 else None
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z-]*")
@@ -361,7 +374,9 @@ _NOT_TOPIC = frozenset(
 def _topic_words(sentence: str) -> frozenset[str]:
     """The common nouns and adjectives a sentence may use for what it measures (lower
     case as written, folded, singular): names say who, not what is measured."""
-    lower = " ".join(_LOWER_WORD.findall(sentence))
+    opening = sentence.lstrip()
+    opening = opening[:1].lower() + opening[1:]  # "Weekday ridership rose": a common word
+    lower = " ".join(_LOWER_WORD.findall(opening))
     return frozenset(
         word
         for word in map(singular, fold_words(lower))
@@ -369,6 +384,7 @@ def _topic_words(sentence: str) -> frozenset[str]:
     )
 
 
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 # "The Beacon poll also suggests": the shares just before were the same poll's.
 _ALSO_RE = re.compile(r"\b(?:poll|survey)\s+also\b")
 
@@ -390,8 +406,9 @@ def _give_back(
         start, end = spans[j]
         if out[j] is not None or attributions[j] is not None:
             break
-        if not poll_shaped(text[start:end]):
-            break
+        sentence = text[start:end]
+        if not poll_shaped(sentence) or _YEAR_RE.search(sentence):
+            break  # "Smith earned 44% in the 2012 primary": a result, not this poll's
         out[j] = name
         j -= 1
 

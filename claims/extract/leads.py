@@ -1,25 +1,36 @@
 """A number that is the size of one rival's lead over another.
 
-"Smith leads Jones by 6 points", "Jones trails Smith by 40 delegates", "a 214-seat
+"Smith leads Jones by 6 points", "Jones trails Smith by 40 delegates", "a 90-seat
 advantage", "with a lead of more than 300 delegates", "12 votes ahead of Lee", "8
-points behind Lee": the figure is a gap between two rivals, whatever is counted
-(points, delegates, seats, votes). CLAIM-SPEC `metric` is the measured property: the
-lead, named with the rival when the text names one ("lead over Jones"); from the
-trailing side, in the text's own words, the margin behind the leader ("margin behind
-Smith"). The subject is the rival whose lead or margin it is: the name before "leads"
-or "trails", else the one the rest of the pipeline finds. Matching writes both sides
-as one figure (normalise.as_lead), so "Jones trails Smith by 6" and "Smith leads Jones
-by 6" line up.
+points behind Lee": the figure is a gap between two rivals in a count of the contest
+(points, percentage points, percent, delegates, seats, votes). CLAIM-SPEC `metric` is
+the measured property: the lead, named with the rival when the text names one ("lead
+over Jones"); from the trailing side, in the text's own words, the margin behind the
+leader ("margin behind Smith"). The subject is the rival whose lead or margin it is:
+the name before "leads" or "trails", else the one the rest of the pipeline finds.
+Matching writes both sides as one figure (normalise.as_lead), so "Jones trails Smith
+by 6" and "Smith leads Jones by 6" line up.
 
 Only "lead", "advantage" and "edge" name a lead as a noun: "margin" and "gap" are as
-often a profit margin, a margin of error or a pay gap. A lead named without its rival
-takes the rival the article gives the same subject's lead elsewhere (name_rivals).
+often a profit margin, a margin of error or a pay gap; and only in a contest's count,
+so that "$4m ahead of Christmas", "8 hours ahead of London" or "300 homes with lead
+pipes" are no leads. "Beat by" is a result, not a standing lead, and is left to the
+metrics. A lead named without its rival takes the rival the article gives the same
+subject's lead elsewhere (name_rivals).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+
+from claims.normalise import LEAD_OVER, MARGIN_BEHIND
+
+# The units a contest is counted in: a lead of something else is no rival's lead.
+LEAD_UNITS = frozenset({"point", "percentage point", "percent", "delegate", "seat", "vote"})
+# The units in which a lead's rival may be guessed from who else the article counts
+# (a poll names many candidates in points; a delegate race has two or three).
+_RIVAL_UNITS = frozenset({"delegate", "seat", "vote"})
 
 # A name of up to three capitalised words ("Ann Okafor", "Lee").
 _NAME = r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*"
@@ -28,32 +39,38 @@ _APPROX = (
     r"(?:(?:more\s+than|fewer\s+than|less\s+than|nearly|almost|about|around|roughly|some|"
     r"just|only|at\s+least|over|under|close\s+to|as\s+many\s+as|an?\s+estimated)\s+)*"
 )
+# Words that may stand between the rival and "by": an aside, a place, a group of
+# voters, the polls ("trailed Lee, the front-runner, in head-to-head polls, by"), never
+# a clause of its own ("leads Treasury efforts that cut spending by").
+_SCOPE = r"(?:(?!that\b|which\b|who\b|to\b)[^\s.;!?]+\s+){0,12}?"
 # "Smith leads Jones by", "Jones continues to trail Smith by more than", "Lee, who
-# led Ng by": the verb's subject, the rival after it, then "by" just before the number.
+# led Ng by", "Smith finished ahead of Jones in the polls by": the verb's subject, the
+# rival after it, then "by" just before the number.
 _VERB_BEFORE_RE = re.compile(
     rf"(?P<subject>{_NAME})(?:['’]s?)?(?:,\s+who)?\s+(?:[a-z][\w'’-]*\s+){{0,3}}?"
-    r"(?P<verb>leads|lead|led|leading|trails|trail|trailed|trailing|beat|beats|beating|"
-    r"tops|topped|outpaced|outpaces)\s+"
-    rf"(?P<rival>{_NAME})\s+(?:(?:[a-z][\w'’-]*|[A-Z][\w'’.-]*)\s+){{0,6}}?by\s+{_APPROX}$"
+    r"(?P<verb>leads|lead|led|leading|trails|trail|trailed|trailing|ahead\s+of|behind)\s+"
+    rf"(?P<rival>{_NAME}),?\s+{_SCOPE}by\s+{_APPROX}(?:[\d.,]+\s+(?:and|or|to)\s+)?$"
 )
-# "a lead of", "Smith's lead over Jones of", "an advantage of more than".
+# "a lead of", "Smith's lead over Jones narrowed to", "an advantage of more than"; never
+# the verb ("the merger could lead to").
 _NOUN_BEFORE_RE = re.compile(
     rf"(?:(?P<owner>{_NAME})['’]s?\s+|\b(?:a|an|the|his|her|its|their)\s+)"
-    r"(?:[a-z][\w-]*\s+){0,2}?(?:lead|advantage|edge)\s+"
-    rf"(?:over\s+(?P<rival>{_NAME})\s+)?(?:of|at|to|stood\s+at)\s+{_APPROX}$"
+    r"(?:(?!could\b|would\b|will\b|may\b|might\b|can\b|should\b|must\b)[a-z][\w-]*\s+){0,2}?"
+    rf"(?:lead|advantage|edge)\s+(?:over\s+(?P<rival>{_NAME})\s+)?"
+    rf"(?:of|at|stood\s+at|(?:[a-z]+ed|grew|rose|fell|shrank)\s+to)\s+{_APPROX}$"
 )
-# After the number: "-delegate advantage", " point lead over Jones", " seats ahead of
-# Lee", " points behind Lee".
+# After the number and its unit word: "-delegate advantage", " point lead over Jones",
+# " seats ahead of Lee", " points behind Lee".
 _NOUN_AFTER_RE = re.compile(
-    r"(?:[\s-]+(?!lead\b|advantage\b|edge\b|ahead\b|behind\b)[a-z][\w'’-]*){0,2}"
+    r"(?:[\s-]+(?:percentage\s+)?(?:points?|delegates?|seats?|votes?))?"
     r"[\s-]+(?:(?P<noun>lead|advantage|edge)\b(?:\s+over\s+(?P<rival>" + _NAME + r"))?"
-    r"|(?P<side>ahead\s+of|behind)\s+(?P<other>" + _NAME + r"))"
+    r"|(?P<side>ahead\s+of|behind)\s+(?P<other>" + _NAME + r")(?!['’]))"
 )
-# Capitalised words that open a clause rather than a name.
+# Capitalised words that open a clause or quantify rather than name.
 _NOT_NAMES = frozenset(
     """The A An In On At But And Or So Yet Still Now Then He She It They We I This That
     These Those His Her Their Its Our Entering Going After Before With Without While
-    When If As By For From""".split()
+    When If As By For From Neither Both No Each Every Either All None""".split()
 )
 _WINDOW = 160
 
@@ -70,8 +87,8 @@ class Lead:
     @property
     def metric(self) -> str:
         if self.behind:
-            return f"margin behind {self.rival}"
-        return f"lead over {self.rival}" if self.rival else "lead"
+            return MARGIN_BEHIND + str(self.rival)
+        return LEAD_OVER + self.rival if self.rival else "lead"
 
     def named_in_full(self, full_name) -> Lead:
         """The leader as the article wrote the name in full ("Smith" -> "Ann Smith"):
@@ -94,18 +111,18 @@ def _name(raw: str | None) -> str | None:
     return re.sub(r"['’]s?$", "", " ".join(words)) or None
 
 
-def _lead_metric(rival: str | None) -> str:
-    return f"lead over {rival}" if rival else "lead"
-
-
-def find_lead(sentence: str, start: int, end: int) -> Lead | None:
-    """The lead the number at [start, end) of the sentence measures, or None."""
-    lo = max(0, start - _WINDOW)
-    before = sentence[lo:start]
+def find_lead(sentence: str, start: int, end: int, unit: str | None) -> Lead | None:
+    """The lead the number at [start, end) of the sentence measures, or None. `unit`
+    is the number's (None for a bare number, which only "leads X by" makes a lead)."""
+    if unit is not None and unit not in LEAD_UNITS:
+        return None
+    before = sentence[max(0, start - _WINDOW) : start]
     if m := _VERB_BEFORE_RE.search(before):
         subject, rival = _name(m["subject"]), _name(m["rival"])
         if rival is not None:
-            return Lead(subject, rival, behind=m["verb"].startswith("trail"))
+            return Lead(subject, rival, behind=m["verb"].startswith(("trail", "behind")))
+    if unit is None:
+        return None
     after = _NOUN_AFTER_RE.match(sentence, end)
     if after is not None:
         if after["side"]:
@@ -120,16 +137,9 @@ def find_lead(sentence: str, start: int, end: int) -> Lead | None:
 
 
 def _rival_of(metric: str | None) -> str | None:
-    if metric and metric.startswith("lead over "):
-        return metric[len("lead over ") :]
+    if metric and metric.startswith(LEAD_OVER):
+        return metric[len(LEAD_OVER) :]
     return None
-
-
-def _same_person(a: str | None, b: str | None) -> bool:
-    """One name, written in full or by surname ("Ann Okafor", "Okafor")."""
-    if not a or not b:
-        return False
-    return a == b or a.split()[-1] == b.split()[-1]
 
 
 def _surname(name: str) -> str:
@@ -137,24 +147,25 @@ def _surname(name: str) -> str:
 
 
 def name_rivals(claims: list) -> list:
-    """A lead the text gives without its rival ("Smith's 214-delegate advantage") takes
+    """A lead the text gives without its rival ("Smith's 90-seat advantage") takes
     the rival the article gives the same subject's lead elsewhere ("lead over Jones"
-    said of Smith, "margin behind Smith" said of Jones); failing that, the one other
-    name whose figures the article counts in the same unit ("Jones won 40 delegates").
-    Left as "lead" when the article names no rival, or more than one."""
+    said of Smith, "margin behind Smith" said of Jones); failing that, in a count of
+    delegates, seats or votes, the one other name whose figures the article counts in
+    that unit ("Jones won 40 delegates"). Left as "lead" when the article names no
+    rival, or more than one."""
     rivals: dict[str, set[str]] = {}
     counted: dict[str | None, set[str]] = {}  # unit -> names with figures in it
     for claim in claims:
         if claim.kind != "numeric" or not claim.subject:
             continue
-        if claim.subject[:1].isupper():
+        if claim.subject[:1].isupper() and claim.unit in _RIVAL_UNITS:
             counted.setdefault(claim.unit, set()).add(_surname(claim.subject))
         if not claim.metric:
             continue
         if rival := _rival_of(claim.metric):
             rivals.setdefault(_surname(claim.subject), set()).add(_surname(rival))
-        elif claim.metric.startswith("margin behind "):
-            leader = claim.metric[len("margin behind ") :]
+        elif claim.metric.startswith(MARGIN_BEHIND):
+            leader = claim.metric[len(MARGIN_BEHIND) :]
             rivals.setdefault(_surname(leader), set()).add(_surname(claim.subject))
     out = []
     for claim in claims:
@@ -162,6 +173,6 @@ def name_rivals(claims: list) -> list:
             own = _surname(claim.subject)
             found = rivals.get(own) or counted.get(claim.unit, set()) - {own}
             if len(found) == 1:
-                claim = replace(claim, metric=_lead_metric(next(iter(found))))
+                claim = replace(claim, metric=Lead(claim.subject, next(iter(found))).metric)
         out.append(claim)
     return out

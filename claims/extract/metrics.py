@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from claims.extract import context
+from claims.extract import context, leads
 
 # --- word classes -------------------------------------------------------------------
 
@@ -679,32 +679,6 @@ _VOTE_VERBS = frozenset("received receives won wins took takes captured".split()
 _NOT_NAMES = _DETERMINERS | _PRONOUNS | _PREPOSITIONS | _CONJUNCTIONS | {"but", "yet", "so"}
 
 
-_BEHIND_AFTER_RE = re.compile(
-    r"\s*(?:(?:percentage\s+)?points?\s+)?behind\s+"
-    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*)"
-)
-_LEAD_RE = re.compile(
-    r"\b(?:ahead\s+of|over|leads?|leading|led|beat|beats|beating|topped|tops|trails?|trailing"
-    r"|trailed)\s+(?P<name>(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*)"
-)
-
-
-def _points_gap(sentence: str, start: int, end: int) -> str | None:
-    """'8 points behind Smith' (margin behind Smith), 'leads Smith by 8 points' or 'ahead
-    of Smith ... by 8 points' (lead over Smith): a gap between candidates."""
-    if m := _BEHIND_AFTER_RE.match(sentence, end):
-        return f"margin behind {_strip_possessive(m['name'])}"
-    last = None
-    for m in _LEAD_RE.finditer(sentence, max(0, start - 120), start):
-        last = m
-    if last is None:
-        return None
-    verb = last.group().split()[0].lower()
-    if verb.startswith("trail"):
-        return f"margin behind {_strip_possessive(last['name'])}"
-    return f"lead over {_strip_possessive(last['name'])}"
-
-
 _LASTING_VERBS = frozenset("lasting lasted lasts last took takes taking".split())
 
 
@@ -950,8 +924,8 @@ def _measure_of(tokens: list[str]) -> tuple[str | None, bool]:
 
 
 def _before_number(sentence, start, end, tokens, common, kind) -> str | None:
-    if kind == "points" and (gap := _points_gap(sentence, start, end)):
-        return gap
+    if kind == "points" and (gap := leads.find_lead(sentence, start, end, "point")):
+        return gap.metric  # "leads Smith by 8 points", "8 points behind Smith"
     metric, change = _measure_of(tokens)
     if metric or change:
         return metric

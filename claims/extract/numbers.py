@@ -166,9 +166,7 @@ _CHANGE_WORDS = DIRECTION_DOWN | frozenset(
     growing climbed climb climbs gained gain gains jumped jump jumps surged surge soared
     soar raised raise added boosted""".split()
 )
-_SMALL_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve".split()
-)
+_SMALL_NUMBER_WORDS = frozenset(w for w, n in _SMALL.items() if 1 <= n <= 12)
 _STOPWORDS = frozenset(
     """of in on at to for from by with and or but nor the a an than as per each every that
     which who whom whose what was were is are be been being has have had will would could
@@ -833,8 +831,8 @@ def _words_are_a_number(s: str, core: _Core, unit: _Unit) -> bool:
     return unit.unit is not None
 
 
-# A hyphenated count before a noun that is itself an amount ("a 214-delegate lead", "a
-# 22-point defeat", "the 2,118-delegate threshold", "an 11 million-person population")
+# A hyphenated count before a noun that is itself an amount ("a 187-seat lead", "a
+# 22-point defeat", "the 3,412-delegate threshold", "an 11 million-person population")
 # states a figure; before any other noun it only describes ("a five-year plan", "10-year
 # bonds", "a 12-member panel"), which the spec leaves optional.
 _AMOUNT_HEADS = (
@@ -848,7 +846,7 @@ _COUNT_MODIFIER_RE = re.compile(
 
 
 def _hyphenated(s: str, core: _Core) -> tuple[Quantity | None, int]:
-    """'the 39-year-old' is an age; 'a 214-delegate lead' a count; 'a five-year plan' a
+    """'the 39-year-old' is an age; 'a 187-seat lead' a count; 'a five-year plan' a
     modifier (optional in the spec)."""
     age = _AGE_HYPHEN_RE.match(s, core.end)
     if age is None:
@@ -860,7 +858,7 @@ def _hyphenated(s: str, core: _Core) -> tuple[Quantity | None, int]:
 
 
 def _count_modifier(s: str, core: _Core) -> tuple[Quantity | None, int]:
-    """'a 214-delegate lead': the count and its noun, when the noun it modifies is an
+    """'a 187-seat lead': the count and its noun, when the noun it modifies is an
     amount (see _AMOUNT_HEADS); durations ('a 10-year lead') stay modifiers."""
     found = _COUNT_MODIFIER_RE.match(s, core.end)
     if found is None or units.canonical_time(found["noun"]):

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from claims.extract.numbers import parse_word_number
 from claims.extract.places import is_place
 from claims.extract.units import is_plural_noun
 
@@ -70,7 +71,7 @@ _PERIOD_RE = re.compile(
           (?!(?:\s+(?:night|morning|afternoon|evening))?['’]s|,?\s+(?:{_MONTH}|[0-3]?\d\b)))
     | (?P<week_of>\b(?i:first|second|third|fourth|last|final|past)\s+week\s+(?:of|in)\s+
           (?P<wo_m>{_FULL_MONTH})\b(?:,?\s+(?P<wo_y>{_YEAR})\b)?)
-    | (?P<ago>\b(?P<ago_n>\d{1, 3}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))
+    | (?P<ago>\b(?P<ago_n>\d{{1,3}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))
           \s+(?P<ago_u>years?|months?|weeks?|days?)\s+ago\b)
     | (?P<the_year>\b(?i:over|during|for|in|through)\s+the\s+year\b(?!['’]s|\s+(?:to|before|ago))
           | \b(?i:first)\s+(?:\w+\s+)?months\b(?:\s+of\s+the\s+year\b)?(?!\s+(?:of|to)\b))
@@ -177,10 +178,16 @@ def _valid_date(year: int, month: int, day: int) -> bool:
 _LOOK_AHEAD_DAYS = 31
 # A sentence about what is to come: a month it names without a year is the next one.
 _FUTURE_RE = re.compile(
-    r"\b(?:will|would|won['’]t|shall|next|upcoming|coming|scheduled|planned|expected\s+to|"
-    r"entering|(?:going|heading)\s+into|ahead\s+of)\b"
+    r"\b(?:will|would|won['’]t|shall|next|upcoming|coming|scheduled|planned|expected\s+to)\b"
     r"|['’]ll\b",
     re.IGNORECASE,
+)
+
+
+# What is being approached, named right before its month: "entering the final contests
+# in June", "heading into the vote in July" (the coming one).
+_APPROACHING_RE = re.compile(
+    r"\b(?:[Ee]ntering|(?:[Gg]oing|[Hh]eading)\s+into)\s+(?:[\w'’-]+\s+){0,4}$"
 )
 
 
@@ -265,6 +272,8 @@ def find_periods(
         )
         if kind in ("day_rel", "weekday") and _day_of_report(s, m.start(), m.end()):
             governs = False
+        if kind == "ago":
+            governs = False  # "approved six years ago, now taken by 2 million": its own only
         forward = year is not None and bool(
             _FORWARD_BEFORE_RE.search(s, max(0, m.start() - _FORWARD_WINDOW), m.start())
         )
@@ -443,7 +452,8 @@ def _resolve(
         return f"{year:04d}-{_month_number(m.group('my_m')):02d}", year
     if kind == "month_in":
         mo = _month_number(m.group("mi_m"))
-        if fallback is None and published is not None and _FUTURE_RE.search(m.string):
+        ahead = _APPROACHING_RE.search(m.string, max(0, m.start() - 60), m.start())
+        if fallback is None and published is not None and (ahead or _FUTURE_RE.search(m.string)):
             # "will arrive at the convention in July": the coming July
             y = published.year + (mo < published.month)
         else:
@@ -482,8 +492,9 @@ def _resolve(
     if kind == "weekday":
         return _weekday(m.group("wd"), published), None
     if kind == "into_day":
-        # "going into Tuesday's primary": a standing figure as it stood that day
-        return _weekday(m.group("id_wd"), published), None
+        # "going into Tuesday's primary": a standing figure as it stood that day, the
+        # nearest such day (yesterday's primary, or the one two days ahead)
+        return _nearest_weekday(m.group("id_wd"), published), None
     if kind == "ago":
         return _ago(m.group("ago_n"), m.group("ago_u"), published), None
     if kind == "week_of":
@@ -499,21 +510,13 @@ def _resolve(
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-_COUNT_WORDS = {
-    w: n
-    for n, w in enumerate(
-        "two three four five six seven eight nine ten eleven twelve".split(), start=2
-    )
-}
-
-
 def _ago(count: str, unit: str, published: date | None) -> str | None:
     """'four years ago', '3 months ago', 'two weeks ago': the time that long before
     publication, as precise as its unit ("a year ago" is left to the baseline rules:
     it is as often a comparison as a date)."""
     if published is None:
         return None
-    n = int(count) if count.isdigit() else _COUNT_WORDS[count.lower()]
+    n = int(count) if count.isdigit() else int(parse_word_number(count, 0, len(count))[0])
     unit = unit.lower().rstrip("s")
     if unit == "year":
         return str(published.year - n) if published.year - n >= 1 else None
@@ -532,6 +535,16 @@ def _weekday(name: str, published: date | None) -> str | None:
         return None
     back = (published.weekday() - _WEEKDAYS.index(name.lower())) % 7
     return (published - timedelta(days=back)).isoformat()
+
+
+def _nearest_weekday(name: str, published: date | None) -> str | None:
+    """The day of that name nearest publication, before or after (before on a tie)."""
+    if published is None:
+        return None
+    back = (published.weekday() - _WEEKDAYS.index(name.lower())) % 7
+    ahead = (7 - back) % 7
+    day = published + timedelta(days=ahead) if ahead < back else published - timedelta(days=back)
+    return day.isoformat()
 
 
 def _months_to(
@@ -867,7 +880,7 @@ def baseline_period(sentence: str, start: int, end: int, period: str | None) -> 
 
 
 # Between a compared figure and its own period: "compared with 33% last month", "down
-# from 4.9% in May", "than 12,000 during 2019", "from $600,000 it gave four years ago"
+# from 4.9% in May", "than 12,000 during 2019", "from £40,000 it gave four years ago"
 # (a short relative clause of a pronoun and its verb in the past).
 _OWN_PERIOD_GAP_RE = re.compile(
     r"\s*(?:(?:that|which)\s+)?(?:(?:it|he|she|they|we)\s+[a-z]+(?:ed|id|ave|ade|ent|on)\s+)?"
@@ -897,10 +910,26 @@ def baseline_mentions(
     return own
 
 
+# Between a number and the "N years ago" that dates it: a few words, no comparison
+# ("$5m two years ago", "800 staff four years ago"; not "40% higher than five years ago").
+_AGO_GAP_RE = re.compile(
+    r"(?:\s+(?!(?:than|on|from|since|compared|versus|against)\b)[\w'’-]+){0,3}\s+"
+)
+
+
+def attached_ago(sentence: str, end: int, mentions: list[PeriodMention]) -> PeriodMention | None:
+    """The "N years ago" right after the number ending at `end` that dates it, or None."""
+    for mention in mentions:
+        if mention.kind == "ago" and mention.period and mention.start >= end:
+            gap = sentence[end : mention.start]
+            return mention if _AGO_GAP_RE.fullmatch(gap) else None
+    return None
+
+
 def present_of_comparison(baselines: Iterable[PeriodMention], published: date | None) -> str | None:
     """The time a figure compared with "N years ago" is of: now, the publication's year
-    (month, day) as precise as the baseline ("gave $75,000, down from $600,000 four
-    years ago": this year's $75,000). None without such a baseline or a date."""
+    (month, day) as precise as the baseline ("gave £9,000, down from £40,000 four
+    years ago": this year's £9,000). None without such a baseline or a date."""
     if published is None:
         return None
     for mention in baselines:
@@ -935,10 +964,10 @@ def is_monthly_measure(metric: str | None) -> bool:
 def latest_release(metric: str | None, published: date | None) -> str | None:
     """The month of the latest monthly release a measure's current figure comes from,
     or None for another measure or no date: the month before publication, or the one
-    before that early in a month, before the month's first Friday, since a month's
-    figures come out in the next month at the earliest around then (the US jobs
-    report on the first Friday; price indexes later)."""
+    before that early in a month: before the first Friday from the 3rd on, the day
+    the US jobs report, the earliest of the monthly releases, usually comes out
+    (other countries' and price indexes come later in the month)."""
     if published is None or not is_monthly_measure(metric):
         return None
-    first_friday = 1 + (4 - published.replace(day=1).weekday()) % 7
-    return _shift_month(published, -2 if published.day < first_friday else -1)
+    release = 3 + (4 - published.replace(day=3).weekday()) % 7
+    return _shift_month(published, -2 if published.day < release else -1)

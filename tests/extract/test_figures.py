@@ -137,7 +137,7 @@ def test_acronym_takes_the_name_the_article_spelled_out():
 
 def test_a_lede_announcing_a_measure_sources_the_next_paragraphs_figures():
     text = (
-        "Flat rents in Zembla slipped in June, the Zembla Housing Bureau has said.\n\n"
+        "Average flat rents in Zembla slipped in June, the Zembla Housing Bureau has said.\n\n"
         "The average flat rent fell to £880. Wages rose 2% over the year.\n\n"
         "The average flat rent was £950 in the north."
     )
@@ -157,11 +157,27 @@ def test_a_statement_with_its_own_figure_announces_nothing():
 
 def test_a_statement_announcing_a_measure_sources_its_paragraphs_figures():
     text = (
-        "Ridership rose on every line in March, the Harbour Transit Agency said. "
-        "The busiest line carried 90,000 riders, followed by the coast line on 70,000."
+        "Weekday ridership rose on every line in March, the Harbour Transit Agency said. "
+        "The busiest line carried 90,000 riders each weekday, the coast line 70,000."
     )
     got = speakers(text)
     assert got["90,000"] == got["70,000"] == "Harbour Transit Agency"
+
+
+def test_background_sharing_one_word_with_a_statement_is_the_articles_own():
+    text = (
+        "Crime in the city is falling, the Harbour police department said. "
+        "That is far from the 1990s, when the city recorded 2,200 murders in one year."
+    )
+    assert speakers(text)["2,200"] is None
+
+
+def test_an_old_result_before_a_poll_named_later_is_not_the_polls():
+    text = (
+        "Voss earned 44 percent in the 2012 primary.\n\n"
+        "The Carver poll also found that voters are undecided."
+    )
+    assert speakers(text)["44 percent"] is None
 
 
 def test_a_poll_named_after_its_shares_sources_them():

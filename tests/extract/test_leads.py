@@ -64,6 +64,15 @@ def test_the_size_of_a_lead(sentence, surface, subject, metric):
         ("The firm's profit margin of 4% was thin.", "4%"),
         ("The poll has a margin of error of 3 points.", "3"),
         ("The gap in pay between men and women is 9%.", "9%"),
+        ("Ortega spent $4.5 million ahead of Tuesday's primary.", "$4.5 million"),
+        ("The retailer hired 3,000 seasonal workers ahead of Christmas.", "3,000"),
+        ("Tokyo is 8 hours ahead of London.", "8 hours"),
+        ("The 12 investors behind Fintrek sold their stakes.", "12"),
+        ("Analysts say the merger could lead to 2,000 job losses.", "2,000"),
+        ("Some 300 homes with lead pipes were found.", "300"),
+        ("Apple beat Wall Street expectations by $1.2bn.", "$1.2bn"),
+        ("Ann Reyes leads Treasury efforts that cut spending by 4%.", "4%"),
+        ("India beat Australia by 5 wickets.", "5"),
     ],
 )
 def test_numbers_that_are_no_lead(sentence, surface):
@@ -101,6 +110,15 @@ def test_both_sides_of_one_lead_have_one_key():
         subject_metric_keys("Ann Okafor", "lead over Piet Lindqvist")
     )
     assert as_lead("Okafor", "lead") == ("Okafor", "lead")
+    # what follows the rival's name is part of the measure
+    assert as_lead("Okafor", "lead over Tom Lindqvist among women") == (
+        "Okafor",
+        "lead over Lindqvist among women",
+    )
+    assert as_lead("Lindqvist", "margin behind Ann Okafor in Ohio") == (
+        "Ann Okafor",
+        "lead over Lindqvist in Ohio",
+    )
     assert as_lead(None, "margin behind Okafor") == (None, "margin behind Okafor")
 
 

@@ -500,8 +500,28 @@ def test_a_month_named_of_what_is_to_come_is_the_next_one():
 def test_a_time_so_long_ago_is_dated_back_from_publication():
     assert numeric_periods("The plant made a profit of $5m two years ago.", date(2016, 6, 7)) == [
         ("$5m", "2014"),
-        ("two years", "2014"),
+        ("two years", None),
     ]
+    assert numeric_periods("The firm had 12 stores 12 years ago.", date(2016, 6, 7))[0] == (
+        "12",
+        "2004",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # "N years ago" dates only the number it follows, not what is said of now
+        ("The drug, approved six years ago, is now taken by 2 million patients.", "2 million"),
+        ("The firm, which employed 800 staff four years ago, now has 2,300.", "2,300"),
+        ("He scored 200 two years ago and 150 last season.", "150"),
+        ("Rents are 40% higher than they were five years ago.", "40%"),
+        ("The average price is £212,000, up 6% on three years ago.", "6%"),
+        ("Compared with five years ago, 30% more students now take Mandarin.", "30%"),
+    ],
+)
+def test_years_ago_dates_only_its_own_number(text, surface):
+    assert dict(numeric_periods(text, date(2016, 6, 7)))[surface] is None
     assert numeric_periods("Fares rose 4% three months ago.", date(2016, 6, 7))[0] == (
         "4%",
         "2016-03",
@@ -539,3 +559,21 @@ def test_a_weekday_after_a_place_is_a_date_but_not_in_a_days_name():
         ("40", "2016-02-09")
     ]
     assert numeric_periods("Jones won 40 delegates on Super Tuesday.", tuesday) == [("40", None)]
+
+
+def test_a_past_month_ahead_of_something_stays_in_the_past():
+    text = "Ahead of the vote, figures showed retail sales rose 4% in March."
+    assert numeric_periods(text, date(2016, 5, 24)) == [("4%", "2016-03")]
+
+
+def test_going_into_a_day_is_the_nearest_such_day():
+    text = "Going into Thursday's vote, Okoro has 1,410 delegates."
+    assert numeric_periods(text, date(2016, 5, 24)) == [("1,410", "2016-05-26")]
+    text = "Going into Monday's vote, Okoro had 1,410 delegates."
+    assert numeric_periods(text, date(2016, 5, 24)) == [("1,410", "2016-05-23")]
+
+
+def test_the_jobs_report_comes_out_on_the_first_friday_from_the_third():
+    text = "The jobless rate is 4.9 percent."
+    assert numeric_periods(text, date(2016, 7, 1)) == [("4.9 percent", "2016-05")]
+    assert numeric_periods(text, date(2016, 7, 8)) == [("4.9 percent", "2016-06")]

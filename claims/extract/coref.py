@@ -220,8 +220,11 @@ class _Memory:
                 continue
             for word in set(words):
                 self.by_word.setdefault(word, []).append(mention)
-            initials = "".join(w[0] for w in words if w[0].isupper())
-            self.by_initials.setdefault(initials, []).append(mention)
+            # "the UK Harbour Records Bureau" is also "HRB": a word before the name
+            # proper (a place, a qualifier) is no part of its acronym
+            for k in range(len(words) - 1):
+                initials = "".join(w[0] for w in words[k:] if w[0].isupper())
+                self.by_initials.setdefault(initials, []).append(mention)
         # Who has spoken so far, in order; the set and the index by word keep the
         # look-ups constant-time in an article with thousands of speakers.
         self.speakers: list[str] = []

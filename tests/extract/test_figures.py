@@ -284,3 +284,12 @@ def test_a_common_word_opening_a_sentence_is_no_source_of_figures():
     )
     (claim,) = [c for c in extract_claims(text, "2016-05-01") if c.kind == "numeric"]
     assert claim.speaker is None
+
+
+def test_an_acronym_names_the_body_spelled_out_after_a_place():
+    text = (
+        "Exports fell 3%, the UK Harbour Records Bureau (HRB) said on Monday. "
+        "Imports rose 2%, the HRB said."
+    )
+    got = speakers(text)
+    assert got["3%"] == got["2%"] == "UK Harbour Records Bureau"

@@ -22,7 +22,7 @@ from claims.model import MAX_ID, STATUSES, ClaimsError, parse_id, terminal_safe
 USER_ERROR = 2
 
 # Modules that add sub-commands of their own area through add_commands(add).
-_COMMAND_MODULES = ("claims.cli_ingest", "claims.cli_export")
+_COMMAND_MODULES = ("claims.cli_ingest", "claims.cli_export", "claims.cli_reference")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -119,9 +119,12 @@ def cmd_init(args: argparse.Namespace) -> int:
     path = config.database_path(args.db)
     if db["sources"].count == 0 and not args.no_samples:
         from claims.ingest import load_samples
+        from claims.reference import load_pack
 
         summary = load_samples(db, config.SAMPLES_DIR)
         print(f"Loaded the sample articles: {summary}")
+        series = load_pack(db, config.REFERENCE_DIR)
+        print(f"Loaded {len(series)} official reference series (data/reference).")
     counts = store.stats(db)
     print(f"Database ready at {path}: {counts['sources']} sources, {counts['claims']} claims.")
     return 0

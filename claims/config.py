@@ -22,6 +22,7 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_DIR / "data"
 SAMPLES_DIR = DATA_DIR / "samples"
+REFERENCE_DIR = DATA_DIR / "reference"  # the official series shipped (claims.reference)
 DEFAULT_DB = DATA_DIR / "claims.db"
 ENV_VAR = "CLAIMS_DB"
 

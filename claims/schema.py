@@ -882,6 +882,46 @@ def _leads_from_the_leaders_side(db: sqlite_utils.Database) -> None:
     db.conn.executemany("UPDATE claims SET subject_key = ?, metric_key = ? WHERE id = ?", updates)
 
 
+@migrations(name="0014_reference_series")
+def _reference_series(db: sqlite_utils.Database) -> None:
+    # Official series to check claims against (claims.reference): each import is a
+    # vintage, kept when a revised file comes in, since a report may quote the first
+    # estimate. Frozen SQL: a later change to these tables is a new migration.
+    statements = [
+        """CREATE TABLE reference_series (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            publisher TEXT,
+            url TEXT,
+            unit TEXT NOT NULL,
+            frequency TEXT NOT NULL CHECK (frequency IN ('day', 'month', 'quarter', 'year')),
+            means TEXT NOT NULL,
+            transform TEXT,
+            derived_from INTEGER REFERENCES reference_series (id),
+            created TEXT NOT NULL
+        )""",
+        """CREATE TABLE reference_imports (
+            id INTEGER PRIMARY KEY,
+            series_id INTEGER NOT NULL REFERENCES reference_series (id) ON DELETE CASCADE,
+            vintage INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            observations INTEGER NOT NULL,
+            UNIQUE (series_id, vintage)
+        )""",
+        """CREATE TABLE reference_observations (
+            series_id INTEGER NOT NULL REFERENCES reference_series (id) ON DELETE CASCADE,
+            vintage INTEGER NOT NULL,
+            period TEXT NOT NULL,
+            value REAL NOT NULL,
+            PRIMARY KEY (series_id, vintage, period)
+        ) WITHOUT ROWID""",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
 CLAIM_KEY_INDEX = (
     "CREATE INDEX IF NOT EXISTS idx_claims_key "
     "ON claims (metric_key, subject_key, unit_key, period_start)"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from claims import config, store
 from claims.export import FORMATS, MANIFEST_INSIDE, manifest_path, stream_export, write_export
-from claims.model import KINDS, STATUSES, ClaimsError
+from claims.model import KINDS, MAX_ID, STATUSES, ClaimsError, parse_id
 from claims.query import ClaimFilter
 
 
@@ -140,10 +140,12 @@ def export_command(claim_filter: ClaimFilter, fmt: str, db_path: str | Path) -> 
 def _source_id(raw: str | None) -> int | None:
     if raw is None or raw == "":
         return None
-    try:
-        return int(raw)
-    except ValueError:
-        raise ClaimsError(f"--source takes a source id (a whole number), not {raw!r}.") from None
+    source_id = parse_id(raw)
+    if source_id is None:
+        raise ClaimsError(
+            f"--source takes a source id, a whole number from 1 to {MAX_ID}, not {raw!r}."
+        )
+    return source_id
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -110,8 +110,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def open_db(args: argparse.Namespace, *, must_exist: bool = True):
+    """The ledger for a command that writes: init may create it, the others need one."""
     path = config.database_path(args.db)
     return store.open_existing(path) if must_exist else store.connect(path)
+
+
+def open_db_to_read(args: argparse.Namespace):
+    """The ledger, read-only, for a command that only reads: the file is never changed."""
+    return open_to_read(config.database_path(args.db))
+
+
+def open_to_read(path: Path):
+    db = store.open_for_reading(path)
+    if notice := store.newer_version_notice(db, path):
+        print(f"note: {terminal_safe(notice)}", file=sys.stderr)
+    return db
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -128,7 +141,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    counts = store.stats(open_db(args))
+    counts = store.stats(open_db_to_read(args))
     if args.json:
         print(json.dumps(counts, indent=2))
         return 0
@@ -222,6 +235,6 @@ def cmd_groups(args: argparse.Namespace) -> int:
         raise ClaimsError("--min-sources is a whole number of at least 1.")
     if not args.json:
         raise ClaimsError("groups prints JSON lines only: add --json.")
-    for record in all_groups(open_db(args), min_sources=args.min_sources):
+    for record in all_groups(open_db_to_read(args), min_sources=args.min_sources):
         print(json.dumps(record))  # ASCII: no control character reaches a terminal
     return 0

@@ -149,7 +149,9 @@ def _source_id(raw: str | None) -> int | None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    db = store.open_existing(config.database_path(args.db))
+    from claims.cli import open_to_read
+
+    db = open_to_read(config.database_path(args.db))
     claim_filter = filter_from_args(args)
     if args.output == "-":
         manifest = stream_export(db, claim_filter, args.format, sys.stdout.buffer, org=args.org)

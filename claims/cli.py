@@ -17,7 +17,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from claims import config, store
-from claims.model import MAX_ID, STATUSES, ClaimsError, parse_id, terminal_safe
+from claims.model import (
+    MAX_ID,
+    STATUSES,
+    ClaimsError,
+    json_for_terminal,
+    parse_id,
+    terminal_safe,
+)
 
 USER_ERROR = 2
 
@@ -209,14 +216,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
             except (json.JSONDecodeError, KeyError, TypeError):
                 raise ClaimsError(f"{args.jsonl} line {number} is not a JSON article.") from None
             found = [c.to_dict() for c in extract_claims(text, published)]
-            print(json.dumps({"id": item.get("id"), "claims": found}, ensure_ascii=False))
+            print(json_line({"id": item.get("id"), "claims": found}))
         return 0
     if not args.file:
         raise ClaimsError("Give a FILE to extract from, or --jsonl IN.jsonl.")
     text = sys.stdin.read() if args.file == "-" else _read_text(args.file)
     for claim in extract_claims(text, args.published):
-        print(json.dumps(claim.to_dict(), ensure_ascii=False))
+        print(json_line(claim.to_dict()))
     return 0
+
+
+def json_line(obj: object) -> str:
+    """One line of JSON as readable as the text it holds, its control characters inert."""
+    return json_for_terminal(json.dumps(obj, ensure_ascii=False))
 
 
 def _read_text(path: str) -> str:

@@ -83,21 +83,17 @@ def open_for_reading(path: str | Path) -> sqlite_utils.Database:
     path = Path(path)
     _refuse_folder_or_missing(path)
     try:
-        conn = _read_only_connection(path)
-        db = sqlite_utils.Database(conn)
-        contents = _contents(db)
-        if contents == _EMPTY:
-            raise ClaimsError(
-                f"{path} is empty, not a claims ledger yet; "
-                f"run `python -m claims init --db {path}` to make it one."
-            )
-        if contents == _FOREIGN:
-            raise ClaimsError(_foreign_message(path))
-        if migrations.pending(db) and not _unknown_migrations(db):
-            raise ClaimsError(
-                f"{path} is a ledger of an older version; reading does not upgrade it: "
-                f"run `python -m claims init --db {path}` first."
-            )
+        db = sqlite_utils.Database(_read_only_connection(path))
+        try:
+            _refuse_unless_a_ledger(db, path, empty_is_fine=False)
+            if migrations.pending(db) and not _unknown_migrations(db):
+                raise ClaimsError(
+                    f"{path} is a ledger of an older version; reading does not upgrade it: "
+                    f"run `python -m claims init --db {path}` first."
+                )
+        except BaseException:
+            db.close()
+            raise
     except sqlite3.DatabaseError as exc:
         raise ClaimsError(f"Cannot open {path} as a claims database: {exc}.") from None
     return db
@@ -132,10 +128,22 @@ def _unknown_migrations(db: sqlite_utils.Database) -> list[str]:
     return [m.name for m in migrations.applied(db) if m.name not in known]
 
 
-def _foreign_message(path: Path) -> str:
+def _refuse_unless_a_ledger(db: sqlite_utils.Database, path: Path, *, empty_is_fine: bool) -> None:
+    """ClaimsError, naming what the file is, unless it holds a ledger (or may be empty)."""
+    contents = _contents(db)
+    if contents == _FOREIGN:
+        raise ClaimsError(
+            f"{path} is not a claims ledger (it holds another application's tables); "
+            "it was left unchanged. Give --db a ledger, or a new file name to create one."
+        )
+    if contents == _EMPTY and not empty_is_fine:
+        raise ClaimsError(_empty_message(path))
+
+
+def _empty_message(path: Path) -> str:
     return (
-        f"{path} is not a claims ledger (it holds another application's tables); "
-        "it was left unchanged. Give --db a ledger, or a new file name to create one."
+        f"{path} is empty, not a claims ledger yet; "
+        f"run `python -m claims init --db {path}` to make it one."
     )
 
 
@@ -171,8 +179,7 @@ def _sqlite_connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
 
 def _writable(path: Path) -> bool:
     """Whether this process may write the file and the journal files beside it."""
-    folder = path.parent if str(path.parent) else Path(".")
-    return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
 
 
 def _read_only_message(path: Path) -> str:
@@ -188,21 +195,11 @@ def _check_before_writing(path: Path, *, create: bool) -> None:
         _refuse_folder_or_missing(path)
     if not path.exists() or path.stat().st_size == 0:
         if not create:
-            raise ClaimsError(
-                f"{path} is empty, not a claims ledger yet; "
-                f"run `python -m claims init --db {path}` to make it one."
-            )
+            raise ClaimsError(_empty_message(path))
         return
     db = sqlite_utils.Database(_read_only_connection(path))
     try:
-        contents = _contents(db)
-        if contents == _FOREIGN:
-            raise ClaimsError(_foreign_message(path))
-        if contents == _EMPTY and not create:
-            raise ClaimsError(
-                f"{path} is empty, not a claims ledger yet; "
-                f"run `python -m claims init --db {path}` to make it one."
-            )
+        _refuse_unless_a_ledger(db, path, empty_is_fine=create)
         if unknown := _unknown_migrations(db):
             raise NewerLedgerError(
                 f"{path} was written by a newer version of the claims ledger (it records "
@@ -231,9 +228,11 @@ def _open_for_writing(path: Path, *, create: bool) -> sqlite_utils.Database:
         db = sqlite_utils.Database(conn)
         migrate(db)
     except sqlite3.DatabaseError as exc:
-        if _says_read_only(exc):
+        if _says_read_only(exc) or (path.parent.exists() and not _writable(path)):
             raise ClaimsError(_read_only_message(path)) from None
         raise ClaimsError(f"Cannot open {path} as a claims database: {exc}.") from None
+    except OSError as exc:  # its folder could not be made: permissions, a read-only disk
+        raise ClaimsError(f"Cannot create {path}: {exc.strerror or exc}.") from None
     return db
 
 

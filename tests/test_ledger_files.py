@@ -22,6 +22,12 @@ READING = [
     ["export", "--format", "csv", "-o", "-"],
 ]
 WRITING = [["status", "1", "verified", "--note", "x"], ["rekey"], ["reextract", "--no-progress"]]
+# Commands that make a ledger from a missing or empty file, by design.
+CREATING = [
+    ["init", "--no-samples"],
+    ["ingest", "README.md", "--no-progress"],
+    ["import", "README.md"],
+]
 
 
 @pytest.fixture
@@ -60,7 +66,7 @@ def files_beside(path):
     return sorted(p.name for p in path.parent.iterdir())
 
 
-@pytest.mark.parametrize("command", READING + WRITING)
+@pytest.mark.parametrize("command", READING + WRITING + CREATING)
 def test_a_foreign_database_is_refused_and_left_byte_for_byte(foreign, command):
     before, listing = foreign.read_bytes(), files_beside(foreign)
     done = run(*command, "--db", str(foreign))

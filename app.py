@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from claims.model import ClaimsError
 from pages import _shared as ui
 from pages._signin import is_signed_in, sign_in_page, sign_out_button
 
@@ -33,6 +34,12 @@ def main() -> None:
     ui.sidebar()
     sign_out_button()
     ui.css()
+    try:
+        ui.get_db()
+    except ClaimsError as exc:
+        # Not a ledger, or one that cannot be opened: say so instead of every page failing.
+        ui.error(exc)
+        return
     page.run()
 
 

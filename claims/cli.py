@@ -17,7 +17,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from claims import config, store
-from claims.model import MAX_ID, STATUSES, ClaimsError, parse_id, terminal_safe
+from claims.model import (
+    MAX_ID,
+    STATUSES,
+    ClaimsError,
+    json_for_terminal,
+    parse_id,
+    terminal_safe,
+)
 
 USER_ERROR = 2
 
@@ -110,8 +117,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def open_db(args: argparse.Namespace, *, must_exist: bool = True):
+    """The ledger for a command that writes: init may create it, the others need one."""
     path = config.database_path(args.db)
     return store.open_existing(path) if must_exist else store.connect(path)
+
+
+def open_db_to_read(args: argparse.Namespace):
+    """The ledger, read-only, for a command that only reads: the file is never changed."""
+    return open_to_read(config.database_path(args.db))
+
+
+def open_to_read(path: Path):
+    db = store.open_for_reading(path)
+    if notice := store.newer_version_notice(db, path):
+        print(f"note: {terminal_safe(notice)}", file=sys.stderr)
+    return db
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -131,7 +151,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    counts = store.stats(open_db(args))
+    counts = store.stats(open_db_to_read(args))
     if args.json:
         print(json.dumps(counts, indent=2))
         return 0
@@ -199,14 +219,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
             except (json.JSONDecodeError, KeyError, TypeError):
                 raise ClaimsError(f"{args.jsonl} line {number} is not a JSON article.") from None
             found = [c.to_dict() for c in extract_claims(text, published)]
-            print(json.dumps({"id": item.get("id"), "claims": found}, ensure_ascii=False))
+            print(json_line({"id": item.get("id"), "claims": found}))
         return 0
     if not args.file:
         raise ClaimsError("Give a FILE to extract from, or --jsonl IN.jsonl.")
     text = sys.stdin.read() if args.file == "-" else _read_text(args.file)
     for claim in extract_claims(text, args.published):
-        print(json.dumps(claim.to_dict(), ensure_ascii=False))
+        print(json_line(claim.to_dict()))
     return 0
+
+
+def json_line(obj: object) -> str:
+    """One line of JSON as readable as the text it holds, its control characters inert."""
+    return json_for_terminal(json.dumps(obj, ensure_ascii=False))
 
 
 def _read_text(path: str) -> str:
@@ -225,6 +250,6 @@ def cmd_groups(args: argparse.Namespace) -> int:
         raise ClaimsError("--min-sources is a whole number of at least 1.")
     if not args.json:
         raise ClaimsError("groups prints JSON lines only: add --json.")
-    for record in all_groups(open_db(args), min_sources=args.min_sources):
+    for record in all_groups(open_db_to_read(args), min_sources=args.min_sources):
         print(json.dumps(record))  # ASCII: no control character reaches a terminal
     return 0

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from claims import config, store
 from claims.export import FORMATS, MANIFEST_INSIDE, manifest_path, stream_export, write_export
-from claims.model import KINDS, STATUSES, ClaimsError
+from claims.model import KINDS, MAX_ID, STATUSES, ClaimsError, TerminalSafeWriter, parse_id
 from claims.query import ClaimFilter
 
 
@@ -140,18 +140,23 @@ def export_command(claim_filter: ClaimFilter, fmt: str, db_path: str | Path) -> 
 def _source_id(raw: str | None) -> int | None:
     if raw is None or raw == "":
         return None
-    try:
-        return int(raw)
-    except ValueError:
-        raise ClaimsError(f"--source takes a source id (a whole number), not {raw!r}.") from None
+    source_id = parse_id(raw)
+    if source_id is None:
+        raise ClaimsError(
+            f"--source takes a source id, a whole number from 1 to {MAX_ID}, not {raw!r}."
+        )
+    return source_id
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    db = store.open_existing(config.database_path(args.db))
+    from claims.cli import open_to_read
+
+    db = open_to_read(config.database_path(args.db))
     claim_filter = filter_from_args(args)
     if args.output == "-":
-        manifest = stream_export(db, claim_filter, args.format, sys.stdout.buffer, org=args.org)
-        sys.stdout.buffer.flush()
+        out = _standard_output(args.format)
+        manifest = stream_export(db, claim_filter, args.format, out, org=args.org)
+        out.flush()
         print(f"Exported {manifest['row_count']} claims to stdout.", file=sys.stderr)
         return 0
     path = Path(args.output) if args.output else _default_output(args.format)
@@ -162,6 +167,24 @@ def cmd_export(args: argparse.Namespace) -> int:
         f"manifest: {manifest_path(path)}{inside}."
     )
     return 0
+
+
+# Formats written as JSON text: on a terminal their control characters become \u escapes.
+_JSON_FORMATS = ("json", "jsonl", "claimreview")
+_BINARY_FORMATS = ("xlsx", "parquet")
+
+
+def _standard_output(fmt: str):
+    """Standard output for the export; on a terminal, one its text cannot take over.
+
+    Piped or redirected, the bytes are the export's own: a title keeps its characters.
+    """
+    out = sys.stdout.buffer
+    if not out.isatty():
+        return out
+    if fmt in _BINARY_FORMATS:
+        raise ClaimsError(f"{fmt} is a binary format: give -o FILE or redirect the output.")
+    return TerminalSafeWriter(out, json=fmt in _JSON_FORMATS)
 
 
 def _default_output(fmt: str) -> Path:

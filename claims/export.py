@@ -1188,7 +1188,7 @@ def _write_range_in_worker(
     Returns the part and the counts of what it holds, or None when the ledger
     is no longer at `revision`, the export's.
     """
-    db = store.open_existing(db_file)
+    db = store.open_for_reading(db_file)
     try:
         with _read_snapshot(db):
             job = _start(db, claim_filter, fmt, None)

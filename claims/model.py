@@ -8,9 +8,11 @@ shares, so that nothing else needs to repeat it.
 from __future__ import annotations
 
 import calendar
+import io
 import re
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
+from typing import BinaryIO
 
 EXTRACTOR_VERSION = "1.2.1"
 
@@ -235,3 +237,60 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def terminal_safe(text: object) -> str:
     """Text for a terminal line with control characters shown, not obeyed ("\\x1b")."""
     return _CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
+
+
+def json_for_terminal(text: str) -> str:
+    """JSON text with its DEL and C1 controls written as \\u escapes: the same JSON to a
+    parser, inert on a terminal. json.dumps escapes C0 itself, but with ensure_ascii=False
+    it leaves U+007F to U+009F as they are (U+009B starts an escape sequence, as ESC [ does).
+    """
+    return _CONTROL_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+# The same characters as UTF-8 bytes, for output that reaches the terminal in chunks.
+# "\r\n" ends a CSV line and stays; a lone "\r" would let text overwrite its line.
+_CONTROL_BYTES_RE = re.compile(rb"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]")
+# A chunk ending in one of these bytes may end half way through one of those characters.
+_MAYBE_UNFINISHED = (b"\r", b"\xc2")
+
+
+class TerminalSafeWriter(io.RawIOBase):
+    """A binary stream to a terminal that writes control characters as visible escapes.
+
+    `json=True` writes them as \\u escapes, so that JSON stays JSON.
+    """
+
+    def __init__(self, out: BinaryIO, *, json: bool = False) -> None:
+        super().__init__()
+        self._out = out
+        self._pending = b""
+        self._escape = _json_escape if json else _visible_escape
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        chunk = self._pending + bytes(data)
+        self._pending = b""
+        if chunk.endswith(_MAYBE_UNFINISHED):
+            chunk, self._pending = chunk[:-1], chunk[-1:]
+        self._out.write(_CONTROL_BYTES_RE.sub(self._escape, chunk))
+        return len(data)
+
+    def flush(self) -> None:
+        if self._pending:
+            self._out.write(_CONTROL_BYTES_RE.sub(self._escape, self._pending))
+            self._pending = b""
+        self._out.flush()
+
+
+def _code_point(match: re.Match[bytes]) -> int:
+    return ord(match.group().decode("utf-8"))
+
+
+def _visible_escape(match: re.Match[bytes]) -> bytes:
+    return f"\\x{_code_point(match):02x}".encode()
+
+
+def _json_escape(match: re.Match[bytes]) -> bytes:
+    return f"\\u{_code_point(match):04x}".encode()

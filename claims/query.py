@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 import sqlite_utils
 
-from claims.model import KINDS, STATUSES, ClaimsError, period_bounds
+from claims.model import KINDS, MAX_ID, STATUSES, ClaimsError, period_bounds
 
 # Columns a table view may sort by, mapped to the SQL that sorts them.
 SORTABLE = {
@@ -199,7 +199,7 @@ def list_claims(
         f"JOIN sources ON sources.id = claims.source_id WHERE {where} "
         f"ORDER BY {_order_by(sort, descending)} LIMIT ? OFFSET ?"
     )
-    cursor = db.execute(sql, [*params, int(page_size), (page - 1) * int(page_size)])
+    cursor = db.execute(sql, [*params, int(page_size), _offset(page, page_size)])
     return _rows(cursor)
 
 
@@ -272,8 +272,14 @@ def _search_page(
         f"WHERE claims_fts MATCH ? AND {where} "
         f"ORDER BY claims_fts.rowid {direction} LIMIT ? OFFSET ?"
     )
-    offset = (page - 1) * int(page_size)
+    offset = _offset(page, page_size)
     return _rows(db.execute(sql, [fts_query(f.search), *params, int(page_size), offset]))
+
+
+def _offset(page: int, page_size: int) -> int:
+    """The rows before `page`; a page past SQLite's integers is past every row, not an
+    OverflowError when bound."""
+    return min((page - 1) * int(page_size), MAX_ID)
 
 
 def _count_from_summary(db: sqlite_utils.Database, f: ClaimFilter) -> int | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sqlite3
 import time
@@ -53,27 +54,190 @@ def now_utc() -> str:
 # ---------------------------------------------------------------- opening
 
 
+class NewerLedgerError(ClaimsError):
+    """The ledger records a migration this version does not know: it was made newer."""
+
+
 def connect(path: str | Path) -> sqlite_utils.Database:
-    """Open (creating if needed) and upgrade the database at `path`."""
+    """Open the ledger at `path` for writing, creating it if the file is missing or empty.
+
+    For the commands that make a ledger by design (init, ingest, import) and the
+    dashboard. An older ledger is upgraded; another application's database is refused.
+    """
+    return _open_for_writing(Path(path), create=True)
+
+
+def open_existing(path: str | Path) -> sqlite_utils.Database:
+    """Open a ledger that must already exist, for writing (status, rekey, reextract)."""
+    return _open_for_writing(Path(path), create=False)
+
+
+def open_for_reading(path: str | Path) -> sqlite_utils.Database:
+    """Open an existing ledger read-only: the file is never changed, not even upgraded.
+
+    Commands that only read (stats, export, groups) must not turn another
+    application's database into a ledger, switch its journal to WAL or migrate an
+    old ledger behind its owner's back: what is not a ledger of this version's
+    schema or a newer one is refused with a message saying what to do.
+    """
     path = Path(path)
-    if path.is_dir():
-        raise ClaimsError(f"{path} is a folder, not a database file.")
-    if str(path) != ":memory:":
-        path.parent.mkdir(parents=True, exist_ok=True)
+    _refuse_folder_or_missing(path)
     try:
-        # check_same_thread=False: Streamlit reruns a page on another thread of
-        # the same session; each connection is still used by one run at a time.
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
-        if str(path) != ":memory:":
-            _use_wal(conn)
-            conn.execute("PRAGMA synchronous = NORMAL")
-        db = sqlite_utils.Database(conn)
-        migrate(db)
+        db = sqlite_utils.Database(_read_only_connection(path))
+        try:
+            _refuse_unless_a_ledger(db, path, empty_is_fine=False)
+            if migrations.pending(db) and not _unknown_migrations(db):
+                raise ClaimsError(
+                    f"{path} is a ledger of an older version; reading does not upgrade it: "
+                    f"run `python -m claims init --db {path}` first."
+                )
+        except BaseException:
+            db.close()
+            raise
     except sqlite3.DatabaseError as exc:
         raise ClaimsError(f"Cannot open {path} as a claims database: {exc}.") from None
     return db
+
+
+def newer_version_notice(db: sqlite_utils.Database, path: str | Path) -> str | None:
+    """What to tell a reader of a ledger made by a newer version, or None."""
+    unknown = _unknown_migrations(db)
+    if not unknown:
+        return None
+    return (
+        f"{path} was written by a newer version of the claims ledger (it records "
+        f"migration {unknown[-1]!r}, unknown to this one); it is open read-only."
+    )
+
+
+# What a database file holds, as far as opening it is concerned.
+_EMPTY, _LEDGER, _FOREIGN = "empty", "ledger", "foreign"
+
+
+def _contents(db: sqlite_utils.Database) -> str:
+    """Whether the file holds nothing, a claims ledger, or something else."""
+    if not db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        return _EMPTY
+    # Every ledger, from the first version on, records its migrations.
+    return _LEDGER if migrations.applied(db) else _FOREIGN
+
+
+def _unknown_migrations(db: sqlite_utils.Database) -> list[str]:
+    """Migrations the ledger records that this code does not have, oldest first."""
+    known = {m.name for m in migrations._migrations}  # sqlite-utils lists them no other way
+    return [m.name for m in migrations.applied(db) if m.name not in known]
+
+
+def _refuse_unless_a_ledger(db: sqlite_utils.Database, path: Path, *, empty_is_fine: bool) -> None:
+    """ClaimsError, naming what the file is, unless it holds a ledger (or may be empty)."""
+    contents = _contents(db)
+    if contents == _FOREIGN:
+        raise ClaimsError(
+            f"{path} is not a claims ledger (it holds another application's tables); "
+            "it was left unchanged. Give --db a ledger, or a new file name to create one."
+        )
+    if contents == _EMPTY and not empty_is_fine:
+        raise ClaimsError(_empty_message(path))
+
+
+def _empty_message(path: Path) -> str:
+    return (
+        f"{path} is empty, not a claims ledger yet; "
+        f"run `python -m claims init --db {path}` to make it one."
+    )
+
+
+def _refuse_folder_or_missing(path: Path) -> None:
+    if path.is_dir():
+        raise ClaimsError(f"{path} is a folder, not a database file.")
+    if not path.exists():
+        raise ClaimsError(f"No database at {path}; run `python -m claims init` first.")
+
+
+def _read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write to the file (SQLite's mode=ro)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = _sqlite_connect(uri, uri=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        if _writable(path):
+            raise
+        # A WAL ledger on a read-only filesystem: SQLite cannot make the shared-memory
+        # file readers need, but nothing can change the file there, so read it as is.
+        conn = _sqlite_connect(f"{uri}&immutable=1", uri=True)
+    return conn
+
+
+def _sqlite_connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
+    # check_same_thread=False: Streamlit reruns a page on another thread of the same
+    # session; each connection is still used by one run at a time.
+    conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False, uri=uri)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+    return conn
+
+
+def _writable(path: Path) -> bool:
+    """Whether this process may write the file and the journal files beside it."""
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def _read_only_message(path: Path) -> str:
+    return (
+        f"{path} is read-only (its permissions or a read-only filesystem); "
+        "this command writes to the ledger, so it cannot run here."
+    )
+
+
+def _check_before_writing(path: Path, *, create: bool) -> None:
+    """Refuse, without changing it, a file this command must not write to."""
+    if path.is_dir() or not create:
+        _refuse_folder_or_missing(path)
+    if not path.exists() or path.stat().st_size == 0:
+        if not create:
+            raise ClaimsError(_empty_message(path))
+        return
+    db = sqlite_utils.Database(_read_only_connection(path))
+    try:
+        _refuse_unless_a_ledger(db, path, empty_is_fine=create)
+        if unknown := _unknown_migrations(db):
+            raise NewerLedgerError(
+                f"{path} was written by a newer version of the claims ledger (it records "
+                f"migration {unknown[-1]!r}, unknown to this one); this version only "
+                "reads it, so it will not write to it. Upgrade the software to change it."
+            )
+    finally:
+        db.close()
+    if not _writable(path):
+        raise ClaimsError(_read_only_message(path))
+
+
+def _open_for_writing(path: Path, *, create: bool) -> sqlite_utils.Database:
+    if str(path) == ":memory:":
+        db = sqlite_utils.Database(_sqlite_connect(":memory:"))
+        db.execute("PRAGMA foreign_keys = ON")
+        migrate(db)
+        return db
+    try:
+        _check_before_writing(path, create=create)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = _sqlite_connect(str(path))
+        conn.execute("PRAGMA foreign_keys = ON")
+        _use_wal(conn)
+        conn.execute("PRAGMA synchronous = NORMAL")
+        db = sqlite_utils.Database(conn)
+        migrate(db)
+    except sqlite3.DatabaseError as exc:
+        if _says_read_only(exc) or (path.parent.exists() and not _writable(path)):
+            raise ClaimsError(_read_only_message(path)) from None
+        raise ClaimsError(f"Cannot open {path} as a claims database: {exc}.") from None
+    except OSError as exc:  # its folder could not be made: permissions, a read-only disk
+        raise ClaimsError(f"Cannot create {path}: {exc.strerror or exc}.") from None
+    return db
+
+
+def _says_read_only(exc: sqlite3.Error) -> bool:
+    return "readonly" in str(exc) or "read-only" in str(exc)
 
 
 def _use_wal(conn: sqlite3.Connection) -> None:
@@ -92,14 +256,6 @@ def _use_wal(conn: sqlite3.Connection) -> None:
             if "locked" not in str(exc) or time.monotonic() > deadline:
                 raise
         time.sleep(0.02)
-
-
-def open_existing(path: str | Path) -> sqlite_utils.Database:
-    """Open a database that must already exist (read-side commands)."""
-    path = Path(path)
-    if not path.exists():
-        raise ClaimsError(f"No database at {path}; run `python -m claims init` first.")
-    return connect(path)
 
 
 def migrate(db: sqlite_utils.Database) -> None:
@@ -126,6 +282,13 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield db
+    except sqlite3.OperationalError as exc:
+        conn.rollback()
+        if _says_read_only(exc):
+            # A ledger opened read-only (made by a newer version, or on a read-only disk):
+            # the user is told why the change was not made, not shown SQLite's words.
+            raise ClaimsError("This ledger is open read-only; nothing was changed.") from None
+        raise
     except BaseException:
         conn.rollback()
         raise

@@ -88,8 +88,12 @@ def get_db() -> sqlite_utils.Database:
     held = st.session_state.get("_db")
     if held is not None and held[0] == path:
         return held[1]
-    _prepared(path)
-    db = store.connect(path)
+    try:
+        _prepared(path)
+        db = store.connect(path)
+    except store.NewerLedgerError:
+        # Older code must not write to a newer ledger; it can still show it.
+        db = store.open_for_reading(path)
     st.session_state["_db"] = (path, db)
     return db
 
@@ -161,6 +165,8 @@ def sidebar() -> None:
         try:
             counts = read("stats")
             st.text(f"{counts['sources']:,} sources · {counts['claims']:,} claims")
+            if notice := store.newer_version_notice(get_db(), db_path()):
+                warning(notice)
         except ClaimsError as exc:
             st.error(str(exc))
         st.text_input(

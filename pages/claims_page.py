@@ -275,7 +275,7 @@ elif total:
     def exporter(fmt: str, wanted: ClaimFilter = claim_filter):
         def run() -> bytes:
             # Runs on its own thread when the button is clicked: its own connection.
-            own = store.connect(db_file)
+            own = store.open_for_reading(db_file)
             try:
                 return export_bytes(own, wanted, fmt)
             finally:

@@ -64,8 +64,13 @@ event = st.dataframe(
     },
 )  # fmt: skip
 chosen = [rows[i]["id"] for i in event.selection.rows if 0 <= i < len(rows)]
-if not chosen and (linked := parse_id(st.query_params.get("source"))) is not None:
-    chosen = [linked]  # a link to one source, or the one just corrected
+linked = st.query_params.get("source")
+if not chosen and linked:
+    # A link to one source, or the one just corrected; a hand-edited link may name none.
+    if (linked_id := parse_id(linked)) is None:
+        ui.warning(f"Ignored source {linked!r}: not a source id.")
+    else:
+        chosen = [linked_id]
 
 
 def correct(source_id: int) -> None:

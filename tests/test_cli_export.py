@@ -121,6 +121,9 @@ def test_claimreview_takes_the_organisation_from_org_or_the_environment(
         (["--since", "last week"], "Period"),
         (["--status", "bogus"], "Unknown status"),
         (["--source", "abc"], "--source takes a source id"),
+        # Beyond SQLite's integers, or digits that are not ASCII: no traceback either.
+        (["--source", "99999999999999999999999"], "--source takes a source id"),
+        (["--source", "\u0663"], "--source takes a source id"),
         (["--min-confidence", "high"], "--min-confidence takes a number from 0 to 1"),
         (["--min-confidence", "1.5"], "--min-confidence takes a number from 0 to 1"),
         (["--kind", "opinion"], "Unknown kind"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claims import query, store
-from claims.model import ClaimsError
+from claims.model import MAX_ID, ClaimsError
 from claims.query import ClaimFilter
 from tests.conftest import numeric_claim
 
@@ -180,3 +180,8 @@ def test_a_busy_period_walks_publication_order_with_the_same_results(ledger, mon
     )
     assert query.list_claims(ledger, flt) == sorted_matches
     assert [r["surface"] for r in sorted_matches] == ["236,000", "3.5 percent", "5 percent"]
+
+
+def test_a_page_past_sqlites_integers_is_empty_not_an_error(ledger):
+    for search in (None, "rate"):
+        assert query.list_claims(ledger, ClaimFilter(search=search), page=MAX_ID) == []

@@ -11,7 +11,7 @@ import sqlite_utils
 
 from claims import store
 from claims.model import ClaimsError, ConflictError
-from claims.schema import NUL_TRACKED_COLUMNS
+from claims.schema import NUL_TRACKED_COLUMNS, migrations
 from tests.conftest import ARTICLE, numeric_claim
 
 
@@ -290,16 +290,20 @@ def test_opening_an_older_database_upgrades_it_and_keeps_its_data(tmp_path):
     )
 
 
-def test_a_migration_that_fails_half_way_leaves_nothing_behind(tmp_path):
+def test_a_migration_that_fails_half_way_leaves_nothing_behind(tmp_path, monkeypatch):
     path = tmp_path / "claims.db"
-    blocked = sqlite_utils.Database(path)
-    # The initial migration creates meta, sources and claims before reviews: let that fail.
-    blocked.execute("CREATE TABLE reviews (x)")
-    blocked.close()
-    with pytest.raises(ClaimsError, match="already exists"):
+    initial = migrations._migrations[0]
+    make_tables = initial.fn
+
+    def fail_after_making_the_tables(db):
+        make_tables(db)
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(initial, "fn", fail_after_making_the_tables)
+    with pytest.raises(ClaimsError, match="disk I/O error"):
         store.connect(path)
     after = sqlite_utils.Database(path)
-    assert after.table_names() == ["reviews"]  # no meta, sources or claims half made
+    assert after.table_names() == []  # no meta, sources or claims half made
     after.close()
 
 

@@ -386,6 +386,8 @@ def _read_csv(loader: _Loader, path: Path) -> None:
                 f"{path.name}: no row carries the text of source {source_id} "
                 "(the source_text column); export the file again."
             )
+        if row.get("id") is None and row.get("source_text"):
+            continue  # an article without claims: its row carries the source alone
         loader.claim(row)
         for review in _review_history(row, path):
             loader.review({**review, "claim_id": row["id"]})

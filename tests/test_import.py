@@ -309,3 +309,29 @@ def test_garbage_is_a_user_error(tmp_path):
             import_file(fresh_db(tmp_path, name), path)
     with pytest.raises(ClaimsError, match="No file"):
         import_file(fresh_db(tmp_path, "none"), tmp_path / "missing.csv")
+
+
+# ---------------------------------------------------------------- a restore loses nothing
+
+CLAIMLESS_ARTICLE = "A short note about the weather, with no figure in it at all."
+
+
+@pytest.mark.parametrize("fmt", IMPORTABLE)
+def test_a_whole_ledger_restore_brings_back_articles_without_claims(ledger, tmp_path, fmt):
+    db, _ = ledger
+    store.add_source(db, CLAIMLESS_ARTICLE, [], title="Weather note", url="https://w.example")
+    restored = fresh_db(tmp_path, "restored")
+    summary = import_file(restored, export_to(db, tmp_path, fmt))
+    assert summary["sources_added"] == 3
+    assert ledger_content(restored) == ledger_content(db)
+    note = next(restored["sources"].rows_where("title = 'Weather note'"))
+    assert (note["text"], note["url"]) == (CLAIMLESS_ARTICLE, "https://w.example")
+
+
+def test_a_filtered_export_carries_only_the_sources_of_its_claims(ledger, tmp_path):
+    db, _ = ledger
+    store.add_source(db, CLAIMLESS_ARTICLE, [], title="Weather note")
+    path = tmp_path / "verified.jsonl"
+    export.write_export(db, export.ClaimFilter(status=["verified"]), "jsonl", path)
+    kinds = [json.loads(line)["type"] for line in path.read_text().splitlines()]
+    assert kinds.count("source") == 1

@@ -76,6 +76,7 @@ def import_file(db: sqlite_utils.Database, path: str | Path) -> dict:
     try:
         with store.write_transaction(db):
             READERS[fmt](loader, path)
+            loader.finish()
     except (UnicodeDecodeError, csv.Error) as exc:
         raise ClaimsError(f"{path.name} is not a readable {fmt} export: {exc}.") from None
     except sqlite3.Error as exc:
@@ -109,6 +110,8 @@ class _Loader:
         self.sources: dict[int, int] = {}  # file source id -> stored id
         self.matched_sources: set[int] = set()  # stored ids that existed before
         self.claims: dict[int, int | None] = {}  # file claim id -> stored id (None: skipped)
+        # Claim ids given to more than one claim: which one a review belongs to is unknowable.
+        self.duplicate_claims: set[int] = set()
         self.stamp = store.now_utc()
         self.counts = {
             "sources_added": 0,
@@ -121,6 +124,12 @@ class _Loader:
 
     def source(self, record: dict) -> None:
         file_id = _as_int(record.get("id"), "source id")
+        if file_id in self.sources:
+            # Its claims would be attached to whichever article came last.
+            raise ClaimsError(
+                f"Two sources in the file have the same id, {file_id}; "
+                "which article its claims come from is unknowable. Nothing was imported."
+            )
         what = f"Source {file_id}"
         text = _as_text(record.get("text"), f"{what}: text")
         if not text or not text.strip():
@@ -146,6 +155,9 @@ class _Loader:
 
     def claim(self, record: dict) -> None:
         file_id = _as_int(record.get("id"), "claim id")
+        if file_id in self.claims or file_id in self.duplicate_claims:
+            self.duplicate_claims.add(file_id)  # refused in finish, with every such id named
+            return
         file_source = _as_int(record.get("source_id"), f"source of claim {file_id}")
         source_id = self.sources.get(file_source)
         if source_id is None:
@@ -170,6 +182,8 @@ class _Loader:
         if file_claim not in self.claims:
             raise ClaimsError(f"A review refers to claim {file_claim}, which is not in the file.")
         claim_id = self.claims[file_claim]
+        if file_claim in self.duplicate_claims:
+            return  # the file is refused in finish
         if claim_id is None:
             self.counts["reviews_skipped"] += 1
             return
@@ -184,6 +198,15 @@ class _Loader:
             [row[c] for c in _REVIEW_INSERT],
         )
         self.counts["reviews_added"] += 1
+
+    def finish(self) -> None:
+        """Refuse, once every record is read, what only the whole file shows."""
+        if self.duplicate_claims:
+            shown = ", ".join(map(str, sorted(self.duplicate_claims)[:20]))
+            raise ClaimsError(
+                f"Several claims in the file have the same id ({shown}); which claim each "
+                "review belongs to is unknowable. Nothing was imported."
+            )
 
     def _claim_row(self, record: dict, file_id: int, source_id: int) -> dict:
         row = _typed(record, (c for c in CLAIM_COLUMNS if c != "id"), f"Claim {file_id}")

@@ -335,3 +335,61 @@ def test_a_filtered_export_carries_only_the_sources_of_its_claims(ledger, tmp_pa
     export.write_export(db, export.ClaimFilter(status=["verified"]), "jsonl", path)
     kinds = [json.loads(line)["type"] for line in path.read_text().splitlines()]
     assert kinds.count("source") == 1
+
+
+def rewrite_jsonl(path, change) -> None:
+    """Apply `change` to the file's records (a list of dicts), as someone editing it would."""
+    records = [json.loads(line) for line in path.read_text().splitlines()]
+    change(records)
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+
+
+def stored_counts(db) -> tuple[int, int, int]:
+    return db["sources"].count, db["claims"].count, db["reviews"].count
+
+
+def test_two_claims_with_one_id_are_refused_naming_the_id(ledger, tmp_path):
+    db, ids = ledger
+    path = export_to(db, tmp_path, "jsonl")
+
+    def give_the_delegates_the_gdp_id(records):
+        delegates = next(r for r in records if r["type"] == "claim" and r["id"] == ids["delegates"])
+        delegates["id"] = ids["gdp"]
+
+    rewrite_jsonl(path, give_the_delegates_the_gdp_id)
+    restored = fresh_db(tmp_path, "restored")
+    with pytest.raises(ClaimsError, match=rf"same id.*\b{ids['gdp']}\b"):
+        import_file(restored, path)
+    assert stored_counts(restored) == (0, 0, 0)
+
+
+def test_two_csv_rows_of_one_claim_id_are_refused(ledger, tmp_path):
+    db, ids = ledger
+    path = export_to(db, tmp_path, "csv")
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[2]["id"] = rows[1]["id"]
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    restored = fresh_db(tmp_path, "restored")
+    with pytest.raises(ClaimsError, match=rf"same id.*\b{rows[1]['id']}\b"):
+        import_file(restored, path)
+    assert stored_counts(restored) == (0, 0, 0)
+
+
+def test_two_sources_with_one_id_are_refused(ledger, tmp_path):
+    db, _ = ledger
+    path = export_to(db, tmp_path, "jsonl")
+
+    def give_both_sources_id_1(records):
+        for record in records:
+            if record["type"] == "source":
+                record["id"] = 1
+
+    rewrite_jsonl(path, give_both_sources_id_1)
+    restored = fresh_db(tmp_path, "restored")
+    with pytest.raises(ClaimsError, match=r"same id.*\b1\b"):
+        import_file(restored, path)
+    assert stored_counts(restored) == (0, 0, 0)

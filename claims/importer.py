@@ -11,6 +11,9 @@ history are restored; ids are new. Importing merges:
 - reviews are appended (the log is append-only), oldest first.
 
 The whole import is one transaction: a bad row leaves the database unchanged.
+A claim's offsets must point at its sentence in its article, counted as ingest
+counted them: in Python characters, a NUL included (ingest keeps a NUL, so
+stripping it now would shift the offsets of ledgers that hold one).
 Text read from CSV and Excel is un-escaped (see claims.export: one apostrophe
 before a formula-like start is removed; Excel's _xHHHH_ escapes are decoded).
 Parquet and ClaimReview exports are for analysis and publishing, not import.
@@ -112,6 +115,7 @@ class _Loader:
         self.claims: dict[int, int | None] = {}  # file claim id -> stored id (None: skipped)
         # Claim ids given to more than one claim: which one a review belongs to is unknowable.
         self.duplicate_claims: set[int] = set()
+        self._article: tuple[int | None, str] = (None, "")  # see _article_text
         self.stamp = store.now_utc()
         self.counts = {
             "sources_added": 0,
@@ -236,14 +240,22 @@ class _Loader:
         row.update(key_columns(row["subject"], row["metric"], row["unit"]))
         return row
 
+    def _article_text(self, source_id: int) -> str:
+        """The stored article, kept while its claims come (they are neighbours in a file).
+
+        Sliced in Python, as ingest made the offsets: SQLite's substr() stops
+        at a NUL character, which an article may hold.
+        """
+        if self._article[0] != source_id:
+            found = self.db.execute("SELECT text FROM sources WHERE id = ?", [source_id])
+            self._article = (source_id, found.fetchone()[0])
+        return self._article[1]
+
     def _check_sentence(self, row: dict, file_id: int, source_id: int) -> None:
         # The offsets are the evidence: they must point at the sentence in the article.
         start, end = row["sentence_start"], row["sentence_end"]
-        found = self.db.execute(
-            "SELECT substr(text, ? + 1, ? - ?) FROM sources WHERE id = ?",
-            [start, end, start, source_id],
-        ).fetchone()
-        if not (0 <= start <= end) or found is None or found[0] != row["sentence"]:
+        text = self._article_text(source_id)
+        if not (0 <= start <= end) or text[start:end] != row["sentence"]:
             raise ClaimsError(
                 f"Claim {file_id}'s sentence does not match its article at offsets "
                 f"{start}-{end}; was the file edited?"

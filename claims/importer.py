@@ -6,9 +6,12 @@ history are restored; ids are new. Importing merges:
 - a source whose text is already stored (same content hash) is reused, not
   duplicated;
 - a claim of such a source that is already stored (same kind and offsets) is
-  left as it is, with its own history, and the file's copy and its reviews
-  are skipped;
-- reviews are appended (the log is append-only), oldest first.
+  not added again; the file's reviews of it are merged into its log: a review
+  already in the log is skipped, any other appended (the log is append-only),
+  and each field those reviews changed (its status, an edited value) takes
+  the file's value, unless the claim's own log changed that field later: then
+  the stored value stays and the conflict is reported (see _ReviewMerge);
+- reviews of new claims are appended, oldest first.
 
 The whole import is one transaction: a bad row leaves the database unchanged.
 A claim's offsets must point at its sentence in its article, counted as ingest
@@ -43,7 +46,14 @@ from claims.export import (
     unescape_formula,
     xlsx_read_text,
 )
-from claims.model import EXTRACTOR_VERSION, KINDS, STATUSES, ClaimsError, period_bounds
+from claims.model import (
+    EDITABLE_FIELDS,
+    EXTRACTOR_VERSION,
+    KINDS,
+    STATUSES,
+    ClaimsError,
+    period_bounds,
+)
 from claims.normalise import key_columns
 
 IMPORTABLE = {
@@ -87,7 +97,12 @@ def import_file(db: sqlite_utils.Database, path: str | Path) -> dict:
         raise ClaimsError(f"{path.name} could not be imported: {exc}.") from None
     except OSError as exc:
         raise ClaimsError(f"Cannot read {path}: {exc.strerror or exc}.") from None
-    return {"format": fmt, **loader.counts, "manifest": _manifest_check(path)}
+    return {
+        "format": fmt,
+        **loader.counts,
+        "conflicts": loader.conflicts,
+        "manifest": _manifest_check(path),
+    }
 
 
 def _manifest_check(path: Path) -> str:
@@ -112,11 +127,12 @@ class _Loader:
         self.db = db
         self.sources: dict[int, int] = {}  # file source id -> stored id
         self.matched_sources: set[int] = set()  # stored ids that existed before
-        self.claims: dict[int, int | None] = {}  # file claim id -> stored id (None: skipped)
+        self.claims: dict[int, int] = {}  # file claim id -> stored id
         # Claim ids given to more than one claim: which one a review belongs to is unknowable.
         self.duplicate_claims: set[int] = set()
         self._article: tuple[int | None, str] = (None, "")  # see _article_text
         self.stamp = store.now_utc()
+        self.merge = _ReviewMerge(db)
         self.counts = {
             "sources_added": 0,
             "sources_matched": 0,
@@ -125,6 +141,7 @@ class _Loader:
             "reviews_added": 0,
             "reviews_skipped": 0,
         }
+        self.conflicts = self.merge.conflicts
 
     def source(self, record: dict) -> None:
         file_id = _as_int(record.get("id"), "source id")
@@ -169,8 +186,10 @@ class _Loader:
                 f"Claim {file_id} comes from source {file_source}, which is not in the file."
             )
         row = self._claim_row(record, file_id, source_id)
-        if source_id in self.matched_sources and self._already_stored(row):
-            self.claims[file_id] = None
+        stored = self._stored_twin(row) if source_id in self.matched_sources else None
+        if stored is not None:
+            self.claims[file_id] = stored
+            self.merge.claim_already_stored(stored, row)
             self.counts["claims_skipped"] += 1
             return
         cursor = self.db.execute(
@@ -188,14 +207,14 @@ class _Loader:
         claim_id = self.claims[file_claim]
         if file_claim in self.duplicate_claims:
             return  # the file is refused in finish
-        if claim_id is None:
-            self.counts["reviews_skipped"] += 1
-            return
         row = _typed(record, _REVIEW_INSERT, f"A review of claim {file_claim}", empty_is_none=True)
         row["claim_id"] = claim_id
         for name in ("at", "reviewer", "field"):
             if not row[name]:
                 raise ClaimsError(f"A review of claim {file_claim} has no {name}.")
+        if not self.merge.takes(row):
+            self.counts["reviews_skipped"] += 1
+            return
         self.db.execute(
             f"INSERT INTO reviews ({', '.join(_REVIEW_INSERT)}) "
             f"VALUES ({', '.join('?' * len(_REVIEW_INSERT))})",
@@ -211,6 +230,7 @@ class _Loader:
                 f"Several claims in the file have the same id ({shown}); which claim each "
                 "review belongs to is unknowable. Nothing was imported."
             )
+        self.merge.apply()
 
     def _claim_row(self, record: dict, file_id: int, source_id: int) -> dict:
         row = _typed(record, (c for c in CLAIM_COLUMNS if c != "id"), f"Claim {file_id}")
@@ -261,9 +281,10 @@ class _Loader:
                 f"{start}-{end}; was the file edited?"
             )
 
-    def _already_stored(self, row: dict) -> bool:
+    def _stored_twin(self, row: dict) -> int | None:
+        """The id of the stored claim the row is a copy of (same article, kind and offsets)."""
         found = self.db.execute(
-            "SELECT 1 FROM claims WHERE source_id = ? AND kind = ? AND sentence_start = ? "
+            "SELECT id FROM claims WHERE source_id = ? AND kind = ? AND sentence_start = ? "
             "AND sentence_end = ? AND surface_start = ? AND surface_end = ? LIMIT 1",
             [
                 row["source_id"],
@@ -274,7 +295,115 @@ class _Loader:
                 row["surface_end"],
             ],
         ).fetchone()
+        return found[0] if found else None
+
+
+# The claim fields a review may change, and so a merge may move (see _ReviewMerge).
+_MERGED_FIELDS = ("status", *EDITABLE_FIELDS)
+
+
+class _ReviewMerge:
+    """The file's reviews of claims the ledger already holds, merged into their logs.
+
+    The log is append-only, so merging is appending what the log lacks. A field
+    the file's appended reviews changed takes the file's value when the file's
+    latest review of it is as late as the ledger's own (ISO UTC times compare
+    as text); when the ledger reviewed it later, its value stays and the
+    conflict is reported. Either way the claim's status is the `new` of its
+    latest status review, as in any ledger.
+    """
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        # Reviews stored before this import: only those can already hold a file's review.
+        self.last_review_before = db.execute("SELECT max(id) FROM reviews").fetchone()[0] or 0
+        self.stored: set[int] = set()  # claims already stored that the file has
+        # stored claim id -> {field: the file's value}, for the fields that differ
+        self.differences: dict[int, dict[str, object]] = {}
+        # stored claim id -> {field: the time of the file's latest appended review of it}
+        self.reviewed: dict[int, dict[str, str]] = {}
+        self.conflicts: list[str] = []
+
+    def claim_already_stored(self, claim_id: int, row: dict) -> None:
+        self.stored.add(claim_id)
+        current = store.get_claim(self.db, claim_id)
+        differing = {f: row[f] for f in (*_MERGED_FIELDS, "edited") if row[f] != current[f]}
+        if differing:
+            self.differences[claim_id] = differing
+
+    def takes(self, review: dict) -> bool:
+        """Whether to append the review: always for a new claim, else when the log lacks it."""
+        claim_id = review["claim_id"]
+        if claim_id not in self.stored:
+            return True
+        if self._in_log(review):
+            return False
+        times = self.reviewed.setdefault(claim_id, {})
+        times[review["field"]] = max(times.get(review["field"], ""), review["at"])
+        return True
+
+    def _in_log(self, review: dict) -> bool:
+        found = self.db.execute(
+            "SELECT 1 FROM reviews WHERE claim_id = ? AND id <= ? AND at = ? AND reviewer = ? "
+            "AND field = ? AND old IS ? AND new IS ? AND note IS ? AND evidence_url IS ? LIMIT 1",
+            [
+                review["claim_id"],
+                self.last_review_before,
+                *(review[c] for c in ("at", "reviewer", "field", "old", "new", "note")),
+                review["evidence_url"],
+            ],
+        ).fetchone()
         return found is not None
+
+    def apply(self) -> None:
+        """Move each merged claim's reviewed fields to the file's values, or report why not."""
+        for claim_id, times in self.reviewed.items():
+            differing = self.differences.get(claim_id, {})
+            changes = {}
+            for field, file_at in times.items():
+                if field not in differing or field not in _MERGED_FIELDS:
+                    continue
+                local = self._latest_local_review(claim_id, field)
+                if local is not None and local[0] > file_at:
+                    self._report_conflict(claim_id, field, differing[field], file_at, local)
+                else:
+                    changes[field] = differing[field]
+            if changes:
+                self._update(claim_id, changes, differing.get("edited"))
+
+    def _latest_local_review(self, claim_id: int, field: str) -> tuple | None:
+        return self.db.execute(
+            "SELECT at, reviewer, new FROM reviews WHERE claim_id = ? AND field = ? AND id <= ? "
+            "ORDER BY at DESC, id DESC LIMIT 1",
+            [claim_id, field, self.last_review_before],
+        ).fetchone()
+
+    def _report_conflict(
+        self, claim_id: int, field: str, theirs: object, file_at: str, local: tuple
+    ) -> None:
+        at, reviewer, kept = local
+        self.conflicts.append(
+            f"Claim {claim_id}: kept {field} {kept!r}, set by {reviewer} at {at}, over the "
+            f"file's {theirs!r} of {file_at} (the file's reviews are in its log)."
+        )
+
+    def _update(self, claim_id: int, changes: dict, their_edited: str | None) -> None:
+        current = store.get_claim(self.db, claim_id)
+        if "period" in changes:
+            changes["period_start"], changes["period_end"] = _period_bounds_or_none(
+                changes["period"]
+            )
+        if {"subject", "metric", "unit"} & set(changes):
+            merged = {**current, **changes}
+            changes.update(key_columns(merged["subject"], merged["metric"], merged["unit"]))
+        if their_edited is not None:
+            edited = set(json.loads(current["edited"])) | set(json.loads(their_edited))
+            changes["edited"] = json.dumps(sorted(edited))
+        assignments = ", ".join(f"{column} = ?" for column in changes)
+        self.db.execute(
+            f"UPDATE claims SET {assignments}, version = version + 1, updated = ? WHERE id = ?",
+            [*changes.values(), store.now_utc(), claim_id],
+        )
 
 
 _INT64 = 2**63

@@ -202,3 +202,15 @@ def test_the_export_command_for_a_view_reads_back_as_the_same_filters(tmp_path):
             "jsonl",
             "claims.jsonl",
         )
+
+
+def test_import_into_a_ledger_with_the_same_claims_merges_and_says_so(db_path, tmp_path, capsys):
+    out = tmp_path / "all.jsonl"
+    assert main(["export", "--db", str(db_path), "--format", "jsonl", "-o", str(out)]) == 0
+    target = tmp_path / "copy.db"
+    assert main(["import", "--db", str(target), str(out)]) == 0
+    capsys.readouterr()
+    assert main(["import", "--db", str(target), str(out)]) == 0
+    message = capsys.readouterr().out
+    assert "5 claims already stored" in message or "5 already stored" in message
+    assert "0 reviews added, 7 already stored" in message

@@ -406,3 +406,79 @@ def test_an_article_with_a_nul_character_round_trips(db, tmp_path, fmt):
     assert (summary["sources_added"], summary["claims_added"]) == (1, 1)
     assert ledger_content(restored) == ledger_content(db)
     assert restored["sources"].get(1)["text"] == text
+
+
+# ---------------------------------------------------------------- restoring review work
+
+
+def statuses_and_logs(db) -> dict:
+    """Each claim's status and review log, by the claim's sentence and surface."""
+    found = {}
+    for claim in db["claims"].rows_where(order_by="id"):
+        log = [
+            (r["at"], r["reviewer"], r["field"], r["old"], r["new"], r["note"])
+            for r in store.reviews_of(db, claim["id"])
+        ]
+        found[(claim["sentence"], claim["surface"])] = (claim["status"], sorted(log))
+    return found
+
+
+@pytest.fixture
+def unreviewed_twin(ledger, tmp_path):
+    """A second ledger holding the same articles and claims, none of them reviewed yet."""
+    db, _ = ledger
+    path = export_to(db, tmp_path, "jsonl", "unreviewed")
+
+    def forget_the_reviews(records):
+        records[:] = [r for r in records if r["type"] != "review"]
+        for record in records:
+            if record["type"] == "claim":
+                record.update(status="unreviewed", edited="[]")
+
+    rewrite_jsonl(path, forget_the_reviews)
+    twin = fresh_db(tmp_path, "twin")
+    import_file(twin, path)
+    return twin
+
+
+def test_reviews_of_claims_already_stored_are_merged_in(ledger, unreviewed_twin, tmp_path):
+    db, _ = ledger
+    summary = import_file(unreviewed_twin, export_to(db, tmp_path, "jsonl"))
+    assert (summary["claims_added"], summary["claims_skipped"]) == (0, 5)
+    assert (summary["reviews_added"], summary["reviews_skipped"]) == (7, 0)
+    assert summary["conflicts"] == []
+    assert statuses_and_logs(unreviewed_twin) == statuses_and_logs(db)
+    inflation = next(unreviewed_twin["claims"].rows_where("value = 4.3"))
+    assert json.loads(inflation["edited"]) == ["subject", "value"]
+
+
+def test_merging_one_file_twice_adds_nothing_the_second_time(ledger, unreviewed_twin, tmp_path):
+    db, _ = ledger
+    path = export_to(db, tmp_path, "csv")
+    import_file(unreviewed_twin, path)
+    before = ledger_content(unreviewed_twin)
+    summary = import_file(unreviewed_twin, path)
+    assert (summary["reviews_added"], summary["reviews_skipped"]) == (0, 7)
+    assert ledger_content(unreviewed_twin) == before
+
+
+def test_a_later_local_review_wins_and_the_conflict_is_reported(ledger, unreviewed_twin, tmp_path):
+    db, ids = ledger
+    path = export_to(db, tmp_path, "jsonl")
+
+    def date_the_file_reviews_back(records):
+        for record in records:
+            if record["type"] == "review":
+                record["at"] = "2020-01-01T00:00:00+00:00"
+
+    rewrite_jsonl(path, date_the_file_reviews_back)
+    gdp = next(unreviewed_twin["claims"].rows_where("value = -8.5"))["id"]
+    store.set_status(unreviewed_twin, gdp, "disputed", note="local check", reviewer="dee")
+    summary = import_file(unreviewed_twin, path)
+    assert summary["reviews_added"] == 7  # the file's log is kept whole, as history
+    assert store.get_claim(unreviewed_twin, gdp)["status"] == "disputed"
+    assert len(summary["conflicts"]) == 1
+    assert f"Claim {gdp}" in summary["conflicts"][0] and "disputed" in summary["conflicts"][0]
+    # The other claims, reviewed only in the file, take the file's status.
+    statuses = [c["status"] for c in unreviewed_twin["claims"].rows_where(order_by="id")]
+    assert statuses == ["disputed", "verified", "unreviewed", "misleading", "unverifiable"]

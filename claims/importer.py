@@ -88,8 +88,12 @@ def import_file(db: sqlite_utils.Database, path: str | Path) -> dict:
     loader = _Loader(db)
     try:
         with store.write_transaction(db):
-            READERS[fmt](loader, path)
-            loader.finish()
+            try:
+                READERS[fmt](loader, path)
+                loader.finish()
+            except ClaimsError as exc:
+                # Said every time: the transaction is rolled back, and a person must know.
+                raise ClaimsError(f"{exc} Nothing was imported.") from None
     except (UnicodeDecodeError, csv.Error) as exc:
         raise ClaimsError(f"{path.name} is not a readable {fmt} export: {exc}.") from None
     except sqlite3.Error as exc:
@@ -132,6 +136,8 @@ class _Loader:
         self.duplicate_claims: set[int] = set()
         self._article: tuple[int | None, str] = (None, "")  # see _article_text
         self.stamp = store.now_utc()
+        # Claims stored before this import end here: those above it come from the file.
+        self.last_claim_before = db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0
         self.merge = _ReviewMerge(db)
         self.counts = {
             "sources_added": 0,
@@ -149,7 +155,7 @@ class _Loader:
             # Its claims would be attached to whichever article came last.
             raise ClaimsError(
                 f"Two sources in the file have the same id, {file_id}; "
-                "which article its claims come from is unknowable. Nothing was imported."
+                "which article its claims come from is unknowable."
             )
         what = f"Source {file_id}"
         text = _as_text(record.get("text"), f"{what}: text")
@@ -212,6 +218,7 @@ class _Loader:
         for name in ("at", "reviewer", "field"):
             if not row[name]:
                 raise ClaimsError(f"A review of claim {file_claim} has no {name}.")
+        _check_review_values(row, f"A review of claim {file_claim}")
         if not self.merge.takes(row):
             self.counts["reviews_skipped"] += 1
             return
@@ -228,9 +235,10 @@ class _Loader:
             shown = ", ".join(map(str, sorted(self.duplicate_claims)[:20]))
             raise ClaimsError(
                 f"Several claims in the file have the same id ({shown}); which claim each "
-                "review belongs to is unknowable. Nothing was imported."
+                "review belongs to is unknowable."
             )
         self.merge.apply()
+        self._check_statuses_follow_their_logs()
 
     def _claim_row(self, record: dict, file_id: int, source_id: int) -> dict:
         row = _typed(record, (c for c in CLAIM_COLUMNS if c != "id"), f"Claim {file_id}")
@@ -242,7 +250,8 @@ class _Loader:
         status = row["status"] or "unreviewed"
         if status not in STATUSES:
             raise ClaimsError(f"Claim {file_id} has an unknown status {status!r}.")
-        self._check_sentence(row, file_id, source_id)
+        _check_claim_values(row, f"Claim {file_id}")
+        self._check_offsets(row, file_id, source_id)
         # Derived from period as store.add_claims derives them: never taken on trust.
         row["period_start"], row["period_end"] = _period_bounds_or_none(row["period"])
         row.update(
@@ -271,8 +280,9 @@ class _Loader:
             self._article = (source_id, found.fetchone()[0])
         return self._article[1]
 
-    def _check_sentence(self, row: dict, file_id: int, source_id: int) -> None:
-        # The offsets are the evidence: they must point at the sentence in the article.
+    def _check_offsets(self, row: dict, file_id: int, source_id: int) -> None:
+        # The offsets are the evidence: they must point at the sentence in the article,
+        # and the surface must lie in the article, or highlighting it fails later.
         start, end = row["sentence_start"], row["sentence_end"]
         text = self._article_text(source_id)
         if not (0 <= start <= end) or text[start:end] != row["sentence"]:
@@ -280,6 +290,42 @@ class _Loader:
                 f"Claim {file_id}'s sentence does not match its article at offsets "
                 f"{start}-{end}; was the file edited?"
             )
+        surface_start, surface_end = row["surface_start"] or 0, row["surface_end"] or 0
+        if not 0 <= surface_start <= surface_end <= len(text):
+            raise ClaimsError(
+                f"Claim {file_id}: surface offsets {surface_start}-{surface_end} fall outside "
+                f"its article ({len(text)} characters)."
+            )
+
+    def _check_statuses_follow_their_logs(self) -> None:
+        """Refuse a claim whose status is not the last word of its review log.
+
+        The claims checked are those the file added and those whose logs it
+        merged into; "last" is by review time, then by order in the log (a
+        merge may append a review older than the log's own).
+        """
+        merged = _ids_json(self.merge.reviewed)
+        found = self.db.execute(
+            "SELECT id, status, logged FROM (SELECT id, status, (SELECT new FROM reviews AS r "
+            "WHERE r.claim_id = claims.id AND r.field = 'status' ORDER BY r.at DESC, r.id DESC "
+            "LIMIT 1) AS logged FROM claims "
+            "WHERE id > ? OR id IN (SELECT value FROM json_each(?))) "
+            "WHERE status IS NOT coalesce(logged, 'unreviewed') LIMIT 1",
+            [self.last_claim_before, merged],
+        ).fetchone()
+        if found is None:
+            return
+        stored_id, status, logged = found
+        file_id = next(f for f, s in self.claims.items() if s == stored_id)
+        last_word = (
+            f"its review log's last status is {logged!r}"
+            if logged
+            else "its review log never set a status"
+        )
+        raise ClaimsError(
+            f"Claim {file_id}: its status is {status!r} but {last_word}; "
+            "a status changes only through a review."
+        )
 
     def _stored_twin(self, row: dict) -> int | None:
         """The id of the stored claim the row is a copy of (same article, kind and offsets)."""
@@ -404,6 +450,53 @@ class _ReviewMerge:
             f"UPDATE claims SET {assignments}, version = version + 1, updated = ? WHERE id = ?",
             [*changes.values(), store.now_utc(), claim_id],
         )
+
+
+def _check_claim_values(row: dict, what: str) -> None:
+    """ClaimsError naming the field when a value breaks the record's rules (DESIGN.md)."""
+    confidence = row["confidence"]
+    if confidence is not None and not 0 <= confidence <= 1:
+        raise ClaimsError(f"{what}: confidence must be from 0 to 1, not {confidence!r}.")
+    low, high = row["low"], row["high"]
+    if low is not None and high is not None and low > high:
+        raise ClaimsError(f"{what}: low ({low!r}) is greater than high ({high!r}).")
+    if row["vanished"] not in (None, 0, 1):
+        raise ClaimsError(f"{what}: vanished must be 0 or 1, not {row['vanished']!r}.")
+    if row["edited"] is not None:
+        _check_edited(row["edited"], what)
+
+
+def _check_edited(raw: str, what: str) -> None:
+    # Re-extraction reads it to know what a person changed: it must stay a JSON list.
+    try:
+        names = json.loads(raw)
+    except json.JSONDecodeError:
+        names = None
+    if not isinstance(names, list) or not all(name in EDITABLE_FIELDS for name in names):
+        raise ClaimsError(
+            f"{what}: edited must be a JSON list of editable field names "
+            f"({', '.join(EDITABLE_FIELDS)}), not {raw!r:.80}."
+        )
+
+
+def _check_review_values(row: dict, what: str) -> None:
+    """ClaimsError naming the field when a review could not have been written by the ledger."""
+    if row["field"] not in _MERGED_FIELDS:
+        raise ClaimsError(
+            f"{what}: field {row['field']!r:.60} is not a claim field a review changes."
+        )
+    if row["field"] == "status":
+        for name in ("old", "new"):
+            if row[name] not in STATUSES:
+                raise ClaimsError(f"{what}: {name} {row[name]!r:.60} is not a status.")
+    try:
+        store.check_evidence_url(row["evidence_url"])
+    except ClaimsError as exc:
+        raise ClaimsError(f"{what}: evidence_url: {exc}") from None
+
+
+def _ids_json(ids: Iterable[int]) -> str:
+    return json.dumps(sorted(ids))
 
 
 _INT64 = 2**63

@@ -214,3 +214,16 @@ def test_import_into_a_ledger_with_the_same_claims_merges_and_says_so(db_path, t
     message = capsys.readouterr().out
     assert "5 claims already stored" in message or "5 already stored" in message
     assert "0 reviews added, 7 already stored" in message
+
+
+def test_import_of_a_spoiled_file_exits_2_with_one_line_naming_the_claim(db_path, tmp_path, capsys):
+    out = tmp_path / "all.jsonl"
+    assert main(["export", "--db", str(db_path), "--format", "jsonl", "-o", str(out)]) == 0
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    next(r for r in records if r["type"] == "claim")["confidence"] = 1e300
+    out.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    target = tmp_path / "new.db"
+    assert main(["import", "--db", str(target), str(out)]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "Claim 1" in error and "confidence" in error
+    assert store.stats(store.connect(target))["claims"] == 0

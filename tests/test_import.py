@@ -482,3 +482,96 @@ def test_a_later_local_review_wins_and_the_conflict_is_reported(ledger, unreview
     # The other claims, reviewed only in the file, take the file's status.
     statuses = [c["status"] for c in unreviewed_twin["claims"].rows_where(order_by="id")]
     assert statuses == ["disputed", "verified", "unreviewed", "misleading", "unverifiable"]
+
+
+# ---------------------------------------------------------------- values that break the ledger
+
+
+def claim_record(records, claim_id):
+    return next(r for r in records if r["type"] == "claim" and r["id"] == claim_id)
+
+
+def review_records(records, claim_id):
+    return [r for r in records if r["type"] == "review" and r["claim_id"] == claim_id]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "complaint"),
+    [
+        ("edited", "{not json", "edited"),
+        ("edited", '["colour"]', "edited"),
+        ("confidence", 1e300, "confidence"),
+        ("confidence", -0.1, "confidence"),
+        ("low", 9.0, "low"),
+        ("surface_end", 10_000, "surface"),
+        ("surface_start", -1, "surface"),
+        ("status", "checked", "status"),
+        ("vanished", 7, "vanished"),
+    ],
+)
+def test_a_claim_value_outside_the_record_rules_is_refused(
+    ledger, tmp_path, field, value, complaint
+):
+    db, ids = ledger
+    path = export_to(db, tmp_path, "jsonl")
+
+    def spoil(records):
+        claim = claim_record(records, ids["delegates"])
+        claim[field] = value
+        if field == "low":
+            claim["high"] = 1.0  # low above high
+
+    rewrite_jsonl(path, spoil)
+    restored = fresh_db(tmp_path, "restored")
+    with pytest.raises(ClaimsError, match=rf"Claim {ids['delegates']}\b.*{complaint}") as raised:
+        import_file(restored, path)
+    assert "Nothing was imported" in str(raised.value)
+    assert stored_counts(restored) == (0, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "complaint"),
+    [
+        ("field", "colour", "field"),
+        ("new", "checked", "new"),
+        ("old", "maybe", "old"),
+        ("evidence_url", "javascript:alert(1)", "evidence_url"),
+    ],
+)
+def test_a_review_value_outside_the_record_rules_is_refused(
+    ledger, tmp_path, field, value, complaint
+):
+    db, ids = ledger
+    path = export_to(db, tmp_path, "jsonl")
+    rewrite_jsonl(
+        path, lambda records: review_records(records, ids["sales"])[0].update({field: value})
+    )
+    restored = fresh_db(tmp_path, "restored")
+    with pytest.raises(ClaimsError, match=rf"claim {ids['sales']}\b.*{complaint}"):
+        import_file(restored, path)
+    assert stored_counts(restored) == (0, 0, 0)
+
+
+@pytest.mark.parametrize("fmt", ("jsonl", "csv"))
+def test_a_status_its_review_log_contradicts_is_refused(ledger, tmp_path, fmt):
+    db, ids = ledger
+    claim = store.get_claim(db, ids["sales"])
+    # The claim says verified while its log's last word is unverifiable.
+    db.execute("UPDATE claims SET status = 'verified' WHERE id = ?", [claim["id"]])
+    db.conn.commit()
+    restored = fresh_db(tmp_path, "restored")
+    with pytest.raises(ClaimsError, match=rf"Claim {ids['sales']}\b.*status.*unverifiable"):
+        import_file(restored, export_to(db, tmp_path, fmt))
+    assert stored_counts(restored) == (0, 0, 0)
+
+
+def test_a_status_with_no_review_in_its_log_is_refused(ledger, tmp_path):
+    db, ids = ledger
+    path = export_to(db, tmp_path, "jsonl")
+    rewrite_jsonl(
+        path, lambda records: claim_record(records, ids["delegates"]).update(status="false")
+    )
+    restored = fresh_db(tmp_path, "restored")
+    with pytest.raises(ClaimsError, match=rf"Claim {ids['delegates']}\b.*status"):
+        import_file(restored, path)
+    assert stored_counts(restored) == (0, 0, 0)

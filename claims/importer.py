@@ -46,6 +46,7 @@ from claims.export import (
     unescape_formula,
     xlsx_read_text,
 )
+from claims.ingest import check_text
 from claims.model import (
     EDITABLE_FIELDS,
     EXTRACTOR_VERSION,
@@ -161,6 +162,8 @@ class _Loader:
         text = _as_text(record.get("text"), f"{what}: text")
         if not text or not text.strip():
             raise ClaimsError(f"{what} has no text; the import needs the article text.")
+        # The limits of ingest: what the ledger would not take in, it does not take back.
+        check_text(text, _source_label(what, record))
         digest = store.content_hash(text)
         found = self.db.execute(
             "SELECT id FROM sources WHERE content_hash = ?", [digest]
@@ -450,6 +453,12 @@ class _ReviewMerge:
             f"UPDATE claims SET {assignments}, version = version + 1, updated = ? WHERE id = ?",
             [*changes.values(), store.now_utc(), claim_id],
         )
+
+
+def _source_label(what: str, record: dict) -> str:
+    """ "Source 3 (its title)": a message names the article a person knows."""
+    name = record.get("title") or record.get("url")
+    return f"{what} ({name:.80})" if isinstance(name, str) and name.strip() else what
 
 
 def _check_claim_values(row: dict, what: str) -> None:

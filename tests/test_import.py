@@ -11,6 +11,7 @@ import pytest
 
 from claims import export, store
 from claims.importer import import_file
+from claims.ingest import MAX_TEXT_BYTES
 from claims.model import ClaimsError
 from tests.ledger_data import (
     FIRST_ARTICLE,
@@ -574,4 +575,19 @@ def test_a_status_with_no_review_in_its_log_is_refused(ledger, tmp_path):
     restored = fresh_db(tmp_path, "restored")
     with pytest.raises(ClaimsError, match=rf"Claim {ids['delegates']}\b.*status"):
         import_file(restored, path)
+    assert stored_counts(restored) == (0, 0, 0)
+
+
+# ---------------------------------------------------------------- limits
+
+
+@pytest.mark.parametrize("fmt", ("jsonl", "csv"))
+def test_an_article_larger_than_ingest_takes_is_refused_by_name(ledger, tmp_path, fmt):
+    db, ids = ledger
+    huge = "Padding words. " * (MAX_TEXT_BYTES // 15 + 1)
+    store.add_source(db, huge, [], title="The huge one")  # as a ledger built before the limit
+    restored = fresh_db(tmp_path, "restored")
+    with pytest.raises(ClaimsError, match=r"Source 3 \(The huge one\) is too large.*MB") as raised:
+        import_file(restored, export_to(db, tmp_path, fmt))
+    assert "Nothing was imported" in str(raised.value)
     assert stored_counts(restored) == (0, 0, 0)

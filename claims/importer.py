@@ -456,7 +456,7 @@ class _ReviewMerge:
 
 
 def _source_label(what: str, record: dict) -> str:
-    """ "Source 3 (its title)": a message names the article a person knows."""
+    """The name a message gives an article: "Source 3 (its title)", as a person knows it."""
     name = record.get("title") or record.get("url")
     return f"{what} ({name:.80})" if isinstance(name, str) and name.strip() else what
 

@@ -375,8 +375,12 @@ class _ReviewMerge:
 
     def claim_already_stored(self, claim_id: int, row: dict) -> None:
         self.stored.add(claim_id)
-        current = store.get_claim(self.db, claim_id)
-        differing = {f: row[f] for f in (*_MERGED_FIELDS, "edited") if row[f] != current[f]}
+        names = (*_MERGED_FIELDS, "edited")
+        # One plain query: a restore into a full ledger meets every claim here.
+        current = self.db.execute(
+            f"SELECT {', '.join(names)} FROM claims WHERE id = ?", [claim_id]
+        ).fetchone()
+        differing = {f: row[f] for f, now in zip(names, current, strict=True) if row[f] != now}
         if differing:
             self.differences[claim_id] = differing
 

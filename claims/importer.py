@@ -13,7 +13,11 @@ history are restored; ids are new. Importing merges:
   the stored value stays and the conflict is reported (see _ReviewMerge);
 - reviews of new claims are appended, oldest first.
 
-The whole import is one transaction: a bad row leaves the database unchanged.
+The whole import is one transaction: a bad row leaves the database unchanged,
+and the message names the row and the field. Every value is held to the
+record's rules (the design notes' "The record"), not only to its column's type; two records
+of one id, a status its review log does not end on, and an article over
+ingest's size limit are refused too.
 A claim's offsets must point at its sentence in its article, counted as ingest
 counted them: in Python characters, a NUL included (ingest keeps a NUL, so
 stripping it now would shift the offsets of ledgers that hold one).

@@ -12,7 +12,15 @@ from pathlib import Path
 
 from claims import config, store
 from claims.export import FORMATS, MANIFEST_INSIDE, manifest_path, stream_export, write_export
-from claims.model import KINDS, MAX_ID, STATUSES, ClaimsError, TerminalSafeWriter, parse_id
+from claims.model import (
+    KINDS,
+    MAX_ID,
+    STATUSES,
+    ClaimsError,
+    TerminalSafeWriter,
+    parse_id,
+    terminal_safe,
+)
 from claims.query import ClaimFilter
 
 
@@ -197,10 +205,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     db = store.connect(config.database_path(args.db))
     summary = import_file(db, args.file)
+    # What was skipped is said as plainly as what was added: a restore that
+    # leaves something out must never look like one that brought it all back.
     print(
-        f"Imported {args.file}: {summary['sources_added']} sources added, "
+        f"Imported {terminal_safe(args.file)}: {summary['sources_added']} sources added, "
         f"{summary['sources_matched']} already stored; {summary['claims_added']} claims added, "
-        f"{summary['claims_skipped']} already stored; {summary['reviews_added']} reviews added. "
-        f"Manifest: {summary['manifest']}."
+        f"{summary['claims_skipped']} already stored; {summary['reviews_added']} reviews added, "
+        f"{summary['reviews_skipped']} already stored. Manifest: {summary['manifest']}."
     )
+    for conflict in summary["conflicts"]:
+        print(f"Conflict: {terminal_safe(conflict)}")
     return 0

@@ -15,8 +15,13 @@ What each format holds (claims.importer reads csv, json, jsonl and xlsx back):
   metadata, `review_history` (the claim's review log as a JSON array, empty
   when never reviewed) and `source_text` - the article text, given on the
   first row of each source only, so that an article is in the file once.
+  A whole-ledger export (no filter but --include-vanished) ends with a row
+  for each article no exported claim comes from: claim cells empty but
+  source_id, so that a restore brings it back.
   Text cells are quoted, numbers bare (as csv.QUOTE_NONNUMERIC writes).
 - json: {"format", "sources": [...], "claims": [...], "reviews": [...]}.
+  Here and in jsonl and xlsx, a whole-ledger export carries every source;
+  a filtered one, the sources of its claims (see is_whole_ledger).
 - jsonl: one object per line, typed by "type": every "source" line, then
   every "claim" line, then every "review" line (so an importer can stream).
 - xlsx: sheets claims, sources, source_text (the rest of articles longer than
@@ -64,7 +69,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
@@ -546,21 +551,36 @@ def _select_list(select: Sequence[tuple[str, str]]) -> str:
     return ", ".join(f"{expr} AS {name}" for name, expr in select)
 
 
+def is_whole_ledger(claim_filter: ClaimFilter) -> bool:
+    """True when the filter narrows the claims by nothing but their being current.
+
+    Such an export is a backup: it carries every source, also an article that
+    has no claim (nothing found in it, or only vanished ones), so that a
+    restore brings every article back.
+    """
+    return replace(claim_filter, include_vanished=False).is_empty()
+
+
 def _source_batches(
     job: _Job, select: Sequence[tuple[str, str]] = SOURCE_SELECT
 ) -> Iterator[list[tuple]]:
-    """The sources that at least one exported claim comes from, in id order.
+    """The exported sources, in id order: every source for a whole-ledger export,
+    else those that at least one exported claim comes from.
 
     INDEXED BY: left alone, SQLite answers EXISTS for a status filter through the
     status index, scanning every claim of that status once per source.
     """
-    sql = (
-        f"SELECT {_select_list(select)} FROM sources WHERE EXISTS "
-        "(SELECT 1 FROM claims INDEXED BY idx_claims_source "
-        f"WHERE claims.source_id = sources.id AND ({job.where})) "
-        "ORDER BY sources.id"
-    )
-    for batch in _stream(job.db, sql, job.params, SOURCE_BATCH_SIZE):
+    if is_whole_ledger(job.claim_filter):
+        sql, params = f"SELECT {_select_list(select)} FROM sources ORDER BY sources.id", []
+    else:
+        sql = (
+            f"SELECT {_select_list(select)} FROM sources WHERE EXISTS "
+            "(SELECT 1 FROM claims INDEXED BY idx_claims_source "
+            f"WHERE claims.source_id = sources.id AND ({job.where})) "
+            "ORDER BY sources.id"
+        )
+        params = job.params
+    for batch in _stream(job.db, sql, params, SOURCE_BATCH_SIZE):
         job.counts["sources"] = job.counts.get("sources", 0) + len(batch)
         yield batch
 
@@ -887,6 +907,33 @@ def _write_csv(job: _Job, out: BinaryIO) -> None:
     out.write((",".join(map(_csv_text, CSV_COLUMNS)) + "\r\n").encode())
     with _claim_records(job) as write_claims:
         write_claims(out)
+    if is_whole_ledger(job.claim_filter):
+        _write_csv_claimless_sources(job, out)
+
+
+def _write_csv_claimless_sources(job: _Job, out: BinaryIO) -> None:
+    """A row for each source no exported claim comes from: its claim cells empty
+    but source_id, its text in source_text. A CSV has rows of claims only, and a
+    backup must still bring such an article back (claims.importer reads these rows)."""
+    select = ", ".join(f"sources.{column}" for column in (*SOURCE_FIELDS, "text"))
+    sql = (
+        f"SELECT sources.id, {select} FROM sources WHERE NOT EXISTS "
+        "(SELECT 1 FROM claims INDEXED BY idx_claims_source "
+        f"WHERE claims.source_id = sources.id AND ({job.where})) ORDER BY sources.id"
+    )
+    no_claim = (None,) * (len(CLAIM_COLUMNS) - 2)
+    review, history = _CSV_NEVER_REVIEWED
+    for batch in _stream(job.db, sql, job.params, SOURCE_BATCH_SIZE):
+        job.counts["sources"] = job.counts.get("sources", 0) + len(batch)
+        lines = []
+        for row in batch:
+            claim_cells = _csv_cells(CLAIM_COLUMNS, (None, row[0], *no_claim))
+            provenance, extra = _csv_source_cells(row[:-1])
+            lines.append(
+                f"{claim_cells},{provenance},{review},{extra},{history},{_csv_text(row[-1])}"
+            )
+        lines.append("")
+        out.write("\r\n".join(lines).encode("utf-8"))
 
 
 def _write_csv_claims(job: _Job, out: BinaryIO, id_range: IdRange) -> None:

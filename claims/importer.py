@@ -6,11 +6,21 @@ history are restored; ids are new. Importing merges:
 - a source whose text is already stored (same content hash) is reused, not
   duplicated;
 - a claim of such a source that is already stored (same kind and offsets) is
-  left as it is, with its own history, and the file's copy and its reviews
-  are skipped;
-- reviews are appended (the log is append-only), oldest first.
+  not added again; the file's reviews of it are merged into its log: a review
+  already in the log is skipped, any other appended (the log is append-only),
+  and each field those reviews changed (its status, an edited value) takes
+  the file's value, unless the claim's own log changed that field later: then
+  the stored value stays and the conflict is reported (see _ReviewMerge);
+- reviews of new claims are appended, oldest first.
 
-The whole import is one transaction: a bad row leaves the database unchanged.
+The whole import is one transaction: a bad row leaves the database unchanged,
+and the message names the row and the field. Every value is held to the
+record's rules (the design notes' "The record"), not only to its column's type; two records
+of one id, a status its review log does not end on, and an article over
+ingest's size limit are refused too.
+A claim's offsets must point at its sentence in its article, counted as ingest
+counted them: in Python characters, a NUL included (ingest keeps a NUL, so
+stripping it now would shift the offsets of ledgers that hold one).
 Text read from CSV and Excel is un-escaped (see claims.export: one apostrophe
 before a formula-like start is removed; Excel's _xHHHH_ escapes are decoded).
 Parquet and ClaimReview exports are for analysis and publishing, not import.
@@ -40,7 +50,15 @@ from claims.export import (
     unescape_formula,
     xlsx_read_text,
 )
-from claims.model import EXTRACTOR_VERSION, KINDS, STATUSES, ClaimsError, period_bounds
+from claims.ingest import check_text
+from claims.model import (
+    EDITABLE_FIELDS,
+    EXTRACTOR_VERSION,
+    KINDS,
+    STATUSES,
+    ClaimsError,
+    period_bounds,
+)
 from claims.normalise import key_columns
 
 IMPORTABLE = {
@@ -75,7 +93,12 @@ def import_file(db: sqlite_utils.Database, path: str | Path) -> dict:
     loader = _Loader(db)
     try:
         with store.write_transaction(db):
-            READERS[fmt](loader, path)
+            try:
+                READERS[fmt](loader, path)
+                loader.finish()
+            except ClaimsError as exc:
+                # Said every time: the transaction is rolled back, and a person must know.
+                raise ClaimsError(f"{exc} Nothing was imported.") from None
     except (UnicodeDecodeError, csv.Error) as exc:
         raise ClaimsError(f"{path.name} is not a readable {fmt} export: {exc}.") from None
     except sqlite3.Error as exc:
@@ -83,7 +106,12 @@ def import_file(db: sqlite_utils.Database, path: str | Path) -> dict:
         raise ClaimsError(f"{path.name} could not be imported: {exc}.") from None
     except OSError as exc:
         raise ClaimsError(f"Cannot read {path}: {exc.strerror or exc}.") from None
-    return {"format": fmt, **loader.counts, "manifest": _manifest_check(path)}
+    return {
+        "format": fmt,
+        **loader.counts,
+        "conflicts": loader.conflicts,
+        "manifest": _manifest_check(path),
+    }
 
 
 def _manifest_check(path: Path) -> str:
@@ -108,8 +136,14 @@ class _Loader:
         self.db = db
         self.sources: dict[int, int] = {}  # file source id -> stored id
         self.matched_sources: set[int] = set()  # stored ids that existed before
-        self.claims: dict[int, int | None] = {}  # file claim id -> stored id (None: skipped)
+        self.claims: dict[int, int] = {}  # file claim id -> stored id
+        # Claim ids given to more than one claim: which one a review belongs to is unknowable.
+        self.duplicate_claims: set[int] = set()
+        self._article: tuple[int | None, str] = (None, "")  # see _article_text
         self.stamp = store.now_utc()
+        # Claims stored before this import end here: those above it come from the file.
+        self.last_claim_before = db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0
+        self.merge = _ReviewMerge(db)
         self.counts = {
             "sources_added": 0,
             "sources_matched": 0,
@@ -118,13 +152,22 @@ class _Loader:
             "reviews_added": 0,
             "reviews_skipped": 0,
         }
+        self.conflicts = self.merge.conflicts
 
     def source(self, record: dict) -> None:
         file_id = _as_int(record.get("id"), "source id")
+        if file_id in self.sources:
+            # Its claims would be attached to whichever article came last.
+            raise ClaimsError(
+                f"Two sources in the file have the same id, {file_id}; "
+                "which article its claims come from is unknowable."
+            )
         what = f"Source {file_id}"
         text = _as_text(record.get("text"), f"{what}: text")
         if not text or not text.strip():
             raise ClaimsError(f"{what} has no text; the import needs the article text.")
+        # The limits of ingest: what the ledger would not take in, it does not take back.
+        check_text(text, _source_label(what, record))
         digest = store.content_hash(text)
         found = self.db.execute(
             "SELECT id FROM sources WHERE content_hash = ?", [digest]
@@ -146,6 +189,9 @@ class _Loader:
 
     def claim(self, record: dict) -> None:
         file_id = _as_int(record.get("id"), "claim id")
+        if file_id in self.claims or file_id in self.duplicate_claims:
+            self.duplicate_claims.add(file_id)  # refused in finish, with every such id named
+            return
         file_source = _as_int(record.get("source_id"), f"source of claim {file_id}")
         source_id = self.sources.get(file_source)
         if source_id is None:
@@ -153,8 +199,10 @@ class _Loader:
                 f"Claim {file_id} comes from source {file_source}, which is not in the file."
             )
         row = self._claim_row(record, file_id, source_id)
-        if source_id in self.matched_sources and self._already_stored(row):
-            self.claims[file_id] = None
+        stored = self._stored_twin(row) if source_id in self.matched_sources else None
+        if stored is not None:
+            self.claims[file_id] = stored
+            self.merge.claim_already_stored(stored, row)
             self.counts["claims_skipped"] += 1
             return
         cursor = self.db.execute(
@@ -170,20 +218,34 @@ class _Loader:
         if file_claim not in self.claims:
             raise ClaimsError(f"A review refers to claim {file_claim}, which is not in the file.")
         claim_id = self.claims[file_claim]
-        if claim_id is None:
-            self.counts["reviews_skipped"] += 1
-            return
+        if file_claim in self.duplicate_claims:
+            return  # the file is refused in finish
         row = _typed(record, _REVIEW_INSERT, f"A review of claim {file_claim}", empty_is_none=True)
         row["claim_id"] = claim_id
         for name in ("at", "reviewer", "field"):
             if not row[name]:
                 raise ClaimsError(f"A review of claim {file_claim} has no {name}.")
+        _check_review_values(row, f"A review of claim {file_claim}")
+        if not self.merge.takes(row):
+            self.counts["reviews_skipped"] += 1
+            return
         self.db.execute(
             f"INSERT INTO reviews ({', '.join(_REVIEW_INSERT)}) "
             f"VALUES ({', '.join('?' * len(_REVIEW_INSERT))})",
             [row[c] for c in _REVIEW_INSERT],
         )
         self.counts["reviews_added"] += 1
+
+    def finish(self) -> None:
+        """Refuse, once every record is read, what only the whole file shows."""
+        if self.duplicate_claims:
+            shown = ", ".join(map(str, sorted(self.duplicate_claims)[:20]))
+            raise ClaimsError(
+                f"Several claims in the file have the same id ({shown}); which claim each "
+                "review belongs to is unknowable."
+            )
+        self.merge.apply()
+        self._check_statuses_follow_their_logs()
 
     def _claim_row(self, record: dict, file_id: int, source_id: int) -> dict:
         row = _typed(record, (c for c in CLAIM_COLUMNS if c != "id"), f"Claim {file_id}")
@@ -195,7 +257,8 @@ class _Loader:
         status = row["status"] or "unreviewed"
         if status not in STATUSES:
             raise ClaimsError(f"Claim {file_id} has an unknown status {status!r}.")
-        self._check_sentence(row, file_id, source_id)
+        _check_claim_values(row, f"Claim {file_id}")
+        self._check_offsets(row, file_id, source_id)
         # Derived from period as store.add_claims derives them: never taken on trust.
         row["period_start"], row["period_end"] = _period_bounds_or_none(row["period"])
         row.update(
@@ -213,22 +276,68 @@ class _Loader:
         row.update(key_columns(row["subject"], row["metric"], row["unit"]))
         return row
 
-    def _check_sentence(self, row: dict, file_id: int, source_id: int) -> None:
-        # The offsets are the evidence: they must point at the sentence in the article.
+    def _article_text(self, source_id: int) -> str:
+        """The stored article, kept while its claims come (they are neighbours in a file).
+
+        Sliced in Python, as ingest made the offsets: SQLite's substr() stops
+        at a NUL character, which an article may hold.
+        """
+        if self._article[0] != source_id:
+            found = self.db.execute("SELECT text FROM sources WHERE id = ?", [source_id])
+            self._article = (source_id, found.fetchone()[0])
+        return self._article[1]
+
+    def _check_offsets(self, row: dict, file_id: int, source_id: int) -> None:
+        # The offsets are the evidence: they must point at the sentence in the article,
+        # and the surface must lie in the article, or highlighting it fails later.
         start, end = row["sentence_start"], row["sentence_end"]
-        found = self.db.execute(
-            "SELECT substr(text, ? + 1, ? - ?) FROM sources WHERE id = ?",
-            [start, end, start, source_id],
-        ).fetchone()
-        if not (0 <= start <= end) or found is None or found[0] != row["sentence"]:
+        text = self._article_text(source_id)
+        if not (0 <= start <= end) or text[start:end] != row["sentence"]:
             raise ClaimsError(
                 f"Claim {file_id}'s sentence does not match its article at offsets "
                 f"{start}-{end}; was the file edited?"
             )
+        surface_start, surface_end = row["surface_start"] or 0, row["surface_end"] or 0
+        if not 0 <= surface_start <= surface_end <= len(text):
+            raise ClaimsError(
+                f"Claim {file_id}: surface offsets {surface_start}-{surface_end} fall outside "
+                f"its article ({len(text)} characters)."
+            )
 
-    def _already_stored(self, row: dict) -> bool:
+    def _check_statuses_follow_their_logs(self) -> None:
+        """Refuse a claim whose status is not the last word of its review log.
+
+        The claims checked are those the file added and those whose logs it
+        merged into; "last" is by review time, then by order in the log (a
+        merge may append a review older than the log's own).
+        """
+        merged = _ids_json(self.merge.reviewed)
         found = self.db.execute(
-            "SELECT 1 FROM claims WHERE source_id = ? AND kind = ? AND sentence_start = ? "
+            "SELECT id, status, logged FROM (SELECT id, status, (SELECT new FROM reviews AS r "
+            "WHERE r.claim_id = claims.id AND r.field = 'status' ORDER BY r.at DESC, r.id DESC "
+            "LIMIT 1) AS logged FROM claims "
+            "WHERE id > ? OR id IN (SELECT value FROM json_each(?))) "
+            "WHERE status IS NOT coalesce(logged, 'unreviewed') LIMIT 1",
+            [self.last_claim_before, merged],
+        ).fetchone()
+        if found is None:
+            return
+        stored_id, status, logged = found
+        file_id = next(f for f, s in self.claims.items() if s == stored_id)
+        last_word = (
+            f"its review log's last status is {logged!r}"
+            if logged
+            else "its review log never set a status"
+        )
+        raise ClaimsError(
+            f"Claim {file_id}: its status is {status!r} but {last_word}; "
+            "a status changes only through a review."
+        )
+
+    def _stored_twin(self, row: dict) -> int | None:
+        """The id of the stored claim the row is a copy of (same article, kind and offsets)."""
+        found = self.db.execute(
+            "SELECT id FROM claims WHERE source_id = ? AND kind = ? AND sentence_start = ? "
             "AND sentence_end = ? AND surface_start = ? AND surface_end = ? LIMIT 1",
             [
                 row["source_id"],
@@ -239,7 +348,172 @@ class _Loader:
                 row["surface_end"],
             ],
         ).fetchone()
+        return found[0] if found else None
+
+
+# The claim fields a review may change, and so a merge may move (see _ReviewMerge).
+_MERGED_FIELDS = ("status", *EDITABLE_FIELDS)
+
+
+class _ReviewMerge:
+    """The file's reviews of claims the ledger already holds, merged into their logs.
+
+    The log is append-only, so merging is appending what the log lacks. A field
+    the file's appended reviews changed takes the file's value when the file's
+    latest review of it is as late as the ledger's own (ISO UTC times compare
+    as text); when the ledger reviewed it later, its value stays and the
+    conflict is reported. Either way the claim's status is the `new` of its
+    latest status review, as in any ledger.
+    """
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        # Reviews stored before this import: only those can already hold a file's review.
+        self.last_review_before = db.execute("SELECT max(id) FROM reviews").fetchone()[0] or 0
+        self.stored: set[int] = set()  # claims already stored that the file has
+        # stored claim id -> {field: the file's value}, for the fields that differ
+        self.differences: dict[int, dict[str, object]] = {}
+        # stored claim id -> {field: the time of the file's latest appended review of it}
+        self.reviewed: dict[int, dict[str, str]] = {}
+        self.conflicts: list[str] = []
+
+    def claim_already_stored(self, claim_id: int, row: dict) -> None:
+        self.stored.add(claim_id)
+        names = (*_MERGED_FIELDS, "edited")
+        # One plain query: a restore into a full ledger meets every claim here.
+        current = self.db.execute(
+            f"SELECT {', '.join(names)} FROM claims WHERE id = ?", [claim_id]
+        ).fetchone()
+        differing = {f: row[f] for f, now in zip(names, current, strict=True) if row[f] != now}
+        if differing:
+            self.differences[claim_id] = differing
+
+    def takes(self, review: dict) -> bool:
+        """Whether to append the review: always for a new claim, else when the log lacks it."""
+        claim_id = review["claim_id"]
+        if claim_id not in self.stored:
+            return True
+        if self._in_log(review):
+            return False
+        times = self.reviewed.setdefault(claim_id, {})
+        times[review["field"]] = max(times.get(review["field"], ""), review["at"])
+        return True
+
+    def _in_log(self, review: dict) -> bool:
+        found = self.db.execute(
+            "SELECT 1 FROM reviews WHERE claim_id = ? AND id <= ? AND at = ? AND reviewer = ? "
+            "AND field = ? AND old IS ? AND new IS ? AND note IS ? AND evidence_url IS ? LIMIT 1",
+            [
+                review["claim_id"],
+                self.last_review_before,
+                *(review[c] for c in ("at", "reviewer", "field", "old", "new", "note")),
+                review["evidence_url"],
+            ],
+        ).fetchone()
         return found is not None
+
+    def apply(self) -> None:
+        """Move each merged claim's reviewed fields to the file's values, or report why not."""
+        for claim_id, times in self.reviewed.items():
+            differing = self.differences.get(claim_id, {})
+            changes = {}
+            for field, file_at in times.items():
+                if field not in differing or field not in _MERGED_FIELDS:
+                    continue
+                local = self._latest_local_review(claim_id, field)
+                if local is not None and local[0] > file_at:
+                    self._report_conflict(claim_id, field, differing[field], file_at, local)
+                else:
+                    changes[field] = differing[field]
+            if changes:
+                self._update(claim_id, changes, differing.get("edited"))
+
+    def _latest_local_review(self, claim_id: int, field: str) -> tuple | None:
+        return self.db.execute(
+            "SELECT at, reviewer, new FROM reviews WHERE claim_id = ? AND field = ? AND id <= ? "
+            "ORDER BY at DESC, id DESC LIMIT 1",
+            [claim_id, field, self.last_review_before],
+        ).fetchone()
+
+    def _report_conflict(
+        self, claim_id: int, field: str, theirs: object, file_at: str, local: tuple
+    ) -> None:
+        at, reviewer, kept = local
+        self.conflicts.append(
+            f"Claim {claim_id}: kept {field} {kept!r}, set by {reviewer} at {at}, over the "
+            f"file's {theirs!r} of {file_at} (the file's reviews are in its log)."
+        )
+
+    def _update(self, claim_id: int, changes: dict, their_edited: str | None) -> None:
+        current = store.get_claim(self.db, claim_id)
+        if "period" in changes:
+            changes["period_start"], changes["period_end"] = _period_bounds_or_none(
+                changes["period"]
+            )
+        if {"subject", "metric", "unit"} & set(changes):
+            merged = {**current, **changes}
+            changes.update(key_columns(merged["subject"], merged["metric"], merged["unit"]))
+        if their_edited is not None:
+            edited = set(json.loads(current["edited"])) | set(json.loads(their_edited))
+            changes["edited"] = json.dumps(sorted(edited))
+        assignments = ", ".join(f"{column} = ?" for column in changes)
+        self.db.execute(
+            f"UPDATE claims SET {assignments}, version = version + 1, updated = ? WHERE id = ?",
+            [*changes.values(), store.now_utc(), claim_id],
+        )
+
+
+def _source_label(what: str, record: dict) -> str:
+    """The name a message gives an article: "Source 3 (its title)", as a person knows it."""
+    name = record.get("title") or record.get("url")
+    return f"{what} ({name:.80})" if isinstance(name, str) and name.strip() else what
+
+
+def _check_claim_values(row: dict, what: str) -> None:
+    """ClaimsError naming the field when a value breaks the record's rules (DESIGN.md)."""
+    confidence = row["confidence"]
+    if confidence is not None and not 0 <= confidence <= 1:
+        raise ClaimsError(f"{what}: confidence must be from 0 to 1, not {confidence!r}.")
+    low, high = row["low"], row["high"]
+    if low is not None and high is not None and low > high:
+        raise ClaimsError(f"{what}: low ({low!r}) is greater than high ({high!r}).")
+    if row["vanished"] not in (None, 0, 1):
+        raise ClaimsError(f"{what}: vanished must be 0 or 1, not {row['vanished']!r}.")
+    if row["edited"] is not None:
+        _check_edited(row["edited"], what)
+
+
+def _check_edited(raw: str, what: str) -> None:
+    # Re-extraction reads it to know what a person changed: it must stay a JSON list.
+    try:
+        names = json.loads(raw)
+    except json.JSONDecodeError:
+        names = None
+    if not isinstance(names, list) or not all(name in EDITABLE_FIELDS for name in names):
+        raise ClaimsError(
+            f"{what}: edited must be a JSON list of editable field names "
+            f"({', '.join(EDITABLE_FIELDS)}), not {raw!r:.80}."
+        )
+
+
+def _check_review_values(row: dict, what: str) -> None:
+    """ClaimsError naming the field when a review could not have been written by the ledger."""
+    if row["field"] not in _MERGED_FIELDS:
+        raise ClaimsError(
+            f"{what}: field {row['field']!r:.60} is not a claim field a review changes."
+        )
+    if row["field"] == "status":
+        for name in ("old", "new"):
+            if row[name] not in STATUSES:
+                raise ClaimsError(f"{what}: {name} {row[name]!r:.60} is not a status.")
+    try:
+        store.check_evidence_url(row["evidence_url"])
+    except ClaimsError as exc:
+        raise ClaimsError(f"{what}: evidence_url: {exc}") from None
+
+
+def _ids_json(ids: Iterable[int]) -> str:
+    return json.dumps(sorted(ids))
 
 
 _INT64 = 2**63
@@ -386,6 +660,8 @@ def _read_csv(loader: _Loader, path: Path) -> None:
                 f"{path.name}: no row carries the text of source {source_id} "
                 "(the source_text column); export the file again."
             )
+        if row.get("id") is None and row.get("source_text"):
+            continue  # an article without claims: its row carries the source alone
         loader.claim(row)
         for review in _review_history(row, path):
             loader.review({**review, "claim_id": row["id"]})

@@ -674,7 +674,7 @@ def set_status_many(
     if not note or not note.strip():
         raise ClaimsError("A status change needs a note saying why.")
     reviewer = _require_reviewer(reviewer)
-    evidence_url = _check_evidence_url(evidence_url)
+    evidence_url = check_evidence_url(evidence_url)
     ids = [int(i) for i in claim_ids]
     if not ids:
         raise ClaimsError("No claims selected.")
@@ -706,7 +706,7 @@ def _require_reviewer(reviewer: str | None) -> str:
     return reviewer.strip()
 
 
-def _check_evidence_url(url: str | None) -> str | None:
+def check_evidence_url(url: str | None) -> str | None:
     if not url or not url.strip():
         return None
     url = url.strip()

@@ -205,3 +205,54 @@ def test_the_export_command_for_a_view_reads_back_as_the_same_filters(tmp_path):
             "jsonl",
             "claims.jsonl",
         )
+
+
+def test_import_into_a_ledger_with_the_same_claims_merges_and_says_so(db_path, tmp_path, capsys):
+    out = tmp_path / "all.jsonl"
+    assert main(["export", "--db", str(db_path), "--format", "jsonl", "-o", str(out)]) == 0
+    target = tmp_path / "copy.db"
+    assert main(["import", "--db", str(target), str(out)]) == 0
+    capsys.readouterr()
+    assert main(["import", "--db", str(target), str(out)]) == 0
+    message = capsys.readouterr().out
+    assert "5 claims already stored" in message or "5 already stored" in message
+    assert "0 reviews added, 7 already stored" in message
+
+
+def test_import_of_a_spoiled_file_exits_2_with_one_line_naming_the_claim(db_path, tmp_path, capsys):
+    out = tmp_path / "all.jsonl"
+    assert main(["export", "--db", str(db_path), "--format", "jsonl", "-o", str(out)]) == 0
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    next(r for r in records if r["type"] == "claim")["confidence"] = 1e300
+    out.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    target = tmp_path / "new.db"
+    assert main(["import", "--db", str(target), str(out)]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "Claim 1" in error and "confidence" in error
+    assert store.stats(store.connect(target))["claims"] == 0
+
+
+def test_import_prints_each_conflict_with_a_later_local_review(db_path, tmp_path, capsys):
+    out = tmp_path / "all.jsonl"
+    assert main(["export", "--db", str(db_path), "--format", "jsonl", "-o", str(out)]) == 0
+    target = tmp_path / "copy.db"
+    assert main(["import", "--db", str(target), str(out)]) == 0
+    # The copy reviews claim 1 again, after the reviews the file will bring.
+    copy = store.connect(target)
+    store.set_status(copy, 1, "verified", note="re-checked", reviewer="dee")
+    copy.close()
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    for record in records:
+        if record["type"] == "review":
+            record["at"] = "2020-01-01T00:00:00+00:00"  # another history, older than the copy's
+    out.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    capsys.readouterr()
+    assert main(["import", "--db", str(target), str(out)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "7 reviews added, 0 already stored" in lines[0]
+    assert lines[1].startswith("Conflict: Claim 1: kept status 'verified', set by dee")
+    assert store.get_claim(store.connect(target), 1)["status"] == "verified"
+    # The merged ledger is itself restorable: its statuses still follow their logs.
+    backup = tmp_path / "merged.csv"
+    assert main(["export", "--db", str(target), "--format", "csv", "-o", str(backup)]) == 0
+    assert main(["import", "--db", str(tmp_path / "restored.db"), str(backup)]) == 0

@@ -11,6 +11,7 @@ import pytest
 
 from claims import export, store
 from claims.importer import import_file
+from claims.ingest import MAX_TEXT_BYTES
 from claims.model import ClaimsError
 from tests.ledger_data import (
     FIRST_ARTICLE,
@@ -309,3 +310,284 @@ def test_garbage_is_a_user_error(tmp_path):
             import_file(fresh_db(tmp_path, name), path)
     with pytest.raises(ClaimsError, match="No file"):
         import_file(fresh_db(tmp_path, "none"), tmp_path / "missing.csv")
+
+
+# ---------------------------------------------------------------- a restore loses nothing
+
+CLAIMLESS_ARTICLE = "A short note about the weather, with no figure in it at all."
+
+
+@pytest.mark.parametrize("fmt", IMPORTABLE)
+def test_a_whole_ledger_restore_brings_back_articles_without_claims(ledger, tmp_path, fmt):
+    db, _ = ledger
+    store.add_source(db, CLAIMLESS_ARTICLE, [], title="Weather note", url="https://w.example")
+    restored = fresh_db(tmp_path, "restored")
+    summary = import_file(restored, export_to(db, tmp_path, fmt))
+    assert summary["sources_added"] == 3
+    assert ledger_content(restored) == ledger_content(db)
+    note = next(restored["sources"].rows_where("title = 'Weather note'"))
+    assert (note["text"], note["url"]) == (CLAIMLESS_ARTICLE, "https://w.example")
+
+
+def test_a_filtered_export_carries_only_the_sources_of_its_claims(ledger, tmp_path):
+    db, _ = ledger
+    store.add_source(db, CLAIMLESS_ARTICLE, [], title="Weather note")
+    path = tmp_path / "verified.jsonl"
+    export.write_export(db, export.ClaimFilter(status=["verified"]), "jsonl", path)
+    kinds = [json.loads(line)["type"] for line in path.read_text().splitlines()]
+    assert kinds.count("source") == 1
+
+
+def rewrite_jsonl(path, change) -> None:
+    """Apply `change` to the file's records (a list of dicts), as someone editing it would."""
+    records = [json.loads(line) for line in path.read_text().splitlines()]
+    change(records)
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+
+
+def stored_counts(db) -> tuple[int, int, int]:
+    return db["sources"].count, db["claims"].count, db["reviews"].count
+
+
+def test_two_claims_with_one_id_are_refused_naming_the_id(ledger, tmp_path):
+    db, ids = ledger
+    path = export_to(db, tmp_path, "jsonl")
+
+    def give_the_delegates_the_gdp_id(records):
+        delegates = next(r for r in records if r["type"] == "claim" and r["id"] == ids["delegates"])
+        delegates["id"] = ids["gdp"]
+
+    rewrite_jsonl(path, give_the_delegates_the_gdp_id)
+    restored = fresh_db(tmp_path, "restored")
+    with pytest.raises(ClaimsError, match=rf"same id.*\b{ids['gdp']}\b"):
+        import_file(restored, path)
+    assert stored_counts(restored) == (0, 0, 0)
+
+
+def test_two_csv_rows_of_one_claim_id_are_refused(ledger, tmp_path):
+    db, ids = ledger
+    path = export_to(db, tmp_path, "csv")
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[2]["id"] = rows[1]["id"]
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    restored = fresh_db(tmp_path, "restored")
+    with pytest.raises(ClaimsError, match=rf"same id.*\b{rows[1]['id']}\b"):
+        import_file(restored, path)
+    assert stored_counts(restored) == (0, 0, 0)
+
+
+def test_two_sources_with_one_id_are_refused(ledger, tmp_path):
+    db, _ = ledger
+    path = export_to(db, tmp_path, "jsonl")
+
+    def give_both_sources_id_1(records):
+        for record in records:
+            if record["type"] == "source":
+                record["id"] = 1
+
+    rewrite_jsonl(path, give_both_sources_id_1)
+    restored = fresh_db(tmp_path, "restored")
+    with pytest.raises(ClaimsError, match=r"same id.*\b1\b"):
+        import_file(restored, path)
+    assert stored_counts(restored) == (0, 0, 0)
+
+
+@pytest.mark.parametrize("fmt", IMPORTABLE)
+def test_an_article_with_a_nul_character_round_trips(db, tmp_path, fmt):
+    # Ingest keeps a NUL as it keeps any character, so offsets count it: the
+    # import must compare the sentence with the article as Python reads it.
+    text = "Wire copy\x00 garbled.\n" + FIRST_ARTICLE
+    store.add_source(db, text, [claim_for(text, "8.5 per cent", -8.5, unit="percent")])
+    restored = fresh_db(tmp_path, "restored")
+    summary = import_file(restored, export_to(db, tmp_path, fmt))
+    assert (summary["sources_added"], summary["claims_added"]) == (1, 1)
+    assert ledger_content(restored) == ledger_content(db)
+    assert restored["sources"].get(1)["text"] == text
+
+
+# ---------------------------------------------------------------- restoring review work
+
+
+def statuses_and_logs(db) -> dict:
+    """Each claim's status and review log, by the claim's sentence and surface."""
+    found = {}
+    for claim in db["claims"].rows_where(order_by="id"):
+        log = [
+            (r["at"], r["reviewer"], r["field"], r["old"], r["new"], r["note"])
+            for r in store.reviews_of(db, claim["id"])
+        ]
+        found[(claim["sentence"], claim["surface"])] = (claim["status"], sorted(log))
+    return found
+
+
+@pytest.fixture
+def unreviewed_twin(ledger, tmp_path):
+    """A second ledger holding the same articles and claims, none of them reviewed yet."""
+    db, _ = ledger
+    path = export_to(db, tmp_path, "jsonl", "unreviewed")
+
+    def forget_the_reviews(records):
+        records[:] = [r for r in records if r["type"] != "review"]
+        for record in records:
+            if record["type"] == "claim":
+                record.update(status="unreviewed", edited="[]")
+
+    rewrite_jsonl(path, forget_the_reviews)
+    twin = fresh_db(tmp_path, "twin")
+    import_file(twin, path)
+    return twin
+
+
+def test_reviews_of_claims_already_stored_are_merged_in(ledger, unreviewed_twin, tmp_path):
+    db, _ = ledger
+    summary = import_file(unreviewed_twin, export_to(db, tmp_path, "jsonl"))
+    assert (summary["claims_added"], summary["claims_skipped"]) == (0, 5)
+    assert (summary["reviews_added"], summary["reviews_skipped"]) == (7, 0)
+    assert summary["conflicts"] == []
+    assert statuses_and_logs(unreviewed_twin) == statuses_and_logs(db)
+    inflation = next(unreviewed_twin["claims"].rows_where("value = 4.3"))
+    assert json.loads(inflation["edited"]) == ["subject", "value"]
+
+
+def test_merging_one_file_twice_adds_nothing_the_second_time(ledger, unreviewed_twin, tmp_path):
+    db, _ = ledger
+    path = export_to(db, tmp_path, "csv")
+    import_file(unreviewed_twin, path)
+    before = ledger_content(unreviewed_twin)
+    summary = import_file(unreviewed_twin, path)
+    assert (summary["reviews_added"], summary["reviews_skipped"]) == (0, 7)
+    assert ledger_content(unreviewed_twin) == before
+
+
+def test_a_later_local_review_wins_and_the_conflict_is_reported(ledger, unreviewed_twin, tmp_path):
+    db, ids = ledger
+    path = export_to(db, tmp_path, "jsonl")
+
+    def date_the_file_reviews_back(records):
+        for record in records:
+            if record["type"] == "review":
+                record["at"] = "2020-01-01T00:00:00+00:00"
+
+    rewrite_jsonl(path, date_the_file_reviews_back)
+    gdp = next(unreviewed_twin["claims"].rows_where("value = -8.5"))["id"]
+    store.set_status(unreviewed_twin, gdp, "disputed", note="local check", reviewer="dee")
+    summary = import_file(unreviewed_twin, path)
+    assert summary["reviews_added"] == 7  # the file's log is kept whole, as history
+    assert store.get_claim(unreviewed_twin, gdp)["status"] == "disputed"
+    assert len(summary["conflicts"]) == 1
+    assert f"Claim {gdp}" in summary["conflicts"][0] and "disputed" in summary["conflicts"][0]
+    # The other claims, reviewed only in the file, take the file's status.
+    statuses = [c["status"] for c in unreviewed_twin["claims"].rows_where(order_by="id")]
+    assert statuses == ["disputed", "verified", "unreviewed", "misleading", "unverifiable"]
+
+
+# ---------------------------------------------------------------- values that break the ledger
+
+
+def claim_record(records, claim_id):
+    return next(r for r in records if r["type"] == "claim" and r["id"] == claim_id)
+
+
+def review_records(records, claim_id):
+    return [r for r in records if r["type"] == "review" and r["claim_id"] == claim_id]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "complaint"),
+    [
+        ("edited", "{not json", "edited"),
+        ("edited", '["colour"]', "edited"),
+        ("confidence", 1e300, "confidence"),
+        ("confidence", -0.1, "confidence"),
+        ("low", 9.0, "low"),
+        ("surface_end", 10_000, "surface"),
+        ("surface_start", -1, "surface"),
+        ("status", "checked", "status"),
+        ("vanished", 7, "vanished"),
+    ],
+)
+def test_a_claim_value_outside_the_record_rules_is_refused(
+    ledger, tmp_path, field, value, complaint
+):
+    db, ids = ledger
+    path = export_to(db, tmp_path, "jsonl")
+
+    def spoil(records):
+        claim = claim_record(records, ids["delegates"])
+        claim[field] = value
+        if field == "low":
+            claim["high"] = 1.0  # low above high
+
+    rewrite_jsonl(path, spoil)
+    restored = fresh_db(tmp_path, "restored")
+    with pytest.raises(ClaimsError, match=rf"Claim {ids['delegates']}\b.*{complaint}") as raised:
+        import_file(restored, path)
+    assert "Nothing was imported" in str(raised.value)
+    assert stored_counts(restored) == (0, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "complaint"),
+    [
+        ("field", "colour", "field"),
+        ("new", "checked", "new"),
+        ("old", "maybe", "old"),
+        ("evidence_url", "javascript:alert(1)", "evidence_url"),
+    ],
+)
+def test_a_review_value_outside_the_record_rules_is_refused(
+    ledger, tmp_path, field, value, complaint
+):
+    db, ids = ledger
+    path = export_to(db, tmp_path, "jsonl")
+    rewrite_jsonl(
+        path, lambda records: review_records(records, ids["sales"])[0].update({field: value})
+    )
+    restored = fresh_db(tmp_path, "restored")
+    with pytest.raises(ClaimsError, match=rf"claim {ids['sales']}\b.*{complaint}"):
+        import_file(restored, path)
+    assert stored_counts(restored) == (0, 0, 0)
+
+
+@pytest.mark.parametrize("fmt", ("jsonl", "csv"))
+def test_a_status_its_review_log_contradicts_is_refused(ledger, tmp_path, fmt):
+    db, ids = ledger
+    claim = store.get_claim(db, ids["sales"])
+    # The claim says verified while its log's last word is unverifiable.
+    db.execute("UPDATE claims SET status = 'verified' WHERE id = ?", [claim["id"]])
+    db.conn.commit()
+    restored = fresh_db(tmp_path, "restored")
+    with pytest.raises(ClaimsError, match=rf"Claim {ids['sales']}\b.*status.*unverifiable"):
+        import_file(restored, export_to(db, tmp_path, fmt))
+    assert stored_counts(restored) == (0, 0, 0)
+
+
+def test_a_status_with_no_review_in_its_log_is_refused(ledger, tmp_path):
+    db, ids = ledger
+    path = export_to(db, tmp_path, "jsonl")
+    rewrite_jsonl(
+        path, lambda records: claim_record(records, ids["delegates"]).update(status="false")
+    )
+    restored = fresh_db(tmp_path, "restored")
+    with pytest.raises(ClaimsError, match=rf"Claim {ids['delegates']}\b.*status"):
+        import_file(restored, path)
+    assert stored_counts(restored) == (0, 0, 0)
+
+
+# ---------------------------------------------------------------- limits
+
+
+@pytest.mark.parametrize("fmt", ("jsonl", "csv"))
+def test_an_article_larger_than_ingest_takes_is_refused_by_name(ledger, tmp_path, fmt):
+    db, ids = ledger
+    huge = "Padding words. " * (MAX_TEXT_BYTES // 15 + 1)
+    store.add_source(db, huge, [], title="The huge one")  # as a ledger built before the limit
+    restored = fresh_db(tmp_path, "restored")
+    with pytest.raises(ClaimsError, match=r"Source 3 \(The huge one\) is too large.*MB") as raised:
+        import_file(restored, export_to(db, tmp_path, fmt))
+    assert "Nothing was imported" in str(raised.value)
+    assert stored_counts(restored) == (0, 0, 0)

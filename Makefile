@@ -3,7 +3,7 @@
 #   make test        set up with the test tools, lint, run the whole test suite
 PORT ?= 8501
 
-.PHONY: dashboard test setup lint format
+.PHONY: dashboard test test-fast setup lint format
 
 dashboard:
 	scripts/setup.sh
@@ -15,6 +15,15 @@ test:
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/python -m pytest -q
+
+# The developer's inner loop: no browser tests and no tests marked slow (soak,
+# crash, parallel export), on JOBS processes (pytest-xdist; two halve the time on
+# two cores). Sets up only when the test tools are missing, to stay quick.
+# `make test` is the whole suite, and what CI runs.
+JOBS ?= 2
+test-fast:
+	.venv/bin/python -c "import xdist" 2>/dev/null || scripts/setup.sh --dev
+	.venv/bin/python -m pytest -q -m "not browser and not slow" -n $(JOBS)
 
 setup:
 	scripts/setup.sh --dev

@@ -2,7 +2,7 @@
 
 Order of precedence: an explicit path (the CLI's --db flag or a caller's
 argument), then the CLAIMS_DB environment variable, then data/claims.db in
-the project folder.
+the project folder (installed with pip, outside a checkout: in the current folder).
 
 Settings (the reviewing organisation named in ClaimReview exports) follow the
 same order: an explicit value (--org), an environment variable, then the
@@ -19,10 +19,28 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-DATA_DIR = PROJECT_DIR / "data"
-SAMPLES_DIR = DATA_DIR / "samples"
-REFERENCE_DIR = DATA_DIR / "reference"  # the official series shipped (claims.reference)
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+# The wheel carries the repository's data/ files the library reads (the synonyms
+# table, the sample articles) as the package folder claims/shipped_data; see
+# [tool.setuptools] in pyproject.toml.
+INSTALLED_DATA_DIR = PACKAGE_DIR / "shipped_data"
+
+
+def _running_from_checkout() -> bool:
+    return (PROJECT_DIR / "data" / "synonyms.csv").is_file()
+
+
+# In a checkout everything lives in data/: the shipped files and the user's own
+# (the database, synonyms.local.csv, settings.toml), as the README describes.
+# Installed, the shipped files come from the package, and the user's own from the
+# data/ folder of the current directory, never from inside site-packages.
+if _running_from_checkout():
+    DATA_DIR = SHIPPED_DATA_DIR = PROJECT_DIR / "data"
+else:
+    DATA_DIR, SHIPPED_DATA_DIR = Path("data"), INSTALLED_DATA_DIR
+SAMPLES_DIR = SHIPPED_DATA_DIR / "samples"
+REFERENCE_DIR = SHIPPED_DATA_DIR / "reference"  # the official series (claims.reference)
 DEFAULT_DB = DATA_DIR / "claims.db"
 ENV_VAR = "CLAIMS_DB"
 

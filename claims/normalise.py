@@ -48,10 +48,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from claims.config import DATA_DIR
+from claims.config import DATA_DIR, SHIPPED_DATA_DIR
 from claims.model import ClaimsError
 
-SYNONYMS_FILE = DATA_DIR / "synonyms.csv"
+SYNONYMS_FILE = SHIPPED_DATA_DIR / "synonyms.csv"
 LOCAL_SYNONYMS_FILE = DATA_DIR / "synonyms.local.csv"
 
 # Big enough for every distinct subject/metric spelling of a large ledger.

@@ -37,6 +37,9 @@ from claims import config, ingest, store
 from claims.extract import extract_claims
 from tests.test_processes import running
 
+# Seconds each: processes started and killed over and over. `make test-fast` skips them.
+pytestmark = pytest.mark.slow
+
 ARTICLES = 40
 MOMENTS = 20
 SEED = 20261127

@@ -12,6 +12,9 @@ from claims import export, store
 from claims.query import ClaimFilter
 from tests.ledger_data import build_hostile_ledger, claim_for
 
+# Seconds each: every export starts worker processes. `make test-fast` skips them.
+pytestmark = pytest.mark.slow
+
 FORMATS = ["csv", "jsonl"]
 LATE_ARTICLE = "Exports rose 7 per cent in May, the customs office said."
 

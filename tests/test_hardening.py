@@ -364,17 +364,17 @@ def test_drop_huge_runs_drops_exactly_the_runs_over_the_limit():
     assert drop("<" + "x" * 10 + ">" + "y" * 10 + "<", 10) == "<" + "x" * 10 + ">" + "y" * 10 + "<"
 
 
-def test_drop_huge_inline_is_linear_on_hostile_tag_soup():
+def test_drop_huge_inline_keeps_hostile_tag_soup_with_no_huge_tag_whole():
+    # Inputs that a scan going back over the text at each '<' would take hours on:
+    # the suite would hang rather than pass (no time bound here; timing is bench/'s).
     unclosed = ("<script " + "a" * 50) * 40_000 + "<p>x</p>" + "</script" * 20_000
     many = "<style>p{}</style ><script>x</script>" * 100_000
     just_under = ("<" + "y" * 999_999) * 20
     delimiters = ">" * 20 * MB
-    started = time.monotonic()
     assert ingest._drop_huge_inline(unclosed * 2) == unclosed * 2  # no '>' ends any tag
     assert ingest._drop_huge_inline(many) == many
     assert ingest._drop_huge_inline(just_under) == just_under
     assert ingest._drop_huge_inline(delimiters) == delimiters
-    assert time.monotonic() - started < 3
 
 
 def test_a_csv_row_too_large_for_an_article_is_refused_and_the_rows_after_it_land(db, tmp_path):

@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -100,6 +102,7 @@ def test_the_command_line_stops_cleanly_when_it_is_terminated():
     assert err.strip() == "interrupted"
 
 
+@pytest.mark.slow  # a ledger exported through a pipe, seconds
 def test_the_command_line_says_nothing_when_its_reader_stops_early(tmp_path):
     # `python -m claims export -o - | head`: head leaves, the command follows quietly.
     db = tmp_path / "claims.db"

@@ -423,6 +423,7 @@ def test_add_uploads_several_files_and_a_bulk_file(ledger_path, simple_extractor
     assert len(at.dataframe[0].value) == 1  # the failed line, with its reason
 
 
+@pytest.mark.slow  # extracts every sample article
 def test_a_first_run_fills_an_empty_database_with_the_samples(tmp_path, monkeypatch):
     pytest.importorskip("claims.extract", reason="the extractor is needed to load samples")
     path = tmp_path / "first.db"

@@ -1,0 +1,94 @@
+"""The package pip builds: its declared dependencies, its command, its data files."""
+
+import shutil
+import subprocess
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+
+import pytest
+from packaging.requirements import Requirement
+
+from claims import config
+
+PYPROJECT = tomllib.loads((config.PROJECT_DIR / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def _requirements_txt() -> set[str]:
+    """The requirements in requirements.txt, comments and blank lines left out."""
+    lines = (config.PROJECT_DIR / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    found = (line.split("#", 1)[0].strip() for line in lines)
+    return {str(Requirement(line)) for line in found if line}
+
+
+def test_pyproject_declares_the_same_dependencies_as_requirements_txt():
+    # The README's commands install requirements.txt, pip install . reads pyproject:
+    # a library added to one only would work in one kind of install and not the other.
+    declared = {str(Requirement(line)) for line in PYPROJECT["project"]["dependencies"]}
+    assert declared == _requirements_txt()
+
+
+def test_the_claims_command_runs_the_command_line():
+    module, function = PYPROJECT["project"]["scripts"]["claims"].split(":")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import sys; from {module} import {function}; sys.exit({function}())",
+            "--help",
+        ],
+        cwd=config.PROJECT_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "init" in result.stdout and "stats" in result.stdout
+
+
+def test_the_files_the_library_reads_are_in_the_packaged_data_folder():
+    package_dir = PYPROJECT["tool"]["setuptools"]["package-dir"]["claims.shipped_data"]
+    globs = PYPROJECT["tool"]["setuptools"]["package-data"]["claims.shipped_data"]
+    shipped = config.PROJECT_DIR / package_dir
+    packaged = {path for pattern in globs for path in shipped.glob(pattern)}
+    assert shipped == config.SHIPPED_DATA_DIR
+    for needed in (
+        config.SHIPPED_DATA_DIR / "synonyms.csv",
+        config.SAMPLES_DIR / "articles.jsonl",
+        config.REFERENCE_DIR / "pack.json",
+    ):
+        assert needed in packaged
+
+
+# What a checkout holds besides its sources: none of it may matter to the wheel.
+NOT_SOURCES = shutil.ignore_patterns(
+    ".venv", ".git", "*.db", "*.db-*", "__pycache__", "artifacts", "build", "*.egg-info"
+)
+
+
+@pytest.mark.slow
+def test_the_wheel_holds_only_the_library_its_data_and_the_command(tmp_path):
+    # Built offline, with the setuptools of this environment (70.1 and later build
+    # wheels on their own; requirements-dev.txt asks for one), from a copy: the
+    # build writes build/ and *.egg-info next to pyproject.toml.
+    pytest.importorskip("setuptools.command.bdist_wheel", reason="setuptools older than 70.1")
+    checkout = shutil.copytree(config.PROJECT_DIR, tmp_path / "checkout", ignore=NOT_SOURCES)
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+         "--wheel-dir", str(wheels), str(checkout)],
+        check=True,
+        timeout=300,
+    )  # fmt: skip
+    (wheel,) = wheels.glob("*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    top_level = {
+        Path(name).parts[0] for name in names if not name.split("/")[0].endswith(".dist-info")
+    }
+    assert top_level == {"claims"}
+    assert "claims/shipped_data/synonyms.csv" in names
+    assert "claims/shipped_data/samples/articles.jsonl" in names
+    assert not any(name.endswith(".db") for name in names)
+    entry_points = next(name for name in names if name.endswith("entry_points.txt"))
+    assert "claims = claims.__main__:run" in zipfile.ZipFile(wheel).read(entry_points).decode()

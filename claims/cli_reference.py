@@ -73,7 +73,15 @@ def add_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
 
 
 def _db(args: argparse.Namespace):
+    """The ledger, for an action that writes (add, derive, pack)."""
     return store.open_existing(config.database_path(getattr(args, "db", None)))
+
+
+def _db_to_read(args: argparse.Namespace):
+    """The ledger read-only, for list and show: the file is never changed."""
+    from claims.cli import open_to_read
+
+    return open_to_read(config.database_path(getattr(args, "db", None)))
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -100,7 +108,7 @@ def cmd_derive(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    rows = reference.list_series(_db(args))
+    rows = reference.list_series(_db_to_read(args))
     if args.json:
         for row in rows:
             print(json.dumps(row))
@@ -119,7 +127,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    for period, value in reference.observations(_db(args), args.name, args.vintage):
+    for period, value in reference.observations(_db_to_read(args), args.name, args.vintage):
         if args.json:
             print(json.dumps({"period": period, "value": value}))
         else:

@@ -886,9 +886,10 @@ def _leads_from_the_leaders_side(db: sqlite_utils.Database) -> None:
 def _reference_series(db: sqlite_utils.Database) -> None:
     # Official series to check claims against (claims.reference): each import is a
     # vintage, kept when a revised file comes in, since a report may quote the first
-    # estimate. Frozen SQL: a later change to these tables is a new migration.
+    # estimate. Frozen SQL: a later change to these tables is a new migration. The
+    # tables are made only if missing, so a half-applied upgrade can run it again.
     statements = [
-        """CREATE TABLE reference_series (
+        """CREATE TABLE IF NOT EXISTS reference_series (
             id INTEGER PRIMARY KEY,
             name TEXT NOT NULL UNIQUE,
             publisher TEXT,
@@ -900,7 +901,7 @@ def _reference_series(db: sqlite_utils.Database) -> None:
             derived_from INTEGER REFERENCES reference_series (id),
             created TEXT NOT NULL
         )""",
-        """CREATE TABLE reference_imports (
+        """CREATE TABLE IF NOT EXISTS reference_imports (
             id INTEGER PRIMARY KEY,
             series_id INTEGER NOT NULL REFERENCES reference_series (id) ON DELETE CASCADE,
             vintage INTEGER NOT NULL,
@@ -910,7 +911,7 @@ def _reference_series(db: sqlite_utils.Database) -> None:
             observations INTEGER NOT NULL,
             UNIQUE (series_id, vintage)
         )""",
-        """CREATE TABLE reference_observations (
+        """CREATE TABLE IF NOT EXISTS reference_observations (
             series_id INTEGER NOT NULL REFERENCES reference_series (id) ON DELETE CASCADE,
             vintage INTEGER NOT NULL,
             period TEXT NOT NULL,

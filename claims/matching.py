@@ -724,7 +724,7 @@ def _figure_period(figure: list[_Mention]) -> str:
         return ""
     if any(m.casualties is not None for m in figure):
         # A toll is of an event that happened on one day: the day one article gives
-        # dates the "2012 attack" of the others (the periods agree, so it lies inside).
+        # dates the "2017 bombing" of the others (the periods agree, so it lies inside).
         return max(dates, key=lambda p: (len(p), dates[p]))
     return max(dates, key=lambda p: (dates[p], len(p)))
 

@@ -324,10 +324,10 @@ def as_lead(subject: str | None, metric: str | None) -> tuple[str | None, str | 
     text = metric.strip()
     if text.lower().startswith(MARGIN_BEHIND) and len(text) > len(MARGIN_BEHIND):
         leader, rest = _name_and_rest(text[len(MARGIN_BEHIND) :])
-        return leader, LEAD_OVER + _by_surname(subject) + rest
+        return leader, LEAD_OVER + surname(subject) + rest
     if text.lower().startswith(LEAD_OVER) and len(text) > len(LEAD_OVER):
         rival, rest = _name_and_rest(text[len(LEAD_OVER) :])
-        return subject, LEAD_OVER + _by_surname(rival) + rest
+        return subject, LEAD_OVER + surname(rival) + rest
     return subject, metric
 
 
@@ -342,7 +342,7 @@ def _name_and_rest(text: str) -> tuple[str, str]:
     return " ".join(words[:k]), (" " + rest if rest else "")
 
 
-def _by_surname(name: str) -> str:
+def surname(name: str) -> str:
     """A person's name by its last word: "Tom Jones" and "Jones" are one rival."""
     words = name.split()
     return words[-1] if words else name

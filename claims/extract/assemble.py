@@ -30,6 +30,7 @@ from claims.extract import (
 from claims.extract.names import POSITION_VERBS
 from claims.extract.sentences import sentence_spans
 from claims.model import ExtractedClaim
+from claims.normalise import surname
 
 try:  # the attribution half is written alongside; numbers still work without it
     from claims.extract.attribution import Attribution, attribute_sentences
@@ -326,7 +327,7 @@ def _numeric_claims(
                 gap = gap.named_in_full(article_subjects.full_person)
             metric = gap.metric
             subject = gap.subject or subject
-            if subject and gap.rival and subject.split()[-1] == gap.rival.split()[-1]:
+            if subject and gap.rival and surname(subject) == surname(gap.rival):
                 subject = None  # "Neither candidate leads Lee by 2": no one's lead over Lee
         if periods.is_monthly_measure(metric) and not (subject and places.is_place(subject)):
             # a country's monthly statistic is the country's, not the speaker's or the

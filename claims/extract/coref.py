@@ -30,6 +30,7 @@ from claims.extract.names import (
     _is_place,
     _split_affiliation,
     _split_possessive,
+    initials,
     is_org_name,
     is_person_name,
 )
@@ -223,8 +224,7 @@ class _Memory:
             # "the UK Harbour Records Bureau" is also "HRB": a word before the name
             # proper (a place, a qualifier) is no part of its acronym
             for k in range(len(words) - 1):
-                initials = "".join(w[0] for w in words[k:] if w[0].isupper())
-                self.by_initials.setdefault(initials, []).append(mention)
+                self.by_initials.setdefault(initials(words[k:]), []).append(mention)
         # Who has spoken so far, in order; the set and the index by word keep the
         # look-ups constant-time in an article with thousands of speakers.
         self.speakers: list[str] = []

@@ -45,6 +45,7 @@ from claims.extract.names import (
     _NAME_SEQ,
     _clean_name,
     _is_place,
+    initials,
     is_org_name,
     is_person_name,
 )
@@ -255,10 +256,6 @@ def _expand(name: str, known: list[str], text: str) -> str:
     return name
 
 
-def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w[:1].isupper())
-
-
 # The words of a name spelled out before its acronym, read back from the bracket.
 _SPELLED_OUT_RE = re.compile(
     r"(?<![\w'\u2019&.-])((?:[A-Z][\w'\u2019&.-]*)"
@@ -279,7 +276,7 @@ def defined_acronym(text: str, acronym: str) -> str | None:
         m = _SPELLED_OUT_RE.search(text, max(0, at - 160), at)
         if m is not None:
             words = m.group(1).split()
-            while words and _initials(words) != acronym:
+            while words and initials(words) != acronym:
                 words = words[1:]
             if len(words) > 1:
                 return " ".join(words)

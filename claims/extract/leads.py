@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from claims.normalise import LEAD_OVER, MARGIN_BEHIND
+from claims.normalise import LEAD_OVER, MARGIN_BEHIND, surname
 
 # The units a contest is counted in: a lead of something else is no rival's lead.
 LEAD_UNITS = frozenset({"point", "percentage point", "percent", "delegate", "seat", "vote"})
@@ -142,10 +142,6 @@ def _rival_of(metric: str | None) -> str | None:
     return None
 
 
-def _surname(name: str) -> str:
-    return name.split()[-1]
-
-
 def name_rivals(claims: list) -> list:
     """A lead the text gives without its rival ("Smith's 90-seat advantage") takes
     the rival the article gives the same subject's lead elsewhere ("lead over Jones"
@@ -159,18 +155,18 @@ def name_rivals(claims: list) -> list:
         if claim.kind != "numeric" or not claim.subject:
             continue
         if claim.subject[:1].isupper() and claim.unit in _RIVAL_UNITS:
-            counted.setdefault(claim.unit, set()).add(_surname(claim.subject))
+            counted.setdefault(claim.unit, set()).add(surname(claim.subject))
         if not claim.metric:
             continue
         if rival := _rival_of(claim.metric):
-            rivals.setdefault(_surname(claim.subject), set()).add(_surname(rival))
+            rivals.setdefault(surname(claim.subject), set()).add(surname(rival))
         elif claim.metric.startswith(MARGIN_BEHIND):
             leader = claim.metric[len(MARGIN_BEHIND) :]
-            rivals.setdefault(_surname(leader), set()).add(_surname(claim.subject))
+            rivals.setdefault(surname(leader), set()).add(surname(claim.subject))
     out = []
     for claim in claims:
         if claim.kind == "numeric" and claim.metric == "lead" and claim.subject:
-            own = _surname(claim.subject)
+            own = surname(claim.subject)
             found = rivals.get(own) or counted.get(claim.unit, set()) - {own}
             if len(found) == 1:
                 claim = replace(claim, metric=Lead(claim.subject, next(iter(found))).metric)

@@ -249,6 +249,11 @@ def _looks_like_org_prefix(words: list[str]) -> bool:
     return len(words) == 1 and last.isupper() and len(last) >= 2
 
 
+def initials(words: list[str]) -> str:
+    """The capitals' initials of a name's words: "Office of Harbour Works" -> "OHW"."""
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
 @functools.lru_cache(maxsize=16384)
 def is_org_name(name: str) -> bool:
     """Whether a cleaned name reads as an organisation rather than a person."""

@@ -528,20 +528,24 @@ def _ago(count: str, unit: str, published: date | None) -> str | None:
     return (published - timedelta(days=days)).isoformat()
 
 
+def _days_back(name: str, published: date) -> int:
+    """How many days before publication the last day of that name was (0: that day)."""
+    return (published.weekday() - _WEEKDAYS.index(name.lower())) % 7
+
+
 def _weekday(name: str, published: date | None) -> str | None:
     """'on Tuesday': the latest such day on or before publication (news reports the
     past week; a publication day that is a Tuesday is that day)."""
     if published is None:
         return None
-    back = (published.weekday() - _WEEKDAYS.index(name.lower())) % 7
-    return (published - timedelta(days=back)).isoformat()
+    return (published - timedelta(days=_days_back(name, published))).isoformat()
 
 
 def _nearest_weekday(name: str, published: date | None) -> str | None:
     """The day of that name nearest publication, before or after (before on a tie)."""
     if published is None:
         return None
-    back = (published.weekday() - _WEEKDAYS.index(name.lower())) % 7
+    back = _days_back(name, published)
     ahead = (7 - back) % 7
     day = published + timedelta(days=ahead) if ahead < back else published - timedelta(days=back)
     return day.isoformat()

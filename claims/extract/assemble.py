@@ -356,10 +356,12 @@ def _numeric_claims(
                 period=own[index].period
                 if index in own
                 else _period_of(
-                    q, shared, sentence, standing_period if _standing(q) else default_period
+                    q,
+                    shared,
+                    sentence,
+                    standing_period if _standing(q) else default_period,
+                    periods.latest_release(metric, published) or _contest_year(needed, published),
                 )
-                or periods.latest_release(metric, published)
-                or _contest_year(needed, published)
                 or (None if _is_time_ago(q, mentions) else now),
                 speaker=_numeric_speaker(source, attribution, figure_source),
                 speaker_org=getattr(source, "speaker_org", None),
@@ -405,10 +407,14 @@ def _is_time_ago(q: numbers.Quantity, mentions) -> bool:
     return any(m.kind == "ago" and m.start <= q.start < m.end for m in mentions)
 
 
-def _period_of(q, mentions, sentence: str, default_period: str | None) -> str | None:
-    """A quantity's period: the mention nearest it, or its sentence's; a baseline a year
-    back ("up from 4.9% a year earlier") takes the compared figure's period a year back."""
-    period = periods.nearest_period(q.start, q.end, mentions, sentence, default_period)
+def _period_of(
+    q, mentions, sentence: str, default_period: str | None, known: str | None
+) -> str | None:
+    """A quantity's period: the mention nearest it, or its sentence's, else the one known
+    without a mention (a monthly statistic's latest release, a contest's year); a
+    baseline a year back ("up from 4.9% a year earlier") takes the compared figure's
+    period a year back."""
+    period = periods.nearest_period(q.start, q.end, mentions, sentence, default_period) or known
     return periods.baseline_period(sentence, q.start, q.end, period) or period
 
 

@@ -139,10 +139,12 @@ _ADVERBS = frozenset(
     """so far too very well even yet again ago apiece respectively alone instead out prior
     then there here""".split()
 )
-# Denominators of a rate: "$90 a share", "$30 per square foot", "2m passengers a year".
+# Denominators of a rate: "$90 a share", "$30 per square foot", "2m passengers a year";
+# not a time of a baseline ("$4m a year earlier", "5% a month ago").
 _RATE_DENOMINATOR_RE = re.compile(
     r"\s*(?:a|an|per|each)\s+(share|month|year|week|day|hour|night|head|person|capita"
-    r"|square\s+(?:foot|feet|metre|meter|mile)|barrel|tonne|ton|unit|seat|vote)\b",
+    r"|square\s+(?:foot|feet|metre|meter|mile)|barrel|tonne|ton|unit|seat|vote)\b"
+    r"(?!\s+(?:earlier|ago|before|later|previously|prior)\b)",
     re.IGNORECASE,
 )
 # A conversion in brackets right after a figure: "€2bn ($2.6bn; £1.8bn)".
@@ -615,6 +617,9 @@ _MONEY_VERB_NOUNS = {
     "borrows": "borrowing", "borrowed": "borrowing", "lend": "lending", "lends": "lending",
     "lent": "lending", "owe": "debt", "owes": "debt", "owed": "debt", "owing": "debt",
     "pledge": "pledge", "pledges": "pledge", "pledged": "pledge",
+    "give": "contribution", "gives": "contribution", "gave": "contribution",
+    "giving": "contribution", "contribute": "contribution", "contributes": "contribution",
+    "contributed": "contribution", "contributing": "contribution",
     # "she makes up to £90,000 a year", "the tour netted him £50,000": what is earned
     "make": "earnings", "makes": "earnings", "made": "earnings", "making": "earnings",
     "net": "earnings", "nets": "earnings", "netted": "earnings",
@@ -997,9 +1002,11 @@ def _connects(between: str, metric: str) -> bool:
 
 
 # A figure of the same kind set against the one before it: the same measure.
+# What a figure's baseline follows: "compared with 33%", "down sharply from the $600m".
 _COMPARED_BEFORE_RE = re.compile(
-    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|as\s+against)\s+"
-    r"(?:(?:just|only|about|some|around|roughly)\s+)?$"
+    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|as\s+against"
+    r"|(?:up|down)\s+(?:[a-z]+ly\s+)?from(?:\s+the)?)\s+"
+    r"(?:(?:just|only|about|some|around|roughly|nearly|almost|more\s+than|less\s+than)\s+)?$"
 )
 _SETTING_PARTICIPLES = frozenset("reduced raised lowered cut lifted extended set".split())
 _FORECAST_WORDS = frozenset("expected forecast projected set likely predicted estimated".split())

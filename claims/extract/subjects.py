@@ -487,7 +487,7 @@ class ArticleSubjects:
         opener = _OPENING_PRONOUN_RE.match(sentence, _lead(sentence[:start]))
         if opener and rank >= 3:
             found = None  # "She also earned £9 for a column in the Globe": she earned it
-        if found is not None and found.split()[-1].lower() not in _STAND_IN_NOUNS:
+        if found is not None and not self._stands_in(found):
             return self.full_person(found)
         if found is not None and self.main is None:
             return found
@@ -553,8 +553,26 @@ class ArticleSubjects:
             return None
         return self.full_person(name)
 
+    def _stands_in(self, found: str) -> bool:
+        """Whether a subject is a noun standing for something the article has named
+        ("the firm", "the campaign"). A person's body named with its owner ("the
+        Rivers campaign", "the Stone administration") is that body, whoever the article
+        is about. Other names ending in such a noun ("Acme Bank") still defer to the
+        article's main entity: too often they are a modifier or a place ("the Buckeye
+        State")."""
+        owner, _, noun = found.rpartition(" ")
+        if noun.lower() not in _STAND_IN_NOUNS:
+            return False
+        owner = owner.rstrip("'’")
+        return noun not in _PERSONAL_BODIES or not (owner in self._people or is_person_name(owner))
+
     def full_person(self, name: str) -> str:
-        """'Smith' -> 'Jane Smith' when the article named her in full before."""
+        """'Smith' -> 'Jane Smith' when the article named her in full before, and
+        'Smith campaign' -> 'Jane Smith campaign'."""
+        owner, _, body = name.rpartition(" ")
+        if owner and body in _PERSONAL_BODIES:
+            owner = owner.rstrip("'’")  # "Rivers' campaign"
+            return f"{self._people.get(owner, owner)} {body}"
         return self._people.get(name, name)
 
 

@@ -459,3 +459,35 @@ def test_a_figure_compared_with_another_of_its_kind_shares_its_measure(text, sec
 def test_what_a_person_makes_is_earnings(sentence, surface, metric):
     (claim,) = [c for c in extract_claims(sentence, "2016-05-24") if c.surface == surface]
     assert claim.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "metric"),
+    [
+        ("Globex gave $40,000 to the party's convention.", "$40,000", "contribution"),
+        ("Guests at the dinner contributed $1,500 each.", "$1,500", "contribution"),
+        ("Most came from donors giving $100 or less.", "$100", "contribution"),
+        # a lost amount is a fall in the value, not a metric named "loss"
+        ("Acme lost $2bn on the deal.", "$2bn", None),
+    ],
+)
+def test_money_given_is_a_contribution(sentence, surface, metric):
+    (claim,) = [c for c in extract_claims(sentence, "2016-05-24") if c.surface == surface]
+    assert claim.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "metric"),
+    [
+        # a baseline after "down/up from" measures what its figure measures
+        ("Globex gave $40,000, down sharply from the $90,000 it gave before.", "$90,000",
+         "contribution"),
+        ("Revenue rose to $5m in 2015, up from $4m a year earlier.", "$4m", "revenue"),
+        # "a year earlier" dates a baseline; it is no rate's denominator
+        ("Ticket sales rose to £9m, up from £7m a year earlier.", "£7m", "sales"),
+        ("The flat costs £900 a month.", "£900", "cost per month"),
+    ],
+)  # fmt: skip
+def test_a_baseline_takes_its_figures_metric(sentence, surface, metric):
+    (claim,) = [c for c in extract_claims(sentence, "2016-05-24") if c.surface == surface]
+    assert claim.metric == metric

@@ -430,6 +430,12 @@ def test_a_weekday_inside_a_name_is_no_date():
             "Jobless claims hit 210,000 in March, compared with 190,000 a year ago.",
             [("210,000", "2023-03"), ("190,000", "2022-03")],
         ),
+        # a monthly statistic dated by its latest release (on 1 July, May's), not by a
+        # mention: its baseline is still a year back
+        (
+            "The unemployment rate was 4.1%, compared with 4.6% a year ago.",
+            [("4.1%", "2023-05"), ("4.6%", "2022-05")],
+        ),
     ],
 )
 def test_a_baseline_a_year_back_has_its_own_period(text, expected):

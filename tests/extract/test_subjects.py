@@ -196,6 +196,26 @@ def test_a_candidates_campaign_is_not_the_candidate():
     assert claim_subject(text, "172") == "Jo Rivers campaign"
 
 
+def test_another_candidates_campaign_is_that_candidates():
+    text = (
+        "Jo Rivers raised money from donors all year. Jo Rivers spoke in Zembla, "
+        "where Sam Stone also spoke. The Stone campaign spent $4m on ads in May. "
+        "Stone’s campaign has 300 staff."
+    )
+    # a body named with its owner is that owner's, not the article's main person's
+    assert claim_subject(text, "$4m") == "Sam Stone campaign"
+    assert claim_subject(text, "300") == "Sam Stone campaign"
+
+
+def test_a_name_ending_in_a_body_noun_that_is_no_persons_stays_deferred():
+    text = (
+        "Jo Rivers raised money from donors all year. Jo Rivers spoke in Zembla. "
+        "Voters in the Sunshine State gave 40% to the measure."
+    )
+    # "the Sunshine State" is a place's nickname, not a person's body
+    assert claim_subject(text, "40%") != "Sunshine State"
+
+
 def test_a_party_word_before_a_persons_name_is_dropped():
     assert subject_of("Republican Jo Rivers won 52% of the vote.", "52%") == "Jo Rivers"
 

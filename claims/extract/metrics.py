@@ -173,6 +173,12 @@ _SUPPORT_VERBS = frozenset(
     "support supports supported back backs backed favor favors favour favours prefer".split()
 )
 _SHARES = frozenset("shares share stock stocks".split())
+_ECONOMY = frozenset("economy economies".split())
+# Traded goods whose moves and levels are prices: "oil rose to $50 a barrel".
+_COMMODITIES = frozenset(
+    """oil crude gold silver copper platinum palladium aluminium aluminum nickel zinc
+    petrol gasoline diesel wheat corn soybeans coffee cocoa sugar cotton""".split()
+)
 
 
 def _lower(word: str) -> str:
@@ -935,6 +941,8 @@ def _before_number(sentence, start, end, tokens, common, kind) -> str | None:
     if metric or change:
         return metric
     metric = _subject_of_change(tokens, start <= _WINDOW, common) or _causative_object(tokens)
+    if metric and kind == "percent" and metric.lower() in _ECONOMY:
+        return "economic growth"  # "the economy grew 0.3%": the rate of its growth
     if metric:
         return _share_price(metric)
     legacy_of = _NP_OF_BEFORE_RE.search(sentence, max(0, start - 80), start)
@@ -958,8 +966,13 @@ _NP_OF_BEFORE_RE = re.compile(r"\b[a-z][\w-]*\s+of\s+(?:[a-z]+\s+){0,2}$")
 
 
 def _share_price(metric: str) -> str:
-    """'Acme shares rose 4%': what moved is the share price."""
-    return "share price" if metric.lower() in _SHARES else metric
+    """'Acme shares rose 4%': what moved is the share price; 'crude fell 3% to $38':
+    a commodity's figure is its price."""
+    if metric.lower() in _SHARES:
+        return "share price"
+    if metric.split()[-1].lower() in _COMMODITIES:
+        return f"{metric} price"
+    return metric
 
 
 def _with_rate(sentence: str, end: int, metric: str) -> str:

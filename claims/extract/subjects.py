@@ -52,6 +52,13 @@ _SOURCE_AFTER_RE = re.compile(
 _SELF_REPORT_RE = re.compile(
     r"\s+(?:(?:on|last|this|earlier|in)\s+[A-Za-z]+\s+)?(?:that\s+)?(?:it|its|they|their|we|our)\b"
 )
+# "Acme reported a net profit of $2bn", "Acme announced record sales": a firm reporting
+# results as the verb's object reports its own.
+_OWN_RESULTS_RE = re.compile(
+    r"\s+(?:(?:a|an|its|their|the|record|net|pre-tax|pretax|operating|annual|quarterly"
+    r"|full-year|half-year|first-half|underlying|higher|lower|rising|falling|strong|weak)\s+)*"
+    r"(?:profits?|loss(?:es)?|revenues?|sales|earnings|income|turnover)\b"
+)
 _SOURCE_BEFORE_RE = re.compile(r"\b(?:according\s+to|said|says|told)\s+(?:the\s+)?$", re.I)
 _PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?:in|at|on|from|to|into|for|with|by|over|across|against|under|during|before|after"
@@ -109,7 +116,10 @@ _AFTER_FIGURE_RE = re.compile(
     r"(?:\s*(?:%|per\s*cent|percent|percentage\s+points?|points?))?\s+"
     r"(?:(?P<prep>at|in)\s+(?:the\s+)?"
     r"|(?P<poll>for\s+|(?:of\s+[\w\s-]{1,40}?\s+)?(?:support|supported|supports|back|backed"
-    r"|backs|favou?r|favou?red|prefer|preferred|chose|choose)\s+(?:[a-z]+\s+){0,3}?))"
+    r"|backs|favou?r|favou?red|prefer|preferred|chose|choose)\s+"
+    # the words before the one backed; a preposition makes "support" a noun ("34%
+    # support among Republican voters"), whose figure is not the next name's
+    r"(?:(?!(?:among|from|in|across|with|within|of|on|at)\b)[a-z]+\s+){0,3}?))"
     r"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|and))*)"
 )
 # Nouns that stand for an organisation or country the article has named: "the firm
@@ -120,6 +130,31 @@ _STAND_IN_NOUNS = frozenset(
     economy state administration campaign club team side party corporation conglomerate
     network station newspaper paper agency organisation organization""".split()
 )
+# What stands for the organisation last named: "the firm cut 300 jobs". Not "it",
+# which as often stands for a country, a market or a plan.
+_ORGANISATION_WORDS = frozenset(
+    """firm company group business bank lender carrier airline carmaker
+    manufacturer maker retailer insurer operator broadcaster publisher giant corporation
+    conglomerate""".split()
+)
+# A name the text calls an organisation: "the oil giant Acme", "Acme, a research firm".
+_ORGANISATION_NOUN = rf"(?:{'|'.join(sorted(_ORGANISATION_WORDS))})"
+# The words between: modifiers only, never a preposition ("Jo Rivers, an executive at
+# a firm" is a person).
+_MODIFIER = r"(?!(?:at|of|for|in|with|from|by|on)\s)[\w-]+\s+"
+_ORGANISATION_BEFORE_RE = re.compile(rf"\bthe\s+(?:{_MODIFIER}){{0,3}}{_ORGANISATION_NOUN}\s+$")
+_ORGANISATION_AFTER_RE = re.compile(
+    rf",\s+(?:a|an|the)\s+(?:{_MODIFIER}){{0,4}}{_ORGANISATION_NOUN}\b"
+)
+
+
+def _called_organisation(sentence: str, start: int, end: int) -> bool:
+    return bool(
+        _ORGANISATION_BEFORE_RE.search(sentence, max(0, start - 50), start)
+        or _ORGANISATION_AFTER_RE.match(sentence, end)
+    )
+
+
 _ING_VERB_RE = re.compile(r"\s+[a-z]+ing\b")
 # Bodies that belong to a person: "the campaign" in a story about a candidate is the
 # candidate's campaign, not the candidate.
@@ -256,7 +291,9 @@ def _is_source(sentence: str, start: int, end: int) -> bool:
     """Whether the name at [start, end) is the one who gives the figure ("Acme said",
     "according to Acme"), unless it speaks of itself ("Acme said it sold 40 cars")."""
     m = _SOURCE_AFTER_RE.match(sentence, end)
-    if m and not _SELF_REPORT_RE.match(sentence, m.end()):
+    if m and not (
+        _SELF_REPORT_RE.match(sentence, m.end()) or _OWN_RESULTS_RE.match(sentence, m.end())
+    ):
         return True
     return bool(_SOURCE_BEFORE_RE.search(sentence, max(0, start - 30), start))
 
@@ -467,6 +504,8 @@ class ArticleSubjects:
         self._main: str | None = None
         self._main_known = False
         self.last_person: str | None = None
+        # The last organisation that did something, for a later "it" or "the company".
+        self.last_organisation: str | None = None
         # Full person names by their last word: "Okafor" is the Okafor the article
         # named first (the story's own, not a relative introduced later).
         self._people: dict[str, str] = {}
@@ -494,6 +533,8 @@ class ArticleSubjects:
         pronoun = opener.group().lower() if opener else _last_pronoun(sentence, start)
         if pronoun in _PERSON_PRONOUNS and self.last_person:
             return self.last_person
+        if found and found.split()[-1].lower() in _ORGANISATION_WORDS and self.last_organisation:
+            return self.last_organisation  # "the firm cut 300 jobs": the firm last named
         if found is not None and self.main and is_person_name(self.main):
             noun = found.split()[-1].lower()
             if noun in _PERSONAL_BODIES:
@@ -515,12 +556,29 @@ class ArticleSubjects:
             name = _clean_name(m.group(1))
             if not name:
                 continue
-            if is_person_name(name):
+            acts = m.group(1).endswith(("'s", "’s")) or _acts_as_person(sentence, m.end(1))
+            called = _called_organisation(sentence, m.start(1), m.end(1))
+            if is_person_name(name) and not called:
                 self._note_person(name)
             elif name not in self._people:
+                if (acts or called) and self._is_organisation(sentence, name, called, m):
+                    self.last_organisation = name
                 continue
-            if m.group(1).endswith(("'s", "’s")) or _acts_as_person(sentence, m.end(1)):
+            if acts:
                 self.last_person = self._people.get(name, name)
+
+    def _is_organisation(self, sentence: str, name: str, called: bool, m: re.Match) -> bool:
+        """Whether a name that acts in a sentence, or that the text calls a firm, can be
+        what a later "the company" is: not a place, not people, and not a source giving
+        someone else's figures ("Acme said")."""
+        words = name.split()
+        return (
+            not places.is_place(name)
+            and words[-1] not in _TIME_NAMES
+            and "and" not in words  # "Smith and Jones": people, or more than one
+            and (called or not any(word in self._people for word in words))
+            and not _is_source(sentence, m.start(1), m.end(1))
+        )
 
     def _note_person(self, name: str) -> None:
         self._people.setdefault(name.split()[-1], name)

@@ -491,3 +491,22 @@ def test_money_given_is_a_contribution(sentence, surface, metric):
 def test_a_baseline_takes_its_figures_metric(sentence, surface, metric):
     (claim,) = [c for c in extract_claims(sentence, "2016-05-24") if c.surface == surface]
     assert claim.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "metric"),
+    [
+        # what moves in a commodity's or a share's figure is its price
+        ("Brent crude fell 3% to $38.50 a barrel.", "3%", "crude price"),
+        ("Brent crude fell 3% to $38.50 a barrel.", "$38.50", "crude price per barrel"),
+        ("Gold rose 2% to $1,250 an ounce.", "$1,250", "gold price"),
+        ("Shares in Globex dropped 5.2% on Monday.", "5.2%", "share price"),
+        # an economy's change in percent is its growth
+        ("Zembla's economy grew 0.3% in the fourth quarter.", "0.3%", "economic growth"),
+        ("The economy shrank by 1.4% last year.", "1.4%", "economic growth"),
+        ("The economy is worth $2 trillion.", "$2 trillion", "value"),
+    ],
+)
+def test_what_moves_in_a_market_or_an_economy(sentence, surface, metric):
+    (claim,) = [c for c in extract_claims(sentence, "2016-05-24") if c.surface == surface]
+    assert claim.metric == metric

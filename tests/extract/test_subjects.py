@@ -328,3 +328,45 @@ def test_a_surname_stands_for_the_person_of_that_name_the_article_named_first():
 def test_a_number_with_thousands_after_a_name_is_no_age():
     text = "According to Maria Lopez, 1,250 Acme workers lost their jobs."
     assert claim_subject(text, "1,250") != "Maria Lopez"
+
+
+def test_support_as_a_noun_belongs_to_who_has_it_not_the_next_name():
+    text = "Rivers has 34% support among Democratic voters, while Stone has 25%."
+    assert claim_subject(text, "34%") == "Rivers"
+    assert claim_subject(text, "25%") == "Stone"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Globex Corp reported a net profit of $1.2bn for the quarter.", "Globex Corp"),
+        ("Initech announced record sales of $4bn in 2015.", "Initech"),
+    ],
+)
+def test_a_firm_reporting_its_results_is_their_subject(sentence, subject):
+    (claim,) = [c for c in extract_claims(sentence, "2016-03-10") if c.kind == "numeric"]
+    assert (claim.subject, claim.speaker) == (subject, subject)
+
+
+def test_a_firm_reporting_a_statistic_is_its_source_not_its_subject():
+    sentence = "The Labour Office reported that employers added 90,000 jobs."
+    (claim,) = [c for c in extract_claims(sentence, "2016-03-10") if c.kind == "numeric"]
+    assert claim.subject != "Labour Office"
+
+
+def test_the_company_is_the_organisation_last_named():
+    text = (
+        "Jo Rivers leads the poll in Zembla. The index was held back by a drop in the "
+        "chemicals giant Globex Industries. The company cut 300 jobs. Initech, a software "
+        "firm, also struggled. The firm has 170 staff."
+    )
+    assert claim_subject(text, "300") == "Globex Industries"
+    assert claim_subject(text, "170") == "Initech"
+
+
+def test_a_person_described_by_the_firm_they_work_at_is_still_a_person():
+    text = (
+        "Ann Okafor wrote the report. Sam Lee, an executive at an Ohio-based firm, spoke. "
+        "Mr. Lee also gave $300,000 to the fund."
+    )
+    assert claim_subject(text, "$300,000") == "Sam Lee"

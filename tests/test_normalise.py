@@ -66,6 +66,11 @@ def test_every_way_of_naming_north_korean_gdp_keys_alike(subject, metric):
         # Pronouns, determiners and "today" never name a subject.
         ("Today", "jobs created", ("", "nonfarm payroll employment")),
         ("our", "unemployment rate", ("", "unemployment rate")),
+        # a vote share and a commodity's price, however an article words them
+        ("Sam Lee", "share of the vote", ("sam lee", "vote share")),
+        ("Sam Lee", "percentage of the vote", ("sam lee", "vote share")),
+        ("Brent", "crude price per barrel", ("brent", "oil price per barrel")),
+        ("Brent", "oil prices per barrel", ("brent", "oil price per barrel")),
     ],
 )
 def test_abbreviations_and_synonyms_become_one_canonical(subject, metric, expected):

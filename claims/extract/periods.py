@@ -191,6 +191,16 @@ _APPROACHING_RE = re.compile(
 )
 
 
+def _clause_around(sentence: str, start: int, end: int) -> str:
+    """The clause that holds [start, end): "Sales rose in March, while profits are
+    expected to fall" tells of a past March; the future is the other clause's."""
+    lo = 0
+    for sep in _CLAUSE_SEPARATOR_RE.finditer(sentence, 0, start):
+        lo = sep.end()
+    after = _CLAUSE_SEPARATOR_RE.search(sentence, end)
+    return sentence[lo : after.start() if after else len(sentence)]
+
+
 def _year_for_month(
     month: int,
     day: int,
@@ -453,7 +463,8 @@ def _resolve(
     if kind == "month_in":
         mo = _month_number(m.group("mi_m"))
         ahead = _APPROACHING_RE.search(m.string, max(0, m.start() - 60), m.start())
-        if fallback is None and published is not None and (ahead or _FUTURE_RE.search(m.string)):
+        future = _FUTURE_RE.search(_clause_around(m.string, m.start(), m.end()))
+        if fallback is None and published is not None and (ahead or future):
             # "will arrive at the convention in July": the coming July
             y = published.year + (mo < published.month)
         else:
@@ -588,8 +599,9 @@ def _separated(sentence: str, mention: PeriodMention, start: int, end: int) -> b
 
     A period read before a clause joined by ", and" carries into it when that
     clause has no time of its own ("rose by 5,000 in March, and the rate held at
-    3.5%"); one read after it does not ("95% effective, and deaths fell in March"),
-    nor does any period across a semicolon, "but", "while" or "whereas", nor one out of
+    3.5%"), as into a "while" clause that tells of the same past event; one read after
+    it does not ("95% effective, and deaths fell in March"), nor does any other period
+    across a semicolon, "but", "while" or "whereas", nor one out of
     an aside between dashes ("the firm - which listed in 2001 - employs 300"; into one
     it does: "the vote in 2019 - the first in 12 years - ").
     """
@@ -601,10 +613,29 @@ def _separated(sentence: str, mention: PeriodMention, start: int, end: int) -> b
         return False
     carries = (
         mention.end <= start
-        and sep.group().endswith("and")
+        and (sep.group().endswith("and") or _parallel_past(sentence, sep, start))
         and not _OWN_TIME_RE.search(sentence, sep.end(), start)
     )
     return not carries
+
+
+# A contrast clause that tells of the same past event: "Lee won 58% on Tuesday, while
+# Ng took 42%" (not "while Ng is expected to take 40%", nor "but then fell").
+_PAST_VERB_RE = re.compile(
+    r"\b(?:[a-z]+ed|took|won|got|had|was|were|fell|rose|lost|gave|made|drew|came|held"
+    r"|grew|saw|beat|led|ran|sold|spent|paid|shed|cut|hit)\b"
+)
+_NOT_THE_SAME_TIME_RE = re.compile(
+    r"\b(?:will|would|could|may|might|expected|forecast|then|later|earlier|before|after"
+    r"|since|previously|is|are|has|have)\b"
+)
+
+
+def _parallel_past(sentence: str, sep: re.Match, start: int) -> bool:
+    if not sep.group().endswith(("while", "whereas")):
+        return False
+    clause = sentence[sep.end() : start]
+    return bool(_PAST_VERB_RE.search(clause)) and not _NOT_THE_SAME_TIME_RE.search(clause)
 
 
 def nearest_period(

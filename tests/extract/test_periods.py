@@ -150,7 +150,10 @@ def test_a_period_in_another_clause_does_not_govern():
         # a period carries into a clause joined by ", and" that has no time of its own
         ("Output rose 2% in March, and the jobless rate held at 4.1%.", "4.1%", "2023-03"),
         ("It cost $3m in 2019, and it is now worth $5m.", "$5m", None),
-        ("Sales rose 3% in 2021, while costs fell 2%.", "2%", None),
+        # ... and into a "while" clause telling of the same past event, not one that
+        # changes tense
+        ("Sales rose 3% in 2021, while costs fell 2%.", "2%", "2021"),
+        ("Sales rose 3% in 2021, while costs have fallen 2%.", "2%", None),
         ("Deaths fell 4%, and cases rose in March.", "4%", None),
     ],
 )
@@ -583,3 +586,30 @@ def test_the_jobs_report_comes_out_on_the_first_friday_from_the_third():
     text = "The jobless rate is 4.9 percent."
     assert numeric_periods(text, date(2016, 7, 1)) == [("4.9 percent", "2016-05")]
     assert numeric_periods(text, date(2016, 7, 8)) == [("4.9 percent", "2016-06")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a "while" clause telling of the same past event shares its time
+        (
+            "Jo Rivers won 58% of the vote in Zembla on Tuesday, while Sam Lee took 42%.",
+            [("58%", "2016-04-19"), ("42%", "2016-04-19")],
+        ),
+        # one that looks ahead, or back to another time, does not
+        (
+            "Jo Rivers won 58% of the vote on Tuesday, while Sam Lee is expected to get 40%.",
+            [("58%", "2016-04-19"), ("40%", None)],
+        ),
+    ],
+)
+def test_a_parallel_past_clause_shares_the_time(text, expected):
+    assert numeric_periods(text, date(2016, 4, 20)) == expected
+
+
+def test_a_forecast_in_another_clause_does_not_move_a_past_month_ahead():
+    text = "Sales rose 5% in March, while profits are expected to fall 2%."
+    assert numeric_periods(text, date(2016, 4, 20))[0] == ("5%", "2016-03")
+    # a month in a clause about what is to come is the coming one
+    text = "The chain will open 30 stores in March."
+    assert numeric_periods(text, date(2016, 4, 20)) == [("30", "2017-03")]

@@ -27,7 +27,7 @@ from claims.extract import (
     subjects,
     units,
 )
-from claims.extract.names import POSITION_VERBS
+from claims.extract.names import POSITION_VERBS, is_person_name
 from claims.extract.sentences import sentence_spans
 from claims.model import ExtractedClaim
 from claims.normalise import surname
@@ -232,6 +232,24 @@ def _full_org_subject(subject: str | None, names: dict[str, str]) -> str | None:
     return names.get(subject, subject)
 
 
+# "leading by 2.2 percent", "rose by nearly 3%": a margin or a change, not a share.
+_BY_BEFORE_RE = re.compile(r"\bby\s+(?:[a-z]+\s+){0,2}$")
+
+
+def _polled_share(q, subject: str | None, sentence: str, figure_source: str | None) -> bool:
+    """Whether a percentage with no measure named is a person's share in the poll the
+    paragraph reports ("Smith is second at 20 percent")."""
+    return (
+        q.kind == "percent"
+        and q.unit == "percent"  # points are a lead's or a change's
+        and not _BY_BEFORE_RE.search(sentence, max(0, q.start - 30), q.start)
+        and figure_source is not None
+        and subject is not None
+        and is_person_name(subject)
+        and figures.poll_shaped(sentence)
+    )
+
+
 def _numeric_speaker(source, attribution, figure_source: str | None) -> str | None:
     """The speaker of the attribution that covers the number; in a sentence with no
     attribution, the source whose figures it reports (figures.py)."""
@@ -329,6 +347,8 @@ def _numeric_claims(
             subject = gap.subject or subject
             if subject and gap.rival and surname(subject) == surname(gap.rival):
                 subject = None  # "Neither candidate leads Lee by 2": no one's lead over Lee
+        if metric is None and _polled_share(q, subject, sentence, figure_source):
+            metric = "support"  # "Smith is second at 20 percent" in a poll's paragraph
         if periods.is_monthly_measure(metric) and not (subject and places.is_place(subject)):
             # a country's monthly statistic is the country's, not the speaker's or the
             # person the article is about: the country the article names most

@@ -111,17 +111,19 @@ _NP_CUTS = _DETERMINERS | {
     "after", "without", "with", "in", "on", "for", "from", "by", "to", "at", "into", "than",
     "is", "are", "was", "were", "be", "been", "has", "have", "had",
 }  # fmt: skip
-_NOT_SUBJECTS = frozenset(
-    """The A An In On At By For From With Of To And But Or It Its He She They We I This That
+_NOT_SUBJECTS = (
+    frozenset(
+        """The A An In On At By For From With Of To And But Or It Its He She They We I This That
     These Those There Mr Mrs Ms Dr Some About Around Nearly Almost Only Just Over Under More
     Less Between Also Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
     March April May June July August September October November December Among After Before
     During Since Although While When If As According Despite However Meanwhile Yet Still Last
     Such Each Every All Both Most Many Several""".split()
-) | frozenset(
-    # pronouns and possessive determiners, sentence adverbs, deictic time words and
-    # prepositions (also -ing ones): capitalised only because they open a sentence
-    """My Our Your Their His Her Me Us You Them Him What Which Who Whose Whom Here Even
+    )
+    | frozenset(
+        # pronouns and possessive determiners, sentence adverbs, deictic time words and
+        # prepositions (also -ing ones): capitalised only because they open a sentence
+        """My Our Your Their His Her Me Us You Them Him What Which Who Whose Whom Here Even
     Today Yesterday Tomorrow Tonight Now Then Thus Therefore Moreover Furthermore Indeed
     Instead Nevertheless Nonetheless Overall Again Already Later Earlier Recently Currently
     Within Without Beyond Above Below Through Throughout Into Onto Upon Against Toward
@@ -129,6 +131,12 @@ _NOT_SUBJECTS = frozenset(
     Regarding Considering Barring Pending So Not No Nor Whether Because Though Unless
     Until Where Why How Once Otherwise Perhaps Maybe Finally Much Few Little Any None Other
     Another Either Neither""".split()
+    )
+    | frozenset(
+        # months and weekdays as abbreviated in datelines and poll dates ("conducted Nov. 10")
+        """Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs
+    Fri Sat Sun""".split()
+    )
 )
 _BAD_METRIC_WORDS = frozenset(
     {"than", "as", "which", "who", "that", "more", "less", "said", "says", "it", "there"}

@@ -58,8 +58,8 @@ _QUANTIFIERS = frozenset(
 )
 _APPROXIMATORS = frozenset(
     """about around almost nearly roughly approximately some over under more less than fewer
-    at least up to just only close estimated an a another further extra""".split()
-)
+    at least up to just only close estimated an a another further extra plus minus or""".split()
+)  # "plus or minus 3 points": a margin's spread
 # Time words that follow a number without being what it measures: "5% last year".
 _TIME_WORDS = frozenset(
     """year years month months week weeks day days decade decades quarter quarters hour hours
@@ -911,6 +911,10 @@ def _legacy(sentence: str, start: int, end: int) -> str | None:
     return metric
 
 
+# Measures whose names hold an "of": "margin of error", "cost of living".
+_OF_PHRASE_HEADS = frozenset("margin cost rate standard".split())
+
+
 def _measure_of(tokens: list[str]) -> tuple[str | None, bool]:
     """'an unemployment rate of 4.5%', 'had net income of $2bn': the noun words before
     'of', and whether they name a change ('an increase of 6%') rather than a measure."""
@@ -924,6 +928,8 @@ def _measure_of(tokens: list[str]) -> tuple[str | None, bool]:
         if tokens[k - 1].endswith(("'s", "’s")):
             break  # "the agency's jobless rate of": the possessor is the subject
         k -= 1
+    if k >= 2 and _lower(tokens[k - 1]) == "of" and _lower(tokens[k - 2]) in _OF_PHRASE_HEADS:
+        k -= 2  # "a margin of error of 3 points": the measure's name holds an "of"
     run = tokens[k:i]
     if not run or run == ["rate"]:
         return None, False  # "at the rate of 2%": the older rules name whose rate

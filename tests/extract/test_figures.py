@@ -293,3 +293,24 @@ def test_an_acronym_names_the_body_spelled_out_after_a_place():
     )
     got = speakers(text)
     assert got["3%"] == got["2%"] == "UK Harbour Records Bureau"
+
+
+@pytest.mark.parametrize(
+    ("surface", "metric"),
+    [
+        ("20 percent", "support"),  # a person's place in the poll the paragraph reports
+        ("3 percentage points", "margin of error"),
+        ("2", None),  # "up by 2 points": a change, not a share
+    ],
+)
+def test_a_share_in_a_reported_poll_is_support(surface, metric):
+    text = (
+        "Jo Rivers leads the field with 28 percent, according to a Harbour University poll "
+        "released Thursday. Sam Lee is second at 20 percent, up by 2 points.\n\n"
+        "The survey was conducted Nov. 10-15 and has a margin of error of plus or minus "
+        "3 percentage points."
+    )
+    claims = [c for c in extract_claims(text, "2015-11-20") if c.kind == "numeric"]
+    (claim,) = [c for c in claims if c.surface == surface]
+    assert claim.metric == metric
+    assert claim.subject != "Nov"  # an abbreviated month names no one

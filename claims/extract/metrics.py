@@ -58,7 +58,8 @@ _QUANTIFIERS = frozenset(
 )
 _APPROXIMATORS = frozenset(
     """about around almost nearly roughly approximately some over under more less than fewer
-    at least up to just only close estimated an a another further extra plus minus or""".split()
+    at least up to just only close estimated an a another further extra plus minus or
+    annualised annualized seasonally adjusted""".split()
 )  # "plus or minus 3 points": a margin's spread
 # Time words that follow a number without being what it measures: "5% last year".
 _TIME_WORDS = frozenset(
@@ -100,7 +101,7 @@ _DIRECTION_WORDS = frozenset("up down off higher lower".split())
 _VERB_TAIL = frozenset(
     """by to at from up down off a an just nearly almost about around some roughly over
     more less than only marginally slightly sharply steadily seasonally adjusted another
-    further close under below above""".split()
+    further close under below above annualised annualized estimated""".split()
 )
 # Words that read as -ed or -ing forms but name things inside a noun phrase.
 _PARTICIPLE_NOUNS = frozenset(
@@ -940,12 +941,36 @@ def _measure_of(tokens: list[str]) -> tuple[str | None, bool]:
     return _clean_metric(run), False
 
 
+_SALE_VERBS = frozenset(
+    """sold sell sells selling bought buy buys buying acquired acquire acquires acquiring
+    purchased purchase purchases""".split()
+)
+
+
+def _sold_for(tokens: list[str]) -> bool:
+    """'sold its main unit for $9bn', 'agreed to buy Globex for $4bn': the amount is
+    the price of what changes hands."""
+    i = len(tokens) - 1
+    while i >= 0 and _lower(tokens[i]) in _APPROXIMATORS:
+        i -= 1
+    if i < 1 or _lower(tokens[i]) != "for":
+        return False
+    for k in range(i - 1, max(-1, i - 8), -1):
+        if tokens[k] in _CLAUSE_STOPS:
+            return False
+        if _lower(tokens[k]) in _SALE_VERBS:
+            return True
+    return False
+
+
 def _before_number(sentence, start, end, tokens, common, kind) -> str | None:
     if kind == "points" and (gap := leads.find_lead(sentence, start, end, "point")):
         return gap.metric  # "leads Smith by 8 points", "8 points behind Smith"
     metric, change = _measure_of(tokens)
     if metric or change:
         return metric
+    if kind == "money" and _sold_for(tokens):
+        return "price"
     metric = _subject_of_change(tokens, start <= _WINDOW, common) or _causative_object(tokens)
     if metric and kind == "percent" and metric.lower() in _ECONOMY:
         return "economic growth"  # "the economy grew 0.3%": the rate of its growth

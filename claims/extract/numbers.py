@@ -154,6 +154,11 @@ DIRECTION_DOWN = frozenset(
     shedding axe axes axed axing reduced reduce reduces reducing slashed slash slashing
     retreated weakened""".split()
 )
+# Words between a change and its size that qualify the size: "fell by an annualised 2%".
+_RATE_MODIFIERS = frozenset(
+    """a an annualised annualized annual seasonally adjusted estimated revised unexpected
+    further additional another extra modest slight""".split()
+)
 # A number after one of these is a level or a starting point, never a change.
 _LEVEL_MARKERS = frozenset({"to", "from", "at"})
 # An auxiliary between a direction word and the number starts another verb phrase.
@@ -552,7 +557,10 @@ def _is_fall(s: str, start: int, end: int) -> bool:
     """Whether a direction word makes this quantity a fall ('shrank by 8.5%', 'a 5% drop')."""
     if _FOLLOWING_FALL_RE.match(s, end):
         return True
-    words = _clause_words_before(s, start, limit=5)
+    words = _clause_words_before(s, start, limit=7)
+    while words and words[-1] in _RATE_MODIFIERS:
+        words = words[:-1]  # "contracted by an annualised 0.5%"
+    words = words[-5:]
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
         if word in _LEVEL_MARKERS or word in _AUXILIARIES:

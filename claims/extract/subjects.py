@@ -86,7 +86,8 @@ _SUBJECT_VERB_RE = re.compile(
     r"|sent|bought|built|employs?|owns?|gets?|got|sees?|saw|had|has|have|earns?|makes"
     r"|includes|plans|wants|faces|leads|trails|follows|holds|said|says|told|predicts|expects"
     r"|forecast|forecasts|warns|announces|estimates|reports|comes|goes|stands|remains|ranks"
-    r"|finishes|tops|beats|takes|receives|wins|loses|scores|gains|needs|requires)\b"
+    r"|finishes|tops|beats|takes|receives|wins|loses|scores|gains|needs|requires|owes|owed"
+    r"|pays|spends|sells|buys|produces|controls|employed)\b"
 )
 # "Acme's biggest rival", "Ruritania's second largest bank": a description of another
 # entity, not a figure of the possessor.
@@ -528,13 +529,13 @@ class ArticleSubjects:
             found = None  # "She also earned £9 for a column in the Globe": she earned it
         if found is not None and not self._stands_in(found):
             return self.full_person(found)
+        if found and found.split()[-1].lower() in _ORGANISATION_WORDS and self.last_organisation:
+            return self.last_organisation  # "the firm cut 300 jobs": the firm last named
         if found is not None and self.main is None:
             return found
         pronoun = opener.group().lower() if opener else _last_pronoun(sentence, start)
         if pronoun in _PERSON_PRONOUNS and self.last_person:
             return self.last_person
-        if found and found.split()[-1].lower() in _ORGANISATION_WORDS and self.last_organisation:
-            return self.last_organisation  # "the firm cut 300 jobs": the firm last named
         if found is not None and self.main and is_person_name(self.main):
             noun = found.split()[-1].lower()
             if noun in _PERSONAL_BODIES:

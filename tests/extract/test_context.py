@@ -505,6 +505,15 @@ def test_a_baseline_takes_its_figures_metric(sentence, surface, metric):
         ("Zembla's economy grew 0.3% in the fourth quarter.", "0.3%", "economic growth"),
         ("The economy shrank by 1.4% last year.", "1.4%", "economic growth"),
         ("The economy is worth $2 trillion.", "$2 trillion", "value"),
+        (
+            "Zembla's economy contracted by an annualised 0.5% in the quarter.",
+            "0.5%",
+            "economic growth",
+        ),
+        # what changes hands for an amount: its price
+        ("The firm has sold its main unit for $9.4bn.", "$9.4bn", "price"),
+        ("Initech agreed to buy Globex for about $160bn.", "$160bn", "price"),
+        ("He paid for the meal with $50.", "$50", None),
     ],
 )
 def test_what_moves_in_a_market_or_an_economy(sentence, surface, metric):

@@ -196,6 +196,8 @@ SIGNS = [
     ("Output declined 2.4% on the month.", -2.4),
     ("Shares dropped 12% after the warning.", -12),
     ("The economy contracted 0.6% in the quarter.", -0.6),
+    ("The economy contracted by an annualised 0.6% in the quarter.", -0.6),
+    ("Sales fell an estimated 5% last year.", -5),
     ("The party lost 30 seats.", -30),
     ("Sales were down 4% on the year.", -4),
     ("The airline cut 900 jobs.", -900),

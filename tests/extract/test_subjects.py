@@ -370,3 +370,9 @@ def test_a_person_described_by_the_firm_they_work_at_is_still_a_person():
         "Mr. Lee also gave $300,000 to the fund."
     )
     assert claim_subject(text, "$300,000") == "Sam Lee"
+
+
+def test_a_firm_that_owes_is_the_subject_and_the_firm_after_it_too():
+    text = "Globex owes $27.5bn in back taxes. The oil firm has sold its main unit for $9.4bn."
+    assert claim_subject(text, "$27.5bn") == "Globex"
+    assert claim_subject(text, "$9.4bn") == "Globex"

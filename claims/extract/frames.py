@@ -270,7 +270,10 @@ def _source_from_np(np: str) -> _Source | None:
             return None
         name, owner = _split_possessive(name)
         name, aff = _split_affiliation(name)
-        if after and after[-1].lower() in _BODY_NOUNS:
+        if after and (
+            after[-1].lower() in _BODY_NOUNS
+            or (_DEMONYM.search(name) and after[-1].lower() in _STATE_BODY_NOUNS)
+        ):
             # "the Zembla transport select committee", "the ZFA jury": the body
             # is the source; a trailing "website" or "newspaper" is dropped.
             name = " ".join([name, *after])
@@ -294,6 +297,11 @@ def _source_from_np(np: str) -> _Source | None:
 
 
 _BODY_NOUNS = frozenset("committee jury panel board council commission campaign".split())
+# A country's institutions named by its adjective: "the Zemblan government said", "the
+# Zemblan central bank said" (the government, not "Zemblan", is the source).
+_STATE_BODY_NOUNS = frozenset(
+    "government ministry department bank treasury parliament regulator authority office".split()
+)
 # "biggest bus operator", "third-largest carrier": a ranked description.
 _RANKED_DESCRIPTION = re.compile(
     r"(?:[\w]+-)?(?:biggest|largest|leading|top|main|oldest|second|third)\b(?:\s+[a-z][\w-]*){0,2}$"

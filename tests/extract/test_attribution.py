@@ -806,3 +806,18 @@ def test_a_body_named_x_of_y_keeps_a_person_after_a_title_apart(raw, name):
     from claims.extract.names import _clean_name
 
     assert _clean_name(raw)[0] == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Globex owes $2bn in taxes, the Zemblan government says.", "Zemblan government"),
+        ("Growth will slow, the Zemblan central bank said on Monday.", "Zemblan central bank"),
+        (
+            "The levy is too high, the Ruritanian finance ministry said.",
+            "Ruritanian finance ministry",
+        ),
+    ],
+)
+def test_a_countrys_institution_named_by_its_adjective_is_the_speaker(sentence, speaker):
+    assert only(sentence).speaker == speaker

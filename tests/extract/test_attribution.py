@@ -811,8 +811,11 @@ def test_a_body_named_x_of_y_keeps_a_person_after_a_title_apart(raw, name):
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
-        ("Globex owes $2bn in taxes, the Zemblan government says.", "Zemblan government"),
-        ("Growth will slow, the Zemblan central bank said on Monday.", "Zemblan central bank"),
+        ("Globex owes $2bn in taxes, the Ruritanian government says.", "Ruritanian government"),
+        (
+            "Growth will slow, the Freedonian central bank said on Monday.",
+            "Freedonian central bank",
+        ),
         (
             "The levy is too high, the Ruritanian finance ministry said.",
             "Ruritanian finance ministry",

@@ -382,7 +382,8 @@ def _numeric_claims(
                     standing_period if _standing(q) else default_period,
                     periods.latest_release(metric, published) or _contest_year(needed, published),
                 )
-                or (None if _is_time_ago(q, mentions) else now),
+                or (None if _is_time_ago(q, mentions) else now)
+                or (None if _standing(q) else periods.stated_now(sentence, q.start, published)),
                 speaker=_numeric_speaker(source, attribution, figure_source),
                 speaker_org=getattr(source, "speaker_org", None),
                 cue=getattr(source, "cue", None),

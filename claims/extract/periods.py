@@ -973,6 +973,32 @@ def present_of_comparison(baselines: Iterable[PeriodMention], published: date | 
     return None
 
 
+# A state said of the present, in the figure's clause: "now has 621 delegates",
+# "currently leads by 270". Not a plan or a wish about it ("now expect prices to rise
+# by 1%", "is currently pushing for a $15 minimum").
+_NOW_BEFORE_RE = re.compile(
+    r"\b(?:now|currently|presently|at\s+present)\b(?P<gap>[^,;:.()\u2013\u2014]{0,80})$"
+)
+_NOT_A_STATE_RE = re.compile(
+    r"\b(?:to|expects?|expected|plans?|planned|wants?|hopes?|aims?|seeks?|push\w*|calls?"
+    r"|propos\w*|will|would|could|may|might|should|if|faces?)\b"
+)
+
+
+_WORD_IN_GAP_RE = re.compile(r"[a-z]{2,}")
+
+
+def stated_now(sentence: str, start: int, published: date | None) -> str | None:
+    """The publication day for a figure its clause says is so now ("he now has 621
+    delegates"), else None."""
+    if published is None:
+        return None
+    m = _NOW_BEFORE_RE.search(sentence, max(0, start - 90), start)
+    if m is None or not _WORD_IN_GAP_RE.search(m["gap"]) or _NOT_A_STATE_RE.search(m["gap"]):
+        return None  # "Jo Rivers, now 74": an age, said without a verb of state
+    return published.isoformat()
+
+
 def without(mentions: list[PeriodMention], taken: Iterable[PeriodMention]) -> list[PeriodMention]:
     """The mentions, those taken by a compared figure no longer governing the others."""
     taken_ids = {id(m) for m in taken}

@@ -149,7 +149,7 @@ def test_a_period_in_another_clause_does_not_govern():
         ("A Freedonia Today study found 48% support.", "48%", None),
         # a period carries into a clause joined by ", and" that has no time of its own
         ("Output rose 2% in March, and the jobless rate held at 4.1%.", "4.1%", "2023-03"),
-        ("It cost $3m in 2019, and it is now worth $5m.", "$5m", None),
+        ("It cost $3m in 2019, and it is now worth $5m.", "$5m", "2023-04-15"),
         # ... and into a "while" clause telling of the same past event, not one that
         # changes tense
         ("Sales rose 3% in 2021, while costs fell 2%.", "2%", "2021"),
@@ -530,7 +530,8 @@ def test_a_time_so_long_ago_is_dated_back_from_publication():
     ],
 )
 def test_years_ago_dates_only_its_own_number(text, surface):
-    assert dict(numeric_periods(text, date(2016, 6, 7)))[surface] is None
+    # undated, or dated by the "now" its clause says (the publication day)
+    assert dict(numeric_periods(text, date(2016, 6, 7)))[surface] in (None, "2016-06-07")
     assert numeric_periods("Fares rose 4% three months ago.", date(2016, 6, 7))[0] == (
         "4%",
         "2016-03",
@@ -613,3 +614,18 @@ def test_a_forecast_in_another_clause_does_not_move_a_past_month_ahead():
     # a month in a clause about what is to come is the coming one
     text = "The chain will open 30 stores in March."
     assert numeric_periods(text, date(2016, 4, 20)) == [("30", "2017-03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state the text says holds now is dated by the publication day
+        ("Jo Rivers now has 621 delegates.", [("621", "2016-03-16")]),
+        ("Rivers currently leads Lee by roughly 270 delegates.", [("270", "2016-03-16")]),
+        # not a wish or a plan about the present, nor an age set off by commas
+        ("Homeowners now expect prices to rise by 1%.", [("1%", None)]),
+        ("The mayor is currently pushing for a $15 minimum wage.", [("$15", None)]),
+    ],
+)
+def test_a_state_said_to_hold_now_is_of_the_publication_day(text, expected):
+    assert numeric_periods(text, date(2016, 3, 16)) == expected

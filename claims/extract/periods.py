@@ -191,6 +191,16 @@ _APPROACHING_RE = re.compile(
 )
 
 
+def _told_in_the_past(sentence: str, end: int) -> bool:
+    """Whether the clause after a time ("Going into the vote in March, Smith led by 9")
+    tells of the past, up to its first number."""
+    digit = _DIGIT_RE.search(sentence, end)
+    return bool(_PAST_VERB_RE.search(sentence, end, digit.start() if digit else len(sentence)))
+
+
+_DIGIT_RE = re.compile(r"\d")
+
+
 def _clause_around(sentence: str, start: int, end: int) -> str:
     """The clause that holds [start, end): "Sales rose in March, while profits are
     expected to fall" tells of a past March; the future is the other clause's."""
@@ -462,11 +472,17 @@ def _resolve(
         return f"{year:04d}-{_month_number(m.group('my_m')):02d}", year
     if kind == "month_in":
         mo = _month_number(m.group("mi_m"))
-        ahead = _APPROACHING_RE.search(m.string, max(0, m.start() - 60), m.start())
+        ahead = _APPROACHING_RE.search(
+            m.string, max(0, m.start() - 60), m.start()
+        ) and not _told_in_the_past(m.string, m.end())
         future = _FUTURE_RE.search(_clause_around(m.string, m.start(), m.end()))
         if fallback is None and published is not None and (ahead or future):
             # "will arrive at the convention in July": the coming July
             y = published.year + (mo < published.month)
+            if ahead and (y, mo) > (published.year, published.month):
+                # "Entering the contests in June, Smith leads by 270": the lead is as it
+                # stands now, before what it approaches
+                return published.isoformat(), year
         else:
             y = _year_for_month(mo, 1, fallback, published)
         return (f"{y:04d}-{mo:02d}" if y else None), year

@@ -629,3 +629,11 @@ def test_a_forecast_in_another_clause_does_not_move_a_past_month_ahead():
 )
 def test_a_state_said_to_hold_now_is_of_the_publication_day(text, expected):
     assert numeric_periods(text, date(2016, 3, 16)) == expected
+
+
+def test_a_figure_entering_a_coming_month_is_as_it_stands_now():
+    text = "Entering the final contests in June, Jo Rivers leads Sam Lee by 271 delegates."
+    assert numeric_periods(text, date(2016, 5, 24)) == [("271", "2016-05-24")]
+    # a month already past that the figure enters is that month's
+    text = "Going into the contests in March, Jo Rivers led Sam Lee by 200 delegates."
+    assert numeric_periods(text, date(2016, 5, 24)) == [("200", "2016-03")]

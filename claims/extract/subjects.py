@@ -191,6 +191,7 @@ class _Candidate:
     rank: int
     distance: int
     name: str
+    span: tuple[int, int] = (0, 0)  # where the name stands in the sentence
 
 
 _OPENING_MARKS = " \t\n\"'“‘(["
@@ -384,7 +385,7 @@ def _candidates(
         if subject and (body := _BODY_AFTER_RE.match(sentence, c1)):
             subject = f"{subject} {body['noun']}"  # "the Rivers campaign paid": the campaign
         if subject:
-            found.append(_Candidate(rank, start - c1, subject))
+            found.append(_Candidate(rank, start - c1, subject, (c0, c1)))
     return found
 
 
@@ -392,6 +393,46 @@ def _candidates(
 # figure belongs to the person it is about, named before the window of _candidates.
 _WHO_ANTECEDENT_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*),\s+who\b")
 _WHO_WINDOW = 400
+
+
+# Plural nouns for a group of bodies or people a figure can be about: "Zembla's casinos
+# earned", "banks in Zembla may sell". A closed list: other plurals after a name are
+# most often what is measured ("Zembla's exports") or said ("Acme's plans").
+_GROUP_NOUNS = frozenset(
+    """casinos banks lenders insurers firms companies businesses stores shops retailers
+    factories plants mines refineries hospitals clinics schools universities colleges
+    airlines carriers carmakers automakers manufacturers farms farmers workers employees
+    voters residents citizens households consumers customers users members supporters
+    students graduates teachers doctors nurses patients drivers homeowners renters
+    exporters importers producers utilities railways ports airports restaurants hotels
+    newspapers broadcasters charities unions councils states provinces regions cities
+    counties games titles""".split()
+)
+# "Zembla's eight remaining casinos": the name's group, past up to two modifiers.
+_GROUP_AFTER_RE = re.compile(r"['’]s\s+(?P<words>(?:[\w-]+\s+){0,2}[a-z]+)\b")
+# "Banks in Zembla will", "applications from Zembla rose": the group opening its clause.
+_GROUP_BEFORE_RE = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:the|of|at|for)\s+)(?P<noun>[A-Za-z][a-z]{2,}s)\s+(?:in|from)\s+(?:the\s+)?$"
+)
+
+
+def _group_of(sentence: str, best: _Candidate, start: int) -> str | None:
+    """The group of a name a figure is about, in the text's words: "Zembla's eight
+    casinos" -> "Zembla's casinos", "Banks in Zembla" -> "banks in Zembla"; None when no
+    such group stands with the name."""
+    c0, c1 = best.span
+    if c1 == 0 or c1 > start:
+        return None
+    after = _GROUP_AFTER_RE.match(sentence, c1)
+    if after and after.end("words") <= start:
+        group = next((w for w in after["words"].split() if w in _GROUP_NOUNS), None)
+        if group:
+            return f"{best.name}{sentence[c1 : c1 + 2]} {group}"
+    before = _GROUP_BEFORE_RE.search(sentence, max(0, c0 - 40), c0)
+    possessive = sentence.startswith(("'s", "’s"), c1)
+    if before and not possessive and before["noun"].lower() in _GROUP_NOUNS:
+        return f"{before['noun'].lower()} {sentence[before.end('noun') : c1].strip()}"
+    return None
 
 
 def _who_antecedent(sentence: str, start: int) -> str | None:
@@ -484,6 +525,8 @@ def _ranked_subject(
         candidates.append(_Candidate(2, 0, who))
     if candidates:
         best = min(candidates, key=lambda c: (c.rank, c.distance))
+        if best.rank in (1, 3) and (group := _group_of(sentence, best, start)):
+            return group, best.rank
         return best.name, best.rank
     found = context.find_subject(sentence, start, common, proper=False)
     while found and _ADVERB_RE.fullmatch(found.split()[-1]) and " " in found:

@@ -376,3 +376,20 @@ def test_a_firm_that_owes_is_the_subject_and_the_firm_after_it_too():
     text = "Globex owes $27.5bn in back taxes. The oil firm has sold its main unit for $9.4bn."
     assert claim_subject(text, "$27.5bn") == "Globex"
     assert claim_subject(text, "$9.4bn") == "Globex"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "subject"),
+    [
+        # a group of bodies of a name is what the figure is about, not the name
+        ("Revenue at Zembla's nine remaining casinos rose 3.5 percent.", "3.5 percent",
+         "Zembla's casinos"),
+        ("Lenders in Ruritania may now sell up to 40% of their units.", "40%",
+         "lenders in Ruritania"),
+        # a measure or a statement after a name leaves the name the subject
+        ("Zembla's exports rose 5% in October.", "5%", "Zembla"),
+        ("Zembla's plans cost $4bn.", "$4bn", "Zembla"),
+    ],
+)  # fmt: skip
+def test_a_group_of_a_name_is_the_subject(sentence, surface, subject):
+    assert subject_of(sentence, surface) == subject

@@ -7,8 +7,11 @@ and renders.
 
 from __future__ import annotations
 
+import sqlite3
+
 import streamlit as st
 
+from claims import store
 from claims.model import ClaimsError
 from pages import _shared as ui
 from pages._signin import is_signed_in, sign_in_page, sign_out_button
@@ -40,7 +43,13 @@ def main() -> None:
         # Not a ledger, or one that cannot be opened: say so instead of every page failing.
         ui.error(exc)
         return
-    page.run()
+    try:
+        page.run()
+    except sqlite3.DatabaseError as exc:
+        if not store.is_damage(exc):
+            raise
+        # A damaged page of the file, met only when a page reads it: what to do, not a trace.
+        ui.error(store.damaged_message(ui.db_path()))
 
 
 # Streamlit runs this file as __main__. Bulk ingestion extracts in worker

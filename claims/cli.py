@@ -97,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args = None
     try:
         args = build_parser().parse_args(argv)
         return args.run(args)
@@ -104,7 +105,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {terminal_safe(exc)}", file=sys.stderr)
         return USER_ERROR
     except sqlite3.DatabaseError as exc:
-        print(f"error: the database could not be used: {terminal_safe(exc)}.", file=sys.stderr)
+        if store.is_damage(exc):
+            path = config.database_path(getattr(args, "db", None))
+            print(f"error: {terminal_safe(store.damaged_message(path))}", file=sys.stderr)
+        else:
+            print(f"error: the database could not be used: {terminal_safe(exc)}.", file=sys.stderr)
         return USER_ERROR
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

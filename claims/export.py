@@ -56,6 +56,7 @@ the importer removes exactly one apostrophe from any text matching
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -1329,6 +1330,22 @@ def _write_xlsx(job: _Job, out: BinaryIO) -> None:
 
     # write_only streams rows to temporary files: memory stays flat.
     workbook = Workbook(write_only=True)
+    try:
+        _fill_workbook(job, workbook)
+    except BaseException:
+        _close_sheets(workbook)  # a failed read must not leave half-written XML behind
+        raise
+    workbook.save(out)
+
+
+def _close_sheets(workbook) -> None:
+    """End each streaming sheet's XML so that nothing fails again when it is collected."""
+    for sheet in workbook.worksheets:
+        with contextlib.suppress(Exception):
+            sheet.close()
+
+
+def _fill_workbook(job: _Job, workbook) -> None:
     claims_sheet = workbook.create_sheet("claims")
     sources_sheet = workbook.create_sheet("sources")
     overflow_sheet = workbook.create_sheet("source_text")
@@ -1360,7 +1377,6 @@ def _write_xlsx(job: _Job, out: BinaryIO) -> None:
             continue  # a file cannot hold its own hash: see FILE.manifest.json
         shown = value if isinstance(value, (int, float, str)) else json.dumps(value)
         export_sheet.append(_xlsx_row((key, shown)))
-    workbook.save(out)
 
 
 # ---------------------------------------------------------------- Parquet

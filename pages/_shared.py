@@ -5,6 +5,7 @@ Streamlit glue only. Anything worth a unit test lives in claims/.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -169,6 +170,10 @@ def sidebar() -> None:
                 warning(notice)
         except ClaimsError as exc:
             st.error(str(exc))
+        except sqlite3.DatabaseError as exc:
+            if not store.is_damage(exc):
+                raise
+            st.error(store.damaged_message(db_path()))
         st.text_input(
             "Your name (reviewer)",
             key="reviewer",

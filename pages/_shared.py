@@ -15,7 +15,7 @@ import altair as alt
 import sqlite_utils
 import streamlit as st
 
-from claims import charts, config, groups, query, render, store
+from claims import charts, config, groups, ingest, processes, query, render, store
 from claims.model import EARLIEST_PUBLISHED, ClaimsError
 from claims.normalise import ClaimKey
 
@@ -61,6 +61,24 @@ _READS: dict[str, Callable[..., Any]] = {
 
 def db_path() -> Path:
     return config.database_path()
+
+
+# An article this long is extracted in a worker process: the script thread waits
+# without holding the interpreter, so the server keeps answering every other user.
+EXTRACT_ELSEWHERE_CHARS = 200_000
+
+
+@st.cache_resource
+def _extraction_pool():
+    return processes.worker_pool(1)
+
+
+def extract(text: str, published: str | None) -> list:
+    """The claims of an article for the Add page's preview (ClaimsError if it fails)."""
+    if len(text) < EXTRACT_ELSEWHERE_CHARS:
+        return ingest.extract_for_ingest(text, published)
+    with st.spinner(f"Extracting the claims of {len(text):,} characters…"):
+        return _extraction_pool().submit(ingest.extract_for_ingest, text, published).result()
 
 
 @st.cache_resource(show_spinner="Loading the sample articles…")

@@ -517,6 +517,9 @@ def _resolve(
         back = 1 if m.group("dr_w").lower() == "yesterday" else 0
         return (published - timedelta(days=back)).isoformat(), None
     if kind == "weekday":
+        if _FUTURE_BEFORE_DAY_RE.search(m.string, max(0, m.start() - 80), m.start()):
+            # "Wyoming will select 23 delegates Saturday": the coming one
+            return _coming_weekday(m.group("wd"), published), None
         return _weekday(m.group("wd"), published), None
     if kind == "into_day":
         # "going into Tuesday's primary": a standing figure as it stood that day, the
@@ -566,6 +569,21 @@ def _weekday(name: str, published: date | None) -> str | None:
     if published is None:
         return None
     return (published - timedelta(days=_days_back(name, published))).isoformat()
+
+
+# A verb of what is to come, in the weekday's own clause before it: "will vote on
+# Monday", "is scheduled to meet Friday" (not "died Sunday ..., it will be").
+_FUTURE_BEFORE_DAY_RE = re.compile(
+    r"\b(?:will|won['’]t|shall|(?:is|are)\s+(?:scheduled|set|due|expected)\s+to"
+    r"|plans?\s+to)\b[^.;:,()\u2013\u2014]{0,70}$|['’]ll\b[^.;:,()\u2013\u2014]{0,70}$"
+)
+
+
+def _coming_weekday(name: str, published: date | None) -> str | None:
+    """The next day of that name on or after publication."""
+    if published is None:
+        return None
+    return (published + timedelta(days=(7 - _days_back(name, published)) % 7)).isoformat()
 
 
 def _nearest_weekday(name: str, published: date | None) -> str | None:
@@ -993,7 +1011,8 @@ def present_of_comparison(baselines: Iterable[PeriodMention], published: date | 
 # "currently leads by 270". Not a plan or a wish about it ("now expect prices to rise
 # by 1%", "is currently pushing for a $15 minimum").
 _NOW_BEFORE_RE = re.compile(
-    r"\b(?:now|currently|presently|at\s+present)\b(?P<gap>[^,;:.()\u2013\u2014]{0,80})$"
+    r"\b(?:now|currently|presently|at\s+present|so\s+far|to\s+date|thus\s+far)\b"
+    r"(?P<gap>[^,;:.()\u2013\u2014]{0,80})$"
 )
 _NOT_A_STATE_RE = re.compile(
     r"\b(?:to|expects?|expected|plans?|planned|wants?|hopes?|aims?|seeks?|push\w*|calls?"

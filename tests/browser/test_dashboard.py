@@ -338,9 +338,11 @@ def test_sign_in_opens_the_asked_page_lasts_across_reloads_and_sign_out_ends_it(
 ):
     context = browser.new_context(viewport={"width": 1400, "height": 1400}, accept_downloads=True)
     tab = context.new_page()
-    source = store.connect(ledger).execute(
-        "SELECT source_id FROM claims GROUP BY source_id ORDER BY count(*) DESC LIMIT 1"
-    ).fetchone()[0]
+    source = (
+        store.connect(ledger)
+        .execute("SELECT source_id FROM claims GROUP BY source_id ORDER BY count(*) DESC LIMIT 1")
+        .fetchone()[0]
+    )
     tab.goto(f"{signed_server}/claims?source={source}")
     settle(tab)
     shot(tab, "signin-deep-link")

@@ -654,3 +654,19 @@ def test_a_figure_entering_a_coming_month_is_as_it_stands_now():
 )
 def test_weekdays_ahead_and_states_so_far(text, expected):
     assert numeric_periods(text, date(2016, 4, 14)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a span of months: their quarter when both fall in one, else their year
+        ("Sales rose 4% between April and June.", [("4%", "2016-Q2")]),
+        ("Sales rose 4% between January and April 2015.", [("4%", "2015")]),
+        ("Zembla saw 1.1 million new voters from January to April.", [("1.1 million", "2016")]),
+        # a year inside an aside set off by double hyphens dates the aside only
+        ("Zembla saw 1.1 million new voters in May -- helped by a law passed in 2012.",
+         [("1.1 million", "2016-05")]),
+    ],
+)  # fmt: skip
+def test_a_span_of_months_and_a_double_hyphen_aside(text, expected):
+    assert numeric_periods(text, date(2016, 6, 3)) == expected

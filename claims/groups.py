@@ -1078,14 +1078,14 @@ def accept_merge(
     into_key: ClaimKey | Sequence | Mapping,
     *,
     reviewer: str,
-    note: str | None = None,
+    note: str,
 ) -> ClaimKey:
     """Merge one key's name into another's, for every period; returns the resulting key.
 
     Units must be of one family: percent never merges with percentage points,
     dollars never with euros, delegates never with tonnes.
     """
-    reviewer = _require_reviewer(reviewer)
+    reviewer, note = _require_reviewer(reviewer), _require_note(note)
     source, target = _as_key(from_key), _as_key(into_key)
     if source.unit != target.unit:
         raise ClaimsError(
@@ -1110,10 +1110,10 @@ def undo_merge(
     from_key: ClaimKey | Sequence | Mapping,
     *,
     reviewer: str,
-    note: str | None = None,
+    note: str,
 ) -> None:
     """Take a merged key's name out of the group it was merged into."""
-    reviewer = _require_reviewer(reviewer)
+    reviewer, note = _require_reviewer(reviewer), _require_note(note)
     source = _as_key(from_key)
     with store.write_transaction(db):
         current = _current_merge(db, source)
@@ -1129,10 +1129,10 @@ def reject_merge(
     into_key: ClaimKey | Sequence | Mapping,
     *,
     reviewer: str,
-    note: str | None = None,
+    note: str,
 ) -> None:
     """Record that two keys are not the same, so the pair is no longer proposed."""
-    reviewer = _require_reviewer(reviewer)
+    reviewer, note = _require_reviewer(reviewer), _require_note(note)
     with store.write_transaction(db):
         _log_merge(db, "reject", _as_key(from_key), _as_key(into_key), reviewer, note)
 
@@ -1172,7 +1172,7 @@ def _log_merge(
             "period": source.period,
             "reviewer": reviewer,
             "at": store.now_utc(),
-            "note": (note or "").strip() or None,
+            "note": note,
         }
     )
 
@@ -1219,16 +1219,12 @@ def rebuild_aliases(db: sqlite_utils.Database) -> int:
     return len(aliases)
 
 
-def split_claim(
-    db: sqlite_utils.Database, claim_id: int, *, reviewer: str, note: str | None = None
-) -> None:
+def split_claim(db: sqlite_utils.Database, claim_id: int, *, reviewer: str, note: str) -> None:
     """Take a claim out of its group (it then stands alone); the claim's review log says so."""
     _log_split(db, "split", claim_id, reviewer, note)
 
 
-def undo_split(
-    db: sqlite_utils.Database, claim_id: int, *, reviewer: str, note: str | None = None
-) -> None:
+def undo_split(db: sqlite_utils.Database, claim_id: int, *, reviewer: str, note: str) -> None:
     """Put a split claim back into the group its key gives it."""
     _log_split(db, "unsplit", claim_id, reviewer, note)
 
@@ -1236,7 +1232,7 @@ def undo_split(
 def _log_split(
     db: sqlite_utils.Database, action: str, claim_id: int, reviewer: str, note: str | None
 ) -> None:
-    reviewer = _require_reviewer(reviewer)
+    reviewer, note = _require_reviewer(reviewer), _require_note(note)
     with store.write_transaction(db):
         claim = store.get_claim(db, claim_id)
         is_split = claim["id"] in split_claim_ids(db)
@@ -1248,7 +1244,6 @@ def _log_split(
             db, (claim["subject_key"], claim["metric_key"], claim["unit_key"], claim["period"])
         )
         stamp = store.now_utc()
-        note = (note or "").strip() or None
         db["claim_splits"].insert(
             {
                 "action": action,
@@ -1271,6 +1266,14 @@ def _log_split(
         group = _label({**_key_names(key), "unit_key": key.unit, "period": key.period})
         old, new = (group, "split off") if action == "split" else ("split off", group)
         store._append_review(db, claim["id"], stamp, reviewer, "group", old, new, note, None)
+
+
+def _require_note(note: str | None) -> str:
+    """Every merge, rejection and split, and every undo of one, says why: the next
+    reader of the group must be able to tell a decision from an accident."""
+    if not note or not note.strip():
+        raise ClaimsError("Say why in the note: every merge, rejection and split keeps one.")
+    return note.strip()
 
 
 def _require_reviewer(reviewer: str | None) -> str:

@@ -91,11 +91,7 @@ def _prepared(path: str) -> bool:
     db = store.connect(path)
     try:
         if db["sources"].count == 0 and config.SAMPLES_DIR.exists():
-            try:
-                from claims.ingest import load_samples
-            except ImportError:  # ingestion not installed yet: open empty
-                return False
-            load_samples(db, config.SAMPLES_DIR)
+            ingest.load_samples(db, config.SAMPLES_DIR)
         return True
     finally:
         db.close()

@@ -471,7 +471,11 @@ def _explain(label: str, series_id: str, exc: Exception, timeout: tuple[float, f
         return ClaimsError(
             f"{said} did not accept a connection within {timeout[0]:g} s; {NOTHING_WRITTEN}"
         )
-    if isinstance(cause, requests.Timeout):
+    # A body that stops coming reaches requests' reader as a ConnectionError around
+    # urllib3's ReadTimeoutError: it is a timeout all the same.
+    if isinstance(cause, requests.Timeout) or any(
+        type(inner).__name__ == "ReadTimeoutError" for inner in _causes(cause)
+    ):
         return ClaimsError(f"{said} did not answer within {timeout[1]:g} s; {NOTHING_WRITTEN}")
     if isinstance(cause, requests.ConnectionError):
         return ClaimsError(

@@ -348,6 +348,29 @@ def test_offline_is_one_line_and_nothing_written(db, monkeypatch, provider, seri
     assert nothing_stored(db)
 
 
+@pytest.mark.parametrize(
+    ("failure", "message"),
+    [
+        (requests.ConnectTimeout(), "DBnomics did not accept a connection within 5 s"),
+        (requests.ReadTimeout(), "DBnomics did not answer within 15 s"),
+        # A body that stalls half-way, as requests' reader reports it.
+        (
+            requests.ConnectionError(urllib3.exceptions.ReadTimeoutError(None, "/", "timed out")),
+            "DBnomics did not answer within 15 s",
+        ),
+    ],
+)
+def test_a_provider_that_does_not_answer_in_time_is_one_line(db, monkeypatch, failure, message):
+    def too_slow(adapter, request, **kwargs):
+        raise failure
+
+    monkeypatch.setattr(requests.adapters.HTTPAdapter, "send", too_slow)
+    with pytest.raises(ClaimsError) as refused:
+        fetch_series(db, "dbnomics", WEO)
+    assert str(refused.value) == f"{message}; nothing was written."
+    assert nothing_stored(db)
+
+
 def test_no_name_service_is_one_line_too(db, monkeypatch):
     def no_dns(*args, **kwargs):
         raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")

@@ -43,11 +43,12 @@ import hashlib
 import importlib
 import json
 import logging
+import math
 import re
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -269,7 +270,9 @@ def _read_dbnomics(series_id: str, transport: _Transport) -> FetchedSeries:
         url=f"https://db.nomics.world/{series_id}",
         unit=unit_in_vocabulary(unit_label),
         unit_label=unit_label,
-        periods=_numbered(zip(frame["original_period"], frame["value"], strict=True)),
+        periods=_numbered(
+            zip(frame["original_period"], frame["value"], strict=True), f"dbnomics:{series_id}"
+        ),
     )
 
 
@@ -341,7 +344,10 @@ def _read_worldbank(series_id: str, transport: _Transport) -> FetchedSeries:
         url=f"https://data.worldbank.org/indicator/{indicator}",
         unit=unit_in_vocabulary(indicator_name),
         unit_label=indicator_name,
-        periods=_numbered((_world_bank_period(row), row["value"]) for row in rows),
+        periods=_numbered(
+            ((_world_bank_period(row), row["value"]) for row in rows),
+            f"worldbank:{indicator}:{economy}",
+        ),
     )
 
 
@@ -357,14 +363,23 @@ def _world_bank_period(row: dict) -> str:
 # ---------------------------------------------------------------- reading what came back
 
 
-def _numbered(pairs) -> list[tuple[str, float]]:
-    """(period, value) pairs with a number; a period without one ("NA", null, NaN) is
-    left out, as an empty cell is in a file import."""
+def _numbered(pairs: Iterable[tuple[object, object]], source: str) -> list[tuple[str, float]]:
+    """(period, value) pairs with a number. A period without one (DBnomics' "NA", the
+    World Bank's null, the NaN pandas makes of them) is left out, as an empty cell is
+    in a file import; anything else that is not a finite number refuses the series."""
     found = []
     for period, value in pairs:
-        if value is None or isinstance(value, str) or value != value:  # NaN != NaN
+        if value is None or value == "NA" or (isinstance(value, float) and math.isnan(value)):
             continue
-        found.append((str(period), float(value)))
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            number = math.nan
+        if not math.isfinite(number) or isinstance(value, bool):
+            raise ClaimsError(
+                f"{source} gives {str(value)[:40]!r} for {period}, not a number; {NOTHING_WRITTEN}"
+            )
+        found.append((str(period), number))
     return found
 
 
@@ -458,7 +473,9 @@ def payload_sha256(source: str, observed: Sequence[tuple[str, float]]) -> str:
 # ---------------------------------------------------------------- failures, in one line
 
 
-def _explain(label: str, series_id: str, exc: Exception, timeout: tuple[float, float]):
+def _explain(
+    label: str, series_id: str, exc: Exception, timeout: tuple[float, float]
+) -> ClaimsError | None:
     """A ClaimsError for a failure of the network or of the provider's answer; None for
     anything else, which is a bug to be seen as one."""
     import requests

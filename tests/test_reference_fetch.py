@@ -188,6 +188,13 @@ def test_a_missing_value_is_left_out(db, recorded):
     assert "2016" not in dict(reference.observations(db, WEO_NAME))
 
 
+def test_a_value_that_is_no_number_refuses_the_series(db, recorded):
+    recorded.add("worldbank-gdp-usa.json", lambda a: a["source"]["data"][3].update(value="n/a"))
+    with pytest.raises(ClaimsError, match=r"gives 'n/a' for 2018, not a number"):
+        fetch_series(db, "worldbank", WB_GDP)
+    assert nothing_stored(db)
+
+
 def test_a_series_without_a_plain_unit_needs_one_given(db, recorded):
     recorded.add("dbnomics-bls-ln-unemployment-rate.json")
     with pytest.raises(ClaimsError, match=r"does not say the unit .* give --unit"):

@@ -3,6 +3,8 @@
 reference add FILE --name NAME --unit UNIT --frequency F [--date-column C]
               [--value-column C] [--filter COLUMN=VALUE ...] [--means M]
               [--publisher P] [--url U] [--duplicates refuse|first|last]
+reference fetch dbnomics PROVIDER/DATASET/SERIES [--name N] [--unit U] [--frequency F]
+reference fetch worldbank INDICATOR:ECONOMY [--name N] [--unit U] [--frequency F]
 reference derive SOURCE --name NAME [--transform yoy]
 reference list [--json]
 reference show NAME [--vintage N] [--json]
@@ -18,6 +20,7 @@ from pathlib import Path
 
 from claims import config, reference, store
 from claims.model import terminal_safe
+from claims.reference_fetch import PROVIDERS, fetch_series
 
 
 def add_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
@@ -55,6 +58,8 @@ def add_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
         help="a period given twice: refuse the file (default) or keep its first or last row",
     )
 
+    _add_fetch_command(action)
+
     p = action("derive", "Make a series from another by a stated transform.", cmd_derive)
     p.add_argument("source", metavar="SOURCE", help="the series to derive from")
     p.add_argument("--name", required=True, help="the new series' name")
@@ -72,8 +77,35 @@ def add_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
     p.add_argument("folder", nargs="?", metavar="FOLDER", help="a folder with a pack.json")
 
 
+def _add_fetch_command(action) -> None:
+    p = action(
+        "fetch",
+        "Fetch a series online from DBnomics or the World Bank, as a new vintage.",
+        cmd_fetch,
+    )
+    p.add_argument("provider", choices=PROVIDERS, metavar="PROVIDER", help=" or ".join(PROVIDERS))
+    p.add_argument(
+        "series_id",
+        metavar="SERIES_ID",
+        help="dbnomics: PROVIDER/DATASET/SERIES (IMF/WEO:2023-10/USA.NGDP_RPCH.pcent_change); "
+        "worldbank: INDICATOR:ECONOMY (NY.GDP.MKTP.CD:USA)",
+    )
+    p.add_argument("--name", help="the series' name in the ledger (default: the provider's)")
+    p.add_argument(
+        "--unit",
+        help="percent, USD, index point, person, ... (default: the provider's, when it says "
+        "one of these plainly)",
+    )
+    p.add_argument(
+        "--frequency",
+        choices=reference.FREQUENCIES,
+        help="default: the one the provider's periods are written at",
+    )
+    p.add_argument("--means", default="level", choices=reference.MEANINGS)
+
+
 def _db(args: argparse.Namespace):
-    """The ledger, for an action that writes (add, derive, pack)."""
+    """The ledger, for an action that writes (add, fetch, derive, pack)."""
     return store.open_existing(config.database_path(getattr(args, "db", None)))
 
 
@@ -98,6 +130,20 @@ def cmd_add(args: argparse.Namespace) -> int:
         duplicates=args.duplicates,
     )
     print(terminal_safe(reference.import_file(_db(args), Path(args.file), spec)))
+    return 0
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    result = fetch_series(
+        _db(args),
+        args.provider,
+        args.series_id,
+        name=args.name,
+        unit=args.unit,
+        frequency=args.frequency,
+        means=args.means,
+    )
+    print(terminal_safe(result))
     return 0
 
 

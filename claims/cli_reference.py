@@ -84,8 +84,13 @@ def add_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
 def _add_link_commands(action) -> None:
     p = action("proposals", "Links between series and claims' keys worth a look.", cmd_proposals)
     p.add_argument("--series", metavar="NAME", help="only this series' proposals")
-    p.add_argument("--min-score", type=float, default=reference_links.MIN_SCORE, metavar="N",
-                   help=f"name similarity, 0-100 (default {reference_links.MIN_SCORE:g})")  # fmt: skip
+    p.add_argument(
+        "--min-score",
+        type=float,
+        default=reference_links.MIN_SCORE,
+        metavar="N",
+        help=f"name similarity, 0-100 (default {reference_links.MIN_SCORE:g})",
+    )
     p.add_argument("--limit", type=int, metavar="N", help="at most N, best first")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
 

@@ -401,9 +401,7 @@ def observations(
     return [(period, value) for period, value in rows]
 
 
-def official_line(
-    db: sqlite_utils.Database, name: str, vintage: int | None = None
-) -> list[dict]:
+def official_line(db: sqlite_utils.Database, name: str, vintage: int | None = None) -> list[dict]:
     """A series as a line to draw under claims' points: {period, start, end, value}
     in period order, start and end the period's first and last day (YYYY-MM-DD), from
     its latest vintage or the one given."""

@@ -227,9 +227,7 @@ def accept(
     return _decide(db, row, keys, "accept", reviewer=reviewer, note=note, score=score)
 
 
-def reject(
-    db: sqlite_utils.Database, link_or_proposal: str, *, reviewer: str, note: str
-) -> dict:
+def reject(db: sqlite_utils.Database, link_or_proposal: str, *, reviewer: str, note: str) -> dict:
     """Reject a proposal, or take back an accepted link, with a note saying why."""
     if not note or not note.strip():
         raise ClaimsError("Rejecting a link needs a note saying why.")
@@ -263,9 +261,7 @@ def _pair_of(db: sqlite_utils.Database, id_: str) -> tuple[dict, dict, float | N
     stored = _stored_link(db, id_)
     proposal = next((p for p in proposals(db) if p.id == id_), None)
     if stored is None and proposal is None:
-        raise ClaimsError(
-            f"No proposal or link with id {id_!r}; `reference proposals` lists them."
-        )
+        raise ClaimsError(f"No proposal or link with id {id_!r}; `reference proposals` lists them.")
     source = stored or asdict(proposal)
     keys = {k: source[k] for k in ("subject_key", "metric_key", "unit_key")}
     return reference.series_row(db, source["series"]), keys, proposal and proposal.score

@@ -923,7 +923,6 @@ def _reference_series(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
-
 @migrations(name="0015_reference_links")
 def _reference_links(db: sqlite_utils.Database) -> None:
     # A person's decisions linking a reference series to a figure's key, so that the
@@ -967,6 +966,7 @@ def _reference_links(db: sqlite_utils.Database) -> None:
     ]
     for statement in statements:
         db.execute(statement)
+
 
 CLAIM_KEY_INDEX = (
     "CREATE INDEX IF NOT EXISTS idx_claims_key "

@@ -280,6 +280,10 @@ def _decide(
     reviewer = _require_reviewer(reviewer)
     id_ = link_id(series_row["name"], keys["subject_key"], keys["metric_key"], keys["unit_key"])
     with store.write_transaction(db):
+        current = _decision_stack(db, id_)
+        if action != "undo" and current and current[-1] == action:
+            # A second identical decision would make one undo look like it did nothing.
+            raise ClaimsError(f"{id_} is already {_STATE_OF[action]}.")
         db.execute(
             "INSERT OR IGNORE INTO reference_links (id, series_id, subject_key, metric_key, "
             "unit_key) VALUES (?, ?, ?, ?, ?)",

@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from claims import reference_links, store
+from claims import reference, reference_links, store
 from claims.model import ClaimsError
 from tests.reference_ledger import (
     BRENT_DAILY,
@@ -100,6 +100,15 @@ def test_undo_takes_back_only_the_latest_decision(ledger):
         reference_links.undo(ledger, proposal.id, reviewer="bob")
 
 
+def test_the_same_decision_twice_is_refused(ledger):
+    proposal = proposal_for(ledger, US_UNEMPLOYMENT)
+    reference_links.accept(ledger, proposal.id, reviewer="ann")
+    with pytest.raises(ClaimsError, match=f"{proposal.id} is already accepted"):
+        reference_links.link(ledger, US_UNEMPLOYMENT, subject="US", metric="unemployment rate",
+                             unit="percent", reviewer="bob")  # fmt: skip
+    assert [row["action"] for row in reference_links.decision_log(ledger)] == ["accept"]
+
+
 def test_the_decision_log_is_append_only(ledger):
     reference_links.accept(ledger, proposal_for(ledger, CHINA_GDP).id, reviewer="ann")
     for statement in ("UPDATE reference_link_log SET note = 'x'", "DELETE FROM reference_link_log"):
@@ -165,6 +174,16 @@ def test_a_key_merged_into_a_linked_one_finds_the_series(ledger):
     (found,) = reference_links.series_for_key(ledger, ("prc", "gdp", "currency:USD"))
     assert found["series"] == CHINA_GDP
     assert reference_links.series_for_key(ledger, ("japan", "gdp", "currency:USD")) == []
+
+
+def test_a_linked_series_is_a_line_of_dated_periods(ledger):
+    line = reference.official_line(ledger, CHINA_GDP)
+    assert line[0] == {"period": "1960", "start": "1960-01-01", "end": "1960-12-31",
+                       "value": 59716249310.97416}  # fmt: skip
+    assert [point["period"] for point in line] == sorted(point["period"] for point in line)
+    monthly = reference.official_line(ledger, BRENT_MONTHLY)
+    march = next(point for point in monthly if point["period"] == "2022-03")
+    assert (march["start"], march["end"], march["value"]) == ("2022-03-01", "2022-03-31", 117.25)
 
 
 # ---------------------------------------------------------------- command line

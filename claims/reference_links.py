@@ -10,9 +10,10 @@ The ledger *proposes* links, a person *decides*:
 - proposals are computed, never stored: a series' name read as a key (the US
   unemployment rate series reads as "united states / unemployment rate") is
   compared with the names of the ledger's keys in the series' unit family
-  (percent with percent, USD with USD; never across). The subject must agree
-  (the series' place or body, or, for a series that names none, such as the Brent
-  price, a subject the series' name contains); the metric is scored with
+  (percent with percent, USD with USD; never across). The subject must agree, as
+  keys spell it (the series' place or body, or, for a series that names none, such
+  as the Brent price, words of the series' name: "brent crude"), so only those
+  keys are read, by index, whatever the ledger's size; the metric is scored with
   rapidfuzz's token_set_ratio against what is left of the series' name. A key
   with neither a subject nor a metric of two words or more ("price") says too
   little to propose anything for it; a person can still link it by hand.
@@ -29,6 +30,7 @@ in `reference proposals` is the one they accept, reject or undo.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -43,8 +45,6 @@ from claims.model import ClaimsError
 from claims.normalise import ClaimKey, key_columns, subject_metric_keys, unit_family, unit_label
 
 MIN_SCORE = 80.0
-# Subjects that differ by a letter ("united state", "united states") are one subject.
-_SUBJECT_SCORE = 90.0
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _DECISIONS = ("accept", "reject", "undo")
 _STATE_OF = {"accept": "accepted", "reject": "rejected"}
@@ -93,9 +93,14 @@ class _SeriesName:
     subject: str
     metric: str
 
-    @property
-    def words(self) -> frozenset[str]:
-        return frozenset(f"{self.subject} {self.metric}".split())
+    def subjects(self) -> list[str]:
+        """The subject keys a claim of this series may have: the series' own, or for a
+        series that names none, no subject or any run of words of its name."""
+        if self.subject:
+            return [self.subject]
+        words = self.metric.split()
+        runs = (" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words)))
+        return ["", *runs]
 
 
 def _series_name(row: dict) -> _SeriesName:
@@ -111,17 +116,12 @@ def name_score(series: _SeriesName, subject_key: str, metric_key: str) -> float:
         return 0.0
     if subject_key.startswith(MATCHED_PREFIX):
         return 0.0
-    if series.subject:
-        if not subject_key or fuzz.ratio(subject_key, series.subject) < _SUBJECT_SCORE:
-            return 0.0
-        rest = series.metric
-    else:
-        subject_words = subject_key.split()
-        if not subject_words and len(metric_key.split()) < 2:
-            return 0.0  # "price" alone: which price?
-        if any(word not in series.words for word in subject_words):
-            return 0.0
-        rest = " ".join(w for w in series.metric.split() if w not in subject_words)
+    if subject_key not in series.subjects():
+        return 0.0
+    if not subject_key and len(metric_key.split()) < 2:
+        return 0.0  # "price" alone: which price?
+    subject_words = subject_key.split()
+    rest = " ".join(w for w in series.metric.split() if w not in subject_words)
     return float(fuzz.token_set_ratio(metric_key, rest))
 
 
@@ -141,10 +141,9 @@ def proposals(
     series_rows = [reference.series_row(db, series)] if series else _all_series(db)
     names = [_series_name(row) for row in series_rows]
     decided = _decided_pairs(db)
-    keys_by_unit = _keys_by_unit(db, {name.unit_key for name in names})
     found = []
     for name in names:
-        for subject_key, metric_key, n_claims in keys_by_unit.get(name.unit_key, ()):
+        for subject_key, metric_key, n_claims in _candidate_keys(db, name):
             if (name.name, subject_key, metric_key, name.unit_key) in decided:
                 continue
             score = name_score(name, subject_key, metric_key)
@@ -168,19 +167,16 @@ def _all_series(db: sqlite_utils.Database) -> list[dict]:
     return _rows(db.execute("SELECT id, name, unit, frequency, url FROM reference_series"))
 
 
-def _keys_by_unit(
-    db: sqlite_utils.Database, unit_keys: set[str]
-) -> dict[str, list[tuple[str, str, int]]]:
-    """(subject_key, metric_key, claims) of the keys in these unit families."""
-    found: dict[str, list[tuple[str, str, int]]] = {}
-    for unit_key in sorted(unit_keys):
-        rows = db.execute(
-            "SELECT subject_key, metric_key, n_claims FROM series_stats WHERE unit_key = ? "
-            "AND n_claims > 0",
-            [unit_key],
-        ).fetchall()
-        found[unit_key] = [(s, m, n) for s, m, n in rows]
-    return found
+def _candidate_keys(db: sqlite_utils.Database, series: _SeriesName) -> list[tuple[str, str, int]]:
+    """(subject_key, metric_key, claims) of the keys with claims that could fit a series:
+    its unit family and one of its subjects, read by the summary's subject index."""
+    rows = db.execute(
+        "SELECT subject_key, metric_key, n_claims FROM series_stats "
+        "WHERE subject_key IN (SELECT value FROM json_each(?)) AND unit_key = ? "
+        "AND n_claims > 0",
+        [json.dumps(series.subjects()), series.unit_key],
+    ).fetchall()
+    return [(s, m, n) for s, m, n in rows]
 
 
 def _decided_pairs(db: sqlite_utils.Database) -> set[tuple[str, str, str, str]]:

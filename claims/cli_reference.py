@@ -8,10 +8,10 @@ reference list [--json]
 reference show NAME [--vintage N] [--json]
 reference pack [FOLDER]          the shipped pack (data/reference) or another
 reference proposals [--series NAME] [--min-score N] [--limit N] [--json]
-reference link SERIES --subject S --metric M --unit U [--note N] [--reviewer R]
-reference accept ID [--note N] [--reviewer R]
+reference link SERIES --subject S --metric M --unit U --note N [--reviewer R]
+reference accept ID --note N [--reviewer R]
 reference reject ID --note N [--reviewer R]
-reference undo ID [--note N] [--reviewer R]      the latest decision on a link
+reference undo ID --note N [--reviewer R]        the latest decision on a link
 reference links [--series NAME] [--json]         the accepted links
 reference log [--limit N] [--json]               link decisions, newest first
 """
@@ -107,7 +107,7 @@ def _add_link_commands(action) -> None:
 
     p = action("reject", "Reject a proposed link, or take back an accepted one.", cmd_reject)
     p.add_argument("id", metavar="ID", help="l-... from `reference proposals` or `links`")
-    _add_decision_arguments(p, note_required=True)
+    _add_decision_arguments(p)
 
     p = action("undo", "Take back the latest decision on a link.", cmd_undo)
     p.add_argument("id", metavar="ID", help="l-... from `reference log`")
@@ -122,8 +122,8 @@ def _add_link_commands(action) -> None:
     p.add_argument("--json", action="store_true", help="one JSON object per line")
 
 
-def _add_decision_arguments(p: argparse.ArgumentParser, *, note_required: bool = False) -> None:
-    p.add_argument("--note", required=note_required, help="why" + (" (required)" * note_required))
+def _add_decision_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--note", required=True, help="why (required: every decision keeps one)")
     p.add_argument("--reviewer", default="cli", help="who decided (default: cli)")
 
 

@@ -18,7 +18,8 @@ The ledger *proposes* links, a person *decides*:
   with neither a subject nor a metric of two words or more ("price") says too
   little to propose anything for it; a person can still link it by hand.
 - decisions (accept, reject, undo) are rows of an append-only log
-  (reference_link_log) with who, when and a note; a pair's state is the log
+  (reference_link_log) with who, when and a note, which every decision needs, as
+  every merge does (claims.groups); a pair's state is the log
   replayed, an undo taking back the latest decision not yet undone. Accepted and
   rejected pairs are not proposed again; an undone one can be.
 
@@ -199,7 +200,7 @@ def link(
     metric: str | None,
     unit: str | None,
     reviewer: str,
-    note: str | None = None,
+    note: str,
 ) -> dict:
     """Link a series to a key a person names in words ("United States",
     "unemployment rate", "percent"), keyed as claims are; returns the link.
@@ -215,25 +216,19 @@ def link(
     return _decide(db, row, keys, "accept", reviewer=reviewer, note=note, score=None)
 
 
-def accept(
-    db: sqlite_utils.Database, link_or_proposal: str, *, reviewer: str, note: str | None = None
-) -> dict:
+def accept(db: sqlite_utils.Database, link_or_proposal: str, *, reviewer: str, note: str) -> dict:
     """Accept a proposal (or re-accept a rejected link) by its id; returns the link."""
     row, keys, score = _pair_of(db, link_or_proposal)
     return _decide(db, row, keys, "accept", reviewer=reviewer, note=note, score=score)
 
 
 def reject(db: sqlite_utils.Database, link_or_proposal: str, *, reviewer: str, note: str) -> dict:
-    """Reject a proposal, or take back an accepted link, with a note saying why."""
-    if not note or not note.strip():
-        raise ClaimsError("Rejecting a link needs a note saying why.")
+    """Reject a proposal, or take back an accepted link."""
     row, keys, score = _pair_of(db, link_or_proposal)
     return _decide(db, row, keys, "reject", reviewer=reviewer, note=note, score=score)
 
 
-def undo(
-    db: sqlite_utils.Database, link_id_: str, *, reviewer: str, note: str | None = None
-) -> dict:
+def undo(db: sqlite_utils.Database, link_id_: str, *, reviewer: str, note: str) -> dict:
     """Take back the latest decision on a link not yet undone; returns the link."""
     stored = _stored_link(db, link_id_)
     if stored is None or not _decision_stack(db, link_id_):
@@ -270,10 +265,10 @@ def _decide(
     action: str,
     *,
     reviewer: str,
-    note: str | None,
+    note: str,
     score: float | None,
 ) -> dict:
-    reviewer = _require_reviewer(reviewer)
+    reviewer, note = _require_reviewer(reviewer), _require_note(note)
     id_ = link_id(series_row["name"], keys["subject_key"], keys["metric_key"], keys["unit_key"])
     with store.write_transaction(db):
         current = _decision_stack(db, id_)
@@ -288,7 +283,7 @@ def _decide(
         db.execute(
             "INSERT INTO reference_link_log (link_id, action, score, reviewer, at, note) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            [id_, action, score, reviewer, store.now_utc(), (note or "").strip() or None],
+            [id_, action, score, reviewer, store.now_utc(), note],
         )
         stack = _decision_stack(db, id_)
         db.execute(
@@ -311,6 +306,13 @@ def _decision_stack(db: sqlite_utils.Database, id_: str) -> list[str]:
         else:
             stack.append(action)
     return stack
+
+
+def _require_note(note: str | None) -> str:
+    # The next reader of a link must be able to tell a decision from an accident.
+    if not note or not note.strip():
+        raise ClaimsError("Say why in the note: every link decision keeps one.")
+    return note.strip()
 
 
 def _require_reviewer(reviewer: str | None) -> str:

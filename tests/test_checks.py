@@ -31,7 +31,7 @@ LINKED = (BRENT_DAILY, BRENT_MONTHLY, CHINA_GDP, INFLATION, US_UNEMPLOYMENT)
 def link_all(db) -> None:
     for proposal in reference_links.proposals(db):
         if proposal.series in LINKED:
-            reference_links.accept(db, proposal.id, reviewer="ann")
+            reference_links.accept(db, proposal.id, reviewer="ann", note="same figure")
 
 
 def check_of(db, surface: str) -> checks.Check:
@@ -110,7 +110,9 @@ def test_a_monthly_claim_against_an_annual_series_is_a_mismatch_not_a_comparison
 
 
 def test_a_claim_of_a_month_with_only_a_daily_series_linked_is_a_mismatch(ledger):
-    reference_links.accept(ledger, _proposal(ledger, BRENT_DAILY), reviewer="ann")
+    reference_links.accept(
+        ledger, _proposal(ledger, BRENT_DAILY), reviewer="ann", note="daily quotes"
+    )
     assert check_of(ledger, "$117").suggestion == (
         "frequency mismatch: claim is monthly, series is daily"
     )

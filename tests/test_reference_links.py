@@ -83,7 +83,7 @@ def test_a_rejected_proposal_is_not_proposed_again_until_undone(ledger):
     reference_links.reject(ledger, proposal.id, reviewer="ann", note="quotes are daily")
     assert proposal.id not in {p.id for p in reference_links.proposals(ledger)}
     assert reference_links.links(ledger) == []
-    undone = reference_links.undo(ledger, proposal.id, reviewer="bob")
+    undone = reference_links.undo(ledger, proposal.id, reviewer="bob", note="they are not")
     assert undone["state"] is None
     assert proposal.id in {p.id for p in reference_links.proposals(ledger)}
     actions = [row["action"] for row in reference_links.decision_log(ledger)]
@@ -92,25 +92,26 @@ def test_a_rejected_proposal_is_not_proposed_again_until_undone(ledger):
 
 def test_undo_takes_back_only_the_latest_decision(ledger):
     proposal = proposal_for(ledger, US_UNEMPLOYMENT)
-    reference_links.accept(ledger, proposal.id, reviewer="ann")
+    reference_links.accept(ledger, proposal.id, reviewer="ann", note="the BLS average")
     reference_links.reject(ledger, proposal.id, reviewer="bob", note="annual only")
-    assert reference_links.undo(ledger, proposal.id, reviewer="bob")["state"] == "accepted"
-    assert reference_links.undo(ledger, proposal.id, reviewer="bob")["state"] is None
+    undo = {"reviewer": "bob", "note": "too soon"}
+    assert reference_links.undo(ledger, proposal.id, **undo)["state"] == "accepted"
+    assert reference_links.undo(ledger, proposal.id, **undo)["state"] is None
     with pytest.raises(ClaimsError, match="has no decision to undo"):
-        reference_links.undo(ledger, proposal.id, reviewer="bob")
+        reference_links.undo(ledger, proposal.id, **undo)
 
 
 def test_the_same_decision_twice_is_refused(ledger):
     proposal = proposal_for(ledger, US_UNEMPLOYMENT)
-    reference_links.accept(ledger, proposal.id, reviewer="ann")
+    reference_links.accept(ledger, proposal.id, reviewer="ann", note="the BLS average")
     with pytest.raises(ClaimsError, match=f"{proposal.id} is already accepted"):
         reference_links.link(ledger, US_UNEMPLOYMENT, subject="US", metric="unemployment rate",
-                             unit="percent", reviewer="bob")  # fmt: skip
+                             unit="percent", reviewer="bob", note="again")  # fmt: skip
     assert [row["action"] for row in reference_links.decision_log(ledger)] == ["accept"]
 
 
 def test_the_decision_log_is_append_only(ledger):
-    reference_links.accept(ledger, proposal_for(ledger, CHINA_GDP).id, reviewer="ann")
+    reference_links.accept(ledger, proposal_for(ledger, CHINA_GDP).id, reviewer="ann", note="ok")
     for statement in ("UPDATE reference_link_log SET note = 'x'", "DELETE FROM reference_link_log"):
         with pytest.raises(sqlite3.IntegrityError, match="append-only"):
             ledger.execute(statement)
@@ -118,8 +119,9 @@ def test_the_decision_log_is_append_only(ledger):
 
 def test_a_link_by_hand_keys_its_words_as_claims_are(ledger):
     link = reference_links.link(
-        ledger, US_UNEMPLOYMENT, subject="US", metric="unemployment", unit="%", reviewer="ann"
-    )
+        ledger, US_UNEMPLOYMENT, subject="US", metric="unemployment", unit="%", reviewer="ann",
+        note="the BLS annual average",
+    )  # fmt: skip
     assert (link["subject_key"], link["metric_key"], link["unit_key"]) == (
         "united states",
         "unemployment rate",
@@ -146,8 +148,9 @@ def decisions(db) -> int:
 def test_a_link_that_cannot_hold_is_refused_and_nothing_written(ledger, series, unit, message):
     with pytest.raises(ClaimsError, match=message):
         reference_links.link(
-            ledger, series, subject="US", metric="unemployment", unit=unit, reviewer="ann"
-        )
+            ledger, series, subject="US", metric="unemployment", unit=unit, reviewer="ann",
+            note="by hand",
+        )  # fmt: skip
     assert decisions(ledger) == 0
     assert ledger.execute("SELECT count(*) FROM reference_links").fetchone()[0] == 0
 
@@ -155,21 +158,22 @@ def test_a_link_that_cannot_hold_is_refused_and_nothing_written(ledger, series, 
 def test_deciding_needs_a_known_id_a_reviewer_and_a_note_to_reject(ledger):
     proposal = proposal_for(ledger, CHINA_GDP)
     with pytest.raises(ClaimsError, match="No proposal or link with id 'l-0000000000'"):
-        reference_links.accept(ledger, "l-0000000000", reviewer="ann")
+        reference_links.accept(ledger, "l-0000000000", reviewer="ann", note="yes")
     with pytest.raises(ClaimsError, match="reviewer name is required"):
-        reference_links.accept(ledger, proposal.id, reviewer=" ")
-    with pytest.raises(ClaimsError, match="needs a note"):
-        reference_links.reject(ledger, proposal.id, reviewer="ann", note="")
+        reference_links.accept(ledger, proposal.id, reviewer=" ", note="yes")
+    for decide in (reference_links.accept, reference_links.reject):
+        with pytest.raises(ClaimsError, match="Say why in the note"):
+            decide(ledger, proposal.id, reviewer="ann", note=" ")
     assert decisions(ledger) == 0
 
 
 def test_a_key_merged_into_a_linked_one_finds_the_series(ledger):
     from claims import groups
 
-    reference_links.accept(ledger, proposal_for(ledger, CHINA_GDP).id, reviewer="ann")
+    reference_links.accept(ledger, proposal_for(ledger, CHINA_GDP).id, reviewer="ann", note="ok")
     groups.accept_merge(
         ledger, ("prc", "gdp", "currency:USD", None), ("china", "gdp", "currency:USD", None),
-        reviewer="ann",
+        reviewer="ann", note="the PRC is China",
     )  # fmt: skip
     (found,) = reference_links.series_for_key(ledger, ("prc", "gdp", "currency:USD"))
     assert found["series"] == CHINA_GDP
@@ -197,7 +201,7 @@ def test_the_command_line_proposes_accepts_rejects_and_undoes(ledger_path):
     china = next(p for p in proposals if p["series"] == CHINA_GDP)
     assert (china["key"], china["claims"], china["score"]) == ("china / gdp / USD", 3, 100.0)
 
-    accepted = run("reference", "accept", china["id"], "--reviewer", "ann", *db)
+    accepted = run("reference", "accept", china["id"], "--reviewer", "ann", "--note", "WB", *db)
     assert accepted.stdout.strip() == (
         f"Linked {CHINA_GDP!r} and china / gdp / USD ({china['id']})."
     )
@@ -206,7 +210,7 @@ def test_the_command_line_proposes_accepts_rejects_and_undoes(ledger_path):
     again = run("reference", "proposals", *db)
     assert china["id"] not in again.stdout
 
-    undone = run("reference", "undo", china["id"], *db)
+    undone = run("reference", "undo", china["id"], "--note", "too soon", *db)
     assert (
         undone.stdout.strip() == f"Undid the latest decision on {china['id']}: it is now undecided."
     )
@@ -214,13 +218,14 @@ def test_the_command_line_proposes_accepts_rejects_and_undoes(ledger_path):
     assert rejected.returncode == 0, rejected.stderr
     log = run("reference", "log", "--json", *db)
     actions = [(row["action"], row["note"]) for row in map(json.loads, log.stdout.splitlines())]
-    assert actions == [("reject", "nominal, not real"), ("undo", None), ("accept", None)]
+    assert actions == [("reject", "nominal, not real"), ("undo", "too soon"), ("accept", "WB")]
 
 
 def test_the_command_line_links_by_hand_and_refuses_in_one_line(ledger_path):
     db = ["--db", str(ledger_path)]
     linked = run("reference", "link", US_UNEMPLOYMENT, "--subject", "United States",
-                 "--metric", "unemployment rate", "--unit", "percent", *db)  # fmt: skip
+                 "--metric", "unemployment rate", "--unit", "percent",
+                 "--note", "BLS", *db)  # fmt: skip
     assert linked.returncode == 0, linked.stderr
     assert "united states / unemployment rate / percent" in linked.stdout
     refusals = [
@@ -233,7 +238,7 @@ def test_the_command_line_links_by_hand_and_refuses_in_one_line(ledger_path):
         (("undo", "l-0000000000"), "error: l-0000000000 has no decision to undo."),
     ]  # fmt: skip
     for args, message in refusals:
-        refused = run("reference", *args, *db)
+        refused = run("reference", *args, "--note", "why", *db)
         assert (refused.returncode, refused.stderr.strip(), refused.stdout) == (2, message, "")
     with store.connect(ledger_path) as reopened:
         assert decisions(reopened) == 1

@@ -34,7 +34,9 @@ def test_the_sample_ledger_proposes_its_us_figures_series(sample_ledger):
 def test_the_sample_claims_are_checked_and_monthly_rates_are_not_compared(sample_ledger):
     for proposal in reference_links.proposals(sample_ledger):
         if proposal.series in (US_UNEMPLOYMENT, US_INFLATION):
-            reference_links.accept(sample_ledger, proposal.id, reviewer="test")
+            reference_links.accept(
+                sample_ledger, proposal.id, reviewer="test", note="the BLS series"
+            )
     found = checks.check_claims(sample_ledger, series=US_UNEMPLOYMENT)
     monthly = [c for c in found if checks.period_frequency(c.period) == "month"]
     assert monthly, "the samples report the monthly unemployment rate"

@@ -178,7 +178,7 @@ class _SeriesCache:
         name = link["series"]
         if name not in self.loaded:
             row = reference.series_row(self.db, name)
-            vintage = latest_vintage(self.db, row["id"])
+            vintage = _latest_vintage(self.db, row["id"])
             values = dict(reference.observations(self.db, name, vintage)) if vintage else {}
             self.loaded[name] = _Series(
                 name, row["frequency"], link["unit_key"], row["url"], vintage, values
@@ -186,7 +186,7 @@ class _SeriesCache:
         return self.loaded[name]
 
 
-def latest_vintage(db: sqlite_utils.Database, series_id: int) -> int | None:
+def _latest_vintage(db: sqlite_utils.Database, series_id: int) -> int | None:
     return db.execute(
         "SELECT max(vintage) FROM reference_imports WHERE series_id = ?", [series_id]
     ).fetchone()[0]

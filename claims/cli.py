@@ -29,7 +29,12 @@ from claims.model import (
 USER_ERROR = 2
 
 # Modules that add sub-commands of their own area through add_commands(add).
-_COMMAND_MODULES = ("claims.cli_ingest", "claims.cli_export", "claims.cli_reference")
+_COMMAND_MODULES = (
+    "claims.cli_ingest",
+    "claims.cli_export",
+    "claims.cli_reference",
+    "claims.cli_checks",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -170,7 +175,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    claim_id = _claim_id(args.claim_id)
+    claim_id = parse_claim_id(args.claim_id)
     db = open_db(args)
     claim = store.set_status(
         db,
@@ -204,7 +209,7 @@ def cmd_hash_password(args: argparse.Namespace) -> int:
     return 0
 
 
-def _claim_id(raw: str) -> int:
+def parse_claim_id(raw: str) -> int:
     claim_id = parse_id(raw)
     if claim_id is None:
         raise ClaimsError(f"A claim id is a whole number from 1 to {MAX_ID}, not {raw!r}.")

@@ -419,7 +419,7 @@ def resolve_key(db: sqlite_utils.Database, key: ClaimKey | Sequence | Mapping) -
     return key if row is None else ClaimKey(row[0], row[1], key.unit, key.period)
 
 
-def _names_in_group(db: sqlite_utils.Database, key: ClaimKey) -> list[tuple[str, str]]:
+def names_in_group(db: sqlite_utils.Database, key: ClaimKey) -> list[tuple[str, str]]:
     """(subject_key, metric_key) names whose claims fall in `key`'s group: it and its aliases."""
     aliases = db.execute(
         "SELECT from_subject, from_metric FROM key_aliases "
@@ -472,7 +472,7 @@ def group_for_key(
     key = resolve_key(db, key)
     if key.period is None:
         raise ClaimsError("A group needs a period; use series() for every period of a key.")
-    rows = _claims_of_names(db, _names_in_group(db, key), key.unit, key.period, split_claim_ids(db))
+    rows = _claims_of_names(db, names_in_group(db, key), key.unit, key.period, split_claim_ids(db))
     if not rows:
         return None
     group = build_group(key, rows, tolerance)
@@ -502,7 +502,7 @@ def series(
     ensure_keys(db)
     key = resolve_key(db, _as_key(key)._replace(period=None))
     since = _latest_periods_start(db, key, max_claims) if max_claims else None
-    names = _names_in_group(db, key)
+    names = names_in_group(db, key)
     rows = _claims_of_names(db, names, key.unit, None, split_claim_ids(db), since)
     by_period: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
@@ -648,7 +648,7 @@ def _add_spelling(db: sqlite_utils.Database, row: dict) -> None:
     A merged name may have no claims of its own, so the names merged into it count too.
     """
     key = ClaimKey(row["subject_key"], row["metric_key"], row["unit_key"], None)
-    for subject, metric in _names_in_group(db, key):
+    for subject, metric in names_in_group(db, key):
         spellings = db.execute(
             "SELECT subject, metric FROM claims WHERE metric_key = ? AND subject_key = ? "
             "AND unit_key = ? AND vanished = 0 LIMIT 50",
@@ -843,7 +843,7 @@ def disputed_groups(
     disputed: list[ClaimGroup] = []
     for subject, metric, unit, period in candidates:
         key = ClaimKey(subject, metric, unit, period)
-        rows = _claims_of_names(db, _names_in_group(db, key), key.unit, key.period, excluded)
+        rows = _claims_of_names(db, names_in_group(db, key), key.unit, key.period, excluded)
         group = build_group(key, rows, tolerance)
         if group.flagged and group.n_sources >= min_sources:
             disputed.append(group)

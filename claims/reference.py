@@ -32,7 +32,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from claims.model import ClaimsError
+from claims.model import ClaimsError, safe_period_bounds
 from claims.store import write_transaction
 
 FREQUENCIES = ("day", "month", "quarter", "year")
@@ -426,6 +426,17 @@ def observations(
         [series["id"], vintage],
     ).fetchall()
     return [(period, value) for period, value in rows]
+
+
+def official_line(db: sqlite_utils.Database, name: str, vintage: int | None = None) -> list[dict]:
+    """A series as a line to draw under claims' points: {period, start, end, value}
+    in period order, start and end the period's first and last day (YYYY-MM-DD), from
+    its latest vintage or the one given."""
+    line = []
+    for period, value in observations(db, name, vintage):
+        start, end = safe_period_bounds(period)
+        line.append({"period": period, "start": start, "end": end, "value": value})
+    return line
 
 
 def list_series(db: sqlite_utils.Database) -> list[dict]:

@@ -242,3 +242,46 @@ def test_check_confirms_one_claim_and_refuses_bad_input_in_one_line(ledger_path)
         assert (refused.returncode, refused.stderr.strip(), refused.stdout) == (2, message, "")
     with store.connect(ledger_path) as db:
         assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "xlsx", "parquet"])
+def test_exports_carry_the_official_figure_and_the_manifest_names_its_series(ledger, fmt, tmp_path):
+    from claims import export, importer
+
+    link_all(ledger)
+    out = tmp_path / f"claims.{export.FORMATS[fmt][0]}"
+    export.write_export(ledger, None, fmt, out)
+    rows = {row["surface"]: row for row in _exported_claims(out, fmt)}
+    oil = rows["$133.18"]
+    assert oil["official_series"] == BRENT_DAILY
+    assert float(oil["official_value"]) == BRENT_2022_03_08
+    assert float(oil["official_difference"]) == 0
+    assert rows["$30bn"].get("official_value") in (None, "")  # 1950: no official figure
+    manifest = json.loads(export.manifest_path(out).read_text(encoding="utf-8"))
+    assert {"series": BRENT_DAILY, "vintage": 1} in manifest["reference_series"]
+    assert "official_value" in manifest["columns"]
+    # the columns are read, not stored, by a restore: the file still imports
+    if fmt != "parquet":  # Parquet exports are one-way
+        fresh = store.connect(tmp_path / "restored.db")
+        importer.import_file(fresh, out)
+        assert fresh["claims"].count == ledger["claims"].count
+
+
+def _exported_claims(path, fmt) -> list[dict]:
+    import csv
+
+    if fmt == "csv":
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            return [r for r in csv.DictReader(fh) if r["surface"]]
+    if fmt == "jsonl":
+        lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        return [line for line in lines if "source_url" in line]
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(path, read_only=True)["claims"]
+        header, *rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+        return [dict(zip(header, r, strict=False)) for r in rows]
+    import pyarrow.parquet as pq
+
+    return pq.read_table(path).to_pylist()

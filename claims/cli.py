@@ -155,6 +155,9 @@ def cmd_init(args: argparse.Namespace) -> int:
         print(f"Loaded the sample articles: {summary}")
         series = load_pack(db, config.REFERENCE_DIR)
         print(f"Loaded {len(series)} official reference series (data/reference).")
+    rekeyed = store.rekey_if_stale(db)
+    if rekeyed is not None:
+        print(f"Re-keyed {rekeyed:,} claims: the synonym table or the key rules changed.")
     counts = store.stats(db)
     print(f"Database ready at {path}: {counts['sources']} sources, {counts['claims']} claims.")
     return 0

@@ -40,6 +40,8 @@ database is re-keyed.
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -260,7 +262,26 @@ def load_synonyms(paths: Iterable[Path]) -> SynonymTable:
     return SynonymTable.from_rows(rows)
 
 
+# What a stored key depends on besides the synonym table: bump it when a change to
+# the rules in this module changes the keys it makes, so that ledgers re-key.
+KEY_RULES_VERSION = 1
+
 _table: SynonymTable | None = None
+_fingerprint: str | None = None
+
+
+def key_fingerprint() -> str:
+    """Which synonym table and key rules make keys now: a ledger that stored its claims'
+    keys under another fingerprint needs `rekey` to line them up again."""
+    global _fingerprint
+    if _fingerprint is None:
+        table = synonym_table()
+        content = json.dumps(
+            [KEY_RULES_VERSION, *(sorted(d.items()) for d in
+                                  (table.variants, table.metric_variants, table.places))]
+        )  # fmt: skip
+        _fingerprint = "k-" + hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
+    return _fingerprint
 
 
 def synonym_table() -> SynonymTable:
@@ -276,8 +297,8 @@ def use_synonyms(table: SynonymTable | None) -> None:
 
     Stored keys do not change by themselves: run store.recompute_claim_keys(db).
     """
-    global _table
-    _table = table
+    global _table, _fingerprint
+    _table, _fingerprint = table, None
     _subject_metric_words.cache_clear()
     _unit_family.cache_clear()
 

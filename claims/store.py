@@ -38,7 +38,7 @@ from claims.model import (
     period_bounds,
     safe_period_bounds,
 )
-from claims.normalise import key_columns
+from claims.normalise import key_columns, key_fingerprint
 from claims.schema import CLAIM_KEY_INDEX, migrations
 
 BUSY_TIMEOUT_SECONDS = 30
@@ -267,6 +267,7 @@ def _open_for_writing(path: Path, *, create: bool) -> sqlite_utils.Database:
         db = sqlite_utils.Database(_sqlite_connect(":memory:"))
         db.execute("PRAGMA foreign_keys = ON")
         migrate(db)
+        _adopt_key_fingerprint(db)
         return db
     try:
         _check_before_writing(path, create=create)
@@ -277,6 +278,7 @@ def _open_for_writing(path: Path, *, create: bool) -> sqlite_utils.Database:
         conn.execute("PRAGMA synchronous = NORMAL")
         db = sqlite_utils.Database(conn)
         migrate(db)
+        _adopt_key_fingerprint(db)
     except sqlite3.DatabaseError as exc:
         if _says_read_only(exc) or (path.parent.exists() and not _writable(path)):
             raise ClaimsError(_read_only_message(path)) from None
@@ -308,6 +310,10 @@ def _use_wal(conn: sqlite3.Connection) -> None:
             if "locked" not in str(exc) or time.monotonic() > deadline:
                 raise
         time.sleep(0.02)
+
+
+def _has_meta(db: sqlite_utils.Database) -> bool:
+    return db["meta"].exists()
 
 
 def migrate(db: sqlite_utils.Database) -> None:
@@ -353,6 +359,53 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
 _REBUILD_INDEX_ABOVE = 50_000
 
 
+# meta holds counters; this one row holds a text: the fingerprint (normalise.
+# key_fingerprint) of the synonym table and key rules the stored keys were made with.
+_KEYS_MADE_WITH = "claim_keys_made_with"
+
+
+def keys_made_with(db: sqlite_utils.Database) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE key = ?", [_KEYS_MADE_WITH]).fetchone()
+    return row[0] if row else None
+
+
+def _record_key_fingerprint(db: sqlite_utils.Database) -> None:
+    db.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+        [_KEYS_MADE_WITH, key_fingerprint()],
+    )
+
+
+def _adopt_key_fingerprint(db: sqlite_utils.Database) -> None:
+    """A ledger with no claims yet takes this process's key rules as its own."""
+    if keys_made_with(db) is None and not db.execute("SELECT 1 FROM claims LIMIT 1").fetchone():
+        with write_transaction(db):
+            _record_key_fingerprint(db)
+
+
+def keys_are_stale(db: sqlite_utils.Database) -> bool:
+    """Whether the stored claim keys were made with another synonym table or older key
+    rules than this process uses (a ledger whose claims predate the record counts)."""
+    made_with = keys_made_with(db)
+    if made_with == key_fingerprint():
+        return False
+    return made_with is not None or bool(db.execute("SELECT 1 FROM claims LIMIT 1").fetchone())
+
+
+def stale_keys_notice(db: sqlite_utils.Database) -> str | None:
+    if not keys_are_stale(db):
+        return None
+    return (
+        "The claims' comparable keys were made with another synonym table or older key "
+        "rules, so some figures may not line up: run `python -m claims rekey` (or `init`)."
+    )
+
+
+def rekey_if_stale(db: sqlite_utils.Database) -> int | None:
+    """Re-key every claim when the keys are stale (None when they are not)."""
+    return recompute_claim_keys(db) if keys_are_stale(db) else None
+
+
 def recompute_claim_keys(
     db: sqlite_utils.Database,
     *,
@@ -375,7 +428,11 @@ def recompute_claim_keys(
     if rebuild_index:
         db.execute("DROP INDEX IF EXISTS idx_claims_key")
     try:
-        return _store_claim_keys(db, condition, batch_size, match)
+        count = _store_claim_keys(db, condition, batch_size, match)
+        if not only_missing and _has_meta(db):
+            with write_transaction(db):
+                _record_key_fingerprint(db)
+        return count
     finally:
         # Also brings the index back if an earlier run was killed half way.
         db.execute(CLAIM_KEY_INDEX)

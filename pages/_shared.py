@@ -180,7 +180,9 @@ def sidebar() -> None:
         try:
             counts = read("stats")
             st.text(f"{counts['sources']:,} sources · {counts['claims']:,} claims")
-            if notice := store.newer_version_notice(get_db(), db_path()):
+            db = get_db()
+            notice = store.newer_version_notice(db, db_path()) or store.stale_keys_notice(db)
+            if notice:
                 warning(notice)
         except ClaimsError as exc:
             st.error(str(exc))

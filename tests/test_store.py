@@ -392,3 +392,31 @@ def test_facet_and_month_summaries_equal_the_live_claims_after_every_kind_of_wri
     with store.write_transaction(db):
         db.execute("DELETE FROM claims WHERE speaker = 'Ministry'")
     assert summaries() == recomputed()
+
+
+def test_a_ledger_keyed_with_another_synonym_table_says_so_and_init_rekeys_it(tmp_path):
+    from claims import cli, normalise
+
+    path = tmp_path / "ledger.db"
+    db = store.connect(path)
+    text = "Zemblan joblessness rose to 5% in May."
+    claim = numeric_claim(text, "5%", 5.0, unit="percent", subject="Zembla",
+                          metric="joblessness", period="2023-05")  # fmt: skip
+    store.add_source(db, text, [claim], title="Jobs", published="2023-06-10")
+    assert not store.keys_are_stale(db)
+    assert db.execute("SELECT metric_key FROM claims").fetchone()[0] == "joblessness"
+    # a user adds a synonym: the stored key is now stale, and the ledger says so
+    table = normalise.load_synonyms([normalise.SYNONYMS_FILE])
+    table.add("unemployment rate", "joblessness", "metric")
+    normalise.use_synonyms(table)
+    try:
+        assert store.keys_are_stale(db)
+        assert "python -m claims rekey" in store.stale_keys_notice(db)
+        db.close()
+        assert cli.main(["init", "--db", str(path)]) == 0
+        db = store.connect(path)
+        assert db.execute("SELECT metric_key FROM claims").fetchone()[0] == "unemployment rate"
+        assert not store.keys_are_stale(db)
+    finally:
+        normalise.use_synonyms(None)
+        db.close()

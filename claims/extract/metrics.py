@@ -354,6 +354,8 @@ def _after_number(sentence: str, end: int, kind: str) -> tuple[str | None, bool]
         return _clean_metric(_np_from(words[1:])), False  # "$2bn in revenue"
     if rate:
         return None, False
+    if _named_modifier(sentence, end, words):
+        words = words[1:]  # "a $1bn Zika funding bill": the bill, for Zika
     np = _np_from(words)
     if (
         np
@@ -363,6 +365,20 @@ def _after_number(sentence: str, end: int, kind: str) -> tuple[str | None, bool]
     ):
         return None, True
     return _clean_metric(np), False
+
+
+_DETERMINER_BEFORE_RE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|this|that)\s+(?:\S+\s+){0,2}\S+$", re.I
+)
+
+
+def _named_modifier(sentence: str, end: int, words: list[str]) -> bool:
+    """Whether a name stands between a figure and its noun as a modifier: "a $1bn Zika
+    funding bill", "the $4bn Acme contract" (a determiner before the figure makes the
+    whole one noun phrase)."""
+    if len(words) < 2 or not words[0][:1].isupper() or not words[1][:1].islower():
+        return False
+    return bool(_DETERMINER_BEFORE_RE.search(sentence, max(0, end - 40), end))
 
 
 _RATING_WORDS = frozenset("positive negative favorable unfavorable favourable unfavourable".split())

@@ -514,6 +514,9 @@ def test_a_baseline_takes_its_figures_metric(sentence, surface, metric):
         ("The firm has sold its main unit for $9.4bn.", "$9.4bn", "price"),
         ("Initech agreed to buy Globex for about $160bn.", "$160bn", "price"),
         ("He paid for the meal with $50.", "$50", None),
+        # a name between an amount and its noun is a modifier: the noun is the measure
+        ("The fight is over a $2 billion Zemblan relief bill.", "$2 billion", "relief bill"),
+        ("The ad is part of a $1 million Ohio buy.", "$1 million", "buy"),
     ],
 )
 def test_what_moves_in_a_market_or_an_economy(sentence, surface, metric):

@@ -1118,6 +1118,8 @@ def _connects(between: str, metric: str) -> bool:
 _COMPARED_BEFORE_RE = re.compile(
     r"\b(?:compared\s+(?:with|to)|versus|vs\.?|as\s+against"
     r"|(?:up|down)\s+(?:[a-z]+ly\s+)?from(?:\s+the)?)\s+"
+    # a rival's figure, named in the possessive: "compared to Lee's 538"
+    r"(?:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+)?"
     r"(?:(?:just|only|about|some|around|roughly|nearly|almost|more\s+than|less\s+than)\s+)?$"
 )
 _SETTING_PARTICIPLES = frozenset("reduced raised lowered cut lifted extended set".split())
@@ -1146,10 +1148,11 @@ def sentence_metrics(sentence: str, quantities: Sequence, common: Iterable[str] 
         if metrics[i] is not None or _counted_noun(q.noun):
             continue
         for j in range(i - 1, -1, -1):
-            if metrics[j] is None or _counted_noun(quantities[j].noun):
-                continue
+            if metrics[j] is None or (_counted_noun(quantities[j].noun) and _kind(q) != "number"):
+                continue  # a bare number may stand for a count named before ("to Lee's 538")
             between = sentence[quantities[j].end : q.start]
-            compared = _kind(q) == _kind(quantities[j]) and _COMPARED_BEFORE_RE.search(between)
+            same_kind = _kind(q) in (_kind(quantities[j]), "number")  # "to Lee's 538"
+            compared = same_kind and _COMPARED_BEFORE_RE.search(between)
             if changes[i] or compared or _connects(between, metrics[j]):
                 metrics[i] = metrics[j]
             break

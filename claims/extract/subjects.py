@@ -81,7 +81,7 @@ _VERB_RE = re.compile(
 )
 _SUBJECT_VERB_RE = re.compile(
     r"\s*(?:,\s*(?:who|which)\s+|,\s+(?:the|a|an)\s[^,]{1,80},\s*)?"
-    r"(?:(?:[a-z]+ly|also|still|now|just|already|only|then)\s+)*"
+    r"(?:(?:[a-z]+ly|also|still|now|just|already|only|then|so\s+far|thus\s+far)\s+)*"
     rf"(?:{context._VERB[3:-1]}|[a-z]+ed|sold|cut|lost|won|spent|made|paid|shed|took|set"
     r"|sent|bought|built|employs?|owns?|gets?|got|sees?|saw|had|has|have|earns?|makes"
     r"|includes|plans|wants|faces|leads|trails|follows|holds|said|says|told|predicts|expects"

@@ -494,6 +494,23 @@ def test_a_baseline_takes_its_figures_metric(sentence, surface, metric):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "surface", "subject", "metric"),
+    [
+        ("Rivers so far has won 758 delegates, compared to Lee’s 538 and Ng’s 145.", "538", "Lee",
+         "delegates won"),
+        ("Rivers so far has won 758 delegates, compared to Lee’s 538 and Ng’s 145.", "145", "Ng",
+         "delegates won"),
+        ("Rivers has 61 delegates. Lee has 11 delegates and Ng has 10.", "10", "Ng", "delegates"),
+    ],
+)  # fmt: skip
+def test_a_rivals_bare_number_counts_what_the_first_figure_counts(
+    sentence, surface, subject, metric
+):
+    (claim,) = [c for c in extract_claims(sentence, "2016-05-24") if c.surface == surface]
+    assert (claim.subject, claim.metric) == (subject, metric)
+
+
+@pytest.mark.parametrize(
     ("sentence", "surface", "metric"),
     [
         # what moves in a commodity's or a share's figure is its price

@@ -29,7 +29,12 @@ from claims.model import (
 USER_ERROR = 2
 
 # Modules that add sub-commands of their own area through add_commands(add).
-_COMMAND_MODULES = ("claims.cli_ingest", "claims.cli_export", "claims.cli_reference")
+_COMMAND_MODULES = (
+    "claims.cli_ingest",
+    "claims.cli_export",
+    "claims.cli_reference",
+    "claims.cli_corpus",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

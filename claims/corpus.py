@@ -551,6 +551,11 @@ def _error_row(partition: Partition, record: int | None, article_id: str | None,
 # ---------------------------------------------------------------- the cluster
 
 
+def require_dask() -> None:
+    """ClaimsError saying how to install Dask, unless it is installed."""
+    _dask_distributed()
+
+
 def _dask_distributed():
     try:
         import distributed
@@ -580,14 +585,19 @@ def dask_client(
             client.close()
         return
     import logging
+    import warnings
 
-    cluster = distributed.LocalCluster(
-        n_workers=workers or os.cpu_count() or 1,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=":8787" if dashboard else None,
-        silence_logs=logging.ERROR,  # the "port in use, using another" kind of notice
-    )
+    with warnings.catch_warnings():
+        # Another cluster has port 8787: this one's dashboard takes another port, and
+        # the link printed says which.
+        warnings.filterwarnings("ignore", message="Port .* is already in use")
+        cluster = distributed.LocalCluster(
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":8787" if dashboard else None,
+            silence_logs=logging.ERROR,
+        )
     try:
         with distributed.Client(cluster) as client:
             _check_workers(client)

@@ -380,11 +380,15 @@ class PartitionDone:
     words: int
     claims: int
     errors: int
+    cpu_seconds: float  # the task's own CPU time: its cost whatever else the machine runs
 
 
 def extract_partition(partition: Partition, out_dir: str) -> PartitionDone:
     """Read, extract and write one partition. Runs on a Dask worker; never raises for a
     bad record or an unreadable file (they become article rows with an error)."""
+    import time
+
+    started = time.thread_time()  # this thread's: the worker's other threads are not ours
     articles, claims = _extract_records(partition)
     out = Path(out_dir)
     _write_table(claims, claims_schema(), out / CLAIMS_DIR / partition.name)
@@ -395,6 +399,7 @@ def extract_partition(partition: Partition, out_dir: str) -> PartitionDone:
         words=sum(row["words"] or 0 for row in articles),
         claims=len(claims),
         errors=sum(1 for row in articles if row["error"]),
+        cpu_seconds=time.thread_time() - started,
     )
 
 
@@ -655,6 +660,7 @@ class ExtractSummary:
     claims: int = 0
     errors: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # the tasks' CPU time, all workers together
     examples: list[str] = field(default_factory=list)  # a few of the errors, for the user
 
     @property
@@ -666,6 +672,7 @@ class ExtractSummary:
         self.words += done.words
         self.claims += done.claims
         self.errors += done.errors
+        self.cpu_seconds += done.cpu_seconds
 
     def __str__(self) -> str:
         resumed = f" ({self.already_written} written before)" if self.already_written else ""

@@ -461,11 +461,12 @@ def _jsonl_records(
             continue  # blank lines are no records (as in the bulk ingest)
         label = _label(partition, number)
         try:
-            yield number, json.loads(decode_bytes(line, label))
+            record = json.loads(decode_bytes(line, label))
         except json.JSONDecodeError as exc:
-            yield number, ClaimsError(f"{label} is not valid JSON ({exc.msg}).")
-        except ClaimsError as exc:
-            yield number, exc
+            record = ClaimsError(f"{label} is not valid JSON ({exc.msg}).")
+        except ClaimsError as exc:  # binary bytes on the line
+            record = exc
+        yield number, record
 
 
 def _parquet_records(partition: Partition) -> Iterator[tuple[int, dict | ClaimsError]]:

@@ -185,6 +185,20 @@ def test_the_command_stopped_by_a_signal_resumes_to_the_same_output(tmp_path):
 
 
 @pytest.mark.slow
+def test_the_command_runs_on_a_running_cluster_given_its_scheduler(client, corpus_file, tmp_path):
+    address = client.scheduler.address
+    out = tmp_path / "out"
+    result = run_cli(
+        "corpus", "extract", str(corpus_file), "--out", str(out), "--scheduler", address
+    )
+    assert result.returncode == 0, result.stderr
+    assert "30 articles read this run" in result.stdout
+    expected = corpus.plan_run([corpus_file], tmp_path / "expected", corpus.DEFAULT_PARTITION_MB)
+    extract_here(expected)
+    assert read_rows(out, "claims") == read_rows(expected.out_dir, "claims")
+
+
+@pytest.mark.slow
 def test_the_command_line_prints_the_dashboard_a_summary_and_the_errors(tmp_path):
     pytest.importorskip("distributed")
     records = sample_records(4) + [{"id": "empty", "text": "   "}]

@@ -72,7 +72,8 @@ def add_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
 def cmd_corpus_extract(args: argparse.Namespace) -> int:
     from claims import corpus
 
-    corpus.require_dask()  # before the output folder is made
+    corpus.require_dask()  # these two before the output folder is made
+    corpus.check_workers(args.workers)
     plan = corpus.plan_run(args.inputs, args.out, args.partition_size)
     pending = len(plan.pending())
     print(

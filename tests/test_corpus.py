@@ -326,9 +326,15 @@ def test_an_output_folder_of_another_run_is_refused(corpus_file, tmp_path):
 
 
 def test_bad_input_is_one_line_and_no_stack_trace(tmp_path):
+    pytest.importorskip("distributed")  # checked first: without it, that is the one line
     missing = run_cli("corpus", "extract", str(tmp_path / "nope.jsonl"), "--out", str(tmp_path))
     assert missing.returncode == 2
     assert missing.stderr.strip() == f"error: No file or folder at {tmp_path / 'nope.jsonl'}."
+    no_workers = run_cli(
+        "corpus", "extract", str(SAMPLES), "--out", str(tmp_path / "o"), "--workers", "0"
+    )
+    assert no_workers.returncode == 2 and not (tmp_path / "o").exists()
+    assert no_workers.stderr.strip() == "error: --workers is a whole number of at least 1, not 0."
     not_a_dataset = run_cli("corpus", "load", str(tmp_path), "--db", str(tmp_path / "l.db"))
     assert not_a_dataset.returncode == 2 and "Traceback" not in not_a_dataset.stderr
     assert "is not the output of" in not_a_dataset.stderr
@@ -486,3 +492,15 @@ def test_where_selects_the_rows_it_says(where, records):
 def test_a_bad_where_is_a_clear_error(where, message):
     with pytest.raises(ClaimsError, match=re.escape(message)):
         filtered(where)
+
+
+def test_lines_in_another_encoding_or_with_a_bom_are_read_as_the_ingest_reads_them(tmp_path):
+    source = tmp_path / "old.jsonl"
+    first = json.dumps({"id": "bom", "text": "Sales rose 5% in 2020."}).encode()
+    other = json.dumps({"id": "cafe", "text": "The café sold 300 cups."}, ensure_ascii=False)
+    source.write_bytes(b"\xef\xbb\xbf" + first + b"\n" + other.encode("cp1252") + b"\n")
+    plan = corpus.plan_run([source], tmp_path / "out", SMALL_MB)
+    extract_here(plan)
+    rows = read_rows(plan.out_dir, "articles")
+    assert [(r["article_id"], r["error"]) for r in rows] == [("bom", None), ("cafe", None)]
+    assert rows[1]["text"] == "The café sold 300 cups."

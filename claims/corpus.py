@@ -36,8 +36,11 @@ from pathlib import Path
 
 from claims.model import CLAIM_FIELDS, EXTRACTOR_VERSION, ClaimsError, ExtractedClaim
 
+if typing.TYPE_CHECKING:
+    from claims.ingest import BulkSummary
+
 CORPUS_SUFFIXES = (".jsonl", ".jsonl.gz", ".parquet")
-# About 15 s of one core's extraction at 100,000 words a second: long enough that
+# About 10 s of one core's extraction at 100,000 words a second: long enough that
 # scheduling and the Parquet write are a small part of a task, short enough that a
 # stopped run loses little and the last partitions do not leave workers idle for long.
 DEFAULT_PARTITION_MB = 8.0
@@ -758,7 +761,7 @@ def _error_examples(plan: Plan, limit: int = 5) -> list[str]:
 class LoadSummary:
     """What `corpus load` did: the bulk ingest's summary, and the records left out."""
 
-    ingest: object  # claims.ingest.BulkSummary
+    ingest: BulkSummary
     records_with_errors: int = 0
 
     def __str__(self) -> str:

@@ -357,6 +357,11 @@ def test_without_dask_the_command_says_how_to_install_it(corpus_file, tmp_path):
     )
     assert result.returncode == 2
     assert result.stderr.strip() == f"error: {corpus.DASK_MISSING}"
+    for other in (["--help"], ["corpus", "load", "--help"], ["stats", "--help"]):
+        works = subprocess.run(
+            [sys.executable, "-c", script, *other], capture_output=True, cwd=config.PROJECT_DIR
+        )
+        assert works.returncode == 0, works.stderr  # the rest of the ledger needs no Dask
 
 
 # ---------------------------------------------------------------- corpus load
@@ -504,3 +509,23 @@ def test_lines_in_another_encoding_or_with_a_bom_are_read_as_the_ingest_reads_th
     rows = read_rows(plan.out_dir, "articles")
     assert [(r["article_id"], r["error"]) for r in rows] == [("bom", None), ("cafe", None)]
     assert rows[1]["text"] == "The café sold 300 cups."
+
+
+def test_load_needs_no_dask(dataset, tmp_path):
+    out, _ = dataset
+    script = (
+        "import sys\n"
+        "sys.modules['distributed'] = sys.modules['dask'] = None\n"
+        "from claims.__main__ import run\n"
+        "sys.exit(run())\n"
+    )
+    args = ["corpus", "load", str(out), "--where", "record <= 3", "--db", str(tmp_path / "l.db")]
+    result = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        capture_output=True,
+        text=True,
+        cwd=config.PROJECT_DIR,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "3 sources added" in result.stdout

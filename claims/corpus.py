@@ -169,10 +169,13 @@ def corpus_suffix(path: Path) -> str | None:
     return next((suffix for suffix in CORPUS_SUFFIXES if name.endswith(suffix)), None)
 
 
-def corpus_files(inputs: Iterable[str | os.PathLike]) -> list[Path]:
-    """Every input file, folders walked in name order (hidden files and files of other
-    kinds in a folder are skipped); each file once. ClaimsError for a path that is not
-    there or a file given by name that is not .jsonl, .jsonl.gz or .parquet."""
+def corpus_files(
+    inputs: Iterable[str | os.PathLike], *, leave_out: Path | None = None
+) -> list[Path]:
+    """Every input file, folders walked in name order (hidden files, files of other
+    kinds and the folder `leave_out` are skipped); each file once. ClaimsError for a
+    path that is not there or a file given by name that is not .jsonl, .jsonl.gz or
+    .parquet."""
     found: list[Path] = []
     for entry in inputs:
         path = Path(entry).expanduser()
@@ -188,6 +191,9 @@ def corpus_files(inputs: Iterable[str | os.PathLike]) -> list[Path]:
         else:
             found.append(path)
     unique = list(dict.fromkeys(path.resolve() for path in found))
+    if leave_out is not None:
+        # An output folder inside an input folder: its own Parquet files are no input.
+        unique = [path for path in unique if not path.is_relative_to(leave_out.resolve())]
     if not unique:
         raise ClaimsError("The inputs hold no .jsonl, .jsonl.gz or .parquet file.")
     return unique
@@ -313,9 +319,9 @@ def plan_run(
     since: mixing the two would give a dataset of neither)."""
     if not partition_mb > 0:
         raise ClaimsError(f"--partition-size is a number of megabytes above 0, not {partition_mb}.")
-    files = corpus_files(inputs)
-    partitions = plan_partitions(files, max(1, int(partition_mb * 1_048_576)))
     out = Path(out_dir).expanduser()
+    files = corpus_files(inputs, leave_out=out)
+    partitions = plan_partitions(files, max(1, int(partition_mb * 1_048_576)))
     _prepare_output(out, [p.name for p in partitions])
     return Plan(out, partitions, files)
 

@@ -529,3 +529,15 @@ def test_load_needs_no_dask(dataset, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "3 sources added" in result.stdout
+
+
+def test_an_output_folder_inside_the_input_folder_is_no_input(tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    write_jsonl(news / "a.jsonl", sample_records(3))
+    (news / "README.md").write_text("not an input")
+    plan = corpus.plan_run([news], news / "out", SMALL_MB)
+    extract_here(plan)
+    again = corpus.plan_run([news], news / "out", SMALL_MB)  # its Parquet files now exist
+    assert again.files == [(news / "a.jsonl").resolve()]
+    assert again.pending() == []

@@ -7,30 +7,52 @@ and renders.
 
 from __future__ import annotations
 
+import sqlite3
+
 import streamlit as st
 
+from claims import store
 from claims.model import ClaimsError
 from pages import _shared as ui
-from pages._signin import is_signed_in, sign_in_page, sign_out_button
+from pages._signin import (
+    clear_cookie_after_sign_out,
+    is_signed_in,
+    keep_signed_in,
+    open_wanted_page,
+    sign_in_page,
+    sign_out_button,
+)
+
+# The ledger's pages: (script, title, icon, URL path; the Overview is the default).
+LEDGER_PAGES = (
+    (ui.OVERVIEW, "Overview", ":material/dashboard:", ""),
+    (ui.ADD, "Add articles", ":material/post_add:", "add"),
+    (ui.CLAIMS, "Claims", ":material/table_rows:", "claims"),
+    (ui.TIMELINE, "Timeline", ":material/timeline:", "timeline"),
+    (ui.COMPARE, "Compare", ":material/compare_arrows:", "compare"),
+    (ui.SOURCES, "Sources", ":material/newspaper:", "sources"),
+)
 
 
 def main() -> None:
     st.set_page_config(page_title="Claim ledger", page_icon=":material/fact_check:", layout="wide")
     if not is_signed_in():
-        # Navigation holds only the sign-in page, so no page URL reaches the ledger.
-        st.navigation([st.Page(sign_in_page, title="Sign in")]).run()
+        # Every page's URL shows the sign-in form and nothing of the ledger; it keeps
+        # the path, so the page asked for opens once signed in.
+        clear_cookie_after_sign_out()
+        guarded = [
+            st.Page(sign_in_page, title="Sign in", url_path=path or None, default=not path)
+            for *_, path in LEDGER_PAGES
+        ]
+        st.navigation(guarded, position="hidden").run()
         return
+    keep_signed_in()
     pages = [
-        st.Page(ui.OVERVIEW, title="Overview", icon=":material/dashboard:", default=True),
-        st.Page(ui.ADD, title="Add articles", icon=":material/post_add:", url_path="add"),
-        st.Page(ui.CLAIMS, title="Claims", icon=":material/table_rows:", url_path="claims"),
-        st.Page(ui.TIMELINE, title="Timeline", icon=":material/timeline:", url_path="timeline"),
-        st.Page(
-            ui.COMPARE, title="Compare", icon=":material/compare_arrows:", url_path="compare"
-        ),  # fmt: skip
-        st.Page(ui.SOURCES, title="Sources", icon=":material/newspaper:", url_path="sources"),
+        st.Page(script, title=title, icon=icon, url_path=path or None, default=not path)
+        for script, title, icon, path in LEDGER_PAGES
     ]
     page = st.navigation(pages)
+    open_wanted_page(pages)
     ui.sidebar()
     sign_out_button()
     ui.css()
@@ -40,7 +62,13 @@ def main() -> None:
         # Not a ledger, or one that cannot be opened: say so instead of every page failing.
         ui.error(exc)
         return
-    page.run()
+    try:
+        page.run()
+    except sqlite3.DatabaseError as exc:
+        if not store.is_damage(exc):
+            raise
+        # A damaged page of the file, met only when a page reads it: what to do, not a trace.
+        ui.error(store.damaged_message(ui.db_path()))
 
 
 # Streamlit runs this file as __main__. Bulk ingestion extracts in worker

@@ -50,3 +50,34 @@ def verify_password(password: str, stored_hash: str) -> bool:
             "`python -m claims hash-password`."
         ) from None
     return hmac.compare_digest(_b64(digest), expected)
+
+
+# ---------------------------------------------------------------- staying signed in
+#
+# A signed-in browser keeps a cookie holding when its sign-in ends and an HMAC of
+# that time keyed by the configured password hash: the server keeps no session
+# table, a forged or expired cookie is refused, and changing the password (a new
+# hash) ends every sign-in made with the old one.
+
+SESSION_COOKIE = "claims_signin"
+
+
+def _session_mac(expires: int, key: str) -> str:
+    return hmac.new(key.encode("utf-8"), str(expires).encode("ascii"), hashlib.sha256).hexdigest()
+
+
+def session_token(key: str, now: float, hours: float) -> str:
+    """A cookie value that keeps a browser signed in for `hours` from `now`."""
+    expires = int(now + hours * 3600)
+    return f"{expires}.{_session_mac(expires, key)}"
+
+
+def session_token_valid(token: str | None, key: str, now: float) -> bool:
+    """Whether a cookie value was made with `key` and has not expired."""
+    if not isinstance(token, str):
+        return False
+    expires_text, _, mac = token.partition(".")
+    if not expires_text.isascii() or not expires_text.isdigit() or len(expires_text) > 12:
+        return False
+    expires = int(expires_text)
+    return expires > now and hmac.compare_digest(mac, _session_mac(expires, key))

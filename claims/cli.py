@@ -33,6 +33,7 @@ _COMMAND_MODULES = (
     "claims.cli_ingest",
     "claims.cli_export",
     "claims.cli_reference",
+    "claims.cli_checks",
     "claims.cli_corpus",
 )
 
@@ -102,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args = None
     try:
         args = build_parser().parse_args(argv)
         return args.run(args)
@@ -109,7 +111,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {terminal_safe(exc)}", file=sys.stderr)
         return USER_ERROR
     except sqlite3.DatabaseError as exc:
-        print(f"error: the database could not be used: {terminal_safe(exc)}.", file=sys.stderr)
+        if store.is_damage(exc):
+            path = config.database_path(getattr(args, "db", None))
+            print(f"error: {terminal_safe(store.damaged_message(path))}", file=sys.stderr)
+        else:
+            print(f"error: the database could not be used: {terminal_safe(exc)}.", file=sys.stderr)
         return USER_ERROR
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
@@ -170,7 +176,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    claim_id = _claim_id(args.claim_id)
+    claim_id = parse_claim_id(args.claim_id)
     db = open_db(args)
     claim = store.set_status(
         db,
@@ -204,7 +210,7 @@ def cmd_hash_password(args: argparse.Namespace) -> int:
     return 0
 
 
-def _claim_id(raw: str) -> int:
+def parse_claim_id(raw: str) -> int:
     claim_id = parse_id(raw)
     if claim_id is None:
         raise ClaimsError(f"A claim id is a whole number from 1 to {MAX_ID}, not {raw!r}.")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import shlex
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -115,34 +114,6 @@ def _confidence(raw: str | None) -> float | None:
     if not 0 <= value <= 1:
         raise ClaimsError(f"--min-confidence takes a number from 0 to 1, not {raw!r}.")
     return value
-
-
-def export_command(claim_filter: ClaimFilter, fmt: str, db_path: str | Path) -> str:
-    """The shell command that exports what `claim_filter` matches, as filter_from_args reads it."""
-    options = {
-        "--search": claim_filter.search,
-        "--status": ",".join(claim_filter.status) or None,
-        "--kind": ",".join(claim_filter.kind) or None,
-        "--source": claim_filter.source_id,
-        "--speaker": claim_filter.speaker,
-        "--subject": claim_filter.subject,
-        "--metric": claim_filter.metric,
-        "--unit": claim_filter.unit,
-        "--period-from": claim_filter.period_from,
-        "--period-to": claim_filter.period_to,
-        "--since": claim_filter.published_from,
-        "--until": claim_filter.published_to,
-        "--min-confidence": claim_filter.min_confidence,
-    }
-    words = [".venv/bin/python", "-m", "claims", "export", "--db", str(db_path)]
-    words += ["--format", fmt, "-o", f"claims.{FORMATS[fmt][0]}"]
-    for option, value in options.items():
-        if value is not None:
-            # "--option=value": a value that starts with "-" is not read as an option.
-            words.append(f"{option}={value}")
-    if claim_filter.include_vanished:
-        words.append("--include-vanished")
-    return shlex.join(words)
 
 
 def _source_id(raw: str | None) -> int | None:

@@ -3,7 +3,10 @@
 Every export streams: claims are read in batches, in id order, and written as
 they come, so memory stays bounded whatever the row count. Each claim row
 carries its provenance (source URL, title, publisher, publication date, the
-verbatim sentence, status, last note, last reviewer, last review date): the
+verbatim sentence, status, last note, last reviewer, last review date) and, when
+it is checked against a linked official series (claims.checks), that series, its
+value for the claim's period and the difference (the manifest names the series
+and vintages used): the
 claims are read alone and each batch's sources and reviews joined in Python,
 once per source and per reviewed claim (see _claim_batches). For CSV and
 JSON Lines, SQLite formats a claim's own cells or object itself, and a large
@@ -56,12 +59,14 @@ the importer removes exactly one apostrophe from any text matching
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
 import math
 import os
 import re
+import shlex
 import shutil
 import sqlite3
 import tempfile
@@ -186,12 +191,19 @@ SOURCE_FIELDS = tuple(column for _, column in SOURCE_PROVENANCE + CSV_SOURCE_EXT
 # What a claim row says of the claim's review log (see _ReviewLog).
 REVIEW_PROVENANCE = ("last_note", "last_reviewer", "last_review_date")
 
-CLAIM_ROW_COLUMNS = CLAIM_COLUMNS + tuple(name for name, _ in SOURCE_PROVENANCE) + REVIEW_PROVENANCE
+# A claim checked against an official series it is linked to (claims.checks): the
+# series, its value for the claim's period and claim minus official; empty otherwise.
+OFFICIAL_COLUMNS = ("official_series", "official_value", "official_difference")
+_PROVENANCE_COLUMNS = (
+    CLAIM_COLUMNS + tuple(name for name, _ in SOURCE_PROVENANCE) + REVIEW_PROVENANCE
+)
+CLAIM_ROW_COLUMNS = _PROVENANCE_COLUMNS + OFFICIAL_COLUMNS
 # The flat CSV row adds what a round trip needs beyond the provenance.
 CSV_COLUMNS = (
-    CLAIM_ROW_COLUMNS
+    _PROVENANCE_COLUMNS
     + tuple(name for name, _ in CSV_SOURCE_EXTRA)
     + ("review_history", "source_text")
+    + OFFICIAL_COLUMNS
 )
 
 INTEGER_COLUMNS = frozenset(
@@ -206,7 +218,9 @@ INTEGER_COLUMNS = frozenset(
         "vanished",
     }
 )
-REAL_COLUMNS = frozenset({"value", "low", "high", "confidence"})
+REAL_COLUMNS = frozenset(
+    {"value", "low", "high", "confidence", "official_value", "official_difference"}
+)
 
 # ---------------------------------------------------------------- spreadsheet safety
 
@@ -273,6 +287,30 @@ class _Job:
     # What was written, by kind: claims always; sources and reviews where the format has them.
     counts: dict[str, int] = field(default_factory=lambda: {"claims": 0})
     notes: dict[str, object] = field(default_factory=dict)
+    # The official figure of each checked claim: {claim id: OFFICIAL_COLUMNS values}.
+    official: dict[int, tuple] = field(default_factory=dict)
+
+    def official_of(self, claim_id: int) -> tuple:
+        return self.official.get(claim_id, NO_OFFICIAL)
+
+
+NO_OFFICIAL = (None, None, None)
+
+
+def _official_figures(db: sqlite_utils.Database) -> tuple[dict[int, tuple], list[dict]]:
+    """The official value and difference of every claim compared with a linked series,
+    and the series and vintages used (for the manifest). A claim linked to two series
+    takes the first that gives a value."""
+    from claims.checks import check_claims  # checks reads groups, which imports export
+
+    figures: dict[int, tuple] = {}
+    used: dict[tuple[str, int | None], None] = {}
+    for check in check_claims(db):
+        if check.official_value is None or check.claim_id in figures:
+            continue
+        figures[check.claim_id] = (check.series, check.official_value, check.difference)
+        used[(check.series, check.vintage)] = None
+    return figures, [{"series": name, "vintage": vintage} for name, vintage in used]
 
 
 def _start(
@@ -301,6 +339,10 @@ def _start(
         (_JSON_NUMBER_FUNCTION, _json_number),
     ):
         db.conn.create_function(name, 1, function, deterministic=True)
+    if fmt != "claimreview":
+        job.official, series = _official_figures(db)
+        if series:
+            job.notes["reference_series"] = series
     if fmt == "claimreview":
         job.org = config.reviewing_organisation(org)
         job.org_url = config.reviewing_organisation_url()
@@ -507,7 +549,12 @@ def _claim_row_batches(job: _Job) -> Iterator[list[tuple]]:
     for batch in _claim_batches(job, select, _PROVENANCE_VALUES):
         sources, reviews = batch.sources, batch.reviews
         yield [
-            (*row[2:], *sources[row[0]], *reviews.get(row[1], NEVER_REVIEWED)[:3])
+            (
+                *row[2:],
+                *sources[row[0]],
+                *reviews.get(row[1], NEVER_REVIEWED)[:3],
+                *job.official_of(row[1]),
+            )
             for row in batch.rows
         ]
 
@@ -930,7 +977,8 @@ def _write_csv_claimless_sources(job: _Job, out: BinaryIO) -> None:
             claim_cells = _csv_cells(CLAIM_COLUMNS, (None, row[0], *no_claim))
             provenance, extra = _csv_source_cells(row[:-1])
             lines.append(
-                f"{claim_cells},{provenance},{review},{extra},{history},{_csv_text(row[-1])}"
+                f"{claim_cells},{provenance},{review},{extra},{history},{_csv_text(row[-1])},"
+                + _CSV_NO_OFFICIAL
             )
         lines.append("")
         out.write("\r\n".join(lines).encode("utf-8"))
@@ -949,12 +997,13 @@ def _write_csv_claims(job: _Job, out: BinaryIO, id_range: IdRange) -> None:
     )
     for batch in batches:
         job.counts["sources"] = job.counts.get("sources", 0) + len(batch.texts)
-        lines = _csv_lines(job.db, batch)
+        lines = _csv_lines(job, batch)
         lines.append("")  # so that the last line ends too, without copying the batch again
         out.write("\r\n".join(lines).encode("utf-8"))
 
 
 _CSV_NO_TEXT = _csv_text(None)
+_CSV_NO_OFFICIAL = _csv_cells(OFFICIAL_COLUMNS, NO_OFFICIAL)
 
 
 def _csv_source_cells(row: tuple) -> tuple[str, str]:
@@ -980,9 +1029,9 @@ def _csv_review_cells(log: _ReviewLog) -> tuple[str, str]:
 _CSV_NEVER_REVIEWED = (_csv_cells(REVIEW_PROVENANCE, NEVER_REVIEWED[:3]), _csv_text(None))
 
 
-def _csv_lines(db: sqlite_utils.Database, batch: _Batch) -> list[str]:
+def _csv_lines(job: _Job, batch: _Batch) -> list[str]:
     """The batch's rows as CSV lines; a source's text goes on its first row (batch.texts)."""
-    sources, texts, reviews = batch.sources, batch.texts, batch.reviews
+    db, sources, texts, reviews = job.db, batch.sources, batch.texts, batch.reviews
     lines = []
     for source_id, claim_id, claim_cells, has_nul in batch.rows:
         if has_nul:
@@ -992,7 +1041,8 @@ def _csv_lines(db: sqlite_utils.Database, batch: _Batch) -> list[str]:
         review, history = _CSV_NEVER_REVIEWED if log is None else _csv_review_cells(log)
         text = texts.pop(source_id, None) if texts else None
         text = _CSV_NO_TEXT if text is None else _csv_text(text)
-        lines.append(f"{claim_cells},{provenance},{review},{extra},{history},{text}")
+        official = _csv_cells(OFFICIAL_COLUMNS, job.official_of(claim_id))
+        lines.append(f"{claim_cells},{provenance},{review},{extra},{history},{text},{official}")
     return lines
 
 
@@ -1072,7 +1122,8 @@ def _json_claims(job: _Job, kind: str | None, id_range: IdRange = None) -> Itera
         for source_id, claim_id, claim in batch.rows:
             log = reviews.get(claim_id)
             review = _JSON_UNREVIEWED if log is None else _json_members(REVIEW_PROVENANCE, log[:3])
-            lines.append(f"{claim[:-1]},{sources[source_id]},{review}}}")
+            official = _json_members(OFFICIAL_COLUMNS, job.official_of(claim_id))
+            lines.append(f"{claim[:-1]},{sources[source_id]},{review},{official}}}")
         yield lines
 
 
@@ -1329,6 +1380,22 @@ def _write_xlsx(job: _Job, out: BinaryIO) -> None:
 
     # write_only streams rows to temporary files: memory stays flat.
     workbook = Workbook(write_only=True)
+    try:
+        _fill_workbook(job, workbook)
+    except BaseException:
+        _close_sheets(workbook)  # a failed read must not leave half-written XML behind
+        raise
+    workbook.save(out)
+
+
+def _close_sheets(workbook) -> None:
+    """End each streaming sheet's XML so that nothing fails again when it is collected."""
+    for sheet in workbook.worksheets:
+        with contextlib.suppress(Exception):
+            sheet.close()
+
+
+def _fill_workbook(job: _Job, workbook) -> None:
     claims_sheet = workbook.create_sheet("claims")
     sources_sheet = workbook.create_sheet("sources")
     overflow_sheet = workbook.create_sheet("source_text")
@@ -1360,7 +1427,6 @@ def _write_xlsx(job: _Job, out: BinaryIO) -> None:
             continue  # a file cannot hold its own hash: see FILE.manifest.json
         shown = value if isinstance(value, (int, float, str)) else json.dumps(value)
         export_sheet.append(_xlsx_row((key, shown)))
-    workbook.save(out)
 
 
 # ---------------------------------------------------------------- Parquet
@@ -1538,3 +1604,32 @@ WRITERS: dict[str, Callable[[_Job, BinaryIO], None]] = {
     "parquet": _write_parquet,
     "claimreview": _write_claimreview,
 }
+
+
+def export_command(claim_filter: ClaimFilter, fmt: str, db_path: str | Path) -> str:
+    """The shell command that exports what `claim_filter` matches, shown beside a view
+    (claims.cli_export.filter_from_args reads its options back as the same filter)."""
+    options = {
+        "--search": claim_filter.search,
+        "--status": ",".join(claim_filter.status) or None,
+        "--kind": ",".join(claim_filter.kind) or None,
+        "--source": claim_filter.source_id,
+        "--speaker": claim_filter.speaker,
+        "--subject": claim_filter.subject,
+        "--metric": claim_filter.metric,
+        "--unit": claim_filter.unit,
+        "--period-from": claim_filter.period_from,
+        "--period-to": claim_filter.period_to,
+        "--since": claim_filter.published_from,
+        "--until": claim_filter.published_to,
+        "--min-confidence": claim_filter.min_confidence,
+    }
+    words = [".venv/bin/python", "-m", "claims", "export", "--db", str(db_path)]
+    words += ["--format", fmt, "-o", f"claims.{FORMATS[fmt][0]}"]
+    for option, value in options.items():
+        if value is not None:
+            # "--option=value": a value that starts with "-" is not read as an option.
+            words.append(f"{option}={value}")
+    if claim_filter.include_vanished:
+        words.append("--include-vanished")
+    return shlex.join(words)

@@ -419,7 +419,7 @@ def resolve_key(db: sqlite_utils.Database, key: ClaimKey | Sequence | Mapping) -
     return key if row is None else ClaimKey(row[0], row[1], key.unit, key.period)
 
 
-def _names_in_group(db: sqlite_utils.Database, key: ClaimKey) -> list[tuple[str, str]]:
+def names_in_group(db: sqlite_utils.Database, key: ClaimKey) -> list[tuple[str, str]]:
     """(subject_key, metric_key) names whose claims fall in `key`'s group: it and its aliases."""
     aliases = db.execute(
         "SELECT from_subject, from_metric FROM key_aliases "
@@ -472,7 +472,7 @@ def group_for_key(
     key = resolve_key(db, key)
     if key.period is None:
         raise ClaimsError("A group needs a period; use series() for every period of a key.")
-    rows = _claims_of_names(db, _names_in_group(db, key), key.unit, key.period, split_claim_ids(db))
+    rows = _claims_of_names(db, names_in_group(db, key), key.unit, key.period, split_claim_ids(db))
     if not rows:
         return None
     group = build_group(key, rows, tolerance)
@@ -502,7 +502,7 @@ def series(
     ensure_keys(db)
     key = resolve_key(db, _as_key(key)._replace(period=None))
     since = _latest_periods_start(db, key, max_claims) if max_claims else None
-    names = _names_in_group(db, key)
+    names = names_in_group(db, key)
     rows = _claims_of_names(db, names, key.unit, None, split_claim_ids(db), since)
     by_period: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
@@ -648,7 +648,7 @@ def _add_spelling(db: sqlite_utils.Database, row: dict) -> None:
     A merged name may have no claims of its own, so the names merged into it count too.
     """
     key = ClaimKey(row["subject_key"], row["metric_key"], row["unit_key"], None)
-    for subject, metric in _names_in_group(db, key):
+    for subject, metric in names_in_group(db, key):
         spellings = db.execute(
             "SELECT subject, metric FROM claims WHERE metric_key = ? AND subject_key = ? "
             "AND unit_key = ? AND vanished = 0 LIMIT 50",
@@ -843,7 +843,7 @@ def disputed_groups(
     disputed: list[ClaimGroup] = []
     for subject, metric, unit, period in candidates:
         key = ClaimKey(subject, metric, unit, period)
-        rows = _claims_of_names(db, _names_in_group(db, key), key.unit, key.period, excluded)
+        rows = _claims_of_names(db, names_in_group(db, key), key.unit, key.period, excluded)
         group = build_group(key, rows, tolerance)
         if group.flagged and group.n_sources >= min_sources:
             disputed.append(group)
@@ -1078,14 +1078,14 @@ def accept_merge(
     into_key: ClaimKey | Sequence | Mapping,
     *,
     reviewer: str,
-    note: str | None = None,
+    note: str,
 ) -> ClaimKey:
     """Merge one key's name into another's, for every period; returns the resulting key.
 
     Units must be of one family: percent never merges with percentage points,
     dollars never with euros, delegates never with tonnes.
     """
-    reviewer = _require_reviewer(reviewer)
+    reviewer, note = _require_reviewer(reviewer), _require_note(note)
     source, target = _as_key(from_key), _as_key(into_key)
     if source.unit != target.unit:
         raise ClaimsError(
@@ -1110,10 +1110,10 @@ def undo_merge(
     from_key: ClaimKey | Sequence | Mapping,
     *,
     reviewer: str,
-    note: str | None = None,
+    note: str,
 ) -> None:
     """Take a merged key's name out of the group it was merged into."""
-    reviewer = _require_reviewer(reviewer)
+    reviewer, note = _require_reviewer(reviewer), _require_note(note)
     source = _as_key(from_key)
     with store.write_transaction(db):
         current = _current_merge(db, source)
@@ -1129,10 +1129,10 @@ def reject_merge(
     into_key: ClaimKey | Sequence | Mapping,
     *,
     reviewer: str,
-    note: str | None = None,
+    note: str,
 ) -> None:
     """Record that two keys are not the same, so the pair is no longer proposed."""
-    reviewer = _require_reviewer(reviewer)
+    reviewer, note = _require_reviewer(reviewer), _require_note(note)
     with store.write_transaction(db):
         _log_merge(db, "reject", _as_key(from_key), _as_key(into_key), reviewer, note)
 
@@ -1172,7 +1172,7 @@ def _log_merge(
             "period": source.period,
             "reviewer": reviewer,
             "at": store.now_utc(),
-            "note": (note or "").strip() or None,
+            "note": note,
         }
     )
 
@@ -1219,16 +1219,12 @@ def rebuild_aliases(db: sqlite_utils.Database) -> int:
     return len(aliases)
 
 
-def split_claim(
-    db: sqlite_utils.Database, claim_id: int, *, reviewer: str, note: str | None = None
-) -> None:
+def split_claim(db: sqlite_utils.Database, claim_id: int, *, reviewer: str, note: str) -> None:
     """Take a claim out of its group (it then stands alone); the claim's review log says so."""
     _log_split(db, "split", claim_id, reviewer, note)
 
 
-def undo_split(
-    db: sqlite_utils.Database, claim_id: int, *, reviewer: str, note: str | None = None
-) -> None:
+def undo_split(db: sqlite_utils.Database, claim_id: int, *, reviewer: str, note: str) -> None:
     """Put a split claim back into the group its key gives it."""
     _log_split(db, "unsplit", claim_id, reviewer, note)
 
@@ -1236,7 +1232,7 @@ def undo_split(
 def _log_split(
     db: sqlite_utils.Database, action: str, claim_id: int, reviewer: str, note: str | None
 ) -> None:
-    reviewer = _require_reviewer(reviewer)
+    reviewer, note = _require_reviewer(reviewer), _require_note(note)
     with store.write_transaction(db):
         claim = store.get_claim(db, claim_id)
         is_split = claim["id"] in split_claim_ids(db)
@@ -1248,7 +1244,6 @@ def _log_split(
             db, (claim["subject_key"], claim["metric_key"], claim["unit_key"], claim["period"])
         )
         stamp = store.now_utc()
-        note = (note or "").strip() or None
         db["claim_splits"].insert(
             {
                 "action": action,
@@ -1271,6 +1266,14 @@ def _log_split(
         group = _label({**_key_names(key), "unit_key": key.unit, "period": key.period})
         old, new = (group, "split off") if action == "split" else ("split off", group)
         store._append_review(db, claim["id"], stamp, reviewer, "group", old, new, note, None)
+
+
+def _require_note(note: str | None) -> str:
+    """Every merge, rejection and split, and every undo of one, says why: the next
+    reader of the group must be able to tell a decision from an accident."""
+    if not note or not note.strip():
+        raise ClaimsError("Say why in the note: every merge, rejection and split keeps one.")
+    return note.strip()
 
 
 def _require_reviewer(reviewer: str | None) -> str:

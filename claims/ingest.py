@@ -863,6 +863,7 @@ def ingest_many(
         except _BatchLost:
             raise
         except Exception as exc:  # noqa: BLE001 - one bad article never aborts the rest
+            store.raise_if_damaged(db, exc)  # ... but a damaged ledger does
             summary.failures.append((label, _failure_reason(exc)))
         finished(label)
 
@@ -874,6 +875,7 @@ def ingest_many(
                 article = item.load()
                 existing = store.find_source_by_text(db, article.text)
             except Exception as exc:  # noqa: BLE001 - reported, and the run goes on
+                store.raise_if_damaged(db, exc)
                 summary.failures.append((item.label, _failure_reason(exc)))
                 finished(item.label)
                 continue
@@ -1104,6 +1106,7 @@ def reextract(
             _reextract_source(db, source, future.result(), summary)
             summary.sources += 1
         except Exception as exc:  # noqa: BLE001 - one bad source never aborts the rest
+            store.raise_if_damaged(db, exc)  # ... but a damaged ledger does
             summary.failures.append((label, _failure_reason(exc)))
         if progress is not None:
             progress(summary.sources + len(summary.failures), len(ids), label)

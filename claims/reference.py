@@ -32,7 +32,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from claims.model import ClaimsError
+from claims.model import ClaimsError, safe_period_bounds
 from claims.store import write_transaction
 
 FREQUENCIES = ("day", "month", "quarter", "year")
@@ -263,6 +263,33 @@ def import_bytes(
     return _store(db, spec, observed, file_name=name, sha256=digest, transform=None)
 
 
+def store_observations(
+    db: sqlite_utils.Database,
+    spec: SeriesSpec,
+    observed: Sequence[tuple[str, float]],
+    *,
+    source: str,
+    sha256: str,
+) -> ImportResult:
+    """Store (period, value) pairs read elsewhere (an online source, claims.reference_fetch)
+    the way a file import is stored: `source` stands where a file's name would, `sha256`
+    is the digest of what was read, and the same digest as the latest import changes
+    nothing."""
+    spec.check()
+    return _store(db, spec, observed, file_name=source, sha256=sha256, transform=None)
+
+
+def latest_source(db: sqlite_utils.Database, name: str) -> str | None:
+    """Where a series' latest import came from (a file's name, or an online source);
+    None when there is no series of that name."""
+    row = db.execute(
+        "SELECT i.file_name FROM reference_imports i JOIN reference_series s "
+        "ON s.id = i.series_id WHERE s.name = ? ORDER BY i.vintage DESC LIMIT 1",
+        [name],
+    ).fetchone()
+    return row[0] if row else None
+
+
 def _store(
     db: sqlite_utils.Database,
     spec: SeriesSpec,
@@ -399,6 +426,17 @@ def observations(
         [series["id"], vintage],
     ).fetchall()
     return [(period, value) for period, value in rows]
+
+
+def official_line(db: sqlite_utils.Database, name: str, vintage: int | None = None) -> list[dict]:
+    """A series as a line to draw under claims' points: {period, start, end, value}
+    in period order, start and end the period's first and last day (YYYY-MM-DD), from
+    its latest vintage or the one given."""
+    line = []
+    for period, value in observations(db, name, vintage):
+        start, end = safe_period_bounds(period)
+        line.append({"period": period, "start": start, "end": end, "value": value})
+    return line
 
 
 def list_series(db: sqlite_utils.Database) -> list[dict]:

@@ -310,11 +310,6 @@ def parse_iso_date(value: str | None) -> date | None:
 
 # ---------------------------------------------------------------- editing
 
-EDIT_FORM_FIELDS = (
-    "value", "low", "high", "unit", "approx", "subject", "metric", "period",
-    "speaker", "speaker_org", "cue", "via", "hedge",
-)  # fmt: skip
-
 
 def field_text(value: object) -> str:
     """A stored field as the text an edit box starts with (5000.0 -> "5000")."""

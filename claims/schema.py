@@ -923,6 +923,51 @@ def _reference_series(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+@migrations(name="0015_reference_links")
+def _reference_links(db: sqlite_utils.Database) -> None:
+    # A person's decisions linking a reference series to a figure's key, so that the
+    # key's claims can be checked against it (claims.reference_links). Proposals are
+    # computed, never stored; a pair gets a row here at its first decision, and its
+    # state is the log replayed (an undo takes back the decision before it). The log
+    # is append-only, like the merge log. Frozen SQL, made only if missing.
+    statements = [
+        """CREATE TABLE IF NOT EXISTS reference_links (
+            id TEXT PRIMARY KEY,
+            series_id INTEGER NOT NULL REFERENCES reference_series (id),
+            subject_key TEXT NOT NULL,
+            metric_key TEXT NOT NULL,
+            unit_key TEXT NOT NULL,
+            state TEXT CHECK (state IN ('accepted', 'rejected')),
+            UNIQUE (series_id, subject_key, metric_key, unit_key)
+        )""",
+        "CREATE INDEX IF NOT EXISTS idx_reference_links_key "
+        "ON reference_links (metric_key, subject_key, unit_key)",
+        """CREATE TABLE IF NOT EXISTS reference_link_log (
+            id INTEGER PRIMARY KEY,
+            link_id TEXT NOT NULL REFERENCES reference_links (id),
+            action TEXT NOT NULL CHECK (action IN ('accept', 'reject', 'undo')),
+            score REAL,
+            reviewer TEXT NOT NULL,
+            at TEXT NOT NULL,
+            note TEXT
+        )""",
+        "CREATE INDEX IF NOT EXISTS idx_reference_link_log_link "
+        "ON reference_link_log (link_id, id)",
+        "CREATE TRIGGER IF NOT EXISTS reference_link_log_no_update "
+        "BEFORE UPDATE ON reference_link_log "
+        "BEGIN SELECT RAISE(ABORT, 'reference_link_log is append-only'); END",
+        "CREATE TRIGGER IF NOT EXISTS reference_link_log_no_delete "
+        "BEFORE DELETE ON reference_link_log "
+        "BEGIN SELECT RAISE(ABORT, 'reference_link_log is append-only'); END",
+        # A decision changes what the dashboard shows: let its caches see it.
+        "CREATE TRIGGER IF NOT EXISTS reference_link_log_insert_revision "
+        "AFTER INSERT ON reference_link_log "
+        "BEGIN UPDATE meta SET value = value + 1 WHERE key = 'revision'; END",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
 CLAIM_KEY_INDEX = (
     "CREATE INDEX IF NOT EXISTS idx_claims_key "
     "ON claims (metric_key, subject_key, unit_key, period_start)"

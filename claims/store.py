@@ -58,6 +58,48 @@ class NewerLedgerError(ClaimsError):
     """The ledger records a migration this version does not know: it was made newer."""
 
 
+class DamagedLedgerError(ClaimsError):
+    """SQLite found the file damaged (a page overwritten, a file cut short)."""
+
+
+# What SQLite says of a damaged file: SQLITE_CORRUPT ("database disk image is
+# malformed") and SQLITE_NOTADB ("file is not a database").
+_DAMAGE_WORDS = ("malformed", "not a database", "disk image")
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether an error is SQLite reporting a damaged database file."""
+    return isinstance(exc, sqlite3.DatabaseError) and any(w in str(exc) for w in _DAMAGE_WORDS)
+
+
+def damaged_message(path: str | Path | None) -> str:
+    """What to tell a user whose ledger file is damaged, and how to check and recover."""
+    name = str(path) if path else "The ledger file"
+    shown = path or "FILE"
+    return (
+        f"{name} is damaged (SQLite reports: database disk image is malformed). Check it "
+        f"with `sqlite3 {shown} 'PRAGMA integrity_check'`; then restore it from a backup, "
+        f"or rebuild it from an export: `python -m claims init --db NEW.db` and "
+        f"`python -m claims import EXPORT --db NEW.db`."
+    )
+
+
+def ledger_path(db: sqlite_utils.Database) -> str | None:
+    """The file a connection has open, for messages (None in memory)."""
+    try:
+        row = db.execute("PRAGMA database_list").fetchone()
+    except sqlite3.Error:
+        return None
+    return row[2] if row and row[2] else None
+
+
+def raise_if_damaged(db: sqlite_utils.Database, exc: BaseException) -> None:
+    """Turn SQLite's report of a damaged file into the message that says what to do:
+    a loop that goes on past one bad item must not go on past a damaged ledger."""
+    if is_damage(exc):
+        raise DamagedLedgerError(damaged_message(ledger_path(db))) from None
+
+
 def connect(path: str | Path) -> sqlite_utils.Database:
     """Open the ledger at `path` for writing, creating it if the file is missing or empty.
 
@@ -95,8 +137,16 @@ def open_for_reading(path: str | Path) -> sqlite_utils.Database:
             db.close()
             raise
     except sqlite3.DatabaseError as exc:
+        if is_damage(exc) and path.stat().st_size > 0 and _starts_as_sqlite(path):
+            raise DamagedLedgerError(damaged_message(path)) from None
         raise ClaimsError(f"Cannot open {path} as a claims database: {exc}.") from None
     return db
+
+
+def _starts_as_sqlite(path: Path) -> bool:
+    """Whether the file has SQLite's header: a damaged ledger, not some other file."""
+    with path.open("rb") as fh:
+        return fh.read(16) == b"SQLite format 3\x00"
 
 
 def newer_version_notice(db: sqlite_utils.Database, path: str | Path) -> str | None:
@@ -230,6 +280,8 @@ def _open_for_writing(path: Path, *, create: bool) -> sqlite_utils.Database:
     except sqlite3.DatabaseError as exc:
         if _says_read_only(exc) or (path.parent.exists() and not _writable(path)):
             raise ClaimsError(_read_only_message(path)) from None
+        if is_damage(exc) and path.exists() and _starts_as_sqlite(path):
+            raise DamagedLedgerError(damaged_message(path)) from None
         raise ClaimsError(f"Cannot open {path} as a claims database: {exc}.") from None
     except OSError as exc:  # its folder could not be made: permissions, a read-only disk
         raise ClaimsError(f"Cannot create {path}: {exc.strerror or exc}.") from None

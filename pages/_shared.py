@@ -5,6 +5,7 @@ Streamlit glue only. Anything worth a unit test lives in claims/.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -14,7 +15,7 @@ import altair as alt
 import sqlite_utils
 import streamlit as st
 
-from claims import charts, config, groups, query, render, store
+from claims import charts, config, groups, ingest, processes, query, render, store
 from claims.model import EARLIEST_PUBLISHED, ClaimsError
 from claims.normalise import ClaimKey
 
@@ -62,6 +63,24 @@ def db_path() -> Path:
     return config.database_path()
 
 
+# An article this long is extracted in a worker process: the script thread waits
+# without holding the interpreter, so the server keeps answering every other user.
+EXTRACT_ELSEWHERE_CHARS = 200_000
+
+
+@st.cache_resource
+def _extraction_pool():
+    return processes.worker_pool(1)
+
+
+def extract(text: str, published: str | None) -> list:
+    """The claims of an article for the Add page's preview (ClaimsError if it fails)."""
+    if len(text) < EXTRACT_ELSEWHERE_CHARS:
+        return ingest.extract_for_ingest(text, published)
+    with st.spinner(f"Extracting the claims of {len(text):,} characters…"):
+        return _extraction_pool().submit(ingest.extract_for_ingest, text, published).result()
+
+
 @st.cache_resource(show_spinner="Loading the sample articles…")
 def _prepared(path: str) -> bool:
     """Create the database and, when it has no sources, fill it with the samples.
@@ -72,11 +91,7 @@ def _prepared(path: str) -> bool:
     db = store.connect(path)
     try:
         if db["sources"].count == 0 and config.SAMPLES_DIR.exists():
-            try:
-                from claims.ingest import load_samples
-            except ImportError:  # ingestion not installed yet: open empty
-                return False
-            load_samples(db, config.SAMPLES_DIR)
+            ingest.load_samples(db, config.SAMPLES_DIR)
         return True
     finally:
         db.close()
@@ -169,6 +184,10 @@ def sidebar() -> None:
                 warning(notice)
         except ClaimsError as exc:
             st.error(str(exc))
+        except sqlite3.DatabaseError as exc:
+            if not store.is_damage(exc):
+                raise
+            st.error(store.damaged_message(db_path()))
         st.text_input(
             "Your name (reviewer)",
             key="reviewer",

@@ -23,10 +23,19 @@ db = ui.get_db()
 pending: list[dict] = st.session_state.setdefault("_pending", [])
 
 
+# The preview draws at most PREVIEW_PAGE claims at a time, and none of an article with
+# more than PREVIEW_MAX (a table of numbers, not an article): drawing 100,000 tick
+# boxes would hold the server for every user.
+PREVIEW_PAGE = 50
+PREVIEW_MAX = 2_000
+
+
 def queue(article: ingest.Article) -> None:
     """Extract an article's claims and put it up for preview."""
-    claims = ingest.extract_for_ingest(article.text, article.published)
-    pending.append({"id": uuid.uuid4().hex[:8], "article": article, "claims": claims})
+    claims = ui.extract(article.text, article.published)
+    pending.append(
+        {"id": uuid.uuid4().hex[:8], "article": article, "claims": claims, "dropped": set()}
+    )
 
 
 def upload_to_file(upload, folder: str) -> Path:
@@ -171,7 +180,8 @@ def details(item: dict) -> None:
         ui.error(exc)
         return
     if changed.published != article.published:
-        item["claims"] = ingest.extract_for_ingest(changed.text, changed.published)
+        item["claims"] = ui.extract(changed.text, changed.published)
+        item["dropped"] = set()
         item["id"] = uuid.uuid4().hex[:8]  # fresh tick boxes for the fresh claims
     item["article"] = changed
     st.rerun()
@@ -190,6 +200,36 @@ for saved in st.session_state.pop("_saved", []):
     )
 
 # ---------------------------------------------------------------- preview
+
+
+def preview_page(item: dict) -> None:
+    """One page of an article's claims, each with a tick box; what is unticked is kept
+    in the item, so it holds across pages."""
+    claims, article = item["claims"], item["article"]
+    pages = -(-len(claims) // PREVIEW_PAGE)
+    page = 1
+    if pages > 1:
+        page = st.number_input(
+            f"Page of claims (1 to {pages}, {PREVIEW_PAGE} a page)",
+            min_value=1, max_value=pages, value=1, step=1, key=f"page_{item['id']}",
+        )  # fmt: skip
+    first = (page - 1) * PREVIEW_PAGE
+    for i in range(first, min(first + PREVIEW_PAGE, len(claims))):
+        tick, body = st.columns([1, 9])
+        tick.checkbox(
+            f"Keep {i + 1}",
+            value=i not in item["dropped"],
+            key=f"keep_{item['id']}_{i}",
+            on_change=toggle_kept,
+            args=(item, i),
+        )
+        with body:
+            ui.safe_html(render.preview_html(article.text, claims[i].to_dict()))
+
+
+def toggle_kept(item: dict, index: int) -> None:
+    item["dropped"] ^= {index}
+
 
 if not pending:
     st.info(
@@ -212,15 +252,18 @@ for item in pending:
             f"{len(article.text):,} characters</div>"
         )
         details(item)
-        if not item["claims"]:
+        claims = item["claims"]
+        if not claims:
             st.info("No claims were found in this article; it can still be saved as a source.")
-        kept[item["id"]] = []
-        for i, claim in enumerate(item["claims"]):
-            tick, body = st.columns([1, 9])
-            if tick.checkbox(f"Keep {i + 1}", value=True, key=f"keep_{item['id']}_{i}"):
-                kept[item["id"]].append(claim)
-            with body:
-                ui.safe_html(render.preview_html(article.text, claim.to_dict()))
+        elif len(claims) > PREVIEW_MAX:
+            st.warning(
+                f"This article yields {len(claims):,} candidate claims, more than the preview "
+                f"shows ({PREVIEW_MAX:,}): it reads like a table of numbers. Save it with all "
+                "of them, then review them on the Claims page, or discard it."
+            )
+        else:
+            preview_page(item)
+        kept[item["id"]] = [c for i, c in enumerate(claims) if i not in item["dropped"]]
         if st.button("Discard this article", key=f"discard_{item['id']}"):
             pending.remove(item)
             st.rerun()

@@ -12,8 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from claims import config, render, store
-from claims.cli_export import export_command
-from claims.export import FORMATS, IN_MEMORY_LIMIT, export_bytes
+from claims.export import FORMATS, IN_MEMORY_LIMIT, export_bytes, export_command
 from claims.model import (
     EARLIEST_PUBLISHED,
     KINDS,

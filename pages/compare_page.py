@@ -98,12 +98,10 @@ st.dataframe(
 )  # fmt: skip
 
 
-def decide(action: Callable[[], object], note: str, done: str) -> None:
-    """Run a logged decision; it needs the reviewer's name (checked in claims.groups) and a
-    note; problems are shown, success after the rerun."""
+def decide(action: Callable[[], object], done: str) -> None:
+    """Run a logged decision (claims.groups checks the reviewer's name and the note);
+    problems are shown, success after the rerun."""
     try:
-        if not note.strip():
-            raise ClaimsError("Say why in the note: every merge, rejection and split keeps one.")
         action()
     except ClaimsError as exc:
         ui.error(exc)
@@ -143,7 +141,7 @@ def undo_row(
     )  # fmt: skip
     note = row[1].text_input("Note (required)", key=f"{key}_note")
     if row[2].button(button, key=f"{key}_go"):
-        decide(lambda: undo(chosen, note), note, done)
+        decide(lambda: undo(chosen, note), done)
 
 
 def key_text(k: ClaimKey) -> str:
@@ -171,7 +169,6 @@ for i, p in enumerate(proposals):
                 lambda p=p, note=note: groups.accept_merge(
                     db, p["from_key"], p["into_key"], reviewer=ui.reviewer(), note=note
                 ),
-                note,
                 f"Merged {key_text(p['from_key'])} into {key_text(p['into_key'])}.",
             )
         if row[2].button("Not the same", key=f"c_merge_reject_{i}", icon=":material/block:"):
@@ -179,7 +176,6 @@ for i, p in enumerate(proposals):
                 lambda p=p, note=note: groups.reject_merge(
                     db, p["from_key"], p["into_key"], reviewer=ui.reviewer(), note=note
                 ),
-                note,
                 "Recorded: not the same figure; the pair is no longer proposed.",
             )
 
@@ -198,7 +194,6 @@ split_note = row[1].text_input("Note (required): why it is not this figure", key
 if row[2].button("Split off", key="c_split_go", icon=":material/call_split:"):
     decide(
         lambda: groups.split_claim(db, split_id, reviewer=ui.reviewer(), note=split_note),
-        split_note,
         f"Claim {split_id} now stands alone, out of this group.",
     )
 

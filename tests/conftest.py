@@ -7,6 +7,9 @@ import pytest
 from claims import store
 from claims.model import ExtractedClaim
 
+# The reference ledger's fixtures (ledger, ledger_path), for the link and check tests.
+pytest_plugins = ["tests.reference_ledger"]
+
 ARTICLE = (
     "North Korea's economy likely shrank by 8.5 per cent in 2020, according to Fitch Solutions.\n\n"
     "The congress drew 5,000 delegates, the agency reported."

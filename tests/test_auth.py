@@ -25,3 +25,18 @@ def test_short_passwords_and_broken_hashes_are_clear_errors():
         auth.hash_password("short")
     with pytest.raises(ClaimsError, match="not valid"):
         auth.verify_password("whatever", "md5$abc")
+
+
+def test_a_session_token_keeps_a_browser_signed_in_until_it_expires():
+    from claims.auth import session_token, session_token_valid
+
+    key = "pbkdf2_sha256$1000$salt$hash"
+    token = session_token(key, now=1_000_000, hours=12)
+    assert session_token_valid(token, key, now=1_000_000 + 11 * 3600)
+    assert not session_token_valid(token, key, now=1_000_000 + 12 * 3600)  # expired
+    assert not session_token_valid(token, "another password's hash", now=1_000_000)
+    expires, mac = token.split(".")
+    forged = f"{int(expires) + 3600}.{mac}"  # a later end, with the old signature
+    assert not session_token_valid(forged, key, now=1_000_000)
+    for junk in (None, "", "x", "1.2.3", "²³.abc", "9" * 40 + ".abc"):
+        assert not session_token_valid(junk, key, now=1_000_000)

@@ -175,7 +175,8 @@ def test_python_m_claims_export_runs_as_a_command(db_path, tmp_path):
 
 def test_the_export_command_for_a_view_reads_back_as_the_same_filters(tmp_path):
     from claims.cli import build_parser
-    from claims.cli_export import export_command, filter_from_args
+    from claims.cli_export import filter_from_args
+    from claims.export import export_command
     from claims.query import ClaimFilter
 
     every_filter = ClaimFilter(

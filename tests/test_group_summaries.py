@@ -194,9 +194,9 @@ def test_summaries_follow_merges_and_splits(db):
     assert_exact(db)
     groups.accept_merge(db, japan_us, korea, reviewer="ana", note="a chain, for the test")
     assert_exact(db)
-    groups.undo_merge(db, japan_us, reviewer="ana")
+    groups.undo_merge(db, japan_us, note="checked by hand", reviewer="ana")
     assert_exact(db)
-    groups.accept_merge(db, korea, us, reviewer="ana")
+    groups.accept_merge(db, korea, us, note="the same figure", reviewer="ana")
     assert_exact(db)
     grouped = db.execute(
         "SELECT id FROM claims WHERE value IS NOT NULL AND period != '' ORDER BY id"
@@ -204,7 +204,7 @@ def test_summaries_follow_merges_and_splits(db):
     for (claim_id,) in grouped[:4]:
         groups.split_claim(db, claim_id, reviewer="bo", note="not the same figure")
         assert_exact(db)
-    groups.undo_split(db, grouped[1][0], reviewer="bo")
+    groups.undo_split(db, grouped[1][0], note="checked by hand", reviewer="bo")
     assert_exact(db)
     # Adding a claim at a split place keeps it out; editing a split claim too.
     add_random_article(db, rng, 99)
@@ -212,8 +212,8 @@ def test_summaries_follow_merges_and_splits(db):
     store.update_claim(db, claim["id"], {"value": "7"}, expected_version=claim["version"],
                        reviewer="t")  # fmt: skip
     assert_exact(db)
-    groups.undo_merge(db, korea, reviewer="ana")
-    groups.undo_merge(db, japan_uk, reviewer="ana")
+    groups.undo_merge(db, korea, note="checked by hand", reviewer="ana")
+    groups.undo_merge(db, japan_uk, note="checked by hand", reviewer="ana")
     assert_exact(db)
 
 

@@ -153,7 +153,9 @@ def test_dollars_and_euros_are_never_compared(db):
     )
     assert (ids(in_dollars), ids(in_euros)) == (set(usd), set(eur))
     with pytest.raises(ClaimsError, match="never compared"):
-        groups.accept_merge(db, in_euros.key, in_dollars.key, reviewer="ana")
+        groups.accept_merge(
+            db, in_euros.key, in_dollars.key, note="the same figure", reviewer="ana"
+        )
 
 
 def test_percent_and_percentage_points_stay_apart(db):
@@ -396,12 +398,12 @@ def test_merges_chain_and_cannot_loop(db):
     c = ClaimKey("united states", "labor force participation rate", "percent", "2023-03")
     for key, outlet in ((a, "A"), (b, "B"), (c, "C")):
         add_participation(db, key.metric, outlet, "2023-04-07", 62.6)
-    groups.accept_merge(db, a, b, reviewer="ana")
-    groups.accept_merge(db, b, c, reviewer="ana")
+    groups.accept_merge(db, a, b, note="the same figure", reviewer="ana")
+    groups.accept_merge(db, b, c, note="the same figure", reviewer="ana")
     assert groups.resolve_key(db, a) == c
     assert groups.group_for_key(db, c).n_sources == 3
     with pytest.raises(ClaimsError, match="already one group"):
-        groups.accept_merge(db, c, a, reviewer="ana")
+        groups.accept_merge(db, c, a, note="the same figure", reviewer="ana")
 
 
 def test_a_split_takes_a_claim_out_and_survives_regrouping(jobless):
@@ -417,7 +419,7 @@ def test_a_split_takes_a_claim_out_and_survives_regrouping(jobless):
     review = store.reviews_of(db, conflicting)[-1]
     assert (review["field"], review["new"], review["reviewer"]) == ("group", "split off", "ana")
     with pytest.raises(ClaimsError, match="already split"):
-        groups.split_claim(db, conflicting, reviewer="ana")
+        groups.split_claim(db, conflicting, note="checked by hand", reviewer="ana")
 
     groups.undo_split(db, conflicting, reviewer="ana", note="it is U-3 after all")
     assert ids(groups.group_for_key(db, US_JOBLESS)) == {*agreeing, conflicting}
@@ -476,14 +478,16 @@ def test_claims_without_a_period_or_a_name_are_not_grouped(db):
 def test_a_person_is_named_for_every_decision(north_korea):
     db, claim_ids = north_korea
     with pytest.raises(ClaimsError, match="reviewer"):
-        groups.split_claim(db, claim_ids[0], reviewer=" ")
+        groups.split_claim(db, claim_ids[0], note="checked by hand", reviewer=" ")
     with pytest.raises(ClaimsError, match="reviewer"):
-        groups.accept_merge(db, NK_GDP, NK_GDP._replace(subject="dprk"), reviewer="")
+        groups.accept_merge(
+            db, NK_GDP, NK_GDP._replace(subject="dprk"), note="the same figure", reviewer=""
+        )
 
 
 def test_decision_logs_are_append_only(north_korea):
     db, claim_ids = north_korea
-    groups.split_claim(db, claim_ids[0], reviewer="ana")
+    groups.split_claim(db, claim_ids[0], note="checked by hand", reviewer="ana")
     with pytest.raises(Exception, match="append-only"):
         db.execute("DELETE FROM claim_splits")
     with pytest.raises(Exception, match="append-only"):
@@ -573,3 +577,15 @@ def test_a_users_own_synonym_regroups_stored_claims_once_re_keyed(db, tmp_path):
     normalise.use_synonyms(normalise.load_synonyms([normalise.SYNONYMS_FILE, local]))
     assert store.recompute_claim_keys(db) == 2
     assert ids(groups.group_for_key(db, US_JOBLESS)) == set(plain + slang)
+
+
+def test_every_decision_on_a_group_needs_a_note(north_korea):
+    db, claim_ids = north_korea
+    say_why = "Say why in the note"
+    with pytest.raises(ClaimsError, match=say_why):
+        groups.split_claim(db, claim_ids[0], reviewer="ana", note=" ")
+    with pytest.raises(ClaimsError, match=say_why):
+        groups.accept_merge(db, NK_GDP, NK_GDP._replace(subject="dprk"), reviewer="ana", note="")
+    with pytest.raises(ClaimsError, match=say_why):
+        groups.reject_merge(db, NK_GDP, NK_GDP._replace(subject="dprk"), reviewer="ana", note="")
+    assert db["key_merges"].count == 0 and db["claim_splits"].count == 0

@@ -27,16 +27,11 @@ from claims.extract import (
     subjects,
     units,
 )
+from claims.extract.attribution import attribute_sentences
 from claims.extract.names import POSITION_VERBS, is_person_name
 from claims.extract.sentences import sentence_spans
 from claims.model import ExtractedClaim
 from claims.normalise import surname
-
-try:  # the attribution half is written alongside; numbers still work without it
-    from claims.extract.attribution import Attribution, attribute_sentences
-except ImportError:  # pragma: no cover - only while the module is being written
-    Attribution = None  # type: ignore[assignment,misc]
-    attribute_sentences = None  # type: ignore[assignment]
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +65,6 @@ def parse_published(published: str | date | None) -> date | None:
 
 
 def _attributions(text: str, spans: list[tuple[int, int]]) -> list:
-    if attribute_sentences is None:
-        return [None] * len(spans)
     try:
         found = attribute_sentences(text, spans)
     except Exception:  # noqa: BLE001 - extract_claims never raises; numbers still count

@@ -572,10 +572,3 @@ def _contraction(word: str) -> re.Match[str] | None:
     if "'" not in word and "’" not in word:
         return None
     return _CONTRACTION_RE.match(word)
-
-
-def _strip_article(text: str) -> str:
-    words = text.split()
-    while words and words[0] in _NOT_SUBJECTS:
-        words = words[1:]
-    return " ".join(words) or text

@@ -126,7 +126,10 @@ class _Source:
     """A source as the frame names it, before resolution."""
 
     text: str  # the name or pronoun or nominal as written
-    form: str  # "name" | "pronoun" | "nominal"
+    # "name" (Jo Rivers, the Zemblan government), "pronoun" (he, they), "nominal" (a
+    # spokesman, the ministry), "group" (the rail unions: named actors, not one body) or
+    # "demonym" (the Ruritanian: the person last named)
+    form: str
     org: str | None = None
 
 

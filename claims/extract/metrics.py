@@ -1015,6 +1015,58 @@ def _with_rate(sentence: str, end: int, metric: str) -> str:
     return f"{metric} per {denominator}"
 
 
+# --- goals ---------------------------------------------------------------------------
+
+# A level someone means to reach names a target, not the measure's value: "seeks to
+# achieve inflation at the rate of 2 percent", "aims to keep inflation at 2%", "its 2
+# percent objective".
+_AIM_BEFORE_RE = re.compile(
+    r"\b(?:seeks?|seeking|aims?|aiming|intends?|wants?|committed|pledged|vowed|promised)\s+to\s+"
+    r"(?:achieve|keep|bring|return|returning|hold|reach|get|maintain|restore|push)\b"
+    r"[^.;:()]{0,80}$"
+)
+_GOAL_NOUN_AFTER_RE = re.compile(
+    r"\s*(?:%|per\s*cent|percent)?\s*(?P<noun>objective|goal|target|aim)\b", re.I
+)
+_GOAL_WORDS = frozenset("objective goal target aim".split())
+# The level aimed at, right before the figure: "at 2%", "to 2%", "at the rate of 2%".
+_LEVEL_BEFORE_RE = re.compile(
+    r"\b(?:at|to|of|below|under|above|near|around)\s+(?:the\s+rate\s+of\s+)?"
+    r"(?:about\s+|around\s+|roughly\s+|just\s+)?[$£€]?$"
+)
+
+
+def goal_metric(sentence: str, start: int, end: int, metric: str | None) -> str | None:
+    """A measure's target when the figure is a level someone means to reach: "inflation"
+    -> "inflation target"; the measure is named before the figure ("returning inflation
+    to its 2 percent objective")."""
+    after = _GOAL_NOUN_AFTER_RE.match(sentence, end)
+    aimed = _LEVEL_BEFORE_RE.search(sentence, max(0, start - 40), start) and _AIM_BEFORE_RE.search(
+        sentence, max(0, start - 160), start
+    )
+    if not (after or aimed):
+        return metric
+    if metric and metric.split()[-1].lower() in _GOAL_WORDS:
+        metric = None  # "objective" alone: the measure it is an objective for, if named
+    measure = metric or _measure_named_before(sentence[max(0, start - 160) : start])
+    if not measure:
+        return metric
+    return measure if measure.endswith(" target") else f"{measure} target"
+
+
+_MEASURE_BEFORE_RE = re.compile(
+    r"\b(?P<m>inflation|unemployment(?:\s+rate)?|growth|deficit|debt)\b(?!.*\b(?:inflation"
+    r"|unemployment|growth|deficit|debt)\b)",
+    re.I,
+)
+
+
+def _measure_named_before(text: str) -> str | None:
+    """The last measure a clause names before a goal's figure."""
+    m = _MEASURE_BEFORE_RE.search(text)
+    return m["m"].lower() if m else None
+
+
 # --- a sentence's quantities --------------------------------------------------------
 
 # Text between two figures of one list or one change: "4% to $2bn", "£3 in Kent;
@@ -1085,6 +1137,8 @@ def sentence_metrics(sentence: str, quantities: Sequence, common: Iterable[str] 
             if changes[i] or compared or _connects(between, metrics[j]):
                 metrics[i] = metrics[j]
             break
+    for i, q in enumerate(quantities):
+        metrics[i] = goal_metric(sentence, q.start, q.end, metrics[i])
     for i in range(len(quantities) - 2, -1, -1):
         q, nxt = quantities[i], quantities[i + 1]
         if metrics[i] is not None or not metrics[i + 1]:

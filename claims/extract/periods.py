@@ -61,6 +61,8 @@ _PERIOD_RE = re.compile(
     | (?P<half>\b(?:first|second|last)\s+(?:half|six\s+months)\s+of\s+(?P<half_y>{_YEAR})\b)
     | (?P<fiscal>\b(?:FY\s?|fiscal\s+(?:year\s+)?)(?P<fy>{_YEAR}|\d\d)\b
           | \b(?P<fy_a>{_YEAR})[-/–](?P<fy_b>\d\d|{_YEAR})\b(?![-/–]?\d))
+    | (?P<month_span>\b(?i:between|from)\s+(?P<ms_a>{_FULL_MONTH})\s+(?i:and|to|through|until)\s+
+          (?P<ms_b>{_FULL_MONTH})\b(?:,?\s+(?P<ms_y>{_YEAR})\b)?)
     | (?P<month_in>\b(?i:in|since|during|by|until|through|last|this|next|early|late|mid-|end\s+of)
           \s+(?P<mi_m>{_FULL_MONTH})\b(?!,?\s*(?:of\s+)?\d))
     | (?P<rel>\b(?P<rel_w>(?i:last|this|next))\s+(?P<rel_u>year|month|quarter)\b(?!['’]s))
@@ -112,7 +114,7 @@ _SINCE_RE = re.compile(r"since\b", re.IGNORECASE)  # a mention that starts "sinc
 # in March"; "up 4% in 2004; sales ...".
 _CLAUSE_SEPARATOR_RE = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
 # A dash that opens or closes an aside: spaced, or an em dash ("2008-2012" is a range).
-_ASIDE_DASH_RE = re.compile(r"\s[-–—]\s|—")
+_ASIDE_DASH_RE = re.compile(r"\s(?:[-–—]|--)\s|—")
 
 # "said today", "today's report", "reported yesterday that": the day of the report,
 # not the time of the figure ("decided today to raise the rate to 5%" is).
@@ -189,6 +191,21 @@ _FUTURE_RE = re.compile(
 _APPROACHING_RE = re.compile(
     r"\b(?:[Ee]ntering|(?:[Gg]oing|[Hh]eading)\s+into)\s+(?:[\w'’-]+\s+){0,4}$"
 )
+
+
+def _month_span(
+    m: re.Match, year: int | None, fallback: int | None, published: date | None
+) -> str | None:
+    """'between January and April': the months' year (their quarter when both fall in
+    one), the latest such span not after publication."""
+    first, last = _month_number(m.group("ms_a")), _month_number(m.group("ms_b"))
+    y = year or _year_for_month(last, 1, fallback, published)
+    if not y:
+        return None
+    if first > last:
+        return str(y)  # "from November to February": across the turn of the year
+    quarter = (first - 1) // 3
+    return f"{y:04d}-Q{quarter + 1}" if quarter == (last - 1) // 3 else str(y)
 
 
 def _told_in_the_past(sentence: str, end: int) -> bool:
@@ -409,7 +426,8 @@ def _period_matches(s: str) -> list[re.Match]:
 
 _KINDS = (
     "iso", "mdy", "dmy", "my", "quarter", "qcode", "months3", "to_month", "half", "fiscal",
-    "month_in", "rel", "day_rel", "into_day", "weekday", "week_of", "ago", "the_year", "year",
+    "month_span", "month_in", "rel", "day_rel", "into_day", "weekday", "week_of", "ago",
+    "the_year", "year",
 )  # fmt: skip
 
 
@@ -424,6 +442,7 @@ def _explicit_year(m: re.Match, kind: str) -> int | None:
     group = {
         "iso": "iso_y", "mdy": "mdy_y", "dmy": "dmy_y", "my": "my_y", "quarter": "q_y",
         "months3": "m3_y", "half": "half_y", "year": "y", "to_month": "tm_y", "week_of": "wo_y",
+        "month_span": "ms_y",
     }.get(kind)  # fmt: skip
     if kind == "qcode":
         value = m.group("qc_y1") or m.group("qc_y2")
@@ -470,6 +489,8 @@ def _resolve(
         return f"{y:04d}-{mo:02d}-{d:02d}", year
     if kind == "my":
         return f"{year:04d}-{_month_number(m.group('my_m')):02d}", year
+    if kind == "month_span":
+        return _month_span(m, year, fallback, published), year
     if kind == "month_in":
         mo = _month_number(m.group("mi_m"))
         ahead = _APPROACHING_RE.search(
@@ -517,6 +538,9 @@ def _resolve(
         back = 1 if m.group("dr_w").lower() == "yesterday" else 0
         return (published - timedelta(days=back)).isoformat(), None
     if kind == "weekday":
+        if _FUTURE_BEFORE_DAY_RE.search(m.string, max(0, m.start() - 80), m.start()):
+            # "Wyoming will select 23 delegates Saturday": the coming one
+            return _coming_weekday(m.group("wd"), published), None
         return _weekday(m.group("wd"), published), None
     if kind == "into_day":
         # "going into Tuesday's primary": a standing figure as it stood that day, the
@@ -566,6 +590,21 @@ def _weekday(name: str, published: date | None) -> str | None:
     if published is None:
         return None
     return (published - timedelta(days=_days_back(name, published))).isoformat()
+
+
+# A verb of what is to come, in the weekday's own clause before it: "will vote on
+# Monday", "is scheduled to meet Friday" (not "died Sunday ..., it will be").
+_FUTURE_BEFORE_DAY_RE = re.compile(
+    r"\b(?:will|won['’]t|shall|(?:is|are)\s+(?:scheduled|set|due|expected)\s+to"
+    r"|plans?\s+to)\b[^.;:,()\u2013\u2014]{0,70}$|['’]ll\b[^.;:,()\u2013\u2014]{0,70}$"
+)
+
+
+def _coming_weekday(name: str, published: date | None) -> str | None:
+    """The next day of that name on or after publication."""
+    if published is None:
+        return None
+    return (published + timedelta(days=(7 - _days_back(name, published)) % 7)).isoformat()
 
 
 def _nearest_weekday(name: str, published: date | None) -> str | None:
@@ -993,7 +1032,8 @@ def present_of_comparison(baselines: Iterable[PeriodMention], published: date | 
 # "currently leads by 270". Not a plan or a wish about it ("now expect prices to rise
 # by 1%", "is currently pushing for a $15 minimum").
 _NOW_BEFORE_RE = re.compile(
-    r"\b(?:now|currently|presently|at\s+present)\b(?P<gap>[^,;:.()\u2013\u2014]{0,80})$"
+    r"\b(?:now|currently|presently|at\s+present|so\s+far|to\s+date|thus\s+far)\b"
+    r"(?P<gap>[^,;:.()\u2013\u2014]{0,80})$"
 )
 _NOT_A_STATE_RE = re.compile(
     r"\b(?:to|expects?|expected|plans?|planned|wants?|hopes?|aims?|seeks?|push\w*|calls?"

@@ -16,6 +16,9 @@ import re
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -58,11 +61,13 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(scope="module")
-def server(ledger, browser, tmp_path_factory):
+@contextmanager
+def running_app(ledger: Path, log_folder: Path, **env_extra: str):
+    """The dashboard on a free port over `ledger`; its URL."""
     port = free_port()
-    log = (tmp_path_factory.mktemp("log") / "streamlit.log").open("w")
-    env = {**os.environ, "CLAIMS_DB": str(ledger), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    log = (log_folder / "streamlit.log").open("w")
+    env = {**os.environ, "CLAIMS_DB": str(ledger), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+           **env_extra}  # fmt: skip
     process = subprocess.Popen(
         [sys.executable, "scripts/dashboard.py", "--server.headless", "true",
          "--server.port", str(port), "--server.fileWatcherType", "none"],
@@ -79,6 +84,12 @@ def server(ledger, browser, tmp_path_factory):
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+@pytest.fixture(scope="module")
+def server(ledger, browser, tmp_path_factory):
+    with running_app(ledger, tmp_path_factory.mktemp("log")) as url:
+        yield url
 
 
 @pytest.fixture
@@ -302,3 +313,65 @@ def test_two_reviewers_in_two_browsers_the_second_save_is_refused(browser, serve
     claim = store.get_claim(db, claim_id)
     assert (claim["value"], claim["version"]) == (11.0, 2)
     assert [(r["reviewer"], r["new"]) for r in store.reviews_of(db, claim_id)] == [("Ana", "11.0")]
+
+
+# ---------------------------------------------------------------- sign-in
+
+TEAM_PASSWORD = "team secret 1"
+
+
+@pytest.fixture(scope="module")
+def signed_server(ledger, browser, tmp_path_factory):
+    """The dashboard behind the shared password, a sign-in lasting an hour."""
+    from claims.auth import hash_password
+
+    stored = hash_password(TEAM_PASSWORD, iterations=1000)
+    with running_app(
+        ledger, tmp_path_factory.mktemp("signed"), CLAIMS_PASSWORD_HASH=stored,
+        CLAIMS_SIGN_IN_HOURS="1",
+    ) as url:  # fmt: skip
+        yield url
+
+
+def test_sign_in_opens_the_asked_page_lasts_across_reloads_and_sign_out_ends_it(
+    browser, signed_server, ledger
+):
+    context = browser.new_context(viewport={"width": 1400, "height": 1400}, accept_downloads=True)
+    tab = context.new_page()
+    source = (
+        store.connect(ledger)
+        .execute("SELECT source_id FROM claims GROUP BY source_id ORDER BY count(*) DESC LIMIT 1")
+        .fetchone()[0]
+    )
+    tab.goto(f"{signed_server}/claims?source={source}")
+    settle(tab)
+    shot(tab, "signin-deep-link")
+    assert tab.locator("h1").first.inner_text() == "Claim ledger"  # the sign-in page
+    tab.get_by_label("Team password").fill(TEAM_PASSWORD)
+    tab.get_by_role("button", name="Sign in").click()
+    settle(tab)
+    # the page and filter the link asked for, not the Overview
+    assert tab.locator("h1").first.inner_text() == "Claims"
+    assert f"source={source}" in tab.url and "/claims" in tab.url
+    shot(tab, "signin-landed")
+
+    with tab.expect_download(timeout=30000) as info:
+        tab.get_by_role("button", name="CSV", exact=True).click()
+    media_url = info.value.url
+    with urllib.request.urlopen(media_url, timeout=10) as response:  # served while signed in
+        assert response.status == 200
+
+    tab.reload()
+    settle(tab)
+    assert tab.locator("h1").first.inner_text() == "Claims"  # still signed in
+
+    tab.get_by_role("button", name="Sign out").click()
+    settle(tab)
+    assert tab.locator("h1").first.inner_text() == "Claim ledger"
+    with pytest.raises(urllib.error.HTTPError) as gone:
+        urllib.request.urlopen(media_url, timeout=10)
+    assert gone.value.code == 404  # the download left the server's memory at sign-out
+    tab.reload()
+    settle(tab)
+    assert tab.locator("h1").first.inner_text() == "Claim ledger"  # the cookie went too
+    context.close()

@@ -519,3 +519,22 @@ def test_a_baseline_takes_its_figures_metric(sentence, surface, metric):
 def test_what_moves_in_a_market_or_an_economy(sentence, surface, metric):
     (claim,) = [c for c in extract_claims(sentence, "2016-05-24") if c.surface == surface]
     assert claim.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "metric"),
+    [
+        # a level someone means to reach is a target, not the measure's value
+        ("The board seeks to achieve inflation at the rate of 2 percent over the long run.",
+         "2 percent", "inflation target"),
+        ("The board is committed to returning inflation to its 2 percent objective.",
+         "2 percent", "inflation target"),
+        ("The bank aims to keep inflation at 2% over the medium term.", "2%", "inflation target"),
+        ("Inflation rose to 8.6% in May.", "8.6%", "inflation"),
+        ("Voters want to keep the party in power after two terms.", "two", "terms"),
+    ],
+)  # fmt: skip
+def test_a_level_aimed_at_is_a_target(sentence, surface, metric):
+    (claim,) = [c for c in extract_claims(sentence, "2022-06-15") if c.surface == surface]
+    assert claim.metric == metric
+    assert claim.period is None or metric == "inflation"  # a target is no monthly release

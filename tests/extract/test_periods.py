@@ -637,3 +637,36 @@ def test_a_figure_entering_a_coming_month_is_as_it_stands_now():
     # a month already past that the figure enters is that month's
     text = "Going into the contests in March, Jo Rivers led Sam Lee by 200 delegates."
     assert numeric_periods(text, date(2016, 5, 24)) == [("200", "2016-03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekday a verb of the future points to is the coming one
+        ("Zembla will select 23 delegates Saturday.", [("23", "2016-04-16")]),
+        ("The panel is scheduled to hear the 3 requests on Monday.", [("3", "2016-04-18")]),
+        # one told in the past, or a future said in another clause, is the last one
+        ("Zembla selected 23 delegates Saturday.", [("23", "2016-04-09")]),
+        ("Jo Rivers, who died Sunday at 94, will be missed.", [("94", "2016-04-10")]),
+        # "so far", "to date": as things stand on the publication day
+        ("Rivers so far has won 758 delegates.", [("758", "2016-04-14")]),
+    ],
+)
+def test_weekdays_ahead_and_states_so_far(text, expected):
+    assert numeric_periods(text, date(2016, 4, 14)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a span of months: their quarter when both fall in one, else their year
+        ("Sales rose 4% between April and June.", [("4%", "2016-Q2")]),
+        ("Sales rose 4% between January and April 2015.", [("4%", "2015")]),
+        ("Zembla saw 1.1 million new voters from January to April.", [("1.1 million", "2016")]),
+        # a year inside an aside set off by double hyphens dates the aside only
+        ("Zembla saw 1.1 million new voters in May -- helped by a law passed in 2012.",
+         [("1.1 million", "2016-05")]),
+    ],
+)  # fmt: skip
+def test_a_span_of_months_and_a_double_hyphen_aside(text, expected):
+    assert numeric_periods(text, date(2016, 6, 3)) == expected

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from claims import config, store
 from tests.pages.conftest import open_page
 from tests.pages.test_pages import plain
+from tests.test_damaged_ledger import _damage_table
 
 
 def test_a_foreign_database_is_named_and_left_unchanged(tmp_path, monkeypatch):
@@ -46,3 +49,13 @@ def test_a_newer_ledger_is_shown_read_only_and_refuses_a_change(ledger_path):
         "Status not changed: This ledger is open read-only; nothing was changed."
     ]
     assert store.open_for_reading(ledger_path)["reviews"].count == 0
+
+
+@pytest.mark.parametrize("page", ["claims", "compare", "overview"])
+def test_a_page_reading_a_damaged_ledger_says_so_without_a_trace(ledger_path, page):
+    _damage_table(ledger_path, "claims")
+    at = open_page(page)
+    assert not at.exception
+    errors = " ".join(plain(e) for e in at.error)
+    assert f"{ledger_path} is damaged" in errors
+    assert "PRAGMA integrity_check" in errors

@@ -445,3 +445,58 @@ def test_a_bad_url_is_refused_with_a_plain_message(ledger_path, url, message):
     at.button(key="u_go").click().run()
     assert not at.exception
     assert at.error and message in plain(at.error[0])
+
+
+def _paste(at, text: str) -> None:
+    at.text_area(key="p_text").input(text)
+    at.button(key="p_go").click().run()
+
+
+def test_a_long_preview_is_paged_and_unticks_hold_across_pages(ledger_path, simple_extractor):
+    db = store.connect(ledger_path)
+    at = open_page("add")
+    _paste(at, "\n".join(f"Line {n} says rates rose {n} percent." for n in range(1, 121)))
+    keeps = [c for c in at.checkbox if c.key.startswith("keep_")]
+    assert [c.label for c in keeps] == [f"Keep {n}" for n in range(1, 51)]
+    keeps[0].uncheck().run()  # claim 1 on page 1
+    at.number_input(key=next(k.key for k in at.number_input)).set_value(3).run()
+    keeps = [c for c in at.checkbox if c.key.startswith("keep_")]
+    assert [c.label for c in keeps] == [f"Keep {n}" for n in range(101, 121)]
+    keeps[-1].uncheck().run()  # claim 120 on page 3
+    at.button(key="save_pending").click().run()
+    source = db.execute("SELECT max(id) FROM sources").fetchone()[0]
+    stored = [c["surface"] for c in db["claims"].rows_where("source_id = ?", [source])]
+    assert len(stored) == 118
+    assert "1 percent" not in stored and "120 percent" not in stored
+
+
+def test_an_article_with_absurdly_many_claims_is_reported_not_drawn(ledger_path, simple_extractor):
+    from pages.add_page import PREVIEW_MAX
+
+    at = open_page("add")
+    _paste(at, "\n".join(f"Row {n}: {n} percent." for n in range(1, PREVIEW_MAX + 2)))
+    assert not [c for c in at.checkbox if c.key.startswith("keep_")]
+    assert f"yields {PREVIEW_MAX + 1:,} candidate claims" in at.warning[0].value
+    assert f"with {PREVIEW_MAX + 1} ticked claim(s)" in at.button(key="save_pending").label
+
+
+def test_a_long_article_is_extracted_in_a_worker_process(monkeypatch):
+    from pages import _shared
+
+    monkeypatch.setattr(_shared, "EXTRACT_ELSEWHERE_CHARS", 10)
+    pool = _shared.processes.worker_pool(1)
+    submitted = []
+
+    class Recording:
+        def submit(self, fn, *args):
+            submitted.append(args)
+            return pool.submit(fn, *args)
+
+    monkeypatch.setattr(_shared, "_extraction_pool", Recording)
+    text = "Unemployment fell to 3.4 percent in May. " * 5
+    try:
+        claims = _shared.extract(text, "2023-06-10")
+    finally:
+        pool.shutdown()
+    assert submitted == [(text, "2023-06-10")]
+    assert {c.surface for c in claims} == {"3.4 percent"}

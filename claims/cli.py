@@ -34,6 +34,7 @@ _COMMAND_MODULES = (
     "claims.cli_export",
     "claims.cli_reference",
     "claims.cli_checks",
+    "claims.cli_corpus",
 )
 
 

@@ -9,6 +9,7 @@ out.
 
 from __future__ import annotations
 
+import importlib.abc
 import multiprocessing
 import os
 import sys
@@ -17,10 +18,25 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 
 
+class _PandasKeptOut(importlib.abc.MetaPathFinder):
+    """`import pandas` fails as if pandas were not installed.
+
+    A finder, not None in sys.modules: pyarrow's compiled import reads a None there as
+    the module itself and fails on it (pa.array broke the CLI's Parquet export).
+    """
+
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] == "pandas":
+            raise ModuleNotFoundError(f"No module named {name!r} (kept out)", name=name)
+        return None
+
+
 def keep_pandas_out() -> None:
     """Make `import pandas` fail in this process (as if it were not installed), unless loaded."""
-    if "pandas" not in sys.modules:
-        sys.modules["pandas"] = None  # type: ignore[assignment]
+    if "pandas" in sys.modules:
+        return
+    if not any(isinstance(finder, _PandasKeptOut) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _PandasKeptOut())
 
 
 def worker_pool(workers: int) -> ProcessPoolExecutor:

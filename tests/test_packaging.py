@@ -29,6 +29,14 @@ def test_pyproject_declares_the_same_dependencies_as_requirements_txt():
     assert declared == _requirements_txt()
 
 
+def test_the_corpus_extra_declares_what_requirements_corpus_txt_installs():
+    lines = (config.PROJECT_DIR / "requirements-corpus.txt").read_text(encoding="utf-8")
+    found = (line.split("#", 1)[0].strip() for line in lines.splitlines())
+    listed = {str(Requirement(line)) for line in found if line and not line.startswith("-r")}
+    extra = PYPROJECT["project"]["optional-dependencies"]["corpus"]
+    assert {str(Requirement(line)) for line in extra} == listed
+
+
 def test_the_claims_command_runs_the_command_line():
     module, function = PYPROJECT["project"]["scripts"]["claims"].split(":")
     result = subprocess.run(

@@ -119,3 +119,22 @@ def test_the_command_line_says_nothing_when_its_reader_stops_early(tmp_path):
         reader_gone.stdout.close()  # before the command writes a line
         err = reader_gone.stderr.read()
         assert (reader_gone.wait(timeout=60), err) == (128 + signal.SIGPIPE, "")
+
+
+def test_pyarrow_works_where_pandas_is_kept_out():
+    # The command line keeps pandas out, and its Parquet writers build Arrow arrays:
+    # pyarrow looks for pandas then, and must find it absent, not broken.
+    script = (
+        "from claims.processes import keep_pandas_out\n"
+        "keep_pandas_out()\n"
+        "import pyarrow as pa\n"
+        "print(pa.array([1, None]).null_count)\n"
+        "try:\n"
+        "    import pandas\n"
+        "except ImportError:\n"
+        "    print('kept out')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.split() == ["1", "kept", "out"], result.stderr

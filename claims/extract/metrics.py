@@ -1031,6 +1031,29 @@ def _with_rate(sentence: str, end: int, metric: str) -> str:
     return f"{metric} per {denominator}"
 
 
+# --- ranks -------------------------------------------------------------------------
+
+# Words that rank a figure among others, not part of what it measures: "the lowest
+# unemployment rate" is an unemployment rate.
+_RANKING_WORDS = frozenset(
+    """highest lowest biggest largest smallest fastest slowest sharpest steepest strongest
+    weakest best worst greatest""".split()
+)
+
+
+def _without_ranking(metric: str | None) -> str | None:
+    if not metric:
+        return metric
+    words = metric.split()
+    if words[0].lower() not in _RANKING_WORDS:
+        return metric
+    while words and words[0].lower() in _RANKING_WORDS:
+        words = words[1:]
+    if len(words) <= 1 and (not words or words[0].lower() in _CHANGE_NOUNS | {"rate", "level"}):
+        return None  # "the highest rate", "the biggest rise": of what, it does not say here
+    return " ".join(words)
+
+
 # --- goals ---------------------------------------------------------------------------
 
 # A level someone means to reach names a target, not the measure's value: "seeks to
@@ -1157,7 +1180,7 @@ def sentence_metrics(sentence: str, quantities: Sequence, common: Iterable[str] 
                 metrics[i] = metrics[j]
             break
     for i, q in enumerate(quantities):
-        metrics[i] = goal_metric(sentence, q.start, q.end, metrics[i])
+        metrics[i] = goal_metric(sentence, q.start, q.end, _without_ranking(metrics[i]))
     for i in range(len(quantities) - 2, -1, -1):
         q, nxt = quantities[i], quantities[i + 1]
         if metrics[i] is not None or not metrics[i + 1]:

@@ -531,6 +531,13 @@ def test_a_rivals_bare_number_counts_what_the_first_figure_counts(
         ("The firm has sold its main unit for $9.4bn.", "$9.4bn", "price"),
         ("Initech agreed to buy Globex for about $160bn.", "$160bn", "price"),
         ("He paid for the meal with $50.", "$50", None),
+        # a rank among figures is not part of the measure
+        ("Zembla had the lowest unemployment rate at 4.1%.", "4.1%", "unemployment rate"),
+        (
+            "Ruritania, with the highest average house price at £262,000, led.",
+            "£262,000",
+            "average house price",
+        ),
         # a name between an amount and its noun is a modifier: the noun is the measure
         ("The fight is over a $2 billion Zemblan relief bill.", "$2 billion", "relief bill"),
         ("The ad is part of a $1 million Ohio buy.", "$1 million", "buy"),

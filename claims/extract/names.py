@@ -12,6 +12,8 @@ from __future__ import annotations
 import functools
 import re
 
+from claims.extract import places
+
 # Reporting verbs that make a sentence's content a statement by their subject.
 # Core verbs almost always report speech; broad verbs report a position and are
 # only accepted with a named (not pronoun-only) source or a quotation.
@@ -341,6 +343,13 @@ _INITIAL_OR_PARTICLE = re.compile(r"^[A-Z]\.$|^(?:de|van|von|bin|al)$|^(?:Jr|Sr)
 _CAMEL_SURNAME = re.compile(r"^(?:Mc|Mac|O'|O\u2019)?[A-Z][a-z]+(?:[A-Z][a-z]+)?$")
 
 
+# Places that are also first names: "Georgia Smith", "Jordan Lee" may be people.
+_PLACES_GIVEN_AS_NAMES = frozenset(
+    """Georgia Virginia Jordan Chad India Israel Paris Victoria Kenya Montana Florence
+    Carolina Dakota Sydney Madison Austin Washington Lincoln Chelsea Brooklyn""".split()
+)
+
+
 @functools.lru_cache(maxsize=16384)
 def is_person_name(name: str) -> bool:
     """Two to five name-shaped words, none of them an organisation or place word."""
@@ -350,6 +359,8 @@ def is_person_name(name: str) -> bool:
     first = words[0].lower()
     if len(first) > 5 and first.endswith(("ed", "ing")):
         return False  # "Dismissed Jo Smith" is a headline, not a name
+    if words[0] not in _PLACES_GIVEN_AS_NAMES and places.is_country_or_us_state(words[0]):
+        return False  # "Wisconsin Smith rally" in a headline: a place before a surname
     for w in words:
         if w[0] in '"\u201c':
             continue  # a nickname: Jo "JJ" Smith

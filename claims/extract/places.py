@@ -108,6 +108,19 @@ def _region_names() -> frozenset[str]:
     return frozenset(s.name for s in pycountry.subdivisions)
 
 
+@lru_cache(maxsize=1)
+def _us_state_names() -> frozenset[str]:
+    if pycountry is None:
+        return frozenset()
+    return frozenset(s.name for s in pycountry.subdivisions.get(country_code="US"))
+
+
+def is_country_or_us_state(name: str) -> bool:
+    """A country or a US state: the places a headline writes before a name ("Wisconsin
+    Smith rally"); other regions' names (boroughs, provinces) are too often people's."""
+    return is_country(name) or name.strip() in _us_state_names()
+
+
 def is_place(name: str) -> bool:
     """Whether the name is a country or a region of one, as ISO 3166 lists them."""
     return is_country(name) or name.strip() in _region_names()

@@ -393,3 +393,13 @@ def test_a_firm_that_owes_is_the_subject_and_the_firm_after_it_too():
 )  # fmt: skip
 def test_a_group_of_a_name_is_the_subject(sentence, surface, subject):
     assert subject_of(sentence, surface) == subject
+
+
+def test_a_place_before_a_surname_in_a_headline_is_no_persons_name():
+    from claims.extract.names import is_person_name
+
+    assert not is_person_name("Wisconsin Rivers")  # "... outside Wisconsin Rivers rally"
+    assert not is_person_name("France Rivers")
+    # places that are also first names, and other regions' names, stay people
+    assert is_person_name("Georgia Rivers") and is_person_name("Paul Rivers")
+    assert is_person_name("Brent Rivers")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from datetime import date, datetime
 
 from claims.extract import (
@@ -386,7 +387,50 @@ def _numeric_claims(
             )
         )
     _end_sentence(sentence, end, mentions, time, article_subjects)
+    return _units_shared(text, claims)
+
+
+# "23 of its 29 delegates", "1,128 of the 1,590 votes": the part counts what the whole does.
+_PART_OF_RE = re.compile(r"\s+of\s+(?:its|the|their|his|her|all|those)?\s*")
+
+
+def _units_shared(text: str, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """A bare number with no unit takes the unit of the count it is a part of, or of the
+    count whose measure it continues ("758 delegates, compared to Lee's 538")."""
+    for i, claim in enumerate(claims):
+        if claim.unit is not None or not float(claim.value).is_integer():
+            continue
+        after = claims[i + 1] if i + 1 < len(claims) else None
+        if (
+            after
+            and after.unit
+            and _PART_OF_RE.fullmatch(text, claim.surface_end, after.surface_start)
+        ):
+            claims[i] = replace(claim, unit=after.unit, metric=claim.metric or after.metric)
+            continue
+        before = next((c for c in reversed(claims[:i]) if c.metric == claim.metric), None)
+        if claim.metric and before is not None and _unit_carries(text, before, claim):
+            claims[i] = replace(claim, unit=before.unit)
     return claims
+
+
+_TIME_UNITS = frozenset("year month week day hour minute".split())
+_SHARE_UNITS = frozenset({"percent", "percentage point", "point"})
+# "Cruz at 25 percent and Rubio at 14", "(45 to 42)": a share said again without its unit.
+_SHARE_AGAIN_RE = re.compile(r"\b(?:at|to|on)\s+$")
+
+
+def _unit_carries(text: str, before: ExtractedClaim, claim: ExtractedClaim) -> bool:
+    """Whether a count's unit carries to a later bare number of its measure: never a
+    time's or money's, and a share's only to a number said the same way."""
+    unit = before.unit
+    if not unit or unit in _TIME_UNITS or (unit.isupper() and len(unit) == 3):
+        return False
+    if unit in _SHARE_UNITS:
+        return bool(
+            _SHARE_AGAIN_RE.search(text, max(0, claim.surface_start - 8), claim.surface_start)
+        )
+    return before.value != claim.value
 
 
 def _end_sentence(

@@ -193,3 +193,21 @@ def test_a_bare_number_of_an_age_is_in_years(sentence, surface):
 def test_a_bare_count_of_a_plural_measure_counts_its_noun(sentence, surface, unit):
     (claim,) = [c for c in extract_claims(sentence, "2016-05-24") if c.surface == surface]
     assert claim.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        # a part counts what its whole counts
+        ("Zembla will select 23 of its 29 delegates on Saturday.", "23", "delegate"),
+        # a rival's bare number counts what the first figure counts
+        ("Rivers has won 758 delegates, compared to Lee’s 538.", "538", "delegate"),
+        ("Rivers led with 35 percent, followed by Lee at 25 percent and Ng at 14.", "14",
+         "percent"),
+        # never a time's unit, nor a share's to a number said otherwise
+        ("About 58 percent of firms with 1,000 or more staff pay leave.", "1,000", None),
+    ],
+)  # fmt: skip
+def test_a_bare_number_takes_the_unit_of_the_count_it_continues(text, surface, unit):
+    (claim,) = [c for c in extract_claims(text, "2016-04-14") if c.surface == surface]
+    assert claim.unit == unit

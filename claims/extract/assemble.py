@@ -422,14 +422,16 @@ _SHARE_AGAIN_RE = re.compile(r"\b(?:at|to|on)\s+$")
 
 def _unit_carries(text: str, before: ExtractedClaim, claim: ExtractedClaim) -> bool:
     """Whether a count's unit carries to a later bare number of its measure: never a
-    time's or money's, and a share's only to a number said the same way."""
+    time's or money's, and a share's only to another contender's number."""
     unit = before.unit
     if not unit or unit in _TIME_UNITS or (unit.isupper() and len(unit) == 3):
         return False
     if unit in _SHARE_UNITS:
-        return bool(
-            _SHARE_AGAIN_RE.search(text, max(0, claim.surface_start - 8), claim.surface_start)
-        )
+        # another contender's share ("... and Ng at 14"), not a level after a change
+        # ("rose 5% to 206")
+        named = re.search(r"[A-Z]", text[before.surface_end : claim.surface_start])
+        again = _SHARE_AGAIN_RE.search(text, max(0, claim.surface_start - 8), claim.surface_start)
+        return bool(named and again)
     return before.value != claim.value
 
 

@@ -534,4 +534,32 @@ def extract_claims(text: str, published: str | date | None = None) -> list[Extra
         except Exception:  # noqa: BLE001 - the contract is "never raises"
             log.exception("claim extraction failed in sentence at %d", start)
     claims.sort(key=lambda c: (c.sentence_start, c.surface_start, c.kind != "numeric"))
-    return leads.name_rivals(claims)
+    return leads.name_rivals(_figures_named_again(claims))
+
+
+# A figure this large is seldom two different things in one article.
+_DISTINCTIVE_FIGURE = 100
+
+
+def _figures_named_again(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """A bare number the article counted before ("2,383 delegates are needed to win";
+    later "the magic number of 2,383") takes that count's unit, and its measure when it
+    names none."""
+    counted: dict[float, ExtractedClaim] = {}
+    for i, claim in enumerate(claims):
+        if claim.kind != "numeric" or abs(claim.value) < _DISTINCTIVE_FIGURE:
+            continue
+        if claim.unit is None and claim.low is None and (first := counted.get(claim.value)):
+            claims[i] = replace(claim, unit=first.unit, metric=claim.metric or first.metric)
+        elif _counts_something(claim) and claim.value not in counted:
+            counted[claim.value] = claim
+    return claims
+
+
+def _counts_something(claim: ExtractedClaim) -> bool:
+    unit = claim.unit or ""
+    return (
+        bool(unit)
+        and unit not in _TIME_UNITS | _SHARE_UNITS
+        and not (unit.isupper() and len(unit) == 3)
+    )

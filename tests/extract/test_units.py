@@ -211,3 +211,14 @@ def test_a_bare_count_of_a_plural_measure_counts_its_noun(sentence, surface, uni
 def test_a_bare_number_takes_the_unit_of_the_count_it_continues(text, surface, unit):
     (claim,) = [c for c in extract_claims(text, "2016-04-14") if c.surface == surface]
     assert claim.unit == unit
+
+
+def test_a_figure_named_again_bare_keeps_the_count_the_article_gave_it():
+    text = (
+        "Rivers needs 2,383 delegates to win the nomination.\n\n"
+        "She is 71 short of the magic number of 2,383. Lee must reach 1,237 too."
+    )
+    claims = {c.surface_start: c for c in extract_claims(text, "2016-06-01") if c.kind == "numeric"}
+    again = claims[text.rindex("2,383")]
+    assert (again.unit, again.metric) == ("delegate", "delegates")
+    assert claims[text.index("1,237")].unit is None  # never counted: nothing to take

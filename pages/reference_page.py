@@ -133,6 +133,12 @@ def decision_label(row: dict) -> str:
     return f"{row['series']} → {key} (latest: {row['action']} by {row['reviewer']})"
 
 
+def undo_link(link_id: str | None, note: str) -> None:
+    if not link_id:
+        raise ClaimsError("No link decision to undo yet.")
+    reference_links.undo(db, link_id, reviewer=ui.reviewer(), note=note)
+
+
 with st.expander("Decisions: the log, with undo", icon=":material/history:"):
     log = ui.read("link_decisions")
     # The newest decision of each link first: "undo" takes back that link's latest one.
@@ -140,17 +146,16 @@ with st.expander("Decisions: the log, with undo", icon=":material/history:"):
     for row in log:
         latest_of_link.setdefault(row["link_id"], row)
     choices = {link_id: decision_label(row) for link_id, row in latest_of_link.items()}
+    if st.session_state.get("r_undo") not in choices:
+        # The link decided last, also when the first decision came after the first run.
+        st.session_state["r_undo"] = next(iter(choices), None)
     row = st.columns([3, 3, 1], vertical_alignment="bottom")
     chosen = row[0].selectbox(
-        "Link", list(choices), key="r_undo", index=0 if choices else None,
-        format_func=choices.get, placeholder="none",
-    )  # fmt: skip
+        "Link", list(choices), key="r_undo", format_func=choices.get, placeholder="none"
+    )
     undo_note = row[1].text_input("Note (required)", key="r_undo_note")
     if row[2].button("Undo its latest decision", key="r_undo_go", icon=":material/undo:"):
-        decide(
-            lambda: reference_links.undo(db, chosen or "", reviewer=ui.reviewer(), note=undo_note),
-            "Decision undone.",
-        )
+        decide(lambda: undo_link(chosen, undo_note), "Decision undone.")
     if log:
         st.dataframe(
             pd.DataFrame(log).assign(

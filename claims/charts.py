@@ -303,7 +303,8 @@ def _median_layer(medians: Sequence[Mapping]) -> alt.LayerChart:
     return alt.layer(line, rules)
 
 
-OFFICIAL_COLOUR = "#555"
+# Light and wide, under the claims: apart from the medians' thin dark line at a glance.
+OFFICIAL_COLOUR = "#a0a0a0"
 
 
 def official_frame(points: Sequence[Mapping], claims: pd.DataFrame) -> pd.DataFrame:
@@ -336,11 +337,17 @@ def official_frame(points: Sequence[Mapping], claims: pd.DataFrame) -> pd.DataFr
 
 
 def _official_layer(data: pd.DataFrame, name: str) -> alt.Chart:
-    """The official series as a grey line with small points: under the claims, and
-    told apart from them by its colour, which no speaker or source is given."""
+    """The official series as a wide grey line with small points: under the claims,
+    and told apart from them by its colour, which no speaker or source is given."""
     return (
         alt.Chart(data.assign(series=truncate(name, 90)))
-        .mark_line(color=OFFICIAL_COLOUR, strokeWidth=2, opacity=0.8, point=len(data) <= 120)
+        .mark_line(
+            color=OFFICIAL_COLOUR,
+            strokeWidth=4,
+            opacity=0.8,
+            # A point per period while they are few enough to tell apart.
+            point=alt.OverlayMarkDef(color=OFFICIAL_COLOUR, size=36) if len(data) <= 120 else False,
+        )
         .encode(
             x="when:T",
             y="value:Q",

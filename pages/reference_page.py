@@ -52,8 +52,8 @@ else:
         pd.DataFrame(series).assign(
             url=lambda d: d["url"].map(render.safe_url),
             coverage=lambda d: d["first"] + " to " + d["last"],
-        )[["name", "publisher", "unit", "frequency", "means", "coverage", "observations",
-           "vintage", "imported", "transform", "url"]],
+        )[["name", "unit", "frequency", "coverage", "observations", "vintage", "means",
+           "publisher", "imported", "transform", "url"]],
         hide_index=True,
         key="r_series",
         column_config={

@@ -31,6 +31,7 @@ LEDGER_PAGES = (
     (ui.TIMELINE, "Timeline", ":material/timeline:", "timeline"),
     (ui.COMPARE, "Compare", ":material/compare_arrows:", "compare"),
     (ui.SOURCES, "Sources", ":material/newspaper:", "sources"),
+    (ui.REFERENCE, "Reference", ":material/query_stats:", "reference"),
 )
 
 

@@ -185,6 +185,8 @@ def timeline_chart(
     colour_by: str = "speaker",
     x: str = "period",
     medians: Sequence[Mapping] = (),
+    official: Sequence[Mapping] = (),
+    official_name: str | None = None,
 ) -> alt.LayerChart:
     """A series over time: points at the period (or publication date), value on y.
 
@@ -192,7 +194,9 @@ def timeline_chart(
     bars, the period's extent as a faint horizontal bar, each period's median
     (`medians`, from series_medians) as a dashed line over it, and the first
     appearance of each figure ringed. Clicking a point selects its claim id
-    (selection named PICK).
+    (selection named PICK). `official` (points of claims.reference.official_line,
+    the series `official_name`) is drawn as a line under the claims, over their
+    span only; it is drawn by period, so only when x is "period".
     """
     if colour_by not in ("speaker", "source"):
         raise ValueError("colour_by is 'speaker' or 'source'")
@@ -230,6 +234,11 @@ def timeline_chart(
         legend=alt.Legend(labelLimit=220, symbolLimit=25),
     )
     layers = []
+    official_data = official_frame(official, data) if x == "period" else pd.DataFrame()
+    if not official_data.empty:
+        official_name = official_name or "the official series"
+        layers.append(_official_layer(official_data, official_name))
+        subtitle += f"; the grey line is {truncate(official_name, 70)}"
     if x == "period":
         layers.append(
             base.mark_rule(opacity=0.35, strokeWidth=3).encode(
@@ -294,6 +303,64 @@ def _median_layer(medians: Sequence[Mapping]) -> alt.LayerChart:
     return alt.layer(line, rules)
 
 
+# Light and wide, under the claims: apart from the medians' thin dark line at a glance.
+OFFICIAL_COLOUR = "#a0a0a0"
+
+
+def official_frame(points: Sequence[Mapping], claims: pd.DataFrame) -> pd.DataFrame:
+    """An official series' points as plotted under a timeline: each at the middle of
+    its period, kept to the claims' span and one period either side of it, so that
+    a series of seventy years does not squeeze the claims of three into a corner."""
+    columns = ["when", "period", "value", "label"]
+    if not points or claims.empty:
+        return pd.DataFrame(columns=columns)
+    first, last = min(claims["start"]), max(claims["end"])
+    ordered = sorted(points, key=lambda p: p["start"])
+    inside = [i for i, p in enumerate(ordered) if p["end"] >= first and p["start"] <= last]
+    if inside:
+        kept = ordered[max(0, inside[0] - 1) : inside[-1] + 2]
+    else:
+        # No official figure in the claims' span: the nearest one on each side, if any.
+        before = [p for p in ordered if p["end"] < first][-1:]
+        after = [p for p in ordered if p["start"] > last][:1]
+        kept = before + after
+    records = [
+        {
+            "when": _midpoint(p["start"], p["end"]),
+            "period": p["period"],
+            "value": p["value"],
+            "label": format_number(p["value"]),
+        }
+        for p in kept
+    ]
+    return pd.DataFrame(records, columns=columns)
+
+
+def _official_layer(data: pd.DataFrame, name: str) -> alt.Chart:
+    """The official series as a wide grey line with small points: under the claims,
+    and told apart from them by its colour, which no speaker or source is given."""
+    return (
+        alt.Chart(data.assign(series=truncate(name, 90)))
+        .mark_line(
+            color=OFFICIAL_COLOUR,
+            strokeWidth=4,
+            opacity=0.8,
+            # A point per period while they are few enough to tell apart.
+            point=alt.OverlayMarkDef(color=OFFICIAL_COLOUR, size=36) if len(data) <= 120 else False,
+        )
+        .encode(
+            x="when:T",
+            y="value:Q",
+            order="when:T",
+            tooltip=[
+                alt.Tooltip("series:N", title="Official series"),
+                alt.Tooltip("period:N", title="Period"),
+                alt.Tooltip("label:N", title="Official value"),
+            ],
+        )
+    )
+
+
 # ---------------------------------------------------------------- compare
 
 # How a claim of a group is marked, most telling first (claims.groups sets the flags).
@@ -347,11 +414,13 @@ def compare_frame(claims: Sequence[Mapping]) -> pd.DataFrame:
     return pd.DataFrame(records, columns=columns)
 
 
-def compare_chart(group: Any) -> alt.LayerChart:
+def compare_chart(group: Any, official: Sequence[Mapping] = ()) -> alt.LayerChart:
     """Every claim of a group (claims.groups.ClaimGroup) side by side, one row per claim.
 
     A rule marks the median, a band the tolerance around it; colour says which
-    claims are outliers, changed on repetition, or the first appearance.
+    claims are outliers, changed on repetition, or the first appearance. Each of
+    `official` ({series, vintage, value}, claims.official.values_for_period) is a
+    solid grey rule: the official figure for the group's period.
     """
     data = compare_frame(group.claims)
     # Two claims of one source would share a row name: the claim id keeps them apart.
@@ -384,6 +453,8 @@ def compare_chart(group: Any) -> alt.LayerChart:
             .mark_rule(color="#444", strokeDash=[5, 3], strokeWidth=1.5)
             .encode(x="median:Q", tooltip=[alt.Tooltip("label:N", title="Median")])
         )
+    if official:
+        layers.append(_official_rules(official))
     layers.append(
         base.transform_filter("datum.low != null && datum.high != null")
         .mark_rule(strokeWidth=2, color="#888")
@@ -421,11 +492,37 @@ def compare_chart(group: Any) -> alt.LayerChart:
         f"{group.n_claims} claims from {group.n_sources} sources; median "
         f"{format_number(group.median)}, spread {format_number(group.spread)} "
         f"{group.unit or ''}; band = within tolerance of the median; ◆ = first appearance"
+        + ("; solid grey line = the official figure" if official else "")
     )
     return alt.layer(*layers).properties(
         title=alt.Title(truncate(group.label, 90), subtitle=subtitle),
         width=WIDTH,
         height=alt.Step(30),
+    )
+
+
+def _official_rules(official: Sequence[Mapping]) -> alt.Chart:
+    data = pd.DataFrame(
+        [
+            {
+                "value": o["value"],
+                "series": truncate(o["series"], 90),
+                "label": f"{format_number(o['value'])} (vintage {o.get('vintage')})",
+            }
+            for o in official
+        ],
+        columns=["value", "series", "label"],
+    )
+    return (
+        alt.Chart(data)
+        .mark_rule(color=OFFICIAL_COLOUR, strokeWidth=2.5)
+        .encode(
+            x="value:Q",
+            tooltip=[
+                alt.Tooltip("series:N", title="Official series"),
+                alt.Tooltip("label:N", title="Official value"),
+            ],
+        )
     )
 
 

@@ -15,7 +15,20 @@ import altair as alt
 import sqlite_utils
 import streamlit as st
 
-from claims import charts, config, groups, ingest, processes, query, render, store
+from claims import (
+    charts,
+    checks,
+    config,
+    groups,
+    ingest,
+    official,
+    processes,
+    query,
+    reference,
+    reference_links,
+    render,
+    store,
+)
 from claims.model import EARLIEST_PUBLISHED, ClaimsError
 from claims.normalise import ClaimKey
 
@@ -30,6 +43,7 @@ CLAIMS = "pages/claims_page.py"
 TIMELINE = "pages/timeline_page.py"
 COMPARE = "pages/compare_page.py"
 SOURCES = "pages/sources_page.py"
+REFERENCE = "pages/reference_page.py"
 
 # Reads the pages may cache; the cache key includes the database revision.
 _READS: dict[str, Callable[..., Any]] = {
@@ -56,7 +70,23 @@ _READS: dict[str, Callable[..., Any]] = {
     "sources_table": query.sources_table,
     "count_sources": query.count_sources,
     "speakers_table": query.speakers_table,
+    # Official series, their links and the checks they make (claims.reference*,
+    # claims.official, claims.checks).
+    "reference_series": reference.list_series,
+    "reference_links": reference_links.links,
+    "link_proposals": reference_links.proposals,
+    "link_decisions": reference_links.decision_log,
+    "official_lines": official.lines_for_key,
+    "official_values": official.values_for_period,
+    "claim_checks": checks.check_claim,
 }
+# A reference import does not move store.revision (reference_imports has no revision
+# trigger, and a new migration is not this page's to add): these reads' cache key
+# also holds claims.official.imports_stamp.
+_REFERENCE_READS = frozenset(
+    {"reference_series", "reference_links", "link_proposals", "link_decisions",
+     "official_lines", "official_values", "claim_checks"}
+)  # fmt: skip
 
 
 def db_path() -> Path:
@@ -81,7 +111,7 @@ def extract(text: str, published: str | None) -> list:
         return _extraction_pool().submit(ingest.extract_for_ingest, text, published).result()
 
 
-@st.cache_resource(show_spinner="Loading the sample articles…")
+@st.cache_resource(show_spinner="Loading the sample articles and official series…")
 def _prepared(path: str) -> bool:
     """Create the database and, when it has no sources, fill it with the samples.
 
@@ -92,6 +122,9 @@ def _prepared(path: str) -> bool:
     try:
         if db["sources"].count == 0 and config.SAMPLES_DIR.exists():
             ingest.load_samples(db, config.SAMPLES_DIR)
+            # As `python -m claims init` does: the samples open beside official figures.
+            if config.REFERENCE_DIR.exists() and db["reference_series"].count == 0:
+                reference.load_pack(db, config.REFERENCE_DIR)
         return True
     finally:
         db.close()
@@ -115,7 +148,7 @@ def get_db() -> sqlite_utils.Database:
 
 @st.cache_data(show_spinner=False, max_entries=512, ttl=3600)
 def _cached_read(
-    path: str, revision: int, name: str, args: tuple, kwargs: tuple, _db: Any = None
+    path: str, revision: object, name: str, args: tuple, kwargs: tuple, _db: Any = None
 ) -> Any:
     return _READS[name](_db, *args, **dict(kwargs))
 
@@ -127,9 +160,10 @@ def read(name: str, *args: Any, **kwargs: Any) -> Any:
     CLI or another process) increments.
     """
     db = get_db()
-    return _cached_read(
-        str(db_path()), store.revision(db), name, args, tuple(sorted(kwargs.items())), _db=db
-    )
+    revision: object = store.revision(db)
+    if name in _REFERENCE_READS:
+        revision = (revision, official.imports_stamp(db))
+    return _cached_read(str(db_path()), revision, name, args, tuple(sorted(kwargs.items())), _db=db)
 
 
 # ---------------------------------------------------------------- group pickers

@@ -1,5 +1,9 @@
 """Claims: filter, page through, open one claim, edit it, set statuses, export.
 
+An open claim whose figure is linked to an official series shows its check
+(claims.checks) and offers to set it verified or disputed with the check's
+suggestion as the note, for a person to confirm.
+
 The view (filters, sort, page, open claim) lives in st.query_params, so the
 URL reproduces it. Sorting, filtering and paging happen in SQL.
 """
@@ -11,7 +15,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from claims import config, render, store
+from claims import checks, config, render, store
 from claims.export import FORMATS, IN_MEMORY_LIMIT, export_bytes, export_command
 from claims.model import (
     EARLIEST_PUBLISHED,
@@ -374,6 +378,60 @@ def show_group(claim_id: int) -> None:
     )
 
 
+def check_text(check: checks.Check) -> str:
+    """A check in plain lines: the series, the two values and the difference."""
+    lines = [f"Against {check.series} (vintage {check.vintage}), period {check.period or 'none'}"]
+    if check.official_value is not None:
+        lines.append(
+            f"Claim {render.format_number(check.claim_value)} · official "
+            f"{checks.official_text(check.official_value)} · difference "
+            f"{render.format_number(check.difference)}"
+        )
+    lines.append(f"Suggestion: {check.suggestion}")
+    return "\n".join(lines)
+
+
+def confirm_buttons(check: checks.Check, version: int, index: int) -> None:
+    """Verified / disputed, for a person to click: the check never sets a status itself.
+    The suggestion becomes the review note and the series' URL the evidence."""
+    row = st.columns(len(checks.CONFIRMABLE) + 1, vertical_alignment="center")
+    row[0].caption("Set the status with this suggestion as the note:")
+    for column, status in zip(row[1:], checks.CONFIRMABLE, strict=True):
+        if column.button(
+            f"Confirm {ui.status_label(status)}", key=f"chk_{status}_{check.claim_id}_{index}"
+        ):
+            try:
+                updated = checks.confirm(
+                    db, check.claim_id, status, reviewer=ui.reviewer(),
+                    series=check.series, expected_version=version,
+                )  # fmt: skip
+            except ConflictError as exc:
+                ui.error(f"Status not changed, edit conflict: {exc}")
+            except ClaimsError as exc:
+                ui.error(f"Status not changed: {exc}")
+            else:
+                st.session_state["_opened"] = updated
+                ui.flash(f"Claim {check.claim_id} is now {ui.status_label(status)}.")
+                st.rerun()
+
+
+def show_checks(claim_id: int, version: int) -> None:
+    """The claim against the official series linked to its figure (claims.checks)."""
+    found = ui.read("claim_checks", claim_id)
+    if not found:
+        return
+    st.markdown("**Official figure**")
+    for index, check in enumerate(found):
+        with st.container(border=True):
+            if check.outcome == checks.MISMATCH:
+                # Never compared: a monthly figure is not its year's average.
+                ui.warning(f"{check.series}: {check.suggestion}. Not compared.")
+                continue
+            st.text(check_text(check))
+            if check.official_value is not None:
+                confirm_buttons(check, version, index)
+
+
 def show_detail(snap: dict) -> None:
     claim_id, version = snap["id"], snap["version"]
     current = store.get_claim(db, claim_id)
@@ -404,6 +462,7 @@ def show_detail(snap: dict) -> None:
     )
 
     show_group(claim_id)
+    show_checks(claim_id, version)
 
     edit_tab, status_tab, history_tab = st.tabs(["Edit fields", "Set status", "History"])
     with edit_tab, st.form(f"edit_{claim_id}_{version}"):

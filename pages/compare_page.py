@@ -2,7 +2,9 @@
 
 The group, its median, spread, outliers and first appearance come from
 claims.groups; a person accepts or rejects proposed merges and splits claims
-off here, each decision with their name and a note. The key is kept in the
+off here, each decision with their name and a note. When the figure is linked
+to an official series of the period's frequency, its official value is a rule
+on the chart. The key is kept in the
 URL (subject_key, metric_key, unit_key, period) so a comparison can be shared.
 """
 
@@ -71,10 +73,21 @@ cols[2].metric("Spread", render.format_number(group.spread))
 cols[3].metric("Outliers", len(group.outliers))
 cols[4].metric("Changed on repetition", len(group.changed))
 
-if group.n_claims > 1:
+# The official figure for the period, when a person linked this figure to a series of
+# the period's frequency (claims.official): a rule on the chart, named under it.
+official_values = ui.read("official_values", group.key, group.key.period)
+for value in official_values:
+    st.caption(
+        render.escape_markdown(
+            f"Official figure for {value.period}: {render.format_number(value.value)} "
+            f"({value.series}, vintage {value.vintage}); the solid grey line on the chart."
+        )
+    )
+marks = [{"series": v.series, "vintage": v.vintage, "value": v.value} for v in official_values]
+if group.n_claims > 1 or marks:
     name = render.file_slug(f"compare-{group.label}")
-    ui.chart(charts.compare_chart(group), name=name, key="cmp_chart")
-else:
+    ui.chart(charts.compare_chart(group, official=marks), name=name, key="cmp_chart")
+if group.n_claims == 1:
     st.info("Only one claim states this figure, so there is nothing to compare it with yet.")
 frame = charts.compare_frame(group.claims)
 st.dataframe(

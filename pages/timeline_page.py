@@ -2,15 +2,17 @@
 
 A series is a name's groups over every period (claims.groups.series), so its
 units never mix: the name carries its unit family. Each period shows its
-median and its first appearance. The series is kept in the URL
-(subject_key, metric_key, unit_key) so a chart can be shared.
+median and its first appearance; when a person linked the series to an official
+one (the Reference page), the official series is drawn as a grey line under the
+claims. The series is kept in the URL (subject_key, metric_key, unit_key) so a
+chart can be shared.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from claims import charts, groups, render, store
+from claims import charts, groups, official, render, store
 from claims.model import ClaimsError
 from pages import _shared as ui
 
@@ -57,6 +59,34 @@ st.caption(
     "period's figure; a figure given without a period stands at its publication date."
 )  # fmt: skip
 name = render.file_slug(f"timeline-{subject}-{metric}")
+
+
+def official_line_of_key() -> official.OfficialLine | None:
+    """The official series linked to the shown key (claims.reference_links), with a
+    caption naming it and its vintage; a choice when several are linked."""
+    lines = ui.read("official_lines", key)
+    if not lines:
+        return None
+    if len(lines) > 1:
+        names = [line.series for line in lines]
+        shown = st.selectbox("Official series to draw", names, key="t_official")
+        line = lines[names.index(shown)]
+    else:
+        line = lines[0]
+    row = st.columns([5, 1], vertical_alignment="center")
+    row[0].caption(
+        render.escape_markdown(
+            f"Official series (grey line, by period): {line.series}, vintage {line.vintage}"
+            + (f", published by {line.publisher}" if line.publisher else "")
+            + f" ({official.FREQUENCY_WORDS[line.frequency]}, {len(line.points):,} observations)."
+        )
+    )
+    if url := render.safe_url(line.url):
+        row[1].link_button("Series source", url, icon=":material/open_in_new:")
+    return line
+
+
+line = official_line_of_key()
 picked: list[int] = []
 by_period, by_published = st.tabs(["By the period it refers to", "By publication date"])
 for tab, x in ((by_period, "period"), (by_published, "published")):
@@ -73,6 +103,7 @@ for tab, x in ((by_period, "period"), (by_published, "published")):
         chart = charts.timeline_chart(
             rows, subject=subject or "", metric=metric or "", unit=unit, colour_by=colour_by,
             x=x, medians=charts.series_medians(periods),
+            official=line.points if line else (), official_name=line.series if line else None,
         )  # fmt: skip
         state = ui.chart(chart, name=f"{name}-{x}", key=f"tl_{x}", on_select="rerun")
         picked += ui.picked_ids(state, charts.PICK)

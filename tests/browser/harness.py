@@ -11,7 +11,7 @@ from pathlib import Path
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = {"overview": "", "add": "add", "claims": "claims", "timeline": "timeline",
-         "compare": "compare", "sources": "sources"}  # fmt: skip
+         "compare": "compare", "sources": "sources", "reference": "reference"}  # fmt: skip
 # The app is idle once nothing has run or drawn for this long.
 QUIET_SECONDS = 0.8
 LAUNCH_ARGS = [

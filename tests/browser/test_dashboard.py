@@ -24,7 +24,7 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
-from claims import store
+from claims import charts, config, reference, reference_links, store
 from claims.normalise import key_columns
 from tests import sample_ledger
 from tests.browser.harness import (
@@ -36,6 +36,7 @@ from tests.browser.harness import (
     settle,
     wait_healthy,
 )
+from tests.ledger_data import claim_for
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
@@ -48,7 +49,10 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def ledger(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("browser") / "claims.db"
-    sample_ledger.build(path, articles=40).close()
+    db = sample_ledger.build(path, articles=40)
+    # The official series, as `python -m claims init` loads them beside the samples.
+    reference.load_pack(db, config.REFERENCE_DIR)
+    db.close()
     return path
 
 
@@ -118,6 +122,20 @@ def goto(tab, path: str) -> None:
 def shot(tab, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def official_line_drawn(chart) -> list[str]:
+    """The labels of the official points the chart drew (Vega's SVG names each mark for
+    screen readers); only those on a line stroked in the official grey."""
+    return chart.evaluate(
+        """(el, colour) => [...el.querySelectorAll('[aria-roledescription="line mark"]')]
+            .filter(line => line.getAttribute('stroke') === colour)
+            .flatMap(line => [...line.closest('g').parentElement
+                .querySelectorAll('[aria-roledescription="point"]')])
+            .map(point => point.getAttribute('aria-label'))
+            .filter(label => label.includes('Official value'))""",
+        charts.OFFICIAL_COLOUR,
+    )
 
 
 def assert_nothing_injected(tab) -> None:
@@ -313,6 +331,72 @@ def test_two_reviewers_in_two_browsers_the_second_save_is_refused(browser, serve
     claim = store.get_claim(db, claim_id)
     assert (claim["value"], claim["version"]) == (11.0, 2)
     assert [(r["reviewer"], r["new"]) for r in store.reviews_of(db, claim_id)] == [("Ana", "11.0")]
+
+
+US_UNEMPLOYMENT = "US unemployment rate (annual average)"
+JOBS = (
+    "The unemployment rate in the United States averaged 3.9% in 2022.\n"
+    "In 2019 the unemployment rate in the United States was 3.7%."
+)
+
+
+def linked_jobs_claims(db) -> int:
+    """An article's two annual unemployment rates, their figure linked to the BLS series;
+    the id of the one that differs from it (3.9% against the official 3.6%)."""
+    store.add_source(
+        db,
+        JOBS,
+        [
+            claim_for(JOBS, "3.9%", 3.9, unit="percent", subject="the United States",
+                      metric="unemployment rate", period="2022"),
+            claim_for(JOBS, "3.7%", 3.7, unit="percent", subject="the United States",
+                      metric="unemployment rate", period="2019"),
+        ],
+        title="Jobs over the years",
+        published="2023-01-10",
+    )  # fmt: skip
+    reference_links.link(
+        db, US_UNEMPLOYMENT, subject="United States", metric="unemployment rate",
+        unit="percent", reviewer="setup", note="the BLS annual average",
+    )  # fmt: skip
+    return db.execute("SELECT id FROM claims WHERE surface = '3.9%'").fetchone()[0]
+
+
+def test_the_official_line_on_the_timeline_and_confirming_a_suggested_status(page, ledger):
+    db = store.connect(ledger)
+    claim_id = linked_jobs_claims(db)
+    key = key_columns("United States", "unemployment rate", "percent")
+    goto(page, f"timeline?{urlencode(key)}")
+    chart = page.locator("[data-testid='stVegaLiteChart']").first
+    chart.locator("canvas, svg").first.wait_for(timeout=20000)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert (
+        f"Official series (grey line, by period): {US_UNEMPLOYMENT}, vintage 1"
+        in page.inner_text("body")
+    )
+    drawn = official_line_drawn(chart)
+    assert len(drawn) == 6, drawn  # 2018-2023: the claims' 2019-2022 and a year either side
+    assert f"Official series: {US_UNEMPLOYMENT}; Period: 2022; Official value: 3.6" in drawn[4]
+    shot(page, "timeline-official-line")
+
+    goto(page, f"claims?claim={claim_id}")
+    page.get_by_role("textbox", name="Your name (reviewer)").fill("Browser Tester")
+    page.get_by_role("textbox", name="Your name (reviewer)").press("Enter")
+    settle(page)
+    page.get_by_text("Suggestion: differs by 0.3 points (official 3.6)").wait_for(timeout=15000)
+    assert store.get_claim(db, claim_id)["status"] == "unreviewed"  # nothing set by itself
+    page.get_by_role("button", name="Confirm disputed").click()
+    page.get_by_text(f"Claim {claim_id} is now disputed.").wait_for(timeout=15000)
+    settle(page)
+    page.get_by_text("Official figure", exact=True).scroll_into_view_if_needed()
+    shot(page, "claim-check-confirmed")
+    [review] = store.reviews_of(db, claim_id)
+    assert (review["reviewer"], review["new"]) == ("Browser Tester", "disputed")
+    assert review["note"] == (
+        f"{US_UNEMPLOYMENT}, vintage 1, 2022: differs by 0.3 points (official 3.6)"
+    )
+    assert review["evidence_url"] == "https://www.bls.gov/cps/tables.htm"
+    db.close()
 
 
 # ---------------------------------------------------------------- sign-in

@@ -20,6 +20,7 @@ PAGES = {
     "timeline": "pages/timeline_page.py",
     "compare": "pages/compare_page.py",
     "sources": "pages/sources_page.py",
+    "reference": "pages/reference_page.py",
 }
 
 

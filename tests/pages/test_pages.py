@@ -433,6 +433,8 @@ def test_a_first_run_fills_an_empty_database_with_the_samples(tmp_path, monkeypa
     metrics = {m.label: m.value for m in at.metric}
     assert int(metrics["Sources"].replace(",", "")) >= 80
     assert int(metrics["Claims"].replace(",", "")) > 0
+    # ...and the shipped official series beside them, as `python -m claims init` does.
+    assert store.connect(path)["reference_series"].count >= 20
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 # The two commands a new user needs (see README.md):
 #   make dashboard   set up, create data/claims.db with the samples, start the dashboard
-#   make test        set up with the test tools, lint, run the whole test suite
+#   make test        set up with the test tools, lint, type-check, run the whole test suite
 PORT ?= 8501
 
 .PHONY: dashboard test test-fast setup lint format
@@ -14,6 +14,7 @@ test:
 	scripts/setup.sh --dev
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/python -m mypy claims
 	.venv/bin/python -m pytest -q
 
 # The developer's inner loop: no browser tests and no tests marked slow (soak,

@@ -187,7 +187,7 @@ def timeline_chart(
     medians: Sequence[Mapping] = (),
     official: Sequence[Mapping] = (),
     official_name: str | None = None,
-) -> alt.LayerChart:
+) -> alt.LayerChart | alt.FacetChart:
     """A series over time: points at the period (or publication date), value on y.
 
     Colour by speaker or source, shape by status, ranges as vertical error
@@ -285,7 +285,7 @@ def series_medians(groups: Sequence[Any]) -> list[dict]:
     ]  # fmt: skip
 
 
-def _median_layer(medians: Sequence[Mapping]) -> alt.LayerChart:
+def _median_layer(medians: Sequence[Mapping]) -> alt.LayerChart | alt.FacetChart:
     """Each period's median as a dashed rule over the period, and a thin line joining
     the medians in time order, so a measure reads as one series across periods."""
     data = pd.DataFrame(list(medians), columns=["start", "end", "median", "period", "label"])
@@ -414,7 +414,7 @@ def compare_frame(claims: Sequence[Mapping]) -> pd.DataFrame:
     return pd.DataFrame(records, columns=columns)
 
 
-def compare_chart(group: Any, official: Sequence[Mapping] = ()) -> alt.LayerChart:
+def compare_chart(group: Any, official: Sequence[Mapping] = ()) -> alt.LayerChart | alt.FacetChart:
     """Every claim of a group (claims.groups.ClaimGroup) side by side, one row per claim.
 
     A rule marks the median, a band the tolerance around it; colour says which

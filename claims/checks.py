@@ -377,4 +377,6 @@ def confirm(
 
 def _is_web_address(url: str | None) -> bool:
     # An imported series may carry any text as its URL; evidence must be a web address.
-    return bool(url) and re.match(r"^https?://[^\s/]+", url) is not None
+    if not url:
+        return False
+    return re.match(r"^https?://[^\s/]+", url) is not None

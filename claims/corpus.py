@@ -215,7 +215,10 @@ def plan_partitions(files: list[Path], partition_bytes: int) -> list[Partition]:
             stat = path.stat()
             fingerprint = f"{stat.st_size}:{stat.st_mtime_ns}"
             ranges = _file_ranges(path, stat.st_size, partition_bytes)
-            form = corpus_suffix(path).lstrip(".")
+            suffix = corpus_suffix(path)
+            if suffix is None:  # corpus_files passes only corpus files
+                raise ClaimsError(f"{path} is not a corpus file.")
+            form = suffix.lstrip(".")
             planned.extend((str(path), form, *r, fingerprint, None) for r in ranges)
         except Exception as exc:  # noqa: BLE001 - an unreadable file is recorded, not fatal
             planned.append((str(path), "unreadable", 0, 0, 1, "", _file_error(path, exc)))
@@ -556,7 +559,7 @@ def _article_id(payload: dict | ClaimsError, partition: Partition, record: int) 
 
 
 def _error_row(partition: Partition, record: int | None, article_id: str | None, reason: str):
-    row = {name: None for name in articles_schema().names}
+    row: dict[str, object] = {name: None for name in articles_schema().names}
     row.update(
         article_id=article_id,
         file=partition.file,

@@ -78,7 +78,7 @@ from dataclasses import dataclass, field, replace
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO, Generic, NamedTuple, TypeVar
 
 import sqlite_utils
 
@@ -432,31 +432,36 @@ class _ReviewLog(NamedTuple):
 NEVER_REVIEWED = _ReviewLog(None, None, None, [])
 
 
+# What a writer keeps of one source (_SourceForm.entry): a tuple of values, CSV cells
+# or JSON members.
+_Entry = TypeVar("_Entry")
+
+
 @dataclass
-class _Batch:
+class _Batch(Generic[_Entry]):
     """A batch of exported claims, with what their rows need from elsewhere."""
 
     rows: list[tuple]  # (source id, claim id, *the selected expressions)
-    sources: Mapping[int, object]  # source id -> its provenance, as the writer formed it
+    sources: Mapping[int, _Entry]  # source id -> its provenance, as the writer formed it
     texts: dict[int, str]  # source id -> article text, for the sources the writer asked
     reviews: dict[int, _ReviewLog]  # claim id -> its review log, for reviewed claims only
 
 
 @dataclass(frozen=True)
-class _SourceForm:
+class _SourceForm(Generic[_Entry]):
     """What a writer keeps of each source: SQL over sources, and the entry made of a row."""
 
     select: tuple[str, ...]
-    entry: Callable[[tuple], object]  # from (source id, *the selected values)
+    entry: Callable[[tuple], _Entry]  # from (source id, *the selected values)
 
 
 # The provenance values themselves, for the formats that take values.
-_PROVENANCE_VALUES = _SourceForm(
+_PROVENANCE_VALUES: _SourceForm[tuple] = _SourceForm(
     tuple(f"sources.{column}" for _, column in SOURCE_PROVENANCE), itemgetter(slice(1, None))
 )
 
 
-class _SourceCache:
+class _SourceCache(Generic[_Entry]):
     """Each source's provenance, formed once and kept for the claims still to come.
 
     The claims of an article ingested whole are neighbours, but re-extraction
@@ -464,7 +469,7 @@ class _SourceCache:
     batches later. Beyond SOURCE_CACHE_SIZE the oldest entries go.
     """
 
-    def __init__(self, db: sqlite_utils.Database, form: _SourceForm):
+    def __init__(self, db: sqlite_utils.Database, form: _SourceForm[_Entry]):
         self.db = db
         self.entry = form.entry
         # The article text comes with a source's row when asked for (?2): the
@@ -474,11 +479,11 @@ class _SourceCache:
             "CASE WHEN sources.id IN (SELECT value FROM json_each(?2)) THEN sources.text END "
             "FROM sources WHERE id IN (SELECT value FROM json_each(?1))"
         )
-        self.entries: dict[int, object] = {}
+        self.entries: dict[int, _Entry] = {}
 
     def holding(
         self, source_ids: set[int], with_text: set[int]
-    ) -> tuple[Mapping[int, object], dict[int, str]]:
+    ) -> tuple[Mapping[int, _Entry], dict[int, str]]:
         """The cache's entries, those of `source_ids` among them; the texts of `with_text`."""
         entries = self.entries
         missing = [i for i in source_ids if i not in entries or i in with_text]
@@ -500,12 +505,12 @@ class _SourceCache:
 def _claim_batches(
     job: _Job,
     select: Sequence[str],
-    source_form: _SourceForm,
+    source_form: _SourceForm[_Entry],
     where: str | None = None,
     params: Sequence = (),
     id_range: IdRange = None,
     texts_for: Callable[[set[int]], set[int]] | None = None,
-) -> Iterator[_Batch]:
+) -> Iterator[_Batch[_Entry]]:
     """The claims matching the export's filter (and `where`), in id order, a batch at a time.
 
     `id_range` narrows them to a range of ids; `texts_for` picks, of a batch's
@@ -661,7 +666,7 @@ def _columns_of(fmt: str) -> list[str]:
 
 
 def _manifest(job: _Job, *, sha256: str | None, file_name: str | None) -> dict:
-    manifest = {
+    manifest: dict[str, object] = {
         "generator": GENERATOR,
         "format": job.fmt,
         "file": file_name,
@@ -1128,7 +1133,7 @@ def _json_claims(job: _Job, kind: str | None, id_range: IdRange = None) -> Itera
 
 
 # A source's provenance as members of a claim's JSON object, written by SQLite.
-_JSON_PROVENANCE = _SourceForm(
+_JSON_PROVENANCE: _SourceForm[str] = _SourceForm(
     (
         "json_object("
         + ", ".join(f"'{name}', sources.{column}" for name, column in SOURCE_PROVENANCE)
@@ -1214,6 +1219,8 @@ def _claim_records(job: _Job) -> Iterator[Callable[[BinaryIO], None]]:
     if len(ranges) == 1:
         yield lambda out: write_range(job, out, None)
         return
+    db_file = _database_file(job.db)
+    assert db_file is not None  # _parallel_ranges splits only a database in a file
     with (
         tempfile.TemporaryDirectory(prefix="claims-export-") as folder,
         worker_pool(len(ranges) - 1) as pool,
@@ -1223,7 +1230,7 @@ def _claim_records(job: _Job) -> Iterator[Callable[[BinaryIO], None]]:
                 id_range,
                 pool.submit(
                     _write_range_in_worker,
-                    _database_file(job.db),
+                    db_file,
                     job.claim_filter,
                     job.fmt,
                     id_range,

@@ -114,7 +114,8 @@ def resolve_host(host: str, port: int) -> list[str]:
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     addresses: list[str] = []
     for _family, _type, _proto, _name, sockaddr in infos:
-        address = sockaddr[0].split("%", 1)[0]  # drop an IPv6 zone id
+        # a host name resolves to IPv4 and IPv6 addresses, whose host part is a string
+        address = str(sockaddr[0]).split("%", 1)[0]  # drop an IPv6 zone id
         if address not in addresses:
             addresses.append(address)
     return addresses

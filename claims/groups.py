@@ -341,7 +341,7 @@ _GROUP_PERIOD = group_period_sql("c")
 
 def is_standing(period: str | None) -> bool:
     """Whether a group key's period is a standing figure's magnitude, not a period."""
-    return bool(period) and period.startswith(STANDING_PREFIX)
+    return period is not None and period.startswith(STANDING_PREFIX)
 
 
 def period_label(period: str | None) -> str:
@@ -575,7 +575,8 @@ def list_groups(
     articles. `unit_key` is a family from normalise.unit_family ("percent", "count:job").
     """
     ensure_keys(db)
-    where, params = ["g.n_sources >= ?"], [int(min_sources)]
+    where: list[str] = ["g.n_sources >= ?"]
+    params: list[int | str] = [int(min_sources)]
     if unit_key:
         where.append("g.unit_key = ?")
         params.append(unit_key)
@@ -1161,7 +1162,7 @@ def _log_merge(
     reviewer: str,
     note: str | None,
 ) -> None:
-    db["key_merges"].insert(
+    db.table("key_merges").insert(
         {
             "action": action,
             "unit_key": source.unit,
@@ -1244,7 +1245,7 @@ def _log_split(
             db, (claim["subject_key"], claim["metric_key"], claim["unit_key"], claim["period"])
         )
         stamp = store.now_utc()
-        db["claim_splits"].insert(
+        db.table("claim_splits").insert(
             {
                 "action": action,
                 "claim_id": claim["id"],
@@ -1353,7 +1354,7 @@ def all_groups(db: sqlite_utils.Database, *, min_sources: int = 1) -> Iterable[d
     )
     # Groups of one name (subject, metric, unit) come together, one per period: they are
     # held until the name is complete, so that every period writes the name alike.
-    name: tuple | None = None
+    name: tuple[str, str, str] | None = None  # group subject, group metric, unit key
     periods: dict[str, list[dict]] = {}
     cursor = db.execute(sql)
     columns = [d[0] for d in cursor.description]
@@ -1371,7 +1372,7 @@ def all_groups(db: sqlite_utils.Database, *, min_sources: int = 1) -> Iterable[d
 
 
 def _named_groups(
-    name: tuple | None, periods: dict[str, list[dict]], min_sources: int
+    name: tuple[str, str, str] | None, periods: dict[str, list[dict]], min_sources: int
 ) -> Iterable[dict]:
     """The groups of one name, one per period, each spelling the name as the name's
     claims most often do (a timeline's points read alike)."""

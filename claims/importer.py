@@ -184,7 +184,7 @@ class _Loader:
             f"INSERT INTO sources ({columns}) VALUES ({', '.join('?' * len(row))})",
             list(row.values()),
         )
-        self.sources[file_id] = cursor.lastrowid
+        self.sources[file_id] = store.inserted_id(cursor)
         self.counts["sources_added"] += 1
 
     def claim(self, record: dict) -> None:
@@ -210,7 +210,7 @@ class _Loader:
             f"VALUES ({', '.join('?' * len(_CLAIM_INSERT))})",
             [row[c] for c in _CLAIM_INSERT],
         )
-        self.claims[file_id] = cursor.lastrowid
+        self.claims[file_id] = store.inserted_id(cursor)
         self.counts["claims_added"] += 1
 
     def review(self, record: dict) -> None:
@@ -426,7 +426,9 @@ class _ReviewMerge:
                 else:
                     changes[field] = differing[field]
             if changes:
-                self._update(claim_id, changes, differing.get("edited"))
+                their_edited = differing.get("edited")
+                assert their_edited is None or isinstance(their_edited, str)  # a text column
+                self._update(claim_id, changes, their_edited)
 
     def _latest_local_review(self, claim_id: int, field: str) -> tuple | None:
         return self.db.execute(
@@ -526,7 +528,7 @@ def _typed(record: dict, names: Iterable[str], what: str, *, empty_is_none: bool
     A file is data from outside: a list, a NaN, a number past 64 bits or half
     a surrogate pair becomes a ClaimsError naming the field, not a crash.
     """
-    row = {}
+    row: dict[str, object] = {}
     for name in names:
         value = record.get(name)
         if value is None or (value == "" and (empty_is_none or name in _NUMERIC)):

@@ -24,15 +24,17 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import json
 import os
 import re
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -219,9 +221,13 @@ def _clean_value(value: object) -> str | None:
     return text or None
 
 
-def with_overrides(article: Article, overrides: dict[str, object]) -> Article:
+def with_overrides(article: Article, overrides: Mapping[str, object]) -> Article:
     """The article with metadata a person gave explicitly taking precedence."""
-    given = {name: _clean_value(value) for name, value in overrides.items() if value}
+    # Any: mypy checks each value against every field of Article (text: str too), but
+    # _check_fields admits only the metadata fields, each str | None.
+    given: dict[str, Any] = {
+        name: _clean_value(value) for name, value in overrides.items() if value
+    }
     _check_fields(given)
     if "published" in given:
         given["published"] = normalise_published(given["published"])
@@ -273,8 +279,9 @@ def article_from_html(
         raise ClaimsError(
             f"{label}: the HTML is too broken to read ({type(exc).__name__})."
         ) from None
+    assert not isinstance(document, dict)  # a dict only when asked with as_dict=True
     body = (document.text if document is not None else None) or ""
-    if not body.strip():
+    if document is None or not body.strip():
         raise ClaimsError(f"{label}: no article text found in the HTML.")
     # trafilatura puts one paragraph per line; a blank line between them tells
     # the extractor's sentence splitter where paragraphs end.
@@ -642,7 +649,8 @@ def _jsonl_items(path: Path) -> Iterator[_Item]:
             # Not UTF-8 throughout: decode each line on its own, so that one line in
             # another encoding does not turn every other line's accents into mojibake.
             lines = data.split(b"\n")
-    for number, line in enumerate(lines, start=1):
+    # enumerate's type given: mypy would join list[str] and list[bytes] to Sequence[object]
+    for number, line in enumerate[str | bytes](lines, start=1):
         if line.strip():
             yield _Item(f"{path} line {number}", _jsonl_loader(line, f"{path} line {number}"))
 
@@ -698,7 +706,7 @@ def _csv_items(path: Path) -> Iterator[_Item]:
             )
             return
         if any((value or "").strip() for key, value in row.items() if isinstance(value, str)):
-            yield _Item(label, lambda row=row, label=label: article_from_record(row, label))
+            yield _Item(label, functools.partial(article_from_record, row, label))
 
 
 class _TrackedLines:
@@ -756,6 +764,11 @@ def _path_items(path: Path) -> Iterator[_Item]:
         yield _failing_item(label, str(exc))
 
 
+def _given(article: Article) -> Callable[[], Article]:
+    """The loader of an article already read."""
+    return lambda: article
+
+
 def expand_inputs(
     inputs: Iterable[str | os.PathLike | Article], *, allow_private: AllowPrivate = False
 ) -> list[_Item]:
@@ -764,11 +777,15 @@ def expand_inputs(
     items: list[_Item] = []
     for entry in inputs:
         if isinstance(entry, Article):
-            items.append(_Item(entry.label or entry.title or "article", lambda a=entry: a))
+            items.append(_Item(entry.label or entry.title or "article", _given(entry)))
         elif isinstance(entry, str) and is_url(entry):
             url = entry.strip()
             items.append(
-                _Item(url, lambda u=url: fetch_article(u, allow_private=allow_private), remote=True)
+                _Item(
+                    url,
+                    functools.partial(fetch_article, url, allow_private=allow_private),
+                    remote=True,
+                )
             )
         else:
             items.extend(_path_items(Path(entry)))

@@ -462,7 +462,9 @@ def _complete_measure(db: sqlite_utils.Database, metric: str, unit: str, subject
 
 def _writes_name(subject: str | None, head: str) -> bool:
     """Whether a claim's subject as written is a name that folds to `head`."""
-    return bool(subject) and subject != subject.lower() and head in match_words(subject)
+    if not subject:
+        return False
+    return subject != subject.lower() and head in match_words(subject)
 
 
 def _match_one(db: sqlite_utils.Database, mention: _Mention, tolerance: Tolerance) -> int:

@@ -177,6 +177,7 @@ def normalise_published(raw: object) -> str | None:
     """
     if raw is None:
         return None
+    day: date | None
     if isinstance(raw, datetime | date):
         day = raw.date() if isinstance(raw, datetime) else raw
     else:

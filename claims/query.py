@@ -98,7 +98,7 @@ class ClaimFilter:
         }
 
 
-def fts_query(text: str) -> str | None:
+def fts_query(text: str | None) -> str | None:
     """Turn what a person typed into an FTS5 query that cannot be a syntax error.
 
     Each word becomes a quoted term and all must match; the porter stemmer
@@ -146,6 +146,7 @@ def where_clause(f: ClaimFilter, *, search: bool = True) -> tuple[str, list]:
             params.append(value)
     if f.period_from:
         first_day = period_bounds(f.period_from)[0]
+        assert first_day is not None  # a period given has bounds, or period_bounds raised
         conditions.append("claims.period_end >= ?")
         params.append(first_day)
         # No period is longer than a year (CLAIM-SPEC: YYYY, YYYY-QN, YYYY-MM or a

@@ -33,7 +33,7 @@ from pathlib import Path
 import sqlite_utils
 
 from claims.model import ClaimsError, safe_period_bounds
-from claims.store import write_transaction
+from claims.store import inserted_id, write_transaction
 
 FREQUENCIES = ("day", "month", "quarter", "year")
 MEANINGS = ("level", "change on previous period", "change on a year earlier")
@@ -353,7 +353,7 @@ def _create_series(
             _now(),
         ],
     )
-    return cursor.lastrowid
+    return inserted_id(cursor)
 
 
 def _now() -> str:

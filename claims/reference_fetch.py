@@ -52,7 +52,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, SupportsFloat, cast
 from urllib.parse import urljoin, urlsplit
 
 import sqlite_utils
@@ -372,7 +372,7 @@ def _numbered(pairs: Iterable[tuple[object, object]], source: str) -> list[tuple
         if value is None or value == "NA" or (isinstance(value, float) and math.isnan(value)):
             continue
         try:
-            number = float(value)
+            number = float(cast("SupportsFloat | str", value))  # anything else: TypeError
         except (TypeError, ValueError):
             number = math.nan
         if not math.isfinite(number) or isinstance(value, bool):
@@ -403,7 +403,9 @@ def infer_frequency(periods: Sequence[str], source: str) -> str:
             f"{source} has periods like {odd!r}; the ledger keeps days, months, quarters and "
             f"years (2023-01-31, 2023-01, 2023-Q1, 2023); {NOTHING_WRITTEN}"
         )
-    found = sorted(set(shapes.values()), key=reference.FREQUENCIES.index)
+    found = sorted(
+        {shape for shape in shapes.values() if shape is not None}, key=reference.FREQUENCIES.index
+    )
     if len(found) > 1:
         raise ClaimsError(
             f"{source} mixes periods of {' and '.join(found)}: give --frequency to read them "
@@ -557,7 +559,8 @@ def _causes(exc: BaseException) -> Iterator[BaseException]:
 
 
 def _explain_world_bank(said: str, series_id: str, exc: BaseException) -> ClaimsError | None:
-    if type(exc).__module__ != "wbgapi" or not hasattr(exc, "msg"):
+    # wbgapi's APIError (and its APIResponseError) carries msg and code
+    if type(exc).__module__ != "wbgapi" or not hasattr(exc, "msg") or not hasattr(exc, "code"):
         return None
     if type(exc).__name__ == "APIResponseError":
         return ClaimsError(f"{said} sent an answer that is not JSON; {NOTHING_WRITTEN}")
@@ -595,9 +598,15 @@ class _Provider:
     read: Callable[[str, _Transport], FetchedSeries]
 
 
+def _host(url: str) -> str:
+    host = urlsplit(url).hostname
+    assert host is not None, f"{url} names no host"
+    return host
+
+
 _PROVIDERS = {
-    "dbnomics": _Provider("DBnomics", urlsplit(DBNOMICS_API).hostname, _read_dbnomics),
-    "worldbank": _Provider("the World Bank", urlsplit(WORLD_BANK_API).hostname, _read_worldbank),
+    "dbnomics": _Provider("DBnomics", _host(DBNOMICS_API), _read_dbnomics),
+    "worldbank": _Provider("the World Bank", _host(WORLD_BANK_API), _read_worldbank),
 }
 PROVIDERS = tuple(_PROVIDERS)
 

@@ -251,11 +251,15 @@ def _pair_of(db: sqlite_utils.Database, id_: str) -> tuple[dict, dict, float | N
     """The series row, key and proposal score (None if not proposed now) of an id."""
     stored = _stored_link(db, id_)
     proposal = next((p for p in proposals(db) if p.id == id_), None)
-    if stored is None and proposal is None:
+    if stored is not None:
+        source = stored
+    elif proposal is not None:
+        source = asdict(proposal)
+    else:
         raise ClaimsError(f"No proposal or link with id {id_!r}; `reference proposals` lists them.")
-    source = stored or asdict(proposal)
     keys = {k: source[k] for k in ("subject_key", "metric_key", "unit_key")}
-    return reference.series_row(db, source["series"]), keys, proposal and proposal.score
+    score = proposal.score if proposal is not None else None
+    return reference.series_row(db, source["series"]), keys, score
 
 
 def _decide(
@@ -290,7 +294,9 @@ def _decide(
             "UPDATE reference_links SET state = ? WHERE id = ?",
             [_STATE_OF[stack[-1]] if stack else None, id_],
         )
-    return _stored_link(db, id_)
+    link = _stored_link(db, id_)
+    assert link is not None  # inserted above if it was not there
+    return link
 
 
 def _decision_stack(db: sqlite_utils.Database, id_: str) -> list[str]:

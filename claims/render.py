@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from claims.model import KINDS, STATUSES, ClaimsError, parse_id, period_bounds
 from claims.normalise import ClaimKey
 from claims.query import SORTABLE, ClaimFilter
+
+if TYPE_CHECKING:  # groups imports the store; render needs only the type
+    from claims.groups import ClaimGroup
 
 # Longest stretch of paragraph kept on either side of a sentence, so that a
 # wall of text without line breaks still shows as a readable excerpt.
@@ -200,7 +204,12 @@ class ClaimsView:
 def _as_list(raw: object) -> list[str]:
     if raw is None:
         return []
-    items = [raw] if isinstance(raw, str) else [str(x) for x in raw]  # type: ignore[union-attr]
+    if isinstance(raw, str):
+        items = [raw]
+    elif isinstance(raw, Iterable):
+        items = [str(x) for x in raw]
+    else:
+        items = [str(raw)]  # one value alone, as _as_text takes it
     # A list may also arrive comma-joined (hand-written links).
     return [part.strip() for item in items for part in item.split(",") if part.strip()]
 
@@ -387,7 +396,7 @@ def group_key_params(key: ClaimKey) -> dict[str, str]:
     return {name: value for name, value in params.items() if value is not None}
 
 
-def group_summary_text(group: object) -> str:
+def group_summary_text(group: ClaimGroup) -> str:
     """One line about a group for people: sources, claims, median, spread, flags."""
     g = group
     parts = [

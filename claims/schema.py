@@ -813,9 +813,12 @@ def _rekey_without_triggers(db: sqlite_utils.Database) -> None:
 
 
 def _group_trigger_names() -> list[str]:
-    return [
-        re.match(r"CREATE TRIGGER (\w+)", trigger).group(1) for trigger in _group_summary_triggers()
-    ]
+    names = []
+    for trigger in _group_summary_triggers():
+        m = re.match(r"CREATE TRIGGER (\w+)", trigger)
+        assert m is not None, f"not a CREATE TRIGGER statement: {trigger[:60]}"
+        names.append(m.group(1))
+    return names
 
 
 @migrations(name="0010_source_reviews")

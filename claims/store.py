@@ -329,6 +329,13 @@ def migrate(db: sqlite_utils.Database) -> None:
         migrations.apply(db)
 
 
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The rowid of the row an INSERT just wrote (sqlite3 leaves it None only before one)."""
+    rowid = cursor.lastrowid
+    assert rowid is not None, "an INSERT sets lastrowid"
+    return rowid
+
+
 @contextmanager
 def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     """One logical write: BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
@@ -481,14 +488,14 @@ def claims_with_nul(db: sqlite_utils.Database) -> int:
 def get_claim(db: sqlite_utils.Database, claim_id: int) -> dict:
     """The stored claim, or ClaimsError naming the id."""
     try:
-        return db["claims"].get(int(claim_id))
+        return db.table("claims").get(int(claim_id))
     except (sqlite_utils.db.NotFoundError, ValueError, TypeError):
         raise ClaimsError(f"No claim with id {claim_id}.") from None
 
 
 def get_source(db: sqlite_utils.Database, source_id: int) -> dict:
     try:
-        return db["sources"].get(int(source_id))
+        return db.table("sources").get(int(source_id))
     except (sqlite_utils.db.NotFoundError, ValueError, TypeError):
         raise ClaimsError(f"No source with id {source_id}.") from None
 
@@ -561,7 +568,8 @@ def add_source(
             return existing[0], False
         row = {field: metadata.get(field) for field in SOURCE_FIELDS}
         row.update(text=text, content_hash=digest, added=now_utc())
-        source_id = db["sources"].insert(row).last_pk
+        source_id = db.table("sources").insert(row).last_pk
+        assert source_id is not None  # an insert into a rowid table sets it
         add_claims(db, source_id, claims)
     return source_id, True
 
@@ -581,7 +589,7 @@ def add_claims(
     columns = list(rows[0])
     sql = f"INSERT INTO claims ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     with write_transaction(db):
-        ids = [db.conn.execute(sql, [row[c] for c in columns]).lastrowid for row in rows]
+        ids = [inserted_id(db.conn.execute(sql, [row[c] for c in columns])) for row in rows]
         match_missing_keys(db, ids)
         return ids
 
@@ -649,9 +657,9 @@ def update_source(
         changed = {f: v for f, v in changed.items() if current[f] != v}
         if not changed:
             return []
-        db["sources"].update(current["id"], changed)
+        db.table("sources").update(current["id"], changed)
         stamp = now_utc()
-        db["source_reviews"].insert_all(
+        db.table("source_reviews").insert_all(
             {
                 "source_id": current["id"],
                 "at": stamp,
@@ -678,7 +686,7 @@ def source_reviews_of(db: sqlite_utils.Database, source_id: int) -> list[dict]:
 # ---------------------------------------------------------------- edits
 
 
-def validate_field(field: str, raw: object) -> object:
+def validate_field(field: str, raw: str | float | None) -> str | float | None:
     """Turn a person's input for `field` into the stored value, or ClaimsError."""
     if field not in EDITABLE_FIELDS:
         raise ClaimsError(f"{field!r} is not an editable claim field.")
@@ -718,7 +726,9 @@ def update_claim(
         if not changed:
             return current
         if "period" in changed:
-            changed["period_start"], changed["period_end"] = period_bounds(changed["period"])
+            period = changed["period"]
+            assert not isinstance(period, float)  # validate_field keeps a period as text
+            changed["period_start"], changed["period_end"] = period_bounds(period)
             changed["extracted_period"] = None  # the person's period is the claim's own
         if {"subject", "metric", "unit"} & set(changed):
             # The claim's key follows its fields, so it moves to the group it now belongs to.
@@ -858,7 +868,7 @@ def _append_review(
     note: str | None,
     evidence_url: str | None,
 ) -> None:
-    db["reviews"].insert(
+    db.table("reviews").insert(
         {
             "claim_id": claim_id,
             "at": at,

@@ -398,6 +398,7 @@ def _units_shared(text: str, claims: list[ExtractedClaim]) -> list[ExtractedClai
     """A bare number with no unit takes the unit of the count it is a part of, or of the
     count whose measure it continues ("758 delegates, compared to Lee's 538")."""
     for i, claim in enumerate(claims):
+        assert claim.value is not None  # every numeric claim carries its quantity's value
         if claim.unit is not None or not float(claim.value).is_integer():
             continue
         after = claims[i + 1] if i + 1 < len(claims) else None
@@ -547,7 +548,10 @@ def _figures_named_again(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
     names none."""
     counted: dict[float, ExtractedClaim] = {}
     for i, claim in enumerate(claims):
-        if claim.kind != "numeric" or abs(claim.value) < _DISTINCTIVE_FIGURE:
+        if claim.kind != "numeric":
+            continue
+        assert claim.value is not None  # every numeric claim carries its quantity's value
+        if abs(claim.value) < _DISTINCTIVE_FIGURE:
             continue
         if claim.unit is None and claim.low is None and (first := counted.get(claim.value)):
             claims[i] = replace(claim, unit=first.unit, metric=claim.metric or first.metric)

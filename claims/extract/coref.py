@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claims.extract.frames import _RANKED_DESCRIPTION, _Source
@@ -178,7 +179,7 @@ def _raw_name_pieces(masked: str):
 class _Memory:
     """What the article has named so far, for pronouns, nominals and short names."""
 
-    def __init__(self, masked: str, skip: list[tuple[int, int]] = ()) -> None:
+    def __init__(self, masked: str, skip: Sequence[tuple[int, int]] = ()) -> None:
         self.masked = masked
         self.mentions: list[_Mention] = []
         skip_starts = [a for a, _ in skip]
@@ -455,10 +456,10 @@ def _resolve(
         if name:
             return name, 0.6
         if noun not in _GENERIC_ORG_NOUNS:
-            words = src.text.lower().split()[1:]
-            named = memory.qualified_before(" ".join(words), at)
+            later_words = src.text.lower().split()[1:]
+            named = memory.qualified_before(" ".join(later_words), at)
             if named:
                 return named, 0.55  # "the central bank" -> "Zembla's central bank"
             # "the government said" with no government named before: as written.
-            return " ".join(["the", *words]), 0.4
+            return " ".join(["the", *later_words]), 0.4
     return None, 0.0

@@ -226,11 +226,11 @@ def _source_from_np(np: str) -> _Source | None:
         det = "an" if det == "a" and spokes.group("noun")[0] in "aeiou" else det
         return _Source(f"{det} {spokes.group('noun').lower()}", "nominal", spokes.group("org"))
     last_name = None
-    for m in _NAME_SEQ_RE.finditer(np):
-        words = m.group().split()
+    for seq in _NAME_SEQ_RE.finditer(np):
+        words = seq.group().split()
         if len(words) == 1 and words[0].lower().strip(".") in _FUNCTION_WORDS:
             continue
-        last_name = m
+        last_name = seq
     if last_name is not None:
         after = [w for w in np[last_name.end() :].split() if w not in ("'", "\u2019")]
         if after:
@@ -821,9 +821,10 @@ def _frames_in(masked: str) -> list[_Frame]:
             if not title_case:
                 continue  # "the United States" is no cue (but "Smith Says ..." in a headline is)
         if low == "according":
-            w = _ACCORDING_TO.match(masked, w.start())
-            if w is None:
+            according = _ACCORDING_TO.match(masked, w.start())
+            if according is None:
                 continue
+            w = according
         frame = _frame_at(masked, w)
         if frame is not None:
             frames.append(frame)

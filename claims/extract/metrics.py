@@ -860,7 +860,7 @@ def _metric_and_change(
     if noun:
         noun += " ".join([""] + _coordinated_after(sentence, end, noun))
         if participle := _counting_participle(_tokens_before(sentence, start)):
-            metric = f"{noun} {participle}"  # "surveying 900 adults": adults surveyed
+            metric: str | None = f"{noun} {participle}"  # "surveying 900 adults": adults surveyed
         else:
             metric = context.find_metric(sentence, start, end, noun, noun)
             if _tokens_before(sentence, start)[-2:-1] in (["an"], ["An"], ["a"], ["A"]):
@@ -1171,24 +1171,26 @@ def sentence_metrics(sentence: str, quantities: Sequence, common: Iterable[str] 
         if metrics[i] is not None or _counted_noun(q.noun):
             continue
         for j in range(i - 1, -1, -1):
-            if metrics[j] is None or (_counted_noun(quantities[j].noun) and _kind(q) != "number"):
+            before = metrics[j]
+            if before is None or (_counted_noun(quantities[j].noun) and _kind(q) != "number"):
                 continue  # a bare number may stand for a count named before ("to Lee's 538")
             between = sentence[quantities[j].end : q.start]
             same_kind = _kind(q) in (_kind(quantities[j]), "number")  # "to Lee's 538"
             compared = same_kind and _COMPARED_BEFORE_RE.search(between)
-            if changes[i] or compared or _connects(between, metrics[j]):
-                metrics[i] = metrics[j]
+            if changes[i] or compared or _connects(between, before):
+                metrics[i] = before
             break
     for i, q in enumerate(quantities):
         metrics[i] = goal_metric(sentence, q.start, q.end, _without_ranking(metrics[i]))
     for i in range(len(quantities) - 2, -1, -1):
         q, nxt = quantities[i], quantities[i + 1]
-        if metrics[i] is not None or not metrics[i + 1]:
+        after = metrics[i + 1]
+        if metrics[i] is not None or not after:
             continue
         if _OUT_OF_RE.fullmatch(sentence, q.end, nxt.start):
             # "7 out of the top 12 albums"; "a third of the $9m spent": a share of it
-            share = q.kind in ("percent", "share") and not metrics[i + 1].startswith("share")
-            metrics[i] = f"share of {metrics[i + 1]}" if share else metrics[i + 1]
+            share = q.kind in ("percent", "share") and not after.startswith("share")
+            metrics[i] = f"share of {after}" if share else after
         elif not _counted_noun(nxt.noun) and _PAIR_RE.fullmatch(sentence, q.end, nxt.start):
             metrics[i] = metrics[i + 1]  # "5 and 10 points", "38%-51% approval"
     return metrics

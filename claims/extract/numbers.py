@@ -314,7 +314,9 @@ def _number_at(s: str, i: int) -> _Core | None:
             value = (_MULTIPLIERS | {"dozen": 12.0})[phrase.group("scale").lower()]
         end, in_words = phrase.end(), True
     elif (words := WORD_NUMBER_RE.match(s, j)) is not None:
-        if _ALPHA_RE.match(s, j).group().lower() in _BARE_MULTIPLIERS:
+        first_word = _ALPHA_RE.match(s, j)
+        assert first_word is not None  # WORD_NUMBER_RE matched a word here
+        if first_word.group().lower() in _BARE_MULTIPLIERS:
             return None  # "several hundred people", "dozen" alone: vague, no number
         parsed = parse_word_number(s, j, words.end())
         if parsed is None:
@@ -364,16 +366,16 @@ def _unit_after(s: str, core: _Core) -> _Unit:
     if m := _GLUED_CELSIUS_RE.match(s, k):
         return _Unit("degC", "measure", m.end())
     if m := units.CURRENCY_WORD_RE.match(s, k):
-        code = units.currency_from_words(m.group(1), m.group(2))
-        if code:
-            return _Unit(code, "money", m.end())
+        currency = units.currency_from_words(m.group(1), m.group(2))
+        if currency:
+            return _Unit(currency, "money", m.end())
     if m := units.MEASURE_RE.match(s, k):
         return _Unit(units.canonical_measure(m.group(1)), "measure", m.end())
     if m := units.TIME_RE.match(s, k):
-        unit = units.canonical_time(m.group(1))
+        time_unit = units.canonical_time(m.group(1))
         if _YEARS_OLD_RE.match(s, m.end()):
-            return _Unit(unit, "age", m.end())
-        return _compound_duration(s, core, _Unit(unit, "time", m.end()))
+            return _Unit(time_unit, "age", m.end())
+        return _compound_duration(s, core, _Unit(time_unit, "time", m.end()))
     return _counted_noun(s, k, core.value)
 
 
@@ -389,6 +391,8 @@ def _compound_duration(s: str, core: _Core, first: _Unit) -> _Unit:
     if not unit_m:
         return first
     small = units.canonical_time(unit_m.group(1))
+    # both were matched by TIME_RE, whose every word canonical_time knows
+    assert first.unit is not None and small is not None
     big_seconds = units.TIME_UNITS[first.unit]
     small_seconds = units.TIME_UNITS[small]
     if small_seconds >= big_seconds or small in ("month", "year") and first.unit != "year":
@@ -742,7 +746,9 @@ def _word_candidate_starts(s: str) -> list[int]:
 
 
 def _skip_token(s: str, i: int) -> int:
-    return _TOKEN_REST_RE.match(s, i).end()
+    token = _TOKEN_REST_RE.match(s, i)
+    assert token is not None  # the pattern matches the empty string
+    return token.end()
 
 
 def _quantity_at(s: str, i: int) -> tuple[Quantity | None, int]:

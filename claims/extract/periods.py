@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -469,6 +469,7 @@ def _resolve(
     if kind == "year":
         return str(year), year
     if kind == "iso":
+        assert year is not None  # the pattern requires an ISO date's year
         y, mo, d = year, int(m.group("iso_m")), int(m.group("iso_d"))
         return (f"{y:04d}-{mo:02d}-{d:02d}" if _valid_date(y, mo, d) else None), year
     if kind in ("mdy", "dmy"):
@@ -553,8 +554,8 @@ def _resolve(
         y = year or _year_for_month(mo, 1, fallback, published)
         return (f"{y:04d}-{mo:02d}" if y else None), year
     if kind == "the_year":
-        y = default_year or context_year or (published.year if published else None)
-        return (str(y) if y else None), None
+        whole = default_year or context_year or (published.year if published else None)
+        return (str(whole) if whole else None), None
     return None, year
 
 
@@ -567,7 +568,12 @@ def _ago(count: str, unit: str, published: date | None) -> str | None:
     it is as often a comparison as a date)."""
     if published is None:
         return None
-    n = int(count) if count.isdigit() else int(parse_word_number(count, 0, len(count))[0])
+    if count.isdigit():
+        n = int(count)
+    else:
+        parsed = parse_word_number(count, 0, len(count))
+        assert parsed is not None  # the pattern allows only the words "two" to "twelve"
+        n = int(parsed[0])
     unit = unit.lower().rstrip("s")
     if unit == "year":
         return str(published.year - n) if published.year - n >= 1 else None
@@ -707,7 +713,7 @@ def nearest_period(
     publication date), so that a farther year never stands in for it.
     """
     best: PeriodMention | None = None
-    best_gap = MAX_PERIOD_DISTANCE + 1
+    best_gap: float = MAX_PERIOD_DISTANCE + 1
     # Mentions are sorted and never overlap, so only the last governing one starting
     # before `end` and the first governing one starting at or after it can be nearest
     # (a baseline between them is passed over: "fell 2% in May from the same month
@@ -716,6 +722,7 @@ def nearest_period(
     for mention in _governing_around(mentions, after, start, end):
         if sentence is not None and _separated(sentence, mention, start, end):
             continue
+        gap: float
         if mention.end <= start:
             gap = start - mention.end
         elif mention.start >= end:
@@ -780,10 +787,16 @@ def sentence_frame(sentence: str, mentions: list[PeriodMention]) -> str | None:
     for mention in mentions:
         if mention.start >= comma:
             break
-        if _FRAME_FILLER_RE.match(sentence, pos, mention.start).end() != mention.start:
+        filler = _FRAME_FILLER_RE.match(sentence, pos, mention.start)
+        assert filler is not None  # the pattern matches the empty string
+        if filler.end() != mention.start:
             return None
         pos, frame = mention.end, mention
-    if frame is None or _FRAME_FILLER_RE.match(sentence, pos, comma).end() != comma:
+    if frame is None:
+        return None
+    filler = _FRAME_FILLER_RE.match(sentence, pos, comma)
+    assert filler is not None  # the pattern matches the empty string
+    if filler.end() != comma:
         return None
     return frame.period if frame.governs else None
 
@@ -869,7 +882,7 @@ class ArticleTime:
     """
 
     def __init__(
-        self, text: str, published: date | None, spans: list[tuple[int, int]] = ()
+        self, text: str, published: date | None, spans: Sequence[tuple[int, int]] = ()
     ) -> None:
         self.published = published
         self.year: int | None = None
@@ -1075,7 +1088,9 @@ _MONTHLY_MEASURE_RE = re.compile(
 
 def is_monthly_measure(metric: str | None) -> bool:
     """Whether a metric is one a statistics office publishes every month for a country."""
-    return bool(metric) and _MONTHLY_MEASURE_RE.search(metric) is not None
+    if not metric:
+        return False
+    return _MONTHLY_MEASURE_RE.search(metric) is not None
 
 
 def latest_release(metric: str | None, published: date | None) -> str | None:

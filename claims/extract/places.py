@@ -15,7 +15,7 @@ from functools import lru_cache
 try:
     import pycountry
 except ImportError:  # pragma: no cover - the dependency is in requirements.txt
-    pycountry = None
+    pycountry = None  # type: ignore[assignment]  # an optional module: each use checks for None
 
 # Short forms newspapers use for a few countries, beyond the ISO names and codes.
 _ALIASES = {
@@ -142,6 +142,6 @@ def main_country(text: str) -> str | None:
             code = country_code(first) or demonym_country(first)
         if code is not None:
             counts[code] = counts.get(code, 0) + 1
-    best = max(counts, key=counts.get, default=None)
+    best = max(counts, key=counts.__getitem__, default=None)
     # Named once, a country is as likely a passing mention as what the article is about.
     return country_name(best) if best is not None and counts[best] >= 2 else None

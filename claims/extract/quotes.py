@@ -122,7 +122,7 @@ def _regions_overlapping(
     regions: list[tuple[int, int, int]], starts: list[int], start: int, end: int
 ) -> list[tuple[int, int, int]]:
     """Quote regions that overlap [start, end)."""
-    out = []
+    out: list[tuple[int, int, int]] = []
     i = bisect.bisect_left(starts, start)
     j = i - 1
     while j >= 0 and regions[j][1] > start:

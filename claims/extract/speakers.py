@@ -126,7 +126,7 @@ def _backfill_quotes(
         j = i - 1
         # Also replace a speaker guessed from the previous quotation: the frame
         # that closes this quotation names who said all of it.
-        while j >= 0 and (hits[j] is None or hits[j].inherited):
+        while j >= 0 and ((earlier := hits[j]) is None or earlier.inherited):
             ps, pe = sentences[j]
             theirs = {g for _, _, g in _regions_overlapping(regions, starts, ps, pe)}
             if not (mine & theirs):

@@ -29,7 +29,8 @@ about a candidate is that candidate's campaign).
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -326,7 +327,8 @@ def _country_after(sentence: str, end: int) -> str | None:
     if not m:
         return None
     name = _clean_name(m["name"]) or ""
-    return places.country_name(places.country_code(name)) if places.is_country(name) else None
+    code = places.country_code(name)
+    return places.country_name(code) if code is not None else None
 
 
 def _candidates(
@@ -713,6 +715,7 @@ def _midsentence_names(text: str, spans: list[tuple[int, int]]) -> frozenset[str
     for s, e in spans:
         sentence = text[s:e]
         opening = _OPENING_RUN_RE.match(sentence, _lead(sentence))
+        assert opening is not None  # the pattern matches the empty string
         words.update(_CAPITAL_WORD_RE.findall(sentence, opening.end()))
     return frozenset(context._bare(word).rstrip(".") for word in words)
 
@@ -730,7 +733,7 @@ def _main_entity(
     """The name the article is about, by its mentions: the opening sentence counts
     thrice, the subject or possessor of a clause twice, a source of figures or a
     word that only modifies a noun ("Islamic banking") half; headlines are skipped."""
-    counts: Counter[str] = Counter()
+    counts: defaultdict[str, float] = defaultdict(float)
     first = True
     for s, e in spans[:_MAIN_ENTITY_SENTENCES]:
         sentence = text[s:e]
@@ -754,11 +757,11 @@ def _main_entity(
             counts[subject] += weight * role
     if not counts:
         return None
-    merged: Counter[str] = Counter()
+    merged: defaultdict[str, float] = defaultdict(float)
     people = _people_by_part(counts)
     for name, count in counts.items():
         merged[_alias_head(name, people, counts)] += count
-    best, score = merged.most_common(1)[0]
+    best, score = max(merged.items(), key=lambda item: item[1])  # the first of the highest
     return best if score >= 2 else None
 
 
@@ -787,7 +790,7 @@ def _is_headline(sentence: str) -> bool:
     return sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
-def _alias_head(name: str, people: dict[str, list[str]], counts: Counter[str]) -> str:
+def _alias_head(name: str, people: dict[str, list[str]], counts: Mapping[str, float]) -> str:
     """The full name a short one stands for: a person's ('Smith' or 'Jane' -> 'Jane
     Smith'), or the only counted name a head noun ends ('Committee' -> 'Federal Open
     Market Committee', as 'the Committee' refers back to it)."""
@@ -799,7 +802,7 @@ def _alias_head(name: str, people: dict[str, list[str]], counts: Counter[str]) -
     return longer[0] if len(longer) == 1 else name
 
 
-def _people_by_part(counts: Counter[str]) -> dict[str, list[str]]:
+def _people_by_part(counts: Mapping[str, float]) -> dict[str, list[str]]:
     """Full person names by their first and last words."""
     people: dict[str, list[str]] = {}
     for name in counts:

@@ -233,7 +233,7 @@ def timeline_chart(
         title=colour_by.capitalize(),
         legend=alt.Legend(labelLimit=220, symbolLimit=25),
     )
-    layers = []
+    layers: list[Any] = []  # charts and layers of charts (the median layer)
     official_data = official_frame(official, data) if x == "period" else pd.DataFrame()
     if not official_data.empty:
         official_name = official_name or "the official series"

@@ -85,7 +85,7 @@ def values_for_period(
     """The official values of a key's linked series at `period`, from the series of
     the period's own frequency that have a value there (none for a standing figure)."""
     frequency = period_frequency(period)
-    if frequency is None:
+    if frequency is None or period is None:
         return []
     found = []
     for link in reference_links.series_for_key(db, key):

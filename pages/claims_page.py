@@ -11,6 +11,7 @@ URL reproduces it. Sorting, filtering and paging happen in SQL.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -391,6 +392,21 @@ def check_text(check: checks.Check) -> str:
     return "\n".join(lines)
 
 
+def save_change(change: Callable[[], dict], failed: str) -> dict | None:
+    """Run one change to the open claim: the claim as it now is, or None after saying
+    why it failed ("Not saved, edit conflict: ..."); the detail then shows the new one."""
+    try:
+        updated = change()
+    except ConflictError as exc:
+        ui.error(f"{failed}, edit conflict: {exc}")
+        return None
+    except ClaimsError as exc:
+        ui.error(f"{failed}: {exc}")
+        return None
+    st.session_state["_opened"] = updated
+    return updated
+
+
 def confirm_buttons(check: checks.Check, version: int, index: int) -> None:
     """Verified / disputed, for a person to click: the check never sets a status itself.
     The suggestion becomes the review note and the series' URL the evidence."""
@@ -400,17 +416,14 @@ def confirm_buttons(check: checks.Check, version: int, index: int) -> None:
         if column.button(
             f"Confirm {ui.status_label(status)}", key=f"chk_{status}_{check.claim_id}_{index}"
         ):
-            try:
-                updated = checks.confirm(
+            updated = save_change(
+                lambda status=status: checks.confirm(
                     db, check.claim_id, status, reviewer=ui.reviewer(),
                     series=check.series, expected_version=version,
-                )  # fmt: skip
-            except ConflictError as exc:
-                ui.error(f"Status not changed, edit conflict: {exc}")
-            except ClaimsError as exc:
-                ui.error(f"Status not changed: {exc}")
-            else:
-                st.session_state["_opened"] = updated
+                ),
+                "Status not changed",
+            )  # fmt: skip
+            if updated is not None:
                 ui.flash(f"Claim {check.claim_id} is now {ui.status_label(status)}.")
                 st.rerun()
 
@@ -483,17 +496,14 @@ def show_detail(snap: dict) -> None:
         if not changes:
             st.info("Nothing changed.")
         else:
-            try:
-                updated = store.update_claim(
+            updated = save_change(
+                lambda: store.update_claim(
                     db, claim_id, changes, expected_version=version,
                     reviewer=ui.reviewer(), note=edit_note or None,
-                )  # fmt: skip
-            except ConflictError as exc:
-                ui.error(f"Not saved, edit conflict: {exc}")
-            except ClaimsError as exc:
-                ui.error(f"Not saved: {exc}")
-            else:
-                st.session_state["_opened"] = updated
+                ),
+                "Not saved",
+            )  # fmt: skip
+            if updated is not None:
                 ui.flash(f"Claim {claim_id} saved ({len(changes)} field(s) changed).")
                 st.rerun()
 
@@ -510,17 +520,14 @@ def show_detail(snap: dict) -> None:
         )  # fmt: skip
         change = st.form_submit_button("Set status", key=f"s_go_{claim_id}_{version}")
     if change:
-        try:
-            updated = store.set_status(
+        updated = save_change(
+            lambda: store.set_status(
                 db, claim_id, new_status, note=note, reviewer=ui.reviewer(),
                 evidence_url=evidence, expected_version=version,
-            )  # fmt: skip
-        except ConflictError as exc:
-            ui.error(f"Status not changed, edit conflict: {exc}")
-        except ClaimsError as exc:
-            ui.error(f"Status not changed: {exc}")
-        else:
-            st.session_state["_opened"] = updated
+            ),
+            "Status not changed",
+        )  # fmt: skip
+        if updated is not None:
             if updated["version"] == version:
                 st.info(f"Claim {claim_id} already has that status.")
             else:

@@ -425,7 +425,7 @@ def _unit_carries(text: str, before: ExtractedClaim, claim: ExtractedClaim) -> b
     """Whether a count's unit carries to a later bare number of its measure: never a
     time's or money's, and a share's only to another contender's number."""
     unit = before.unit
-    if not unit or unit in _TIME_UNITS or (unit.isupper() and len(unit) == 3):
+    if not _counts_things(unit):
         return False
     if unit in _SHARE_UNITS:
         # another contender's share ("... and Ng at 14"), not a level after a change
@@ -561,9 +561,11 @@ def _figures_named_again(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
 
 
 def _counts_something(claim: ExtractedClaim) -> bool:
-    unit = claim.unit or ""
-    return (
-        bool(unit)
-        and unit not in _TIME_UNITS | _SHARE_UNITS
-        and not (unit.isupper() and len(unit) == 3)
-    )
+    return _counts_things(claim.unit) and claim.unit not in _SHARE_UNITS
+
+
+def _counts_things(unit: str | None) -> bool:
+    """Whether a unit counts something: not a time, and not money (a currency code)."""
+    if not unit:
+        return False
+    return unit not in _TIME_UNITS and not (unit.isupper() and len(unit) == 3)

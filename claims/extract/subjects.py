@@ -161,7 +161,11 @@ _ING_VERB_RE = re.compile(r"\s+[a-z]+ing\b")
 # Bodies that belong to a person: "the campaign" in a story about a candidate is the
 # candidate's campaign, not the candidate.
 _PERSONAL_BODIES = frozenset("campaign administration".split())
-_BODY_AFTER_RE = re.compile(rf"(?:['’]s)?\s+(?P<noun>{'|'.join(sorted(_PERSONAL_BODIES))})\b")
+_BODY_NOUNS_PATTERN = "|".join(sorted(_PERSONAL_BODIES))
+# "the Rivers campaign", "Rivers's campaign", "Rivers' campaign"
+_BODY_AFTER_RE = re.compile(rf"(?:['’]s?)?\s+(?P<noun>{_BODY_NOUNS_PATTERN})\b")
+# "his campaign raised": the campaign of the person a pronoun stands for.
+_PRONOUN_BODY_RE = re.compile(rf"\b(?:his|her)\s+(?P<noun>{_BODY_NOUNS_PATTERN})\b", re.I)
 _ADVERB_RE = re.compile(r"[a-z]+ly|also|still|now|just|already|only|then|even")
 _COUNTRY_AFTER_RE = re.compile(
     r"[^,;:.]*?\bin\s+(?:the\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
@@ -224,8 +228,8 @@ def _trim_opener(
         return chunk
     words = chunk.split()
     while words:
-        bare = context._bare(words[0])
-        possessor = bare != words[0] and words[0].endswith(("'s", "’s"))
+        bare = context._bare(words[0]).rstrip("'’")  # "Rivers'": a plural's possessive
+        possessor = bare != words[0] and words[0].endswith(("'s", "’s", "s'", "s’"))
         if possessor and len(words) == 1 and not context._is_pronoun_like(bare):
             break  # "Ruritania's exports": a possessor is a name ("Let's" is no possessor)
         if bare in names or (bare.isupper() and len(bare) > 1) or any(c.isdigit() for c in bare):
@@ -244,10 +248,14 @@ def _trim_opener(
     return " ".join(words)
 
 
+_PLURAL_POSSESSIVE_RE = re.compile(r"(?<=s)['’]$")
+
+
 def _as_subject(name: str) -> str | None:
     """A chunk as a subject: 'Acme's Widget' -> 'Widget' (the possessed name), a title
     dropped ('Coach Jo Smith' -> 'Jo Smith'), a country adjective -> its country."""
     name = _POSSESSED_NAME_RE.split(name)[-1].strip()
+    name = _PLURAL_POSSESSIVE_RE.sub("", name)  # "Rivers’ appeal": Rivers
     if name.endswith(".") and not _INNER_DOT_RE.search(name) and len(name.split()[-1]) > 2:
         name = name[:-1]  # "in July." ends the sentence; "U.S." keeps its dots
     words = _drop_titles(_TITLE_RE.sub("", name).split())
@@ -485,6 +493,33 @@ def _describes_another(sentence: str, found: str, start: int) -> bool:
     return at >= 0 and bool(_DESCRIPTION_RE.match(sentence, at + len(found)))
 
 
+# "Democratic front-runner Jo Rivers": a party or place word and a lower-case role
+# before the name they describe.
+_DESCRIPTION = r"(?:[A-Z][\w-]*\s+(?:[a-z-]+\s+){1,2}(?=[A-Z]))?"
+# A figure followed by a reduced passive naming who holds it: "the $5m spent by the
+# Rivers campaign", "the 20 seats won by Labour". Verbs of having and handing money
+# or goods only: "published by", "estimated by" name a source, not the holder.
+_AGENT_AFTER_RE = re.compile(
+    r"(?:\s+[a-z]+){0,3}?\s+(?:spent|raised|paid|earned|owed|received|won|lost|collected"
+    r"|invested|borrowed|donated|contributed|given|sold|bought|held|generated|employed)"
+    rf"\s+by\s+(?:the\s+)?{_DESCRIPTION}(?P<name>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){{0,3}})"
+    rf"(?P<body>(?:['’]s?)?\s+(?:{_BODY_NOUNS_PATTERN})\b)?"
+)
+
+
+def _agent_after(sentence: str, end: int) -> str | None:
+    """The holder a passive after the figure names, with its campaign or administration."""
+    m = _AGENT_AFTER_RE.match(sentence, end)
+    if m is None:
+        return None
+    name = _as_subject(re.sub(r"['’]s?$", "", m["name"]))
+    if not name:
+        return None
+    if m["body"]:
+        return f"{name} {m['body'].split()[-1].lower()}"
+    return name
+
+
 def _clause_start(sentence: str, floor: int, pos: int) -> int:
     """Where the clause holding pos begins, looking back no further than floor."""
     last = floor
@@ -518,6 +553,8 @@ def _ranked_subject(
         return found, 0
     if found := _after_figure_subject(sentence, end):
         return found, 0
+    if agent := _agent_after(sentence, end):
+        return agent, 1  # "the $5m spent by Rivers": the spender's money
     if m := _SECOND_SCORE_RE.search(sentence, max(0, start - 120), start):
         return _clean_name(m["name"]), 0  # "Rivers leads Stone, 52% to 41%": Stone's 41%
     candidates = _candidates(sentence, start, names, common)
@@ -580,6 +617,8 @@ class ArticleSubjects:
             return found
         pronoun = opener.group().lower() if opener else _last_pronoun(sentence, start)
         if pronoun in _PERSON_PRONOUNS and self.last_person:
+            if body := _pronoun_body(sentence, start):
+                return f"{self.last_person} {body}"
             return self.last_person
         if found is not None and self.main and is_person_name(self.main):
             noun = found.split()[-1].lower()
@@ -696,6 +735,17 @@ def _acts_as_person(sentence: str, end: int) -> bool:
     if sentence.startswith(("'s", "’s"), end):
         return True
     return bool(_SUBJECT_VERB_RE.match(sentence, end) or _ING_VERB_RE.match(sentence, end))
+
+
+def _pronoun_body(sentence: str, start: int) -> str | None:
+    """The body named by the last "his"/"her" before a figure in its clause: "his
+    campaign raised $4m" is the campaign's money, not the person's."""
+    last = None
+    for m in _PRONOUN_BODY_RE.finditer(sentence, max(0, start - _WINDOW), start):
+        last = m
+    if last is None or _CLAUSE_BREAK_RE.search(sentence, last.end(), start):
+        return None
+    return last["noun"].lower()
 
 
 def _last_pronoun(sentence: str, start: int) -> str | None:

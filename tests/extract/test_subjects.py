@@ -207,6 +207,33 @@ def test_another_candidates_campaign_is_that_candidates():
     assert claim_subject(text, "300") == "Sam Stone campaign"
 
 
+def test_a_plural_possessive_or_a_pronoun_names_the_candidates_campaign():
+    text = (
+        "Sam Jones toured Zembla all week. Jones' campaign raised $6m in June. "
+        "In July, his campaign spent $2m on rallies. Jones said he raised $1m himself."
+    )
+    # "Jones' campaign" as "Jones's campaign"; "his campaign" is the campaign's money
+    assert claim_subject(text, "$6m") == "Sam Jones campaign"
+    assert claim_subject(text, "$2m") == "Sam Jones campaign"
+    # a plain "he" is still the person
+    assert claim_subject(text, "$1m") == "Sam Jones"
+
+
+def test_a_passive_after_the_figure_names_its_holder():
+    text = "Pat Moss is running. The $9m raised by Moss dwarfs the rest."
+    assert claim_subject(text, "$9m") == "Pat Moss"
+    text = "Sam Jones is running. Half of the $8m spent by Jones’s campaign went on ads."
+    assert claim_subject(text, "$8m") == "Sam Jones campaign"
+    # a role before the name describes it: the name is the holder
+    assert subject_of("It is short of the $5m raised by Liberal front-runner Ann Bell.", "$5m") == (
+        "Ann Bell"
+    )
+    # "published by" names a source, not the holder
+    assert subject_of("The 4.1% rate published by the Statistics Office rose.", "4.1%") != (
+        "Statistics Office"
+    )
+
+
 def test_a_name_ending_in_a_body_noun_that_is_no_persons_stays_deferred():
     text = (
         "Jo Rivers raised money from donors all year. Jo Rivers spoke in Zembla. "

@@ -331,7 +331,10 @@ def _numeric_claims(
             subject = needed.goal or subject
         elif hurt is not None:
             # "31 people killed in the Lyon bombing": the event's victims
-            metric = metric if casualties.names_casualties(metric) else hurt.metric
+            # in the article's words when they name the same toll ("death toll"), but
+            # never the toll of another figure in the sentence ("3 killed and 20 hurt")
+            same_toll = casualties.toll_kind(metric) == casualties.toll_kind(hurt.metric)
+            metric = metric if same_toll else hurt.metric
             subject = hurt.event
         elif (gap := leads.find_lead(sentence, q.start, q.end, q.unit)) is not None:
             # "Smith leads Jones by 40 delegates": the size of a lead, not a count

@@ -192,9 +192,3 @@ def toll_kind(metric: str | None) -> str | None:
     if found is None:
         return None
     return _KILLED if found.group("killed") else _WOUNDED
-
-
-def names_casualties(metric: str | None) -> bool:
-    """Whether a metric already says the count is a toll, in the article's own words
-    ("death toll", "victims"): it is kept."""
-    return toll_kind(metric) is not None

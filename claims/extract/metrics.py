@@ -793,6 +793,49 @@ def _counting_participle(tokens: list[str]) -> str | None:
     return word[:-3] + "ed"
 
 
+_IRREGULAR_PAST_PARTICIPLES = frozenset(
+    """cut cast set put hit shed held kept sent spent built paid won lost sold bought made
+    found seen run led met told given taken shot stolen chosen drawn""".split()
+)
+_PARTICIPLE = rf"(?:[a-z]{{3,}}ed|{'|'.join(sorted(_IRREGULAR_PAST_PARTICIPLES))})"
+# What happened to the counted things, after their noun: a passive ("six protesters
+# were arrested", "eight donors are listed as"), or a participle with its place or time
+# ("the 1,590 votes cast in the county", "jobs created since May").
+_PARTICIPLE_AFTER_RE = re.compile(
+    r"\s+(?:(?:have|has|had|will|would|could|may|might)\s+)?(?:been|be|were|was|are|is)\s+"
+    rf"(?:[a-z]+ly\s+)?(?P<passive>{_PARTICIPLE})\b"
+    rf"|\s+(?P<reduced>{_PARTICIPLE})\s+(?:in|at|since|during|on|across|from|over|between"
+    r"|so|this|last)\b"
+)
+
+
+# "a survey of 900 adults": a noun whose "of" phrase the count sits in.
+_HEAD_OF_RE = re.compile(r"\b[a-z]{3,}\s+of\s+$")
+_NOUN_WORDS_RE = re.compile(r"\s*(?:[\w-]+\s+){0,3}")
+# "the 1,590 votes cast": a determiner makes the words after the number a noun phrase.
+_NOUN_PHRASE_OPENER_RE = re.compile(r"\b(?:the|these|those|its|their|his|her|of)\s+$", re.I)
+
+
+def _participle_after(sentence: str, start: int, end: int, noun: str) -> str | None:
+    """The participle saying what was done to the things counted: "arrested" for "six
+    protesters were arrested"; not a forecast word ("300 jobs are expected")."""
+    last = noun.split()[-1]
+    at = sentence.find(last, end, end + 60)
+    if at < 0 or not _NOUN_WORDS_RE.fullmatch(sentence, end, at):
+        return None  # the noun is not the one written after this number
+    m = _PARTICIPLE_AFTER_RE.match(sentence, at + len(last))
+    if m is None:
+        return None
+    if m["reduced"] and not _NOUN_PHRASE_OPENER_RE.search(sentence, max(0, start - 12), start):
+        return None  # "five questioners ranged from": a past verb, not a participle
+    if m["passive"] and _HEAD_OF_RE.search(sentence, max(0, start - 30), start):
+        return None  # "a survey of 900 adults was taken": the survey was, not the adults
+    word = m["passive"] or m["reduced"]
+    if word in _FORECAST_WORDS or word in _CHANGE_VERBS or word in ("based", "aged", "needed"):
+        return None
+    return word
+
+
 def _without_hedge(metric: str | None) -> str | None:
     """'adults estimated' -> 'adults': 'an estimated' before a count is no counting verb."""
     if metric and len(metric.split()) > 1 and metric.split()[-1] in _FORECAST_WORDS:
@@ -861,6 +904,8 @@ def _metric_and_change(
         noun += " ".join([""] + _coordinated_after(sentence, end, noun))
         if participle := _counting_participle(_tokens_before(sentence, start)):
             metric: str | None = f"{noun} {participle}"  # "surveying 900 adults": adults surveyed
+        elif participle := _participle_after(sentence, start, end, noun):
+            metric = f"{noun} {participle}"  # "six protesters were arrested": protesters arrested
         else:
             metric = context.find_metric(sentence, start, end, noun, noun)
             if _tokens_before(sentence, start)[-2:-1] in (["an"], ["An"], ["a"], ["A"]):

@@ -67,3 +67,10 @@ def test_a_toll_said_without_its_noun_again_counts_the_same_people():
         ("12", "person", "people killed"),
         ("30", "person", "people wounded"),
     ]
+
+
+def test_a_second_toll_in_the_sentence_keeps_its_own_kind():
+    text = "Four miners were killed and 30 were injured in the blast at the pit."
+    claims = {c.surface: c for c in extract_claims(text, "2022-05-01") if c.kind == "numeric"}
+    assert claims["Four"].metric == "miners killed"
+    assert claims["30"].metric.endswith(("injured", "wounded"))

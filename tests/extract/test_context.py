@@ -410,6 +410,15 @@ def test_metric_in_poll_language(text, surface, metric):
         ("The club has been leasing three pitches.", "pitches leased"),
         ("The plant currently employs 450 workers.", "workers employed"),
         ("The plan, including 40 flats, is new.", "flats"),
+        # a passive or a participle after the noun says what was done to the things
+        ("On Friday, eleven miners were rescued from the shaft.", "miners rescued"),
+        ("About 90 flats have been demolished.", "flats demolished"),
+        ("Of the 4,210 ballots cast in the ward, half were void.", "ballots cast"),
+        # not a forecast word, not the verb of the noun the count sits in, and a past
+        # verb with no determiner before the count is the things' own act
+        ("Some 400 jobs are expected to go.", "jobs"),
+        ("The poll of 700 nurses was taken in June.", "nurses"),
+        ("Nine climbers reached the summit.", "climbers"),
         # a count per unit of time, a count behind "an estimated", a count "out of"
         ("The line will carry 9 million passengers a year.", "passengers per year"),
         ("An estimated 3,000 people attended.", "people"),

@@ -365,8 +365,11 @@ def _candidates(
         possessive = sentence.startswith(("'s", "’s"), c1) or raw.endswith(("'s", "’s"))
         if _NUMBER_BEFORE_RE.search(sentence, max(0, c0 - 12), c0):
             continue  # "at 0900 GMT", "70 Airbus jets": part of a time or a count
+        reporting_group = False
         if _is_source(sentence, c0, c1):
-            continue
+            if not _group_before(sentence, c0):
+                continue
+            reporting_group = True  # "casinos in Zembla reported $2bn": their own results
         if _is_adjective(sentence, chunk, c1):
             continue  # "Democratic voters", "Baltic ports": a modifier, not a name
         if places.demonym_country(chunk) and not _NOUN_AFTER_RE.match(sentence, c1):
@@ -379,7 +382,9 @@ def _candidates(
         after_prep = bool(_PREPOSITION_BEFORE_RE.search(sentence, max(0, c0 - 16), c0))
         verb_before = bool(_VERB_RE.search(sentence, clause_start, c0))
         same_clause = not _CLAUSE_BREAK_RE.search(sentence, c1, start)
-        if _LABEL_BEFORE_FIGURE_RE.fullmatch(sentence, c1, start):
+        if reporting_group:
+            rank = 3
+        elif _LABEL_BEFORE_FIGURE_RE.fullmatch(sentence, c1, start):
             rank = 0  # "Acme 34 percent, Globex 11 percent": each figure after its name
         elif possessive and same_clause:
             rank = 1
@@ -420,9 +425,11 @@ _GROUP_NOUNS = frozenset(
 )
 # "Zembla's eight remaining casinos": the name's group, past up to two modifiers.
 _GROUP_AFTER_RE = re.compile(r"['’]s\s+(?P<words>(?:[\w-]+\s+){0,2}[a-z]+)\b")
-# "Banks in Zembla will", "applications from Zembla rose": the group opening its clause.
+# "Banks in Zembla will", "the remaining casinos in Zembla earned": the group opening
+# its clause, past up to two modifiers.
 _GROUP_BEFORE_RE = re.compile(
-    r"(?:^|[,;:]\s+|\b(?:the|of|at|for)\s+)(?P<noun>[A-Za-z][a-z]{2,}s)\s+(?:in|from)\s+(?:the\s+)?$"
+    r"(?:^|[,;:]\s+|\b(?:[Tt]he|of|at|for)\s+(?:[a-z][\w-]*\s+){0,2})"
+    r"(?P<noun>[A-Za-z][a-z]{2,}s)\s+(?:in|from)\s+(?:the\s+)?$"
 )
 
 
@@ -438,11 +445,16 @@ def _group_of(sentence: str, best: _Candidate, start: int) -> str | None:
         group = next((w for w in after["words"].split() if w in _GROUP_NOUNS), None)
         if group:
             return f"{best.name}{sentence[c1 : c1 + 2]} {group}"
-    before = _GROUP_BEFORE_RE.search(sentence, max(0, c0 - 40), c0)
-    possessive = sentence.startswith(("'s", "’s"), c1)
-    if before and not possessive and before["noun"].lower() in _GROUP_NOUNS:
+    before = _group_before(sentence, c0)
+    if before and not sentence.startswith(("'s", "’s"), c1):
         return f"{before['noun'].lower()} {sentence[before.end('noun') : c1].strip()}"
     return None
+
+
+def _group_before(sentence: str, c0: int) -> re.Match | None:
+    """A group of bodies or people written before the name at c0: "banks in"."""
+    before = _GROUP_BEFORE_RE.search(sentence, max(0, c0 - 40), c0)
+    return before if before and before["noun"].lower() in _GROUP_NOUNS else None
 
 
 def _who_antecedent(sentence: str, start: int) -> str | None:

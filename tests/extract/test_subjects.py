@@ -413,8 +413,14 @@ def test_a_firm_that_owes_is_the_subject_and_the_firm_after_it_too():
          "Zembla's casinos"),
         ("Lenders in Ruritania may now sell up to 40% of their units.", "40%",
          "lenders in Ruritania"),
+        # past modifiers, and when the group reports its own results
+        ("The eight largest banks in Ruritania hold $90bn.", "$90bn",
+         "banks in Ruritania"),
+        ("In all, the surviving mines in Zembla reported $3bn in sales.", "$3bn",
+         "mines in Zembla"),
         # a measure or a statement after a name leaves the name the subject
         ("Zembla's exports rose 5% in October.", "5%", "Zembla"),
+        ("Officials in Zembla reported $3bn in sales.", "$3bn", None),
         ("Zembla's plans cost $4bn.", "$4bn", "Zembla"),
     ],
 )  # fmt: skip

@@ -219,6 +219,16 @@ def _note_org_names(sentence: str, names: dict[str, str]) -> None:
             names[head] = name
 
 
+def _is_place_in(sentence: str, subject: str | None) -> bool:
+    """Whether the subject is a place: a country or region, or a name the sentence
+    writes as one ("In Lagos, inflation rose to 7%")."""
+    if not subject:
+        return False
+    return places.is_place(subject) or bool(
+        re.search(rf"\b[Ii]n\s+(?:the\s+)?{re.escape(subject)}\b", sentence)
+    )
+
+
 def _full_org_subject(subject: str | None, names: dict[str, str]) -> str | None:
     """'Committee' -> 'Federal Open Market Committee' when the article named it so."""
     if subject is None:
@@ -346,7 +356,7 @@ def _numeric_claims(
                 subject = None  # "Neither candidate leads Lee by 2": no one's lead over Lee
         if metric is None and _polled_share(q, subject, sentence, figure_source):
             metric = "support"  # "Smith is second at 20 percent" in a poll's paragraph
-        if periods.is_monthly_measure(metric) and not (subject and places.is_place(subject)):
+        if periods.is_monthly_measure(metric) and not _is_place_in(sentence, subject):
             # a country's monthly statistic is the country's, not the speaker's or the
             # person the article is about: the country the article names most
             subject = places.main_country(text) or subject

@@ -115,6 +115,27 @@ def _us_state_names() -> frozenset[str]:
     return frozenset(s.name for s in pycountry.subdivisions.get(country_code="US"))
 
 
+# First-level regions whose names say which country an article is about: states,
+# provinces, a federation's lands, the UK's nations.
+_MAJOR_REGION_TYPES = frozenset(
+    ("State", "Province", "Land", "Country", "Nation", "Canton", "Prefecture",
+     "Regional state", "Autonomous community", "Union territory")
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _region_countries() -> dict[str, str]:
+    """Country codes by major region name ("Ohio" -> "US", "Bavaria" -> "DE"), for the
+    names that belong to one country only."""
+    if pycountry is None:
+        return {}
+    found: dict[str, set[str]] = {}
+    for region in pycountry.subdivisions:
+        if region.type in _MAJOR_REGION_TYPES:
+            found.setdefault(region.name, set()).add(region.country_code)
+    return {name: codes.pop() for name, codes in found.items() if len(codes) == 1}
+
+
 def is_country_or_us_state(name: str) -> bool:
     """A country or a US state: the places a headline writes before a name ("Wisconsin
     Smith rally"); other regions' names (boroughs, provinces) are too often people's."""
@@ -131,12 +152,12 @@ _CAPITALISED_RE = re.compile(r"\b(?:U\.S\.|U\.K\.|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?
 
 @lru_cache(maxsize=8)  # asked for each monthly statistic of the same article
 def main_country(text: str) -> str | None:
-    """The country an article names most (by name, code or demonym, twice at least), or
-    None."""
+    """The country an article names most (by name, code, demonym or one of its states or
+    provinces, twice at least), or None."""
     counts: dict[str, int] = {}
     for m in _CAPITALISED_RE.finditer(text):
         words = m.group()
-        code = country_code(words) or demonym_country(words)
+        code = country_code(words) or demonym_country(words) or _region_countries().get(words)
         if code is None and " " in words:
             first = words.split()[0]
             code = country_code(first) or demonym_country(first)

@@ -318,6 +318,23 @@ def test_a_monthly_national_statistic_is_the_countrys_the_article_names_most():
     assert claim_subject(text, "4.2 percent") == "Germany"
 
 
+def test_a_countrys_states_name_it_for_its_monthly_statistics():
+    text = (
+        "Jo Smith campaigned in Ohio and then in Iowa; Ohio voters were unsure. "
+        "A rival spoke of trade with Canada.\n\nJo Smith said the jobless rate is 4.9 percent."
+    )
+    # states of one country name it; a country named once does not
+    assert claim_subject(text, "4.9 percent") == "US"
+
+
+def test_a_city_the_sentence_names_keeps_its_monthly_statistic():
+    text = (
+        "House prices in the UK rose, the UK's lenders said, across England and Wales.\n\n"
+        "In Lagos, annual inflation rose in November to 7.1% from 7% the month before."
+    )
+    assert claim_subject(text, "7.1%") == "Lagos"
+
+
 @pytest.mark.parametrize(
     ("text", "surface", "subject"),
     [

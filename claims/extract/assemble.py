@@ -29,7 +29,7 @@ from claims.extract import (
     units,
 )
 from claims.extract.attribution import attribute_sentences
-from claims.extract.names import POSITION_VERBS, is_person_name
+from claims.extract.names import POSITION_VERBS, is_org_name, is_person_name
 from claims.extract.sentences import sentence_spans
 from claims.model import ExtractedClaim
 from claims.normalise import surname
@@ -254,6 +254,38 @@ def _polled_share(q, subject: str | None, sentence: str, figure_source: str | No
     )
 
 
+# Verbs of a poll's fieldwork: "900 adults surveyed", "likely voters interviewed".
+_FIELDWORK_WORDS = frozenset("surveyed polled interviewed questioned sampled contacted".split())
+_POLL_NOUNS = ("poll", "survey", "polls", "surveys")
+
+
+def _describes_a_poll(metric: str | None) -> bool:
+    """Whether a metric is of a poll's method, not of what it found: its sample
+    ("registered voters surveyed") or its margin of error."""
+    if not metric:
+        return False
+    words = metric.lower().split()
+    return words[-1] in _FIELDWORK_WORDS or (words[0] == "margin" and words[-1] == "error")
+
+
+def _poll_named(subject: str | None, speaker: str | None) -> str | None:
+    """The poll a method figure is about: the subject when it already names a poll, else
+    the poll of the pollster that speaks for the figure ("Acme Research poll")."""
+    if subject and subject.lower().endswith(_POLL_NOUNS):
+        return subject
+    if speaker is None or not _may_be_pollster(speaker):
+        return None
+    return speaker if speaker.lower().endswith(_POLL_NOUNS) else f"{speaker} poll"
+
+
+def _may_be_pollster(name: str) -> bool:
+    """A name that can run a poll: not a person, nor a plural of people ("Catholics"
+    said so in it, they did not conduct it)."""
+    if is_person_name(name):
+        return False
+    return is_org_name(name) or " " in name or not name.endswith("s")
+
+
 def _numeric_speaker(source, attribution, figure_source: str | None) -> str | None:
     """The speaker of the attribution that covers the number; in a sentence with no
     attribution, the source whose figures it reports (figures.py)."""
@@ -356,6 +388,9 @@ def _numeric_claims(
                 subject = None  # "Neither candidate leads Lee by 2": no one's lead over Lee
         if metric is None and _polled_share(q, subject, sentence, figure_source):
             metric = "support"  # "Smith is second at 20 percent" in a poll's paragraph
+        speaker = _numeric_speaker(source, attribution, figure_source)
+        if _describes_a_poll(metric):
+            subject = _poll_named(subject, speaker) or subject
         if periods.is_monthly_measure(metric) and not _is_place_in(sentence, subject):
             # a country's monthly statistic is the country's, not the speaker's or the
             # person the article is about: the country the article names most
@@ -391,7 +426,7 @@ def _numeric_claims(
                 )
                 or (None if _is_time_ago(q, mentions) else now)
                 or (None if _standing(q) else periods.stated_now(sentence, q.start, published)),
-                speaker=_numeric_speaker(source, attribution, figure_source),
+                speaker=speaker,
                 speaker_org=getattr(source, "speaker_org", None),
                 cue=getattr(source, "cue", None),
                 via=getattr(source, "via", None),

@@ -424,7 +424,15 @@ def _tokens_before(sentence: str, start: int) -> list[str]:
     offset = max(0, start - _WINDOW)
     while 0 < offset < start and sentence[offset - 1].isalnum():
         offset += 1  # whole words only
-    return _TOKEN_RE.findall(sentence, offset, start)
+    tokens = _TOKEN_RE.findall(sentence, offset, start)
+    for spread in _PLUS_OR_MINUS:
+        if [_lower(t) for t in tokens[-len(spread) :]] == spread:
+            return tokens[: -len(spread)]  # "was +/-3 points": the verb governs the number
+    return tokens
+
+
+# A margin's spread before its number, in words or signs: "plus or minus 3", "+/-3".
+_PLUS_OR_MINUS = (["plus", "or", "minus"], ["+", "/", "-"], ["+", "/", "–"], ["±"])
 
 
 def _subject_of_change(tokens: list[str], at_start: bool, common) -> str | None:
@@ -534,6 +542,8 @@ def _ends_clause(tokens: list[str], j: int) -> bool:
         # "England and Wales": one noun phrase
         after = _lower(tokens[j + 1]) if j + 1 < len(tokens) else ""
         return after in _AUXILIARIES or after in _PRONOUNS or after in _DETERMINERS
+    if _lower(word) in ("that", "which") and j > 0 and _lower(tokens[j - 1]) in _PREPOSITIONS:
+        return False  # "among that group": a determiner, not a relative clause
     return True
 
 
@@ -560,11 +570,20 @@ def _head_phrase(clause: list[str], at_start: bool, common) -> str | None:
         rest = words[k + len(run) :]
         if not rest or (
             _lower(rest[0]) in _PREPOSITIONS | _QUALIFIER_WORDS
-            and not any(_is_verbish(w) and _lower(w) not in _ADVERBIAL_AUXILIARIES for w in rest)
+            and not any(_acts_as_verb(rest, n) for n in range(len(rest)))
         ):
             return _named_measure(run, rest)
         k += len(run)
     return None
+
+
+def _acts_as_verb(words: list[str], n: int) -> bool:
+    """Whether words[n] is a verb of the clause, not an adverb or an -ing word that
+    modifies the noun after it ("the margin of sampling error")."""
+    word = words[n]
+    if _lower(word) in _ADVERBIAL_AUXILIARIES or _ing_modifier(word, words[n + 1 :]):
+        return False
+    return _is_verbish(word)
 
 
 _ADVERBIAL_AUXILIARIES = frozenset("to not also still now just only already currently".split())
@@ -774,6 +793,9 @@ _NOT_COUNTING_ING = frozenset(
 )
 
 
+_SURVEY_NOUNS = frozenset("poll polls survey surveys sample census".split())
+
+
 def _counting_participle(tokens: list[str]) -> str | None:
     """The past participle of an -ing verb right before a count ('surveying 900 adults',
     'leasing two wings', 'needing three attempts'), which names the count with its noun
@@ -784,6 +806,8 @@ def _counting_participle(tokens: list[str]) -> str | None:
     if i < 0:
         return None
     word = _lower(tokens[i])
+    if word == "of" and i > 0 and _lower(tokens[i - 1]) in _SURVEY_NOUNS:
+        return "surveyed"  # "a poll of 900 adults": the adults it surveyed
     if word in _IRREGULAR_PARTICIPLES:
         return _IRREGULAR_PARTICIPLES[word]
     if not word.endswith("ing") or len(word) <= 5 or word in _NOT_COUNTING_ING:

@@ -417,7 +417,10 @@ def test_metric_in_poll_language(text, surface, metric):
         # not a forecast word, not the verb of the noun the count sits in, and a past
         # verb with no determiner before the count is the things' own act
         ("Some 400 jobs are expected to go.", "jobs"),
-        ("The poll of 700 nurses was taken in June.", "nurses"),
+        ("The convoy of 30 trucks was stopped at the border.", "trucks"),
+        # a poll's sample is the people it surveyed
+        ("The poll of 700 nurses was taken in June.", "nurses surveyed"),
+        ("A survey of about 2,000 firms found growth.", "firms surveyed"),
         ("Nine climbers reached the summit.", "climbers"),
         # a count per unit of time, a count behind "an estimated", a count "out of"
         ("The line will carry 9 million passengers a year.", "passengers per year"),

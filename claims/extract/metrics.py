@@ -542,9 +542,10 @@ def _ends_clause(tokens: list[str], j: int) -> bool:
         # "England and Wales": one noun phrase
         after = _lower(tokens[j + 1]) if j + 1 < len(tokens) else ""
         return after in _AUXILIARIES or after in _PRONOUNS or after in _DETERMINERS
-    if _lower(word) in ("that", "which") and j > 0 and _lower(tokens[j - 1]) in _PREPOSITIONS:
-        return False  # "among that group": a determiner, not a relative clause
-    return True
+    # "among that group": after a preposition, "that" is a determiner, not a clause
+    return not (
+        _lower(word) in ("that", "which") and j > 0 and _lower(tokens[j - 1]) in _PREPOSITIONS
+    )
 
 
 def _head_phrase(clause: list[str], at_start: bool, common) -> str | None:

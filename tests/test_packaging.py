@@ -97,6 +97,7 @@ def test_the_wheel_holds_only_the_library_its_data_and_the_command(tmp_path):
     assert top_level == {"claims"}
     assert "claims/shipped_data/synonyms.csv" in names
     assert "claims/shipped_data/samples/articles.jsonl" in names
+    assert "claims/migrations/0009_group_summaries.sql" in names
     assert not any(name.endswith(".db") for name in names)
     entry_points = next(name for name in names if name.endswith("entry_points.txt"))
     assert "claims = claims.__main__:run" in zipfile.ZipFile(wheel).read(entry_points).decode()

@@ -53,6 +53,12 @@ from rapidfuzz import fuzz, process
 
 from claims import store
 from claims.matching import DEFAULT_TOLERANCE, MATCHED_PREFIX, Tolerance
+from claims.membership import (
+    STANDING_PREFIX,
+    group_period_sql,
+    groupable_sql,
+    merged_name_sql,
+)
 from claims.model import ClaimsError, safe_period_bounds
 from claims.normalise import (
     ClaimKey,
@@ -63,12 +69,6 @@ from claims.normalise import (
     unit_label,
 )
 from claims.query import like_contains
-from claims.membership import (
-    STANDING_PREFIX,
-    group_period_sql,
-    groupable_sql,
-    merged_name_sql,
-)
 
 # Approximators that make a value a bound rather than a point ("more than 5,000").
 # "nearly 9" and "about 9" stay point figures: rounded, not bounds.

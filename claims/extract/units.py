@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from claims.plurals import IRREGULAR_PLURALS, NOT_PLURAL, singular
+
 # Currency written before the number ("$5", "US$5", "£600m", "Rs 500").
 CURRENCY_PREFIXES = {
     "$": "USD",
@@ -192,107 +194,7 @@ TIME_RE = re.compile(
     re.IGNORECASE,
 )
 
-_IRREGULAR_PLURALS = {
-    "people": "person",
-    "men": "man",
-    "women": "woman",
-    "children": "child",
-    "feet": "foot",
-    "teeth": "tooth",
-    "mice": "mouse",
-    "geese": "goose",
-    "police": "police",
-    "staff": "staff",
-    "personnel": "personnel",
-    "cattle": "cattle",
-    "sheep": "sheep",
-    "fish": "fish",
-    "aircraft": "aircraft",
-    "data": "data",
-    "media": "media",
-    "criteria": "criterion",
-    "phenomena": "phenomenon",
-    "crises": "crisis",
-    "analyses": "analysis",
-    "theses": "thesis",
-    "indices": "index",
-    "series": "series",
-    "species": "species",
-    "lives": "life",
-    "wives": "wife",
-    "knives": "knife",
-    "halves": "half",
-    "shelves": "shelf",
-    "leaves": "leaf",
-    "thieves": "thief",
-    "wolves": "wolf",
-    "calves": "calf",
-    "centuries": "century",
-    "movies": "movie",
-    "cookies": "cookie",
-    "calories": "calorie",
-    "zombies": "zombie",
-    "lies": "lie",
-    "ties": "tie",
-    "buses": "bus",
-    "viruses": "virus",
-    "bonuses": "bonus",
-    "campuses": "campus",
-    "statuses": "status",
-    "census": "census",
-}
-# Plural-looking words that are not plural nouns.
-_NOT_PLURAL = {
-    "is",
-    "was",
-    "has",
-    "its",
-    "his",
-    "hers",
-    "this",
-    "thus",
-    "as",
-    "us",
-    "yes",
-    "plus",
-    "less",
-    "unless",
-    "across",
-    "always",
-    "perhaps",
-    "whereas",
-    "towards",
-    "afterwards",
-    "besides",
-    "news",
-    "politics",
-    "economics",
-    "physics",
-    "lens",
-    "bias",
-    "gas",
-    "chaos",
-    "bus",
-    "virus",
-    "bonus",
-    "status",
-    "campus",
-    "census",
-    "series",
-    "species",
-    "means",
-    "whilst",
-    "does",
-    "goes",
-    "says",
-    "gets",
-    "makes",
-    "takes",
-    "remains",
-    "seems",
-}
-
-IRREGULAR_PLURAL_WORDS = frozenset(k for k, v in _IRREGULAR_PLURALS.items() if k != v) | {
+IRREGULAR_PLURAL_WORDS = frozenset(k for k, v in IRREGULAR_PLURALS.items() if k != v) | {
     "police",
     "staff",
     "personnel",
@@ -306,27 +208,9 @@ def is_plural_noun(word: str) -> bool:
     lower = word.lower()
     if lower in IRREGULAR_PLURAL_WORDS:
         return True
-    if len(lower) < 3 or not lower.endswith("s") or lower in _NOT_PLURAL:
+    if len(lower) < 3 or not lower.endswith("s") or lower in NOT_PLURAL:
         return False
     return not (word.isupper() or lower.endswith(("ss", "us", "is", "'s", "’s")))
-
-
-def singular(word: str) -> str:
-    """The singular of an English plural noun, by rule plus a small irregular table.
-
-    A compact rule set is enough for counted nouns in news text and is far
-    faster than a general inflection library.
-    """
-    lower = word.lower()
-    if lower in _IRREGULAR_PLURALS:
-        return _IRREGULAR_PLURALS[lower]
-    if not lower.endswith("s") or lower.endswith(("ss", "us", "is")) or len(lower) < 3:
-        return lower
-    if lower.endswith("ies") and len(lower) > 4:
-        return lower[:-3] + "y"
-    if lower.endswith(("sses", "xes", "zzes", "ches", "shes")):
-        return lower[:-2]
-    return lower[:-1]
 
 
 def currency_from_prefix(prefix: str) -> str | None:

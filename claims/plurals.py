@@ -61,15 +61,11 @@ IRREGULAR_PLURALS = {
     "statuses": "status",
     "census": "census",
 }
-# Words ending in s that are not plurals, or whose singular would mislead.
+# Words ending in s that are not plurals (or whose singular would mislead).
 NOT_PLURAL = frozenset(
-    """
-    across afterwards always analytics as besides bias bonus bus campus canvas census chaos
-    corpus does economics ethics gas gets goes has hers his is its lens less makes
-    mathematics means news overseas perhaps physics plus politics remains says seems series
-    species statistics status takes this thus towards unless us virus was whereas whilst
-    yes
-    """.split()
+    """us gas news series species means this its has was is as plus bus census status bonus
+    virus campus corpus bias canvas chaos thus lens always perhaps whereas overseas across less
+    unless yes does politics economics statistics physics mathematics analytics ethics""".split()
 )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from claims.plurals import IRREGULAR_PLURALS, NOT_PLURAL, singular
+from claims.plurals import IRREGULAR_PLURALS, singular
 
 # Currency written before the number ("$5", "US$5", "£600m", "Rs 500").
 CURRENCY_PREFIXES = {
@@ -194,6 +194,58 @@ TIME_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Plural-looking words that are not plural nouns (verbs too: "takes"), for is_plural_noun;
+# singular() has its own list (claims.plurals), words it leaves as they are.
+_NOT_PLURAL = {
+    "is",
+    "was",
+    "has",
+    "its",
+    "his",
+    "hers",
+    "this",
+    "thus",
+    "as",
+    "us",
+    "yes",
+    "plus",
+    "less",
+    "unless",
+    "across",
+    "always",
+    "perhaps",
+    "whereas",
+    "towards",
+    "afterwards",
+    "besides",
+    "news",
+    "politics",
+    "economics",
+    "physics",
+    "lens",
+    "bias",
+    "gas",
+    "chaos",
+    "bus",
+    "virus",
+    "bonus",
+    "status",
+    "campus",
+    "census",
+    "series",
+    "species",
+    "means",
+    "whilst",
+    "does",
+    "goes",
+    "says",
+    "gets",
+    "makes",
+    "takes",
+    "remains",
+    "seems",
+}
+
 IRREGULAR_PLURAL_WORDS = frozenset(k for k, v in IRREGULAR_PLURALS.items() if k != v) | {
     "police",
     "staff",
@@ -208,7 +260,7 @@ def is_plural_noun(word: str) -> bool:
     lower = word.lower()
     if lower in IRREGULAR_PLURAL_WORDS:
         return True
-    if len(lower) < 3 or not lower.endswith("s") or lower in NOT_PLURAL:
+    if len(lower) < 3 or not lower.endswith("s") or lower in _NOT_PLURAL:
         return False
     return not (word.isupper() or lower.endswith(("ss", "us", "is", "'s", "’s")))
 

@@ -459,11 +459,12 @@ def _claims_with_nul(db: sqlite_utils.Database) -> None:
 def _standing_figures(db: sqlite_utils.Database) -> None:
     # A figure without a period ("the company owes $3bn") lines up across articles too,
     # dated as of its article's publication: group keys take its magnitude for a period
-    # (membership.group_period_sql), and a claim missing a subject or a metric can take the key of
-    # the same value said in the same words elsewhere (claims.matching), found through
-    # (unit_key, value).
+    # (membership.group_period_sql), and a claim missing a subject or a metric can take
+    # the key of the same value said in the same words elsewhere (claims.matching),
+    # found through (unit_key, value).
     # The group triggers are made again with the new membership rule and the
-    # summaries refilled.
+    # summaries refilled: claims/migrations/0009_group_summaries.sql, what
+    # claims.membership wrote then.
     # The keys are made again by today's rules (places, demonyms) while the triggers
     # are off, so that a large ledger is re-keyed in one pass, not claim by claim.
     for name in (

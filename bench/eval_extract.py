@@ -34,7 +34,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from claims.extract import extract_claims  # noqa: E402
-from claims.normalise import fold_words, singular  # noqa: E402
+from claims.normalise import fold_words  # noqa: E402
+from claims.plurals import singular  # noqa: E402
 
 NUMERIC_FIELDS = ("value", "unit", "period", "approx", "speaker", "subject", "metric")
 # Names compared leniently (see names_match): the spec asks for the text's own words,

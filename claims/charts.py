@@ -8,6 +8,7 @@ for download with vl-convert.
 
 from __future__ import annotations
 
+import importlib.util
 import io
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -527,6 +528,12 @@ def _official_rules(official: Sequence[Mapping]) -> alt.Chart:
 
 
 # ---------------------------------------------------------------- export
+
+
+def png_available() -> bool:
+    """Whether to_png and to_svg can render: vl-convert-python (84 MB) is the optional
+    extra `png`, which only image downloads need. Found without importing it."""
+    return importlib.util.find_spec("vl_convert") is not None
 
 
 def to_png(chart: alt.TopLevelMixin, *, scale: float = 2.0) -> bytes:

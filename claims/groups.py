@@ -16,7 +16,7 @@ Both are append-only logs (key_merges, claim_splits) with undo as a later row.
 A claim with a period groups when it has a subject or a metric. A standing figure
 (no period: "the firm owes $3bn") needs both, since "5.25 percent" with no "what"
 lines up with too much; its group's period is its magnitude rounded to two
-significant digits ("~3e+09", schema.group_period_sql), so claims of one name and
+significant digits ("~3e+09", membership.group_period_sql), so claims of one name and
 about one size line up, and it is dated as of its article's publication. A claim
 missing one of the two can take the key of the same value said in the same words
 elsewhere (claims.matching).
@@ -53,6 +53,12 @@ from rapidfuzz import fuzz, process
 
 from claims import store
 from claims.matching import DEFAULT_TOLERANCE, MATCHED_PREFIX, Tolerance
+from claims.membership import (
+    STANDING_PREFIX,
+    group_period_sql,
+    groupable_sql,
+    merged_name_sql,
+)
 from claims.model import ClaimsError, safe_period_bounds
 from claims.normalise import (
     ClaimKey,
@@ -63,7 +69,6 @@ from claims.normalise import (
     unit_label,
 )
 from claims.query import like_contains
-from claims.schema import STANDING_PREFIX, group_period_sql, groupable_sql
 
 # Approximators that make a value a bound rather than a point ("more than 5,000").
 # "nearly 9" and "about 9" stay point figures: rounded, not bounds.
@@ -321,20 +326,15 @@ _CLAIM_COLUMNS = (
     "c.id, c.source_id, c.value, c.low, c.high, c.approx, c.unit, c.subject, c.metric, "
     "c.period, c.period_start, c.period_end, c.published, c.speaker, c.speaker_org, c.hedge, "
     "c.status, c.confidence, c.surface, c.surface_start, c.surface_end, c.sentence, "
-    "c.sentence_start, " + group_period_sql("c") + " AS group_period, "
+    f"c.sentence_start, {group_period_sql('c')} AS group_period, "
     "c.subject_key, c.metric_key, c.unit_key, "
     "s.title AS source_title, s.publisher AS source_publisher, s.url AS source_url, "
-    "coalesce(a.into_subject, c.subject_key) AS group_subject, "
-    "coalesce(a.into_metric, c.metric_key) AS group_metric"
+    f"{merged_name_sql('c', 'subject')} AS group_subject, "
+    f"{merged_name_sql('c', 'metric')} AS group_metric"
 )
-_ALIASED_FROM = (
-    "FROM claims c "
-    "LEFT JOIN key_aliases a ON a.unit_key = c.unit_key AND a.from_metric = c.metric_key "
-    "AND a.from_subject = c.subject_key"
-)
-_KEYED_FROM = _ALIASED_FROM + " JOIN sources s ON s.id = c.source_id"
-# Live numeric claims that can be lined up: the summaries' own rule (schema.groupable_sql),
-# less the claims a person split off.
+_KEYED_FROM = "FROM claims c JOIN sources s ON s.id = c.source_id"
+# Live numeric claims that can be lined up (membership.groupable_sql, the summaries'
+# own rule), less the claims a person split off.
 _GROUPABLE = f"{groupable_sql('c')} AND c.id NOT IN (SELECT value FROM json_each(?))"
 _GROUP_PERIOD = group_period_sql("c")
 
@@ -355,16 +355,6 @@ def period_label(period: str | None) -> str:
             f"no period, about {size:,.0f}" if size.is_integer() else f"no period, about {size:g}"
         )
     return period
-
-
-def groupable(claim: Mapping) -> bool:
-    """Whether a claim row can be lined up with others (the rule of _GROUPABLE)."""
-    if claim.get("value") is None or claim.get("vanished"):
-        return False
-    subject, metric = claim.get("subject_key") or "", claim.get("metric_key") or ""
-    if claim.get("period"):
-        return bool(subject or metric)
-    return bool(subject and metric)
 
 
 def _rows(cursor) -> list[dict]:
@@ -540,11 +530,11 @@ def group_of_claim(
     """The group a claim is in; a one-claim group if it was split off; None if ungroupable."""
     ensure_keys(db)
     claim = store.get_claim(db, claim_id)
-    period = db.execute(f"SELECT {_GROUP_PERIOD} FROM claims c WHERE id = ?", [claim_id])
-    key = ClaimKey(
-        claim["subject_key"], claim["metric_key"], claim["unit_key"], period.fetchone()[0]
-    )
-    if not groupable(claim):
+    period, is_groupable = db.execute(
+        f"SELECT {_GROUP_PERIOD}, {groupable_sql('c')} FROM claims c WHERE id = ?", [claim_id]
+    ).fetchone()
+    key = ClaimKey(claim["subject_key"], claim["metric_key"], claim["unit_key"], period)
+    if not is_groupable:
         return None
     if int(claim_id) in split_claim_ids(db):
         rows = _claims_of_names(db, [(key.subject, key.metric)], key.unit, key.period, [])
@@ -1347,7 +1337,7 @@ def all_groups(db: sqlite_utils.Database, *, min_sources: int = 1) -> Iterable[d
     ensure_keys(db)
     excluded = set(split_claim_ids(db))
     sql = (
-        f"SELECT {_CLAIM_COLUMNS}, c.vanished {_KEYED_FROM} "
+        f"SELECT {_CLAIM_COLUMNS}, ({groupable_sql('c')}) AS groupable {_KEYED_FROM} "
         "WHERE c.kind = 'numeric' AND c.vanished = 0 AND c.value IS NOT NULL "
         f"ORDER BY group_metric, group_subject, c.unit_key, {_GROUP_PERIOD}, "
         "c.published, c.id"
@@ -1360,7 +1350,7 @@ def all_groups(db: sqlite_utils.Database, *, min_sources: int = 1) -> Iterable[d
     columns = [d[0] for d in cursor.description]
     for values in cursor:  # streamed: a million claims never sit in memory at once
         row = dict(zip(columns, values, strict=True))
-        if not groupable(row) or row["id"] in excluded:
+        if not row["groupable"] or row["id"] in excluded:
             yield from _kept(None, [row], min_sources)
             continue
         row_name = (row["group_subject"], row["group_metric"], row["unit_key"])

@@ -52,6 +52,7 @@ from typing import NamedTuple
 
 from claims.config import DATA_DIR, SHIPPED_DATA_DIR
 from claims.model import ClaimsError
+from claims.plurals import singular
 
 SYNONYMS_FILE = SHIPPED_DATA_DIR / "synonyms.csv"
 LOCAL_SYNONYMS_FILE = DATA_DIR / "synonyms.local.csv"
@@ -81,44 +82,11 @@ _FUNCTION_WORDS = frozenset(
     today yesterday tomorrow now currently since has have had is are was were been be will
     would""".split()
 )
-# Words ending in s that are not plurals (or whose singular would mislead).
-_NOT_PLURAL = frozenset(
-    """us gas news series species means this its has was is as plus bus census status bonus
-    virus campus corpus bias canvas chaos thus lens always perhaps whereas overseas across less
-    unless yes does politics economics statistics physics mathematics analytics ethics""".split()
-)
-_IRREGULAR_PLURALS = {
-    "people": "person",
-    "men": "man",
-    "women": "woman",
-    "children": "child",
-    "indices": "index",
-    "crises": "crisis",
-    "analyses": "analysis",
-    "feet": "foot",
-    "teeth": "tooth",
-    "mice": "mouse",
-}
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 # A dot that is not a decimal point: abbreviation dots go ("u.s." -> "us").
 _NON_DECIMAL_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
 _PUNCTUATION = re.compile(r"[^\w\s.]|_")
-
-
-def singular(word: str) -> str:
-    """The singular of an English noun, by rule (cheap, good enough for keys)."""
-    if word in _IRREGULAR_PLURALS:
-        return _IRREGULAR_PLURALS[word]
-    if len(word) <= 3 or word in _NOT_PLURAL or not word.endswith("s"):
-        return word
-    if word.endswith(("ss", "us", "is", "ics", "ous")):
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "ches", "shes", "xes", "zzes")):
-        return word[:-2]
-    return word[:-1]
 
 
 @lru_cache(maxsize=4096)
@@ -264,7 +232,9 @@ def load_synonyms(paths: Iterable[Path]) -> SynonymTable:
 
 # What a stored key depends on besides the synonym table: bump it when a change to
 # the rules in this module changes the keys it makes, so that ledgers re-key.
-KEY_RULES_VERSION = 1
+# 2: one singular for keys and units (claims.plurals): "hispanics", "lives", "bonuses"
+# and "clinics" are made singular in keys as in units.
+KEY_RULES_VERSION = 2
 
 _table: SynonymTable | None = None
 _fingerprint: str | None = None

@@ -249,7 +249,7 @@ def count_claims(
 
 
 # Matches read off the full-text index in its rowid order, which is publication
-# order (claims.schema._search_key): CROSS JOIN keeps the index as the outer loop,
+# order (migration 0007): CROSS JOIN keeps the index as the outer loop,
 # so the first page of a word found in a million claims costs what 50 rows do.
 _SEARCH_HITS = (
     "SELECT claims.id FROM claims_fts CROSS JOIN claims ON claims.id = claims_fts.claim_id "

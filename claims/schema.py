@@ -3,24 +3,62 @@
 Opening a database applies the migrations it lacks (claims.store.migrate), so an
 older ledger upgrades itself; each migration runs once, in one transaction.
 Migrations are append-only: a released one is never edited, a change is a new one.
+
+Each migration's SQL is frozen text: written out in the migration, or, when long
+(triggers generated once by code), in claims/migrations/NNNN_name.sql, which the
+migration runs. No migration builds its SQL by calling a helper that other code
+still uses, since editing the helper would change what the migration creates for
+new ledgers only, and new and upgraded ledgers would drift apart
+(tests/test_migrations.py builds both and compares them). Python in a migration
+only moves data (re-keying claims with the key rules of the day).
 """
 
 from __future__ import annotations
 
-import re
+import sqlite3
+from collections.abc import Iterator
+from importlib import resources
 
 import sqlite_utils
-
-from claims.model import STATUSES
 
 migrations = sqlite_utils.Migrations("claims")
 
 
+def frozen_sql(name: str) -> str:
+    """The text of claims/migrations/`name`.sql (inside the installed package too)."""
+    return resources.files("claims").joinpath("migrations", f"{name}.sql").read_text("utf-8")
+
+
+def sql_statements(script: str) -> Iterator[str]:
+    """The statements of a .sql script, each without its final semicolon.
+
+    SQLite's own test of a complete statement decides where one ends, so a trigger's
+    body (statements ending in ";" up to END) stays whole; lines of "--" comments
+    between statements are skipped.
+    """
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        if not pending and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending.strip().removesuffix(";")
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"unfinished SQL statement: {pending[:80]!r}")
+
+
+def run_frozen_sql(db: sqlite_utils.Database, name: str) -> None:
+    """Execute claims/migrations/`name`.sql statement by statement, inside the caller's
+    transaction (sqlite3's executescript would commit first)."""
+    for statement in sql_statements(frozen_sql(name)):
+        db.execute(statement)
+
+
 @migrations(name="0001_initial")
 def _initial_schema(db: sqlite_utils.Database) -> None:
-    statuses = ", ".join(f"'{s}'" for s in STATUSES)
     db.executescript(
-        f"""
+        """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
         INSERT INTO meta (key, value) VALUES ('revision', 0);
 
@@ -68,7 +106,8 @@ def _initial_schema(db: sqlite_utils.Database) -> None:
             confidence REAL NOT NULL DEFAULT 0.5,
             published TEXT,
             extractor_version TEXT NOT NULL,
-            status TEXT NOT NULL DEFAULT 'unreviewed' CHECK (status IN ({statuses})),
+            status TEXT NOT NULL DEFAULT 'unreviewed' CHECK (status IN ('unreviewed',
+                'in_review', 'verified', 'disputed', 'misleading', 'false', 'unverifiable')),
             version INTEGER NOT NULL DEFAULT 1,
             edited TEXT NOT NULL DEFAULT '[]',
             vanished INTEGER NOT NULL DEFAULT 0,
@@ -193,7 +232,8 @@ def _claim_keys(db: sqlite_utils.Database) -> None:
         "ALTER TABLE claims ADD COLUMN subject_key TEXT",
         "ALTER TABLE claims ADD COLUMN metric_key TEXT",
         "ALTER TABLE claims ADD COLUMN unit_key TEXT",
-        CLAIM_KEY_INDEX,
+        "CREATE INDEX IF NOT EXISTS idx_claims_key "
+        "ON claims (metric_key, subject_key, unit_key, period_start)",
         # A person's decisions about keys: an append-only log. A merge maps the name
         # (subject_key, metric_key) to another within one unit family, for every
         # period, so it also applies to claims that re-extraction adds later.
@@ -283,77 +323,7 @@ def _fast_pages(db: sqlite_utils.Database) -> None:
     #   filtered count never touches the table;
     # - facet and month summaries, kept exact by triggers, answer the Overview's
     #   "most cited" and "per month" and the facet pickers without a scan.
-    statements = [f"DROP INDEX idx_claims_{column}" for column in _FILTER_COLUMNS]
-    statements.append("DROP INDEX idx_claims_published")
-    statements += [
-        f"CREATE INDEX idx_claims_{column} ON claims ({column}, vanished, published)"
-        for column in _FILTER_COLUMNS
-    ]
-    statements += [
-        "CREATE INDEX idx_claims_live ON claims (vanished, published)",
-        """CREATE TABLE facet_counts (
-            facet TEXT NOT NULL,
-            value TEXT NOT NULL,
-            status TEXT NOT NULL,
-            n INTEGER NOT NULL,
-            PRIMARY KEY (facet, value, status)
-        ) WITHOUT ROWID""",
-        """CREATE TABLE month_counts (
-            month TEXT PRIMARY KEY,
-            n INTEGER NOT NULL
-        ) WITHOUT ROWID""",
-    ]
-    for facet in _SUMMARY_FACETS:
-        statements.append(
-            "INSERT INTO facet_counts (facet, value, status, n) "
-            f"SELECT '{facet}', {facet}, status, count(*) FROM claims "
-            f"WHERE vanished = 0 AND {facet} IS NOT NULL AND {facet} != '' "
-            f"GROUP BY {facet}, status"
-        )
-    statements.append(
-        "INSERT INTO month_counts (month, n) SELECT substr(published, 1, 7), count(*) "
-        "FROM claims WHERE vanished = 0 AND published IS NOT NULL GROUP BY 1"
-    )
-    statements += _summary_triggers()
-    for statement in statements:
-        db.execute(statement)
-
-
-# Columns the claims table filters on by equality (each gets a covering index).
-_FILTER_COLUMNS = ("status", "kind", "speaker", "subject", "metric", "unit")
-# Columns whose values the pages list with counts (pickers, "most cited").
-_SUMMARY_FACETS = ("speaker", "subject", "metric", "unit")
-
-
-def _summary_triggers() -> list[str]:
-    """Triggers that keep facet_counts and month_counts equal to the live claims."""
-
-    def change(row: str, sign: str) -> str:
-        # Add (sign "+") or remove ("-") one live claim `row` (new/old) from the summaries.
-        parts = []
-        for facet in _SUMMARY_FACETS:
-            parts.append(
-                "INSERT INTO facet_counts (facet, value, status, n) "
-                f"SELECT '{facet}', {row}.{facet}, {row}.status, {sign}1 "
-                f"WHERE {row}.vanished = 0 AND {row}.{facet} IS NOT NULL "
-                f"AND {row}.{facet} != '' "
-                f"ON CONFLICT (facet, value, status) DO UPDATE SET n = n {sign} 1;"
-            )
-        parts.append(
-            "INSERT INTO month_counts (month, n) "
-            f"SELECT substr({row}.published, 1, 7), {sign}1 "
-            f"WHERE {row}.vanished = 0 AND {row}.published IS NOT NULL "
-            f"ON CONFLICT (month) DO UPDATE SET n = n {sign} 1;"
-        )
-        return " ".join(parts)
-
-    watched = ", ".join((*_SUMMARY_FACETS, "status", "vanished", "published"))
-    return [
-        f"CREATE TRIGGER summaries_insert AFTER INSERT ON claims BEGIN {change('new', '+')} END",
-        f"CREATE TRIGGER summaries_delete AFTER DELETE ON claims BEGIN {change('old', '-')} END",
-        f"CREATE TRIGGER summaries_update AFTER UPDATE OF {watched} ON claims "
-        f"BEGIN {change('old', '-')} {change('new', '+')} END",
-    ]
+    run_frozen_sql(db, "0004_fast_pages")
 
 
 @migrations(name="0005_group_summaries")
@@ -367,26 +337,27 @@ def _group_summaries(db: sqlite_utils.Database) -> None:
     # - group_sources, group_values: claims per source and per value of a group, so
     #   that n_sources, min and max stay exact when claims leave it;
     # - series_stats: per name (subject, metric, unit), periods and claims.
-    key = _GROUP_KEY
+    # A new ledger's triggers are 0009's (its membership rule), which 0009 gives an
+    # older one.
     statements = [
-        f"""CREATE TABLE group_stats (
+        """CREATE TABLE group_stats (
             metric_key TEXT NOT NULL, subject_key TEXT NOT NULL, unit_key TEXT NOT NULL,
             period TEXT NOT NULL, period_start TEXT, n_claims INTEGER NOT NULL,
             n_sources INTEGER NOT NULL DEFAULT 0, min REAL, max REAL,
-            PRIMARY KEY ({key})
+            PRIMARY KEY (metric_key, subject_key, unit_key, period)
         ) WITHOUT ROWID""",
         "CREATE INDEX idx_group_stats_rank ON group_stats "
         "(n_sources DESC, n_claims DESC, period_start DESC, metric_key, subject_key)",
         "CREATE INDEX idx_group_stats_unit ON group_stats (unit_key, period)",
-        f"""CREATE TABLE group_values (
+        """CREATE TABLE group_values (
             metric_key TEXT NOT NULL, subject_key TEXT NOT NULL, unit_key TEXT NOT NULL,
             period TEXT NOT NULL, value REAL NOT NULL, n INTEGER NOT NULL,
-            PRIMARY KEY ({key}, value)
+            PRIMARY KEY (metric_key, subject_key, unit_key, period, value)
         ) WITHOUT ROWID""",
-        f"""CREATE TABLE group_sources (
+        """CREATE TABLE group_sources (
             metric_key TEXT NOT NULL, subject_key TEXT NOT NULL, unit_key TEXT NOT NULL,
             period TEXT NOT NULL, source_id INTEGER NOT NULL, n INTEGER NOT NULL,
-            PRIMARY KEY ({key}, source_id)
+            PRIMARY KEY (metric_key, subject_key, unit_key, period, source_id)
         ) WITHOUT ROWID""",
         """CREATE TABLE series_stats (
             metric_key TEXT NOT NULL, subject_key TEXT NOT NULL, unit_key TEXT NOT NULL,
@@ -395,235 +366,9 @@ def _group_summaries(db: sqlite_utils.Database) -> None:
         ) WITHOUT ROWID""",
         "CREATE INDEX idx_series_stats_rank ON series_stats (n_claims DESC, n_periods DESC)",
     ]
-    statements += _fill_group_summaries()
-    statements += _group_summary_triggers()
     for statement in statements:
         db.execute(statement)
-
-
-def _fill_group_summaries() -> list[str]:
-    """Statements that fill the (empty) group summaries from the claims."""
-    key = _GROUP_KEY
-    members = _member_rows("c", "+", source="FROM claims c", where=_live_member("c"))
-    return [
-        f"INSERT INTO group_values SELECT {key}, value, count(*) FROM ({members}) "
-        f"GROUP BY {key}, value",
-        f"INSERT INTO group_sources SELECT {key}, source_id, count(*) FROM ({members}) "
-        f"GROUP BY {key}, source_id",
-        f"INSERT INTO group_stats SELECT {key}, max(period_start), count(*), "
-        f"count(DISTINCT source_id), min(value), max(value) FROM ({members}) GROUP BY {key}",
-        "INSERT INTO series_stats SELECT metric_key, subject_key, unit_key, count(*), "
-        "sum(n_claims) FROM group_stats GROUP BY metric_key, subject_key, unit_key",
-    ]
-
-
-# A group's key in the summaries: the claim's names after merges, its unit family, its period.
-_GROUP_KEY = "metric_key, subject_key, unit_key, period"
-
-
-# The period part of a group key. A standing figure (no period) is one figure only with
-# claims of about the same size, so its key takes the magnitude rounded to two
-# significant digits ("~2.4e+03"): "it takes 3,164 delegates" and "3,164 are needed"
-# line up, while the 3,412 and the 187 stated under the same name stand apart.
-# Magnitude, because direction is not identity ("cut 35bn", "35bn of savings").
-# Computed in SQL only, so every reader agrees on the rounding.
-STANDING_PREFIX = "~"
-
-
-def group_period_sql(row: str) -> str:
-    """SQL: the period part of claim `row`'s group key."""
-    return (
-        f"CASE WHEN coalesce({row}.period, '') = '' "
-        f"THEN '{STANDING_PREFIX}' || printf('%.2g', abs({row}.value)) ELSE {row}.period END"
-    )
-
-
-def groupable_sql(row: str) -> str:
-    """SQL: claim `row` can be lined up with others (the one rule: the summaries' triggers
-    and claims.groups' reads both use it; splits aside).
-
-    A dated claim needs a subject or a metric; a standing figure (no period, grouped
-    "as of" its publication) needs both, since a value with only one of them lines up
-    with too much. Migration 0005 builds its triggers with this function as it is now
-    (so a new ledger has this rule from the start); 0009 rebuilds an older ledger's.
-    """
-    return (
-        f"{row}.vanished = 0 AND {row}.value IS NOT NULL AND ("
-        f"({row}.period IS NOT NULL AND {row}.period != '' "
-        f"AND ({row}.subject_key != '' OR {row}.metric_key != '')) "
-        f"OR (coalesce({row}.period, '') = '' "
-        f"AND {row}.subject_key != '' AND {row}.metric_key != ''))"
-    )
-
-
-def _split_off(row: str) -> str:
-    """SQL: the latest decision about claim `row`'s place in its article is a split."""
-    return (
-        f"(SELECT action FROM claim_splits WHERE source_id = {row}.source_id "
-        f"AND surface_start = {row}.surface_start AND surface_end = {row}.surface_end "
-        "ORDER BY id DESC LIMIT 1) IS 'split'"
-    )
-
-
-def _live_member(row: str) -> str:
-    return f"{groupable_sql(row)} AND NOT {_split_off(row)}"
-
-
-def _merged_name(row: str, part: str) -> str:
-    """SQL: claim `row`'s subject or metric key after merges (one alias step, as groups reads)."""
-    return (
-        f"coalesce((SELECT into_{part} FROM key_aliases WHERE unit_key = {row}.unit_key "
-        f"AND from_metric = {row}.metric_key AND from_subject = {row}.subject_key), "
-        f"{row}.{part}_key)"
-    )
-
-
-def _member_rows(
-    row: str,
-    sign: str,
-    *,
-    where: str,
-    source: str = "",
-    names: tuple[str, str] | None = None,
-) -> str:
-    """SQL rows (group key, period_start, source_id, value, d) adding (+) or removing (-)
-    claim `row` from its group; `names` overrides the (metric, subject) the group has."""
-    metric, subject = names or (_merged_name(row, "metric"), _merged_name(row, "subject"))
-    return (
-        f"SELECT {metric} AS metric_key, {subject} AS subject_key, {row}.unit_key AS unit_key, "
-        f"{group_period_sql(row)} AS period, {row}.period_start AS period_start, "
-        f"{row}.source_id AS source_id, {row}.value AS value, {sign}1 AS d "
-        f"{source} WHERE {where}"
-    )
-
-
-def _apply_group_delta(delta: str) -> str:
-    """Statements adding the signed rows of `delta` to the group summaries.
-
-    Counts move first; rows that reach zero are then deleted, and the triggers on
-    group_sources and group_values keep n_sources, min and max of group_stats exact.
-    """
-    key = _GROUP_KEY
-    touched = f"({key}) IN (SELECT {key} FROM ({delta}))"
-    return " ".join(
-        [
-            f"INSERT INTO group_stats ({key}, period_start, n_claims) "
-            f"SELECT {key}, max(period_start), sum(d) FROM ({delta}) WHERE 1 GROUP BY {key} "
-            f"ON CONFLICT ({key}) DO UPDATE SET n_claims = n_claims + excluded.n_claims;",
-            f"INSERT INTO group_values ({key}, value, n) "
-            f"SELECT {key}, value, sum(d) FROM ({delta}) WHERE 1 GROUP BY {key}, value "
-            f"ON CONFLICT ({key}, value) DO UPDATE SET n = n + excluded.n;",
-            f"INSERT INTO group_sources ({key}, source_id, n) "
-            f"SELECT {key}, source_id, sum(d) FROM ({delta}) WHERE 1 GROUP BY {key}, source_id "
-            f"ON CONFLICT ({key}, source_id) DO UPDATE SET n = n + excluded.n;",
-            f"DELETE FROM group_values WHERE n <= 0 AND {touched};",
-            f"DELETE FROM group_sources WHERE n <= 0 AND {touched};",
-            f"DELETE FROM group_stats WHERE n_claims <= 0 AND {touched};",
-        ]
-    )
-
-
-def _group_summary_triggers() -> list[str]:
-    """Triggers that keep group_stats, group_values, group_sources and series_stats exact."""
-    same_group = " AND ".join(f"{c} = {{row}}.{c}" for c in _GROUP_KEY.split(", "))
-    same_name = " AND ".join(f"{c} = {{row}}.{c}" for c in _GROUP_KEY.split(", ")[:3])
-    add_new = _member_rows("new", "+", where=_live_member("new"))
-    drop_old = _member_rows("old", "-", where=_live_member("old"))
-    watched = (
-        "value, period, period_start, vanished, source_id, subject_key, metric_key, unit_key, "
-        "surface_start, surface_end"
-    )
-    triggers = [
-        # Claims joining and leaving groups.
-        f"CREATE TRIGGER groups_insert AFTER INSERT ON claims WHEN {groupable_sql('new')} "
-        f"BEGIN {_apply_group_delta(add_new)} END",
-        f"CREATE TRIGGER groups_delete AFTER DELETE ON claims WHEN {groupable_sql('old')} "
-        f"BEGIN {_apply_group_delta(drop_old)} END",
-        f"CREATE TRIGGER groups_update AFTER UPDATE OF {watched} ON claims "
-        f"WHEN ({groupable_sql('old')}) OR ({groupable_sql('new')}) "
-        f"BEGIN {_apply_group_delta(f'{drop_old} UNION ALL {add_new}')} END",
-        # n_sources counts a group's sources; min and max follow its values.
-        "CREATE TRIGGER group_sources_insert AFTER INSERT ON group_sources BEGIN "
-        f"UPDATE group_stats SET n_sources = n_sources + 1 WHERE {same_group.format(row='new')};"
-        " END",
-        "CREATE TRIGGER group_sources_delete AFTER DELETE ON group_sources BEGIN "
-        f"UPDATE group_stats SET n_sources = n_sources - 1 WHERE {same_group.format(row='old')};"
-        " END",
-        "CREATE TRIGGER group_values_insert AFTER INSERT ON group_values BEGIN "
-        "UPDATE group_stats SET "
-        "min = CASE WHEN min IS NULL OR new.value < min THEN new.value ELSE min END, "
-        "max = CASE WHEN max IS NULL OR new.value > max THEN new.value ELSE max END "
-        f"WHERE {same_group.format(row='new')}; END",
-        "CREATE TRIGGER group_values_delete AFTER DELETE ON group_values BEGIN "
-        "UPDATE group_stats SET "
-        f"min = (SELECT value FROM group_values WHERE {same_group.format(row='old')} "
-        "ORDER BY value LIMIT 1), "
-        f"max = (SELECT value FROM group_values WHERE {same_group.format(row='old')} "
-        "ORDER BY value DESC LIMIT 1) "
-        f"WHERE {same_group.format(row='old')} AND (min = old.value OR max = old.value); END",
-        # A name's periods and claims, for the Timeline's picker.
-        "CREATE TRIGGER series_stats_insert AFTER INSERT ON group_stats BEGIN "
-        "INSERT INTO series_stats (metric_key, subject_key, unit_key, n_periods, n_claims) "
-        "VALUES (new.metric_key, new.subject_key, new.unit_key, 1, new.n_claims) "
-        "ON CONFLICT (metric_key, subject_key, unit_key) DO UPDATE SET "
-        "n_periods = n_periods + 1, n_claims = n_claims + excluded.n_claims; END",
-        "CREATE TRIGGER series_stats_update AFTER UPDATE OF n_claims ON group_stats BEGIN "
-        "UPDATE series_stats SET n_claims = n_claims + new.n_claims - old.n_claims "
-        f"WHERE {same_name.format(row='new')}; END",
-        "CREATE TRIGGER series_stats_delete AFTER DELETE ON group_stats BEGIN "
-        "UPDATE series_stats SET n_periods = n_periods - 1, n_claims = n_claims - old.n_claims "
-        f"WHERE {same_name.format(row='old')}; "
-        f"DELETE FROM series_stats WHERE n_periods <= 0 AND {same_name.format(row='old')}; END",
-    ]
-    return triggers + _decision_triggers()
-
-
-def _decision_triggers() -> list[str]:
-    """Triggers that move claims between groups when a person merges or splits."""
-
-    def at_anchor(sign: str) -> str:
-        # The claims at a split's place in its article, leaving (-) or rejoining (+).
-        where = (
-            "c.source_id = new.source_id AND c.surface_start = new.surface_start "
-            f"AND c.surface_end = new.surface_end AND {groupable_sql('c')}"
-        )
-        return _member_rows("c", sign, where=where, source="FROM claims c")
-
-    def of_name(alias: str, sign: str, side: str) -> str:
-        # The claims named by `alias`'s from-name, counted (sign) in its from- or into-group.
-        where = (
-            f"c.metric_key = {alias}.from_metric AND c.subject_key = {alias}.from_subject "
-            f"AND c.unit_key = {alias}.unit_key AND {_live_member('c')}"
-        )
-        names = (f"{alias}.{side}_metric", f"{alias}.{side}_subject")
-        return _member_rows("c", sign, where=where, source="FROM claims c", names=names)
-
-    def merged(alias: str) -> str:
-        return f"{of_name(alias, '-', 'from')} UNION ALL {of_name(alias, '+', 'into')}"
-
-    def unmerged(alias: str) -> str:
-        return f"{of_name(alias, '-', 'into')} UNION ALL {of_name(alias, '+', 'from')}"
-
-    before = (
-        "(SELECT action FROM claim_splits WHERE source_id = new.source_id "
-        "AND surface_start = new.surface_start AND surface_end = new.surface_end "
-        "AND id < new.id ORDER BY id DESC LIMIT 1)"
-    )
-    return [
-        "CREATE TRIGGER groups_split AFTER INSERT ON claim_splits "
-        f"WHEN new.action = 'split' AND {before} IS NOT 'split' "
-        f"BEGIN {_apply_group_delta(at_anchor('-'))} END",
-        "CREATE TRIGGER groups_unsplit AFTER INSERT ON claim_splits "
-        f"WHEN new.action != 'split' AND {before} IS 'split' "
-        f"BEGIN {_apply_group_delta(at_anchor('+'))} END",
-        "CREATE TRIGGER groups_alias_insert AFTER INSERT ON key_aliases "
-        f"BEGIN {_apply_group_delta(merged('new'))} END",
-        "CREATE TRIGGER groups_alias_delete AFTER DELETE ON key_aliases "
-        f"BEGIN {_apply_group_delta(unmerged('old'))} END",
-        "CREATE TRIGGER groups_alias_update AFTER UPDATE ON key_aliases "
-        f"BEGIN {_apply_group_delta(unmerged('old'))} "
-        f"{_apply_group_delta(merged('new'))} END",
-    ]
+    run_frozen_sql(db, "0009_group_summaries")
 
 
 @migrations(name="0006_group_names")
@@ -661,58 +406,15 @@ def _group_names(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
-# The full-text index's rowid orders its rows newest-published first: the day of
-# publication in the high bits, the claim id in the low 32. A search sorted by
-# publication date is then read straight off the index, however common the word,
-# instead of sorting every match (a million, for a common word).
-def _search_key(row: str) -> str:
-    return (
-        f"(CAST(julianday(coalesce({row}.published, '0001-01-01')) AS INTEGER) "
-        f"* 4294967296 + {row}.id)"
-    )
-
-
 @migrations(name="0007_search_in_publication_order")
 def _search_in_publication_order(db: sqlite_utils.Database) -> None:
-    columns = "sentence, subject, metric, speaker, source_title, claim_id"
-
-    def insert(row: str) -> str:
-        return (
-            f"INSERT INTO claims_fts (rowid, {columns}) VALUES ({_search_key(row)}, "
-            f"{row}.sentence, {row}.subject, {row}.metric, {row}.speaker, "
-            f"(SELECT title FROM sources WHERE id = {row}.source_id), {row}.id);"
-        )
-
-    delete_old = f"DELETE FROM claims_fts WHERE rowid = {_search_key('old')};"
-    statements = [
-        "DROP TRIGGER claims_fts_insert",
-        "DROP TRIGGER claims_fts_update",
-        "DROP TRIGGER claims_fts_delete",
-        "DROP TRIGGER sources_title_fts",
-        "DROP TABLE claims_fts",
-        """CREATE VIRTUAL TABLE claims_fts USING fts5 (
-            sentence, subject, metric, speaker, source_title, claim_id UNINDEXED,
-            tokenize = 'porter unicode61'
-        )""",
-        f"CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN {insert('new')} END",
-        "CREATE TRIGGER claims_fts_update "
-        "AFTER UPDATE OF sentence, subject, metric, speaker, published ON claims "
-        f"BEGIN {delete_old} {insert('new')} END",
-        f"CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN {delete_old} END",
-        "CREATE TRIGGER sources_title_fts AFTER UPDATE OF title ON sources BEGIN "
-        "UPDATE claims_fts SET source_title = new.title WHERE rowid IN "
-        f"(SELECT {_search_key('claims')} FROM claims WHERE source_id = new.id); END",
-        f"INSERT INTO claims_fts (rowid, {columns}) "
-        f"SELECT {_search_key('claims')}, claims.sentence, claims.subject, claims.metric, "
-        "claims.speaker, sources.title, claims.id "
-        "FROM claims JOIN sources ON sources.id = claims.source_id",
-        # A period filter is a range on both ends; with the end and `vanished` in the
-        # index, counting the claims of a period never reads the table.
-        "DROP INDEX idx_claims_period",
-        "CREATE INDEX idx_claims_period ON claims (period_start, period_end, vanished)",
-    ]
-    for statement in statements:
-        db.execute(statement)
+    # The full-text index's rowid orders its rows newest-published first: the day of
+    # publication in the high bits, the claim id in the low 32. A search sorted by
+    # publication date is then read straight off the index, however common the word,
+    # instead of sorting every match (a million, for a common word). A period filter
+    # is a range on both ends; with the end and `vanished` in the index, counting the
+    # claims of a period never reads the table.
+    run_frozen_sql(db, "0007_search_in_publication_order")
 
 
 # The claim text columns in which the meta count 'claims_with_nul' looks for a
@@ -742,55 +444,52 @@ NUL_TRACKED_COLUMNS = (
 )
 
 
-def _holds_nul(row: str) -> str:
-    found = " + ".join(f"instr(coalesce({row}.{c}, ''), char(0))" for c in NUL_TRACKED_COLUMNS)
-    return f"({found}) > 0"
-
-
 @migrations(name="0008_claims_with_nul")
 def _claims_with_nul(db: sqlite_utils.Database) -> None:
     # A NUL character in a claim's text is rare (a stray byte in an imported file),
     # but SQLite's printf, which writes a CSV export's cells, stops at one. Looking
     # for one in every text of every row costs an export a tenth of its time; this
     # count, kept exact by triggers, says whether there is anything to look for.
-    counter = "UPDATE meta SET value = value {} 1 WHERE key = 'claims_with_nul';"
-    statements = [
-        "INSERT INTO meta (key, value) "
-        f"SELECT 'claims_with_nul', count(*) FROM claims WHERE {_holds_nul('claims')}",
-        f"CREATE TRIGGER claims_nul_insert AFTER INSERT ON claims WHEN {_holds_nul('new')} "
-        f"BEGIN {counter.format('+')} END",
-        f"CREATE TRIGGER claims_nul_delete AFTER DELETE ON claims WHEN {_holds_nul('old')} "
-        f"BEGIN {counter.format('-')} END",
-        f"CREATE TRIGGER claims_nul_gained AFTER UPDATE OF {', '.join(NUL_TRACKED_COLUMNS)} "
-        f"ON claims WHEN NOT {_holds_nul('old')} AND {_holds_nul('new')} "
-        f"BEGIN {counter.format('+')} END",
-        f"CREATE TRIGGER claims_nul_lost AFTER UPDATE OF {', '.join(NUL_TRACKED_COLUMNS)} "
-        f"ON claims WHEN {_holds_nul('old')} AND NOT {_holds_nul('new')} "
-        f"BEGIN {counter.format('-')} END",
-    ]
-    for statement in statements:
-        db.execute(statement)
+    # Its triggers watch the columns of NUL_TRACKED_COLUMNS as they were then
+    # (tests/test_migrations.py checks that they still are).
+    run_frozen_sql(db, "0008_claims_with_nul")
 
 
 @migrations(name="0009_standing_figures")
 def _standing_figures(db: sqlite_utils.Database) -> None:
     # A figure without a period ("the company owes $3bn") lines up across articles too,
     # dated as of its article's publication: group keys take its magnitude for a period
-    # (group_period_sql), and a claim missing a subject or a metric can take the key of
-    # the same value said in the same words elsewhere (claims.matching), found through
-    # (unit_key, value).
+    # (membership.group_period_sql), and a claim missing a subject or a metric can take
+    # the key of the same value said in the same words elsewhere (claims.matching),
+    # found through (unit_key, value).
     # The group triggers are made again with the new membership rule and the
-    # summaries refilled.
+    # summaries refilled: claims/migrations/0009_group_summaries.sql, what
+    # claims.membership wrote then.
     # The keys are made again by today's rules (places, demonyms) while the triggers
     # are off, so that a large ledger is re-keyed in one pass, not claim by claim.
-    for name in _group_trigger_names():
+    for name in (
+        "groups_insert",
+        "groups_delete",
+        "groups_update",
+        "group_sources_insert",
+        "group_sources_delete",
+        "group_values_insert",
+        "group_values_delete",
+        "series_stats_insert",
+        "series_stats_update",
+        "series_stats_delete",
+        "groups_split",
+        "groups_unsplit",
+        "groups_alias_insert",
+        "groups_alias_delete",
+        "groups_alias_update",
+    ):
         db.execute(f"DROP TRIGGER IF EXISTS {name}")
     for table in ("group_values", "group_sources", "group_stats", "series_stats"):
         db.execute(f"DELETE FROM {table}")
     _rekey_without_triggers(db)
     db.execute("CREATE INDEX IF NOT EXISTS idx_claims_unit_value ON claims (unit_key, value)")
-    for statement in _fill_group_summaries() + _group_summary_triggers():
-        db.execute(statement)
+    run_frozen_sql(db, "0009_group_summaries")
 
 
 def _rekey_without_triggers(db: sqlite_utils.Database) -> None:
@@ -810,15 +509,6 @@ def _rekey_without_triggers(db: sqlite_utils.Database) -> None:
             updates,
         )
         last_id = rows[-1][0]
-
-
-def _group_trigger_names() -> list[str]:
-    names = []
-    for trigger in _group_summary_triggers():
-        m = re.match(r"CREATE TRIGGER (\w+)", trigger)
-        assert m is not None, f"not a CREATE TRIGGER statement: {trigger[:60]}"
-        names.append(m.group(1))
-    return names
 
 
 @migrations(name="0010_source_reviews")
@@ -971,6 +661,8 @@ def _reference_links(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+# The key index as 0003 made it; re-keying many claims drops it and makes it again
+# with this (claims.store), so a test checks that the two still agree.
 CLAIM_KEY_INDEX = (
     "CREATE INDEX IF NOT EXISTS idx_claims_key "
     "ON claims (metric_key, subject_key, unit_key, period_start)"

@@ -260,6 +260,14 @@ def show_flash() -> None:
         st.success(message)
 
 
+# Said under each chart instead of its PNG and SVG buttons when vl-convert is missing.
+IMAGES_NEED_VL_CONVERT = (
+    "PNG and SVG downloads need the optional package vl-convert-python: "
+    "`pip install 'claim-ledger[png]'` (or `.venv/bin/pip install vl-convert-python`), "
+    "then restart the dashboard."
+)
+
+
 def chart(
     chart_obj: alt.TopLevelMixin,
     *,
@@ -267,13 +275,17 @@ def chart(
     key: str,
     on_select: str = "ignore",
 ) -> Any:
-    """Draw an Altair chart with PNG and SVG download buttons under it."""
+    """Draw an Altair chart with PNG and SVG download buttons under it (a note saying
+    how to get them when vl-convert-python, an optional extra, is not installed)."""
     # On screen the chart fills its column; the downloads keep the fixed report width.
     shown = chart_obj.properties(width="container")
     if on_select == "rerun":
         state = st.altair_chart(shown, key=key, on_select="rerun", width="stretch")
     else:
         state = st.altair_chart(shown, key=key, width="stretch")
+    if not charts.png_available():
+        st.caption(IMAGES_NEED_VL_CONVERT)
+        return state
     row = st.container(horizontal=True, gap="small")
     for ext, mime, render_image in (
         ("png", "image/png", charts.to_png),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
@@ -127,3 +128,9 @@ def test_charts_render_to_png_and_svg():
 def test_empty_data_still_builds_a_chart():
     spec = charts.timeline_chart([], subject="s", metric="m", unit=None).to_dict()
     assert all(not rows for rows in spec.get("datasets", {}).values())
+
+
+def test_images_are_available_only_with_vl_convert(monkeypatch):
+    assert charts.png_available()  # requirements-dev.txt installs the `png` extra
+    monkeypatch.setitem(sys.modules, "vl_convert", None)  # as if it were not installed
+    assert not charts.png_available()

@@ -37,6 +37,18 @@ def test_the_corpus_extra_declares_what_requirements_corpus_txt_installs():
     assert {str(Requirement(line)) for line in extra} == listed
 
 
+def test_the_png_extra_is_left_out_of_the_runtime_and_kept_for_the_tests():
+    # 84 MB that only chart image downloads need: optional, and the pages say so
+    # (tests/pages/test_chart_images.py); the tests install it to render images.
+    extra = {
+        str(Requirement(line)) for line in PYPROJECT["project"]["optional-dependencies"]["png"]
+    }
+    assert extra == {"vl-convert-python>=1.9.0"}
+    assert not any(line.startswith("vl-convert") for line in _requirements_txt())
+    dev = (config.PROJECT_DIR / "requirements-dev.txt").read_text(encoding="utf-8").splitlines()
+    assert extra <= {str(Requirement(line.split("#", 1)[0])) for line in dev if line[:1].isalpha()}
+
+
 def test_the_claims_command_runs_the_command_line():
     module, function = PYPROJECT["project"]["scripts"]["claims"].split(":")
     result = subprocess.run(
@@ -97,6 +109,7 @@ def test_the_wheel_holds_only_the_library_its_data_and_the_command(tmp_path):
     assert top_level == {"claims"}
     assert "claims/shipped_data/synonyms.csv" in names
     assert "claims/shipped_data/samples/articles.jsonl" in names
+    assert "claims/migrations/0009_group_summaries.sql" in names
     assert not any(name.endswith(".db") for name in names)
     entry_points = next(name for name in names if name.endswith("entry_points.txt"))
     assert "claims = claims.__main__:run" in zipfile.ZipFile(wheel).read(entry_points).decode()

@@ -50,7 +50,8 @@ from claims.extract.names import (
     is_person_name,
 )
 from claims.extract.sentences import paragraph_spans
-from claims.normalise import fold_words, singular
+from claims.normalise import fold_words
+from claims.plurals import singular
 
 _MAX_SENTENCE = 1500
 # Nouns for a body of figures a source publishes.

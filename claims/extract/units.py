@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from claims.plurals import IRREGULAR_PLURALS, singular
+
 # Currency written before the number ("$5", "US$5", "£600m", "Rs 500").
 CURRENCY_PREFIXES = {
     "$": "USD",
@@ -192,56 +194,8 @@ TIME_RE = re.compile(
     re.IGNORECASE,
 )
 
-_IRREGULAR_PLURALS = {
-    "people": "person",
-    "men": "man",
-    "women": "woman",
-    "children": "child",
-    "feet": "foot",
-    "teeth": "tooth",
-    "mice": "mouse",
-    "geese": "goose",
-    "police": "police",
-    "staff": "staff",
-    "personnel": "personnel",
-    "cattle": "cattle",
-    "sheep": "sheep",
-    "fish": "fish",
-    "aircraft": "aircraft",
-    "data": "data",
-    "media": "media",
-    "criteria": "criterion",
-    "phenomena": "phenomenon",
-    "crises": "crisis",
-    "analyses": "analysis",
-    "theses": "thesis",
-    "indices": "index",
-    "series": "series",
-    "species": "species",
-    "lives": "life",
-    "wives": "wife",
-    "knives": "knife",
-    "halves": "half",
-    "shelves": "shelf",
-    "leaves": "leaf",
-    "thieves": "thief",
-    "wolves": "wolf",
-    "calves": "calf",
-    "centuries": "century",
-    "movies": "movie",
-    "cookies": "cookie",
-    "calories": "calorie",
-    "zombies": "zombie",
-    "lies": "lie",
-    "ties": "tie",
-    "buses": "bus",
-    "viruses": "virus",
-    "bonuses": "bonus",
-    "campuses": "campus",
-    "statuses": "status",
-    "census": "census",
-}
-# Plural-looking words that are not plural nouns.
+# Plural-looking words that are not plural nouns (verbs too: "takes"), for is_plural_noun;
+# singular() has its own list (claims.plurals), words it leaves as they are.
 _NOT_PLURAL = {
     "is",
     "was",
@@ -292,7 +246,7 @@ _NOT_PLURAL = {
     "seems",
 }
 
-IRREGULAR_PLURAL_WORDS = frozenset(k for k, v in _IRREGULAR_PLURALS.items() if k != v) | {
+IRREGULAR_PLURAL_WORDS = frozenset(k for k, v in IRREGULAR_PLURALS.items() if k != v) | {
     "police",
     "staff",
     "personnel",
@@ -309,24 +263,6 @@ def is_plural_noun(word: str) -> bool:
     if len(lower) < 3 or not lower.endswith("s") or lower in _NOT_PLURAL:
         return False
     return not (word.isupper() or lower.endswith(("ss", "us", "is", "'s", "’s")))
-
-
-def singular(word: str) -> str:
-    """The singular of an English plural noun, by rule plus a small irregular table.
-
-    A compact rule set is enough for counted nouns in news text and is far
-    faster than a general inflection library.
-    """
-    lower = word.lower()
-    if lower in _IRREGULAR_PLURALS:
-        return _IRREGULAR_PLURALS[lower]
-    if not lower.endswith("s") or lower.endswith(("ss", "us", "is")) or len(lower) < 3:
-        return lower
-    if lower.endswith("ies") and len(lower) > 4:
-        return lower[:-3] + "y"
-    if lower.endswith(("sses", "xes", "zzes", "ches", "shes")):
-        return lower[:-2]
-    return lower[:-1]
 
 
 def currency_from_prefix(prefix: str) -> str | None:

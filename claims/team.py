@@ -47,6 +47,10 @@ _NAME_COLUMNS = (
 )
 
 
+class UnknownReviewerError(ClaimsError):
+    """Assigning to a name nobody has used in the ledger, without saying they are new."""
+
+
 def reviewer_name(raw: object, *, what: str = "a reviewer name") -> str:
     """A person's name as the ledger stores it: trimmed, inner spaces collapsed.
 
@@ -82,7 +86,7 @@ def _require_known(db: sqlite_utils.Database, assignee: str, by: str) -> None:
         iter(difflib.get_close_matches(assignee, known, n=1, cutoff=0.6)), None
     )
     hint = f" Did you mean {close!r}?" if close else ""
-    raise ClaimsError(
+    raise UnknownReviewerError(
         f"No reviewer named {assignee!r} has worked in this ledger yet.{hint} "
         "Check the spelling, or say that they are a new reviewer."
     )

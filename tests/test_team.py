@@ -138,14 +138,17 @@ def test_the_assigned_to_filter_and_summary(stored):
                                                "by_status": {"verified": 1}}  # fmt: skip
 
 
-def test_history_shows_reviews_and_assignment_changes_together(stored):
+def test_history_shows_reviews_and_assignment_changes_together(stored, monkeypatch):
     db, _, (first, _second) = stored
-    team.assign(db, [first], "Ana", by="Bo", new_reviewer=True)
-    store.set_status(db, first, "disputed", note="differs", reviewer="Ana")
+    times = iter(["2026-01-01T09:00:00+00:00", "2026-01-01T09:00:00+00:00",
+                  "2026-01-01T10:00:00+00:00", "2026-01-01T10:00:00+00:00"])  # fmt: skip
+    monkeypatch.setattr(store, "now_utc", lambda: next(times))
+    store.set_status(db, first, "in_review", note="looking", reviewer="Ana")
+    team.assign(db, [first], "Ana", by="Bo")
     history = team.claim_history(db, first)
     assert [(h["reviewer"], h["field"], h["old"], h["new"]) for h in history] == [
+        ("Ana", "status", "unreviewed", "in_review"),
         ("Bo", "assigned to", None, "Ana"),
-        ("Ana", "status", "unreviewed", "disputed"),
     ]
 
 

@@ -9,7 +9,6 @@ comments CLAIM_ID [--json]
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 

@@ -61,7 +61,9 @@ def reviewer_name(raw: object, *, what: str = "a reviewer name") -> str:
     if not name:
         raise ClaimsError(f"Say who: {what} is required.")
     if len(name) > MAX_NAME_CHARS:
-        raise ClaimsError(f"A name is at most {MAX_NAME_CHARS} characters; this one has {len(name)}.")
+        raise ClaimsError(
+            f"A name is at most {MAX_NAME_CHARS} characters; this one has {len(name)}."
+        )
     if any(unicodedata.category(ch).startswith("C") for ch in name):
         raise ClaimsError("A name cannot hold control characters.")
     return name
@@ -217,7 +219,7 @@ def add_comment(db: sqlite_utils.Database, claim_id: int, text: str, *, author: 
             [claim["id"], store.now_utc(), author, body],
         )
         comment_id = store.inserted_id(cursor)
-    return db["comments"].get(comment_id)
+    return db.table("comments").get(comment_id)
 
 
 def comments_of(db: sqlite_utils.Database, claim_id: int) -> list[dict]:
@@ -233,14 +235,22 @@ def claim_history(db: sqlite_utils.Database, claim_id: int) -> list[dict]:
     row has at, reviewer, field, old, new, note and evidence_url (an assignment
     change is the field "assigned to", made by whoever assigned)."""
     rows = [
-        {key: review[key] for key in ("at", "reviewer", "field", "old", "new", "note",
-                                      "evidence_url")}  # fmt: skip
+        {
+            key: review[key]
+            for key in ("at", "reviewer", "field", "old", "new", "note", "evidence_url")
+        }
         for review in store.reviews_of(db, claim_id)
     ]
     rows += [
-        {"at": change["at"], "reviewer": change["assigned_by"], "field": "assigned to",
-         "old": change["old_assignee"], "new": change["new_assignee"], "note": change["note"],
-         "evidence_url": None}  # fmt: skip
+        {
+            "at": change["at"],
+            "reviewer": change["assigned_by"],
+            "field": "assigned to",
+            "old": change["old_assignee"],
+            "new": change["new_assignee"],
+            "note": change["note"],
+            "evidence_url": None,
+        }
         for change in assignment_log(db, claim_id)
     ]
     return sorted(rows, key=lambda row: row["at"])  # stable: each log keeps its own order

@@ -105,8 +105,10 @@ def test_comments_are_an_append_only_thread(stored):
         db.execute("DELETE FROM assignment_log")
 
 
-@pytest.mark.parametrize(("text", "message"), [("", "needs some text"), ("  \n ", "needs some text"),
-                                                ("x" * 5001, "at most 5,000")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("", "needs some text"), ("  \n ", "needs some text"), ("x" * 5001, "at most 5,000")],
+)
 def test_an_empty_or_oversized_comment_is_refused(stored, text, message):
     db, _, (first, _second) = stored
     with pytest.raises(ClaimsError, match=message):

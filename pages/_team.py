@@ -8,6 +8,8 @@ markdown or HTML.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -20,9 +22,16 @@ def _me() -> str:
     return ui.reviewer()
 
 
-def reviewer_label(name: str) -> str:
+def reviewer_label(name: str, me: str | None = None) -> str:
     """How a reviewer is offered in a picker: the person using the page is "me"."""
-    return f"me ({name})" if name and name == _me() else name
+    me = _me() if me is None else me
+    return f"me ({name})" if name and name == me else name
+
+
+def label_for_me() -> Callable[[str], str]:
+    """A picker's format_func, fixed to who uses the page now."""
+    me = _me()
+    return lambda name: reviewer_label(name, me)
 
 
 def reviewer_options(*also: str | None) -> list[str]:
@@ -36,14 +45,15 @@ def assign_form(claim_ids: list[int], *, key: str, current: str | None = None) -
     """Assign the given claims to a reviewer (a known one, or a new one on purpose), or
     take them off whoever has them."""
     with st.form(f"assign_{key}"):
-        a1, a2 = st.columns([2, 3])
+        a1, a2, a3 = st.columns([2, 2, 3])
         options = reviewer_options(current)
-        assignee = a1.selectbox(
+        picked = a1.selectbox(
             "Assign to", options, index=options.index(current) if current in options else None,
-            key=f"a_who_{key}", format_func=reviewer_label, accept_new_options=True,
-            placeholder="pick or type a name",
+            key=f"a_who_{key}", format_func=label_for_me(), placeholder="pick a reviewer",
         )  # fmt: skip
-        note = a2.text_input("Note (optional)", key=f"a_note_{key}")
+        typed = a2.text_input("or type a name", key=f"a_name_{key}",
+                              max_chars=team.MAX_NAME_CHARS)  # fmt: skip
+        note = a3.text_input("Note (optional)", key=f"a_note_{key}")
         new = st.checkbox("They are new to this ledger", key=f"a_new_{key}",
                           help="Needed for a name nobody has used here yet.")  # fmt: skip
         buttons = st.container(horizontal=True, gap="small")
@@ -51,6 +61,7 @@ def assign_form(claim_ids: list[int], *, key: str, current: str | None = None) -
         take = buttons.form_submit_button("Unassign", key=f"a_off_{key}")
     if not (give or take):
         return
+    assignee = (typed or "").strip() or picked
     try:
         if give:
             if not assignee:

@@ -144,7 +144,7 @@ with st.expander("Filters", expanded=True, icon=":material/filter_list:"):
     assigned_to = c3.selectbox(
         "Assigned to", teamwork.reviewer_options(st.session_state.get("f_assignee")),
         key="f_assignee", index=None, placeholder="anyone or no one",
-        format_func=teamwork.reviewer_label,
+        format_func=teamwork.label_for_me(),
     )  # fmt: skip
 
 claim_filter = ClaimFilter(

@@ -431,6 +431,7 @@ def test_sign_in_opens_the_asked_page_lasts_across_reloads_and_sign_out_ends_it(
     settle(tab)
     shot(tab, "signin-deep-link")
     assert tab.locator("h1").first.inner_text() == "Claim ledger"  # the sign-in page
+    tab.get_by_label("Your name", exact=True).fill("Browser Tester")
     tab.get_by_label("Team password").fill(TEAM_PASSWORD)
     tab.get_by_role("button", name="Sign in").click()
     settle(tab)

@@ -57,6 +57,17 @@ def queue_ids() -> list[int]:
     return held[1]
 
 
+def view_text(filters: dict) -> str:
+    """The view's filters in words: "status unreviewed, in_review; assigned to Ana"."""
+    if not filters:
+        return "every claim"
+    parts = []
+    for name, value in filters.items():
+        shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+        parts.append(f"{name.replace('_', ' ')} {shown}")
+    return "; ".join(parts)
+
+
 def go_to(claim_id: int | None) -> None:
     """Show another claim of the queue (None: past the end)."""
     if claim_id is None:
@@ -106,17 +117,7 @@ top.page_link(ui.CLAIMS, label="Back to the Claims table", query_params=back,
               icon=":material/table_rows:")  # fmt: skip
 top.button("Reload the queue", on_click=reload_queue, icon=":material/refresh:",
            help="Take the view's claims again as they are now.")  # fmt: skip
-described = view.filter.as_dict()
-st.caption(
-    "View: "
-    + (
-        render.escape_markdown(
-            ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in described.items())
-        )
-        if described
-        else "every claim"
-    )  # fmt: skip
-)
+st.caption("View: " + render.escape_markdown(view_text(view.filter.as_dict())))
 
 if not ids:
     st.info("No claim is in this view. Loosen the filters on the Claims page.")

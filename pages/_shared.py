@@ -253,7 +253,10 @@ def reviewer_box() -> None:
         st.caption("Your name comes from your sign-in.")
         return
     if sign_in_configured():
-        return  # signed in without a usable name (a sign-on identity naming nobody)
+        # A sign-on identity with no name, e-mail or user name: nothing can be written
+        # under it, and a typed name would let anyone be anyone.
+        st.caption("Your sign-in gives no name, so you cannot make changes here.")
+        return
     if "reviewer" not in st.session_state:
         st.session_state["reviewer"] = remembered_reviewer()
     st.text_input(

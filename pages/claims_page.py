@@ -290,6 +290,9 @@ if over_limit:
         "here. Narrow the filters, or export them to a file from the command line:"
     )
     st.code(export_command(claim_filter, "csv", ui.db_path()), language="bash")
+    if claim_filter.assigned_to:
+        st.caption("The command does not filter by assignee: it exports these claims "
+                   "whoever they are assigned to.")  # fmt: skip
 elif total:
     db_file = str(ui.db_path())
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from claims import store
+from claims import store, team
 from claims.auth import hash_password
 from pages._signin import PASSWORD_ENV
 from tests.pages.conftest import APP, PAGES
@@ -78,3 +78,38 @@ def test_signing_in_needs_a_name_which_then_is_the_fixed_reviewer(ledger_path, p
     go.click().run()
     assert not at.error, [e.value for e in at.error]
     assert [r["reviewer"] for r in store.reviews_of(db, claim_id)] == ["Ana Ruiz"]
+
+
+class SignedOnUser:
+    """What st.user holds for a person signed in through OpenID Connect."""
+
+    is_logged_in = True
+
+    def __init__(self, **claims: str) -> None:
+        self.claims = claims
+
+    def to_dict(self) -> dict:
+        return {"is_logged_in": True, **self.claims}
+
+
+def test_a_single_sign_on_identity_is_the_fixed_reviewer(ledger_path, monkeypatch):
+    import streamlit as st
+
+    monkeypatch.delenv(PASSWORD_ENV, raising=False)
+    sections = {"auth": {"client_id": "ledger"}}
+    monkeypatch.setattr("pages._signin._secrets_section", lambda name: sections.get(name, {}))
+    monkeypatch.setattr(st, "user", SignedOnUser(name="", email="kim@example.org"))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["reviewer"] = "Mallory"
+    at.run()
+    assert not at.exception
+    assert "Reviewing as kim@example.org" in [t.value for t in at.sidebar.text]
+    assert not [t for t in at.sidebar.text_input if t.label == "Your name (reviewer)"]
+    db = store.connect(ledger_path)
+    claim_id = db.execute("SELECT min(id) FROM claims").fetchone()[0]
+    at.switch_page(PAGES["claims"])
+    at.query_params["claim"] = str(claim_id)
+    at.run()
+    at.text_area(key=f"c_text_{claim_id}").input("seen")
+    at.button(key=f"c_go_{claim_id}").click().run()
+    assert [c["author"] for c in team.comments_of(db, claim_id)] == ["kim@example.org"]

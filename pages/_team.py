@@ -41,9 +41,17 @@ def reviewer_options(*also: str | None) -> list[str]:
     return [name for name in dict.fromkeys(names) if name]
 
 
-def assign_form(claim_ids: list[int], *, key: str, current: str | None = None) -> None:
+def assign_form(
+    claim_ids: list[int],
+    *,
+    key: str,
+    current: str | None = None,
+    group: tuple[str, list[int]] | None = None,
+) -> None:
     """Assign the given claims to a reviewer (a known one, or a new one on purpose), or
-    take them off whoever has them."""
+    take them off whoever has them; `group` (its label and claim ids) offers the claims
+    of one figure together."""
+    others = [i for i in group[1] if i not in claim_ids] if group else []
     with st.form(f"assign_{key}"):
         a1, a2, a3 = st.columns([2, 2, 3])
         options = reviewer_options(current)
@@ -56,12 +64,18 @@ def assign_form(claim_ids: list[int], *, key: str, current: str | None = None) -
         note = a3.text_input("Note (optional)", key=f"a_note_{key}")
         new = st.checkbox("They are new to this ledger", key=f"a_new_{key}",
                           help="Needed for a name nobody has used here yet.")  # fmt: skip
+        with_group = bool(others) and st.checkbox(
+            f"With the {len(others)} other claims of its group ({group[0] if group else ''})",
+            key=f"a_group_{key}",
+        )
         buttons = st.container(horizontal=True, gap="small")
         give = buttons.form_submit_button("Assign", key=f"a_go_{key}", type="primary")
         take = buttons.form_submit_button("Unassign", key=f"a_off_{key}")
     if not (give or take):
         return
     assignee = (typed or "").strip() or picked
+    if with_group:
+        claim_ids = [*claim_ids, *others]
     try:
         if give:
             if not assignee:

@@ -562,8 +562,11 @@ def show_detail(snap: dict) -> None:
                 st.rerun()
 
     with assign_tab:
-        teamwork.assign_form([claim_id], key=f"claim_{claim_id}",
-                             current=ui.read("assignee_of", claim_id))  # fmt: skip
+        group = ui.read("group_of_claim", claim_id)
+        teamwork.assign_form(
+            [claim_id], key=f"claim_{claim_id}", current=ui.read("assignee_of", claim_id),
+            group=(group.label, [c["id"] for c in group.claims]) if group else None,
+        )  # fmt: skip
 
     with history_tab:
         teamwork.history_and_comments(claim_id)

@@ -151,3 +151,22 @@ def test_the_queue_of_an_empty_view_says_so(ledger_path):
     at = open_page("queue", query={"speaker": "nobody at all"}, reviewer="Ana")
     assert not at.exception
     assert "No claim is in this view" in texts(at)
+
+
+def test_assign_a_claim_with_the_other_claims_of_its_group(ledger_path):
+    from claims import groups
+
+    db = store.connect(ledger_path)
+    claim_id, members = next(
+        (row[0], ids)
+        for row in db.execute("SELECT id FROM claims WHERE vanished = 0 ORDER BY id")
+        if (group := groups.group_of_claim(db, row[0])) is not None
+        and len(ids := [c["id"] for c in group.claims]) > 1
+    )
+    at = open_page("claims", query={"claim": str(claim_id)}, reviewer="Ana")
+    at.selectbox(key=f"a_who_claim_{claim_id}").set_value("Ana")
+    at.checkbox(key=f"a_group_claim_{claim_id}").check()
+    at.button(key=f"a_go_claim_{claim_id}").click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert {i: team.assignee_of(db, i) for i in members} == dict.fromkeys(members, "Ana")
+    assert f"{len(members)} claims assigned to Ana." in texts(at)

@@ -65,7 +65,15 @@ def assign_form(
         new = st.checkbox("They are new to this ledger", key=f"a_new_{key}",
                           help="Needed for a name nobody has used here yet.")  # fmt: skip
         with_group = bool(others) and st.checkbox(
-            f"With the {len(others)} other claims of its group ({group[0] if group else ''})",
+            # Widget labels are markdown: the group's label is article text, escaped.
+            render.escape_markdown(
+                (
+                    "With the other claim"
+                    if len(others) == 1
+                    else f"With the {len(others)} other claims"
+                )
+                + f" of its group ({group[0] if group else ''})"
+            ),
             key=f"a_group_{key}",
         )
         buttons = st.container(horizontal=True, gap="small")
@@ -82,7 +90,8 @@ def assign_form(
                 raise ClaimsError("Pick or type the name of the reviewer to assign.")
             changed = team.assign(db(), claim_ids, assignee, by=_me(), note=note,
                                   new_reviewer=new)  # fmt: skip
-            done = f"assigned to {assignee}"
+            # st.success renders markdown: the name is a person's text, escaped.
+            done = f"assigned to {render.escape_markdown(team.reviewer_name(assignee))}"
         else:
             changed = team.unassign(db(), claim_ids, by=_me(), note=note)
             done = "no longer assigned"

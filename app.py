@@ -28,6 +28,7 @@ LEDGER_PAGES = (
     (ui.OVERVIEW, "Overview", ":material/dashboard:", ""),
     (ui.ADD, "Add articles", ":material/post_add:", "add"),
     (ui.CLAIMS, "Claims", ":material/table_rows:", "claims"),
+    (ui.QUEUE, "Review queue", ":material/checklist:", "queue"),
     (ui.TIMELINE, "Timeline", ":material/timeline:", "timeline"),
     (ui.COMPARE, "Compare", ":material/compare_arrows:", "compare"),
     (ui.SOURCES, "Sources", ":material/newspaper:", "sources"),

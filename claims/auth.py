@@ -15,6 +15,7 @@ import base64
 import hashlib
 import hmac
 import secrets
+from collections.abc import Mapping
 
 from claims.model import ClaimsError
 
@@ -62,22 +63,70 @@ def verify_password(password: str, stored_hash: str) -> bool:
 SESSION_COOKIE = "claims_signin"
 
 
-def _session_mac(expires: int, key: str) -> str:
-    return hmac.new(key.encode("utf-8"), str(expires).encode("ascii"), hashlib.sha256).hexdigest()
+def _session_mac(expires: int, key: str, name: str = "") -> str:
+    message = str(expires) if not name else f"{expires}\x1f{name}"
+    return hmac.new(key.encode("utf-8"), message.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
-def session_token(key: str, now: float, hours: float) -> str:
-    """A cookie value that keeps a browser signed in for `hours` from `now`."""
+def _encode_name(name: str) -> str:
+    return base64.urlsafe_b64encode(name.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def _decode_name(encoded: str) -> str:
+    padded = encoded + "=" * (-len(encoded) % 4)
+    return base64.urlsafe_b64decode(padded.encode("ascii")).decode("utf-8")
+
+
+def session_token(key: str, now: float, hours: float, name: str = "") -> str:
+    """A cookie value that keeps a browser signed in for `hours` from `now`, as `name`
+    (the reviewer every change is written under), signed with the name."""
     expires = int(now + hours * 3600)
-    return f"{expires}.{_session_mac(expires, key)}"
+    if not name:
+        return f"{expires}.{_session_mac(expires, key)}"
+    return f"{expires}.{_encode_name(name)}.{_session_mac(expires, key, name)}"
+
+
+def session_identity(token: str | None, key: str, now: float) -> str | None:
+    """The name a cookie value was signed in as ("" when it carries none), or None when
+    it was not made with `key`, has expired or is malformed."""
+    if not isinstance(token, str) or len(token) > 512:
+        return None
+    parts = token.split(".")
+    if len(parts) == 2:
+        (expires_text, mac), name = parts, ""
+    elif len(parts) == 3:
+        expires_text, encoded, mac = parts
+        try:
+            name = _decode_name(encoded)
+        except (ValueError, UnicodeError):
+            return None
+    else:
+        return None
+    if not expires_text.isascii() or not expires_text.isdigit() or len(expires_text) > 12:
+        return None
+    expires = int(expires_text)
+    if expires <= now or not hmac.compare_digest(mac, _session_mac(expires, key, name)):
+        return None
+    return name
 
 
 def session_token_valid(token: str | None, key: str, now: float) -> bool:
     """Whether a cookie value was made with `key` and has not expired."""
-    if not isinstance(token, str):
-        return False
-    expires_text, _, mac = token.partition(".")
-    if not expires_text.isascii() or not expires_text.isdigit() or len(expires_text) > 12:
-        return False
-    expires = int(expires_text)
-    return expires > now and hmac.compare_digest(mac, _session_mac(expires, key))
+    return session_identity(token, key, now) is not None
+
+
+# The claims of a single sign-on identity (st.user) that name a person, best first.
+_IDENTITY_CLAIMS = ("name", "email", "preferred_username", "sub")
+
+
+def identity_from_user(user: Mapping[str, object]) -> str | None:
+    """The reviewer name of a person signed in through OpenID Connect: their name, else
+    their e-mail address, else their user name or subject; None if none is usable."""
+    from claims.team import reviewer_name
+
+    for claim in _IDENTITY_CLAIMS:
+        try:
+            return reviewer_name(user.get(claim))
+        except ClaimsError:
+            continue
+    return None

@@ -35,6 +35,7 @@ _COMMAND_MODULES = (
     "claims.cli_reference",
     "claims.cli_checks",
     "claims.cli_corpus",
+    "claims.cli_team",
 )
 
 

@@ -83,6 +83,8 @@ class ClaimFilter:
     published_from: str | None = None
     published_to: str | None = None
     min_confidence: float | None = None
+    # The reviewer the claims are assigned to (claims.team).
+    assigned_to: str | None = None
     include_vanished: bool = False
 
     def is_empty(self) -> bool:
@@ -144,6 +146,11 @@ def where_clause(f: ClaimFilter, *, search: bool = True) -> tuple[str, list]:
         if value:
             conditions.append(f"claims.{column} = ?")
             params.append(value)
+    if f.assigned_to:
+        conditions.append(
+            "claims.id IN (SELECT claim_id FROM claim_assignments WHERE assignee = ?)"
+        )
+        params.append(f.assigned_to)
     if f.period_from:
         first_day = period_bounds(f.period_from)[0]
         assert first_day is not None  # a period given has bounds, or period_bounds raised

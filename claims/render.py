@@ -183,6 +183,7 @@ PARAM_NAMES = {
     "published_from": "published_from",
     "published_to": "published_to",
     "min_confidence": "min_conf",
+    "assigned_to": "assignee",
 }
 VIEW_PARAMS = ("sort", "desc", "page", "claim")
 DEFAULT_SORT = "published"
@@ -237,7 +238,7 @@ def view_from_params(params: Mapping[str, object]) -> ClaimsView:
         f.source_id = parse_id(text["source_id"])
         if f.source_id is None:
             problems.append(f"Ignored source {text['source_id']!r}: not a source id.")
-    for name in ("speaker", "subject", "metric", "unit"):
+    for name in ("speaker", "subject", "metric", "unit", "assigned_to"):
         setattr(f, name, text[name])
     for name in ("period_from", "period_to", "published_from", "published_to"):
         value = text[name]

@@ -667,3 +667,52 @@ CLAIM_KEY_INDEX = (
     "CREATE INDEX IF NOT EXISTS idx_claims_key "
     "ON claims (metric_key, subject_key, unit_key, period_start)"
 )
+
+
+@migrations(name="0016_assignments_and_comments")
+def _assignments_and_comments(db: sqlite_utils.Database) -> None:
+    # Teamwork on claims (claims.team): who a claim is assigned to, the log of every
+    # assignment change (who gave whom the claim, when), and a comment thread per
+    # claim. The log and the comments are append-only, like the review log; only the
+    # current assignment (one row per assigned claim) is rewritten. Frozen SQL, made
+    # only if missing.
+    statements = [
+        """CREATE TABLE IF NOT EXISTS claim_assignments (
+            claim_id INTEGER PRIMARY KEY REFERENCES claims (id),
+            assignee TEXT NOT NULL,
+            assigned_by TEXT NOT NULL,
+            at TEXT NOT NULL
+        )""",
+        "CREATE INDEX IF NOT EXISTS idx_claim_assignments_assignee "
+        "ON claim_assignments (assignee, claim_id)",
+        """CREATE TABLE IF NOT EXISTS assignment_log (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims (id),
+            at TEXT NOT NULL,
+            assigned_by TEXT NOT NULL,
+            old_assignee TEXT,
+            new_assignee TEXT,
+            note TEXT
+        )""",
+        "CREATE INDEX IF NOT EXISTS idx_assignment_log_claim ON assignment_log (claim_id, id)",
+        """CREATE TABLE IF NOT EXISTS comments (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims (id),
+            at TEXT NOT NULL,
+            author TEXT NOT NULL,
+            text TEXT NOT NULL
+        )""",
+        "CREATE INDEX IF NOT EXISTS idx_comments_claim ON comments (claim_id, id)",
+    ]
+    for table, what in (("assignment_log", "assignment_log"), ("comments", "comments")):
+        statements += [
+            f"CREATE TRIGGER IF NOT EXISTS {table}_no_update BEFORE UPDATE ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{what} is append-only'); END",
+            f"CREATE TRIGGER IF NOT EXISTS {table}_no_delete BEFORE DELETE ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{what} is append-only'); END",
+            # What the pages show changed: let the dashboard's caches see it.
+            f"CREATE TRIGGER IF NOT EXISTS {table}_insert_revision AFTER INSERT ON {table} "
+            "BEGIN UPDATE meta SET value = value + 1 WHERE key = 'revision'; END",
+        ]
+    for statement in statements:
+        db.execute(statement)

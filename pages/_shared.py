@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, unquote
 
 import altair as alt
 import sqlite_utils
@@ -28,9 +29,12 @@ from claims import (
     reference_links,
     render,
     store,
+    team,
 )
 from claims.model import EARLIEST_PUBLISHED, ClaimsError
 from claims.normalise import ClaimKey
+from claims.team import MAX_NAME_CHARS, reviewer_name
+from pages._signin import sign_in_configured, signed_in_reviewer, write_cookie
 
 # Page scripts, relative to app.py (st.page_link and st.switch_page take these).
 # Their names differ from the URL paths on purpose: until app.py's st.navigation
@@ -44,6 +48,7 @@ TIMELINE = "pages/timeline_page.py"
 COMPARE = "pages/compare_page.py"
 SOURCES = "pages/sources_page.py"
 REFERENCE = "pages/reference_page.py"
+QUEUE = "pages/queue_page.py"
 
 # Reads the pages may cache; the cache key includes the database revision.
 _READS: dict[str, Callable[..., Any]] = {
@@ -79,6 +84,13 @@ _READS: dict[str, Callable[..., Any]] = {
     "official_lines": official.lines_for_key,
     "official_values": official.values_for_period,
     "claim_checks": checks.check_claim,
+    # Teamwork (claims.team): its logs and comments move the revision too.
+    "known_reviewers": team.known_reviewers,
+    "assigned_summary": team.assigned_summary,
+    "assignee_of": team.assignee_of,
+    "claim_history": team.claim_history,
+    "comments_of": team.comments_of,
+    "review_queue": team.review_queue,
 }
 # A reference import does not move store.revision (reference_imports has no revision
 # trigger, and a new migration is not this page's to add): these reads' cache key
@@ -224,15 +236,58 @@ def sidebar() -> None:
             if not store.is_damage(exc):
                 raise
             st.error(store.damaged_message(db_path()))
-        st.text_input(
-            "Your name (reviewer)",
-            key="reviewer",
-            help="Written into every review row you make. Kept for this session.",
-            placeholder="e.g. A. Researcher",
-        )
+        reviewer_box()
+
+
+# Without sign-in, the name typed in the sidebar is kept in this cookie, so that it
+# survives a reload and reaches every tab of the browser (for a year).
+REVIEWER_COOKIE = "claims_reviewer"
+REVIEWER_COOKIE_SECONDS = 365 * 24 * 3600
+
+
+def reviewer_box() -> None:
+    """Who is reviewing: the signed-in person, fixed; else a name typed once per browser."""
+    signed_in = signed_in_reviewer()
+    if signed_in:
+        st.text(f"Reviewing as {signed_in}")
+        st.caption("Your name comes from your sign-in.")
+        return
+    if sign_in_configured():
+        # A sign-on identity with no name, e-mail or user name: nothing can be written
+        # under it, and a typed name would let anyone be anyone.
+        st.caption("Your sign-in gives no name, so you cannot make changes here.")
+        return
+    if "reviewer" not in st.session_state:
+        st.session_state["reviewer"] = remembered_reviewer()
+    st.text_input(
+        "Your name (reviewer)",
+        key="reviewer",
+        max_chars=MAX_NAME_CHARS,
+        on_change=_remember_reviewer,
+        help="Written into every review, assignment and comment you make. Kept in this browser.",
+        placeholder="e.g. A. Researcher",
+    )
+    if (name := st.session_state.pop("_write_reviewer_cookie", None)) is not None:
+        write_cookie(REVIEWER_COOKIE, quote(name, safe=""), REVIEWER_COOKIE_SECONDS)
+
+
+def remembered_reviewer() -> str:
+    """The name this browser typed before (its cookie), "" for none or a bad one."""
+    try:
+        return reviewer_name(unquote(st.context.cookies.get(REVIEWER_COOKIE) or ""))
+    except (ClaimsError, TypeError):
+        return ""
+
+
+def _remember_reviewer() -> None:
+    st.session_state["_write_reviewer_cookie"] = (st.session_state.get("reviewer") or "").strip()
 
 
 def reviewer() -> str:
+    """The name changes are written under: the signed-in person's when sign-in is
+    configured (never a typed one), else the name in the sidebar ("" for none)."""
+    if sign_in_configured():
+        return signed_in_reviewer() or ""
     return (st.session_state.get("reviewer") or "").strip()
 
 

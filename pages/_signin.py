@@ -10,7 +10,11 @@ own machine:
   `[ledger] sign_in_hours` (or CLAIMS_SIGN_IN_HOURS; 12 by default) through a
   signed cookie (claims.auth.session_token).
 
-Either way, a visitor who followed a link to a page (a claim, a filtered view)
+Either way, the person signed in is the reviewer every change is written under
+(their single sign-on name, or the name given with the shared password, which the
+cookie carries signed): the sidebar shows it and it cannot be typed over.
+
+A visitor who followed a link to a page (a claim, a filtered view)
 lands on that page once signed in, and signing out removes the files this
 browser downloaded from the server's memory at once.
 """
@@ -25,8 +29,15 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from claims.auth import SESSION_COOKIE, session_token, session_token_valid, verify_password
+from claims.auth import (
+    SESSION_COOKIE,
+    identity_from_user,
+    session_identity,
+    session_token,
+    verify_password,
+)
 from claims.model import ClaimsError
+from claims.team import reviewer_name
 
 PASSWORD_ENV = "CLAIMS_PASSWORD_HASH"
 HOURS_ENV = "CLAIMS_SIGN_IN_HOURS"
@@ -65,10 +76,28 @@ def is_signed_in() -> bool:
         return True
     if st.session_state.get("_signed_out"):
         return False  # the cookie this session was opened with is no longer honoured
-    if session_token_valid(st.context.cookies.get(SESSION_COOKIE), stored, time.time()):
-        st.session_state["signed_in"] = True  # a reload of a browser that signed in
+    name = session_identity(st.context.cookies.get(SESSION_COOKIE), stored, time.time())
+    if name:  # a reload of a browser that signed in (a cookie naming nobody: sign in again)
+        st.session_state["signed_in"] = True
+        st.session_state["signed_in_as"] = name
         return True
     return False
+
+
+def sign_in_configured() -> bool:
+    return bool(_secrets_section("auth") or password_hash())
+
+
+def signed_in_reviewer() -> str | None:
+    """Who is signed in, as the reviewer name changes are written under; None when the
+    dashboard has no sign-in (or nobody is signed in)."""
+    if _secrets_section("auth"):
+        if not st.user.is_logged_in:
+            return None
+        return identity_from_user(st.user.to_dict())
+    if password_hash():
+        return st.session_state.get("signed_in_as")
+    return None
 
 
 def _app_url() -> str:
@@ -104,14 +133,18 @@ def sign_in_page() -> None:
         st.button("Sign in", on_click=st.login, type="primary")
         return
     with st.form("sign_in"):
+        name = st.text_input(
+            "Your name", max_chars=80, help="Every change you make is written under this name."
+        )
         password = st.text_input("Team password", type="password")
         submitted = st.form_submit_button("Sign in", type="primary")
     if submitted:
-        _check_password(password)
+        _check_password(name, password)
 
 
-def _check_password(password: str) -> None:
+def _check_password(name: str, password: str) -> None:
     try:
+        name = reviewer_name(name, what="your name")
         ok = verify_password(password, password_hash() or "")
     except ClaimsError as exc:
         st.error(str(exc))
@@ -121,17 +154,24 @@ def _check_password(password: str) -> None:
         st.error("That password is not right.")
         return
     st.session_state["signed_in"] = True
+    st.session_state["signed_in_as"] = name
     st.session_state.pop("_signed_out", None)
-    token = session_token(password_hash() or "", time.time(), sign_in_hours())
+    token = session_token(password_hash() or "", time.time(), sign_in_hours(), name)
     st.session_state["_set_cookie"] = token
     st.rerun()
 
 
 def _set_cookie(value: str, max_age: int) -> None:
-    """Write the sign-in cookie in the browser (Streamlit reads cookies, but cannot set
-    them from Python): strict same-site, the whole app's path."""
+    """Write the sign-in cookie in the browser."""
+    write_cookie(SESSION_COOKIE, value, max_age)
+
+
+def write_cookie(name: str, value: str, max_age: int) -> None:
+    """Write a cookie in the browser (Streamlit reads cookies, but cannot set them from
+    Python): strict same-site, the whole app's path. `value` must be cookie-safe
+    (quote it first if it is a person's text)."""
     secure = "; Secure" if urlsplit(_app_url()).scheme == "https" else ""
-    cookie = f"{SESSION_COOKIE}={value}; Max-Age={max_age}; Path=/; SameSite=Strict{secure}"
+    cookie = f"{name}={value}; Max-Age={max_age}; Path=/; SameSite=Strict{secure}"
     st.html(
         f"<script>document.cookie = {json.dumps(cookie)};</script>",
         unsafe_allow_javascript=True,
@@ -147,6 +187,7 @@ def keep_signed_in() -> None:
 
 def _sign_out() -> None:
     st.session_state.pop("signed_in", None)
+    st.session_state.pop("signed_in_as", None)
     st.session_state["_signed_out"] = True
     st.session_state["_clear_cookie"] = True
     forget_downloads()

@@ -16,7 +16,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from claims import checks, config, render, store
+from claims import checks, config, render, store, team
 from claims.export import FORMATS, IN_MEMORY_LIMIT, export_bytes, export_command
 from claims.model import (
     EARLIEST_PUBLISHED,
@@ -28,6 +28,7 @@ from claims.model import (
 )
 from claims.query import COUNT_CAP, SORTABLE, ClaimFilter
 from pages import _shared as ui
+from pages import _team as teamwork
 
 PAGE_SIZE = 50
 EXPORT_LABELS = {"jsonl": "JSON Lines", "xlsx": "Excel", "parquet": "Parquet",
@@ -74,6 +75,7 @@ ui.init_state(
         "f_pub_from": render.parse_iso_date(f0.published_from),
         "f_pub_to": render.parse_iso_date(f0.published_to),
         "f_conf": f0.min_confidence or 0.0,
+        "f_assignee": f0.assigned_to,
         "f_sort": view.sort,
         "f_desc": view.descending,
         "f_page": view.page,
@@ -136,9 +138,14 @@ with st.expander("Filters", expanded=True, icon=":material/filter_list:"):
     pub_from = c3.date_input("Published from", key="f_pub_from", min_value=EARLIEST_PUBLISHED)
     pub_to = c4.date_input("Published to", key="f_pub_to", min_value=EARLIEST_PUBLISHED)
     min_conf = c5.slider("Minimum confidence", 0.0, 1.0, step=0.05, key="f_conf")
-    c1, c2, _ = st.columns([2, 1, 4])
+    c1, c2, c3, _ = st.columns([2, 1, 2, 2])
     sort = c1.selectbox("Sort by", list(SORTABLE), key="f_sort")
     descending = c2.toggle("Descending", key="f_desc")
+    assigned_to = c3.selectbox(
+        "Assigned to", teamwork.reviewer_options(st.session_state.get("f_assignee")),
+        key="f_assignee", index=None, placeholder="anyone or no one",
+        format_func=teamwork.label_for_me(),
+    )  # fmt: skip
 
 claim_filter = ClaimFilter(
     search=search.strip() or None,
@@ -154,6 +161,7 @@ claim_filter = ClaimFilter(
     published_from=render.iso_date(pub_from),
     published_to=render.iso_date(pub_to),
     min_confidence=min_conf or None,
+    assigned_to=assigned_to or None,
 )
 
 # A new filter or order starts again at page one.
@@ -260,6 +268,15 @@ current = {k: st.query_params.get_all(k) for k in st.query_params}
 if current != {k: v if isinstance(v, list) else [v] for k, v in params.items()}:
     st.query_params.from_dict(params)
 
+if total:
+    st.page_link(
+        ui.QUEUE,
+        label=f"Review these {'first ' if total > team.QUEUE_LIMIT else ''}"
+        f"{min(total, team.QUEUE_LIMIT):,} claims one by one",
+        query_params={k: v for k, v in params.items() if k not in ("page", "claim")},
+        icon=":material/checklist:",
+    )
+
 # ---------------------------------------------------------------- export
 
 over_limit = total > IN_MEMORY_LIMIT or (
@@ -273,6 +290,9 @@ if over_limit:
         "here. Narrow the filters, or export them to a file from the command line:"
     )
     st.code(export_command(claim_filter, "csv", ui.db_path()), language="bash")
+    if claim_filter.assigned_to:
+        st.caption("The command does not filter by assignee: it exports these claims "
+                   "whoever they are assigned to.")  # fmt: skip
 elif total:
     db_file = str(ui.db_path())
 
@@ -339,6 +359,10 @@ if len(selected) > 1:
             ui.flash(f"{len(selected)} claims set to {ui.status_label(bulk_status)}.")
             st.session_state["_table_nonce"] = st.session_state.get("_table_nonce", 0) + 1
             st.rerun()
+
+if len(selected) > 1:
+    st.subheader(f"Assign the {len(selected)} selected claims")
+    teamwork.assign_form([r["id"] for r in selected], key="bulk")
 
 # ---------------------------------------------------------------- one claim
 
@@ -471,13 +495,16 @@ def show_detail(snap: dict) -> None:
         meta[1].link_button("Open the article", url, icon=":material/open_in_new:")
     st.text(
         f"Status: {ui.status_label(current['status'])} · kind: {current['kind']} · "
-        f"confidence: {current['confidence']:.2f} · extractor {current['extractor_version']}"
+        f"confidence: {current['confidence']:.2f} · extractor {current['extractor_version']} · "
+        f"{teamwork.assignee_text(claim_id)}"
     )
 
     show_group(claim_id)
     show_checks(claim_id, version)
 
-    edit_tab, status_tab, history_tab = st.tabs(["Edit fields", "Set status", "History"])
+    edit_tab, status_tab, assign_tab, history_tab = st.tabs(
+        ["Edit fields", "Set status", "Assign", "History and comments"]
+    )
     with edit_tab, st.form(f"edit_{claim_id}_{version}"):
         cols = st.columns(3)
         entered = {
@@ -534,22 +561,15 @@ def show_detail(snap: dict) -> None:
                 ui.flash(f"Claim {claim_id} is now {ui.status_label(new_status)}.")
                 st.rerun()
 
+    with assign_tab:
+        group = ui.read("group_of_claim", claim_id)
+        teamwork.assign_form(
+            [claim_id], key=f"claim_{claim_id}", current=ui.read("assignee_of", claim_id),
+            group=(group.label, [c["id"] for c in group.claims]) if group else None,
+        )  # fmt: skip
+
     with history_tab:
-        history = store.reviews_of(db, claim_id)
-        if not history:
-            st.info("No review yet. Set a status or edit a field to start the history.")
-        else:
-            st.dataframe(
-                pd.DataFrame(history)[
-                    ["at", "reviewer", "field", "old", "new", "note", "evidence_url"]
-                ].assign(evidence_url=lambda d: d["evidence_url"].map(render.safe_url)),
-                hide_index=True,
-                key=f"history_{claim_id}",
-                column_config={
-                    "at": "When (UTC)",
-                    "evidence_url": st.column_config.LinkColumn("Evidence"),
-                },
-            )
+        teamwork.history_and_comments(claim_id)
 
 
 if view.claim_id is not None:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from claims import charts, render
 from pages import _shared as ui
+from pages import _team as teamwork
 
 st.title("Overview")
 
@@ -26,6 +27,8 @@ cols[1].metric("Claims", f"{counts['claims']:,}")
 cols[2].metric("Reviewed", f"{reviewed:,}")
 cols[3].metric("Verified", f"{counts['by_status'].get('verified', 0):,}")
 cols[4].metric("Review entries", f"{counts['reviews']:,}")
+
+teamwork.assigned_to_me_panel()
 
 left, right = st.columns(2)
 with left:

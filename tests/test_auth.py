@@ -40,3 +40,28 @@ def test_a_session_token_keeps_a_browser_signed_in_until_it_expires():
     assert not session_token_valid(forged, key, now=1_000_000)
     for junk in (None, "", "x", "1.2.3", "²³.abc", "9" * 40 + ".abc"):
         assert not session_token_valid(junk, key, now=1_000_000)
+
+
+def test_a_session_token_carries_the_signed_in_name_and_cannot_be_renamed():
+    from claims.auth import _encode_name, session_identity, session_token
+
+    key = "pbkdf2_sha256$1000$c2FsdA==$aGFzaA=="
+    token = session_token(key, now=1_000_000, hours=1, name="Ana María")
+    assert session_identity(token, key, now=1_000_000) == "Ana María"
+    assert session_identity(token, key, now=1_000_000 + 3600) is None  # expired
+    expires, _, mac = token.split(".")
+    renamed = f"{expires}.{_encode_name('Bo')}.{mac}"
+    assert session_identity(renamed, key, now=1_000_000) is None
+    # A token made without a name is valid and names nobody.
+    assert session_identity(session_token(key, now=1_000_000, hours=1), key, 1_000_000) == ""
+    for junk in ("1.2.3.4", f"{expires}.!!!.{mac}", "x" * 600):
+        assert session_identity(junk, key, now=1_000_000) is None
+
+
+def test_a_single_sign_on_identity_names_the_reviewer():
+    from claims.auth import identity_from_user
+
+    assert identity_from_user({"name": " Ana  María ", "email": "ana@example.org"}) == "Ana María"
+    assert identity_from_user({"name": "", "email": "ana@example.org"}) == "ana@example.org"
+    assert identity_from_user({"sub": "1234"}) == "1234"
+    assert identity_from_user({"is_logged_in": True}) is None

@@ -259,6 +259,7 @@ def test_migrations_are_idempotent(db):
         "0013_leads_from_the_leaders_side",
         "0014_reference_series",
         "0015_reference_links",
+        "0016_assignments_and_comments",
     ]
 
 

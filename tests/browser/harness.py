@@ -10,7 +10,7 @@ from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = {"overview": "", "add": "add", "claims": "claims", "timeline": "timeline",
+PAGES = {"overview": "", "add": "add", "claims": "claims", "queue": "queue", "timeline": "timeline",
          "compare": "compare", "sources": "sources", "reference": "reference"}  # fmt: skip
 # The app is idle once nothing has run or drawn for this long.
 QUIET_SECONDS = 0.8

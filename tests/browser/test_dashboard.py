@@ -233,7 +233,10 @@ def test_change_a_status_with_a_note_and_see_it_in_the_history(page, ledger):
     settle(page)
     page.get_by_role("tab", name="Set status").click()
     form = page.locator("[data-testid='stForm']").filter(has_text="New status")
-    form.locator("[data-testid='stSelectbox']").click()
+    picker = form.locator("[data-testid='stSelectbox']")
+    # Mid-screen: a picker opened at the viewport's bottom edge scrolls and closes again.
+    picker.evaluate("element => element.scrollIntoView({block: 'center'})")
+    picker.click()
     page.get_by_role("option", name="disputed").click()
     form.get_by_label("Note (required): why").fill("Two releases give different figures")
     form.get_by_role("button", name="Set status").click()
@@ -431,6 +434,7 @@ def test_sign_in_opens_the_asked_page_lasts_across_reloads_and_sign_out_ends_it(
     settle(tab)
     shot(tab, "signin-deep-link")
     assert tab.locator("h1").first.inner_text() == "Claim ledger"  # the sign-in page
+    tab.get_by_label("Your name", exact=True).fill("Browser Tester")
     tab.get_by_label("Team password").fill(TEAM_PASSWORD)
     tab.get_by_role("button", name="Sign in").click()
     settle(tab)

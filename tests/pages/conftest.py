@@ -17,6 +17,7 @@ PAGES = {
     "overview": "pages/overview_page.py",
     "add": "pages/add_page.py",
     "claims": "pages/claims_page.py",
+    "queue": "pages/queue_page.py",
     "timeline": "pages/timeline_page.py",
     "compare": "pages/compare_page.py",
     "sources": "pages/sources_page.py",

@@ -3,11 +3,11 @@
 Every export streams: claims are read in batches, in id order, and written as
 they come, so memory stays bounded whatever the row count. Each claim row
 carries its provenance (source URL, title, publisher, publication date, the
-verbatim sentence, status, last note, last reviewer, last review date) and, when
-it is checked against a linked official series (claims.checks), that series, its
+verbatim sentence, status, status_note - why the status was set -, edit_note -
+why it was last edited -, last reviewer, last review date) and, when it is
+checked against a linked official series (claims.checks), that series, its
 value for the claim's period and the difference (the manifest names the series
-and vintages used): the
-claims are read alone and each batch's sources and reviews joined in Python,
+and vintages used): the claims are read alone and each batch's sources and reviews joined in Python,
 once per source and per reviewed claim (see _claim_batches). For CSV and
 JSON Lines, SQLite formats a claim's own cells or object itself, and a large
 export is written by several processes, each an id range (_claim_records).
@@ -83,7 +83,9 @@ from typing import BinaryIO, Generic, NamedTuple, TypeVar
 import sqlite_utils
 
 from claims import config, store
-from claims.model import EXTRACTOR_VERSION, VERDICT_STATUSES, ClaimsError
+from claims.ledger_logs import CSV_COLUMN as LEDGER_RECORD
+from claims.ledger_logs import LOGS, Log, log_records, log_rows, record_json
+from claims.model import EDITABLE_FIELDS, EXTRACTOR_VERSION, VERDICT_STATUSES, ClaimsError
 from claims.processes import worker_pool
 from claims.query import ClaimFilter, count_claims, where_clause
 from claims.schema import NUL_TRACKED_COLUMNS
@@ -188,8 +190,9 @@ CSV_SOURCE_EXTRA = (
     ("source_added", "added"),
 )
 SOURCE_FIELDS = tuple(column for _, column in SOURCE_PROVENANCE + CSV_SOURCE_EXTRA)
-# What a claim row says of the claim's review log (see _ReviewLog).
-REVIEW_PROVENANCE = ("last_note", "last_reviewer", "last_review_date")
+# What a claim row says of the claim's review log (see _ReviewLog): why its status was
+# set and why it was last edited are apart, so that neither reason hides the other.
+REVIEW_PROVENANCE = ("status_note", "edit_note", "last_reviewer", "last_review_date")
 
 # A claim checked against an official series it is linked to (claims.checks): the
 # series, its value for the claim's period and claim minus official; empty otherwise.
@@ -204,6 +207,7 @@ CSV_COLUMNS = (
     + tuple(name for name, _ in CSV_SOURCE_EXTRA)
     + ("review_history", "source_text")
     + OFFICIAL_COLUMNS
+    + (LEDGER_RECORD,)
 )
 
 INTEGER_COLUMNS = frozenset(
@@ -423,13 +427,19 @@ IdRange = tuple[int | None, int | None] | None
 class _ReviewLog(NamedTuple):
     """What a claim row says of the claim's reviews."""
 
-    last_note: str | None  # of the latest review that says something (an edit may not)
+    status_note: str | None  # of the review that set the current status
+    edit_note: str | None  # of the latest edit of a claim field (EDITABLE_FIELDS)
     last_reviewer: str | None
     last_review_date: str | None
     history: list[dict]  # every review, oldest first: REVIEW_COLUMNS from "at" on
 
+    @property
+    def provenance(self) -> tuple:
+        """The values of REVIEW_PROVENANCE."""
+        return self[: len(REVIEW_PROVENANCE)]
 
-NEVER_REVIEWED = _ReviewLog(None, None, None, [])
+
+NEVER_REVIEWED = _ReviewLog(None, None, None, None, [])
 
 
 # What a writer keeps of one source (_SourceForm.entry): a tuple of values, CSV cells
@@ -557,7 +567,7 @@ def _claim_row_batches(job: _Job) -> Iterator[list[tuple]]:
             (
                 *row[2:],
                 *sources[row[0]],
-                *reviews.get(row[1], NEVER_REVIEWED)[:3],
+                *reviews.get(row[1], NEVER_REVIEWED).provenance,
                 *job.official_of(row[1]),
             )
             for row in batch.rows
@@ -585,12 +595,24 @@ def _review_logs(db: sqlite_utils.Database, rows: list[tuple]) -> dict[int, _Rev
     reviews = db.execute(sql, [rows[0][1], rows[-1][1]])
     for claim_id, log in groupby(reviews, key=itemgetter(0)):
         history = [dict(zip(REVIEW_COLUMNS[2:], review[1:], strict=True)) for review in log]
-        notes = [review["note"] for review in history if review["note"]]
         last = history[-1]
         logs[claim_id] = _ReviewLog(
-            notes[-1] if notes else None, last["reviewer"], last["at"], history
+            _status_note(history), _edit_note(history), last["reviewer"], last["at"], history
         )
     return logs
+
+
+def _status_note(history: list[dict]) -> str | None:
+    """The note of the review that set the claim's current status: the latest status
+    review by time, then by order (a merged import may append an older one last)."""
+    status_reviews = [(r["at"], n, r) for n, r in enumerate(history) if r["field"] == "status"]
+    return max(status_reviews, key=itemgetter(0, 1))[2]["note"] if status_reviews else None
+
+
+def _edit_note(history: list[dict]) -> str | None:
+    """The note of the latest edit of a claim field (a status change is no edit)."""
+    edits = [review for review in history if review["field"] in EDITABLE_FIELDS]
+    return edits[-1]["note"] if edits else None
 
 
 # ---------------------------------------------------------------- sources and reviews
@@ -611,6 +633,15 @@ def is_whole_ledger(claim_filter: ClaimFilter) -> bool:
     restore brings every article back.
     """
     return replace(claim_filter, include_vanished=False).is_empty()
+
+
+def _decision_logs(job: _Job) -> Iterator[Log]:
+    """The decision logs a whole-ledger export carries (claims.ledger_logs), counted."""
+    if not is_whole_ledger(job.claim_filter):
+        return
+    for log in LOGS:
+        job.counts[log.table] = job.db.execute(f"SELECT count(*) FROM {log.table}").fetchone()[0]
+        yield log
 
 
 def _source_batches(
@@ -961,6 +992,17 @@ def _write_csv(job: _Job, out: BinaryIO) -> None:
         write_claims(out)
     if is_whole_ledger(job.claim_filter):
         _write_csv_claimless_sources(job, out)
+        _write_csv_decision_logs(job, out)
+
+
+def _write_csv_decision_logs(job: _Job, out: BinaryIO) -> None:
+    """A row for each decision-log row (claims.ledger_logs): every cell empty but
+    ledger_record, the row as a JSON line."""
+    empty = _csv_cells(CSV_COLUMNS[:-1], (None,) * (len(CSV_COLUMNS) - 1))
+    for log in _decision_logs(job):
+        lines = [f"{empty},{_csv_text(record_json(r))}" for r in log_records(job.db, log, typed=True)]
+        lines.append("")
+        out.write("\r\n".join(lines).encode("utf-8"))
 
 
 def _write_csv_claimless_sources(job: _Job, out: BinaryIO) -> None:
@@ -983,7 +1025,7 @@ def _write_csv_claimless_sources(job: _Job, out: BinaryIO) -> None:
             provenance, extra = _csv_source_cells(row[:-1])
             lines.append(
                 f"{claim_cells},{provenance},{review},{extra},{history},{_csv_text(row[-1])},"
-                + _CSV_NO_OFFICIAL
+                f"{_CSV_NO_OFFICIAL},{_CSV_NO_TEXT}"
             )
         lines.append("")
         out.write("\r\n".join(lines).encode("utf-8"))
@@ -1028,10 +1070,10 @@ _CSV_PROVENANCE = _SourceForm(
 def _csv_review_cells(log: _ReviewLog) -> tuple[str, str]:
     """The cells of REVIEW_PROVENANCE, and of review_history (the log as JSON)."""
     history = json.dumps(log.history, ensure_ascii=False, separators=(",", ":"))
-    return _csv_cells(REVIEW_PROVENANCE, log[:3]), _csv_text(history)
+    return _csv_cells(REVIEW_PROVENANCE, log.provenance), _csv_text(history)
 
 
-_CSV_NEVER_REVIEWED = (_csv_cells(REVIEW_PROVENANCE, NEVER_REVIEWED[:3]), _csv_text(None))
+_CSV_NEVER_REVIEWED = (_csv_cells(REVIEW_PROVENANCE, NEVER_REVIEWED.provenance), _csv_text(None))
 
 
 def _csv_lines(job: _Job, batch: _Batch) -> list[str]:
@@ -1047,7 +1089,10 @@ def _csv_lines(job: _Job, batch: _Batch) -> list[str]:
         text = texts.pop(source_id, None) if texts else None
         text = _CSV_NO_TEXT if text is None else _csv_text(text)
         official = _csv_cells(OFFICIAL_COLUMNS, job.official_of(claim_id))
-        lines.append(f"{claim_cells},{provenance},{review},{extra},{history},{text},{official}")
+        lines.append(
+            f"{claim_cells},{provenance},{review},{extra},{history},{text},{official},"
+            + _CSV_NO_TEXT  # ledger_record: only the rows of the decision logs have one
+        )
     return lines
 
 
@@ -1115,7 +1160,7 @@ def _json_members(names: Sequence[str], values: Sequence) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))[1:-1]
 
 
-_JSON_UNREVIEWED = _json_members(REVIEW_PROVENANCE, NEVER_REVIEWED[:3])
+_JSON_UNREVIEWED = _json_members(REVIEW_PROVENANCE, NEVER_REVIEWED.provenance)
 
 
 def _json_claims(job: _Job, kind: str | None, id_range: IdRange = None) -> Iterator[list[str]]:
@@ -1126,7 +1171,11 @@ def _json_claims(job: _Job, kind: str | None, id_range: IdRange = None) -> Itera
         lines = []
         for source_id, claim_id, claim in batch.rows:
             log = reviews.get(claim_id)
-            review = _JSON_UNREVIEWED if log is None else _json_members(REVIEW_PROVENANCE, log[:3])
+            review = (
+                _JSON_UNREVIEWED
+                if log is None
+                else _json_members(REVIEW_PROVENANCE, log.provenance)
+            )
             official = _json_members(OFFICIAL_COLUMNS, job.official_of(claim_id))
             lines.append(f"{claim[:-1]},{sources[source_id]},{review},{official}}}")
         yield lines
@@ -1161,6 +1210,8 @@ def _write_jsonl(job: _Job, out: BinaryIO) -> None:
         _write_lines(out, _json_sources(job, "source"))
         write_claims(out)
         _write_lines(out, _json_reviews(job, "review"))
+        for log in _decision_logs(job):
+            _write_lines(out, [[record_json(r) for r in log_records(job.db, log, typed=True)]])
 
 
 def _write_jsonl_claims(job: _Job, out: BinaryIO, id_range: IdRange) -> None:
@@ -1174,11 +1225,15 @@ def _write_lines(out: BinaryIO, batches: Iterable[list[str]]) -> None:
 
 
 def _write_json(job: _Job, out: BinaryIO) -> None:
-    sections = (
+    sections = [
         ("sources", _json_sources(job, None)),
         ("claims", _json_claims(job, None)),
         ("reviews", _json_reviews(job, None)),
-    )
+    ]
+    sections += [
+        (log.table, iter([[record_json(r) for r in log_records(job.db, log, typed=False)]]))
+        for log in _decision_logs(job)
+    ]
     with _text_stream(out) as text:
         text.write(f'{{"format":"{GENERATOR}","version":1')
         for name, batches in sections:
@@ -1403,19 +1458,22 @@ def _close_sheets(workbook) -> None:
 
 
 def _fill_workbook(job: _Job, workbook) -> None:
-    claims_sheet = workbook.create_sheet("claims")
-    sources_sheet = workbook.create_sheet("sources")
-    overflow_sheet = workbook.create_sheet("source_text")
-    reviews_sheet = workbook.create_sheet("reviews")
-    export_sheet = workbook.create_sheet("export")
+    from claims.xlsx_layout import LaidOutSheet
 
-    claims_sheet.append(CLAIM_ROW_COLUMNS)
+    # Sheets are made in the order they are shown; each is filled in turn.
+    claims_sheet = LaidOutSheet(workbook, "claims", CLAIM_ROW_COLUMNS)
+    sources_sheet = LaidOutSheet(workbook, "sources", (*SOURCE_COLUMNS, "text_parts"))
+    overflow_sheet = LaidOutSheet(workbook, "source_text", ("source_id", "part", "text"))
+    reviews_sheet = LaidOutSheet(workbook, "reviews", REVIEW_COLUMNS)
+    log_sheets = [
+        (log, LaidOutSheet(workbook, log.table, log.columns)) for log in _decision_logs(job)
+    ]
+    export_sheet = LaidOutSheet(workbook, "export", ("key", "value"))
+
     for batch in _claim_row_batches(job):
         for row in batch:
             claims_sheet.append(_xlsx_row(row))
 
-    sources_sheet.append((*SOURCE_COLUMNS, "text_parts"))
-    overflow_sheet.append(("source_id", "part", "text"))
     for batch in _source_batches(job):
         for row in batch:
             parts = xlsx_text_parts(row[-1])
@@ -1423,17 +1481,24 @@ def _fill_workbook(job: _Job, workbook) -> None:
             for number, part in enumerate(parts[1:], start=2):
                 overflow_sheet.append((row[0], number, part))
 
-    reviews_sheet.append(REVIEW_COLUMNS)
     for batch in _review_batches(job):
         for row in batch:
             reviews_sheet.append(_xlsx_row(row))
 
-    export_sheet.append(("key", "value"))
+    for log, sheet in log_sheets:
+        for row in log_rows(job.db, log):
+            sheet.append(_xlsx_row(row))
+
     for key, value in _manifest(job, sha256=None, file_name=None).items():
         if key in ("sha256", "file"):
             continue  # a file cannot hold its own hash: see FILE.manifest.json
         shown = value if isinstance(value, (int, float, str)) else json.dumps(value)
         export_sheet.append(_xlsx_row((key, shown)))
+
+    for sheet in (claims_sheet, sources_sheet, overflow_sheet, reviews_sheet, export_sheet):
+        sheet.add_filter()
+    for _, sheet in log_sheets:
+        sheet.add_filter()
 
 
 # ---------------------------------------------------------------- Parquet

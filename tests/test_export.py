@@ -34,7 +34,8 @@ PROVENANCE = (
     "source_published",
     "sentence",
     "status",
-    "last_note",
+    "status_note",
+    "edit_note",
     "last_reviewer",
     "last_review_date",
 )
@@ -103,7 +104,15 @@ def test_export_with_manifest_gives_the_file_and_its_manifest_from_one_snapshot(
     db, _ = ledger
     data, manifest = export.export_with_manifest(db, None, "jsonl")
     assert manifest["sha256"] == hashlib.sha256(data).hexdigest()
-    assert manifest["counts"] == {"sources": 2, "claims": 5, "reviews": 7}
+    assert manifest["counts"] == {
+        "sources": 2,
+        "claims": 5,
+        "reviews": 7,
+        # A whole-ledger export is a backup: it counts the decision logs, empty or not.
+        "source_reviews": 0,
+        "key_merges": 0,
+        "claim_splits": 0,
+    }
     assert manifest["database_revision"] == store.revision(db)
 
 
@@ -134,14 +143,15 @@ def test_csv_rows_carry_claims_and_their_provenance(ledger):
     assert gdp["source_published"] == "2021-01-06"
     assert gdp["sentence"] == FIRST_ARTICLE.splitlines()[0]
     assert gdp["status"] == "false"
-    assert gdp["last_note"] == "'+1"  # escaped: a note of +1
+    assert gdp["status_note"] == "'+1"  # escaped: a note of +1
     assert gdp["last_reviewer"] == "ann"
     assert gdp["last_review_date"] == db["reviews"].get(2)["at"]
     assert [r["new"] for r in json.loads(gdp["review_history"])] == ["in_review", "false"]
-    # The field edit after the status note carries no note: the last note is the status note.
+    # The field edit after the status note carries no note: the status note stays.
     inflation = rows[ids["inflation"]]
-    assert inflation["last_note"] == "checked the bulletin"
-    assert rows[ids["delegates"]]["last_note"] == ""
+    assert inflation["status_note"] == "checked the bulletin"
+    assert inflation["edit_note"] == ""
+    assert rows[ids["delegates"]]["status_note"] == ""
     assert rows[ids["delegates"]]["review_history"] == ""
 
 
@@ -197,7 +207,7 @@ def test_csv_keeps_every_digit_and_every_character(db):
     assert float(row["value"]) == 0.1 + 0.2 and float(row["confidence"]) == 1 / 3
     assert row["sentence"] == text and row["subject"] == "'=\x00x"
     assert row["source_title"] == '"quoted", title' and row["source_text"] == text
-    assert row["low"] == "" and row["last_note"] == ""
+    assert row["low"] == "" and row["status_note"] == ""
 
 
 @pytest.mark.parametrize("fmt", ["csv", "jsonl"])
@@ -265,7 +275,7 @@ def test_json_holds_sources_claims_and_reviews_unescaped(ledger):
     gdp = claims[ids["gdp"]]
     assert gdp["subject"] == HOSTILE_SUBJECT  # JSON is not a spreadsheet: no apostrophe
     assert gdp["value"] == -8.5 and isinstance(gdp["value"], float)
-    assert gdp["last_note"] == "+1"
+    assert gdp["status_note"] == "+1"
     assert set(PROVENANCE) <= set(gdp)
     assert len(document["reviews"]) == 7
     assert document["reviews"][0]["note"] == "-cmd"
@@ -325,13 +335,23 @@ def sheet_dicts(sheet) -> list[dict]:
 def test_xlsx_has_claims_sources_reviews_and_an_export_sheet(ledger):
     db, ids = ledger
     workbook = load_xlsx(export.export_bytes(db, None, "xlsx"))
-    assert workbook.sheetnames == ["claims", "sources", "source_text", "reviews", "export"]
+    assert workbook.sheetnames == [
+        "claims",
+        "sources",
+        "source_text",
+        "reviews",
+        # the decision logs a whole-ledger export (a backup) carries
+        "source_reviews",
+        "key_merges",
+        "claim_splits",
+        "export",
+    ]
     claims = {row["id"].value: row for row in sheet_dicts(workbook["claims"])}
     gdp = claims[ids["gdp"]]
     assert gdp["value"].value == -8.5 and gdp["value"].data_type == "n"
     assert gdp["subject"].value == "'" + HOSTILE_SUBJECT and gdp["subject"].data_type == "s"
     assert gdp["speaker"].value == "'" + HOSTILE_SPEAKER
-    assert gdp["last_note"].value == "'+1"
+    assert gdp["status_note"].value == "'+1"
     assert gdp["source_url"].value == "https://news.example/nk?a=1&b=2"
     assert claims[ids["inflation"]]["hedge"].value == "'" + TAB_TEXT
     sources = sheet_dicts(workbook["sources"])
@@ -384,7 +404,7 @@ def test_parquet_keeps_types_and_carries_its_manifest(ledger):
     assert str(table.schema.field("id").type) == "int64"
     row = table.to_pylist()[0]
     assert row["value"] == -8.5 and row["subject"] == HOSTILE_SUBJECT
-    assert row["last_note"] == "+1" and row["source_published"] == "2021-01-06"
+    assert row["status_note"] == "+1" and row["source_published"] == "2021-01-06"
     manifest = export.parquet_manifest(io.BytesIO(data))
     assert manifest["row_count"] == 1
     assert manifest["filters"] == {"status": ["false"]}

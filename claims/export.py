@@ -17,7 +17,9 @@ What each format holds (claims.importer reads csv, json, jsonl and xlsx back):
 - csv: one row per claim: stored fields, provenance, the source's other
   metadata, `review_history` (the claim's review log as a JSON array, empty
   when never reviewed) and `source_text` - the article text, given on the
-  first row of each source only, so that an article is in the file once.
+  first row of each source only, so that an article is in the file once, or
+  on every row when asked (text_on_every_row: a reader filtering rows in a
+  spreadsheet keeps each claim's article beside it).
   A whole-ledger export (no filter but --include-vanished) ends with a row
   for each article no exported claim comes from: claim cells empty but
   source_id, so that a restore brings it back.
@@ -83,6 +85,7 @@ from typing import BinaryIO, Generic, NamedTuple, TypeVar
 import sqlite_utils
 
 from claims import config, store
+from claims.export_names import export_file_name
 from claims.ledger_logs import CSV_COLUMN as LEDGER_RECORD
 from claims.ledger_logs import LOGS, Log, log_records, log_rows, record_json
 from claims.model import EDITABLE_FIELDS, EXTRACTOR_VERSION, VERDICT_STATUSES, ClaimsError
@@ -286,6 +289,8 @@ class _Job:
     exported_at: str
     revision: int
     org: str | None = None
+    # CSV: the article text on every row of its claims, not only on the first.
+    text_on_every_row: bool = False
     org_url: str | None = None
     review_url: str | None = None
     # What was written, by kind: claims always; sources and reviews where the format has them.
@@ -322,6 +327,8 @@ def _start(
     claim_filter: ClaimFilter | None,
     fmt: str,
     org: str | None,
+    *,
+    text_on_every_row: bool = False,
 ) -> _Job:
     if fmt not in FORMATS:
         raise ClaimsError(f"Unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}.")
@@ -335,6 +342,7 @@ def _start(
         params=params,
         exported_at=store.now_utc(),
         revision=store.revision(db),
+        text_on_every_row=text_on_every_row,
     )
     # The SQL that formats rows calls back into Python for the rare value it cannot handle.
     for name, function in (
@@ -710,6 +718,10 @@ def _manifest(job: _Job, *, sha256: str | None, file_name: str | None) -> dict:
         "extractor_version": EXTRACTOR_VERSION,
         "columns": _columns_of(job.fmt),
     }
+    if job.fmt == "csv":
+        manifest["source_text"] = (
+            "on every row" if job.text_on_every_row else "on the first row of each source"
+        )
     if job.fmt in ("csv", "xlsx"):
         manifest["formula_escaping"] = (
             "text cells matching ^'*[=+-@\\t\\r\\0] got one leading apostrophe; "
@@ -750,6 +762,7 @@ def export_with_manifest(
     fmt: str,
     *,
     org: str | None = None,
+    text_on_every_row: bool = False,
 ) -> tuple[bytes, dict]:
     """The whole export file in memory, and its manifest (with the file's SHA-256).
 
@@ -762,14 +775,18 @@ def export_with_manifest(
                 f"More than {IN_MEMORY_LIMIT:,} claims are too many to build in memory: "
                 "narrow the filters, or export them to a file with `python -m claims export`."
             )
-        job = _start(db, claim_filter, fmt, org)
+        job = _start(db, claim_filter, fmt, org, text_on_every_row=text_on_every_row)
         WRITERS[fmt](job, buffer)
     data = buffer.getvalue()
-    extension = FORMATS[fmt][0]
     manifest = _manifest(
-        job, sha256=hashlib.sha256(data).hexdigest(), file_name=f"claims.{extension}"
+        job, sha256=hashlib.sha256(data).hexdigest(), file_name=_file_name(db, claim_filter, fmt)
     )
     return data, manifest
+
+
+def _file_name(db: sqlite_utils.Database, claim_filter: ClaimFilter | None, fmt: str) -> str:
+    """The name a download of this export is offered under (claims.export_names)."""
+    return export_file_name(_database_file(db) or "ledger", claim_filter, FORMATS[fmt][0])
 
 
 def export_bytes(
@@ -778,9 +795,12 @@ def export_bytes(
     fmt: str,
     *,
     org: str | None = None,
+    text_on_every_row: bool = False,
 ) -> bytes:
     """The whole file for the filtered view (xlsx and parquet carry their manifest inside)."""
-    return export_with_manifest(db, claim_filter, fmt, org=org)[0]
+    return export_with_manifest(
+        db, claim_filter, fmt, org=org, text_on_every_row=text_on_every_row
+    )[0]
 
 
 def export_manifest(
@@ -811,7 +831,7 @@ def export_manifest(
     return _manifest(
         job,
         sha256=hashlib.sha256(data).hexdigest(),
-        file_name=file_name or f"claims.{FORMATS[fmt][0]}",
+        file_name=file_name or _file_name(db, claim_filter, fmt),
     )
 
 
@@ -822,6 +842,7 @@ def write_export(
     path: str | os.PathLike,
     *,
     org: str | None = None,
+    text_on_every_row: bool = False,
 ) -> dict:
     """Stream the export to `path`, write FILE.manifest.json beside it, return the manifest.
 
@@ -836,7 +857,7 @@ def write_export(
     partial = path.with_name(f".{path.name}.partial")
     try:
         with _read_snapshot(db), open(partial, "wb") as out:
-            job = _start(db, claim_filter, fmt, org)
+            job = _start(db, claim_filter, fmt, org, text_on_every_row=text_on_every_row)
             WRITERS[fmt](job, out)
         digest = sha256_of_file(partial)
         os.replace(partial, path)
@@ -856,10 +877,11 @@ def stream_export(
     out: BinaryIO,
     *,
     org: str | None = None,
+    text_on_every_row: bool = False,
 ) -> dict:
     """Stream the export into an open binary stream (stdout); the manifest has no hash."""
     with _read_snapshot(db):
-        job = _start(db, claim_filter, fmt, org)
+        job = _start(db, claim_filter, fmt, org, text_on_every_row=text_on_every_row)
         WRITERS[fmt](job, out)
     return _manifest(job, sha256=None, file_name=None)
 
@@ -1035,15 +1057,15 @@ def _write_csv_claims(job: _Job, out: BinaryIO, id_range: IdRange) -> None:
     """The CSV lines of the claims in `id_range`: see _claim_records."""
     seen: set[int] = set()
 
-    def first_appearances(source_ids: set[int]) -> set[int]:
-        return _first_appearances(job, source_ids, seen, id_range)
+    def texts_for(source_ids: set[int]) -> set[int]:
+        # Each source is counted once, in the range holding its first row.
+        first = _first_appearances(job, source_ids, seen, id_range)
+        job.counts["sources"] = job.counts.get("sources", 0) + len(first)
+        return source_ids if job.text_on_every_row else first
 
     select = _csv_claim_sql(job.db)
-    batches = _claim_batches(
-        job, select, _CSV_PROVENANCE, id_range=id_range, texts_for=first_appearances
-    )
+    batches = _claim_batches(job, select, _CSV_PROVENANCE, id_range=id_range, texts_for=texts_for)
     for batch in batches:
-        job.counts["sources"] = job.counts.get("sources", 0) + len(batch.texts)
         lines = _csv_lines(job, batch)
         lines.append("")  # so that the last line ends too, without copying the batch again
         out.write("\r\n".join(lines).encode("utf-8"))
@@ -1077,8 +1099,10 @@ _CSV_NEVER_REVIEWED = (_csv_cells(REVIEW_PROVENANCE, NEVER_REVIEWED.provenance),
 
 
 def _csv_lines(job: _Job, batch: _Batch) -> list[str]:
-    """The batch's rows as CSV lines; a source's text goes on its first row (batch.texts)."""
+    """The batch's rows as CSV lines; a source's text goes on its first row (batch.texts),
+    or on every row with text_on_every_row."""
     db, sources, texts, reviews = job.db, batch.sources, batch.texts, batch.reviews
+    take_text = texts.get if job.text_on_every_row else texts.pop
     lines = []
     for source_id, claim_id, claim_cells, has_nul in batch.rows:
         if has_nul:
@@ -1086,7 +1110,7 @@ def _csv_lines(job: _Job, batch: _Batch) -> list[str]:
         provenance, extra = sources[source_id]
         log = reviews.get(claim_id)
         review, history = _CSV_NEVER_REVIEWED if log is None else _csv_review_cells(log)
-        text = texts.pop(source_id, None) if texts else None
+        text = take_text(source_id, None) if texts else None
         text = _CSV_NO_TEXT if text is None else _csv_text(text)
         official = _csv_cells(OFFICIAL_COLUMNS, job.official_of(claim_id))
         lines.append(
@@ -1291,6 +1315,7 @@ def _claim_records(job: _Job) -> Iterator[Callable[[BinaryIO], None]]:
                     id_range,
                     job.revision,
                     Path(folder) / f"part-{number}",
+                    job.text_on_every_row,
                 ),
             )
             for number, id_range in enumerate(ranges[1:], start=1)
@@ -1342,6 +1367,7 @@ def _write_range_in_worker(
     id_range: IdRange,
     revision: int,
     part: Path,
+    text_on_every_row: bool,
 ) -> tuple[Path, dict] | None:
     """In a worker process: the claim records of `id_range` into the file `part`.
 
@@ -1351,7 +1377,7 @@ def _write_range_in_worker(
     db = store.open_for_reading(db_file)
     try:
         with _read_snapshot(db):
-            job = _start(db, claim_filter, fmt, None)
+            job = _start(db, claim_filter, fmt, None, text_on_every_row=text_on_every_row)
             if job.revision != revision:
                 return None
             with open(part, "wb") as out:
@@ -1680,7 +1706,8 @@ WRITERS: dict[str, Callable[[_Job, BinaryIO], None]] = {
 
 def export_command(claim_filter: ClaimFilter, fmt: str, db_path: str | Path) -> str:
     """The shell command that exports what `claim_filter` matches, shown beside a view
-    (claims.cli_export.filter_from_args reads its options back as the same filter)."""
+    (claims.cli_export.filter_from_args reads its options back as the same filter),
+    to a file named for what it holds (claims.export_names)."""
     options = {
         "--search": claim_filter.search,
         "--status": ",".join(claim_filter.status) or None,
@@ -1697,7 +1724,7 @@ def export_command(claim_filter: ClaimFilter, fmt: str, db_path: str | Path) -> 
         "--min-confidence": claim_filter.min_confidence,
     }
     words = [".venv/bin/python", "-m", "claims", "export", "--db", str(db_path)]
-    words += ["--format", fmt, "-o", f"claims.{FORMATS[fmt][0]}"]
+    words += ["--format", fmt, "-o", export_file_name(db_path, claim_filter, FORMATS[fmt][0])]
     for option, value in options.items():
         if value is not None:
             # "--option=value": a value that starts with "-" is not read as an option.

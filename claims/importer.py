@@ -655,30 +655,35 @@ def _read_json(loader: _Loader, path: Path) -> None:
 
 
 def _read_csv(loader: _Loader, path: Path) -> None:
-    """Two passes: sources (text on the first row of each) first, then claims and histories.
+    """Two passes: sources (text on the first row of each, or on every row) first, then
+    claims and histories.
 
     Two passes let a spreadsheet user re-sort the rows before importing.
     """
     # Articles are longer than the csv module's default field limit.
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
+    texts: dict[object, str] = {}  # source id -> its text, as the first row carrying it gave it
     for row in _csv_records(path):
         if row.get(LEDGER_RECORD):
             continue  # a decision log's row: read in the second pass
-        if row.get("source_text"):
-            loader.source(
-                {
-                    "id": row["source_id"],
-                    "text": row["source_text"],
-                    "url": row.get("source_url"),
-                    "title": row.get("source_title"),
-                    "publisher": row.get("source_publisher"),
-                    "published": row.get("source_published"),
-                    "author": row.get("source_author"),
-                    "retrieved": row.get("source_retrieved"),
-                    "language": row.get("source_language"),
-                    "added": row.get("source_added"),
-                }
-            )
+        text = row.get("source_text")
+        if not text or texts.get(row.get("source_id")) == text:
+            continue  # no article here, or the same again (exported with it on every row)
+        texts[row.get("source_id")] = text
+        loader.source(
+            {
+                "id": row["source_id"],
+                "text": text,
+                "url": row.get("source_url"),
+                "title": row.get("source_title"),
+                "publisher": row.get("source_publisher"),
+                "published": row.get("source_published"),
+                "author": row.get("source_author"),
+                "retrieved": row.get("source_retrieved"),
+                "language": row.get("source_language"),
+                "added": row.get("source_added"),
+            }
+        )
     for row in _csv_records(path):
         if row.get(LEDGER_RECORD):
             _read_csv_ledger_record(loader, row[LEDGER_RECORD], path)

@@ -9,6 +9,7 @@ import os
 import shlex
 import subprocess
 import sys
+from datetime import UTC, datetime
 
 import pytest
 
@@ -85,11 +86,22 @@ def test_include_vanished_exports_claims_re_extraction_no_longer_finds(db_path, 
     assert export_ids(db_path, tmp_path, "--include-vanished") == [1, 2, 3, 4, 5]
 
 
-def test_export_without_output_names_a_file_in_the_current_folder(db_path, tmp_path, monkeypatch):
+def test_export_without_output_names_the_file_for_what_it_holds(db_path, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert main(["export", "--db", str(db_path), "--format", "csv"]) == 0
-    written = sorted(p.name for p in tmp_path.glob("claims-*.csv*"))
-    assert len(written) == 2 and written[1].endswith(".csv.manifest.json")
+    today = datetime.now(UTC).date().isoformat()
+    command = ["export", "--db", str(db_path), "--format", "csv", "--status", "false,verified"]
+    assert main(command) == 0
+    # The same view again the same day: a second file, the first never overwritten.
+    assert main(command) == 0
+    named = f"ledger_status-false+verified_{today}"
+    assert sorted(p.name for p in tmp_path.glob("ledger_*")) == [
+        f"{named}-2.csv",
+        f"{named}-2.csv.manifest.json",
+        f"{named}.csv",
+        f"{named}.csv.manifest.json",
+    ]
+    rows = list(csv.DictReader(io.StringIO((tmp_path / f"{named}.csv").read_text("utf-8-sig"))))
+    assert sorted(row["status"] for row in rows) == ["false", "verified"]
 
 
 def test_export_to_stdout(db_path, capsysbinary):
@@ -195,17 +207,19 @@ def test_the_export_command_for_a_view_reads_back_as_the_same_filters(tmp_path):
         min_confidence=0.5,
         include_vanished=True,
     )
+    today = datetime.now(UTC).date().isoformat()
     for claim_filter in (every_filter, ClaimFilter()):
         command = export_command(claim_filter, "jsonl", tmp_path / "my ledger.db")
         words = shlex.split(command)
         assert words[:4] == [".venv/bin/python", "-m", "claims", "export"]
         args = build_parser().parse_args(words[3:])
         assert filter_from_args(args) == claim_filter
-        assert (args.db, args.format, args.output) == (
-            str(tmp_path / "my ledger.db"),
-            "jsonl",
-            "claims.jsonl",
-        )
+        assert (args.db, args.format) == (str(tmp_path / "my ledger.db"), "jsonl")
+        # The file it writes is named for the ledger, the filters and the day.
+        assert args.output.startswith("my-ledger_") and args.output.endswith(f"_{today}.jsonl")
+    assert shlex.split(export_command(ClaimFilter(), "csv", "/data/claims.db"))[-1] == (
+        f"claims_all_{today}.csv"
+    )
 
 
 def test_import_into_a_ledger_with_the_same_claims_merges_and_says_so(db_path, tmp_path, capsys):

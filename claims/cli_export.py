@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from claims import config, store
-from claims.export_names import export_file_name
 from claims.export import FORMATS, MANIFEST_INSIDE, manifest_path, stream_export, write_export
+from claims.export_names import export_file_name
 from claims.model import (
     KINDS,
     MAX_ID,

@@ -1022,7 +1022,9 @@ def _write_csv_decision_logs(job: _Job, out: BinaryIO) -> None:
     ledger_record, the row as a JSON line."""
     empty = _csv_cells(CSV_COLUMNS[:-1], (None,) * (len(CSV_COLUMNS) - 1))
     for log in _decision_logs(job):
-        lines = [f"{empty},{_csv_text(record_json(r))}" for r in log_records(job.db, log, typed=True)]
+        lines = [
+            f"{empty},{_csv_text(record_json(r))}" for r in log_records(job.db, log, typed=True)
+        ]
         lines.append("")
         out.write("\r\n".join(lines).encode("utf-8"))
 

@@ -33,7 +33,8 @@ import json
 import math
 import sqlite3
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
 import sqlite_utils
@@ -602,9 +603,13 @@ def _period_bounds_or_none(period: str) -> tuple[str | None, str | None]:
 
 
 def _read_jsonl(loader: _Loader, path: Path) -> None:
-    handlers = {"source": loader.source, "claim": loader.claim, "review": loader.review}
+    handlers: dict[str, Callable[[dict], None]] = {
+        "source": loader.source,
+        "claim": loader.claim,
+        "review": loader.review,
+    }
     for name, log in BY_RECORD.items():
-        handlers[name] = lambda record, table=log.table: loader.log_row(table, record)
+        handlers[name] = partial(loader.log_row, log.table)
     with open(path, encoding="utf-8-sig") as lines:
         for number, line in enumerate(lines, start=1):
             if not line.strip():

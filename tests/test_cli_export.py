@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from claims import config, export, store
+from claims import config, export, groups, store
 from claims.cli import main
 from tests.ledger_data import HOSTILE_SPEAKER, HOSTILE_SUBJECT, build_hostile_ledger
 
@@ -271,3 +271,36 @@ def test_import_prints_each_conflict_with_a_later_local_review(db_path, tmp_path
     backup = tmp_path / "merged.csv"
     assert main(["export", "--db", str(target), "--format", "csv", "-o", str(backup)]) == 0
     assert main(["import", "--db", str(tmp_path / "restored.db"), str(backup)]) == 0
+
+
+def test_text_on_every_row_puts_each_claims_article_beside_it(db_path, tmp_path, capsys):
+    out = tmp_path / "every.csv"
+    command = ["export", "--db", str(db_path), "--format", "csv", "-o", str(out)]
+    assert main([*command, "--text-on-every-row"]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"), newline="")))
+    assert len(rows) == 5 and all(row["source_text"] for row in rows)
+    assert json.loads(export.manifest_path(out).read_text())["source_text"] == "on every row"
+    capsys.readouterr()
+    assert main([*command[:4], "xlsx", "-o", str(tmp_path / "x.xlsx"), "--text-on-every-row"]) == 2
+    assert "--text-on-every-row is for csv" in capsys.readouterr().err
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_import_says_what_it_restored_and_skipped_of_the_decision_logs(db_path, tmp_path, capsys):
+    db = store.connect(db_path)
+    store.update_source(db, 1, {"title": "North Korea"}, reviewer="ann", note="as printed")
+    groups.split_claim(db, 1, reviewer="ann", note="a forecast")
+    db.close()
+    out = tmp_path / "backup.csv"
+    assert main(["export", "--db", str(db_path), "--format", "csv", "-o", str(out)]) == 0
+    target = tmp_path / "restored.db"
+    capsys.readouterr()
+    assert main(["import", "--db", str(target), str(out)]) == 0
+    first = capsys.readouterr().out
+    assert "1 source corrections added, 0 skipped" in first
+    assert "0 merge decisions added, 0 skipped" in first
+    assert "1 split decisions added, 0 skipped" in first
+    assert main(["import", "--db", str(target), str(out)]) == 0
+    again = capsys.readouterr().out
+    assert "0 source corrections added, 1 skipped" in again
+    assert "0 split decisions added, 1 skipped" in again

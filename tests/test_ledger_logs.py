@@ -97,9 +97,7 @@ def row_counts(db) -> dict:
 
 
 @pytest.mark.parametrize("fmt", RESTORE_FORMATS)
-def test_a_restore_brings_back_source_reviews_merges_rejections_and_splits(
-    decided, tmp_path, fmt
-):
+def test_a_restore_brings_back_source_reviews_merges_rejections_and_splits(decided, tmp_path, fmt):
     db, _ = decided
     backup = export_to(db, tmp_path, fmt, "backup")
     restored = store.connect(tmp_path / "restored.db")

@@ -22,21 +22,28 @@ What each format holds (claims.importer reads csv, json, jsonl and xlsx back):
   spreadsheet keeps each claim's article beside it).
   A whole-ledger export (no filter but --include-vanished) ends with a row
   for each article no exported claim comes from: claim cells empty but
-  source_id, so that a restore brings it back.
+  source_id, so that a restore brings it back; then a row for each row of
+  the decision logs, every cell empty but `ledger_record` (claims.ledger_logs).
   Text cells are quoted, numbers bare (as csv.QUOTE_NONNUMERIC writes).
 - json: {"format", "sources": [...], "claims": [...], "reviews": [...]}.
   Here and in jsonl and xlsx, a whole-ledger export carries every source;
-  a filtered one, the sources of its claims (see is_whole_ledger).
+  a filtered one, the sources of its claims (see is_whole_ledger). A
+  whole-ledger export adds the decision logs, "source_reviews",
+  "key_merges" and "claim_splits" (claims.ledger_logs).
 - jsonl: one object per line, typed by "type": every "source" line, then
-  every "claim" line, then every "review" line (so an importer can stream).
+  every "claim" line, then every "review" line (so an importer can stream);
+  a whole-ledger export then the decision logs' lines.
 - xlsx: sheets claims, sources, source_text (the rest of articles longer than
-  a spreadsheet cell holds), reviews, and export (the manifest).
+  a spreadsheet cell holds), reviews, the decision logs' sheets in a
+  whole-ledger export, and export (the manifest); each with its header
+  frozen, an autofilter and column widths (claims.xlsx_layout).
 - parquet: the claims with provenance; the manifest in the file metadata.
 - claimreview: a JSON array of schema.org ClaimReview objects, one per claim
   whose status is a verdict.
 
 The manifest (filters, row count, export time, database revision, extractor
 version, SHA-256 of the data file) sits beside the file as FILE.manifest.json;
+a download is named for its ledger, filters and day (claims.export_names);
 xlsx and parquet also carry it inside (without the hash: a file cannot hold
 its own hash).
 

@@ -11,7 +11,11 @@ history are restored; ids are new. Importing merges:
   and each field those reviews changed (its status, an edited value) takes
   the file's value, unless the claim's own log changed that field later: then
   the stored value stays and the conflict is reported (see _ReviewMerge);
-- reviews of new claims are appended, oldest first.
+- reviews of new claims are appended, oldest first;
+- the decision logs of a whole-ledger export (source corrections, merges,
+  rejections, splits) are put back with their ids mapped, a row the ledger
+  already holds skipped, and a decision older than the ledger's own on the
+  same thing reported, not put in force (see claims.ledger_logs).
 
 The whole import is one transaction: a bad row leaves the database unchanged,
 and the message names the row and the field. Every value is held to the
@@ -254,7 +258,7 @@ class _Loader:
             )
         self.merge.apply()
         self._check_statuses_follow_their_logs()
-        self.logs.write(self.sources, self.claims)
+        self.logs.write(self.sources, self.claims, self.matched_sources)
         self.counts.update(self.logs.counts)
         self.conflicts.extend(self.logs.conflicts)
 

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from claims.model import ClaimsError
+from claims.store import EDITABLE_SOURCE_FIELDS
 
 _DECISION = ("reviewer", "at", "note")
 
@@ -175,19 +176,19 @@ class LogRestore:
             raise ClaimsError(
                 f"{what}: action must be {' or '.join(log.actions)}, not {row['action']!r:.60}."
             )
-        if log is SOURCE_REVIEWS:
-            from claims.store import EDITABLE_SOURCE_FIELDS  # the store imports export
-
-            if row["field"] not in EDITABLE_SOURCE_FIELDS:
-                raise ClaimsError(
-                    f"{what}: field {row['field']!r:.60} is not a source field a person corrects."
-                )
+        if log is SOURCE_REVIEWS and row["field"] not in EDITABLE_SOURCE_FIELDS:
+            raise ClaimsError(
+                f"{what}: field {row['field']!r:.60} is not a source field a person corrects."
+            )
         self.pending[log.table][file_id] = row
 
-    def write(self, sources: dict[int, int], claims: dict[int, int]) -> None:
+    def write(
+        self, sources: dict[int, int], claims: dict[int, int], matched_sources: set[int]
+    ) -> None:
         """Write the rows the ledger lacks, the file's ids mapped to the ledger's.
 
-        `sources` and `claims` map the file's ids to the stored ones.
+        `sources` and `claims` map the file's ids to the stored ones;
+        `matched_sources` are the stored sources the file's articles matched.
         """
         for log in LOGS:
             for file_id, row in sorted(self.pending[log.table].items()):
@@ -208,10 +209,27 @@ class LogRestore:
                         list(row.values()),
                     )
                     self.counts[f"{log.table}_added"] += 1
+                    if log is SOURCE_REVIEWS and row["source_id"] in matched_sources:
+                        self._report_kept_metadata(what, row)
         if self.counts["key_merges_added"]:
             from claims.groups import rebuild_aliases  # groups imports the exporter
 
             rebuild_aliases(self.db)
+
+    def _report_kept_metadata(self, what: str, row: dict) -> None:
+        """An article already stored keeps its own metadata (a new date would re-date its
+        claims, which an import does not do): a correction the file adds to its log
+        but that the article does not show is reported."""
+        field = row["field"]
+        current = self.db.execute(
+            f"SELECT {field} FROM sources WHERE id = ?", [row["source_id"]]
+        ).fetchone()[0]
+        if current != row["new"]:
+            self.conflicts.append(
+                f"{what}: source {row['source_id']} kept its {field} {current!r} over the "
+                f"file's correction to {row['new']!r} of {row['at']} (the correction is in "
+                "its log)."
+            )
 
     def _check_anchor(self, row: dict, what: str) -> None:
         """A split holds for the claim at its place in the article: the place must be in it."""

@@ -286,3 +286,28 @@ def test_a_csv_ledger_record_that_is_not_one_is_refused(decided, tmp_path):
     path.write_bytes(data)
     with pytest.raises(ClaimsError, match="ledger_record cell is not a decision-log record"):
         import_file(store.connect(tmp_path / "restored.db"), path)
+
+
+def test_a_correction_of_an_article_already_stored_joins_its_log_and_is_reported(decided, tmp_path):
+    db, _ = decided
+    backup = export_to(db, tmp_path, "jsonl", "backup")
+    # A ledger that took in the same articles before anyone corrected them.
+    other = store.connect(tmp_path / "other.db")
+    build_hostile_ledger(other)
+    summary = import_file(other, backup)
+    assert summary["source_reviews_added"] == 2
+    assert [r["new"] for r in store.source_reviews_of(other, 1)] == [
+        "North Korea's economy",
+        "=News",
+    ]
+    # Its article keeps the metadata it had (a new date would re-date claims): said so.
+    assert other["sources"].get(1)["title"] == "+North Korea's economy"
+    reported = [c for c in summary["conflicts"] if c.startswith("Source review")]
+    assert reported == [
+        "Source review 1: source 1 kept its title \"+North Korea's economy\" over the file's "
+        f'correction to "North Korea\'s economy" of {db["source_reviews"].get(1)["at"]} '
+        "(the correction is in its log).",
+        "Source review 2: source 1 kept its publisher 'Example News' over the file's "
+        f"correction to '=News' of {db['source_reviews'].get(2)['at']} "
+        "(the correction is in its log).",
+    ]

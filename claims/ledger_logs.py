@@ -133,8 +133,8 @@ def record_json(record: dict) -> str:
 class LogRestore:
     """The file's decision-log rows: checked as they are read, written once the claims are.
 
-    `text`, `as_int` and the id maps come from the importer, whose rules for a
-    value (a text, a whole number) and whose ids they share.
+    `as_text` and `as_int` are the importer's rules for a text and a whole number,
+    and the id maps given to write are its own: a decision is read as a claim is.
     """
 
     def __init__(
@@ -234,9 +234,9 @@ class LogRestore:
     def _check_anchor(self, row: dict, what: str) -> None:
         """A split holds for the claim at its place in the article: the place must be in it."""
         start, end = row["surface_start"], row["surface_end"]
-        length = self.db.execute(
-            "SELECT length(text) FROM sources WHERE id = ?", [row["source_id"]]
-        ).fetchone()[0]
+        # Counted in Python, as ingest counted the offsets: SQLite's length() stops at a NUL.
+        text = self.db.execute("SELECT text FROM sources WHERE id = ?", [row["source_id"]])
+        length = len(text.fetchone()[0])
         if not 0 <= start <= end <= length:
             raise ClaimsError(
                 f"{what}: surface offsets {start}-{end} fall outside its article "

@@ -7,10 +7,11 @@ verbatim sentence, status, status_note - why the status was set -, edit_note -
 why it was last edited -, last reviewer, last review date) and, when it is
 checked against a linked official series (claims.checks), that series, its
 value for the claim's period and the difference (the manifest names the series
-and vintages used): the claims are read alone and each batch's sources and reviews joined in Python,
-once per source and per reviewed claim (see _claim_batches). For CSV and
-JSON Lines, SQLite formats a claim's own cells or object itself, and a large
-export is written by several processes, each an id range (_claim_records).
+and vintages used): the claims are read alone and each batch's sources and
+reviews joined in Python, once per source and per reviewed claim (see
+_claim_batches). For CSV and JSON Lines, SQLite formats a claim's own cells or
+object itself, and a large export is written by several processes, each an id
+range (_claim_records).
 
 What each format holds (claims.importer reads csv, json, jsonl and xlsx back):
 

@@ -6,11 +6,11 @@ import argparse
 import math
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 from claims import config, store
 from claims.export import FORMATS, MANIFEST_INSIDE, manifest_path, stream_export, write_export
+from claims.export_names import export_file_name
 from claims.model import (
     KINDS,
     MAX_ID,
@@ -31,8 +31,14 @@ def add_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
         "-o",
         "--output",
         metavar="FILE",
-        help="file to write ('-' for stdout; default: claims-DATE-TIME.EXT here); "
+        help="file to write ('-' for stdout; default here, named for what it holds: "
+        "LEDGER_FILTERS_DATE.EXT, such as claims_status-verified_2026-12-05.csv); "
         "a manifest is written beside it as FILE.manifest.json",
+    )
+    p.add_argument(
+        "--text-on-every-row",
+        action="store_true",
+        help="csv: the article text on every row of its claims (default: on its first row only)",
     )
     p.add_argument(
         "--status",
@@ -130,16 +136,23 @@ def _source_id(raw: str | None) -> int | None:
 def cmd_export(args: argparse.Namespace) -> int:
     from claims.cli import open_to_read
 
-    db = open_to_read(config.database_path(args.db))
+    db_path = config.database_path(args.db)
+    db = open_to_read(db_path)
     claim_filter = filter_from_args(args)
+    if args.text_on_every_row and args.format != "csv":
+        raise ClaimsError(
+            "--text-on-every-row is for csv, whose rows are the claims; the other formats "
+            "keep each article once, beside its claims."
+        )
+    options = {"org": args.org, "text_on_every_row": args.text_on_every_row}
     if args.output == "-":
         out = _standard_output(args.format)
-        manifest = stream_export(db, claim_filter, args.format, out, org=args.org)
+        manifest = stream_export(db, claim_filter, args.format, out, **options)
         out.flush()
         print(f"Exported {manifest['row_count']} claims to stdout.", file=sys.stderr)
         return 0
-    path = Path(args.output) if args.output else _default_output(args.format)
-    manifest = write_export(db, claim_filter, args.format, path, org=args.org)
+    path = Path(args.output) if args.output else _default_output(db_path, claim_filter, args.format)
+    manifest = write_export(db, claim_filter, args.format, path, **options)
     inside = " (also inside the file)" if args.format in MANIFEST_INSIDE else ""
     print(
         f"Exported {manifest['row_count']} claims to {path}; "
@@ -166,9 +179,23 @@ def _standard_output(fmt: str):
     return TerminalSafeWriter(out, json=fmt in _JSON_FORMATS)
 
 
-def _default_output(fmt: str) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    return Path(f"claims-{stamp}.{FORMATS[fmt][0]}")
+def _default_output(db_path: Path, claim_filter: ClaimFilter, fmt: str) -> Path:
+    """A file here named for what it holds; "-2", "-3"... when an export of the same
+    view was already written today, which is never overwritten."""
+    named = Path(export_file_name(db_path, claim_filter, FORMATS[fmt][0]))
+    path, number = named, 2
+    while path.exists() or manifest_path(path).exists():
+        path = named.with_stem(f"{named.stem}-{number}")
+        number += 1
+    return path
+
+
+# The decision logs (claims.ledger_logs) as the import's summary names them.
+_DECISION_LOG_NAMES = (
+    ("source_reviews", "source corrections"),
+    ("key_merges", "merge decisions"),
+    ("claim_splits", "split decisions"),
+)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -182,7 +209,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"Imported {terminal_safe(args.file)}: {summary['sources_added']} sources added, "
         f"{summary['sources_matched']} already stored; {summary['claims_added']} claims added, "
         f"{summary['claims_skipped']} already stored; {summary['reviews_added']} reviews added, "
-        f"{summary['reviews_skipped']} already stored. Manifest: {summary['manifest']}."
+        f"{summary['reviews_skipped']} already stored; "
+        + "; ".join(
+            f"{summary[f'{table}_added']} {name} added, {summary[f'{table}_skipped']} skipped"
+            for table, name in _DECISION_LOG_NAMES
+        )
+        + f". Manifest: {summary['manifest']}."
     )
     for conflict in summary["conflicts"]:
         print(f"Conflict: {terminal_safe(conflict)}")

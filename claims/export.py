@@ -3,38 +3,48 @@
 Every export streams: claims are read in batches, in id order, and written as
 they come, so memory stays bounded whatever the row count. Each claim row
 carries its provenance (source URL, title, publisher, publication date, the
-verbatim sentence, status, last note, last reviewer, last review date) and, when
-it is checked against a linked official series (claims.checks), that series, its
+verbatim sentence, status, status_note - why the status was set -, edit_note -
+why it was last edited -, last reviewer, last review date) and, when it is
+checked against a linked official series (claims.checks), that series, its
 value for the claim's period and the difference (the manifest names the series
-and vintages used): the
-claims are read alone and each batch's sources and reviews joined in Python,
-once per source and per reviewed claim (see _claim_batches). For CSV and
-JSON Lines, SQLite formats a claim's own cells or object itself, and a large
-export is written by several processes, each an id range (_claim_records).
+and vintages used): the claims are read alone and each batch's sources and
+reviews joined in Python, once per source and per reviewed claim (see
+_claim_batches). For CSV and JSON Lines, SQLite formats a claim's own cells or
+object itself, and a large export is written by several processes, each an id
+range (_claim_records).
 
 What each format holds (claims.importer reads csv, json, jsonl and xlsx back):
 
 - csv: one row per claim: stored fields, provenance, the source's other
   metadata, `review_history` (the claim's review log as a JSON array, empty
   when never reviewed) and `source_text` - the article text, given on the
-  first row of each source only, so that an article is in the file once.
+  first row of each source only, so that an article is in the file once, or
+  on every row when asked (text_on_every_row: a reader filtering rows in a
+  spreadsheet keeps each claim's article beside it).
   A whole-ledger export (no filter but --include-vanished) ends with a row
   for each article no exported claim comes from: claim cells empty but
-  source_id, so that a restore brings it back.
+  source_id, so that a restore brings it back; then a row for each row of
+  the decision logs, every cell empty but `ledger_record` (claims.ledger_logs).
   Text cells are quoted, numbers bare (as csv.QUOTE_NONNUMERIC writes).
 - json: {"format", "sources": [...], "claims": [...], "reviews": [...]}.
   Here and in jsonl and xlsx, a whole-ledger export carries every source;
-  a filtered one, the sources of its claims (see is_whole_ledger).
+  a filtered one, the sources of its claims (see is_whole_ledger). A
+  whole-ledger export adds the decision logs, "source_reviews",
+  "key_merges" and "claim_splits" (claims.ledger_logs).
 - jsonl: one object per line, typed by "type": every "source" line, then
-  every "claim" line, then every "review" line (so an importer can stream).
+  every "claim" line, then every "review" line (so an importer can stream);
+  a whole-ledger export then the decision logs' lines.
 - xlsx: sheets claims, sources, source_text (the rest of articles longer than
-  a spreadsheet cell holds), reviews, and export (the manifest).
+  a spreadsheet cell holds), reviews, the decision logs' sheets in a
+  whole-ledger export, and export (the manifest); each with its header
+  frozen, an autofilter and column widths (claims.xlsx_layout).
 - parquet: the claims with provenance; the manifest in the file metadata.
 - claimreview: a JSON array of schema.org ClaimReview objects, one per claim
   whose status is a verdict.
 
 The manifest (filters, row count, export time, database revision, extractor
 version, SHA-256 of the data file) sits beside the file as FILE.manifest.json;
+a download is named for its ledger, filters and day (claims.export_names);
 xlsx and parquet also carry it inside (without the hash: a file cannot hold
 its own hash).
 
@@ -83,7 +93,10 @@ from typing import BinaryIO, Generic, NamedTuple, TypeVar
 import sqlite_utils
 
 from claims import config, store
-from claims.model import EXTRACTOR_VERSION, VERDICT_STATUSES, ClaimsError
+from claims.export_names import export_file_name
+from claims.ledger_logs import CSV_COLUMN as LEDGER_RECORD
+from claims.ledger_logs import LOGS, Log, log_records, log_rows, record_json
+from claims.model import EDITABLE_FIELDS, EXTRACTOR_VERSION, VERDICT_STATUSES, ClaimsError
 from claims.processes import worker_pool
 from claims.query import ClaimFilter, count_claims, where_clause
 from claims.schema import NUL_TRACKED_COLUMNS
@@ -188,8 +201,9 @@ CSV_SOURCE_EXTRA = (
     ("source_added", "added"),
 )
 SOURCE_FIELDS = tuple(column for _, column in SOURCE_PROVENANCE + CSV_SOURCE_EXTRA)
-# What a claim row says of the claim's review log (see _ReviewLog).
-REVIEW_PROVENANCE = ("last_note", "last_reviewer", "last_review_date")
+# What a claim row says of the claim's review log (see _ReviewLog): why its status was
+# set and why it was last edited are apart, so that neither reason hides the other.
+REVIEW_PROVENANCE = ("status_note", "edit_note", "last_reviewer", "last_review_date")
 
 # A claim checked against an official series it is linked to (claims.checks): the
 # series, its value for the claim's period and claim minus official; empty otherwise.
@@ -204,6 +218,7 @@ CSV_COLUMNS = (
     + tuple(name for name, _ in CSV_SOURCE_EXTRA)
     + ("review_history", "source_text")
     + OFFICIAL_COLUMNS
+    + (LEDGER_RECORD,)
 )
 
 INTEGER_COLUMNS = frozenset(
@@ -282,6 +297,8 @@ class _Job:
     exported_at: str
     revision: int
     org: str | None = None
+    # CSV: the article text on every row of its claims, not only on the first.
+    text_on_every_row: bool = False
     org_url: str | None = None
     review_url: str | None = None
     # What was written, by kind: claims always; sources and reviews where the format has them.
@@ -318,6 +335,8 @@ def _start(
     claim_filter: ClaimFilter | None,
     fmt: str,
     org: str | None,
+    *,
+    text_on_every_row: bool = False,
 ) -> _Job:
     if fmt not in FORMATS:
         raise ClaimsError(f"Unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}.")
@@ -331,6 +350,7 @@ def _start(
         params=params,
         exported_at=store.now_utc(),
         revision=store.revision(db),
+        text_on_every_row=text_on_every_row,
     )
     # The SQL that formats rows calls back into Python for the rare value it cannot handle.
     for name, function in (
@@ -423,13 +443,19 @@ IdRange = tuple[int | None, int | None] | None
 class _ReviewLog(NamedTuple):
     """What a claim row says of the claim's reviews."""
 
-    last_note: str | None  # of the latest review that says something (an edit may not)
+    status_note: str | None  # of the review that set the current status
+    edit_note: str | None  # of the latest edit of a claim field (EDITABLE_FIELDS)
     last_reviewer: str | None
     last_review_date: str | None
     history: list[dict]  # every review, oldest first: REVIEW_COLUMNS from "at" on
 
+    @property
+    def provenance(self) -> tuple:
+        """The values of REVIEW_PROVENANCE."""
+        return self[: len(REVIEW_PROVENANCE)]
 
-NEVER_REVIEWED = _ReviewLog(None, None, None, [])
+
+NEVER_REVIEWED = _ReviewLog(None, None, None, None, [])
 
 
 # What a writer keeps of one source (_SourceForm.entry): a tuple of values, CSV cells
@@ -557,7 +583,7 @@ def _claim_row_batches(job: _Job) -> Iterator[list[tuple]]:
             (
                 *row[2:],
                 *sources[row[0]],
-                *reviews.get(row[1], NEVER_REVIEWED)[:3],
+                *reviews.get(row[1], NEVER_REVIEWED).provenance,
                 *job.official_of(row[1]),
             )
             for row in batch.rows
@@ -585,12 +611,24 @@ def _review_logs(db: sqlite_utils.Database, rows: list[tuple]) -> dict[int, _Rev
     reviews = db.execute(sql, [rows[0][1], rows[-1][1]])
     for claim_id, log in groupby(reviews, key=itemgetter(0)):
         history = [dict(zip(REVIEW_COLUMNS[2:], review[1:], strict=True)) for review in log]
-        notes = [review["note"] for review in history if review["note"]]
         last = history[-1]
         logs[claim_id] = _ReviewLog(
-            notes[-1] if notes else None, last["reviewer"], last["at"], history
+            _status_note(history), _edit_note(history), last["reviewer"], last["at"], history
         )
     return logs
+
+
+def _status_note(history: list[dict]) -> str | None:
+    """The note of the review that set the claim's current status: the latest status
+    review by time, then by order (a merged import may append an older one last)."""
+    status_reviews = [(r["at"], n, r) for n, r in enumerate(history) if r["field"] == "status"]
+    return max(status_reviews, key=itemgetter(0, 1))[2]["note"] if status_reviews else None
+
+
+def _edit_note(history: list[dict]) -> str | None:
+    """The note of the latest edit of a claim field (a status change is no edit)."""
+    edits = [review for review in history if review["field"] in EDITABLE_FIELDS]
+    return edits[-1]["note"] if edits else None
 
 
 # ---------------------------------------------------------------- sources and reviews
@@ -611,6 +649,15 @@ def is_whole_ledger(claim_filter: ClaimFilter) -> bool:
     restore brings every article back.
     """
     return replace(claim_filter, include_vanished=False).is_empty()
+
+
+def _decision_logs(job: _Job) -> Iterator[Log]:
+    """The decision logs a whole-ledger export carries (claims.ledger_logs), counted."""
+    if not is_whole_ledger(job.claim_filter):
+        return
+    for log in LOGS:
+        job.counts[log.table] = job.db.execute(f"SELECT count(*) FROM {log.table}").fetchone()[0]
+        yield log
 
 
 def _source_batches(
@@ -679,6 +726,10 @@ def _manifest(job: _Job, *, sha256: str | None, file_name: str | None) -> dict:
         "extractor_version": EXTRACTOR_VERSION,
         "columns": _columns_of(job.fmt),
     }
+    if job.fmt == "csv":
+        manifest["source_text"] = (
+            "on every row" if job.text_on_every_row else "on the first row of each source"
+        )
     if job.fmt in ("csv", "xlsx"):
         manifest["formula_escaping"] = (
             "text cells matching ^'*[=+-@\\t\\r\\0] got one leading apostrophe; "
@@ -719,6 +770,7 @@ def export_with_manifest(
     fmt: str,
     *,
     org: str | None = None,
+    text_on_every_row: bool = False,
 ) -> tuple[bytes, dict]:
     """The whole export file in memory, and its manifest (with the file's SHA-256).
 
@@ -731,14 +783,18 @@ def export_with_manifest(
                 f"More than {IN_MEMORY_LIMIT:,} claims are too many to build in memory: "
                 "narrow the filters, or export them to a file with `python -m claims export`."
             )
-        job = _start(db, claim_filter, fmt, org)
+        job = _start(db, claim_filter, fmt, org, text_on_every_row=text_on_every_row)
         WRITERS[fmt](job, buffer)
     data = buffer.getvalue()
-    extension = FORMATS[fmt][0]
     manifest = _manifest(
-        job, sha256=hashlib.sha256(data).hexdigest(), file_name=f"claims.{extension}"
+        job, sha256=hashlib.sha256(data).hexdigest(), file_name=_file_name(db, claim_filter, fmt)
     )
     return data, manifest
+
+
+def _file_name(db: sqlite_utils.Database, claim_filter: ClaimFilter | None, fmt: str) -> str:
+    """The name a download of this export is offered under (claims.export_names)."""
+    return export_file_name(_database_file(db) or "ledger", claim_filter, FORMATS[fmt][0])
 
 
 def export_bytes(
@@ -747,9 +803,12 @@ def export_bytes(
     fmt: str,
     *,
     org: str | None = None,
+    text_on_every_row: bool = False,
 ) -> bytes:
     """The whole file for the filtered view (xlsx and parquet carry their manifest inside)."""
-    return export_with_manifest(db, claim_filter, fmt, org=org)[0]
+    return export_with_manifest(
+        db, claim_filter, fmt, org=org, text_on_every_row=text_on_every_row
+    )[0]
 
 
 def export_manifest(
@@ -780,7 +839,7 @@ def export_manifest(
     return _manifest(
         job,
         sha256=hashlib.sha256(data).hexdigest(),
-        file_name=file_name or f"claims.{FORMATS[fmt][0]}",
+        file_name=file_name or _file_name(db, claim_filter, fmt),
     )
 
 
@@ -791,6 +850,7 @@ def write_export(
     path: str | os.PathLike,
     *,
     org: str | None = None,
+    text_on_every_row: bool = False,
 ) -> dict:
     """Stream the export to `path`, write FILE.manifest.json beside it, return the manifest.
 
@@ -805,7 +865,7 @@ def write_export(
     partial = path.with_name(f".{path.name}.partial")
     try:
         with _read_snapshot(db), open(partial, "wb") as out:
-            job = _start(db, claim_filter, fmt, org)
+            job = _start(db, claim_filter, fmt, org, text_on_every_row=text_on_every_row)
             WRITERS[fmt](job, out)
         digest = sha256_of_file(partial)
         os.replace(partial, path)
@@ -825,10 +885,11 @@ def stream_export(
     out: BinaryIO,
     *,
     org: str | None = None,
+    text_on_every_row: bool = False,
 ) -> dict:
     """Stream the export into an open binary stream (stdout); the manifest has no hash."""
     with _read_snapshot(db):
-        job = _start(db, claim_filter, fmt, org)
+        job = _start(db, claim_filter, fmt, org, text_on_every_row=text_on_every_row)
         WRITERS[fmt](job, out)
     return _manifest(job, sha256=None, file_name=None)
 
@@ -961,6 +1022,19 @@ def _write_csv(job: _Job, out: BinaryIO) -> None:
         write_claims(out)
     if is_whole_ledger(job.claim_filter):
         _write_csv_claimless_sources(job, out)
+        _write_csv_decision_logs(job, out)
+
+
+def _write_csv_decision_logs(job: _Job, out: BinaryIO) -> None:
+    """A row for each decision-log row (claims.ledger_logs): every cell empty but
+    ledger_record, the row as a JSON line."""
+    empty = _csv_cells(CSV_COLUMNS[:-1], (None,) * (len(CSV_COLUMNS) - 1))
+    for log in _decision_logs(job):
+        lines = [
+            f"{empty},{_csv_text(record_json(r))}" for r in log_records(job.db, log, typed=True)
+        ]
+        lines.append("")
+        out.write("\r\n".join(lines).encode("utf-8"))
 
 
 def _write_csv_claimless_sources(job: _Job, out: BinaryIO) -> None:
@@ -983,7 +1057,7 @@ def _write_csv_claimless_sources(job: _Job, out: BinaryIO) -> None:
             provenance, extra = _csv_source_cells(row[:-1])
             lines.append(
                 f"{claim_cells},{provenance},{review},{extra},{history},{_csv_text(row[-1])},"
-                + _CSV_NO_OFFICIAL
+                f"{_CSV_NO_OFFICIAL},{_CSV_NO_TEXT}"
             )
         lines.append("")
         out.write("\r\n".join(lines).encode("utf-8"))
@@ -993,15 +1067,15 @@ def _write_csv_claims(job: _Job, out: BinaryIO, id_range: IdRange) -> None:
     """The CSV lines of the claims in `id_range`: see _claim_records."""
     seen: set[int] = set()
 
-    def first_appearances(source_ids: set[int]) -> set[int]:
-        return _first_appearances(job, source_ids, seen, id_range)
+    def texts_for(source_ids: set[int]) -> set[int]:
+        # Each source is counted once, in the range holding its first row.
+        first = _first_appearances(job, source_ids, seen, id_range)
+        job.counts["sources"] = job.counts.get("sources", 0) + len(first)
+        return source_ids if job.text_on_every_row else first
 
     select = _csv_claim_sql(job.db)
-    batches = _claim_batches(
-        job, select, _CSV_PROVENANCE, id_range=id_range, texts_for=first_appearances
-    )
+    batches = _claim_batches(job, select, _CSV_PROVENANCE, id_range=id_range, texts_for=texts_for)
     for batch in batches:
-        job.counts["sources"] = job.counts.get("sources", 0) + len(batch.texts)
         lines = _csv_lines(job, batch)
         lines.append("")  # so that the last line ends too, without copying the batch again
         out.write("\r\n".join(lines).encode("utf-8"))
@@ -1028,15 +1102,17 @@ _CSV_PROVENANCE = _SourceForm(
 def _csv_review_cells(log: _ReviewLog) -> tuple[str, str]:
     """The cells of REVIEW_PROVENANCE, and of review_history (the log as JSON)."""
     history = json.dumps(log.history, ensure_ascii=False, separators=(",", ":"))
-    return _csv_cells(REVIEW_PROVENANCE, log[:3]), _csv_text(history)
+    return _csv_cells(REVIEW_PROVENANCE, log.provenance), _csv_text(history)
 
 
-_CSV_NEVER_REVIEWED = (_csv_cells(REVIEW_PROVENANCE, NEVER_REVIEWED[:3]), _csv_text(None))
+_CSV_NEVER_REVIEWED = (_csv_cells(REVIEW_PROVENANCE, NEVER_REVIEWED.provenance), _csv_text(None))
 
 
 def _csv_lines(job: _Job, batch: _Batch) -> list[str]:
-    """The batch's rows as CSV lines; a source's text goes on its first row (batch.texts)."""
+    """The batch's rows as CSV lines; a source's text goes on its first row (batch.texts),
+    or on every row with text_on_every_row."""
     db, sources, texts, reviews = job.db, batch.sources, batch.texts, batch.reviews
+    take_text = texts.get if job.text_on_every_row else texts.pop
     lines = []
     for source_id, claim_id, claim_cells, has_nul in batch.rows:
         if has_nul:
@@ -1044,10 +1120,13 @@ def _csv_lines(job: _Job, batch: _Batch) -> list[str]:
         provenance, extra = sources[source_id]
         log = reviews.get(claim_id)
         review, history = _CSV_NEVER_REVIEWED if log is None else _csv_review_cells(log)
-        text = texts.pop(source_id, None) if texts else None
+        text = take_text(source_id, None) if texts else None
         text = _CSV_NO_TEXT if text is None else _csv_text(text)
         official = _csv_cells(OFFICIAL_COLUMNS, job.official_of(claim_id))
-        lines.append(f"{claim_cells},{provenance},{review},{extra},{history},{text},{official}")
+        lines.append(
+            f"{claim_cells},{provenance},{review},{extra},{history},{text},{official},"
+            + _CSV_NO_TEXT  # ledger_record: only the rows of the decision logs have one
+        )
     return lines
 
 
@@ -1115,7 +1194,7 @@ def _json_members(names: Sequence[str], values: Sequence) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))[1:-1]
 
 
-_JSON_UNREVIEWED = _json_members(REVIEW_PROVENANCE, NEVER_REVIEWED[:3])
+_JSON_UNREVIEWED = _json_members(REVIEW_PROVENANCE, NEVER_REVIEWED.provenance)
 
 
 def _json_claims(job: _Job, kind: str | None, id_range: IdRange = None) -> Iterator[list[str]]:
@@ -1126,7 +1205,11 @@ def _json_claims(job: _Job, kind: str | None, id_range: IdRange = None) -> Itera
         lines = []
         for source_id, claim_id, claim in batch.rows:
             log = reviews.get(claim_id)
-            review = _JSON_UNREVIEWED if log is None else _json_members(REVIEW_PROVENANCE, log[:3])
+            review = (
+                _JSON_UNREVIEWED
+                if log is None
+                else _json_members(REVIEW_PROVENANCE, log.provenance)
+            )
             official = _json_members(OFFICIAL_COLUMNS, job.official_of(claim_id))
             lines.append(f"{claim[:-1]},{sources[source_id]},{review},{official}}}")
         yield lines
@@ -1161,6 +1244,8 @@ def _write_jsonl(job: _Job, out: BinaryIO) -> None:
         _write_lines(out, _json_sources(job, "source"))
         write_claims(out)
         _write_lines(out, _json_reviews(job, "review"))
+        for log in _decision_logs(job):
+            _write_lines(out, [[record_json(r) for r in log_records(job.db, log, typed=True)]])
 
 
 def _write_jsonl_claims(job: _Job, out: BinaryIO, id_range: IdRange) -> None:
@@ -1174,11 +1259,15 @@ def _write_lines(out: BinaryIO, batches: Iterable[list[str]]) -> None:
 
 
 def _write_json(job: _Job, out: BinaryIO) -> None:
-    sections = (
+    sections = [
         ("sources", _json_sources(job, None)),
         ("claims", _json_claims(job, None)),
         ("reviews", _json_reviews(job, None)),
-    )
+    ]
+    sections += [
+        (log.table, iter([[record_json(r) for r in log_records(job.db, log, typed=False)]]))
+        for log in _decision_logs(job)
+    ]
     with _text_stream(out) as text:
         text.write(f'{{"format":"{GENERATOR}","version":1')
         for name, batches in sections:
@@ -1236,6 +1325,7 @@ def _claim_records(job: _Job) -> Iterator[Callable[[BinaryIO], None]]:
                     id_range,
                     job.revision,
                     Path(folder) / f"part-{number}",
+                    job.text_on_every_row,
                 ),
             )
             for number, id_range in enumerate(ranges[1:], start=1)
@@ -1287,6 +1377,7 @@ def _write_range_in_worker(
     id_range: IdRange,
     revision: int,
     part: Path,
+    text_on_every_row: bool,
 ) -> tuple[Path, dict] | None:
     """In a worker process: the claim records of `id_range` into the file `part`.
 
@@ -1296,7 +1387,7 @@ def _write_range_in_worker(
     db = store.open_for_reading(db_file)
     try:
         with _read_snapshot(db):
-            job = _start(db, claim_filter, fmt, None)
+            job = _start(db, claim_filter, fmt, None, text_on_every_row=text_on_every_row)
             if job.revision != revision:
                 return None
             with open(part, "wb") as out:
@@ -1403,19 +1494,22 @@ def _close_sheets(workbook) -> None:
 
 
 def _fill_workbook(job: _Job, workbook) -> None:
-    claims_sheet = workbook.create_sheet("claims")
-    sources_sheet = workbook.create_sheet("sources")
-    overflow_sheet = workbook.create_sheet("source_text")
-    reviews_sheet = workbook.create_sheet("reviews")
-    export_sheet = workbook.create_sheet("export")
+    from claims.xlsx_layout import LaidOutSheet
 
-    claims_sheet.append(CLAIM_ROW_COLUMNS)
+    # Sheets are made in the order they are shown; each is filled in turn.
+    claims_sheet = LaidOutSheet(workbook, "claims", CLAIM_ROW_COLUMNS)
+    sources_sheet = LaidOutSheet(workbook, "sources", (*SOURCE_COLUMNS, "text_parts"))
+    overflow_sheet = LaidOutSheet(workbook, "source_text", ("source_id", "part", "text"))
+    reviews_sheet = LaidOutSheet(workbook, "reviews", REVIEW_COLUMNS)
+    log_sheets = [
+        (log, LaidOutSheet(workbook, log.table, log.columns)) for log in _decision_logs(job)
+    ]
+    export_sheet = LaidOutSheet(workbook, "export", ("key", "value"))
+
     for batch in _claim_row_batches(job):
         for row in batch:
             claims_sheet.append(_xlsx_row(row))
 
-    sources_sheet.append((*SOURCE_COLUMNS, "text_parts"))
-    overflow_sheet.append(("source_id", "part", "text"))
     for batch in _source_batches(job):
         for row in batch:
             parts = xlsx_text_parts(row[-1])
@@ -1423,17 +1517,24 @@ def _fill_workbook(job: _Job, workbook) -> None:
             for number, part in enumerate(parts[1:], start=2):
                 overflow_sheet.append((row[0], number, part))
 
-    reviews_sheet.append(REVIEW_COLUMNS)
     for batch in _review_batches(job):
         for row in batch:
             reviews_sheet.append(_xlsx_row(row))
 
-    export_sheet.append(("key", "value"))
+    for log, sheet in log_sheets:
+        for row in log_rows(job.db, log):
+            sheet.append(_xlsx_row(row))
+
     for key, value in _manifest(job, sha256=None, file_name=None).items():
         if key in ("sha256", "file"):
             continue  # a file cannot hold its own hash: see FILE.manifest.json
         shown = value if isinstance(value, (int, float, str)) else json.dumps(value)
         export_sheet.append(_xlsx_row((key, shown)))
+
+    for sheet in (claims_sheet, sources_sheet, overflow_sheet, reviews_sheet, export_sheet):
+        sheet.add_filter()
+    for _, sheet in log_sheets:
+        sheet.add_filter()
 
 
 # ---------------------------------------------------------------- Parquet
@@ -1615,7 +1716,8 @@ WRITERS: dict[str, Callable[[_Job, BinaryIO], None]] = {
 
 def export_command(claim_filter: ClaimFilter, fmt: str, db_path: str | Path) -> str:
     """The shell command that exports what `claim_filter` matches, shown beside a view
-    (claims.cli_export.filter_from_args reads its options back as the same filter)."""
+    (claims.cli_export.filter_from_args reads its options back as the same filter),
+    to a file named for what it holds (claims.export_names)."""
     options = {
         "--search": claim_filter.search,
         "--status": ",".join(claim_filter.status) or None,
@@ -1632,7 +1734,7 @@ def export_command(claim_filter: ClaimFilter, fmt: str, db_path: str | Path) -> 
         "--min-confidence": claim_filter.min_confidence,
     }
     words = [".venv/bin/python", "-m", "claims", "export", "--db", str(db_path)]
-    words += ["--format", fmt, "-o", f"claims.{FORMATS[fmt][0]}"]
+    words += ["--format", fmt, "-o", export_file_name(db_path, claim_filter, FORMATS[fmt][0])]
     for option, value in options.items():
         if value is not None:
             # "--option=value": a value that starts with "-" is not read as an option.

@@ -11,7 +11,11 @@ history are restored; ids are new. Importing merges:
   and each field those reviews changed (its status, an edited value) takes
   the file's value, unless the claim's own log changed that field later: then
   the stored value stays and the conflict is reported (see _ReviewMerge);
-- reviews of new claims are appended, oldest first.
+- reviews of new claims are appended, oldest first;
+- the decision logs of a whole-ledger export (source corrections, merges,
+  rejections, splits) are put back with their ids mapped, a row the ledger
+  already holds skipped, and a decision older than the ledger's own on the
+  same thing reported, not put in force (see claims.ledger_logs).
 
 The whole import is one transaction: a bad row leaves the database unchanged,
 and the message names the row and the field. Every value is held to the
@@ -33,7 +37,8 @@ import json
 import math
 import sqlite3
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
 import sqlite_utils
@@ -51,6 +56,8 @@ from claims.export import (
     xlsx_read_text,
 )
 from claims.ingest import check_text
+from claims.ledger_logs import BY_RECORD, BY_TABLE, LOGS, LogRestore
+from claims.ledger_logs import CSV_COLUMN as LEDGER_RECORD
 from claims.model import (
     EDITABLE_FIELDS,
     EXTRACTOR_VERSION,
@@ -144,6 +151,7 @@ class _Loader:
         # Claims stored before this import end here: those above it come from the file.
         self.last_claim_before = db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0
         self.merge = _ReviewMerge(db)
+        self.logs = LogRestore(db, _as_text, _as_int)
         self.counts = {
             "sources_added": 0,
             "sources_matched": 0,
@@ -153,6 +161,10 @@ class _Loader:
             "reviews_skipped": 0,
         }
         self.conflicts = self.merge.conflicts
+
+    def log_row(self, table: str, record: object) -> None:
+        """A row of a decision log (claims.ledger_logs), written in finish."""
+        self.logs.add(BY_TABLE[table], record)
 
     def source(self, record: dict) -> None:
         file_id = _as_int(record.get("id"), "source id")
@@ -246,6 +258,9 @@ class _Loader:
             )
         self.merge.apply()
         self._check_statuses_follow_their_logs()
+        self.logs.write(self.sources, self.claims, self.matched_sources)
+        self.counts.update(self.logs.counts)
+        self.conflicts.extend(self.logs.conflicts)
 
     def _claim_row(self, record: dict, file_id: int, source_id: int) -> dict:
         row = _typed(record, (c for c in CLAIM_COLUMNS if c != "id"), f"Claim {file_id}")
@@ -353,6 +368,9 @@ class _Loader:
 
 # The claim fields a review may change, and so a merge may move (see _ReviewMerge).
 _MERGED_FIELDS = ("status", *EDITABLE_FIELDS)
+# A split or its undo is in the claim's log too (claims.groups), as field "group":
+# history that moves no field; the decision itself is a claim_splits row.
+_GROUP_FIELD = "group"
 
 
 class _ReviewMerge:
@@ -500,7 +518,7 @@ def _check_edited(raw: str, what: str) -> None:
 
 def _check_review_values(row: dict, what: str) -> None:
     """ClaimsError naming the field when a review could not have been written by the ledger."""
-    if row["field"] not in _MERGED_FIELDS:
+    if row["field"] not in _MERGED_FIELDS and row["field"] != _GROUP_FIELD:
         raise ClaimsError(
             f"{what}: field {row['field']!r:.60} is not a claim field a review changes."
         )
@@ -589,7 +607,13 @@ def _period_bounds_or_none(period: str) -> tuple[str | None, str | None]:
 
 
 def _read_jsonl(loader: _Loader, path: Path) -> None:
-    handlers = {"source": loader.source, "claim": loader.claim, "review": loader.review}
+    handlers: dict[str, Callable[[dict], None]] = {
+        "source": loader.source,
+        "claim": loader.claim,
+        "review": loader.review,
+    }
+    for name, log in BY_RECORD.items():
+        handlers[name] = partial(loader.log_row, log.table)
     with open(path, encoding="utf-8-sig") as lines:
         for number, line in enumerate(lines, start=1):
             if not line.strip():
@@ -599,7 +623,8 @@ def _read_jsonl(loader: _Loader, path: Path) -> None:
                 handler = handlers[record.pop("type")]
             except (json.JSONDecodeError, KeyError, TypeError, AttributeError):
                 raise ClaimsError(
-                    f"{path.name} line {number} is not a source, claim or review record."
+                    f"{path.name} line {number} is not a source, claim, review or "
+                    "decision-log record."
                 ) from None
             handler(record)
 
@@ -627,35 +652,51 @@ def _read_json(loader: _Loader, path: Path) -> None:
             if not isinstance(record, dict):
                 raise ClaimsError(f"{path.name}: an entry of {key} is not an object.")
             handler(record)
+    for log in LOGS:
+        rows = document.get(log.table) or []
+        if not isinstance(rows, list):
+            raise ClaimsError(f"{path.name}: {log.table} is not a list.")
+        for record in rows:
+            loader.log_row(log.table, record)
 
 
 # ---------------------------------------------------------------- CSV
 
 
 def _read_csv(loader: _Loader, path: Path) -> None:
-    """Two passes: sources (text on the first row of each) first, then claims and histories.
+    """Two passes: sources (text on the first row of each, or on every row) first, then
+    claims and histories.
 
     Two passes let a spreadsheet user re-sort the rows before importing.
     """
     # Articles are longer than the csv module's default field limit.
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
+    texts: dict[object, str] = {}  # source id -> its text, as the first row carrying it gave it
     for row in _csv_records(path):
-        if row.get("source_text"):
-            loader.source(
-                {
-                    "id": row["source_id"],
-                    "text": row["source_text"],
-                    "url": row.get("source_url"),
-                    "title": row.get("source_title"),
-                    "publisher": row.get("source_publisher"),
-                    "published": row.get("source_published"),
-                    "author": row.get("source_author"),
-                    "retrieved": row.get("source_retrieved"),
-                    "language": row.get("source_language"),
-                    "added": row.get("source_added"),
-                }
-            )
+        if row.get(LEDGER_RECORD):
+            continue  # a decision log's row: read in the second pass
+        text = row.get("source_text")
+        if not text or texts.get(row.get("source_id")) == text:
+            continue  # no article here, or the same again (exported with it on every row)
+        texts[row.get("source_id")] = text
+        loader.source(
+            {
+                "id": row["source_id"],
+                "text": text,
+                "url": row.get("source_url"),
+                "title": row.get("source_title"),
+                "publisher": row.get("source_publisher"),
+                "published": row.get("source_published"),
+                "author": row.get("source_author"),
+                "retrieved": row.get("source_retrieved"),
+                "language": row.get("source_language"),
+                "added": row.get("source_added"),
+            }
+        )
     for row in _csv_records(path):
+        if row.get(LEDGER_RECORD):
+            _read_csv_ledger_record(loader, row[LEDGER_RECORD], path)
+            continue
         source_id = _as_int(row.get("source_id"), "source_id")
         if source_id not in loader.sources:
             raise ClaimsError(
@@ -667,6 +708,18 @@ def _read_csv(loader: _Loader, path: Path) -> None:
         loader.claim(row)
         for review in _review_history(row, path):
             loader.review({**review, "claim_id": row["id"]})
+
+
+def _read_csv_ledger_record(loader: _Loader, raw: str, path: Path) -> None:
+    """A decision log's row, which a CSV carries as a JSON line (claims.ledger_logs)."""
+    try:
+        record = json.loads(raw)
+        log = BY_RECORD[record.pop("type")]
+    except (json.JSONDecodeError, KeyError, TypeError, AttributeError):
+        raise ClaimsError(
+            f"{path.name}: a {LEDGER_RECORD} cell is not a decision-log record: {raw!r:.80}."
+        ) from None
+    loader.log_row(log.table, record)
 
 
 def _csv_records(path: Path) -> Iterator[dict]:
@@ -729,6 +782,10 @@ def _read_xlsx(loader: _Loader, path: Path) -> None:
             loader.claim(record)
         for record in _sheet_records(workbook["reviews"]):
             loader.review(record)
+        for log in LOGS:
+            if log.table in workbook.sheetnames:
+                for record in _sheet_records(workbook[log.table]):
+                    loader.log_row(log.table, record)
     finally:
         workbook.close()
 

@@ -79,7 +79,7 @@ def damaged_message(path: str | Path | None) -> str:
     return (
         f"{name} is damaged (SQLite reports: database disk image is malformed). Check it "
         f"with `sqlite3 {shown} 'PRAGMA integrity_check'`; then restore it from a backup, "
-        f"or rebuild it from an export: `python -m claims init --db NEW.db` and "
+        f"or rebuild it from an export: `python -m claims init --no-samples --db NEW.db` and "
         f"`python -m claims import EXPORT --db NEW.db`."
     )
 

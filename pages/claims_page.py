@@ -18,6 +18,7 @@ import streamlit as st
 
 from claims import checks, config, render, store, team
 from claims.export import FORMATS, IN_MEMORY_LIMIT, export_bytes, export_command
+from claims.export_names import export_file_name
 from claims.model import (
     EARLIEST_PUBLISHED,
     KINDS,
@@ -296,12 +297,21 @@ if over_limit:
 elif total:
     db_file = str(ui.db_path())
 
+    text_on_every_row = st.checkbox(
+        "CSV: the article text on every row",
+        key="export_text_on_every_row",
+        help="By default an article's text is on the first row of its claims only, so that "
+        "it is in the file once; on every row, a row filtered in a spreadsheet keeps it.",
+    )
+
     def exporter(fmt: str, wanted: ClaimFilter = claim_filter):
+        every_row = text_on_every_row and fmt == "csv"
+
         def run() -> bytes:
             # Runs on its own thread when the button is clicked: its own connection.
             own = store.open_for_reading(db_file)
             try:
-                return export_bytes(own, wanted, fmt)
+                return export_bytes(own, wanted, fmt, text_on_every_row=every_row)
             finally:
                 own.close()
 
@@ -318,7 +328,7 @@ elif total:
         row.download_button(
             EXPORT_LABELS.get(fmt, fmt.upper()),
             data=exporter(fmt),
-            file_name=f"claims.{ext}",
+            file_name=export_file_name(db_file, claim_filter, ext),
             mime=mime,
             key=f"export_{fmt}",
             on_click="ignore",

@@ -9,10 +9,11 @@ import os
 import shlex
 import subprocess
 import sys
+from datetime import UTC, datetime
 
 import pytest
 
-from claims import config, export, store
+from claims import config, export, groups, store
 from claims.cli import main
 from tests.ledger_data import HOSTILE_SPEAKER, HOSTILE_SUBJECT, build_hostile_ledger
 
@@ -85,11 +86,22 @@ def test_include_vanished_exports_claims_re_extraction_no_longer_finds(db_path, 
     assert export_ids(db_path, tmp_path, "--include-vanished") == [1, 2, 3, 4, 5]
 
 
-def test_export_without_output_names_a_file_in_the_current_folder(db_path, tmp_path, monkeypatch):
+def test_export_without_output_names_the_file_for_what_it_holds(db_path, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert main(["export", "--db", str(db_path), "--format", "csv"]) == 0
-    written = sorted(p.name for p in tmp_path.glob("claims-*.csv*"))
-    assert len(written) == 2 and written[1].endswith(".csv.manifest.json")
+    today = datetime.now(UTC).date().isoformat()
+    command = ["export", "--db", str(db_path), "--format", "csv", "--status", "false,verified"]
+    assert main(command) == 0
+    # The same view again the same day: a second file, the first never overwritten.
+    assert main(command) == 0
+    named = f"ledger_status-false+verified_{today}"
+    assert sorted(p.name for p in tmp_path.glob("ledger_*")) == [
+        f"{named}-2.csv",
+        f"{named}-2.csv.manifest.json",
+        f"{named}.csv",
+        f"{named}.csv.manifest.json",
+    ]
+    rows = list(csv.DictReader(io.StringIO((tmp_path / f"{named}.csv").read_text("utf-8-sig"))))
+    assert sorted(row["status"] for row in rows) == ["false", "verified"]
 
 
 def test_export_to_stdout(db_path, capsysbinary):
@@ -195,17 +207,19 @@ def test_the_export_command_for_a_view_reads_back_as_the_same_filters(tmp_path):
         min_confidence=0.5,
         include_vanished=True,
     )
+    today = datetime.now(UTC).date().isoformat()
     for claim_filter in (every_filter, ClaimFilter()):
         command = export_command(claim_filter, "jsonl", tmp_path / "my ledger.db")
         words = shlex.split(command)
         assert words[:4] == [".venv/bin/python", "-m", "claims", "export"]
         args = build_parser().parse_args(words[3:])
         assert filter_from_args(args) == claim_filter
-        assert (args.db, args.format, args.output) == (
-            str(tmp_path / "my ledger.db"),
-            "jsonl",
-            "claims.jsonl",
-        )
+        assert (args.db, args.format) == (str(tmp_path / "my ledger.db"), "jsonl")
+        # The file it writes is named for the ledger, the filters and the day.
+        assert args.output.startswith("my-ledger_") and args.output.endswith(f"_{today}.jsonl")
+    assert shlex.split(export_command(ClaimFilter(), "csv", "/data/claims.db"))[-1] == (
+        f"claims_all_{today}.csv"
+    )
 
 
 def test_import_into_a_ledger_with_the_same_claims_merges_and_says_so(db_path, tmp_path, capsys):
@@ -257,3 +271,36 @@ def test_import_prints_each_conflict_with_a_later_local_review(db_path, tmp_path
     backup = tmp_path / "merged.csv"
     assert main(["export", "--db", str(target), "--format", "csv", "-o", str(backup)]) == 0
     assert main(["import", "--db", str(tmp_path / "restored.db"), str(backup)]) == 0
+
+
+def test_text_on_every_row_puts_each_claims_article_beside_it(db_path, tmp_path, capsys):
+    out = tmp_path / "every.csv"
+    command = ["export", "--db", str(db_path), "--format", "csv", "-o", str(out)]
+    assert main([*command, "--text-on-every-row"]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"), newline="")))
+    assert len(rows) == 5 and all(row["source_text"] for row in rows)
+    assert json.loads(export.manifest_path(out).read_text())["source_text"] == "on every row"
+    capsys.readouterr()
+    assert main([*command[:4], "xlsx", "-o", str(tmp_path / "x.xlsx"), "--text-on-every-row"]) == 2
+    assert "--text-on-every-row is for csv" in capsys.readouterr().err
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_import_says_what_it_restored_and_skipped_of_the_decision_logs(db_path, tmp_path, capsys):
+    db = store.connect(db_path)
+    store.update_source(db, 1, {"title": "North Korea"}, reviewer="ann", note="as printed")
+    groups.split_claim(db, 1, reviewer="ann", note="a forecast")
+    db.close()
+    out = tmp_path / "backup.csv"
+    assert main(["export", "--db", str(db_path), "--format", "csv", "-o", str(out)]) == 0
+    target = tmp_path / "restored.db"
+    capsys.readouterr()
+    assert main(["import", "--db", str(target), str(out)]) == 0
+    first = capsys.readouterr().out
+    assert "1 source corrections added, 0 skipped" in first
+    assert "0 merge decisions added, 0 skipped" in first
+    assert "1 split decisions added, 0 skipped" in first
+    assert main(["import", "--db", str(target), str(out)]) == 0
+    again = capsys.readouterr().out
+    assert "0 source corrections added, 1 skipped" in again
+    assert "0 split decisions added, 1 skipped" in again

@@ -6,7 +6,7 @@ import csv
 import hashlib
 import io
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 
 import openpyxl
 import pandas as pd
@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from claims import config, export, store
+from claims.importer import import_file
 from claims.model import EXTRACTOR_VERSION, VERDICT_STATUSES, ClaimsError
 from claims.query import ClaimFilter
 from claims.schema import NUL_TRACKED_COLUMNS
@@ -34,7 +35,8 @@ PROVENANCE = (
     "source_published",
     "sentence",
     "status",
-    "last_note",
+    "status_note",
+    "edit_note",
     "last_reviewer",
     "last_review_date",
 )
@@ -103,7 +105,15 @@ def test_export_with_manifest_gives_the_file_and_its_manifest_from_one_snapshot(
     db, _ = ledger
     data, manifest = export.export_with_manifest(db, None, "jsonl")
     assert manifest["sha256"] == hashlib.sha256(data).hexdigest()
-    assert manifest["counts"] == {"sources": 2, "claims": 5, "reviews": 7}
+    assert manifest["counts"] == {
+        "sources": 2,
+        "claims": 5,
+        "reviews": 7,
+        # A whole-ledger export is a backup: it counts the decision logs, empty or not.
+        "source_reviews": 0,
+        "key_merges": 0,
+        "claim_splits": 0,
+    }
     assert manifest["database_revision"] == store.revision(db)
 
 
@@ -134,14 +144,15 @@ def test_csv_rows_carry_claims_and_their_provenance(ledger):
     assert gdp["source_published"] == "2021-01-06"
     assert gdp["sentence"] == FIRST_ARTICLE.splitlines()[0]
     assert gdp["status"] == "false"
-    assert gdp["last_note"] == "'+1"  # escaped: a note of +1
+    assert gdp["status_note"] == "'+1"  # escaped: a note of +1
     assert gdp["last_reviewer"] == "ann"
     assert gdp["last_review_date"] == db["reviews"].get(2)["at"]
     assert [r["new"] for r in json.loads(gdp["review_history"])] == ["in_review", "false"]
-    # The field edit after the status note carries no note: the last note is the status note.
+    # The field edit after the status note carries no note: the status note stays.
     inflation = rows[ids["inflation"]]
-    assert inflation["last_note"] == "checked the bulletin"
-    assert rows[ids["delegates"]]["last_note"] == ""
+    assert inflation["status_note"] == "checked the bulletin"
+    assert inflation["edit_note"] == ""
+    assert rows[ids["delegates"]]["status_note"] == ""
     assert rows[ids["delegates"]]["review_history"] == ""
 
 
@@ -197,7 +208,7 @@ def test_csv_keeps_every_digit_and_every_character(db):
     assert float(row["value"]) == 0.1 + 0.2 and float(row["confidence"]) == 1 / 3
     assert row["sentence"] == text and row["subject"] == "'=\x00x"
     assert row["source_title"] == '"quoted", title' and row["source_text"] == text
-    assert row["low"] == "" and row["last_note"] == ""
+    assert row["low"] == "" and row["status_note"] == ""
 
 
 @pytest.mark.parametrize("fmt", ["csv", "jsonl"])
@@ -265,7 +276,7 @@ def test_json_holds_sources_claims_and_reviews_unescaped(ledger):
     gdp = claims[ids["gdp"]]
     assert gdp["subject"] == HOSTILE_SUBJECT  # JSON is not a spreadsheet: no apostrophe
     assert gdp["value"] == -8.5 and isinstance(gdp["value"], float)
-    assert gdp["last_note"] == "+1"
+    assert gdp["status_note"] == "+1"
     assert set(PROVENANCE) <= set(gdp)
     assert len(document["reviews"]) == 7
     assert document["reviews"][0]["note"] == "-cmd"
@@ -325,13 +336,23 @@ def sheet_dicts(sheet) -> list[dict]:
 def test_xlsx_has_claims_sources_reviews_and_an_export_sheet(ledger):
     db, ids = ledger
     workbook = load_xlsx(export.export_bytes(db, None, "xlsx"))
-    assert workbook.sheetnames == ["claims", "sources", "source_text", "reviews", "export"]
+    assert workbook.sheetnames == [
+        "claims",
+        "sources",
+        "source_text",
+        "reviews",
+        # the decision logs a whole-ledger export (a backup) carries
+        "source_reviews",
+        "key_merges",
+        "claim_splits",
+        "export",
+    ]
     claims = {row["id"].value: row for row in sheet_dicts(workbook["claims"])}
     gdp = claims[ids["gdp"]]
     assert gdp["value"].value == -8.5 and gdp["value"].data_type == "n"
     assert gdp["subject"].value == "'" + HOSTILE_SUBJECT and gdp["subject"].data_type == "s"
     assert gdp["speaker"].value == "'" + HOSTILE_SPEAKER
-    assert gdp["last_note"].value == "'+1"
+    assert gdp["status_note"].value == "'+1"
     assert gdp["source_url"].value == "https://news.example/nk?a=1&b=2"
     assert claims[ids["inflation"]]["hedge"].value == "'" + TAB_TEXT
     sources = sheet_dicts(workbook["sources"])
@@ -384,7 +405,7 @@ def test_parquet_keeps_types_and_carries_its_manifest(ledger):
     assert str(table.schema.field("id").type) == "int64"
     row = table.to_pylist()[0]
     assert row["value"] == -8.5 and row["subject"] == HOSTILE_SUBJECT
-    assert row["last_note"] == "+1" and row["source_published"] == "2021-01-06"
+    assert row["status_note"] == "+1" and row["source_published"] == "2021-01-06"
     manifest = export.parquet_manifest(io.BytesIO(data))
     assert manifest["row_count"] == 1
     assert manifest["filters"] == {"status": ["false"]}
@@ -608,3 +629,107 @@ def test_a_view_too_large_to_build_in_memory_is_refused_with_the_way_out(ledger,
         export.export_bytes(db, None, "csv")
     rows = csv_rows(export.export_bytes(db, ClaimFilter(status=["false", "verified"]), "csv"))
     assert len(rows) == 2
+
+
+# ---------------------------------------------------------- the reasons, the article, the name
+
+
+@pytest.fixture
+def edited_then_reviewed(db):
+    """A claim edited with a reason, then given a status with another reason."""
+    ids = build_hostile_ledger(db)
+    claim_id = ids["delegates"]
+    store.update_claim(
+        db,
+        claim_id,
+        {"value": 5100},
+        expected_version=store.get_claim(db, claim_id)["version"],
+        reviewer="dee",
+        note="=the printed figure",
+    )
+    store.set_status(db, claim_id, "verified", note="party records", reviewer="eve")
+    store.update_claim(  # a later edit without a reason: no reason to show
+        db,
+        ids["sales"],
+        {"unit": "percentage point"},
+        expected_version=store.get_claim(db, ids["sales"])["version"],
+        reviewer="eve",
+        note=None,
+    )
+    return db, ids
+
+
+def exported_rows(db, fmt: str) -> dict[int, dict]:
+    """The claim rows of a whole-ledger export in `fmt`, by id, as text a person reads."""
+    data = export.export_bytes(db, None, fmt)
+    if fmt == "csv":
+        return by_id(csv_rows(data))
+    if fmt == "jsonl":
+        lines = [json.loads(line) for line in data.splitlines()]
+        return by_id([line for line in lines if line["type"] == "claim"])
+    if fmt == "json":
+        return by_id(json.loads(data)["claims"])
+    if fmt == "xlsx":
+        sheet = sheet_dicts(load_xlsx(data)["claims"])
+        return {row["id"].value: {k: c.value for k, c in row.items()} for row in sheet}
+    return by_id(pq.read_table(io.BytesIO(data)).to_pylist())
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "jsonl", "xlsx", "parquet"])
+def test_every_claim_row_keeps_why_its_status_was_set_apart_from_why_it_was_edited(
+    edited_then_reviewed, fmt
+):
+    db, ids = edited_then_reviewed
+    rows = exported_rows(db, fmt)
+    delegates = rows[ids["delegates"]]
+    escaped = "'" if fmt in ("csv", "xlsx") else ""  # spreadsheets never run the note
+    assert delegates["status_note"] == "party records"
+    assert delegates["edit_note"] == escaped + "=the printed figure"
+    assert delegates["last_reviewer"] == "eve"
+    # A later edit without a reason leaves the edit note empty and the status note as it was.
+    assert rows[ids["sales"]]["edit_note"] in (None, "")
+    assert rows[ids["sales"]]["status_note"] == "no data"
+    assert rows[ids["gdp"]]["status_note"] == escaped + "+1"  # the status it has now
+
+
+def test_csv_can_carry_the_article_text_on_every_row_and_still_restores(ledger, tmp_path):
+    db, ids = ledger
+    data = export.export_bytes(db, None, "csv", text_on_every_row=True)
+    rows = csv_rows(data)
+    articles = {int(ids["sources"][0]): FIRST_ARTICLE, int(ids["sources"][1]): SECOND_ARTICLE}
+    assert len(rows) == 5
+    assert all(row["source_text"] == articles[int(row["source_id"])] for row in rows)
+    _, manifest = export.export_with_manifest(db, None, "csv", text_on_every_row=True)
+    assert manifest["source_text"] == "on every row"
+    assert manifest["counts"]["sources"] == 2
+    path = tmp_path / "every-row.csv"
+    path.write_bytes(data)
+    summary = import_file(store.connect(tmp_path / "restored.db"), path)
+    assert (summary["sources_added"], summary["claims_added"]) == (2, 5)
+
+
+def test_excel_sheets_keep_their_header_in_view_with_filters_and_readable_widths(ledger):
+    db, _ = ledger
+    workbook = load_xlsx(export.export_bytes(db, None, "xlsx"))
+    for sheet in workbook.worksheets:
+        rows = sheet.max_row
+        columns = openpyxl.utils.get_column_letter(sheet.max_column)
+        assert sheet.freeze_panes == "A2", sheet.title
+        assert sheet.auto_filter.ref == f"A1:{columns}{rows}", sheet.title
+    claims = workbook["claims"]
+    header = [cell.value for cell in claims[1]]
+
+    def width(name: str) -> float:
+        return claims.column_dimensions[
+            openpyxl.utils.get_column_letter(header.index(name) + 1)
+        ].width
+
+    assert width("sentence") > width("status_note") > width("status") > width("id")
+    assert claims.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(len(header))}6"
+
+
+def test_a_downloads_manifest_names_the_file_for_its_ledger_filters_and_day(ledger):
+    db, _ = ledger
+    _, manifest = export.export_with_manifest(db, ClaimFilter(status=["false"]), "csv")
+    today = datetime.now(UTC).date().isoformat()
+    assert manifest["file"] == f"claims_status-false_{today}.csv"

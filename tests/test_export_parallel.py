@@ -103,3 +103,20 @@ def test_a_worker_that_fails_costs_time_not_the_export(ledger, request, monkeypa
     # The workers cannot open the ledger; this process writes their ranges.
     monkeypatch.setattr(export, "_database_file", lambda db: "/nonexistent/claims.db")
     assert exported(ledger, "csv") == serial
+
+
+@pytest.mark.parametrize("text_on_every_row", [False, True])
+def test_a_parallel_export_with_article_texts_on_every_row_is_the_serial_one(
+    ledger, request, text_on_every_row
+):
+    def csv_export() -> tuple[bytes, dict]:
+        buffer = io.BytesIO()
+        manifest = export.stream_export(
+            ledger, None, "csv", buffer, text_on_every_row=text_on_every_row
+        )
+        return buffer.getvalue(), manifest["counts"]
+
+    serial = csv_export()
+    request.getfixturevalue("in_parallel")
+    assert csv_export() == serial
+    assert serial[1]["sources"] == 3  # each article counted once, however many rows carry it

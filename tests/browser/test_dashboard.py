@@ -19,6 +19,7 @@ import time
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -259,10 +260,21 @@ def test_download_the_csv_export_of_the_filtered_table(page, ledger):
     page.get_by_text(f"{expected} claims match").wait_for(timeout=15000)
     with page.expect_download(timeout=30000) as info:
         page.get_by_role("button", name="CSV", exact=True).click()
+    # Named for what it holds: the ledger, the filter, the day.
+    today = datetime.now(UTC).date().isoformat()
+    assert info.value.suggested_filename == f"{ledger.stem}_metric-inflation_{today}.csv"
     data = Path(info.value.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(data)))
     assert len(rows) == expected
     assert {r["metric"] for r in rows} == {"inflation"}
+    assert sum(1 for r in rows if r["source_text"]) == len({r["source_id"] for r in rows})
+    # Asked for, each row carries its article, so that a filtered spreadsheet keeps it.
+    page.get_by_text("CSV: the article text on every row").click()
+    settle(page)  # the page runs again with the box ticked
+    with page.expect_download(timeout=30000) as info:
+        page.get_by_role("button", name="CSV", exact=True).click()
+    rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text("utf-8-sig"))))
+    assert len(rows) == expected and all(r["source_text"] for r in rows)
 
 
 def test_hostile_text_shows_literally_everywhere(page, ledger):

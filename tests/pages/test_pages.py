@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -283,7 +283,9 @@ def test_a_view_too_large_for_a_download_shows_the_command_that_exports_it(
     (command,) = export_commands(at)
     assert command.startswith(".venv/bin/python -m claims export --db ")
     assert str(ledger_path) in command
-    assert command.endswith("--format csv -o claims.csv --search=rate --kind=numeric")
+    today = datetime.now(UTC).date().isoformat()
+    named = f"{ledger_path.stem}_search-rate_kind-numeric_{today}.csv"
+    assert command.endswith(f"--format csv -o {named} --search=rate --kind=numeric")
 
     monkeypatch.setattr("claims.export.IN_MEMORY_LIMIT", 10_000)
     at = open_page("claims", query={"q": "rate", "kind": "numeric"})

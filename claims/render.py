@@ -147,7 +147,8 @@ def format_number(value: float | None) -> str:
 
 
 def format_value(claim: Mapping) -> str:
-    """A claim's figure as a person would say it: "2 to 2.25 percent", "~5,000 jobs"."""
+    """A claim's figure as a person would say it, its approximator in words:
+    "2 to 2.25%", "more than 3%", "about 5,000 job"."""
     low, high, value = claim.get("low"), claim.get("high"), claim.get("value")
     if low is not None and high is not None and low != high:
         figure = f"{format_number(low)} to {format_number(high)}"
@@ -155,9 +156,16 @@ def format_value(claim: Mapping) -> str:
         figure = format_number(value)
     else:
         return ""
-    prefix = "~" if claim.get("approx") else ""
+    # "More than 3%" is a bound and "about 3%" a rounding: a sign such as "~" would say
+    # the same of both, so the article's own word is kept.
+    approx = " ".join(str(claim.get("approx") or "").split())
     unit = claim.get("unit") or ""
-    return f"{prefix}{figure} {unit}".strip()
+    amount = f"{figure}%" if unit in PERCENT_UNITS else f"{figure} {unit}".strip()
+    return f"{approx} {amount}".strip()
+
+
+# Units written as a sign glued to the number, as articles write them ("3.5%").
+PERCENT_UNITS = frozenset({"percent", "%"})
 
 
 def truncate(text: object, limit: int = 200) -> str:

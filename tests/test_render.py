@@ -93,8 +93,22 @@ def test_safe_url_keeps_only_http_links(url, safe):
 
 def test_values_read_like_a_person_would_say_them():
     assert render.format_value({"value": 5000.0, "unit": "jobs"}) == "5,000 jobs"
-    assert render.format_value({"low": 2.0, "high": 2.25, "unit": "percent"}) == "2 to 2.25 percent"
-    assert render.format_value({"value": 8.5, "approx": "about", "unit": "%"}) == "~8.5 %"
+    assert render.format_value({"low": 2.0, "high": 2.25, "unit": "percent"}) == "2 to 2.25%"
+    assert render.format_value({"value": 8.5, "approx": "about", "unit": "%"}) == "about 8.5%"
+    assert render.format_value({"value": 0.3, "unit": "percentage point"}) == (
+        "0.3 percentage point"
+    )
+
+
+def test_an_approximate_figure_keeps_its_words():
+    """'More than 3%' is a bound, 'about 3%' a rounding: a '~' would make them one."""
+    assert render.format_value({"value": 3.0, "approx": "more than", "unit": "percent"}) == (
+        "more than 3%"
+    )
+    assert render.format_value({"value": 5000.0, "approx": "nearly", "unit": "job"}) == (
+        "nearly 5,000 job"
+    )
+    assert render.format_value({"value": 9.0, "approx": "  up to ", "unit": None}) == "up to 9"
     assert render.format_value({"value": None}) == ""
 
 
@@ -155,6 +169,5 @@ def test_claim_summary_lists_the_extracted_fields():
          "metric": "unemployment rate", "period": "2023-03", "confidence": 0.9}
     )  # fmt: skip
     assert summary == (
-        "numeric · 3 percent · subject: US · metric: unemployment rate · period: 2023-03 · "
-        "confidence 0.90"
+        "numeric · 3% · subject: US · metric: unemployment rate · period: 2023-03 · confidence 0.90"
     )

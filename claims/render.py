@@ -174,6 +174,72 @@ def truncate(text: object, limit: int = 200) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
+# ---------------------------------------------------------------- the claims table
+
+# A table cell cannot highlight part of its text, and article text is never HTML: the
+# claim's own words are set between these marks in its sentence.
+FIGURE_MARKS = ("«", "»")
+
+
+def sentence_with_figure(sentence: object, surface: object, *, limit: int = 220) -> str:
+    """The sentence as one line with the claim's words marked («8.5 per cent»), cut to
+    `limit` characters around them so a long sentence never loses its figure."""
+    flat = " ".join(("" if sentence is None else str(sentence)).split())
+    words = " ".join(("" if surface is None else str(surface)).split())
+    at = flat.find(words) if words else -1
+    if at < 0:
+        return truncate(flat, limit)
+    opening, closing = FIGURE_MARKS
+    marked = f"{flat[:at]}{opening}{words}{closing}{flat[at + len(words) :]}"
+    if len(marked) <= limit:
+        return marked
+    # Centre the window on the figure; an ellipsis says where text was left out.
+    start = max(0, min(at - (limit - len(words)) // 2, len(marked) - limit))
+    cut = marked[start : start + limit]
+    head = "…" + cut[1:] if start > 0 else cut
+    return head[:-1] + "…" if start + limit < len(marked) else head
+
+
+# The claims table's columns, in order. A column empty on every row of a page is left out
+# (a page of quotes has no figure), except these, which say what each row is.
+CLAIMS_TABLE_COLUMNS = ("id", "status", "sentence", "figure", "subject", "metric", "period",
+                        "speaker", "published", "source", "kind", "confidence")  # fmt: skip
+CLAIMS_TABLE_ALWAYS = frozenset({"id", "status", "sentence", "kind"})
+
+
+def claims_table(rows: Iterable[Mapping]) -> tuple[list[dict], list[str]]:
+    """A page of claims (claims.query.list_claims) as the Claims table shows it: one record
+    per claim, and the columns that hold anything on this page. Blanks are None, shown
+    as empty cells."""
+    records = [
+        {
+            "id": r["id"],
+            "status": str(r.get("status") or "").replace("_", " "),
+            "sentence": sentence_with_figure(r.get("sentence"), r.get("surface")),
+            "figure": format_value(r) or None,
+            "subject": _text_or_none(r.get("subject")),
+            "metric": _text_or_none(r.get("metric")),
+            "period": _text_or_none(r.get("period")),
+            "speaker": _text_or_none(r.get("speaker")),
+            "published": _text_or_none(r.get("published")),
+            "source": _text_or_none(r.get("source_title")),
+            "kind": r.get("kind"),
+            "confidence": r.get("confidence"),
+        }
+        for r in rows
+    ]
+    shown = [
+        name for name in CLAIMS_TABLE_COLUMNS
+        if name in CLAIMS_TABLE_ALWAYS or any(rec[name] is not None for rec in records)
+    ]  # fmt: skip
+    return records, shown
+
+
+def _text_or_none(value: object) -> str | None:
+    text = "" if value is None else " ".join(str(value).split())
+    return text or None
+
+
 # ---------------------------------------------------------------- query params
 
 # Query-parameter names of the claims view (short, readable in a shared link).

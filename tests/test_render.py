@@ -171,3 +171,39 @@ def test_claim_summary_lists_the_extracted_fields():
     assert summary == (
         "numeric · 3% · subject: US · metric: unemployment rate · period: 2023-03 · confidence 0.90"
     )
+
+
+def test_a_sentence_marks_its_figure_and_keeps_it_when_cut():
+    sentence = "GDP shrank by 8.5 per cent in 2020, Fitch said."
+    assert render.sentence_with_figure(sentence, "8.5 per cent") == (
+        "GDP shrank by «8.5 per cent» in 2020, Fitch said."
+    )
+    # A long sentence is cut around the figure, never losing it.
+    long = "Words " * 60 + "the rate rose to 3.5 percent in March" + " and more" * 40
+    cut = render.sentence_with_figure(long, "3.5 percent", limit=80)
+    assert len(cut) == 80 and "«3.5 percent»" in cut
+    assert cut.startswith("…") and cut.endswith("…")
+    # No surface, or one not in the sentence: the sentence alone, never an exception.
+    assert render.sentence_with_figure("Kim spoke.\n", None) == "Kim spoke."
+    assert render.sentence_with_figure("Kim spoke.", "Lee") == "Kim spoke."
+    assert render.sentence_with_figure(None, None) == ""
+
+
+def test_the_claims_table_leaves_out_empty_columns_and_has_no_none_text():
+    rows = [
+        {"id": 1, "status": "in_review", "kind": "quote", "surface": "We go on.",
+         "sentence": 'Kim said: "We go on."', "speaker": "Kim", "subject": " ", "metric": None,
+         "period": None, "published": None, "source_title": "Talks", "confidence": 0.5,
+         "value": None},
+        {"id": 2, "status": "unreviewed", "kind": "quote", "surface": "No.",
+         "sentence": "Lee said: No.", "speaker": None, "subject": None, "metric": None,
+         "period": None, "published": "2024-01-02", "source_title": None, "confidence": 0.4,
+         "value": None},
+    ]  # fmt: skip
+    records, shown = render.claims_table(rows)
+    assert shown == ["id", "status", "sentence", "speaker", "published", "source", "kind",
+                     "confidence"]  # fmt: skip
+    assert records[0]["status"] == "in review"
+    assert records[0]["sentence"] == 'Kim said: "«We go on.»"'
+    assert records[0]["subject"] is None and records[1]["speaker"] is None  # blank, not "None"
+    assert "None" not in repr([r[c] for r in records for c in shown if isinstance(r[c], str)])

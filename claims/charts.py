@@ -65,7 +65,7 @@ DATE_LABELS = (
 # chart in half of a 1400-pixel page or in the whole of an 800-pixel one.
 TITLE_CHARS = 60
 SUBTITLE_CHARS = 85
-FOOTER_CHARS = 80
+FOOTER_CHARS = 64
 
 
 def _status_scale(kind: str) -> alt.Scale:
@@ -94,13 +94,15 @@ def _date_axis(title: str) -> alt.Axis:
     return alt.Axis(title=title, labelExpr=DATE_LABELS, labelOverlap=True, titleLimit=400)
 
 
-def _legend(title: str, *, columns: int = 1, label_limit: int = 200) -> alt.Legend:
-    """A legend above the plot in columns: beside it, a legend takes the plot's width on
-    a narrow page and its labels are cut; under it, it would meet the footer. Its
-    symbols are opaque whatever the layer they come from (a period's faint bar)."""
+def _legend(title: str, *, columns: int = 1) -> alt.Legend:
+    """A compact legend above the plot in columns: beside it, a legend takes the plot's
+    width on a narrow page and its labels are cut; under it, it would meet the footer.
+    Its symbols are opaque whatever the layer they come from (a period's faint bar), and
+    its sizes are set here, not left to a theme's larger ones."""
     return alt.Legend(
         title=title, orient="top", direction="vertical", columns=columns,
-        labelLimit=label_limit, symbolLimit=40, columnPadding=12, symbolOpacity=1,
+        labelLimit=180, symbolLimit=40, columnPadding=10, rowPadding=2, symbolSize=60,
+        labelFontSize=11, titleFontSize=11, symbolOpacity=1,
         labelExpr="replace(datum.label, '_', ' ')",
     )  # fmt: skip
 
@@ -129,7 +131,7 @@ def source_names(rows: Sequence[Mapping]) -> list[str]:
 def footer_text(sources: Sequence[str], *, exported: date, shown: int = 4) -> str:
     """The line under a chart (on screen, in the PNG and the SVG): whose figures these are
     and when they left the ledger, so a chart copied into a report keeps its provenance."""
-    named = [truncate(name, 60) for name in sources[:shown]]
+    named = [truncate(name, 120) for name in sources[:shown]]
     more = len(sources) - len(named)
     who = and_list([*named, f"{more} more"] if more else named) or "no sources"
     when = f"{exported.day} {exported:%B %Y}"
@@ -139,22 +141,27 @@ def footer_text(sources: Sequence[str], *, exported: date, shown: int = 4) -> st
 def with_footer(chart: alt.LayerChart, text: str) -> alt.LayerChart:
     """The chart with `text` (footer_text) written under its plot and axis titles, as a
     layer of the chart itself: it is in the PNG and SVG downloads and keeps the chart's
-    width, selections and autosize."""
+    width, selections and autosize.
+
+    A layer's marks are placed from the plot's left edge, right of the axis labels, and
+    how wide those are is known only when drawn: the footer ends at the plot's right edge
+    instead (a credit line's place), where a chart of any width has room for it."""
     footer = (
         alt.Chart(pd.DataFrame({"footer": ["\n".join(_lines(text, FOOTER_CHARS))]}))
         .mark_text(
-            align="left", baseline="top", dy=FOOTER_OFFSET, lineBreak="\n", fontSize=10,
+            align="right", baseline="top", dy=FOOTER_OFFSET, lineBreak="\n", fontSize=10,
             color="#555", lineHeight=13,
         )
-        .encode(x=alt.value(0), y=alt.value("height"), text="footer:N")
+        .encode(x=alt.value("width"), y=alt.value("height"), text="footer:N")
     )  # fmt: skip
     framed = chart.copy()
     framed.layer = [*chart.layer, footer]
     return framed
 
 
-# Below the plot: past the axis labels and title (about 40 pixels), and a gap.
-FOOTER_OFFSET = 46
+# Below the plot: past the axis labels and title (about 50 pixels in Streamlit's theme,
+# whose axis titles sit lower than Vega's own), and a gap.
+FOOTER_OFFSET = 62
 
 
 # ---------------------------------------------------------------- overview
@@ -368,11 +375,11 @@ def timeline_chart(
     # Subjects in the order picked (the main one gets the first colour); else most claims first.
     picked = colour_by == "subject" and subjects
     domain = list(subjects) if picked else _most_first(data[colour_by])
-    colour = alt.Color(
-        f"{colour_by}:N",
-        scale=series_scale(domain),
-        legend=_legend(colour_by.capitalize()),
-    )
+    # Filled circles in the colour legend: merged from every layer, its symbols would
+    # otherwise take a subject's dashes from its median line.
+    legend = _legend(colour_by.capitalize()).copy()
+    legend.symbolType, legend.symbolDash, legend.symbolStrokeWidth = "circle", [1, 0], 0
+    colour = alt.Color(f"{colour_by}:N", scale=series_scale(domain), legend=legend)
     layers: list[Any] = []  # charts and layers of charts (the median layer)
     official_data = official_frame(official, data) if x == "period" else pd.DataFrame()
     if not official_data.empty:
@@ -647,9 +654,7 @@ def compare_chart(group: Any, official: Sequence[Mapping] = ()) -> alt.LayerChar
                 scale=alt.Scale(domain=list(MARK_COLOURS), range=list(MARK_COLOURS.values())),
                 legend=_legend("Marked"),
             ),
-            shape=alt.Shape(
-                "status:N", scale=_status_scale("shape"), legend=_legend("Status", columns=2)
-            ),
+            shape=alt.Shape("status:N", scale=_status_scale("shape"), legend=None),
             tooltip=[
                 alt.Tooltip("who:N", title="Source"),
                 alt.Tooltip("figure:N", title="Figure"),
@@ -663,18 +668,19 @@ def compare_chart(group: Any, official: Sequence[Mapping] = ()) -> alt.LayerChar
             ],
         )
     )
-    # Each claim's status in words at the end of its row: a shape alone is easy to misread
-    # in a printed report.
+    # Each claim's status in words, a column right of the plot: a shape alone is easy to
+    # misread in a printed report, and the words make a shape legend unnecessary (beside
+    # the points, a word would run past the plot's edge at the largest value).
     layers.append(
-        base.mark_text(align="left", dx=12, fontSize=10, color="#333").encode(
-            x="value:Q", text="status_label:N"
+        base.mark_text(align="left", dx=10, fontSize=11, color="#333").encode(
+            x=alt.value("width"), text="status_label:N"
         )
     )
     subtitle = (
         f"{group.n_claims} claims from {group.n_sources} sources; median "
         f"{format_number(group.median)}, spread {format_number(group.spread)} "
         f"{group.unit or ''}; band = within tolerance of the median; ring = first "
-        "appearance; shape and label = verification status"
+        "appearance; shape and the words on the right = verification status"
         + ("; solid grey line = the official figure" if official else "")
     )
     return alt.LayerChart(layer=layers).properties(

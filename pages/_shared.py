@@ -283,7 +283,11 @@ def chart(
     download buttons under it that carry the same footer."""
     chart_obj = charts.with_footer(chart_obj, footer)
     # On screen the chart fills its column; the downloads keep the fixed report width.
-    shown = chart_obj.properties(width="container")
+    # Only the width is fitted: under Streamlit's default ("fit" both ways) the legends
+    # and title above a plot would take their height out of the plot's.
+    shown = chart_obj.properties(
+        width="container", autosize=alt.AutoSizeParams(type="fit-x", contains="padding")
+    )
     if on_select == "rerun":
         state = st.altair_chart(shown, key=key, on_select="rerun", width="stretch")
     else:

@@ -22,7 +22,7 @@ MAX_POINTS = 1000
 st.title("Timeline")
 db = ui.get_db()
 
-c1, c2, c3 = st.columns([3, 2, 1])
+c1, c2, c3 = st.columns([5, 3, 2])
 search = c2.text_input("Search a series (subject, metric)", key="t_search")
 listed = ui.read("list_series", search=search.strip() or None)
 wanted = render.group_key_from_params(st.query_params)

@@ -181,23 +181,36 @@ def truncate(text: object, limit: int = 200) -> str:
 FIGURE_MARKS = ("«", "»")
 
 
-def sentence_with_figure(sentence: object, surface: object, *, limit: int = 220) -> str:
-    """The sentence as one line with the claim's words marked («8.5 per cent»), cut to
-    `limit` characters around them so a long sentence never loses its figure."""
+def sentence_with_figure(
+    sentence: object, surface: object, *, limit: int = 220, before: int = 40
+) -> str:
+    """The sentence as one line with the claim's words marked («8.5 per cent»), at most
+    `before` characters of it ahead of them (a table cell shows its first words) and
+    `limit` in all; an ellipsis says where words were left out."""
     flat = " ".join(("" if sentence is None else str(sentence)).split())
     words = " ".join(("" if surface is None else str(surface)).split())
-    at = flat.find(words) if words else -1
+    at = _find_words(flat, words)
     if at < 0:
         return truncate(flat, limit)
+    start = 0
+    if at > before:
+        # From the first whole word within `before` characters of the figure.
+        space = flat.find(" ", at - before, at)
+        start = space + 1 if space >= 0 else at - before
     opening, closing = FIGURE_MARKS
-    marked = f"{flat[:at]}{opening}{words}{closing}{flat[at + len(words) :]}"
-    if len(marked) <= limit:
-        return marked
-    # Centre the window on the figure; an ellipsis says where text was left out.
-    start = max(0, min(at - (limit - len(words)) // 2, len(marked) - limit))
-    cut = marked[start : start + limit]
-    head = "…" + cut[1:] if start > 0 else cut
-    return head[:-1] + "…" if start + limit < len(marked) else head
+    marked = ("…" if start else "") + (
+        f"{flat[start:at]}{opening}{words}{closing}{flat[at + len(words) :]}"
+    )
+    return truncate(marked, limit)
+
+
+def _find_words(text: str, words: str) -> int:
+    """Where `words` stand in `text` as whole words ("2 percent" not inside "1/2
+    percentage"), else anywhere; -1 if absent."""
+    if not words:
+        return -1
+    whole = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text)
+    return whole.start() if whole else text.find(words)
 
 
 # The claims table's columns, in order. A column empty on every row of a page is left out

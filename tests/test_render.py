@@ -178,11 +178,22 @@ def test_a_sentence_marks_its_figure_and_keeps_it_when_cut():
     assert render.sentence_with_figure(sentence, "8.5 per cent") == (
         "GDP shrank by «8.5 per cent» in 2020, Fitch said."
     )
-    # A long sentence is cut around the figure, never losing it.
+    # A long sentence is cut around the figure, never losing it, which comes early.
     long = "Words " * 60 + "the rate rose to 3.5 percent in March" + " and more" * 40
     cut = render.sentence_with_figure(long, "3.5 percent", limit=80)
-    assert len(cut) == 80 and "«3.5 percent»" in cut
-    assert cut.startswith("…") and cut.endswith("…")
+    assert len(cut) == 80 and "«3.5 percent»" in cut and cut.index("«") <= 41
+    assert cut.startswith("…Words Words Words the rate") and cut.endswith("…")
+    # A short sentence whose figure comes late starts near it too, at a whole word.
+    late = render.sentence_with_figure(
+        "Rosengren, who preferred at this meeting to maintain the target range at "
+        "1-3/4 percent to 2 percent.", "2 percent"
+    )  # fmt: skip
+    assert late == "…the target range at 1-3/4 percent to «2 percent»."
+    # The figure as whole words: "2 percent" is not the one inside "1/2 percentage".
+    assert render.sentence_with_figure("Cut by 1/2 percentage point to 2 percent.",
+                                       "2 percent") == (
+        "Cut by 1/2 percentage point to «2 percent»."
+    )  # fmt: skip
     # No surface, or one not in the sentence: the sentence alone, never an exception.
     assert render.sentence_with_figure("Kim spoke.\n", None) == "Kim spoke."
     assert render.sentence_with_figure("Kim spoke.", "Lee") == "Kim spoke."

@@ -381,6 +381,8 @@ def timeline_chart(
     legend.symbolType, legend.symbolDash, legend.symbolStrokeWidth = "circle", [1, 0], 0
     colour = alt.Color(f"{colour_by}:N", scale=series_scale(domain), legend=legend)
     layers: list[Any] = []  # charts and layers of charts (the median layer)
+    if x == "period" and medians:
+        subtitle += "; a line joins each period's median"
     official_data = official_frame(official, data) if x == "period" else pd.DataFrame()
     if not official_data.empty:
         official_name = official_name or "the official series"
@@ -400,7 +402,6 @@ def timeline_chart(
     if x == "period" and medians:
         by_subject = colour if colour_by == "subject" else None
         layers.append(_median_layer(medians, colour=by_subject, domain=domain))
-        subtitle += "; a line joins each period's median"
     layers.append(
         base.transform_filter("datum.first")
         .mark_point(size=320, filled=False, strokeWidth=2, color="#2ca02c")

@@ -465,9 +465,13 @@ def group_for_key(
     rows = _claims_of_names(db, names_in_group(db, key), key.unit, key.period, split_claim_ids(db))
     if not rows:
         return None
-    group = build_group(key, rows, tolerance)
-    # The name as the pickers write it (from every period's claims), so that a group
-    # reads the same in the selector and in its header.
+    return _spelled_as_listed(db, build_group(key, rows, tolerance))
+
+
+def _spelled_as_listed(db: sqlite_utils.Database, group: ClaimGroup) -> ClaimGroup:
+    """The group named as the pickers write it (from every period's claims), so that a
+    group reads the same in the selector, in its header and in the Overview's table."""
+    key = group.key
     names = {"subject_key": key.subject, "metric_key": key.metric, "unit_key": key.unit}
     _add_spelling(db, names)
     group.subject = names["subject"] or group.subject
@@ -837,7 +841,7 @@ def disputed_groups(
         rows = _claims_of_names(db, names_in_group(db, key), key.unit, key.period, excluded)
         group = build_group(key, rows, tolerance)
         if group.flagged and group.n_sources >= min_sources:
-            disputed.append(group)
+            disputed.append(_spelled_as_listed(db, group))
             if len(disputed) >= limit:
                 break
     # Candidates come most sources first already; the sort orders ties by spread.

@@ -367,6 +367,16 @@ def recent_reviews(db: sqlite_utils.Database, *, limit: int = 20) -> list[dict]:
     return _rows(db.execute(sql, [int(limit)]))
 
 
+def source_names(db: sqlite_utils.Database, *, limit: int = 1000) -> list[str]:
+    """Who the ledger's articles come from, most articles first: each one's publisher, or
+    its title when no publisher is known (a chart of the whole ledger names them)."""
+    sql = (
+        "SELECT coalesce(nullif(trim(publisher), ''), nullif(trim(title), ''), 'source ' || id) "
+        "AS name, count(*) AS n FROM sources GROUP BY name ORDER BY n DESC, name LIMIT ?"
+    )
+    return [row[0] for row in db.execute(sql, [int(limit)]).fetchall()]
+
+
 def source_choices(
     db: sqlite_utils.Database, *, search: str | None = None, limit: int = 500
 ) -> list[dict]:

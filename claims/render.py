@@ -147,7 +147,8 @@ def format_number(value: float | None) -> str:
 
 
 def format_value(claim: Mapping) -> str:
-    """A claim's figure as a person would say it: "2 to 2.25 percent", "~5,000 jobs"."""
+    """A claim's figure as a person would say it, its approximator in words:
+    "2 to 2.25%", "more than 3%", "about 5,000 job"."""
     low, high, value = claim.get("low"), claim.get("high"), claim.get("value")
     if low is not None and high is not None and low != high:
         figure = f"{format_number(low)} to {format_number(high)}"
@@ -155,15 +156,101 @@ def format_value(claim: Mapping) -> str:
         figure = format_number(value)
     else:
         return ""
-    prefix = "~" if claim.get("approx") else ""
+    # "More than 3%" is a bound and "about 3%" a rounding: a sign such as "~" would say
+    # the same of both, so the article's own word is kept.
+    approx = " ".join(str(claim.get("approx") or "").split())
     unit = claim.get("unit") or ""
-    return f"{prefix}{figure} {unit}".strip()
+    amount = f"{figure}%" if unit in PERCENT_UNITS else f"{figure} {unit}".strip()
+    return f"{approx} {amount}".strip()
+
+
+# Units written as a sign glued to the number, as articles write them ("3.5%").
+PERCENT_UNITS = frozenset({"percent", "%"})
 
 
 def truncate(text: object, limit: int = 200) -> str:
     """One line of at most `limit` characters (for tooltips and tables)."""
     flat = " ".join(("" if text is None else str(text)).split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+# ---------------------------------------------------------------- the claims table
+
+# A table cell cannot highlight part of its text, and article text is never HTML: the
+# claim's own words are set between these marks in its sentence.
+FIGURE_MARKS = ("«", "»")
+
+
+def sentence_with_figure(
+    sentence: object, surface: object, *, limit: int = 220, before: int = 40
+) -> str:
+    """The sentence as one line with the claim's words marked («8.5 per cent»), at most
+    `before` characters of it ahead of them (a table cell shows its first words) and
+    `limit` in all; an ellipsis says where words were left out."""
+    flat = " ".join(("" if sentence is None else str(sentence)).split())
+    words = " ".join(("" if surface is None else str(surface)).split())
+    at = _find_words(flat, words)
+    if at < 0:
+        return truncate(flat, limit)
+    start = 0
+    if at > before:
+        # From the first whole word within `before` characters of the figure.
+        space = flat.find(" ", at - before, at)
+        start = space + 1 if space >= 0 else at - before
+    opening, closing = FIGURE_MARKS
+    marked = ("…" if start else "") + (
+        f"{flat[start:at]}{opening}{words}{closing}{flat[at + len(words) :]}"
+    )
+    return truncate(marked, limit)
+
+
+def _find_words(text: str, words: str) -> int:
+    """Where `words` stand in `text` as whole words ("2 percent" not inside "1/2
+    percentage"), else anywhere; -1 if absent."""
+    if not words:
+        return -1
+    whole = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text)
+    return whole.start() if whole else text.find(words)
+
+
+# The claims table's columns, in order. A column empty on every row of a page is left out
+# (a page of quotes has no figure), except these, which say what each row is.
+CLAIMS_TABLE_COLUMNS = ("id", "status", "sentence", "figure", "subject", "metric", "period",
+                        "speaker", "published", "source", "kind", "confidence")  # fmt: skip
+CLAIMS_TABLE_ALWAYS = frozenset({"id", "status", "sentence", "kind"})
+
+
+def claims_table(rows: Iterable[Mapping]) -> tuple[list[dict], list[str]]:
+    """A page of claims (claims.query.list_claims) as the Claims table shows it: one record
+    per claim, and the columns that hold anything on this page. Blanks are None, shown
+    as empty cells."""
+    records = [
+        {
+            "id": r["id"],
+            "status": str(r.get("status") or "").replace("_", " "),
+            "sentence": sentence_with_figure(r.get("sentence"), r.get("surface")),
+            "figure": format_value(r) or None,
+            "subject": _text_or_none(r.get("subject")),
+            "metric": _text_or_none(r.get("metric")),
+            "period": _text_or_none(r.get("period")),
+            "speaker": _text_or_none(r.get("speaker")),
+            "published": _text_or_none(r.get("published")),
+            "source": _text_or_none(r.get("source_title")),
+            "kind": r.get("kind"),
+            "confidence": r.get("confidence"),
+        }
+        for r in rows
+    ]
+    shown = [
+        name for name in CLAIMS_TABLE_COLUMNS
+        if name in CLAIMS_TABLE_ALWAYS or any(rec[name] is not None for rec in records)
+    ]  # fmt: skip
+    return records, shown
+
+
+def _text_or_none(value: object) -> str | None:
+    text = "" if value is None else " ".join(str(value).split())
+    return text or None
 
 
 # ---------------------------------------------------------------- query params

@@ -6,8 +6,8 @@ Streamlit glue only. Anything worth a unit test lives in claims/.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
-from datetime import date, timedelta
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
@@ -60,6 +60,7 @@ _READS: dict[str, Callable[..., Any]] = {
     "top_values": query.top_values,
     "recent_reviews": query.recent_reviews,
     "source_choices": query.source_choices,
+    "source_names": query.source_names,
     # Groups of comparable claims; merges and splits bump the revision too.
     "list_groups": groups.list_groups,
     "group_for_key": groups.group_for_key,
@@ -323,17 +324,34 @@ IMAGES_NEED_VL_CONVERT = (
 )
 
 
+def today() -> date:
+    """The day (UTC) a chart's figures leave the ledger: its footer's export date."""
+    return datetime.now(UTC).date()
+
+
+def footer(rows: Sequence[Mapping]) -> str:
+    """The footer of a chart of these claims: their sources and the export date."""
+    return charts.footer_text(charts.source_names(rows), exported=today())
+
+
 def chart(
-    chart_obj: alt.TopLevelMixin,
+    chart_obj: alt.LayerChart,
     *,
     name: str,
     key: str,
+    footer: str,
     on_select: str = "ignore",
 ) -> Any:
-    """Draw an Altair chart with PNG and SVG download buttons under it (a note saying
-    how to get them when vl-convert-python, an optional extra, is not installed)."""
+    """Draw an Altair chart, `footer` (see footer()) under its plot, with PNG and SVG
+    download buttons under it that carry the same footer (a note saying how to get them
+    when vl-convert-python, an optional extra, is not installed)."""
+    chart_obj = charts.with_footer(chart_obj, footer)
     # On screen the chart fills its column; the downloads keep the fixed report width.
-    shown = chart_obj.properties(width="container")
+    # Only the width is fitted: under Streamlit's default ("fit" both ways) the legends
+    # and title above a plot would take their height out of the plot's.
+    shown = chart_obj.properties(
+        width="container", autosize=alt.AutoSizeParams(type="fit-x", contains="padding")
+    )
     if on_select == "rerun":
         state = st.altair_chart(shown, key=key, on_select="rerun", width="stretch")
     else:

@@ -205,22 +205,9 @@ if not rows:
         st.info("No claim matches these filters. Loosen or clear a filter above.")
     selected: list[dict] = []
 else:
-    table = pd.DataFrame(
-        {
-            "id": [r["id"] for r in rows],
-            "status": [ui.status_label(r["status"]) for r in rows],
-            "figure": [render.format_value(r) for r in rows],
-            "subject": [r["subject"] for r in rows],
-            "metric": [r["metric"] for r in rows],
-            "period": [r["period"] for r in rows],
-            "speaker": [r["speaker"] for r in rows],
-            "published": [r["published"] for r in rows],
-            "confidence": [r["confidence"] for r in rows],
-            "kind": [r["kind"] for r in rows],
-            "source": [r["source_title"] for r in rows],
-            "sentence": [render.truncate(r["sentence"], 300) for r in rows],
-        }
-    )
+    # The sentence with the claim's words marked; columns empty on this page left out.
+    records, shown_columns = render.claims_table(rows)
+    table = pd.DataFrame(records, columns=list(render.CLAIMS_TABLE_COLUMNS))
     # The key follows the view so that a selection never points at the rows
     # of another filter or page.
     nonce = st.session_state.get("_table_nonce", 0)  # bumped after a bulk change
@@ -231,9 +218,16 @@ else:
         on_select="rerun",
         selection_mode="multi-row",
         hide_index=True,
+        column_order=shown_columns,
+        placeholder="",  # a blank cell, not "None"
         column_config={
             "id": st.column_config.NumberColumn("Id", format="%d", width="small"),
             "status": "Status",
+            "sentence": st.column_config.TextColumn(
+                "Claim in its sentence",
+                width="large",
+                help="The sentence of the article, the claim's words between « and ».",
+            ),
             "figure": "Figure",
             "subject": "Subject",
             "metric": "Metric",
@@ -245,7 +239,6 @@ else:
             "confidence": st.column_config.ProgressColumn(
                 "Confidence", min_value=0.0, max_value=1.0, format="%.2f", width="small"
             ),
-            "sentence": st.column_config.TextColumn("Sentence", width="large"),
         },
     )
     picked = [i for i in event.selection.rows if 0 <= i < len(rows)]

@@ -86,7 +86,10 @@ for value in official_values:
 marks = [{"series": v.series, "vintage": v.vintage, "value": v.value} for v in official_values]
 if group.n_claims > 1 or marks:
     name = render.file_slug(f"compare-{group.label}")
-    ui.chart(charts.compare_chart(group, official=marks), name=name, key="cmp_chart")
+    ui.chart(
+        charts.compare_chart(group, official=marks), name=name, key="cmp_chart",
+        footer=ui.footer(group.claims),
+    )  # fmt: skip
 if group.n_claims == 1:
     st.info("Only one claim states this figure, so there is nothing to compare it with yet.")
 frame = charts.compare_frame(group.claims)

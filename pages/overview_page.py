@@ -30,39 +30,45 @@ cols[4].metric("Review entries", f"{counts['reviews']:,}")
 
 teamwork.assigned_to_me_panel()
 
-left, right = st.columns(2)
-with left:
-    ui.chart(charts.status_chart(counts["by_status"]), name="claims-by-status", key="ch_status")
-with right:
-    kinds = [{"kind": k, "claims": n} for k, n in sorted(counts["by_kind"].items())]
-    ui.chart(
-        charts.count_chart(kinds, label="kind", count="claims", title="Claims by kind",
-                           what="Kind"),
-        name="claims-by-kind",
-        key="ch_kind",
-    )  # fmt: skip
+# Every source of the ledger is behind these charts: the footer names them.
+ledger_footer = charts.footer_text(ui.read("source_names"), exported=ui.today())
+# One chart a row: two side by side leave each too narrow on a small screen for its
+# title, labels and footer.
+ui.chart(
+    charts.status_chart(counts["by_status"]), name="claims-by-status", key="ch_status",
+    footer=ledger_footer,
+)  # fmt: skip
+kinds = [{"kind": k, "claims": n} for k, n in sorted(counts["by_kind"].items())]
+ui.chart(
+    charts.count_chart(kinds, label="kind", count="claims", title="Claims by kind", what="Kind"),
+    name="claims-by-kind",
+    key="ch_kind",
+    footer=ledger_footer,
+)
 
 per_month = ui.read("claims_per_month")
 if per_month:
-    ui.chart(charts.per_month_chart(per_month), name="claims-per-month", key="ch_month")
+    ui.chart(
+        charts.per_month_chart(per_month), name="claims-per-month", key="ch_month",
+        footer=ledger_footer,
+    )  # fmt: skip
 else:
     st.info("No claim has a publication date yet, so there is no monthly chart.")
 
-left, right = st.columns(2)
-for column, facet, title, what in (
-    (left, "speaker", "Most-cited speakers", "Speaker"),
-    (right, "metric", "Most-cited metrics", "Metric"),
+for facet, title, what in (
+    ("speaker", "Most-cited speakers", "Speaker"),
+    ("metric", "Most-cited metrics", "Metric"),
 ):
-    with column:
-        top = ui.read("top_values", facet, limit=12)
-        if top:
-            ui.chart(
-                charts.count_chart(top, label="value", count="claims", title=title, what=what),
-                name=f"top-{facet}s",
-                key=f"ch_top_{facet}",
-            )
-        else:
-            st.info(f"No claim names a {facet} yet.")
+    top = ui.read("top_values", facet, limit=12)
+    if top:
+        ui.chart(
+            charts.count_chart(top, label="value", count="claims", title=title, what=what),
+            name=f"top-{facet}s",
+            key=f"ch_top_{facet}",
+            footer=ledger_footer,
+        )
+    else:
+        st.info(f"No claim names a {facet} yet.")
 
 st.subheader("Numbers in dispute")
 disputed = ui.read("disputed_groups", limit=10)

@@ -22,7 +22,7 @@ MAX_POINTS = 1000
 st.title("Timeline")
 db = ui.get_db()
 
-c1, c2, c3 = st.columns([3, 2, 1])
+c1, c2, c3 = st.columns([5, 3, 2])
 search = c2.text_input("Search a series (subject, metric)", key="t_search")
 listed = ui.read("list_series", search=search.strip() or None)
 wanted = render.group_key_from_params(st.query_params)
@@ -37,7 +37,6 @@ key = ui.key_picker(
     "chart. Add articles, or fill in a claim's metric and period on the **Claims** page.",
     searched=bool(search.strip()),
 )
-colour_by = c3.radio("Colour by", ["speaker", "source"], horizontal=True, key="t_colour")
 st.query_params.update(render.group_key_params(key))
 
 periods = ui.read("series", key, max_claims=MAX_POINTS)
@@ -50,15 +49,68 @@ named = next((row for row in listed if row["key"] == key), None) or {}
 subject = named.get("subject") or periods[-1].subject or key.subject
 metric = named.get("metric") or periods[-1].metric or key.metric
 unit = periods[-1].unit or None
+
+
+def other_subjects() -> list[dict]:
+    """The series of the same measure and unit for other subjects ("Germany" and "Japan"
+    beside "United Kingdom" growth), as list_series gives them, most claims first."""
+    found = ui.read("list_series", search=key.metric or None)
+    return [
+        row for row in found
+        if row["key"].metric == key.metric and row["key"].unit == key.unit
+        and row["key"].subject != key.subject
+    ]  # fmt: skip
+
+
+def subject_name(row: dict) -> str:
+    return row.get("subject") or row["key"].subject or "(no subject)"
+
+
+others = {row["key"].subject: row for row in other_subjects()}
+if "t_also" not in st.session_state or any(s not in others for s in st.session_state["t_also"]):
+    wanted_also = st.query_params.get_all("also")
+    st.session_state["t_also"] = [s for s in wanted_also if s in others]
+also = st.multiselect(
+    "Add other subjects of this measure, on the same chart",
+    list(others),
+    key="t_also",
+    format_func=lambda s: f"{subject_name(others[s])} ({others[s]['n_claims']} claims)",
+    placeholder="none" if others else "no other subject has this measure",
+    max_selections=len(charts.SERIES_COLOURS) - 1,
+)
+# The other subjects travel in the link too (a repeated "also" parameter).
+if also:
+    st.query_params["also"] = also
+else:
+    st.query_params.pop("also", None)
+# Each subject shown: its name as its picker reads, and its periods. One subject alone is
+# coloured by speaker or source; several are coloured by subject.
+shown = [(subject or "", periods)]
+for subject_key in also:
+    extra = others[subject_key]
+    shown.append((subject_name(extra), ui.read("series", extra["key"], max_claims=MAX_POINTS)))
+several = len(shown) > 1
+if several:
+    colour_by = "subject"
+    c3.caption("Coloured by subject")
+else:
+    colour_by = c3.radio("Colour by", ["speaker", "source"], horizontal=True, key="t_colour")
+rows = [
+    {**claim, "series": name} for name, series in shown for group in series
+    for claim in group.claims
+]  # fmt: skip
+medians = [m for name, series in shown for m in charts.series_medians(series, series=name)]
+names = [name for name, _ in shown]
 listed_periods = next((row["n_periods"] for row in listed if row["key"] == key), len(periods))
 st.caption(
     f"{len(rows)} claims over {len(periods)} periods"
     + (f" (the latest; {listed_periods - len(periods)} earlier periods left out)"
        if listed_periods > len(periods) else "")
+    + (f" for {subject}, with {charts.and_list(names[1:])}" if several else "")
     + ". A dashed line is a period's median; a ring marks the first appearance of each "
     "period's figure; a figure given without a period stands at its publication date."
 )  # fmt: skip
-name = render.file_slug(f"timeline-{subject}-{metric}")
+name = render.file_slug(f"timeline-{charts.and_list(names)}-{metric}")
 
 
 def official_line_of_key() -> official.OfficialLine | None:
@@ -67,10 +119,13 @@ def official_line_of_key() -> official.OfficialLine | None:
     lines = ui.read("official_lines", key)
     if not lines:
         return None
+    if several:
+        st.caption("The official series is drawn when one subject is shown.")
+        return None
     if len(lines) > 1:
-        names = [line.series for line in lines]
-        shown = st.selectbox("Official series to draw", names, key="t_official")
-        line = lines[names.index(shown)]
+        series_names = [line.series for line in lines]
+        chosen = st.selectbox("Official series to draw", series_names, key="t_official")
+        line = lines[series_names.index(chosen)]
     else:
         line = lines[0]
     row = st.columns([5, 1], vertical_alignment="center")
@@ -101,17 +156,21 @@ for tab, x in ((by_period, "period"), (by_published, "published")):
         if left_out:
             st.caption(f"{left_out} claim(s) without a usable date are left out of this view.")
         chart = charts.timeline_chart(
-            rows, subject=subject or "", metric=metric or "", unit=unit, colour_by=colour_by,
-            x=x, medians=charts.series_medians(periods),
+            rows, subject=charts.and_list(names), metric=metric or "", unit=unit,
+            colour_by=colour_by, x=x, medians=medians, subjects=names,
             official=line.points if line else (), official_name=line.series if line else None,
         )  # fmt: skip
-        state = ui.chart(chart, name=f"{name}-{x}", key=f"tl_{x}", on_select="rerun")
+        state = ui.chart(
+            chart, name=f"{name}-{x}", key=f"tl_{x}", on_select="rerun", footer=ui.footer(rows)
+        )
         picked += ui.picked_ids(state, charts.PICK)
 
 with st.expander("First appearance of each period", icon=":material/flag:"):
-    for group in reversed(periods):
-        period = groups.period_label(group.key.period)
-        st.text(f"{period}: {render.first_appearance_text(group.first)}")
+    for series_name, series in shown:
+        for group in reversed(series):
+            period = groups.period_label(group.key.period)
+            who = f"{series_name}, " if several else ""
+            st.text(f"{who}{period}: {render.first_appearance_text(group.first)}")
 
 if picked:
     try:

@@ -94,13 +94,14 @@ def test_the_timeline_draws_the_official_line_first_and_only_by_period():
     assert [t["title"] for t in under["encoding"]["tooltip"]] == [
         "Official series", "Period", "Official value"
     ]  # fmt: skip
-    assert spec["title"]["subtitle"].endswith("the grey line is US rate <b>series</b>")
+    subtitle = " ".join(spec["title"]["subtitle"])  # wrapped into lines
+    assert subtitle.endswith("; the grey line is US rate <b>series</b>")
     by_published = charts.timeline_chart(
         CLAIMS, subject="US", metric="rate", unit="percent", x="published", official=ANNUAL,
         official_name="US rate",
     ).to_dict()  # fmt: skip
     assert all(layer.get("mark", {}).get("type") != "line" for layer in by_published["layer"])
-    assert "grey line" not in by_published["title"]["subtitle"]
+    assert "grey line" not in " ".join(by_published["title"]["subtitle"])
 
 
 def test_compare_marks_each_official_value_as_a_rule():
@@ -115,4 +116,4 @@ def test_compare_marks_each_official_value_as_a_rule():
     assert len(rules) == 1 and rules[0]["mark"]["type"] == "rule"
     values = [row for rows in spec["datasets"].values() for row in rows if "series" in row]
     assert values == [{"value": 133.18, "series": "Brent (daily)", "label": "133.18 (vintage 2)"}]
-    assert "solid grey line = the official figure" in spec["title"]["subtitle"]
+    assert "solid grey line = the official figure" in " ".join(spec["title"]["subtitle"])

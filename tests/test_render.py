@@ -93,8 +93,22 @@ def test_safe_url_keeps_only_http_links(url, safe):
 
 def test_values_read_like_a_person_would_say_them():
     assert render.format_value({"value": 5000.0, "unit": "jobs"}) == "5,000 jobs"
-    assert render.format_value({"low": 2.0, "high": 2.25, "unit": "percent"}) == "2 to 2.25 percent"
-    assert render.format_value({"value": 8.5, "approx": "about", "unit": "%"}) == "~8.5 %"
+    assert render.format_value({"low": 2.0, "high": 2.25, "unit": "percent"}) == "2 to 2.25%"
+    assert render.format_value({"value": 8.5, "approx": "about", "unit": "%"}) == "about 8.5%"
+    assert render.format_value({"value": 0.3, "unit": "percentage point"}) == (
+        "0.3 percentage point"
+    )
+
+
+def test_an_approximate_figure_keeps_its_words():
+    """'More than 3%' is a bound, 'about 3%' a rounding: a '~' would make them one."""
+    assert render.format_value({"value": 3.0, "approx": "more than", "unit": "percent"}) == (
+        "more than 3%"
+    )
+    assert render.format_value({"value": 5000.0, "approx": "nearly", "unit": "job"}) == (
+        "nearly 5,000 job"
+    )
+    assert render.format_value({"value": 9.0, "approx": "  up to ", "unit": None}) == "up to 9"
     assert render.format_value({"value": None}) == ""
 
 
@@ -155,6 +169,52 @@ def test_claim_summary_lists_the_extracted_fields():
          "metric": "unemployment rate", "period": "2023-03", "confidence": 0.9}
     )  # fmt: skip
     assert summary == (
-        "numeric · 3 percent · subject: US · metric: unemployment rate · period: 2023-03 · "
-        "confidence 0.90"
+        "numeric · 3% · subject: US · metric: unemployment rate · period: 2023-03 · confidence 0.90"
     )
+
+
+def test_a_sentence_marks_its_figure_and_keeps_it_when_cut():
+    sentence = "GDP shrank by 8.5 per cent in 2020, Fitch said."
+    assert render.sentence_with_figure(sentence, "8.5 per cent") == (
+        "GDP shrank by «8.5 per cent» in 2020, Fitch said."
+    )
+    # A long sentence is cut around the figure, never losing it, which comes early.
+    long = "Words " * 60 + "the rate rose to 3.5 percent in March" + " and more" * 40
+    cut = render.sentence_with_figure(long, "3.5 percent", limit=80)
+    assert len(cut) == 80 and "«3.5 percent»" in cut and cut.index("«") <= 41
+    assert cut.startswith("…Words Words Words the rate") and cut.endswith("…")
+    # A short sentence whose figure comes late starts near it too, at a whole word.
+    late = render.sentence_with_figure(
+        "Rosengren, who preferred at this meeting to maintain the target range at "
+        "1-3/4 percent to 2 percent.", "2 percent"
+    )  # fmt: skip
+    assert late == "…the target range at 1-3/4 percent to «2 percent»."
+    # The figure as whole words: "2 percent" is not the one inside "1/2 percentage".
+    assert render.sentence_with_figure("Cut by 1/2 percentage point to 2 percent.",
+                                       "2 percent") == (
+        "Cut by 1/2 percentage point to «2 percent»."
+    )  # fmt: skip
+    # No surface, or one not in the sentence: the sentence alone, never an exception.
+    assert render.sentence_with_figure("Kim spoke.\n", None) == "Kim spoke."
+    assert render.sentence_with_figure("Kim spoke.", "Lee") == "Kim spoke."
+    assert render.sentence_with_figure(None, None) == ""
+
+
+def test_the_claims_table_leaves_out_empty_columns_and_has_no_none_text():
+    rows = [
+        {"id": 1, "status": "in_review", "kind": "quote", "surface": "We go on.",
+         "sentence": 'Kim said: "We go on."', "speaker": "Kim", "subject": " ", "metric": None,
+         "period": None, "published": None, "source_title": "Talks", "confidence": 0.5,
+         "value": None},
+        {"id": 2, "status": "unreviewed", "kind": "quote", "surface": "No.",
+         "sentence": "Lee said: No.", "speaker": None, "subject": None, "metric": None,
+         "period": None, "published": "2024-01-02", "source_title": None, "confidence": 0.4,
+         "value": None},
+    ]  # fmt: skip
+    records, shown = render.claims_table(rows)
+    assert shown == ["id", "status", "sentence", "speaker", "published", "source", "kind",
+                     "confidence"]  # fmt: skip
+    assert records[0]["status"] == "in review"
+    assert records[0]["sentence"] == 'Kim said: "«We go on.»"'
+    assert records[0]["subject"] is None and records[1]["speaker"] is None  # blank, not "None"
+    assert "None" not in repr([r[c] for r in records for c in shown if isinstance(r[c], str)])

@@ -475,3 +475,116 @@ def test_sign_in_opens_the_asked_page_lasts_across_reloads_and_sign_out_ends_it(
     settle(tab)
     assert tab.locator("h1").first.inner_text() == "Claim ledger"  # the cookie went too
     context.close()
+
+
+# ---------------------------------------------------------------- charts for a report
+
+GROWTH = {
+    "United Kingdom": ("Office for National Statistics", [0.4, 0.6, 0.2, -0.1]),
+    "Germany": ("Destatis", [0.1, -0.2, 0.3, 0.0]),
+    "Japan": ("Cabinet Office", [0.9, 0.5, -0.1, 0.4]),
+}
+
+
+def add_growth_of_three_subjects(db) -> None:
+    """UK, Germany and Japan growth in each quarter of 2023, an article each."""
+    for subject, (publisher, values) in GROWTH.items():
+        for quarter, value in enumerate(values, start=1):
+            text = f"{subject} growth was {value}% in the quarter, {publisher} said."
+            claim = claim_for(text, f"{value}%", value, unit="percent", subject=subject,
+                              metric="growth", period=f"2023-Q{quarter}")  # fmt: skip
+            published = f"2023-{3 * quarter:02d}-28"
+            store.add_source(db, text, [claim], title=f"{subject} growth, Q{quarter}",
+                             publisher=publisher, published=published)  # fmt: skip
+
+
+def charts_drawn(tab) -> list:
+    """The page's visible charts, once each has drawn its SVG."""
+    chart = "[data-testid='stVegaLiteChart']"
+    tab.wait_for_selector(f"{chart} svg", timeout=20000)
+    settle(tab)
+    return [c for c in tab.locator(chart).all() if c.bounding_box() and c.bounding_box()["width"]]
+
+
+def texts_outside(chart) -> list[str]:
+    """The chart's texts (title, legend, axis, footer) drawn past its box: clipped ones.
+    A few pixels are allowed: a browser's box of a rotated axis title is its line height,
+    a little more than the glyphs Vega lays out."""
+    return chart.evaluate(
+        """el => {
+            const box = el.getBoundingClientRect();
+            return [...el.querySelectorAll('svg text')]
+                .filter(t => t.textContent.trim())
+                .filter(t => {
+                    const r = t.getBoundingClientRect();
+                    return r.left < box.left - 4 || r.right > box.right + 4;
+                })
+                .map(t => t.textContent);
+        }"""
+    )
+
+
+def footer_drawn(chart) -> str:
+    """The footer text mark's words (Vega names each text mark for screen readers)."""
+    labels = chart.locator('svg [aria-roledescription="text mark"]').evaluate_all(
+        "els => els.map(e => e.getAttribute('aria-label') || '')"
+    )
+    return " ".join(" ".join(label.split()) for label in labels if label.startswith("footer: "))
+
+
+def date_labels(chart) -> list[str]:
+    """The labels of the chart's date axes as drawn (an axis names its scale's kind)."""
+    return chart.evaluate(
+        """el => [...el.querySelectorAll('svg [aria-roledescription="axis"]')]
+            .filter(axis => (axis.getAttribute('aria-label') || '').includes('time scale'))
+            .flatMap(axis => [...axis.querySelectorAll('.role-axis-label text')])
+            .map(t => t.textContent)"""
+    )
+
+
+def test_every_chart_reads_whole_at_800_and_1400_pixels(browser, server, ledger):
+    """Each chart of Overview, Timeline (one subject and three) and Compare at two widths:
+    no title, legend, label or footer clipped, the footer naming sources and the export
+    date, every date label with its year; a screenshot of each chart is kept."""
+    db = store.connect(ledger)
+    add_growth_of_three_subjects(db)
+    db.close()
+    growth = key_columns("United Kingdom", "growth", "percent")
+    also = [key_columns(s, "growth", "percent")["subject_key"] for s in ("Germany", "Japan")]
+    discount = {"subject_key": "united states", "metric_key": "discount rate",
+                "unit_key": "percent"}  # fmt: skip
+    views = {
+        "overview": "",
+        "timeline": f"timeline?{urlencode(discount)}",
+        "timeline-three-subjects": f"timeline?{urlencode({**growth, 'also': also}, doseq=True)}",
+        "compare": f"compare?{urlencode({**discount, 'period': '2008'})}",
+    }
+    for width in (800, 1400):
+        context = browser.new_context(viewport={"width": width, "height": 1600})
+        tab = context.new_page()
+        tab.base = server
+        try:
+            for view, path in views.items():
+                goto(tab, path)
+                assert tab.locator("[data-testid='stException']").count() == 0, view
+                drawn = charts_drawn(tab)
+                assert drawn, view
+                for n, chart in enumerate(drawn):
+                    chart.scroll_into_view_if_needed()
+                    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+                    chart.screenshot(path=str(ARTIFACTS / f"chart-{view}-{n + 1}-{width}.png"))
+                    assert texts_outside(chart) == [], (view, n, width)
+                    footer = footer_drawn(chart)
+                    assert footer.startswith("footer: Sources: ") and "exported" in footer, footer
+                    dates = date_labels(chart)
+                    assert all(re.search(r"\b(19|20)\d\d\b", d) for d in dates), dates
+                shot(tab, f"{view}-{width}")
+                if view == "timeline-three-subjects":
+                    [chart] = drawn
+                    footer = footer_drawn(chart)
+                    assert all(publisher in footer for publisher, _ in GROWTH.values()), footer
+                    legend = chart.evaluate("el => el.querySelector('svg').textContent")
+                    assert all(subject in legend for subject in GROWTH)
+                    assert date_labels(chart) and all("2023" in d for d in date_labels(chart))
+        finally:
+            context.close()

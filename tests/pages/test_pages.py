@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 
 import pytest
@@ -83,7 +84,7 @@ def test_query_params_restore_the_filters(ledger_path):
     assert at.selectbox(key="f_sort").value == "value"
     table = at.dataframe[0].value
     assert set(table["metric"]) == {"discount rate"}
-    values = [float(f.split()[0]) for f in table["figure"]]
+    values = [float(re.search(r"-?\d[\d.]*", f).group()) for f in table["figure"]]
     assert values == sorted(values)
 
 

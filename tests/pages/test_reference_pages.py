@@ -199,8 +199,8 @@ def test_the_timeline_names_and_draws_the_official_series_of_a_linked_key(ledger
     ) in captions
     assert [b.proto.url for b in at.get("link_button")] == [BLS_URL]
     by_period = at.get("vega_lite_chart")[0].proto
-    subtitle = json.loads(by_period.spec)["title"]["subtitle"]
-    assert subtitle.endswith("the grey line is US unemployment rate (annual average)")
+    subtitle = " ".join(json.loads(by_period.spec)["title"]["subtitle"])  # wrapped lines
+    assert subtitle.endswith("; the grey line is US unemployment rate (annual average)")
     # The claims span 2019-2022: the official line covers it and a year either side.
     assert official_points(by_period) == {
         "2018": 3.9, "2019": 3.7, "2020": 8.1, "2021": 5.3, "2022": 3.6, "2023": 3.6

@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from claims import config, reference, store
+from claims import config, reference, reference_links, store
 from tests.ledger_data import claim_for
 
 OIL = (
@@ -89,6 +89,37 @@ def _add_articles(db) -> None:
         ],
         title="Jobs and prices",
         published="2022-04-12",
+    )  # fmt: skip
+
+
+# The pages' jobs article: US unemployment rates by year (and one month), the figure
+# of the pack's BLS annual series.
+ANNUAL_JOBS = (
+    "The unemployment rate in the United States averaged 3.9% in 2022.\n"
+    "In 2019 the unemployment rate in the United States was 3.7%.\n"
+    "The unemployment rate in the United States fell to 3.5% in March 2022."
+)
+
+
+def add_annual_jobs(db, *, with_month: bool = True) -> None:
+    """The jobs article with its two annual rates, and its monthly one unless told not."""
+    text = ANNUAL_JOBS if with_month else ANNUAL_JOBS.rsplit("\n", 1)[0]
+    figures = [("3.9%", 3.9, "2022"), ("3.7%", 3.7, "2019")]
+    if with_month:
+        figures.append(("3.5%", 3.5, "2022-03"))
+    claims = [
+        claim_for(text, surface, value, unit="percent", subject="the United States",
+                  metric="unemployment rate", period=period)
+        for surface, value, period in figures
+    ]  # fmt: skip
+    store.add_source(db, text, claims, title="Jobs over the years", published="2023-01-10")
+
+
+def link_us_unemployment(db):
+    """The pack's US unemployment series linked to the jobs article's figure."""
+    return reference_links.link(
+        db, US_UNEMPLOYMENT, subject="United States", metric="unemployment rate",
+        unit="percent", reviewer="setup", note="the BLS annual average",
     )  # fmt: skip
 
 

@@ -25,7 +25,7 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
-from claims import charts, config, reference, reference_links, store
+from claims import charts, config, reference, store
 from claims.normalise import key_columns
 from tests import sample_ledger
 from tests.browser.harness import (
@@ -38,6 +38,7 @@ from tests.browser.harness import (
     wait_healthy,
 )
 from tests.ledger_data import claim_for
+from tests.reference_ledger import US_UNEMPLOYMENT, add_annual_jobs, link_us_unemployment
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
@@ -348,32 +349,11 @@ def test_two_reviewers_in_two_browsers_the_second_save_is_refused(browser, serve
     assert [(r["reviewer"], r["new"]) for r in store.reviews_of(db, claim_id)] == [("Ana", "11.0")]
 
 
-US_UNEMPLOYMENT = "US unemployment rate (annual average)"
-JOBS = (
-    "The unemployment rate in the United States averaged 3.9% in 2022.\n"
-    "In 2019 the unemployment rate in the United States was 3.7%."
-)
-
-
 def linked_jobs_claims(db) -> int:
     """An article's two annual unemployment rates, their figure linked to the BLS series;
     the id of the one that differs from it (3.9% against the official 3.6%)."""
-    store.add_source(
-        db,
-        JOBS,
-        [
-            claim_for(JOBS, "3.9%", 3.9, unit="percent", subject="the United States",
-                      metric="unemployment rate", period="2022"),
-            claim_for(JOBS, "3.7%", 3.7, unit="percent", subject="the United States",
-                      metric="unemployment rate", period="2019"),
-        ],
-        title="Jobs over the years",
-        published="2023-01-10",
-    )  # fmt: skip
-    reference_links.link(
-        db, US_UNEMPLOYMENT, subject="United States", metric="unemployment rate",
-        unit="percent", reviewer="setup", note="the BLS annual average",
-    )  # fmt: skip
+    add_annual_jobs(db, with_month=False)
+    link_us_unemployment(db)
     return db.execute("SELECT id FROM claims WHERE surface = '3.9%'").fetchone()[0]
 
 

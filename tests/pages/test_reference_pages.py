@@ -13,16 +13,10 @@ from pyarrow import ipc
 
 from claims import config, reference, reference_links, store
 from claims.normalise import key_columns
-from tests.ledger_data import claim_for
 from tests.pages.conftest import open_page, texts
+from tests.reference_ledger import US_UNEMPLOYMENT, add_annual_jobs, link_us_unemployment
 
-US_UNEMPLOYMENT = "US unemployment rate (annual average)"
 BLS_URL = "https://www.bls.gov/cps/tables.htm"
-JOBS = (
-    "The unemployment rate in the United States averaged 3.9% in 2022.\n"
-    "In 2019 the unemployment rate in the United States was 3.7%.\n"
-    "The unemployment rate in the United States fell to 3.5% in March 2022."
-)
 UNEMPLOYMENT_KEY = key_columns("the United States", "unemployment rate", "percent")
 
 
@@ -33,20 +27,7 @@ def reference_template(ledger_template, tmp_path_factory):
     shutil.copy(ledger_template, path)
     db = store.connect(path)
     reference.load_pack(db, config.REFERENCE_DIR)
-    store.add_source(
-        db,
-        JOBS,
-        [
-            claim_for(JOBS, "3.9%", 3.9, unit="percent", subject="the United States",
-                      metric="unemployment rate", period="2022"),
-            claim_for(JOBS, "3.7%", 3.7, unit="percent", subject="the United States",
-                      metric="unemployment rate", period="2019"),
-            claim_for(JOBS, "3.5%", 3.5, unit="percent", subject="the United States",
-                      metric="unemployment rate", period="2022-03"),
-        ],
-        title="Jobs over the years",
-        published="2023-01-10",
-    )  # fmt: skip
+    add_annual_jobs(db)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     return path
@@ -70,10 +51,7 @@ def db(ledger_path):
 @pytest.fixture
 def linked(db):
     """The US unemployment rate series linked to the jobs article's figure."""
-    return reference_links.link(
-        db, US_UNEMPLOYMENT, subject="United States", metric="unemployment rate",
-        unit="percent", reviewer="setup", note="the BLS annual average",
-    )  # fmt: skip
+    return link_us_unemployment(db)
 
 
 def plain(text: str) -> str:

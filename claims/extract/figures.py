@@ -139,14 +139,32 @@ _POLL_SHAPE = re.compile(
 _COMPASS = frozenset("North South East West New Northern Southern Eastern Western".split())
 
 
+# Words that describe data rather than name who published it, capitalised only when
+# they open the sentence: "Available data", "Preliminary figures", "Official statistics".
+_DATA_QUALIFIERS = frozenset(
+    """available preliminary provisional official recent latest new early earlier final
+    revised updated further additional separate fresh current previous weekly monthly
+    quarterly annual economic internal published released""".split()
+)
+
+
+def _opens_a_name(words: list[str]) -> bool:
+    """Whether the first word starts a longer name ("New York Times"), not a
+    description of the data before it ("Early returns")."""
+    return len(words) > 1 and words[1][:1].isupper()
+
+
 def _source_name(match: re.Match[str]) -> str | None:
     """The publisher a pattern matched, cleaned; None for a place or a person's title."""
     name, _ = _clean_name(match.group("name"))
     if not name:
         return None
     words = re.sub(r"['\u2019]s?$", "", name).split()
-    while words and words[0] in ("The", "A", "An", "In", "On", "At", "For", "But", "And"):
-        words = words[1:]
+    while words and (
+        words[0] in ("The", "A", "An", "In", "On", "At", "For", "But", "And")
+        or (words[0].lower() in _DATA_QUALIFIERS and not _opens_a_name(words))
+    ):
+        words = words[1:]  # "Available economic data show": no publisher named
     # "a Beacon/Acme Ohio poll": the poll's state is no part of the pollster; but in
     # "Bank of Zembla figures" the place completes the name ("X of Place").
     while len(words) > 1 and _is_place(words[-1]) and words[-2] not in ("of", "for"):

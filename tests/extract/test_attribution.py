@@ -824,3 +824,15 @@ def test_a_body_named_x_of_y_keeps_a_person_after_a_title_apart(raw, name):
 )
 def test_a_countrys_institution_named_by_its_adjective_is_the_speaker(sentence, speaker):
     assert only(sentence).speaker == speaker
+
+
+def test_a_word_describing_data_at_a_sentence_start_is_no_publisher():
+    from claims.extract.figures import named_source
+
+    assert named_source("Available economic data show the economy grew 2%.") is None
+    assert named_source("Preliminary figures show sales fell 3%.") is None
+    # a capitalised word after it makes a name: the publisher stays
+    assert named_source("New Zembla Times figures show 40% of voters agree.") == (
+        "New Zembla Times",
+        False,
+    )

@@ -195,6 +195,8 @@ _DECISION_LOG_NAMES = (
     ("source_reviews", "source corrections"),
     ("key_merges", "merge decisions"),
     ("claim_splits", "split decisions"),
+    ("assignment_log", "assignment changes"),
+    ("comments", "comments"),
 )
 
 

@@ -30,7 +30,8 @@ What each format holds (claims.importer reads csv, json, jsonl and xlsx back):
   Here and in jsonl and xlsx, a whole-ledger export carries every source;
   a filtered one, the sources of its claims (see is_whole_ledger). A
   whole-ledger export adds the decision logs, "source_reviews",
-  "key_merges" and "claim_splits" (claims.ledger_logs).
+  "key_merges" and "claim_splits", and the teamwork logs, "assignment_log"
+  and "comments" (claims.ledger_logs).
 - jsonl: one object per line, typed by "type": every "source" line, then
   every "claim" line, then every "review" line (so an importer can stream);
   a whole-ledger export then the decision logs' lines.
@@ -95,7 +96,7 @@ import sqlite_utils
 from claims import config, store
 from claims.export_names import export_file_name
 from claims.ledger_logs import CSV_COLUMN as LEDGER_RECORD
-from claims.ledger_logs import LOGS, Log, log_records, log_rows, record_json
+from claims.ledger_logs import LOGS, Log, log_count, log_records, log_rows, record_json
 from claims.model import EDITABLE_FIELDS, EXTRACTOR_VERSION, VERDICT_STATUSES, ClaimsError
 from claims.processes import worker_pool
 from claims.query import ClaimFilter, count_claims, where_clause
@@ -309,6 +310,10 @@ class _Job:
 
     def official_of(self, claim_id: int) -> tuple:
         return self.official.get(claim_id, NO_OFFICIAL)
+
+    @property
+    def include_vanished(self) -> bool:
+        return self.claim_filter.include_vanished
 
 
 NO_OFFICIAL = (None, None, None)
@@ -656,8 +661,14 @@ def _decision_logs(job: _Job) -> Iterator[Log]:
     if not is_whole_ledger(job.claim_filter):
         return
     for log in LOGS:
-        job.counts[log.table] = job.db.execute(f"SELECT count(*) FROM {log.table}").fetchone()[0]
+        job.counts[log.table] = log_count(job.db, log, include_vanished=job.include_vanished)
         yield log
+
+
+def _log_json(job: _Job, log: Log, *, typed: bool) -> list[str]:
+    """The rows of a decision log as JSON lines (of the exported claims: claims.ledger_logs)."""
+    records = log_records(job.db, log, typed=typed, include_vanished=job.include_vanished)
+    return [record_json(record) for record in records]
 
 
 def _source_batches(
@@ -1030,9 +1041,7 @@ def _write_csv_decision_logs(job: _Job, out: BinaryIO) -> None:
     ledger_record, the row as a JSON line."""
     empty = _csv_cells(CSV_COLUMNS[:-1], (None,) * (len(CSV_COLUMNS) - 1))
     for log in _decision_logs(job):
-        lines = [
-            f"{empty},{_csv_text(record_json(r))}" for r in log_records(job.db, log, typed=True)
-        ]
+        lines = [f"{empty},{_csv_text(line)}" for line in _log_json(job, log, typed=True)]
         lines.append("")
         out.write("\r\n".join(lines).encode("utf-8"))
 
@@ -1245,7 +1254,7 @@ def _write_jsonl(job: _Job, out: BinaryIO) -> None:
         write_claims(out)
         _write_lines(out, _json_reviews(job, "review"))
         for log in _decision_logs(job):
-            _write_lines(out, [[record_json(r) for r in log_records(job.db, log, typed=True)]])
+            _write_lines(out, [_log_json(job, log, typed=True)])
 
 
 def _write_jsonl_claims(job: _Job, out: BinaryIO, id_range: IdRange) -> None:
@@ -1265,8 +1274,7 @@ def _write_json(job: _Job, out: BinaryIO) -> None:
         ("reviews", _json_reviews(job, None)),
     ]
     sections += [
-        (log.table, iter([[record_json(r) for r in log_records(job.db, log, typed=False)]]))
-        for log in _decision_logs(job)
+        (log.table, iter([_log_json(job, log, typed=False)])) for log in _decision_logs(job)
     ]
     with _text_stream(out) as text:
         text.write(f'{{"format":"{GENERATOR}","version":1')
@@ -1522,7 +1530,7 @@ def _fill_workbook(job: _Job, workbook) -> None:
             reviews_sheet.append(_xlsx_row(row))
 
     for log, sheet in log_sheets:
-        for row in log_rows(job.db, log):
+        for row in log_rows(job.db, log, include_vanished=job.include_vanished):
             sheet.append(_xlsx_row(row))
 
     for key, value in _manifest(job, sha256=None, file_name=None).items():

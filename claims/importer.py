@@ -13,9 +13,11 @@ history are restored; ids are new. Importing merges:
   the stored value stays and the conflict is reported (see _ReviewMerge);
 - reviews of new claims are appended, oldest first;
 - the decision logs of a whole-ledger export (source corrections, merges,
-  rejections, splits) are put back with their ids mapped, a row the ledger
-  already holds skipped, and a decision older than the ledger's own on the
-  same thing reported, not put in force (see claims.ledger_logs).
+  rejections, splits, assignment changes, comments) are put back with their
+  ids mapped, a row the ledger already holds skipped, and a decision older
+  than the ledger's own on the same thing reported, not put in force (see
+  claims.ledger_logs); the claims' current assignees are rebuilt from their
+  assignment logs (claims.team_logs).
 
 The whole import is one transaction: a bad row leaves the database unchanged,
 and the message names the row and the field. Every value is held to the

@@ -9,19 +9,28 @@ append-only log:
   (claims.groups);
 - claim_splits: a claim split off its group, or put back (claims.groups).
 
-A whole-ledger export (claims.export.is_whole_ledger) carries every row of each:
-JSON Lines as lines typed "source_review", "key_merge" and "claim_split" after
-the reviews; JSON as lists under the tables' names; Excel as sheets of those
-names; CSV as rows after the claims whose one filled cell, `ledger_record`, is
-the row as a JSON line. A filtered export carries none: a decision about a key
-or an article is not about the claims of one view.
+and teamwork keeps two more (claims.team, restored with claims.team_logs):
+
+- assignment_log: every change of who a claim is assigned to;
+- comments: each claim's comment thread.
+
+A whole-ledger export (claims.export.is_whole_ledger) carries every row of each
+(of the last two, the rows of the claims it carries: a vanished claim's only
+with --include-vanished, as for its reviews): JSON Lines as lines typed
+"source_review", "key_merge", "claim_split", "assignment_change" and "comment"
+after the reviews; JSON as lists under the tables' names; Excel as sheets of
+those names; CSV as rows after the claims whose one filled cell,
+`ledger_record`, is the row as a JSON line. A filtered export carries none: a
+decision about a key or an article is not about the claims of one view.
 
 A restore (claims.importer) checks every row before anything is written, maps
 the file's source and claim ids to the ledger's, and skips a row the ledger
 already holds (the same decision by the same person at the same time), so that
 importing a file twice adds nothing. Merged into a ledger that decided the same
-thing later, the file's older decision is not appended (appended last, it would
-be the one in force) and the conflict is reported.
+thing later (for an assignment: changed the same claim's assignee later), the
+file's older decision is not appended (appended last, it would be the one in
+force) and the conflict is reported. Comments, like source corrections, are
+history: every one the ledger lacks is added.
 """
 
 from __future__ import annotations
@@ -32,6 +41,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from claims import team_logs
 from claims.model import ClaimsError
 from claims.store import EDITABLE_SOURCE_FIELDS
 
@@ -48,6 +58,9 @@ class Log:
     columns: tuple[str, ...]
     actions: tuple[str, ...] = ()  # the values its action column takes, if it has one
     required: tuple[str, ...] = ()  # text columns that may not be empty
+    # Rows about one claim (claim_id), exported with it: a vanished claim's rows only
+    # when vanished claims are exported, so that a restore finds every row's claim.
+    of_claims: bool = False
 
 
 SOURCE_REVIEWS = Log(
@@ -96,7 +109,24 @@ CLAIM_SPLITS = Log(
     actions=("split", "unsplit"),
     required=("at", "reviewer"),
 )
-LOGS = (SOURCE_REVIEWS, KEY_MERGES, CLAIM_SPLITS)
+ASSIGNMENT_LOG = Log(
+    team_logs.ASSIGNMENT_LOG,
+    "assignment_change",
+    "Assignment change",
+    ("id", "claim_id", "at", "assigned_by", "old_assignee", "new_assignee", "note"),
+    required=("at", "assigned_by"),
+    of_claims=True,
+)
+COMMENTS = Log(
+    team_logs.COMMENTS,
+    "comment",
+    "Comment",
+    ("id", "claim_id", "at", "author", "text"),
+    required=("at", "author", "text"),
+    of_claims=True,
+)
+TEAM_LOGS = (ASSIGNMENT_LOG, COMMENTS)
+LOGS = (SOURCE_REVIEWS, KEY_MERGES, CLAIM_SPLITS, *TEAM_LOGS)
 BY_RECORD = {log.record: log for log in LOGS}
 BY_TABLE = {log.table: log for log in LOGS}
 
@@ -111,14 +141,32 @@ CSV_COLUMN = "ledger_record"
 # ---------------------------------------------------------------- export
 
 
-def log_rows(db: sqlite_utils.Database, log: Log) -> Iterator[tuple]:
+def _exported(log: Log, include_vanished: bool) -> str:
+    """The WHERE clause of the rows an export of current claims (or of all) carries."""
+    if log.of_claims and not include_vanished:
+        return " WHERE claim_id IN (SELECT id FROM claims WHERE vanished = 0)"
+    return ""
+
+
+def log_rows(
+    db: sqlite_utils.Database, log: Log, *, include_vanished: bool = True
+) -> Iterator[tuple]:
     """The rows of `log`, oldest first, as tuples of log.columns."""
-    yield from db.execute(f"SELECT {', '.join(log.columns)} FROM {log.table} ORDER BY id")
+    where = _exported(log, include_vanished)
+    yield from db.execute(f"SELECT {', '.join(log.columns)} FROM {log.table}{where} ORDER BY id")
 
 
-def log_records(db: sqlite_utils.Database, log: Log, *, typed: bool) -> Iterator[dict]:
+def log_count(db: sqlite_utils.Database, log: Log, *, include_vanished: bool = True) -> int:
+    """How many rows log_rows gives."""
+    where = _exported(log, include_vanished)
+    return db.execute(f"SELECT count(*) FROM {log.table}{where}").fetchone()[0]
+
+
+def log_records(
+    db: sqlite_utils.Database, log: Log, *, typed: bool, include_vanished: bool = True
+) -> Iterator[dict]:
     """The rows of `log` as records, typed by "type" (log.record) for JSON Lines and CSV."""
-    for row in log_rows(db, log):
+    for row in log_rows(db, log, include_vanished=include_vanished):
         record = dict(zip(log.columns, row, strict=True))
         yield {"type": log.record, **record} if typed else record
 
@@ -180,6 +228,8 @@ class LogRestore:
             raise ClaimsError(
                 f"{what}: field {row['field']!r:.60} is not a source field a person corrects."
             )
+        if log in TEAM_LOGS:
+            team_logs.check_row(log.table, row, what)
         self.pending[log.table][file_id] = row
 
     def write(
@@ -190,6 +240,7 @@ class LogRestore:
         `sources` and `claims` map the file's ids to the stored ones;
         `matched_sources` are the stored sources the file's articles matched.
         """
+        reassigned: set[int] = set()  # claims whose assignment log this import added to
         for log in LOGS:
             for file_id, row in sorted(self.pending[log.table].items()):
                 what = f"{log.label} {file_id}"
@@ -198,6 +249,8 @@ class LogRestore:
                 if log is CLAIM_SPLITS:
                     self._check_anchor(row, what)
                     row["claim_id"] = self._split_claim(claims, row, what)
+                elif log.of_claims:
+                    row["claim_id"] = _mapped(claims, row["claim_id"], what, "claim")
                 if self._already_stored(log, row):
                     self.counts[f"{log.table}_skipped"] += 1
                 elif (later := self._later_local_decision(log, row)) is not None:
@@ -211,10 +264,13 @@ class LogRestore:
                     self.counts[f"{log.table}_added"] += 1
                     if log is SOURCE_REVIEWS and row["source_id"] in matched_sources:
                         self._report_kept_metadata(what, row)
+                    if log is ASSIGNMENT_LOG:
+                        reassigned.add(row["claim_id"])
         if self.counts["key_merges_added"]:
             from claims.groups import rebuild_aliases  # groups imports the exporter
 
             rebuild_aliases(self.db)
+        team_logs.rebuild_assignments(self.db, reassigned)
 
     def _report_kept_metadata(self, what: str, row: dict) -> None:
         """An article already stored keeps its own metadata (a new date would re-date its
@@ -275,9 +331,11 @@ class LogRestore:
         """The ledger's own decision about the same thing, made after the file's, if any.
 
         The thing decided: a key's name for a merge or its undo, the pair of names
-        for a rejection, a place in an article for a split. Corrections of a source
-        are history, not a decision in force: none is refused.
+        for a rejection, a place in an article for a split, a claim's assignee for
+        an assignment change. Corrections of a source and comments are history,
+        not a decision in force: none is refused.
         """
+        decided = "action, reviewer"  # what was decided, and who decided it
         if log is KEY_MERGES:
             where = (
                 "unit_key = ? AND ((from_subject = ? AND from_metric = ?) "
@@ -296,19 +354,26 @@ class LogRestore:
         elif log is CLAIM_SPLITS:
             where = "source_id = ? AND surface_start = ? AND surface_end = ?"
             params = [row["source_id"], row["surface_start"], row["surface_end"]]
+        elif log is ASSIGNMENT_LOG:
+            # Its latest change says who has the claim (claims.team_logs).
+            decided, where, params = "new_assignee, assigned_by", "claim_id = ?", [row["claim_id"]]
         else:
             return None
         return self.db.execute(
-            f"SELECT action, reviewer, at FROM {log.table} WHERE id <= ? AND at > ? AND {where} "
+            f"SELECT {decided}, at FROM {log.table} WHERE id <= ? AND at > ? AND {where} "
             "ORDER BY at DESC LIMIT 1",
             [self.last_before[log.table], row["at"], *params],
         ).fetchone()
 
     def _report(self, log: Log, what: str, row: dict, later: tuple) -> None:
-        action, reviewer, at = later
+        decided, reviewer, at = later
+        if log is ASSIGNMENT_LOG:
+            ours, theirs = map(team_logs.change_words, (decided, row["new_assignee"]))
+        else:
+            ours, theirs = decided, row["action"]
         self.conflicts.append(
-            f"{what}: kept the ledger's later {action} by {reviewer} at {at} over the file's "
-            f"{row['action']} of {row['at']}, which was not added."
+            f"{what}: kept the ledger's later {ours} by {reviewer} at {at} over the file's "
+            f"{theirs} of {row['at']}, which was not added."
         )
         self.counts[f"{log.table}_skipped"] += 1
 

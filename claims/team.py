@@ -224,7 +224,9 @@ def add_comment(db: sqlite_utils.Database, claim_id: int, text: str, *, author: 
 
 def comments_of(db: sqlite_utils.Database, claim_id: int) -> list[dict]:
     """A claim's comment thread, oldest first."""
-    return list(db["comments"].rows_where("claim_id = ?", [int(claim_id)], order_by="id"))
+    # By time, not id: a restore merging another ledger's thread appends comments
+    # older than the ones already here (claims.ledger_logs).
+    return list(db["comments"].rows_where("claim_id = ?", [int(claim_id)], order_by="at, id"))
 
 
 # ---------------------------------------------------------------- history and queue

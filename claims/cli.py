@@ -250,7 +250,8 @@ def json_line(obj: object) -> str:
 
 
 def _read_text(path: str) -> str:
-    from claims.ingest import MAX_FILE_BYTES, read_file_bytes
+    from claims.readers.article import MAX_FILE_BYTES
+    from claims.readers.files import read_file_bytes
 
     try:
         return read_file_bytes(Path(path), MAX_FILE_BYTES).decode("utf-8-sig")

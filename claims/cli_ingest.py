@@ -11,8 +11,10 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from claims import config, ingest, store
+from claims import config, ingest, reextract, store
 from claims.model import ClaimsError, terminal_safe
+from claims.readers.article import Article, make_article, with_overrides
+from claims.readers.urls import read_article
 
 USER_ERROR = 2
 # Up to this many inputs, say what happened to each; beyond it only the summary.
@@ -70,7 +72,7 @@ def _metadata(args: argparse.Namespace) -> dict[str, str]:
     return {name: getattr(args, name) for name in _METADATA_FLAGS if getattr(args, name)}
 
 
-def _single_input(inputs: list[str], metadata: dict[str, str]) -> ingest.Article | str:
+def _single_input(inputs: list[str], metadata: dict[str, str]) -> Article | str:
     """The one input the metadata flags describe, or ClaimsError."""
     if len(inputs) != 1:
         flags = ", ".join(f"--{name}" for name in metadata)
@@ -79,7 +81,7 @@ def _single_input(inputs: list[str], metadata: dict[str, str]) -> ingest.Article
         )
     entry = inputs[0]
     if entry == "-":
-        return ingest.make_article(sys.stdin.read(), label="standard input", **metadata)
+        return make_article(sys.stdin.read(), label="standard input", **metadata)
     return entry
 
 
@@ -87,12 +89,12 @@ def _inputs(args: argparse.Namespace) -> list:
     metadata = _metadata(args)
     if metadata:
         single = _single_input(args.inputs, metadata)
-        if isinstance(single, ingest.Article):
+        if isinstance(single, Article):
             return [single]
         # Read here so the flags can override what the file or page says.
-        return [ingest.with_overrides(ingest.read_article(single), metadata)]
+        return [with_overrides(read_article(single), metadata)]
     return [
-        ingest.make_article(sys.stdin.read(), label="standard input") if entry == "-" else entry
+        make_article(sys.stdin.read(), label="standard input") if entry == "-" else entry
         for entry in args.inputs
     ]
 
@@ -120,7 +122,7 @@ def _refusal(label: str, reason: str) -> str:
 def cmd_reextract(args: argparse.Namespace) -> int:
     db = store.open_existing(config.database_path(args.db))
     with _progress_bar(not args.no_progress, "source") as progress:
-        summary = ingest.reextract(db, progress=progress, workers=args.workers)
+        summary = reextract.reextract(db, progress=progress, workers=args.workers)
     for label, reason in summary.failures:
         print(terminal_safe(f"failed: {label}: {reason}"), file=sys.stderr)
     print(summary)

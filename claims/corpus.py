@@ -47,7 +47,7 @@ DEFAULT_PARTITION_MB = 8.0
 MANIFEST_NAME = "_corpus.json"
 ARTICLES_DIR = "articles"
 CLAIMS_DIR = "claims"
-# Record fields besides the article's (claims.ingest.METADATA_FIELDS, text, html).
+# Record fields besides the article's (claims.readers.article.METADATA_FIELDS, text, html).
 ID_FIELD = "id"
 DASK_MISSING = (
     "`corpus extract` runs on Dask, which is not installed: "
@@ -488,7 +488,7 @@ def _jsonl_records(
 def _parquet_records(partition: Partition) -> Iterator[tuple[int, dict | ClaimsError]]:
     import pyarrow.parquet as pq
 
-    from claims.ingest import METADATA_FIELDS
+    from claims.readers.article import METADATA_FIELDS
 
     wanted = {ID_FIELD, "text", "html", *METADATA_FIELDS}
     parquet = pq.ParquetFile(partition.file)
@@ -505,13 +505,14 @@ def _extract_record(
 ) -> tuple[dict, list[dict]]:
     """One record's article row and claim rows; a record that fails has an error row."""
     from claims import ingest, store
+    from claims.readers.bulk import article_from_record
 
     label = _label(partition, record)
     article_id = _article_id(payload, partition, record)
     try:
         if isinstance(payload, ClaimsError):
             raise payload
-        article = ingest.article_from_record(payload, label)
+        article = article_from_record(payload, label)
         found = ingest.extract_for_ingest(article.text, article.published)
     except Exception as exc:  # noqa: BLE001 - one bad record never stops the run
         reason = str(exc) if isinstance(exc, ClaimsError) else f"unexpected error: {exc!r}"
@@ -851,11 +852,12 @@ def _int_array(values: list[int]):
 
 def _store_article(db, row: dict, claims: list[ExtractedClaim], summary) -> None:
     from claims import ingest
+    from claims.readers.article import Article
 
     label = f"{row['file']} record {row['record']}"
     metadata = {name: row[name] for name in ("title", "url", "publisher", "author", "retrieved")}
     published = row["published"].isoformat() if row["published"] else None
-    article = ingest.Article(text=row["text"], published=published, label=label, **metadata)
+    article = Article(text=row["text"], published=published, label=label, **metadata)
     try:
         summary.record(label, ingest.ingest_article(db, article, claims=claims))
     except ClaimsError as exc:

@@ -57,7 +57,6 @@ from claims.export import (
     unescape_formula,
     xlsx_read_text,
 )
-from claims.ingest import check_text
 from claims.ledger_logs import BY_RECORD, BY_TABLE, LOGS, LogRestore
 from claims.ledger_logs import CSV_COLUMN as LEDGER_RECORD
 from claims.model import (
@@ -69,6 +68,7 @@ from claims.model import (
     period_bounds,
 )
 from claims.normalise import key_columns
+from claims.readers.article import check_text
 
 IMPORTABLE = {
     ".jsonl": "jsonl",

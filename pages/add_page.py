@@ -13,6 +13,9 @@ import streamlit as st
 
 from claims import ingest, render
 from claims.model import ClaimsError
+from claims.readers.article import Article, make_article, with_overrides
+from claims.readers.files import ARTICLE_SUFFIXES, read_article_file, safe_file_name
+from claims.readers.urls import fetch_article
 from pages import _shared as ui
 
 st.title("Add articles")
@@ -30,7 +33,7 @@ PREVIEW_PAGE = 50
 PREVIEW_MAX = 2_000
 
 
-def queue(article: ingest.Article) -> None:
+def queue(article: Article) -> None:
     """Extract an article's claims and put it up for preview."""
     claims = ui.extract(article.text, article.published)
     pending.append(
@@ -40,7 +43,7 @@ def queue(article: ingest.Article) -> None:
 
 def upload_to_file(upload, folder: str) -> Path:
     """Write an uploaded file to a temporary folder under a harmless name."""
-    path = Path(folder) / ingest.safe_file_name(upload.name)
+    path = Path(folder) / safe_file_name(upload.name)
     path.write_bytes(upload.getvalue())
     return path
 
@@ -62,7 +65,7 @@ with paste_tab, st.form("paste_form"):
 if paste_go:
     try:
         queue(
-            ingest.make_article(
+            make_article(
                 text, label="The pasted article", title=title, publisher=publisher,
                 author=author, url=url, published=render.iso_date(published),
             )
@@ -73,7 +76,7 @@ if paste_go:
 with files_tab, st.form("files_form", clear_on_submit=True):
     uploads = st.file_uploader(
         "Article files (.txt, .md, .html, .htm)",
-        type=[s.lstrip(".") for s in ingest.ARTICLE_SUFFIXES],
+        type=[s.lstrip(".") for s in ARTICLE_SUFFIXES],
         accept_multiple_files=True,
         key="f_uploads",
     )
@@ -84,7 +87,7 @@ if files_go:
     with tempfile.TemporaryDirectory() as folder:
         for upload in uploads or []:
             try:
-                article = ingest.read_article_file(upload_to_file(upload, folder))
+                article = read_article_file(upload_to_file(upload, folder))
                 queue(dataclasses.replace(article, label=upload.name))
             except ClaimsError as exc:
                 ui.error(f"{upload.name}: {exc}")
@@ -95,7 +98,7 @@ with url_tab, st.form("url_form"):
 if url_go:
     try:
         with st.spinner("Fetching…"):
-            queue(ingest.fetch_article(fetch_url.strip()))
+            queue(fetch_article(fetch_url.strip()))
     except ClaimsError as exc:
         ui.error(exc)
 
@@ -175,7 +178,7 @@ def details(item: dict) -> None:
     given = {"title": title, "publisher": publisher, "author": author,
              "published": render.iso_date(published)}  # fmt: skip
     try:
-        changed = ingest.with_overrides(article, given)
+        changed = with_overrides(article, given)
     except ClaimsError as exc:
         ui.error(exc)
         return

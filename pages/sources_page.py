@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from claims import ingest, render, store
+from claims import reextract, render, store
 from claims.model import STATUSES, ClaimsError, parse_id
 from pages import _shared as ui
 
@@ -99,7 +99,7 @@ def correct(source_id: int) -> None:
         changes = {"title": title, "publisher": publisher, "author": author, "url": url,
                    "published": render.iso_date(published)}  # fmt: skip
         try:
-            changed, summary = ingest.correct_source(
+            changed, summary = reextract.correct_source(
                 db, source_id, changes, reviewer=ui.reviewer(), note=note
             )
         except ClaimsError as exc:

@@ -918,7 +918,7 @@ def test_a_persons_period_is_the_claims_own_for_later_decisions(db):
 
 
 def test_re_extraction_keeps_a_figures_period_and_changes_nothing_it_found_again(db):
-    from claims import ingest
+    from claims import ingest, reextract
 
     texts = [
         ("It takes 2,118 delegates to win the Whig nomination.", "2016-03-01"),
@@ -932,7 +932,7 @@ def test_re_extraction_keeps_a_figures_period_and_changes_nothing_it_found_again
     figure = "SELECT period, extracted_period FROM claims WHERE value = 2118 ORDER BY id"
     before = db.execute(figure).fetchall()
     assert [p for p, _ in before] == ["2016"] * 3  # "on Tuesday" is not the figure's date
-    summary = ingest.reextract(db, workers=1)
+    summary = reextract.reextract(db, workers=1)
     assert (summary.claims_updated, summary.claims_added) == (0, 0)
     assert db.execute(figure).fetchall() == before
 

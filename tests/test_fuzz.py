@@ -29,6 +29,9 @@ from hypothesis import strategies as st
 from claims import export, importer, ingest, store, textio
 from claims.extract import extract_claims
 from claims.model import ClaimsError
+from claims.readers.article import prepare_text
+from claims.readers.files import read_article_file
+from claims.readers.html import article_from_html
 
 # FUZZ_EXAMPLES=2000 for a longer hunt; the default keeps the file under 30 s.
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "60"))
@@ -229,10 +232,10 @@ HTML = st.lists(
 @example("</html><svg>")  # lxml's assertion, through htmldate
 def test_article_from_html_gives_an_article_or_a_claims_error(html):
     try:
-        article = ingest.article_from_html(html, label="page")
+        article = article_from_html(html, label="page")
     except ClaimsError:
         return
-    assert article.text.strip() and article.text == ingest.prepare_text(article.text)
+    assert article.text.strip() and article.text == prepare_text(article.text)
     article.text.encode("utf-8")
 
 
@@ -243,7 +246,7 @@ def test_article_files_give_an_article_or_a_claims_error(data, suffix):
         path = Path(folder) / f"article{suffix}"
         path.write_bytes(data)
         try:
-            article = ingest.read_article_file(path)
+            article = read_article_file(path)
         except ClaimsError:
             return
     assert article.text.strip() and article.label == str(path)

@@ -40,11 +40,13 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from claims import config, groups, ingest, query, render, store
+from claims import config, groups, query, render, store
 from claims import fetch as fetch_module
 from claims.ingest import BulkSummary, ingest_many, ingest_path, ingest_text, ingest_url
 from claims.model import ClaimsError
 from claims.query import ClaimFilter
+from claims.readers import html as html_reader
+from claims.readers import urls
 from tests.conftest import numeric_claim
 
 LOCAL = ["127.0.0.1"]
@@ -327,13 +329,13 @@ def test_a_10mb_inline_script_before_the_article_does_not_hide_it(db, tmp_path):
 
 
 def test_drop_huge_inline_keeps_small_scripts_and_everything_outside(monkeypatch):
-    monkeypatch.setattr(ingest, "HUGE_INLINE_CHARS", 10)
+    monkeypatch.setattr(html_reader, "HUGE_INLINE_CHARS", 10)
     # Contents with "<" and ">" in them, as minified code has: only the element rule applies.
     html = (
         "<p>a</p><script>x<1</script><STYLE m=x>" + "p>b{}" * 3 + "</style >"
         "<p>c</p><script s=y>" + "if(a<b)c;" * 3 + "</SCRIPT><p>e</p><script>never" + "x<y " * 6
     )
-    assert ingest._drop_huge_inline(html) == (
+    assert html_reader._drop_huge_inline(html) == (
         "<p>a</p><script>x<1</script><STYLE m=x></style ><p>c</p><script s=y></SCRIPT>"
         "<p>e</p><script>"
     )
@@ -350,13 +352,13 @@ def test_drop_huge_inline_keeps_small_scripts_and_everything_outside(monkeypatch
 )
 def test_other_huge_runs_before_the_article_do_not_hide_it(db, tmp_path, before):
     page = f"<html><head><title>Housing costs</title>{before}</head><body>{BODY}</body></html>"
-    article = ingest.article_from_html(page)
+    article = html_reader.article_from_html(page)
     assert article.text.startswith("Paragraph 0: the council said")
     assert article.text.endswith("across the region next year.")
 
 
 def test_drop_huge_runs_drops_exactly_the_runs_over_the_limit():
-    drop = ingest._drop_huge_runs
+    drop = html_reader._drop_huge_runs
     assert drop("ab<" + "x" * 11 + ">cd" + "y" * 8 + "<" + "z" * 25, 10) == "ab<>cd" + "y" * 8 + "<"
     assert drop("x" * 11, 10) == ""
     assert drop("x" * 10, 10) == "x" * 10
@@ -371,10 +373,10 @@ def test_drop_huge_inline_keeps_hostile_tag_soup_with_no_huge_tag_whole():
     many = "<style>p{}</style ><script>x</script>" * 100_000
     just_under = ("<" + "y" * 999_999) * 20
     delimiters = ">" * 20 * MB
-    assert ingest._drop_huge_inline(unclosed * 2) == unclosed * 2  # no '>' ends any tag
-    assert ingest._drop_huge_inline(many) == many
-    assert ingest._drop_huge_inline(just_under) == just_under
-    assert ingest._drop_huge_inline(delimiters) == delimiters
+    assert html_reader._drop_huge_inline(unclosed * 2) == unclosed * 2  # no '>' ends any tag
+    assert html_reader._drop_huge_inline(many) == many
+    assert html_reader._drop_huge_inline(just_under) == just_under
+    assert html_reader._drop_huge_inline(delimiters) == delimiters
 
 
 def test_a_csv_row_too_large_for_an_article_is_refused_and_the_rows_after_it_land(db, tmp_path):
@@ -474,7 +476,7 @@ def server() -> Iterator[str]:
 @pytest.fixture
 def short_timeouts(monkeypatch):
     # ingest fetches with the default (5 s, 15 s); a test cannot wait that long.
-    monkeypatch.setattr(ingest, "fetch", functools.partial(fetch_module.fetch, timeout=(1, 0.3)))
+    monkeypatch.setattr(urls, "fetch", functools.partial(fetch_module.fetch, timeout=(1, 0.3)))
 
 
 URL_CASES = {

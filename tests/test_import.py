@@ -11,8 +11,8 @@ import pytest
 
 from claims import export, store
 from claims.importer import import_file
-from claims.ingest import MAX_TEXT_BYTES
 from claims.model import ClaimsError
+from claims.readers.article import MAX_TEXT_BYTES
 from tests.ledger_data import (
     FIRST_ARTICLE,
     HOSTILE_SPEAKER,

@@ -25,17 +25,18 @@ import pytest
 import claims.extract
 from claims import config, ingest, store
 from claims.ingest import (
-    MAX_TEXT_BYTES,
     BulkSummary,
     ingest_many,
     ingest_path,
     ingest_text,
     ingest_url,
     load_samples,
-    read_article_file,
-    reextract,
 )
-from claims.model import EXTRACTOR_VERSION, ClaimsError, ExtractedClaim
+from claims.model import EXTRACTOR_VERSION, ClaimsError, ExtractedClaim, normalise_published
+from claims.readers import files
+from claims.readers.article import MAX_TEXT_BYTES, make_article, prepare_text
+from claims.readers.files import read_article_file, safe_file_name
+from claims.reextract import NEAR_CHARS, match_claims, reextract
 
 PERCENT = re.compile(r"\d+(?:\.\d+)? percent")
 LOCAL = ["127.0.0.1"]  # the test web server's address, allowed explicitly
@@ -159,7 +160,7 @@ def test_preview_saves_nothing_and_its_ticked_claims_are_what_ingest_stores(db, 
 def test_preview_offsets_refer_to_the_prepared_text(fake):
     raw = "\ufeff  Intro\r\n\r\nRates rose 2 percent.  "
     claim = ingest.preview(raw)[0]
-    prepared = ingest.prepare_text(raw)
+    prepared = prepare_text(raw)
     assert prepared[claim.surface_start : claim.surface_end] == "2 percent"
 
 
@@ -200,7 +201,7 @@ def test_a_bad_publication_date_is_refused(db, fake):
     ],
 )
 def test_publication_dates_are_normalised(raw, expected):
-    assert ingest.normalise_published(raw) == expected
+    assert normalise_published(raw) == expected
 
 
 @pytest.mark.parametrize(
@@ -208,15 +209,15 @@ def test_publication_dates_are_normalised(raw, expected):
     [("1800-01-01", "1800-01-01"), ("1998-03-02", "1998-03-02"), ("2 March 1898", "1898-03-02")],
 )
 def test_old_articles_can_be_dated(raw, expected):
-    assert ingest.normalise_published(raw) == expected
+    assert normalise_published(raw) == expected
 
 
 def test_a_date_before_1800_or_in_the_future_is_refused_with_the_range():
     with pytest.raises(ClaimsError, match="out of range: give a date from 1800-01-01 to"):
-        ingest.normalise_published("1799-12-31")
+        normalise_published("1799-12-31")
     future = (date.today() + timedelta(days=3)).isoformat()
     with pytest.raises(ClaimsError, match=f"Publication date {future} is out of range"):
-        ingest.normalise_published(future)
+        normalise_published(future)
 
 
 def test_an_extractor_failure_refuses_the_article_and_writes_nothing(db, monkeypatch):
@@ -415,7 +416,7 @@ def test_unsupported_and_missing_files_are_refused(tmp_path):
 
 
 def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path, monkeypatch):
-    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 1024)
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 1024)
     path = tmp_path / "huge.html"
     path.write_text("<p>x</p>" * 200)
     with pytest.raises(ClaimsError) as caught:
@@ -761,7 +762,7 @@ def test_a_killed_bulk_process_is_finished_by_running_it_again(db, fake, tmp_pat
 
 
 def test_inputs_may_be_articles_made_in_memory(db, fake):
-    article = ingest.make_article(ARTICLE, label="pasted", title="From a form")
+    article = make_article(ARTICLE, label="pasted", title="From a form")
     summary = ingest_many(db, [article])
     assert summary.results[0][0] == "pasted" and summary.added == 1
 
@@ -902,11 +903,11 @@ def test_a_moved_surface_matches_by_text_near_the_same_offset(db, fake):
     old = claims_by_surface(db)["2 percent"]
     assert (old["surface_start"], old["surface_end"]) == (7, 16)
     moved = ExtractedClaim("numeric", "2 percent", 8, 17, 0, 17, value=2.0, unit="percent")
-    pairs, gone, fresh = ingest.match_claims([old], [moved])
+    pairs, gone, fresh = match_claims([old], [moved])
     assert [(row["id"], claim) for row, claim in pairs] == [(old["id"], moved)] and not gone
     assert not fresh
-    far = ExtractedClaim("numeric", "2 percent", 7 + ingest.NEAR_CHARS + 1, 0, 0, 0)
-    assert ingest.match_claims([old], [far])[2] == [far]
+    far = ExtractedClaim("numeric", "2 percent", 7 + NEAR_CHARS + 1, 0, 0, 0)
+    assert match_claims([old], [far])[2] == [far]
 
 
 def test_reextract_reports_a_failing_source_and_goes_on(db, fake, monkeypatch):
@@ -966,4 +967,4 @@ def test_parallel_extraction_stores_what_serial_extraction_stores(tmp_path, monk
     ],
 )
 def test_uploads_get_harmless_file_names(name, expected):
-    assert ingest.safe_file_name(name) == expected
+    assert safe_file_name(name) == expected

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claims.extract import extract_claims
-from claims.ingest import article_from_markdown
+from claims.readers.markdown import article_from_markdown
 
 
 def test_lists_keep_their_markers_and_their_lines():

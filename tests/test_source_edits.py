@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from claims import ingest, store
+from claims import ingest, reextract, store
 from claims.model import ClaimsError
+from claims.readers.article import make_article
 
 TEXT = (
     "Acme Widgets reported on Tuesday that its profits rose 12% last year.\n\n"
@@ -16,7 +17,7 @@ TEXT = (
 
 @pytest.fixture
 def source_id(db):
-    article = ingest.make_article(TEXT, title="Acme results", published="2004-03-04")
+    article = make_article(TEXT, title="Acme results", published="2004-03-04")
     return ingest.ingest_article(db, article).source_id
 
 
@@ -31,7 +32,7 @@ def numeric(db, source_id):
 
 def test_a_new_date_moves_relative_periods_and_is_logged(db, source_id):
     assert numeric(db, source_id)["12%"][1] == "2003"
-    changed, summary = ingest.correct_source(
+    changed, summary = reextract.correct_source(
         db, source_id, {"published": "1998-03-02", "publisher": " The Wire "},
         reviewer="ana", note="date from the print edition",
     )  # fmt: skip
@@ -58,14 +59,14 @@ def test_a_claim_a_person_edited_keeps_its_period_through_a_date_change(db, sour
     store.update_claim(
         db, claim_id, {"period": "2003-Q4"}, expected_version=claim["version"], reviewer="bo"
     )
-    ingest.correct_source(db, source_id, {"published": "1998-03-02"}, reviewer="ana")
+    reextract.correct_source(db, source_id, {"published": "1998-03-02"}, reviewer="ana")
     assert store.get_claim(db, claim_id)["period"] == "2003-Q4"
     assert numeric(db, source_id)["4,000"][2] == 0  # the others stay live
 
 
 def test_a_title_change_alone_extracts_nothing_again(db, source_id):
     before = numeric(db, source_id)
-    changed, summary = ingest.correct_source(db, source_id, {"title": "Acme"}, reviewer="ana")
+    changed, summary = reextract.correct_source(db, source_id, {"title": "Acme"}, reviewer="ana")
     assert (changed, summary) == (["title"], None)
     assert numeric(db, source_id) == before
 
@@ -82,15 +83,15 @@ def test_a_title_change_alone_extracts_nothing_again(db, source_id):
 def test_bad_corrections_are_refused_and_change_nothing(db, source_id, changes, message):
     before = (store.get_source(db, source_id), numeric(db, source_id), store.revision(db))
     with pytest.raises(ClaimsError, match=message):
-        ingest.correct_source(db, source_id, changes, reviewer="ana")
+        reextract.correct_source(db, source_id, changes, reviewer="ana")
     assert (store.get_source(db, source_id), numeric(db, source_id), store.revision(db)) == before
     assert store.source_reviews_of(db, source_id) == []
 
 
 def test_a_correction_needs_a_reviewer_and_an_unchanged_value_logs_nothing(db, source_id):
     with pytest.raises(ClaimsError, match="reviewer name is required"):
-        ingest.correct_source(db, source_id, {"title": "X"}, reviewer=" ")
-    assert ingest.correct_source(db, source_id, {"title": "Acme results"}, reviewer="ana") == (
+        reextract.correct_source(db, source_id, {"title": "X"}, reviewer=" ")
+    assert reextract.correct_source(db, source_id, {"title": "Acme results"}, reviewer="ana") == (
         [],
         None,
     )
@@ -98,7 +99,7 @@ def test_a_correction_needs_a_reviewer_and_an_unchanged_value_logs_nothing(db, s
 
 
 def test_the_log_cannot_be_rewritten(db, source_id):
-    ingest.correct_source(db, source_id, {"title": "Acme"}, reviewer="ana")
+    reextract.correct_source(db, source_id, {"title": "Acme"}, reviewer="ana")
     with pytest.raises(Exception, match="append-only"):
         db.execute("UPDATE source_reviews SET reviewer = 'eve'")
     with pytest.raises(Exception, match="append-only"):
@@ -113,7 +114,7 @@ def test_a_date_change_whose_re_extraction_fails_is_undone_and_reported(db, sour
 
     monkeypatch.setattr(ingest, "extract_for_ingest", broken)
     with pytest.raises(ClaimsError, match=f"^Source {source_id} was not changed: its claims"):
-        ingest.correct_source(db, source_id, {"published": "1998-03-02"}, reviewer="ana")
+        reextract.correct_source(db, source_id, {"published": "1998-03-02"}, reviewer="ana")
     assert (store.get_source(db, source_id)["published"], numeric(db, source_id)) == before
     log = [(r["field"], r["old"], r["new"]) for r in store.source_reviews_of(db, source_id)]
     assert log == [("published", "2004-03-04", "1998-03-02"),

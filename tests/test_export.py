@@ -113,6 +113,8 @@ def test_export_with_manifest_gives_the_file_and_its_manifest_from_one_snapshot(
         "source_reviews": 0,
         "key_merges": 0,
         "claim_splits": 0,
+        "assignment_log": 0,
+        "comments": 0,
     }
     assert manifest["database_revision"] == store.revision(db)
 
@@ -345,6 +347,9 @@ def test_xlsx_has_claims_sources_reviews_and_an_export_sheet(ledger):
         "source_reviews",
         "key_merges",
         "claim_splits",
+        # and the team's work on the claims
+        "assignment_log",
+        "comments",
         "export",
     ]
     claims = {row["id"].value: row for row in sheet_dicts(workbook["claims"])}

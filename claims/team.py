@@ -157,16 +157,7 @@ def _reassign(
             before = assignee_of(db, claim_id)
             if before == assignee:
                 continue
-            if assignee is None:
-                db.execute("DELETE FROM claim_assignments WHERE claim_id = ?", [claim_id])
-            else:
-                db.execute(
-                    "INSERT INTO claim_assignments (claim_id, assignee, assigned_by, at) "
-                    "VALUES (?, ?, ?, ?) ON CONFLICT (claim_id) DO UPDATE SET "
-                    "assignee = excluded.assignee, assigned_by = excluded.assigned_by, "
-                    "at = excluded.at",
-                    [claim_id, assignee, by, stamp],
-                )
+            set_current_assignee(db, claim_id, assignee, by=by, at=stamp)
             db.execute(
                 "INSERT INTO assignment_log "
                 "(claim_id, at, assigned_by, old_assignee, new_assignee, note) "
@@ -175,6 +166,22 @@ def _reassign(
             )
             changed.append(claim_id)
     return changed
+
+
+def set_current_assignee(
+    db: sqlite_utils.Database, claim_id: int, assignee: str | None, *, by: str, at: str
+) -> None:
+    """Make `assignee` (None: no one) the claim's current one; the caller logs the change."""
+    if assignee is None:
+        db.execute("DELETE FROM claim_assignments WHERE claim_id = ?", [claim_id])
+        return
+    db.execute(
+        "INSERT INTO claim_assignments (claim_id, assignee, assigned_by, at) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT (claim_id) DO UPDATE SET "
+        "assignee = excluded.assignee, assigned_by = excluded.assigned_by, "
+        "at = excluded.at",
+        [claim_id, assignee, by, at],
+    )
 
 
 def assignment_log(db: sqlite_utils.Database, claim_id: int) -> list[dict]:

@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 import sqlite_utils
 
 from claims.model import ClaimsError
-from claims.team import MAX_COMMENT_CHARS, reviewer_name
+from claims.team import MAX_COMMENT_CHARS, reviewer_name, set_current_assignee
 
 ASSIGNMENT_LOG = "assignment_log"
 COMMENTS = "comments"
@@ -93,13 +93,4 @@ def rebuild_assignments(db: sqlite_utils.Database, claim_ids: Iterable[int]) -> 
             "ORDER BY at DESC, id DESC LIMIT 1",
             [claim_id],
         ).fetchone()
-        if assignee is None:
-            db.execute("DELETE FROM claim_assignments WHERE claim_id = ?", [claim_id])
-        else:
-            db.execute(
-                "INSERT INTO claim_assignments (claim_id, assignee, assigned_by, at) "
-                "VALUES (?, ?, ?, ?) ON CONFLICT (claim_id) DO UPDATE SET "
-                "assignee = excluded.assignee, assigned_by = excluded.assigned_by, "
-                "at = excluded.at",
-                [claim_id, assignee, assigned_by, at],
-            )
+        set_current_assignee(db, claim_id, assignee, by=assigned_by, at=at)

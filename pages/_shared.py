@@ -391,6 +391,14 @@ def warning(problem: object) -> None:
     st.warning(render.escape_markdown(str(problem)), icon=":material/warning:")
 
 
+def view_from_url() -> render.ClaimsView:
+    """The claims view the page's URL describes; what does not parse is warned about."""
+    view = render.view_from_params({k: st.query_params.get_all(k) for k in st.query_params})
+    for problem in view.problems:
+        warning(problem)
+    return view
+
+
 def init_state(defaults: dict[str, Any]) -> None:
     """Seed widget state once (from the URL), so widgets need no value= argument.
 

@@ -36,9 +36,7 @@ st.title("Review queue")
 ui.show_flash()
 db = ui.get_db()
 
-view = render.view_from_params({k: st.query_params.get_all(k) for k in st.query_params})
-for problem in view.problems:
-    ui.warning(problem)
+view = ui.view_from_url()
 
 
 def queue_ids() -> list[int]:

@@ -10,7 +10,6 @@ starts the dashboard on a free port and photographs each page in headless Chromi
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
@@ -19,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.harness import CHROMIUM, LAUNCH_ARGS, free_port, settle, wait_healthy  # noqa: E402
+from tests.browser.harness import CHROMIUM, LAUNCH_ARGS, running_app, settle  # noqa: E402
 
 # (file name, page path and query)
 SHOTS = (
@@ -39,32 +38,18 @@ def build_ledger(folder: Path) -> Path:
     return path
 
 
-def take(out: Path, ledger: Path, log: Path) -> None:
+def take(out: Path, ledger: Path, log_folder: Path) -> None:
     from playwright.sync_api import sync_playwright
 
-    port = free_port()
-    env = {**os.environ, "CLAIMS_DB": str(ledger), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    with log.open("w") as log_file:
-        server = subprocess.Popen(
-            [sys.executable, "scripts/dashboard.py", "--server.headless", "true",
-             "--server.port", str(port), "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        url = f"http://127.0.0.1:{port}"
-        try:
-            wait_healthy(url, server)
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-                tab = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
-                for name, path in SHOTS:
-                    tab.goto(f"{url}/{path}")
-                    settle(tab, timeout=60)
-                    tab.screenshot(path=str(out / f"{name}.png"))
-                    print(out / f"{name}.png")
-                browser.close()
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+    with running_app(ledger, log_folder) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        tab = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
+        for name, path in SHOTS:
+            tab.goto(f"{url}/{path}")
+            settle(tab, timeout=60)
+            tab.screenshot(path=str(out / f"{name}.png"))
+            print(out / f"{name}.png")
+        browser.close()
 
 
 def main() -> int:
@@ -74,7 +59,7 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         ledger = build_ledger(Path(folder))
-        take(args.out, ledger, Path(folder) / "streamlit.log")
+        take(args.out, ledger, Path(folder))
     return 0
 
 

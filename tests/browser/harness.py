@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -63,3 +66,28 @@ def settle(tab, timeout: float = 30) -> None:
             return
         time.sleep(0.15)
     raise TimeoutError("the app did not settle")
+
+
+@contextmanager
+def running_app(ledger: Path, log_folder: Path, **env_extra: str):
+    """The dashboard on a free port over `ledger`; its URL."""
+    port = free_port()
+    log = (log_folder / "streamlit.log").open("w")
+    env = {**os.environ, "CLAIMS_DB": str(ledger), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+           **env_extra}  # fmt: skip
+    process = subprocess.Popen(
+        [sys.executable, "scripts/dashboard.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.fileWatcherType", "none"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, process)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()

@@ -11,14 +11,10 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -33,9 +29,8 @@ from tests.browser.harness import (
     LAUNCH_ARGS,
     PAGES,
     ROOT,
-    free_port,
+    running_app,
     settle,
-    wait_healthy,
 )
 from tests.ledger_data import claim_for
 from tests.reference_ledger import US_UNEMPLOYMENT, add_annual_jobs, link_us_unemployment
@@ -65,31 +60,6 @@ def browser():
         chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
         yield chromium
         chromium.close()
-
-
-@contextmanager
-def running_app(ledger: Path, log_folder: Path, **env_extra: str):
-    """The dashboard on a free port over `ledger`; its URL."""
-    port = free_port()
-    log = (log_folder / "streamlit.log").open("w")
-    env = {**os.environ, "CLAIMS_DB": str(ledger), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-           **env_extra}  # fmt: skip
-    process = subprocess.Popen(
-        [sys.executable, "scripts/dashboard.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, process)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
 
 
 @pytest.fixture(scope="module")

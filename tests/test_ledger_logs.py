@@ -84,7 +84,7 @@ def in_force(db) -> dict:
                 [json.dumps(groups.split_claim_ids(db))],
             ).fetchall()
         ),
-        "rejected": sorted(groups._rejected_pairs(db)),
+        "rejected": sorted(groups.rejected_pairs(db)),
     }
 
 

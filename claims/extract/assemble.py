@@ -357,6 +357,12 @@ def _numeric_claims(
             subject = article_subjects.subject(sentence, q.start, q.end)
         else:
             subject = context.find_subject(sentence, q.start, common_words)
+        who = subjects.first_person(sentence, q.start)
+        if who and source is not None and source.speaker:
+            # "I built 40 towers," he said: the speaker's own figure. "We" is the body
+            # the speaker speaks for when the text names one; else it may be a nation, a
+            # party or anyone ("we lose 300 a year to ..."), and stays unresolved here.
+            subject = source.speaker if who == "I" else source.speaker_org or subject
         subject = _full_org_subject(subject, org_names)
         if _subject_within_metric(subject, metric):
             # "the unemployment rate rose to 3.5%": what, not who; the article says whose

@@ -760,6 +760,38 @@ def _pronoun_body(sentence: str, start: int) -> str | None:
     return last["noun"].lower()
 
 
+# A speaker's own figure in direct speech: "I built 40 towers", "in one day we raised
+# $5,000", "my 12 grandchildren". The pronoun is the clause's subject (or the figure's
+# possessor) with only lower-case words of one verb phrase between it and the number.
+_FIRST_PERSON_RE = re.compile(
+    r"\b(?:(?P<subject>I|[Ww]e)\b(?P<gap>[^A-Z,;:()\u2013\u2014\"“”]{1,60})"
+    r"|(?P<possessor>[Mm]y|[Oo]ur)\s+(?:(?:about|nearly|almost|over|some)\s+)?)$"
+)
+# Words after the pronoun that make the figure someone else's: a verb of thinking or
+# saying, a copula or a clause opener ("I think the rate is 5%", "we expect growth of
+# 2%", "we know that 40 died").
+_NOT_OWN_FIGURE_RE = re.compile(
+    r"\b(?:think|thought|believe|believed|know|knew|expect|expected|forecast|predict"
+    r"|predicted|estimate|estimated|see|saw|hope|want|wanted|guess|bet|suppose|feel|felt"
+    r"|hear|heard|read|say|said|tell|told|is|are|was|were|am|be|been|that|if|whether"
+    r"|when|where|which|who|what|because|you|they|he|she|it|its|their|his|her|there"
+    r"|the|these|those|somebody|someone|anyone|everyone|nobody)\b|['’](?:m|s|re)\b"
+)
+
+
+def first_person(sentence: str, start: int) -> str | None:
+    """The pronoun, "I" or "we", when the figure at `start` is the speaker's own, said
+    in the first person (see _FIRST_PERSON_RE), else None."""
+    m = _FIRST_PERSON_RE.search(sentence, max(0, start - 70), start)
+    if m is None:
+        return None
+    if m["possessor"]:
+        return "I" if m["possessor"].lower() == "my" else "we"
+    if _NOT_OWN_FIGURE_RE.search(m["gap"]):
+        return None
+    return "I" if m["subject"] == "I" else "we"
+
+
 def _last_pronoun(sentence: str, start: int) -> str | None:
     last = None
     for m in _PRONOUN_RE.finditer(sentence, max(0, start - _WINDOW), start):

@@ -453,3 +453,37 @@ def test_a_place_before_a_surname_in_a_headline_is_no_persons_name():
     # places that are also first names, and other regions' names, stay people
     assert is_person_name("Georgia Rivers") and is_person_name("Paul Rivers")
     assert is_person_name("Brent Rivers")
+
+
+_ABOUT_ACME = "Acme Motors opened a plant in Zembla on Monday. "
+
+
+@pytest.mark.parametrize(
+    ("quote", "surface", "subject"),
+    [
+        # "I" in direct speech: the speaker's own figure, by verb or by possessive
+        ('"I ran 26 miles on Sunday," said Jo Rivers.', "26 miles", "Jo Rivers"),
+        ('"As a rule, I gave two interviews a week," Jo Rivers said.', "two", "Jo Rivers"),
+        ('"My 12 grandchildren came," said Jo Rivers.', "12", "Jo Rivers"),
+        # "we" is the body the speaker speaks for, when the text names one
+        ('"We sold 4,000 cars in March," said Ann Lee, a spokeswoman for Globex.',
+         "4,000", "Globex"),
+    ],
+)  # fmt: skip
+def test_a_figure_said_in_the_first_person_is_the_speakers(quote, surface, subject):
+    assert claim_subject(_ABOUT_ACME + quote, surface) == subject
+
+
+@pytest.mark.parametrize(
+    ("quote", "surface"),
+    [
+        # a verb of thinking, a copula or another clause's subject after the pronoun
+        ('"I think unemployment is 5 percent," Jo Rivers said.', "5 percent"),
+        ('"We expect growth of 2 percent," said Bo Li.', "2 percent"),
+        ('"I never had a case where somebody lost 300 files," Jo Rivers said.', "300"),
+        # "we" without a named body may be a nation or anyone
+        ('"We lose 300 people a year to floods," said Jo Rivers.', "300"),
+    ],
+)
+def test_a_first_person_word_that_is_not_the_figures_holder(quote, surface):
+    assert claim_subject(_ABOUT_ACME + quote, surface) == "Acme Motors"

@@ -6,7 +6,7 @@ Runs `python -m claims export` three times per format, as a user would, and
 times it from start to exit; the median run is the figure. Prints rows per
 second and memory: the largest peak RSS of any one process, and the peak PSS
 of the command and its worker processes together (a large export writes id
-ranges in parallel, see claims.export._claim_records), sampled every 0.1 s:
+ranges in parallel, see claims.export.parallel), sampled every 0.1 s:
 PSS shares out the pages processes share, so their sum is what the export as
 a whole holds. Targets (issue 8): >= 100,000 rows/s, peak memory under 300 MB.
 """

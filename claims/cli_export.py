@@ -9,8 +9,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from claims import config, store
-from claims.export import FORMATS, MANIFEST_INSIDE, manifest_path, stream_export, write_export
-from claims.export_names import export_file_name
+from claims.export import (
+    FORMATS,
+    MANIFEST_INSIDE,
+    export_file_name,
+    manifest_path,
+    stream_export,
+    write_export,
+)
 from claims.model import (
     KINDS,
     MAX_ID,

@@ -27,7 +27,7 @@ ingest's size limit are refused too.
 A claim's offsets must point at its sentence in its article, counted as ingest
 counted them: in Python characters, a NUL included (ingest keeps a NUL, so
 stripping it now would shift the offsets of ledgers that hold one).
-Text read from CSV and Excel is un-escaped (see claims.export: one apostrophe
+Text read from CSV and Excel is un-escaped (see claims.export.safety: one apostrophe
 before a formula-like start is removed; Excel's _xHHHH_ escapes are decoded).
 Parquet and ClaimReview exports are for analysis and publishing, not import.
 """
@@ -46,17 +46,10 @@ from pathlib import Path
 import sqlite_utils
 
 from claims import store
-from claims.export import (
-    CLAIM_COLUMNS,
-    GENERATOR,
-    INTEGER_COLUMNS,
-    REAL_COLUMNS,
-    REVIEW_COLUMNS,
-    manifest_path,
-    sha256_of_file,
-    unescape_formula,
-    xlsx_read_text,
-)
+from claims.export.columns import CLAIM_COLUMNS, INTEGER_COLUMNS, REAL_COLUMNS, REVIEW_COLUMNS
+from claims.export.job import GENERATOR
+from claims.export.manifest import manifest_path, sha256_of_file
+from claims.export.safety import unescape_formula, xlsx_read_text
 from claims.ledger_logs import BY_RECORD, BY_TABLE, LOGS, LogRestore
 from claims.ledger_logs import CSV_COLUMN as LEDGER_RECORD
 from claims.model import (

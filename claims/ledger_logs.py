@@ -14,7 +14,7 @@ and teamwork keeps two more (claims.team, restored with claims.team_logs):
 - assignment_log: every change of who a claim is assigned to;
 - comments: each claim's comment thread.
 
-A whole-ledger export (claims.export.is_whole_ledger) carries every row of each
+A whole-ledger export (claims.export.reading.is_whole_ledger) carries every row of each
 (of the last two, the rows of the claims it carries: a vanished claim's only
 with --include-vanished, as for its reviews): JSON Lines as lines typed
 "source_review", "key_merge", "claim_split", "assignment_change" and "comment"

@@ -17,8 +17,8 @@ import pandas as pd
 import streamlit as st
 
 from claims import checks, config, render, store, team
-from claims.export import FORMATS, IN_MEMORY_LIMIT, export_bytes, export_command
-from claims.export_names import export_file_name
+from claims.export import FORMATS, export_bytes, export_command, export_file_name
+from claims.export.api import IN_MEMORY_LIMIT
 from claims.model import (
     EARLIEST_PUBLISHED,
     KINDS,

@@ -14,6 +14,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from claims import config, export, store
+from claims.export import api, reading, safety
+from claims.export.formats import xlsxfile
 from claims.importer import import_file
 from claims.model import EXTRACTOR_VERSION, VERDICT_STATUSES, ClaimsError
 from claims.query import ClaimFilter
@@ -192,7 +194,7 @@ def test_csv_gives_each_article_text_once_on_the_first_row_of_its_source(ledger)
 
 def test_csv_export_crosses_batches_without_losing_rows_or_texts(ledger, monkeypatch):
     db, _ = ledger
-    monkeypatch.setattr(export, "BATCH_SIZE", 2)
+    monkeypatch.setattr(reading, "BATCH_SIZE", 2)
     rows = csv_rows(export.export_bytes(db, None, "csv"))
     assert [int(r["id"]) for r in rows] == sorted(int(r["id"]) for r in rows)
     assert len(rows) == 5
@@ -246,7 +248,7 @@ def test_csv_quotes_text_and_leaves_numbers_bare(ledger):
 def test_a_write_during_an_export_does_not_tear_it(ledger, tmp_path, monkeypatch):
     db, ids = ledger
     path = tmp_path / "claims.db"
-    real_stream = export._stream
+    real_stream = reading.stream
     wrote = []
 
     def stream_with_a_write_after_the_first_batch(*args, **kwargs):
@@ -257,7 +259,7 @@ def test_a_write_during_an_export_does_not_tear_it(ledger, tmp_path, monkeypatch
             other.close()
             wrote.append(True)
 
-    monkeypatch.setattr(export, "_stream", stream_with_a_write_after_the_first_batch)
+    monkeypatch.setattr(reading, "stream", stream_with_a_write_after_the_first_batch)
     data, manifest = export.export_with_manifest(db, None, "json")
     document = json.loads(data)
     assert wrote
@@ -392,7 +394,7 @@ def test_a_long_article_is_split_over_cells_that_fit():
 
 def test_an_export_larger_than_a_sheet_is_refused_before_writing(ledger, monkeypatch):
     db, _ = ledger
-    monkeypatch.setattr(export, "XLSX_MAX_ROWS", 5)  # a header and four claims
+    monkeypatch.setattr(xlsxfile, "XLSX_MAX_ROWS", 5)  # a header and four claims
     with pytest.raises(ClaimsError, match="narrow the filters"):
         export.export_bytes(db, None, "xlsx")
     assert export.export_bytes(db, ClaimFilter(status=["false"]), "xlsx")
@@ -524,7 +526,7 @@ def test_claimreview_without_a_page_url_says_so_in_the_manifest(ledger):
 def test_large_and_small_exports_give_the_same_file(ledger, monkeypatch):
     db, _ = ledger
     small = {fmt: export.export_bytes(db, None, fmt, org="O") for fmt in ("csv", "claimreview")}
-    monkeypatch.setattr(export, "SMALL_RESULT", 0)
+    monkeypatch.setattr(reading, "SMALL_RESULT", 0)
     for fmt, data in small.items():
         assert export.export_bytes(db, None, fmt, org="O") == data
 
@@ -595,8 +597,8 @@ def test_the_sql_escape_agrees_with_the_python_one():
     import sqlite3
 
     conn = sqlite3.connect(":memory:")
-    conn.create_function(export._ESCAPE_FUNCTION, 1, export.escape_formula, deterministic=True)
-    sql = f"SELECT {export._escaped_in_sql('?1')}"
+    safety.register_escape_function(conn)
+    sql = f"SELECT {safety.escaped_in_sql('?1')}"
     for text in [
         "=1",
         "+1",
@@ -629,7 +631,7 @@ def test_plain_text_is_left_alone():
 
 def test_a_view_too_large_to_build_in_memory_is_refused_with_the_way_out(ledger, monkeypatch):
     db, _ = ledger
-    monkeypatch.setattr(export, "IN_MEMORY_LIMIT", 3)
+    monkeypatch.setattr(api, "IN_MEMORY_LIMIT", 3)
     with pytest.raises(ClaimsError, match=r"More than 3 claims .*`python -m claims export`"):
         export.export_bytes(db, None, "csv")
     rows = csv_rows(export.export_bytes(db, ClaimFilter(status=["false", "verified"]), "csv"))

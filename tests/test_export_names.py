@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from claims.export_names import MAX_SUMMARY, export_file_name, filter_summary
+from claims.export.names import MAX_SUMMARY, export_file_name, filter_summary
 from claims.query import ClaimFilter
 
 DAY = date(2026, 12, 5)

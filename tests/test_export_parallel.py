@@ -9,6 +9,9 @@ import json
 import pytest
 
 from claims import export, store
+from claims.export import parallel
+from claims.export.job import start
+from claims.export.reading import read_snapshot
 from claims.query import ClaimFilter
 from tests.ledger_data import build_hostile_ledger, claim_for
 
@@ -44,16 +47,16 @@ def exported(db, fmt: str, claim_filter: ClaimFilter | None = None) -> bytes:
 @pytest.fixture
 def in_parallel(monkeypatch):
     """Exports of any size go parallel, in three processes whatever the machine has."""
-    monkeypatch.setattr(export, "PARALLEL_MIN_CLAIMS", 0)
-    monkeypatch.setattr(export, "EXPORT_PROCESSES", 3)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_CLAIMS", 0)
+    monkeypatch.setattr(parallel, "EXPORT_PROCESSES", 3)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_a_parallel_export_is_the_serial_export_byte_for_byte(ledger, request, fmt):
     serial = exported(ledger, fmt)
     request.getfixturevalue("in_parallel")
-    job = export._start(ledger, None, fmt, None)
-    assert export._parallel_ranges(job) == [(None, 3), (4, 6), (7, None)]
+    job = start(ledger, None, fmt, None)
+    assert parallel.parallel_ranges(job) == [(None, 3), (4, 6), (7, None)]
     assert exported(ledger, fmt) == serial
 
 
@@ -86,8 +89,8 @@ def test_a_filtered_parallel_export_holds_the_same_claims(ledger, fmt):
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_a_write_before_the_workers_start_leaves_the_export_as_it_began(ledger, tmp_path, fmt):
     before = exported(ledger, fmt)
-    with export._read_snapshot(ledger):
-        job = export._start(ledger, None, fmt, None)
+    with read_snapshot(ledger):
+        job = start(ledger, None, fmt, None)
         other = store.connect(tmp_path / "claims.db")  # another writer, after the snapshot
         store.set_status(other, 7, "verified", note="late", reviewer="zed")
         other.close()
@@ -101,7 +104,7 @@ def test_a_worker_that_fails_costs_time_not_the_export(ledger, request, monkeypa
     serial = exported(ledger, "csv")
     request.getfixturevalue("in_parallel")
     # The workers cannot open the ledger; this process writes their ranges.
-    monkeypatch.setattr(export, "_database_file", lambda db: "/nonexistent/claims.db")
+    monkeypatch.setattr(parallel, "database_file", lambda db: "/nonexistent/claims.db")
     assert exported(ledger, "csv") == serial
 
 

@@ -10,8 +10,10 @@ import openpyxl
 import pytest
 
 from claims import export, store
+from claims.export import reading
 from claims.importer import import_file
 from claims.model import ClaimsError
+from claims.query import ClaimFilter
 from claims.readers.article import MAX_TEXT_BYTES
 from tests.ledger_data import (
     FIRST_ARTICLE,
@@ -123,9 +125,9 @@ def test_export_import_export_gives_the_same_data(ledger, tmp_path, fmt):
 @pytest.mark.parametrize("fmt", IMPORTABLE)
 def test_a_round_trip_across_many_small_batches(ledger, tmp_path, monkeypatch, fmt):
     db, _ = ledger
-    monkeypatch.setattr(export, "BATCH_SIZE", 2)
-    monkeypatch.setattr(export, "SOURCE_BATCH_SIZE", 1)
-    monkeypatch.setattr(export, "SMALL_RESULT", 0)  # the large-export query plan
+    monkeypatch.setattr(reading, "BATCH_SIZE", 2)
+    monkeypatch.setattr(reading, "SOURCE_BATCH_SIZE", 1)
+    monkeypatch.setattr(reading, "SMALL_RESULT", 0)  # the large-export query plan
     restored = fresh_db(tmp_path, "restored")
     import_file(restored, export_to(db, tmp_path, fmt))
     assert ledger_content(restored) == ledger_content(db)
@@ -333,7 +335,7 @@ def test_a_filtered_export_carries_only_the_sources_of_its_claims(ledger, tmp_pa
     db, _ = ledger
     store.add_source(db, CLAIMLESS_ARTICLE, [], title="Weather note")
     path = tmp_path / "verified.jsonl"
-    export.write_export(db, export.ClaimFilter(status=["verified"]), "jsonl", path)
+    export.write_export(db, ClaimFilter(status=["verified"]), "jsonl", path)
     kinds = [json.loads(line)["type"] for line in path.read_text().splitlines()]
     assert kinds.count("source") == 1
 

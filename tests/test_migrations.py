@@ -95,8 +95,8 @@ def test_a_new_ledger_has_the_group_triggers_the_live_membership_rule_makes(db):
 
 
 def test_the_frozen_nul_triggers_and_key_index_match_the_constants_code_still_uses(db):
-    # export.py prints NUL_TRACKED_COLUMNS; store.py remakes the key index with
-    # CLAIM_KEY_INDEX. A change to either needs a migration.
+    # claims/export/formats/csvfile.py prints NUL_TRACKED_COLUMNS; store.py remakes the key
+    # index with CLAIM_KEY_INDEX. A change to either needs a migration.
     gained = db.execute(
         "SELECT sql FROM sqlite_master WHERE name = 'claims_nul_gained'"
     ).fetchone()[0]

@@ -276,7 +276,7 @@ def export_commands(at) -> list[str]:
 def test_a_view_too_large_for_a_download_shows_the_command_that_exports_it(
     ledger_path, monkeypatch
 ):
-    monkeypatch.setattr("claims.export.IN_MEMORY_LIMIT", 5)
+    monkeypatch.setattr("claims.export.api.IN_MEMORY_LIMIT", 5)
     at = open_page("claims", query={"q": "rate", "kind": "numeric"})
     assert not at.exception
     assert not at.get("download_button")
@@ -288,7 +288,7 @@ def test_a_view_too_large_for_a_download_shows_the_command_that_exports_it(
     named = f"{ledger_path.stem}_search-rate_kind-numeric_{today}.csv"
     assert command.endswith(f"--format csv -o {named} --search=rate --kind=numeric")
 
-    monkeypatch.setattr("claims.export.IN_MEMORY_LIMIT", 10_000)
+    monkeypatch.setattr("claims.export.api.IN_MEMORY_LIMIT", 10_000)
     at = open_page("claims", query={"q": "rate", "kind": "numeric"})
     assert at.get("download_button") and not export_commands(at)  # under it: the downloads
 

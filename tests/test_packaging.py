@@ -81,6 +81,18 @@ def test_the_files_the_library_reads_are_in_the_packaged_data_folder():
         assert needed in packaged
 
 
+def test_every_package_of_the_library_is_declared():
+    # pyproject lists the packages (data/ is mapped in as claims.shipped_data, which
+    # automatic discovery cannot do): a new package left out of it is left out of the
+    # wheel, and `pip install .` would fail to import it.
+    on_disk = {
+        ".".join(init.parent.relative_to(config.PROJECT_DIR).parts)
+        for init in (config.PROJECT_DIR / "claims").rglob("__init__.py")
+    }
+    declared = set(PYPROJECT["tool"]["setuptools"]["packages"])
+    assert on_disk <= declared
+
+
 # What a checkout holds besides its sources: none of it may matter to the wheel.
 NOT_SOURCES = shutil.ignore_patterns(
     ".venv", ".git", "*.db", "*.db-*", "__pycache__", "artifacts", "build", "*.egg-info"
@@ -110,6 +122,9 @@ def test_the_wheel_holds_only_the_library_its_data_and_the_command(tmp_path):
     assert "claims/shipped_data/synonyms.csv" in names
     assert "claims/shipped_data/samples/articles.jsonl" in names
     assert "claims/migrations/0009_group_summaries.sql" in names
+    for package in PYPROJECT["tool"]["setuptools"]["packages"]:
+        if package != "claims.shipped_data":
+            assert package.replace(".", "/") + "/__init__.py" in names
     assert not any(name.endswith(".db") for name in names)
     entry_points = next(name for name in names if name.endswith("entry_points.txt"))
     assert "claims = claims.__main__:run" in zipfile.ZipFile(wheel).read(entry_points).decode()

@@ -406,6 +406,25 @@ def _numeric_claims(
             unit = units.unit_of_measure(metric)  # "employment rose by 236,000": jobs
         elif unit == "point":
             unit = units.points_unit(sentence)
+        period = (
+            own[index].period
+            if index in own
+            else _period_of(
+                q,
+                shared,
+                sentence,
+                standing_period if _standing(q) else default_period,
+                periods.latest_release(metric, published) or _contest_year(needed, published),
+            )
+            or (None if _is_time_ago(q, mentions) else now)
+            or (None if _standing(q) else periods.stated_now(sentence, q.start, published))
+            or (
+                None
+                if _standing(q)
+                else time.period_of_measure(metric, unit, sentence, q.start, q.end)
+            )
+        )
+        time.dated(metric, unit, period)
         claims.append(
             ExtractedClaim(
                 kind="numeric",
@@ -421,17 +440,7 @@ def _numeric_claims(
                 approx=q.approx,
                 subject=subject,
                 metric=metric,
-                period=own[index].period
-                if index in own
-                else _period_of(
-                    q,
-                    shared,
-                    sentence,
-                    standing_period if _standing(q) else default_period,
-                    periods.latest_release(metric, published) or _contest_year(needed, published),
-                )
-                or (None if _is_time_ago(q, mentions) else now)
-                or (None if _standing(q) else periods.stated_now(sentence, q.start, published)),
+                period=period,
                 speaker=speaker,
                 speaker_org=getattr(source, "speaker_org", None),
                 cue=getattr(source, "cue", None),

@@ -24,6 +24,8 @@ from datetime import date, timedelta
 from claims.extract.numbers import parse_word_number
 from claims.extract.places import is_place
 from claims.extract.units import is_plural_noun
+from claims.normalise import fold_words
+from claims.plurals import singular
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -692,6 +694,17 @@ _NOT_THE_SAME_TIME_RE = re.compile(
 )
 
 
+_CLAUSE_WINDOW = 300
+
+
+def told_of_the_past(sentence: str, start: int, end: int) -> bool:
+    """Whether the clause holding [start, end) tells of a past event, all of it then.
+    (Looked for within a window: a clause is short, a run-on "sentence" may not be.)"""
+    lo = max(0, start - _CLAUSE_WINDOW)
+    clause = _clause_around(sentence[lo : end + _CLAUSE_WINDOW], start - lo, end - lo)
+    return bool(_PAST_VERB_RE.search(clause)) and not _NOT_THE_SAME_TIME_RE.search(clause)
+
+
 def _parallel_past(sentence: str, sep: re.Match, start: int) -> bool:
     if not sep.group().endswith(("while", "whereas")):
         return False
@@ -874,11 +887,13 @@ class ArticleTime:
     A figure without a period near it takes the period of an opening adverbial of its
     sentence ("In March, ..."), else that of the poll the article reports on while the
     text is about that poll: everywhere when the headline or opening paragraph names
-    a poll, else in the paragraphs that name one. A period does not otherwise carry
-    on to later sentences, not even in the same paragraph: a figure there is as often
-    a standing one ("the firm, founded in 1990, employs 300 people") as one of that
-    period. `year` is the last year the article named (it resolves yearless mentions
-    when there is no publication date).
+    a poll, else in the paragraphs that name one. Within a paragraph, a figure of the
+    measure an earlier sentence dated takes that sentence's period ("Revenue rose 5%
+    in 2019 at Acme. Revenue fell 3% at Globex."). A period does not otherwise carry
+    on to later sentences: a figure of another measure is as often a standing one
+    ("the firm, founded in 1990, employs 300 people") as one of that period. `year` is
+    the last year the article named (it resolves yearless mentions when there is no
+    publication date).
     """
 
     def __init__(
@@ -893,6 +908,9 @@ class ArticleTime:
         self._poll_period = self._find_poll_period(spans)
         self._poll_article = self._names_poll(0, self._paragraph_end(0))
         self._poll_here = self._poll_article
+        # The periods of the measures this paragraph has dated, by folded metric.
+        self._measured: dict[tuple[str, ...], str] = {}
+        self._pending: dict[tuple[str, ...], str] = {}  # this sentence's, noted at its end
 
     def _names_poll(self, start: int, end: int) -> bool:
         """Whether the text names a poll in [start, end)."""
@@ -923,9 +941,12 @@ class ArticleTime:
         A sentence that names the poll and dates its fieldwork ("surveyed 900 adults
         from 3 to 9 May") gives its figures the poll's month, not a fieldwork day.
         """
+        new_paragraph = _PARAGRAPH_BREAK_RE.search(self._text, self._pos, start) is not None
+        if new_paragraph:
+            self._measured = {}
         if not self._polls:
             return
-        if _PARAGRAPH_BREAK_RE.search(self._text, self._pos, start):
+        if new_paragraph:
             in_paragraph = self._names_poll(start, self._paragraph_end(start))
             self._poll_here = self._poll_article or in_paragraph
         month = fieldwork_month(sentence, mentions)
@@ -945,12 +966,42 @@ class ArticleTime:
             return frame
         return self._poll_period if self._poll_here and poll_figure else None
 
+    def dated(self, metric: str | None, unit: str | None, period: str | None) -> None:
+        """Note that a figure of this sentence measures `metric` in `unit` in `period`."""
+        if metric and period:
+            self._pending[_measure_key(metric, unit)] = period
+
+    def period_of_measure(
+        self, metric: str | None, unit: str | None, sentence: str, start: int, end: int
+    ) -> str | None:
+        """The period an earlier sentence of the paragraph gave a figure of `metric` in
+        `unit` (a share and an amount of one measure are two figures), for the figure
+        at [start, end) of the sentence when its clause tells of the past as well ("fell
+        by 5% at Globex"; not "will make $2m", "has accumulated $9m"). A target year
+        ("$15 an hour by 2030") dates no later figure."""
+        period = self._measured.get(_measure_key(metric, unit)) if metric else None
+        if period is None or not told_of_the_past(sentence, start, end):
+            return None
+        if self.published and int(period[:4]) > self.published.year:
+            return None
+        return period
+
     def end_sentence(self, end: int, mentions: list[PeriodMention]) -> None:
-        """Leave the sentence ending at `end`, noting the last year it named."""
+        """Leave the sentence ending at `end`, noting the last year it named and the
+        measures it dated."""
         self._pos = end
+        self._measured.update(self._pending)
+        self._pending = {}
         year = last_year_named(mentions)
         if year is not None:
             self.year = year
+
+
+def _measure_key(metric: str, unit: str | None) -> tuple[str, ...]:
+    """A metric's words folded, the last one singular ("Revenues" and "revenue" are one
+    measure), and the unit."""
+    words = fold_words(metric)
+    return (*words[:-1], singular(words[-1]), str(unit)) if words else ()
 
 
 # A baseline stated a year back from the figure it is compared with: "up from 4.9% a

@@ -670,3 +670,28 @@ def test_weekdays_ahead_and_states_so_far(text, expected):
 )  # fmt: skip
 def test_a_span_of_months_and_a_double_hyphen_aside(text, expected):
     assert numeric_periods(text, date(2016, 6, 3)) == expected
+
+
+def _periods(text: str) -> dict[str, str | None]:
+    return {c.surface: c.period for c in extract_claims(text, "2021-06-15") if c.kind == "numeric"}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "period"),
+    [
+        # a later sentence of the paragraph that goes on with the measure, in the past
+        ("Revenue rose 5% in 2019 at Acme. Revenues fell 3% at Globex.", "3%", "2019"),
+        ("Acme sold 40,000 cars in March. Globex sold 9,000 cars.", "9,000", "2021-03"),
+        # not across a paragraph, to another measure or unit, or in another tense
+        ("Revenue rose 5% in 2019 at Acme.\n\nRevenue fell 3% at Globex.", "3%", None),
+        ("Revenue rose 5% in 2019 at Acme. Profits fell 3% at Globex.", "3%", None),
+        ("Revenue rose $5m in 2019 at Acme. Revenue fell 3% at Globex.", "3%", None),
+        ("Acme sold 40,000 cars in March. Globex will sell 9,000 cars.", "9,000", None),
+        ("Acme sold 40,000 cars in March. Globex has sold 9,000 cars.", "9,000", None),
+        # a target year dates no later figure
+        ("Acme raised its wage to $15 by 2030. Rivals paid a $15 wage.", "a $15", None),
+    ],
+)  # fmt: skip
+def test_a_paragraph_carries_the_period_of_a_measure_it_goes_on_reporting(text, surface, period):
+    found = _periods(text)
+    assert found[surface.removeprefix("a ")] == period, found

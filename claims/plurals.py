@@ -87,3 +87,21 @@ def singular(word: str) -> str:
     if lower.endswith(("sses", "ches", "shes", "xes", "zzes")):
         return lower[:-2]
     return lower[:-1]
+
+
+_IRREGULAR_SINGULARS = {one: many for many, one in IRREGULAR_PLURALS.items() if one != many}
+
+
+def plural(noun: str) -> str:
+    """The plural of a singular English noun, lower case ("delegate" -> "delegates",
+    "person" -> "people", "country" -> "countries"); a noun already in s stays."""
+    lower = noun.lower()
+    if lower in _IRREGULAR_SINGULARS:
+        return _IRREGULAR_SINGULARS[lower]
+    if not lower or lower.endswith("s"):
+        return lower
+    if lower.endswith("y") and lower[-2:-1] not in tuple("aeiou"):
+        return lower[:-1] + "ies"
+    if lower.endswith(("ch", "sh", "x", "z")):
+        return lower + "es"
+    return lower + "s"

@@ -375,7 +375,8 @@ def _numeric_claims(
         )
         if needed is not None:
             # a threshold ("the 270 votes needed to win the presidency") is the goal's
-            metric = needed.metric
+            counted = q.unit if q.kind == "count" else None  # "the 60-vote threshold"
+            metric = requirements.with_counted_noun(needed.metric, counted)
             subject = needed.goal or subject
         elif hurt is not None:
             # "31 people killed in the Lyon bombing": the event's victims
@@ -424,6 +425,8 @@ def _numeric_claims(
                 else time.period_of_measure(metric, unit, sentence, q.start, q.end)
             )
         )
+        if needed is not None and period:
+            period = period[:4]  # a threshold is the contest's, not the day it was reached
         time.dated(metric, unit, period)
         claims.append(
             ExtractedClaim(
@@ -617,7 +620,8 @@ def _figures_named_again(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
         if abs(claim.value) < _DISTINCTIVE_FIGURE:
             continue
         if claim.unit is None and claim.low is None and (first := counted.get(claim.value)):
-            claims[i] = replace(claim, unit=first.unit, metric=claim.metric or first.metric)
+            metric = requirements.with_counted_noun(claim.metric, first.unit) or first.metric
+            claims[i] = replace(claim, unit=first.unit, metric=metric)
         elif _counts_something(claim) and claim.value not in counted:
             counted[claim.value] = claim
     return claims

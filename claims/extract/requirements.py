@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.plurals import plural
+
 # Verbs of reaching a goal: what a threshold is for ("to win", "to pass", "to form").
 _GOAL_VERBS = (
     "win|clinch|secure|capture|claim|reach|pass|form|become|qualify|take|carry|earn|"
@@ -72,17 +74,76 @@ class Requirement:
     metric: str
 
 
+# A threshold named as one: "the 1,237-delegate threshold (to win ...)", "the 60 vote
+# threshold", "the magic 1,237 number", "the magic number of 2,383".
+_THRESHOLD_AFTER_RE = re.compile(
+    r"(?:[\s-]+(?P<noun>(?!threshold)[a-z][\w'’]*))?\s+threshold\b"
+    rf"(?:\s+(?:(?:to|needed\s+to|required\s+to)\s+(?P<verb>{_GOAL_VERBS})\b|for\b))?"
+)
+_MAGIC_BEFORE_RE = re.compile(r"\bmagic\s+(?:number\s+of\s+)?$", re.IGNORECASE)
+_MAGIC_NUMBER_AFTER_RE = re.compile(r"\s+number\b")
+# "To win the nomination, a candidate needs 1,237 delegates": the goal said first.
+_PURPOSE_OPENING_RE = re.compile(rf"\s*To\s+(?P<verb>{_GOAL_VERBS})\b")
+
+
 def requirement(sentence: str, start: int, end: int) -> Requirement | None:
     """The requirement the number at [start, end) of the sentence states, if it is one."""
     found = _NEEDED_AFTER_RE.match(sentence, end)
-    if found is None and _GENERIC_NEED_BEFORE_RE.search(sentence, max(0, start - 60), start):
+    generic_need = found is None and _GENERIC_NEED_BEFORE_RE.search(
+        sentence, max(0, start - 60), start
+    )
+    if generic_need:
         found = _TO_VERB_AFTER_RE.match(sentence, end)
+        opening = _PURPOSE_OPENING_RE.match(sentence)
+        if found is None and opening is not None and opening.end() < start:
+            noun = _NOUN_AFTER_RE.match(sentence, end)
+            return _requirement(
+                noun.group(1) if noun else "", opening["verb"], _goal(sentence, opening.end())
+            )
+    if found is None:
+        return _named_threshold(sentence, start, end)
+    return _requirement(
+        found.group("noun").strip(" -"), found.group("verb"), _goal(sentence, found.end())
+    )
+
+
+_NOUN_AFTER_RE = re.compile(r"\s+([a-z][\w'’-]*s)\b")
+
+
+def with_counted_noun(metric: str | None, unit: str | None) -> str | None:
+    """A threshold's metric said without its noun ("the magic number of 2,383 needed to
+    win"), named by what the article counts with that figure elsewhere ("delegates")."""
+    if metric and unit and metric.startswith("needed"):
+        return f"{plural(unit)} {metric}"
+    if metric == "threshold" and unit:
+        return f"{plural(unit)} needed"  # "the magic number of 2,383" delegates
+    return metric
+
+
+def _named_threshold(sentence: str, start: int, end: int) -> Requirement | None:
+    """A threshold the sentence calls one (see _THRESHOLD_AFTER_RE), else None."""
+    if _MAGIC_BEFORE_RE.search(sentence, max(0, start - 25), start):
+        noun = _NOUN_AFTER_RE.match(sentence, end)
+        if noun is None or _MAGIC_NUMBER_AFTER_RE.match(sentence, end):
+            return Requirement(None, "threshold")  # "the magic 1,237 number"
+        return _requirement(noun.group(1), None, None)
+    found = _THRESHOLD_AFTER_RE.match(sentence, end)
     if found is None:
         return None
-    verb = found.group("verb")
-    noun = found.group("noun").strip(" -")
+    goal = (
+        _goal(sentence, found.end())
+        if found.group("verb") or found.group().endswith("for")
+        else None
+    )
+    if not found["noun"] and not found["verb"]:
+        return Requirement(goal, "threshold")  # "the 15 percent threshold"
+    # a counted noun written as a modifier is singular: "a 60-vote threshold"
+    return _requirement(plural(found["noun"] or ""), found["verb"], goal)
+
+
+def _requirement(noun: str, verb: str | None, goal: str | None) -> Requirement:
     need = f"needed to {verb}" if verb else "needed"
-    return Requirement(_goal(sentence, found.end()), f"{noun} {need}" if noun else need)
+    return Requirement(goal, f"{noun} {need}" if noun else need)
 
 
 def _goal(sentence: str, after: int) -> str | None:

@@ -35,6 +35,32 @@ def test_a_threshold_is_about_its_goal(text, surface, subject, metric):
     assert (claim.subject, claim.metric) == (subject, metric)
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "subject", "metric"),
+    [
+        # a threshold called one, with its goal when the sentence gives it
+        ("Lee cleared the 1,991-delegate threshold on Tuesday.", "1,991-delegate",
+         "Lee", "delegates needed"),
+        ("Few bills clear the 60-vote threshold to pass the Senate.", "60-vote",
+         "Senate", "votes needed to pass"),
+        ("Ng stayed below the 15 percent threshold.", "15 percent", "Ng", "threshold"),
+        ("No one reached the magic 1,991 number.", "1,991", None, "threshold"),
+        # the goal said first, in a clause of purpose
+        ("To win the Whig nomination, a candidate must win 1,991 delegates.", "1,991",
+         "Whig nomination", "delegates needed to win"),
+    ],
+)  # fmt: skip
+def test_a_threshold_named_as_one(text, surface, subject, metric):
+    claim = numeric(text, surface)
+    assert (claim.subject, claim.metric) == (subject, metric)
+
+
+def test_a_threshold_is_the_contests_whatever_day_it_is_reached():
+    text = "Lee reached the 1,991 delegates needed to clinch the nomination on Monday."
+    claim = numeric(text, "1,991")
+    assert (claim.metric, claim.period) == ("delegates needed to clinch", "2019")
+
+
 def test_a_threshold_without_a_goal_keeps_what_it_measures():
     start = "Whoever gets to 1,991 wins.".index("1,991")
     assert requirement("It takes 1,991 to win.", 9, 14).metric == "needed to win"

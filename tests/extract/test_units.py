@@ -220,5 +220,5 @@ def test_a_figure_named_again_bare_keeps_the_count_the_article_gave_it():
     )
     claims = {c.surface_start: c for c in extract_claims(text, "2016-06-01") if c.kind == "numeric"}
     again = claims[text.rindex("2,383")]
-    assert (again.unit, again.metric) == ("delegate", "delegates")
+    assert (again.unit, again.metric) == ("delegate", "delegates needed")
     assert claims[text.index("1,237")].unit is None  # never counted: nothing to take

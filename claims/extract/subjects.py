@@ -451,6 +451,26 @@ def _group_of(sentence: str, best: _Candidate, start: int) -> str | None:
     return None
 
 
+# A sentence opening with a group: "The casinos", "The remaining casinos", "Four of the
+# casinos", "Four casinos".
+_GROUP_OPENING_RE = re.compile(
+    r"(?:(?:[Tt]he|[A-Z]?[a-z]+\s+of\s+the|[A-Z][a-z]+)\s+)(?:[a-z]+\s+)?(?P<noun>[a-z]{3,}s)\b"
+)
+
+
+def _group_noun(subject: str) -> str | None:
+    """The noun of a group of a name as _group_of writes it ("Zembla's casinos",
+    "banks in Zembla"), else None."""
+    words = subject.split()
+    if len(words) < 2:
+        return None
+    if words[-1] in _GROUP_NOUNS and words[-2].endswith(("'s", "’s", "'", "’")):
+        return words[-1]
+    if words[0] in _GROUP_NOUNS and words[1] in ("in", "from"):
+        return words[0]
+    return None
+
+
 def _group_before(sentence: str, c0: int) -> re.Match | None:
     """A group of bodies or people written before the name at c0: "banks in"."""
     before = _GROUP_BEFORE_RE.search(sentence, max(0, c0 - 40), c0)
@@ -604,6 +624,9 @@ class ArticleSubjects:
         # Full person names by their last word: "Okafor" is the Okafor the article
         # named first (the story's own, not a relative introduced later).
         self._people: dict[str, str] = {}
+        # Groups of a name the article has given figures for, by their noun: a later
+        # "the casinos" is "Zembla's casinos".
+        self._groups: dict[str, str] = {}
 
     def subject(self, sentence: str, start: int, end: int) -> str | None:
         """The subject of the quantity at [start, end) of the sentence."""
@@ -618,6 +641,10 @@ class ArticleSubjects:
             # "the 74-year-old senator said": the person the article has been naming
             return self.last_person or self.main
         found, rank = _ranked_subject(sentence, start, end, self.common, self.names)
+        if found is not None and (noun := _group_noun(found)):
+            self._groups[noun] = found
+        elif rank == 5 and (group := self._group_named_again(sentence, found)):
+            return group  # "the casinos": the group of a name given before
         opener = _OPENING_PRONOUN_RE.match(sentence, _lead(sentence[:start]))
         if opener and rank >= 3:
             found = None  # "She also earned £9 for a column in the Globe": she earned it
@@ -676,6 +703,15 @@ class ArticleSubjects:
             and (called or not any(word in self._people for word in words))
             and not _is_source(sentence, m.start(1), m.end(1))
         )
+
+    def _group_named_again(self, sentence: str, found: str | None) -> str | None:
+        """The group of a name the article gave figures for, when the subject found is
+        its noun again ("the casinos"), or, with none found, when the sentence opens
+        with it ("The casinos won less in October, with revenue down 1.3%")."""
+        if found is not None:
+            return self._groups.get(found.split()[-1].lower())
+        opening = _GROUP_OPENING_RE.match(sentence, _lead(sentence))
+        return self._groups.get(opening["noun"].lower()) if opening else None
 
     def _note_person(self, name: str) -> None:
         self._people.setdefault(name.split()[-1], name)

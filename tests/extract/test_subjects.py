@@ -487,3 +487,20 @@ def test_a_figure_said_in_the_first_person_is_the_speakers(quote, surface, subje
 )
 def test_a_first_person_word_that_is_not_the_figures_holder(quote, surface):
     assert claim_subject(_ABOUT_ACME + quote, surface) == "Acme Motors"
+
+
+@pytest.mark.parametrize(
+    ("second", "surface", "subject"),
+    [
+        # the group's noun again, as the sentence's opening or as the verb's subject
+        ("The casinos won less in May, with revenue down 1.3 percent.", "1.3 percent",
+         "Zembla's casinos"),
+        ("Four of the casinos reported losses of $9m.", "$9m", "Zembla's casinos"),
+        ("Last year, the casinos earned $2bn.", "$2bn", "Zembla's casinos"),
+        # another noun is not the group
+        ("The hotels earned $2bn.", "$2bn", "hotels"),
+    ],
+)  # fmt: skip
+def test_a_group_named_again_by_its_noun_is_that_group(second, surface, subject):
+    text = _ABOUT_ACME + "Revenue at Zembla's eight casinos rose 3.5 percent. " + second
+    assert claim_subject(text, surface) == subject

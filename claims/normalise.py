@@ -9,7 +9,9 @@ must never. The rules, in order:
    ("Korea's" -> "korea"), other punctuation read as a space, the articles
    "the/a/an" and words that never name anything (pronouns, determiners,
    "today", auxiliaries: "Today", "our", "economy has") dropped, and plural
-   words made singular ("prices" -> "price").
+   words made singular ("prices" -> "price"). A subject of one word and
+   "in"/"from" a name is a group of that name, written owner first as the
+   possessive folds ("casinos in Zembla" -> "zembla casino").
 2. Places move to the subject. A known place (a synonym of kind "place",
    including its demonym) at the start of the subject keeps the subject and
    hands the rest to the metric when the rest is one word or a measure's name:
@@ -234,7 +236,9 @@ def load_synonyms(paths: Iterable[Path]) -> SynonymTable:
 # the rules in this module changes the keys it makes, so that ledgers re-key.
 # 2: one singular for keys and units (claims.plurals): "hispanics", "lives", "bonuses"
 # and "clinics" are made singular in keys as in units.
-KEY_RULES_VERSION = 2
+# 3: a group of a name written "casinos in Zembla" keys as "zembla casino", like
+# "Zembla's casinos".
+KEY_RULES_VERSION = 3
 
 _table: SynonymTable | None = None
 _fingerprint: str | None = None
@@ -356,7 +360,7 @@ def _subject_metric_words(
     subject: str | None, metric: str | None
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     table = synonym_table()
-    subject_words, metric_words = match_words(subject), _metric_words(metric)
+    subject_words, metric_words = _owner_first(match_words(subject)), _metric_words(metric)
 
     place, size = table.leading_place(subject_words)
     rest = subject_words[size:]
@@ -381,6 +385,14 @@ def _subject_metric_words(
         if lead == subject_words:
             metric_words = metric_words[size:]
     return subject_words, table.replace(metric_words)
+
+
+def _owner_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A group of a name written with a preposition, owner first: "casino in atlantic
+    city" -> "atlantic city casino", as "Atlantic City's casinos" folds."""
+    if len(words) >= 3 and words[1] in ("in", "from"):
+        return (*words[2:], words[0])
+    return words
 
 
 def _place_from_metric(

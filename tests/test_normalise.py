@@ -91,6 +91,17 @@ def test_case_punctuation_possessives_articles_and_plurals_fold_away():
     assert normalise_metric("business losses") == "business loss"
 
 
+def test_a_group_of_a_name_keys_alike_with_a_possessive_or_a_preposition():
+    assert (
+        subject_metric_keys("casinos in Atlantic City", "revenue")
+        == subject_metric_keys("Atlantic City's casinos", "revenue")
+        == ("atlantic city casino", "revenue")
+    )
+    assert subject_metric_keys("banks from Zembla", None)[0] == "zembla bank"
+    # "of" names a body, not a group of one
+    assert subject_metric_keys("Bank of England", None)[0] == "bank of england"
+
+
 def test_a_subject_on_its_own_keeps_only_the_place():
     # The rest of "the North Korean economy" belongs to the metric (see subject_metric_keys).
     assert normalise_subject("the North Korean economy") == "north korea"

@@ -42,3 +42,14 @@ def test_a_unit_and_a_key_make_a_noun_singular_alike():
         "metric_key": "bonus",
         "unit_key": "currency:USD",
     }
+
+
+@pytest.mark.parametrize(
+    ("one", "many"),
+    [("delegate", "delegates"), ("person", "people"), ("country", "countries"),
+     ("day", "days"), ("tax", "taxes"), ("votes", "votes")],
+)  # fmt: skip
+def test_the_plural_of_a_counted_noun(one, many):
+    # ("a 60-vote threshold" is a threshold of votes; a plural stays as it is)
+    assert plurals.plural(one) == many
+    assert plurals.singular(many) == plurals.singular(one)

@@ -1049,9 +1049,37 @@ def _sold_for(tokens: list[str]) -> bool:
     return False
 
 
+# A relative clause that states the figure of the noun phrase before it: "the jobless
+# rate, which stood at 5.1%", "the trade gap, which had reached $40bn".
+_RELATIVE_FIGURE_RE = re.compile(
+    r"(?<![\w'’-])(?P<np>(?:[A-Za-z][\w'’-]*\s+){0,5}[a-z][\w'’-]*),\s+(?:which|that)\s+"
+    r"(?:(?:has|had|now|then|already)\s+)?"
+    r"(?:stood|stands|was|is|reached|hit|totalled|totaled|amounted|came)\s+(?:at\s+|to\s+)?"
+    r"(?:(?:about|around|nearly|almost|roughly|some|just|more\s+than|less\s+than)\s+)?$"
+)
+
+
+def _antecedent_measure(sentence: str, start: int) -> str | None:
+    """The measure a relative clause ending at the number states (see
+    _RELATIVE_FIGURE_RE): the noun phrase after its last determiner, in lower case."""
+    m = _RELATIVE_FIGURE_RE.search(sentence, max(0, start - 120), start)
+    if m is None:
+        return None
+    words = m["np"].split()
+    cut = max((k + 1 for k, w in enumerate(words) if _lower(w) in _DETERMINERS), default=0)
+    if cut == 0:
+        return None  # "Lee has won 15.6 million votes, which is 3.7 million more"
+    phrase = words[cut:]
+    if any(_lower(w) in _VERB_FORMS or _lower(w) in _OTHER_VERBS for w in phrase):
+        return None  # "Acme said its revenue, which ...": a clause, not a noun phrase
+    return _clean_metric(phrase)
+
+
 def _before_number(sentence, start, end, tokens, common, kind) -> str | None:
     if kind == "points" and (gap := leads.find_lead(sentence, start, end, "point")):
         return gap.metric  # "leads Smith by 8 points", "8 points behind Smith"
+    if measure := _antecedent_measure(sentence, start):
+        return measure  # "the jobless rate, which stood at 5%"
     metric, change = _measure_of(tokens)
     if metric or change:
         return metric

@@ -198,3 +198,25 @@ def test_real_attribution_module_is_wired_in():
 def test_position_verbs_do_not_give_figures_a_speaker(text, surface, speaker):
     claim = next(c for c in extract_claims(text) if c.surface == surface)
     assert claim.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "metric"),
+    [
+        # a relative clause that states the figure of the noun phrase before it
+        ("Officials pointed to the jobless rate, which stood at 5.1 percent in March.",
+         "5.1 percent", "jobless rate"),
+        ("He cited the trade deficit, which had reached $40bn by May.", "$40bn", "trade deficit"),
+        ("Rivers can still close the gap in pledged delegates, which stood at 263.", "263",
+         "gap in pledged delegates"),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_states_the_figure_of_the_measure_before_it(sentence, surface, metric):
+    claim = next(c for c in extract_claims(sentence, "2023-06-01") if c.surface == surface)
+    assert claim.metric == metric
+
+
+def test_a_relative_clause_after_another_figure_names_no_measure():
+    text = "Rivers has won 15.6 million votes, which is 3.7 million more than Stone."
+    claim = next(c for c in extract_claims(text, "2023-06-01") if c.surface == "3.7 million")
+    assert claim.metric != "million votes"

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+__all__ = ["Requirement", "requirement"]
+
 # Verbs of reaching a goal: what a threshold is for ("to win", "to pass", "to form").
 _GOAL_VERBS = (
     "win|clinch|secure|capture|claim|reach|pass|form|become|qualify|take|carry|earn|"

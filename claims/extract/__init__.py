@@ -3,6 +3,21 @@
 `extract_claims(text, published)` is the public entry point; the modules
 behind it are numbers, units, periods, context (subject, metric, hedge),
 attribution (speakers and quotes) and assemble (the pipeline).
+
+A module's `__all__` is its internal API: the names other modules of the
+package import from it (a leading underscore marks a name private to its
+module). The layers, each module importing only from those listed before it:
+
+- leaves, importing nothing from the package: places, units, sentences,
+  quotes, context, leads, requirements;
+- names <- places; numbers <- units; periods <- numbers, units, places;
+  casualties <- places; metrics <- context, leads;
+- frames <- names; coref <- frames, names; figures <- names, sentences;
+  subjects <- context, names, places;
+- speakers <- coref, frames, names, quotes; attribution <- speakers;
+- assemble (the pipeline) <- attribution, casualties, context, figures, leads,
+  metrics, names, numbers, periods, places, requirements, sentences, subjects,
+  units.
 """
 
 from claims.extract.assemble import extract_claims

@@ -53,6 +53,8 @@ from dataclasses import dataclass
 
 from claims.extract.speakers import find_attributions
 
+__all__ = ["attribute_sentences"]
+
 
 @dataclass
 class Attribution:

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 from claims.extract.places import demonym_country
 
+__all__ = ["casualties", "counts_people", "toll_kind"]
+
 _KILLED = "killed"
 _WOUNDED = "wounded"
 _KINDS = {

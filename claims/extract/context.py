@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+__all__ = ["COMMON_LEADS", "find_hedge", "find_metric", "find_subject"]
+
 # Words that mark a claim as uncertain or forward-looking (CLAIM-SPEC `hedge`).
 _HEDGE_RE = re.compile(
     r"\b(likely|unlikely|may|might|could|expected|expects|expect|expecting|estimated"

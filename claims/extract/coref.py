@@ -1,6 +1,6 @@
 """Who a source is: pronouns, short names and nominals resolved against the article.
 
-_Memory indexes every capitalised name of the article once; _resolve turns a
+Memory indexes every capitalised name of the article once; resolve_source turns a
 frame's source into the speaker's name: "he" -> the person the story is about,
 "Ko" -> "Ko Dae Ryun", "the firm" -> the organisation named most often,
 "the finance minister" -> the person introduced with that title.
@@ -14,27 +14,29 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claims.extract.frames import _RANKED_DESCRIPTION, _Source
+from claims.extract.frames import RANKED_DESCRIPTION, Source
 from claims.extract.names import (
-    _DEMONYM,
-    _FUNCTION_WORDS,
-    _NAME_SEQ_RE,
-    _ORG_NOMINALS,
-    _ORG_WORDS,
-    _PERSON_NOMINALS,
-    _PRONOUNS,
-    _ROLE_WORDS,
-    _all_titles,
-    _clean_name,
-    _drop_leading,
-    _has_org_word,
-    _is_place,
-    _split_affiliation,
-    _split_possessive,
+    DEMONYM,
+    FUNCTION_WORDS,
+    NAME_SEQ_RE,
+    ORG_NOMINALS,
+    ORG_WORDS,
+    PERSON_NOMINALS,
+    PRONOUNS,
+    ROLE_WORDS,
+    all_titles,
+    clean_name,
+    drop_leading,
+    has_org_word,
     initials,
+    is_geo_name,
     is_org_name,
     is_person_name,
+    split_affiliation,
+    split_possessive,
 )
+
+__all__ = ["Memory", "resolve_source"]
 
 
 @dataclass
@@ -96,21 +98,21 @@ _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|President|Senator|Sen|Gov|Judge)\b
 @functools.lru_cache(maxsize=8192)
 def _mention_of(raw: str) -> tuple[str, str, frozenset[str]] | None:
     """A capitalised sequence as (name, class, title words); class person/org/other."""
-    name, _ = _clean_name(raw)
-    if not name or _all_titles(name):
+    name, _ = clean_name(raw)
+    if not name or all_titles(name):
         return None
     if not name.endswith(("'s", "\u2019s")):
-        name, _ = _split_possessive(name)
+        name, _ = split_possessive(name)
     name = re.sub(r"['\u2019]s$", "", name)
-    name, _ = _split_affiliation(name)
+    name, _ = split_affiliation(name)
     dropped = raw[: max(0, raw.find(name))].split() if name in raw else []
-    titles = frozenset(w.lower().strip(".") for w in dropped if w.lower().strip(".") in _ROLE_WORDS)
+    titles = frozenset(w.lower().strip(".") for w in dropped if w.lower().strip(".") in ROLE_WORDS)
     if dropped:
         titles = titles | frozenset(w.lower() for w in dropped)
     titled = len(name.split()) < len(raw.split()) and bool(_TITLED.search(raw))
     if is_person_name(name) or (titled and not is_org_name(name)):
         return name, "person", titles
-    if is_org_name(name) and not _is_place(name):
+    if is_org_name(name) and not is_geo_name(name):
         return name, "org", titles
     return name, "other", titles
 
@@ -129,16 +131,16 @@ def _expansion_rank(short: str, name: str, cls: str) -> int | None:
     words = name.split()
     if name == short or short not in words or cls == "other":
         return None
-    if " and " in name and not (cls == "org" and _has_org_word(name)):
+    if " and " in name and not (cls == "org" and has_org_word(name)):
         return None  # "Smith and Jones" is two people
     if cls == "person":
         return 0 if words[-1] == short else 1 if words[0] == short else None
-    if not _has_org_word(name):
+    if not has_org_word(name):
         return None
     if words[0] == short:
         return 2  # "Acme" -> "Acme Radio"
     # "the Committee" -> "Federal Open Market Committee"
-    return 3 if words[-1] == short and short.lower() in _ORG_WORDS else None
+    return 3 if words[-1] == short and short.lower() in ORG_WORDS else None
 
 
 # Capitalised function words split Title Case headlines ("Rivers And Stone Slam
@@ -162,7 +164,7 @@ def _name_pieces(masked: str):
 
 
 def _raw_name_pieces(masked: str):
-    for m in _NAME_SEQ_RE.finditer(masked):
+    for m in NAME_SEQ_RE.finditer(masked):
         raw = m.group()
         if " " not in raw or not _TITLE_CASE_BREAK.search(raw):
             yield m.start(), raw
@@ -176,7 +178,7 @@ def _raw_name_pieces(masked: str):
             yield m.start() + pos, raw[pos:]
 
 
-class _Memory:
+class Memory:
     """What the article has named so far, for pronouns, nominals and short names."""
 
     def __init__(self, masked: str, skip: Sequence[tuple[int, int]] = ()) -> None:
@@ -273,7 +275,7 @@ class _Memory:
             return None
         words = found.split()
         # "The Zembla transport select committee"
-        words = _drop_leading(words, _FUNCTION_WORDS)
+        words = drop_leading(words, FUNCTION_WORDS)
         if len(words) <= len(phrase.split()) or not words[0][0].isupper():
             return None  # "A stalled council scheme" qualifies nothing
         return " ".join(words)
@@ -361,8 +363,8 @@ class _Memory:
             usable = mention.cls == "org" or self.is_speaker(name)
             usable = usable or (
                 mention.cls == "other"
-                and not _is_place(name)
-                and not _DEMONYM.search(name)
+                and not is_geo_name(name)
+                and not DEMONYM.search(name)
                 and len(name) > 2
             )
             if usable:
@@ -385,9 +387,9 @@ class _Memory:
         self.previous_speaker = speaker
         if speaker in self.groups:
             self.last_group_speaker, self.sentences_since_group = speaker, 0
-        if speaker and is_org_name(speaker) and speaker.split()[-1] not in _PERSON_NOMINALS:
+        if speaker and is_org_name(speaker) and speaker.split()[-1] not in PERSON_NOMINALS:
             self.last_org_speaker, self.sentences_since_org = speaker, 0
-        if speaker and (not is_org_name(speaker) or speaker.split()[-1] in _PERSON_NOMINALS):
+        if speaker and (not is_org_name(speaker) or speaker.split()[-1] in PERSON_NOMINALS):
             self.last_person = speaker
             return
         limit = min(end, start + 60)  # only a person near the start is what it is about
@@ -407,8 +409,8 @@ class _Memory:
 _VAGUE_ADJ = frozenset("former current new then outgoing incoming veteran".split())
 
 
-def _resolve(
-    src: _Source, memory: _Memory, at: int, sentence_start: int
+def resolve_source(
+    src: Source, memory: Memory, at: int, sentence_start: int
 ) -> tuple[str | None, float]:
     """The speaker's name for a source, with a confidence; None when unresolvable."""
     if src.form == "name":
@@ -417,7 +419,7 @@ def _resolve(
         memory.groups.add(src.text)
         return src.text, 0.5
     if src.form in ("pronoun", "demonym"):
-        kind = _PRONOUNS.get(src.text.lower(), "person")
+        kind = PRONOUNS.get(src.text.lower(), "person")
         if kind == "person":
             who = memory.person_before(at, sentence_start)
             return who, (0.75 if src.form == "pronoun" else 0.6)
@@ -429,7 +431,7 @@ def _resolve(
             return memory.last_group_speaker, 0.5  # "They also said": the group just heard
         return None, 0.0
     noun = src.text.split()[-1].lower()
-    if noun in _ROLE_WORDS and noun not in _PERSON_NOMINALS:
+    if noun in ROLE_WORDS and noun not in PERSON_NOMINALS:
         words = frozenset(w.lower() for w in src.text.split()[1:] if w.lower() not in _VAGUE_ADJ)
         who = memory.person_with_title(words, at)
         if who:
@@ -442,14 +444,14 @@ def _resolve(
     if noun == "statement" and memory.previous_speaker:
         # 'X responded ... "We grew 5%," the statement said.': X's statement.
         return memory.previous_speaker, 0.55
-    if noun in _PERSON_NOMINALS:
+    if noun in PERSON_NOMINALS:
         return src.text, 0.55
-    if noun in _ORG_NOMINALS:
+    if noun in ORG_NOMINALS:
         # "Acme said ... The organisation also said" / "Freedonia's largest insurer said":
         # a kind of body right after a body spoke is that body.
         recent = memory.previous_speaker
         if recent and not is_person_name(recent):
-            ranked = _RANKED_DESCRIPTION.match(src.text.split(None, 1)[-1])
+            ranked = RANKED_DESCRIPTION.match(src.text.split(None, 1)[-1])
             if ranked or (noun in _GENERIC_ORG_NOUNS and is_org_name(recent)):
                 return recent, 0.6
         name = memory.org_before(at, noun)

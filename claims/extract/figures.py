@@ -40,18 +40,20 @@ import re
 from functools import lru_cache
 
 from claims.extract.names import (
-    _DEMONYM,
-    _FUNCTION_WORDS,
-    _NAME_SEQ,
-    _clean_name,
-    _is_place,
+    DEMONYM,
+    FUNCTION_WORDS,
+    NAME_SEQ,
+    clean_name,
     initials,
+    is_geo_name,
     is_org_name,
     is_person_name,
 )
 from claims.extract.sentences import paragraph_spans
 from claims.normalise import fold_words
 from claims.plurals import singular
+
+__all__ = ["figure_sources", "poll_shaped"]
 
 _MAX_SENTENCE = 1500
 # Nouns for a body of figures a source publishes.
@@ -68,7 +70,7 @@ _DATA_VERB = (
 # Adverbs and auxiliaries between the figures and their verb.
 _FILLER = r"(?:\s+(?:also|further|now|have|has|had|were|was|which|that|just|\w+ly))*"
 # Pollsters that field a poll together are written with slashes: "Acme/Beacon".
-_JOINT_NAME = rf"{_NAME_SEQ}(?:/{_NAME_SEQ})*"
+_JOINT_NAME = rf"{NAME_SEQ}(?:/{NAME_SEQ})*"
 _ABBR = r"(?P<abbr>\s*\([A-Z][A-Za-z]{1,9}\))?"
 
 # "figures released by X", "a survey from X", "polls, including one from X".
@@ -156,7 +158,7 @@ def _opens_a_name(words: list[str]) -> bool:
 
 def _source_name(match: re.Match[str]) -> str | None:
     """The publisher a pattern matched, cleaned; None for a place or a person's title."""
-    name, _ = _clean_name(match.group("name"))
+    name, _ = clean_name(match.group("name"))
     if not name:
         return None
     words = re.sub(r"['\u2019]s?$", "", name).split()
@@ -167,14 +169,14 @@ def _source_name(match: re.Match[str]) -> str | None:
         words = words[1:]  # "Available economic data show": no publisher named
     # "a Beacon/Acme Ohio poll": the poll's state is no part of the pollster; but in
     # "Bank of Zembla figures" the place completes the name ("X of Place").
-    while len(words) > 1 and _is_place(words[-1]) and words[-2] not in ("of", "for"):
+    while len(words) > 1 and is_geo_name(words[-1]) and words[-2] not in ("of", "for"):
         words = words[:-1]
     if len(words) > 2 and words[-2] in _COMPASS:
         words = words[:-2]  # "... South Dakota", "... New Hampshire"
     if not words:
         return None
     name = " ".join(words)
-    if _is_place(name) or all(_DEMONYM.search(w) or _is_place(w) for w in words):
+    if is_geo_name(name) or all(DEMONYM.search(w) or is_geo_name(w) for w in words):
         return None  # "UK figures show": a place publishes nothing
     if is_person_name(name) and match.re is _NAME_THEN_NOUN:
         return None  # "Smith data" is the data about a person, not a publisher
@@ -396,7 +398,7 @@ def _topic_words(sentence: str) -> frozenset[str]:
     return frozenset(
         word
         for word in map(singular, fold_words(lower))
-        if len(word) > 3 and word not in _NOT_TOPIC and word not in _FUNCTION_WORDS
+        if len(word) > 3 and word not in _NOT_TOPIC and word not in FUNCTION_WORDS
     )
 
 

@@ -13,32 +13,34 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claims.extract.names import (
-    _CORE,
-    _DEMONYM,
-    _ENDS_SENTENCE,
-    _FUNCTION_WORDS,
-    _GEO_WORDS,
-    _MEDIA_WORDS,
-    _NAME_SEQ,
-    _NAME_SEQ_RE,
-    _ORG_NOMINALS,
-    _ORG_WORDS,
-    _PARTICIPLES,
-    _PERSON_NOMINALS,
-    _PRONOUNS,
-    _ROLE_WORDS,
-    _TOKEN,
-    _VERBS,
-    _all_titles,
-    _clean_name,
-    _has_org_word,
-    _is_media,
-    _is_place,
-    _split_affiliation,
-    _split_possessive,
-    _strip_trailing_place,
+    CORE,
+    DEMONYM,
+    ENDS_SENTENCE,
+    FUNCTION_WORDS,
+    GEO_WORDS,
+    MEDIA_WORDS,
+    NAME_SEQ,
+    NAME_SEQ_RE,
+    ORG_NOMINALS,
+    ORG_WORDS,
+    PARTICIPLES,
+    PERSON_NOMINALS,
+    PRONOUNS,
+    ROLE_WORDS,
+    TOKEN,
+    VERBS,
+    all_titles,
+    clean_name,
+    has_org_word,
+    is_geo_name,
+    is_media,
     is_person_name,
+    split_affiliation,
+    split_possessive,
+    strip_trailing_place,
 )
+
+__all__ = ["RANKED_DESCRIPTION", "Frame", "Source", "frames_in"]
 
 # Nouns that make "the X" / "a X" a source worth keeping (resolved when possible).
 _SOURCE_NOUNS = frozenset(
@@ -56,7 +58,7 @@ _SOURCE_NOUNS = frozenset(
 # big alternation regex over every sentence.
 # "Figures from the ONS showed ...": data verbs report only for a named publisher.
 _DATA_VERBS = frozenset("show shows showed indicate indicates indicated".split())
-_CUE_WORDS = frozenset(_VERBS) | _PARTICIPLES | _DATA_VERBS | {"according"}
+_CUE_WORDS = frozenset(VERBS) | PARTICIPLES | _DATA_VERBS | {"according"}
 
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
@@ -111,18 +113,18 @@ _NOMINAL_RE = re.compile(
 
 
 _APPOSITIVE_ORG = re.compile(
-    rf"\b(?:of|at|for|from|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?P<org>{_NAME_SEQ})"
+    rf"\b(?:of|at|for|from|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?P<org>{NAME_SEQ})"
 )
 
 
-_DESCRIBED_ORG = re.compile(rf"{_NAME_SEQ}(?:\s+[a-z][\w-]*){{1,2}}\s+(?P<org>{_NAME_SEQ})")
+_DESCRIBED_ORG = re.compile(rf"{NAME_SEQ}(?:\s+[a-z][\w-]*){{1,2}}\s+(?P<org>{NAME_SEQ})")
 
 
-_POSSESSIVE_ORG = re.compile(rf"^\s*(?:an?\s+|the\s+)?(?P<org>{_NAME_SEQ})['\u2019]s?\b")
+_POSSESSIVE_ORG = re.compile(rf"^\s*(?:an?\s+|the\s+)?(?P<org>{NAME_SEQ})['\u2019]s?\b")
 
 
 @dataclass
-class _Source:
+class Source:
     """A source as the frame names it, before resolution."""
 
     text: str  # the name or pronoun or nominal as written
@@ -137,7 +139,7 @@ _MEDIA_TAIL = r"(?:\s+(?:programme|program|show|newspaper|website|channel|magazi
 
 
 _VIA_RE = re.compile(
-    rf"\s+(?:the\s+)?(?P<n>(?:{_TOKEN}|\d+)(?:['\u2019]s)?(?:\s+(?:{_TOKEN}|\d+)(?:['\u2019]s)?)*"
+    rf"\s+(?:the\s+)?(?P<n>(?:{TOKEN}|\d+)(?:['\u2019]s)?(?:\s+(?:{TOKEN}|\d+)(?:['\u2019]s)?)*"
     rf"{_MEDIA_TAIL})"
 )
 
@@ -188,7 +190,7 @@ _POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 _SPOKESPERSON_FOR = re.compile(
     r"^(?:(?P<det>the|a|an|The|A|An)\s+)?(?:[a-z][\w-]*\s+){0,2}?"
     r"(?P<noun>spokes(?:man|woman|person)|official|aide|adviser|advisor|representative)"
-    rf"\s+(?:for|of|at|with|to)\s+(?:the\s+)?(?P<org>{_NAME_SEQ})$"
+    rf"\s+(?:for|of|at|with|to)\s+(?:the\s+)?(?P<org>{NAME_SEQ})$"
 )
 
 
@@ -202,14 +204,14 @@ _NAMED_GROUP = re.compile(
 )
 
 
-def _source_from_np(np: str) -> _Source | None:
+def _source_from_np(np: str) -> Source | None:
     """Classify a noun phrase that stands where a source would."""
     np = np.strip(" ,\"'\u201c\u201d")
     if not np:
         return None
     low = np.lower()
-    if low in _PRONOUNS:
-        return _Source(np, "pronoun")
+    if low in PRONOUNS:
+        return Source(np, "pronoun")
     if np.endswith(("'s", "\u2019s")):
         return None  # "Mrs. Smith's reported contributions": a possessive, not a source
     group = _NAMED_GROUP.match(_OPENING_CONJ.sub("", np))
@@ -218,84 +220,84 @@ def _source_from_np(np: str) -> _Source | None:
         # "the rail unions denied", "Ruritanian leaders blamed": an identified
         # group of actors (bare "officials" or "analysts" stay unnamed).
         text = np if not group.group("det") else "the " + np[group.end("det") :].lstrip()
-        return _Source(text, "group")
+        return Source(text, "group")
     spokes = _SPOKESPERSON_FOR.match(np)
     if spokes:
         # "A spokesman for Acme Corp": the person speaks for the organisation.
         det = (spokes.group("det") or "a").lower()
         det = "an" if det == "a" and spokes.group("noun")[0] in "aeiou" else det
-        return _Source(f"{det} {spokes.group('noun').lower()}", "nominal", spokes.group("org"))
+        return Source(f"{det} {spokes.group('noun').lower()}", "nominal", spokes.group("org"))
     last_name = None
-    for seq in _NAME_SEQ_RE.finditer(np):
+    for seq in NAME_SEQ_RE.finditer(np):
         words = seq.group().split()
-        if len(words) == 1 and words[0].lower().strip(".") in _FUNCTION_WORDS:
+        if len(words) == 1 and words[0].lower().strip(".") in FUNCTION_WORDS:
             continue
         last_name = seq
     if last_name is not None:
         after = [w for w in np[last_name.end() :].split() if w not in ("'", "\u2019")]
         if after:
             noun = after[-1].lower()
-            if noun in _PERSON_NOMINALS:
-                org, _ = _clean_name(_POSSESSIVE_END.sub("", last_name.group()))
+            if noun in PERSON_NOMINALS:
+                org, _ = clean_name(_POSSESSIVE_END.sub("", last_name.group()))
                 if noun.endswith("s"):
                     # "Labor Department officials": the named body's people speak.
-                    if not org or _DEMONYM.search(org):
+                    if not org or DEMONYM.search(org):
                         return None  # "Chinese officials" names no one
-                    return _Source(f"{org} {noun}", "name", org)
+                    return Source(f"{org} {noun}", "name", org)
                 # "A Department for Roads and Harbours spokeswoman"
-                if org and _DEMONYM.search(org):
+                if org and DEMONYM.search(org):
                     return None  # "a Chinese official" names no one
                 det = (np.split()[0] if np.split() else "a").lower()
                 det = det if det in ("a", "an", "the") else "a"
                 det = "an" if det == "a" and noun[0] in "aeiou" else det
-                return _Source(f"{det} {noun}", "nominal", org)
-            if noun in _ROLE_WORDS and len(after) <= 2:
-                return _Source(np, "nominal")  # "the New Jersey governor"
+                return Source(f"{det} {noun}", "nominal", org)
+            if noun in ROLE_WORDS and len(after) <= 2:
+                return Source(np, "nominal")  # "the New Jersey governor"
             if noun not in _SOURCE_TAIL_NOUNS:
                 return None  # "Cycling safety groups", "Mr Smith's family background"
         raw = last_name.group()
-        if after and _POSSESSIVE_END.search(raw) and _RANKED_DESCRIPTION.match(" ".join(after)):
+        if after and _POSSESSIVE_END.search(raw) and RANKED_DESCRIPTION.match(" ".join(after)):
             # "Freedonia's largest insurer said": a description of a body the article
             # names elsewhere, not the place.
-            return _Source("the " + " ".join(after), "nominal")
-        if _THE_ONE_WORD.match(np) and raw.split()[-1].lower() in _ORG_NOMINALS:
-            return _Source(np.lower(), "nominal")  # "The Institute also warned" = the institute
+            return Source("the " + " ".join(after), "nominal")
+        if _THE_ONE_WORD.match(np) and raw.split()[-1].lower() in ORG_NOMINALS:
+            return Source(np.lower(), "nominal")  # "The Institute also warned" = the institute
         if raw.lower() in _GENERIC_SOURCES:
             return None  # "Officials said": not a named source (CLAIM-SPEC section 2)
         if (
             _THE_ONE_WORD.match(np)
-            and _DEMONYM.search(raw)
-            and raw.split()[-1].lower() not in _ORG_WORDS | _MEDIA_WORDS
+            and DEMONYM.search(raw)
+            and raw.split()[-1].lower() not in ORG_WORDS | MEDIA_WORDS
         ):
-            return _Source(np, "demonym")  # "The Ruritanian added" = the person last named
-        name, org = _clean_name(raw)
-        if not name or _all_titles(name):
+            return Source(np, "demonym")  # "The Ruritanian added" = the person last named
+        name, org = clean_name(raw)
+        if not name or all_titles(name):
             return None
-        name, owner = _split_possessive(name)
-        name, aff = _split_affiliation(name)
+        name, owner = split_possessive(name)
+        name, aff = split_affiliation(name)
         if after and (
             after[-1].lower() in _BODY_NOUNS
-            or (_DEMONYM.search(name) and after[-1].lower() in _STATE_BODY_NOUNS)
+            or (DEMONYM.search(name) and after[-1].lower() in _STATE_BODY_NOUNS)
         ):
             # "the Zembla transport select committee", "the ZFA jury": the body
             # is the source; a trailing "website" or "newspaper" is dropped.
             name = " ".join([name, *after])
-        return _Source(name, "name", org or aff or owner)
+        return Source(name, "name", org or aff or owner)
     m = re.search(
         r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>spokes(?:man|woman|person))"
-        rf"(?:\s+(?:for|of|at)\s+(?:the\s+)?(?P<org>{_NAME_SEQ}))?",
+        rf"(?:\s+(?:for|of|at)\s+(?:the\s+)?(?P<org>{NAME_SEQ}))?",
         np,
         re.IGNORECASE,
     )
     if m:
-        return _Source(
+        return Source(
             m.group().split(" for ")[0].split(" of ")[0].split(" at ")[0].lower(),
             "nominal",
             m.group("org"),
         )
     m = _NOMINAL_RE.search(np)
-    if m and (m.group("noun").lower() in _SOURCE_NOUNS or m.group("noun").lower() in _ROLE_WORDS):
-        return _Source(np[m.start() :], "nominal")
+    if m and (m.group("noun").lower() in _SOURCE_NOUNS or m.group("noun").lower() in ROLE_WORDS):
+        return Source(np[m.start() :], "nominal")
     return None
 
 
@@ -306,30 +308,30 @@ _STATE_BODY_NOUNS = frozenset(
     "government ministry department bank treasury parliament regulator authority office".split()
 )
 # "biggest bus operator", "third-largest carrier": a ranked description.
-_RANKED_DESCRIPTION = re.compile(
+RANKED_DESCRIPTION = re.compile(
     r"(?:[\w]+-)?(?:biggest|largest|leading|top|main|oldest|second|third)\b(?:\s+[a-z][\w-]*){0,2}$"
 )
 
 
 _SUBJECT_TAIL = re.compile(
-    rf"(?:(?<=\s)|^)(?P<np>(?:(?:the|a|an)\s+)?(?:[a-z0-9][\w-]*\s+){{0,3}}?{_NAME_SEQ}"
+    rf"(?:(?<=\s)|^)(?P<np>(?:(?:the|a|an)\s+)?(?:[a-z0-9][\w-]*\s+){{0,3}}?{NAME_SEQ}"
     rf"(?:['\u2019](?=\s))?(?:\s+[a-z][\w-]*){{0,3}}"
     rf"|(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}?spokes(?:man|woman|person)\s+(?:for|of|at)\s+"
-    rf"(?:the\s+)?{_NAME_SEQ}"
+    rf"(?:the\s+)?{NAME_SEQ}"
     rf"|(?:the|a|an|its|his|her|their)\s+(?:[a-z][\w-]*\s+){{0,3}}[a-z]+"
     rf"|he|she|it|they|we|I|He|She|It|They|We)\s*$"
 )
 
 
-_ROLE_ALT = "|".join(sorted((re.escape(w) for w in _ROLE_WORDS), key=len, reverse=True))
+_ROLE_ALT = "|".join(sorted((re.escape(w) for w in ROLE_WORDS), key=len, reverse=True))
 
 
 _ORG_BEFORE_ROLE = re.compile(
-    rf"(?P<org>{_NAME_SEQ})\s+(?P<role>(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)\s*$"
+    rf"(?P<org>{NAME_SEQ})\s+(?P<role>(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)\s*$"
 )
 
 
-def _source_from_tail(tail: str) -> _Source | None:
+def _source_from_tail(tail: str) -> Source | None:
     """The source at the end of `tail`, the text just before a reporting verb."""
     # A subject is a few words long; the window keeps the end-anchored search cheap.
     tail = tail[-160:]
@@ -343,9 +345,9 @@ def _source_from_tail(tail: str) -> _Source | None:
         r = _ORG_BEFORE_ROLE.search(before.rstrip() + " ")
         if r is None:
             r = _ORG_BEFORE_ROLE.search(before.rstrip())
-        if r and any(w in _ROLE_WORDS for w in r.group("role").split()):
-            org, _ = _clean_name(r.group("org"))
-            if org and not _DEMONYM.search(org) and not _is_place(org):
+        if r and any(w in ROLE_WORDS for w in r.group("role").split()):
+            org, _ = clean_name(r.group("org"))
+            if org and not DEMONYM.search(org) and not is_geo_name(org):
                 src.org = org
     return src
 
@@ -383,8 +385,8 @@ def _clause_tail(left: str) -> str:
 
 _CLAUSE_NP = re.compile(
     rf"\s*(?!(?:who|which|that|whose|where|when|as|if)\b)"
-    rf"(?P<np>(?:(?:the|The|a|A|an|An)\s+)?(?:[a-z0-9][\w-]*\s+){{0,3}}?{_NAME_SEQ}"
-    rf"(?:\s+(?:[a-z][\w-]*\s+)?(?:{_ROLE_ALT})\s+{_NAME_SEQ})?"
+    rf"(?P<np>(?:(?:the|The|a|A|an|An)\s+)?(?:[a-z0-9][\w-]*\s+){{0,3}}?{NAME_SEQ}"
+    rf"(?:\s+(?:[a-z][\w-]*\s+)?(?:{_ROLE_ALT})\s+{NAME_SEQ})?"
     rf"|He|She|It|They|We|he|she|it|they)"
 )
 
@@ -393,7 +395,7 @@ _CLAUSE_NP = re.compile(
 _VERBISH = re.compile(r"\s+[a-z]")
 
 
-def _clause_subject(segment: str) -> _Source | None:
+def _clause_subject(segment: str) -> Source | None:
     """The source that opens a clause: "But Chief Constable X has met ... and said"."""
     cut = max(segment.rfind(";"), segment.rfind(":"))
     body = _DATELINE.sub("", segment[cut + 1 :].lstrip())
@@ -470,7 +472,7 @@ _SPACED_CONJUNCTION_END = re.compile(r"\s*\b(?:and|but|then)$")
 _CONJUNCTION_ENDINGS = ("and", "but", "then", "and\n", "but\n", "then\n")
 
 
-def _subject_before(left: str) -> _Source | None:
+def _subject_before(left: str) -> Source | None:
     """The source that is the subject of a verb whose left context is `left`."""
     if _THEN_BEFORE.search(left[-40:]):
         # "Smith offered him a job, then says ...": the clause's own subject.
@@ -490,23 +492,23 @@ def _subject_before(left: str) -> _Source | None:
     if left.endswith(","):
         return _subject_with_appositive(left[:-1])
     unclosed = _UNCLOSED_APPOSITIVE.search(left[-200:])
-    if unclosed and is_person_name(_clean_name(unclosed.group("name"))[0] or ""):
+    if unclosed and is_person_name(clean_name(unclosed.group("name"))[0] or ""):
         # "Ann Lee, the chief economist at Acme Bank said": the appositive's
         # closing comma is missing; the person still speaks for the body.
-        name, _ = _clean_name(unclosed.group("name"))
-        org, _ = _clean_name(unclosed.group("org"))
-        return _Source(name or "", "name", org)
+        name, _ = clean_name(unclosed.group("name"))
+        org, _ = clean_name(unclosed.group("org"))
+        return Source(name or "", "name", org)
     return _source_from_tail(_clause_tail(left))
 
 
 # "Ann Lee, the chief economist at Acme Bank" right before its verb.
 _UNCLOSED_APPOSITIVE = re.compile(
-    rf"(?:^|[.;:]\s+|^\W*)(?P<name>{_NAME_SEQ}),\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{1,4}}"
-    rf"(?:of|at|for|with)\s+(?:the\s+)?(?P<org>{_NAME_SEQ})\s*$"
+    rf"(?:^|[.;:]\s+|^\W*)(?P<name>{NAME_SEQ}),\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{1,4}}"
+    rf"(?:of|at|for|with)\s+(?:the\s+)?(?P<org>{NAME_SEQ})\s*$"
 )
 
 
-def _subject_with_appositive(body: str) -> _Source | None:
+def _subject_with_appositive(body: str) -> Source | None:
     """ "X, chief executive of Y, said" and "In a statement, Dr X, Acme vice president, said"."""
     segs = body.split(",")
     # "..., Gov. Jo Smith (R-ZM), said": the last segment is the whole subject.
@@ -524,8 +526,8 @@ def _subject_with_appositive(body: str) -> _Source | None:
         src = _source_from_tail(tail)
         if src is not None and src.form == "name" and is_person_name(src.text):
             return _with_appositive_org(src, segs[k + 1 :])
-    fallback: tuple[int, _Source] | None = None
-    whole: tuple[int, _Source] | None = None  # leftmost segment that is all noun phrase
+    fallback: tuple[int, Source] | None = None
+    whole: tuple[int, Source] | None = None  # leftmost segment that is all noun phrase
     for k in range(len(segs) - 2, -1, -1):
         tail = _clause_tail(segs[k])
         src = _source_from_tail(tail)
@@ -539,13 +541,13 @@ def _subject_with_appositive(body: str) -> _Source | None:
             fallback = (k, src)
     fallback = whole or fallback
     last = segs[-1].strip()
-    name, _ = _clean_name(last)
+    name, _ = clean_name(last)
     if (
         name
         and is_person_name(name)
         and name == last.split(" ", len(last.split()) - len(name.split()))[-1]
     ):
-        return _Source(name, "name")  # "The director of harbour safety, Jo Smith,"
+        return Source(name, "name")  # "The director of harbour safety, Jo Smith,"
     if fallback is not None:
         k, src = fallback
         return _with_appositive_org(src, segs[k + 1 :])
@@ -562,18 +564,18 @@ def _is_whole_np(segment: str) -> bool:
 
 
 _DOCUMENT_NOUNS = frozenset("report study survey analysis paper poll review".split())
-_AUTHORED_BY = re.compile(rf"\b(?:by|from)\s+(?:the\s+)?(?P<org>{_NAME_SEQ})")
+_AUTHORED_BY = re.compile(rf"\b(?:by|from)\s+(?:the\s+)?(?P<org>{NAME_SEQ})")
 
 
-def _with_appositive_org(src: _Source, appositive_parts: list[str]) -> _Source:
+def _with_appositive_org(src: Source, appositive_parts: list[str]) -> Source:
     """The source with the organisation its appositive names ("X, chief of Y,")."""
     appositive = ",".join(appositive_parts).strip()
     if src.form == "nominal" and src.text.split()[-1].lower() in _DOCUMENT_NOUNS:
         # "The report, published by the Resolution Foundation, said": its author.
         author = _AUTHORED_BY.search(appositive)
         if author:
-            name, _ = _clean_name(author.group("org"))
-            return _Source(name, "name") if name else src
+            name, _ = clean_name(author.group("org"))
+            return Source(name, "name") if name else src
     if src.form == "name" and src.org is None and not re.match(r"(?:who|which)\b", appositive):
         src.org = _org_from_appositive(appositive)
     return src
@@ -584,27 +586,27 @@ def _org_from_appositive(appositive: str) -> str | None:
     matches = list(_APPOSITIVE_ORG.finditer(appositive))
     # "senior director for Asian affairs at the National Security Council": the
     # affiliation is the organisation, not the adjective.
-    matches = [x for x in matches if not _DEMONYM.search(x.group("org").split()[0])] or matches
+    matches = [x for x in matches if not DEMONYM.search(x.group("org").split()[0])] or matches
     m = next(
-        (x for x in matches if _has_org_word(x.group("org"))),
+        (x for x in matches if has_org_word(x.group("org"))),
         matches[0] if matches else None,
     )
     if m:
-        org, _ = _clean_name(m.group("org"))
+        org, _ = clean_name(m.group("org"))
         # "of US firm Acme Labs": a place, a descriptor, then the name.
         nested = _DESCRIBED_ORG.match(appositive, m.start("org"))
-        if nested and (org or "").lower() in _GEO_WORDS | {"us", "uk", "eu"}:
-            org, _ = _clean_name(nested.group("org"))
-        return _strip_trailing_place(org) if org else None
+        if nested and (org or "").lower() in GEO_WORDS | {"us", "uk", "eu"}:
+            org, _ = clean_name(nested.group("org"))
+        return strip_trailing_place(org) if org else None
     m = _POSSESSIVE_ORG.match(appositive)
-    if m and not _is_place(m.group("org")):
+    if m and not is_geo_name(m.group("org")):
         return m.group("org")  # "IBM's strategy manager"; not "the UK's biggest"
-    m = re.match(rf"^\s*(?P<org>{_NAME_SEQ})(?P<rest>.*)$", appositive)
+    m = re.match(rf"^\s*(?P<org>{NAME_SEQ})(?P<rest>.*)$", appositive)
     if m:
         words = m.group("org").split()
         keep = []
         for w in words:
-            if w.lower() in _ROLE_WORDS or w.lower() in {"general", "senior", "deputy"}:
+            if w.lower() in ROLE_WORDS or w.lower() in {"general", "senior", "deputy"}:
                 break
             keep.append(w)
         if keep and (len(keep) < len(words) or re.match(r"\s+[a-z]", m.group("rest"))):
@@ -615,7 +617,7 @@ def _org_from_appositive(appositive: str) -> str | None:
 _LOWER_WORD = re.compile(r"\b[a-z][a-z-]*\b")
 
 
-_DESCRIPTOR_OK = _ROLE_WORDS | frozenset(
+_DESCRIPTOR_OK = ROLE_WORDS | frozenset(
     """
     the a an former senior deputy vice assistant state party campaign top chief longtime
     veteran republican democratic political economic foreign press white house
@@ -625,11 +627,11 @@ _DESCRIPTOR_OK = _ROLE_WORDS | frozenset(
 
 
 _INVERTED_NP = re.compile(
-    rf"\s+(?P<np>(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?{_NAME_SEQ}"
-    rf"(?:\s+(?:[a-z][\w-]*\s+)?(?:{_ROLE_ALT})\s+{_NAME_SEQ}"
+    rf"\s+(?P<np>(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?{NAME_SEQ}"
+    rf"(?:\s+(?:[a-z][\w-]*\s+)?(?:{_ROLE_ALT})\s+{NAME_SEQ}"
     rf"|\s+(?:{_ROLE_ALT})(?=\s*(?:$|[,.;:!?]))|\s+(?:{{_PN}})(?=\s*(?:$|[,.;:!?])))?"
     rf"|he|she|it|they|we|I|(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z]+)".replace(
-        "{_PN}", "|".join(sorted(_PERSON_NOMINALS))
+        "{_PN}", "|".join(sorted(PERSON_NOMINALS))
     )
 )
 
@@ -644,18 +646,18 @@ _CLOSES_CLAUSE = re.compile(r"\s*(?:$|[,.;:!?(])")
 
 
 _DESCRIBED_NAME = re.compile(
-    rf"\s+(?:the|a|an)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,5}},\s+(?P<name>{_NAME_SEQ})"
+    rf"\s+(?:the|a|an)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,5}},\s+(?P<name>{NAME_SEQ})"
     r"(?=\s*(?:$|[,.;:!?]))"
 )
 
 
-def _subject_after(right: str) -> tuple[_Source | None, int]:
+def _subject_after(right: str) -> tuple[Source | None, int]:
     """Inverted frame: '..., said Ko Dae-ryun of the Acme Institute.'"""
     described = _DESCRIBED_NAME.match(right)
-    if described and is_person_name(_clean_name(described.group("name"))[0] or ""):
+    if described and is_person_name(clean_name(described.group("name"))[0] or ""):
         # '..., said the company's chief executive, Jo Smith.': the name.
-        name, _ = _clean_name(described.group("name"))
-        return _Source(name or "", "name"), described.end()
+        name, _ = clean_name(described.group("name"))
+        return Source(name or "", "name"), described.end()
     m = _INVERTED_NP.match(right)
     if not m or not _INVERTED_END.match(right[m.end() :]):
         return None, 0
@@ -668,7 +670,7 @@ def _subject_after(right: str) -> tuple[_Source | None, int]:
     if descriptors and not (
         closes  # '..., said retired Army Gen. Mick Bednarek, who ...'
         or all(w in _DESCRIPTOR_OK or "-" in w for w in descriptors)
-        or any(w in _ROLE_WORDS for w in descriptors)
+        or any(w in ROLE_WORDS for w in descriptors)
     ):
         return None, 0  # "wrote an op-ed urging Congress": not an inverted subject
     src = _source_from_np(m.group("np"))
@@ -697,11 +699,11 @@ def _first_phrase(right: str) -> str:
     return right
 
 
-_AGENT_RE = re.compile(rf"(?:^|\s)(?:by|from|of|at)\s+(?:the\s+)?(?P<n>{_NAME_SEQ})")
+_AGENT_RE = re.compile(rf"(?:^|\s)(?:by|from|of|at)\s+(?:the\s+)?(?P<n>{NAME_SEQ})")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w&.'\u2019-]*\s$")
 
 
-def _according_to(right: str) -> _Source | None:
+def _according_to(right: str) -> Source | None:
     """ "according to a projection by Acme Analytics" -> Acme Analytics."""
     chunk = _first_phrase(right)
     words = chunk.split()
@@ -720,7 +722,7 @@ def _according_to(right: str) -> _Source | None:
     if m and not re.match(r"^\s*(?:the\s+)?[A-Z]", chunk):
         return _source_from_np(m.group("n"))
     head = re.match(
-        rf"^(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?:{_NAME_SEQ})(?:\s+[a-z][\w-]*)?",
+        rf"^(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?:{NAME_SEQ})(?:\s+[a-z][\w-]*)?",
         chunk,
     )
     if head:
@@ -729,9 +731,9 @@ def _according_to(right: str) -> _Source | None:
             # "according to SEC filings": the body whose records they are is the source.
             text = re.sub(r"^(?:the|a|an)\s+", "", head.group())
             text = _RECORDS_TAIL.sub("", text)
-            name = _NAME_SEQ_RE.search(text)
-            if name and not _DEMONYM.search(name.group()) and name.group() not in _FUNCTION_CAPS:
-                return _Source(text, "name")
+            name = NAME_SEQ_RE.search(text)
+            if name and not DEMONYM.search(name.group()) and name.group() not in _FUNCTION_CAPS:
+                return Source(text, "name")
         return src
     src = _source_from_np(chunk)
     if src is not None and src.form in ("name", "nominal"):
@@ -739,7 +741,7 @@ def _according_to(right: str) -> _Source | None:
     return None
 
 
-_FUNCTION_CAPS = frozenset(w.capitalize() for w in _FUNCTION_WORDS)
+_FUNCTION_CAPS = frozenset(w.capitalize() for w in FUNCTION_WORDS)
 # Records named after their keeper: "SEC filings", "Census Bureau data".
 _RECORDS_TAIL = re.compile(
     r"\s+(?:records|filings|filing|figures|data|statistics|numbers|estimates|documents)$"
@@ -747,8 +749,8 @@ _RECORDS_TAIL = re.compile(
 
 
 @dataclass
-class _Frame:
-    source: _Source
+class Frame:
+    source: Source
     cue: str
     core: bool
     at: int
@@ -798,14 +800,14 @@ def _cue_word_matches(masked: str, lowered: list[str]) -> Iterable[re.Match[str]
     return [matches[i] for i, low in enumerate(lowered) if low in _CUE_WORDS]
 
 
-def _frames_in(masked: str) -> list[_Frame]:
+def frames_in(masked: str) -> list[Frame]:
     """Every attribution frame in one (masked) sentence, in text order."""
-    frames: list[_Frame] = []
+    frames: list[Frame] = []
     if " by " in masked:
         for m in _PASSIVE_BY.finditer(masked):
             src = _according_to(masked[m.end() - 1 :])
             if src is not None:
-                frames.append(_Frame(src, m.group("cue"), True, m.start("cue")))
+                frames.append(Frame(src, m.group("cue"), True, m.start("cue")))
     lowered = _WORD_RE.findall(masked.lower())
     if _CUE_WORDS.isdisjoint(lowered):
         return frames  # most sentences report nothing: skip the per-word work
@@ -817,7 +819,7 @@ def _frames_in(masked: str) -> list[_Frame]:
             continue
         if word[0].isupper() and low != "according" and w.start() > 0:
             if title_case is None:
-                title_case = not _ENDS_SENTENCE.search(masked[-3:]) or _is_title_case(masked)
+                title_case = not ENDS_SENTENCE.search(masked[-3:]) or _is_title_case(masked)
             if not title_case:
                 continue  # "the United States" is no cue (but "Smith Says ..." in a headline is)
         if low == "according":
@@ -869,7 +871,7 @@ _ENDS_CLAUSE = re.compile(r"\s*[.,;!?]")
 
 
 # ", the Zembla Globe reports." / ", the ZFA fears,": a reporting clause.
-_PARENTHETICAL_SUBJECT = re.compile(rf",\s*(?:the\s+)?(?:[a-z][\w-]*\s+)?{_NAME_SEQ}\s*$")
+_PARENTHETICAL_SUBJECT = re.compile(rf",\s*(?:the\s+)?(?:[a-z][\w-]*\s+)?{NAME_SEQ}\s*$")
 
 
 _TO_AFTER = re.compile(r"\s+to\b")
@@ -923,7 +925,7 @@ _OBJECT_RELATIVE = re.compile(
 _DATA_SUBJECT = re.compile(
     r"\b(?i:figures|data|statistics|numbers|report|survey|study|poll|research|analysis|"
     r"estimates)(?:,)?\s+(?:(?:published|released|compiled|issued)\s+)?(?:from|by|of)\s+"
-    rf"(?:the\s+)?(?P<org>{_NAME_SEQ})(?:\s*\([A-Z]{{2,}}\))?,?\s+(?:also\s+)?$"
+    rf"(?:the\s+)?(?P<org>{NAME_SEQ})(?:\s*\([A-Z]{{2,}}\))?,?\s+(?:also\s+)?$"
 )
 
 
@@ -955,7 +957,7 @@ def _may_be_share_of(near: str) -> bool:
     )
 
 
-def _frame_at(masked: str, m: re.Match[str]) -> _Frame | None:
+def _frame_at(masked: str, m: re.Match[str]) -> Frame | None:
     """The frame of the cue word at m, when it has a source."""
     cue = m.group()
     low = cue.lower()
@@ -966,27 +968,27 @@ def _frame_at(masked: str, m: re.Match[str]) -> _Frame | None:
         masked[max(0, m.start() - 600) : m.start()],
         masked[m.end() : m.end() + 300],
     )
-    if low not in _PARTICIPLES:
+    if low not in PARTICIPLES:
         # The subject of a finite verb sits close to it; a bounded window keeps
         # the end-anchored patterns below linear.
         left = _normalise_left(left[-300:])
     if low == "according to":
         src = _according_to(right)
-        return _Frame(src, cue, True, m.start()) if src else None
+        return Frame(src, cue, True, m.start()) if src else None
     if low in _DATA_VERBS:
         data = _DATA_SUBJECT.search(left[-160:])
         if data is None or not data.group("org"):
             return None  # "official figures show": no named source
-        name, _ = _clean_name(data.group("org"))
-        return _Frame(_Source(name, "name"), cue, False, m.start()) if name else None
+        name, _ = clean_name(data.group("org"))
+        return Frame(Source(name, "name"), cue, False, m.start()) if name else None
     # End-anchored patterns only ever need the last few words: search a short
     # window, or they would rescan the whole left context at every position.
     near = left[-60:]
-    if low in _PARTICIPLES:
+    if low in PARTICIPLES:
         if _BEFORE_PARTICIPLE.search(near):
             # "Ko opened the summit, saying ...": the clause's subject speaks.
             src = _clause_subject(_BEFORE_PARTICIPLE.sub("", left))
-            return _Frame(src, cue, True, m.start()) if src else None
+            return Frame(src, cue, True, m.start()) if src else None
         if not _PROGRESSIVE_AUX.search(near):
             return None
         left = _LAST_WORD_RE.sub("", left)  # "Smith is telling": drop the auxiliary
@@ -1022,7 +1024,7 @@ def _frame_at(masked: str, m: re.Match[str]) -> _Frame | None:
         if not _WENT_ON_TO.search(near):
             return None  # "to say": an intention, not a statement ("went on to say" is one)
         left = left[: len(left) - len(near)] + _WENT_ON_TO.sub("", near)
-    core = low in _CORE or low in _PARTICIPLES
+    core = low in CORE or low in PARTICIPLES
     stripped = left.rstrip()
     # "said X" can be inverted; "told X" never is (X is the one told).
     inverted = low not in _NO_INVERSION and (
@@ -1046,10 +1048,10 @@ def _frame_at(masked: str, m: re.Match[str]) -> _Frame | None:
     via = None
     if low in {"told", "tells", "telling"}:
         t = _VIA_RE.match(right)
-        if t and _is_media(t.group("n")):
+        if t and is_media(t.group("n")):
             via = t.group("n")
     subordinate = not inverted and bool(_SUBORDINATE.search(left[-80:]))
-    return _Frame(src, cue, core, m.start(), inverted, via, subordinate)
+    return Frame(src, cue, core, m.start(), inverted, via, subordinate)
 
 
 _THE_ONE_WORD = re.compile(r"^(?:the|The)\s+[A-Z][a-z]+$")

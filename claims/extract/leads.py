@@ -26,6 +26,8 @@ from dataclasses import dataclass, replace
 
 from claims.normalise import LEAD_OVER, MARGIN_BEHIND, surname
 
+__all__ = ["find_lead", "name_rivals"]
+
 # The units a contest is counted in: a lead of something else is no rival's lead.
 LEAD_UNITS = frozenset({"point", "percentage point", "percent", "delegate", "seat", "vote"})
 # The units in which a lead's rival may be guessed from who else the article counts

@@ -3,8 +3,8 @@
 Shared by the frame finder (frames.py) and the resolver (coref.py): what counts
 as a title ("Finance Minister"), an organisation ("... Institute"), a place, a
 person's name; how "Zembla Finance Secretary Jo Smith" splits into a name and an
-organisation; the reporting verbs. Package-internal: the leading underscores
-mean "not part of claims.extract's public API".
+organisation; the reporting verbs. Package-internal: `__all__` lists what the
+other modules of claims.extract use; none of it is claims.extract's public API.
 """
 
 from __future__ import annotations
@@ -13,6 +13,39 @@ import functools
 import re
 
 from claims.extract import places
+
+__all__ = [
+    "CORE",
+    "DEMONYM",
+    "ENDS_SENTENCE",
+    "FUNCTION_WORDS",
+    "GEO_WORDS",
+    "MEDIA_WORDS",
+    "NAME_SEQ",
+    "NAME_SEQ_RE",
+    "ORG_NOMINALS",
+    "ORG_WORDS",
+    "PARTICIPLES",
+    "PERSON_NOMINALS",
+    "POSITION_VERBS",
+    "PRONOUNS",
+    "ROLE_WORDS",
+    "TITLES",
+    "TOKEN",
+    "VERBS",
+    "all_titles",
+    "clean_name",
+    "drop_leading",
+    "has_org_word",
+    "initials",
+    "is_geo_name",
+    "is_media",
+    "is_org_name",
+    "is_person_name",
+    "split_affiliation",
+    "split_possessive",
+    "strip_trailing_place",
+]
 
 # Reporting verbs that make a sentence's content a statement by their subject.
 # Core verbs almost always report speech; broad verbs report a position and are
@@ -41,7 +74,7 @@ _BROAD_VERBS = (
 ).split()
 
 
-_VERBS = sorted(set(_CORE_VERBS) | set(_BROAD_VERBS), key=len, reverse=True)
+VERBS = sorted(set(_CORE_VERBS) | set(_BROAD_VERBS), key=len, reverse=True)
 
 
 # Broad verbs that take a stance on something rather than report findings: in "the
@@ -57,10 +90,10 @@ POSITION_VERBS = frozenset(
 )
 
 
-_CORE = frozenset(_CORE_VERBS)
+CORE = frozenset(_CORE_VERBS)
 
 
-_PRONOUNS = {
+PRONOUNS = {
     "he": "person",
     "she": "person",
     "it": "org",
@@ -71,7 +104,7 @@ _PRONOUNS = {
 
 
 # Words that make a capitalised sequence an organisation rather than a person.
-_ORG_WORDS = frozenset(
+ORG_WORDS = frozenset(
     """
     group institute institution agency ministry bank solutions news association treasury
     pentagon cabinet federal reserve fed nations embassy consulate prosecutors
@@ -93,7 +126,7 @@ _ORG_WORDS = frozenset(
 
 
 # Outlets: when a person spoke and one of these carried it, it is `via`.
-_MEDIA_WORDS = frozenset(
+MEDIA_WORDS = frozenset(
     """
     news agency media times post journal radio tv television herald tribune telegraph
     guardian gazette press channel broadcaster broadcasting reuters bloomberg kcna
@@ -104,7 +137,7 @@ _MEDIA_WORDS = frozenset(
 
 
 # Titles and roles that precede a name and are not part of it.
-_TITLES = frozenset(
+TITLES = frozenset(
     """
     gov pres amb atty hon supt insp det adm cmdr maj
     mr mrs ms miss dr prof professor president vice minister secretary chancellor
@@ -124,7 +157,7 @@ _TITLES = frozenset(
 
 
 # Capitalised words that start sentences or clauses and are never a source.
-_FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = frozenset(
     """
     the a an but and or so yet in on at as for of to from with by after before
     however while when where if although though because since meanwhile also still
@@ -141,7 +174,7 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-_ORG_NOMINALS = frozenset(
+ORG_NOMINALS = frozenset(
     """
     company firm group ministry department government bank agency institute committee
     council union party organisation organization website newspaper paper campaign
@@ -152,7 +185,7 @@ _ORG_NOMINALS = frozenset(
 )
 
 
-_PERSON_NOMINALS = frozenset(
+PERSON_NOMINALS = frozenset(
     "spokesman spokeswoman spokesperson adviser advisor aide official representative "
     "strategist source officials aides sources advisers spokespeople executives employee "
     "employees staffer staffers supporters fans".split()
@@ -162,7 +195,7 @@ _PERSON_NOMINALS = frozenset(
 # A word of a proper name: "Ko", "Dae-ryun", "O'Brien", "McDonald's", "7Zed",
 # "21Acme", "eBay", "U.S.", "J." (initial). A digit run is tried once, from its
 # first digit and without backtracking, or a long run of digits costs quadratic time.
-_TOKEN = (
+TOKEN = (
     r"(?:(?:[A-Z]\.){1,3}(?![a-z])|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof)\."
     r"|[A-Z][\w'\u2019&-]*\w|[A-Z]|(?<!\d)\d++[A-Za-z][\w-]*|[a-z]{1,2}[A-Z][\w-]*"
     r"|[\"\u201c][A-Z][\w.'-]{0,12}[\"\u201d](?=[^\S\n]+[A-Z]))"  # Jo "JJ" Smith
@@ -175,17 +208,17 @@ _CONNECT = r"(?:of|for|and|de|del|della|da|di|du|van|von|der|den|bin|al|el|le|la
 # Words of a name never run across a line break (a headline above a paragraph).
 # The lookahead only restates what a token must start with, so the scanner can
 # skip most positions without trying every alternative (2-3 times faster).
-_NAME_SEQ = (
+NAME_SEQ = (
     r"(?=[A-Z\d\"\u201c]|[a-z]{1,2}[A-Z])"
-    rf"{_TOKEN}(?:[^\S\n]+(?:{_CONNECT}[^\S\n]+(?:the[^\S\n]+)?)?{_TOKEN})*"
+    rf"{TOKEN}(?:[^\S\n]+(?:{_CONNECT}[^\S\n]+(?:the[^\S\n]+)?)?{TOKEN})*"
 )
 
 
-_NAME_SEQ_RE = re.compile(_NAME_SEQ)
+NAME_SEQ_RE = re.compile(NAME_SEQ)
 
 
 # Participles that report speech for the clause's subject: "..., saying that ...".
-_PARTICIPLES = frozenset(
+PARTICIPLES = frozenset(
     "saying telling writing adding noting arguing warning declaring explaining insisting "
     "stating predicting announcing tweeting".split()
 )
@@ -194,18 +227,18 @@ _PARTICIPLES = frozenset(
 _PERSON_SHAPE = re.compile(r"^[A-Z][a-z'\u2019]+(?:-[A-Za-z][a-z]+|-[A-Z])?$|^[A-Z]\.?$")
 
 
-def _clean_name(raw: str) -> tuple[str | None, str | None]:
+def clean_name(raw: str) -> tuple[str | None, str | None]:
     """Split "Zembla Finance Secretary Jo Smith" into ("Jo Smith", "Zembla Finance").
 
     Returns (name, org-from-prefix). Leading function words and titles go.
     """
-    words = _drop_leading(raw.split(), _FUNCTION_WORDS)
+    words = drop_leading(raw.split(), FUNCTION_WORDS)
     if not words:
         return None, None
     # The last title word splits an organisation prefix from the person's name.
     cut = -1
     for i, w in enumerate(words[:-1]):
-        if w.lower().strip(".") in _TITLES or w.lower() in {
+        if w.lower().strip(".") in TITLES or w.lower() in {
             "mr",
             "mrs",
             "ms",
@@ -229,12 +262,12 @@ def _body_of(words: list[str], cut: int) -> bool:
     """Whether the words are one body's name ("Office of the Chief Harbour Master"): an
     organisation word with "of" or "for" opens it and no person's name follows the last
     title word (as "Bank of Zembla governor Jo Smith" has)."""
-    if not (len(words) > 2 and words[0].lower() in _ORG_WORDS and words[1] in ("of", "for")):
+    if not (len(words) > 2 and words[0].lower() in ORG_WORDS and words[1] in ("of", "for")):
         return False
     return not is_person_name(" ".join(words[cut + 1 :]))
 
 
-def _drop_leading(words: list[str], drop: frozenset[str]) -> list[str]:
+def drop_leading(words: list[str], drop: frozenset[str]) -> list[str]:
     """The words after the leading ones in `drop` (one slice: popping the front one
     at a time is quadratic on a long run such as "A. A. A. ...")."""
     i = 0
@@ -246,7 +279,7 @@ def _drop_leading(words: list[str], drop: frozenset[str]) -> list[str]:
 def _looks_like_org_prefix(words: list[str]) -> bool:
     """ "Zembla Treasury", "Acme Police", "ZTA" yes; "Ruritanian", "Home" no."""
     last = _drop_possessive(words[-1])
-    if last.lower() in _ORG_WORDS:
+    if last.lower() in ORG_WORDS:
         return True
     return len(words) == 1 and last.isupper() and len(last) >= 2
 
@@ -260,7 +293,7 @@ def initials(words: list[str]) -> str:
 def is_org_name(name: str) -> bool:
     """Whether a cleaned name reads as an organisation rather than a person."""
     words = name.replace("'s", "").split()
-    if any(w.lower().strip(".,") in _ORG_WORDS for w in words):
+    if any(w.lower().strip(".,") in ORG_WORDS for w in words):
         return True
     if len(words) == 1:
         w = words[0]
@@ -272,16 +305,16 @@ def is_org_name(name: str) -> bool:
     return not is_person_name(" ".join(words))
 
 
-def _is_place(name: str) -> bool:
-    return name.lower() in _GEO_WORDS or name in _GEO_ACRONYMS
+def is_geo_name(name: str) -> bool:
+    return name.lower() in GEO_WORDS or name in _GEO_ACRONYMS
 
 
-def _has_org_word(name: str) -> bool:
-    return any(w.lower() in _ORG_WORDS for w in name.split())
+def has_org_word(name: str) -> bool:
+    return any(w.lower() in ORG_WORDS for w in name.split())
 
 
-def _is_media(name: str) -> bool:
-    return any(_drop_possessive(w).lower().strip(".,") in _MEDIA_WORDS for w in name.split())
+def is_media(name: str) -> bool:
+    return any(_drop_possessive(w).lower().strip(".,") in MEDIA_WORDS for w in name.split())
 
 
 def _drop_possessive(word: str) -> str:
@@ -294,7 +327,7 @@ _POSSESSIVE_SUFFIX = re.compile(r"['\u2019]s?$")
 
 # Nationality and party words: "The Ruritanian added", "the Republican said" refer to
 # a person named before; as an organisation prefix they name nobody.
-_DEMONYM = re.compile(
+DEMONYM = re.compile(
     r"(?:ian|ean|ese|ish)$|^(?:American|Korean|Mexican|Cuban|African|Dominican|Puerto|"
     r"Afghan|German|Roman|Moroccan|Venezuelan|Chilean|Peruvian|Iraqi|Israeli|Pakistani|"
     r"Saudi|Kuwaiti|Somali|Yemeni|Qatari|Emirati|Thai|French|Dutch|Greek|Swiss|Czech|"
@@ -303,7 +336,7 @@ _DEMONYM = re.compile(
 )
 
 
-_GEO_WORDS = frozenset(
+GEO_WORDS = frozenset(
     """
     north south east west new united kingdom states republic america europe asia africa
     street city county island islands sea river gulf middle york london washington
@@ -324,7 +357,7 @@ _GEO_WORDS = frozenset(
 _GEO_ACRONYMS = frozenset("US UK USA EU UN UAE U.S. U.K. U.N. E.U.".split())
 
 
-_ROLE_WORDS = _TITLES | frozenset(
+ROLE_WORDS = TITLES | frozenset(
     """
     official executive leader spokesman spokeswoman analyst economist chief head voter
     resident student supporter activist strategist pollster donor worker owner teacher
@@ -365,20 +398,20 @@ def is_person_name(name: str) -> bool:
         if w[0] in '"\u201c':
             continue  # a nickname: Jo "JJ" Smith
         low = w.lower().strip(".")
-        if low in _ORG_WORDS or low in _GEO_WORDS or w in _GEO_ACRONYMS:
+        if low in ORG_WORDS or low in GEO_WORDS or w in _GEO_ACRONYMS:
             return False
         if not (_PERSON_SHAPE.match(w) or _INITIAL_OR_PARTICLE.match(w) or _CAMEL_SURNAME.match(w)):
             return False
     return True
 
 
-def _strip_trailing_place(org: str) -> str:
+def strip_trailing_place(org: str) -> str:
     """ "Acme Institute for Zembla Studies in Ruritania" -> without " in Ruritania"."""
     m = re.search(r"\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?$", org)
     return org[: m.start()] if m else org
 
 
-def _split_affiliation(name: str) -> tuple[str, str | None]:
+def split_affiliation(name: str) -> tuple[str, str | None]:
     """ "Ko Dae-ryun of the Acme Institute" -> ("Ko Dae-ryun", "Acme Institute")."""
     m = re.search(r"\s+(?:of|at|from)\s+(?:the\s+)?", name)
     if not m:
@@ -388,10 +421,10 @@ def _split_affiliation(name: str) -> tuple[str, str | None]:
         return name, None  # "Bank of Zembla" is one name
     if is_org_name(head):
         return name, None
-    return head, _strip_trailing_place(tail)
+    return head, strip_trailing_place(tail)
 
 
-def _split_possessive(name: str) -> tuple[str, str | None]:
+def split_possessive(name: str) -> tuple[str, str | None]:
     """ "Acme's Daily Globe" -> ("Daily Globe", "Acme")."""
     m = re.match(r"^(?P<owner>.+?)['\u2019]s\s+(?P<rest>[A-Z].*)$", name)
     if m:
@@ -399,8 +432,8 @@ def _split_possessive(name: str) -> tuple[str, str | None]:
     return name, None
 
 
-def _all_titles(name: str) -> bool:
-    return all(w.lower().strip(".") in _ROLE_WORDS for w in name.split())
+def all_titles(name: str) -> bool:
+    return all(w.lower().strip(".") in ROLE_WORDS for w in name.split())
 
 
-_ENDS_SENTENCE = re.compile(r"[.!?\"'\u201d\u2019)]\s*$")
+ENDS_SENTENCE = re.compile(r"[.!?\"'\u201d\u2019)]\s*$")

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from claims.extract import units
 
+__all__ = ["Quantity", "find_quantities", "parse_word_number"]
+
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,

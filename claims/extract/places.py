@@ -12,6 +12,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+__all__ = [
+    "country_code",
+    "country_name",
+    "demonym_country",
+    "is_country_or_us_state",
+    "is_place",
+    "main_country",
+]
+
 try:
     import pycountry
 except ImportError:  # pragma: no cover - the dependency is in requirements.txt

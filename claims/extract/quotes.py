@@ -12,6 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 
+__all__ = ["mask_quotes", "only_quotation", "quote_regions", "regions_overlapping"]
+
 _QUOTE_CHARS = '"\u201c\u201d\u201e\u201f\u00ab\u00bb'
 
 
@@ -112,13 +114,13 @@ def mask_quotes(text: str, regions: list[tuple[int, int, int]]) -> str:
     return "".join(parts)
 
 
-def _only_quotation(masked_sentence: str) -> bool:
+def only_quotation(masked_sentence: str) -> bool:
     """Nothing outside quotation marks but punctuation: a continuation sentence."""
     outside = re.sub(r"x+", "", masked_sentence)
     return not re.search(r"[A-Za-z0-9]", outside)
 
 
-def _regions_overlapping(
+def regions_overlapping(
     regions: list[tuple[int, int, int]], starts: list[int], start: int, end: int
 ) -> list[tuple[int, int, int]]:
     """Quote regions that overlap [start, end)."""

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 
 from claims.plurals import plural
 
+__all__ = ["Requirement", "requirement", "with_counted_noun"]
+
 # Verbs of reaching a goal: what a threshold is for ("to win", "to pass", "to form").
 _GOAL_VERBS = (
     "win|clinch|secure|capture|claim|reach|pass|form|become|qualify|take|carry|earn|"

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+__all__ = ["paragraph_spans", "sentence_spans"]
+
 # A run of marks is tried once, from its first mark and without backtracking:
 # "......" would otherwise be retried from every dot (quadratic on long runs).
 # The pattern opens with the mark itself (the look-behind that it is the run's first

@@ -12,26 +12,26 @@ import re
 from dataclasses import dataclass
 
 from claims.extract.coref import (
-    _Memory,
-    _resolve,
+    Memory,
+    resolve_source,
 )
 from claims.extract.frames import (
-    _Frame,
-    _frames_in,
+    Frame,
+    frames_in,
 )
 from claims.extract.names import (
-    _CORE,
-    _ENDS_SENTENCE,
-    _NAME_SEQ,
-    _PARTICIPLES,
-    _is_media,
+    CORE,
+    ENDS_SENTENCE,
+    NAME_SEQ,
+    PARTICIPLES,
+    is_media,
     is_org_name,
 )
 from claims.extract.quotes import (
-    _only_quotation,
-    _regions_overlapping,
     mask_quotes,
+    only_quotation,
     quote_regions,
+    regions_overlapping,
 )
 
 
@@ -63,9 +63,9 @@ def find_attributions(text: str, sentences: list[tuple[int, int]]) -> list[Hit |
     headlines = [
         (s, e)
         for s, e in sentences
-        if 0 <= s < e <= len(text) and not _ENDS_SENTENCE.search(masked, max(s, e - 3), e)
+        if 0 <= s < e <= len(text) and not ENDS_SENTENCE.search(masked, max(s, e - 3), e)
     ]
-    memory = _Memory(masked, headlines)
+    memory = Memory(masked, headlines)
     region_starts = [r[0] for r in regions]
     hits: list[Hit | None] = []
     group_speaker: dict[int, Hit] = {}
@@ -74,11 +74,11 @@ def find_attributions(text: str, sentences: list[tuple[int, int]]) -> list[Hit |
         if not 0 <= start < end <= len(text):
             hits.append(None)  # not a sentence of this text
             continue
-        sent_regions = _regions_overlapping(regions, region_starts, start, end)
+        sent_regions = regions_overlapping(regions, region_starts, start, end)
         has_quote = any(r_end - r_start > 2 for r_start, r_end, _ in sent_regions)
         ms = masked[start:end]
         hit = _attribute_one(ms, start, memory, has_quote)
-        if hit is None and sent_regions and _only_quotation(ms):
+        if hit is None and sent_regions and only_quotation(ms):
             hit = _continuation(sent_regions, group_speaker, hits)
             if hit is None and introduced is not None:
                 # "X wrote:" and the quotation follows as its own sentence or paragraph.
@@ -122,25 +122,25 @@ def _backfill_quotes(
         if hit is None or hit.kind != "quote" or hit.cue is None:
             continue
         s, e = sentences[i]
-        mine = {g for _, _, g in _regions_overlapping(regions, starts, s, e)}
+        mine = {g for _, _, g in regions_overlapping(regions, starts, s, e)}
         j = i - 1
         # Also replace a speaker guessed from the previous quotation: the frame
         # that closes this quotation names who said all of it.
         while j >= 0 and ((earlier := hits[j]) is None or earlier.inherited):
             ps, pe = sentences[j]
-            theirs = {g for _, _, g in _regions_overlapping(regions, starts, ps, pe)}
+            theirs = {g for _, _, g in regions_overlapping(regions, starts, ps, pe)}
             if not (mine & theirs):
                 break
             hits[j] = Hit("quote", hit.speaker, None, None, None, 0.7, True)
             j -= 1
 
 
-def _attribute_one(ms: str, start: int, memory: _Memory, has_quote: bool) -> Hit | None:
+def _attribute_one(ms: str, start: int, memory: Memory, has_quote: bool) -> Hit | None:
     """The attribution of one sentence from its own frames, or None."""
-    frames = _frames_in(ms)
+    frames = frames_in(ms)
     if not frames:
         return None
-    resolved: list[tuple[_Frame, str, float]] = []
+    resolved: list[tuple[Frame, str, float]] = []
     # A sentence that ends in a colon introduces what follows; it is no headline.
     headline = ms.rstrip()[-1:] not in _CLOSING_MARKS
     for fr in frames:
@@ -151,7 +151,7 @@ def _attribute_one(ms: str, start: int, memory: _Memory, has_quote: bool) -> Hit
             and not has_quote
         ):
             continue  # "he believed": a belief, not a reported statement
-        name, conf = _resolve(fr.source, memory, start + fr.at, start)
+        name, conf = resolve_source(fr.source, memory, start + fr.at, start)
         if name is None:
             continue
         if not fr.core:
@@ -168,7 +168,7 @@ def _attribute_one(ms: str, start: int, memory: _Memory, has_quote: bool) -> Hit
         people.sort(key=lambda r: _frame_rank(r[0]))
     # "According to Acme News, the ministry reported ...": the body that spoke, not
     # the outlet that carried it.
-    bodies = [r for r in resolved if not _is_media(r[1])]
+    bodies = [r for r in resolved if not is_media(r[1])]
     fallback = bodies[0] if bodies and len(bodies) < len(resolved) else resolved[0]
     primary = inverted[-1] if inverted else people[0] if people else fallback
     fr, name, conf = primary
@@ -179,13 +179,13 @@ def _attribute_one(ms: str, start: int, memory: _Memory, has_quote: bool) -> Hit
         if (
             is_org_name(other[1])
             and _is_media_or_reporting(other)
-            and (not is_org_name(name) or (_is_media(other[1]) and not _is_media(name)))
+            and (not is_org_name(name) or (is_media(other[1]) and not is_media(name)))
         ):
             via = via or other[1]
     if via is None and not is_org_name(name):
         # "Speaking to the BBC, X said" / "In an interview with Reuters, X said".
         outlet = _OUTLET_PHRASE.search(ms)
-        if outlet and _is_media(outlet.group("outlet")):
+        if outlet and is_media(outlet.group("outlet")):
             via = outlet.group("outlet")
     kind = "quote" if has_quote else "statement"
     org = fr.source.org
@@ -196,17 +196,17 @@ def _attribute_one(ms: str, start: int, memory: _Memory, has_quote: bool) -> Hit
 
 _OUTLET_PHRASE = re.compile(
     r"\b(?:(?:[Ss]peaking|[Tt]alking|[Ww]riting)\s+(?:to|in|on)|[Ii]n\s+an?\s+interview\s+"
-    r"(?:with|on))\s+(?:the\s+)?(?P<outlet>" + _NAME_SEQ + ")"
+    r"(?:with|on))\s+(?:the\s+)?(?P<outlet>" + NAME_SEQ + ")"
 )
 
 
-def _frame_rank(frame: _Frame) -> int:
+def _frame_rank(frame: Frame) -> int:
     """Lower is preferred: main-clause speech verbs, then participles, then the rest."""
     low = frame.cue.lower()
-    rank = 0 if low in _CORE else 1 if low in _PARTICIPLES or low == "according to" else 2
+    rank = 0 if low in CORE else 1 if low in PARTICIPLES or low == "according to" else 2
     return rank + (3 if frame.subordinate else 0)
 
 
-def _is_media_or_reporting(entry: tuple[_Frame, str, float]) -> bool:
+def _is_media_or_reporting(entry: tuple[Frame, str, float]) -> bool:
     fr, name, _ = entry
-    return fr.cue.lower() in {"reported", "reports", "according to"} or _is_media(name)
+    return fr.cue.lower() in {"reported", "reports", "according to"} or is_media(name)

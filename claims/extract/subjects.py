@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.extract import context, places
-from claims.extract.names import _DEMONYM, _TITLES, is_person_name
+from claims.extract.names import DEMONYM, TITLES, is_person_name
 
 _CHUNK_RE = context._PROPER_CHUNK_RE
 # Verbs that make the name before them the source of what follows: "Acme said",
@@ -261,7 +261,7 @@ def _as_subject(name: str) -> str | None:
     words = _drop_titles(_TITLE_RE.sub("", name).split())
     if len(words) > 1 and places.demonym_country(words[-1]):
         words = words[:-1]  # "Acme's European": an adjective whose noun is lower case
-    if len(words) > 2 and _DEMONYM.search(words[0]) and is_person_name(" ".join(words[1:])):
+    if len(words) > 2 and DEMONYM.search(words[0]) and is_person_name(" ".join(words[1:])):
         words = words[1:]  # "Liberal Jo Rivers", "Zemblan Jo Rivers": the person
     if not words or not words[0][:1].isupper() or words[-1] in _TIME_NAMES:
         return None
@@ -277,7 +277,7 @@ def _drop_titles(words: list[str]) -> list[str]:
     """'Foreign Secretary Jo Smith' -> 'Jo Smith', 'Secretary of State Jo Smith' ->
     'Jo Smith': the person after the last title word, when a person's name follows."""
     for index in range(len(words) - 2, -1, -1):
-        if words[index].lower().rstrip(".") not in _TITLES:
+        if words[index].lower().rstrip(".") not in TITLES:
             continue
         tail = words[index + 1 :]
         if len(tail) > 2 and tail[0] == "of":

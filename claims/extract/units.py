@@ -13,6 +13,23 @@ import re
 
 from claims.plurals import IRREGULAR_PLURALS, singular
 
+__all__ = [
+    "CURRENCY_PREFIX_RE",
+    "CURRENCY_WORD_RE",
+    "MEASURE_RE",
+    "PERCENT_RE",
+    "TIME_RE",
+    "TIME_UNITS",
+    "canonical_measure",
+    "canonical_noun_unit",
+    "canonical_time",
+    "currency_from_prefix",
+    "currency_from_words",
+    "is_plural_noun",
+    "points_unit",
+    "unit_of_measure",
+]
+
 # Currency written before the number ("$5", "US$5", "£600m", "Rs 500").
 CURRENCY_PREFIXES = {
     "$": "USD",

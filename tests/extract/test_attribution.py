@@ -803,9 +803,9 @@ def test_the_statement_is_the_body_just_heard():
     ],
 )
 def test_a_body_named_x_of_y_keeps_a_person_after_a_title_apart(raw, name):
-    from claims.extract.names import _clean_name
+    from claims.extract.names import clean_name
 
-    assert _clean_name(raw)[0] == name
+    assert clean_name(raw)[0] == name
 
 
 @pytest.mark.parametrize(

@@ -34,6 +34,8 @@ from claims.extract.sentences import sentence_spans
 from claims.model import ExtractedClaim
 from claims.normalise import surname
 
+__all__ = ["extract_claims"]
+
 log = logging.getLogger(__name__)
 
 _ISO_DATE_RE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")

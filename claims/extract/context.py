@@ -11,7 +11,18 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["COMMON_LEADS", "find_hedge", "find_metric", "find_subject"]
+__all__ = [
+    "COMMON_LEADS",
+    "NOT_SUBJECTS",
+    "PROPER_CHUNK_RE",
+    "VERB",
+    "bare",
+    "find_hedge",
+    "find_metric",
+    "find_subject",
+    "is_pronoun_like",
+    "trim_chunk",
+]
 
 # Words that mark a claim as uncertain or forward-looking (CLAIM-SPEC `hedge`).
 _HEDGE_RE = re.compile(
@@ -30,7 +41,7 @@ _HEDGE_STEMS = (
 HEDGE_WINDOW_BEFORE = 120
 HEDGE_WINDOW_AFTER = 40
 
-_VERB = (
+VERB = (
     r"(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|grew|grow|grows|shrank|shrunk"
     r"|shrinks|contracted|expanded|expands|increased|increases|decreased|declined|declines"
     r"|dropped|drops|climbed|jumped|slumped|slowed|accelerated|was|were|is|are|stood|stands"
@@ -42,10 +53,10 @@ _ADVERB = r"(?:likely|also|probably|already|only|just|now|still|sharply|slightly
 _NP = r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?"
 
 _POSSESSIVE_RE = re.compile(
-    rf"((?:[A-Z][\w&.-]*\s+)*[A-Z][\w&.-]*)['’]s\s+({_NP})\s+(?:{_ADVERB}\s+)*{_VERB}\b"
+    rf"((?:[A-Z][\w&.-]*\s+)*[A-Z][\w&.-]*)['’]s\s+({_NP})\s+(?:{_ADVERB}\s+)*{VERB}\b"
 )
 _THE_NP_VERB_RE = re.compile(
-    rf"\b(?:the|a|an|its|their|his|her|our)\s+({_NP})\s+(?:{_ADVERB}\s+)*{_VERB}\b[^,;]*$",
+    rf"\b(?:the|a|an|its|their|his|her|our)\s+({_NP})\s+(?:{_ADVERB}\s+)*{VERB}\b[^,;]*$",
     re.IGNORECASE,
 )
 _NP_OF_RE = re.compile(
@@ -86,7 +97,7 @@ _NP_AT_RE = re.compile(
 # A sentence that opens with its measure and the verb that moves it: "Total nonfarm
 # payroll employment rose by 236,000", "Employment in retail trade changed little".
 _LEAD_NP_VERB_RE = re.compile(
-    rf"^\s*(?P<np>[A-Z][a-z-]*(?:\s+[a-z][\w-]*){{0,5}}?)\s+(?:{_ADVERB}\s+)*{_VERB}\b[^,;]*$"
+    rf"^\s*(?P<np>[A-Z][a-z-]*(?:\s+[a-z][\w-]*){{0,5}}?)\s+(?:{_ADVERB}\s+)*{VERB}\b[^,;]*$"
 )
 # Capitalised only because they open a sentence: common words, never a name.
 COMMON_LEADS = frozenset(
@@ -103,7 +114,7 @@ _PREPOSITIONS = frozenset(
 )
 
 _ANY_POSSESSIVE_RE = re.compile(r"\b((?:[A-Za-z][\w&.-]*\s+){0,2}[A-Za-z][\w&.-]*)['’]s\s+[a-z]")
-_PROPER_CHUNK_RE = re.compile(
+PROPER_CHUNK_RE = re.compile(
     r"\b((?:[A-Z][\w&.'’-]*|of|and|for)(?:\s+(?:[A-Z][\w&.'’-]*|of|and|for))*)"
 )
 _AUXILIARY_WORDS = frozenset("is are was were has have had will would could may might".split())
@@ -113,7 +124,7 @@ _NP_CUTS = _DETERMINERS | {
     "after", "without", "with", "in", "on", "for", "from", "by", "to", "at", "into", "than",
     "is", "are", "was", "were", "be", "been", "has", "have", "had",
 }  # fmt: skip
-_NOT_SUBJECTS = (
+NOT_SUBJECTS = (
     frozenset(
         """The A An In On At By For From With Of To And But Or It Its He She They We I This That
     These Those There Mr Mrs Ms Dr Some About Around Nearly Almost Only Just Over Under More
@@ -260,7 +271,7 @@ _COUNTING_VERB = "|".join(sorted(_COUNTING_VERB_PAST, key=len, reverse=True))
 _VERB_BEFORE_RE = re.compile(rf"\b({_ACTION_VERB}|{_COUNTING_VERB})\s+(?:{_APPROX_WORDS}\s+)?$")
 _NP_SUBJECT_RE = re.compile(
     rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|[Hh]is|[Hh]er)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
-    rf"(?:{_ADVERB}\s+)*(?:{_ACTION_VERB}|{_VERB})\b"
+    rf"(?:{_ADVERB}\s+)*(?:{_ACTION_VERB}|{VERB})\b"
 )
 
 
@@ -411,7 +422,7 @@ def _lead_np(text: str) -> str | None:
 
 
 _LEAD_SUBJECT_RE = re.compile(
-    rf"(?P<np>[A-Z][a-z-]*(?:\s+[a-z][\w-]*){{0,3}}?)\s+(?:{_ADVERB}\s+)*(?:{_ACTION_VERB}|{_VERB})\b"
+    rf"(?P<np>[A-Z][a-z-]*(?:\s+[a-z][\w-]*){{0,3}}?)\s+(?:{_ADVERB}\s+)*(?:{_ACTION_VERB}|{VERB})\b"
 )
 # A word's contracted tail: "That’s", "We’ve", "Here’s" are a pronoun and a verb.
 _CONTRACTION_RE = re.compile(r"^(?P<base>.+?)['’](?P<tail>s|ve|re|ll|d|m|t)$")
@@ -455,13 +466,13 @@ def find_subject(
     prefix = sentence[offset:start]
     lead = len(sentence) - len(sentence.lstrip(" \t\n\"'“‘([")) - offset
     if proper and (m := _POSSESSIVE_RE.search(prefix)):
-        name = _trim_chunk(m.group(1), initial=m.start(1) == lead, common=common)
+        name = trim_chunk(m.group(1), initial=m.start(1) == lead, common=common)
         if name:
             return name
     best = None
     best_end = 0
-    for m in _PROPER_CHUNK_RE.finditer(prefix if proper else ""):
-        chunk = _trim_chunk(m.group(1), initial=m.start(1) == lead, common=common)
+    for m in PROPER_CHUNK_RE.finditer(prefix if proper else ""):
+        chunk = trim_chunk(m.group(1), initial=m.start(1) == lead, common=common)
         if chunk:
             best, best_end = chunk, m.end(1)
     if best is not None and _CLAUSE_BREAK_RE.search(prefix, best_end):
@@ -470,7 +481,7 @@ def find_subject(
         best = _same_clause_subject(prefix) or best
     if best is None and ("'" in prefix or "’" in prefix):  # every possessive has one
         for m in _ANY_POSSESSIVE_RE.finditer(prefix):
-            if _is_pronoun_like(m.group(1).split()[-1]):
+            if is_pronoun_like(m.group(1).split()[-1]):
                 continue  # "here’s where we stand": a contraction, not a possessive
             best = _common_subject(_clean_np(m.group(1)) or "")
     if best is None:
@@ -484,7 +495,7 @@ def _lead_subject(prefix: str, common: frozenset[str] | set[str]) -> str | None:
     """'Leisure and hospitality added 72,000 jobs': a common-noun phrase opening the
     sentence, subject of the verb before the number, lower-cased as the article writes it."""
     m = _LEAD_SUBJECT_RE.match(prefix)
-    if not m or m["np"].split()[0] in _NOT_SUBJECTS or m["np"].split()[0].lower() not in common:
+    if not m or m["np"].split()[0] in NOT_SUBJECTS or m["np"].split()[0].lower() not in common:
         return None
     if _CLAUSE_BREAK_RE.search(prefix, m.end("np")) or len(prefix) - m.end("np") > 60:
         return None
@@ -510,7 +521,7 @@ def _same_clause_subject(prefix: str) -> str | None:
     return best
 
 
-def _is_pronoun_like(word: str) -> bool:
+def is_pronoun_like(word: str) -> bool:
     return word.lower() in ("here", "there", "where", "what", "that", "it", "who", "let", "how")
 
 
@@ -527,20 +538,20 @@ def _common_subject(text: str) -> str | None:
     return " ".join(words)
 
 
-def _trim_chunk(
+def trim_chunk(
     chunk: str, initial: bool = False, common: frozenset[str] | set[str] | None = None
 ) -> str | None:
     words = chunk.split()
     while words:
         first = words[0]
         m = _contraction(first)
-        if m and (m["tail"] != "s" or m["base"] in _NOT_SUBJECTS):
+        if m and (m["tail"] != "s" or m["base"] in NOT_SUBJECTS):
             words = words[1:]  # "That’s", "We’ve": a pronoun and a verb
             initial = False
             continue
-        if first in _NOT_SUBJECTS or first in ("of", "and", "for"):
+        if first in NOT_SUBJECTS or first in ("of", "and", "for"):
             words = words[1:]
-        elif initial and common and _lone(words) and _bare(first).lower() in common:
+        elif initial and common and _lone(words) and bare(first).lower() in common:
             words = words[1:]  # "Gas prices", "Leisure and hospitality": common words
         else:
             break
@@ -562,7 +573,7 @@ def _lone(words: list[str]) -> bool:
     return sum(1 for w in words if w[:1].isupper()) == 1
 
 
-def _bare(word: str) -> str:
+def bare(word: str) -> str:
     """A word without its possessive or contracted tail: "Today’s" -> "Today"."""
     m = _contraction(word)
     return m["base"] if m else word

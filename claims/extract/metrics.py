@@ -36,6 +36,8 @@ from collections.abc import Iterable, Sequence
 
 from claims.extract import context, leads
 
+__all__ = ["sentence_metrics"]
+
 # --- word classes -------------------------------------------------------------------
 
 _DETERMINERS = frozenset("the a an its their his her our my your this that these those".split())

@@ -27,6 +27,21 @@ from claims.extract.units import is_plural_noun
 from claims.normalise import fold_words
 from claims.plurals import singular
 
+__all__ = [
+    "ArticleTime",
+    "PeriodMention",
+    "attached_ago",
+    "baseline_mentions",
+    "baseline_period",
+    "find_periods",
+    "is_monthly_measure",
+    "latest_release",
+    "nearest_period",
+    "present_of_comparison",
+    "stated_now",
+    "without",
+]
+
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,

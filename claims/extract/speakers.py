@@ -34,6 +34,8 @@ from claims.extract.quotes import (
     regions_overlapping,
 )
 
+__all__ = ["find_attributions"]
+
 
 @dataclass
 class Hit:

@@ -37,7 +37,9 @@ from functools import lru_cache
 from claims.extract import context, places
 from claims.extract.names import DEMONYM, TITLES, is_person_name
 
-_CHUNK_RE = context._PROPER_CHUNK_RE
+__all__ = ["ArticleSubjects", "first_person", "sentence_subject"]
+
+_CHUNK_RE = context.PROPER_CHUNK_RE
 # Verbs that make the name before them the source of what follows: "Acme said",
 # "Acme, the largest lender, says", "the Bureau has reported".
 _SOURCE_AFTER_RE = re.compile(
@@ -75,7 +77,7 @@ _HOLDER_PREPOSITION_RE = re.compile(
 _NUMBER_BEFORE_RE = re.compile(r"\d(?:[\d,.:]*\d)?\s*$")
 # A verb in the clause: what separates a clause's subject from its objects.
 _VERB_RE = re.compile(
-    rf"\b(?:{context._VERB[3:-1]}|[a-z]+ed|sold|cut|lost|won|spent|made|paid|shed|took"
+    rf"\b(?:{context.VERB[3:-1]}|[a-z]+ed|sold|cut|lost|won|spent|made|paid|shed|took"
     r"|set|sent|bought|built|employs|owns|gets|got|sees|saw|says|said|told|had|has|have"
     r"|rented|leases|earns|earned|includes|included|wants|wanted|plans|aims|faces|needs"
     r"|requires)\b"
@@ -83,7 +85,7 @@ _VERB_RE = re.compile(
 _SUBJECT_VERB_RE = re.compile(
     r"\s*(?:,\s*(?:who|which)\s+|,\s+(?:the|a|an)\s[^,]{1,80},\s*)?"
     r"(?:(?:[a-z]+ly|also|still|now|just|already|only|then|so\s+far|thus\s+far)\s+)*"
-    rf"(?:{context._VERB[3:-1]}|[a-z]+ed|sold|cut|lost|won|spent|made|paid|shed|took|set"
+    rf"(?:{context.VERB[3:-1]}|[a-z]+ed|sold|cut|lost|won|spent|made|paid|shed|took|set"
     r"|sent|bought|built|employs?|owns?|gets?|got|sees?|saw|had|has|have|earns?|makes"
     r"|includes|plans|wants|faces|leads|trails|follows|holds|said|says|told|predicts|expects"
     r"|forecast|forecasts|warns|announces|estimates|reports|comes|goes|stands|remains|ranks"
@@ -228,9 +230,9 @@ def _trim_opener(
         return chunk
     words = chunk.split()
     while words:
-        bare = context._bare(words[0]).rstrip("'’")  # "Rivers'": a plural's possessive
+        bare = context.bare(words[0]).rstrip("'’")  # "Rivers'": a plural's possessive
         possessor = bare != words[0] and words[0].endswith(("'s", "’s", "s'", "s’"))
-        if possessor and len(words) == 1 and not context._is_pronoun_like(bare):
+        if possessor and len(words) == 1 and not context.is_pronoun_like(bare):
             break  # "Ruritania's exports": a possessor is a name ("Let's" is no possessor)
         if bare in names or (bare.isupper() and len(bare) > 1) or any(c.isdigit() for c in bare):
             break
@@ -238,9 +240,9 @@ def _trim_opener(
             break  # "Zembla shipped 500 tractors": the subject of a verb, never lower case
         if places.country_code(bare) or places.demonym_country(bare):
             break
-        if len(words) > 1 and places.is_place(f"{bare} {context._bare(words[1])}"):
+        if len(words) > 1 and places.is_place(f"{bare} {context.bare(words[1])}"):
             break  # "New York", "North Dakota": the opening word is part of a place
-        if len(words) > 1 and context._bare(words[1]) not in names and words[1][:1].isupper():
+        if len(words) > 1 and context.bare(words[1]) not in names and words[1][:1].isupper():
             break  # "Acme Industries" named only at sentence starts is still one name
         words = words[1:]
         while words and words[0] in ("of", "and", "for", "the"):
@@ -265,7 +267,7 @@ def _as_subject(name: str) -> str | None:
         words = words[1:]  # "Liberal Jo Rivers", "Zemblan Jo Rivers": the person
     if not words or not words[0][:1].isupper() or words[-1] in _TIME_NAMES:
         return None
-    if len(words) == 1 and words[0] in context._NOT_SUBJECTS:
+    if len(words) == 1 and words[0] in context.NOT_SUBJECTS:
         return None  # "May." closing a sentence is the month
     name = " ".join(words)
     if len(words) == 1 and (code := places.demonym_country(name)):
@@ -314,11 +316,11 @@ def _after_figure_subject(sentence: str, end: int) -> str | None:
     m = _AFTER_FIGURE_RE.match(sentence, end)
     if not m:
         return None
-    name = context._trim_chunk(m["name"]) or ""
+    name = context.trim_chunk(m["name"]) or ""
     if name and m["poll"] and _is_adjective(sentence, name, m.end("name")):
         # "40% back former Democratic governor Jo Smith": the name after the adjective
         later = _CHUNK_RE.search(sentence, m.end("name"), m.end("name") + 40)
-        name = context._trim_chunk(later.group(1)) or "" if later else ""
+        name = context.trim_chunk(later.group(1)) or "" if later else ""
     if not name:
         return None
     if m["prep"]:
@@ -356,7 +358,7 @@ def _candidates(
             c0 += len(raw) - len(trimmed)
             raw = trimmed
         initial = c0 == lead
-        chunk = context._trim_chunk(raw, initial=initial, common=common) if raw else None
+        chunk = context.trim_chunk(raw, initial=initial, common=common) if raw else None
         if not chunk:
             continue
         at = sentence.find(chunk, c0, c1 + 1)
@@ -847,13 +849,13 @@ def _midsentence_names(text: str, spans: list[tuple[int, int]]) -> frozenset[str
         opening = _OPENING_RUN_RE.match(sentence, _lead(sentence))
         assert opening is not None  # the pattern matches the empty string
         words.update(_CAPITAL_WORD_RE.findall(sentence, opening.end()))
-    return frozenset(context._bare(word).rstrip(".") for word in words)
+    return frozenset(context.bare(word).rstrip(".") for word in words)
 
 
 @lru_cache(maxsize=8192)
 def _clean_name(raw: str) -> str | None:
     """A capitalised chunk as a subject name (cached: articles repeat their names)."""
-    chunk = context._trim_chunk(raw)
+    chunk = context.trim_chunk(raw)
     return _as_subject(chunk) if chunk else None
 
 

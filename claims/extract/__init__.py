@@ -12,7 +12,7 @@ module). The layers, each module importing only from those listed before it:
   quotes, context, leads, requirements;
 - names <- places; numbers <- units; periods <- numbers, units, places;
   casualties <- places; metrics <- context, leads;
-- frames <- names; coref <- frames, names; figures <- names, sentences;
+- frames <- names; coref <- frames, names, places; figures <- names, sentences;
   subjects <- context, names, places;
 - speakers <- coref, frames, names, quotes; attribution <- speakers;
 - assemble (the pipeline) <- attribution, casualties, context, figures, leads,

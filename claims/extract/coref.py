@@ -11,8 +11,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claims.extract.frames import RANKED_DESCRIPTION, Source
 from claims.extract.names import (
@@ -22,6 +23,7 @@ from claims.extract.names import (
     ORG_NOMINALS,
     ORG_WORDS,
     PERSON_NOMINALS,
+    PERSON_SHAPE,
     PRONOUNS,
     ROLE_WORDS,
     all_titles,
@@ -35,6 +37,7 @@ from claims.extract.names import (
     split_affiliation,
     split_possessive,
 )
+from claims.extract.places import demonym_country
 
 __all__ = ["Memory", "resolve_source"]
 
@@ -124,6 +127,8 @@ _GENERIC_ORG_NOUNS = frozenset(
 
 
 _HONORIFIC_PREFIX = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
+# Honorifics used with a first name, which stay part of how the person is called.
+_NAMED_HONORIFICS = frozenset("Sir Dame Lord Lady".split())
 
 
 def _expansion_rank(short: str, name: str, cls: str) -> int | None:
@@ -213,6 +218,7 @@ class Memory:
                     titles = titles | frozenset(lower_roles.group().lower().split())
                 if titles:
                     self.titles.append((at, name, titles))
+        self._drop_nationalities()
         self.offsets = [x.at for x in self.mentions]
         # Full names by each of their words and by their initials, so that
         # expanding "Ko" or "ZTA" never scans every mention of the article.
@@ -292,6 +298,22 @@ class Memory:
         hi = bisect.bisect_left(self.offsets, at)
         return self.mentions[max(0, hi - last) : hi]
 
+    def _drop_nationalities(self) -> None:
+        """ "American Davenport", written once for a Davenport the article names in
+        full: a nationality before a surname, not a first name ("German Ortega", named
+        so more than once, keeps his)."""
+        counts = Counter(m.name for m in self.mentions)
+        for i, mention in enumerate(self.mentions):
+            words = mention.name.split()
+            if (
+                mention.cls == "person"
+                and len(words) == 2
+                and counts[mention.name] == 1
+                and demonym_country(words[0])
+                and PERSON_SHAPE.match(words[1])
+            ):
+                self.mentions[i] = replace(mention, name=words[1])
+
     def full_name(self, short: str, before: int) -> str:
         """ "Ko" -> "Ko Dae Ryun", "ZTA" -> "Zembla Trade Association" when named earlier.
 
@@ -302,6 +324,14 @@ class Memory:
         Earlier speakers come before mere mentions.
         """
         short = _HONORIFIC_PREFIX.sub("", short)
+        words = short.split()
+        if len(words) == 2 and words[0] in _NAMED_HONORIFICS:
+            # "Sir John" after "Sir John Bourn": the knight named in full before
+            full = next(
+                (n for n in self._speakers_by_word.get(words[1], ()) if n.startswith(short + " ")),
+                None,
+            )
+            return full or short
         if " " in short:
             return short
         if short.isupper() and len(short) >= 2:

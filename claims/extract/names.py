@@ -27,6 +27,7 @@ __all__ = [
     "ORG_WORDS",
     "PARTICIPLES",
     "PERSON_NOMINALS",
+    "PERSON_SHAPE",
     "POSITION_VERBS",
     "PRONOUNS",
     "ROLE_WORDS",
@@ -224,7 +225,7 @@ PARTICIPLES = frozenset(
 )
 
 
-_PERSON_SHAPE = re.compile(r"^[A-Z][a-z'\u2019]+(?:-[A-Za-z][a-z]+|-[A-Z])?$|^[A-Z]\.?$")
+PERSON_SHAPE = re.compile(r"^[A-Z][a-z'\u2019]+(?:-[A-Za-z][a-z]+|-[A-Z])?$|^[A-Z]\.?$")
 
 
 def clean_name(raw: str) -> tuple[str | None, str | None]:
@@ -300,7 +301,7 @@ def is_org_name(name: str) -> bool:
         return (
             w.isupper()
             or any(c.isdigit() for c in w)
-            or not (_PERSON_SHAPE.match(w) or _CAMEL_SURNAME.match(w))
+            or not (PERSON_SHAPE.match(w) or _CAMEL_SURNAME.match(w))
         )
     return not is_person_name(" ".join(words))
 
@@ -400,7 +401,7 @@ def is_person_name(name: str) -> bool:
         low = w.lower().strip(".")
         if low in ORG_WORDS or low in GEO_WORDS or w in _GEO_ACRONYMS:
             return False
-        if not (_PERSON_SHAPE.match(w) or _INITIAL_OR_PARTICLE.match(w) or _CAMEL_SURNAME.match(w)):
+        if not (PERSON_SHAPE.match(w) or _INITIAL_OR_PARTICLE.match(w) or _CAMEL_SURNAME.match(w)):
             return False
     return True
 

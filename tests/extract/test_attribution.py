@@ -836,3 +836,28 @@ def test_a_word_describing_data_at_a_sentence_start_is_no_publisher():
         "New Zembla Times",
         False,
     )
+
+
+def test_a_nationality_before_a_surname_is_no_first_name():
+    text = (
+        "World number one Jo Rivers beat Ann Stone 6-2 6-4. "
+        "American Rivers will now face Lee Park. "
+        '"I started well," she said.'
+    )
+    assert speakers_of(text)[-1] == "Jo Rivers"
+
+
+def test_a_first_name_that_is_also_a_nationality_stays():
+    text = (
+        '"The play is a hit," said German Ortega, one of its stars. '
+        "German Ortega says the reaction has been warm."
+    )
+    assert [s for s in speakers_of(text) if s] == ["German Ortega", "German Ortega"]
+
+
+def test_sir_and_a_first_name_is_the_knight_named_in_full_before():
+    text = (
+        'Auditor General Sir John Bourn said: "Literacy will benefit the country." '
+        'Sir John said "substantial progress" had been made.'
+    )
+    assert speakers_of(text) == ["Sir John Bourn", "Sir John Bourn"]

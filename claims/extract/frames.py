@@ -699,6 +699,12 @@ def _first_phrase(right: str) -> str:
     return right
 
 
+# Lower-case words after a name that make it the owner of the body speaking: "(UK)
+# gaming industry's trade body", "(Acme)'s research arm".
+_OWNED_BODY_AFTER = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,3}['\u2019]s(?:\s+[a-z][\w-]*){0,2}\s+"
+    r"(?:body|association|arm|unit|office|agency|division|department|group|council)\b"
+)
 _AGENT_RE = re.compile(rf"(?:^|\s)(?:by|from|of|at)\s+(?:the\s+)?(?P<n>{NAME_SEQ})")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w&.'\u2019-]*\s$")
 
@@ -720,6 +726,9 @@ def _according_to(right: str) -> Source | None:
         None,
     )
     if m and not re.match(r"^\s*(?:the\s+)?[A-Z]", chunk):
+        if owned := _OWNED_BODY_AFTER.match(chunk, m.end()):
+            # "by the UK gaming industry's trade body": the body, not the place
+            return Source(m.group("n") + owned.group(), "name")
         return _source_from_np(m.group("n"))
     head = re.match(
         rf"^(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?:{NAME_SEQ})(?:\s+[a-z][\w-]*)?",

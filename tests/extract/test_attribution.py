@@ -861,3 +861,8 @@ def test_sir_and_a_first_name_is_the_knight_named_in_full_before():
         'Sir John said "substantial progress" had been made.'
     )
     assert speakers_of(text) == ["Sir John Bourn", "Sir John Bourn"]
+
+
+def test_a_body_owned_by_a_name_speaks_not_the_name():
+    text = "Sales rose 7%, according to figures released by the UK toy industry's trade body."
+    assert speakers_of(text) == ["UK toy industry's trade body"]

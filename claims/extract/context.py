@@ -150,6 +150,11 @@ NOT_SUBJECTS = (
         """Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs
     Fri Sat Sun""".split()
     )
+    | frozenset(
+        # auxiliaries opening a question ("Is Smith ready?", "Can Acme recover?")
+        """Is Are Was Were Do Does Did Has Have Had Can Could Will Would Should Shall
+    Must Might""".split()
+    )
 )
 _BAD_METRIC_WORDS = frozenset(
     {"than", "as", "which", "who", "that", "more", "less", "said", "says", "it", "there"}

@@ -677,7 +677,10 @@ class ArticleSubjects:
 
     def observe(self, sentence: str) -> None:
         """Remember the people a sentence names: in full, for a later surname, and the
-        last one who did or said something, for a later 'he' or 'she'."""
+        first one who did or said something (the sentence's subject, as a rule), for a
+        later 'he' or 'she': "Smith has won 758 delegates to Lee's 538. He needs 61%"
+        is Smith."""
+        first_actor = None
         for m in _CHUNK_RE.finditer(sentence):
             name = _clean_name(m.group(1))
             if not name:
@@ -690,8 +693,10 @@ class ArticleSubjects:
                 if (acts or called) and self._is_organisation(sentence, name, called, m):
                     self.last_organisation = name
                 continue
-            if acts:
-                self.last_person = self._people.get(name, name)
+            if acts and first_actor is None:
+                first_actor = self._people.get(name, name)
+        if first_actor is not None:
+            self.last_person = first_actor
 
     def _is_organisation(self, sentence: str, name: str, called: bool, m: re.Match) -> bool:
         """Whether a name that acts in a sentence, or that the text calls a firm, can be

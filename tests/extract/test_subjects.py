@@ -504,3 +504,16 @@ def test_a_first_person_word_that_is_not_the_figures_holder(quote, surface):
 def test_a_group_named_again_by_its_noun_is_that_group(second, surface, subject):
     text = _ABOUT_ACME + "Revenue at Zembla's eight casinos rose 3.5 percent. " + second
     assert claim_subject(text, surface) == subject
+
+
+def test_he_is_the_subject_of_the_sentence_before_not_its_last_possessor():
+    text = (
+        "Jo Rivers has won 758 delegates, compared to Ann Stone's 538 and Lee Park's 145. "
+        "He now needs 61 percent of the remaining delegates."
+    )
+    assert claim_subject(text, "61 percent") == "Jo Rivers"
+
+
+def test_an_auxiliary_opening_a_question_is_no_part_of_a_name():
+    text = "Did Jo Rivers overpay for the stand?\n\nThe firm paid $35,000 for it in 2015."
+    assert claim_subject(text, "$35,000") == "Jo Rivers"

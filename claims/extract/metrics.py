@@ -671,6 +671,27 @@ _MONEY_VERB_NOUNS = {
 }  # fmt: skip
 
 
+# A relative clause after an amount whose verb says what the money is: "the $204,202
+# that Lee has raised from ...", "the $5m which the firm owes".
+_MONEY_RELATIVE_RE = re.compile(r"\s+(?:that|which)\s+(?P<clause>(?:[\w.'’-]+\s*){1,5})")
+
+
+def _money_verb_after(sentence: str, end: int) -> str | None:
+    """What an amount is by the verb of a relative clause after it ("raised": money
+    raised is fundraising), else None."""
+    m = _MONEY_RELATIVE_RE.match(sentence, end)
+    if m is None:
+        return None
+    return next(
+        (
+            _MONEY_VERB_NOUNS[w]
+            for w in re.findall(r"[a-z]+", m["clause"])
+            if w in _MONEY_VERB_NOUNS
+        ),
+        None,
+    )
+
+
 def _money_verb_noun(tokens: list[str]) -> str | None:
     """'earned up to £65,000' -> 'earnings', 'was paid $2m' -> 'payment'."""
     i = len(tokens) - 1
@@ -1101,7 +1122,7 @@ def _before_number(sentence, start, end, tokens, common, kind) -> str | None:
             return None  # "an increase of 6%": a change of the figure before it
     if kind == "percent" and (support := _poll_support(tokens)):
         return support
-    if kind == "money" and (noun := _money_verb_noun(tokens)):
+    if kind == "money" and (noun := _money_verb_noun(tokens) or _money_verb_after(sentence, end)):
         return noun
     metric = _legacy(sentence, start, end)
     if metric and metric.split()[-1].lower() in _CHANGE_NOUNS:

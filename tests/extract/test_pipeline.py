@@ -220,3 +220,17 @@ def test_a_relative_clause_after_another_figure_names_no_measure():
     text = "Rivers has won 15.6 million votes, which is 3.7 million more than Stone."
     claim = next(c for c in extract_claims(text, "2023-06-01") if c.surface == "3.7 million")
     assert claim.metric != "million votes"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "metric"),
+    [
+        ("Records show the $204,202 that Rivers has raised from bankers.", "$204,202",
+         "money raised"),
+        ("She repaid the $5m which the firm owed.", "$5m", "debt"),
+        ("It is a $20m plan that would make the state richer.", "$20m", "plan"),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_after_an_amount_says_what_the_money_is(sentence, surface, metric):
+    claim = next(c for c in extract_claims(sentence, "2023-06-01") if c.surface == surface)
+    assert claim.metric == metric

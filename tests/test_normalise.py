@@ -71,6 +71,7 @@ def test_every_way_of_naming_north_korean_gdp_keys_alike(subject, metric):
         ("Sam Lee", "percentage of the vote", ("sam lee", "vote share")),
         ("Brent", "crude price per barrel", ("brent", "oil price per barrel")),
         ("Brent", "oil prices per barrel", ("brent", "oil price per barrel")),
+        ("US", "official unemployment rate", ("united states", "unemployment rate")),
         # a threshold, whichever verb of winning reaches it
         ("nomination", "delegates needed to clinch", ("nomination", "delegate needed to win")),
         ("nomination", "delegates needed to secure", ("nomination", "delegate needed to win")),

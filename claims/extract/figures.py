@@ -74,8 +74,11 @@ _JOINT_NAME = rf"{NAME_SEQ}(?:/{NAME_SEQ})*"
 _ABBR = r"(?P<abbr>\s*\([A-Z][A-Za-z]{1,9}\))?"
 
 # "figures released by X", "a survey from X", "polls, including one from X".
+# A poll's sample may come between ("a poll of 400 registered voters released by X").
 _NOUN_THEN_NAME = re.compile(
-    rf"\b(?P<noun>{_DATA_NOUN})\b(?:,?\s+(?:including\s+one|released|published|compiled|"
+    rf"\b(?P<noun>{_DATA_NOUN})\b(?:\s+of\s+[\d,]+(?:\s+[A-Za-z][\w-]*){{1,4}}?(?=,?\s+(?:released|"
+    r"published|conducted|commissioned|carried|by|from)\b))?"
+    r"(?:,?\s+(?:including\s+one|released|published|compiled|"
     r"issued|produced|conducted|commissioned|carried\s+out|out|on\s+\w+day|\w+day|last\s+\w+))*"
     rf",?\s+(?:by|from)\s+(?:the\s+)?(?P<name>{_JOINT_NAME}){_ABBR}"
 )
@@ -265,6 +268,17 @@ def _carries(attribution) -> bool:
     )
 
 
+def _gives_figures(attribution, sentence: str) -> bool:
+    """Whether an attributed statement not known to be a person's gives figures."""
+    speaker = attribution.speaker
+    return (
+        attribution.kind == "statement"
+        and bool(speaker)
+        and not is_person_name(speaker)
+        and any(c.isdigit() for c in sentence)
+    )
+
+
 def _expand(name: str, known: list[str], text: str) -> str:
     """ "Beacon" -> "Beacon University" when the article named the source so before;
     "HRB" -> "Harbour Records Bureau" when the article spelled the initials out."""
@@ -363,6 +377,10 @@ class _Carry:
                 self.topic = (attribution.speaker, words, last_paragraph)
         else:
             self.poll = None
+            if _gives_figures(attribution, sentence):
+                # "Prices rose 0.5%, says the Nationwide building society." then "The
+                # figure means ...": the figure's source, whatever the text calls it
+                self.last = attribution.speaker
 
     def on_topic(self, sentence: str, paragraph: int) -> str | None:
         """The body whose statement the sentence goes on reporting: it gives a number

@@ -715,7 +715,10 @@ def _according_to(right: str) -> Source | None:
     words = chunk.split()
     if not words:
         return None
-    chunk = " ".join(words[:12])
+    cut = 12
+    while cut < min(len(words), 16) and words[cut][:1].isupper():
+        cut += 1  # not inside a name: "... released by Latino Decisions"
+    chunk = " ".join(words[:cut])
     # "a projection by Acme Analytics"; not the "of" inside "the Division of Port Fees".
     m = next(
         (

@@ -36,6 +36,13 @@ def speakers(text: str) -> dict[str, str | None]:
         ("Smith led in an Acme/Beacon North Dakota poll.", "Acme/Beacon", True),
         # who fielded the poll
         ("Harbour Research conducted the survey of 800 adults.", "Harbour Research", True),
+        # the poll's sample and when it came out between the poll and its pollster
+        (
+            "Lee trails, according to a poll of 400 registered voters released on Friday by "
+            "Harbour Decisions, a research group.",
+            "Harbour Decisions",
+            True,
+        ),
     ],
 )
 def test_named_source(sentence, source, is_poll):
@@ -314,3 +321,11 @@ def test_a_share_in_a_reported_poll_is_support(surface, metric):
     (claim,) = [c for c in claims if c.surface == surface]
     assert claim.metric == metric
     assert claim.subject != "Nov"  # an abbreviated month names no one
+
+
+def test_the_figure_referred_back_to_is_the_source_of_the_statement_that_gave_it():
+    text = (
+        "Home prices rose 0.5% in February, says the Beacon building society.\n\n"
+        "The figure means the annual rate is down to 10.2%."
+    )
+    assert speakers(text) == {"0.5%": "Beacon", "10.2%": "Beacon"}

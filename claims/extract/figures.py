@@ -23,8 +23,9 @@ How a source is found, by the sentence's own words:
 How it is carried: one of the sentences above sets the paragraph's source (an
 attributed statement that names figures does too, "Sales rose 4%, figures from
 X show"); the following sentences without an attribution of their own keep it.
-Any other attribution (a person's words, a body's own statement), a new source,
-or a new paragraph ends it: an organisation's "X said" alone is not carried, as
+Any other attribution (a person's words, another body's statement), a new source,
+or a new paragraph ends it (the source itself speaking again, "the bank said", does
+not): an organisation's "X said" alone is not carried, as
 the sentence after it is as often the article's own background. Two carries
 cross paragraphs: a poll's shares ("Smith has 45%", "a third of voters are
 undecided") keep the poll the article reports until someone else speaks, and a
@@ -362,6 +363,9 @@ class _Carry:
         statement is the source a later "the figures show" refers to, and one that
         announces a measure without a figure is the source of the figures that follow
         it up to `last_paragraph`."""
+        # the body whose figures the paragraph reports, speaking again ("the bank
+        # said"), goes on being their source
+        same_body = bool(attribution.speaker) and attribution.speaker == self.current
         self.current = None
         self.topic = None
         found = named_source(sentence)
@@ -381,6 +385,8 @@ class _Carry:
                 # "Prices rose 0.5%, says the Nationwide building society." then "The
                 # figure means ...": the figure's source, whatever the text calls it
                 self.last = attribution.speaker
+        if same_body and _carries(attribution):
+            self.current = attribution.speaker
 
     def on_topic(self, sentence: str, paragraph: int) -> str | None:
         """The body whose statement the sentence goes on reporting: it gives a number

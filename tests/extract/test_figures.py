@@ -329,3 +329,19 @@ def test_the_figure_referred_back_to_is_the_source_of_the_statement_that_gave_it
         "The figure means the annual rate is down to 10.2%."
     )
     assert speakers(text) == {"0.5%": "Beacon", "10.2%": "Beacon"}
+
+
+def test_the_source_speaking_again_keeps_its_figures():
+    text = (
+        "Lending slowed, figures from the Harbour Bank show. Loans fell to 79,000, the "
+        "Harbour Bank said. Overall, lending rose by £7.2bn in January."
+    )
+    assert speakers(text)["£7.2bn"] == "Harbour Bank"
+
+
+def test_another_body_speaking_ends_the_carry():
+    text = (
+        "Lending slowed, figures from the Harbour Bank show. Loans fell to 79,000, the "
+        "Acme Institute said. Overall, lending rose by £7.2bn in January."
+    )
+    assert speakers(text)["£7.2bn"] is None

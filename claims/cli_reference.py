@@ -3,14 +3,16 @@
 reference add FILE --name NAME --unit UNIT --frequency F [--date-column C]
               [--value-column C] [--filter COLUMN=VALUE ...] [--means M]
               [--publisher P] [--url U] [--duplicates refuse|first|last]
+              [--scale thousand|million|billion|NUMBER]
 reference fetch dbnomics PROVIDER/DATASET/SERIES [--name N] [--unit U] [--frequency F]
+                [--scale S]
 reference fetch worldbank INDICATOR:ECONOMY [--name N] [--unit U] [--frequency F]
 reference derive SOURCE --name NAME [--transform yoy]
 reference list [--json]
 reference show NAME [--vintage N] [--json]
 reference pack [FOLDER]          the shipped pack (data/reference) or another
 reference proposals [--series NAME] [--min-score N] [--limit N] [--json]
-reference link SERIES --subject S --metric M --unit U --note N [--reviewer R]
+reference link SERIES --subject S --metric M [--unit U] --note N [--reviewer R]
 reference accept ID --note N [--reviewer R]
 reference reject ID --note N [--reviewer R]
 reference undo ID --note N [--reviewer R]        the latest decision on a link
@@ -64,6 +66,13 @@ def add_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
         choices=("refuse", "first", "last"),
         help="a period given twice: refuse the file (default) or keep its first or last row",
     )
+    p.add_argument(
+        "--scale",
+        default=None,
+        metavar="S",
+        help="what the values are stated in: thousand, million, billion, trillion or a "
+        "number; they are stored in full, as claims are (default: as written)",
+    )
 
     _add_fetch_command(action)
 
@@ -103,7 +112,7 @@ def _add_link_commands(action) -> None:
     p.add_argument("series", metavar="SERIES", help="the series' name")
     p.add_argument("--subject", default="", help='as claims say it: "United States"')
     p.add_argument("--metric", required=True, help='as claims say it: "unemployment rate"')
-    p.add_argument("--unit", default="", help="percent, USD, ... (the series' unit family)")
+    p.add_argument("--unit", default="", help="percent, USD, ... (default: the series' unit)")
     _add_decision_arguments(p)
 
     p = action("accept", "Accept a proposed link (or a rejected one) by its id.", cmd_accept)
@@ -157,6 +166,13 @@ def _add_fetch_command(action) -> None:
         help="default: the one the provider's periods are written at",
     )
     p.add_argument("--means", default="level", choices=reference.MEANINGS)
+    p.add_argument(
+        "--scale",
+        default=None,
+        metavar="S",
+        help="what the provider's values are stated in (thousand, million, billion or a "
+        "number), when it does not say so itself (default: the provider's own)",
+    )
 
 
 def _db(args: argparse.Namespace):
@@ -183,6 +199,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         value_column=args.value_column,
         filters=reference.parse_filters(args.filter),
         duplicates=args.duplicates,
+        scale=reference.parse_scale(args.scale),
     )
     print(terminal_safe(reference.import_file(_db(args), Path(args.file), spec)))
     return 0
@@ -197,6 +214,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         unit=args.unit,
         frequency=args.frequency,
         means=args.means,
+        scale=reference.parse_scale(args.scale) if args.scale else None,
     )
     print(terminal_safe(result))
     return 0
@@ -221,7 +239,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             terminal_safe(
                 f"{row['name']}  [{row['unit']}, {row['frequency']}, {row['means']}]  "
                 f"{row['observations']:,} from {row['first']} to {row['last']}, "
-                f"vintage {row['vintage']}"
+                f"vintage {row['vintage']}{reference.scale_note(row['scale'])}"
             )
         )
     return 0
@@ -232,7 +250,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps({"period": period, "value": value}))
         else:
-            print(f"{period}\t{value:g}")
+            # Every digit a table gives: a GDP in full dollars is fourteen of them.
+            print(f"{period}\t{value:.15g}")
     return 0
 
 

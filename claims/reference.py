@@ -13,6 +13,10 @@ again keeps the earlier observations as a prior vintage: a news report may have
 quoted the first estimate. A derived series (the 12-month percent change of a price
 index, which is how news quotes inflation) is stored with its transform named.
 
+Values are stored in the base of their unit, as claims' values are ("$1.2bn" is
+1200000000): a table published "in millions" is imported with its scale (1e6), each
+value multiplied by it, and the import records the factor it applied.
+
 Files are CSV, Excel (.xlsx) or JSON (a list of objects, or {"observations": [...]}).
 A bad file (no such column, a value that is not a number, a period given twice, no
 rows) is refused with one line saying what and where, and nothing is written.
@@ -24,6 +28,7 @@ import csv
 import hashlib
 import io
 import json
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +47,10 @@ MEANINGS = ("level", "change on previous period", "change on a year earlier")
 TRANSFORMS = {"yoy": "percent change on a year earlier"}
 _PERIODS_PER_YEAR = {"month": 12, "quarter": 4, "year": 1}
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a national statistics table, with room to spare
+# The words statistics tables state a scale in ("Millions of US dollars", "in
+# thousands"), and the factor each means.
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALE_ABBREVIATIONS = {"k": "thousand", "mn": "million", "m": "million", "bn": "billion"}
 
 
 @dataclass(frozen=True)
@@ -61,6 +70,9 @@ class SeriesSpec:
     # new basis (a labour-force table that starts a new population definition): then
     # the first or the last row of it is kept.
     duplicates: str = "refuse"
+    # What the file's values are stated in (1e6 for "in millions"): each is multiplied
+    # by it, so the series is stored in full, as claims are.
+    scale: float = 1.0
 
     def check(self) -> None:
         if not self.name.strip():
@@ -75,6 +87,8 @@ class SeriesSpec:
             raise ClaimsError(f"duplicates {self.duplicates!r} is not refuse, first or last.")
         if self.means not in MEANINGS:
             raise ClaimsError(f"--means {self.means!r} is not one of: {', '.join(MEANINGS)}.")
+        if not (math.isfinite(self.scale) and self.scale > 0):
+            raise ClaimsError(f"A scale must be a positive number, not {self.scale!r}.")
 
 
 @dataclass(frozen=True)
@@ -83,11 +97,60 @@ class ImportResult:
     vintage: int
     observations: int
     unchanged: bool = False
+    scale: float = 1.0
 
     def __str__(self) -> str:
         if self.unchanged:
             return f"{self.series}: the same file as its latest import; nothing changed."
-        return f"{self.series}: {self.observations:,} observations (vintage {self.vintage})."
+        return (
+            f"{self.series}: {self.observations:,} observations (vintage {self.vintage})"
+            f"{scale_note(self.scale)}."
+        )
+
+
+# ---------------------------------------------------------------- scales
+
+
+def parse_scale(text: str | float | None) -> float:
+    """A scale as a person states it: "million" (or "millions", "mn", "m"), "thousand",
+    "billion", ..., or a number ("1000", "1e6"); None or "" is 1."""
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return 1.0
+    if isinstance(text, int | float):
+        number = float(text)
+    else:
+        word = text.strip().lower()
+        word = _SCALE_ABBREVIATIONS.get(word, word).removesuffix("s")
+        if word in SCALES:
+            return SCALES[word]
+        try:
+            number = float(word.replace(",", ""))
+        except ValueError:
+            number = math.nan
+    if not (math.isfinite(number) and number > 0):
+        raise ClaimsError(
+            f"A scale is {', '.join(SCALES)} or a positive number, not {str(text)[:40]!r}."
+        )
+    return number
+
+
+def scale_words(scale: float) -> str:
+    """How a person reads a scale: "millions", "thousands", or "units of 250"."""
+    word = next((w for w, factor in SCALES.items() if factor == scale), None)
+    return f"{word}s" if word else f"units of {scale:,.10g}"
+
+
+def scale_note(scale: float) -> str:
+    """What an import's message adds when values were scaled: nothing at 1."""
+    if scale == 1:
+        return ""
+    return f", stated in {scale_words(scale)} and stored in full (x {scale:,.10g})"
+
+
+def scaled(value: float, scale: float) -> float:
+    """A value stated at a scale, in full. Fifteen significant digits drop the binary
+    noise of the product (0.1 * 3 is not 0.3), which no statistics table states."""
+    return value if scale == 1 else float(f"{value * scale:.15g}")
 
 
 # ---------------------------------------------------------------- reading files
@@ -225,14 +288,14 @@ def observations_from(
             )
         if period in found and spec.duplicates != "refuse":
             if spec.duplicates == "last":
-                found[period] = value
+                found[period] = scaled(value, spec.scale)
             continue
         if period in found:
             raise ClaimsError(
                 f"{source} row {number}: {period} is given twice for {spec.name!r} "
                 "(a filter may be missing, or the frequency is wrong)."
             )
-        found[period] = value
+        found[period] = scaled(value, spec.scale)
     if not found:
         raise ClaimsError(f"{source} has no rows with a value for {spec.name!r}.")
     return sorted(found.items())
@@ -274,7 +337,8 @@ def store_observations(
     """Store (period, value) pairs read elsewhere (an online source, claims.reference_fetch)
     the way a file import is stored: `source` stands where a file's name would, `sha256`
     is the digest of what was read, and the same digest as the latest import changes
-    nothing."""
+    nothing. The values are in full already; `spec.scale` records what they were
+    multiplied by."""
     spec.check()
     return _store(db, spec, observed, file_name=source, sha256=sha256, transform=None)
 
@@ -315,11 +379,12 @@ def _store(
                     f"{spec.frequency} in {spec.unit}. Give the new one another name."
                 )
             latest = db.execute(
-                "SELECT sha256, vintage FROM reference_imports WHERE series_id = ? "
+                "SELECT sha256, vintage, scale FROM reference_imports WHERE series_id = ? "
                 "ORDER BY vintage DESC LIMIT 1",
                 [series_id],
             ).fetchone()
-            if latest is not None and latest[0] == sha256:
+            # The same file read at another scale is new data, not a repeat.
+            if latest is not None and (latest[0], latest[2]) == (sha256, spec.scale):
                 return ImportResult(spec.name, latest[1], len(observed), unchanged=True)
             vintage = (latest[1] if latest else 0) + 1
         db.conn.executemany(
@@ -329,10 +394,10 @@ def _store(
         )
         db.execute(
             "INSERT INTO reference_imports (series_id, vintage, at, file_name, sha256, "
-            "observations) VALUES (?, ?, ?, ?, ?, ?)",
-            [series_id, vintage, _now(), file_name, sha256, len(observed)],
+            "observations, scale) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [series_id, vintage, _now(), file_name, sha256, len(observed), spec.scale],
         )
-    return ImportResult(spec.name, vintage, len(observed))
+    return ImportResult(spec.name, vintage, len(observed), scale=spec.scale)
 
 
 def _create_series(
@@ -443,7 +508,7 @@ def list_series(db: sqlite_utils.Database) -> list[dict]:
     """Every series with its latest vintage's size and span, by name."""
     rows = db.execute(
         "SELECT s.name, s.publisher, s.unit, s.frequency, s.means, s.transform, s.url, "
-        "i.vintage, i.at, count(o.period), min(o.period), max(o.period) "
+        "i.vintage, i.at, i.scale, count(o.period), min(o.period), max(o.period) "
         "FROM reference_series s "
         "JOIN reference_imports i ON i.series_id = s.id AND i.vintage = "
         "(SELECT max(vintage) FROM reference_imports WHERE series_id = s.id) "
@@ -452,8 +517,21 @@ def list_series(db: sqlite_utils.Database) -> list[dict]:
     ).fetchall()
     keys = (
         "name", "publisher", "unit", "frequency", "means", "transform", "url",
-        "vintage", "imported", "observations", "first", "last",
+        "vintage", "imported", "scale", "observations", "first", "last",
     )  # fmt: skip
+    return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
+def vintages(db: sqlite_utils.Database, name: str) -> list[dict]:
+    """A series' imports, newest first: {vintage, imported, source, observations,
+    scale}, where `source` is the file's name or the online source it came from."""
+    series = series_row(db, name)
+    rows = db.execute(
+        "SELECT vintage, at, file_name, observations, scale FROM reference_imports "
+        "WHERE series_id = ? ORDER BY vintage DESC",
+        [series["id"]],
+    ).fetchall()
+    keys = ("vintage", "imported", "source", "observations", "scale")
     return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
@@ -478,6 +556,8 @@ def load_pack(db: sqlite_utils.Database, folder: Path) -> list[ImportResult]:
             )
             continue
         fields = {k: v for k, v in entry.items() if k != "file"}
+        if "scale" in fields:  # "million" as --scale takes it
+            fields["scale"] = parse_scale(fields["scale"])
         results.append(import_file(db, folder / entry["file"], SeriesSpec(**fields)))
     return results
 

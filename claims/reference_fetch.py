@@ -20,6 +20,13 @@ change nothing; revised ones become a new vintage and the earlier one stays. The
 unit and publisher come from the provider's metadata unless given; the frequency from
 the periods it returns, unless given.
 
+Values are stored in full, as claims' are ("$1.2bn" is 1200000000): when a provider
+states a scale, each value is multiplied by it and the import records the factor.
+DBnomics states it in a series' unit-multiplier dimension or attribute (SDMX's
+UNIT_MULT, a power of ten: 6 is millions) or in its unit's words ("Millions of US
+dollars"); the World Bank in the indicator's name. `scale` given to fetch_series
+replaces what the provider says.
+
 Fetching follows the rules of article URLs (claims.fetch) where they apply: its
 (connect, read) timeouts and overall deadline; a cap on the bytes accepted, counted
 after decompression over every page of one fetch; https to the provider's own API
@@ -94,6 +101,7 @@ class FetchedSeries:
     unit: str | None  # in the claim spec's vocabulary, when the provider says it plainly
     unit_label: str  # the provider's own words for it, for a message asking for --unit
     periods: list[tuple[str, float]]  # (YYYY | YYYY-QN | YYYY-MM | YYYY-MM-DD, value)
+    scale: float = 1.0  # what the provider says its values are stated in (1e6: millions)
 
 
 @dataclass(frozen=True)
@@ -115,7 +123,7 @@ class FetchResult:
         return (
             f"{name}: {self.imported.observations:,} observations from {self.first} to "
             f"{self.last}, fetched from {self.provider} {self.series_id} "
-            f"(vintage {vintage}{kept})."
+            f"(vintage {vintage}{kept}){reference.scale_note(self.imported.scale)}."
         )
 
 
@@ -263,6 +271,7 @@ def _read_dbnomics(series_id: str, transport: _Transport) -> FetchedSeries:
     # provider's full name are in the same answer's dataset and provider metadata.
     dataset, provider = _dbnomics_metadata(transport.bodies[-1], row)
     unit_label = _dbnomics_unit_label(row, dataset) or str(row.get("series_name") or "")
+    multiplier = _dbnomics_multiplier(transport.bodies[-1], dataset)
     return FetchedSeries(
         source=f"dbnomics:{series_id}",
         name=str(row.get("series_name") or series_id),
@@ -273,6 +282,7 @@ def _read_dbnomics(series_id: str, transport: _Transport) -> FetchedSeries:
         periods=_numbered(
             zip(frame["original_period"], frame["value"], strict=True), f"dbnomics:{series_id}"
         ),
+        scale=multiplier if multiplier is not None else stated_scale(unit_label),
     )
 
 
@@ -298,6 +308,24 @@ def _dbnomics_unit_label(row, dataset: dict) -> str | None:
         code = row[dimension]
         # Older datasets give a dimension's labels as [code, label] pairs.
         return dict(labels.get(dimension) or {}).get(code, code)
+    return None
+
+
+def _dbnomics_multiplier(body: bytes, dataset: dict) -> float | None:
+    """The scale a DBnomics series states in a unit-multiplier dimension or attribute
+    ("UNIT_MULT", "unit-mult", "scale"): a power of ten as SDMX writes it ("6" is
+    millions) or a word ("Millions"); None when it states none."""
+    docs = (json.loads(body).get("series") or {}).get("docs") or [{}]
+    labels = dataset.get("dimensions_values_labels") or {}
+    for group in ("dimensions", "attributes"):
+        for name, code in (docs[0].get(group) or {}).items():
+            if not re.search(r"mult|scale", name, re.IGNORECASE) or code is None:
+                continue
+            code = str(code).strip()
+            if re.fullmatch(r"-?\d{1,2}", code):
+                return 10.0 ** int(code)
+            label = str(dict(labels.get(name) or {}).get(code, code))
+            return stated_scale(label)
     return None
 
 
@@ -344,6 +372,7 @@ def _read_worldbank(series_id: str, transport: _Transport) -> FetchedSeries:
         url=f"https://data.worldbank.org/indicator/{indicator}",
         unit=unit_in_vocabulary(indicator_name),
         unit_label=indicator_name,
+        scale=stated_scale(indicator_name),
         periods=_numbered(
             ((_world_bank_period(row), row["value"]) for row in rows),
             f"worldbank:{indicator}:{economy}",
@@ -438,17 +467,28 @@ def at_frequency(
     return sorted(found.items())
 
 
-_SCALE = re.compile(r"\b(hundreds?|thousands?|millions?|billions?|trillions?|bn|mn)\b")
+# A scale word in a unit's label; not after "per" ("per thousand people" is a rate).
+_STATED_SCALE = re.compile(r"(?<!per )\b(hundred|thousand|million|billion|trillion|bn|mn)s?\b")
+_SCALE_WORDS = {"bn": "billion", "mn": "million"}
+
+
+def stated_scale(label: str) -> float:
+    """The scale a unit's label states ("Millions of US dollars": 1e6, "GDP (current
+    US$)": 1), which the values are multiplied by to be stored in full."""
+    match = _STATED_SCALE.search(label.lower())
+    if match is None:
+        return 1.0
+    return reference.SCALES[_SCALE_WORDS.get(match[1], match[1])]
 
 
 def unit_in_vocabulary(label: str) -> str | None:
     """A provider's unit (or an indicator name that carries it, "GDP (current US$)") in
-    the claim spec's vocabulary: percent, percentage point, index point or USD. None
-    when it is anything else or not plain: a scaled unit ("Billions of U.S. dollars")
-    would make every value wrong by the scale, a ratio ("LCU per US$") is no currency,
-    so the person fetching says the unit with --unit."""
+    the claim spec's vocabulary: percent, percentage point, index point or USD, its
+    scale aside ("Billions of U.S. dollars" is USD; stated_scale reads the billions).
+    None when it is anything else or not plain: a ratio ("LCU per US$") is no
+    currency, so the person fetching says the unit with --unit."""
     text = label.lower()
-    if _SCALE.search(text) or re.search(r"\bper (?!capita\b)", text):
+    if re.search(r"\bper (?!capita\b)", text):
         return None
     if "percentage point" in text:
         return "percentage point"
@@ -644,11 +684,12 @@ def fetch_series(
     unit: str | None = None,
     frequency: str | None = None,
     means: str = "level",
+    scale: float | None = None,
     timeout: tuple[float, float] = DEFAULT_TIMEOUT,
     max_bytes: int = MAX_FETCH_BYTES,
 ) -> FetchResult:
     """Fetch a series and store it as a new vintage (or nothing, when it has not
-    changed). `name`, `unit` and `frequency` replace what the provider says."""
+    changed). `name`, `unit`, `frequency` and `scale` replace what the provider says."""
     fetched = download(provider, series_id, timeout=timeout, max_bytes=max_bytes)
     label = _PROVIDERS[provider].label
     if not fetched.periods:
@@ -661,6 +702,7 @@ def fetch_series(
         means=means,
         publisher=fetched.publisher,
         url=fetched.url,
+        scale=fetched.scale if scale is None else scale,
     )
     if not spec.unit:
         raise ClaimsError(
@@ -669,7 +711,10 @@ def fetch_series(
             f"{NOTHING_WRITTEN}"
         )
     spec.check()
-    observed = at_frequency(fetched.periods, frequency, fetched.source)
+    observed = [
+        (period, reference.scaled(value, spec.scale))
+        for period, value in at_frequency(fetched.periods, frequency, fetched.source)
+    ]
     _refuse_a_name_from_elsewhere(db, spec.name, fetched.source)
     imported = reference.store_observations(
         db, spec, observed, source=fetched.source, sha256=payload_sha256(fetched.source, observed)

@@ -203,13 +203,14 @@ def link(
     note: str,
 ) -> dict:
     """Link a series to a key a person names in words ("United States",
-    "unemployment rate", "percent"), keyed as claims are; returns the link.
+    "unemployment rate", "percent"), keyed as claims are; returns the link. No unit
+    is the series' own: a key in another unit could not be linked anyway.
 
-    Refused, with nothing written, when the series does not exist or its unit is
-    not the key's (a percent series checks no claim in dollars).
+    Refused, with nothing written, when the series does not exist, its unit is not
+    the key's (a percent series checks no claim in dollars), or the note is missing.
     """
     row = reference.series_row(db, series)
-    keys = key_columns(subject, metric, unit)
+    keys = key_columns(subject, metric, unit if unit and unit.strip() else row["unit"])
     if not keys["metric_key"]:
         raise ClaimsError("A link needs a metric (--metric): what the series measures.")
     _require_same_unit(row, keys["unit_key"])

@@ -716,3 +716,15 @@ def _assignments_and_comments(db: sqlite_utils.Database) -> None:
         ]
     for statement in statements:
         db.execute(statement)
+
+
+@migrations(name="0017_reference_import_scale")
+def _reference_import_scale(db: sqlite_utils.Database) -> None:
+    # The factor each import's values were multiplied by to reach the unit's base
+    # (a table "in millions" is stored in full, as claims are: "$1.2bn" is 1.2e9), so a
+    # reader of the log can tell a stored value from the value as published. Imports
+    # made before it were stored as read: 1. Added only if missing, so a half-applied
+    # upgrade can run it again.
+    columns = {row[1] for row in db.execute("PRAGMA table_info(reference_imports)").fetchall()}
+    if "scale" not in columns:
+        db.execute("ALTER TABLE reference_imports ADD COLUMN scale REAL NOT NULL DEFAULT 1")

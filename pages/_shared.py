@@ -83,6 +83,8 @@ _READS: dict[str, Callable[..., Any]] = {
     "link_proposals": reference_links.proposals,
     "link_decisions": reference_links.decision_log,
     "official_lines": official.lines_for_key,
+    "official_line": official.line_of_series,
+    "series_vintages": reference.vintages,
     "official_values": official.values_for_period,
     "claim_checks": checks.check_claim,
     # Teamwork (claims.team): its logs and comments move the revision too.
@@ -98,7 +100,8 @@ _READS: dict[str, Callable[..., Any]] = {
 # also holds claims.official.imports_stamp.
 _REFERENCE_READS = frozenset(
     {"reference_series", "reference_links", "link_proposals", "link_decisions",
-     "official_lines", "official_values", "claim_checks"}
+     "official_lines", "official_line", "series_vintages", "official_values",
+     "claim_checks"}
 )  # fmt: skip
 
 

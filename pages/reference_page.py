@@ -2,8 +2,9 @@
 
 Lists the series (claims.reference) with their coverage and latest vintage, the
 links in force and the links the ledger proposes (claims.reference_links), where a
-person accepts or rejects each with a note, undoes a decision and reads the log;
-and imports a series from a CSV, Excel or JSON file. The command line does the same
+person accepts or rejects each with a note, links a series to a figure they name,
+undoes a decision and reads the log; and imports a series from a CSV, Excel or JSON
+file, at the scale its values are stated in. The command line does the same
 (`python -m claims reference ...`).
 """
 
@@ -53,7 +54,7 @@ else:
             url=lambda d: d["url"].map(render.safe_url),
             coverage=lambda d: d["first"] + " to " + d["last"],
         )[["name", "unit", "frequency", "coverage", "observations", "vintage", "means",
-           "publisher", "imported", "transform", "url"]],
+           "publisher", "imported", "scale", "transform", "url"]],
         hide_index=True,
         key="r_series",
         column_config={
@@ -66,6 +67,11 @@ else:
             "observations": st.column_config.NumberColumn("Observations", format="%d"),
             "vintage": st.column_config.NumberColumn("Latest vintage", format="%d"),
             "imported": "Imported (UTC)",
+            "scale": st.column_config.NumberColumn(
+                "Scale", format="compact",
+                help="What the latest import's values were stated in and multiplied by to "
+                "be stored in full, as claims are (1M for a table in millions)",
+            ),
             "transform": "Derived by",
             "url": st.column_config.LinkColumn("Source"),
         },
@@ -124,6 +130,59 @@ for proposal in proposals[:SHOWN_PROPOSALS]:
             )
 if len(proposals) > SHOWN_PROPOSALS:
     st.caption(f"{len(proposals) - SHOWN_PROPOSALS} more proposals follow once these are decided.")
+
+# ---------------------------------------------------------------- by hand
+
+
+def link_by_hand(values: dict) -> str:
+    """Link the chosen series to the figure the form names, through the library the
+    CLI's `reference link` uses (it refuses a missing note or reviewer, or a unit
+    that is not the series'); returns what the page then says."""
+    row = reference_links.link(
+        db,
+        values["series"] or "",
+        subject=values["subject"],
+        metric=values["metric"],
+        unit=values["unit"],
+        reviewer=ui.reviewer(),
+        note=values["note"],
+    )
+    key = reference_links.key_label(row["subject_key"], row["metric_key"], row["unit_key"])
+    covered = reference_links.claims_covered(db, row)
+    checks = (
+        f"it checks {covered:,} claim(s)"
+        if covered
+        else "no claim has this figure yet; claims added later will be checked"
+    )
+    return f"Linked {row['series']} to {key}: {checks}."
+
+
+if series:
+    with st.expander("Link a series to a figure you name", icon=":material/add_link:"):
+        st.caption(
+            "For a figure the ledger does not propose: name it as claims say it; it is "
+            'keyed as claims are ("US" is united states). Undo it from the log below.'
+        )
+        with st.form("r_link", clear_on_submit=False):
+            c1, c2, c3, c4 = st.columns([3, 2, 2, 1])
+            link_values = {
+                "series": c1.selectbox("Series", [r["name"] for r in series], key="r_link_series"),
+                "subject": c2.text_input("Subject", key="r_link_subject",
+                                         placeholder="e.g. United States"),
+                "metric": c3.text_input("Metric", key="r_link_metric",
+                                        placeholder="e.g. unemployment rate"),
+                "unit": c4.text_input("Unit", key="r_link_unit", placeholder="the series'"),
+            }  # fmt: skip
+            link_values["note"] = st.text_input("Note (required): why", key="r_link_note")
+            link_go = st.form_submit_button("Link", key="r_link_go", icon=":material/link:")
+        if link_go:
+            try:
+                done = link_by_hand(link_values)
+            except ClaimsError as exc:
+                ui.error(f"Not linked, nothing was written: {exc}")
+            else:
+                ui.flash(render.escape_markdown(done))  # the names are typed text
+                st.rerun()
 
 # ---------------------------------------------------------------- decisions
 
@@ -189,6 +248,7 @@ def spec_from_form(values: dict) -> reference.SeriesSpec:
         filters=reference.parse_filters(
             line for line in values["filters"].splitlines() if line.strip()
         ),
+        scale=reference.parse_scale(values["scale"]),
     )
 
 
@@ -218,9 +278,16 @@ with st.form("r_import"):
     values["filters"] = c3.text_area(
         "Filters (optional): COLUMN=VALUE, one a line", key="r_filters", height=68
     )
-    c1, c2 = st.columns(2)
+    c1, c2, c3 = st.columns([2, 2, 1])
     values["publisher"] = c1.text_input("Publisher (optional)", key="r_publisher")
     values["url"] = c2.text_input("Source URL (optional)", key="r_url", placeholder="https://…")
+    values["scale"] = c3.text_input(
+        "Values stated in (optional)",
+        key="r_scale",
+        placeholder="e.g. million",
+        help="thousand, million, billion or a number: the values are multiplied by it and "
+        'stored in full, as claims are ("$1.2bn" is 1,200,000,000)',
+    )
     go = st.form_submit_button("Import", key="r_import_go", type="primary")
 if go:
     try:

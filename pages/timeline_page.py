@@ -4,7 +4,8 @@ A series is a name's groups over every period (claims.groups.series), so its
 units never mix: the name carries its unit family. Each period shows its
 median and its first appearance; when a person linked the series to an official
 one (the Reference page), the official series is drawn as a grey line under the
-claims. The series is kept in the URL (subject_key, metric_key, unit_key) so a
+claims: its latest vintage, or an earlier one a person picks (the first estimate a
+report may have quoted). The series is kept in the URL (subject_key, metric_key, unit_key) so a
 chart can be shared.
 """
 
@@ -128,10 +129,12 @@ def official_line_of_key() -> official.OfficialLine | None:
         line = lines[series_names.index(chosen)]
     else:
         line = lines[0]
+    line = chosen_vintage(line)
     row = st.columns([5, 1], vertical_alignment="center")
     row[0].caption(
         render.escape_markdown(
-            f"Official series (grey line, by period): {line.series}, vintage {line.vintage}"
+            f"Official series (grey line, by period): {line.series}, "
+            + official.vintage_words(line)
             + (f", published by {line.publisher}" if line.publisher else "")
             + f" ({official.FREQUENCY_WORDS[line.frequency]}, {len(line.points):,} observations)."
         )
@@ -139,6 +142,26 @@ def official_line_of_key() -> official.OfficialLine | None:
     if url := render.safe_url(line.url):
         row[1].link_button("Series source", url, icon=":material/open_in_new:")
     return line
+
+
+def chosen_vintage(line: official.OfficialLine) -> official.OfficialLine:
+    """The vintage to draw of a series imported more than once: the latest unless a
+    person picks an earlier one. Each series keeps its own choice (its widget key)."""
+    if line.latest is None or line.latest < 2:
+        return line
+    labels = {
+        row["vintage"]: official.vintage_label(row, line.latest)
+        for row in ui.read("series_vintages", line.series)
+    }
+    chosen = st.selectbox(
+        "Vintage to draw (checks use the latest)",
+        list(labels),
+        key=f"t_vintage:{line.series}",
+        format_func=labels.get,
+    )
+    if chosen is None or chosen == line.vintage:
+        return line
+    return ui.read("official_line", line.series, chosen)
 
 
 line = official_line_of_key()
@@ -158,7 +181,8 @@ for tab, x in ((by_period, "period"), (by_published, "published")):
         chart = charts.timeline_chart(
             rows, subject=charts.and_list(names), metric=metric or "", unit=unit,
             colour_by=colour_by, x=x, medians=medians, subjects=names,
-            official=line.points if line else (), official_name=line.series if line else None,
+            official=line.points if line else (),
+            official_name=official.chart_name(line) if line else None,
         )  # fmt: skip
         state = ui.chart(
             chart, name=f"{name}-{x}", key=f"tl_{x}", on_select="rerun", footer=ui.footer(rows)

@@ -9,6 +9,7 @@ import pytest
 
 from claims import checks, reference_links, store
 from claims.model import ClaimsError
+from tests.ledger_data import claim_for
 from tests.reference_ledger import (
     BRENT_2022_03,
     BRENT_2022_03_08,
@@ -285,3 +286,33 @@ def _exported_claims(path, fmt) -> list[dict]:
     import pyarrow.parquet as pq
 
     return pq.read_table(path).to_pylist()
+
+
+def test_a_claim_in_trillions_is_checked_against_a_series_stated_in_millions(tmp_path):
+    """ "$18tn" is stored as 1.8e13; a World Bank-style table in millions of dollars,
+    imported with --scale million, meets it in full."""
+    path = tmp_path / "ledger.db"
+    text = "US GDP reached $18tn in 2015.\nBy 2021 it was still $18.0tn, the report said."
+    with store.connect(path) as db:
+        store.add_source(db, text, [
+            claim_for(text, "$18tn", 18e12, unit="USD", subject="US", metric="GDP",
+                      period="2015"),
+            claim_for(text, "$18.0tn", 18e12, unit="USD", subject="US", metric="GDP",
+                      period="2021"),
+        ], title="GDP", published="2022-01-05")  # fmt: skip
+    csv_path = tmp_path / "gdp.csv"
+    csv_path.write_text("Date,Value\n2015,18295019\n2021,23315081\n", encoding="utf-8")
+    added = run("reference", "add", str(csv_path), "--name", "US GDP", "--unit", "USD",
+                "--frequency", "year", "--scale", "million", "--db", str(path))  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    linked = run("reference", "link", "US GDP", "--subject", "US", "--metric", "GDP",
+                 "--note", "the same figure", "--db", str(path))  # fmt: skip
+    assert linked.returncode == 0, linked.stderr
+    printed = run("check", "--json", "--db", str(path))
+    rows = {row["period"]: row for row in map(json.loads, printed.stdout.splitlines())}
+    assert rows["2015"]["official_value"] == 18295019e6
+    assert rows["2015"]["suggestion"] == (
+        "matches the official figure within tolerance (official 18.3 trillion)"
+    )
+    assert rows["2021"]["outcome"] == "differs"
+    assert rows["2021"]["suggestion"] == "differs by 22.8% (official 23.32 trillion)"

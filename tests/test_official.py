@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claims import charts, groups, official, reference, reference_links
+from claims.model import ClaimsError
 from claims.normalise import key_columns
 from tests.reference_ledger import BRENT_2022_03, BRENT_2022_03_08, BRENT_DAILY, BRENT_MONTHLY
 
@@ -46,6 +49,26 @@ def test_a_period_gets_the_value_of_the_series_of_its_own_frequency_only(ledger)
     assert (in_the_month.series, in_the_month.value) == (BRENT_MONTHLY, BRENT_2022_03)
     assert official.values_for_period(ledger, BRENT_KEY, "2022") == []  # no annual series
     assert official.values_for_period(ledger, BRENT_KEY, None) == []  # a standing figure
+
+
+def test_an_earlier_vintage_is_a_line_that_says_which_it_is(ledger):
+    row = reference.series_row(ledger, BRENT_MONTHLY)
+    spec = reference.SeriesSpec(name=BRENT_MONTHLY, unit=row["unit"], frequency="month")
+    reference.store_observations(ledger, spec, [("2022-03", 120.0)], source="r.csv", sha256="r")
+    latest = official.line_of_series(ledger, BRENT_MONTHLY)
+    assert (latest.vintage, latest.latest, latest.earlier) == (2, 2, False)
+    assert [point["value"] for point in latest.points] == [120.0]
+    first = official.line_of_series(ledger, BRENT_MONTHLY, 1)
+    assert (first.vintage, first.earlier) == (1, True)
+    assert {p["period"]: p["value"] for p in first.points}["2022-03"] == BRENT_2022_03
+    assert official.vintage_words(latest) == "vintage 2, the latest of 2"
+    assert official.vintage_words(first) == (
+        "vintage 1 of 2, an earlier estimate (checks use the latest, vintage 2)"
+    )
+    assert official.chart_name(first) == f"{BRENT_MONTHLY} (vintage 1 of 2)"
+    assert official.chart_name(official.line_of_series(ledger, BRENT_DAILY)) == BRENT_DAILY
+    with pytest.raises(ClaimsError, match="has no vintage 3 \\(it has 1 to 2\\)"):
+        official.line_of_series(ledger, BRENT_MONTHLY, 3)
 
 
 def test_the_imports_stamp_grows_with_an_import(ledger):

@@ -188,3 +188,76 @@ def test_the_command_line_adds_lists_and_shows(tmp_path):
                   "--frequency", "month", "--filter", "Country", "--db", str(path))  # fmt: skip
     assert refused.returncode == 2
     assert refused.stderr.strip() == "error: --filter takes COLUMN=VALUE, not 'Country'."
+
+
+# ---------------------------------------------------------------- scales
+
+GDP_MILLIONS_CSV = "Date,Value\n2015,18295019\n2021,23315081.5\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "scale"),
+    [(None, 1.0), ("", 1.0), ("thousand", 1e3), ("Millions", 1e6), ("bn", 1e9),
+     ("trillion", 1e12), ("1000", 1e3), ("1e6", 1e6), (2.5, 2.5)],
+)  # fmt: skip
+def test_a_scale_is_read_as_a_word_or_a_number(text, scale):
+    assert reference.parse_scale(text) == scale
+
+
+@pytest.mark.parametrize("text", ["lots", "0", "-1000", "nan", "inf"])
+def test_a_scale_that_is_no_positive_number_is_refused(text):
+    with pytest.raises(ClaimsError, match="A scale is .* or a positive number"):
+        reference.parse_scale(text)
+
+
+def test_a_file_in_millions_is_stored_in_full_and_its_scale_recorded(tmp_path):
+    path = tmp_path / "ledger.db"
+    store.connect(path).close()
+    csv_path = write(tmp_path, "gdp.csv", GDP_MILLIONS_CSV)
+    add = ("reference", "add", str(csv_path), "--name", "US GDP (millions of US$)",
+           "--unit", "USD", "--frequency", "year", "--db", str(path))  # fmt: skip
+    added = run(*add, "--scale", "million")
+    assert added.returncode == 0, added.stderr
+    assert added.stdout == (
+        "US GDP (millions of US$): 2 observations (vintage 1), stated in millions and "
+        "stored in full (x 1,000,000).\n"
+    )
+    db = store.connect(path)
+    assert reference.observations(db, "US GDP (millions of US$)") == [
+        ("2015", 18295019000000.0),
+        ("2021", 23315081500000.0),
+    ]
+    assert [v["scale"] for v in reference.vintages(db, "US GDP (millions of US$)")] == [1e6]
+    # The same file at the same scale is a repeat; at another scale it is new data.
+    assert "nothing changed" in run(*add, "--scale", "1000000").stdout
+    assert "(vintage 2), stated in thousands" in run(*add, "--scale", "thousand").stdout
+    assert dict(reference.observations(db, "US GDP (millions of US$)", 1))["2015"] == 1.8295019e13
+    shown = run(
+        "reference", "show", "US GDP (millions of US$)", "--vintage", "1", "--db", str(path)
+    )
+    assert shown.stdout.splitlines() == ["2015\t18295019000000", "2021\t23315081500000"]
+    listed = run("reference", "list", "--db", str(path)).stdout
+    assert "vintage 2, stated in thousands and stored in full (x 1,000)" in listed
+
+
+def test_a_bad_scale_is_refused_in_one_line_and_nothing_written(tmp_path):
+    path = tmp_path / "ledger.db"
+    store.connect(path).close()
+    refused = run("reference", "add", str(write(tmp_path, "gdp.csv", GDP_MILLIONS_CSV)),
+                  "--name", "US GDP", "--unit", "USD", "--frequency", "year",
+                  "--scale", "lots", "--db", str(path))  # fmt: skip
+    assert refused.returncode == 2
+    assert refused.stderr == (
+        "error: A scale is hundred, thousand, million, billion, trillion or a positive "
+        "number, not 'lots'.\n"
+    )
+    assert reference.list_series(store.connect(path)) == []
+
+
+def test_a_pack_entry_may_state_its_scale(tmp_path, db):
+    write(tmp_path, "gdp.csv", GDP_MILLIONS_CSV)
+    pack = [{"file": "gdp.csv", "name": "US GDP", "unit": "USD", "frequency": "year",
+             "scale": "million"}]  # fmt: skip
+    write(tmp_path, "pack.json", json.dumps(pack))
+    reference.load_pack(db, tmp_path)
+    assert dict(reference.observations(db, "US GDP"))["2015"] == 1.8295019e13

@@ -31,6 +31,7 @@ from claims.reference_fetch import (
     fetch_series,
     infer_frequency,
     payload_sha256,
+    stated_scale,
     unit_in_vocabulary,
 )
 
@@ -181,6 +182,48 @@ def test_a_monthly_dbnomics_series_is_stored_by_month(db, recorded):
     )
 
 
+def in_us_dollars(unit_label: str, multiplier: str | None = None):
+    """The WEO answer restated as a level in dollars: its unit dimension's label, and
+    optionally a UNIT_MULT dimension (SDMX: a power of ten) as some datasets carry."""
+
+    def edit(answer):
+        dataset = answer["datasets"]["IMF/WEO:2023-10"]
+        dataset["dimensions_values_labels"]["unit"] = {"pcent_change": unit_label}
+        if multiplier is not None:
+            dataset["dimensions_codes_order"].append("UNIT_MULT")
+            dataset["dimensions_labels"]["UNIT_MULT"] = "Unit multiplier"
+            dataset["dimensions_values_labels"]["UNIT_MULT"] = {multiplier: "Millions"}
+            answer["series"]["docs"][0]["dimensions"]["UNIT_MULT"] = multiplier
+
+    return edit
+
+
+def test_a_dbnomics_unit_in_billions_is_stored_in_full_and_the_scale_recorded(db, recorded):
+    recorded.add("dbnomics-imf-weo-usa-gdp-growth.json", in_us_dollars("Billions of U.S. dollars"))
+    result = fetch_series(db, "dbnomics", WEO, name="US GDP")
+    assert str(result).endswith(
+        "(vintage 1), stated in billions and stored in full (x 1,000,000,000)."
+    )
+    assert reference.series_row(db, "US GDP")["unit"] == "USD"
+    assert dict(reference.observations(db, "US GDP"))["2021"] == 5.945e9
+    assert db.execute("SELECT scale FROM reference_imports").fetchone()[0] == 1e9
+
+
+def test_a_dbnomics_unit_multiplier_dimension_is_the_scale(db, recorded):
+    recorded.add(
+        "dbnomics-imf-weo-usa-gdp-growth.json", in_us_dollars("U.S. dollars", multiplier="6")
+    )
+    fetch_series(db, "dbnomics", WEO, name="US GDP")
+    assert dict(reference.observations(db, "US GDP"))["2020"] == -2.767e6
+    assert reference.list_series(db)[0]["scale"] == 1e6
+
+
+def test_a_scale_given_replaces_the_providers(db, recorded):
+    recorded.add("dbnomics-imf-weo-usa-gdp-growth.json", in_us_dollars("Billions of U.S. dollars"))
+    fetch_series(db, "dbnomics", WEO, name="US GDP", scale=1e6)
+    assert dict(reference.observations(db, "US GDP"))["2021"] == 5.945e6
+
+
 def test_a_missing_value_is_left_out(db, recorded):
     recorded.add("dbnomics-imf-weo-usa-gdp-growth.json", revise_dbnomics("2016", "NA"))
     result = fetch_series(db, "dbnomics", WEO)
@@ -252,8 +295,9 @@ def test_a_world_bank_series_is_stored_with_its_metadata_and_periods(db, recorde
     series = reference.series_row(db, name)
     assert (series["unit"], series["frequency"]) == ("USD", "year")
     assert series["publisher"] == "World Bank (World Development Indicators)"
-    source = db.execute("SELECT file_name FROM reference_imports").fetchone()[0]
+    source, scale = db.execute("SELECT file_name, scale FROM reference_imports").fetchone()
     assert source == "worldbank:NY.GDP.MKTP.CD:USA"
+    assert scale == 1  # "current US$": the values are in dollars already
 
 
 def test_a_revised_world_bank_series_is_a_new_vintage_and_the_first_is_kept(db, recorded):
@@ -418,7 +462,7 @@ def test_without_the_client_installed_the_message_says_what_to_install(db, monke
         ("U.S. dollars", "USD"),
         ("Index, 2015=100", "index point"),
         ("Percentage points", "percentage point"),
-        ("Billions of U.S. dollars", None),  # every value would be off by a billion
+        ("Billions of U.S. dollars", "USD"),  # its scale is read apart (stated_scale)
         ("Official exchange rate (LCU per US$, period average)", None),
         ("Population, total", None),
         ("(Seas) Unemployment Rate", None),
@@ -426,6 +470,22 @@ def test_without_the_client_installed_the_message_says_what_to_install(db, monke
 )
 def test_a_provider_unit_becomes_the_spec_vocabulary_only_when_plain(label, unit):
     assert unit_in_vocabulary(label) == unit
+
+
+@pytest.mark.parametrize(
+    ("label", "scale"),
+    [
+        ("Billions of U.S. dollars", 1e9),
+        ("Millions of US dollars", 1e6),
+        ("Number in thousands", 1e3),
+        ("GDP (current US$)", 1.0),
+        ("Percent change", 1.0),
+        ("Hospital beds (per thousand people)", 1.0),  # a rate, not a scale
+        ("Exports, bn USD", 1e9),
+    ],
+)
+def test_a_providers_scale_is_read_from_its_unit_label(label, scale):
+    assert stated_scale(label) == scale
 
 
 def test_the_frequency_is_read_from_the_periods():

@@ -133,6 +133,15 @@ def test_a_link_by_hand_keys_its_words_as_claims_are(ledger):
     assert reference_links.claims_covered(ledger, link) == 3
 
 
+def test_a_link_by_hand_without_a_unit_takes_the_series_unit(ledger):
+    link = reference_links.link(
+        ledger, US_UNEMPLOYMENT, subject="US", metric="unemployment rate", unit=None,
+        reviewer="ann", note="the BLS annual average",
+    )  # fmt: skip
+    assert link["unit_key"] == "percent"
+    assert reference_links.claims_covered(ledger, link) == 3
+
+
 def decisions(db) -> int:
     return db.execute("SELECT count(*) FROM reference_link_log").fetchone()[0]
 

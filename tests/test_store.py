@@ -260,6 +260,7 @@ def test_migrations_are_idempotent(db):
         "0014_reference_series",
         "0015_reference_links",
         "0016_assignments_and_comments",
+        "0017_reference_import_scale",
     ]
 
 

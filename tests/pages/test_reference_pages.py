@@ -11,7 +11,7 @@ import shutil
 import pytest
 from pyarrow import ipc
 
-from claims import config, reference, reference_links, store
+from claims import checks, config, reference, reference_links, store
 from claims.normalise import key_columns
 from tests.pages.conftest import open_page, texts
 from tests.reference_ledger import US_UNEMPLOYMENT, add_annual_jobs, link_us_unemployment
@@ -261,3 +261,141 @@ def test_a_monthly_claim_against_the_annual_series_shows_a_frequency_mismatch(
         f"{US_UNEMPLOYMENT}: frequency mismatch: claim is monthly, series is annual. Not compared."
     ) in warnings
     assert not [b for b in at.button if b.key.startswith(f"chk_verified_{claim_id}")]
+
+
+# ---------------------------------------------------------------- linking by hand
+
+
+def link_by_hand(at, series: str, **fields: str):
+    at.selectbox(key="r_link_series").set_value(series)
+    at.text_input(key="r_link_subject").input(fields.get("subject", "United States"))
+    at.text_input(key="r_link_metric").input(fields.get("metric", "unemployment rate"))
+    at.text_input(key="r_link_unit").input(fields.get("unit", ""))
+    at.text_input(key="r_link_note").input(fields.get("note", ""))
+    at.button(key="r_link_go").click().run()
+
+
+def test_a_person_links_a_series_to_a_figure_they_name_and_undoes_it(ledger_path, db):
+    at = open_page("reference", reviewer="Ana")
+    link_by_hand(at, US_UNEMPLOYMENT)  # no note
+    assert [plain(e.value) for e in at.error] == [
+        "Not linked, nothing was written: Say why in the note: every link decision keeps one."
+    ]
+    assert reference_links.decision_log(db) == []
+
+    link_by_hand(at, US_UNEMPLOYMENT, note="the BLS annual average, not proposed")
+    assert not at.error, [e.value for e in at.error]
+    assert plain(at.success[0].value) == (
+        f"Linked {US_UNEMPLOYMENT} to united states / unemployment rate / percent: "
+        "it checks 3 claim(s)."
+    )
+    [decision] = reference_links.decision_log(db)
+    assert (decision["action"], decision["reviewer"], decision["note"], decision["score"]) == (
+        "accept", "Ana", "the BLS annual average, not proposed", None
+    )  # fmt: skip
+    assert list(table(at, "claims")["series"]) == [US_UNEMPLOYMENT]
+
+    # The same log as a proposal's: the undo beneath takes the link back.
+    at.text_input(key="r_undo_note").input("meant the monthly series")
+    at.button(key="r_undo_go").click().run()
+    assert "Decision undone." in at.success[0].value
+    assert reference_links.links(db) == []
+    assert [d["action"] for d in reference_links.decision_log(db)] == ["undo", "accept"]
+
+
+@pytest.mark.parametrize(
+    ("fields", "said"),
+    [
+        ({"unit": "USD", "note": "n"}, "is in percent; claims in USD cannot be checked"),
+        ({"metric": "", "note": "n"}, "A link needs a metric"),
+    ],
+)
+def test_a_link_by_hand_that_cannot_hold_is_refused_and_nothing_written(
+    ledger_path, db, fields, said
+):
+    at = open_page("reference", reviewer="Ana")
+    link_by_hand(at, US_UNEMPLOYMENT, **fields)
+    assert len(at.error) == 1 and said in plain(at.error[0].value)
+    assert reference_links.decision_log(db) == []
+    assert not at.success
+
+
+def test_a_link_by_hand_needs_the_reviewers_name(ledger_path, db):
+    at = open_page("reference")
+    link_by_hand(at, US_UNEMPLOYMENT, note="the BLS annual average")
+    assert "reviewer" in plain(at.error[0].value).lower()
+    assert reference_links.decision_log(db) == []
+
+
+# ---------------------------------------------------------------- scales
+
+
+def test_a_file_stated_in_millions_is_imported_in_full(ledger_path, db):
+    at = open_page("reference", reviewer="Ana")
+    at.text_input(key="r_scale").input("million")
+    upload_series(at, "gdp.csv", b"Date,Value\n2021,23315081\n", series="US GDP",
+                  unit="USD", frequency="year")  # fmt: skip
+    assert not at.error, [e.value for e in at.error]
+    assert plain(at.success[0].value) == (
+        "US GDP: 1 observations (vintage 1), stated in millions and stored in full (x 1,000,000)."
+    )
+    assert reference.observations(db, "US GDP") == [("2021", 23315081e6)]
+    shown = table(at, "coverage")
+    assert shown[shown["name"] == "US GDP"].iloc[0]["scale"] == 1e6
+
+
+def test_a_scale_that_is_no_number_is_refused_and_nothing_written(ledger_path, db):
+    before = db["reference_imports"].count
+    at = open_page("reference", reviewer="Ana")
+    at.text_input(key="r_scale").input("lots")
+    upload_series(at, "gdp.csv", b"Date,Value\n2021,23315081\n", series="US GDP",
+                  unit="USD", frequency="year")  # fmt: skip
+    assert [plain(e.value) for e in at.error] == [
+        "Not imported, nothing was written: A scale is hundred, thousand, million, billion, "
+        "trillion or a positive number, not 'lots'."
+    ]
+    assert db["reference_imports"].count == before
+
+
+# ---------------------------------------------------------------- an earlier vintage
+
+REVISED = {"2018": 3.9, "2019": 3.5, "2020": 8.0, "2021": 5.4, "2022": 3.6, "2023": 3.7}
+
+
+def revise_us_unemployment(db) -> None:
+    """A second vintage of the BLS series, as a re-imported revised file makes."""
+    row = reference.series_row(db, US_UNEMPLOYMENT)
+    spec = reference.SeriesSpec(name=row["name"], unit=row["unit"], frequency=row["frequency"])
+    reference.store_observations(
+        db, spec, sorted(REVISED.items()), source="revised.csv", sha256="revised"
+    )
+
+
+def test_the_timeline_draws_an_earlier_vintage_a_person_picks(ledger_path, db, linked):
+    revise_us_unemployment(db)
+    at = open_page("timeline", query=UNEMPLOYMENT_KEY)
+    assert not at.exception, [e.value for e in at.exception]
+    picker = at.selectbox(key=f"t_vintage:{US_UNEMPLOYMENT}")
+    assert picker.value == 2  # the latest, unless a person picks another
+    assert picker.options[0].startswith("2 (latest), imported ")
+    assert picker.options[1].startswith("1, imported ")
+    captions = [plain(c.value) for c in at.caption]
+    assert any(f"{US_UNEMPLOYMENT}, vintage 2, the latest of 2, published" in c for c in captions)
+    assert official_points(at.get("vega_lite_chart")[0].proto) == REVISED
+
+    picker.set_value(1).run()
+    captions = [plain(c.value) for c in at.caption]
+    assert any(
+        f"{US_UNEMPLOYMENT}, vintage 1 of 2, an earlier estimate (checks use the latest, "
+        "vintage 2), published by U.S. Bureau of Labor Statistics" in c
+        for c in captions
+    ), captions
+    chart = at.get("vega_lite_chart")[0].proto
+    assert official_points(chart) == {
+        "2018": 3.9, "2019": 3.7, "2020": 8.1, "2021": 5.3, "2022": 3.6, "2023": 3.6
+    }  # fmt: skip
+    subtitle = " ".join(json.loads(chart.spec)["title"]["subtitle"])
+    assert subtitle.endswith(f"the grey line is {US_UNEMPLOYMENT} (vintage 1 of 2)")
+    # What the Timeline draws is a view: checks keep to the latest vintage.
+    (check,) = checks.check_claim(db, claim_with(db, "3.9%"))
+    assert check.vintage == 2

@@ -388,8 +388,8 @@ def _subject_metric_words(
 
 
 def _owner_first(words: tuple[str, ...]) -> tuple[str, ...]:
-    """A group of a name written with a preposition, owner first: "casino in atlantic
-    city" -> "atlantic city casino", as "Atlantic City's casinos" folds."""
+    """A group of a name written with a preposition, owner first: "casino in zembla
+    city" -> "zembla city casino", as "Zembla City's casinos" folds."""
     if len(words) >= 3 and words[1] in ("in", "from"):
         return (*words[2:], words[0])
     return words

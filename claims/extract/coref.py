@@ -299,9 +299,9 @@ class Memory:
         return self.mentions[max(0, hi - last) : hi]
 
     def _drop_nationalities(self) -> None:
-        """ "American Davenport", written once for a Davenport the article names in
-        full: a nationality before a surname, not a first name ("German Ortega", named
-        so more than once, keeps his)."""
+        """ "Zemblan Rivers", written once for a Rivers the article names in full: a
+        nationality before a surname, not a first name ("German Ruiz", named so more
+        than once, keeps his)."""
         counts = Counter(m.name for m in self.mentions)
         for i, mention in enumerate(self.mentions):
             words = mention.name.split()
@@ -326,7 +326,7 @@ class Memory:
         short = _HONORIFIC_PREFIX.sub("", short)
         words = short.split()
         if len(words) == 2 and words[0] in _NAMED_HONORIFICS:
-            # "Sir John" after "Sir John Bourn": the knight named in full before
+            # "Sir Tom" after "Sir Tom Hale": the knight named in full before
             full = next(
                 (n for n in self._speakers_by_word.get(words[1], ()) if n.startswith(short + " ")),
                 None,

@@ -382,7 +382,7 @@ class _Carry:
         else:
             self.poll = None
             if _gives_figures(attribution, sentence):
-                # "Prices rose 0.5%, says the Nationwide building society." then "The
+                # "Prices rose 2%, says the Beacon building society." then "The
                 # figure means ...": the figure's source, whatever the text calls it
                 self.last = attribution.speaker
         if same_body and _carries(attribution):

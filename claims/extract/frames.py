@@ -700,7 +700,7 @@ def _first_phrase(right: str) -> str:
 
 
 # Lower-case words after a name that make it the owner of the body speaking: "(UK)
-# gaming industry's trade body", "(Acme)'s research arm".
+# toy industry's trade body", "(Acme)'s research arm".
 _OWNED_BODY_AFTER = re.compile(
     r"(?:\s+[a-z][\w-]*){0,3}['\u2019]s(?:\s+[a-z][\w-]*){0,2}\s+"
     r"(?:body|association|arm|unit|office|agency|division|department|group|council)\b"
@@ -717,7 +717,7 @@ def _according_to(right: str) -> Source | None:
         return None
     cut = 12
     while cut < min(len(words), 16) and words[cut][:1].isupper():
-        cut += 1  # not inside a name: "... released by Latino Decisions"
+        cut += 1  # not inside a name: "... released by Harbour Research"
     chunk = " ".join(words[:cut])
     # "a projection by Acme Analytics"; not the "of" inside "the Division of Port Fees".
     m = next(
@@ -730,7 +730,7 @@ def _according_to(right: str) -> Source | None:
     )
     if m and not re.match(r"^\s*(?:the\s+)?[A-Z]", chunk):
         if owned := _OWNED_BODY_AFTER.match(chunk, m.end()):
-            # "by the UK gaming industry's trade body": the body, not the place
+            # "by the UK toy industry's trade body": the body, not the place
             return Source(m.group("n") + owned.group(), "name")
         return _source_from_np(m.group("n"))
     head = re.match(

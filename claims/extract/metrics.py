@@ -671,7 +671,7 @@ _MONEY_VERB_NOUNS = {
 }  # fmt: skip
 
 
-# A relative clause after an amount whose verb says what the money is: "the $204,202
+# A relative clause after an amount whose verb says what the money is: "the $90,500
 # that Lee has raised from ...", "the $5m which the firm owes".
 _MONEY_RELATIVE_RE = re.compile(r"\s+(?:that|which)\s+(?P<clause>(?:[\w.'’-]+\s*){1,5})")
 

@@ -76,15 +76,15 @@ class Requirement:
     metric: str
 
 
-# A threshold named as one: "the 1,237-delegate threshold (to win ...)", "the 60 vote
-# threshold", "the magic 1,237 number", "the magic number of 2,383".
+# A threshold named as one: "the 1,991-delegate threshold (to win ...)", "the 60 vote
+# threshold", "the magic 1,991 number", "the magic number of 3,412".
 _THRESHOLD_AFTER_RE = re.compile(
     r"(?:[\s-]+(?P<noun>(?!threshold)[a-z][\w'’]*))?\s+threshold\b"
     rf"(?:\s+(?:(?:to|needed\s+to|required\s+to)\s+(?P<verb>{_GOAL_VERBS})\b|for\b))?"
 )
 _MAGIC_BEFORE_RE = re.compile(r"\bmagic\s+(?:number\s+of\s+)?$", re.IGNORECASE)
 _MAGIC_NUMBER_AFTER_RE = re.compile(r"\s+number\b")
-# "To win the nomination, a candidate needs 1,237 delegates": the goal said first.
+# "To win the nomination, a candidate needs 1,991 delegates": the goal said first.
 _PURPOSE_OPENING_RE = re.compile(rf"\s*To\s+(?P<verb>{_GOAL_VERBS})\b")
 
 
@@ -113,12 +113,12 @@ _NOUN_AFTER_RE = re.compile(r"\s+([a-z][\w'’-]*s)\b")
 
 
 def with_counted_noun(metric: str | None, unit: str | None) -> str | None:
-    """A threshold's metric said without its noun ("the magic number of 2,383 needed to
+    """A threshold's metric said without its noun ("the magic number of 3,412 needed to
     win"), named by what the article counts with that figure elsewhere ("delegates")."""
     if metric and unit and metric.startswith("needed"):
         return f"{plural(unit)} {metric}"
     if metric == "threshold" and unit:
-        return f"{plural(unit)} needed"  # "the magic number of 2,383" delegates
+        return f"{plural(unit)} needed"  # "the magic number of 3,412" delegates
     return metric
 
 
@@ -127,7 +127,7 @@ def _named_threshold(sentence: str, start: int, end: int) -> Requirement | None:
     if _MAGIC_BEFORE_RE.search(sentence, max(0, start - 25), start):
         noun = _NOUN_AFTER_RE.match(sentence, end)
         if noun is None or _MAGIC_NUMBER_AFTER_RE.match(sentence, end):
-            return Requirement(None, "threshold")  # "the magic 1,237 number"
+            return Requirement(None, "threshold")  # "the magic 1,991 number"
         return _requirement(noun.group(1), None, None)
     found = _THRESHOLD_AFTER_RE.match(sentence, end)
     if found is None:

@@ -714,7 +714,7 @@ class ArticleSubjects:
     def _group_named_again(self, sentence: str, found: str | None) -> str | None:
         """The group of a name the article gave figures for, when the subject found is
         its noun again ("the casinos"), or, with none found, when the sentence opens
-        with it ("The casinos won less in October, with revenue down 1.3%")."""
+        with it ("The casinos earned less in May, with takings down 2%")."""
         if found is not None:
             return self._groups.get(found.split()[-1].lower())
         opening = _GROUP_OPENING_RE.match(sentence, _lead(sentence))

@@ -493,7 +493,7 @@ def test_a_first_person_word_that_is_not_the_figures_holder(quote, surface):
     ("second", "surface", "subject"),
     [
         # the group's noun again, as the sentence's opening or as the verb's subject
-        ("The casinos won less in May, with revenue down 1.3 percent.", "1.3 percent",
+        ("The casinos earned less in May, with takings down 2 percent.", "2 percent",
          "Zembla's casinos"),
         ("Four of the casinos reported losses of $9m.", "$9m", "Zembla's casinos"),
         ("Last year, the casinos earned $2bn.", "$2bn", "Zembla's casinos"),

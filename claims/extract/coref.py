@@ -190,6 +190,7 @@ class Memory:
         self.masked = masked
         self.mentions: list[_Mention] = []
         skip_starts = [a for a, _ in skip]
+        surnames: set[str] = set()  # of the people named so far in full
         # Role words a person was introduced with ("finance minister"), for "the
         # finance minister said" later on.
         self.titles: list[tuple[int, str, frozenset[str]]] = []
@@ -202,16 +203,27 @@ class Memory:
             if k >= 0 and at < skip[k][1]:
                 continue  # headlines in Title Case are full of false names
             lead = masked[max(0, at - 40) : at]
-            if " " not in raw and raw[1:].islower() and (at == 0 or _opens_sentence(lead)):
-                continue  # a capitalised first word is not a name by itself ("Profits")
+            if (
+                " " not in raw
+                and raw[1:].islower()
+                and (at == 0 or _opens_sentence(lead))
+                and name not in surnames
+            ):
+                # a capitalised first word is not a name by itself ("Profits"), unless
+                # it is the surname of a person named before ("Williams was ...")
+                continue
             if cls == "person" and _ORG_CONTEXT.search(lead):
                 cls = "other"  # "profits at Brightwater Foods"
+            elif name in surnames:
+                cls = "person"  # "Williams" after "Serena Williams"
             end = at + len(raw)
             possessive = raw.endswith(("'s", "\u2019s")) or masked[end : end + 1] in (
                 "'",
                 "\u2019",
             )
             self.mentions.append(_Mention(at, name, cls, possessive))
+            if cls == "person" and " " in name:
+                surnames.add(name.rsplit(" ", 1)[1])
             if cls == "person":
                 lower_roles = _LOWER_ROLES.search(lead)
                 if lower_roles:

@@ -866,3 +866,12 @@ def test_sir_and_a_first_name_is_the_knight_named_in_full_before():
 def test_a_body_owned_by_a_name_speaks_not_the_name():
     text = "Sales rose 7%, according to figures released by the UK toy industry's trade body."
     assert speakers_of(text) == ["UK toy industry's trade body"]
+
+
+def test_she_is_the_person_a_sentence_opened_with_by_surname():
+    text = (
+        "Ann Rivers beat Jo Lee 6-1 6-2. Kim Stone also won. "
+        '"I started well," Stone said. Rivers was far from content. '
+        '"I do not know what I was doing," she said.'
+    )
+    assert speakers_of(text)[-1] == "Ann Rivers"

@@ -20,7 +20,6 @@ from claims.extract.names import (
     GEO_WORDS,
     MEDIA_WORDS,
     NAME_SEQ,
-    NAME_SEQ_RE,
     ORG_NOMINALS,
     ORG_WORDS,
     PARTICIPLES,
@@ -228,7 +227,7 @@ def _source_from_np(np: str) -> Source | None:
         det = "an" if det == "a" and spokes.group("noun")[0] in "aeiou" else det
         return Source(f"{det} {spokes.group('noun').lower()}", "nominal", spokes.group("org"))
     last_name = None
-    for seq in NAME_SEQ_RE.finditer(np):
+    for seq in _JOINT_NAME_RE.finditer(np):
         words = seq.group().split()
         if len(words) == 1 and words[0].lower().strip(".") in FUNCTION_WORDS:
             continue
@@ -705,6 +704,9 @@ _OWNED_BODY_AFTER = re.compile(
     r"(?:\s+[a-z][\w-]*){0,3}['\u2019]s(?:\s+[a-z][\w-]*){0,2}\s+"
     r"(?:body|association|arm|unit|office|agency|division|department|group|council)\b"
 )
+# Names written together with a slash: pollsters that field one poll ("Acme/Beacon").
+_JOINT_NAME = rf"{NAME_SEQ}(?:/{NAME_SEQ})*"
+_JOINT_NAME_RE = re.compile(_JOINT_NAME)
 _AGENT_RE = re.compile(rf"(?:^|\s)(?:by|from|of|at)\s+(?:the\s+)?(?P<n>{NAME_SEQ})")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w&.'\u2019-]*\s$")
 
@@ -734,18 +736,13 @@ def _according_to(right: str) -> Source | None:
             return Source(m.group("n") + owned.group(), "name")
         return _source_from_np(m.group("n"))
     head = re.match(
-        rf"^(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?:{NAME_SEQ})(?:\s+[a-z][\w-]*)?",
+        rf"^(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?:{_JOINT_NAME})(?:\s+[a-z][\w-]*)?",
         chunk,
     )
     if head:
         src = _source_from_np(head.group())
         if src is None:
-            # "according to SEC filings": the body whose records they are is the source.
-            text = re.sub(r"^(?:the|a|an)\s+", "", head.group())
-            text = _RECORDS_TAIL.sub("", text)
-            name = NAME_SEQ_RE.search(text)
-            if name and not DEMONYM.search(name.group()) and name.group() not in _FUNCTION_CAPS:
-                return Source(text, "name")
+            return _keeper_of_records(head.group())
         return src
     src = _source_from_np(chunk)
     if src is not None and src.form in ("name", "nominal"):
@@ -753,11 +750,34 @@ def _according_to(right: str) -> Source | None:
     return None
 
 
-_FUNCTION_CAPS = frozenset(w.capitalize() for w in FUNCTION_WORDS)
-# Records named after their keeper: "SEC filings", "Census Bureau data".
-_RECORDS_TAIL = re.compile(
-    r"\s+(?:records|filings|filing|figures|data|statistics|numbers|estimates|documents)$"
+def _keeper_of_records(phrase: str) -> Source | None:
+    """ "according to SEC filings", "a yearly Gallup poll", "the Acme/Beacon Poll
+    released Sunday": the body whose records, poll or count they are, by its name
+    alone. A phrase that is no document of a name ("a person familiar with Lee's
+    views") is kept as written, as the text gives it."""
+    name = _JOINT_NAME_RE.search(phrase)
+    if name is None:
+        return None
+    before = phrase[: name.start()].split()
+    after = phrase[name.end() :].split()
+    text = _POLL_WORD_END.sub("", name.group())
+    if DEMONYM.search(text) or text in _FUNCTION_CAPS:
+        return None
+    documented = not after or after[0].lower() in _RECORD_NOUNS or text != name.group()
+    if documented and not any(w.lower() in _LINKING_WORDS for w in before):
+        return Source(text, "name")
+    return Source(re.sub(r"^(?:the|a|an)\s+", "", phrase), "name")
+
+
+# What a body keeps or publishes, after its name: "SEC filings", "a CNN tally".
+_RECORD_NOUNS = frozenset(
+    """records filings filing figures data statistics numbers estimates documents poll polls
+    survey surveys tally count average analysis report reports summary research study""".split()
 )
+# Words before a name that make it part of a longer phrase ("interview with X").
+_LINKING_WORDS = frozenset("with in of by for from at to on about".split())
+_FUNCTION_CAPS = frozenset(w.capitalize() for w in FUNCTION_WORDS)
+_POLL_WORD_END = re.compile(r"\s+(?:Poll|Polls|Survey|Data|Figures)$")
 
 
 @dataclass

@@ -875,3 +875,22 @@ def test_she_is_the_person_a_sentence_opened_with_by_surname():
         '"I do not know what I was doing," she said.'
     )
     assert speakers_of(text)[-1] == "Ann Rivers"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # the body whose poll, count or records the figures are, by its name alone
+        ("Lee and Ng are tied, according to a Beacon/Harbour poll.", "Beacon/Harbour"),
+        ("Lee leads by 4 points, according to a yearly Beacon poll.", "Beacon"),
+        ("Lee has won 40 delegates, according to an Acme tally.", "Acme"),
+        ("Ng has 22%, according to a Lakeside College/Daily Star Poll released Sunday.",
+         "Lakeside College/Daily Star"),
+        ("Rents rose, according to Harbour Board filings.", "Harbour Board"),
+        # a phrase that is no document of the name stays as the text gives it
+        ("Lee is a friend, according to a person familiar with Ng's views.",
+         "person familiar with Ng's views"),
+    ],
+)  # fmt: skip
+def test_according_to_a_document_is_its_keepers(sentence, speaker):
+    assert speakers_of(sentence) == [speaker]

@@ -357,6 +357,8 @@ class Memory:
         candidates += [(n, "org") for n in named if is_org_name(n)]
         for name, cls in candidates:
             rank = _expansion_rank(short, name, cls)
+            if rank == 2 and self._named_first(short, name):
+                continue
             if rank is not None and (best is None or rank < best[0]):
                 best = (rank, name)
         if best is None:
@@ -364,9 +366,19 @@ class Memory:
                 if mention.at >= before:
                     break
                 rank = _expansion_rank(short, mention.name, mention.cls)
+                if rank == 2 and self._named_first(short, mention.name):
+                    continue
                 if rank is not None and (best is None or rank < best[0]):
                     best = (rank, mention.name)
         return best[1] if best else short
+
+    def _named_first(self, short: str, longer: str) -> bool:
+        """Whether the article used `short` on its own (no capitalised word after it)
+        before it named `longer`: then it is a name of its own ("Beacon" reported
+        profits, then "Beacon Capital", its arm, did well), not short for `longer`."""
+        alone = re.search(rf"\b{re.escape(short)}\b(?!['\u2019]?s?\s+[A-Z])", self.masked)
+        full = self.masked.find(longer)
+        return alone is not None and (full < 0 or alone.start() < full)
 
     def person_before(self, at: int, sentence_start: int) -> str | None:
         """The person a "he"/"she" at `at` most likely means."""

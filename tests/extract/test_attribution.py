@@ -894,3 +894,15 @@ def test_she_is_the_person_a_sentence_opened_with_by_surname():
 )  # fmt: skip
 def test_according_to_a_document_is_its_keepers(sentence, speaker):
     assert speakers_of(sentence) == [speaker]
+
+
+def test_a_name_used_on_its_own_first_is_not_short_for_a_longer_one():
+    text = (
+        "Beacon said profits rose 5% to a record. "
+        "Beacon Capital, its investment arm, also did well. "
+        "Beacon cautioned that growth may slow."
+    )
+    assert speakers_of(text)[-1] == "Beacon"
+    # a name given in full first is the one a short form stands for
+    later = 'Acme Radio said sales fell 4%. "We will cut jobs," Acme said.'
+    assert speakers_of(later) == ["Acme Radio", "Acme Radio"]

@@ -127,6 +127,12 @@ _GENERIC_ORG_NOUNS = frozenset(
 
 
 _HONORIFIC_PREFIX = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
+# Where a name ends as a noun phrase of its own: its possessive, punctuation, or the
+# verb it is the subject of.
+_NAME_ENDS = (
+    r"(?=['\u2019]s\b|\s*[,.;:!?)]|\s+(?:said|says|added|adds|reported|reports|has|have"
+    r"|had|is|was|will|would|expects?|predicts?|forecasts?|estimates?|warned|announced)\b)"
+)
 # Honorifics used with a first name, which stay part of how the person is called.
 _NAMED_HONORIFICS = frozenset("Sir Dame Lord Lady".split())
 
@@ -232,6 +238,7 @@ class Memory:
                     self.titles.append((at, name, titles))
         self._drop_nationalities()
         self.offsets = [x.at for x in self.mentions]
+        self._with_the: dict[str, bool] = {}
         # Full names by each of their words and by their initials, so that
         # expanding "Ko" or "ZTA" never scans every mention of the article.
         self.by_word: dict[str, list[_Mention]] = {}
@@ -372,6 +379,15 @@ class Memory:
                     best = (rank, mention.name)
         return best[1] if best else short
 
+    def _written_with_the(self, name: str) -> bool:
+        """Whether the article writes the name after "the" ("the Halifax said", "the
+        Halifax, meanwhile,"): a body's name, as a person's never is ("the Rivers
+        campaign" is the campaign's, so a name followed by a noun does not count)."""
+        if name not in self._with_the:
+            pattern = rf"\b[Tt]he\s+{re.escape(name)}{_NAME_ENDS}"
+            self._with_the[name] = re.search(pattern, self.masked) is not None
+        return self._with_the[name]
+
     def _named_first(self, short: str, longer: str) -> bool:
         """Whether the article used `short` on its own (no capitalised word after it)
         before it named `longer`: then it is a name of its own ("Beacon" reported
@@ -441,9 +457,10 @@ class Memory:
         self.previous_speaker = speaker
         if speaker in self.groups:
             self.last_group_speaker, self.sentences_since_group = speaker, 0
-        if speaker and is_org_name(speaker) and speaker.split()[-1] not in PERSON_NOMINALS:
+        is_org = bool(speaker) and (is_org_name(speaker) or self._written_with_the(speaker))
+        if speaker and is_org and speaker.split()[-1] not in PERSON_NOMINALS:
             self.last_org_speaker, self.sentences_since_org = speaker, 0
-        if speaker and (not is_org_name(speaker) or speaker.split()[-1] in PERSON_NOMINALS):
+        if speaker and (not is_org or speaker.split()[-1] in PERSON_NOMINALS):
             self.last_person = speaker
             return
         limit = min(end, start + 60)  # only a person near the start is what it is about

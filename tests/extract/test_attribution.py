@@ -906,3 +906,15 @@ def test_a_name_used_on_its_own_first_is_not_short_for_a_longer_one():
     # a name given in full first is the one a short form stands for
     later = 'Acme Radio said sales fell 4%. "We will cut jobs," Acme said.'
     assert speakers_of(later) == ["Acme Radio", "Acme Radio"]
+
+
+def test_a_name_written_after_the_is_a_body_that_it_refers_to():
+    text = (
+        "The Harbour Board said approvals fell to 80,000. "
+        "The Beacon, meanwhile, said prices rose 1.1% in December. "
+        "It is predicting a 2% fall in 2025."
+    )
+    assert speakers_of(text)[-1] == "Beacon"
+    # a name before a noun is no body of its own: "the Rivers campaign"
+    people = 'The Rivers campaign said it raised $2m. Jo Rivers said: "We will win."'
+    assert speakers_of(people)[-1] == "Jo Rivers"

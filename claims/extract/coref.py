@@ -457,7 +457,7 @@ class Memory:
         self.previous_speaker = speaker
         if speaker in self.groups:
             self.last_group_speaker, self.sentences_since_group = speaker, 0
-        is_org = bool(speaker) and (is_org_name(speaker) or self._written_with_the(speaker))
+        is_org = speaker is not None and (is_org_name(speaker) or self._written_with_the(speaker))
         if speaker and is_org and speaker.split()[-1] not in PERSON_NOMINALS:
             self.last_org_speaker, self.sentences_since_org = speaker, 0
         if speaker and (not is_org or speaker.split()[-1] in PERSON_NOMINALS):

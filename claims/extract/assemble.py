@@ -25,6 +25,7 @@ from claims.extract import (
     periods,
     places,
     requirements,
+    respectively,
     subjects,
     units,
 )
@@ -455,7 +456,32 @@ def _numeric_claims(
             )
         )
     _end_sentence(sentence, end, mentions, time, article_subjects)
-    return _units_shared(text, claims)
+    return _units_shared(text, _paired_in_order(sentence, start, claims, article_subjects))
+
+
+def _paired_in_order(
+    sentence: str,
+    start: int,
+    claims: list[ExtractedClaim],
+    article_subjects: subjects.ArticleSubjects | None,
+) -> list[ExtractedClaim]:
+    """The figures of a "... respectively" sentence, each with its name in order: its
+    subject, or its speaker when the names are sources (respectively.py)."""
+    if not claims:
+        return claims
+    paired = respectively.pairing(sentence, claims[0].surface_start - start)
+    if paired is None:
+        return claims
+    after = [i for i, c in enumerate(claims) if c.surface_start - start >= paired.end]
+    if len(after) != len(paired.names):
+        return claims
+    for i, name in zip(after, paired.names, strict=True):
+        if paired.sources:
+            claims[i] = replace(claims[i], speaker=name)
+        else:
+            full = article_subjects.full_person(name) if article_subjects else name
+            claims[i] = replace(claims[i], subject=full)
+    return claims
 
 
 # "23 of its 29 delegates", "1,128 of the 1,590 votes": the part counts what the whole does.

@@ -336,9 +336,15 @@ def find_periods(
         mentions.append(
             PeriodMention(m.start(), m.end(), period, year, governs, kind, forward, dashes % 2 == 1)
         )
-        if year is not None:
-            year_before = year
+        if year is not None and not _IN_RELATIVE_ASIDE_RE.search(
+            s, max(0, m.start() - 80), m.start()
+        ):
+            year_before = year  # not a year of an aside: "X, which began in 2013, rose in May"
     return mentions
+
+
+# A relative clause set off by a comma, still open where a year is written in it.
+_IN_RELATIVE_ASIDE_RE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;:]*$")
 
 
 # Every period expression contains one of these; the big regex is tried only at

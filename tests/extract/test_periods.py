@@ -695,3 +695,10 @@ def _periods(text: str) -> dict[str, str | None]:
 def test_a_paragraph_carries_the_period_of_a_measure_it_goes_on_reporting(text, surface, period):
     found = _periods(text)
     assert found[surface.removeprefix("a ")] == period, found
+
+
+def test_a_year_written_in_a_relative_aside_dates_nothing_after_it():
+    text = "Online betting, which became legal in 2013, rose 36 percent in May."
+    assert _periods(text)["36 percent"] == "2021-05"
+    # a year of the main clause still does
+    assert _periods("Sales fell in 2012 and rose 5% in March.")["5%"] == "2012-03"

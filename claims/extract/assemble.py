@@ -344,6 +344,8 @@ def _numeric_claims(
         _end_sentence(sentence, end, mentions, time, article_subjects)
         return []
     default_period = time.default_period(sentence, mentions)
+    # "from 2009 to 2014": no period of the vocabulary stands for the figures of a span
+    spans_years = any(m.kind == "year_span" for m in mentions)
     standing_period = time.default_period(sentence, mentions, poll_figure=False)
     cues = _cue_index(sentence, attribution)
     claims = []
@@ -418,7 +420,9 @@ def _numeric_claims(
                 shared,
                 sentence,
                 standing_period if _standing(q) else default_period,
-                periods.latest_release(metric, published) or _contest_year(needed, published),
+                None
+                if spans_years
+                else periods.latest_release(metric, published) or _contest_year(needed, published),
             )
             or (None if _is_time_ago(q, mentions) else now)
             or (None if _standing(q) else periods.stated_now(sentence, q.start, published))

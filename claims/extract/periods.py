@@ -328,6 +328,9 @@ def find_periods(
             governs = False
         if kind == "ago":
             governs = False  # "approved six years ago, now taken by 2 million": its own only
+        if kind == "year" and _in_year_span(s, m.start(), m.end()):
+            # "between 1989 and 2003": years no single period stands for
+            period, kind = None, "year_span"
         forward = year is not None and bool(
             _FORWARD_BEFORE_RE.search(s, max(0, m.start() - _FORWARD_WINDOW), m.start())
         )
@@ -341,6 +344,18 @@ def find_periods(
         ):
             year_before = year  # not a year of an aside: "X, which began in 2013, rose in May"
     return mentions
+
+
+# A span of years: "between 1989 and 2003", "from 2008 to 2010".
+_SPAN_START_RE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_SPAN_NEXT_RE = re.compile(rf"\s*(?:and|to|-|–)\s*{_YEAR}\b")
+_SPAN_END_RE = re.compile(rf"\b(?:between|from)\s+{_YEAR}\s*(?:and|to|-|–)\s*$", re.IGNORECASE)
+
+
+def _in_year_span(s: str, start: int, end: int) -> bool:
+    """Whether the year at [start, end) opens or closes a span of years."""
+    opens = _SPAN_START_RE.search(s, max(0, start - 10), start) and _SPAN_NEXT_RE.match(s, end)
+    return bool(opens or _SPAN_END_RE.search(s, max(0, start - 20), start))
 
 
 # A relative clause set off by a comma, still open where a year is written in it.
@@ -982,6 +997,8 @@ class ArticleTime:
         """The period a figure of this sentence takes when no mention near it governs:
         the sentence's opening adverbial, else (for a figure a poll can report, not an
         age or a duration) the month of the poll the text is about."""
+        if any(m.kind == "year_span" for m in mentions):
+            return None  # "Between 2001 and 2007, growth was 30% lower": of no one period
         frame = sentence_frame(sentence, mentions)
         if frame is not None:
             return frame

@@ -702,3 +702,16 @@ def test_a_year_written_in_a_relative_aside_dates_nothing_after_it():
     assert _periods(text)["36 percent"] == "2021-05"
     # a year of the main clause still does
     assert _periods("Sales fell in 2012 and rose 5% in March.")["5%"] == "2012-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Almost 1.5 million posts disappeared between 1989 and 2003.", "1.5 million"),
+        ("The income of the richest grew 27 percent from 2009 to 2014.", "27 percent"),
+        # not dated by the sentence's frame nor by a monthly measure's latest release
+        ("Between 2001 and 2007, job growth was 30% lower.", "30%"),
+    ],
+)
+def test_a_span_of_years_gives_its_figures_no_period(text, surface):
+    assert _periods(text)[surface] is None

@@ -810,8 +810,8 @@ def _list_head(sentence: str, start: int, mentions: list[PeriodMention]) -> Peri
 
 
 # What may stand before the first comma of a sentence besides its period mentions for
-# them to frame the whole sentence: "In March, ...", "On 3 May, ...", "From 2001 to
-# 2009, ...", "Last year alone, ...".
+# them to frame the whole sentence: "In March, ...", "On 3 May, ...", "From March to
+# June, ...", "Last year alone, ...".
 _FRAME_FILLER_RE = re.compile(
     r"(?:\s|\b(?:in|on|at|during|for|from|to|through|until|and|between|by|over|of|the|"
     r"end|start|beginning|alone|as)\b|[-–])*",
@@ -825,7 +825,8 @@ def sentence_frame(sentence: str, mentions: list[PeriodMention]) -> str | None:
     "In March, exports rose 4% and imports fell 2%": every figure of the sentence
     is March's, however far it stands from the mention. Only mentions before the
     first comma, with nothing but prepositions between them, form such a frame;
-    the last of them wins ("From 2001 to 2009, ..." is 2009).
+    the last of them wins ("From 3 May to 9 June, ..." is 9 June). A span of years
+    ("From 2001 to 2009, ...") frames nothing: no one period stands for it.
     """
     comma = sentence.find(",")
     while comma >= 0 and any(m.start < comma < m.end for m in mentions):

@@ -253,6 +253,10 @@ def _trim_opener(
 _PLURAL_POSSESSIVE_RE = re.compile(r"(?<=s)['’]$")
 
 
+# Party words written before a member's name, besides those DEMONYM knows.
+_PARTY_WORDS = frozenset("Tory Labour Conservative Liberal Green Unionist Nationalist".split())
+
+
 def _as_subject(name: str) -> str | None:
     """A chunk as a subject: 'Acme's Widget' -> 'Widget' (the possessed name), a title
     dropped ('Coach Jo Smith' -> 'Jo Smith'), a country adjective -> its country."""
@@ -263,8 +267,12 @@ def _as_subject(name: str) -> str | None:
     words = _drop_titles(_TITLE_RE.sub("", name).split())
     if len(words) > 1 and places.demonym_country(words[-1]):
         words = words[:-1]  # "Acme's European": an adjective whose noun is lower case
-    if len(words) > 2 and DEMONYM.search(words[0]) and is_person_name(" ".join(words[1:])):
-        words = words[1:]  # "Liberal Jo Rivers", "Zemblan Jo Rivers": the person
+    if (
+        len(words) > 2
+        and (DEMONYM.search(words[0]) or words[0] in _PARTY_WORDS)
+        and is_person_name(" ".join(words[1:]))
+    ):
+        words = words[1:]  # "Liberal Jo Rivers", "Tory Jo Rivers": the person
     if not words or not words[0][:1].isupper() or words[-1] in _TIME_NAMES:
         return None
     if len(words) == 1 and words[0] in context.NOT_SUBJECTS:

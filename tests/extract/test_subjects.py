@@ -517,3 +517,8 @@ def test_he_is_the_subject_of_the_sentence_before_not_its_last_possessor():
 def test_an_auxiliary_opening_a_question_is_no_part_of_a_name():
     text = "Did Jo Rivers overpay for the stand?\n\nThe firm paid $35,000 for it in 2015."
     assert claim_subject(text, "$35,000") == "Jo Rivers"
+
+
+def test_a_party_word_before_a_members_name_is_no_part_of_it():
+    text = "Tory Jo Rivers was elected in 1904 aged 21."
+    assert claim_subject(text, "21") == "Jo Rivers"

@@ -362,8 +362,8 @@ def _numeric_claims(
             subject = article_subjects.subject(sentence, q.start, q.end)
         else:
             subject = context.find_subject(sentence, q.start, common_words)
-        who = subjects.first_person(sentence, q.start)
-        if who and source is not None and source.speaker:
+        who = subjects.first_person(sentence, q.start) if source and source.speaker else None
+        if who and source is not None:
             # "I built 40 towers," he said: the speaker's own figure. "We" is the body
             # the speaker speaks for when the text names one; else it may be a nation, a
             # party or anyone ("we lose 300 a year to ..."), and stays unresolved here.

@@ -238,7 +238,9 @@ class Memory:
                     self.titles.append((at, name, titles))
         self._drop_nationalities()
         self.offsets = [x.at for x in self.mentions]
+        # Each answer scans the article's text: asked once per pair of names.
         self._with_the: dict[str, bool] = {}
+        self._named_first_cache: dict[tuple[str, str], bool] = {}
         # Full names by each of their words and by their initials, so that
         # expanding "Ko" or "ZTA" never scans every mention of the article.
         self.by_word: dict[str, list[_Mention]] = {}
@@ -392,9 +394,13 @@ class Memory:
         """Whether the article used `short` on its own (no capitalised word after it)
         before it named `longer`: then it is a name of its own ("Beacon" reported
         profits, then "Beacon Capital", its arm, did well), not short for `longer`."""
-        alone = re.search(rf"\b{re.escape(short)}\b(?!['\u2019]?s?\s+[A-Z])", self.masked)
-        full = self.masked.find(longer)
-        return alone is not None and (full < 0 or alone.start() < full)
+        if (short, longer) not in self._named_first_cache:
+            pattern = rf"\b{re.escape(short)}\b(?!['\u2019]?s?\s+[A-Z])"
+            alone = re.search(pattern, self.masked)
+            full = self.masked.find(longer)
+            first = alone is not None and (full < 0 or alone.start() < full)
+            self._named_first_cache[(short, longer)] = first
+        return self._named_first_cache[(short, longer)]
 
     def person_before(self, at: int, sentence_start: int) -> str | None:
         """The person a "he"/"she" at `at` most likely means."""

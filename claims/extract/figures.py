@@ -43,7 +43,7 @@ from functools import lru_cache
 from claims.extract.names import (
     DEMONYM,
     FUNCTION_WORDS,
-    NAME_SEQ,
+    JOINT_NAME,
     clean_name,
     initials,
     is_geo_name,
@@ -70,8 +70,6 @@ _DATA_VERB = (
 )
 # Adverbs and auxiliaries between the figures and their verb.
 _FILLER = r"(?:\s+(?:also|further|now|have|has|had|were|was|which|that|just|\w+ly))*"
-# Pollsters that field a poll together are written with slashes: "Acme/Beacon".
-_JOINT_NAME = rf"{NAME_SEQ}(?:/{NAME_SEQ})*"
 _ABBR = r"(?P<abbr>\s*\([A-Z][A-Za-z]{1,9}\))?"
 
 # "figures released by X", "a survey from X", "polls, including one from X".
@@ -81,21 +79,21 @@ _NOUN_THEN_NAME = re.compile(
     r"published|conducted|commissioned|carried|by|from)\b))?"
     r"(?:,?\s+(?:including\s+one|released|published|compiled|"
     r"issued|produced|conducted|commissioned|carried\s+out|out|on\s+\w+day|\w+day|last\s+\w+))*"
-    rf",?\s+(?:by|from)\s+(?:the\s+)?(?P<name>{_JOINT_NAME}){_ABBR}"
+    rf",?\s+(?:by|from)\s+(?:the\s+)?(?P<name>{JOINT_NAME}){_ABBR}"
 )
 # "a Beacon University poll shows", "official Central Bank lending figures have shown".
 _NAME_THEN_NOUN = re.compile(
-    rf"(?P<name>{_JOINT_NAME})(?:['\u2019]s?)?{_ABBR}"
+    rf"(?P<name>{JOINT_NAME})(?:['\u2019]s?)?{_ABBR}"
     rf"(?:\s+[a-z][\w-]*){{0,2}}?\s+(?P<noun>{_DATA_NOUN})\b{_FILLER}\s+{_DATA_VERB}\b"
 )
 # "in a Beacon/Acme poll of 900 voters": a poll is its pollster's without a verb.
 _POLL_BY_NAME = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:(?:new|latest|recent|national|weekly|monthly)\s+)?"
-    rf"(?P<name>{_JOINT_NAME})\s+(?P<noun>poll|survey|(?:polling\s+)?average)\b"
+    rf"(?P<name>{JOINT_NAME})\s+(?P<noun>poll|survey|(?:polling\s+)?average)\b"
 )
 # "Harbour Research conducted the poll", "Harbour surveyed 1,000 adults".
 _NAME_CONDUCTED = re.compile(
-    rf"(?P<name>{_JOINT_NAME})(?:\s+\w+ly)?\s+(?P<noun>conducted|carried\s+out|commissioned|"
+    rf"(?P<name>{JOINT_NAME})(?:\s+\w+ly)?\s+(?P<noun>conducted|carried\s+out|commissioned|"
     r"surveyed|polled|interviewed|questioned)\b"
 )
 _PATTERNS = (_NOUN_THEN_NAME, _NAME_THEN_NOUN, _POLL_BY_NAME, _NAME_CONDUCTED)

@@ -18,6 +18,7 @@ from claims.extract.names import (
     ENDS_SENTENCE,
     FUNCTION_WORDS,
     GEO_WORDS,
+    JOINT_NAME,
     MEDIA_WORDS,
     NAME_SEQ,
     ORG_NOMINALS,
@@ -704,9 +705,7 @@ _OWNED_BODY_AFTER = re.compile(
     r"(?:\s+[a-z][\w-]*){0,3}['\u2019]s(?:\s+[a-z][\w-]*){0,2}\s+"
     r"(?:body|association|arm|unit|office|agency|division|department|group|council)\b"
 )
-# Names written together with a slash: pollsters that field one poll ("Acme/Beacon").
-_JOINT_NAME = rf"{NAME_SEQ}(?:/{NAME_SEQ})*"
-_JOINT_NAME_RE = re.compile(_JOINT_NAME)
+_JOINT_NAME_RE = re.compile(JOINT_NAME)
 _AGENT_RE = re.compile(rf"(?:^|\s)(?:by|from|of|at)\s+(?:the\s+)?(?P<n>{NAME_SEQ})")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w&.'\u2019-]*\s$")
 
@@ -736,7 +735,7 @@ def _according_to(right: str) -> Source | None:
             return Source(m.group("n") + owned.group(), "name")
         return _source_from_np(m.group("n"))
     head = re.match(
-        rf"^(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?:{_JOINT_NAME})(?:\s+[a-z][\w-]*)?",
+        rf"^(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?:{JOINT_NAME})(?:\s+[a-z][\w-]*)?",
         chunk,
     )
     if head:

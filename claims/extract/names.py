@@ -20,6 +20,7 @@ __all__ = [
     "ENDS_SENTENCE",
     "FUNCTION_WORDS",
     "GEO_WORDS",
+    "JOINT_NAME",
     "MEDIA_WORDS",
     "NAME_SEQ",
     "NAME_SEQ_RE",
@@ -213,6 +214,8 @@ NAME_SEQ = (
     r"(?=[A-Z\d\"\u201c]|[a-z]{1,2}[A-Z])"
     rf"{TOKEN}(?:[^\S\n]+(?:{_CONNECT}[^\S\n]+(?:the[^\S\n]+)?)?{TOKEN})*"
 )
+# Names written together with a slash: pollsters that field one poll ("Acme/Beacon").
+JOINT_NAME = rf"{NAME_SEQ}(?:/{NAME_SEQ})*"
 
 
 NAME_SEQ_RE = re.compile(NAME_SEQ)

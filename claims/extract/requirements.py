@@ -45,8 +45,11 @@ _TO_VERB_AFTER_RE = re.compile(
     rf"\s+to\s+(?P<verb>{_GOAL_VERBS})\b"
 )
 # A verb of need ending just before the number, with an impersonal or generic subject.
+# The generic subject may carry a modifier, capitalised when it is a party's name
+# ("a Whig candidate needs").
 _GENERIC_NEED_BEFORE_RE = re.compile(
-    r"(?:\b[Ii]t|\b(?:[Aa]n?|[Aa]ny|[Ee]ither|[Nn]either|[Ee]ach|[Ee]very)\s+[a-z][\w-]*"
+    r"(?:\b[Ii]t|\b(?:[Aa]n?|[Aa]ny|[Ee]ither|[Nn]either|[Ee]ach|[Ee]very)"
+    r"(?:\s+[A-Z][\w-]*)?\s+[a-z][\w-]*"
     r"|\b[Ww]hoever|\b[Cc]andidates|\b[Pp]arties)"
     r"\s+(?:(?:would|will|must|still|only|then)\s+)*"
     r"(?:takes?|took|needs?|needed|requires?|required|must\s+(?:win|get|reach|secure))"
@@ -84,13 +87,30 @@ _THRESHOLD_AFTER_RE = re.compile(
 )
 _MAGIC_BEFORE_RE = re.compile(r"\bmagic\s+(?:number\s+of\s+)?$", re.IGNORECASE)
 _MAGIC_NUMBER_AFTER_RE = re.compile(r"\s+number\b")
+# "the 1,991 delegates she needs to win": the full count someone needs, in a relative
+# clause after the definite figure (not "Lee needs 40 more delegates to win", a shortfall).
+_THE_BEFORE_RE = re.compile(r"\bthe\s+(?:(?:magic|full|required)\s+)?$", re.IGNORECASE)
+_NEEDS_CLAUSE_AFTER_RE = re.compile(
+    r"(?P<noun>(?:[\s-]+(?!that\b|which\b)[a-z][\w'’-]*){0,2})"
+    r"\s+(?:that\s+|which\s+)?(?:he|she|they|it|you|[A-Z][\w'’-]*)\s+"
+    r"(?:(?:would|will|still|only)\s+)?(?:needs?|needed|requires?)\s+"
+    rf"to\s+(?P<verb>{_GOAL_VERBS})\b"
+)
+# "1,991 delegates, the number needed to win": the figure named as the number needed.
+_NUMBER_NEEDED_AFTER_RE = re.compile(
+    r"(?P<noun>(?:[\s-]+[a-z][\w'’-]*){0,2})[\s,\"”’]*[,—–-]\s*[\"”’]?\s*the\s+"
+    r"(?:magic\s+)?number\s+(?:of\s+[a-z]+\s+)?(?:needed|required|necessary)\s+"
+    rf"(?:to\s+(?P<verb>{_GOAL_VERBS})\b|for\b)"
+)
 # "To win the nomination, a candidate needs 1,991 delegates": the goal said first.
 _PURPOSE_OPENING_RE = re.compile(rf"\s*To\s+(?P<verb>{_GOAL_VERBS})\b")
 
 
 def requirement(sentence: str, start: int, end: int) -> Requirement | None:
     """The requirement the number at [start, end) of the sentence states, if it is one."""
-    found = _NEEDED_AFTER_RE.match(sentence, end)
+    found = _NEEDED_AFTER_RE.match(sentence, end) or _NUMBER_NEEDED_AFTER_RE.match(sentence, end)
+    if found is None and _THE_BEFORE_RE.search(sentence, max(0, start - 20), start):
+        found = _NEEDS_CLAUSE_AFTER_RE.match(sentence, end)
     generic_need = found is None and _GENERIC_NEED_BEFORE_RE.search(
         sentence, max(0, start - 60), start
     )

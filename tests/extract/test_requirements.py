@@ -28,6 +28,17 @@ def numeric(text: str, surface: str):
          "chamber", "seats needed to control"),
         ("It took 9,418 signatures to qualify the measure for the ballot.", "9,418",
          "measure", "signatures needed to qualify"),
+        # a generic subject with a party's name before its noun
+        ("A Whig candidate needs 1,991 delegates to clinch the Whig nomination.", "1,991",
+         "Whig nomination", "delegates needed to clinch"),
+        # the figure named as the number needed, after a comma or a closing quote
+        ('Ng says no one is "on pace to win 826 delegates," the number needed to secure '
+         "the Whig nomination.", "826", "Whig nomination", "delegates needed to secure"),
+        ("Ng has 300 of the 826 delegates, the number required for a majority.", "826",
+         "majority", "delegates needed"),
+        # the full count someone needs, in a relative clause after the definite figure
+        ("Lee hopes to keep Ng from the 826 delegates she needs to clinch the nomination.",
+         "826", "nomination", "delegates needed to clinch"),
     ],
 )  # fmt: skip
 def test_a_threshold_is_about_its_goal(text, surface, subject, metric):
@@ -74,6 +85,8 @@ def test_a_threshold_without_a_goal_keeps_what_it_measures():
         ("Smith won 66 delegates to take the lead.", "66"),  # a count won, not a need
         ("Jones sent 300 staff to the convention.", "300"),  # "to" a place
         ("Lee needs 40 more delegates to clinch the nomination.", "40"),  # Lee's own shortfall
+        ("Lee won 40 delegates she needs to clinch the nomination.", "40"),  # not "the"
+        ("Lee has 40 delegates, the number she won in Lima.", "40"),  # a number, not needed
         ("In Lima each household gets $1,200 to spend on heating.", "$1,200"),  # a payment
         ("Some 1,200 residents of Lima needed to evacuate on Friday.", "1,200"),  # not a goal
         ("About 300 patients required to quarantine were sent home in Lima.", "300"),

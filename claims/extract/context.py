@@ -13,6 +13,7 @@ import re
 
 __all__ = [
     "COMMON_LEADS",
+    "MEASURE_HEADS",
     "NOT_SUBJECTS",
     "PROPER_CHUNK_RE",
     "VERB",

@@ -461,6 +461,65 @@ def _group_of(sentence: str, best: _Candidate, start: int) -> str | None:
     return None
 
 
+# The group a share is of, after the figure: "40% of caregivers", "16 out of the top 20
+# titles", "a third of the electorate". The head is a plural common noun or a collective
+# one; its modifiers are numbers, capitalised words ("of Zemblan voters") or words shaped
+# like adjectives, so that a verb after a singular noun ("of the vote goes") is no head.
+_POPULATION_MODIFIER = (
+    r"(?:\d[\d,]*|[A-Z][\w-]*|top|other|young|older|younger|likely|registered|eligible|"
+    r"major|small|large|[a-z-]+(?:ic|ian|ean|ese|ish|ern|al|ed|ing|ive|ent|ant))"
+)
+_POPULATION_AFTER_RE = re.compile(
+    r"\s+(?:out\s+)?of\s+(?:(?:the|those|these|all|its|their|our|his|her)\s+)?"
+    rf"(?P<np>(?:{_POPULATION_MODIFIER}\s+){{0,2}}"
+    r"(?:[a-z][a-z-]*[^s\W]s|electorate|population|public|workforce))\b(?!['’-])"
+    # and the phrase ends there: a verb, a clause or a preposition follows, not another
+    # noun ("a quarter of the rules committee", "0.5% of votes cast")
+    r"(?=\s*(?:[,.;:!?)\"”—–]|\s-|$)|\s+(?:who|that|which|in|of|at|on|for|from|with|across|"
+    r"under|over|aged?|overall|nationwide|surveyed|polled|questioned|still|also|now|"
+    r"have|has|had|are|were|was|is|said|say|says|would|will|could|may|might|can|do|did|"
+    r"does|[a-z]+ed|[a-z]+s)\b)"
+)
+# A share of the votes is a vote share, a measure: no population.
+_VOTES = frozenset({"votes", "ballots"})
+_NO_POPULATION = {word.lower() for word in context.NOT_SUBJECTS} | {
+    "its",
+    "his",
+    "hers",
+    "ours",
+    "theirs",
+    "us",
+    "this",
+}
+# A share: a percentage, a fraction word, or a bare count of the group ("16 of the").
+_SHARE_RE = re.compile(
+    r"(?:%|per\s*cent|percent|half|thirds?|quarters?|fifths?|tenths?)$|^[\d,]+$|^[a-z]+$",
+    re.IGNORECASE,
+)
+
+
+def _population_after(sentence: str, start: int, end: int) -> str | None:
+    """The group of people or things a share or a part is of, when it follows the figure
+    ("about 40% of caregivers have", "16 out of the top 20 titles"): that group is what
+    the figure is about. Not a measure ("5% of sales") nor a time ("half of the years"),
+    and not when a name follows, which the share is about as a rule (an opinion of it)."""
+    found = _POPULATION_AFTER_RE.match(sentence, end)
+    if found is None or not _SHARE_RE.search(sentence[start:end]):
+        return None
+    words = found["np"].split()
+    head = words[-1].lower()
+    if head in context.MEASURE_HEADS or head in _VOTES or head.rstrip("s") in _TIME_NOUNS:
+        return None
+    if words[0][0].isdigit() or any(word.lower() in _NO_POPULATION for word in words):
+        return None  # "30% of the 2,383 delegates", "60% of its budget"
+    if _NAME_RE.search(sentence, found.end()):
+        return None  # "28% of voters had a positive view of Rivers": the share is Rivers'
+    return found["np"]
+
+
+_NAME_RE = re.compile(r"\b[A-Z][a-z]")
+
+
 # A sentence opening with a group: "The casinos", "The remaining casinos", "Four of the
 # casinos", "Four casinos".
 _GROUP_OPENING_RE = re.compile(
@@ -673,6 +732,8 @@ class ArticleSubjects:
             noun = found.split()[-1].lower()
             if noun in _PERSONAL_BODIES:
                 return f"{self.main} {noun}"  # "the campaign" in a story about Jo Rivers
+        if found is None and (population := _population_after(sentence, start, end)):
+            return population  # "about 40% of caregivers have": the caregivers' share
         return self.main or found
 
     @property

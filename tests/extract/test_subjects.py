@@ -522,3 +522,36 @@ def test_an_auxiliary_opening_a_question_is_no_part_of_a_name():
 def test_a_party_word_before_a_members_name_is_no_part_of_it():
     text = "Tory Jo Rivers was elected in 1904 aged 21."
     assert claim_subject(text, "21") == "Jo Rivers"
+
+
+# A share of a group, the group written after the figure, in an article about someone else.
+_ABOUT_RIVERS = "Jo Rivers opened the Beacon clinic in Lima on Monday. Rivers spoke. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "subject"),
+    [
+        ("About 40% of caregivers have a household income of $50,000 or less.", "40%",
+         "caregivers"),
+        ("Of the rest, 16 out of the top 20 clinics were sold.", "16", "top 20 clinics"),
+        ("Roughly a third of the electorate remains undecided.", "a third", "electorate"),
+        ("Around 30 percent of young voters said so.", "30 percent", "young voters"),
+        ("Nearly 12% of eligible Zemblan voters turned out.", "12%", "eligible Zemblan voters"),
+    ],
+)  # fmt: skip
+def test_a_share_of_a_group_is_the_groups(sentence, surface, subject):
+    assert claim_subject(_ABOUT_RIVERS + sentence, surface) == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("About 12% of sales came from abroad.", "12%"),  # a measure, not a group
+        ("A quarter of the rules committee can ask for a vote.", "A quarter"),  # a noun follows
+        ("Nearly 60% of its budget went on rent.", "60%"),  # a pronoun's
+        ("Just 28% of voters had a positive view of Lima.", "28%"),  # an opinion of a name
+        ("Only 0.5% of votes cast separated them.", "0.5%"),  # a vote share
+    ],
+)  # fmt: skip
+def test_a_share_of_no_group_keeps_the_articles_subject(sentence, surface):
+    assert claim_subject(_ABOUT_RIVERS + sentence, surface) == "Jo Rivers"

@@ -275,6 +275,16 @@ _COUNTING_VERB_PAST = {
 }  # fmt: skip
 _COUNTING_VERB = "|".join(sorted(_COUNTING_VERB_PAST, key=len, reverse=True))
 _VERB_BEFORE_RE = re.compile(rf"\b({_ACTION_VERB}|{_COUNTING_VERB})\s+(?:{_APPROX_WORDS}\s+)?$")
+# A plural common noun opening its clause, bare or after a quantifier or a sentence
+# adverb, with a short place or kind after it: "Some restaurants have added", "Currently
+# candidates in local votes must be", "workers would get".
+_PLURAL_SUBJECT_RE = re.compile(
+    r"(?:^\s*|[,;:]\s+)(?:(?:[A-Z][a-z]+ly|[Ss]ome|[Mm]any|[Mm]ost|[Aa]ll|[Ss]everal|[Ff]ew"
+    r"|[Oo]ther|[Tt]hese|[Tt]hose)\s+)?"
+    r"(?P<np>(?:[a-z][\w-]*\s+)?[a-z][a-z-]*[^s\W]s)"
+    r"(?:\s+(?:in|at|with|from)(?:\s+[\w-]+){1,5}?)?"
+    rf"\s+(?:{_ADVERB}\s+)*(?:{_ACTION_VERB}|{VERB}|must|can|should)\b"
+)
 _NP_SUBJECT_RE = re.compile(
     rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|[Hh]is|[Hh]er)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
     rf"(?:{_ADVERB}\s+)*(?:{_ACTION_VERB}|{VERB})\b"
@@ -492,6 +502,8 @@ def find_subject(
             best = _common_subject(_clean_np(m.group(1)) or "")
     if best is None:
         best = _same_clause_subject(prefix)
+    if best is None:
+        best = _plural_subject(prefix)
     if best is None and lead == 0 and common:
         best = _lead_subject(prefix, common)
     return best
@@ -525,6 +537,28 @@ def _same_clause_subject(prefix: str) -> str | None:
             continue  # "the number of people in the labor force rose": not the force
         best = _common_subject(" ".join(words))
     return best
+
+
+def _plural_subject(prefix: str) -> str | None:
+    """'Some restaurants have added a 15% surcharge': a plural common noun that opens the
+    number's clause and is the subject of its verb (see _PLURAL_SUBJECT_RE)."""
+    m = _PLURAL_SUBJECT_RE.search(prefix)
+    if m is None:
+        return None
+    between = prefix[m.end() :]
+    if len(between) > 60 or _CLAUSE_BREAK_RE.search(between):
+        return None
+    if any(word in _NOT_PLURAL_NOUNS for word in m["np"].split()):
+        return None  # "Business, once booming, has collapsed": "has" is no plural
+    return _common_subject(m["np"])
+
+
+# Words ending in "s" that are no plural noun, and words that open no noun phrase.
+_NOT_PLURAL_NOUNS = frozenset(
+    """has was is does its his hers ours yours theirs us as thus yes less unless plus
+    perhaps always sometimes whereas towards afterwards besides but and or nor so yet then
+    also still only just""".split()
+)
 
 
 def is_pronoun_like(word: str) -> bool:

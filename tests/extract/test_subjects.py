@@ -555,3 +555,21 @@ def test_a_share_of_a_group_is_the_groups(sentence, surface, subject):
 )  # fmt: skip
 def test_a_share_of_no_group_keeps_the_articles_subject(sentence, surface):
     assert claim_subject(_ABOUT_RIVERS + sentence, surface) == "Jo Rivers"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "subject"),
+    [
+        ("Some clinics have added a 15 percent surcharge.", "15 percent", "clinics"),
+        ("Already, independent groups have spent more than $2.5 million.", "$2.5 million",
+         "independent groups"),
+        ("Normally nurses in public clinics are defined as being aged over 19.", "19", "nurses"),
+    ],
+)  # fmt: skip
+def test_a_plural_group_opening_the_clause_is_its_figures_subject(sentence, surface, subject):
+    assert claim_subject(_ABOUT_RIVERS + sentence, surface) == subject
+
+
+def test_a_verb_ending_in_s_is_no_plural_subject():
+    text = _ABOUT_RIVERS + "Business, once booming, has collapsed in the past two years."
+    assert claim_subject(text, "two years") == "Jo Rivers"

@@ -1314,4 +1314,32 @@ def sentence_metrics(sentence: str, quantities: Sequence, common: Iterable[str] 
             metrics[i] = f"share of {after}" if share else after
         elif not _counted_noun(nxt.noun) and _PAIR_RE.fullmatch(sentence, q.end, nxt.start):
             metrics[i] = metrics[i + 1]  # "5 and 10 points", "38%-51% approval"
+    for i, q in enumerate(quantities):
+        if metrics[i] is None and q.kind == "time":
+            metrics[i] = _time_in(sentence, q.start)
     return metrics
+
+
+# A span of time spent somewhere or in some state, said just before it: "served in the
+# Senate for 20 years", "went without a press conference for 90 days".
+_TIME_IN_RE = re.compile(
+    r"(?<![\w-])(?P<pp>(?:in|at|on|with|without|inside|outside|behind|away\s+from)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+for\s+"
+    r"(?:(?:more\s+than|less\s+than|almost|nearly|about|around|over|some|another|"
+    r"the\s+(?:past|last|first|next|previous))\s+)*$"
+)
+
+
+def _time_in(sentence: str, start: int) -> str | None:
+    """The metric of a span of time the sentence spends somewhere ("in the Senate for 20
+    years": "time in the Senate"), else None: a bare "time" would make every span of one
+    subject one measure, and every two of them a dispute."""
+    found = _TIME_IN_RE.search(sentence, max(0, start - 60), start)
+    if found is None:
+        return None
+    words = found["pp"].split()
+    if any(_lower(word) in _PRONOUNS or _lower(word) in _AUXILIARIES for word in words[1:]):
+        return None  # "in which it stood for ...": a clause, no place
+    if words[-1].endswith("ing") or words[1].endswith("ing"):
+        return None  # "focused on building the firm for ten years": an activity
+    return "time " + found["pp"]

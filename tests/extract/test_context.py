@@ -353,6 +353,15 @@ def test_metric_quality_rules(text, surface, metric):
         # how long something lasted
         ("They won in a match lasting three hours.", "three hours", "match duration"),
         ("He retired in the last three years.", "three years", None),
+        # how long someone spent somewhere, said before the span
+        ("Rivers served in the Senate for about eight years.", "eight years", "time in the Senate"),
+        (
+            "Lee went without a press conference for 90 days.",
+            "90 days",
+            "time without a press conference",
+        ),
+        ("Lee worked on building Acme for another ten years.", "ten years", None),
+        ("It has stayed that way for 20 years.", "20 years", None),
         # a change given between two dates, then its new level
         ("Sales rose by 9% between May and June, up 300 to 3,600.", "3,600", "sales"),
         # a verb that shares the subject of the clause before

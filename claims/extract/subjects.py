@@ -183,6 +183,14 @@ _OPENING_PRONOUN_RE = re.compile(r"(?:He|She|It)\b")
 _PERSON_PRONOUNS = frozenset("he she his her him".split())
 _PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|him|it|its|they|their|the\s+\w+)\b", re.I)
 _ADJECTIVE_ENDINGS = ("ic", "ian", "ean", "ese", "ish", "ern", "al", "an")
+# Days and months, which follow a name in "Rivers Wednesday said": no surname.
+_DAY_NAMES = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December""".split()
+)
+# "the" or "a" with at most one word before a name ("the 9,000-seat"): the name is no
+# person's.
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w.,-]*[\w.-]\s+)?$")
 # Names of times, not of anyone: "New Year", "Election Day".
 _TIME_NAMES = frozenset("Year Day Eve Week Weekend Christmas Easter".split())
 # A time in the possessive says when, not whose: "today's jobless rate", "last
@@ -693,6 +701,8 @@ class ArticleSubjects:
         # Full person names by their last word: "Okafor" is the Okafor the article
         # named first (the story's own, not a relative introduced later).
         self._people: dict[str, str] = {}
+        # Full person names by their first word, for a first name used alone.
+        self._by_first_name: dict[str, set[str]] = {}
         # Groups of a name the article has given figures for, by their noun: a later
         # "the casinos" is "Zembla's casinos".
         self._groups: dict[str, str] = {}
@@ -790,7 +800,25 @@ class ArticleSubjects:
         return self._groups.get(opening["noun"].lower()) if opening else None
 
     def _note_person(self, name: str) -> None:
-        self._people.setdefault(name.split()[-1], name)
+        words = name.split()
+        self._people.setdefault(words[-1], name)
+        # not a headline's words ("Will Acme Be Next"): a surname is no word the article
+        # writes in lower case
+        if (
+            len(words) in (2, 3)
+            and not any(word.lower() in self.common or word in _DAY_NAMES for word in words[1:])
+            and not places.is_place(words[0])
+            and not self._written_after_article(name)
+        ):
+            self._by_first_name.setdefault(words[0], set()).add(name)
+
+    def _written_after_article(self, name: str) -> bool:
+        """Whether the article writes the name after "the" or "a": a team, paper or
+        firm ("the Zembla Rovers", "a new Acme Research poll"), not a person."""
+        return any(
+            _ARTICLE_BEFORE_RE.search(self._text, max(0, m.start() - 40), m.start())
+            for m in re.finditer(re.escape(name), self._text)
+        )
 
     def _person_after_age(self, sentence: str, end: int) -> str | None:
         """The person an age written before their name is of ("the 74-year-old Smith"):
@@ -840,7 +868,12 @@ class ArticleSubjects:
         if owner and body in _PERSONAL_BODIES:
             owner = owner.rstrip("'’")  # "Rivers' campaign"
             return f"{self._people.get(owner, owner)} {body}"
-        return self._people.get(name, name)
+        if name in self._people:
+            return self._people[name]
+        # a first name alone, as features and obituaries write it once they have named
+        # the person in full ("Jo Rivers ... Jo married in 1960"), if it is one person's
+        named = self._by_first_name.get(name, ())
+        return next(iter(named)) if len(named) == 1 else name
 
 
 # A figure that stands for a person: "the 74-year-old senator", "the 34-year-old".

@@ -573,3 +573,28 @@ def test_a_plural_group_opening_the_clause_is_its_figures_subject(sentence, surf
 def test_a_verb_ending_in_s_is_no_plural_subject():
     text = _ABOUT_RIVERS + "Business, once booming, has collapsed in the past two years."
     assert claim_subject(text, "two years") == "Jo Rivers"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jo married in 1962 and had three sons.",
+        "Later, Jo ran the clinic for 25 years.",
+    ],
+)
+def test_a_first_name_alone_is_the_person_named_in_full(sentence):
+    surface = "three" if "three" in sentence else "25 years"
+    assert claim_subject(_ABOUT_RIVERS + sentence, surface) == "Jo Rivers"
+
+
+def test_a_first_name_shared_by_two_people_stays_as_written():
+    text = "Jo Rivers and Jo Okafor founded Beacon. Jo ran the clinic for 25 years."
+    assert claim_subject(text, "25 years") == "Jo"
+
+
+def test_a_name_written_after_the_is_no_person_a_first_name_could_be():
+    text = (
+        "Fans filled the 9,000-seat Dunmore Rovers stadium on Monday. "
+        "Dunmore has raised $5 million of the $8 million it pledged."
+    )
+    assert claim_subject(text, "$5 million") == "Dunmore"

@@ -434,6 +434,10 @@ def _numeric_claims(
         )
         if needed is not None and period:
             period = period[:4]  # a threshold is the contest's, not the day it was reached
+        elif period and len(period) == 10 and periods.is_monthly_measure(metric):
+            # a monthly statistic said on a day ("on Friday, unemployment fell to 4.9%")
+            # is of the month whose release was the latest on that day
+            period = periods.latest_release(metric, date.fromisoformat(period))
         time.dated(metric, unit, period)
         claims.append(
             ExtractedClaim(

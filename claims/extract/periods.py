@@ -1132,10 +1132,12 @@ def present_of_comparison(baselines: Iterable[PeriodMention], published: date | 
 
 
 # A state said of the present, in the figure's clause: "now has 621 delegates",
-# "currently leads by 270". Not a plan or a wish about it ("now expect prices to rise
-# by 1%", "is currently pushing for a $15 minimum").
+# "currently leads by 270", "continues to trail by 300", "remains at 49". Not a plan or
+# a wish about it ("now expect prices to rise by 1%", "is currently pushing for a $15
+# minimum"). Not "still", which as often opens a contrast ("still fell short of 176").
 _NOW_BEFORE_RE = re.compile(
-    r"\b(?:now|currently|presently|at\s+present|so\s+far|to\s+date|thus\s+far)\b"
+    r"\b(?:now|currently|presently|at\s+present|so\s+far|to\s+date|thus\s+far"
+    r"|continues\s+to|remains)\b"
     r"(?P<gap>[^,;:.()\u2013\u2014]{0,80})$"
 )
 _NOT_A_STATE_RE = re.compile(

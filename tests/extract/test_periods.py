@@ -488,6 +488,24 @@ def test_a_current_monthly_indicator_is_the_latest_releases():
                            date(2023, 11, 20)) == [("4 percent", "2023-10")]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("On Friday the minister said the jobless rate had fallen to 4.2 percent.", "2023-10"),
+        ("On Wednesday the jobless rate stood at 4.2 percent.", "2023-09"),  # before Friday
+    ],
+)
+def test_a_monthly_indicator_said_on_a_day_is_the_release_out_that_day(text, period):
+    # published Monday 6 November 2023; that month's jobs report came out Friday the 3rd
+    assert numeric_periods(text, date(2023, 11, 6)) == [("4.2 percent", period)]
+
+
+def test_a_daily_figure_said_on_a_day_keeps_the_day():
+    assert numeric_periods("On Friday the index fell 4.2 percent.", date(2023, 11, 6)) == [
+        ("4.2 percent", "2023-11-03")
+    ]
+
+
 def test_a_time_in_the_possessive_is_no_subject():
     (claim,) = [
         c
@@ -622,6 +640,13 @@ def test_a_forecast_in_another_clause_does_not_move_a_past_month_ahead():
         # a state the text says holds now is dated by the publication day
         ("Jo Rivers now has 621 delegates.", [("621", "2016-03-16")]),
         ("Rivers currently leads Lee by roughly 270 delegates.", [("270", "2016-03-16")]),
+        (
+            "Even so, Lee continues to trail Rivers by more than 300 delegates.",
+            [("300", "2016-03-16")],
+        ),
+        ("The toll remains at 49, officials said.", [("49", "2016-03-16")]),
+        # "still" opening a contrast says nothing of when
+        ("The party still fell short of the 176 seats it wanted.", [("176", None)]),
         # not a wish or a plan about the present, nor an age set off by commas
         ("Homeowners now expect prices to rise by 1%.", [("1%", None)]),
         ("The mayor is currently pushing for a $15 minimum wage.", [("$15", None)]),

@@ -383,6 +383,11 @@ def _numeric_claims(
             counted = q.unit if q.kind == "count" else None  # "the 60-vote threshold"
             metric = requirements.with_counted_noun(needed.metric, counted)
             subject = needed.goal or subject
+        elif (prize := requirements.stake(sentence, q.end, q.unit)) is not None:
+            # "50 delegates at stake in the Zembla primary": the contest's, or the place's
+            # the sentence names, not a rival's
+            metric = prize.metric
+            subject = prize.contest or (subject if subject and places.is_place(subject) else None)
         elif hurt is not None:
             # "31 people killed in the Lyon bombing": the event's victims
             # in the article's words when they name the same toll ("death toll"), but

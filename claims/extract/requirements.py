@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from claims.plurals import plural
 
-__all__ = ["Requirement", "requirement", "with_counted_noun"]
+__all__ = ["Requirement", "Stake", "requirement", "stake", "with_counted_noun"]
 
 # Verbs of reaching a goal: what a threshold is for ("to win", "to pass", "to form").
 _GOAL_VERBS = (
@@ -180,3 +180,45 @@ def _goal(sentence: str, after: int) -> str | None:
     if words[0].lower() in _NOT_GOAL_START:
         return None
     return " ".join(words)
+
+
+@dataclass(frozen=True)
+class Stake:
+    """A prize a contest puts up: what is at stake, and in which contest (None when the
+    sentence does not name it)."""
+
+    contest: str | None
+    metric: str
+
+
+# The prize after the number and its counted noun: "50 delegates at stake in the
+# Zembla primary", "865 delegates are up for grabs Tuesday in Ruritania", "20 seats on
+# offer". Not a share of the prize ("334 of the 865 delegates at stake": the 865 is).
+_STAKE_AFTER_RE = re.compile(
+    r"(?P<noun>(?:[\s-]+(?!are\b|is\b|were\b|was\b|at\b|up\b|on\b)[A-Za-z][\w'’-]*){0,2}?)"
+    r"(?:\s+(?:are|is|were|was|remain|remained))?"
+    r"\s+(?P<phrase>at\s+stake|up\s+for\s+grabs|on\s+offer)\b"
+)
+_DAY_NAMES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+# The contest named right after the prize: "in the Zembla primary", "on Super Tuesday".
+_CONTEST_AFTER_RE = re.compile(
+    r"\s+(?:[A-Z][a-z]+day\s+)?(?:in|on|at)\s+(?:the\s+)?"
+    r"(?P<contest>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+    r"(?:\s+(?:primary|primaries|caucus|caucuses|election|race|contest|vote))?)"
+)
+
+
+def stake(sentence: str, end: int, unit: str | None) -> Stake | None:
+    """What the number ending at `end` is at stake in, if it is a prize, else None. Its
+    subject is the contest, never the rival the sentence goes on to ("With 38 delegates
+    at stake, Lee will gain at least 20"): a stake is no one's count."""
+    found = _STAKE_AFTER_RE.match(sentence, end)
+    if found is None:
+        return None
+    noun = found["noun"].strip(" -") or (plural(unit) if unit else "")
+    phrase = " ".join(found["phrase"].split())
+    contest = _CONTEST_AFTER_RE.match(sentence, found.end())
+    name = contest["contest"].rstrip(".") if contest else None
+    if name in _DAY_NAMES:
+        name = None  # "at stake on Tuesday": when, not which contest
+    return Stake(name, f"{noun} {phrase}" if noun else phrase)

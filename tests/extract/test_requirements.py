@@ -96,3 +96,29 @@ def test_a_count_that_is_not_a_requirement_keeps_its_own_subject(text, surface):
     claim = numeric(text, surface)
     assert "needed" not in (claim.metric or "")
     assert claim.subject in ("Smith", "Jones", "Lee", "Lima")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject", "metric"),
+    [
+        ("Ng won at least 30 of the 44 delegates at stake in the Zembla primary.", "44",
+         "Zembla primary", "delegates at stake"),
+        ("In all, 512 Whig delegates are up for grabs Tuesday in Ruritania.", "512",
+         "Ruritania", "Whig delegates up for grabs"),
+        ("There are 20 seats on offer on Super Tuesday.", "20", "Super Tuesday",
+         "seats on offer"),
+        # the rival the sentence goes on to has no share in the prize
+        ("With 38 delegates at stake, Lee will gain at least 20.", "38", None,
+         "delegates at stake"),
+        ("Lee said 12 seats were at stake on Friday.", "12", None, "seats at stake"),
+    ],
+)  # fmt: skip
+def test_a_prize_at_stake_is_the_contests(text, surface, subject, metric):
+    claim = numeric("Jo Rivers and Sam Lee met. " + text, surface)
+    assert (claim.subject, claim.metric) == (subject, metric)
+
+
+def test_a_share_of_the_prize_is_the_winners():
+    claim = numeric("Ng won at least 30 of the 44 delegates at stake.", "30")
+    assert claim.subject == "Ng"
+    assert "stake" not in (claim.metric or "")

@@ -109,12 +109,15 @@ _TEMPORAL_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 
-# "the lowest since 1918", "up 3 points since March", "than in the same month of 2010":
-# the period is a baseline the quantity is compared with, not the quantity's own.
+# "the lowest since 1918", "up 3 points since March", "than in the same month of 2010",
+# "up 19 points from 2012": the period is a baseline the quantity is compared with, not
+# the quantity's own.
 _BASELINE_BEFORE_RE = re.compile(
     r"\bsince\s+$|\bsame\s+(?:period|month|quarter|week|day|time)\s+(?:of\s+|in\s+)?$"
     r"|\blast\s+(?:seen|recorded|reached)\s+(?:in\s+)?$"
-    r"|\bthan\s+(?:in\s+|during\s+)?$",  # "fewer than seven years ago": the comparison's time
+    r"|\bthan\s+(?:in\s+|during\s+)?$"  # "fewer than seven years ago": the comparison's time
+    # "up 19 points from 2012", "rose 12% compared with 2019": the change is to now
+    r"|\bcompared\s+(?:with|to)\s+(?:in\s+)?$|\d(?:\s*%|\s+[a-z]+){1,3}\s+from\s+$",
     re.IGNORECASE,
 )
 # A year a forecast or target looks ahead to ("expects a 2% fall in 2031", "could double
@@ -1055,7 +1058,7 @@ _YEAR_AGO_AFTER_RE = re.compile(
 # compare nothing.
 _BASELINE_WORD_BEFORE_RE = re.compile(
     r"\b(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)than|compared\s+(?:with|to)|against"
-    r"|versus|vs\.?)\s+(?:\S+\s+){0,3}$",
+    r"|versus|vs\.?|(?:short|shy)\s+of)\s+(?:\S+\s+){0,3}$",
     re.IGNORECASE,
 )
 
@@ -1074,9 +1077,11 @@ def baseline_period(sentence: str, start: int, end: int, period: str | None) -> 
 
 # Between a compared figure and its own period: "compared with 33% last month", "down
 # from 4.9% in May", "than 12,000 during 2019", "from £40,000 it gave four years ago"
-# (a short relative clause of a pronoun and its verb in the past).
+# (a short relative clause of a pronoun and its verb in the past), "shy of the 46%
+# turnout record set in 2008" (the record's participle).
 _OWN_PERIOD_GAP_RE = re.compile(
     r"\s*(?:(?:that|which)\s+)?(?:(?:it|he|she|they|we)\s+[a-z]+(?:ed|id|ave|ade|ent|on)\s+)?"
+    r"(?:(?:[a-z]+\s+){0,2}(?:set|recorded|reached|seen|hit|posted)\s+)?"
     r"(?:(?:in|during|for|at\s+the\s+end\s+of)\s+)?$",
     re.IGNORECASE,
 )

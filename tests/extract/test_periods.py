@@ -130,6 +130,25 @@ def test_a_year_after_since_is_a_baseline_not_the_period():
     assert [(c.surface, c.period) for c in claims] == [("59.7%", None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turnout was up about 19 percentage points from 2012.",
+         [("19 percentage points", None)]),
+        ("Ticket sales fell 12% compared with 2019.", [("12%", None)]),
+        ("Ticket sales rose 12% in 2020 from 2019.", [("12%", "2020")]),
+        # a record's year, in its participle, is the record's alone
+        ("It was about 41%, just 5 percentage points shy of the 46% record set in 2008.",
+         [("41%", None), ("5 percentage points", None), ("46%", "2008")]),
+        # a year the figures come from is theirs
+        ("Figures from 2012 show 5% of homes were empty.", [("5%", "2012")]),
+    ],
+)  # fmt: skip
+def test_the_year_a_change_is_measured_from_is_not_its_period(text, expected):
+    claims = [c for c in extract_claims(text) if c.kind == "numeric"]
+    assert [(c.surface, c.period) for c in claims] == expected
+
+
 def test_a_period_in_another_clause_does_not_govern():
     text = "The vaccine is 95% effective, and deaths fell by 1,300 in March 2023."
     claims = [c for c in extract_claims(text) if c.kind == "numeric"]

@@ -107,7 +107,8 @@ COMMON_LEADS = frozenset(
     spending payrolls payroll household households business consumer core headline real
     nominal net gross private public manufacturing retail job jobs growth demand supply
     investment profits revenue revenues income debt borrowing lending trade housing
-    construction services energy food industrial shares stocks oil crude gold""".split()
+    construction services energy food industrial shares stocks oil crude gold turnout deficit
+    deficits surplus population""".split()
 )
 _PREPOSITIONS = frozenset(
     "in for of on at among across within from by to with over during since through after"

@@ -14,9 +14,11 @@ by 6" and "Smith leads Jones by 6" line up.
 Only "lead", "advantage" and "edge" name a lead as a noun: "margin" and "gap" are as
 often a profit margin, a margin of error or a pay gap; and only in a contest's count,
 so that "$4m ahead of Christmas", "8 hours ahead of London" or "300 homes with lead
-pipes" are no leads. "Beat by" is a result, not a standing lead, and is left to the
-metrics. A lead named without its rival takes the rival the article gives the same
-subject's lead elsewhere (name_rivals).
+pipes" are no leads. "Smith leads by 15 points" is a lead without its rival. A result's
+"won by", "beat Jones by", "was decided by" in a contest's count is the margin of
+victory, not a standing lead; "by 57 percent to 33 percent" is a score, two shares. A
+lead named without its rival takes the rival the article gives the same subject's lead
+elsewhere (name_rivals).
 """
 
 from __future__ import annotations
@@ -77,17 +79,41 @@ _NOT_NAMES = frozenset(
 _WINDOW = 160
 
 
+# "Smith leads by 15 points in Ohio", "Lee is ahead overall by 2.4 million votes": a
+# lead said without its rival. Only an adverb may stand between the verb and "by" (not
+# "leads efforts that cut spending by").
+_LEADS_BY_RE = re.compile(
+    rf"(?P<subject>{_NAME})\s+(?:(?:now|still|currently|narrowly|comfortably)\s+)?"
+    r"(?:leads|led|is\s+ahead|was\s+ahead)\s+(?:(?:overall|nationally|now|still|[a-z]+ly)\s+)?"
+    rf"by\s+{_APPROX}$"
+)
+# A result's margin: "Lee won the state by 10 points", "Ng beat Lee by 12 points", "the
+# state was decided by less than one point", "crushing her by more than 20 points".
+_WON_BY_RE = re.compile(
+    rf"(?:(?P<subject>{_NAME})\s+(?:[a-z]+ly\s+)?)?\b(?:won|wins|winning|beat|beats|beating"
+    r"|defeated|defeats|defeating|carried|carries|carrying|crushed|crushing|edged|edging"
+    r"|trounced|trouncing|routed|decided)\b(?:\s+(?!by\b)[\w'’.-]+){0,4}?"
+    rf"\s+by\s+{_APPROX}$"
+)
+# The rest of a score after its first share: "by 57 percent to 33 percent" is two shares.
+_SCORE_AFTER_RE = re.compile(r"(?:\s*(?:%|percent|per\s+cent|points?))?\s+to\s+\d")
+_RESULT_UNITS = frozenset({"point", "percentage point", "percent", "vote", "seat", "delegate"})
+
+
 @dataclass(frozen=True)
 class Lead:
     """The lead a number measures: whose it is when the sentence says, over whom, and
-    whether the sentence says it from the trailing side."""
+    whether the sentence says it from the trailing side, or a result's margin."""
 
     subject: str | None
     rival: str | None = None
     behind: bool = False
+    result: bool = False
 
     @property
     def metric(self) -> str:
+        if self.result:
+            return "margin of victory"
         if self.behind:
             return MARGIN_BEHIND + str(self.rival)
         return LEAD_OVER + self.rival if self.rival else "lead"
@@ -98,7 +124,7 @@ class Lead:
         (the key reads it by surname)."""
         subject = full_name(self.subject) if self.subject else None
         rival = full_name(self.rival) if self.rival and self.behind else self.rival
-        return Lead(subject, rival, self.behind)
+        return Lead(subject, rival, self.behind, self.result)
 
 
 def _name(raw: str | None) -> str | None:
@@ -125,6 +151,11 @@ def find_lead(sentence: str, start: int, end: int, unit: str | None) -> Lead | N
             return Lead(subject, rival, behind=m["verb"].startswith(("trail", "behind")))
     if unit is None:
         return None
+    score = _SCORE_AFTER_RE.match(sentence, end)  # "leads by 57 percent to 33 percent"
+    if not score and (m := _LEADS_BY_RE.search(before)):
+        return Lead(_name(m["subject"]))
+    if not score and unit in _RESULT_UNITS and (m := _WON_BY_RE.search(before)):
+        return Lead(_name(m["subject"]), result=True)
     after = _NOUN_AFTER_RE.match(sentence, end)
     if after is not None:
         if after["side"]:

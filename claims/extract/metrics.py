@@ -92,6 +92,10 @@ _CHANGE_VERBS = frozenset(
     stayed stays peaked peaking averaged average averages doubled tripled halved trading traded went
     go goes going came come comes ran run runs""".split()
 )
+# Words of an outlook between a measure and its verb: "the deficit is projected to be".
+_OUTLOOK_WORDS = frozenset(
+    "projected expected forecast predicted estimated set likely due poised going".split()
+)
 # The forms of those verbs that are never nouns: "total", "average", "rise" can be.
 _VERB_FORMS = frozenset(
     w for w in _CHANGE_VERBS if w.endswith(("ed", "ing")) or w in _IRREGULAR_PAST
@@ -103,7 +107,7 @@ _DIRECTION_WORDS = frozenset("up down off higher lower".split())
 _VERB_TAIL = frozenset(
     """by to at from up down off a an just nearly almost about around some roughly over
     more less than only marginally slightly sharply steadily seasonally adjusted another
-    further close under below above annualised annualized estimated""".split()
+    further close under below above annualised annualized estimated record""".split()
 )
 # Words that read as -ed or -ing forms but name things inside a noun phrase.
 _PARTICIPLE_NOUNS = frozenset(
@@ -449,6 +453,7 @@ def _subject_of_change(tokens: list[str], at_start: bool, common) -> str | None:
     while i >= 0 and (
         _lower(tokens[i]) in _AUXILIARIES
         or _lower(tokens[i]) in _VERB_FORMS  # "has been trading", "went up"
+        or _lower(tokens[i]) in _OUTLOOK_WORDS  # "is projected to be", "is likely to rise"
         or _lower(tokens[i]).endswith("ly")
     ):
         i -= 1
@@ -460,6 +465,13 @@ def _subject_of_change(tokens: list[str], at_start: bool, common) -> str | None:
     while j >= 0 and not _ends_clause(tokens, j):
         j -= 1
     clause = tokens[j + 1 : i + 1]
+    if not clause and (aside := _relative_aside_start(tokens, i)) is not None:
+        # "The deficit for the year, which ends in September, is projected to be": the
+        # measure before the relative clause
+        j = aside - 1
+        while j >= 0 and not _ends_clause(tokens, j):
+            j -= 1
+        clause = tokens[j + 1 : aside]
     if verb.endswith("ing") and not finite:
         # "a building totalling 8,000 sq ft": the participle tells of the noun before it
         return _last_run(clause)
@@ -472,6 +484,22 @@ def _subject_of_change(tokens: list[str], at_start: bool, common) -> str | None:
             k -= 1
         found = _clause_subject(tokens[k + 1 : j], at_start and k < 0, common)
     return found
+
+
+def _relative_aside_start(tokens: list[str], comma: int) -> int | None:
+    """Where the ", which ... ," aside that closes at tokens[comma] opens (its first
+    comma), or None when no relative clause closes there."""
+    if comma < 0 or tokens[comma] != ",":
+        return None
+    k = comma - 1
+    while k >= 0 and not _ends_clause(tokens, k):
+        k -= 1
+    if k >= 1 and _lower(tokens[k]) in _RELATIVES and tokens[k - 1] == ",":
+        return k - 1
+    return None
+
+
+_RELATIVES = frozenset("which who that".split())
 
 
 def _clause_subject(clause: list[str], at_start: bool, common) -> str | None:

@@ -120,6 +120,16 @@ def test_find_metric_falls_back_to_the_counted_unit():
         ("Total retail employment rose by 12,000 in May.", "12,000", "total retail employment"),
         ("Employment in mining changed little (-3,000).", "-3,000", "employment"),
         ("Inflation over the past year has averaged 4%.", "4%", "inflation"),
+        ("Turnout in the county primary was a record 61%.", "61%", "turnout"),
+        # an outlook between the measure and its verb
+        ("The deficit is projected to be $380 billion.", "$380 billion", "deficit"),
+        ("Exports are expected to rise 5% next year.", "5%", "exports"),
+        # a relative clause between the measure and its verb
+        (
+            "The surplus for the year, which ends in June, is forecast to be $9bn.",
+            "$9bn",
+            "surplus",
+        ),
         ("Glasbury shares fell 4% on Monday.", "4%", "share price"),
         # "the X at N", with or without a comma
         ("Prices held up, with the jobless rate at 4.1%.", "4.1%", "jobless rate"),

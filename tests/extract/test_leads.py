@@ -58,6 +58,24 @@ def test_the_size_of_a_lead(sentence, surface, subject, metric):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "surface", "subject", "metric"),
+    [
+        # a lead said without its rival
+        ("Okafor leads by 15 points in Zembla, the poll found.", "15", "Okafor", "lead"),
+        ("Okafor leads overall by 2.4 million votes.", "2.4 million", "Okafor", "lead"),
+        # a result's margin
+        ("Okafor won the state by 10 points in 1998.", "10", "Okafor", "margin of victory"),
+        ("Okafor beat Lindqvist by 12 points in Zembla.", "12", "Okafor", "margin of victory"),
+        ("Okafor carried Zembla by five points.", "five", "Okafor", "margin of victory"),
+        ("The seat was decided by fewer than 300 votes.", "300", "seat", "margin of victory"),
+    ],
+)  # fmt: skip
+def test_a_lead_without_a_rival_and_a_results_margin(sentence, surface, subject, metric):
+    got = numeric(sentence)[surface]
+    assert got[:2] == (subject, metric)
+
+
+@pytest.mark.parametrize(
     ("sentence", "surface"),
     [
         ("Okafor won 40 delegates on Monday.", "40"),
@@ -73,6 +91,9 @@ def test_the_size_of_a_lead(sentence, surface, subject, metric):
         ("Apple beat Wall Street expectations by $1.2bn.", "$1.2bn"),
         ("Ann Reyes leads Treasury efforts that cut spending by 4%.", "4%"),
         ("India beat Australia by 5 wickets.", "5"),
+        # a score, not a margin: two shares
+        ("Okafor leads by 57 percent to 33 percent.", "57 percent"),
+        ("Okafor won the county by 71 percent to 27 percent.", "71 percent"),
     ],
 )
 def test_numbers_that_are_no_lead(sentence, surface):

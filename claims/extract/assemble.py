@@ -371,7 +371,7 @@ def _numeric_claims(
         subject = _full_org_subject(subject, org_names)
         if _subject_within_metric(subject, metric):
             # "the unemployment rate rose to 3.5%": what, not who; the article says whose
-            subject = article_subjects.main if article_subjects is not None else None
+            subject = article_subjects.default if article_subjects is not None else None
         needed = requirements.requirement(sentence, q.start, q.end)
         hurt = (
             casualties.casualties(sentence, q.start, q.end, q.noun)

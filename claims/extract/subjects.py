@@ -706,6 +706,11 @@ class ArticleSubjects:
         # Groups of a name the article has given figures for, by their noun: a later
         # "the casinos" is "Zembla's casinos".
         self._groups: dict[str, str] = {}
+        # The paragraph of each sentence, and the place the current one opened with ("In
+        # Zembla, turnout was high. It was about 41%": Zembla's 41%).
+        self._paragraphs = _paragraph_numbers(text, spans)
+        self._seen = 0  # sentences observed so far: the next one is being read
+        self._place: tuple[int, str] | None = None
 
     def subject(self, sentence: str, start: int, end: int) -> str | None:
         """The subject of the quantity at [start, end) of the sentence."""
@@ -744,7 +749,17 @@ class ArticleSubjects:
                 return f"{self.main} {noun}"  # "the campaign" in a story about Jo Rivers
         if found is None and (population := _population_after(sentence, start, end)):
             return population  # "about 40% of caregivers have": the caregivers' share
-        return self.main or found
+        return self.default if found is None else self.main or found
+
+    @property
+    def default(self) -> str | None:
+        """The subject of a figure whose sentence names none: the place its paragraph
+        opened with, else the article's main entity."""
+        if self._place is not None and self._seen < len(self._paragraphs):
+            paragraph, place = self._place
+            if paragraph == self._paragraphs[self._seen]:
+                return place
+        return self.main
 
     @property
     def main(self) -> str | None:
@@ -776,6 +791,18 @@ class ArticleSubjects:
                 first_actor = self._people.get(name, name)
         if first_actor is not None:
             self.last_person = first_actor
+        self._note_paragraph_place(sentence)
+        self._seen += 1
+
+    def _note_paragraph_place(self, sentence: str) -> None:
+        """Remember the place a paragraph's first sentence opens with."""
+        k = self._seen
+        if k >= len(self._paragraphs) or (k > 0 and self._paragraphs[k - 1] == self._paragraphs[k]):
+            return
+        place = _opening_place(sentence)
+        if place and place.lower() in self.common:
+            place = None  # "Most", "Western": a common word that names a region too
+        self._place = (self._paragraphs[k], place) if place else None
 
     def _is_organisation(self, sentence: str, name: str, called: bool, m: re.Match) -> bool:
         """Whether a name that acts in a sentence, or that the text calls a firm, can be
@@ -935,6 +962,41 @@ def first_person(sentence: str, start: int) -> str | None:
     if _NOT_OWN_FIGURE_RE.search(m["gap"]):
         return None
     return "I" if m["subject"] == "I" else "we"
+
+
+def _paragraph_numbers(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Each sentence's paragraph, counting from 0: a line break between two sentences
+    starts a new one."""
+    numbers: list[int] = []
+    paragraph = previous_end = 0
+    for start, end in spans:
+        if numbers and "\n" in text[previous_end:start]:
+            paragraph += 1
+        numbers.append(paragraph)
+        previous_end = end
+    return numbers
+
+
+# The capitalised run a sentence opens with, after "In": "In Zembla, ...", "North
+# Zembla election officials said ...".
+_OPENING_RUN_AFTER_IN_RE = re.compile(r"\s*(?:In\s+)?((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)")
+
+
+def _opening_place(sentence: str) -> str | None:
+    """The place a sentence opens with ("In Ohio, ...", "North Carolina officials
+    said", "Missouri Secretary of State ..."), or None: the longest run of its first
+    capitalised words that is a country or one of its regions."""
+    m = _OPENING_RUN_AFTER_IN_RE.match(sentence)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n]).rstrip(".,'’s")
+        # a region before another name is as often part of that name ("Western
+        # Journalism"); a country or a US state is the place ("Missouri Secretary of State")
+        if places.is_place(name) if n == len(words) else places.is_country_or_us_state(name):
+            return name
+    return None
 
 
 def _last_pronoun(sentence: str, start: int) -> str | None:

@@ -598,3 +598,21 @@ def test_a_name_written_after_the_is_no_person_a_first_name_could_be():
         "Dunmore has raised $5 million of the $8 million it pledged."
     )
     assert claim_subject(text, "$5 million") == "Dunmore"
+
+
+def test_a_figure_naming_no_one_is_the_place_its_paragraph_opened_with():
+    text = (
+        "Jo Rivers won again on Tuesday.\n\n"
+        "In Ohio, the turnout was the second highest on record. It was about 41%.\n\n"
+        "North Carolina election officials said turnout was high. The turnout was about 35%.\n\n"
+        "Rivers spoke later. The crowd was about 2,000."
+    )
+    assert claim_subject(text, "41%") == "Ohio"
+    assert claim_subject(text, "35%") == "North Carolina"
+    # a new paragraph that opens with no place leaves the place behind
+    assert claim_subject(text, "2,000") == "Jo Rivers"
+
+
+def test_a_region_before_another_name_is_no_paragraph_place():
+    text = "Jo Rivers won again.\n\nWestern Beacon reported the news. It drew 2,000 readers."
+    assert claim_subject(text, "2,000") == "Jo Rivers"

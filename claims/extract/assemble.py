@@ -174,6 +174,19 @@ def _speaker_covers(sentence: str, q_end: int, attribution, cues: _CueIndex | No
     return not (participle_after_comma or cues.join_between(q_end, cue_start))
 
 
+# A name set off by a comma just before a number: "says Jo Rivers, 21, a student".
+_NAME_AND_COMMA_BEFORE_RE = re.compile(r"([A-Z][\w.'’-]*),\s+$")
+
+
+def _speakers_own_age(sentence: str, q_start: int, attribution) -> bool:
+    """Whether the number is the speaker's age in the words that name them ("says Jo
+    Rivers, 21, a student from Lima"): what the article tells of the speaker, not what
+    the speaker said."""
+    speaker = getattr(attribution, "speaker", None)
+    m = _NAME_AND_COMMA_BEFORE_RE.search(sentence, max(0, q_start - 40), q_start)
+    return bool(speaker and m and m.group(1) == speaker.split()[-1])
+
+
 _PLACE_PREPOSITIONS = frozenset("in at of for from among".split())
 
 
@@ -357,7 +370,12 @@ def _numeric_claims(
         if index not in own and (ago := periods.attached_ago(sentence, q.end, mentions)):
             own[index] = ago  # "a profit of $5m two years ago"
     for index, (q, metric) in enumerate(zip(quantities, metric_of, strict=True)):
-        source = attribution if _speaker_covers(sentence, q.end, attribution, cues) else None
+        source = (
+            attribution
+            if _speaker_covers(sentence, q.end, attribution, cues)
+            and not _speakers_own_age(sentence, q.start, attribution)
+            else None
+        )
         if article_subjects is not None:  # the article's entities resolve "it", "the firm"
             subject = article_subjects.subject(sentence, q.start, q.end)
         else:

@@ -201,6 +201,21 @@ def test_position_verbs_do_not_give_figures_a_speaker(text, surface, speaker):
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "speaker"),
+    [
+        # the age in the words that name the speaker is the article's, not theirs
+        ('"Rents are too high," says Jo Rivers, 21, a student from Lima.', "21", None),
+        ("Jo Rivers, 58, said rents had risen 9% this year.", "58", None),
+        # what they said keeps them
+        ("Jo Rivers, 58, said rents had risen 9% this year.", "9%", "Jo Rivers"),
+    ],
+)  # fmt: skip
+def test_a_speakers_age_is_not_their_claim(text, surface, speaker):
+    claim = next(c for c in extract_claims(text) if c.surface == surface)
+    assert claim.speaker == speaker
+
+
+@pytest.mark.parametrize(
     ("sentence", "surface", "metric"),
     [
         # a relative clause that states the figure of the noun phrase before it

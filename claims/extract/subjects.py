@@ -381,6 +381,10 @@ def _candidates(
         if at >= 0:  # the trimmed chunk's own span: "Congress" in "Congress for"
             c0, c1 = at, at + len(chunk)
         possessive = sentence.startswith(("'s", "’s"), c1) or raw.endswith(("'s", "’s"))
+        # "Atlantic City casinos earned", "the two Beacon titles employ": the name's group
+        group = _GROUP_COMPOUND_RE.match(sentence, c1)
+        if group and (group["noun"] not in _GROUP_NOUNS or group.end() > start or possessive):
+            group = None
         if _NUMBER_BEFORE_RE.search(sentence, max(0, c0 - 12), c0):
             continue  # "at 0900 GMT", "70 Airbus jets": part of a time or a count
         reporting_group = False
@@ -390,6 +394,8 @@ def _candidates(
             reporting_group = True  # "casinos in Zembla reported $2bn": their own results
         if _is_adjective(sentence, chunk, c1):
             continue  # "Democratic voters", "Baltic ports": a modifier, not a name
+        if group is not None:
+            c1 = group.end()  # the group stands where its name would
         if places.demonym_country(chunk) and not _NOUN_AFTER_RE.match(sentence, c1):
             continue  # "the 34-year-old Zemblan, seeded third": a person, not Zembla
         if _DESCRIPTION_RE.match(sentence, c1) or _spelled_out(sentence, chunk, c0, c1):
@@ -415,7 +421,9 @@ def _candidates(
         else:
             rank = 4
         subject = _as_subject(chunk)
-        if subject and (body := _BODY_AFTER_RE.match(sentence, c1)):
+        if subject and group is not None:
+            subject = f"{subject} {group['noun']}"
+        elif subject and (body := _BODY_AFTER_RE.match(sentence, c1)):
             subject = f"{subject} {body['noun']}"  # "the Rivers campaign paid": the campaign
         if subject:
             found.append(_Candidate(rank, start - c1, subject, (c0, c1)))
@@ -442,6 +450,15 @@ _GROUP_NOUNS = frozenset(
     counties games titles""".split()
 )
 # "Zembla's eight remaining casinos": the name's group, past up to two modifiers.
+# Groups of people: a name before one picks one group of many ("White voters", "Lee
+# supporters"), so a later "the voters" is not that group.
+_PEOPLE = frozenset(
+    """farmers workers employees voters residents citizens households consumers customers
+    users members supporters students graduates teachers doctors nurses patients drivers
+    homeowners renters""".split()
+)
+# A group noun right after a name: "Atlantic City casinos", "Beacon titles".
+_GROUP_COMPOUND_RE = re.compile(r"\s+(?P<noun>[a-z]+)\b(?!['’-])")
 _GROUP_AFTER_RE = re.compile(r"['’]s\s+(?P<words>(?:[\w-]+\s+){0,2}[a-z]+)\b")
 # "Banks in Zembla will", "the remaining casinos in Zembla earned": the group opening
 # its clause, past up to two modifiers.
@@ -543,6 +560,8 @@ def _group_noun(subject: str) -> str | None:
         return None
     if words[-1] in _GROUP_NOUNS and words[-2].endswith(("'s", "’s", "'", "’")):
         return words[-1]
+    if words[-1] in _GROUP_NOUNS - _PEOPLE and words[-2][:1].isupper():
+        return words[-1]  # "Atlantic City casinos"; not "White voters", one group of many
     if words[0] in _GROUP_NOUNS and words[1] in ("in", "from"):
         return words[0]
     return None

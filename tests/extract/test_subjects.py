@@ -616,3 +616,28 @@ def test_a_figure_naming_no_one_is_the_place_its_paragraph_opened_with():
 def test_a_region_before_another_name_is_no_paragraph_place():
     text = "Jo Rivers won again.\n\nWestern Beacon reported the news. It drew 2,000 readers."
     assert claim_subject(text, "2,000") == "Jo Rivers"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "subject"),
+    [
+        ("Dunmore City casinos earned $2.7 billion last year.", "$2.7 billion",
+         "Dunmore City casinos"),
+        ("Gaming revenue at Dunmore City casinos fell 7.7 percent.", "7.7 percent",
+         "Dunmore City casinos"),
+        ("The two Beacon titles currently employ 521 journalists.", "521", "Beacon titles"),
+        ("Sales of Zembla games rose 37.9% during the year.", "37.9%", "Zembla games"),
+    ],
+)  # fmt: skip
+def test_a_group_written_after_a_name_is_the_groups(sentence, surface, subject):
+    assert claim_subject(_ABOUT_RIVERS + sentence, surface) == subject
+
+
+def test_a_group_of_people_after_a_name_is_not_the_group_of_later_sentences():
+    text = (
+        "Jo Rivers spoke at the White House on Monday.\n\n"
+        "White voters were half of voters or less in three of nine Whig primaries.\n\n"
+        "In three other states, black voters accounted for about a quarter of Whig voters."
+    )
+    assert claim_subject(text, "nine") == "White voters"
+    assert claim_subject(text, "a quarter") == "black voters"

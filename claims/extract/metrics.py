@@ -170,7 +170,7 @@ _CLAUSE_WORDS = frozenset(
     after before since than so said says according""".split()
 )
 _POLL_VERBS = frozenset(
-    """has have had with at earned earns earning gets get got getting garnered garners
+    """has have had with at earn earned earns earning gets get got getting garnered garners
     polled polls polling draws drew""".split()
 )
 # Of those, the ones that need the candidate's name right before them: "Smith has 40%",
@@ -525,6 +525,8 @@ def _verb_index(tokens: list[str]) -> int | None:
     while i >= 0:
         word = _lower(tokens[i])
         before = _lower(tokens[i - 1]) if i > 0 else ""
+        if word == "up" and before in _ADD_VERBS:
+            return i - 1  # "deficits would add up to $1.5 trillion"
         if word in _DIRECTION_WORDS and before and before not in _VERB_FORMS | _AUXILIARIES:
             return i  # "with revenue up 3%": the direction word stands for the verb
         if word in _VERB_TAIL or (word.endswith("ly") and word not in _CHANGE_VERBS):
@@ -538,6 +540,9 @@ def _verb_index(tokens: list[str]) -> int | None:
         return None
     word = _lower(tokens[i])
     return i if word in _CHANGE_VERBS or word in _DIRECTION_WORDS else None
+
+
+_ADD_VERBS = frozenset("add adds added adding".split())
 
 
 _ORDINALS = frozenset(
@@ -1150,6 +1155,8 @@ def _before_number(sentence, start, end, tokens, common, kind) -> str | None:
             return None  # "an increase of 6%": a change of the figure before it
     if kind == "percent" and (support := _poll_support(tokens)):
         return support
+    if kind == "percent" and _IN_THE_POLLS_RE.match(sentence, end):
+        return "support"  # "would have to reach 15 percent in the polls"
     if kind == "money" and (noun := _money_verb_noun(tokens) or _money_verb_after(sentence, end)):
         return noun
     metric = _legacy(sentence, start, end)
@@ -1158,6 +1165,7 @@ def _before_number(sentence, start, end, tokens, common, kind) -> str | None:
     return metric
 
 
+_IN_THE_POLLS_RE = re.compile(r"\s+in\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}polls?\b")
 _NP_OF_BEFORE_RE = re.compile(r"\b[a-z][\w-]*\s+of\s+(?:[a-z]+\s+){0,2}$")
 
 

@@ -121,6 +121,10 @@ def test_find_metric_falls_back_to_the_counted_unit():
         ("Employment in mining changed little (-3,000).", "-3,000", "employment"),
         ("Inflation over the past year has averaged 4%.", "4%", "inflation"),
         ("Turnout in the county primary was a record 61%.", "61%", "turnout"),
+        ("Over ten years, deficits would add up to $1.5 trillion.", "$1.5 trillion", "deficits"),
+        # a share said to be held in the polls is support
+        ("Ng would have to reach 15 percent in the polls to debate.", "15 percent", "support"),
+        ("Ng and Lee tied at 5% in the poll.", "5%", "support"),
         # an outlook between the measure and its verb
         ("The deficit is projected to be $380 billion.", "$380 billion", "deficit"),
         ("Exports are expected to rise 5% next year.", "5%", "exports"),

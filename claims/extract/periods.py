@@ -248,6 +248,37 @@ def _clause_around(sentence: str, start: int, end: int) -> str:
     return sentence[lo : after.start() if after else len(sentence)]
 
 
+# How far ahead a day said of what is to come may lie: the half year a campaign or a
+# season looks ahead ("the state's primary Aug. 30" in May).
+_DAY_TO_COME_DAYS = 183
+
+
+_LOOKS_BACK_RE = re.compile(r"(?:last|since|through|until)\b", re.IGNORECASE)
+
+
+def _day_to_come(m: re.Match, month: int, day: int, published: date | None) -> bool:
+    """Whether a day (or month) named without a year, later in the year than
+    publication, is this year's coming one: its clause tells of the future or of the
+    present, not the past ("five candidates are competing before the primary Aug. 30",
+    "voters go to the polls Nov. 8"; not "On Aug. 30, sales rose 5%")."""
+    if published is None or (month, day) <= (published.month, published.day):
+        return False
+    try:
+        ahead = (date(published.year, month, day) - published).days
+    except ValueError:
+        return False
+    clause = _clause_around(m.string, m.start(), m.end())
+    past = _PAST_VERB_RE.search(clause) or _IRREGULAR_PAST_RE.search(clause)
+    return bool(_FUTURE_RE.search(clause) or not past) and ahead <= _DAY_TO_COME_DAYS
+
+
+# Past forms of common verbs that do not end in -ed.
+_IRREGULAR_PAST_RE = re.compile(
+    r"\b(?:went|said|told|met|left|began|found|brought|bought|built|caught|felt|kept|knew"
+    r"|meant|sent|spoke|stood|thought|wrote|chose|drove|flew|threw|became|did|struck)\b"
+)
+
+
 def _year_for_month(
     month: int,
     day: int,
@@ -517,6 +548,8 @@ def _resolve(
         mo = _month_number(m.group(f"{kind}_m"))
         d = int(m.group(f"{kind}_d"))
         y = year or _year_for_month(mo, d, fallback, published, look_ahead=True)
+        if not year and fallback is None and _day_to_come(m, mo, d, published):
+            y = published.year if published else y
         if y is None or not _valid_date(y, mo, d):
             return None, year
         if kind == "dmy" and m.group("dmy_to"):
@@ -546,6 +579,13 @@ def _resolve(
                 # "Entering the contests in June, Smith leads by 270": the lead is as it
                 # stands now, before what it approaches
                 return published.isoformat(), year
+        elif (
+            fallback is None
+            and published is not None
+            and not _LOOKS_BACK_RE.match(m.group())
+            and _day_to_come(m, mo, 1, published)
+        ):
+            y = published.year  # "the convention is in July"
         else:
             y = _year_for_month(mo, 1, fallback, published)
         return (f"{y:04d}-{mo:02d}" if y else None), year

@@ -525,6 +525,24 @@ def test_a_daily_figure_said_on_a_day_keeps_the_day():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # a day or month to come, in a clause about the present or the future
+        ("Five candidates are competing before the state's primary Aug. 30.", "2016-08-30"),
+        ("The primary on Aug. 30 will pick 12 delegates.", "2016-08-30"),
+        ("The party set a goal of 64 million dollars for its convention in July.", "2016-07"),
+        # told in the past, or looking back: the last one past
+        ("On Aug. 30, sales rose 5%.", "2015-08-30"),
+        ("The jet flew 333 hours last July.", "2015-07"),
+        ("Voters went out on July 4, and 40% backed Lee.", "2015-07-04"),
+    ],
+)
+def test_a_day_ahead_without_a_year_is_the_coming_one_unless_told_in_the_past(text, period):
+    (claim,) = [c for c in extract_claims(text, "2016-05-12") if c.kind == "numeric"]
+    assert claim.period == period
+
+
 def test_a_time_in_the_possessive_is_no_subject():
     (claim,) = [
         c

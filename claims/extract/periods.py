@@ -363,8 +363,14 @@ def find_periods(
         if kind == "ago":
             governs = False  # "approved six years ago, now taken by 2 million": its own only
         if kind == "year" and _in_year_span(s, m.start(), m.end()):
-            # "between 1989 and 2003": years no single period stands for
-            period, kind = None, "year_span"
+            # "between 1989 and 2003": years no single period stands for, but the figures
+            # of a sentence the span opens ("From 2000 to 2013, deaths rose 71%") are as
+            # they stood at its end
+            frame = _SPAN_FRAME_RE.match(s)
+            in_frame = frame is not None and m.start() < frame.end()
+            closes_frame = frame is not None and m.end() == frame.end("end")
+            period, kind = (period if closes_frame else None), "year_span"
+            governs = governs and (closes_frame or not in_frame)
         forward = year is not None and bool(
             _FORWARD_BEFORE_RE.search(s, max(0, m.start() - _FORWARD_WINDOW), m.start())
         )
@@ -384,6 +390,12 @@ def find_periods(
 _SPAN_START_RE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _SPAN_NEXT_RE = re.compile(rf"\s*(?:and|to|-|–)\s*{_YEAR}\b")
 _SPAN_END_RE = re.compile(rf"\b(?:between|from)\s+{_YEAR}\s*(?:and|to|-|–)\s*$", re.IGNORECASE)
+
+
+# A span of years opening the sentence as its frame: "From 2000 to 2013, ...".
+_SPAN_FRAME_RE = re.compile(
+    rf"\s*(?:From|Between)\s+{_YEAR}\s*(?:and|to|-|–)\s*(?P<end>{_YEAR})\s*,"
+)
 
 
 def _in_year_span(s: str, start: int, end: int) -> bool:

@@ -262,7 +262,7 @@ def test_baselines_weekdays_and_day_ranges(text, surface, period):
         (
             "From 2008 to 2015, road deaths fell 30%, while cycling injuries rose 12%.",
             "12%",
-            None,  # a span of years: no one period stands for it
+            "2015",  # a span of years: as it stood at its end
         ),
         ("Last year alone, donors gave $4m; the year before they had given $2m.", "$2m", "2022"),
         # not when the opening phrase is more than a time
@@ -767,13 +767,16 @@ def test_a_year_written_in_a_relative_aside_dates_nothing_after_it():
 
 
 @pytest.mark.parametrize(
-    ("text", "surface"),
+    ("text", "surface", "period"),
     [
-        ("Almost 1.5 million posts disappeared between 1989 and 2003.", "1.5 million"),
-        ("The income of the richest grew 27 percent from 2009 to 2014.", "27 percent"),
-        # not dated by the sentence's frame nor by a monthly measure's latest release
-        ("Between 2001 and 2007, job growth was 30% lower.", "30%"),
+        # a span after the figure: no one period stands for it
+        ("Almost 1.5 million posts disappeared between 1989 and 2003.", "1.5 million", None),
+        ("The 70 new jets are due for delivery between 2028 and 2032.", "70", None),
+        # a span that opens the sentence frames its figures as they stood at its end, not
+        # by a monthly measure's latest release
+        ("Between 2001 and 2007, the jobless rate was 3% lower.", "3%", "2007"),
+        ("From 2000 to 2013, deaths from the disease rose 71%.", "71%", "2013"),
     ],
 )
-def test_a_span_of_years_gives_its_figures_no_period(text, surface):
-    assert _periods(text)[surface] is None
+def test_a_span_of_years_dates_its_figures_only_when_it_frames_the_sentence(text, surface, period):
+    assert _periods(text)[surface] == period

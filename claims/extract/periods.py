@@ -762,6 +762,8 @@ def _separated(sentence: str, mention: PeriodMention, start: int, end: int) -> b
     lo, hi = min(mention.end, end), max(mention.start, start)
     if mention.aside and len(_ASIDE_DASH_RE.findall(sentence, lo, hi)) % 2:
         return True
+    if _outside_relative_aside(sentence, mention, start):
+        return True  # "the fiscal year, which ends Sept. 30, is projected to be $544bn"
     sep = _CLAUSE_SEPARATOR_RE.search(sentence, lo, hi)
     if sep is None:
         return False
@@ -771,6 +773,17 @@ def _separated(sentence: str, mention: PeriodMention, start: int, end: int) -> b
         and not _OWN_TIME_RE.search(sentence, sep.end(), start)
     )
     return not carries
+
+
+def _outside_relative_aside(sentence: str, mention: PeriodMention, start: int) -> bool:
+    """Whether the mention sits in a relative clause set off by commas (", which ends
+    Sept. 30,") and the figure at `start` outside it."""
+    opened = _IN_RELATIVE_ASIDE_RE.search(sentence, max(0, mention.start - 80), mention.start)
+    if opened is None:
+        return False
+    closing = sentence.find(",", mention.end)
+    aside_end = closing if closing >= 0 else len(sentence)
+    return not opened.start() <= start < aside_end
 
 
 # A contrast clause that tells of the same past event: "Lee won 58% on Tuesday, while

@@ -759,6 +759,20 @@ def test_a_paragraph_carries_the_period_of_a_measure_it_goes_on_reporting(text, 
     assert found[surface.removeprefix("a ")] == period, found
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "period"),
+    [
+        ("The surplus for the year, which ends Sept. 30, is forecast at $54 billion.",
+         "$54 billion", None),
+        ("Without Lee, who retired in February, the board split 4 to 4.", "4", None),
+        # a figure inside the aside keeps the aside's time
+        ("The firm, which sold 300 cars in 2015, is up for sale.", "300", "2015"),
+    ],
+)  # fmt: skip
+def test_a_time_in_a_relative_clause_dates_only_what_is_inside_it(text, surface, period):
+    assert _periods(text)[surface] == period
+
+
 def test_a_year_written_in_a_relative_aside_dates_nothing_after_it():
     text = "Online betting, which became legal in 2013, rose 36 percent in May."
     assert _periods(text)["36 percent"] == "2021-05"

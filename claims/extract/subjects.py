@@ -172,12 +172,25 @@ _ADVERB_RE = re.compile(r"[a-z]+ly|also|still|now|just|already|only|then|even")
 _COUNTRY_AFTER_RE = re.compile(
     r"[^,;:.]*?\bin\s+(?:the\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
 )
-# A contest's score: "Rivers leads Stone, 52% to 41%"; the second figure is the rival's.
+# A contest's score: "Rivers leads Stone, 52% to 41%", "Rivers is well ahead of Stone
+# 52 percent to 41 percent", "voters who prefer Rivers to Stone 52% to 41%": the first
+# figure is the leader's (or the preferred one's), the second the rival's.
+_SCORE_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+_SCORE_VERB = (
+    r"(?:leading|leads|led|beating|beat|beats|trails|trailing|trailed|ahead\s+of|over"
+    r"|against|to)"
+)
 _SECOND_SCORE_RE = re.compile(
-    r"\b(?:leading|leads|led|beating|beat|beats|trails|trailing|trailed|over|against)\s+"
-    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}),?\s+\d[\d.,]*\s*"
+    rf"\b{_SCORE_VERB}\s+(?:the\s+)?(?P<name>{_SCORE_NAME}),?\s+\d[\d.,]*\s*"
     r"(?:%|percent|per\s+cent|points)?\s+to\s+$"
 )
+_FIRST_SCORE_RE = re.compile(
+    rf"(?:(?P<leader>{_SCORE_NAME})\s+(?:(?:is|was|now|still|well|far|comfortably)\s+)*"
+    r"(?:leading|leads|led|beating|beat|beats|ahead\s+of|over)"
+    rf"|\bprefers?\s+(?P<preferred>{_SCORE_NAME})\s+(?:to|over))"
+    r"\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?$"
+)
+_SCORE_AFTER_FIRST_RE = re.compile(r"\s*(?:%|percent|per\s+cent|points)?\s+to\s+\d")
 _NOUN_AFTER_RE = re.compile(r"\s+[a-z]")
 _OPENING_PRONOUN_RE = re.compile(r"(?:He|She|It)\b")
 _PERSON_PRONOUNS = frozenset("he she his her him".split())
@@ -685,6 +698,10 @@ def _ranked_subject(
         return agent, 1  # "the $5m spent by Rivers": the spender's money
     if m := _SECOND_SCORE_RE.search(sentence, max(0, start - 120), start):
         return _clean_name(m["name"]), 0  # "Rivers leads Stone, 52% to 41%": Stone's 41%
+    if _SCORE_AFTER_FIRST_RE.match(sentence, end) and (
+        m := _FIRST_SCORE_RE.search(sentence, max(0, start - 120), start)
+    ):
+        return _clean_name(m["leader"] or m["preferred"]), 0  # ... and Rivers's 52%
     candidates = _candidates(sentence, start, names, common)
     if country := _country_after(sentence, end):
         candidates.append(_Candidate(3, 0, country))

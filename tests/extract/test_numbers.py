@@ -147,6 +147,18 @@ def test_ranges(text, surface, value, low, high, unit):
     assert claim.high == pytest.approx(high)
 
 
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("A survey shows a 62%-32% divide on the issue.", ["62%", "32%"]),
+        ("Voters agree by 55%-41% that it should.", ["55%", "41%"]),
+        ("Lee is ahead 46 percent to 39 percent.", ["46 percent", "39 percent"]),
+    ],
+)
+def test_a_falling_pair_of_shares_is_a_score_of_two_figures(text, surfaces):
+    assert [text[q.start : q.end] for q in find_quantities(text)] == surfaces
+
+
 def test_a_single_number_has_no_bounds():
     claim = only("The firm employs 900 engineers.")
     assert claim.low is None and claim.high is None

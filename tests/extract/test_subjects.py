@@ -261,8 +261,16 @@ def test_a_place_the_metric_ends_on_stays_the_subject():
     assert claim.subject == "UK"
 
 
-def test_the_second_figure_of_a_score_is_the_rivals():
-    text = "After the vote, Rivers is leading Stone, 48 percent to 45 percent."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the vote, Rivers is leading Stone, 48 percent to 45 percent.",
+        "Rivers is now well ahead of Stone 48 percent to 45 percent.",
+        "Voters who prefer Dr. Rivers to Mr. Stone 48 percent to 45 percent.",
+        "Rivers beat Stone 48 percent to 45 percent.",
+    ],
+)
+def test_the_figures_of_a_score_are_the_leaders_and_the_rivals(text):
     assert subject_of(text, "48 percent") == "Rivers"
     assert subject_of(text, "45 percent") == "Stone"
 

@@ -660,7 +660,7 @@ def extract_claims(text: str, published: str | date | None = None) -> list[Extra
         except Exception:  # noqa: BLE001 - the contract is "never raises"
             log.exception("claim extraction failed in sentence at %d", start)
     claims.sort(key=lambda c: (c.sentence_start, c.surface_start, c.kind != "numeric"))
-    return leads.name_rivals(_figures_named_again(claims))
+    return leads.name_rivals(_figures_named_again(claims), text, spans)
 
 
 # A figure this large is seldom two different things in one article.

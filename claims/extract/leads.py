@@ -24,8 +24,11 @@ elsewhere (name_rivals).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from claims.extract import places
+from claims.extract.names import is_person_name
 from claims.normalise import LEAD_OVER, MARGIN_BEHIND, surname
 
 __all__ = ["find_lead", "name_rivals"]
@@ -175,13 +178,16 @@ def _rival_of(metric: str | None) -> str | None:
     return None
 
 
-def name_rivals(claims: list) -> list:
+def name_rivals(claims: list, text: str = "", spans: Sequence[tuple[int, int]] = ()) -> list:
     """A lead the text gives without its rival ("Smith's 90-seat advantage") takes
     the rival the article gives the same subject's lead elsewhere ("lead over Jones"
     said of Smith, "margin behind Smith" said of Jones); failing that, in a count of
     delegates, seats or votes, the one other name whose figures the article counts in
-    that unit ("Jones won 40 delegates"). Left as "lead" when the article names no
-    rival, or more than one."""
+    that unit ("Jones won 40 delegates"); failing that, in such a count, the one name
+    with figures that shares far more of the article's sentences with the leader than
+    any other (the race the leader is in, where other contests are reported too). Left
+    as "lead" when the article names no rival, or no one stands out; a lead in points
+    among a group of voters is as often over the whole field."""
     rivals: dict[str, set[str]] = {}
     counted: dict[str | None, set[str]] = {}  # unit -> names with figures in it
     for claim in claims:
@@ -201,7 +207,50 @@ def name_rivals(claims: list) -> list:
         if claim.kind == "numeric" and claim.metric == "lead" and claim.subject:
             own = surname(claim.subject)
             found = rivals.get(own) or counted.get(claim.unit, set()) - {own}
+            if (
+                len(found) != 1
+                and claim.unit in _RIVAL_UNITS
+                and (usual := _usual_rival(own, claims, text, spans))
+            ):
+                found = {usual}
             if len(found) == 1:
                 claim = replace(claim, metric=Lead(claim.subject, next(iter(found))).metric)
         out.append(claim)
     return out
+
+
+def _person_like(name: str) -> bool:
+    """A person's full name, or one capitalised word that names no place or people."""
+    if " " in name:
+        return is_person_name(name)
+    return name[:1].isupper() and not places.is_place(name) and places.demonym_country(name) is None
+
+
+# How far the most frequent companion must outnumber the next for a rival to be read.
+_RIVAL_DOMINANCE = 2
+
+
+def _usual_rival(own: str, claims: list, text: str, spans: Sequence[tuple[int, int]]) -> str | None:
+    """The name with figures in the article that most often shares a sentence with the
+    leader's, when it does so at least twice and twice as often as any other."""
+    names = {
+        surname(c.subject)
+        for c in claims
+        if c.kind == "numeric" and c.subject and _person_like(c.subject)
+    } - {own}
+    if not names or not text:
+        return None
+    together: dict[str, int] = dict.fromkeys(names, 0)
+    own_re = re.compile(rf"\b{re.escape(own)}\b")
+    for start, end in spans:
+        sentence = text[start:end]
+        if own_re.search(sentence):
+            for name in names:
+                if re.search(rf"\b{re.escape(name)}\b", sentence):
+                    together[name] += 1
+    ranked = sorted(together.items(), key=lambda item: -item[1])
+    best, count = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    if count >= 2 and count >= _RIVAL_DOMINANCE * runner_up:
+        return best
+    return None

@@ -117,6 +117,25 @@ def test_a_lead_keeps_no_rival_when_the_article_counts_two_others():
     assert numeric(text)["214-delegate"][1] == "lead"
 
 
+def test_a_lead_without_its_rival_takes_the_name_the_leader_is_reported_with():
+    text = (
+        "Ann Okafor met Piet Lindqvist in Leeds. Okafor won 40 delegates to "
+        "Lindqvist's 31. Okafor mocked Lindqvist on Monday.\n\n"
+        "In the other race, Jo Moreau won 20 delegates and Sam Ng won 12.\n\n"
+        "Okafor now holds a 214-delegate advantage."
+    )
+    assert numeric(text)["214-delegate"][:2] == ("Ann Okafor", "lead over Lindqvist")
+
+
+def test_a_lead_keeps_no_rival_when_no_one_stands_out_beside_the_leader():
+    text = (
+        "Ann Okafor met Piet Lindqvist and Jo Moreau. Lindqvist won 31 delegates. "
+        "Moreau won 20 delegates. Okafor won 40 delegates. Okafor, Lindqvist and Moreau "
+        "spoke. Okafor now holds a 214-delegate advantage."
+    )
+    assert numeric(text)["214-delegate"][1] == "lead"
+
+
 def test_the_leader_is_written_as_the_article_named_them_in_full():
     text = (
         "Ann Okafor spoke in Leeds on Monday. "

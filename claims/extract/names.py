@@ -251,7 +251,14 @@ def clean_name(raw: str) -> tuple[str | None, str | None]:
             "prof",
         }:
             cut = i
-    if cut >= 0 and (words[cut + 1][:1].islower() or words[cut - 1 : cut] == ["the"]):
+    if (
+        cut >= 0
+        and words[cut + 1] == "of"
+        and len(words) > cut + 3
+        and is_person_name(" ".join(words[cut + 3 :]))
+    ):
+        cut += 2  # "Secretary of State Jo Smith": a title with its office, then the name
+    elif cut >= 0 and (words[cut + 1][:1].islower() or words[cut - 1 : cut] == ["the"]):
         cut = -1  # a title inside a body's name: "Office of the Chief Harbour Master"
     if cut < 0 or _body_of(words, cut):
         return " ".join(words), None

@@ -800,6 +800,9 @@ def test_the_statement_is_the_body_just_heard():
         ("Bank of Zembla governor Jo Smith", "Jo Smith"),
         ("Department of Health spokeswoman Ann Lee", "Ann Lee"),
         ("Office of the Chief Harbour Master", "Office of the Chief Harbour Master"),
+        # a title with its office before the name
+        ("Secretary of State Jo Smith", "Jo Smith"),
+        ("Zembla Secretary of State Ann Lee", "Ann Lee"),
     ],
 )
 def test_a_body_named_x_of_y_keeps_a_person_after_a_title_apart(raw, name):

@@ -72,14 +72,16 @@ _DATA_VERB = (
 _FILLER = r"(?:\s+(?:also|further|now|have|has|had|were|was|which|that|just|\w+ly))*"
 _ABBR = r"(?P<abbr>\s*\([A-Z][A-Za-z]{1,9}\))?"
 
-# "figures released by X", "a survey from X", "polls, including one from X".
-# A poll's sample may come between ("a poll of 400 registered voters released by X").
+# "figures released by X", "a survey from X", "polls, including one from X", "research
+# conducted for X". A poll's sample may come between ("a poll of 400 registered voters
+# released by X").
 _NOUN_THEN_NAME = re.compile(
     rf"\b(?P<noun>{_DATA_NOUN})\b(?:\s+of\s+[\d,]+(?:\s+[A-Za-z][\w-]*){{1,4}}?(?=,?\s+(?:released|"
     r"published|conducted|commissioned|carried|by|from)\b))?"
     r"(?:,?\s+(?:including\s+one|released|published|compiled|"
     r"issued|produced|conducted|commissioned|carried\s+out|out|on\s+\w+day|\w+day|last\s+\w+))*"
-    rf",?\s+(?:by|from)\s+(?:the\s+)?(?P<name>{JOINT_NAME}){_ABBR}"
+    r"(?:,?\s+(?:by|from)|\s+(?:conducted|commissioned|prepared|carried\s+out|done)\s+for)"
+    rf"\s+(?:the\s+)?(?P<name>{JOINT_NAME}){_ABBR}"
 )
 # "a Beacon University poll shows", "official Central Bank lending figures have shown".
 _NAME_THEN_NOUN = re.compile(

@@ -27,6 +27,12 @@ def speakers(text: str) -> dict[str, str | None]:
         ("Rents rose 6%, according to data from Harbour Lettings.", "Harbour Lettings", False),
         ("Sales slipped, a survey from Brightwater Research found.", "Brightwater Research", True),
         ("Five models sold well, figures compiled by Tallyco suggest.", "Tallyco", False),
+        # figures made for a body are that body's
+        (
+            "Research conducted for the Beacon Media Center showed a fall.",
+            "Beacon Media Center",
+            False,
+        ),
         # the publisher's name before its figures and a reporting verb
         ("A Lakeside College poll shows the mayor ahead.", "Lakeside College", True),
         ("Official Central Bank lending figures have shown a fall.", "Central Bank", False),

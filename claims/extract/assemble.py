@@ -178,13 +178,21 @@ def _speaker_covers(sentence: str, q_end: int, attribution, cues: _CueIndex | No
 _NAME_AND_COMMA_BEFORE_RE = re.compile(r"([A-Z][\w.'’-]*),\s+$")
 
 
-def _speakers_own_age(sentence: str, q_start: int, attribution) -> bool:
+def _speakers_own_age(sentence: str, q_start: int, q_end: int, attribution) -> bool:
     """Whether the number is the speaker's age in the words that name them ("says Jo
     Rivers, 21, a student from Lima"): what the article tells of the speaker, not what
-    the speaker said."""
+    the speaker said ("According to Jo Rivers, 40% of loans ..." is)."""
     speaker = getattr(attribution, "speaker", None)
+    if not speaker or not _AGE_SET_OFF_RE.fullmatch(
+        sentence, q_start, min(len(sentence), q_end + 1)
+    ):
+        return False
     m = _NAME_AND_COMMA_BEFORE_RE.search(sentence, max(0, q_start - 40), q_start)
-    return bool(speaker and m and m.group(1) == speaker.split()[-1])
+    return bool(m and m.group(1) == speaker.split()[-1])
+
+
+# A bare number set off like an apposition: "21," or "21)" or the sentence's last "21".
+_AGE_SET_OFF_RE = re.compile(r"\d{1,3}(?:[,)]|$)")
 
 
 _PLACE_PREPOSITIONS = frozenset("in at of for from among".split())
@@ -373,7 +381,7 @@ def _numeric_claims(
         source = (
             attribution
             if _speaker_covers(sentence, q.end, attribution, cues)
-            and not _speakers_own_age(sentence, q.start, attribution)
+            and not _speakers_own_age(sentence, q.start, q.end, attribution)
             else None
         )
         if article_subjects is not None:  # the article's entities resolve "it", "the firm"

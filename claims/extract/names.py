@@ -436,11 +436,17 @@ def split_affiliation(name: str) -> tuple[str, str | None]:
 
 
 def split_possessive(name: str) -> tuple[str, str | None]:
-    """ "Acme's Daily Globe" -> ("Daily Globe", "Acme")."""
+    """ "Acme's Daily Globe" -> ("Daily Globe", "Acme"); "People's Bank", "Women's
+    Media Center" stay one name: a group of people before a body names what it is for."""
     m = re.match(r"^(?P<owner>.+?)['\u2019]s\s+(?P<rest>[A-Z].*)$", name)
-    if m:
+    if m and m.group("owner").lower() not in _PEOPLE_OWNERS:
         return m.group("rest"), m.group("owner")
     return name, None
+
+
+_PEOPLE_OWNERS = frozenset(
+    "people women men children workers citizens veterans farmers students".split()
+)
 
 
 def all_titles(name: str) -> bool:

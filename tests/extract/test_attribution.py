@@ -812,6 +812,20 @@ def test_a_body_named_x_of_y_keeps_a_person_after_a_title_apart(raw, name):
 
 
 @pytest.mark.parametrize(
+    ("raw", "parts"),
+    [
+        ("Acme's Daily Globe", ("Daily Globe", "Acme")),
+        ("People's Bank", ("People's Bank", None)),
+        ("Women's Media Center", ("Women's Media Center", None)),
+    ],
+)
+def test_a_possessive_splits_an_owner_from_its_body_unless_it_names_a_group(raw, parts):
+    from claims.extract.names import split_possessive
+
+    assert split_possessive(raw) == parts
+
+
+@pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
         ("Globex owes $2bn in taxes, the Ruritanian government says.", "Ruritanian government"),

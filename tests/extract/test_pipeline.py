@@ -208,6 +208,8 @@ def test_position_verbs_do_not_give_figures_a_speaker(text, surface, speaker):
         ("Jo Rivers, 58, said rents had risen 9% this year.", "58", None),
         # what they said keeps them
         ("Jo Rivers, 58, said rents had risen 9% this year.", "9%", "Jo Rivers"),
+        ("According to Jo Rivers, 40% of loans were bad.", "40%", "Jo Rivers"),
+        ("According to Jo Rivers, 40 loans were bad.", "40", "Jo Rivers"),
     ],
 )  # fmt: skip
 def test_a_speakers_age_is_not_their_claim(text, surface, speaker):

@@ -302,6 +302,25 @@ def _poll_named(subject: str | None, speaker: str | None) -> str | None:
     return speaker if speaker.lower().endswith(_POLL_NOUNS) else f"{speaker} poll"
 
 
+def _names_the_pollster(subject: str | None, speaker: str | None, sentence: str) -> bool:
+    """Whether the subject found is only the name of the pollster whose poll reports the
+    figure: a poll's finding is about the people polled or the candidates, never about
+    who ran it (CLAIM-SPEC: a subject is never the source)."""
+    if not subject or not speaker or not _may_be_pollster(speaker):
+        return False
+    subject_words = set(subject.lower().split())
+    if subject_words < set(re.split(r"[\s/-]+", speaker.lower())):
+        return bool(_POLL_WORD_RE.search(sentence))  # "Reuters" of "Reuters/Ipsos"
+    # the pollster itself, named before its poll: "a Beacon/Acme poll found 40% ..."
+    return (
+        re.search(rf"\b{re.escape(subject)}(?:[/-][\w.-]+)*\s+(?:poll|survey)", sentence)
+        is not None
+    )
+
+
+_POLL_WORD_RE = re.compile(r"\b(?:poll|polls|survey|surveys)\b", re.IGNORECASE)
+
+
 def _may_be_pollster(name: str) -> bool:
     """A name that can run a poll: not a person, nor a plural of people ("Catholics"
     said so in it, they did not conduct it)."""
@@ -434,6 +453,8 @@ def _numeric_claims(
         speaker = _numeric_speaker(source, attribution, figure_source)
         if _describes_a_poll(metric):
             subject = _poll_named(subject, speaker) or subject
+        elif _names_the_pollster(subject, speaker, sentence):
+            subject = None  # "a Reuters/Ipsos poll found by 43%-41%": not Reuters's figure
         if periods.is_monthly_measure(metric) and not _is_place_in(sentence, subject):
             # a country's monthly statistic is the country's, not the speaker's or the
             # person the article is about: the country the article names most

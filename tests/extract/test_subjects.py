@@ -649,3 +649,19 @@ def test_a_group_of_people_after_a_name_is_not_the_group_of_later_sentences():
     )
     assert claim_subject(text, "nine") == "White voters"
     assert claim_subject(text, "a quarter") == "black voters"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("In April, a Beacon/Acme poll found by 43%-41% that the public disagreed.", "43%"),
+        ("A Beacon poll last week found that 63 percent of adults want hearings.", "63 percent"),
+    ],
+)
+def test_a_poll_finding_is_never_the_pollsters(sentence, surface):
+    assert claim_subject(sentence, surface) not in ("Beacon", "Acme", "Beacon/Acme")
+
+
+def test_a_body_reporting_its_own_results_stays_their_subject():
+    text = "Globex said on Monday that it sold 40% more vans, as its survey of dealers showed."
+    assert claim_subject(text, "40%") == "Globex"

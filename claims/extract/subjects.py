@@ -1048,13 +1048,23 @@ _OPENING_RUN_RE = re.compile(r"(?:[A-Z][\w&.'’-]*\s+)*(?:[A-Z][\w&.'’-]*)?")
 def _midsentence_names(text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
     """Capitalised words the article writes inside a sentence, not only in the run of
     capitalised words that opens it ("Acme Industries rose" names neither word)."""
-    words = set()
+    words: set[str] = set()
     for s, e in spans:
         sentence = text[s:e]
         opening = _OPENING_RUN_RE.match(sentence, _lead(sentence))
         assert opening is not None  # the pattern matches the empty string
-        words.update(_CAPITAL_WORD_RE.findall(sentence, opening.end()))
+        words.update(
+            m.group()
+            for m in _CAPITAL_WORD_RE.finditer(sentence, opening.end())
+            if not _opens_a_line(sentence, m.start())
+        )
     return frozenset(context.bare(word).rstrip(".") for word in words)
+
+
+def _opens_a_line(sentence: str, pos: int) -> bool:
+    """Whether the word at `pos` is the first of a line: a title's second line opens
+    as a sentence does ("Acme wins; \nOpinions are split")."""
+    return sentence[:pos].rstrip(" \t").endswith("\n")
 
 
 @lru_cache(maxsize=8192)
@@ -1081,7 +1091,7 @@ def _main_entity(
         lead = _lead(sentence)
         for m in _CHUNK_RE.finditer(sentence):
             raw = m.group(1)
-            if m.start(1) == lead:
+            if m.start(1) == lead or _opens_a_line(sentence, m.start(1)):
                 # a lone word that only ever opens sentences ("Voters said") is too
                 # uncertain a name to make an article's topic
                 raw = _trim_opener(raw, names, common)

@@ -158,6 +158,15 @@ def test_headlines_do_not_make_the_main_entity():
     assert claim_subject(text, "$5m") == "Acme Industries"
 
 
+def test_a_word_opening_a_titles_second_line_is_no_name():
+    text = (
+        "Voters back the levy in poll; \nCrowds gather at the rally.\n\n"
+        "Acme Industries said on Monday it would hire staff. Acme Industries opened a "
+        "plant. About 300 people came to the opening."
+    )
+    assert claim_subject(text, "300") == "Acme Industries"
+
+
 @pytest.mark.parametrize(
     ("text", "surface", "subject"),
     [

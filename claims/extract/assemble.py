@@ -29,7 +29,7 @@ from claims.extract import (
     subjects,
     units,
 )
-from claims.extract.attribution import attribute_sentences
+from claims.extract.attribution import Attribution, attribute_sentences
 from claims.extract.names import POSITION_VERBS, is_org_name, is_person_name
 from claims.extract.sentences import sentence_spans
 from claims.model import ExtractedClaim
@@ -174,25 +174,19 @@ def _speaker_covers(sentence: str, q_end: int, attribution, cues: _CueIndex | No
     return not (participle_after_comma or cues.join_between(q_end, cue_start))
 
 
-# A name set off by a comma just before a number: "says Jo Rivers, 21, a student".
-_NAME_AND_COMMA_BEFORE_RE = re.compile(r"([A-Z][\w.'’-]*),\s+$")
+# The name just before an age set off after it: "says Jo Rivers, 21", "Rivers (58)".
+_NAME_BEFORE_AGE_RE = re.compile(r"([A-Z][\w.'’-]*)(?:,\s+|\s*\()$")
 
 
-def _speakers_own_age(sentence: str, q_start: int, q_end: int, attribution) -> bool:
+def _speakers_own_age(sentence: str, q, attribution: Attribution | None) -> bool:
     """Whether the number is the speaker's age in the words that name them ("says Jo
     Rivers, 21, a student from Lima"): what the article tells of the speaker, not what
     the speaker said ("According to Jo Rivers, 40% of loans ..." is)."""
-    speaker = getattr(attribution, "speaker", None)
-    if not speaker or not _AGE_SET_OFF_RE.fullmatch(
-        sentence, q_start, min(len(sentence), q_end + 1)
-    ):
+    speaker = attribution.speaker if attribution is not None else None
+    if not speaker or q.kind != "age":  # numbers.py reads an age set off after a name
         return False
-    m = _NAME_AND_COMMA_BEFORE_RE.search(sentence, max(0, q_start - 40), q_start)
+    m = _NAME_BEFORE_AGE_RE.search(sentence, max(0, q.start - 40), q.start)
     return bool(m and m.group(1) == speaker.split()[-1])
-
-
-# A bare number set off like an apposition: "21," or "21)" or the sentence's last "21".
-_AGE_SET_OFF_RE = re.compile(r"\d{1,3}(?:[,)]|$)")
 
 
 _PLACE_PREPOSITIONS = frozenset("in at of for from among".split())
@@ -310,7 +304,7 @@ def _names_the_pollster(subject: str | None, speaker: str | None, sentence: str)
         return False
     subject_words = set(subject.lower().split())
     if subject_words < set(re.split(r"[\s/-]+", speaker.lower())):
-        return bool(_POLL_WORD_RE.search(sentence))  # "Reuters" of "Reuters/Ipsos"
+        return bool(_POLL_WORD_RE.search(sentence))  # "Acme" of "Acme/Beacon"
     # the pollster itself, named before its poll: "a Beacon/Acme poll found 40% ..."
     return (
         re.search(rf"\b{re.escape(subject)}(?:[/-][\w.-]+)*\s+(?:poll|survey)", sentence)
@@ -373,6 +367,8 @@ def _numeric_claims(
 ) -> list[ExtractedClaim]:
     """Numeric claims of one sentence; `time` carries the article's time context on."""
     sentence = text[start:end]
+    if article_subjects is not None:
+        article_subjects.enter(start)
     _note_org_names(sentence, org_names)
     mentions = periods.find_periods(sentence, published, time.year)
     time.begin_sentence(start, sentence, mentions)
@@ -400,7 +396,7 @@ def _numeric_claims(
         source = (
             attribution
             if _speaker_covers(sentence, q.end, attribution, cues)
-            and not _speakers_own_age(sentence, q.start, q.end, attribution)
+            and not _speakers_own_age(sentence, q, attribution)
             else None
         )
         if article_subjects is not None:  # the article's entities resolve "it", "the firm"
@@ -454,7 +450,7 @@ def _numeric_claims(
         if _describes_a_poll(metric):
             subject = _poll_named(subject, speaker) or subject
         elif _names_the_pollster(subject, speaker, sentence):
-            subject = None  # "a Reuters/Ipsos poll found by 43%-41%": not Reuters's figure
+            subject = None  # "an Acme/Beacon poll found by 43%-41%": not Acme's figure
         if periods.is_monthly_measure(metric) and not _is_place_in(sentence, subject):
             # a country's monthly statistic is the country's, not the speaker's or the
             # person the article is about: the country the article names most
@@ -487,7 +483,7 @@ def _numeric_claims(
         if needed is not None and period:
             period = period[:4]  # a threshold is the contest's, not the day it was reached
         elif period and len(period) == 10 and periods.is_monthly_measure(metric):
-            # a monthly statistic said on a day ("on Friday, unemployment fell to 4.9%")
+            # a monthly statistic said on a day ("on Friday, unemployment fell to 5.3%")
             # is of the month whose release was the latest on that day
             period = periods.latest_release(metric, date.fromisoformat(period))
         time.dated(metric, unit, period)
@@ -697,8 +693,8 @@ _DISTINCTIVE_FIGURE = 100
 
 
 def _figures_named_again(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
-    """A bare number the article counted before ("2,383 delegates are needed to win";
-    later "the magic number of 2,383") takes that count's unit, and its measure when it
+    """A bare number the article counted before ("1,950 delegates are needed to win";
+    later "the magic number of 1,950") takes that count's unit, and its measure when it
     names none."""
     counted: dict[float, ExtractedClaim] = {}
     for i, claim in enumerate(claims):

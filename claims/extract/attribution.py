@@ -53,7 +53,7 @@ from dataclasses import dataclass
 
 from claims.extract.speakers import find_attributions
 
-__all__ = ["attribute_sentences"]
+__all__ = ["Attribution", "attribute_sentences"]
 
 
 @dataclass

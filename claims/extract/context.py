@@ -276,12 +276,19 @@ _COUNTING_VERB_PAST = {
 }  # fmt: skip
 _COUNTING_VERB = "|".join(sorted(_COUNTING_VERB_PAST, key=len, reverse=True))
 _VERB_BEFORE_RE = re.compile(rf"\b({_ACTION_VERB}|{_COUNTING_VERB})\s+(?:{_APPROX_WORDS}\s+)?$")
-# A plural common noun opening its clause, bare or after a quantifier or a sentence
-# adverb, with a short place or kind after it: "Some restaurants have added", "Currently
-# candidates in local votes must be", "workers would get".
+# A plural common noun in lower case opening its clause, bare after a comma or after a
+# quantifier or a sentence adverb, with a short place or kind after it: "Some
+# clinics have added", "Currently candidates in local votes must be", ", workers
+# would get". A sentence adverb is one of a list: a name ending in -ly is none ("Kelly
+# supporters").
+_SENTENCE_ADVERBS = (
+    "Currently|Normally|Usually|Typically|Generally|Traditionally|Historically|"
+    "Increasingly|Already|Recently|Meanwhile|Similarly|Likewise|Overall|Altogether|"
+    "Nationally|Locally|Now|Today|Still|Also|Only"
+)
 _PLURAL_SUBJECT_RE = re.compile(
-    r"(?:^\s*|[,;:]\s+)(?:(?:[A-Z][a-z]+ly|[Ss]ome|[Mm]any|[Mm]ost|[Aa]ll|[Ss]everal|[Ff]ew"
-    r"|[Oo]ther|[Tt]hese|[Tt]hose)\s+)?"
+    rf"(?:^\s*|[,;:]\s+)(?:(?:{_SENTENCE_ADVERBS}|[Ss]ome|[Mm]any|[Mm]ost|[Aa]ll|[Ss]everal"
+    r"|[Ff]ew|[Oo]ther|[Tt]hese|[Tt]hose)\s+)?"
     r"(?P<np>(?:[a-z][\w-]*\s+)?[a-z][a-z-]*[^s\W]s)"
     r"(?:\s+(?:in|at|with|from)(?:\s+[\w-]+){1,5}?)?"
     rf"\s+(?:{_ADVERB}\s+)*(?:{_ACTION_VERB}|{VERB}|must|can|should)\b"
@@ -541,7 +548,7 @@ def _same_clause_subject(prefix: str) -> str | None:
 
 
 def _plural_subject(prefix: str) -> str | None:
-    """'Some restaurants have added a 15% surcharge': a plural common noun that opens the
+    """'Some clinics have added a 9% fee': a plural common noun that opens the
     number's clause and is the subject of its verb (see _PLURAL_SUBJECT_RE)."""
     m = _PLURAL_SUBJECT_RE.search(prefix)
     if m is None:
@@ -550,7 +557,7 @@ def _plural_subject(prefix: str) -> str | None:
     if len(between) > 60 or _CLAUSE_BREAK_RE.search(between):
         return None
     if any(word in _NOT_PLURAL_NOUNS for word in m["np"].split()):
-        return None  # "Business, once booming, has collapsed": "has" is no plural
+        return None  # "Trade, once thriving, has slumped": "has" is no plural
     return _common_subject(m["np"])
 
 

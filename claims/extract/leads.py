@@ -16,7 +16,7 @@ often a profit margin, a margin of error or a pay gap; and only in a contest's c
 so that "$4m ahead of Christmas", "8 hours ahead of London" or "300 homes with lead
 pipes" are no leads. "Smith leads by 15 points" is a lead without its rival. A result's
 "won by", "beat Jones by", "was decided by" in a contest's count is the margin of
-victory, not a standing lead; "by 57 percent to 33 percent" is a score, two shares. A
+victory, not a standing lead; "by 61 percent to 29 percent" is a score, two shares. A
 lead named without its rival takes the rival the article gives the same subject's lead
 elsewhere (name_rivals).
 """
@@ -31,7 +31,7 @@ from claims.extract import places
 from claims.extract.names import is_person_name
 from claims.normalise import LEAD_OVER, MARGIN_BEHIND, surname
 
-__all__ = ["find_lead", "name_rivals"]
+__all__ = ["SCORE_AFTER_RE", "find_lead", "name_rivals"]
 
 # The units a contest is counted in: a lead of something else is no rival's lead.
 LEAD_UNITS = frozenset({"point", "percentage point", "percent", "delegate", "seat", "vote"})
@@ -82,7 +82,7 @@ _NOT_NAMES = frozenset(
 _WINDOW = 160
 
 
-# "Smith leads by 15 points in Ohio", "Lee is ahead overall by 2.4 million votes": a
+# "Smith leads by 15 points in Zembla", "Lee is ahead overall by 1.2 million votes": a
 # lead said without its rival. Only an adverb may stand between the verb and "by" (not
 # "leads efforts that cut spending by").
 _LEADS_BY_RE = re.compile(
@@ -90,17 +90,19 @@ _LEADS_BY_RE = re.compile(
     r"(?:leads|led|is\s+ahead|was\s+ahead)\s+(?:(?:overall|nationally|now|still|[a-z]+ly)\s+)?"
     rf"by\s+{_APPROX}$"
 )
-# A result's margin: "Lee won the state by 10 points", "Ng beat Lee by 12 points", "the
-# state was decided by less than one point", "crushing her by more than 20 points".
+# A result's margin: "Lee won the state by 8 points", "Ng beat Lee by 12 points", "the
+# seat was decided by fewer than 300 votes", "beating her by more than 14 points".
 _WON_BY_RE = re.compile(
     rf"(?:(?P<subject>{_NAME})\s+(?:[a-z]+ly\s+)?)?\b(?:won|wins|winning|beat|beats|beating"
     r"|defeated|defeats|defeating|carried|carries|carrying|crushed|crushing|edged|edging"
     r"|trounced|trouncing|routed|decided)\b(?:\s+(?!by\b)[\w'’.-]+){0,4}?"
     rf"\s+by\s+{_APPROX}$"
 )
-# The rest of a score after its first share: "by 57 percent to 33 percent" is two shares.
-_SCORE_AFTER_RE = re.compile(r"(?:\s*(?:%|percent|per\s+cent|points?))?\s+to\s+\d")
-_RESULT_UNITS = frozenset({"point", "percentage point", "percent", "vote", "seat", "delegate"})
+# The rest of a score after its first share: "by 61 percent to 29 percent" is two shares.
+SCORE_AFTER_RE = re.compile(r"(?:\s*(?:%|percent|per\s+cent|points?))?\s+to\s+\d")
+# A result's margin is counted in points, votes, seats or delegates; "beat estimates by
+# 10 percent" is a firm's result against a forecast, not a contest's.
+_RESULT_UNITS = frozenset({"point", "percentage point", "vote", "seat", "delegate"})
 
 
 @dataclass(frozen=True)
@@ -154,7 +156,7 @@ def find_lead(sentence: str, start: int, end: int, unit: str | None) -> Lead | N
             return Lead(subject, rival, behind=m["verb"].startswith(("trail", "behind")))
     if unit is None:
         return None
-    score = _SCORE_AFTER_RE.match(sentence, end)  # "leads by 57 percent to 33 percent"
+    score = SCORE_AFTER_RE.match(sentence, end)  # "leads by 61 percent to 29 percent"
     if not score and (m := _LEADS_BY_RE.search(before)):
         return Lead(_name(m["subject"]))
     if not score and unit in _RESULT_UNITS and (m := _WON_BY_RE.search(before)):

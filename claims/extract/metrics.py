@@ -35,6 +35,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from claims.extract import context, leads
+from claims.extract.names import CALENDAR_NAMES
 
 __all__ = ["sentence_metrics"]
 
@@ -526,7 +527,7 @@ def _verb_index(tokens: list[str]) -> int | None:
         word = _lower(tokens[i])
         before = _lower(tokens[i - 1]) if i > 0 else ""
         if word == "up" and before in _ADD_VERBS:
-            return i - 1  # "deficits would add up to $1.5 trillion"
+            return i - 1  # "surpluses would add up to $2 trillion"
         if word in _DIRECTION_WORDS and before and before not in _VERB_FORMS | _AUXILIARIES:
             return i  # "with revenue up 3%": the direction word stands for the verb
         if word in _VERB_TAIL or (word.endswith("ly") and word not in _CHANGE_VERBS):
@@ -1155,14 +1156,26 @@ def _before_number(sentence, start, end, tokens, common, kind) -> str | None:
             return None  # "an increase of 6%": a change of the figure before it
     if kind == "percent" and (support := _poll_support(tokens)):
         return support
-    if kind == "percent" and _IN_THE_POLLS_RE.match(sentence, end):
-        return "support"  # "would have to reach 15 percent in the polls"
+    if kind == "percent" and _IN_THE_POLLS_RE.match(sentence, end) and not _moves(tokens):
+        return "support"  # "would have to reach 15 percent in the polls"; not "slipped 5%"
     if kind == "money" and (noun := _money_verb_noun(tokens) or _money_verb_after(sentence, end)):
         return noun
     metric = _legacy(sentence, start, end)
     if metric and metric.split()[-1].lower() in _CHANGE_NOUNS:
         return None
     return metric
+
+
+_MOVE_VERB_RE = re.compile(
+    r"(?:ros|ris|fell|fall|slip|drop|gain|los|climb|jump|slid|dip|surg|soar|plung|tumbl"
+    r"|edg|increas|decreas|declin|gr[eo]w|shr[iau]nk)"
+)
+
+
+def _moves(tokens: list[str]) -> bool:
+    """Whether the number is what a verb of rising or falling moved by ("slipped 5%")."""
+    i = _verb_index(tokens)
+    return i is not None and _MOVE_VERB_RE.match(_lower(tokens[i])) is not None
 
 
 _IN_THE_POLLS_RE = re.compile(r"\s+in\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}polls?\b")
@@ -1357,7 +1370,7 @@ def sentence_metrics(sentence: str, quantities: Sequence, common: Iterable[str] 
 
 
 # A span of time spent somewhere or in some state, said just before it: "served in the
-# Senate for 20 years", "went without a press conference for 90 days".
+# Lima assembly for 20 years", "went without a press briefing for 90 days".
 _TIME_IN_RE = re.compile(
     r"(?<![\w-])(?P<pp>(?:in|at|on|with|without|inside|outside|behind|away\s+from)\s+"
     r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+for\s+"
@@ -1366,9 +1379,14 @@ _TIME_IN_RE = re.compile(
 )
 
 
+def _names_a_time(word: str) -> bool:
+    """A month, a weekday, a year or the word "time" itself ("on time")."""
+    return word in CALENDAR_NAMES or word[:1].isdigit() or _lower(word) in ("time", "times")
+
+
 def _time_in(sentence: str, start: int) -> str | None:
-    """The metric of a span of time the sentence spends somewhere ("in the Senate for 20
-    years": "time in the Senate"), else None: a bare "time" would make every span of one
+    """The metric of a span of time the sentence spends somewhere ("in the assembly for 20
+    years": "time in the assembly"), else None: a bare "time" would make every span of one
     subject one measure, and every two of them a dispute."""
     found = _TIME_IN_RE.search(sentence, max(0, start - 60), start)
     if found is None:
@@ -1378,4 +1396,6 @@ def _time_in(sentence: str, start: int) -> str | None:
         return None  # "in which it stood for ...": a clause, no place
     if words[-1].endswith("ing") or words[1].endswith("ing"):
         return None  # "focused on building the firm for ten years": an activity
+    if words[0] == "with" or any(_names_a_time(word) for word in words[1:]):
+        return None  # "a deal with Zembla", "a lease in March", "on time": no place or state
     return "time " + found["pp"]

@@ -15,6 +15,7 @@ import re
 from claims.extract import places
 
 __all__ = [
+    "CALENDAR_NAMES",
     "CORE",
     "DEMONYM",
     "ENDS_SENTENCE",
@@ -135,6 +136,13 @@ MEDIA_WORDS = frozenset(
     yonhap afp ap cnn bbc nbc abc cbs fox msnbc website newspaper paper magazine
     xinhua tass kyodo programme program show daily weekly
     """.split()
+)
+
+
+# Days and months: capitalised words that name a time, never a surname or a contest.
+CALENDAR_NAMES = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December""".split()
 )
 
 
@@ -437,7 +445,7 @@ def split_affiliation(name: str) -> tuple[str, str | None]:
 
 def split_possessive(name: str) -> tuple[str, str | None]:
     """ "Acme's Daily Globe" -> ("Daily Globe", "Acme"); "People's Bank", "Women's
-    Media Center" stay one name: a group of people before a body names what it is for."""
+    Beacon Fund" stay one name: a group of people before a body names what it is for."""
     m = re.match(r"^(?P<owner>.+?)['\u2019]s\s+(?P<rest>[A-Z].*)$", name)
     if m and m.group("owner").lower() not in _PEOPLE_OWNERS:
         return m.group("rest"), m.group("owner")

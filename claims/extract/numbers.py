@@ -776,7 +776,7 @@ def _quantity_at(s: str, i: int) -> tuple[Quantity | None, int]:
         return None, _skip_token(s, core.end)
     rng = _range_after(s, core, unit)
     if rng is not None and unit.kind == "percent" and rng[0].value < core.value:
-        rng = None  # "62%-32%", "46 percent to 39 percent": two shares of a poll, no range
+        rng = None  # "58%-36%", "44 percent to 37 percent": two shares of a poll, no range
     if rng is None and not _stands_alone_as_a_number(s, core, unit):
         return None, _skip_token(s, core.end)
     if (

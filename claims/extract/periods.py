@@ -110,13 +110,13 @@ _TEMPORAL_BEFORE_RE = re.compile(
 )
 
 # "the lowest since 1918", "up 3 points since March", "than in the same month of 2010",
-# "up 19 points from 2012": the period is a baseline the quantity is compared with, not
+# "up 14 points from 2011": the period is a baseline the quantity is compared with, not
 # the quantity's own.
 _BASELINE_BEFORE_RE = re.compile(
     r"\bsince\s+$|\bsame\s+(?:period|month|quarter|week|day|time)\s+(?:of\s+|in\s+)?$"
     r"|\blast\s+(?:seen|recorded|reached)\s+(?:in\s+)?$"
     r"|\bthan\s+(?:in\s+|during\s+)?$"  # "fewer than seven years ago": the comparison's time
-    # "up 19 points from 2012", "rose 12% compared with 2019": the change is to now
+    # "up 14 points from 2011", "rose 12% compared with 2019": the change is to now
     r"|\bcompared\s+(?:with|to)\s+(?:in\s+)?$|\d(?:\s*%|\s+[a-z]+){1,3}\s+from\s+$",
     re.IGNORECASE,
 )
@@ -253,7 +253,7 @@ def _clause_around(sentence: str, start: int, end: int) -> str:
 _DAY_TO_COME_DAYS = 183
 
 
-_LOOKS_BACK_RE = re.compile(r"(?:last|since|through|until)\b", re.IGNORECASE)
+_LOOKS_BACK_RE = re.compile(r"(?:last|since)\b", re.IGNORECASE)
 
 
 def _day_to_come(m: re.Match, month: int, day: int, published: date | None) -> bool:
@@ -363,8 +363,8 @@ def find_periods(
         if kind == "ago":
             governs = False  # "approved six years ago, now taken by 2 million": its own only
         if kind == "year" and _in_year_span(s, m.start(), m.end()):
-            # "between 1989 and 2003": years no single period stands for, but the figures
-            # of a sentence the span opens ("From 2000 to 2013, deaths rose 71%") are as
+            # "between 1979 and 1993": years no single period stands for, but the figures
+            # of a sentence the span opens ("From 1990 to 2003, sales rose 40%") are as
             # they stood at its end
             frame = _SPAN_FRAME_RE.match(s)
             in_frame = frame is not None and m.start() < frame.end()
@@ -392,7 +392,7 @@ _SPAN_NEXT_RE = re.compile(rf"\s*(?:and|to|-|–)\s*{_YEAR}\b")
 _SPAN_END_RE = re.compile(rf"\b(?:between|from)\s+{_YEAR}\s*(?:and|to|-|–)\s*$", re.IGNORECASE)
 
 
-# A span of years opening the sentence as its frame: "From 2000 to 2013, ...".
+# A span of years opening the sentence as its frame: "From 1990 to 2003, ...".
 _SPAN_FRAME_RE = re.compile(
     rf"\s*(?:From|Between)\s+{_YEAR}\s*(?:and|to|-|–)\s*(?P<end>{_YEAR})\s*,"
 )
@@ -560,8 +560,8 @@ def _resolve(
         mo = _month_number(m.group(f"{kind}_m"))
         d = int(m.group(f"{kind}_d"))
         y = year or _year_for_month(mo, d, fallback, published, look_ahead=True)
-        if not year and fallback is None and _day_to_come(m, mo, d, published):
-            y = published.year if published else y
+        if not year and fallback is None and published and _day_to_come(m, mo, d, published):
+            y = published.year
         if y is None or not _valid_date(y, mo, d):
             return None, year
         if kind == "dmy" and m.group("dmy_to"):
@@ -763,7 +763,7 @@ def _separated(sentence: str, mention: PeriodMention, start: int, end: int) -> b
     if mention.aside and len(_ASIDE_DASH_RE.findall(sentence, lo, hi)) % 2:
         return True
     if _outside_relative_aside(sentence, mention, start):
-        return True  # "the fiscal year, which ends Sept. 30, is projected to be $544bn"
+        return True  # "the year, which ends in June, is forecast to be $9bn"
     sep = _CLAUSE_SEPARATOR_RE.search(sentence, lo, hi)
     if sep is None:
         return False
@@ -777,13 +777,12 @@ def _separated(sentence: str, mention: PeriodMention, start: int, end: int) -> b
 
 def _outside_relative_aside(sentence: str, mention: PeriodMention, start: int) -> bool:
     """Whether the mention sits in a relative clause set off by commas (", which ends
-    Sept. 30,") and the figure at `start` outside it."""
+    in June,") and the figure at `start` outside it."""
     opened = _IN_RELATIVE_ASIDE_RE.search(sentence, max(0, mention.start - 80), mention.start)
-    if opened is None:
-        return False
     closing = sentence.find(",", mention.end)
-    aside_end = closing if closing >= 0 else len(sentence)
-    return not opened.start() <= start < aside_end
+    if opened is None or closing < 0:
+        return False  # a clause that ends the sentence may be about its figure
+    return not opened.start() <= start < closing
 
 
 # A contrast clause that tells of the same past event: "Lee won 58% on Tuesday, while
@@ -1142,8 +1141,8 @@ def baseline_period(sentence: str, start: int, end: int, period: str | None) -> 
 
 # Between a compared figure and its own period: "compared with 33% last month", "down
 # from 4.9% in May", "than 12,000 during 2019", "from £40,000 it gave four years ago"
-# (a short relative clause of a pronoun and its verb in the past), "shy of the 46%
-# turnout record set in 2008" (the record's participle).
+# (a short relative clause of a pronoun and its verb in the past), "shy of the 53%
+# record set in 1998" (the record's participle).
 _OWN_PERIOD_GAP_RE = re.compile(
     r"\s*(?:(?:that|which)\s+)?(?:(?:it|he|she|they|we)\s+[a-z]+(?:ed|id|ave|ade|ent|on)\s+)?"
     r"(?:(?:[a-z]+\s+){0,2}(?:set|recorded|reached|seen|hit|posted)\s+)?"
@@ -1202,12 +1201,16 @@ def present_of_comparison(baselines: Iterable[PeriodMention], published: date | 
 
 
 # A state said of the present, in the figure's clause: "now has 621 delegates",
-# "currently leads by 270", "continues to trail by 300", "remains at 49". Not a plan or
+# "currently leads by 270", "continues to trail by 90", "remains at 49". Not a plan or
 # a wish about it ("now expect prices to rise by 1%", "is currently pushing for a $15
-# minimum"). Not "still", which as often opens a contrast ("still fell short of 176").
+# minimum"). Not "still", which as often opens a contrast ("still fell short of 88").
 _NOW_BEFORE_RE = re.compile(
     r"\b(?:now|currently|presently|at\s+present|so\s+far|to\s+date|thus\s+far"
-    r"|continues\s+to|remains)\b"
+    # a state that goes on ("continues to lead"), not an act ("continues to insist"); a
+    # level that stays ("remains at"), not a verb of the clause ("it remains unclear")
+    r"|continues\s+to(?=\s+(?:lead|trail|hold|have|has|sit|stand|poll|run|stay|top|rank)"
+    r"\w*\b)|remains(?=\s+(?:at|above|below|about|around|near|close|roughly|just|only|"
+    r"some|under|over)\b))\b"
     r"(?P<gap>[^,;:.()\u2013\u2014]{0,80})$"
 )
 _NOT_A_STATE_RE = re.compile(

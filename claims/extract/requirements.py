@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.extract.names import CALENDAR_NAMES
 from claims.plurals import plural
 
 __all__ = ["Requirement", "Stake", "requirement", "stake", "with_counted_noun"]
@@ -192,14 +193,13 @@ class Stake:
 
 
 # The prize after the number and its counted noun: "50 delegates at stake in the
-# Zembla primary", "865 delegates are up for grabs Tuesday in Ruritania", "20 seats on
-# offer". Not a share of the prize ("334 of the 865 delegates at stake": the 865 is).
+# Zembla primary", "600 delegates are up for grabs Tuesday in Ruritania", "20 seats on
+# offer". Not a share of the prize ("31 of the 60 delegates at stake": the 60 is).
 _STAKE_AFTER_RE = re.compile(
     r"(?P<noun>(?:[\s-]+(?!are\b|is\b|were\b|was\b|at\b|up\b|on\b)[A-Za-z][\w'’-]*){0,2}?)"
     r"(?:\s+(?:are|is|were|was|remain|remained))?"
     r"\s+(?P<phrase>at\s+stake|up\s+for\s+grabs|on\s+offer)\b"
 )
-_DAY_NAMES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 # The contest named right after the prize: "in the Zembla primary", "on Super Tuesday".
 _CONTEST_AFTER_RE = re.compile(
     r"\s+(?:[A-Z][a-z]+day\s+)?(?:in|on|at)\s+(?:the\s+)?"
@@ -208,17 +208,22 @@ _CONTEST_AFTER_RE = re.compile(
 )
 
 
+# What a contest puts at stake: seats, delegates, votes, or a bare number of them ("with
+# 24 at stake"); money at stake is an exposure ("Acme has $5bn at stake"), not a prize.
+_PRIZE_UNITS = frozenset({"delegate", "superdelegate", "seat", "vote", None})
+
+
 def stake(sentence: str, end: int, unit: str | None) -> Stake | None:
     """What the number ending at `end` is at stake in, if it is a prize, else None. Its
-    subject is the contest, never the rival the sentence goes on to ("With 38 delegates
-    at stake, Lee will gain at least 20"): a stake is no one's count."""
-    found = _STAKE_AFTER_RE.match(sentence, end)
+    subject is the contest, never the rival the sentence goes on to ("With 26 delegates
+    at stake, Lee will gain at least 14"): a stake is no one's count."""
+    found = _STAKE_AFTER_RE.match(sentence, end) if unit in _PRIZE_UNITS else None
     if found is None:
         return None
     noun = found["noun"].strip(" -") or (plural(unit) if unit else "")
     phrase = " ".join(found["phrase"].split())
     contest = _CONTEST_AFTER_RE.match(sentence, found.end())
     name = contest["contest"].rstrip(".") if contest else None
-    if name in _DAY_NAMES:
-        name = None  # "at stake on Tuesday": when, not which contest
+    if name in CALENDAR_NAMES:
+        name = None  # "at stake on Tuesday", "in March": when, not which contest
     return Stake(name, f"{noun} {phrase}" if noun else phrase)

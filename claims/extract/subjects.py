@@ -29,13 +29,14 @@ about a candidate is that candidate's campaign).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.extract import context, places
-from claims.extract.names import DEMONYM, TITLES, is_person_name
+from claims.extract import context, leads, places
+from claims.extract.names import CALENDAR_NAMES, DEMONYM, TITLES, is_person_name
 
 __all__ = ["ArticleSubjects", "first_person", "sentence_subject"]
 
@@ -188,19 +189,14 @@ _FIRST_SCORE_RE = re.compile(
     rf"(?:(?P<leader>{_SCORE_NAME})\s+(?:(?:is|was|now|still|well|far|comfortably)\s+)*"
     r"(?:leading|leads|led|beating|beat|beats|ahead\s+of|over)"
     rf"|\bprefers?\s+(?P<preferred>{_SCORE_NAME})\s+(?:to|over))"
-    r"\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?$"
+    # the rival, named (or described after a name-like word), then the first figure
+    r"\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}?,?\s+$"
 )
-_SCORE_AFTER_FIRST_RE = re.compile(r"\s*(?:%|percent|per\s+cent|points)?\s+to\s+\d")
 _NOUN_AFTER_RE = re.compile(r"\s+[a-z]")
 _OPENING_PRONOUN_RE = re.compile(r"(?:He|She|It)\b")
 _PERSON_PRONOUNS = frozenset("he she his her him".split())
 _PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|him|it|its|they|their|the\s+\w+)\b", re.I)
 _ADJECTIVE_ENDINGS = ("ic", "ian", "ean", "ese", "ish", "ern", "al", "an")
-# Days and months, which follow a name in "Rivers Wednesday said": no surname.
-_DAY_NAMES = frozenset(
-    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
-    May June July August September October November December""".split()
-)
 # "the" or "a" with at most one word before a name ("the 9,000-seat"): the name is no
 # person's.
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w.,-]*[\w.-]\s+)?$")
@@ -394,7 +390,7 @@ def _candidates(
         if at >= 0:  # the trimmed chunk's own span: "Congress" in "Congress for"
             c0, c1 = at, at + len(chunk)
         possessive = sentence.startswith(("'s", "’s"), c1) or raw.endswith(("'s", "’s"))
-        # "Atlantic City casinos earned", "the two Beacon titles employ": the name's group
+        # "Dunmore City casinos earned", "the two Beacon titles employ": the name's group
         group = _GROUP_COMPOUND_RE.match(sentence, c1)
         if group and (group["noun"] not in _GROUP_NOUNS or group.end() > start or possessive):
             group = None
@@ -462,16 +458,16 @@ _GROUP_NOUNS = frozenset(
     newspapers broadcasters charities unions councils states provinces regions cities
     counties games titles""".split()
 )
-# "Zembla's eight remaining casinos": the name's group, past up to two modifiers.
-# Groups of people: a name before one picks one group of many ("White voters", "Lee
+# Groups of people: a name before one picks one group of many ("Whig voters", "Lee
 # supporters"), so a later "the voters" is not that group.
 _PEOPLE = frozenset(
     """farmers workers employees voters residents citizens households consumers customers
     users members supporters students graduates teachers doctors nurses patients drivers
     homeowners renters""".split()
 )
-# A group noun right after a name: "Atlantic City casinos", "Beacon titles".
+# A group noun right after a name: "Dunmore City casinos", "Beacon titles".
 _GROUP_COMPOUND_RE = re.compile(r"\s+(?P<noun>[a-z]+)\b(?!['’-])")
+# "Zembla's eight remaining casinos": the name's group, past up to two modifiers.
 _GROUP_AFTER_RE = re.compile(r"['’]s\s+(?P<words>(?:[\w-]+\s+){0,2}[a-z]+)\b")
 # "Banks in Zembla will", "the remaining casinos in Zembla earned": the group opening
 # its clause, past up to two modifiers.
@@ -499,8 +495,8 @@ def _group_of(sentence: str, best: _Candidate, start: int) -> str | None:
     return None
 
 
-# The group a share is of, after the figure: "40% of caregivers", "16 out of the top 20
-# titles", "a third of the electorate". The head is a plural common noun or a collective
+# The group a share is of, after the figure: "35% of nurses", "11 out of the top 30
+# clinics", "a quarter of the workforce". The head is a plural common noun or a collective
 # one; its modifiers are numbers, capitalised words ("of Zemblan voters") or words shaped
 # like adjectives, so that a verb after a singular noun ("of the vote goes") is no head.
 _POPULATION_MODIFIER = (
@@ -538,7 +534,7 @@ _SHARE_RE = re.compile(
 
 def _population_after(sentence: str, start: int, end: int) -> str | None:
     """The group of people or things a share or a part is of, when it follows the figure
-    ("about 40% of caregivers have", "16 out of the top 20 titles"): that group is what
+    ("about 35% of nurses have", "11 out of the top 30 clinics"): that group is what
     the figure is about. Not a measure ("5% of sales") nor a time ("half of the years"),
     and not when a name follows, which the share is about as a rule (an opinion of it)."""
     found = _POPULATION_AFTER_RE.match(sentence, end)
@@ -549,13 +545,19 @@ def _population_after(sentence: str, start: int, end: int) -> str | None:
     if head in context.MEASURE_HEADS or head in _VOTES or head.rstrip("s") in _TIME_NOUNS:
         return None
     if words[0][0].isdigit() or any(word.lower() in _NO_POPULATION for word in words):
-        return None  # "30% of the 2,383 delegates", "60% of its budget"
-    if _NAME_RE.search(sentence, found.end()):
-        return None  # "28% of voters had a positive view of Rivers": the share is Rivers'
+        return None  # "30% of the 900 delegates", "60% of its budget"
+    if _OPINION_OF_NAME_RE.match(sentence, found.end()):
+        return None  # "31% of voters had a kind word for Rivers": the share is Rivers'
     return found["np"]
 
 
-_NAME_RE = re.compile(r"\b[A-Z][a-z]")
+# An opinion of a name or a stand for it in the words after the group: "had a positive
+# view of Rivers", "back Rivers", "said they trust Lee" (not "live in Lima").
+_OPINION_OF_NAME_RE = re.compile(
+    r"[^.;:]{0,60}?\b(?:of|for|about|back\w*|support\w*|favou?r\w*|prefer\w*|oppos\w*"
+    r"|approv\w*|disapprov\w*|trust\w*|like\w*|dislike\w*|choose|chose|vote\w*)\s+"
+    r"(?:[a-z]+\s+){0,2}[A-Z][a-z]"
+)
 
 
 # A sentence opening with a group: "The casinos", "The remaining casinos", "Four of the
@@ -574,7 +576,7 @@ def _group_noun(subject: str) -> str | None:
     if words[-1] in _GROUP_NOUNS and words[-2].endswith(("'s", "’s", "'", "’")):
         return words[-1]
     if words[-1] in _GROUP_NOUNS - _PEOPLE and words[-2][:1].isupper():
-        return words[-1]  # "Atlantic City casinos"; not "White voters", one group of many
+        return words[-1]  # "Dunmore City casinos"; not "Whig voters", one group of many
     if words[0] in _GROUP_NOUNS and words[1] in ("in", "from"):
         return words[0]
     return None
@@ -698,7 +700,7 @@ def _ranked_subject(
         return agent, 1  # "the $5m spent by Rivers": the spender's money
     if m := _SECOND_SCORE_RE.search(sentence, max(0, start - 120), start):
         return _clean_name(m["name"]), 0  # "Rivers leads Stone, 52% to 41%": Stone's 41%
-    if _SCORE_AFTER_FIRST_RE.match(sentence, end) and (
+    if leads.SCORE_AFTER_RE.match(sentence, end) and (
         m := _FIRST_SCORE_RE.search(sentence, max(0, start - 120), start)
     ):
         return _clean_name(m["leader"] or m["preferred"]), 0  # ... and Rivers's 52%
@@ -743,10 +745,16 @@ class ArticleSubjects:
         # "the casinos" is "Zembla's casinos".
         self._groups: dict[str, str] = {}
         # The paragraph of each sentence, and the place the current one opened with ("In
-        # Zembla, turnout was high. It was about 41%": Zembla's 41%).
+        # Zembla, turnout was high. It was about 57%": Zembla's 57%).
         self._paragraphs = _paragraph_numbers(text, spans)
-        self._seen = 0  # sentences observed so far: the next one is being read
+        self._starts = [s for s, _ in spans]
+        self._current = 0  # the sentence being read (see enter)
         self._place: tuple[int, str] | None = None
+        self._after_article: dict[str, bool] = {}  # _written_after_article, by name
+
+    def enter(self, sentence_start: int) -> None:
+        """Begin reading the sentence that starts at `sentence_start` of the text."""
+        self._current = max(0, bisect_right(self._starts, sentence_start) - 1)
 
     def subject(self, sentence: str, start: int, end: int) -> str | None:
         """The subject of the quantity at [start, end) of the sentence."""
@@ -784,16 +792,16 @@ class ArticleSubjects:
             if noun in _PERSONAL_BODIES:
                 return f"{self.main} {noun}"  # "the campaign" in a story about Jo Rivers
         if found is None and (population := _population_after(sentence, start, end)):
-            return population  # "about 40% of caregivers have": the caregivers' share
+            return population  # "about 35% of nurses have": the nurses' share
         return self.default if found is None else self.main or found
 
     @property
     def default(self) -> str | None:
         """The subject of a figure whose sentence names none: the place its paragraph
         opened with, else the article's main entity."""
-        if self._place is not None and self._seen < len(self._paragraphs):
+        if self._place is not None and self._current < len(self._paragraphs):
             paragraph, place = self._place
-            if paragraph == self._paragraphs[self._seen]:
+            if paragraph == self._paragraphs[self._current]:
                 return place
         return self.main
 
@@ -828,16 +836,15 @@ class ArticleSubjects:
         if first_actor is not None:
             self.last_person = first_actor
         self._note_paragraph_place(sentence)
-        self._seen += 1
 
     def _note_paragraph_place(self, sentence: str) -> None:
         """Remember the place a paragraph's first sentence opens with."""
-        k = self._seen
+        k = self._current
         if k >= len(self._paragraphs) or (k > 0 and self._paragraphs[k - 1] == self._paragraphs[k]):
             return
         place = _opening_place(sentence)
-        if place and place.lower() in self.common:
-            place = None  # "Most", "Western": a common word that names a region too
+        if place and (place.lower() in self.common or place in self._people):
+            place = None  # "Most": a common word, "Rivers": a person, each a region too
         self._place = (self._paragraphs[k], place) if place else None
 
     def _is_organisation(self, sentence: str, name: str, called: bool, m: re.Match) -> bool:
@@ -869,7 +876,7 @@ class ArticleSubjects:
         # writes in lower case
         if (
             len(words) in (2, 3)
-            and not any(word.lower() in self.common or word in _DAY_NAMES for word in words[1:])
+            and not any(word.lower() in self.common or word in CALENDAR_NAMES for word in words[1:])
             and not places.is_place(words[0])
             and not self._written_after_article(name)
         ):
@@ -878,10 +885,12 @@ class ArticleSubjects:
     def _written_after_article(self, name: str) -> bool:
         """Whether the article writes the name after "the" or "a": a team, paper or
         firm ("the Zembla Rovers", "a new Acme Research poll"), not a person."""
-        return any(
-            _ARTICLE_BEFORE_RE.search(self._text, max(0, m.start() - 40), m.start())
-            for m in re.finditer(re.escape(name), self._text)
-        )
+        if name not in self._after_article:
+            self._after_article[name] = any(
+                _ARTICLE_BEFORE_RE.search(self._text, max(0, m.start() - 40), m.start())
+                for m in re.finditer(re.escape(name), self._text)
+            )
+        return self._after_article[name]
 
     def _person_after_age(self, sentence: str, end: int) -> str | None:
         """The person an age written before their name is of ("the 74-year-old Smith"):
@@ -1019,17 +1028,17 @@ _OPENING_RUN_AFTER_IN_RE = re.compile(r"\s*(?:In\s+)?((?:[A-Z][\w.'’-]*\s+){0,
 
 
 def _opening_place(sentence: str) -> str | None:
-    """The place a sentence opens with ("In Ohio, ...", "North Carolina officials
-    said", "Missouri Secretary of State ..."), or None: the longest run of its first
+    """The place a sentence opens with ("In Zembla, ...", "North Zembla officials
+    said", "Ruritania Secretary of State ..."), or None: the longest run of its first
     capitalised words that is a country or one of its regions."""
     m = _OPENING_RUN_AFTER_IN_RE.match(sentence)
     if m is None:
         return None
     words = m.group(1).split()
     for n in range(len(words), 0, -1):
-        name = " ".join(words[:n]).rstrip(".,'’s")
+        name = re.sub(r"['’]s?$", "", " ".join(words[:n])).rstrip(".,")
         # a region before another name is as often part of that name ("Western
-        # Journalism"); a country or a US state is the place ("Missouri Secretary of State")
+        # Beacon"); a country or a US state is the place ("Ruritania Secretary of State")
         if places.is_place(name) if n == len(words) else places.is_country_or_us_state(name):
             return name
     return None

@@ -121,13 +121,15 @@ def test_find_metric_falls_back_to_the_counted_unit():
         ("Employment in mining changed little (-3,000).", "-3,000", "employment"),
         ("Inflation over the past year has averaged 4%.", "4%", "inflation"),
         ("Turnout in the county primary was a record 61%.", "61%", "turnout"),
-        ("Over ten years, deficits would add up to $1.5 trillion.", "$1.5 trillion", "deficits"),
+        ("Over ten years, surpluses would add up to $2 trillion.", "$2 trillion", "surpluses"),
         # a share said to be held in the polls is support
         ("Ng would have to reach 15 percent in the polls to debate.", "15 percent", "support"),
         ("Ng and Lee tied at 5% in the poll.", "5%", "support"),
+        ("Lee slipped 5 percent in the polls.", "5 percent", None),  # a change, no level
         # an outlook between the measure and its verb
         ("The deficit is projected to be $380 billion.", "$380 billion", "deficit"),
         ("Exports are expected to rise 5% next year.", "5%", "exports"),
+        ("Output is set to grow 5% this year.", "5%", "output"),
         # a relative clause between the measure and its verb
         (
             "The surplus for the year, which ends in June, is forecast to be $9bn.",
@@ -368,10 +370,14 @@ def test_metric_quality_rules(text, surface, metric):
         ("They won in a match lasting three hours.", "three hours", "match duration"),
         ("He retired in the last three years.", "three years", None),
         # how long someone spent somewhere, said before the span
-        ("Rivers served in the Senate for about eight years.", "eight years", "time in the Senate"),
         (
-            "Lee went without a press conference for 90 days.",
-            "90 days",
+            "Rivers served in the assembly for about eight years.",
+            "eight years",
+            "time in the assembly",
+        ),
+        (
+            "Lee went without a press conference for 70 days.",
+            "70 days",
             "time without a press conference",
         ),
         ("Lee worked on building Acme for another ten years.", "ten years", None),

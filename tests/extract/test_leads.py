@@ -62,9 +62,9 @@ def test_the_size_of_a_lead(sentence, surface, subject, metric):
     [
         # a lead said without its rival
         ("Okafor leads by 15 points in Zembla, the poll found.", "15", "Okafor", "lead"),
-        ("Okafor leads overall by 2.4 million votes.", "2.4 million", "Okafor", "lead"),
+        ("Okafor leads overall by 1.2 million votes.", "1.2 million", "Okafor", "lead"),
         # a result's margin
-        ("Okafor won the state by 10 points in 1998.", "10", "Okafor", "margin of victory"),
+        ("Okafor won the state by 8 points in 1998.", "8", "Okafor", "margin of victory"),
         ("Okafor beat Lindqvist by 12 points in Zembla.", "12", "Okafor", "margin of victory"),
         ("Okafor carried Zembla by five points.", "five", "Okafor", "margin of victory"),
         ("The seat was decided by fewer than 300 votes.", "300", "seat", "margin of victory"),
@@ -91,9 +91,11 @@ def test_a_lead_without_a_rival_and_a_results_margin(sentence, surface, subject,
         ("Apple beat Wall Street expectations by $1.2bn.", "$1.2bn"),
         ("Ann Reyes leads Treasury efforts that cut spending by 4%.", "4%"),
         ("India beat Australia by 5 wickets.", "5"),
+        # a firm's result against a forecast, not a contest's
+        ("Acme beat estimates by 10 percent.", "10 percent"),
         # a score, not a margin: two shares
-        ("Okafor leads by 57 percent to 33 percent.", "57 percent"),
-        ("Okafor won the county by 71 percent to 27 percent.", "71 percent"),
+        ("Okafor leads by 61 percent to 29 percent.", "61 percent"),
+        ("Okafor won the county by 66 percent to 31 percent.", "66 percent"),
     ],
 )
 def test_numbers_that_are_no_lead(sentence, surface):
@@ -122,18 +124,18 @@ def test_a_lead_without_its_rival_takes_the_name_the_leader_is_reported_with():
         "Ann Okafor met Piet Lindqvist in Leeds. Okafor won 40 delegates to "
         "Lindqvist's 31. Okafor mocked Lindqvist on Monday.\n\n"
         "In the other race, Jo Moreau won 20 delegates and Sam Ng won 12.\n\n"
-        "Okafor now holds a 214-delegate advantage."
+        "Okafor now holds a 188-delegate advantage."
     )
-    assert numeric(text)["214-delegate"][:2] == ("Ann Okafor", "lead over Lindqvist")
+    assert numeric(text)["188-delegate"][:2] == ("Ann Okafor", "lead over Lindqvist")
 
 
 def test_a_lead_keeps_no_rival_when_no_one_stands_out_beside_the_leader():
     text = (
         "Ann Okafor met Piet Lindqvist and Jo Moreau. Lindqvist won 31 delegates. "
         "Moreau won 20 delegates. Okafor won 40 delegates. Okafor, Lindqvist and Moreau "
-        "spoke. Okafor now holds a 214-delegate advantage."
+        "spoke. Okafor now holds a 188-delegate advantage."
     )
-    assert numeric(text)["214-delegate"][1] == "lead"
+    assert numeric(text)["188-delegate"][1] == "lead"
 
 
 def test_the_leader_is_written_as_the_article_named_them_in_full():

@@ -150,9 +150,9 @@ def test_ranges(text, surface, value, low, high, unit):
 @pytest.mark.parametrize(
     ("text", "surfaces"),
     [
-        ("A survey shows a 62%-32% divide on the issue.", ["62%", "32%"]),
-        ("Voters agree by 55%-41% that it should.", ["55%", "41%"]),
-        ("Lee is ahead 46 percent to 39 percent.", ["46 percent", "39 percent"]),
+        ("A survey shows a 58%-36% split on the plan.", ["58%", "36%"]),
+        ("Voters agree by 53%-39% that it should.", ["53%", "39%"]),
+        ("Lee is ahead 44 percent to 37 percent.", ["44 percent", "37 percent"]),
     ],
 )
 def test_a_falling_pair_of_shares_is_a_score_of_two_figures(text, surfaces):

@@ -108,7 +108,7 @@ def test_a_count_that_is_not_a_requirement_keeps_its_own_subject(text, surface):
         ("There are 20 seats on offer on Super Tuesday.", "20", "Super Tuesday",
          "seats on offer"),
         # the rival the sentence goes on to has no share in the prize
-        ("With 38 delegates at stake, Lee will gain at least 20.", "38", None,
+        ("With 26 delegates at stake, Lee will gain at least 14.", "26", None,
          "delegates at stake"),
         ("Lee said 12 seats were at stake on Friday.", "12", None, "seats at stake"),
     ],
@@ -122,3 +122,17 @@ def test_a_share_of_the_prize_is_the_winners():
     claim = numeric("Ng won at least 30 of the 44 delegates at stake.", "30")
     assert claim.subject == "Ng"
     assert "stake" not in (claim.metric or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject", "metric"),
+    [
+        # money at stake is an exposure, not a contest's prize
+        ("Acme has $5 billion at stake in Zembla.", "$5 billion", "Acme", None),
+        # a month after the prize says when, not which contest
+        ("There are 50 delegates at stake in March.", "50", None, "delegates at stake"),
+    ],
+)  # fmt: skip
+def test_what_is_no_contests_prize(text, surface, subject, metric):
+    claim = numeric("Jo Rivers and Sam Lee met. " + text, surface)
+    assert (claim.subject, claim.metric) == (subject, metric)

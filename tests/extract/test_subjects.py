@@ -548,10 +548,10 @@ _ABOUT_RIVERS = "Jo Rivers opened the Beacon clinic in Lima on Monday. Rivers sp
 @pytest.mark.parametrize(
     ("sentence", "surface", "subject"),
     [
-        ("About 40% of caregivers have a household income of $50,000 or less.", "40%",
-         "caregivers"),
-        ("Of the rest, 16 out of the top 20 clinics were sold.", "16", "top 20 clinics"),
-        ("Roughly a third of the electorate remains undecided.", "a third", "electorate"),
+        ("About 35% of nurses have a household income of $40,000 or less.", "35%",
+         "nurses"),
+        ("Of the rest, 11 out of the top 30 clinics were sold.", "11", "top 30 clinics"),
+        ("Roughly a quarter of the workforce is on leave.", "a quarter", "workforce"),
         ("Around 30 percent of young voters said so.", "30 percent", "young voters"),
         ("Nearly 12% of eligible Zemblan voters turned out.", "12%", "eligible Zemblan voters"),
     ],
@@ -566,7 +566,7 @@ def test_a_share_of_a_group_is_the_groups(sentence, surface, subject):
         ("About 12% of sales came from abroad.", "12%"),  # a measure, not a group
         ("A quarter of the rules committee can ask for a vote.", "A quarter"),  # a noun follows
         ("Nearly 60% of its budget went on rent.", "60%"),  # a pronoun's
-        ("Just 28% of voters had a positive view of Lima.", "28%"),  # an opinion of a name
+        ("Just 31% of voters had a kind word for Lima.", "31%"),  # an opinion of a name
         ("Only 0.5% of votes cast separated them.", "0.5%"),  # a vote share
     ],
 )  # fmt: skip
@@ -577,7 +577,7 @@ def test_a_share_of_no_group_keeps_the_articles_subject(sentence, surface):
 @pytest.mark.parametrize(
     ("sentence", "surface", "subject"),
     [
-        ("Some clinics have added a 15 percent surcharge.", "15 percent", "clinics"),
+        ("Some clinics have added a 9 percent fee.", "9 percent", "clinics"),
         ("Already, independent groups have spent more than $2.5 million.", "$2.5 million",
          "independent groups"),
         ("Normally nurses in public clinics are defined as being aged over 19.", "19", "nurses"),
@@ -588,19 +588,18 @@ def test_a_plural_group_opening_the_clause_is_its_figures_subject(sentence, surf
 
 
 def test_a_verb_ending_in_s_is_no_plural_subject():
-    text = _ABOUT_RIVERS + "Business, once booming, has collapsed in the past two years."
-    assert claim_subject(text, "two years") == "Jo Rivers"
+    text = _ABOUT_RIVERS + "Trade, once thriving, has slumped in the past three years."
+    assert claim_subject(text, "three years") == "Jo Rivers"
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "surface"),
     [
-        "Jo married in 1962 and had three sons.",
-        "Later, Jo ran the clinic for 25 years.",
+        ("Jo married in 1962 and had three sons.", "three"),
+        ("Later, Jo ran the clinic for 25 years.", "25 years"),
     ],
 )
-def test_a_first_name_alone_is_the_person_named_in_full(sentence):
-    surface = "three" if "three" in sentence else "25 years"
+def test_a_first_name_alone_is_the_person_named_in_full(sentence, surface):
     assert claim_subject(_ABOUT_RIVERS + sentence, surface) == "Jo Rivers"
 
 
@@ -620,12 +619,12 @@ def test_a_name_written_after_the_is_no_person_a_first_name_could_be():
 def test_a_figure_naming_no_one_is_the_place_its_paragraph_opened_with():
     text = (
         "Jo Rivers won again on Tuesday.\n\n"
-        "In Ohio, the turnout was the second highest on record. It was about 41%.\n\n"
-        "North Carolina election officials said turnout was high. The turnout was about 35%.\n\n"
+        "In Peru, the turnout was the third highest on record. It was about 57%.\n\n"
+        "New South Wales officials said the count was slow. The turnout was about 62%.\n\n"
         "Rivers spoke later. The crowd was about 2,000."
     )
-    assert claim_subject(text, "41%") == "Ohio"
-    assert claim_subject(text, "35%") == "North Carolina"
+    assert claim_subject(text, "57%") == "Peru"
+    assert claim_subject(text, "62%") == "New South Wales"
     # a new paragraph that opens with no place leaves the place behind
     assert claim_subject(text, "2,000") == "Jo Rivers"
 
@@ -638,12 +637,12 @@ def test_a_region_before_another_name_is_no_paragraph_place():
 @pytest.mark.parametrize(
     ("sentence", "surface", "subject"),
     [
-        ("Dunmore City casinos earned $2.7 billion last year.", "$2.7 billion",
+        ("Dunmore City casinos earned $1.9 billion last year.", "$1.9 billion",
          "Dunmore City casinos"),
-        ("Gaming revenue at Dunmore City casinos fell 7.7 percent.", "7.7 percent",
+        ("Takings at Dunmore City casinos fell 4.1 percent.", "4.1 percent",
          "Dunmore City casinos"),
-        ("The two Beacon titles currently employ 521 journalists.", "521", "Beacon titles"),
-        ("Sales of Zembla games rose 37.9% during the year.", "37.9%", "Zembla games"),
+        ("The three Beacon titles now employ 318 reporters.", "318", "Beacon titles"),
+        ("Sales of Zembla games rose 22.4% over the season.", "22.4%", "Zembla games"),
     ],
 )  # fmt: skip
 def test_a_group_written_after_a_name_is_the_groups(sentence, surface, subject):
@@ -652,25 +651,35 @@ def test_a_group_written_after_a_name_is_the_groups(sentence, surface, subject):
 
 def test_a_group_of_people_after_a_name_is_not_the_group_of_later_sentences():
     text = (
-        "Jo Rivers spoke at the White House on Monday.\n\n"
-        "White voters were half of voters or less in three of nine Whig primaries.\n\n"
-        "In three other states, black voters accounted for about a quarter of Whig voters."
+        "Jo Rivers spoke to the Whig Club on Monday.\n\n"
+        "Whig voters were a majority in five of eight county ballots.\n\n"
+        "In two other counties, older voters made up about a fifth of the Whig vote."
     )
-    assert claim_subject(text, "nine") == "White voters"
-    assert claim_subject(text, "a quarter") == "black voters"
+    assert claim_subject(text, "eight") == "Whig voters"
+    assert claim_subject(text, "a fifth") == "older voters"
 
 
 @pytest.mark.parametrize(
     ("sentence", "surface"),
     [
-        ("In April, a Beacon/Acme poll found by 43%-41% that the public disagreed.", "43%"),
-        ("A Beacon poll last week found that 63 percent of adults want hearings.", "63 percent"),
+        ("In June, a Beacon/Acme poll found by 47%-44% that the public disagreed.", "47%"),
+        ("A Beacon poll last week found that 58 percent of adults want a recount.", "58 percent"),
     ],
 )
 def test_a_poll_finding_is_never_the_pollsters(sentence, surface):
-    assert claim_subject(sentence, surface) not in ("Beacon", "Acme", "Beacon/Acme")
+    assert claim_subject(sentence, surface) is None
 
 
 def test_a_body_reporting_its_own_results_stays_their_subject():
     text = "Globex said on Monday that it sold 40% more vans, as its survey of dealers showed."
     assert claim_subject(text, "40%") == "Globex"
+
+
+def test_a_place_ending_in_s_opens_its_paragraph_too():
+    text = "Jo Rivers won again.\n\nIn Texas, the count was slow. It was about 57%."
+    assert claim_subject(text, "57%") == "Texas"
+
+
+def test_a_name_ending_in_ly_is_no_sentence_adverb():
+    text = _ABOUT_RIVERS + "Kelly supporters have raised $5 million."
+    assert claim_subject(text, "$5 million") != "supporters"

@@ -458,6 +458,10 @@ def _subject_of_change(tokens: list[str], at_start: bool, common) -> str | None:
         or _lower(tokens[i]).endswith("ly")
     ):
         i -= 1
+    if i >= 0 and _lower(tokens[i]) == "and" and (shared := _first_measure(tokens[:i], common)):
+        # "the rate was 7.8% when Lee took office and peaked at 10%": a verb joined by
+        # "and" with no subject of its own shares the measure the sentence began with
+        return shared
     if i >= 0 and tokens[i] == ")":  # "Gross domestic product (GDP) rose"
         while i >= 0 and tokens[i] != "(":
             i -= 1
@@ -485,6 +489,17 @@ def _subject_of_change(tokens: list[str], at_start: bool, common) -> str | None:
             k -= 1
         found = _clause_subject(tokens[k + 1 : j], at_start and k < 0, common)
     return found
+
+
+def _first_measure(tokens: list[str], common) -> str | None:
+    """The measure that the sentence's first verb of state or change is said of, when
+    the sentence opens with it: "The jobless rate was ..." -> "jobless rate"."""
+    for v, token in enumerate(tokens):
+        if _lower(token) in _CHANGE_VERBS and not _lower(token).endswith("ing"):
+            if any(_ends_clause(tokens, k) for k in range(v)):
+                return None
+            return _head_phrase(tokens[:v], True, common) if v else None
+    return None
 
 
 def _relative_aside_start(tokens: list[str], comma: int) -> int | None:

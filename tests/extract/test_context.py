@@ -130,6 +130,14 @@ def test_find_metric_falls_back_to_the_counted_unit():
         ("The deficit is projected to be $380 billion.", "$380 billion", "deficit"),
         ("Exports are expected to rise 5% next year.", "5%", "exports"),
         ("Output is set to grow 5% this year.", "5%", "output"),
+        # a verb joined by "and" shares the measure the sentence opened with
+        (
+            "The jobless rate was 6.1% when Lee took office in 2011 and peaked at 9% in 2013.",
+            "9%",
+            "jobless rate",
+        ),
+        # not when the sentence opens with other words than its measure
+        ("In energy trading, Brent crude rallied and was up 46 cents.", "46 cents", None),
         # a relative clause between the measure and its verb
         (
             "The surplus for the year, which ends in June, is forecast to be $9bn.",

@@ -1381,7 +1381,19 @@ def sentence_metrics(sentence: str, quantities: Sequence, common: Iterable[str] 
     for i, q in enumerate(quantities):
         if metrics[i] is None and q.kind == "time":
             metrics[i] = _time_in(sentence, q.start)
+        elif q.unit == "percent" and (named := metrics[i]) and named.lower() in _RATE_OF:
+            metrics[i] = _RATE_OF[named.lower()]
     return metrics
+
+
+# A share of the labour force named by the state it measures: "unemployment fell to 5%"
+# is the unemployment rate, as the statistics offices name it.
+_RATE_OF = {
+    "unemployment": "unemployment rate",
+    "unemployment level": "unemployment rate",
+    "unemployment levels": "unemployment rate",
+    "joblessness": "jobless rate",
+}
 
 
 # A span of time spent somewhere or in some state, said just before it: "served in the

@@ -130,6 +130,10 @@ def test_find_metric_falls_back_to_the_counted_unit():
         ("The deficit is projected to be $380 billion.", "$380 billion", "deficit"),
         ("Exports are expected to rise 5% next year.", "5%", "exports"),
         ("Output is set to grow 5% this year.", "5%", "output"),
+        # a percentage of unemployment is its rate, as statistics offices name it
+        ("Unemployment slipped to 5.3 percent in May.", "5.3 percent", "unemployment rate"),
+        ("Unemployment levels are stuck at about 11%.", "11%", "unemployment rate"),
+        ("Unemployment benefits rose 4%.", "4%", "unemployment benefits"),
         # a verb joined by "and" shares the measure the sentence opened with
         (
             "The jobless rate was 6.1% when Lee took office in 2011 and peaked at 9% in 2013.",

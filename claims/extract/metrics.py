@@ -668,9 +668,19 @@ def _coordinated(words: list[str]) -> list[str]:
     """'and consultants' after a noun phrase: the second noun of the pair."""
     if len(words) > 1 and _lower(words[0]) in ("and", "or"):
         more = _np_from(words[1:])
-        if more:
+        after = words[1 + len(more) : 2 + len(more)]
+        if more and not (after and _VERB_OBJECT_START_RE.match(after[0])):
             return [words[0]] + more
     return []
+
+
+# What follows a verb, not a noun: "residents and sends just 31 delegates" ("sends" is
+# the verb of a second clause), a number, a determiner or an adverb of degree ("a"
+# is left out: "20 magazines and supplements a year").
+_VERB_OBJECT_START_RE = re.compile(
+    r"\d|(?:the|its|their|his|her|just|only|about|nearly|almost|more|some)$",
+    re.IGNORECASE,
+)
 
 
 # Verbs that move what their object measures: "pushed yearly output to 3%".

@@ -130,6 +130,9 @@ def test_find_metric_falls_back_to_the_counted_unit():
         ("The deficit is projected to be $380 billion.", "$380 billion", "deficit"),
         ("Exports are expected to rise 5% next year.", "5%", "exports"),
         ("Output is set to grow 5% this year.", "5%", "output"),
+        # a second noun joined by "and" is counted too, a verb of a second clause is not
+        ("The firm has 200 staff and consultants in Lima.", "200", "staff and consultants"),
+        ("Zembla has 90,000 residents and sends just 12 delegates.", "90,000", "residents"),
         # a percentage of unemployment is its rate, as statistics offices name it
         ("Unemployment slipped to 5.3 percent in May.", "5.3 percent", "unemployment rate"),
         ("Unemployment levels are stuck at about 11%.", "11%", "unemployment rate"),

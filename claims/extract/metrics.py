@@ -767,21 +767,17 @@ def _money_verb_noun(tokens: list[str]) -> str | None:
 
 
 def _backing_from(tokens: list[str]) -> bool:
-    """'backing from 70% of women', 'support from 40% of voters'."""
+    """'backing from 70% of women', 'support from 40% of voters', 'the support of 31
+    percent of voters'."""
     i = len(tokens) - 1
     while i >= 0 and _lower(tokens[i]) in _APPROXIMATORS:
         i -= 1
-    return (
-        i >= 1
-        and _lower(tokens[i]) == "from"
-        and _lower(tokens[i - 1])
-        in (
-            "backing",
-            "support",
-            "votes",
-            "vote",
-        )
-    )
+    if i < 1:
+        return False
+    preposition, noun = _lower(tokens[i]), _lower(tokens[i - 1])
+    if preposition == "from":
+        return noun in ("backing", "support", "votes", "vote")
+    return preposition == "of" and noun in ("backing", "support")  # not "a vote of 90%"
 
 
 def _poll_support(tokens: list[str]) -> str | None:

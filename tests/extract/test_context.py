@@ -125,6 +125,7 @@ def test_find_metric_falls_back_to_the_counted_unit():
         # a share said to be held in the polls is support
         ("Ng would have to reach 15 percent in the polls to debate.", "15 percent", "support"),
         ("Ng and Lee tied at 5% in the poll.", "5%", "support"),
+        ("Ng had the backing of 33% of Whig voters.", "33%", "support"),
         ("Lee slipped 5 percent in the polls.", "5 percent", None),  # a change, no level
         # an outlook between the measure and its verb
         ("The deficit is projected to be $380 billion.", "$380 billion", "deficit"),

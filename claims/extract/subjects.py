@@ -111,7 +111,10 @@ _WINDOW = 200
 # many opening sentences.
 _MAIN_ENTITY_SENTENCES = 15
 _LIST_REACH = 120
-_LABEL_BEFORE_FIGURE_RE = re.compile(r"['’]?s?\s+(?:(?:by|on)\s+)?[$£€¥]?")
+# "Acme 34 percent", "Rivers by 9 points", "Stone at 17 percent": a figure right after
+# the name it belongs to, in a list of such figures (not "with": "Lee follows Ng with
+# 16 percent" is Lee's).
+_LABEL_BEFORE_FIGURE_RE = re.compile(r"['’]?s?\s+(?:(?:by|on|at)\s+)?[$£€¥]?")
 # "9% at Acme, 4% at Globex": a figure and the name it belongs to, in a list.
 _LIST_ITEM_RE = re.compile(
     r"\d[\d,.]*(?:\s*(?:%|per\s*cent|percent|[a-z]+))?\s+(?:at|in)\s+(?:the\s+)?"

@@ -683,3 +683,16 @@ def test_a_place_ending_in_s_opens_its_paragraph_too():
 def test_a_name_ending_in_ly_is_no_sentence_adverb():
     text = _ABOUT_RIVERS + "Kelly supporters have raised $5 million."
     assert claim_subject(text, "$5 million") != "supporters"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "subject"),
+    [
+        ("Lee leads with 31 percent, followed by Jo Ng at 17 percent.", "17 percent", "Jo Ng"),
+        ("Lee comes in at 3.4 million and Ng at 2.9 million.", "2.9 million", "Ng"),
+        # "with" after a verb and its object is the verb's subject's
+        ("Ng follows Lee with 16 percent.", "16 percent", "Ng"),
+    ],
+)
+def test_a_figure_at_a_name_in_a_list_is_that_names(sentence, surface, subject):
+    assert claim_subject(sentence, surface) == subject

@@ -111,6 +111,16 @@ _WINDOW = 200
 # many opening sentences.
 _MAIN_ENTITY_SENTENCES = 15
 _LIST_REACH = 120
+# A verb that gives money to someone named right after it, and only an approximator
+# between that name and the figure: "paid Beacon LLC $35,000", "owes Acme about $2m".
+_PAYEE_BEFORE_RE = re.compile(
+    r"\b(?:paid|pays|pay|paying|gave|gives|give|giving|owes|owed|owe|lent|lends|loaned"
+    r"|charged|charges|awarded|awards|sent|sends|donated|offered|offers|promised)\s+$"
+)
+_FIGURE_NEXT_RE = re.compile(
+    r"\s+(?:(?:about|around|nearly|almost|some|roughly|more\s+than|less\s+than|over|up\s+to"
+    r"|at\s+least|just|only|another|a\s+further)\s+)*[$£€¥]?"
+)
 # "Acme 34 percent", "Rivers by 9 points", "Stone at 17 percent": a figure right after
 # the name it belongs to, in a list of such figures (not "with": "Lee follows Ng with
 # 16 percent" is Lee's).
@@ -414,6 +424,10 @@ def _candidates(
             continue
         if _inside_aside(sentence, offset, c0, c1, start):
             continue  # "Acme, which owns Globex, sold 40%": Globex is aside from the figure
+        if _PAYEE_BEFORE_RE.search(sentence, max(0, c0 - 20), c0) and _FIGURE_NEXT_RE.fullmatch(
+            sentence, c1, start
+        ):
+            continue  # "the Acme campaign paid Beacon LLC $35,000": the payer's money
         clause_start = _clause_start(sentence, offset, c0)
         after_prep = bool(_PREPOSITION_BEFORE_RE.search(sentence, max(0, c0 - 16), c0))
         verb_before = bool(_VERB_RE.search(sentence, clause_start, c0))

@@ -696,3 +696,15 @@ def test_a_name_ending_in_ly_is_no_sentence_adverb():
 )
 def test_a_figure_at_a_name_in_a_list_is_that_names(sentence, surface, subject):
     assert claim_subject(sentence, surface) == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "subject"),
+    [
+        ("The Rivers campaign paid Beacon Holdings LLC $35,458 in March.", "$35,458",
+         "Jo Rivers campaign"),
+        ("Zembla owes Ruritania about $2bn.", "$2bn", "Zembla"),
+    ],
+)  # fmt: skip
+def test_money_given_to_someone_named_before_it_is_the_givers(sentence, surface, subject):
+    assert claim_subject(_ABOUT_RIVERS + sentence, surface) == subject

@@ -174,10 +174,6 @@ def _speaker_covers(sentence: str, q_end: int, attribution, cues: _CueIndex | No
     return not (participle_after_comma or cues.join_between(q_end, cue_start))
 
 
-# The name just before an age set off after it: "says Jo Rivers, 21", "Rivers (58)".
-_NAME_BEFORE_AGE_RE = re.compile(r"([A-Z][\w.'’-]*)(?:,\s+|\s*\()$")
-
-
 def _speakers_own_age(sentence: str, q, attribution: Attribution | None) -> bool:
     """Whether the number is the speaker's age in the words that name them ("says Jo
     Rivers, 21, a student from Lima"): what the article tells of the speaker, not what
@@ -185,8 +181,8 @@ def _speakers_own_age(sentence: str, q, attribution: Attribution | None) -> bool
     speaker = attribution.speaker if attribution is not None else None
     if not speaker or q.kind != "age":  # numbers.py reads an age set off after a name
         return False
-    m = _NAME_BEFORE_AGE_RE.search(sentence, max(0, q.start - 40), q.start)
-    return bool(m and m.group(1) == speaker.split()[-1])
+    m = numbers.NAME_BEFORE_AGE_RE.search(sentence, max(0, q.start - 30), q.start)
+    return bool(m and m["name"] == speaker.split()[-1])
 
 
 _PLACE_PREPOSITIONS = frozenset("in at of for from among".split())

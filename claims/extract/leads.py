@@ -205,16 +205,16 @@ def name_rivals(claims: list, text: str = "", spans: Sequence[tuple[int, int]] =
             leader = claim.metric[len(MARGIN_BEHIND) :]
             rivals.setdefault(surname(leader), set()).add(surname(claim.subject))
     out = []
+    people: set[str] | None = None  # surnames of the people given figures, when needed
     for claim in claims:
         if claim.kind == "numeric" and claim.metric == "lead" and claim.subject:
             own = surname(claim.subject)
             found = rivals.get(own) or counted.get(claim.unit, set()) - {own}
-            if (
-                len(found) != 1
-                and claim.unit in _RIVAL_UNITS
-                and (usual := _usual_rival(own, claims, text, spans))
-            ):
-                found = {usual}
+            if len(found) != 1 and claim.unit in _RIVAL_UNITS:
+                if people is None:
+                    people = _people_with_figures(claims)
+                if usual := _usual_rival(own, people - {own}, text, spans):
+                    found = {usual}
             if len(found) == 1:
                 claim = replace(claim, metric=Lead(claim.subject, next(iter(found))).metric)
         out.append(claim)
@@ -232,14 +232,20 @@ def _person_like(name: str) -> bool:
 _RIVAL_DOMINANCE = 2
 
 
-def _usual_rival(own: str, claims: list, text: str, spans: Sequence[tuple[int, int]]) -> str | None:
-    """The name with figures in the article that most often shares a sentence with the
-    leader's, when it does so at least twice and twice as often as any other."""
-    names = {
+def _people_with_figures(claims: list) -> set[str]:
+    """The surnames of the people the article gives figures for."""
+    return {
         surname(c.subject)
         for c in claims
         if c.kind == "numeric" and c.subject and _person_like(c.subject)
-    } - {own}
+    }
+
+
+def _usual_rival(
+    own: str, names: set[str], text: str, spans: Sequence[tuple[int, int]]
+) -> str | None:
+    """Of `names`, the one that most often shares a sentence with the leader's, when it
+    does so at least twice and twice as often as any other."""
     if not names or not text:
         return None
     together: dict[str, int] = dict.fromkeys(names, 0)

@@ -93,9 +93,10 @@ _CHANGE_VERBS = frozenset(
     stayed stays peaked peaking averaged average averages doubled tripled halved trading traded went
     go goes going came come comes ran run runs""".split()
 )
-# Words of an outlook between a measure and its verb: "the deficit is projected to be".
+# Words of an outlook between a measure and its verb: "the deficit is projected to be"
+# ("likely", like every -ly word, is passed over anyway).
 _OUTLOOK_WORDS = frozenset(
-    "projected expected forecast predicted estimated set likely due poised going".split()
+    "projected expected forecast predicted estimated set due poised going".split()
 )
 # The forms of those verbs that are never nouns: "total", "average", "rise" can be.
 _VERB_FORMS = frozenset(
@@ -454,7 +455,7 @@ def _subject_of_change(tokens: list[str], at_start: bool, common) -> str | None:
     while i >= 0 and (
         _lower(tokens[i]) in _AUXILIARIES
         or _lower(tokens[i]) in _VERB_FORMS  # "has been trading", "went up"
-        or _lower(tokens[i]) in _OUTLOOK_WORDS  # "is projected to be", "is likely to rise"
+        or _lower(tokens[i]) in _OUTLOOK_WORDS  # "is projected to be", "is set to rise"
         or _lower(tokens[i]).endswith("ly")
     ):
         i -= 1

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from claims.extract import units
 
-__all__ = ["Quantity", "find_quantities", "parse_word_number"]
+__all__ = ["NAME_BEFORE_AGE_RE", "Quantity", "find_quantities", "parse_word_number"]
 
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -825,7 +825,7 @@ def _stands_alone_as_a_number(s: str, core: _Core, unit: _Unit) -> bool:
 
 
 # "Jo Smith, 45, said" and "Smith (45) and Jones (52)": an age set off after a name.
-_NAME_COMMA_BEFORE_RE = re.compile(r"[A-Z][\w'’-]+(?:,\s|\s\()$")
+NAME_BEFORE_AGE_RE = re.compile(r"(?P<name>[A-Z][\w'’-]+)(?:,\s|\s\()$")
 
 
 def _is_age_after_name(s: str, core: _Core) -> bool:
@@ -835,7 +835,7 @@ def _is_age_after_name(s: str, core: _Core) -> bool:
         core.plain_int
         and 0 < core.value < 120
         and s[core.end : core.end + 1] in (",", ".", ")")
-        and _NAME_COMMA_BEFORE_RE.search(s, max(0, core.start - 30), core.start) is not None
+        and NAME_BEFORE_AGE_RE.search(s, max(0, core.start - 30), core.start) is not None
     )
 
 

@@ -249,7 +249,7 @@ def _clause_around(sentence: str, start: int, end: int) -> str:
 
 
 # How far ahead a day said of what is to come may lie: the half year a campaign or a
-# season looks ahead ("the state's primary Aug. 30" in May).
+# season looks ahead ("the county's vote Aug. 29" in May).
 _DAY_TO_COME_DAYS = 183
 
 
@@ -259,8 +259,8 @@ _LOOKS_BACK_RE = re.compile(r"(?:last|since)\b", re.IGNORECASE)
 def _day_to_come(m: re.Match, month: int, day: int, published: date | None) -> bool:
     """Whether a day (or month) named without a year, later in the year than
     publication, is this year's coming one: its clause tells of the future or of the
-    present, not the past ("five candidates are competing before the primary Aug. 30",
-    "voters go to the polls Nov. 8"; not "On Aug. 30, sales rose 5%")."""
+    present, not the past ("four hopefuls are campaigning before the vote Aug. 29",
+    "members go to the polls Nov. 7"; not "On Aug. 29, sales rose 5%")."""
     if published is None or (month, day) <= (published.month, published.day):
         return False
     try:
@@ -1201,7 +1201,7 @@ def present_of_comparison(baselines: Iterable[PeriodMention], published: date | 
 
 
 # A state said of the present, in the figure's clause: "now has 621 delegates",
-# "currently leads by 270", "continues to trail by 90", "remains at 49". Not a plan or
+# "currently leads by 270", "continues to trail by 90", "remains at 37". Not a plan or
 # a wish about it ("now expect prices to rise by 1%", "is currently pushing for a $15
 # minimum"). Not "still", which as often opens a contrast ("still fell short of 88").
 _NOW_BEFORE_RE = re.compile(

@@ -1090,7 +1090,9 @@ def _midsentence_names(text: str, spans: list[tuple[int, int]]) -> frozenset[str
 def _opens_a_line(sentence: str, pos: int) -> bool:
     """Whether the word at `pos` is the first of a line: a title's second line opens
     as a sentence does ("Acme wins; \nOpinions are split")."""
-    return sentence[:pos].rstrip(" \t").endswith("\n")
+    while pos > 0 and sentence[pos - 1] in " \t":
+        pos -= 1
+    return pos > 0 and sentence[pos - 1] == "\n"
 
 
 @lru_cache(maxsize=8192)

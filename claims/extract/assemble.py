@@ -268,6 +268,19 @@ def _polled_share(q, subject: str | None, sentence: str, figure_source: str | No
     )
 
 
+def _contest_share(q, subject: str | None, sentence: str) -> bool:
+    """Whether a percentage is a person's share in a contest the sentence scores as a
+    pair ("Smith leads Jones 46 percent to 39 percent", "her 58%-36% advantage over
+    Jones"): support, not the lead the sentence may also name."""
+    return (
+        q.kind == "percent"
+        and q.unit == "percent"
+        and subject is not None
+        and leads.person_like(subject)
+        and leads.contest_pair(sentence, q.start, q.end)
+    )
+
+
 # Verbs of a poll's fieldwork: "900 adults surveyed", "likely voters interviewed".
 _FIELDWORK_WORDS = frozenset("surveyed polled interviewed questioned sampled contacted".split())
 _POLL_NOUNS = ("poll", "survey", "polls", "surveys")
@@ -406,7 +419,10 @@ def _numeric_claims(
             # party or anyone ("we lose 300 a year to ..."), and stays unresolved here.
             subject = source.speaker if who == "I" else source.speaker_org or subject
         subject = _full_org_subject(subject, org_names)
-        if _subject_within_metric(subject, metric):
+        contest_share = _contest_share(q, subject, sentence)
+        if contest_share:
+            metric = "support"  # "Smith leads Jones 46% to 39%": each one's share, no lead
+        elif _subject_within_metric(subject, metric):
             # "the unemployment rate rose to 3.5%": what, not who; the article says whose
             subject = article_subjects.default if article_subjects is not None else None
         needed = requirements.requirement(sentence, q.start, q.end)
@@ -432,7 +448,7 @@ def _numeric_claims(
             same_toll = casualties.toll_kind(metric) == casualties.toll_kind(hurt.metric)
             metric = metric if same_toll else hurt.metric
             subject = hurt.event
-        elif (gap := leads.find_lead(sentence, q.start, q.end, q.unit)) is not None:
+        elif not contest_share and (gap := leads.find_lead(sentence, q.start, q.end, q.unit)):
             # "Smith leads Jones by 40 delegates": the size of a lead, not a count
             if article_subjects is not None:
                 gap = gap.named_in_full(article_subjects.full_person)
@@ -508,7 +524,72 @@ def _numeric_claims(
             )
         )
     _end_sentence(sentence, end, mentions, time, article_subjects)
+    claims = _rival_share_unnamed(sentence, start, _bracket_follows_figure(sentence, start, claims))
     return _units_shared(text, _paired_in_order(sentence, start, claims, article_subjects))
+
+
+def _rival_share_unnamed(
+    sentence: str, start: int, claims: list[ExtractedClaim]
+) -> list[ExtractedClaim]:
+    """The second share of a scored pair is the rival's: when it came out with the same
+    subject as the first ("Smith leads by 57 percent to 33 percent"), the sentence does
+    not name its owner, and it is left without one rather than put in Smith's series."""
+    for i in range(1, len(claims)):
+        first, second = claims[i - 1], claims[i]
+        if (
+            first.metric == second.metric == "support"
+            and first.subject == second.subject
+            and leads.PAIR_JOIN_RE.fullmatch(
+                sentence, first.surface_end - start, second.surface_start - start
+            )
+            and leads.contest_pair(
+                sentence, second.surface_start - start, second.surface_end - start
+            )
+        ):
+            claims[i] = replace(second, subject=None)
+    return claims
+
+
+# A bracket opened right after a figure and its unit words: "+32 points (", "$180bn (".
+_BRACKET_AFTER_FIGURE_RE = re.compile(r"\s*(?:[a-z]+\s+){0,2}\(\s*")
+_CLOSE_BRACKET_RE = re.compile(r"\)")
+
+
+def _bracket_follows_figure(
+    sentence: str, start: int, claims: list[ExtractedClaim]
+) -> list[ExtractedClaim]:
+    """Figures in a bracket that opens right after another figure break that one down
+    or restate it, so they are its subject's: "Lee's rating sits at +32 points (50
+    percent to 18 percent)" is Lee's 50 and 18 percent, whoever else the sentence names.
+    After a lead, only the first is the leader's ("leads Ng by 6 points (46 percent to
+    40 percent)"); a figure the bracket gives a name of its own keeps it ("(to Ng's 9)")."""
+    for i, claim in enumerate(claims):
+        at = claim.surface_start - start
+        opened = sentence.rfind("(", 0, at)
+        if opened < 0 or _CLOSE_BRACKET_RE.search(sentence, opened, at):
+            continue
+        if _CAPITAL_RE.search(sentence, opened, at):
+            continue
+        head = next(
+            (
+                c
+                for c in reversed(claims[:i])
+                if _BRACKET_AFTER_FIGURE_RE.fullmatch(sentence, c.surface_end - start, opened + 1)
+            ),
+            None,
+        )
+        if head is None or not head.subject or head.subject == claim.subject:
+            continue
+        first_in_bracket = claims[i - 1] is head
+        if first_in_bracket or not (head.metric or "").startswith(_LEAD_WORDS):
+            claims[i] = replace(claim, subject=head.subject)
+    return claims
+
+
+_CAPITAL_RE = re.compile(r"[A-Z]")
+# The metrics of a lead or a result's margin (leads.Lead.metric): a pair after one
+# scores both rivals.
+_LEAD_WORDS = ("lead", "margin")
 
 
 def _paired_in_order(

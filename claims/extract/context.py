@@ -144,8 +144,8 @@ NOT_SUBJECTS = (
     Within Without Beyond Above Below Through Throughout Into Onto Upon Against Toward
     Towards Unlike Like Per Via Beginning Starting Following Including Excluding Given
     Regarding Considering Barring Pending So Not No Nor Whether Because Though Unless
-    Until Where Why How Once Otherwise Perhaps Maybe Finally Much Few Little Any None Other
-    Another Either Neither""".split()
+    Until Where Whereas Whilst Why How Once Otherwise Perhaps Maybe Finally Much Few Little
+    Any None Other Another Either Neither""".split()
     )
     | frozenset(
         # months and weekdays as abbreviated in datelines and poll dates ("conducted Nov. 10")

@@ -28,10 +28,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from claims.extract import places
-from claims.extract.names import is_person_name
+from claims.extract.names import CALENDAR_NAMES, is_person_name
 from claims.normalise import LEAD_OVER, MARGIN_BEHIND, surname
 
-__all__ = ["SCORE_AFTER_RE", "find_lead", "name_rivals"]
+__all__ = [
+    "PAIR_JOIN_RE",
+    "SCORE_AFTER_RE",
+    "contest_pair",
+    "find_lead",
+    "name_rivals",
+    "pair_owner",
+    "person_like",
+]
 
 # The units a contest is counted in: a lead of something else is no rival's lead.
 LEAD_UNITS = frozenset({"point", "percentage point", "percent", "delegate", "seat", "vote"})
@@ -100,6 +108,91 @@ _WON_BY_RE = re.compile(
 )
 # The rest of a score after its first share: "by 61 percent to 29 percent" is two shares.
 SCORE_AFTER_RE = re.compile(r"(?:\s*(?:%|percent|per\s+cent|points?))?\s+to\s+\d")
+# Two shares written as a pair: "46 percent to 39 percent", "a 58%-36% lead", "with 46%
+# to Lee's 42%". The join after the first share, and the first share before the second.
+_PAIR_JOIN = r"(?:\s+to\s+|\s*[-–]\s*)"
+PAIR_JOIN_RE = re.compile(_PAIR_JOIN)
+_SHARE = r"\d[\d.]*\s*(?:%|percent|per\s+cent)"
+_SECOND_SHARE_RE = re.compile(rf"{_PAIR_JOIN}(?:(?P<rival>{_NAME})['’]s?\s+)?{_SHARE}")
+_PAIR_BEFORE_RE = re.compile(rf"{_SHARE}{_PAIR_JOIN}(?:{_NAME}['’]s?\s+)?$")
+# Words of a contest's standing: a pair of shares near one is each rival's support.
+_CONTEST_WORD_RE = re.compile(
+    r"\b(?:leads?|leading|led|trails?|trailing|trailed|advantage|edge|beats?|beating|tops"
+    r"|topping|tied|prefers?|preferring|preferred|(?:ahead\s+of|behind)\s+(?:the\s+)?[A-Z])"
+)
+# A verb of change before a pair makes it a move ("shares rose 5% to 7%"), not a score.
+_CHANGE_BEFORE_RE = re.compile(
+    r"\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|up|down|grew|grow"
+    r"|climbed|dropped|jumped|slipped|slid|gained|lost|increased|decreased|declined)"
+    r"\s+(?:by\s+|from\s+)?$"
+)
+# "Smith's 52%-41% lead over Jones", "her 52-41 advantage over Jones": the pair's first
+# share is the owner's, the second the rival's.
+_PAIR_OWNER_RE = re.compile(rf"(?:(?P<owner>{_NAME})['’]s?|\b(?P<pronoun>[Hh]is|[Hh]er))\s+$")
+_PAIR_RIVAL_RE = re.compile(rf"\s+(?:lead|advantage|edge)\s+over\s+(?P<rival>{_NAME})")
+# "Smith leads Jones among women, 46% to 39%", "Jones trails Smith by 6 points, 40% to
+# 46%": the verb's subject has the pair's first share, its object the second.
+_SCORE_FRAME_RE = re.compile(
+    rf"(?:\b(?P<pronoun>[Hh]e|[Ss]he)|(?P<leader>{_NAME}))\s+(?:(?:is|was|are|were|now|still|well|far|narrowly|comfortably"
+    r"|currently|just|only)\s+)*(?:leads|lead|led|leading|beats|beat|beating|tops|topped"
+    r"|topping|ahead\s+of|trails|trail|trailed|trailing|behind)\s+(?:the\s+)?"
+    rf"(?P<rival>{_NAME})(?!['’])\b,?\s+{_SCOPE}\(?$"
+)
+# "Smith with a four-point lead, with 46% to": the one the shares are given with.
+_WITH_SHARES_RE = re.compile(rf"(?P<leader>{_NAME})\s+with\s+{_SCOPE}$")
+
+
+def _pair_span(sentence: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """For a share of a pair at [start, end): (1 or 2 for the first or the second share,
+    where the first starts, where the second ends); None for a share alone."""
+    if m := _SECOND_SHARE_RE.match(sentence, end):
+        return 1, start, m.end()
+    if m := _PAIR_BEFORE_RE.search(sentence, max(0, start - 60), start):
+        return 2, m.start(), end
+    return None
+
+
+def contest_pair(sentence: str, start: int, end: int) -> bool:
+    """Whether the share at [start, end) is one of a pair that scores a contest: "Smith
+    leads Jones 46 percent to 39 percent", "with 46% to Lee's 42%", "a 58%-36% lead";
+    not "voters back the plan 55%-41%" (no rival's standing) or "shares rose 5% to 7%"."""
+    pair = _pair_span(sentence, start, end)
+    if pair is None:
+        return False
+    _, first, last = pair
+    if _CHANGE_BEFORE_RE.search(sentence, max(0, first - 30), first):
+        return False
+    return _CONTEST_WORD_RE.search(sentence, max(0, first - 120), last + 60) is not None
+
+
+def pair_owner(sentence: str, start: int, end: int) -> str | None:
+    """Whose share of a scored pair the one at [start, end) is, as the sentence names
+    the sides: "Smith's 52%-41% lead over Jones" (the owner's name, or "his", "her",
+    first; the rival second), "Smith leads Jones among women, 46% to 39%" (the verb's
+    subject first, its object second), "Smith with 46% to Jones's 42%". None when the
+    share is no part of a pair or the sentence does not name its side."""
+    pair = _pair_span(sentence, start, end)
+    if pair is None:
+        return None
+    side, first, last = pair
+    owner = _PAIR_OWNER_RE.search(sentence, max(0, first - 40), first)
+    rival = _PAIR_RIVAL_RE.match(sentence, last)
+    if owner is not None and rival is not None:
+        return _name(rival["rival"]) if side == 2 else owner["pronoun"] or _name(owner["owner"])
+    if frame := _SCORE_FRAME_RE.search(sentence, max(0, first - _WINDOW), first):
+        if side == 2:
+            return _name(frame["rival"])
+        return frame["pronoun"].lower() if frame["pronoun"] else _name(frame["leader"])
+    if side == 2:
+        named = _SECOND_SHARE_RE.match(sentence, sentence.rfind(" ", 0, first) + 1)
+        return _name(named["rival"]) if named and named["rival"] else None
+    with_frame = _WITH_SHARES_RE.search(sentence, max(0, first - _WINDOW), first)
+    second = _SECOND_SHARE_RE.match(sentence, end)
+    if with_frame and second and second["rival"]:
+        return _name(with_frame["leader"])  # "Smith with 46% to Jones's 42%"
+    return None
+
+
 # A result's margin is counted in points, votes, seats or delegates; "beat estimates by
 # 10 percent" is a firm's result against a forecast, not a contest's.
 _RESULT_UNITS = frozenset({"point", "percentage point", "vote", "seat", "delegate"})
@@ -165,8 +258,8 @@ def find_lead(sentence: str, start: int, end: int, unit: str | None) -> Lead | N
     if after is not None:
         if after["side"]:
             other = _name(after["other"])
-            if other is None:
-                return None
+            if other is None or other in CALENDAR_NAMES:
+                return None  # "7% ahead of Christmas": a time, not a rival
             return Lead(None, other, behind=after["side"].startswith("behind"))
         return Lead(None, _name(after["rival"]))
     if m := _NOUN_BEFORE_RE.search(before):
@@ -221,7 +314,7 @@ def name_rivals(claims: list, text: str = "", spans: Sequence[tuple[int, int]] =
     return out
 
 
-def _person_like(name: str) -> bool:
+def person_like(name: str) -> bool:
     """A person's full name, or one capitalised word that names no place or people."""
     if " " in name:
         return is_person_name(name)
@@ -237,7 +330,7 @@ def _people_with_figures(claims: list) -> set[str]:
     return {
         surname(c.subject)
         for c in claims
-        if c.kind == "numeric" and c.subject and _person_like(c.subject)
+        if c.kind == "numeric" and c.subject and person_like(c.subject)
     }
 
 

@@ -1025,11 +1025,20 @@ def _metric_and_change(
     if put := _put_at(sentence, start):
         return put, False
     metric, change_only = _after_number(sentence, end, kind)
+    if metric is None and kind == "percent" and _TIED_AT_RE.search(sentence, 0, start):
+        return "support", False  # "Smith was tied with Jones at 42 percent"
     if metric is None and not change_only:
         metric = _before_number(sentence, start, end, tokens, common, kind)
     if metric is None:
         return None, change_only
     return _with_rate(sentence, end, metric), False
+
+
+# Rivals level in a contest: "tied with Jones at", "they are tied at about".
+_TIED_AT_RE = re.compile(
+    r"(?:\btied\s+with\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}|\b(?:are|were)\s+tied\s+)"
+    r"at\s+(?:about\s+|around\s+)?$"
+)
 
 
 # "puts his net worth at $10bn", "estimated the death toll at 49", "pegs growth at 2%":
@@ -1195,12 +1204,17 @@ _MOVE_VERB_RE = re.compile(
 
 
 def _moves(tokens: list[str]) -> bool:
-    """Whether the number is what a verb of rising or falling moved by ("slipped 5%")."""
+    """Whether the number is what a verb of rising or falling moved by ("slipped 5%"),
+    not the level it moved to or from ("slipped back to 39%")."""
+    if tokens and _lower(tokens[-1]) in ("to", "from"):
+        return False
     i = _verb_index(tokens)
     return i is not None and _MOVE_VERB_RE.match(_lower(tokens[i])) is not None
 
 
-_IN_THE_POLLS_RE = re.compile(r"\s+in\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}polls?\b")
+_IN_THE_POLLS_RE = re.compile(
+    r"\s+in\s+(?:the\s+|a\s+|[A-Z][\w.&-]*['’]s\s+)?(?:[a-z]+\s+){0,2}polls?\b"
+)
 _NP_OF_BEFORE_RE = re.compile(r"\b[a-z][\w-]*\s+of\s+(?:[a-z]+\s+){0,2}$")
 
 

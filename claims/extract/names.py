@@ -139,10 +139,12 @@ MEDIA_WORDS = frozenset(
 )
 
 
-# Days and months: capitalised words that name a time, never a surname or a contest.
+# Days, months and holidays: capitalised words that name a time, never a surname or a
+# contest.
 CALENDAR_NAMES = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
-    May June July August September October November December""".split()
+    May June July August September October November December Christmas Easter Thanksgiving
+    Ramadan Hanukkah Diwali Halloween""".split()
 )
 
 

@@ -206,6 +206,11 @@ _FIRST_SCORE_RE = re.compile(
     r"\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}?,?\s+$"
 )
 _NOUN_AFTER_RE = re.compile(r"\s+[a-z]")
+# The one tied with a rival, whose share it is: "Okafor, who was tied with Lee at".
+_TIED_WITH_RE = re.compile(
+    rf"(?P<name>{_SCORE_NAME})(?:,\s+who)?\s+(?:(?:is|was|are|were|has|had|been|now|still)\s+)*"
+    r"tied\s+with\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}at\s+(?:about\s+|around\s+)?$"
+)
 _OPENING_PRONOUN_RE = re.compile(r"(?:He|She|It)\b")
 _PERSON_PRONOUNS = frozenset("he she his her him".split())
 _PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|him|it|its|they|their|the\s+\w+)\b", re.I)
@@ -715,6 +720,11 @@ def _ranked_subject(
         return found, 0
     if agent := _agent_after(sentence, end):
         return agent, 1  # "the $5m spent by Rivers": the spender's money
+    if m := _TIED_WITH_RE.search(sentence, max(0, start - 200), start):
+        return _clean_name(m["name"]), 0  # "Okafor, who was tied with Lee at 42%": hers
+    owner = leads.pair_owner(sentence, start, end)
+    if owner and owner.lower() not in _PERSON_PRONOUNS:
+        return _clean_name(owner), 0  # "Rivers's 52%-41% lead over Stone": each one's share
     if m := _SECOND_SCORE_RE.search(sentence, max(0, start - 120), start):
         return _clean_name(m["name"]), 0  # "Rivers leads Stone, 52% to 41%": Stone's 41%
     if leads.SCORE_AFTER_RE.match(sentence, end) and (
@@ -785,6 +795,9 @@ class ArticleSubjects:
         ):
             # "the 74-year-old senator said": the person the article has been naming
             return self.last_person or self.main
+        owner = leads.pair_owner(sentence, start, end)
+        if owner and owner.lower() in _PERSON_PRONOUNS and self.last_person:
+            return self.last_person  # "her 52%-41% lead over Stone": her share
         found, rank = _ranked_subject(sentence, start, end, self.common, self.names)
         if found is not None and (noun := _group_noun(found)):
             self._groups[noun] = found

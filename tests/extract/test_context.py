@@ -127,6 +127,9 @@ def test_find_metric_falls_back_to_the_counted_unit():
         ("Ng and Lee tied at 5% in the poll.", "5%", "support"),
         ("Ng had the backing of 33% of Whig voters.", "33%", "support"),
         ("Lee slipped 5 percent in the polls.", "5 percent", None),  # a change, no level
+        # the level a share moved to, in a poll named by its day or its pollster
+        ("Lee slipped back to 39 percent in Monday's poll.", "39 percent", "support"),
+        ("Ng rose to 21% in Acme's polls.", "21%", "support"),
         # an outlook between the measure and its verb
         ("The deficit is projected to be $380 billion.", "$380 billion", "deficit"),
         ("Exports are expected to rise 5% next year.", "5%", "exports"),

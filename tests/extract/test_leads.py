@@ -173,3 +173,100 @@ def test_a_lead_entering_a_coming_month_is_as_it_stands_now():
     got = numeric("Entering the final contests in June, Okafor leads Lindqvist by 271 delegates.")
     assert got["271"][3] == "2024-05-21"  # the publication day, not last year's June
     assert numeric("Okafor won 700 delegates in June.")["700"][3] == "2023-06"
+
+
+# --- a pair of shares that scores a contest -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        # the verb's subject has the first share, its object the second, past a scope
+        (
+            "Mrs. Okafor leads Mr. Lindqvist in national polls by a slim margin, 45.4 percent "
+            "to 42 percent, according to Acme Research.",
+            ("45.4 percent", "Okafor"),
+            ("42 percent", "Lindqvist"),
+        ),
+        (
+            "The survey showed Mara Okafor leading Tom Lindqvist among likely voters, "
+            "46 percent to 44 percent.",
+            ("46 percent", "Mara Okafor"),
+            ("44 percent", "Tom Lindqvist"),
+        ),
+        # "with" the shares, the rival's named in the second
+        (
+            "The Beacon tracking poll shows Okafor with a four-point lead, with 46.2 percent "
+            "to Lindqvist's 42.1 percent.",
+            ("46.2 percent", "Okafor"),
+            ("42.1 percent", "Lindqvist"),
+        ),
+        # an owned pair: the owner's share, then the rival's
+        (
+            "Okafor's 52%-41% lead over Lindqvist held through the autumn.",
+            ("52%", "Okafor"),
+            ("41%", "Lindqvist"),
+        ),
+        (
+            "Mara Okafor spoke in Dunmore. Her 64%-27% advantage over Lindqvist among "
+            "older voters was the widest yet.",
+            ("64%", "Mara Okafor"),
+            ("27%", "Lindqvist"),
+        ),
+    ],
+)
+def test_each_share_of_a_scored_pair_is_its_own_sides_support(text, first, second):
+    claims = numeric(text)
+    for surface, subject in (first, second):
+        assert claims[surface][:2] == (subject, "support")
+
+
+def test_the_second_share_of_a_pair_without_its_rival_named_is_no_ones():
+    """Not the leader's: a rival's 33 percent in the leader's series would be wrong."""
+    claims = numeric("Okafor leads by 57 percent to 33 percent in the Beacon poll.")
+    assert claims["57 percent"][:2] == ("Okafor", "support")
+    assert claims["33 percent"][:2] == (None, "support")
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # a move from one level to another is no score
+        ("Acme's shares rose 5% to 7% ahead of the results.", ("5%", "7%")),
+        # a split of opinion with no rival's standing
+        ("Voters back the Dunmore plan 55%-41%, the poll found.", ("55%", "41%")),
+    ],
+)
+def test_a_pair_that_scores_no_contest_is_not_support(text, surfaces):
+    claims = numeric(text)
+    assert [claims[surface][1] for surface in surfaces] != ["support", "support"]
+
+
+def test_support_moving_from_one_level_to_another_stays_the_same_persons():
+    claims = numeric("Okafor's support rose from 40 percent to 46 percent in the Acme poll.")
+    assert claims["40 percent"][0] == claims["46 percent"][0] == "Okafor"
+
+
+def test_a_share_ahead_of_a_holiday_is_no_lead():
+    assert (
+        numeric("Acme's share price rose 7% ahead of Christmas.")["7%"][1] != "lead over Christmas"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        (
+            "Mara Okafor, who was tied with Lindqvist at 42 percent in July, now leads.",
+            "42 percent",
+            "Mara Okafor",
+        ),
+        ("Mara Okafor was tied with Tom Lindqvist at 38 percent.", "38 percent", "Mara Okafor"),
+    ],
+)
+def test_a_share_tied_with_a_rival_is_support_of_the_one_tied(text, surface, subject):
+    assert numeric(text)[surface][:2] == (subject, "support")
+
+
+def test_a_rate_tied_at_a_level_is_not_support():
+    assert numeric("Unemployment was tied at 5 percent.")["5 percent"][1] != "support"

@@ -708,3 +708,25 @@ def test_a_figure_at_a_name_in_a_list_is_that_names(sentence, surface, subject):
 )  # fmt: skip
 def test_money_given_to_someone_named_before_it_is_the_givers(sentence, surface, subject):
     assert claim_subject(_ABOUT_RIVERS + sentence, surface) == subject
+
+
+def test_figures_in_a_bracket_after_a_figure_are_that_figures_subjects():
+    text = (
+        "Whereas Mara Okafor has a net rating of -11 points (40 percent positive to 51 "
+        "percent negative) and Tom Lindqvist is far below at -30 points, Ann Ng's rating "
+        "sits at +32 points (50 percent to 18 percent)."
+    )
+    assert claim_subject(text, "40 percent") == "Mara Okafor"  # not "Whereas Mara Okafor"
+    assert claim_subject(text, "50 percent") == "Ann Ng"
+    assert claim_subject(text, "18 percent") == "Ann Ng"
+
+
+def test_a_bracket_that_names_its_own_figure_keeps_that_name():
+    text = "Mara Okafor has won 2,203 delegates (to Tom Lindqvist's 1,828) so far."
+    assert claim_subject(text, "1,828") == "Tom Lindqvist"
+
+
+def test_after_a_lead_only_the_first_figure_in_its_bracket_is_the_leaders():
+    text = "Mara Okafor leads Tom Lindqvist by six points (46 percent to 40 percent)."
+    assert claim_subject(text, "46 percent") == "Mara Okafor"
+    assert claim_subject(text, "40 percent") == "Tom Lindqvist"

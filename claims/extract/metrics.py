@@ -1025,6 +1025,8 @@ def _metric_and_change(
     if put := _put_at(sentence, start):
         return put, False
     metric, change_only = _after_number(sentence, end, kind)
+    if metric is None and (named := _named_before_bracket(sentence, start)):
+        return named, False
     if metric is None and kind == "percent" and _TIED_AT_RE.search(sentence, 0, start):
         return "support", False  # "Smith was tied with Jones at 42 percent"
     if metric is None and not change_only:
@@ -1032,6 +1034,48 @@ def _metric_and_change(
     if metric is None:
         return None, change_only
     return _with_rate(sentence, end, metric), False
+
+
+# A figure in brackets right after the measure it gives: "the thin profit margins (around
+# 4 percent)", "Acme's operating margin (12%)".
+_NOUN_BEFORE_BRACKET_RE = re.compile(
+    r"(?:\b(?:the|its|their|his|her|our|a|an)|['’]s)\s+(?P<np>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)"
+    r"\s+\(\s*(?:(?:about|around|some|roughly|nearly|almost|just|only)\s+)?$"
+)
+
+
+# The heads of measures a bracketed figure gives; other nouns before a bracket are as
+# often labels in a list ("the economy (33 percent)", "the nomination (1,237)").
+_BRACKETED_MEASURE_HEADS = frozenset(
+    """age margin margins rate rates share support turnout approval rating ratings growth
+    inflation unemployment price prices cost costs value profit profits revenue revenues
+    sales income earnings wage wages pay salary yield majority stake deficit debt budget
+    spending""".split()
+)
+
+
+def _named_before_bracket(sentence: str, start: int) -> str | None:
+    m = _NOUN_BEFORE_BRACKET_RE.search(sentence, max(0, start - 80), start)
+    if m is None:
+        return None
+    words = m["np"].split()
+    if _lower(words[-1]) not in _BRACKETED_MEASURE_HEADS:
+        return None
+    if _PART_OF_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start()):
+        return None  # "half of her support (44 percent)": the bracket gives the part
+    return _clean_metric(words)
+
+
+_PART_OF_BEFORE_RE = re.compile(r"\bof\s+(?:[A-Z][\w.-]*\s*)?$")
+
+
+# A change's measure named after "in" before the new level: "a rise in unemployment to
+# 5.2%", "a sharp fall in the birth rate to 1.4".
+_CHANGE_IN_TO_RE = re.compile(
+    r"\b(?:rise|fall|increase|decrease|drop|decline|jump|cut|gain|growth|reduction|slump"
+    r"|surge)\s+in\s+(?:the\s+|its\s+|their\s+)?(?P<np>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
+    r"\s+to\s+(?:(?:about|around|some|roughly|nearly|almost|just)\s+)?$"
+)
 
 
 # Rivals level in a contest: "tied with Jones at", "they are tied at about".
@@ -1168,6 +1212,9 @@ def _before_number(sentence, start, end, tokens, common, kind) -> str | None:
         return gap.metric  # "leads Smith by 8 points", "8 points behind Smith"
     if measure := _antecedent_measure(sentence, start):
         return measure  # "the jobless rate, which stood at 5%"
+    changed = _CHANGE_IN_TO_RE.search(sentence, max(0, start - 80), start)
+    if changed and (measure := _clean_metric(changed["np"].split())):
+        return measure  # "a rise in unemployment to 5.2%": unemployment's new level
     metric, change = _measure_of(tokens)
     if metric or change:
         return metric
@@ -1329,6 +1376,7 @@ def _connects(between: str, metric: str) -> bool:
     and change lie between two figures: "sales rose 4% to", "£3 in Kent; £2 in"."""
     if len(between) > 90:
         return False
+    between = _SCOPE_BEFORE_LEVEL_RE.sub(" ", between)  # "in its retail arm to": a where
     own = set(metric.lower().split())
     for word in _WORD_RE.findall(between):
         w = _lower(word)
@@ -1340,6 +1388,13 @@ def _connects(between: str, metric: str) -> bool:
             continue  # "$5bn in 2023, and is expected to rise to $6bn", "would be cut to"
         return False
     return True
+
+
+# Where a measure moved, between its change and its new level: "a 2% fall in profits in
+# its retail arm to £1bn", "sales rose 4% at the two Zembla plants to 900".
+_SCOPE_BEFORE_LEVEL_RE = re.compile(
+    r"\s(?:in|at|across)\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}[a-z][\w-]*(?=\s+to\s*$)"
+)
 
 
 # A figure of the same kind set against the one before it: the same measure.

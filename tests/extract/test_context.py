@@ -127,6 +127,21 @@ def test_find_metric_falls_back_to_the_counted_unit():
         ("Ng and Lee tied at 5% in the poll.", "5%", "support"),
         ("Ng had the backing of 33% of Whig voters.", "33%", "support"),
         ("Lee slipped 5 percent in the polls.", "5 percent", None),  # a change, no level
+        # a figure in brackets right after a measure, not after a label in a list
+        (
+            "Bakeries suffer from the thin profit margins (around 4 percent) of the trade.",
+            "4 percent",
+            "thin profit margins",
+        ),
+        ("Acme's operating margin (12%) was the highest in Zembla.", "12%", "operating margin"),
+        ("Voters named the economy (33 percent) as their top issue.", "33 percent", None),
+        # the new level after a change in a measure, past where it changed
+        ("Zembla reported a rise in unemployment to 5.2%.", "5.2%", "unemployment rate"),
+        (
+            "Acme blamed costs for a 2% fall in profits in its retail arm to £1.2bn.",
+            "£1.2bn",
+            "profits",
+        ),
         # the level a share moved to, in a poll named by its day or its pollster
         ("Lee slipped back to 39 percent in Monday's poll.", "39 percent", "support"),
         ("Ng rose to 21% in Acme's polls.", "21%", "support"),

@@ -234,9 +234,9 @@ def _note_org_names(sentence: str, names: dict[str, str]) -> None:
 
 
 def _is_place_in(sentence: str, subject: str | None) -> bool:
-    """Whether the subject is a place: a country or region, or a name the sentence
-    writes as one ("In Lagos, inflation rose to 7%")."""
-    if not subject:
+    """Whether the subject is a place the sentence names: a country or region, or a name
+    it writes as one ("In Lagos, inflation rose to 7%")."""
+    if not subject or subject not in sentence:
         return False
     return places.is_place(subject) or bool(
         re.search(rf"\b[Ii]n\s+(?:the\s+)?{re.escape(subject)}\b", sentence)

@@ -159,10 +159,33 @@ def is_place(name: str) -> bool:
 _CAPITALISED_RE = re.compile(r"\b(?:U\.S\.|U\.K\.|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 
 
+# A nation's seats of government and central banks, which name the country an article
+# is about as surely as its name does: "the White House and the Federal Reserve".
+_NATIONAL_INSTITUTIONS = {
+    **dict.fromkeys(
+        ["White House", "Federal Reserve", "Congress", "Capitol Hill", "Pentagon", "Wall Street"],
+        "US",
+    ),
+    **dict.fromkeys(
+        ["Downing Street", "Whitehall", "Westminster", "Bank of England", "House of Commons"],
+        "GB",
+    ),
+    "Kremlin": "RU",
+    "Bundestag": "DE",
+    "Bundesbank": "DE",
+    "Bank of Japan": "JP",
+    "Bank of Canada": "CA",
+    "Reserve Bank of India": "IN",
+    "Reserve Bank of Australia": "AU",
+    "People's Bank of China": "CN",
+}
+_INSTITUTION_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, _NATIONAL_INSTITUTIONS)) + r")\b")
+
+
 @lru_cache(maxsize=8)  # asked for each monthly statistic of the same article
 def main_country(text: str) -> str | None:
-    """The country an article names most (by name, code, demonym or one of its states or
-    provinces, twice at least), or None."""
+    """The country an article names most (by name, code, demonym, one of its states or
+    provinces or its national institutions, twice at least), or None."""
     counts: dict[str, int] = {}
     for m in _CAPITALISED_RE.finditer(text):
         words = m.group()
@@ -172,6 +195,9 @@ def main_country(text: str) -> str | None:
             code = country_code(first) or demonym_country(first)
         if code is not None:
             counts[code] = counts.get(code, 0) + 1
+    for m in _INSTITUTION_RE.finditer(text):
+        code = _NATIONAL_INSTITUTIONS[m.group()]
+        counts[code] = counts.get(code, 0) + 1
     best = max(counts, key=counts.__getitem__, default=None)
     # Named once, a country is as likely a passing mention as what the article is about.
     return country_name(best) if best is not None and counts[best] >= 2 else None

@@ -730,3 +730,22 @@ def test_after_a_lead_only_the_first_figure_in_its_bracket_is_the_leaders():
     text = "Mara Okafor leads Tom Lindqvist by six points (46 percent to 40 percent)."
     assert claim_subject(text, "46 percent") == "Mara Okafor"
     assert claim_subject(text, "40 percent") == "Tom Lindqvist"
+
+
+def test_national_institutions_name_the_country_a_monthly_statistic_is_of():
+    """A country named only in passing loses to the one whose government and central
+    bank the article keeps returning to."""
+    text = (
+        "Lee warned that printing money would make the economy look like Zimbabwe, or "
+        "Zimbabwe in the 1990s, or Zimbabwe again. The White House disagreed, and the "
+        "Federal Reserve kept rates on hold, as Congress argued and the White House "
+        "pressed the Federal Reserve again.\n\n"
+        "While the official unemployment rate is 4.7 percent, many have stopped looking."
+    )
+    assert places.main_country(text) == "US"
+    assert claim_subject(text, "4.7 percent") == "US"
+
+
+def test_a_country_named_most_is_still_the_main_one():
+    text = "Zembla's Bundestag envoy met the White House. Germany and Germany's exporters gained."
+    assert places.main_country(text) == "Germany"

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from claims.extract import (
     casualties,
     context,
+    fields,
     figures,
     leads,
     metrics,
@@ -431,6 +432,7 @@ def _numeric_claims(
             if needed is None and q.kind in ("count", "number")
             else None
         )
+        field = fields.field_count(sentence, q.start, q.end, q.unit, text)
         if needed is not None:
             # a threshold ("the 270 votes needed to win the presidency") is the goal's
             counted = q.unit if q.kind == "count" else None  # "the 60-vote threshold"
@@ -441,6 +443,9 @@ def _numeric_claims(
             # the sentence names, not a rival's
             metric = prize.metric
             subject = prize.contest or (subject if subject and places.is_place(subject) else None)
+        elif field is not None:
+            # "the four remaining candidates": the size of a party's field, no one's count
+            metric, subject = field.noun, field.party
         elif hurt is not None:
             # "31 people killed in the Lyon bombing": the event's victims
             # in the article's words when they name the same toll ("death toll"), but
@@ -492,6 +497,8 @@ def _numeric_claims(
                 else time.period_of_measure(metric, unit, sentence, q.start, q.end)
             )
         )
+        if field is not None and field.now and period is None and published is not None:
+            period = published.isoformat()  # "the three remaining candidates": as it stands
         if needed is not None and period:
             period = period[:4]  # a threshold is the contest's, not the day it was reached
         elif period and len(period) == 10 and periods.is_monthly_measure(metric):

@@ -1,0 +1,113 @@
+"""A count of the candidates in a contest: the size of its field.
+
+"Some 14 candidates are still in the race for the Whig Party nomination", "the four
+remaining candidates took the stage", "all three Whig presidential contenders": the
+figure is the field's, not any one candidate's (CLAIM-SPEC `subject`: what the quantity
+is about). A count is a field's when the sentence names its party (an adjective before
+the counted noun, "the race for the X nomination", "in this X race") or counts the field
+as it stands ("remaining", "still in the race"); "the two candidates" of a debate and
+"three House candidates" a donor backs are no field. Its subject is that party, else
+the one party the article names far more often than any other, else none. It measures its
+counted noun alone ("candidates", "contenders": data/synonyms.csv reads them as one), so
+that one field's counts line up across articles however they qualify it, and a field as
+it stands is counted on the day of publication.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["Field", "field_count"]
+
+# The counted nouns of a field (numbers.py gives the singular as the unit).
+_FIELD_UNITS = frozenset({"candidate", "contender", "hopeful"})
+
+# Party words as articles write them, by the party's name. US and UK parties are the
+# ones with adjectives that do not say "Party"; "the Acme Party" names itself.
+_PARTY_WORDS = {
+    "Republican Party": ("Republican", "Republicans", "GOP"),
+    "Democratic Party": ("Democratic", "Democrat", "Democrats"),
+    "Labour Party": ("Labour",),
+    "Conservative Party": ("Conservative", "Conservatives", "Tory", "Tories"),
+    "Liberal Democrats": ("Liberal Democrat", "Liberal Democrats", "Lib Dem", "Lib Dems"),
+}
+_PARTY_OF_WORD = {word: party for party, words in _PARTY_WORDS.items() for word in words}
+_PARTY_WORD = "|".join(sorted(map(re.escape, _PARTY_OF_WORD), key=len, reverse=True))
+_PARTY_WORD_RE = re.compile(rf"\b(?:{_PARTY_WORD})\b")
+# "the race for the Acme Party nomination", "the Whig nomination".
+_NOMINATION_RE = re.compile(
+    r"\b(?:for|of|in)\s+(?:the|this)\s+(?P<party>(?:[A-Z][\w'’.-]*\s+){1,3})(?:presidential\s+)?"
+    r"(?:nomination|primary|primaries|leadership|race|contest)\b"
+)
+# A party adjective among the words before the counted noun: "13 major Whig candidates",
+# "three GOP presidential contenders".
+_PARTY_BEFORE_NOUN_RE = re.compile(
+    rf"^(?:\s+[a-z][\w-]*)*?\s+(?P<party>{_PARTY_WORD})(?:\s+[a-z][\w-]*)?\s+$"
+)
+# The counted noun, past up to three modifiers, when the surface stops at the number.
+_NOUN_AFTER_RE = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:candidates|contenders|hopefuls)\b")
+# The field as it stands: "remaining", "still in the race", "left in the race".
+_STANDING_RE = re.compile(r"\bremaining\b|\b(?:still|left)\s+(?:in|running)\b")
+# How much more often the article must name one party than any other to speak for it.
+_DOMINANCE = 2
+
+
+@dataclass(frozen=True)
+class Field:
+    """The party a count of candidates is the field of (None when unsaid), whether the
+    sentence counts the field as it stands now, and its counted noun as written."""
+
+    party: str | None
+    now: bool
+    noun: str = "candidates"
+
+
+def field_count(sentence: str, start: int, end: int, unit: str | None, text: str) -> Field | None:
+    """The field the count at [start, end) of the sentence measures, or None when it
+    counts no candidates. `text` is the whole article, for the party it is about."""
+    if unit not in _FIELD_UNITS:
+        return None
+    noun_end = _noun_end(sentence, end)
+    noun = sentence[:noun_end].rsplit(None, 1)[-1].lower()
+    party = _party_before_noun(sentence, start, noun_end)
+    if party is None and (m := _NOMINATION_RE.search(sentence)):
+        party = _party_named(m["party"].strip())
+    now = _STANDING_RE.search(sentence, max(0, start - 12), noun_end + 40) is not None
+    if party is None and not now:
+        return None  # "the two candidates", "three House candidates": no field is counted
+    return Field(party or _article_party(text), now, noun if noun.endswith("s") else unit + "s")
+
+
+def _noun_end(sentence: str, end: int) -> int:
+    """Where the counted noun ends: the surface may stop at the number."""
+    m = _NOUN_AFTER_RE.match(sentence, end)
+    return m.end() if m else end
+
+
+def _party_before_noun(sentence: str, start: int, noun_end: int) -> str | None:
+    words = sentence[start:noun_end].rsplit(None, 1)[0]  # without the counted noun
+    m = _PARTY_BEFORE_NOUN_RE.match(" " + words.split(None, 1)[-1] + " ")
+    return _PARTY_OF_WORD[m["party"]] if m else None
+
+
+def _party_named(name: str) -> str | None:
+    """A party as "the X nomination" names it: a party word, or a name ending in
+    "Party"."""
+    if name in _PARTY_OF_WORD:
+        return _PARTY_OF_WORD[name]
+    return name if name.endswith("Party") else None
+
+
+@lru_cache(maxsize=8)  # asked for each count of candidates in the same article
+def _article_party(text: str) -> str | None:
+    """The party an article names at least twice and twice as often as any other."""
+    counts: dict[str, int] = {}
+    for m in _PARTY_WORD_RE.finditer(text):
+        party = _PARTY_OF_WORD[m.group()]
+        counts[party] = counts.get(party, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[0] < _DOMINANCE * ranked[1]):
+        return None
+    return max(counts, key=counts.__getitem__)

@@ -1,0 +1,98 @@
+"""A count of the candidates in a contest: the size of its field (claims/extract/fields.py).
+
+Every sentence here is invented for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extract import extract_claims
+from claims.normalise import subject_metric_keys
+
+
+def numeric(text: str, published: str | None = "2024-03-08") -> dict[str, tuple]:
+    """Each numeric claim's surface -> (subject, metric, period)."""
+    return {
+        c.surface: (c.subject, c.metric, c.period)
+        for c in extract_claims(text, published)
+        if c.kind == "numeric"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject", "metric"),
+    [
+        # the party named before the counted noun, however the field is qualified
+        (
+            "Many of the 13 major Republican candidates will fall away.",
+            "13",
+            "Republican Party",
+            "candidates",
+        ),
+        (
+            "All three GOP presidential contenders spoke at the gala.",
+            "three",
+            "Republican Party",
+            "contenders",
+        ),
+        ("The two Labour hopefuls met voters in Leeds.", "two", "Labour Party", "hopefuls"),
+        # the nomination or race the sentence names
+        (
+            "Some 12 candidates are still in the race for the Whig Party nomination.",
+            "12",
+            "Whig Party",
+            "candidates",
+        ),
+        (
+            "There are still 9 candidates in this Democratic race.",
+            "9",
+            "Democratic Party",
+            "candidates",
+        ),
+    ],
+)
+def test_a_count_of_candidates_is_the_field_of_the_party_named(text, surface, subject, metric):
+    assert numeric(text)[surface][:2] == (subject, metric)
+
+
+def test_a_field_as_it_stands_is_the_articles_party_on_the_day_of_publication():
+    text = (
+        "Republican officials met in Dunmore. The Republican debate drew a crowd, and "
+        "Republican donors watched. Democrats stayed away.\n\n"
+        "Ann Ng said Jo Okafor is her third choice among the three remaining candidates."
+    )
+    assert numeric(text)["three"] == ("Republican Party", "candidates", "2024-03-08")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # candidates the sentence counts without a field: a pair, or another office's
+        "Jo Okafor and Ann Ng met, and the two candidates shook hands.",
+        "Ann Ng raised money for three House candidates in April.",
+    ],
+)
+def test_a_count_of_candidates_without_a_party_or_a_standing_field_is_no_field(text):
+    claims = list(numeric(text).values())
+    assert all(subject is None or "Party" not in subject for subject, _, _ in claims)
+
+
+def test_a_field_with_no_party_the_article_favours_has_no_subject():
+    text = (
+        "Republicans and Democrats both met. Republican and Democratic leaders spoke.\n\n"
+        "The four remaining candidates took the stage."
+    )
+    assert numeric(text)["four"][:2] == (None, "candidates")
+
+
+def test_one_fields_counts_line_up_across_articles_however_worded():
+    keys = {
+        subject_metric_keys(*numeric(text)[surface][:2])
+        for text, surface in [
+            ("Many of the 13 major Republican candidates will fall away.", "13"),
+            ("All three GOP presidential contenders spoke at the gala.", "three"),
+            ("Seven Republican hopefuls were on the stage.", "Seven"),
+        ]
+    }
+    assert len(keys) == 1

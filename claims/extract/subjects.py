@@ -573,6 +573,26 @@ def _population_after(sentence: str, start: int, end: int) -> str | None:
     return found["np"]
 
 
+# A share that opens the sentence, as its subject: "About 40% of", "Two-thirds of".
+_OPENING_SHARE_RE = re.compile(
+    r"[\W_]*(?:(?:about|some|nearly|almost|over|roughly|around|only|just|more\s+than"
+    r"|fewer\s+than|less\s+than)\s+)?(?:[\d.,]+\s*(?:%|percent|per\s+cent)|(?:a|one)\s+"
+    r"(?:third|quarter|fifth|tenth)|half|two-thirds|three-quarters)(?=\s+of\b)",
+    re.IGNORECASE,
+)
+
+
+def _opening_population(sentence: str, start: int) -> str | None:
+    """The group a sentence opens with a share of, for a later figure of its clause:
+    "About 40% of caregivers have a household income of $50,000 or less" is the
+    caregivers' income."""
+    m = _OPENING_SHARE_RE.match(sentence)
+    if m is None or m.end() >= start or _CLAUSE_BREAK_RE.search(sentence, m.end(), start):
+        return None
+    share_start = m.start() + len(m.group()) - len(m.group().lstrip(" \t\n\"'“‘(["))
+    return _population_after(sentence, share_start, m.end())
+
+
 # An opinion of a name or a stand for it in the words after the group: "had a positive
 # view of Rivers", "back Rivers", "said they trust Lee" (not "live in Lima").
 _OPINION_OF_NAME_RE = re.compile(
@@ -823,6 +843,8 @@ class ArticleSubjects:
                 return f"{self.main} {noun}"  # "the campaign" in a story about Jo Rivers
         if found is None and (population := _population_after(sentence, start, end)):
             return population  # "about 35% of nurses have": the nurses' share
+        if found is None and (population := _opening_population(sentence, start)):
+            return population  # "40% of nurses earn $50,000 or less": the nurses' pay
         return self.default if found is None else self.main or found
 
     @property

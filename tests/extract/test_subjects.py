@@ -749,3 +749,19 @@ def test_national_institutions_name_the_country_a_monthly_statistic_is_of():
 def test_a_country_named_most_is_still_the_main_one():
     text = "Zembla's Bundestag envoy met the White House. Germany and Germany's exporters gained."
     assert places.main_country(text) == "Germany"
+
+
+def test_a_later_figure_of_a_clause_opening_with_a_share_is_the_groups():
+    text = (
+        "Jo Okafor spoke in Dunmore. Jo Okafor said more. "
+        "About 40% of caregivers have a household income of $50,000 or less."
+    )
+    assert claim_subject(text, "$50,000") == "caregivers"
+
+
+def test_a_figure_after_a_clause_break_is_not_the_opening_groups():
+    text = (
+        "Jo Okafor spoke in Dunmore. Jo Okafor said more. "
+        "About 40% of caregivers are unpaid; the Okafor plan costs $5m."
+    )
+    assert claim_subject(text, "$5m") != "caregivers"

@@ -505,7 +505,8 @@ def _first_measure(tokens: list[str], common) -> str | None:
 
 def _relative_aside_start(tokens: list[str], comma: int) -> int | None:
     """Where the ", which ... ," aside that closes at tokens[comma] opens (its first
-    comma), or None when no relative clause closes there."""
+    comma), or None when no relative clause closes there. A concessive aside (", while
+    still a net negative 6 points (37% to 43%),") may hold brackets of its own."""
     if comma < 0 or tokens[comma] != ",":
         return None
     k = comma - 1
@@ -513,10 +514,27 @@ def _relative_aside_start(tokens: list[str], comma: int) -> int | None:
         k -= 1
     if k >= 1 and _lower(tokens[k]) in _RELATIVES and tokens[k - 1] == ",":
         return k - 1
+    return _concessive_aside_start(tokens, comma)
+
+
+def _concessive_aside_start(tokens: list[str], comma: int) -> int | None:
+    after = _lower(tokens[comma + 1]) if comma + 1 < len(tokens) else ""
+    if after not in _AUXILIARIES and after not in _CHANGE_VERBS:
+        return None  # ", while Lee was at 18%, down two points": no verb waits for a subject
+    depth = 0
+    for k in range(comma - 1, 0, -1):
+        if tokens[k] == ")":
+            depth += 1
+        elif tokens[k] == "(":
+            depth -= 1
+        elif depth == 0 and tokens[k] in _CLAUSE_STOPS:
+            opener = _lower(tokens[k + 1])
+            return k if tokens[k] == "," and opener in _CONCESSIVES else None
     return None
 
 
 _RELATIVES = frozenset("which who that".split())
+_CONCESSIVES = frozenset("while whilst though although albeit despite".split())
 
 
 def _clause_subject(clause: list[str], at_start: bool, common) -> str | None:
@@ -610,10 +628,10 @@ def _head_phrase(clause: list[str], at_start: bool, common) -> str | None:
         at_start
         and words
         and words[0][:1].isupper()
-        and _is_common(words[0], common)
+        and (_is_common(words[0], common) or words[0].lower() in _MEASURE_HEADS)
         and (not words[0].endswith(("'s", "’s")))
     ):
-        words[0] = words[0].lower()
+        words[0] = words[0].lower()  # "Approval of Okafor has risen": a measure, no name
     k = 0
     while k < len(words):
         run = _np_from(words[k:])
@@ -1036,6 +1054,11 @@ def _metric_and_change(
     return _with_rate(sentence, end, metric), False
 
 
+# The heads of measures: a word opening a sentence with one ("Approval of Okafor has
+# risen") is no name, and a figure in brackets after one gives it.
+_MEASURE_HEADS = context.MEASURE_HEADS | frozenset(
+    "age margin margins support turnout approval rating ratings wage pay salary majority".split()
+)
 # A figure in brackets right after the measure it gives: "the thin profit margins (around
 # 4 percent)", "Acme's operating margin (12%)".
 _NOUN_BEFORE_BRACKET_RE = re.compile(
@@ -1044,23 +1067,13 @@ _NOUN_BEFORE_BRACKET_RE = re.compile(
 )
 
 
-# The heads of measures a bracketed figure gives; other nouns before a bracket are as
-# often labels in a list ("the economy (33 percent)", "the nomination (1,237)").
-_BRACKETED_MEASURE_HEADS = frozenset(
-    """age margin margins rate rates share support turnout approval rating ratings growth
-    inflation unemployment price prices cost costs value profit profits revenue revenues
-    sales income earnings wage wages pay salary yield majority stake deficit debt budget
-    spending""".split()
-)
-
-
 def _named_before_bracket(sentence: str, start: int) -> str | None:
     m = _NOUN_BEFORE_BRACKET_RE.search(sentence, max(0, start - 80), start)
     if m is None:
         return None
     words = m["np"].split()
-    if _lower(words[-1]) not in _BRACKETED_MEASURE_HEADS:
-        return None
+    if _lower(words[-1]) not in _MEASURE_HEADS:
+        return None  # a label in a list: "the economy (33 percent)", "the nomination (1,237)"
     if _PART_OF_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start()):
         return None  # "half of her support (44 percent)": the bracket gives the part
     return _clean_metric(words)

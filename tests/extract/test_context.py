@@ -127,6 +127,16 @@ def test_find_metric_falls_back_to_the_counted_unit():
         ("Ng and Lee tied at 5% in the poll.", "5%", "support"),
         ("Ng had the backing of 33% of Whig voters.", "33%", "support"),
         ("Lee slipped 5 percent in the polls.", "5 percent", None),  # a change, no level
+        # a measure opening the sentence, of a name, past a concessive aside
+        ("Approval of Okafor has risen 8 points since October.", "8", "approval"),
+        (
+            "Approval of Okafor, while still a net negative 6 points (37% to 43%), has risen "
+            "8 points since May.",
+            "8",
+            "approval",
+        ),
+        ("Sales, though weak in May, rose 5% in June.", "5%", "sales"),
+        ("Okafor rose to 29 points, while Lee was at 18 percent, down two points.", "two", None),
         # a figure in brackets right after a measure, not after a label in a list
         (
             "Bakeries suffer from the thin profit margins (around 4 percent) of the trade.",

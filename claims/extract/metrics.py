@@ -87,7 +87,8 @@ _CHANGE_VERBS = frozenset(
     plunging tumbled tumble tumbles tumbling gained gain gains gaining lost lose loses
     losing rebounded rebound rebounds recovered advanced advance advances eased ease eases
     easing slowed slow slows slowing accelerated widened widen narrowed narrow
-    totalled totaled total totals totalling totaling amounted amount amounts reached reach
+    totalled totaled total totals totalling totaling numbered numbering amounted amount
+    amounts reached reach
     reaches reaching hit hits topped top tops exceeded exceed exceeds stood stand stands
     standing remained remain remains remaining sits sit sat was were is are be been stay
     stayed stays peaked peaking averaged average averages doubled tripled halved trading traded went
@@ -479,7 +480,13 @@ def _subject_of_change(tokens: list[str], at_start: bool, common) -> str | None:
             j -= 1
         clause = tokens[j + 1 : aside]
     if verb.endswith("ing") and not finite:
-        # "a building totalling 8,000 sq ft": the participle tells of the noun before it
+        # "a building totalling 8,000 sq ft": the participle tells of the noun before it;
+        # set off by a comma, of the clause's subject ("Her staff is large, numbering 700")
+        if not clause and j >= 0 and tokens[j] == ",":
+            k = j - 1
+            while k >= 0 and not _ends_clause(tokens, k):
+                k -= 1
+            return _clause_subject(tokens[k + 1 : j], at_start and k < 0, common)
         return _last_run(clause)
     found = _head_phrase(clause, at_start and j < 0, common)
     if found is None and j >= 0 and not any(_nounish(w) for w in clause):

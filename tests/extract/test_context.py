@@ -137,6 +137,17 @@ def test_find_metric_falls_back_to_the_counted_unit():
         ),
         ("Sales, though weak in May, rose 5% in June.", "5%", "sales"),
         ("Okafor rose to 29 points, while Lee was at 18 percent, down two points.", "two", None),
+        # a participle set off by a comma tells of the clause's subject
+        (
+            "Her campaign staff is large, numbering more than 700 for a year.",
+            "700",
+            "campaign staff",
+        ),
+        (
+            "Two car lots made donations to the Zembla PAC, totaling $12,500.",
+            "$12,500",
+            "donations",
+        ),
         # a figure in brackets right after a measure, not after a label in a list
         (
             "Bakeries suffer from the thin profit margins (around 4 percent) of the trade.",

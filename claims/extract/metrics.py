@@ -1227,11 +1227,34 @@ def _antecedent_measure(sentence: str, start: int) -> str | None:
     return _clean_metric(phrase)
 
 
+_SOFTENERS = _APPROXIMATORS | {"between"}
+
+
+def _level_set_off(tokens: list[str], common) -> str | None:
+    """The measure whose level a figure after ", at" gives: the subject of the clause
+    before the comma ("Inflation was higher in May, at 3.1%": inflation)."""
+    i = len(tokens) - 1
+    while i > 0 and _lower(tokens[i]) != "at" and _lower(tokens[i]) in _SOFTENERS:
+        i -= 1
+    if i < 1 or _lower(tokens[i]) != "at" or tokens[i - 1] != ",":
+        return None
+    if i + 1 < len(tokens) and _lower(tokens[i + 1]) in ("least", "most"):
+        return None  # ", at least 21,000 said": a bound, not a level
+    j = i - 2
+    while j >= 0 and not _ends_clause(tokens, j):
+        j -= 1
+    measure = _clause_subject(tokens[j + 1 : i - 1], j < 0, common)
+    # "next year's earnings would be lower": the earnings, not the year's
+    return measure.split("'s ", 1)[-1].split("’s ", 1)[-1] if measure else None
+
+
 def _before_number(sentence, start, end, tokens, common, kind) -> str | None:
     if kind == "points" and (gap := leads.find_lead(sentence, start, end, "point")):
         return gap.metric  # "leads Smith by 8 points", "8 points behind Smith"
     if measure := _antecedent_measure(sentence, start):
         return measure  # "the jobless rate, which stood at 5%"
+    if measure := _level_set_off(tokens, common):
+        return measure  # "Inflation was higher in May, at 3.1%"
     changed = _CHANGE_IN_TO_RE.search(sentence, max(0, start - 80), start)
     if changed and (measure := _clean_metric(changed["np"].split())):
         return measure  # "a rise in unemployment to 5.2%": unemployment's new level

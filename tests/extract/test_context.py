@@ -137,6 +137,10 @@ def test_find_metric_falls_back_to_the_counted_unit():
         ),
         ("Sales, though weak in May, rose 5% in June.", "5%", "sales"),
         ("Okafor rose to 29 points, while Lee was at 18 percent, down two points.", "two", None),
+        # a level set off after a comma is of the clause's subject
+        ("Inflation was higher in May, at 3.1%.", "3.1%", "inflation"),
+        ("Profits will be lower this year, at about $5bn.", "$5bn", "profits"),
+        ("When Lee asked, at least 2,000 said they would.", "2,000", None),
         # a participle set off by a comma tells of the clause's subject
         (
             "Her campaign staff is large, numbering more than 700 for a year.",

@@ -16,6 +16,7 @@ __all__ = [
     "country_code",
     "country_name",
     "demonym_country",
+    "is_country",
     "is_country_or_us_state",
     "is_place",
     "main_country",

@@ -206,6 +206,10 @@ _FIRST_SCORE_RE = re.compile(
     r"\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}?,?\s+$"
 )
 _NOUN_AFTER_RE = re.compile(r"\s+[a-z]")
+# "the government's $280bn claim", "the government's planned 5% rise": the figure's
+# holder is a government, which the article's country names.
+_POSSESSIVE_RE = re.compile(r"['’]s\s")
+_GOVERNMENT_BEFORE_RE = re.compile(r"\b[Tt]he\s+government['’]s\s+(?:[a-z][\w-]*\s+){0,2}$")
 # The one tied with a rival, whose share it is: "Okafor, who was tied with Lee at".
 _TIED_WITH_RE = re.compile(
     rf"(?P<name>{_SCORE_NAME})(?:,\s+who)?\s+(?:(?:is|was|are|were|has|had|been|now|still)\s+)*"
@@ -819,6 +823,13 @@ class ArticleSubjects:
         if owner and owner.lower() in _PERSON_PRONOUNS and self.last_person:
             return self.last_person  # "her 52%-41% lead over Stone": her share
         found, rank = _ranked_subject(sentence, start, end, self.common, self.names)
+        if _GOVERNMENT_BEFORE_RE.search(sentence, max(0, start - 40), start):
+            # "the government's $280bn claim": the government of the place the sentence
+            # names, else of the country the article names most
+            owner = _POSSESSIVE_RE.split(found)[0] if found else ""  # "Norway's exporters"
+            named = next((n for n in (found, owner) if n and places.is_country(n)), None)
+            if country := named or places.main_country(self._text):
+                return f"{country} government"
         if found is not None and (noun := _group_noun(found)):
             self._groups[noun] = found
         elif rank == 5 and (group := self._group_named_again(sentence, found)):

@@ -765,3 +765,16 @@ def test_a_figure_after_a_clause_break_is_not_the_opening_groups():
         "About 40% of caregivers are unpaid; the Okafor plan costs $5m."
     )
     assert claim_subject(text, "$5m") != "caregivers"
+
+
+def test_the_governments_figure_is_the_government_of_the_country_named():
+    text = "Norway's exporters welcomed a ruling against the government's $280bn claim."
+    assert claim_subject(text, "$280bn") == "Norway government"
+
+
+def test_the_governments_figure_takes_the_articles_country_when_the_sentence_has_none():
+    text = (
+        "Chile's courts sat. Chile's ministers met in the capital.\n\n"
+        "A judge rejected the government's $5bn claim."
+    )
+    assert claim_subject(text, "$5bn") == "Chile government"

@@ -54,6 +54,9 @@ _FULL_MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+# What a day's reading is published as: "Monday's poll" dates its figures as "the poll on
+# Monday" does; another possessive day names an event ahead or aside ("Tuesday's vote").
+_READINGS = r"(?:poll|polls|survey|surveys|report|figures|data|results|count|tally)"
 _ORDINAL_QUARTER = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
     "fourth": 4, "4th": 4, "final": 4, "last": 4,
@@ -87,7 +90,8 @@ _PERIOD_RE = re.compile(
     | (?P<into_day>(?:(?<=\binto\s)|(?<=\b[Ee]ntering\s))
           (?P<id_wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b)
     | (?P<weekday>\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
-          (?!(?:\s+(?:night|morning|afternoon|evening))?['’]s|,?\s+(?:{_MONTH}|[0-3]?\d\b)))
+          (?!(?:\s+(?:night|morning|afternoon|evening))?['’]s(?!\s+(?:[a-z]+\s+)?{_READINGS}\b)
+             |,?\s+(?:{_MONTH}|[0-3]?\d\b)))
     | (?P<week_of>\b(?i:first|second|third|fourth|last|final|past)\s+week\s+(?:of|in)\s+
           (?P<wo_m>{_FULL_MONTH})\b(?:,?\s+(?P<wo_y>{_YEAR})\b)?)
     | (?P<ago>\b(?P<ago_n>\d{{1,3}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))
@@ -980,9 +984,22 @@ def fieldwork_month(sentence: str, mentions: list[PeriodMention]) -> str | None:
     if not names_poll(sentence):
         return None
     for mention in reversed(mentions):
-        if mention.kind in _FIELDWORK_KINDS and mention.governs and mention.period:
+        if _may_be_fieldwork(sentence, mention) and mention.period:
             return _month_of(mention.period)
     return None
+
+
+# A date right after a figure is that reading's: "from 40 percent on July 14 to 46
+# percent on August 1" gives a tracking poll's two readings, not its fieldwork.
+_FIGURE_ON_RE = re.compile(r"\d[\d.,]*\s*(?:%|percent|per\s+cent|points?)?\s+(?:on|in)\s+$")
+
+
+def _may_be_fieldwork(sentence: str, mention: PeriodMention) -> bool:
+    return (
+        mention.kind in _FIELDWORK_KINDS
+        and mention.governs
+        and not _FIGURE_ON_RE.search(sentence, max(0, mention.start - 30), mention.start)
+    )
 
 
 class ArticleTime:
@@ -1056,7 +1073,7 @@ class ArticleTime:
         month = fieldwork_month(sentence, mentions)
         if month is not None:
             for mention in mentions:
-                if mention.kind in _FIELDWORK_KINDS and mention.governs:
+                if _may_be_fieldwork(sentence, mention):
                     mention.period = month
 
     def default_period(

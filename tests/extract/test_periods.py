@@ -802,3 +802,34 @@ def test_a_year_written_in_a_relative_aside_dates_nothing_after_it():
 )
 def test_a_span_of_years_dates_its_figures_only_when_it_frames_the_sentence(text, surface, period):
     assert _periods(text)[surface] == period
+
+
+def test_a_tracking_polls_readings_each_take_their_own_day():
+    """A date right after a figure is that reading's, not the poll's fieldwork."""
+    text = (
+        "In the Acme poll, Okafor's support has risen, going from 40 percent on April 3 "
+        "to 46 percent on April 14."
+    )
+    assert numeric_periods(text, date(2023, 4, 17)) == [
+        ("40 percent", "2023-04-03"),
+        ("46 percent", "2023-04-14"),
+    ]
+
+
+def test_a_polls_fieldwork_dates_still_give_its_month():
+    text = "The Acme poll surveyed 900 adults from March 28 through April 2. Okafor had 40%."
+    assert dict(numeric_periods(text, date(2023, 4, 17)))["40%"] == "2023-04"
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # a day's reading, named in the possessive, dates its figure
+        ("Lee slipped back to 39 percent in Monday's poll.", "2023-04-17"),
+        ("Monday's figures put the toll at 39.", "2023-04-17"),
+        # another event of a day is no date of the figure
+        ("Ahead of Tuesday's vote, Lee leads by 5 points.", None),
+    ],
+)
+def test_a_possessive_day_dates_only_its_readings(text, period):
+    assert numeric_periods(text, date(2023, 4, 18))[0][1] == period

@@ -495,6 +495,7 @@ def _numeric_claims(
                 None
                 if _standing(q)
                 else time.period_of_measure(metric, unit, sentence, q.start, q.end)
+                or time.event_day(sentence, q.start, q.end, mentions)
             )
         )
         if field is not None and field.now and period is None and published is not None:

@@ -417,9 +417,10 @@ _IN_RELATIVE_ASIDE_RE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;:]*$")
 # position of every sentence costs more than the rest of numeric extraction.
 # The lookahead's class of first letters lets the scan skip most positions at once.
 _HINT_RE = re.compile(
-    r"(?=[\dQJFMASONDqhymTtYyWw])"
+    r"(?=[\dQJFMASONDqhymTtYyWwd])"
     r"(?:\d+|Q[1-4]|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|quarter|half|year|month"
-    r"|[Tt]oday|[Yy]esterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|week\s+(?:of|in)\b)"
+    r"|[Tt]oday|[Yy]esterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|week\s+(?:of|in)\b"
+    r"|(?:week|day)s?\s+ago\b)"  # "two weeks ago", spelled out
 )
 
 
@@ -1029,6 +1030,7 @@ class ArticleTime:
         self._poll_period = self._find_poll_period(spans)
         self._poll_article = self._names_poll(0, self._paragraph_end(0))
         self._poll_here = self._poll_article
+        self._event_days = _event_days(text, spans, published)
         # The periods of the measures this paragraph has dated, by folded metric.
         self._measured: dict[tuple[str, ...], str] = {}
         self._pending: dict[tuple[str, ...], str] = {}  # this sentence's, noted at its end
@@ -1109,6 +1111,29 @@ class ArticleTime:
             return None
         return period
 
+    def event_day(
+        self, sentence: str, start: int, end: int, mentions: list[PeriodMention]
+    ) -> str | None:
+        """The day of the event whose figure the one at [start, end) of the sentence is
+        when it names an event the article dates once ("Voters turned out Tuesday in
+        five primaries. ... turnout in the primary was a record 39%"), for a figure told
+        of as past in a sentence that names no time of its own ("the 2008 primary",
+        "two weeks ago")."""
+        if (
+            not self._event_days
+            or any(m.governs or m.kind == "ago" for m in mentions)
+            or not told_of_the_past(sentence, start, end)
+        ):
+            return None  # "the 2008 primary", "two weeks ago"; not "said Wednesday"
+        for m in _EVENT_RE.finditer(sentence):
+            if _ANOTHER_EVENT_RE.search(
+                sentence, max(0, m.start() - 40), m.start()
+            ) or _PLACE_AFTER_EVENT_RE.match(sentence, m.end()):
+                continue  # "ahead of the primary", "caucuses in Utah": maybe another one
+            if (day := self._event_days.get(_event_key(m.group()))) is not None:
+                return day
+        return None
+
     def end_sentence(self, end: int, mentions: list[PeriodMention]) -> None:
         """Leave the sentence ending at `end`, noting the last year it named and the
         measures it dated."""
@@ -1118,6 +1143,67 @@ class ArticleTime:
         year = last_year_named(mentions)
         if year is not None:
             self.year = year
+
+
+# Events that happen on one day and whose figures (turnout, results, a toll) articles
+# report: a primary, a caucus, an attack. Elections and votes are left out: an article
+# dating a primary speaks of the general election too.
+_EVENT_RE = re.compile(
+    r"\b(?:primar(?:y|ies)|caucus(?:es)?|referendum|attack|shooting|massacre|bombing"
+    r"|explosion|earthquake)\b"
+    # not a modifier of something longer than the day: "the primary calendar"
+    r"(?!\s+(?:calendar|season|process|system|schedule|voters?|race|campaign|challengers?"
+    r"|opponents?|debates?|candidates?|goers))",
+    re.IGNORECASE,
+)
+# An event named as still to come, or by a place after it (which may tell it from the
+# one the article dates): "ahead of the primary", "caucuses in Utah" are left undated.
+_ANOTHER_EVENT_RE = re.compile(
+    r"\b(?:ahead\s+of|before|leading\s+up\s+to|until)\s+(?:the\s+)?(?:[a-z]+\s+)?$",
+    re.IGNORECASE,
+)
+_PLACE_AFTER_EVENT_RE = re.compile(r"\s+in\s+[A-Z]")
+# How long before publication an event the article dates may lie: a month of news.
+_EVENT_NEWS_DAYS = 31
+# How far a day may stand from the event it dates, in the same clause.
+_EVENT_DAY_WINDOW = 50
+_EVENT_CLAUSE_BREAK_RE = re.compile(r"[;:\u2014]|\b(?:but|while|whereas|although)\b")
+
+
+def _event_key(word: str) -> str:
+    word = word.lower()
+    return "primary" if word.startswith("primar") else word.removesuffix("es")
+
+
+def _event_days(text: str, spans: Sequence[tuple[int, int]], published: date | None) -> dict:
+    """The day of each kind of event the article dates once: "turned out Tuesday in five
+    primaries", "Sunday's shooting", "the attack on June 12". A kind the article dates on
+    two days is left undated."""
+    if published is None:
+        return {}
+    earliest = (published - timedelta(days=_EVENT_NEWS_DAYS)).isoformat()
+    found: dict[str, set[str]] = {}
+    for start, end in spans:
+        sentence = text[start:end]
+        events = list(_EVENT_RE.finditer(sentence))
+        if not events:
+            continue
+        days = [  # a recent day: the news of an event, not one still to come
+            m
+            for m in find_periods(sentence, published)
+            if m.governs
+            and m.period
+            and len(m.period) == 10
+            and m.kind != "ago"
+            and earliest <= m.period <= published.isoformat()
+        ]
+        for event in events:
+            for day in days:
+                gap = max(day.start - event.end(), event.start() - day.end)
+                between = sentence[min(day.end, event.end()) : max(day.start, event.start())]
+                if gap <= _EVENT_DAY_WINDOW and not _EVENT_CLAUSE_BREAK_RE.search(between):
+                    found.setdefault(_event_key(event.group()), set()).add(str(day.period))
+    return {event: days.pop() for event, days in found.items() if len(days) == 1}
 
 
 def _measure_key(metric: str, unit: str | None) -> tuple[str, ...]:

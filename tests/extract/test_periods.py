@@ -833,3 +833,41 @@ def test_a_polls_fieldwork_dates_still_give_its_month():
 )
 def test_a_possessive_day_dates_only_its_readings(text, period):
     assert numeric_periods(text, date(2023, 4, 18))[0][1] == period
+
+
+def test_a_figure_of_an_event_the_article_dates_takes_its_day():
+    text = (
+        "Voters turned out in record numbers Tuesday in five key primary elections.\n\n"
+        "Zembla's election chief announced Wednesday that turnout in the primary was a "
+        "record 39%."
+    )
+    assert dict(numeric_periods(text, date(2023, 4, 13)))["39%"] == "2023-04-11"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # a figure with a time of its own, or of an event still to come
+        "In the 2008 primary, turnout was 29%.",
+        "Ahead of the primary, Acme spent $2m.",
+        # an event of another place, or the word as a modifier of something longer
+        "Lee won caucuses in Zembla with 29% of the vote.",
+        "Late in the primary calendar, Lee won 29% of the vote.",
+    ],
+)
+def test_a_figure_with_its_own_time_or_another_event_is_not_dated_by_the_event(second):
+    text = f"Voters turned out Tuesday in five key primary elections.\n\n{second}"
+    claims = dict(numeric_periods(text, date(2023, 4, 13)))
+    assert "2023-04-11" not in [p for s, p in claims.items() if s != "five"]
+
+
+def test_an_event_dated_long_before_publication_dates_no_figure():
+    text = "The Tuesday, March 7 primary was close.\n\nTurnout in the primary was 39%."
+    assert dict(numeric_periods(text, date(2023, 9, 13)))["39%"] is None
+
+
+def test_spelled_out_weeks_and_days_ago_are_times():
+    assert periods_of("It was two weeks ago.", date(2016, 5, 18)) == [
+        ("two weeks ago", "2016-05-04")
+    ]
+    assert periods_of("It was two days ago.", date(2016, 5, 18)) == [("two days ago", "2016-05-16")]

@@ -210,6 +210,15 @@ _NOUN_AFTER_RE = re.compile(r"\s+[a-z]")
 # holder is a government, which the article's country names.
 _POSSESSIVE_RE = re.compile(r"['’]s\s")
 _GOVERNMENT_BEFORE_RE = re.compile(r"\b[Tt]he\s+government['’]s\s+(?:[a-z][\w-]*\s+){0,2}$")
+# A second predicate joined by "and" right before the figure: "and had 197", "and now
+# employs 300", "and sends just 12". Its verb is a past form, a third-person one or a
+# common irregular past.
+_COORDINATED_PREDICATE_RE = re.compile(
+    r"\band\s+(?:(?:also|then|now|still|later)\s+)?"
+    r"(?:[a-z]+ed|[a-z]+[^s\W]s|had|has|have|cut|paid|made|won|lost|sold|bought|spent|sent|got"
+    r"|took|gave|put|hit|set|kept|held|saw|ran|brought|drew|grew|rose|fell)\s+"
+    r"(?:(?:the|its|their|his|her|just|only|about|nearly|almost|some|more\s+than)\s+)?$"
+)
 # The one tied with a rival, whose share it is: "Okafor, who was tied with Lee at".
 _TIED_WITH_RE = re.compile(
     rf"(?P<name>{_SCORE_NAME})(?:,\s+who)?\s+(?:(?:is|was|are|were|has|had|been|now|still)\s+)*"
@@ -728,6 +737,21 @@ def sentence_subject(
     return _ranked_subject(sentence, start, end, common, names)[0]
 
 
+def _clause_subject(sentence: str, start: int, candidates: list[_Candidate]) -> _Candidate | None:
+    """The candidate that is the subject of the clause holding `start`: the first one a
+    verb follows, else one that opens the clause ("The Rivers campaign paid ...")."""
+    clause_start = max(sentence.rfind(";", 0, start), sentence.rfind(":", 0, start)) + 1
+    scoped = sorted((c for c in candidates if c.span[0] >= clause_start), key=lambda c: c.span[0])
+    for c in scoped:
+        if c.rank == 2 or _CLAUSE_OPENING_RE.fullmatch(sentence, clause_start, c.span[0]):
+            return c
+    return None
+
+
+# What may stand before a clause's subject: space, quote marks, an article.
+_CLAUSE_OPENING_RE = re.compile(r"[\s\"'“‘(]*(?:[Tt]he\s+)?")
+
+
 def _ranked_subject(
     sentence: str,
     start: int,
@@ -760,6 +784,11 @@ def _ranked_subject(
         candidates.append(_Candidate(3, 0, country))
     if not candidates and (who := _who_antecedent(sentence, start)):
         candidates.append(_Candidate(2, 0, who))
+    # "The Rivers campaign paid Beacon LLC $35,458 and had 197 paid employees": a second
+    # verb without a subject of its own shares its clause's first
+    coordinated = _COORDINATED_PREDICATE_RE.search(sentence, max(0, start - 40), start)
+    if coordinated and (first := _clause_subject(sentence, start, candidates)):
+        return first.name, first.rank
     if candidates:
         best = min(candidates, key=lambda c: (c.rank, c.distance))
         if best.rank in (1, 3) and (group := _group_of(sentence, best, start)):

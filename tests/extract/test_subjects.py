@@ -778,3 +778,26 @@ def test_the_governments_figure_takes_the_articles_country_when_the_sentence_has
         "A judge rejected the government's $5bn claim."
     )
     assert claim_subject(text, "$5bn") == "Chile government"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a second predicate joined by "and" shares its clause's subject, not the object
+        (
+            "The Okafor campaign paid Beacon Holdings LLC $35,000 in March and had 197 "
+            "paid employees.",
+            "197",
+            "Okafor campaign",
+        ),
+        ("Ann Ng sold her stake to Beacon Holdings and now employs 300 people.", "300", "Ann Ng"),
+        # a clause of its own after a semicolon keeps its own reading
+        (
+            "Acme was founded in 1900; Globex has offices in Lima and employs 76,200 staff.",
+            "76,200",
+            "Globex",
+        ),
+    ],
+)
+def test_a_coordinated_predicate_shares_its_clauses_subject(text, surface, subject):
+    assert subject_of(text, surface) == subject

@@ -269,13 +269,20 @@ def _polled_share(q, subject: str | None, sentence: str, figure_source: str | No
     )
 
 
-def _contest_share(q, subject: str | None, sentence: str) -> bool:
+# The metrics a share of a scored pair may have been read as before it is known to be
+# one: none, support, or the lead the sentence names ("lead over Jones").
+_SUPPORT_OR_LEAD = frozenset({"support", "lead", "advantage", "edge", "margin"})
+
+
+def _contest_share(q, subject: str | None, metric: str | None, sentence: str) -> bool:
     """Whether a percentage is a person's share in a contest the sentence scores as a
     pair ("Smith leads Jones 46 percent to 39 percent", "her 58%-36% advantage over
-    Jones"): support, not the lead the sentence may also name."""
+    Jones"): support, not the lead the sentence may also name; a measure the sentence
+    names stays ("leads Jones in small donations, 60% to 40%")."""
     return (
         q.kind == "percent"
         and q.unit == "percent"
+        and (metric is None or metric.split()[0].lower() in _SUPPORT_OR_LEAD)
         and subject is not None
         and leads.person_like(subject)
         and leads.contest_pair(sentence, q.start, q.end)
@@ -420,9 +427,11 @@ def _numeric_claims(
             # party or anyone ("we lose 300 a year to ..."), and stays unresolved here.
             subject = source.speaker if who == "I" else source.speaker_org or subject
         subject = _full_org_subject(subject, org_names)
-        contest_share = _contest_share(q, subject, sentence)
+        contest_share = _contest_share(q, subject, metric, sentence)
         if contest_share:
-            metric = "support"  # "Smith leads Jones 46% to 39%": each one's share, no lead
+            # "Smith leads Jones 46% to 39%": each one's share, no lead; "leads Jones in
+            # market share, 46% to 39%": each one's market share
+            metric = leads.scored_measure(sentence, q.start, q.end) or "support"
         elif _subject_within_metric(subject, metric):
             # "the unemployment rate rose to 3.5%": what, not who; the article says whose
             subject = article_subjects.default if article_subjects is not None else None
@@ -444,7 +453,7 @@ def _numeric_claims(
             metric = prize.metric
             subject = prize.contest or (subject if subject and places.is_place(subject) else None)
         elif field is not None:
-            # "the four remaining candidates": the size of a party's field, no one's count
+            # "the six remaining hopefuls": the size of a party's field, no one's count
             metric, subject = field.noun, field.party
         elif hurt is not None:
             # "31 people killed in the Lyon bombing": the event's victims
@@ -499,7 +508,7 @@ def _numeric_claims(
             )
         )
         if field is not None and field.now and period is None and published is not None:
-            period = published.isoformat()  # "the three remaining candidates": as it stands
+            period = published.isoformat()  # "the six remaining hopefuls": as it stands
         if needed is not None and period:
             period = period[:4]  # a threshold is the contest's, not the day it was reached
         elif period and len(period) == 10 and periods.is_monthly_measure(metric):
@@ -558,7 +567,11 @@ def _rival_share_unnamed(
     return claims
 
 
-# A bracket opened right after a figure and its unit words: "+32 points (", "$180bn (".
+_CAPITAL_RE = re.compile(r"[A-Z]")
+# The metrics of a lead or a result's margin (leads.Lead.metric): a pair after one
+# scores both rivals.
+_LEAD_WORDS = ("lead", "margin")
+# A bracket opened right after a figure and its unit words: "+21 points (", "$90bn (".
 _BRACKET_AFTER_FIGURE_RE = re.compile(r"\s*(?:[a-z]+\s+){0,2}\(\s*")
 _CLOSE_BRACKET_RE = re.compile(r"\)")
 
@@ -567,10 +580,10 @@ def _bracket_follows_figure(
     sentence: str, start: int, claims: list[ExtractedClaim]
 ) -> list[ExtractedClaim]:
     """Figures in a bracket that opens right after another figure break that one down
-    or restate it, so they are its subject's: "Lee's rating sits at +32 points (50
-    percent to 18 percent)" is Lee's 50 and 18 percent, whoever else the sentence names.
-    After a lead, only the first is the leader's ("leads Ng by 6 points (46 percent to
-    40 percent)"); a figure the bracket gives a name of its own keeps it ("(to Ng's 9)")."""
+    or restate it, so they are its subject's: "Lee's rating stands at +21 points (48
+    percent to 27 percent)" is Lee's 48 and 27 percent, whoever else the sentence names.
+    After a lead, only the first is the leader's ("leads Ng by 9 points (52 percent to
+    43 percent)"); a figure the bracket gives a name of its own keeps it ("(to Ng's 9)")."""
     for i, claim in enumerate(claims):
         at = claim.surface_start - start
         opened = sentence.rfind("(", 0, at)
@@ -592,12 +605,6 @@ def _bracket_follows_figure(
         if first_in_bracket or not (head.metric or "").startswith(_LEAD_WORDS):
             claims[i] = replace(claim, subject=head.subject)
     return claims
-
-
-_CAPITAL_RE = re.compile(r"[A-Z]")
-# The metrics of a lead or a result's margin (leads.Lead.metric): a pair after one
-# scores both rivals.
-_LEAD_WORDS = ("lead", "margin")
 
 
 def _paired_in_order(

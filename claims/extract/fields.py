@@ -1,12 +1,12 @@
 """A count of the candidates in a contest: the size of its field.
 
-"Some 14 candidates are still in the race for the Whig Party nomination", "the four
-remaining candidates took the stage", "all three Whig presidential contenders": the
+"Nine candidates are still in the race for the Whig Party nomination", "the six
+remaining hopefuls met in Dunmore", "all three Whig presidential contenders": the
 figure is the field's, not any one candidate's (CLAIM-SPEC `subject`: what the quantity
 is about). A count is a field's when the sentence names its party (an adjective before
 the counted noun, "the race for the X nomination", "in this X race") or counts the field
 as it stands ("remaining", "still in the race"); "the two candidates" of a debate and
-"three House candidates" a donor backs are no field. Its subject is that party, else
+"six state senate candidates" a donor backs are no field. Its subject is that party, else
 the one party the article names far more often than any other, else none. It measures its
 counted noun alone ("candidates", "contenders": data/synonyms.csv reads them as one), so
 that one field's counts line up across articles however they qualify it, and a field as
@@ -41,15 +41,21 @@ _NOMINATION_RE = re.compile(
     r"\b(?:for|of|in)\s+(?:the|this)\s+(?P<party>(?:[A-Z][\w'’.-]*\s+){1,3})(?:presidential\s+)?"
     r"(?:nomination|primary|primaries|leadership|race|contest)\b"
 )
-# A party adjective among the words before the counted noun: "13 major Whig candidates",
+# A party adjective among the words before the counted noun: "nine major Whig candidates",
 # "three GOP presidential contenders".
 _PARTY_BEFORE_NOUN_RE = re.compile(
     rf"^(?:\s+[a-z][\w-]*)*?\s+(?P<party>{_PARTY_WORD})(?:\s+[a-z][\w-]*)?\s+$"
 )
 # The counted noun, past up to three modifiers, when the surface stops at the number.
 _NOUN_AFTER_RE = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:candidates|contenders|hopefuls)\b")
-# The field as it stands: "remaining", "still in the race", "left in the race".
-_STANDING_RE = re.compile(r"\bremaining\b|\b(?:still|left)\s+(?:in|running)\b")
+# The field as it stands: "the remaining four candidates", "four remaining candidates",
+# "candidates still in the race", "candidates left in the race", "still running".
+_REMAINING_RE = re.compile(r"\bremaining\b")
+_STILL_IN_RACE_RE = re.compile(
+    r"\s+(?:(?:are|were|is)\s+)?(?:still|left)\s+(?:in\s+the\s+(?:race|running|field)|running)\b"
+)
+# What ends the clause of a count, which a nomination it names must share.
+_CLAUSE_END_RE = re.compile(r"[,;:()\u2013\u2014]")
 # How much more often the article must name one party than any other to speak for it.
 _DOMINANCE = 2
 
@@ -72,12 +78,24 @@ def field_count(sentence: str, start: int, end: int, unit: str | None, text: str
     noun_end = _noun_end(sentence, end)
     noun = sentence[:noun_end].rsplit(None, 1)[-1].lower()
     party = _party_before_noun(sentence, start, noun_end)
-    if party is None and (m := _NOMINATION_RE.search(sentence)):
+    clause = _clause_around(sentence, start, noun_end)
+    if party is None and (m := _NOMINATION_RE.search(sentence, *clause)):
         party = _party_named(m["party"].strip())
-    now = _STANDING_RE.search(sentence, max(0, start - 12), noun_end + 40) is not None
+    now = bool(
+        _REMAINING_RE.search(sentence, max(0, start - 14), noun_end)
+        or _STILL_IN_RACE_RE.match(sentence, noun_end)
+    )
     if party is None and not now:
         return None  # "the two candidates", "three House candidates": no field is counted
     return Field(party or _article_party(text), now, noun if noun.endswith("s") else unit + "s")
+
+
+def _clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The clause holding [start, end): from the last break before it to the next."""
+    breaks = [m.start() for m in _CLAUSE_END_RE.finditer(sentence)]
+    before = max((b for b in breaks if b < start), default=-1) + 1
+    after = min((b for b in breaks if b >= end), default=len(sentence))
+    return before, after
 
 
 def _noun_end(sentence: str, end: int) -> int:
@@ -87,6 +105,8 @@ def _noun_end(sentence: str, end: int) -> int:
 
 
 def _party_before_noun(sentence: str, start: int, noun_end: int) -> str | None:
+    """The party an adjective names between the number and its counted noun: "nine major
+    Whig candidates", "three GOP presidential contenders"."""
     words = sentence[start:noun_end].rsplit(None, 1)[0]  # without the counted noun
     m = _PARTY_BEFORE_NOUN_RE.match(" " + words.split(None, 1)[-1] + " ")
     return _PARTY_OF_WORD[m["party"]] if m else None

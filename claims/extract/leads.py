@@ -34,11 +34,14 @@ from claims.normalise import LEAD_OVER, MARGIN_BEHIND, surname
 __all__ = [
     "PAIR_JOIN_RE",
     "SCORE_AFTER_RE",
+    "TIED_AT_RE",
+    "TIED_WITH_RE",
     "contest_pair",
     "find_lead",
     "name_rivals",
     "pair_owner",
     "person_like",
+    "scored_measure",
 ]
 
 # The units a contest is counted in: a lead of something else is no rival's lead.
@@ -108,61 +111,118 @@ _WON_BY_RE = re.compile(
 )
 # The rest of a score after its first share: "by 61 percent to 29 percent" is two shares.
 SCORE_AFTER_RE = re.compile(r"(?:\s*(?:%|percent|per\s+cent|points?))?\s+to\s+\d")
+# Rivals level in a contest: "Okafor, who was tied with Lee at 42%" is Okafor's share
+# (and Lee's), support in a poll.
+_TIED_WITH = r"tied\s+with\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}at\s+(?:about\s+|around\s+)?$"
+# ... or the rivals together: "the candidates were tied at 41%" (not "inflation and
+# unemployment were tied at 5%": rivals are people).
+_RIVALS_TIED = (
+    r"(?:candidates|contenders|rivals|two|both|pair)\s+(?:are|were)\s+(?:now\s+|still\s+)?"
+    r"tied\s+at\s+(?:about\s+|around\s+)?$"
+)
+TIED_AT_RE = re.compile(rf"\b(?:{_TIED_WITH}|{_RIVALS_TIED})")
+TIED_WITH_RE = re.compile(
+    rf"(?P<name>{_NAME})(?:,\s+who)?\s+(?:(?:is|was|are|were|has|had|been|now|still)\s+)*"
+    rf"{_TIED_WITH}"
+)
 # Two shares written as a pair: "46 percent to 39 percent", "a 58%-36% lead", "with 46%
-# to Lee's 42%". The join after the first share, and the first share before the second.
+# to Lee's 42%". The join after the first share, and the first share before the second;
+# a name in the join is the second share's owner.
 _PAIR_JOIN = r"(?:\s+to\s+|\s*[-–]\s*)"
 PAIR_JOIN_RE = re.compile(_PAIR_JOIN)
 _SHARE = r"\d[\d.]*\s*(?:%|percent|per\s+cent)"
-_SECOND_SHARE_RE = re.compile(rf"{_PAIR_JOIN}(?:(?P<rival>{_NAME})['’]s?\s+)?{_SHARE}")
-_PAIR_BEFORE_RE = re.compile(rf"{_SHARE}{_PAIR_JOIN}(?:{_NAME}['’]s?\s+)?$")
+# A name that is no possessive: "Lee", not the "Lee's" of "tops Lee's total".
+_PLAIN_NAME = rf"{_NAME}(?<!['’]s)(?<!['’])"
+_SECOND_SHARE_RE = re.compile(rf"{_PAIR_JOIN}(?:(?P<named>{_NAME})['’]s?\s+)?{_SHARE}")
+_PAIR_BEFORE_RE = re.compile(rf"{_SHARE}{_PAIR_JOIN}(?:(?P<named>{_NAME})['’]s?\s+)?$")
 # Words of a contest's standing: a pair of shares near one is each rival's support.
 _CONTEST_WORD_RE = re.compile(
     r"\b(?:leads?|leading|led|trails?|trailing|trailed|advantage|edge|beats?|beating|tops"
-    r"|topping|tied|prefers?|preferring|preferred|(?:ahead\s+of|behind)\s+(?:the\s+)?[A-Z])"
+    r"|topping|tied|(?:ahead\s+of|behind)\s+(?:the\s+)?[A-Z]|prefer\w*\s+[A-Z])"
 )
-# A verb of change before a pair makes it a move ("shares rose 5% to 7%"), not a score.
+# A move from one level to another is no score: "shares rose 5% to 7%", "approval went
+# from 40% to 45%".
 _CHANGE_BEFORE_RE = re.compile(
-    r"\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|up|down|grew|grow"
-    r"|climbed|dropped|jumped|slipped|slid|gained|lost|increased|decreased|declined)"
-    r"\s+(?:by\s+|from\s+)?$"
+    r"(?:\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|up|down|grew|grow"
+    r"|climb\w*|dropped|jumped|slipped|slid|gained|lost|increased|decreased|declined|went"
+    r"|moved|edged)\s+(?:by\s+)?|\bfrom\s+)$"
 )
 # "Smith's 52%-41% lead over Jones", "her 52-41 advantage over Jones": the pair's first
 # share is the owner's, the second the rival's.
 _PAIR_OWNER_RE = re.compile(rf"(?:(?P<owner>{_NAME})['’]s?|\b(?P<pronoun>[Hh]is|[Hh]er))\s+$")
 _PAIR_RIVAL_RE = re.compile(rf"\s+(?:lead|advantage|edge)\s+over\s+(?P<rival>{_NAME})")
+# Words between a score's rival and its pair, within the rival's clause: "among women,",
+# "in national polls by a slim margin," (never "and", "but" or "though": a new clause).
+_PAIR_SCOPE = r"(?:(?!that\b|which\b|who\b|to\b|and\b|but\b|though\b|while\b)[^\s.;!?]+\s+){0,12}?"
 # "Smith leads Jones among women, 46% to 39%", "Jones trails Smith by 6 points, 40% to
 # 46%": the verb's subject has the pair's first share, its object the second.
 _SCORE_FRAME_RE = re.compile(
-    rf"(?:\b(?P<pronoun>[Hh]e|[Ss]he)|(?P<leader>{_NAME}))\s+(?:(?:is|was|are|were|now|still|well|far|narrowly|comfortably"
-    r"|currently|just|only)\s+)*(?:leads|lead|led|leading|beats|beat|beating|tops|topped"
-    r"|topping|ahead\s+of|trails|trail|trailed|trailing|behind)\s+(?:the\s+)?"
-    rf"(?P<rival>{_NAME})(?!['’])\b,?\s+{_SCOPE}\(?$"
+    rf"(?:\b(?P<pronoun>[Hh]e|[Ss]he)|(?P<leader>{_NAME}))\s+(?:(?:is|was|are|were|now|still"
+    r"|well|far|narrowly|comfortably|currently|just|only)\s+)*(?:leads|lead|led|leading|beats"
+    r"|beat|beating|tops|topped|topping|ahead\s+of|trails|trail|trailed|trailing|behind)\s+"
+    rf"(?:the\s+)?(?P<rival>{_PLAIN_NAME})\b,?\s+{_PAIR_SCOPE}\(?$"
 )
 # "Smith with a four-point lead, with 46% to": the one the shares are given with.
-_WITH_SHARES_RE = re.compile(rf"(?P<leader>{_NAME})\s+with\s+{_SCOPE}$")
+_WITH_SHARES_RE = re.compile(rf"(?P<leader>{_NAME})\s+with\s+{_PAIR_SCOPE}$")
 
 
-def _pair_span(sentence: str, start: int, end: int) -> tuple[int, int, int] | None:
-    """For a share of a pair at [start, end): (1 or 2 for the first or the second share,
-    where the first starts, where the second ends); None for a share alone."""
+@dataclass(frozen=True)
+class _Pair:
+    """Where a share stands in a pair: its side (1 or 2), where the first share starts
+    and the second ends, and the name the join gives the second ("to Lee's 42%")."""
+
+    side: int
+    first: int
+    last: int
+    named: str | None
+
+
+def _pair_of(sentence: str, start: int, end: int) -> _Pair | None:
     if m := _SECOND_SHARE_RE.match(sentence, end):
-        return 1, start, m.end()
+        return _Pair(1, start, m.end(), m["named"])
     if m := _PAIR_BEFORE_RE.search(sentence, max(0, start - 60), start):
-        return 2, m.start(), end
+        return _Pair(2, m.start(), end, m["named"])
     return None
+
+
+def _scores_a_contest(sentence: str, pair: _Pair) -> bool:
+    if _CHANGE_BEFORE_RE.search(sentence, max(0, pair.first - 30), pair.first):
+        return False
+    window = (max(0, pair.first - 120), pair.last + 60)
+    return _CONTEST_WORD_RE.search(sentence, *window) is not None
 
 
 def contest_pair(sentence: str, start: int, end: int) -> bool:
     """Whether the share at [start, end) is one of a pair that scores a contest: "Smith
     leads Jones 46 percent to 39 percent", "with 46% to Lee's 42%", "a 58%-36% lead";
     not "voters back the plan 55%-41%" (no rival's standing) or "shares rose 5% to 7%"."""
-    pair = _pair_span(sentence, start, end)
+    pair = _pair_of(sentence, start, end)
+    return pair is not None and _scores_a_contest(sentence, pair)
+
+
+# A measure a score is in, named between the rival and the pair: "leads Jones in
+# market share, 46% to 39%". Polls and places are where a score stands, not measures.
+_MEASURE_IN_SCOPE_RE = re.compile(
+    r",?\s+in\s+(?:the\s+)?(?P<measure>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s*(?:,|\s+(?:with|by|at)\b|$)"
+)
+_NOT_MEASURES = frozenset(
+    "poll polls survey surveys race primary primaries caucus caucuses state states".split()
+)
+
+
+def scored_measure(sentence: str, start: int, end: int) -> str | None:
+    """The measure a scored pair gives, when the sentence names one other than support:
+    "Acme leads Globex in market share, 46% to 39%" -> "market share"."""
+    pair = _pair_of(sentence, start, end)
     if pair is None:
-        return False
-    _, first, last = pair
-    if _CHANGE_BEFORE_RE.search(sentence, max(0, first - 30), first):
-        return False
-    return _CONTEST_WORD_RE.search(sentence, max(0, first - 120), last + 60) is not None
+        return None
+    frame = _SCORE_FRAME_RE.search(sentence, max(0, pair.first - _WINDOW), pair.first)
+    if frame is None:
+        return None
+    m = _MEASURE_IN_SCOPE_RE.match(sentence, frame.end("rival"))
+    if m is None or m["measure"].split()[-1] in _NOT_MEASURES:
+        return None
+    return m["measure"]
 
 
 def pair_owner(sentence: str, start: int, end: int) -> str | None:
@@ -170,27 +230,26 @@ def pair_owner(sentence: str, start: int, end: int) -> str | None:
     the sides: "Smith's 52%-41% lead over Jones" (the owner's name, or "his", "her",
     first; the rival second), "Smith leads Jones among women, 46% to 39%" (the verb's
     subject first, its object second), "Smith with 46% to Jones's 42%". None when the
-    share is no part of a pair or the sentence does not name its side."""
-    pair = _pair_span(sentence, start, end)
-    if pair is None:
+    share is no part of a scored pair or the sentence does not name its side."""
+    pair = _pair_of(sentence, start, end)
+    if pair is None or not _scores_a_contest(sentence, pair):
         return None
-    side, first, last = pair
-    owner = _PAIR_OWNER_RE.search(sentence, max(0, first - 40), first)
-    rival = _PAIR_RIVAL_RE.match(sentence, last)
+    owner = _PAIR_OWNER_RE.search(sentence, max(0, pair.first - 40), pair.first)
+    rival = _PAIR_RIVAL_RE.match(sentence, pair.last)
     if owner is not None and rival is not None:
-        return _name(rival["rival"]) if side == 2 else owner["pronoun"] or _name(owner["owner"])
-    if frame := _SCORE_FRAME_RE.search(sentence, max(0, first - _WINDOW), first):
-        if side == 2:
+        if pair.side == 2:
+            return _name(rival["rival"])
+        return owner["pronoun"] or _name(owner["owner"])
+    if frame := _SCORE_FRAME_RE.search(sentence, max(0, pair.first - _WINDOW), pair.first):
+        if pair.side == 2:
             return _name(frame["rival"])
         return frame["pronoun"].lower() if frame["pronoun"] else _name(frame["leader"])
-    if side == 2:
-        named = _SECOND_SHARE_RE.match(sentence, sentence.rfind(" ", 0, first) + 1)
-        return _name(named["rival"]) if named and named["rival"] else None
-    with_frame = _WITH_SHARES_RE.search(sentence, max(0, first - _WINDOW), first)
-    second = _SECOND_SHARE_RE.match(sentence, end)
-    if with_frame and second and second["rival"]:
-        return _name(with_frame["leader"])  # "Smith with 46% to Jones's 42%"
-    return None
+    if pair.named is None:
+        return None
+    if pair.side == 2:
+        return _name(pair.named)  # "with 46% to Jones's 42%"
+    with_frame = _WITH_SHARES_RE.search(sentence, max(0, pair.first - _WINDOW), pair.first)
+    return _name(with_frame["leader"]) if with_frame else None  # "Smith with 46% to"
 
 
 # A result's margin is counted in points, votes, seats or delegates; "beat estimates by
@@ -258,13 +317,19 @@ def find_lead(sentence: str, start: int, end: int, unit: str | None) -> Lead | N
     if after is not None:
         if after["side"]:
             other = _name(after["other"])
-            if other is None or other in CALENDAR_NAMES:
+            if other is None or _names_a_time(other):
                 return None  # "7% ahead of Christmas": a time, not a rival
             return Lead(None, other, behind=after["side"].startswith("behind"))
         return Lead(None, _name(after["rival"]))
     if m := _NOUN_BEFORE_RE.search(before):
         return Lead(_name(m["owner"]), _name(m["rival"]))
     return None
+
+
+def _names_a_time(name: str) -> bool:
+    """Whether a name is a day, a month or a holiday: "Super Tuesday", "Labor Day"."""
+    words = name.split()
+    return words[-1] == "Day" or any(word in CALENDAR_NAMES for word in words)
 
 
 def _rival_of(metric: str | None) -> str | None:

@@ -472,7 +472,7 @@ def _subject_of_change(tokens: list[str], at_start: bool, common) -> str | None:
     while j >= 0 and not _ends_clause(tokens, j):
         j -= 1
     clause = tokens[j + 1 : i + 1]
-    if not clause and (aside := _relative_aside_start(tokens, i)) is not None:
+    if not clause and (aside := _aside_start(tokens, i)) is not None:
         # "The deficit for the year, which ends in September, is projected to be": the
         # measure before the relative clause
         j = aside - 1
@@ -481,7 +481,8 @@ def _subject_of_change(tokens: list[str], at_start: bool, common) -> str | None:
         clause = tokens[j + 1 : aside]
     if verb.endswith("ing") and not finite:
         # "a building totalling 8,000 sq ft": the participle tells of the noun before it;
-        # set off by a comma, of the clause's subject ("Her staff is large, numbering 700")
+        # set off by a comma, of what the clause before it names ("The Acme delegation is
+        # large, numbering about 450"; "gave gifts to the fund, totaling $8,200")
         if not clause and j >= 0 and tokens[j] == ",":
             k = j - 1
             while k >= 0 and not _ends_clause(tokens, k):
@@ -510,10 +511,10 @@ def _first_measure(tokens: list[str], common) -> str | None:
     return None
 
 
-def _relative_aside_start(tokens: list[str], comma: int) -> int | None:
+def _aside_start(tokens: list[str], comma: int) -> int | None:
     """Where the ", which ... ," aside that closes at tokens[comma] opens (its first
     comma), or None when no relative clause closes there. A concessive aside (", while
-    still a net negative 6 points (37% to 43%),") may hold brackets of its own."""
+    still a net negative 4 points (41% to 45%),") may hold brackets of its own."""
     if comma < 0 or tokens[comma] != ",":
         return None
     k = comma - 1
@@ -525,6 +526,8 @@ def _relative_aside_start(tokens: list[str], comma: int) -> int | None:
 
 
 def _concessive_aside_start(tokens: list[str], comma: int) -> int | None:
+    """Where a ", while ... ," aside closing at tokens[comma] opens, brackets inside it
+    passed over, when a verb follows it: the measure before it is that verb's."""
     after = _lower(tokens[comma + 1]) if comma + 1 < len(tokens) else ""
     if after not in _AUXILIARIES and after not in _CHANGE_VERBS:
         return None  # ", while Lee was at 18%, down two points": no verb waits for a subject
@@ -1052,8 +1055,8 @@ def _metric_and_change(
     metric, change_only = _after_number(sentence, end, kind)
     if metric is None and (named := _named_before_bracket(sentence, start)):
         return named, False
-    if metric is None and kind == "percent" and _TIED_AT_RE.search(sentence, 0, start):
-        return "support", False  # "Smith was tied with Jones at 42 percent"
+    if metric is None and kind == "percent" and leads.TIED_AT_RE.search(sentence, 0, start):
+        return "support", False  # "Smith was tied with Jones at 37 percent"
     if metric is None and not change_only:
         metric = _before_number(sentence, start, end, tokens, common, kind)
     if metric is None:
@@ -1066,8 +1069,8 @@ def _metric_and_change(
 _MEASURE_HEADS = context.MEASURE_HEADS | frozenset(
     "age margin margins support turnout approval rating ratings wage pay salary majority".split()
 )
-# A figure in brackets right after the measure it gives: "the thin profit margins (around
-# 4 percent)", "Acme's operating margin (12%)".
+# A figure in brackets right after the measure it gives: "the slim operating margins
+# (about 6 percent)", "Acme's gross margin (12%)".
 _NOUN_BEFORE_BRACKET_RE = re.compile(
     r"(?:\b(?:the|its|their|his|her|our|a|an)|['’]s)\s+(?P<np>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)"
     r"\s+\(\s*(?:(?:about|around|some|roughly|nearly|almost|just|only)\s+)?$"
@@ -1075,6 +1078,7 @@ _NOUN_BEFORE_BRACKET_RE = re.compile(
 
 
 def _named_before_bracket(sentence: str, start: int) -> str | None:
+    """The measure a bracketed figure gives, named right before its bracket."""
     m = _NOUN_BEFORE_BRACKET_RE.search(sentence, max(0, start - 80), start)
     if m is None:
         return None
@@ -1095,13 +1099,6 @@ _CHANGE_IN_TO_RE = re.compile(
     r"\b(?:rise|fall|increase|decrease|drop|decline|jump|cut|gain|growth|reduction|slump"
     r"|surge)\s+in\s+(?:the\s+|its\s+|their\s+)?(?P<np>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
     r"\s+to\s+(?:(?:about|around|some|roughly|nearly|almost|just)\s+)?$"
-)
-
-
-# Rivals level in a contest: "tied with Jones at", "they are tied at about".
-_TIED_AT_RE = re.compile(
-    r"(?:\btied\s+with\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}|\b(?:are|were)\s+tied\s+)"
-    r"at\s+(?:about\s+|around\s+)?$"
 )
 
 

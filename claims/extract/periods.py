@@ -54,9 +54,10 @@ _FULL_MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-# What a day's reading is published as: "Monday's poll" dates its figures as "the poll on
-# Monday" does; another possessive day names an event ahead or aside ("Tuesday's vote").
-_READINGS = r"(?:poll|polls|survey|surveys|report|figures|data|results|count|tally)"
+# A reading of a day: "Monday's poll", "Tuesday night's results" date their figures as
+# "the poll on Monday" does. Another possessive day names an event ahead or aside
+# ("Tuesday's vote") or a release about an earlier time ("Friday's jobs report").
+_READINGS = r"(?:poll|polls|survey|surveys|results|count|tally)"
 _ORDINAL_QUARTER = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
     "fourth": 4, "4th": 4, "final": 4, "last": 4,
@@ -417,10 +418,11 @@ _IN_RELATIVE_ASIDE_RE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;:]*$")
 # position of every sentence costs more than the rest of numeric extraction.
 # The lookahead's class of first letters lets the scan skip most positions at once.
 _HINT_RE = re.compile(
-    r"(?=[\dQJFMASONDqhymTtYyWwd])"
+    r"(?=[\dQJFMASONDqhymTtYyWw])"
     r"(?:\d+|Q[1-4]|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|quarter|half|year|month"
     r"|[Tt]oday|[Yy]esterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|week\s+(?:of|in)\b"
-    r"|(?:week|day)s?\s+ago\b)"  # "two weeks ago", spelled out
+    r"|weeks?\s+ago\b)"  # "two weeks ago", spelled out ("two days ago" is left: every "d"
+    # would stop the scan)
 )
 
 
@@ -990,12 +992,14 @@ def fieldwork_month(sentence: str, mentions: list[PeriodMention]) -> str | None:
     return None
 
 
-# A date right after a figure is that reading's: "from 40 percent on July 14 to 46
-# percent on August 1" gives a tracking poll's two readings, not its fieldwork.
+# A date right after a figure is that reading's: "from 35 percent on April 3 to 44
+# percent on April 14" gives a tracking poll's two readings, not its fieldwork.
 _FIGURE_ON_RE = re.compile(r"\d[\d.,]*\s*(?:%|percent|per\s+cent|points?)?\s+(?:on|in)\s+$")
 
 
 def _may_be_fieldwork(sentence: str, mention: PeriodMention) -> bool:
+    """Whether a date of a poll's sentence may be its fieldwork's: a day that governs,
+    not one right after a figure (that reading's own)."""
     return (
         mention.kind in _FIELDWORK_KINDS
         and mention.governs
@@ -1116,7 +1120,7 @@ class ArticleTime:
     ) -> str | None:
         """The day of the event whose figure the one at [start, end) of the sentence is
         when it names an event the article dates once ("Voters turned out Tuesday in
-        five primaries. ... turnout in the primary was a record 39%"), for a figure told
+        two primaries. ... turnout in the primary reached 44%"), for a figure told
         of as past in a sentence that names no time of its own ("the 2008 primary",
         "two weeks ago")."""
         if (
@@ -1156,10 +1160,12 @@ _EVENT_RE = re.compile(
     r"|opponents?|debates?|candidates?|goers))",
     re.IGNORECASE,
 )
-# An event named as still to come, or by a place after it (which may tell it from the
-# one the article dates): "ahead of the primary", "caucuses in Utah" are left undated.
+# An event a figure is timed against rather than of ("ahead of the primary", "after the
+# attack"), or named by a place after it, which may tell it from the one the article
+# dates ("caucuses in Utah"): the figure is left undated.
 _ANOTHER_EVENT_RE = re.compile(
-    r"\b(?:ahead\s+of|before|leading\s+up\s+to|until)\s+(?:the\s+)?(?:[a-z]+\s+)?$",
+    r"\b(?:ahead\s+of|before|leading\s+up\s+to|until|after|since|following)\s+"
+    r"(?:the\s+)?(?:[a-z]+\s+)?$",
     re.IGNORECASE,
 )
 _PLACE_AFTER_EVENT_RE = re.compile(r"\s+in\s+[A-Z]")

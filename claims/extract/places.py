@@ -161,24 +161,15 @@ _CAPITALISED_RE = re.compile(r"\b(?:U\.S\.|U\.K\.|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?
 
 
 # A nation's seats of government and central banks, which name the country an article
-# is about as surely as its name does: "the White House and the Federal Reserve".
+# is about as surely as its name does: "the White House and the Federal Reserve". Not
+# names shared with other countries' bodies ("Congress") nor those holding the country's
+# own name ("Bank of England"), which the country's name already counts.
 _NATIONAL_INSTITUTIONS = {
-    **dict.fromkeys(
-        ["White House", "Federal Reserve", "Congress", "Capitol Hill", "Pentagon", "Wall Street"],
-        "US",
-    ),
-    **dict.fromkeys(
-        ["Downing Street", "Whitehall", "Westminster", "Bank of England", "House of Commons"],
-        "GB",
-    ),
+    **dict.fromkeys(["White House", "Federal Reserve", "Capitol Hill", "Pentagon"], "US"),
+    **dict.fromkeys(["Downing Street", "Whitehall", "Westminster", "House of Commons"], "GB"),
     "Kremlin": "RU",
     "Bundestag": "DE",
     "Bundesbank": "DE",
-    "Bank of Japan": "JP",
-    "Bank of Canada": "CA",
-    "Reserve Bank of India": "IN",
-    "Reserve Bank of Australia": "AU",
-    "People's Bank of China": "CN",
 }
 _INSTITUTION_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, _NATIONAL_INSTITUTIONS)) + r")\b")
 

@@ -206,11 +206,11 @@ _FIRST_SCORE_RE = re.compile(
     r"\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}?,?\s+$"
 )
 _NOUN_AFTER_RE = re.compile(r"\s+[a-z]")
-# "the government's $280bn claim", "the government's planned 5% rise": the figure's
+# "the government's $90bn claim", "the government's planned 5% rise": the figure's
 # holder is a government, which the article's country names.
 _POSSESSIVE_RE = re.compile(r"['’]s\s")
 _GOVERNMENT_BEFORE_RE = re.compile(r"\b[Tt]he\s+government['’]s\s+(?:[a-z][\w-]*\s+){0,2}$")
-# A second predicate joined by "and" right before the figure: "and had 197", "and now
+# A second predicate joined by "and" right before the figure: "and had 85", "and now
 # employs 300", "and sends just 12". Its verb is a past form, a third-person one or a
 # common irregular past.
 _COORDINATED_PREDICATE_RE = re.compile(
@@ -218,11 +218,6 @@ _COORDINATED_PREDICATE_RE = re.compile(
     r"(?:[a-z]+ed|[a-z]+[^s\W]s|had|has|have|cut|paid|made|won|lost|sold|bought|spent|sent|got"
     r"|took|gave|put|hit|set|kept|held|saw|ran|brought|drew|grew|rose|fell)\s+"
     r"(?:(?:the|its|their|his|her|just|only|about|nearly|almost|some|more\s+than)\s+)?$"
-)
-# The one tied with a rival, whose share it is: "Okafor, who was tied with Lee at".
-_TIED_WITH_RE = re.compile(
-    rf"(?P<name>{_SCORE_NAME})(?:,\s+who)?\s+(?:(?:is|was|are|were|has|had|been|now|still)\s+)*"
-    r"tied\s+with\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}at\s+(?:about\s+|around\s+)?$"
 )
 _OPENING_PRONOUN_RE = re.compile(r"(?:He|She|It)\b")
 _PERSON_PRONOUNS = frozenset("he she his her him".split())
@@ -586,24 +581,30 @@ def _population_after(sentence: str, start: int, end: int) -> str | None:
     return found["np"]
 
 
-# A share that opens the sentence, as its subject: "About 40% of", "Two-thirds of".
+# A share that opens the sentence, as its subject: "About 30% of", "Two-thirds of".
 _OPENING_SHARE_RE = re.compile(
-    r"[\W_]*(?:(?:about|some|nearly|almost|over|roughly|around|only|just|more\s+than"
+    r"[\W_]*(?P<share>(?:(?:about|some|nearly|almost|over|roughly|around|only|just|more\s+than"
     r"|fewer\s+than|less\s+than)\s+)?(?:[\d.,]+\s*(?:%|percent|per\s+cent)|(?:a|one)\s+"
-    r"(?:third|quarter|fifth|tenth)|half|two-thirds|three-quarters)(?=\s+of\b)",
+    r"(?:third|quarter|fifth|tenth)|half|two-thirds|three-quarters))(?=\s+of\b)",
     re.IGNORECASE,
 )
+# A reported clause between the group and a later figure: "Half of the firms said the
+# tax would cost them $5,000" is the tax's cost as the firms tell it, not theirs.
+_REPORTED_CLAUSE_RE = re.compile(r"\b(?:said|says|say|told|think|thinks|believe|that)\b")
 
 
 def _opening_population(sentence: str, start: int) -> str | None:
     """The group a sentence opens with a share of, for a later figure of its clause:
-    "About 40% of caregivers have a household income of $50,000 or less" is the
-    caregivers' income."""
+    "About 30% of nurses have a household income of $40,000 or less" is the nurses'
+    income."""
     m = _OPENING_SHARE_RE.match(sentence)
-    if m is None or m.end() >= start or _CLAUSE_BREAK_RE.search(sentence, m.end(), start):
+    if m is None or m.end() >= start:
         return None
-    share_start = m.start() + len(m.group()) - len(m.group().lstrip(" \t\n\"'“‘(["))
-    return _population_after(sentence, share_start, m.end())
+    if _CLAUSE_BREAK_RE.search(sentence, m.end(), start) or _REPORTED_CLAUSE_RE.search(
+        sentence, m.end(), start
+    ):
+        return None
+    return _population_after(sentence, m.start("share"), m.end())
 
 
 # An opinion of a name or a stand for it in the words after the group: "had a positive
@@ -734,7 +735,8 @@ def sentence_subject(
     names: frozenset[str] | None = None,
 ) -> str | None:
     """The subject the sentence itself gives for the quantity at [start, end), or None."""
-    return _ranked_subject(sentence, start, end, common, names)[0]
+    found = _ranked_subject(sentence, start, end, common, names)[0]
+    return None if found and found.lower() in _PERSON_PRONOUNS else found
 
 
 def _clause_subject(sentence: str, start: int, candidates: list[_Candidate]) -> _Candidate | None:
@@ -768,11 +770,12 @@ def _ranked_subject(
         return found, 0
     if agent := _agent_after(sentence, end):
         return agent, 1  # "the $5m spent by Rivers": the spender's money
-    if m := _TIED_WITH_RE.search(sentence, max(0, start - 200), start):
+    if m := leads.TIED_WITH_RE.search(sentence, max(0, start - 200), start):
         return _clean_name(m["name"]), 0  # "Okafor, who was tied with Lee at 42%": hers
-    owner = leads.pair_owner(sentence, start, end)
-    if owner and owner.lower() not in _PERSON_PRONOUNS:
-        return _clean_name(owner), 0  # "Rivers's 52%-41% lead over Stone": each one's share
+    if owner := leads.pair_owner(sentence, start, end):
+        # "Okafor's 52%-41% lead over Lee": each one's share; "her 52%-41% lead": the
+        # pronoun, for the article's reader to resolve
+        return (owner if owner.lower() in _PERSON_PRONOUNS else _clean_name(owner)), 0
     if m := _SECOND_SCORE_RE.search(sentence, max(0, start - 120), start):
         return _clean_name(m["name"]), 0  # "Rivers leads Stone, 52% to 41%": Stone's 41%
     if leads.SCORE_AFTER_RE.match(sentence, end) and (
@@ -784,7 +787,7 @@ def _ranked_subject(
         candidates.append(_Candidate(3, 0, country))
     if not candidates and (who := _who_antecedent(sentence, start)):
         candidates.append(_Candidate(2, 0, who))
-    # "The Rivers campaign paid Beacon LLC $35,458 and had 197 paid employees": a second
+    # "The Okafor campaign paid Beacon LLC $12,000 and had 85 paid staff": a second
     # verb without a subject of its own shares its clause's first
     coordinated = _COORDINATED_PREDICATE_RE.search(sentence, max(0, start - 40), start)
     if coordinated and (first := _clause_subject(sentence, start, candidates)):
@@ -848,12 +851,14 @@ class ArticleSubjects:
         ):
             # "the 74-year-old senator said": the person the article has been naming
             return self.last_person or self.main
-        owner = leads.pair_owner(sentence, start, end)
-        if owner and owner.lower() in _PERSON_PRONOUNS and self.last_person:
-            return self.last_person  # "her 52%-41% lead over Stone": her share
         found, rank = _ranked_subject(sentence, start, end, self.common, self.names)
+        if found and found.lower() in _PERSON_PRONOUNS:
+            # "her 52%-41% lead over Lee": her share; never the rival the sentence names
+            main = self.main
+            unnamed = main if main and main.split()[-1] not in sentence else None
+            return self.last_person or unnamed
         if _GOVERNMENT_BEFORE_RE.search(sentence, max(0, start - 40), start):
-            # "the government's $280bn claim": the government of the place the sentence
+            # "the government's $90bn claim": the government of the place the sentence
             # names, else of the country the article names most
             owner = _POSSESSIVE_RE.split(found)[0] if found else ""  # "Norway's exporters"
             named = next((n for n in (found, owner) if n and places.is_country(n)), None)
@@ -884,7 +889,7 @@ class ArticleSubjects:
         if found is None and (population := _population_after(sentence, start, end)):
             return population  # "about 35% of nurses have": the nurses' share
         if found is None and (population := _opening_population(sentence, start)):
-            return population  # "40% of nurses earn $50,000 or less": the nurses' pay
+            return population  # "30% of nurses earn $40,000 or less": the nurses' pay
         return self.default if found is None else self.main or found
 
     @property

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.extract import extract_claims
+from claims.extract import extract_claims, fields
 from claims.normalise import subject_metric_keys
 
 
@@ -25,9 +25,9 @@ def numeric(text: str, published: str | None = "2024-03-08") -> dict[str, tuple]
     [
         # the party named before the counted noun, however the field is qualified
         (
-            "Many of the 13 major Republican candidates will fall away.",
-            "13",
-            "Republican Party",
+            "Most of the nine major Conservative candidates will fall away.",
+            "nine",
+            "Conservative Party",
             "candidates",
         ),
         (
@@ -60,22 +60,30 @@ def test_a_field_as_it_stands_is_the_articles_party_on_the_day_of_publication():
     text = (
         "Republican officials met in Dunmore. The Republican debate drew a crowd, and "
         "Republican donors watched. Democrats stayed away.\n\n"
-        "Ann Ng said Jo Okafor is her third choice among the three remaining candidates."
+        "Ann Ng said she backs none of the five remaining candidates."
     )
-    assert numeric(text)["three"] == ("Republican Party", "candidates", "2024-03-08")
+    assert numeric(text)["five"] == ("Republican Party", "candidates", "2024-03-08")
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "surface"),
     [
         # candidates the sentence counts without a field: a pair, or another office's
-        "Jo Okafor and Ann Ng met, and the two candidates shook hands.",
-        "Ann Ng raised money for three House candidates in April.",
+        ("Jo Okafor and Ann Ng met, and the two candidates shook hands.", "two"),
+        ("Ann Ng raised money for six state senate candidates in May.", "six"),
+        # a nomination in another clause, "remaining" of something else
+        (
+            "Okafor, who won the race for the Whig Party nomination in 2012, now backs two "
+            "candidates for the House.",
+            "two",
+        ),
+        ("Acme interviewed 40 candidates for the remaining jobs.", "40"),
     ],
 )
-def test_a_count_of_candidates_without_a_party_or_a_standing_field_is_no_field(text):
-    claims = list(numeric(text).values())
-    assert all(subject is None or "Party" not in subject for subject, _, _ in claims)
+def test_a_count_of_candidates_without_a_party_or_a_standing_field_is_no_field(text, surface):
+    start = text.index(surface)
+    field = fields.field_count(text, start, start + len(surface), "candidate", text)
+    assert field is None
 
 
 def test_a_field_with_no_party_the_article_favours_has_no_subject():
@@ -90,7 +98,7 @@ def test_one_fields_counts_line_up_across_articles_however_worded():
     keys = {
         subject_metric_keys(*numeric(text)[surface][:2])
         for text, surface in [
-            ("Many of the 13 major Republican candidates will fall away.", "13"),
+            ("Most of the nine major Republican candidates will fall away.", "nine"),
             ("All three GOP presidential contenders spoke at the gala.", "three"),
             ("Seven Republican hopefuls were on the stage.", "Seven"),
         ]

@@ -807,12 +807,12 @@ def test_a_span_of_years_dates_its_figures_only_when_it_frames_the_sentence(text
 def test_a_tracking_polls_readings_each_take_their_own_day():
     """A date right after a figure is that reading's, not the poll's fieldwork."""
     text = (
-        "In the Acme poll, Okafor's support has risen, going from 40 percent on April 3 "
-        "to 46 percent on April 14."
+        "In the Acme poll, Okafor's support has risen, going from 35 percent on April 3 "
+        "to 44 percent on April 14."
     )
     assert numeric_periods(text, date(2023, 4, 17)) == [
-        ("40 percent", "2023-04-03"),
-        ("46 percent", "2023-04-14"),
+        ("35 percent", "2023-04-03"),
+        ("44 percent", "2023-04-14"),
     ]
 
 
@@ -825,10 +825,11 @@ def test_a_polls_fieldwork_dates_still_give_its_month():
     ("text", "period"),
     [
         # a day's reading, named in the possessive, dates its figure
-        ("Lee slipped back to 39 percent in Monday's poll.", "2023-04-17"),
-        ("Monday's figures put the toll at 39.", "2023-04-17"),
-        # another event of a day is no date of the figure
+        ("Ng fell back to 27 percent in Monday's poll.", "2023-04-17"),
+        # another event of a day is no date of the figure, nor a release about a time
+        # before it
         ("Ahead of Tuesday's vote, Lee leads by 5 points.", None),
+        ("Acme shares rose 5% after Monday's report.", None),
     ],
 )
 def test_a_possessive_day_dates_only_its_readings(text, period):
@@ -838,10 +839,10 @@ def test_a_possessive_day_dates_only_its_readings(text, period):
 def test_a_figure_of_an_event_the_article_dates_takes_its_day():
     text = (
         "Voters turned out in record numbers Tuesday in five key primary elections.\n\n"
-        "Zembla's election chief announced Wednesday that turnout in the primary was a "
-        "record 39%."
+        "Zembla's election chief announced Wednesday that turnout in the primary "
+        "reached 44%."
     )
-    assert dict(numeric_periods(text, date(2023, 4, 13)))["39%"] == "2023-04-11"
+    assert dict(numeric_periods(text, date(2023, 4, 13)))["44%"] == "2023-04-11"
 
 
 @pytest.mark.parametrize(
@@ -850,6 +851,7 @@ def test_a_figure_of_an_event_the_article_dates_takes_its_day():
         # a figure with a time of its own, or of an event still to come
         "In the 2008 primary, turnout was 29%.",
         "Ahead of the primary, Acme spent $2m.",
+        "After the primary, Acme shares fell 3%.",
         # an event of another place, or the word as a modifier of something longer
         "Lee won caucuses in Zembla with 29% of the vote.",
         "Late in the primary calendar, Lee won 29% of the vote.",
@@ -862,12 +864,11 @@ def test_a_figure_with_its_own_time_or_another_event_is_not_dated_by_the_event(s
 
 
 def test_an_event_dated_long_before_publication_dates_no_figure():
-    text = "The Tuesday, March 7 primary was close.\n\nTurnout in the primary was 39%."
-    assert dict(numeric_periods(text, date(2023, 9, 13)))["39%"] is None
+    text = "The Tuesday, March 7 primary was close.\n\nTurnout in the primary was 44%."
+    assert dict(numeric_periods(text, date(2023, 9, 13)))["44%"] is None
 
 
-def test_spelled_out_weeks_and_days_ago_are_times():
+def test_spelled_out_weeks_ago_are_a_time():
     assert periods_of("It was two weeks ago.", date(2016, 5, 18)) == [
         ("two weeks ago", "2016-05-04")
     ]
-    assert periods_of("It was two days ago.", date(2016, 5, 18)) == [("two days ago", "2016-05-16")]

@@ -712,38 +712,41 @@ def test_money_given_to_someone_named_before_it_is_the_givers(sentence, surface,
 
 def test_figures_in_a_bracket_after_a_figure_are_that_figures_subjects():
     text = (
-        "Whereas Mara Okafor has a net rating of -11 points (40 percent positive to 51 "
-        "percent negative) and Tom Lindqvist is far below at -30 points, Ann Ng's rating "
-        "sits at +32 points (50 percent to 18 percent)."
+        "Whereas Mara Okafor has a net rating of -7 points (36 percent positive to 43 "
+        "percent negative), Ann Ng's rating stands at +21 points (48 percent to 27 percent)."
     )
-    assert claim_subject(text, "40 percent") == "Mara Okafor"  # not "Whereas Mara Okafor"
-    assert claim_subject(text, "50 percent") == "Ann Ng"
-    assert claim_subject(text, "18 percent") == "Ann Ng"
+    assert claim_subject(text, "36 percent") == "Mara Okafor"  # not "Whereas Mara Okafor"
+    assert claim_subject(text, "48 percent") == "Ann Ng"
+    assert claim_subject(text, "27 percent") == "Ann Ng"
 
 
 def test_a_bracket_that_names_its_own_figure_keeps_that_name():
-    text = "Mara Okafor has won 2,203 delegates (to Tom Lindqvist's 1,828) so far."
-    assert claim_subject(text, "1,828") == "Tom Lindqvist"
+    text = "Mara Okafor has won 1,412 delegates (to Tom Lindqvist's 1,090) so far."
+    assert claim_subject(text, "1,090") == "Tom Lindqvist"
 
 
 def test_after_a_lead_only_the_first_figure_in_its_bracket_is_the_leaders():
-    text = "Mara Okafor leads Tom Lindqvist by six points (46 percent to 40 percent)."
-    assert claim_subject(text, "46 percent") == "Mara Okafor"
-    assert claim_subject(text, "40 percent") == "Tom Lindqvist"
+    text = "Mara Okafor leads Tom Lindqvist by nine points (52 percent to 43 percent)."
+    assert claim_subject(text, "52 percent") == "Mara Okafor"
+    assert claim_subject(text, "43 percent") == "Tom Lindqvist"
 
 
 def test_national_institutions_name_the_country_a_monthly_statistic_is_of():
     """A country named only in passing loses to the one whose government and central
     bank the article keeps returning to."""
     text = (
-        "Lee warned that printing money would make the economy look like Zimbabwe, or "
-        "Zimbabwe in the 1990s, or Zimbabwe again. The White House disagreed, and the "
-        "Federal Reserve kept rates on hold, as Congress argued and the White House "
-        "pressed the Federal Reserve again.\n\n"
-        "While the official unemployment rate is 4.7 percent, many have stopped looking."
+        "Lee said a debt binge would leave the economy like Peru's, as in Peru in the "
+        "1980s, when Peru defaulted. The White House disagreed; the Federal Reserve held "
+        "rates, and the White House praised the Federal Reserve.\n\n"
+        "While the official jobless rate is 5.2 percent, many have stopped looking."
     )
     assert places.main_country(text) == "US"
-    assert claim_subject(text, "4.7 percent") == "US"
+    assert claim_subject(text, "5.2 percent") == "US"
+
+
+def test_a_name_other_countries_share_is_no_institution_of_one():
+    text = "India's Congress party met in India. Congress leaders spoke, and Congress left."
+    assert places.main_country(text) == "India"
 
 
 def test_a_country_named_most_is_still_the_main_one():
@@ -754,22 +757,30 @@ def test_a_country_named_most_is_still_the_main_one():
 def test_a_later_figure_of_a_clause_opening_with_a_share_is_the_groups():
     text = (
         "Jo Okafor spoke in Dunmore. Jo Okafor said more. "
-        "About 40% of caregivers have a household income of $50,000 or less."
+        "About 30% of nurses have a household income of $40,000 or less."
     )
-    assert claim_subject(text, "$50,000") == "caregivers"
+    assert claim_subject(text, "$40,000") == "nurses"
 
 
 def test_a_figure_after_a_clause_break_is_not_the_opening_groups():
     text = (
         "Jo Okafor spoke in Dunmore. Jo Okafor said more. "
-        "About 40% of caregivers are unpaid; the Okafor plan costs $5m."
+        "About 30% of nurses are unpaid; a new clinic costs $5m."
     )
-    assert claim_subject(text, "$5m") != "caregivers"
+    assert claim_subject(text, "$5m") != "nurses"
+
+
+def test_a_figure_in_a_reported_clause_is_not_the_opening_groups():
+    text = (
+        "Jo Okafor spoke in Dunmore. Jo Okafor said more. "
+        "Half of the firms said a new levy would cost them $5,000 a year."
+    )
+    assert claim_subject(text, "$5,000") != "firms"
 
 
 def test_the_governments_figure_is_the_government_of_the_country_named():
-    text = "Norway's exporters welcomed a ruling against the government's $280bn claim."
-    assert claim_subject(text, "$280bn") == "Norway government"
+    text = "Norway's exporters welcomed a ruling against the government's $90bn claim."
+    assert claim_subject(text, "$90bn") == "Norway government"
 
 
 def test_the_governments_figure_takes_the_articles_country_when_the_sentence_has_none():
@@ -785,16 +796,15 @@ def test_the_governments_figure_takes_the_articles_country_when_the_sentence_has
     [
         # a second predicate joined by "and" shares its clause's subject, not the object
         (
-            "The Okafor campaign paid Beacon Holdings LLC $35,000 in March and had 197 "
-            "paid employees.",
-            "197",
+            "The Okafor campaign paid Beacon Holdings LLC $12,000 in June and had 85 paid staff.",
+            "85",
             "Okafor campaign",
         ),
         ("Ann Ng sold her stake to Beacon Holdings and now employs 300 people.", "300", "Ann Ng"),
         # a clause of its own after a semicolon keeps its own reading
         (
-            "Acme was founded in 1900; Globex has offices in Lima and employs 76,200 staff.",
-            "76,200",
+            "Acme was founded in 1900; Globex has offices in Lima and employs 4,300 staff.",
+            "4,300",
             "Globex",
         ),
     ],

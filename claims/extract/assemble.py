@@ -244,6 +244,18 @@ def _is_place_in(sentence: str, subject: str | None) -> bool:
     )
 
 
+def _labels_figure(sentence: str, subject: str | None, start: int) -> bool:
+    """Whether the subject names the figure as a list's label: "followed by Dunmore on
+    21.7%", "Zembla at 3%" (a region or place the country list may not know)."""
+    if not subject:
+        return False
+    label = re.escape(subject.split()[-1])
+    return (
+        re.search(rf"\b{label}\s+(?:on|at|with)\s+$", sentence[max(0, start - 60) : start])
+        is not None
+    )
+
+
 def _full_org_subject(subject: str | None, names: dict[str, str]) -> str | None:
     """'Committee' -> 'Federal Open Market Committee' when the article named it so."""
     if subject is None:
@@ -477,7 +489,11 @@ def _numeric_claims(
             subject = _poll_named(subject, speaker) or subject
         elif _names_the_pollster(subject, speaker, sentence):
             subject = None  # "an Acme/Beacon poll found by 43%-41%": not Acme's figure
-        if periods.is_monthly_measure(metric) and not _is_place_in(sentence, subject):
+        if (
+            periods.is_monthly_measure(metric)
+            and not _is_place_in(sentence, subject)
+            and not _labels_figure(sentence, subject, q.start)
+        ):
             # a country's monthly statistic is the country's, not the speaker's or the
             # person the article is about: the country the article names most
             subject = places.main_country(text) or subject

@@ -60,9 +60,13 @@ _THE_NP_VERB_RE = re.compile(
     rf"\b(?:the|a|an|its|their|his|her|our)\s+({_NP})\s+(?:{_ADVERB}\s+)*{VERB}\b[^,;]*$",
     re.IGNORECASE,
 )
+# "an unemployment rate of 4.5%", "a profit of about $2m", "a deficit of an estimated
+# $3bn": only words that soften the number stand between "of" and it (in "the rate of
+# inflation at 26%" the of-phrase is the measure's own).
 _NP_OF_RE = re.compile(
     r"\b(?:the|a|an|its|their|his|her|our)?\s*(?<![\w'’])([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+of\s+"
-    r"(?:[a-z]+\s+){0,2}$"
+    r"(?:(?:an|a|the|estimated|approximately|nearly|about|around|almost|some|over|roughly"
+    r"|just|only|up|to|more|less|fewer|than|at|least|under|between|as|much|many)\s+){0,2}$"
 )
 _CHANGE_IN_RE = re.compile(
     r"\s+(?:rise|increase|fall|drop|decline|jump|growth|cut|reduction|gain)\s+in\s+"

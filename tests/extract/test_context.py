@@ -137,6 +137,11 @@ def test_find_metric_falls_back_to_the_counted_unit():
         ),
         ("Sales, though weak in May, rose 5% in June.", "5%", "sales"),
         ("Okafor rose to 29 points, while Lee was at 18 percent, down two points.", "two", None),
+        # a measure with an of-phrase of its own before "at" (not the words that soften
+        # a number after "of")
+        ("Zembla had the highest rate of inflation at 6.2%.", "6.2%", "rate of inflation"),
+        ("Acme reported a profit of about $2m.", "$2m", "profit"),
+        ("The names of all 49 were read aloud.", "49", None),
         # a level set off after a comma is of the clause's subject
         ("Inflation was higher in May, at 3.1%.", "3.1%", "inflation"),
         ("Profits will be lower this year, at about $5bn.", "$5bn", "profits"),

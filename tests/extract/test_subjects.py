@@ -811,3 +811,14 @@ def test_the_governments_figure_takes_the_articles_country_when_the_sentence_has
 )
 def test_a_coordinated_predicate_shares_its_clauses_subject(text, surface, subject):
     assert subject_of(text, surface) == subject
+
+
+def test_a_list_label_keeps_a_monthly_statistic_of_a_region():
+    """A region the country list does not know, labelling its figure in a list, is not
+    replaced by the article's country."""
+    text = (
+        "Norway's statistics office reported on prices across Norway.\n\n"
+        "Dunmore showed the highest rate of inflation at 6.2%, followed by Westmarch "
+        "on 5.7%."
+    )
+    assert claim_subject(text, "5.7%") == "Westmarch"

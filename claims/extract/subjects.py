@@ -56,12 +56,15 @@ _SOURCE_AFTER_RE = re.compile(
 _SELF_REPORT_RE = re.compile(
     r"\s+(?:(?:on|last|this|earlier|in)\s+[A-Za-z]+\s+)?(?:that\s+)?(?:it|its|they|their|we|our)\b"
 )
-# "Acme reported a net profit of $2bn", "Acme announced record sales": a firm reporting
-# results as the verb's object reports its own.
+# "Acme reported a net profit of $2bn", "Acme announced record sales", "the North
+# showed the highest rate of inflation": a body or place with results, a rate or a
+# change as the verb's object tells its own.
 _OWN_RESULTS_RE = re.compile(
     r"\s+(?:(?:a|an|its|their|the|record|net|pre-tax|pretax|operating|annual|quarterly"
-    r"|full-year|half-year|first-half|underlying|higher|lower|rising|falling|strong|weak)\s+)*"
-    r"(?:profits?|loss(?:es)?|revenues?|sales|earnings|income|turnover)\b"
+    r"|full-year|half-year|first-half|underlying|higher|lower|rising|falling|strong|weak"
+    r"|highest|lowest|biggest|largest|smallest|fastest|slowest|sharpest|steepest)\s+)*"
+    r"(?:profits?|loss(?:es)?|revenues?|sales|earnings|income|turnover|rates?|growth"
+    r"|rises?|falls?|increases?|declines?|drops?)\b"
 )
 _SOURCE_BEFORE_RE = re.compile(r"\b(?:according\s+to|said|says|told)\s+(?:the\s+)?$", re.I)
 _PREPOSITION_BEFORE_RE = re.compile(

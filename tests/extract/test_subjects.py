@@ -822,3 +822,19 @@ def test_a_list_label_keeps_a_monthly_statistic_of_a_region():
         "on 5.7%."
     )
     assert claim_subject(text, "5.7%") == "Westmarch"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a place or body that "showed" a rate or a change of its own is its holder
+        ("The Westmarch region showed the highest rate of growth at 6.2%.", "6.2%", "Westmarch"),
+        ("Acme reported record sales of $4bn.", "$4bn", "Acme"),
+    ],
+)
+def test_a_body_showing_its_own_rate_is_its_subject(text, surface, subject):
+    assert subject_of(text, surface) == subject
+
+
+def test_a_body_that_shows_others_figures_is_their_source_not_subject():
+    assert subject_of("Acme showed that Zembla exported 5m tonnes.", "5m tonnes") != "Acme"

@@ -443,7 +443,10 @@ def _numeric_claims(
         if contest_share:
             # "Smith leads Jones 46% to 39%": each one's share, no lead; "leads Jones in
             # market share, 46% to 39%": each one's market share
-            metric = leads.scored_measure(sentence, q.start, q.end) or "support"
+            share = leads.pair_share(sentence, q.start, q.end)
+            if share == "vote share" and time.reports_poll:
+                share = "support"  # "Smith would beat Jones 48% to 44%" in a poll's story
+            metric = leads.scored_measure(sentence, q.start, q.end) or share
         elif _subject_within_metric(subject, metric):
             # "the unemployment rate rose to 3.5%": what, not who; the article says whose
             subject = article_subjects.default if article_subjects is not None else None
@@ -561,6 +564,10 @@ def _numeric_claims(
     return _units_shared(text, _paired_in_order(sentence, start, claims, article_subjects))
 
 
+# What the shares of a contest's scored pair measure (leads.pair_share).
+_SHARES_OF_A_SCORE = frozenset({"support", "vote share"})
+
+
 def _rival_share_unnamed(
     sentence: str, start: int, claims: list[ExtractedClaim]
 ) -> list[ExtractedClaim]:
@@ -570,7 +577,8 @@ def _rival_share_unnamed(
     for i in range(1, len(claims)):
         first, second = claims[i - 1], claims[i]
         if (
-            first.metric == second.metric == "support"
+            first.metric == second.metric
+            and first.metric in _SHARES_OF_A_SCORE
             and first.subject == second.subject
             and leads.PAIR_JOIN_RE.fullmatch(
                 sentence, first.surface_end - start, second.surface_start - start

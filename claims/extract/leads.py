@@ -40,6 +40,7 @@ __all__ = [
     "find_lead",
     "name_rivals",
     "pair_owner",
+    "pair_share",
     "person_like",
     "scored_measure",
 ]
@@ -137,8 +138,10 @@ _SECOND_SHARE_RE = re.compile(rf"{_PAIR_JOIN}(?:(?P<named>{_NAME})['’]s?\s+)?{
 _PAIR_BEFORE_RE = re.compile(rf"{_SHARE}{_PAIR_JOIN}(?:(?P<named>{_NAME})['’]s?\s+)?$")
 # Words of a contest's standing: a pair of shares near one is each rival's support.
 _CONTEST_WORD_RE = re.compile(
-    r"\b(?:leads?|leading|led|trails?|trailing|trailed|advantage|edge|beats?|beating|tops"
-    r"|topping|tied|(?:ahead\s+of|behind)\s+(?:the\s+)?[A-Z]|prefer\w*\s+[A-Z])"
+    r"\b(?:(?:leads?|leading|led|trails?|trailing|trailed|advantage|edge|tops|topping|tied)\b"
+    r"|(?:ahead\s+of|behind)\s+(?:the\s+)?[A-Z]|prefer\w*\s+[A-Z]"
+    r"|(?P<result>beat|beats|beating|won|wins|winning|defeated|defeats|defeating|carried"
+    r"|carries|carrying)\b)"
 )
 # A move from one level to another is no score: "shares rose 5% to 7%", "approval went
 # from 40% to 45%".
@@ -185,11 +188,15 @@ def _pair_of(sentence: str, start: int, end: int) -> _Pair | None:
     return None
 
 
-def _scores_a_contest(sentence: str, pair: _Pair) -> bool:
+def _contest_word(sentence: str, pair: _Pair) -> re.Match | None:
+    """The word that makes a pair a contest's score, if one stands near it."""
     if _CHANGE_BEFORE_RE.search(sentence, max(0, pair.first - 30), pair.first):
-        return False
-    window = (max(0, pair.first - 120), pair.last + 60)
-    return _CONTEST_WORD_RE.search(sentence, *window) is not None
+        return None
+    return _CONTEST_WORD_RE.search(sentence, max(0, pair.first - 120), pair.last + 60)
+
+
+def _scores_a_contest(sentence: str, pair: _Pair) -> bool:
+    return _contest_word(sentence, pair) is not None
 
 
 def contest_pair(sentence: str, start: int, end: int) -> bool:
@@ -198,6 +205,24 @@ def contest_pair(sentence: str, start: int, end: int) -> bool:
     not "voters back the plan 55%-41%" (no rival's standing) or "shares rose 5% to 7%"."""
     pair = _pair_of(sentence, start, end)
     return pair is not None and _scores_a_contest(sentence, pair)
+
+
+def pair_share(sentence: str, start: int, end: int) -> str | None:
+    """What a share of a contest's scored pair measures: the vote share of a result
+    ("Smith beat Jones 51% to 36%"), support in a standing ("leads Jones 46% to 39%")
+    or a poll's matchup ("would beat Jones 48% to 44% in the Acme poll"); None when
+    the share is no part of a scored pair."""
+    pair = _pair_of(sentence, start, end)
+    word = _contest_word(sentence, pair) if pair is not None else None
+    if word is None:
+        return None
+    near = (max(0, word.start() - 60), word.end() + 60)
+    if word["result"] and not _POLL_WORD_RE.search(sentence, *near):
+        return "vote share"
+    return "support"
+
+
+_POLL_WORD_RE = re.compile(r"\b(?:polls?|polling|survey\w*|matchups?|head-to-head)\b", re.I)
 
 
 # A measure a score is in, named between the rival and the pair: "leads Jones in

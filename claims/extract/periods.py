@@ -1039,6 +1039,11 @@ class ArticleTime:
         self._measured: dict[tuple[str, ...], str] = {}
         self._pending: dict[tuple[str, ...], str] = {}  # this sentence's, noted at its end
 
+    @property
+    def reports_poll(self) -> bool:
+        """Whether the text read now is about a poll: the article's or the paragraph's."""
+        return self._poll_here
+
     def _names_poll(self, start: int, end: int) -> bool:
         """Whether the text names a poll in [start, end)."""
         i = bisect_left(self._polls, start)

@@ -300,3 +300,19 @@ def test_a_share_tied_with_a_rival_is_support_of_the_one_tied(text, surface, sub
 def test_a_rate_tied_at_a_level_is_not_support():
     claims = numeric("Unemployment and inflation were tied at 5 percent.")
     assert claims["5 percent"][1] != "support"
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        # a result's pair is the vote share; a standing's, or a poll's matchup, support
+        ("Jo Okafor carried the state 66% to 30%.", "vote share"),
+        ("Jo Okafor beat Ann Lee 51% to 36% in Zembla.", "vote share"),
+        ("Jo Okafor leads Ann Lee 46% to 39%.", "support"),
+        ("In the Acme poll, Jo Okafor would beat Ann Lee 48% to 44%.", "support"),
+    ],
+)
+def test_a_scored_pair_is_a_results_vote_share_or_a_standings_support(text, share):
+    claims = numeric(text)
+    first = next(iter(claims.values()))
+    assert first[1] == share

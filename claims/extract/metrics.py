@@ -792,7 +792,40 @@ def _money_verb_noun(tokens: list[str]) -> str | None:
     verb = _lower(tokens[i])
     if verb == "paid" and i > 0 and _lower(tokens[i - 1]) in ("was", "were", "been", "be"):
         return "payment"
+    if verb == "worth":
+        return _worth_of(tokens[:i])
     return _MONEY_VERB_NOUNS.get(verb)
+
+
+def _worth_of(tokens: list[str]) -> str:
+    """What an amount after "worth" values: the noun before it ("a mortgage worth $5m":
+    the mortgage; "investments in Acme Co. worth $1m": the investments, past the name
+    they are in), a person's net worth ("he's worth $10bn"), else the value."""
+    k = len(tokens) - 1
+    while k > 0 and (tokens[k][:1].isupper() or tokens[k] == "."):
+        k -= 1  # "in Acme Credit Co.": the name a holding is in
+    if k < len(tokens) - 1 and k > 0 and _lower(tokens[k]) in ("in", "of"):
+        k -= 1
+    if k < 0:
+        return "value"
+    word = _lower(tokens[k])
+    if (
+        _PERSON_WORTH_RE.fullmatch(word)
+        or word in _WORTH_OF_PEOPLE
+        or (k > 0 and word in _AUXILIARIES and _lower(tokens[k - 1]) in _PERSONS)
+    ):
+        return "net worth"  # "he's worth", "an individual worth", "a net worth of"
+    return _last_run(tokens[: k + 1]) or "value"
+
+
+# A person said to be worth an amount: "he's", "she's", "I'm" (the net worth).
+_PERSON_WORTH_RE = re.compile(r"(?:he|she|i|you|we|they)['’](?:s|m|re)")
+_PERSONS = frozenset("he she i you we they".split())
+# Nouns whose worth is a net worth: people, and "net" itself ("a net worth of $2m").
+_WORTH_OF_PEOPLE = frozenset(
+    "net individual individuals person people man woman men women billionaire billionaires"
+    " millionaire millionaires family families".split()
+)
 
 
 def _backing_from(tokens: list[str]) -> bool:

@@ -142,6 +142,16 @@ def test_find_metric_falls_back_to_the_counted_unit():
         ("Zembla had the highest rate of inflation at 6.2%.", "6.2%", "rate of inflation"),
         ("Acme reported a profit of about $2m.", "$2m", "profit"),
         ("The names of all 49 were read aloud.", "49", None),
+        # what an amount after "worth" values: the noun before it, or a person's net worth
+        ("Ng holds a stake worth $5bn in Acme.", "$5bn", "stake"),
+        ("Ng reports investments in Acme Credit Co. worth $2m.", "$2m", "investments"),
+        ("Ng claims he's worth $3 billion.", "$3 billion", "net worth"),
+        (
+            "Nobody thinks an individual worth $3 billion will be in anyone's debt.",
+            "$3 billion",
+            "net worth",
+        ),
+        ("The deal, worth $5bn, closed in May.", "$5bn", "value"),
         # a level set off after a comma is of the clause's subject
         ("Inflation was higher in May, at 3.1%.", "3.1%", "inflation"),
         ("Profits will be lower this year, at about $5bn.", "$5bn", "profits"),

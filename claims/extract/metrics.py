@@ -1077,6 +1077,8 @@ def _metric_and_change(
                 metric = _without_hedge(metric)  # "an estimated 5,000 people"
         return _count_rate(sentence, end, noun, metric), False
     tokens = _tokens_before(sentence, start)
+    if kind in ("percent", "share") and (state := _STATE_OF_SHARE_RE.match(sentence, end)):
+        return state["state"].lower(), False  # "17% of voters still undecided"
     if age := _age(tokens, kind):
         return age, False
     if kind == "time" and (duration := _duration(tokens)):
@@ -1101,6 +1103,13 @@ def _metric_and_change(
 # risen") is no name, and a figure in brackets after one gives it.
 _MEASURE_HEADS = context.MEASURE_HEADS | frozenset(
     "age margin margins support turnout approval rating ratings wage pay salary majority".split()
+)
+# A share of a group in a state: "17% of likely voters (are) still undecided", "a
+# third of the electorate remains undecided", "12% of adults remain uninsured".
+_STATE_OF_SHARE_RE = re.compile(
+    r"\s+of\s+(?:the\s+|all\s+|those\s+)?(?:[\w-]+\s+){0,3}?(?:(?:are|were|is|was|remain|remains"
+    r"|remained|still|now)\s+)+(?P<state>undecided|unsure|uncommitted|unemployed|uninsured)\b",
+    re.IGNORECASE,
 )
 # A figure in brackets right after the measure it gives: "the slim operating margins
 # (about 6 percent)", "Acme's gross margin (12%)".

@@ -142,6 +142,14 @@ def test_find_metric_falls_back_to_the_counted_unit():
         ("Zembla had the highest rate of inflation at 6.2%.", "6.2%", "rate of inflation"),
         ("Acme reported a profit of about $2m.", "$2m", "profit"),
         ("The names of all 49 were read aloud.", "49", None),
+        # a share of a group in a state is that state's
+        (
+            "Okafor leads Lee, with 17 percent of likely voters still undecided.",
+            "17 percent",
+            "undecided",
+        ),
+        ("About 12% of Zembla adults remain uninsured.", "12%", "uninsured"),
+        ("About 30% of voters are Whigs.", "30%", "share of voters"),
         # what an amount after "worth" values: the noun before it, or a person's net worth
         ("Ng holds a stake worth $5bn in Acme.", "$5bn", "stake"),
         ("Ng reports investments in Acme Credit Co. worth $2m.", "$2m", "investments"),

@@ -447,6 +447,10 @@ def _numeric_claims(
             if share == "vote share" and time.reports_poll:
                 share = "support"  # "Smith would beat Jones 48% to 44%" in a poll's story
             metric = leads.scored_measure(sentence, q.start, q.end) or share
+        elif metric in metrics.GROUP_STATES and (
+            group := subjects.population_of(sentence, q.start, q.end)
+        ):
+            subject = group  # "17% of likely voters still undecided": the voters' share
         elif _subject_within_metric(subject, metric):
             # "the unemployment rate rose to 3.5%": what, not who; the article says whose
             subject = article_subjects.default if article_subjects is not None else None

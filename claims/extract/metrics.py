@@ -37,7 +37,7 @@ from collections.abc import Iterable, Sequence
 from claims.extract import context, leads
 from claims.extract.names import CALENDAR_NAMES
 
-__all__ = ["sentence_metrics"]
+__all__ = ["GROUP_STATES", "sentence_metrics"]
 
 # --- word classes -------------------------------------------------------------------
 
@@ -1079,6 +1079,7 @@ def _metric_and_change(
     tokens = _tokens_before(sentence, start)
     if kind in ("percent", "share") and (state := _STATE_OF_SHARE_RE.match(sentence, end)):
         return state["state"].lower(), False  # "17% of voters still undecided"
+
     if age := _age(tokens, kind):
         return age, False
     if kind == "time" and (duration := _duration(tokens)):
@@ -1104,11 +1105,13 @@ def _metric_and_change(
 _MEASURE_HEADS = context.MEASURE_HEADS | frozenset(
     "age margin margins support turnout approval rating ratings wage pay salary majority".split()
 )
+# The states a share of a group may be in: its measure, and the group its subject.
+GROUP_STATES = frozenset("undecided unsure uncommitted unemployed uninsured".split())
 # A share of a group in a state: "17% of likely voters (are) still undecided", "a
 # third of the electorate remains undecided", "12% of adults remain uninsured".
 _STATE_OF_SHARE_RE = re.compile(
     r"\s+of\s+(?:the\s+|all\s+|those\s+)?(?:[\w-]+\s+){0,3}?(?:(?:are|were|is|was|remain|remains"
-    r"|remained|still|now)\s+)+(?P<state>undecided|unsure|uncommitted|unemployed|uninsured)\b",
+    rf"|remained|still|now)\s+)+(?P<state>{'|'.join(sorted(GROUP_STATES))})\b",
     re.IGNORECASE,
 )
 # A figure in brackets right after the measure it gives: "the slim operating margins

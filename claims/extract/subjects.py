@@ -38,7 +38,7 @@ from functools import lru_cache
 from claims.extract import context, leads, places
 from claims.extract.names import CALENDAR_NAMES, DEMONYM, TITLES, is_person_name
 
-__all__ = ["ArticleSubjects", "first_person", "sentence_subject"]
+__all__ = ["ArticleSubjects", "first_person", "population_of", "sentence_subject"]
 
 _CHUNK_RE = context.PROPER_CHUNK_RE
 # Verbs that make the name before them the source of what follows: "Acme said",
@@ -185,7 +185,7 @@ _BODY_NOUNS_PATTERN = "|".join(sorted(_PERSONAL_BODIES))
 _BODY_AFTER_RE = re.compile(rf"(?:['’]s?)?\s+(?P<noun>{_BODY_NOUNS_PATTERN})\b")
 # "his campaign raised": the campaign of the person a pronoun stands for.
 _PRONOUN_BODY_RE = re.compile(rf"\b(?:his|her)\s+(?P<noun>{_BODY_NOUNS_PATTERN})\b", re.I)
-_ADVERB_RE = re.compile(r"[a-z]+ly|also|still|now|just|already|only|then|even")
+_ADVERB_RE = re.compile(r"[a-z]+ly|also|still|now|just|already|only|then|even|again")
 _COUNTRY_AFTER_RE = re.compile(
     r"[^,;:.]*?\bin\s+(?:the\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
 )
@@ -582,6 +582,11 @@ def _population_after(sentence: str, start: int, end: int) -> str | None:
     if _OPINION_OF_NAME_RE.match(sentence, found.end()):
         return None  # "31% of voters had a kind word for Rivers": the share is Rivers'
     return found["np"]
+
+
+def population_of(sentence: str, start: int, end: int) -> str | None:
+    """The group the share at [start, end) is of ("17% of likely voters"), or None."""
+    return _population_after(sentence, start, end)
 
 
 # A share that opens the sentence, as its subject: "About 30% of", "Two-thirds of".

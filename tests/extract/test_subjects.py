@@ -838,3 +838,12 @@ def test_a_body_showing_its_own_rate_is_its_subject(text, surface, subject):
 
 def test_a_body_that_shows_others_figures_is_their_source_not_subject():
     assert subject_of("Acme showed that Zembla exported 5m tonnes.", "5m tonnes") != "Acme"
+
+
+def test_a_share_of_a_group_in_a_state_is_the_groups():
+    text = "Jo Okafor leads Ann Lee by seven points, with 17 percent of likely voters undecided."
+    assert claim_subject(text, "17 percent") == "likely voters"
+
+
+def test_an_adverb_after_a_group_is_no_part_of_it():
+    assert subject_of("Voters again turned out in 5 primaries.", "5") != "voters again"

@@ -841,7 +841,7 @@ def test_a_body_that_shows_others_figures_is_their_source_not_subject():
 
 
 def test_a_share_of_a_group_in_a_state_is_the_groups():
-    text = "Jo Okafor leads Ann Lee by seven points, with 17 percent of likely voters undecided."
+    text = "Jo Okafor leads Ann Lee by 7 points, with 17 percent of likely voters still undecided."
     assert claim_subject(text, "17 percent") == "likely voters"
 
 

@@ -86,6 +86,9 @@ _VERB_RE = re.compile(
     r"|rented|leases|earns|earned|includes|included|wants|wanted|plans|aims|faces|needs"
     r"|requires)\b"
 )
+# Words that open a clause as well as a phrase: "after Acme announced", "since Acme
+# bought", "before Lee spoke".
+_SUBORDINATOR_BEFORE_RE = re.compile(r"\b(?:after|before|since|until|as)\s+$", re.IGNORECASE)
 _SUBJECT_VERB_RE = re.compile(
     r"\s*(?:,\s*(?:who|which)\s+|,\s+(?:the|a|an)\s[^,]{1,80},\s*)?"
     r"(?:(?:[a-z]+ly|also|still|now|just|already|only|then|so\s+far|thus\s+far)\s+)*"
@@ -446,6 +449,10 @@ def _candidates(
             continue  # "the Acme campaign paid Beacon LLC $35,000": the payer's money
         clause_start = _clause_start(sentence, offset, c0)
         after_prep = bool(_PREPOSITION_BEFORE_RE.search(sentence, max(0, c0 - 16), c0))
+        if after_prep and _SUBORDINATOR_BEFORE_RE.search(sentence, max(0, c0 - 10), c0):
+            # "after Acme announced it was cutting 600 jobs": a conjunction opening a
+            # clause whose subject the name is, not a preposition
+            after_prep = not _SUBJECT_VERB_RE.match(sentence, c1)
         verb_before = bool(_VERB_RE.search(sentence, clause_start, c0))
         same_clause = not _CLAUSE_BREAK_RE.search(sentence, c1, start)
         if reporting_group:

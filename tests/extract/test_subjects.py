@@ -847,3 +847,19 @@ def test_a_share_of_a_group_in_a_state_is_the_groups():
 
 def test_an_adverb_after_a_group_is_no_part_of_it():
     assert subject_of("Voters again turned out in 5 primaries.", "5") != "voters again"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # "after", "since" opening a clause: the name is its verb's subject
+        ("Lee spoke in May after Acme announced it was cutting 600 jobs.", "600", "Acme"),
+        ("Since Okafor has 1.5 million more votes than Lee, she leads.", "1.5 million", "Okafor"),
+    ],
+)
+def test_a_name_after_a_conjunction_is_its_clauses_subject(text, surface, subject):
+    assert subject_of(text, surface) == subject
+
+
+def test_a_name_after_a_preposition_is_no_clauses_subject():
+    assert subject_of("After Acme, Globex cut 600 jobs.", "600") == "Globex"

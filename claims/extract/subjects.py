@@ -673,7 +673,10 @@ _NAME_OPEN_BRACKET_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-
 
 
 def _bracketed_after_name(sentence: str, start: int, end: int) -> str | None:
-    if not sentence.startswith(")", end):
+    """The name right before a bracket the figure opens: "Acme (12%)", "Hispanics (34%
+    "strongly agree")", when the rest of the bracket names no one else."""
+    close = sentence.find(")", end)
+    if close < 0 or close - end > 40 or _CAPITAL_WORD_RE.search(sentence, end, close):
         return None
     m = _NAME_OPEN_BRACKET_RE.search(sentence, max(0, start - 60), start)
     return _clean_name(m.group(1)) if m else None

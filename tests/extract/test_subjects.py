@@ -863,3 +863,21 @@ def test_a_name_after_a_conjunction_is_its_clauses_subject(text, surface, subjec
 
 def test_a_name_after_a_preposition_is_no_clauses_subject():
     assert subject_of("After Acme, Globex cut 600 jobs.", "600") == "Globex"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a figure opening a bracket right after a name is that name's, whatever follows
+        ('Hope is higher among Zembla Scouts (34% "strongly agree").', "34%", "Zembla Scouts"),
+        ("Voters cast ballots in Ruritania (475 delegates) on Tuesday.", "475", "Ruritania"),
+        ("Lee got 60 million votes and lost to Okafor (69 million votes).", "69 million", "Okafor"),
+    ],
+)
+def test_a_figure_opening_a_bracket_after_a_name_is_its(text, surface, subject):
+    assert subject_of(text, surface) == subject
+
+
+def test_a_bracket_that_names_another_is_not_the_name_before_it():
+    text = "Lee praised Acme (12% more than Globex) in May."
+    assert subject_of(text, "12%") != "Acme"

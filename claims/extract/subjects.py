@@ -86,6 +86,14 @@ _VERB_RE = re.compile(
     r"|rented|leases|earns|earned|includes|included|wants|wanted|plans|aims|faces|needs"
     r"|requires)\b"
 )
+# A levy named right after its rate, and what it is levied on: "a 35% duty on cheap
+# Zemblan tyres", "a 10 percent tax on imported steel", up to the noun phrase's end.
+_LEVY_ON_RE = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:tariffs?|duty|duties|tax|taxes|levy|levies|surcharge)\s+on\s+"
+    r"(?:all\s+|the\s+)?(?P<goods>(?:[\w-]+\s+){0,3}?[\w-]+?)"
+    r"(?=\s+(?:being|that|which|who|from|in|into|to|for|by|at|and|or|if|as|when|made|built"
+    r"|produced|sold|shipped|bought)\b|\s*[,.;:)]|$)"
+)
 # Words that open a clause as well as a phrase: "after Acme announced", "since Acme
 # bought", "before Lee spoke".
 _SUBORDINATOR_BEFORE_RE = re.compile(r"\b(?:after|before|since|until|as)\s+$", re.IGNORECASE)
@@ -784,6 +792,8 @@ def _ranked_subject(
     5 a common noun)."""
     if found := _bracketed_after_name(sentence, start, end):
         return found, 0
+    if levy := _LEVY_ON_RE.match(sentence, end):
+        return levy["goods"], 0  # "a 35% duty on Zemblan tyres": what the duty is on
     if found := _after_figure_subject(sentence, end):
         return found, 0
     if agent := _agent_after(sentence, end):

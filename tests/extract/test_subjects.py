@@ -881,3 +881,28 @@ def test_a_figure_opening_a_bracket_after_a_name_is_its(text, surface, subject):
 def test_a_bracket_that_names_another_is_not_the_name_before_it():
     text = "Lee praised Acme (12% more than Globex) in May."
     assert subject_of(text, "12%") != "Acme"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a levy is about what it is levied on, up to the end of that noun phrase
+        (
+            "In 2009, Zembla slapped a 35% duty on cheap Ruritanian tyres.",
+            "35%",
+            "cheap Ruritanian tyres",
+        ),
+        (
+            "Lee vowed to impose 25 percent tariffs on imported goods made abroad.",
+            "25 percent",
+            "imported goods",
+        ),
+        (
+            "Acme announced a new 66% tariff on Ruritanian steel being sold below cost.",
+            "66%",
+            "Ruritanian steel",
+        ),
+    ],
+)
+def test_a_levy_is_about_what_it_is_levied_on(text, surface, subject):
+    assert subject_of(text, surface) == subject

@@ -64,7 +64,8 @@ _OWN_RESULTS_RE = re.compile(
     r"|full-year|half-year|first-half|underlying|higher|lower|rising|falling|strong|weak"
     r"|highest|lowest|biggest|largest|smallest|fastest|slowest|sharpest|steepest)\s+)*"
     r"(?:profits?|loss(?:es)?|revenues?|sales|earnings|income|turnover|rates?|growth"
-    r"|rises?|falls?|increases?|declines?|drops?)\b"
+    r"|rises?|falls?|increases?|declines?|drops?|investments?|holdings|assets|stakes?"
+    r"|debts?|liabilit(?:y|ies))\b"
 )
 _SOURCE_BEFORE_RE = re.compile(r"\b(?:according\s+to|said|says|told)\s+(?:the\s+)?$", re.I)
 _PREPOSITION_BEFORE_RE = re.compile(
@@ -93,6 +94,10 @@ _LEVY_ON_RE = re.compile(
     r"(?:all\s+|the\s+)?(?P<goods>(?:[\w-]+\s+){0,3}?[\w-]+?)"
     r"(?=\s+(?:being|that|which|who|from|in|into|to|for|by|at|and|or|if|as|when|made|built"
     r"|produced|sold|shipped|bought)\b|\s*[,.;:)]|$)"
+)
+# A holding in a name: the name is what it is invested in, not its holder.
+_HOLDING_IN_RE = re.compile(
+    r"\b(?:investments?|holdings?|stakes?|interests?)\s+in\s+(?:the\s+)?$", re.IGNORECASE
 )
 # Words that open a clause as well as a phrase: "after Acme announced", "since Acme
 # bought", "before Lee spoke".
@@ -474,6 +479,8 @@ def _candidates(
         elif after_prep:
             if verb_before or not _HOLDER_PREPOSITION_RE.search(sentence, max(0, c0 - 16), c0):
                 continue  # "... rose 5% in Paris", "a deficit with Zembla": not whose
+            if _HOLDING_IN_RE.search(sentence, max(0, c0 - 24), c0):
+                continue  # "investments in Acme worth $1m": the investor's, not Acme's
             rank = 3  # "profits at Acme rose", "prices in Ruritania": the measure's holder
         else:
             rank = 4

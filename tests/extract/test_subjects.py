@@ -906,3 +906,12 @@ def test_a_bracket_that_names_another_is_not_the_name_before_it():
 )
 def test_a_levy_is_about_what_it_is_levied_on(text, surface, subject):
     assert subject_of(text, surface) == subject
+
+
+def test_a_holding_in_a_name_is_its_holders():
+    text = "In her filing, Ann Ng reports investments in Acme Credit Co. worth $900,000."
+    assert subject_of(text, "$900,000") == "Ann Ng"
+
+
+def test_shares_in_a_name_are_still_its_price():
+    assert subject_of("Shares in Acme rose 5% on Monday.", "5%") == "Acme"

@@ -95,6 +95,9 @@ _LEVY_ON_RE = re.compile(
     r"(?=\s+(?:being|that|which|who|from|in|into|to|for|by|at|and|or|if|as|when|made|built"
     r"|produced|sold|shipped|bought)\b|\s*[,.;:)]|$)"
 )
+# Endings of abstract nouns, which open sentences but name no one: "Optimism is higher
+# among", "Unemployment rose", "Turnout was".
+_ABSTRACT_NOUN_RE = re.compile(r"(?:ism|ness|ment|tion|sion|ity|ance|ence)$")
 # A holding in a name: the name is what it is invested in, not its holder.
 _HOLDING_IN_RE = re.compile(
     r"\b(?:investments?|holdings?|stakes?|interests?)\s+in\s+(?:the\s+)?$", re.IGNORECASE
@@ -298,7 +301,12 @@ def _trim_opener(
             break  # "Ruritania's exports": a possessor is a name ("Let's" is no possessor)
         if bare in names or (bare.isupper() and len(bare) > 1) or any(c.isdigit() for c in bare):
             break
-        if len(words) == 1 and _SUBJECT_VERB_RE.match(after) and bare.lower() not in (common or ()):
+        if (
+            len(words) == 1
+            and _SUBJECT_VERB_RE.match(after)
+            and bare.lower() not in (common or ())
+            and not _ABSTRACT_NOUN_RE.search(bare)
+        ):
             break  # "Zembla shipped 500 tractors": the subject of a verb, never lower case
         if places.country_code(bare) or places.demonym_country(bare):
             break

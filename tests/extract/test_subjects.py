@@ -915,3 +915,8 @@ def test_a_holding_in_a_name_is_its_holders():
 
 def test_shares_in_a_name_are_still_its_price():
     assert subject_of("Shares in Acme rose 5% on Monday.", "5%") == "Acme"
+
+
+def test_an_abstract_noun_opening_a_sentence_is_no_name():
+    text = "Optimism is higher among Zembla Scouts, at 34%."
+    assert subject_of(text, "34%") != "Optimism"

@@ -919,4 +919,4 @@ def test_shares_in_a_name_are_still_its_price():
 
 def test_an_abstract_noun_opening_a_sentence_is_no_name():
     text = "Optimism is higher among Zembla Scouts, at 34%."
-    assert subject_of(text, "34%") != "Optimism"
+    assert claim_subject(text, "34%") != "Optimism"

@@ -286,19 +286,20 @@ def _polled_share(q, subject: str | None, sentence: str, figure_source: str | No
 _SUPPORT_OR_LEAD = frozenset({"support", "lead", "advantage", "edge", "margin"})
 
 
-def _contest_share(q, subject: str | None, metric: str | None, sentence: str) -> bool:
-    """Whether a percentage is a person's share in a contest the sentence scores as a
-    pair ("Smith leads Jones 46 percent to 39 percent", "her 58%-36% advantage over
-    Jones"): support, not the lead the sentence may also name; a measure the sentence
-    names stays ("leads Jones in small donations, 60% to 40%")."""
-    return (
+def _contest_share(q, subject: str | None, metric: str | None, sentence: str) -> str | None:
+    """What a percentage measures when it is a person's share in a contest the sentence
+    scores as a pair ("Smith leads Jones 46 percent to 39 percent", "her 58%-36%
+    advantage over Jones"): support or vote share (leads.pair_share), not the lead the
+    sentence may also name; None for any other percentage."""
+    if not (
         q.kind == "percent"
         and q.unit == "percent"
         and (metric is None or metric.split()[0].lower() in _SUPPORT_OR_LEAD)
         and subject is not None
         and leads.person_like(subject)
-        and leads.contest_pair(sentence, q.start, q.end)
-    )
+    ):
+        return None
+    return leads.pair_share(sentence, q.start, q.end)
 
 
 # Verbs of a poll's fieldwork: "900 adults surveyed", "likely voters interviewed".
@@ -443,10 +444,9 @@ def _numeric_claims(
         if contest_share:
             # "Smith leads Jones 46% to 39%": each one's share, no lead; "leads Jones in
             # market share, 46% to 39%": each one's market share
-            share = leads.pair_share(sentence, q.start, q.end)
-            if share == "vote share" and time.reports_poll:
-                share = "support"  # "Smith would beat Jones 48% to 44%" in a poll's story
-            metric = leads.scored_measure(sentence, q.start, q.end) or share
+            if contest_share == "vote share" and time.reports_poll:
+                contest_share = "support"  # "Smith would beat Jones 48% to 44%" in a poll
+            metric = leads.scored_measure(sentence, q.start, q.end) or contest_share
         elif metric in metrics.GROUP_STATES and (
             group := subjects.population_of(sentence, q.start, q.end)
         ):
@@ -601,7 +601,6 @@ _CAPITAL_RE = re.compile(r"[A-Z]")
 _LEAD_WORDS = ("lead", "margin")
 # A bracket opened right after a figure and its unit words: "+21 points (", "$90bn (".
 _BRACKET_AFTER_FIGURE_RE = re.compile(r"\s*(?:[a-z]+\s+){0,2}\(\s*")
-_CLOSE_BRACKET_RE = re.compile(r"\)")
 
 
 def _bracket_follows_figure(
@@ -615,7 +614,7 @@ def _bracket_follows_figure(
     for i, claim in enumerate(claims):
         at = claim.surface_start - start
         opened = sentence.rfind("(", 0, at)
-        if opened < 0 or _CLOSE_BRACKET_RE.search(sentence, opened, at):
+        if opened < 0 or sentence.find(")", opened, at) >= 0:
             continue
         if _CAPITAL_RE.search(sentence, opened, at):
             continue

@@ -195,16 +195,12 @@ def _contest_word(sentence: str, pair: _Pair) -> re.Match | None:
     return _CONTEST_WORD_RE.search(sentence, max(0, pair.first - 120), pair.last + 60)
 
 
-def _scores_a_contest(sentence: str, pair: _Pair) -> bool:
-    return _contest_word(sentence, pair) is not None
-
-
 def contest_pair(sentence: str, start: int, end: int) -> bool:
     """Whether the share at [start, end) is one of a pair that scores a contest: "Smith
     leads Jones 46 percent to 39 percent", "with 46% to Lee's 42%", "a 58%-36% lead";
     not "voters back the plan 55%-41%" (no rival's standing) or "shares rose 5% to 7%"."""
     pair = _pair_of(sentence, start, end)
-    return pair is not None and _scores_a_contest(sentence, pair)
+    return pair is not None and _contest_word(sentence, pair) is not None
 
 
 def pair_share(sentence: str, start: int, end: int) -> str | None:
@@ -257,7 +253,7 @@ def pair_owner(sentence: str, start: int, end: int) -> str | None:
     subject first, its object second), "Smith with 46% to Jones's 42%". None when the
     share is no part of a scored pair or the sentence does not name its side."""
     pair = _pair_of(sentence, start, end)
-    if pair is None or not _scores_a_contest(sentence, pair):
+    if pair is None or _contest_word(sentence, pair) is None:
         return None
     owner = _PAIR_OWNER_RE.search(sentence, max(0, pair.first - 40), pair.first)
     rival = _PAIR_RIVAL_RE.match(sentence, pair.last)

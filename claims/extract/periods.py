@@ -20,6 +20,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cached_property
 
 from claims.extract.numbers import parse_word_number
 from claims.extract.places import is_place
@@ -1034,10 +1035,16 @@ class ArticleTime:
         self._poll_period = self._find_poll_period(spans)
         self._poll_article = self._names_poll(0, self._paragraph_end(0))
         self._poll_here = self._poll_article
-        self._event_days = _event_days(text, spans, published)
+        self._spans = spans
         # The periods of the measures this paragraph has dated, by folded metric.
         self._measured: dict[tuple[str, ...], str] = {}
         self._pending: dict[tuple[str, ...], str] = {}  # this sentence's, noted at its end
+
+    @cached_property
+    def _event_days(self) -> dict[str, str]:
+        """The events the article dates, found when a figure first asks for one: most
+        sentences never need them."""
+        return _dated_events(self._text, self._spans, self.published)
 
     @property
     def reports_poll(self) -> bool:
@@ -1186,7 +1193,9 @@ def _event_key(word: str) -> str:
     return "primary" if word.startswith("primar") else word.removesuffix("es")
 
 
-def _event_days(text: str, spans: Sequence[tuple[int, int]], published: date | None) -> dict:
+def _dated_events(
+    text: str, spans: Sequence[tuple[int, int]], published: date | None
+) -> dict[str, str]:
     """The day of each kind of event the article dates once: "turned out Tuesday in five
     primaries", "Sunday's shooting", "the attack on June 12". A kind the article dates on
     two days is left undated."""

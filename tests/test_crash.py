@@ -196,9 +196,11 @@ def _one_moment(corpus, db_path: Path, moment: int, target: int, extra: float, k
                 timeout=120,
             )
             assert (done.returncode, done.stderr) == (0, ""), moment
+            # Worded as the CLI words it: a kill late in the run leaves "1 source added".
             assert done.stdout == (
-                f"{ARTICLES - landed} sources added, {landed} duplicates, 0 failures, "
-                f"{missing_claims} claims added.\n"
+                f"{ingest.plural(ARTICLES - landed, 'source')} added, "
+                f"{ingest.plural(landed, 'duplicate')}, 0 failures, "
+                f"{ingest.plural(missing_claims, 'claim')} added.\n"
             )
         else:
             summary = ingest.ingest_many(db, [corpus[kind]], workers=1)

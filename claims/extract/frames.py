@@ -214,6 +214,9 @@ def _source_from_np(np: str) -> Source | None:
         return Source(np, "pronoun")
     if np.endswith(("'s", "\u2019s")):
         return None  # "Mrs. Smith's reported contributions": a possessive, not a source
+    first, _, rest = np.partition(" ")
+    if _is_people_noun(first.lower()) and rest.startswith(("of ", "for ")):
+        np = f"{first.lower()} {rest}"  # "Officials of Acme", as it opens a sentence
     group = _NAMED_GROUP.match(_OPENING_CONJ.sub("", np))
     if group and (group.group("det") or group.group("mod")[:1].isupper()):
         np = _OPENING_CONJ.sub("", np)
@@ -234,6 +237,10 @@ def _source_from_np(np: str) -> Source | None:
             continue
         last_name = seq
     if last_name is not None:
+        people = _PEOPLE_OF_RE.search(np, 0, last_name.start())
+        if people and _is_people_noun(people["noun"]) and not np[last_name.end() :].strip():
+            # "supporters of Democrat Jo Lee say" speak as "Democrat Jo Lee supporters"
+            return _source_from_np(f"{last_name.group()} {people['noun']}")
         after = [w for w in np[last_name.end() :].split() if w not in ("'", "\u2019")]
         if after:
             noun = after[-1].lower()
@@ -299,6 +306,14 @@ def _source_from_np(np: str) -> Source | None:
     if m and (m.group("noun").lower() in _SOURCE_NOUNS or m.group("noun").lower() in ROLE_WORDS):
         return Source(np[m.start() :], "nominal")
     return None
+
+
+# People named by their relation to a name: "supporters of Lee", "officials of Acme".
+_PEOPLE_OF_RE = re.compile(r"\b(?P<noun>[a-z]+s)\s+(?:of|for)\s+(?:the\s+)?$")
+
+
+def _is_people_noun(noun: str) -> bool:
+    return noun in PERSON_NOMINALS or noun[:-1] in ROLE_WORDS
 
 
 _BODY_NOUNS = frozenset("committee jury panel board council commission campaign".split())

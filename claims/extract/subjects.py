@@ -532,12 +532,14 @@ _PEOPLE = frozenset(
 _GROUP_COMPOUND_RE = re.compile(r"\s+(?P<noun>[a-z]+)\b(?!['’-])")
 # "Zembla's eight remaining casinos": the name's group, past up to two modifiers.
 _GROUP_AFTER_RE = re.compile(r"['’]s\s+(?P<words>(?:[\w-]+\s+){0,2}[a-z]+)\b")
-# "Banks in Zembla will", "the remaining casinos in Zembla earned": the group opening
-# its clause, past up to two modifiers.
+# "Banks in Zembla will", "the remaining casinos in Zembla earned", "supporters of
+# Okafor say": the group opening its clause, past up to two modifiers.
 _GROUP_BEFORE_RE = re.compile(
-    r"(?:^|[,;:]\s+|\b(?:[Tt]he|of|at|for)\s+(?:[a-z][\w-]*\s+){0,2})"
-    r"(?P<noun>[A-Za-z][a-z]{2,}s)\s+(?:in|from)\s+(?:the\s+)?$"
+    r"(?:^|[,;:]\s+|\b(?:[Tt]he|of|at|for|[Aa]mong)\s+(?:[a-z][\w-]*\s+){0,2})"
+    r"(?P<noun>[A-Za-z][a-z]{2,}s)\s+(?P<prep>in|from|of)\s+(?:the\s+)?$"
 )
+# A party label before a person's name: "supporters of Democrat Jo Lee" are Lee's.
+_PARTY_LABEL_RE = re.compile(r"(?:Democrat|Democratic|Republican)\s+")
 
 
 def _group_of(sentence: str, best: _Candidate, start: int) -> str | None:
@@ -554,7 +556,11 @@ def _group_of(sentence: str, best: _Candidate, start: int) -> str | None:
             return f"{best.name}{sentence[c1 : c1 + 2]} {group}"
     before = _group_before(sentence, c0)
     if before and not sentence.startswith(("'s", "’s"), c1):
-        return f"{before['noun'].lower()} {sentence[before.end('noun') : c1].strip()}"
+        name = sentence[c0:c1]
+        if (label := _PARTY_LABEL_RE.match(name)) and is_person_name(name[label.end() :]):
+            name = name[label.end() :]
+        between = sentence[before.end("noun") : c0].strip()
+        return f"{before['noun'].lower()} {between} {name}"
     return None
 
 
@@ -679,7 +685,11 @@ def _group_noun(subject: str) -> str | None:
 def _group_before(sentence: str, c0: int) -> re.Match | None:
     """A group of bodies or people written before the name at c0: "banks in"."""
     before = _GROUP_BEFORE_RE.search(sentence, max(0, c0 - 40), c0)
-    return before if before and before["noun"].lower() in _GROUP_NOUNS else None
+    if not before or (noun := before["noun"].lower()) not in _GROUP_NOUNS:
+        return None
+    # "of" makes a group of people only ("supporters of Okafor"); "the casinos of
+    # Zembla" reads as well as a part of a name ("the Bank of Zembla")
+    return before if before["prep"] != "of" or noun in _PEOPLE else None
 
 
 def _who_antecedent(sentence: str, start: int) -> str | None:

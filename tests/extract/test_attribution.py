@@ -384,6 +384,29 @@ def test_organisation_with_its_people_as_source():
     assert (att.speaker, att.speaker_org) == ("Transport Ministry officials", "Transport Ministry")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Officials of the Harbour Registry said the line would reopen.",
+         "Harbour Registry officials"),
+        ("In May, supporters of Ann Okafor said the levy was fair.", "Ann Okafor supporters"),
+    ],
+)  # fmt: skip
+def test_people_of_a_name_speak_as_its_people(sentence, speaker):
+    assert only(sentence).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Voters of Westmarch say the levy is unfair.",
+        "At least a dozen members of the Zembla Assembly said the vote was close.",
+    ],
+)
+def test_an_unnamed_group_of_a_name_is_no_named_source(sentence):
+    assert attribute(sentence)[0][1] is None
+
+
 def test_according_to_named_records():
     # The body whose records they are is the source (CLAIM-SPEC: "the body whose
     # figures, poll, survey, filing or results the sentence reports").

@@ -920,3 +920,24 @@ def test_shares_in_a_name_are_still_its_price():
 def test_an_abstract_noun_opening_a_sentence_is_no_name():
     text = "Optimism is higher among Zembla Scouts, at 34%."
     assert claim_subject(text, "34%") != "Optimism"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "subject"),
+    [
+        ("Supporters of Ann Okafor back the levy by 58%-37%.", "58%", "supporters of Ann Okafor"),
+        ("By a wide margin, supporters of Republican Ann Okafor oppose it, 71%-24%.", "71%",
+         "supporters of Ann Okafor"),
+        ("Among members of the Westmarch Guild, 64% backed the strike.", "64%",
+         "members of the Westmarch Guild"),
+    ],
+)  # fmt: skip
+def test_people_of_a_name_are_the_group_not_the_name(sentence, surface, subject):
+    assert claim_subject(_ABOUT_RIVERS + sentence, surface) == subject
+
+
+def test_a_body_of_a_name_is_not_a_group_of_people():
+    # "of" makes a group of people only: banks, casinos or councils "of" a name read as
+    # well as part of the name itself
+    text = _ABOUT_RIVERS + "Councils of Dunmore County raised $4m in fees last year."
+    assert claim_subject(text, "$4m") != "councils of Dunmore County"

@@ -62,8 +62,8 @@ _QUANTIFIERS = frozenset(
 _APPROXIMATORS = frozenset(
     """about around almost nearly roughly approximately some over under more less than fewer
     at least up to just only close estimated an a another further extra plus minus or
-    annualised annualized seasonally adjusted""".split()
-)  # "plus or minus 3 points": a margin's spread
+    annualised annualized seasonally adjusted as much many little few""".split()
+)  # "plus or minus 3 points": a margin's spread; "as much as", "as few as"
 # Time words that follow a number without being what it measures: "5% last year".
 _TIME_WORDS = frozenset(
     """year years month months week weeks day days decade decades quarter quarters hour hours

@@ -394,6 +394,9 @@ def test_common_noun_subjects_are_checked(text, surface, subject):
         ("The cost of milk at the shop is up by 40 cents.", "40 cents", "cost of milk"),
         # a present-tense verb is not appended to a counted noun
         ("The rebels agreed to hold five rounds of talks.", "five", "rounds"),
+        # a bound in words between the measure and its figure
+        ("Owners face a fine of as much as $8,000.", "$8,000", "fine"),
+        ("Acme paid a levy of as little as 2%.", "2%", "levy"),
     ],
 )
 def test_metric_quality_rules(text, surface, metric):

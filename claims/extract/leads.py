@@ -79,12 +79,16 @@ _NOUN_BEFORE_RE = re.compile(
     rf"(?:of|at|stood\s+at|(?:[a-z]+ed|grew|rose|fell|shrank)\s+to)\s+{_APPROX}$"
 )
 # After the number and its unit word: "-delegate advantage", " point lead over Jones",
-# " seats ahead of Lee", " points behind Lee".
+# " seats ahead of Lee", " points behind Lee", " points clear of Lee", " votes short of Lee".
 _NOUN_AFTER_RE = re.compile(
     r"(?:[\s-]+(?:percentage\s+)?(?:points?|delegates?|seats?|votes?))?"
     r"[\s-]+(?:(?P<noun>lead|advantage|edge)\b(?:\s+over\s+(?P<rival>" + _NAME + r"))?"
-    r"|(?P<side>ahead\s+of|behind)\s+(?P<other>" + _NAME + r")(?!['’]))"
+    r"|(?P<side>ahead\s+of|clear\s+of|behind|short\s+of|shy\s+of)\s+(?P<other>"
+    + _NAME
+    + r")(?!['’]))"
 )
+# The trailing side's words: the figure is a margin behind the other.
+_BEHIND_WORDS = ("behind", "short", "shy")
 # Capitalised words that open a clause or quantify rather than name.
 _NOT_NAMES = frozenset(
     """The A An In On At But And Or So Yet Still Now Then He She It They We I This That
@@ -340,7 +344,7 @@ def find_lead(sentence: str, start: int, end: int, unit: str | None) -> Lead | N
             other = _name(after["other"])
             if other is None or _names_a_time(other):
                 return None  # "7% ahead of Christmas": a time, not a rival
-            return Lead(None, other, behind=after["side"].startswith("behind"))
+            return Lead(None, other, behind=after["side"].startswith(_BEHIND_WORDS))
         return Lead(None, _name(after["rival"]))
     if m := _NOUN_BEFORE_RE.search(before):
         return Lead(_name(m["owner"]), _name(m["rival"]))

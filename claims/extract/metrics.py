@@ -319,8 +319,8 @@ def _after_number(sentence: str, end: int, kind: str) -> tuple[str | None, bool]
     words = [m.group() for m in found]
     if words and _lower(words[0]) in _NOT_MEASURES:
         words = words[1:]  # "8 points ahead": the unit, not a measure
-    if not words:
-        return None, False
+    if not words or (_lower(words[0]) in _GAP_WORDS and words[1:2] == ["of"]):
+        return None, False  # "5 points shy of the record": a gap, of no measure named
     first = _lower(words[0])
     if first in _RATING_WORDS and kind == "percent":
         return f"{first} rating", False  # "40 percent favorable"
@@ -906,6 +906,8 @@ def _age(tokens: list[str], kind: str) -> str | None:
 
 # Counted nouns that name no measure: "0.7 points behind", "five times more".
 _NOT_MEASURES = frozenset("point points time times".split())
+# Words of a gap to another figure after the number: "5 points shy of", "clear of".
+_GAP_WORDS = frozenset("shy short clear adrift".split())
 
 
 def _kind(q) -> str:

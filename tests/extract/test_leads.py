@@ -50,8 +50,11 @@ def numeric(text: str, published: str | None = "2024-05-21") -> dict[str, tuple]
             "Okafor",
             "lead over Lindqvist",
         ),
+        ("Okafor finished 12 points clear of Lindqvist.", "12", "Okafor", "lead over Lindqvist"),
+        ("Lindqvist ended 40 delegates short of Okafor.", "40", "Lindqvist",
+         "margin behind Okafor"),
     ],
-)
+)  # fmt: skip
 def test_the_size_of_a_lead(sentence, surface, subject, metric):
     got = numeric(sentence)[surface]
     assert got[:2] == (subject, metric)
@@ -96,6 +99,8 @@ def test_a_lead_without_a_rival_and_a_results_margin(sentence, surface, subject,
         # a score, not a margin: two shares
         ("Okafor leads by 61 percent to 29 percent.", "61 percent"),
         ("Okafor won the county by 66 percent to 31 percent.", "66 percent"),
+        # short of a goal, not of a rival
+        ("The fund ended $2 million short of its target.", "$2 million"),
     ],
 )
 def test_numbers_that_are_no_lead(sentence, surface):

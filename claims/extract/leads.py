@@ -163,8 +163,15 @@ _PAIR_RIVAL_RE = re.compile(rf"\s+(?:lead|advantage|edge)\s+over\s+(?P<rival>{_N
 _PAIR_SCOPE = r"(?:(?!that\b|which\b|who\b|to\b|and\b|but\b|though\b|while\b)[^\s.;!?]+\s+){0,12}?"
 # "Smith leads Jones among women, 46% to 39%", "Jones trails Smith by 6 points, 40% to
 # 46%": the verb's subject has the pair's first share, its object the second.
+# A name that only qualifies the role after it: "the Whig challenger", "the Acme nominee".
+_DESCRIBED_RE = re.compile(
+    r"\s+(?:challenger|nominee|candidate|contender|rival|opponent|incumbent|front-?runner"
+    r"|hopeful|leader|senator|governor|congressman|congresswoman|mayor)\b"
+)
+# The leader may be set off by an aside: "Smith, the party's nominee, leads Jones".
 _SCORE_FRAME_RE = re.compile(
-    rf"(?:\b(?P<pronoun>[Hh]e|[Ss]he)|(?P<leader>{_NAME}))\s+(?:(?:is|was|are|were|now|still"
+    rf"(?:\b(?P<pronoun>[Hh]e|[Ss]he)|(?P<leader>{_NAME})(?:,[^,;.]{{1,80}},)?)\s+"
+    r"(?:(?:is|was|are|were|now|still"
     r"|well|far|narrowly|comfortably|currently|just|only)\s+)*(?:leads|lead|led|leading|beats"
     r"|beat|beating|tops|topped|topping|ahead\s+of|trails|trail|trailed|trailing|behind)\s+"
     rf"(?:the\s+)?(?P<rival>{_PLAIN_NAME})\b,?\s+{_PAIR_SCOPE}\(?$"
@@ -267,6 +274,8 @@ def pair_owner(sentence: str, start: int, end: int) -> str | None:
         return owner["pronoun"] or _name(owner["owner"])
     if frame := _SCORE_FRAME_RE.search(sentence, max(0, pair.first - _WINDOW), pair.first):
         if pair.side == 2:
+            if _DESCRIBED_RE.match(sentence, frame.end("rival")):
+                return None  # "ahead of the Whig challenger": a description, not a name
             return _name(frame["rival"])
         return frame["pronoun"].lower() if frame["pronoun"] else _name(frame["leader"])
     if pair.named is None:

@@ -998,13 +998,19 @@ def fieldwork_month(sentence: str, mentions: list[PeriodMention]) -> str | None:
 _FIGURE_ON_RE = re.compile(r"\d[\d.,]*\s*(?:%|percent|per\s+cent|points?)?\s+(?:on|in)\s+$")
 
 
+# A relative clause set off by a comma: "Okafor, who was nominated on July 25, leads".
+_RELATIVE_ASIDE_RE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*$")
+
+
 def _may_be_fieldwork(sentence: str, mention: PeriodMention) -> bool:
     """Whether a date of a poll's sentence may be its fieldwork's: a day that governs,
-    not one right after a figure (that reading's own)."""
+    not one right after a figure (that reading's own) nor one in a relative clause
+    about a name (that name's event)."""
     return (
         mention.kind in _FIELDWORK_KINDS
         and mention.governs
         and not _FIGURE_ON_RE.search(sentence, max(0, mention.start - 30), mention.start)
+        and not _RELATIVE_ASIDE_RE.search(sentence, max(0, mention.start - 80), mention.start)
     )
 
 

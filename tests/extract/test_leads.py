@@ -255,6 +255,11 @@ def test_a_pair_that_scores_no_contest_is_not_support(text, surfaces):
     assert all(claims[surface][1] != "support" for surface in surfaces)
 
 
+def test_a_leader_set_off_by_an_aside_has_the_first_share():
+    claims = numeric("Okafor, the party's nominee, leads Lee 51% to 40% among women.")
+    assert (claims["51%"][0], claims["40%"][0]) == ("Okafor", "Lee")
+
+
 def test_support_moving_from_one_level_to_another_stays_the_same_persons():
     claims = numeric("Okafor's support rose from 40 percent to 46 percent in the Acme poll.")
     assert claims["40 percent"][0] == claims["46 percent"][0] == "Okafor"
@@ -269,8 +274,11 @@ def test_support_moving_from_one_level_to_another_stays_the_same_persons():
         ("Okafor tops Lee's total in Zembla, 46% to 39%.", "39%", "Lee"),
         # a pronoun with nothing before it to stand for is no one's, never the rival's
         ("She leads Ann Lee by 46% to 39%.", "46%", "Ann Lee"),
+        # a name that only qualifies a role is not the rival's name
+        ("Okafor is well ahead of the Whig challenger 46 percent to 39 percent.",
+         "39 percent", "Whig"),
     ],
-)
+)  # fmt: skip
 def test_a_share_outside_a_scores_frame_is_not_given_its_sides(text, surface, not_subject):
     assert numeric(text)[surface][0] != not_subject
 

@@ -845,8 +845,24 @@ def _words_are_a_number(s: str, core: _Core, unit: _Unit) -> bool:
         return False
     if core.value == 1 and core.text.lower() in ("one", "a", "an"):
         return unit.kind in ("percent", "money", "measure")
+    if core.text.lower() == "two" and _refers_to_a_pair(s, core):
+        return False
     # A number word with nothing counted is a pronoun-like use: "the two met".
     return unit.unit is not None
+
+
+# "the two candidates are level", "talks between the two countries": a pair the text
+# has named, referred to again, not a count it reports. A relative clause after the
+# noun makes it a count again ("the two plants that closed").
+_THE_BEFORE_RE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
+_PAIR_NOUN_AFTER_RE = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]+s\b(?!\s+(?:that|who|which)\b)")
+
+
+def _refers_to_a_pair(s: str, core: _Core) -> bool:
+    return bool(
+        _THE_BEFORE_RE.search(s, max(0, core.start - 8), core.start)
+        and _PAIR_NOUN_AFTER_RE.match(s, core.end)
+    )
 
 
 # A hyphenated count before a noun that is itself an amount ("a 187-seat lead", "a

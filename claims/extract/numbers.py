@@ -100,13 +100,23 @@ _FRACTION_WORDS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
     "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
 }  # fmt: skip
+# A fraction of a whole: "two-thirds of", or the subject of a verb ("a third say").
 _SHARE_FRACTION_RE = re.compile(
     r"(?P<n>an?|one|two|three|four|nine)[\s-](?P<d>half|thirds?|quarters?|fifths?|tenths?)"
-    r"\s+of\b",
+    # a plural verb: "a third would be" is as often the third of a list
+    r"\s+(?:of\b|(?=(?:say|said|think|believe|want|are|were|back|support|oppose)\b))",
     re.IGNORECASE,
 )
+# "half of all adults", "half of voters", "half the states" (not "half an hour").
 _HALF_OF_RE = re.compile(
-    r"half\s+of\s+(?:all|the|its|their|those|these|them|our|his|her)\b", re.IGNORECASE
+    r"half\s+(?:of\s+(?:all|the|its|their|those|these|them|our|his|her|what|[a-z]+s)\b"
+    r"|(?:the|all|its|their|those|these|our|his|her)\s)",
+    re.IGNORECASE,
+)
+# A half of a time or a thing in two parts: "the second half of the year".
+_PART_BEFORE_HALF_RE = re.compile(
+    r"\b(?:first|second|latter|former|final|last|opening|back|front|top|bottom|other)\s+$",
+    re.IGNORECASE,
 )
 
 _APPROX_RE = re.compile(
@@ -623,7 +633,7 @@ def _share_at(s: str, i: int) -> Quantity | None:
         end = m.end("d")
         value = round(numerator / denominator, 4)
         return Quantity(i, end, value, unit=None, kind="share", in_words=True)
-    if m := _HALF_OF_RE.match(s, i):
+    if _HALF_OF_RE.match(s, i) and not _PART_BEFORE_HALF_RE.search(s, max(0, i - 10), i):
         return Quantity(i, i + 4, 0.5, unit=None, kind="share", in_words=True)
     return None
 

@@ -452,3 +452,31 @@ def test_a_number_word_after_a_number_is_a_quantity_of_its_own():
     assert [(q.value, q.unit) for q in found] == [(200.0, None), (2.0, "year")]
     found = find_quantities("She won four of the six delegates.")
     assert [(q.value, q.unit) for q in found][0] == (4.0, "delegate")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Those voters make up more than half the electorate in Zembla.", "half", 0.5),
+        ("Over half the states have set a higher wage.", "half", 0.5),
+        ("About half of voters back Okafor.", "half", 0.5),
+        ("It is still less than half of what the clinics need.", "half", 0.5),
+        ("Nearly a third say they do not know.", "a third", 0.3333),
+        ("Two-thirds support the plan.", "Two-thirds", 0.6667),
+    ],
+)
+def test_fractions_of_a_whole_without_of_or_a_determiner(text, surface, value):
+    [claim] = numeric(text)
+    assert (claim.surface, round(claim.value, 4)) == (surface, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales rose 4% in the second half of the year.",
+        "Half an hour later the polls closed.",
+        "One fund backs Okafor, another backs Lee, while a third would back Ng.",
+    ],
+)
+def test_a_half_of_a_time_and_an_ordinal_third_are_no_shares(text):
+    assert all(c.surface.lower() not in ("half", "a third") for c in numeric(text))

@@ -200,6 +200,11 @@ _NAME_EXEMPT = frozenset(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
 )
 _NUMBER_LABELS = frozenset({"no", "no.", "number", "nos", "nos.", "#"})
+# A ranking's cut-off names a list, not a count: "in the top 20", "Acme's top 10 titles"
+# (a verb "top" takes no determiner: "sales could top 5 million").
+_RANK_CUTOFF_RE = re.compile(
+    r"\b(?:the|its|their|his|her|our|[\w.]+['’]s)\s+(?:top|bottom)\s+$", re.I
+)
 
 
 @dataclass(slots=True)
@@ -785,6 +790,9 @@ def _quantity_at(s: str, i: int) -> tuple[Quantity | None, int]:
     if unit.kind not in ("percent", "money") and _follows_name_or_label(s, core):
         return None, _skip_token(s, core.end)
     rng = _range_after(s, core, unit)
+    if unit.kind != "money" and _RANK_CUTOFF_RE.search(s, max(0, core.start - 40), core.start):
+        # "in the top 20", "taxes on the top 2 or 3 percent": the range goes with it
+        return None, _skip_token(s, rng[0].end if rng else core.end)
     if rng is not None and unit.kind == "percent" and rng[0].value < core.value:
         rng = None  # "58%-36%", "44 percent to 37 percent": two shares of a poll, no range
     if rng is None and not _stands_alone_as_a_number(s, core, unit):

@@ -322,6 +322,10 @@ NOT_CLAIMS = [
     "The 10th seed went out.",
     "Investors watched the FTSE 100 closely.",
     "The two met in Singapore.",
+    # a ranking's cut-off names a list, not a count
+    "Acme had no titles in the top 20.",
+    "Taxes would fall on the top 2 or 3 percent of earners.",
+    "Westmarch ranks among Zembla's top 10 ports.",
     # a pair the text has named, referred to again
     "The two candidates are level in the Beacon poll.",
     "Trade between the two countries has grown.",
@@ -480,3 +484,7 @@ def test_fractions_of_a_whole_without_of_or_a_determiner(text, surface, value):
 )
 def test_a_half_of_a_time_and_an_ordinal_third_are_no_shares(text):
     assert all(c.surface.lower() not in ("half", "a third") for c in numeric(text))
+
+
+def test_a_verb_top_before_a_number_is_no_ranking():
+    assert [c.surface for c in numeric("Sales could top 5 million this year.")] == ["5 million"]

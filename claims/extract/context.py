@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "APPROX_WORDS",
     "COMMON_LEADS",
     "MEASURE_HEADS",
     "NOT_SUBJECTS",
@@ -80,10 +81,13 @@ _SETTING_VERB = (
     r"|set(?:s|ting)?|hold(?:s|ing)?|held|leave|leaves|leaving|left|establish(?:es|ed|ing)?"
     r"|boost(?:s|ed|ing)?|trim(?:s|med|ming)?)"
 )
-_LEVEL_APPROX = (
+# Words that soften a number without changing what it measures: "about 5%", "more
+# than 300", "as many as 40". The patterns that read the words before a number skip them.
+APPROX_WORDS = (
     r"(?:(?:more|less|fewer)\s+than|at\s+least|up\s+to|about|around|almost|nearly|some"
-    r"|over|roughly|between|just|only)"
+    r"|over|roughly|approximately|just|only|close\s+to|as\s+(?:many|much|few|little)\s+as)"
 )
+_LEVEL_APPROX = rf"(?:{APPROX_WORDS}|between)"
 _SET_OBJECT_RE = re.compile(
     rf"\b{_SETTING_VERB}\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?"
     r"(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,6}?)"
@@ -263,10 +267,7 @@ _ACTION_VERB = (
     r"(?:[a-z]+ed|sold|cut|lost|won|spent|made|paid|shed|grew|took|hit|set|raised|sent|bought"
     r"|built|employs?|has|have|had|holds?|owns?|gets?|got|sees?|saw)"
 )
-_APPROX_WORDS = (
-    r"(?:more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|about|around|almost|nearly"
-    r"|some|over|roughly|only|just|another|a\s+further|an\s+extra)"
-)
+_APPROX_WORDS = rf"(?:{APPROX_WORDS}|another|a\s+further|an\s+extra)"
 # Present forms of counting verbs, read as the past form that metric names use:
 # "the economy adding 236,000 jobs" measures "jobs added", as "added 236,000 jobs" does.
 _COUNTING_VERB_PAST = {

@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from claims.extract import places
+from claims.extract import context, places
 from claims.extract.names import CALENDAR_NAMES, is_person_name
 from claims.normalise import LEAD_OVER, MARGIN_BEHIND, surname
 
@@ -54,10 +54,7 @@ _RIVAL_UNITS = frozenset({"delegate", "seat", "vote"})
 # A name of up to three capitalised words ("Ann Okafor", "Lee").
 _NAME = r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*"
 # Words that soften a number without changing what it measures.
-_APPROX = (
-    r"(?:(?:more\s+than|fewer\s+than|less\s+than|nearly|almost|about|around|roughly|some|"
-    r"just|only|at\s+least|over|under|close\s+to|as\s+many\s+as|an?\s+estimated)\s+)*"
-)
+_APPROX = rf"(?:(?:{context.APPROX_WORDS}|under|an?\s+estimated)\s+)*"
 # Words that may stand between the rival and "by": an aside, a place, a group of
 # voters, the polls ("trailed Lee, the front-runner, in head-to-head polls, by"), never
 # a clause of its own ("leads Treasury efforts that cut spending by").

@@ -1120,7 +1120,7 @@ _STATE_OF_SHARE_RE = re.compile(
 # (about 6 percent)", "Acme's gross margin (12%)".
 _NOUN_BEFORE_BRACKET_RE = re.compile(
     r"(?:\b(?:the|its|their|his|her|our|a|an)|['’]s)\s+(?P<np>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)"
-    r"\s+\(\s*(?:(?:about|around|some|roughly|nearly|almost|just|only)\s+)?$"
+    rf"\s+\(\s*(?:{context.APPROX_WORDS}\s+)?$"
 )
 
 
@@ -1145,7 +1145,7 @@ _PART_OF_BEFORE_RE = re.compile(r"\bof\s+(?:[A-Z][\w.-]*\s*)?$")
 _CHANGE_IN_TO_RE = re.compile(
     r"\b(?:rise|fall|increase|decrease|drop|decline|jump|cut|gain|growth|reduction|slump"
     r"|surge)\s+in\s+(?:the\s+|its\s+|their\s+)?(?P<np>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
-    r"\s+to\s+(?:(?:about|around|some|roughly|nearly|almost|just)\s+)?$"
+    rf"\s+to\s+(?:{context.APPROX_WORDS}\s+)?$"
 )
 
 
@@ -1251,7 +1251,7 @@ _RELATIVE_FIGURE_RE = re.compile(
     r"(?<![\w'’-])(?P<np>(?:[A-Za-z][\w'’-]*\s+){0,5}[a-z][\w'’-]*),\s+(?:which|that)\s+"
     r"(?:(?:has|had|now|then|already)\s+)?"
     r"(?:stood|stands|was|is|reached|hit|totalled|totaled|amounted|came)\s+(?:at\s+|to\s+)?"
-    r"(?:(?:about|around|nearly|almost|roughly|some|just|more\s+than|less\s+than)\s+)?$"
+    rf"(?:{context.APPROX_WORDS}\s+)?$"
 )
 
 
@@ -1491,7 +1491,7 @@ _COMPARED_BEFORE_RE = re.compile(
     r"|(?:up|down)\s+(?:[a-z]+ly\s+)?from(?:\s+the)?)\s+"
     # a rival's figure, named in the possessive: "compared to Lee's 538"
     r"(?:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+)?"
-    r"(?:(?:just|only|about|some|around|roughly|nearly|almost|more\s+than|less\s+than)\s+)?$"
+    rf"(?:{context.APPROX_WORDS}\s+)?$"
 )
 _SETTING_PARTICIPLES = frozenset("reduced raised lowered cut lifted extended set".split())
 _FORECAST_WORDS = frozenset("expected forecast projected set likely predicted estimated".split())
@@ -1564,8 +1564,7 @@ _RATE_OF = {
 _TIME_IN_RE = re.compile(
     r"(?<![\w-])(?P<pp>(?:in|at|on|with|without|inside|outside|behind|away\s+from)\s+"
     r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+for\s+"
-    r"(?:(?:more\s+than|less\s+than|almost|nearly|about|around|over|some|another|"
-    r"the\s+(?:past|last|first|next|previous))\s+)*$"
+    rf"(?:(?:{context.APPROX_WORDS}|another|the\s+(?:past|last|first|next|previous))\s+)*$"
 )
 
 

@@ -139,10 +139,7 @@ _PAYEE_BEFORE_RE = re.compile(
     r"\b(?:paid|pays|pay|paying|gave|gives|give|giving|owes|owed|owe|lent|lends|loaned"
     r"|charged|charges|awarded|awards|sent|sends|donated|offered|offers|promised)\s+$"
 )
-_FIGURE_NEXT_RE = re.compile(
-    r"\s+(?:(?:about|around|nearly|almost|some|roughly|more\s+than|less\s+than|over|up\s+to"
-    r"|at\s+least|just|only|another|a\s+further)\s+)*[$£€¥]?"
-)
+_FIGURE_NEXT_RE = re.compile(rf"\s+(?:(?:{context.APPROX_WORDS}|another|a\s+further)\s+)*[$£€¥]?")
 # "Acme 34 percent", "Rivers by 9 points", "Stone at 17 percent": a figure right after
 # the name it belongs to, in a list of such figures (not "with": "Lee follows Ng with
 # 16 percent" is Lee's).
@@ -601,7 +598,7 @@ _SHARE_RE = re.compile(
 )
 
 
-def _population_after(sentence: str, start: int, end: int) -> str | None:
+def population_of(sentence: str, start: int, end: int) -> str | None:
     """The group of people or things a share or a part is of, when it follows the figure
     ("about 35% of nurses have", "11 out of the top 30 clinics"): that group is what
     the figure is about. Not a measure ("5% of sales") nor a time ("half of the years"),
@@ -620,15 +617,9 @@ def _population_after(sentence: str, start: int, end: int) -> str | None:
     return found["np"]
 
 
-def population_of(sentence: str, start: int, end: int) -> str | None:
-    """The group the share at [start, end) is of ("17% of likely voters"), or None."""
-    return _population_after(sentence, start, end)
-
-
 # A share that opens the sentence, as its subject: "About 30% of", "Two-thirds of".
 _OPENING_SHARE_RE = re.compile(
-    r"[\W_]*(?P<share>(?:(?:about|some|nearly|almost|over|roughly|around|only|just|more\s+than"
-    r"|fewer\s+than|less\s+than)\s+)?(?:[\d.,]+\s*(?:%|percent|per\s+cent)|(?:a|one)\s+"
+    rf"[\W_]*(?P<share>(?:{context.APPROX_WORDS}\s+)?(?:[\d.,]+\s*(?:%|percent|per\s+cent)|(?:a|one)\s+"
     r"(?:third|quarter|fifth|tenth)|half|two-thirds|three-quarters))(?=\s+of\b)",
     re.IGNORECASE,
 )
@@ -648,7 +639,7 @@ def _opening_population(sentence: str, start: int) -> str | None:
         sentence, m.end(), start
     ):
         return None
-    return _population_after(sentence, m.start("share"), m.end())
+    return population_of(sentence, m.start("share"), m.end())
 
 
 # An opinion of a name or a stand for it in the words after the group: "had a positive
@@ -939,7 +930,7 @@ class ArticleSubjects:
             noun = found.split()[-1].lower()
             if noun in _PERSONAL_BODIES:
                 return f"{self.main} {noun}"  # "the campaign" in a story about Jo Rivers
-        if found is None and (population := _population_after(sentence, start, end)):
+        if found is None and (population := population_of(sentence, start, end)):
             return population  # "about 35% of nurses have": the nurses' share
         if found is None and (population := _opening_population(sentence, start)):
             return population  # "30% of nurses earn $40,000 or less": the nurses' pay

@@ -397,6 +397,8 @@ def test_common_noun_subjects_are_checked(text, surface, subject):
         # a bound in words between the measure and its figure
         ("Owners face a fine of as much as $8,000.", "$8,000", "fine"),
         ("Acme paid a levy of as little as 2%.", "2%", "levy"),
+        # every softening word is skipped alike on the way to the verb
+        ("Troops killed approximately 1,500 rebels in May.", "1,500", "rebels killed"),
         # never the word of a gap to another figure
         ("Sales ended the year 5 percent shy of the target.", "5 percent", None),
         ("Turnout came in 3 points short of the record.", "3", "turnout"),

@@ -292,7 +292,8 @@ _SENTENCE_ADVERBS = (
     "Nationally|Locally|Now|Today|Still|Also|Only"
 )
 _PLURAL_SUBJECT_RE = re.compile(
-    rf"(?:^\s*|[,;:]\s+)(?:(?:{_SENTENCE_ADVERBS}|[Ss]ome|[Mm]any|[Mm]ost|[Aa]ll|[Ss]everal"
+    # an opening quotation mark or bracket may stand before it: "“Some clinics have"
+    rf"(?:^[\s\"'“‘(\[]*|[,;:]\s+[\"“‘]?)(?:(?:{_SENTENCE_ADVERBS}|[Ss]ome|[Mm]any|[Mm]ost|[Aa]ll|[Ss]everal"
     r"|[Ff]ew|[Oo]ther|[Tt]hese|[Tt]hose)\s+)?"
     r"(?P<np>(?:[a-z][\w-]*\s+)?[a-z][a-z-]*[^s\W]s)"
     r"(?:\s+(?:in|at|with|from)(?:\s+[\w-]+){1,5}?)?"

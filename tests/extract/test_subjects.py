@@ -581,6 +581,8 @@ def test_a_share_of_no_group_keeps_the_articles_subject(sentence, surface):
         ("Already, independent groups have spent more than $2.5 million.", "$2.5 million",
          "independent groups"),
         ("Normally nurses in public clinics are defined as being aged over 19.", "19", "nurses"),
+        # opening a quotation
+        ("“Some clinics have added a 9 percent fee,” Rivers said.", "9 percent", "clinics"),
     ],
 )  # fmt: skip
 def test_a_plural_group_opening_the_clause_is_its_figures_subject(sentence, surface, subject):

@@ -44,6 +44,7 @@ __all__ = [
     "is_geo_name",
     "is_media",
     "is_org_name",
+    "is_people_plural",
     "is_person_name",
     "split_affiliation",
     "split_possessive",
@@ -405,6 +406,11 @@ _PLACES_GIVEN_AS_NAMES = frozenset(
 
 
 @functools.lru_cache(maxsize=16384)
+def is_people_plural(word: str) -> bool:
+    """A plural of a people's word: "Americans", "Hispanics", "Republicans"."""
+    return word.endswith("s") and bool(DEMONYM.search(word[:-1]))
+
+
 def is_person_name(name: str) -> bool:
     """Two to five name-shaped words, none of them an organisation or place word."""
     words = name.split()
@@ -415,6 +421,8 @@ def is_person_name(name: str) -> bool:
         return False  # "Dismissed Jo Smith" is a headline, not a name
     if words[0] not in _PLACES_GIVEN_AS_NAMES and places.is_country_or_us_state(words[0]):
         return False  # "Wisconsin Smith rally" in a headline: a place before a surname
+    if is_people_plural(words[-1]):
+        return False  # "Asian Americans", "Young Republicans": a group of people
     for w in words:
         if w[0] in '"\u201c':
             continue  # a nickname: Jo "JJ" Smith

@@ -36,7 +36,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.extract import context, leads, places
-from claims.extract.names import CALENDAR_NAMES, DEMONYM, TITLES, is_person_name
+from claims.extract.names import (
+    CALENDAR_NAMES,
+    DEMONYM,
+    TITLES,
+    is_people_plural,
+    is_person_name,
+)
 
 __all__ = ["ArticleSubjects", "first_person", "population_of", "sentence_subject"]
 
@@ -307,6 +313,8 @@ def _trim_opener(
             break  # "Zembla shipped 500 tractors": the subject of a verb, never lower case
         if places.country_code(bare) or places.demonym_country(bare):
             break
+        if len(words) > 1 and DEMONYM.search(bare) and is_people_plural(words[1]):
+            break  # "Asian Americans": one group of people, not "Americans"
         if len(words) > 1 and places.is_place(f"{bare} {context.bare(words[1])}"):
             break  # "New York", "North Dakota": the opening word is part of a place
         if len(words) > 1 and context.bare(words[1]) not in names and words[1][:1].isupper():

@@ -472,6 +472,21 @@ def test_a_place_before_a_surname_in_a_headline_is_no_persons_name():
     assert is_person_name("Brent Rivers")
 
 
+def test_a_group_of_a_people_is_no_persons_name():
+    from claims.extract.names import is_person_name
+
+    assert not is_person_name("Asian Americans") and not is_person_name("Young Republicans")
+    assert is_person_name("Jo Adams") and is_person_name("Tom Williams")
+
+
+def test_a_group_of_a_people_opening_a_sentence_keeps_its_adjective():
+    text = (
+        "Optimism is higher among Zemblan Americans (34%) and Hispanics (32%). "
+        "Asian Americans are a bit less upbeat, at 26%."
+    )
+    assert claim_subject(text, "26%") == "Asian Americans"
+
+
 _ABOUT_ACME = "Acme Motors opened a plant in Zembla on Monday. "
 
 

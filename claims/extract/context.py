@@ -79,7 +79,10 @@ _SETTING_VERB = (
     r"(?:raise[sd]?|raising|lower(?:s|ed|ing)?|cut(?:s|ting)?|reduc(?:e|es|ed|ing)"
     r"|increas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|keep(?:s|ing)?|kept|maintain(?:s|ed|ing)?"
     r"|set(?:s|ting)?|hold(?:s|ing)?|held|leave|leaves|leaving|left|establish(?:es|ed|ing)?"
-    r"|boost(?:s|ed|ing)?|trim(?:s|med|ming)?)"
+    r"|boost(?:s|ed|ing)?|trim(?:s|med|ming)?"
+    # a level multiplied: "doubled its dividend to 40 cents", "halved the fee to $5"
+    # (a bare "double" is as often an adjective: "rose to double digits")
+    r"|(?:doubl|tripl|quadrupl|quintupl|halv)(?:es|ed|ing)|halve)"
 )
 # Words that soften a number without changing what it measures: "about 5%", "more
 # than 300", "as many as 40". The patterns that read the words before a number skip them.

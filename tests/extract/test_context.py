@@ -397,6 +397,14 @@ def test_common_noun_subjects_are_checked(text, surface, subject):
         # a bound in words between the measure and its figure
         ("Owners face a fine of as much as $8,000.", "$8,000", "fine"),
         ("Acme paid a levy of as little as 2%.", "2%", "levy"),
+        # a level multiplied names its measure as a level set does
+        ("Acme doubled its dividend to 40 cents.", "40 cents", "dividend"),
+        ("Zembla halved its tariff on steel to 5%.", "5%", "tariff on steel"),
+        (
+            "Lee rose in the polls, to double digits by May and then nearly 30% by June.",
+            "30%",
+            None,
+        ),
         # every softening word is skipped alike on the way to the verb
         ("Troops killed approximately 1,500 rebels in May.", "1,500", "rebels killed"),
         # never the word of a gap to another figure

@@ -11,7 +11,8 @@ must never. The rules, in order:
    "today", auxiliaries: "Today", "our", "economy has") dropped, and plural
    words made singular ("prices" -> "price"). A subject of one word and
    "in"/"from" a name is a group of that name, written owner first as the
-   possessive folds ("casinos in Zembla" -> "zembla casino").
+   possessive folds ("casinos in Zembla" -> "zembla casino"); a subject's middle
+   initials are dropped ("Jo R. Rivers" -> "jo rivers").
 2. Places move to the subject. A known place (a synonym of kind "place",
    including its demonym) at the start of the subject keeps the subject and
    hands the rest to the metric when the rest is one word or a measure's name:
@@ -238,7 +239,7 @@ def load_synonyms(paths: Iterable[Path]) -> SynonymTable:
 # and "clinics" are made singular in keys as in units.
 # 3: a group of a name written "casinos in Zembla" keys as "zembla casino", like
 # "Zembla's casinos".
-KEY_RULES_VERSION = 3
+KEY_RULES_VERSION = 4
 
 _table: SynonymTable | None = None
 _fingerprint: str | None = None
@@ -360,7 +361,8 @@ def _subject_metric_words(
     subject: str | None, metric: str | None
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     table = synonym_table()
-    subject_words, metric_words = _owner_first(match_words(subject)), _metric_words(metric)
+    subject_words = _owner_first(match_words(_without_initials(subject)))
+    metric_words = _metric_words(metric)
 
     place, size = table.leading_place(subject_words)
     rest = subject_words[size:]
@@ -385,6 +387,16 @@ def _subject_metric_words(
         if lead == subject_words:
             metric_words = metric_words[size:]
     return subject_words, table.replace(metric_words)
+
+
+# A middle initial between a first and a last name: "Jo R. Rivers" is "Jo Rivers".
+_MIDDLE_INITIAL_RE = re.compile(r"(?<=[a-z]) (?:[A-Z]\. )+(?=[A-Z][a-z])")
+
+
+def _without_initials(subject: str | None) -> str | None:
+    """A name's middle initials dropped, as the same person is written with and without
+    them ("Plan B", "Jo H.W. Rivers" and "Côte d'Ivoire" stay as they are)."""
+    return _MIDDLE_INITIAL_RE.sub(" ", subject) if subject and ". " in subject else subject
 
 
 def _owner_first(words: tuple[str, ...]) -> tuple[str, ...]:

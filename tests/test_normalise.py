@@ -92,6 +92,18 @@ def test_case_punctuation_possessives_articles_and_plurals_fold_away():
     assert normalise_metric("business losses") == "business loss"
 
 
+def test_a_persons_middle_initial_keys_alike_with_or_without_it():
+    assert (
+        subject_metric_keys("Ann R. Okafor", "net worth")
+        == subject_metric_keys("Ann Okafor", "net worth")
+        == ("ann okafor", "net worth")
+    )
+    # a last letter is part of the name, and two initials are not one
+    assert subject_metric_keys("Plan B", "cost")[0] == "plan b"
+    assert subject_metric_keys("Jo H.W. Rivers", "votes")[0] == "jo hw river"
+    assert subject_metric_keys("Côte d’Ivoire", "exports")[0] == "cote d ivoire"
+
+
 def test_a_group_of_a_name_keys_alike_with_a_possessive_or_a_preposition():
     assert (
         subject_metric_keys("casinos in Zembla City", "revenue")

@@ -316,6 +316,12 @@ def _describes_a_poll(metric: str | None) -> bool:
     return words[-1] in _FIELDWORK_WORDS or (words[0] == "margin" and words[-1] == "error")
 
 
+def _sample_of(metric: str) -> str | None:
+    """The people a poll asked, from its sample's metric ("likely voters surveyed")."""
+    words = metric.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in _FIELDWORK_WORDS else None
+
+
 def _poll_named(subject: str | None, speaker: str | None) -> str | None:
     """The poll a method figure is about: the subject when it already names a poll, else
     the poll of the pollster that speaks for the figure ("Acme Research poll")."""
@@ -326,12 +332,16 @@ def _poll_named(subject: str | None, speaker: str | None) -> str | None:
     return speaker if speaker.lower().endswith(_POLL_NOUNS) else f"{speaker} poll"
 
 
-def _names_the_pollster(subject: str | None, speaker: str | None, sentence: str) -> bool:
+def _names_the_pollster(subject: str | None, speaker: str | None, sentence: str, text: str) -> bool:
     """Whether the subject found is only the name of the pollster whose poll reports the
     figure: a poll's finding is about the people polled or the candidates, never about
     who ran it (CLAIM-SPEC: a subject is never the source)."""
     if not subject or not speaker or not _may_be_pollster(speaker):
         return False
+    if subject == speaker and subject not in sentence:
+        # the pollster the article is about, carried to a share of its poll (a firm
+        # the article is about reports its own figures)
+        return re.search(rf"\b{re.escape(speaker)}\S*\s+(?:poll|survey)", text) is not None
     subject_words = set(subject.lower().split())
     if subject_words < set(re.split(r"[\s/-]+", speaker.lower())):
         return bool(_POLL_WORD_RE.search(sentence))  # "Acme" of "Acme/Beacon"
@@ -494,8 +504,12 @@ def _numeric_claims(
         speaker = _numeric_speaker(source, attribution, figure_source)
         if _describes_a_poll(metric):
             subject = _poll_named(subject, speaker) or subject
-        elif _names_the_pollster(subject, speaker, sentence):
-            subject = None  # "an Acme/Beacon poll found by 43%-41%": not Acme's figure
+            if article_subjects is not None and (sample := _sample_of(metric)):
+                article_subjects.poll_sample = sample  # "surveyed 900 likely voters"
+        elif _names_the_pollster(subject, speaker, sentence, text):
+            # "an Acme/Beacon poll found by 43%-41%": not Acme's figure, but a share of
+            # the people it asked
+            subject = article_subjects.poll_sample if article_subjects is not None else None
         if (
             periods.is_monthly_measure(metric)
             and not _is_place_in(sentence, subject)

@@ -141,6 +141,12 @@ _POLL_SHAPE = re.compile(
     r"|\b(?:has|had|with|at|on|earned|earns|garnered|garners|drew|draws)\s+"
     r"(?:just\s+|only\s+|about\s+)?\d+(?:\.\d+)?\s*(?:%|per\s*cent\b|percent\b)"
 )
+# A share of the people asked and what they answered: "42% say they are liberal". It
+# carries the poll on, but names no one's standing (see poll_shaped).
+_ASKED_SHARE = re.compile(
+    r"\d\s*(?:%|per\s*cent|percent)\s+(?:say|said|says|think|believe|expect|want|agree"
+    r"|disagree|describe|oppose|prefer)\b"
+)
 # The first word of a two-word place after a pollster's name: "a Beacon New Hampshire poll".
 _COMPASS = frozenset("North South East West New Northern Southern Eastern Western".split())
 
@@ -255,6 +261,11 @@ def poll_shaped(sentence: str) -> bool:
     """Whether the sentence states a share in a poll's terms ("Smith has 45%",
     "45% of voters", "leads by 6 points")."""
     return _PERCENT.search(sentence) is not None and _POLL_SHAPE.search(sentence) is not None
+
+
+def _reports_poll_shares(sentence: str) -> bool:
+    """Whether the sentence gives a poll's shares: a standing or an answer ("42% say")."""
+    return poll_shaped(sentence) or _ASKED_SHARE.search(sentence) is not None
 
 
 def _carries(attribution) -> bool:
@@ -449,7 +460,7 @@ def _give_back(
         if out[j] is not None or attributions[j] is not None:
             break
         sentence = text[start:end]
-        if not poll_shaped(sentence) or _YEAR_RE.search(sentence):
+        if not _reports_poll_shares(sentence) or _YEAR_RE.search(sentence):
             break  # "Smith earned 44% in the 2012 primary": a result, not this poll's
         out[j] = name
         j -= 1
@@ -495,7 +506,7 @@ def figure_sources(text: str, spans: list[tuple[int, int]], attributions: list) 
                 _give_back(out, i, name, spans, text, paragraph, attributions)
         elif (back := refers_back(sentence)) is not None:
             carry.current = carry.last or carry.document(back)
-        elif carry.current is None and carry.poll is not None and poll_shaped(sentence):
+        elif carry.current is None and carry.poll is not None and _reports_poll_shares(sentence):
             carry.current = carry.poll  # a poll's shares reported paragraphs later
         out[i] = carry.current or carry.on_topic(sentence, paragraph[i])
     return out

@@ -886,6 +886,9 @@ class ArticleSubjects:
         self._current = 0  # the sentence being read (see enter)
         self._place: tuple[int, str] | None = None
         self._after_article: dict[str, bool] = {}  # _written_after_article, by name
+        # The people the article's poll asked ("900 likely voters"), whose shares its
+        # findings are: set by the pipeline when it reads the poll's sample.
+        self.poll_sample: str | None = None
 
     def enter(self, sentence_start: int) -> None:
         """Begin reading the sentence that starts at `sentence_start` of the text."""

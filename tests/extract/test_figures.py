@@ -127,6 +127,17 @@ def test_poll_shares_carry_across_paragraphs_until_someone_else_speaks():
     assert got["52%"] is None  # a quotation by someone else came between
 
 
+def test_the_answers_of_a_polls_respondents_carry_the_poll():
+    text = (
+        "A new Lakeside College survey of 1,200 young adults finds deep pessimism.\n\n"
+        "On economic issues, 42% say they are liberal, 34% conservative."
+    )
+    claims = {c.surface: c for c in extract_claims(text, "2024-03-16") if c.kind == "numeric"}
+    assert claims["42%"].speaker == "Lakeside College"
+    # a share of the people the poll asked, never the pollster's own figure
+    assert claims["42%"].subject == "young adults"
+
+
 def test_short_mention_takes_the_full_name():
     text = (
         "A Lakeside College poll shows the mayor ahead with 44%.\n\n"

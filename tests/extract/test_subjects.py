@@ -690,6 +690,12 @@ def test_a_poll_finding_is_never_the_pollsters(sentence, surface):
 def test_a_body_reporting_its_own_results_stays_their_subject():
     text = "Globex said on Monday that it sold 40% more vans, as its survey of dealers showed."
     assert claim_subject(text, "40%") == "Globex"
+    # a firm the article is about speaks for its figures in sentences that do not name it
+    text = (
+        "Acme Motors posted record sales in 2004, helped by demand in Asia.\n\n"
+        "However, the firm said it expected margins to be lower in 2005, at 4% of sales."
+    )
+    assert claim_subject(text, "4%") == "Acme Motors"
 
 
 def test_a_place_ending_in_s_opens_its_paragraph_too():

@@ -147,6 +147,9 @@ _OF_DETERMINER_RE = re.compile(
     r"\s+of\s+(?:its|the|their|his|her|our|these|those|all|them)(?=\s)", re.IGNORECASE
 )
 _NOUN_WORD_RE = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’-]*)")
+# A model number after a maker's name: "737-800", "A320", "F-35" (a letter glued to the
+# maker's word, "F-35", is read with it).
+_MODEL_RE = re.compile(r"(?:-?\d[\w-]*|[ \t]+[A-Z]{0,3}-?\d[\w-]*)(?=[ \t]+[A-Za-z])")
 _PREV_WORD_RE = re.compile(r"([A-Za-z][\w'’.&-]*)\s+$")
 _FOLLOWING_FALL_RE = re.compile(
     r"\s+(?:fall|drop|decline|cut|reduction|decrease|contraction|slump|plunge|lower|down|less"
@@ -432,6 +435,9 @@ def _counted_noun(s: str, k: int, value: float) -> _Unit:
         pos = of_det.end()
     for _ in range(4):
         word_m = _NOUN_WORD_RE.match(s, pos)
+        if word_m and (model := _MODEL_RE.match(s, word_m.end())) and word_m.group(1)[0].isupper():
+            pos = model.end()  # "70 Boeing 737-800 planes", "12 Airbus A320 jets": a model
+            continue
         if not word_m:
             break
         word = word_m.group(1)

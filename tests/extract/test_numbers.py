@@ -488,3 +488,16 @@ def test_a_half_of_a_time_and_an_ordinal_third_are_no_shares(text):
 
 def test_a_verb_top_before_a_number_is_no_ranking():
     assert [c.surface for c in numeric("Sales could top 5 million this year.")] == ["5 million"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Acme placed an order for 70 Beacon 737-800 planes.", "70", "plane"),
+        ("Zembla ordered 12 Globex A320 jets.", "12", "jet"),
+        ("Officials are reviewing about 9,000 K-1 visas.", "9,000", "visa"),
+    ],
+)
+def test_a_count_reads_past_a_makers_model_number_to_its_noun(text, surface, unit):
+    [claim] = numeric(text)
+    assert (claim.surface, claim.unit) == (surface, unit)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from claims.extract import units
+from claims.extract.names import CALENDAR_NAMES
 
 __all__ = ["NAME_BEFORE_AGE_RE", "Quantity", "find_quantities", "parse_word_number"]
 
@@ -146,6 +147,19 @@ _COMPOUND_TIME_JOIN_RE = re.compile(r",?\s+(?:and\s+)?")
 _OF_DETERMINER_RE = re.compile(
     r"\s+of\s+(?:its|the|their|his|her|our|these|those|all|them)(?=\s)", re.IGNORECASE
 )
+_CAPITALISED_WORD_RE = re.compile(r"[ \t]+([A-Z][a-z]+)")
+
+
+def _names_someone(s: str, currency: re.Match) -> bool:
+    """Whether a currency's word is a name's first word: "8 Rand Paul", a capital on
+    each word (a currency is written in lower case mid-sentence; "5 Euros Monday" is
+    money on a day)."""
+    if not currency.group(2)[0].isupper():
+        return False
+    after = _CAPITALISED_WORD_RE.match(s, currency.end())
+    return after is not None and after.group(1) not in CALENDAR_NAMES
+
+
 _NOUN_WORD_RE = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’-]*)")
 # A model number after a maker's name: "737-800", "A320", "F-35" (a letter glued to the
 # maker's word, "F-35", is read with it).
@@ -385,7 +399,7 @@ def _unit_after(s: str, core: _Core) -> _Unit:
         return _Unit(code, "money", m.end(), value_factor=0.01)
     if m := _GLUED_CELSIUS_RE.match(s, k):
         return _Unit("degC", "measure", m.end())
-    if m := units.CURRENCY_WORD_RE.match(s, k):
+    if (m := units.CURRENCY_WORD_RE.match(s, k)) and not _names_someone(s, m):
         currency = units.currency_from_words(m.group(1), m.group(2))
         if currency:
             return _Unit(currency, "money", m.end())

@@ -322,6 +322,8 @@ NOT_CLAIMS = [
     "The 10th seed went out.",
     "Investors watched the FTSE 100 closely.",
     "The two met in Singapore.",
+    # a currency's word that opens a name
+    "Top picks: 7 Jo Lee. 8 Rand Okafor. 9 Kim Ng.",
     # a ranking's cut-off names a list, not a count
     "Acme had no titles in the top 20.",
     "Taxes would fall on the top 2 or 3 percent of earners.",
@@ -501,3 +503,8 @@ def test_a_verb_top_before_a_number_is_no_ranking():
 def test_a_count_reads_past_a_makers_model_number_to_its_noun(text, surface, unit):
     [claim] = numeric(text)
     assert (claim.surface, claim.unit) == (surface, unit)
+
+
+def test_a_capitalised_currency_before_a_day_is_still_money():
+    [claim] = numeric("The tickets cost 5 Euros Monday.")
+    assert (claim.surface, claim.unit) == ("5 Euros", "EUR")

@@ -1091,6 +1091,11 @@ def _metric_and_change(
     if put := _put_at(sentence, start):
         return put, False
     metric, change_only = _after_number(sentence, end, kind)
+    if _of_an_aggregate(metric) and (
+        measure := _before_number(sentence, start, end, tokens, common, kind)
+    ):
+        # "the deficit widened to 5.2% of GDP": the deficit, measured against output
+        return measure, False
     if metric is None and (named := _named_before_bracket(sentence, start)):
         return named, False
     if metric is None and kind == "percent" and leads.TIED_AT_RE.search(sentence, 0, start):
@@ -1100,6 +1105,26 @@ def _metric_and_change(
     if metric is None:
         return None, change_only
     return _with_rate(sentence, end, metric), False
+
+
+# What a measure is given as a share of ("5.2% of GDP", "4% of sales"): an aggregate
+# that scales it, not a group the share is part of.
+_AGGREGATES = frozenset(
+    """gdp product output sales revenue revenues income turnover budget spending
+    earnings""".split()
+)
+
+
+_OF_AGGREGATE_RE = re.compile(
+    rf"\bof\s+(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(sorted(_AGGREGATES))})\b", re.IGNORECASE
+)
+
+
+def _of_an_aggregate(metric: str | None) -> bool:
+    """Whether a metric read after the number is only a share of an aggregate."""
+    if metric is None or not metric.startswith("share of "):
+        return False
+    return metric.split()[-1].lower() in _AGGREGATES
 
 
 # The heads of measures: a word opening a sentence with one ("Approval of Okafor has
@@ -1464,6 +1489,7 @@ def _connects(between: str, metric: str) -> bool:
     if len(between) > 90:
         return False
     between = _SCOPE_BEFORE_LEVEL_RE.sub(" ", between)  # "in its retail arm to": a where
+    between = _OF_AGGREGATE_RE.sub(" ", between)  # "to 5.2% of GDP from 4.6%": its scale
     own = set(metric.lower().split())
     for word in _WORD_RE.findall(between):
         w = _lower(word)
@@ -1487,7 +1513,7 @@ _SCOPE_BEFORE_LEVEL_RE = re.compile(
 # A figure of the same kind set against the one before it: the same measure.
 # What a figure's baseline follows: "compared with 33%", "down sharply from the $600m".
 _COMPARED_BEFORE_RE = re.compile(
-    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|as\s+against"
+    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|as\s+against|as\s+opposed\s+to"
     r"|(?:up|down)\s+(?:[a-z]+ly\s+)?from(?:\s+the)?)\s+"
     # a rival's figure, named in the possessive: "compared to Lee's 538"
     r"(?:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+)?"

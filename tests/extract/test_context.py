@@ -405,6 +405,17 @@ def test_common_noun_subjects_are_checked(text, surface, subject):
             "30%",
             None,
         ),
+        # a measure given as a share of an aggregate is the measure, the aggregate its scale
+        ("Zembla's budget deficit widened to 5.2% of GDP last year.", "5.2%", "budget deficit"),
+        ("Acme expects margins to be lower, at 4% of sales as opposed to 5%.", "4%", "margins"),
+        ("Acme expects margins to be lower, at 4% of sales as opposed to 5%.", "5%", "margins"),
+        (
+            "Zembla's budget deficit widened to 5.2% of gross domestic product in 2024 from 4.6%.",
+            "4.6%",
+            "budget deficit",
+        ),
+        # a share of a group is still a share
+        ("About 40% of sales came from Asia.", "40%", "share of sales"),
         # every softening word is skipped alike on the way to the verb
         ("Troops killed approximately 1,500 rebels in May.", "1,500", "rebels killed"),
         # never the word of a gap to another figure

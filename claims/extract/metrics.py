@@ -1528,6 +1528,29 @@ _OUT_OF_RE = re.compile(r"\s*(?:out\s+)?of\s+(?:the\s+)?(?:top\s+|first\s+|last\
 _PAIR_RE = re.compile(r"\s*(?:and|or|to|-|–)\s*")
 
 
+# A percentage that states how much the figure before it changed: "84,500 vehicles, 6%
+# fewer than", "$41bn, an increase of 7%", "2,150 applications, a 19% increase on".
+_CHANGE_AFTER_RE = re.compile(
+    r"\s+(?:more|fewer|less|higher|lower|up|down|above|below)\b"
+    rf"|\s+(?:{'|'.join(sorted(_CHANGE_NOUNS))})\s+(?:on|from|over|since|than|compared)\b"
+)
+_CHANGE_OF_BEFORE_RE = re.compile(
+    rf"\b(?:{'|'.join(sorted(_CHANGE_NOUNS))})\s+of\s+(?:{context.APPROX_WORDS}\s+)?$"
+)
+# What may stand between the figure and its change: its own words up to a comma.
+_TO_ITS_CHANGE_RE = re.compile(r"[^,;.]{0,60},\s+(?:(?:an?|the|some|about)\s+)?[^,;.]{0,30}$")
+
+
+def _changes_the_figure_before(sentence: str, before, q) -> bool:
+    """Whether the percentage q says how much the figure just before it changed."""
+    if q.kind != "percent" or not _TO_ITS_CHANGE_RE.fullmatch(sentence, before.end, q.start):
+        return False
+    return bool(
+        _CHANGE_AFTER_RE.match(sentence, q.end)
+        or _CHANGE_OF_BEFORE_RE.search(sentence, max(0, q.start - 40), q.start)
+    )
+
+
 def sentence_metrics(sentence: str, quantities: Sequence, common: Iterable[str] = frozenset()):
     """The metric of every quantity of one sentence, in order.
 
@@ -1543,6 +1566,9 @@ def sentence_metrics(sentence: str, quantities: Sequence, common: Iterable[str] 
         changes.append(change)
     for i, q in enumerate(quantities):
         if metrics[i] is not None or _counted_noun(q.noun):
+            continue
+        if i and metrics[i - 1] and _changes_the_figure_before(sentence, quantities[i - 1], q):
+            metrics[i] = metrics[i - 1]  # "sold 84,500 vehicles, 6% fewer than a year earlier"
             continue
         for j in range(i - 1, -1, -1):
             before = metrics[j]

@@ -414,6 +414,12 @@ def test_common_noun_subjects_are_checked(text, surface, subject):
             "4.6%",
             "budget deficit",
         ),
+        # a percentage that says how much the figure before it changed
+        ("Acme Motors sold 84,500 vehicles, 6% fewer than a year earlier.", "6%", "vehicles sold"),
+        ("Zembla will spend $41.2bn on health, an increase of 7%.", "7%", "spending"),
+        ("In May, 2,150 claims were lodged, a 19% increase on April.", "19%", "claims lodged"),
+        # a share of the figure before is no change of it
+        ("Acme has 5,000 workers, 40% of them in Asia.", "40%", None),
         # a share of a group is still a share
         ("About 40% of sales came from Asia.", "40%", "share of sales"),
         # every softening word is skipped alike on the way to the verb

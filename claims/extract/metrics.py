@@ -683,6 +683,8 @@ def _named_measure(run: list[str], rest: list[str]) -> str | None:
     is X, 'rate of inflation' keeps its 'of' phrase."""
     if rest and _lower(rest[0]) == "of" and len(rest) > 1:
         inner = _object_after(rest[1:])
+        if inner and run == ["share"] and inner[-1].lower() == "market":
+            return "market share"  # "Acme's share of the car market", not its share price
         if inner and run[-1].lower() in _GENERIC_HEADS:
             after = rest[1 + rest[1:].index(inner[-1]) + 1 :] if inner[-1] in rest[1:] else []
             return _clean_metric(inner + _coordinated(after))

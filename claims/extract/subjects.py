@@ -326,6 +326,7 @@ def _trim_opener(
 
 
 _PLURAL_POSSESSIVE_RE = re.compile(r"(?<=s)['’]$")
+_PLURAL_POSSESSIVE_AFTER_RE = re.compile(r"['’](?![\w'’])")
 
 
 # Party words written before a member's name, besides those DEMONYM knows.
@@ -447,7 +448,12 @@ def _candidates(
         at = sentence.find(chunk, c0, c1 + 1)
         if at >= 0:  # the trimmed chunk's own span: "Congress" in "Congress for"
             c0, c1 = at, at + len(chunk)
-        possessive = sentence.startswith(("'s", "’s"), c1) or raw.endswith(("'s", "’s"))
+        possessive = (
+            sentence.startswith(("'s", "’s"), c1)
+            or raw.endswith(("'s", "’s"))
+            or bool(_PLURAL_POSSESSIVE_RE.search(raw))
+            or (chunk.endswith("s") and _PLURAL_POSSESSIVE_AFTER_RE.match(sentence, c1) is not None)
+        )  # "Acme Motors' share": a name ending in s takes the apostrophe alone
         # "Dunmore City casinos earned", "the two Beacon titles employ": the name's group
         group = _GROUP_COMPOUND_RE.match(sentence, c1)
         if group and (group["noun"] not in _GROUP_NOUNS or group.end() > start or possessive):

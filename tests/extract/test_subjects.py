@@ -472,6 +472,19 @@ def test_a_place_before_a_surname_in_a_headline_is_no_persons_name():
     assert is_person_name("Brent Rivers")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "surface", "subject"),
+    [
+        ("Acme Motors' share of the Zembla car market slipped to 17.6% in May.", "17.6%",
+         "Acme Motors"),
+        ("Overhauling taxes - the Westmarch Isles' tax rate of 35 percent is high - is hard.",
+         "35 percent", "Westmarch Isles"),
+    ],
+)  # fmt: skip
+def test_a_name_ending_in_s_with_the_apostrophe_alone_is_a_possessor(sentence, surface, subject):
+    assert claim_subject(_ABOUT_RIVERS + sentence, surface) == subject
+
+
 def test_a_group_of_a_people_is_no_persons_name():
     from claims.extract.names import is_person_name
 

@@ -487,17 +487,29 @@ def _subject_of_change(tokens: list[str], at_start: bool, common) -> str | None:
             k = j - 1
             while k >= 0 and not _ends_clause(tokens, k):
                 k -= 1
-            return _clause_subject(tokens[k + 1 : j], at_start and k < 0, common)
+            return _clause_subject(tokens[k + 1 : j], at_start and _opens(tokens, k), common)
         return _last_run(clause)
-    found = _head_phrase(clause, at_start and j < 0, common)
+    found = _head_phrase(clause, at_start and _opens(tokens, j), common)
     if found is None and j >= 0 and not any(_nounish(w) for w in clause):
         # "prices were high and could fall by 5%", "inflation is strong, up 4%": the verb
         # shares the subject of the clause before
         k = j - 1
         while k >= 0 and not _ends_clause(tokens, k):
             k -= 1
-        found = _clause_subject(tokens[k + 1 : j], at_start and k < 0, common)
+        found = _clause_subject(tokens[k + 1 : j], at_start and _opens(tokens, k), common)
     return found
+
+
+_OPENING_MARKS = frozenset("\"“‘'([")
+
+
+def _opens(tokens: list[str], j: int) -> bool:
+    """Whether the clause after tokens[j] opens the sentence or a quotation: nothing but
+    the marks that open a quotation or a bracket before it ('"Sales fell 4%," she said'),
+    or those after a colon ('Acme said: "Sales fell 4%"'), where capitals start again."""
+    while j >= 0 and tokens[j] in _OPENING_MARKS:
+        j -= 1
+    return j < 0 or tokens[j] == ":"
 
 
 def _first_measure(tokens: list[str], common) -> str | None:
@@ -1314,7 +1326,7 @@ def _level_set_off(tokens: list[str], common) -> str | None:
     j = i - 2
     while j >= 0 and not _ends_clause(tokens, j):
         j -= 1
-    measure = _clause_subject(tokens[j + 1 : i - 1], j < 0, common)
+    measure = _clause_subject(tokens[j + 1 : i - 1], _opens(tokens, j), common)
     # "next year's earnings would be lower": the earnings, not the year's
     return measure.split("'s ", 1)[-1].split("’s ", 1)[-1] if measure else None
 

@@ -420,6 +420,9 @@ def test_common_noun_subjects_are_checked(text, surface, subject):
         ("In May, 2,150 claims were lodged, a 19% increase on April.", "19%", "claims lodged"),
         # a share of the figure before is no change of it
         ("Acme has 5,000 workers, 40% of them in Asia.", "40%", None),
+        # a measure opening a quotation, at a sentence's start or after a colon
+        ('"Profits fell 4% in May," she said.', "4%", "profits"),
+        ('Acme said: "Profits fell 4% in May."', "4%", "profits"),
         # a share of a market is the market share, not a share price
         ("Acme's share of the car market slipped to 17.6% in May.", "17.6%", "market share"),
         ("Acme shares fell 4% in May.", "4%", "share price"),

@@ -319,6 +319,8 @@ def _after_number(sentence: str, end: int, kind: str) -> tuple[str | None, bool]
     words = [m.group() for m in found]
     if words and _lower(words[0]) in _NOT_MEASURES:
         words = words[1:]  # "8 points ahead": the unit, not a measure
+    if words and kind == "measure" and (dimension := _DIMENSIONS.get(_lower(words[0]))):
+        return dimension, False  # "240km long": its length
     if not words or (_lower(words[0]) in _GAP_WORDS and words[1:2] == ["of"]):
         return None, False  # "5 points shy of the record": a gap, of no measure named
     first = _lower(words[0])
@@ -920,6 +922,13 @@ def _age(tokens: list[str], kind: str) -> str | None:
 
 # Counted nouns that name no measure: "0.7 points behind", "five times more".
 _NOT_MEASURES = frozenset("point points time times".split())
+# A size's adjective after its measure names the dimension: "240km long", "3m deep".
+_DIMENSIONS = {
+    "long": "length", "wide": "width", "broad": "width", "high": "height", "tall": "height",
+    "deep": "depth", "thick": "thickness",
+}  # fmt: skip
+# Scales named before their reading: "a magnitude 6.1 earthquake", "a category 4 storm".
+_SCALE_BEFORE = frozenset({"magnitude", "category"})
 # Words of a gap to another figure after the number: "5 points shy of", "clear of".
 _GAP_WORDS = frozenset("shy short clear adrift".split())
 
@@ -1098,6 +1107,8 @@ def _metric_and_change(
 
     if age := _age(tokens, kind):
         return age, False
+    if tokens and _lower(tokens[-1]) in _SCALE_BEFORE:
+        return _lower(tokens[-1]), False  # "a magnitude 6.1 earthquake": its magnitude
     if kind == "time" and (duration := _duration(tokens)):
         return duration, False
     if kind == "percent" and _backing_from(tokens):

@@ -423,6 +423,11 @@ def test_common_noun_subjects_are_checked(text, surface, subject):
         # a measure opening a quotation, at a sentence's start or after a colon
         ('"Profits fell 4% in May," she said.', "4%", "profits"),
         ('Acme said: "Profits fell 4% in May."', "4%", "profits"),
+        # a size's adjective names its dimension; a scale named before its reading
+        ("The new bridge would be 240 metres long.", "240 metres", "length"),
+        ("The wall might be 40 to 50 feet high.", "40 to 50 feet", "height"),
+        ("A magnitude 6.1 earthquake struck Zembla on Sunday.", "6.1", "magnitude"),
+        ("Acme makes 40 long rifles.", "40", "long rifles"),
         # a share of a market is the market share, not a share price
         ("Acme's share of the car market slipped to 17.6% in May.", "17.6%", "market share"),
         ("Acme shares fell 4% in May.", "4%", "share price"),

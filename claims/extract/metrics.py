@@ -240,6 +240,8 @@ def _clean_metric(words: list[str]) -> str | None:
     """A measure's words as written, or None when they cannot name one."""
     while words and (_is_function(words[0]) or words[0].lower() in _QUANTIFIERS | {"overall"}):
         words = words[1:]  # "the overall trade deficit" is the trade deficit
+    if len(words) > 1 and words[0].endswith(("'s", "’s")) and words[0][:1].islower():
+        words = words[1:]  # "the firm's net debt": the owner is the subject's to name
     if not words or len(words) > 6:
         return None
     if words[-1].lower() in _TIME_WORDS or not words[-1][:1].islower():

@@ -125,8 +125,11 @@ ORG_WORDS = frozenset(
     society trust forum council watch project campaign movement coalition front
     army navy force forces command exchange markets market index airlines motors
     systems technologies software energy oil petroleum pharmaceuticals media studies
+    mining minerals metals foods pharma insurance ventures resources
+    logistics shipping railways telecom telecoms communications electronics chemicals
+    construction properties realty entertainment pictures airways utilities
     """.split()
-)
+)  # a company's industry word ends no person's name ("Acme Mining"; not "Steel", "Power")
 
 
 # Outlets: when a person spoke and one of these carried it, it is `via`.

@@ -40,6 +40,7 @@ from claims.extract.names import (
     CALENDAR_NAMES,
     DEMONYM,
     TITLES,
+    is_org_name,
     is_people_plural,
     is_person_name,
 )
@@ -875,8 +876,10 @@ class ArticleSubjects:
         self._main: str | None = None
         self._main_known = False
         self.last_person: str | None = None
-        # The last organisation that did something, for a later "it" or "the company".
+        # The last organisation that did something, for a later "it" or "the company",
+        # and the last one that gave figures, failing that.
         self.last_organisation: str | None = None
+        self._last_source: str | None = None
         # Full person names by their last word: "Okafor" is the Okafor the article
         # named first (the story's own, not a relative introduced later).
         self._people: dict[str, str] = {}
@@ -934,8 +937,9 @@ class ArticleSubjects:
             found = None  # "She also earned £9 for a column in the Globe": she earned it
         if found is not None and not self._stands_in(found):
             return self.full_person(found)
-        if found and found.split()[-1].lower() in _ORGANISATION_WORDS and self.last_organisation:
-            return self.last_organisation  # "the firm cut 300 jobs": the firm last named
+        organisation = self.last_organisation or self._last_source
+        if found and found.split()[-1].lower() in _ORGANISATION_WORDS and organisation:
+            return organisation  # "the firm cut 300 jobs": the firm last named, or that spoke
         if found is not None and self.main is None:
             return found
         pronoun = opener.group().lower() if opener else _last_pronoun(sentence, start)
@@ -988,6 +992,8 @@ class ArticleSubjects:
             elif name not in self._people:
                 if (acts or called) and self._is_organisation(sentence, name, called, m):
                     self.last_organisation = name
+                elif acts and _is_source(sentence, m.start(1), m.end(1)) and is_org_name(name):
+                    self._last_source = name  # "Acme Mining reported ...", then "the firm's"
                 continue
             if acts and first_actor is None:
                 first_actor = self._people.get(name, name)

@@ -485,6 +485,24 @@ def test_a_name_ending_in_s_with_the_apostrophe_alone_is_a_possessor(sentence, s
     assert claim_subject(_ABOUT_RIVERS + sentence, surface) == subject
 
 
+def test_the_firm_is_the_organisation_that_reported_before():
+    text = (
+        "Acme Mining reported annual revenue of $9.4bn for 2024 on Wednesday. "
+        "The firm's net debt fell to $2.2bn at the end of December."
+    )
+    assert claim_subject(text, "$2.2bn") == "Acme Mining"
+    # one that only spoke, with no other organisation acting since
+    text = "Acme Mining said on Wednesday that sales rose. The firm's debt fell to $2.2bn."
+    assert claim_subject(text, "$2.2bn") == "Acme Mining"
+
+
+def test_a_companys_industry_word_ends_no_persons_name():
+    from claims.extract.names import is_person_name
+
+    assert not is_person_name("Acme Mining") and not is_person_name("Beacon Foods")
+    assert is_person_name("Jo Steel") and is_person_name("Ann Power")
+
+
 def test_a_group_of_a_people_is_no_persons_name():
     from claims.extract.names import is_person_name
 

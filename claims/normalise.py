@@ -11,8 +11,9 @@ must never. The rules, in order:
    "today", auxiliaries: "Today", "our", "economy has") dropped, and plural
    words made singular ("prices" -> "price"). A subject of one word and
    "in"/"from" a name is a group of that name, written owner first as the
-   possessive folds ("casinos in Zembla" -> "zembla casino"); a subject's middle
-   initials are dropped ("Jo R. Rivers" -> "jo rivers").
+   possessive folds ("casinos in Zembla" -> "zembla casino", "supporters of Jo Lee" ->
+   "jo lee supporter"); a subject's middle initials are dropped ("Jo R. Rivers" ->
+   "jo rivers").
 2. Places move to the subject. A known place (a synonym of kind "place",
    including its demonym) at the start of the subject keeps the subject and
    hands the rest to the metric when the rest is one word or a measure's name:
@@ -239,6 +240,8 @@ def load_synonyms(paths: Iterable[Path]) -> SynonymTable:
 # and "clinics" are made singular in keys as in units.
 # 3: a group of a name written "casinos in Zembla" keys as "zembla casino", like
 # "Zembla's casinos".
+# 4: a person's middle initials dropped ("Jo R. Rivers" -> "jo rivers"), and people "of"
+#    a name owner first ("supporters of Jo Lee" -> "jo lee supporter")
 KEY_RULES_VERSION = 4
 
 _table: SynonymTable | None = None
@@ -401,10 +404,19 @@ def _without_initials(subject: str | None) -> str | None:
 
 def _owner_first(words: tuple[str, ...]) -> tuple[str, ...]:
     """A group of a name written with a preposition, owner first: "casino in zembla
-    city" -> "zembla city casino", as "Zembla City's casinos" folds."""
-    if len(words) >= 3 and words[1] in ("in", "from"):
+    city" -> "zembla city casino", as "Zembla City's casinos" folds, and "supporter of
+    jo lee" -> "jo lee supporter" (people "of" a name; "bank of zembla" is one name)."""
+    if len(words) >= 3 and (
+        words[1] in ("in", "from") or (words[1] == "of" and words[0] in _PEOPLE_OF_A_NAME)
+    ):
         return (*words[2:], words[0])
     return words
+
+
+# People named by their tie to a name: "supporters of Jo Lee" are "Jo Lee supporters".
+_PEOPLE_OF_A_NAME = frozenset(
+    "supporter backer voter member fan follower customer employee worker resident".split()
+)
 
 
 def _place_from_metric(

@@ -166,6 +166,10 @@ def moments() -> list[tuple[int, int, float, str]]:
     return chosen
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _one_moment(corpus, db_path: Path, moment: int, target: int, extra: float, kind: str):
     """Kill one run, check what it left, resume it; returns (exit status, articles landed)."""
     expected = corpus["expected"]
@@ -196,11 +200,11 @@ def _one_moment(corpus, db_path: Path, moment: int, target: int, extra: float, k
                 timeout=120,
             )
             assert (done.returncode, done.stderr) == (0, ""), moment
-            # Worded as the CLI words it: a kill late in the run leaves "1 source added".
+            # A kill late in the run leaves one article: "1 source added", no plural.
             assert done.stdout == (
-                f"{ingest.plural(ARTICLES - landed, 'source')} added, "
-                f"{ingest.plural(landed, 'duplicate')}, 0 failures, "
-                f"{ingest.plural(missing_claims, 'claim')} added.\n"
+                f"{_count(ARTICLES - landed, 'source')} added, "
+                f"{_count(landed, 'duplicate')}, 0 failures, "
+                f"{_count(missing_claims, 'claim')} added.\n"
             )
         else:
             summary = ingest.ingest_many(db, [corpus[kind]], workers=1)

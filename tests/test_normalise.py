@@ -104,6 +104,13 @@ def test_a_persons_middle_initial_keys_alike_with_or_without_it():
     assert subject_metric_keys("Côte d’Ivoire", "exports")[0] == "cote d ivoire"
 
 
+def test_people_of_a_name_key_alike_with_the_name_first():
+    assert subject_metric_keys("supporters of Ann Okafor", "support") == subject_metric_keys(
+        "Ann Okafor supporters", "support"
+    )
+    assert subject_metric_keys("Bank of Zembla", "rate")[0] == "bank of zembla"
+
+
 def test_a_group_of_a_name_keys_alike_with_a_possessive_or_a_preposition():
     assert (
         subject_metric_keys("casinos in Zembla City", "revenue")

@@ -339,9 +339,11 @@ def _names_the_pollster(subject: str | None, speaker: str | None, sentence: str,
     if not subject or not speaker or not _may_be_pollster(speaker):
         return False
     if subject == speaker and subject not in sentence:
-        # the pollster the article is about, carried to a share of its poll (a firm
-        # the article is about reports its own figures)
-        return re.search(rf"\b{re.escape(speaker)}\S*\s+(?:poll|survey)", text) is not None
+        # the pollster the article is about, carried to a share its poll found (a firm
+        # the article is about reports its own figures, its survey's aside)
+        return figures.reports_poll_shares(sentence) and (
+            re.search(rf"\b{re.escape(speaker)}\S*\s+(?:poll|survey)", text) is not None
+        )
     subject_words = set(subject.lower().split())
     if subject_words < set(re.split(r"[\s/-]+", speaker.lower())):
         return bool(_POLL_WORD_RE.search(sentence))  # "Acme" of "Acme/Beacon"
@@ -504,12 +506,14 @@ def _numeric_claims(
         speaker = _numeric_speaker(source, attribution, figure_source)
         if _describes_a_poll(metric):
             subject = _poll_named(subject, speaker) or subject
-            if article_subjects is not None and (sample := _sample_of(metric)):
-                article_subjects.poll_sample = sample  # "surveyed 900 likely voters"
+            if article_subjects is not None and speaker and (sample := _sample_of(metric)):
+                # "surveyed 900 voters": the first a pollster names is its poll's sample
+                article_subjects.poll_samples.setdefault(speaker, sample)
         elif _names_the_pollster(subject, speaker, sentence, text):
             # "an Acme/Beacon poll found by 43%-41%": not Acme's figure, but a share of
-            # the people it asked
-            subject = article_subjects.poll_sample if article_subjects is not None else None
+            # the people its poll asked, when the sentence gives its findings
+            samples = article_subjects.poll_samples if article_subjects is not None else {}
+            subject = samples.get(speaker) if speaker else None
         if (
             periods.is_monthly_measure(metric)
             and not _is_place_in(sentence, subject)

@@ -54,7 +54,7 @@ from claims.extract.sentences import paragraph_spans
 from claims.normalise import fold_words
 from claims.plurals import singular
 
-__all__ = ["figure_sources", "poll_shaped"]
+__all__ = ["figure_sources", "poll_shaped", "reports_poll_shares"]
 
 _MAX_SENTENCE = 1500
 # Nouns for a body of figures a source publishes.
@@ -141,7 +141,7 @@ _POLL_SHAPE = re.compile(
     r"|\b(?:has|had|with|at|on|earned|earns|garnered|garners|drew|draws)\s+"
     r"(?:just\s+|only\s+|about\s+)?\d+(?:\.\d+)?\s*(?:%|per\s*cent\b|percent\b)"
 )
-# A share of the people asked and what they answered: "42% say they are liberal". It
+# A share of the people asked and what they answered: "57% say the levy is fair". It
 # carries the poll on, but names no one's standing (see poll_shaped).
 _ASKED_SHARE = re.compile(
     r"\d\s*(?:%|per\s*cent|percent)\s+(?:say|said|says|think|believe|expect|want|agree"
@@ -263,7 +263,7 @@ def poll_shaped(sentence: str) -> bool:
     return _PERCENT.search(sentence) is not None and _POLL_SHAPE.search(sentence) is not None
 
 
-def _reports_poll_shares(sentence: str) -> bool:
+def reports_poll_shares(sentence: str) -> bool:
     """Whether the sentence gives a poll's shares: a standing or an answer ("42% say")."""
     return poll_shaped(sentence) or _ASKED_SHARE.search(sentence) is not None
 
@@ -460,7 +460,7 @@ def _give_back(
         if out[j] is not None or attributions[j] is not None:
             break
         sentence = text[start:end]
-        if not _reports_poll_shares(sentence) or _YEAR_RE.search(sentence):
+        if not reports_poll_shares(sentence) or _YEAR_RE.search(sentence):
             break  # "Smith earned 44% in the 2012 primary": a result, not this poll's
         out[j] = name
         j -= 1
@@ -506,7 +506,7 @@ def figure_sources(text: str, spans: list[tuple[int, int]], attributions: list) 
                 _give_back(out, i, name, spans, text, paragraph, attributions)
         elif (back := refers_back(sentence)) is not None:
             carry.current = carry.last or carry.document(back)
-        elif carry.current is None and carry.poll is not None and _reports_poll_shares(sentence):
+        elif carry.current is None and carry.poll is not None and reports_poll_shares(sentence):
             carry.current = carry.poll  # a poll's shares reported paragraphs later
         out[i] = carry.current or carry.on_topic(sentence, paragraph[i])
     return out

@@ -215,8 +215,11 @@ def _source_from_np(np: str) -> Source | None:
     if np.endswith(("'s", "\u2019s")):
         return None  # "Mrs. Smith's reported contributions": a possessive, not a source
     first, _, rest = np.partition(" ")
-    if _is_people_noun(first.lower()) and rest.startswith(("of ", "for ")):
-        np = f"{first.lower()} {rest}"  # "Officials of Acme", as it opens a sentence
+    plural = first.lower()
+    if (rest.startswith("of ") and _is_people_noun(plural)) or (
+        rest.startswith("for ") and plural in PERSON_NOMINALS
+    ):
+        np = f"{plural} {rest}"  # "Officials of Acme", as it opens a sentence
     group = _NAMED_GROUP.match(_OPENING_CONJ.sub("", np))
     if group and (group.group("det") or group.group("mod")[:1].isupper()):
         np = _OPENING_CONJ.sub("", np)
@@ -238,9 +241,16 @@ def _source_from_np(np: str) -> Source | None:
         last_name = seq
     if last_name is not None:
         people = _PEOPLE_OF_RE.search(np, 0, last_name.start())
-        if people and _is_people_noun(people["noun"]) and not np[last_name.end() :].strip():
-            # "supporters of Democrat Jo Lee say" speak as "Democrat Jo Lee supporters"
-            return _source_from_np(f"{last_name.group()} {people['noun']}")
+        if people and not np[last_name.end() :].strip():
+            noun, named = people["noun"], last_name.group()
+            if noun in PERSON_NOMINALS:
+                # "supporters of Democrat Jo Lee say" speak as "Democrat Jo Lee supporters"
+                return _source_from_np(f"{named} {noun}")
+            if people["prep"] == "of" and noun in _GENERIC_SOURCES:
+                return None  # "voters of Westmarch say": unnamed, as "voters say" is
+            if people["prep"] == "of" and noun[:-1] in ROLE_WORDS:
+                org, _ = clean_name(named)  # "directors of Acme": Acme's directors
+                return Source(f"{org} {noun}", "name", org) if org else None
         after = [w for w in np[last_name.end() :].split() if w not in ("'", "\u2019")]
         if after:
             noun = after[-1].lower()
@@ -309,11 +319,12 @@ def _source_from_np(np: str) -> Source | None:
 
 
 # People named by their relation to a name: "supporters of Lee", "officials of Acme".
-_PEOPLE_OF_RE = re.compile(r"\b(?P<noun>[a-z]+s)\s+(?:of|for)\s+(?:the\s+)?$")
+_PEOPLE_OF_RE = re.compile(r"\b(?P<noun>[a-z]+s)\s+(?P<prep>of|for)\s+(?:the\s+)?$")
 
 
 def _is_people_noun(noun: str) -> bool:
-    return noun in PERSON_NOMINALS or noun[:-1] in ROLE_WORDS
+    """People a source may be named by: "officials", "supporters", "voters", "directors"."""
+    return noun in PERSON_NOMINALS or noun in _GENERIC_SOURCES or noun[:-1] in ROLE_WORDS
 
 
 _BODY_NOUNS = frozenset("committee jury panel board council commission campaign".split())

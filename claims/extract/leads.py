@@ -80,12 +80,12 @@ _NOUN_BEFORE_RE = re.compile(
 _NOUN_AFTER_RE = re.compile(
     r"(?:[\s-]+(?:percentage\s+)?(?:points?|delegates?|seats?|votes?))?"
     r"[\s-]+(?:(?P<noun>lead|advantage|edge)\b(?:\s+over\s+(?P<rival>" + _NAME + r"))?"
-    r"|(?P<side>ahead\s+of|clear\s+of|behind|short\s+of|shy\s+of)\s+(?P<other>"
+    r"|(?P<side>ahead\s+of|clear\s+of|behind|short\s+of|shy\s+of|adrift\s+of)\s+(?P<other>"
     + _NAME
     + r")(?!['’]))"
 )
 # The trailing side's words: the figure is a margin behind the other.
-_BEHIND_WORDS = ("behind", "short", "shy")
+_BEHIND_WORDS = ("behind", "short", "shy", "adrift")
 # Capitalised words that open a clause or quantify rather than name.
 _NOT_NAMES = frozenset(
     """The A An In On At But And Or So Yet Still Now Then He She It They We I This That
@@ -158,14 +158,14 @@ _PAIR_RIVAL_RE = re.compile(rf"\s+(?:lead|advantage|edge)\s+over\s+(?P<rival>{_N
 # Words between a score's rival and its pair, within the rival's clause: "among women,",
 # "in national polls by a slim margin," (never "and", "but" or "though": a new clause).
 _PAIR_SCOPE = r"(?:(?!that\b|which\b|who\b|to\b|and\b|but\b|though\b|while\b)[^\s.;!?]+\s+){0,12}?"
-# "Smith leads Jones among women, 46% to 39%", "Jones trails Smith by 6 points, 40% to
-# 46%": the verb's subject has the pair's first share, its object the second.
 # A name that only qualifies the role after it: "the Whig challenger", "the Acme nominee".
 _DESCRIBED_RE = re.compile(
     r"\s+(?:challenger|nominee|candidate|contender|rival|opponent|incumbent|front-?runner"
     r"|hopeful|leader|senator|governor|congressman|congresswoman|mayor)\b"
 )
-# The leader may be set off by an aside: "Smith, the party's nominee, leads Jones".
+# "Smith leads Jones among women, 46% to 39%", "Jones trails Smith by 6 points, 40% to
+# 46%": the verb's subject has the pair's first share, its object the second. The leader
+# may be set off by an aside: "Smith, the party's nominee, leads Jones".
 _SCORE_FRAME_RE = re.compile(
     rf"(?:\b(?P<pronoun>[Hh]e|[Ss]he)|(?P<leader>{_NAME})(?:,[^,;.]{{1,80}},)?)\s+"
     r"(?:(?:is|was|are|were|now|still"

@@ -408,12 +408,21 @@ _PLACES_GIVEN_AS_NAMES = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=16384)
 def is_people_plural(word: str) -> bool:
-    """A plural of a people's word: "Americans", "Hispanics", "Republicans"."""
-    return word.endswith("s") and bool(DEMONYM.search(word[:-1]))
+    """A plural of a people's word: "Americans", "Hispanics", "Republicans", "Canadians"
+    (a country's demonym, or one DEMONYM lists by name; a surname that only ends like
+    one, "Deans", is none)."""
+    if not word.endswith("s"):
+        return False
+    singular = word[:-1]
+    listed = DEMONYM.search(singular) and not _DEMONYM_SUFFIX_RE.search(singular)
+    return bool(listed) or places.demonym_country(singular) is not None
 
 
+_DEMONYM_SUFFIX_RE = re.compile(r"(?:ian|ean|ese|ish)$")
+
+
+@functools.lru_cache(maxsize=16384)
 def is_person_name(name: str) -> bool:
     """Two to five name-shaped words, none of them an organisation or place word."""
     words = name.split()

@@ -101,17 +101,21 @@ _FRACTION_WORDS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
     "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
 }  # fmt: skip
-# A fraction of a whole: "two-thirds of", or the subject of a verb ("a third say").
+# A fraction of a whole: "two-thirds of", or the subject of a plural verb ("a third say",
+# "two-thirds support"; "a third would be" is as often the third of a list).
 _SHARE_FRACTION_RE = re.compile(
-    r"(?P<n>an?|one|two|three|four|nine)[\s-](?P<d>half|thirds?|quarters?|fifths?|tenths?)"
-    # a plural verb: "a third would be" is as often the third of a list
-    r"\s+(?:of\b|(?=(?:say|said|think|believe|want|are|were|back|support|oppose)\b))",
+    r"(?P<n>an?|one|two|three|four|nine)(?P<sep>[\s-])(?P<d>half|thirds?|quarters?|fifths?"
+    r"|tenths?)\s+(?:of\b|(?P<verb>(?=(?:say|said|think|believe|want|are|were|back|support"
+    r"|oppose)\b)))",
     re.IGNORECASE,
 )
-# "half of all adults", "half of voters", "half the states" (not "half an hour").
+# "half of all adults", "half of voters", "half the states"; not "half an hour", nor a
+# half of a time or a size ("half the year", "half his life", "half the price").
 _HALF_OF_RE = re.compile(
     r"half\s+(?:of\s+(?:all|the|its|their|those|these|them|our|his|her|what|[a-z]+s)\b"
-    r"|(?:the|all|its|their|those|these|our|his|her)\s)",
+    r"|(?:the|all|its|their|those|these|our|his|her)\s(?!(?:[a-z-]+\s+)?(?:time|times|year"
+    r"|years|day|days|night|week|weeks|month|months|hour|hours|life|lives|century|decade"
+    r"|season|game|match|size|price|cost|rate|length|distance|amount|level|story)\b))",
     re.IGNORECASE,
 )
 # A half of a time or a thing in two parts: "the second half of the year".
@@ -151,19 +155,28 @@ _CAPITALISED_WORD_RE = re.compile(r"[ \t]+([A-Z][a-z]+)")
 
 
 def _names_someone(s: str, currency: re.Match) -> bool:
-    """Whether a currency's word is a name's first word: "8 Rand Paul", a capital on
-    each word (a currency is written in lower case mid-sentence; "5 Euros Monday" is
-    money on a day)."""
-    if not currency.group(2)[0].isupper():
+    """Whether a currency's word is a name's first word ("8 Rand Okafor"): a singular
+    currency word with a capital, before another capitalised word. Plurals ("5 Euros In
+    May", a title-case headline), days and function words stay money."""
+    word = currency.group(2)
+    if not word[0].isupper() or word.endswith("s"):
         return False
     after = _CAPITALISED_WORD_RE.match(s, currency.end())
-    return after is not None and after.group(1) not in CALENDAR_NAMES
+    return (
+        after is not None
+        and after.group(1) not in CALENDAR_NAMES
+        and after.group(1).lower() not in _STOPWORDS
+    )
 
 
 _NOUN_WORD_RE = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’-]*)")
-# A model number after a maker's name: "737-800", "A320", "F-35" (a letter glued to the
+# A model number after a maker's name: "300-900", "X520", "K-9" (a letter glued to the
 # maker's word, "F-35", is read with it).
-_MODEL_RE = re.compile(r"(?:-?\d[\w-]*|[ \t]+[A-Z]{0,3}-?\d[\w-]*)(?=[ \t]+[A-Za-z])")
+_MODEL_RE = re.compile(
+    # a bare number of one or two digits is another figure ("24 Okafor 18 Lee votes")
+    r"(?:-?\d[\w-]*|[ \t]+(?:[A-Z]{1,3}-?\d[\w-]*|\d{3,}[\w-]*|\d+-[\w-]+))"
+    r"(?=[ \t]+[A-Za-z])"
+)
 _PREV_WORD_RE = re.compile(r"([A-Za-z][\w'’.&-]*)\s+$")
 _FOLLOWING_FALL_RE = re.compile(
     r"\s+(?:fall|drop|decline|cut|reduction|decrease|contraction|slump|plunge|lower|down|less"
@@ -449,8 +462,13 @@ def _counted_noun(s: str, k: int, value: float) -> _Unit:
         pos = of_det.end()
     for _ in range(4):
         word_m = _NOUN_WORD_RE.match(s, pos)
-        if word_m and (model := _MODEL_RE.match(s, word_m.end())) and word_m.group(1)[0].isupper():
-            pos = model.end()  # "70 Boeing 737-800 planes", "12 Airbus A320 jets": a model
+        if (
+            word_m
+            and (model := _MODEL_RE.match(s, word_m.end()))
+            and word_m.group(1)[0].isupper()
+            and word_m.group(1) not in CALENDAR_NAMES  # "40 May 2024 orders": a date
+        ):
+            pos = model.end()  # "45 Beacon 300-900 jets", "12 Globex X520 vans": a model
             continue
         if not word_m:
             break
@@ -651,7 +669,7 @@ def _share_at(s: str, i: int) -> Quantity | None:
             return Quantity(i, m.end(), round(100 * a / b, 2), unit="percent", kind="share")
     if _A_PHRASE_RE.match(s, i):
         return None  # "a third of a billion" is a number, not a share
-    if m := _SHARE_FRACTION_RE.match(s, i):
+    if (m := _SHARE_FRACTION_RE.match(s, i)) and _names_a_share(m):
         n = m.group("n").lower()
         numerator = 1 if n in ("a", "an", "one") else _SMALL[n]
         denominator = _FRACTION_WORDS[m.group("d").lower()]
@@ -661,6 +679,15 @@ def _share_at(s: str, i: int) -> Quantity | None:
     if _HALF_OF_RE.match(s, i) and not _PART_BEFORE_HALF_RE.search(s, max(0, i - 10), i):
         return Quantity(i, i + 4, 0.5, unit=None, kind="share", in_words=True)
     return None
+
+
+def _names_a_share(fraction: re.Match) -> bool:
+    """Whether a fraction before a verb is a share of the people asked: one part ("a
+    third say") or a hyphenated fraction ("two-thirds support"), not a count of parts
+    of a year ("two quarters were weak")."""
+    if fraction["verb"] is None:
+        return True  # "two thirds of"
+    return fraction["n"].lower() in ("a", "an", "one") or fraction["sep"] == "-"
 
 
 def _plain_value(token: str) -> float | None:
@@ -811,7 +838,7 @@ def _quantity_at(s: str, i: int) -> tuple[Quantity | None, int]:
         return None, _skip_token(s, core.end)
     rng = _range_after(s, core, unit)
     if unit.kind != "money" and _RANK_CUTOFF_RE.search(s, max(0, core.start - 40), core.start):
-        # "in the top 20", "taxes on the top 2 or 3 percent": the range goes with it
+        # "in the top 10", "a levy on the top 4 or 5 percent": the range goes with it
         return None, _skip_token(s, rng[0].end if rng else core.end)
     if rng is not None and unit.kind == "percent" and rng[0].value < core.value:
         rng = None  # "58%-36%", "44 percent to 37 percent": two shares of a poll, no range

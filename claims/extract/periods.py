@@ -998,10 +998,6 @@ def fieldwork_month(sentence: str, mentions: list[PeriodMention]) -> str | None:
 _FIGURE_ON_RE = re.compile(r"\d[\d.,]*\s*(?:%|percent|per\s+cent|points?)?\s+(?:on|in)\s+$")
 
 
-# A relative clause set off by a comma: "Okafor, who was nominated on July 25, leads".
-_RELATIVE_ASIDE_RE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*$")
-
-
 def _may_be_fieldwork(sentence: str, mention: PeriodMention) -> bool:
     """Whether a date of a poll's sentence may be its fieldwork's: a day that governs,
     not one right after a figure (that reading's own) nor one in a relative clause
@@ -1010,8 +1006,20 @@ def _may_be_fieldwork(sentence: str, mention: PeriodMention) -> bool:
         mention.kind in _FIELDWORK_KINDS
         and mention.governs
         and not _FIGURE_ON_RE.search(sentence, max(0, mention.start - 30), mention.start)
-        and not _RELATIVE_ASIDE_RE.search(sentence, max(0, mention.start - 80), mention.start)
+        and not _in_aside_about_a_name(sentence, mention.start)
     )
+
+
+# A poll or survey named right before a relative clause: "a new Acme poll, which was
+# taken on May 3, finds" dates the poll itself.
+_POLL_BEFORE_ASIDE_RE = re.compile(r"\b(?:poll|polls|survey|surveys)\s*$", re.IGNORECASE)
+
+
+def _in_aside_about_a_name(sentence: str, at: int) -> bool:
+    """Whether `at` is in a relative clause about a name ("Okafor, who was nominated on
+    July 25, leads"), not about the poll."""
+    aside = _IN_RELATIVE_ASIDE_RE.search(sentence, max(0, at - 80), at)
+    return aside is not None and not _POLL_BEFORE_ASIDE_RE.search(sentence, 0, aside.start())
 
 
 class ArticleTime:

@@ -332,6 +332,8 @@ _PLURAL_POSSESSIVE_AFTER_RE = re.compile(r"['’](?![\w'’])")
 
 # Party words written before a member's name, besides those DEMONYM knows.
 _PARTY_WORDS = frozenset("Tory Labour Conservative Liberal Green Unionist Nationalist".split())
+# Party labels written before a member's name.
+_PARTY_LABELS = _PARTY_WORDS | {"Democrat", "Democratic", "Republican"}
 
 
 def _as_subject(name: str) -> str | None:
@@ -550,8 +552,6 @@ _GROUP_BEFORE_RE = re.compile(
     r"(?:^|[,;:]\s+|\b(?:[Tt]he|of|at|for|[Aa]mong)\s+(?:[a-z][\w-]*\s+){0,2})"
     r"(?P<noun>[A-Za-z][a-z]{2,}s)\s+(?P<prep>in|from|of)\s+(?:the\s+)?$"
 )
-# A party label before a person's name: "supporters of Democrat Jo Lee" are Lee's.
-_PARTY_LABEL_RE = re.compile(r"(?:Democrat|Democratic|Republican)\s+")
 
 
 def _group_of(sentence: str, best: _Candidate, start: int) -> str | None:
@@ -569,8 +569,9 @@ def _group_of(sentence: str, best: _Candidate, start: int) -> str | None:
     before = _group_before(sentence, c0)
     if before and not sentence.startswith(("'s", "’s"), c1):
         name = sentence[c0:c1]
-        if (label := _PARTY_LABEL_RE.match(name)) and is_person_name(name[label.end() :]):
-            name = name[label.end() :]
+        label, _, person = name.partition(" ")
+        if label in _PARTY_LABELS and is_person_name(person):
+            name = person  # "supporters of Democrat Jo Lee" are Lee's
         between = sentence[before.end("noun") : c0].strip()
         return f"{before['noun'].lower()} {between} {name}"
     return None
@@ -895,9 +896,9 @@ class ArticleSubjects:
         self._current = 0  # the sentence being read (see enter)
         self._place: tuple[int, str] | None = None
         self._after_article: dict[str, bool] = {}  # _written_after_article, by name
-        # The people the article's poll asked ("900 likely voters"), whose shares its
-        # findings are: set by the pipeline when it reads the poll's sample.
-        self.poll_sample: str | None = None
+        # The people each pollster's poll asked ("900 likely voters"), whose shares its
+        # findings are: set by the pipeline when it reads a poll's sample.
+        self.poll_samples: dict[str, str] = {}
 
     def enter(self, sentence_start: int) -> None:
         """Begin reading the sentence that starts at `sentence_start` of the text."""

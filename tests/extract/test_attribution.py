@@ -397,6 +397,18 @@ def test_people_of_a_name_speak_as_its_people(sentence, speaker):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Lawyers for Okafor said the case was weak.", "Lawyers for Okafor"),
+        ("Directors of Acme said the deal was fair.", "Acme directors"),
+        ("Executives for Acme say the plant will close.", "Acme executives"),
+    ],
+)
+def test_people_acting_for_a_name_keep_their_name(sentence, speaker):
+    assert only(sentence).speaker == speaker
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Voters of Westmarch say the levy is unfair.",

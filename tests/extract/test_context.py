@@ -395,14 +395,14 @@ def test_common_noun_subjects_are_checked(text, surface, subject):
         # a present-tense verb is not appended to a counted noun
         ("The rebels agreed to hold five rounds of talks.", "five", "rounds"),
         # a bound in words between the measure and its figure
-        ("Owners face a fine of as much as $8,000.", "$8,000", "fine"),
+        ("Landlords risk a penalty of as much as $6,500.", "$6,500", "penalty"),
         ("Acme paid a levy of as little as 2%.", "2%", "levy"),
         # a level multiplied names its measure as a level set does
         ("Acme doubled its dividend to 40 cents.", "40 cents", "dividend"),
         ("Zembla halved its tariff on steel to 5%.", "5%", "tariff on steel"),
         (
-            "Lee rose in the polls, to double digits by May and then nearly 30% by June.",
-            "30%",
+            "Ng climbed steadily, to double digits by June and then almost 24% by August.",
+            "24%",
             None,
         ),
         # a measure given as a share of an aggregate is the measure, the aggregate its scale

@@ -129,13 +129,33 @@ def test_poll_shares_carry_across_paragraphs_until_someone_else_speaks():
 
 def test_the_answers_of_a_polls_respondents_carry_the_poll():
     text = (
-        "A new Lakeside College survey of 1,200 young adults finds deep pessimism.\n\n"
-        "On economic issues, 42% say they are liberal, 34% conservative."
+        "A Lakeside College survey of 850 students finds wide support for the levy.\n\n"
+        "On rents, 57% say the levy is fair, 28% unfair."
     )
     claims = {c.surface: c for c in extract_claims(text, "2024-03-16") if c.kind == "numeric"}
-    assert claims["42%"].speaker == "Lakeside College"
+    assert claims["57%"].speaker == "Lakeside College"
     # a share of the people the poll asked, never the pollster's own figure
-    assert claims["42%"].subject == "young adults"
+    assert claims["57%"].subject == "students"
+
+
+def test_a_firms_own_figures_are_not_its_surveys_sample():
+    text = (
+        "Acme Motors posted record sales in 2023.\n\n"
+        "An Acme Motors survey of 500 dealers found demand rising.\n\n"
+        "The firm said its profit rose 12% in 2023."
+    )
+    claims = {c.surface: c for c in extract_claims(text, "2024-03-16") if c.kind == "numeric"}
+    assert claims["12%"].subject == "Acme Motors"
+
+
+def test_a_polls_findings_are_shares_of_its_first_sample():
+    text = (
+        "A new Acme poll of 900 likely voters finds Okafor ahead.\n\n"
+        "Acme surveyed 300 nurses in May as well.\n\n"
+        "On rents, 57% say the levy is fair."
+    )
+    claims = {c.surface: c for c in extract_claims(text, "2024-03-16") if c.kind == "numeric"}
+    assert claims["57%"].subject == "likely voters"
 
 
 def test_short_mention_takes_the_full_name():

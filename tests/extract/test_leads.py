@@ -53,6 +53,7 @@ def numeric(text: str, published: str | None = "2024-05-21") -> dict[str, tuple]
         ("Okafor finished 12 points clear of Lindqvist.", "12", "Okafor", "lead over Lindqvist"),
         ("Lindqvist ended 40 delegates short of Okafor.", "40", "Lindqvist",
          "margin behind Okafor"),
+        ("Lindqvist is 3 points adrift of Okafor.", "3", "Lindqvist", "margin behind Okafor"),
     ],
 )  # fmt: skip
 def test_the_size_of_a_lead(sentence, surface, subject, metric):
@@ -275,8 +276,8 @@ def test_support_moving_from_one_level_to_another_stays_the_same_persons():
         # a pronoun with nothing before it to stand for is no one's, never the rival's
         ("She leads Ann Lee by 46% to 39%.", "46%", "Ann Lee"),
         # a name that only qualifies a role is not the rival's name
-        ("Okafor is well ahead of the Whig challenger 46 percent to 39 percent.",
-         "39 percent", "Whig"),
+        ("Okafor is comfortably ahead of the Whig contender 52 percent to 35 percent.",
+         "35 percent", "Whig"),
     ],
 )  # fmt: skip
 def test_a_share_outside_a_scores_frame_is_not_given_its_sides(text, surface, not_subject):

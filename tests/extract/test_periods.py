@@ -336,6 +336,9 @@ def test_a_poll_named_in_a_paragraph_dates_only_that_paragraph():
 def test_a_day_in_a_relative_clause_about_a_name_is_not_the_fieldwork():
     text = "Kell, who was nominated on April 25, leads Ruiz 46% to 39% in a new Acme poll."
     assert numeric_periods(text, date(2023, 6, 6)) == [("46%", "2023-06"), ("39%", "2023-06")]
+    # a relative clause about the poll itself dates its fieldwork
+    text = "A new Acme poll, which was taken on April 25, finds Kell at 46%.\n\nRuiz has 39%."
+    assert numeric_periods(text, date(2023, 6, 6)) == [("46%", "2023-04"), ("39%", "2023-04")]
 
 
 def test_an_earlier_poll_month_is_not_the_fieldwork():

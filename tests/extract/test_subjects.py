@@ -508,14 +508,16 @@ def test_a_group_of_a_people_is_no_persons_name():
 
     assert not is_person_name("Asian Americans") and not is_person_name("Young Republicans")
     assert is_person_name("Jo Adams") and is_person_name("Tom Williams")
+    # a surname that only ends like a people's word
+    assert is_person_name("Jo Deans") and is_person_name("Mark Christians")
 
 
 def test_a_group_of_a_people_opening_a_sentence_keeps_its_adjective():
     text = (
-        "Optimism is higher among Zemblan Americans (34%) and Hispanics (32%). "
-        "Asian Americans are a bit less upbeat, at 26%."
+        "Backing is strongest among Zemblan Americans (41%) and Latinos (38%). "
+        "Korean Americans are cooler on the levy, at 19%."
     )
-    assert claim_subject(text, "26%") == "Asian Americans"
+    assert claim_subject(text, "19%") == "Korean Americans"
 
 
 _ABOUT_ACME = "Acme Motors opened a plant in Zembla on Monday. "
@@ -723,10 +725,10 @@ def test_a_body_reporting_its_own_results_stays_their_subject():
     assert claim_subject(text, "40%") == "Globex"
     # a firm the article is about speaks for its figures in sentences that do not name it
     text = (
-        "Acme Motors posted record sales in 2004, helped by demand in Asia.\n\n"
-        "However, the firm said it expected margins to be lower in 2005, at 4% of sales."
+        "Acme Motors sold more vans in 2022, helped by fleet orders.\n\n"
+        "Still, the firm warned that margins would shrink in 2023, to 3% of revenue."
     )
-    assert claim_subject(text, "4%") == "Acme Motors"
+    assert claim_subject(text, "3%") == "Acme Motors"
 
 
 def test_a_place_ending_in_s_opens_its_paragraph_too():
@@ -980,7 +982,7 @@ def test_an_abstract_noun_opening_a_sentence_is_no_name():
     ("sentence", "surface", "subject"),
     [
         ("Supporters of Ann Okafor back the levy by 58%-37%.", "58%", "supporters of Ann Okafor"),
-        ("By a wide margin, supporters of Republican Ann Okafor oppose it, 71%-24%.", "71%",
+        ("Even more, supporters of Conservative Ann Okafor reject it, 66%-29%.", "66%",
          "supporters of Ann Okafor"),
         ("Among members of the Westmarch Guild, 64% backed the strike.", "64%",
          "members of the Westmarch Guild"),

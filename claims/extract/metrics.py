@@ -323,8 +323,8 @@ def _after_number(sentence: str, end: int, kind: str) -> tuple[str | None, bool]
         words = words[1:]  # "8 points ahead": the unit, not a measure
     if words and kind == "measure" and (dimension := _DIMENSIONS.get(_lower(words[0]))):
         return dimension, False  # "240km long": its length
-    if not words or (_lower(words[0]) in _GAP_WORDS and words[1:2] == ["of"]):
-        return None, False  # "5 points shy of the record": a gap, of no measure named
+    if not words or _lower(words[0]) in _GAP_WORDS:
+        return None, False  # "5 points shy of the record", "$2m short": a gap, no measure
     first = _lower(words[0])
     if first in _RATING_WORDS and kind == "percent":
         return f"{first} rating", False  # "40 percent favorable"

@@ -439,6 +439,8 @@ def test_common_noun_subjects_are_checked(text, surface, subject):
         ("Troops killed approximately 1,500 rebels in May.", "1,500", "rebels killed"),
         # never the word of a gap to another figure
         ("Sales ended the year 5 percent shy of the target.", "5 percent", None),
+        ("Acme made 30 short films last year.", "30", "short films made"),
+        ("The appeal is still $2 million short.", "$2 million", "appeal"),
         ("Turnout came in 3 points short of the record.", "3", "turnout"),
     ],
 )

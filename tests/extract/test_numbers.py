@@ -481,6 +481,8 @@ def test_fractions_of_a_whole_without_of_or_a_determiner(text, surface, value):
     [
         "Sales rose 4% in the second half of the year.",
         "Half an hour later the polls closed.",
+        "Families in the top half of the income scale gained most.",
+        "The other half of the grant went to Acme.",
         "One fund backs Okafor, another backs Lee, while a third would back Ng.",
     ],
 )

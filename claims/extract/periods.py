@@ -59,9 +59,18 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # "the poll on Monday" does. Another possessive day names an event ahead or aside
 # ("Tuesday's vote") or a release about an earlier time ("Friday's jobs report").
 _READINGS = r"(?:poll|polls|survey|surveys|results|count|tally)"
+# An event a possessive day names ("Sunday's election", "Saturday's march"): it dates
+# the figures of a sentence that tells of it as past (see _past_event_day).
+_EVENTS = (
+    r"(?:election|elections|primary|primaries|referendum|vote|ballot|caucus|caucuses|race"
+    r"|match|game|final|march|rally|protest|debate|attack|shooting|crash|earthquake|quake"
+    r"|storm|flood|floods|fire|blast|explosion)"
+)
 _ORDINAL_QUARTER = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
     "fourth": 4, "4th": 4, "final": 4, "last": 4,
+    # a quarter named by its months: "the April-June quarter"
+    "january-march": 1, "april-june": 2, "july-september": 3, "october-december": 4,
 }  # fmt: skip
 
 _PERIOD_RE = re.compile(
@@ -74,7 +83,8 @@ _PERIOD_RE = re.compile(
           \s+(?:of\s+)?(?P<dmy_m>{_MONTH})(?![\w])
           (?:,?\s+(?P<dmy_y>{_YEAR})\b)?)
     | (?P<my>\b(?P<my_m>{_MONTH})(?:\s+of)?,?\s+(?P<my_y>{_YEAR})\b)
-    | (?P<quarter>\b(?P<q_ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)
+    | (?P<quarter>\b(?P<q_ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th
+          |January[-–]March|April[-–]June|July[-–]September|October[-–]December)
           [\s-]quarter\b(?:\s+(?:of|in)\s+(?:(?P<q_y>{_YEAR})\b|(?P<q_rel>this|last|next)\s+year))?)
     | (?P<qcode>\b(?:(?P<qc_y1>{_YEAR})\s*)?Q(?P<qc_n>[1-4])(?:\s*(?P<qc_y2>{_YEAR})\b)?\b)
     | (?P<months3>\b(?P<m3_ord>first|last|final)\s+three\s+months\s+of\s+(?P<m3_y>{_YEAR})\b)
@@ -86,13 +96,17 @@ _PERIOD_RE = re.compile(
     | (?P<month_span>\b(?i:between|from)\s+(?P<ms_a>{_FULL_MONTH})\s+(?i:and|to|through|until)\s+
           (?P<ms_b>{_FULL_MONTH})\b(?:,?\s+(?P<ms_y>{_YEAR})\b)?)
     | (?P<month_in>\b(?i:in|since|during|by|until|through|last|this|next|early|late|mid-|end\s+of)
-          \s+(?P<mi_m>{_FULL_MONTH})\b(?!,?\s*(?:of\s+)?\d))
+          \s+(?P<mi_m>{_FULL_MONTH})\b
+          # not a day or year of the month's own ("in October 12", "in October, 2015");
+          # after a comma a number is the clause's figure ("In October, 2,150 ...")
+          (?!\s*(?:of\s+)?\d|,\s*(?:of\s+)?\d{{4}}\b(?![,.]\d)))
     | (?P<rel>\b(?P<rel_w>(?i:last|this|next))\s+(?P<rel_u>year|month|quarter)\b(?!['’]s))
     | (?P<day_rel>\b(?P<dr_w>[Tt]oday|[Yy]esterday)\b(?!['’]s))
     | (?P<into_day>(?:(?<=\binto\s)|(?<=\b[Ee]ntering\s))
           (?P<id_wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b)
     | (?P<weekday>\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
-          (?!(?:\s+(?:night|morning|afternoon|evening))?['’]s(?!\s+(?:[a-z]+\s+)?{_READINGS}\b)
+          (?!(?:\s+(?:night|morning|afternoon|evening))?['’]s
+             (?!\s+(?:[a-z]+\s+){{0,2}}(?:{_READINGS}|{_EVENTS})\b)
              |,?\s+(?:{_MONTH}|[0-3]?\d\b)))
     | (?P<week_of>\b(?i:first|second|third|fourth|last|final|past)\s+week\s+(?:of|in)\s+
           (?P<wo_m>{_FULL_MONTH})\b(?:,?\s+(?P<wo_y>{_YEAR})\b)?)
@@ -122,6 +136,8 @@ _BASELINE_BEFORE_RE = re.compile(
     r"\bsince\s+$|\bsame\s+(?:period|month|quarter|week|day|time)\s+(?:of\s+|in\s+)?$"
     r"|\blast\s+(?:seen|recorded|reached)\s+(?:in\s+)?$"
     r"|\bthan\s+(?:in\s+|during\s+)?$"  # "fewer than seven years ago": the comparison's time
+    # "more honest than he was in December", "higher than it did in 2019"
+    r"|\bthan\s+(?:[a-z]+\s+)?(?:was|were|is|are|did|do|does|had|has|have)\s+$"
     # "up 14 points from 2011", "rose 12% compared with 2019": the change is to now
     r"|\bcompared\s+(?:with|to)\s+(?:in\s+)?$|\d(?:\s*%|\s+[a-z]+){1,3}\s+from\s+$",
     re.IGNORECASE,
@@ -161,11 +177,21 @@ def _inside_name(s: str, start: int) -> bool:
 
 
 def _day_of_report(s: str, start: int, end: int) -> bool:
-    """Whether "today"/"yesterday" at [start, end) dates a report rather than a figure."""
+    """Whether "today"/"yesterday" at [start, end) dates a report rather than a figure:
+    "said on Monday", "Monday, it said", "reported a third-quarter profit of $1bn on
+    Monday" (a firm's results are of a period, not of the day it reports them)."""
     return bool(
         _REPORT_BEFORE_RE.search(s, max(0, start - 40), start)
         or _REPORT_AFTER_RE.match(s, end, end + 40)
+        or _RESULTS_REPORTED_BEFORE_RE.search(s, max(0, start - 120), start)
     )
+
+
+_RESULTS_REPORTED_BEFORE_RE = re.compile(
+    r"\b(?:reported|reports|posted|posts|announced|announces|unveiled|unveils)\s+[^,;]*?"
+    r"\b(?:quarter|quarterly|half-year|half-yearly|annual|full-year|yearly|results)\b"
+    r"[^,;]*\son\s+$"
+)
 
 
 _WELL_FORMED_RE = re.compile(r"[1-9]\d{3}(?:-Q[1-4]|-\d\d(?:-\d\d)?)?$")
@@ -346,7 +372,7 @@ def find_periods(
     `context_year` is the last year the article named before this sentence; it
     resolves yearless mentions only when the publication date is unknown.
     """
-    mentions = []
+    mentions: list[PeriodMention] = []
     year_before: int | None = None  # the last year written earlier in this sentence
     dashes, dashes_to = 0, 0  # aside dashes counted so far, up to position dashes_to
     for m in _period_matches(s):
@@ -360,12 +386,25 @@ def find_periods(
         period, year = _resolve(m, kind, year_before, published, context_year)
         if period is not None and not _WELL_FORMED_RE.match(period):
             period = None  # e.g. "last year" against a publication date in year 1
+        if kind == "rel" and period and len(period) == 4 and _month_before(s, mentions, m):
+            # "in April last year": the year of the month before, one mention
+            month = mentions[-1]
+            if month.period:
+                month.period = period + month.period[4:]
+            month.end = m.end()
+            continue
         governs = not (
             _BASELINE_BEFORE_RE.search(s, max(0, m.start() - 30), m.start())
             or _SINCE_RE.match(s, m.start())
         )
         if kind in ("day_rel", "weekday") and _day_of_report(s, m.start(), m.end()):
             governs = False
+        if kind == "weekday" and _EVENT_AFTER_DAY_RE.match(s, m.end()):
+            governs = governs and _past_event_day(s, m.start())
+            if governs and published is not None and period == published.isoformat():
+                # "Monday's caucuses were ..." published on a Monday: a week before, as
+                # the day itself would be "today's"
+                period = (published - timedelta(days=7)).isoformat()
         if kind == "ago":
             governs = False  # "approved six years ago, now taken by 2 million": its own only
         if kind == "year" and _in_year_span(s, m.start(), m.end()):
@@ -390,6 +429,32 @@ def find_periods(
         ):
             year_before = year  # not a year of an aside: "X, which began in 2013, rose in May"
     return mentions
+
+
+_EVENT_AFTER_DAY_RE = re.compile(rf"['’]s\s+(?:[a-z]+\s+){{0,2}}{_EVENTS}\b")
+
+
+def _past_event_day(s: str, start: int) -> bool:
+    """Whether a possessive day's event ("Sunday's election") is told of as past, so
+    that it dates the sentence's figures ("won 212 seats in Sunday's election"), not as
+    one to come ("ahead of Tuesday's vote") nor in an aside about a name."""
+    if _FUTURE_RE.search(s) or _AHEAD_OF_RE.search(s, max(0, start - 20), start):
+        return False
+    if _IN_RELATIVE_ASIDE_RE.search(s, max(0, start - 80), start):
+        return False
+    return bool(_PAST_VERB_RE.search(s) or _IRREGULAR_PAST_RE.search(s))
+
+
+_AHEAD_OF_RE = re.compile(r"\b(?:ahead\s+of|before|until|for)\s+$", re.IGNORECASE)
+
+
+def _month_before(s: str, mentions: list[PeriodMention], m: re.Match) -> bool:
+    """Whether a month mention stands right before the year word m ("in April last year")."""
+    return (
+        bool(mentions)
+        and mentions[-1].kind == "month_in"
+        and not s[mentions[-1].end : m.start()].strip()
+    )
 
 
 # A span of years: "between 1989 and 2003", "from 2008 to 2010".
@@ -610,7 +675,7 @@ def _resolve(
             y = _year_for_month(mo, 1, fallback, published)
         return (f"{y:04d}-{mo:02d}" if y else None), year
     if kind == "quarter":
-        ordinal = m.group("q_ord").lower()
+        ordinal = m.group("q_ord").lower().replace("–", "-")
         if ordinal == "last" and not (m.group("q_y") or m.group("q_rel")):
             return _relative("last", "quarter", published), None  # "last quarter": the one before
         q = _ORDINAL_QUARTER[ordinal]

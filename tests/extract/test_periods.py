@@ -216,8 +216,10 @@ def test_more_resolved_mentions(text, mention, period):
 
 def test_weekday_needs_a_publication_date_and_is_no_possessive():
     assert periods_of("Shares fell on Tuesday.", published=None) == [("Tuesday", None)]
-    assert periods_of("Tuesday's vote drew 4,000 people.") == []
-    assert periods_of("Friday night's match drew 4,000 people.") == []
+    # a day's release or announcement is about an earlier time or none (an event told
+    # of as past dates its figures: test_a_past_event_named_by_its_day)
+    assert periods_of("Tuesday's announcement drew 4,000 replies.") == []
+    assert periods_of("Friday night's jobs report showed 4,000 more jobs.") == []
 
 
 @pytest.mark.parametrize(
@@ -880,3 +882,50 @@ def test_spelled_out_weeks_ago_are_a_time():
     assert periods_of("It was two weeks ago.", date(2016, 5, 18)) == [
         ("two weeks ago", "2016-05-04")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a month opening the sentence before its figure, after a comma
+        ("In October, 2,150 claims were lodged in Zembla.", date(2024, 11, 14),
+         [("2,150", "2024-10")]),
+        ("In October, 2015, sales at Acme rose 4%.", date(2024, 11, 14), [("4%", "2015-10")]),
+        # a month with its year in words is one time, here a comparison's
+        ("Acme carried 3.1 million passengers in April, 11% more than in April last year.",
+         date(2024, 5, 9), [("3.1 million", "2024-04"), ("11%", "2024-04")]),
+        ("Acme sold 900 vans in March last year.", date(2024, 5, 9), [("900", "2023-03")]),
+        # results are of their period, not of the day a firm reports them
+        ("Acme reported a third-quarter net profit of $1.1bn on Thursday.", date(2023, 10, 20),
+         [("$1.1bn", "2023-Q3")]),
+        # a quarter named by its months
+        ("Acme mined 1.2 million tonnes of ore in the April-June quarter.", date(2024, 7, 26),
+         [("1.2 million tonnes", "2024-Q2")]),
+        # a comparison's own time: "than he was in May"
+        ("Okafor is seen as more honest than she was in May, 61 percent to 52 percent.",
+         date(2024, 8, 20), [("61 percent", None), ("52 percent", None)]),
+    ],
+)  # fmt: skip
+def test_month_and_quarter_shapes(text, published, expected):
+    got = numeric_periods(text, published)
+    assert [g for g in got if g[0] in dict(expected)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "surface", "period"),
+    [
+        # a possessive day's event told of as past dates its figures
+        ("The Whig Party won 212 seats in Sunday's election.", date(2024, 6, 11), "212",
+         "2024-06-09"),
+        ("A record crowd of 61,500 attended Saturday's cup final.", date(2024, 5, 9), "61,500",
+         "2024-05-04"),
+        # published on that weekday, it was a week before ("today's" would say today)
+        ("Monday's caucuses drew more than 90,000 voters.", date(2024, 2, 12), "90,000",
+         "2024-02-05"),
+        # an event still to come dates nothing
+        ("Ahead of Tuesday's vote, Okafor leads with 45%.", date(2024, 6, 11), "45%", None),
+        ("Okafor will need 40% in Tuesday's primary.", date(2024, 6, 11), "40%", None),
+    ],
+)  # fmt: skip
+def test_a_past_event_named_by_its_day(text, published, surface, period):
+    assert dict(numeric_periods(text, published))[surface] == period

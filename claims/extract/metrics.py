@@ -1409,8 +1409,8 @@ def _share_price(metric: str) -> str:
     a commodity's figure is its price."""
     if metric.lower() in _SHARES:
         return "share price"
-    if metric.split()[-1].lower() in _COMMODITIES:
-        return f"{metric} price"
+    if metric.split()[-1].lower() in _COMMODITIES and "price" not in metric.lower():
+        return f"{metric} price"  # not "the price of petrol" again
     return metric
 
 

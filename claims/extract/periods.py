@@ -1312,14 +1312,20 @@ def _measure_key(metric: str, unit: str | None) -> tuple[str, ...]:
     return (*words[:-1], singular(words[-1]), str(unit)) if words else ()
 
 
-# A baseline stated a year back from the figure it is compared with: "up from 4.9% a
-# year earlier", "down from $194m in the same month last year", "than 3% a year ago".
+# A baseline stated years back from the figure it is compared with: "up from 4.9% a
+# year earlier", "down from $194m in the same month last year", "than 3% a year ago",
+# "from 1.3 million a decade earlier", "from 40% two years before".
 _YEAR_AGO_AFTER_RE = re.compile(
     r"\s*(?:in\s+|during\s+|for\s+)?(?:the\s+same\s+(?:month|quarter|period|week|day|time)"
-    r"\s+(?:of\s+|in\s+)?)?(?:a\s+year\s+(?:earlier|ago|before)|last\s+year"
+    r"\s+(?:of\s+|in\s+)?)?(?:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+    r"\s+(?P<unit>years?|decades?)\s+(?:earlier|ago|before)|last\s+year"
     r"|the\s+(?:previous|prior)\s+year|(?:12|twelve)\s+months\s+(?:earlier|ago|before))\b",
     re.IGNORECASE,
 )
+_YEARS_IN_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
 # "more than", "less than" and "fewer than" before a number approximate it; they
 # compare nothing.
 _BASELINE_WORD_BEFORE_RE = re.compile(
@@ -1330,14 +1336,20 @@ _BASELINE_WORD_BEFORE_RE = re.compile(
 
 
 def baseline_period(sentence: str, start: int, end: int, period: str | None) -> str | None:
-    """The period of a quantity that is a baseline a year before the figure it is compared
-    with ("up from 4.9% a year earlier"): `period` (the figure's) a year back; else None.
-    """
-    if not period or not _YEAR_AGO_AFTER_RE.match(sentence, end):
+    """The period of a quantity that is a baseline years before the figure it is compared
+    with ("up from 4.9% a year earlier", "from 1.3m a decade earlier"): `period` (the
+    figure's) that many years back; else None."""
+    back = _YEAR_AGO_AFTER_RE.match(sentence, end)
+    if not period or not back:
         return None
     if not _BASELINE_WORD_BEFORE_RE.search(sentence, max(0, start - 40), start):
         return None
-    year = int(period[:4]) - 1
+    years = 1
+    if back["n"]:
+        n = back["n"].lower()
+        years = int(n) if n.isdigit() else _YEARS_IN_WORDS[n]
+        years *= 10 if back["unit"].lower().startswith("decade") else 1
+    year = int(period[:4]) - years
     return f"{year:04d}{period[4:]}" if _WELL_FORMED_RE.match(f"{year:04d}{period[4:]}") else None
 
 

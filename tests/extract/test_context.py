@@ -430,6 +430,8 @@ def test_common_noun_subjects_are_checked(text, surface, subject):
         ("Acme makes 40 long rifles.", "40", "long rifles"),
         # a possessor in lower case is the subject's to name, not part of the measure
         ("The city's unemployment rate is 4.6 percent.", "4.6 percent", "unemployment rate"),
+        # a commodity's price named as such is not priced again
+        ("The price of petrol fell to $1.62 in May.", "$1.62", "price of petrol"),
         # a share of a market is the market share, not a share price
         ("Acme's share of the car market slipped to 17.6% in May.", "17.6%", "market share"),
         ("Acme shares fell 4% in May.", "4%", "share price"),

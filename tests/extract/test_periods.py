@@ -929,3 +929,15 @@ def test_month_and_quarter_shapes(text, published, expected):
 )  # fmt: skip
 def test_a_past_event_named_by_its_day(text, published, surface, period):
     assert dict(numeric_periods(text, published))[surface] == period
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "period"),
+    [
+        ("Dunmore's population grew to 1.42 million in 2022, from 1.31 million a decade earlier.",
+         "1.31 million", "2012"),
+        ("Sales at Acme rose to $5m in 2023, up from $4m two years earlier.", "$4m", "2021"),
+    ],
+)  # fmt: skip
+def test_a_baseline_some_years_back(text, surface, period):
+    assert dict(numeric_periods(text, date(2024, 3, 1)))[surface] == period

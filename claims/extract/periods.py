@@ -396,7 +396,7 @@ def find_periods(
         governs = not (
             _BASELINE_BEFORE_RE.search(s, max(0, m.start() - 30), m.start())
             or _SINCE_RE.match(s, m.start())
-        )
+        ) or _starts_ahead(s, m.start(), period, published)
         if kind in ("day_rel", "weekday") and _day_of_report(s, m.start(), m.end()):
             governs = False
         if kind == "weekday" and _EVENT_AFTER_DAY_RE.match(s, m.end()):
@@ -446,6 +446,17 @@ def _past_event_day(s: str, start: int) -> bool:
 
 
 _AHEAD_OF_RE = re.compile(r"\b(?:ahead\s+of|before|until|for)\s+$", re.IGNORECASE)
+
+
+def _starts_ahead(s: str, start: int, period: str | None, published: date | None) -> bool:
+    """Whether a time after "from" is when a change to come takes effect ("will rise 9%
+    to $13.50 from next month", "from March 1"), not a baseline's: it lies ahead."""
+    if not period or published is None or not _FROM_BEFORE_RE.search(s, max(0, start - 6), start):
+        return False
+    return period > published.isoformat()[: len(period)]
+
+
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 
 
 def _month_before(s: str, mentions: list[PeriodMention], m: re.Match) -> bool:

@@ -941,3 +941,18 @@ def test_a_past_event_named_by_its_day(text, published, surface, period):
 )  # fmt: skip
 def test_a_baseline_some_years_back(text, surface, period):
     assert dict(numeric_periods(text, date(2024, 3, 1)))[surface] == period
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "surface", "period"),
+    [
+        # a change to come takes effect from a time ahead
+        ("Zembla's minimum wage will rise by 9% to $13.50 an hour from next month.",
+         date(2023, 12, 13), "$13.50", "2024-01"),
+        ("Rail fares will rise by 4.9% from March 1.", date(2025, 2, 27), "4.9%", "2025-03-01"),
+        # a time behind after "from" is a baseline's
+        ("Sales at Acme rose 5% from March.", date(2025, 6, 27), "5%", None),
+    ],
+)  # fmt: skip
+def test_a_change_to_come_from_a_time_ahead(text, published, surface, period):
+    assert dict(numeric_periods(text, published))[surface] == period

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from claims.extract.frames import RANKED_DESCRIPTION, Source
 from claims.extract.names import (
+    CALENDAR_NAMES,
     DEMONYM,
     FUNCTION_WORDS,
     NAME_SEQ_RE,
@@ -102,7 +103,7 @@ _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|President|Senator|Sen|Gov|Judge)\b
 def _mention_of(raw: str) -> tuple[str, str, frozenset[str]] | None:
     """A capitalised sequence as (name, class, title words); class person/org/other."""
     name, _ = clean_name(raw)
-    if not name or all_titles(name):
+    if not name or all_titles(name) or _names_no_one(name):
         return None
     if not name.endswith(("'s", "\u2019s")):
         name, _ = split_possessive(name)
@@ -120,9 +121,16 @@ def _mention_of(raw: str) -> tuple[str, str, frozenset[str]] | None:
     return name, "other", titles
 
 
+def _names_no_one(name: str) -> bool:
+    """An amount or a time, capitalised or glued to letters: "600m", "April-June"; no
+    "it" or "the company" stands for one."""
+    return name[0].isdigit() or all(part in CALENDAR_NAMES for part in re.split(r"[-–\s]+", name))
+
+
 _GENERIC_ORG_NOUNS = frozenset(
     "company firm group giant maker it airline carrier lender retailer insurer manufacturer "
-    "broadcaster operator organisation organization".split()
+    "broadcaster operator organisation organization carmaker automaker drugmaker chipmaker "
+    "miner brewer supermarket chain supplier utility".split()
 )
 
 

@@ -42,15 +42,10 @@ from claims.extract.names import (
 
 __all__ = ["RANKED_DESCRIPTION", "Frame", "Source", "frames_in"]
 
-# Nouns that make "the X" / "a X" a source worth keeping (resolved when possible).
-_SOURCE_NOUNS = frozenset(
-    """
-    company firm group ministry department government bank report study survey court
-    spokesman spokeswoman spokesperson agency institute committee council union party
-    organisation organization statement website newspaper paper campaign commission
-    office authority administration regulator watchdog board insurer lender carrier
-    airline retailer broadcaster network manufacturer maker giant operator
-    """.split()
+# Nouns that make "the X" / "a X" a source worth keeping (resolved when possible): an
+# organisation's ("the carmaker said"), a document's or a spokesperson's.
+_SOURCE_NOUNS = ORG_NOMINALS | frozenset(
+    "report study survey court spokesman spokeswoman spokesperson statement".split()
 )
 
 

@@ -196,7 +196,8 @@ ORG_NOMINALS = frozenset(
     council union party organisation organization website newspaper paper campaign
     commission office authority administration regulator watchdog board insurer lender
     carrier airline retailer broadcaster network manufacturer maker giant operator
-    institution
+    institution carmaker automaker drugmaker chipmaker miner brewer supermarket chain
+    supplier utility
     """.split()
 )
 

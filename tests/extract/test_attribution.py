@@ -970,3 +970,20 @@ def test_a_name_written_after_the_is_a_body_that_it_refers_to():
     # a name before a noun is no body of its own: "the Rivers campaign"
     people = 'The Rivers campaign said it raised $2m. Jo Rivers said: "We will win."'
     assert speakers_of(people)[-1] == "Jo Rivers"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an organisation's noun at the end of its statement
+        ("Halvard Motors sold 84,500 vans in May, the carmaker said on Thursday.",
+         "Halvard Motors"),
+        # "it" and "the company" never stand for a time or an amount
+        ("Acme Mining mined 1.2 million tonnes of ore in the April-June quarter, it said.",
+         "Acme Mining"),
+        ("Beacon Labs raised money from investors, valuing it at $600m, the company said.",
+         "Beacon Labs"),
+    ],
+)  # fmt: skip
+def test_an_organisation_named_again_by_its_noun_or_it(text, speaker):
+    assert only(text).speaker == speaker

@@ -741,6 +741,9 @@ def _according_to(right: str) -> Source | None:
     while cut < min(len(words), 16) and words[cut][:1].isupper():
         cut += 1  # not inside a name: "... released by Harbour Research"
     chunk = " ".join(words[:cut])
+    if owner := _OWN_RECORDS_RE.match(chunk):
+        # "according to its annual report": the body "it" stands for
+        return Source(_PRONOUN_OF_POSSESSIVE[owner["owner"].lower()], "pronoun")
     # "a projection by Acme Analytics"; not the "of" inside "the Division of Port Fees".
     m = next(
         (
@@ -789,6 +792,13 @@ def _keeper_of_records(phrase: str) -> Source | None:
     return Source(re.sub(r"^(?:the|a|an)\s+", "", phrase), "name")
 
 
+# Records of the one a possessive pronoun stands for: "its annual report", "her filing".
+_OWN_RECORDS_RE = re.compile(
+    r"(?P<owner>its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:report|reports|filing|filings|figures|data|statement|accounts|results|records)$",
+    re.IGNORECASE,
+)
+_PRONOUN_OF_POSSESSIVE = {"its": "it", "their": "they", "his": "he", "her": "she"}
 # What a body keeps or publishes, after its name: "SEC filings", "a CNN tally".
 _RECORD_NOUNS = frozenset(
     """records filings filing figures data statistics numbers estimates documents poll polls

@@ -987,3 +987,8 @@ def test_a_name_written_after_the_is_a_body_that_it_refers_to():
 )  # fmt: skip
 def test_an_organisation_named_again_by_its_noun_or_it(text, speaker):
     assert only(text).speaker == speaker
+
+
+def test_according_to_its_own_records_is_the_body_named_before():
+    rows = attribute("Acme Corp said sales rose. It employs 9,000 people, according to its filing.")
+    assert rows[1][1].speaker == "Acme Corp"

@@ -240,9 +240,9 @@ def load_synonyms(paths: Iterable[Path]) -> SynonymTable:
 # and "clinics" are made singular in keys as in units.
 # 3: a group of a name written "casinos in Zembla" keys as "zembla casino", like
 # "Zembla's casinos".
-# 4: a person's middle initials dropped ("Jo R. Rivers" -> "jo rivers"), and people "of"
-#    a name owner first ("supporters of Jo Lee" -> "jo lee supporter")
-KEY_RULES_VERSION = 4
+# 4: a person's middle initials dropped ("Jo R. Rivers" -> "jo rivers").
+# 5: people "of" a name owner first ("supporters of Jo Lee" -> "jo lee supporter").
+KEY_RULES_VERSION = 5
 
 _table: SynonymTable | None = None
 _fingerprint: str | None = None

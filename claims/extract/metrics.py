@@ -1118,8 +1118,10 @@ def _metric_and_change(
     if put := _put_at(sentence, start):
         return put, False
     metric, change_only = _after_number(sentence, end, kind)
-    if _of_an_aggregate(metric) and (
-        measure := _before_number(sentence, start, end, tokens, common, kind)
+    if (
+        _of_an_aggregate(metric)
+        and (measure := _before_number(sentence, start, end, tokens, common, kind))
+        and _in_own_clause(sentence, measure, start)
     ):
         # "the deficit widened to 5.2% of GDP": the deficit, measured against output
         return measure, False
@@ -1145,6 +1147,16 @@ _AGGREGATES = frozenset(
 _OF_AGGREGATE_RE = re.compile(
     rf"\bof\s+(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(sorted(_AGGREGATES))})\b", re.IGNORECASE
 )
+
+
+# Where a new clause opens before a figure (", at 4% of sales" goes on with the last).
+_CLAUSE_OPENS_RE = re.compile(r",\s+(?!at\b)|[;:]|\b(?:and|while|whereas|as|but|though)\b")
+
+
+def _in_own_clause(sentence: str, measure: str, start: int) -> bool:
+    """Whether the measure is named in the figure's own clause, not an earlier one."""
+    opened = max((m.end() for m in _CLAUSE_OPENS_RE.finditer(sentence, 0, start)), default=0)
+    return measure.lower() in sentence[opened:start].lower()
 
 
 def _of_an_aggregate(metric: str | None) -> bool:
@@ -1565,7 +1577,10 @@ _CHANGE_OF_BEFORE_RE = re.compile(
     rf"\b(?:{'|'.join(sorted(_CHANGE_NOUNS))})\s+of\s+(?:{context.APPROX_WORDS}\s+)?$"
 )
 # What may stand between the figure and its change: its own words up to a comma.
-_TO_ITS_CHANGE_RE = re.compile(r"[^,;.]{0,60},\s+(?:(?:an?|the|some|about)\s+)?[^,;.]{0,30}$")
+_TO_ITS_CHANGE_RE = re.compile(
+    r"[^,;.]{0,60},\s+(?:(?:an?|the)\s+)?"
+    rf"(?:(?:{'|'.join(sorted(_CHANGE_NOUNS))})\s+of\s+)?(?:{context.APPROX_WORDS}\s+)?$"
+)
 
 
 def _changes_the_figure_before(sentence: str, before, q) -> bool:

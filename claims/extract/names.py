@@ -417,7 +417,14 @@ def is_people_plural(word: str) -> bool:
         return False
     singular = word[:-1]
     listed = DEMONYM.search(singular) and not _DEMONYM_SUFFIX_RE.search(singular)
-    return bool(listed) or places.demonym_country(singular) is not None
+    return bool(listed) or singular in _PEOPLES or places.demonym_country(singular) is not None
+
+
+# Peoples of a continent, a faith or a city, whose words end like surnames ("Deans").
+_PEOPLES = frozenset(
+    """European Asian African Christian Hawaiian Parisian Londoner Caribbean Scandinavian
+    Palestinian Evangelical Protestant Anglican Presbyterian Lutheran Episcopalian""".split()
+)
 
 
 _DEMONYM_SUFFIX_RE = re.compile(r"(?:ian|ean|ese|ish)$")

@@ -113,7 +113,7 @@ _SHARE_FRACTION_RE = re.compile(
 # half of a time or a size ("half the year", "half his life", "half the price").
 _HALF_OF_RE = re.compile(
     r"half\s+(?:of\s+(?:all|the|its|their|those|these|them|our|his|her|what|[a-z]+s)\b"
-    r"|(?:the|all|its|their|those|these|our|his|her)\s(?!(?:[a-z-]+\s+)?(?:time|times|year"
+    r"|(?:the|all|its|their|those|these|our|his|her)\s(?!(?:[a-z-]*[^s\W]\s+)?(?:time|times|year"
     r"|years|day|days|night|week|weeks|month|months|hour|hours|life|lives|century|decade"
     r"|season|game|match|size|price|cost|rate|length|distance|amount|level|story)\b))",
     re.IGNORECASE,
@@ -681,13 +681,16 @@ def _share_at(s: str, i: int) -> Quantity | None:
     return None
 
 
+_BEING_AFTER_RE = re.compile(r"(?:are|were)\b")
+
+
 def _names_a_share(fraction: re.Match) -> bool:
-    """Whether a fraction before a verb is a share of the people asked: one part ("a
-    third say") or a hyphenated fraction ("two-thirds support"), not a count of parts
-    of a year ("two quarters were weak")."""
+    """Whether a fraction before a verb is a share of the people asked ("a third say",
+    "two thirds support"), not a count of parts of a year ("two quarters were weak")."""
     if fraction["verb"] is None:
         return True  # "two thirds of"
-    return fraction["n"].lower() in ("a", "an", "one") or fraction["sep"] == "-"
+    counted = fraction["d"].lower() in ("quarters", "halves") and fraction["sep"] != "-"
+    return not (counted and _BEING_AFTER_RE.match(fraction.string, fraction.end()))
 
 
 def _plain_value(token: str) -> float | None:

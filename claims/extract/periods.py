@@ -137,7 +137,7 @@ _BASELINE_BEFORE_RE = re.compile(
     r"|\blast\s+(?:seen|recorded|reached)\s+(?:in\s+)?$"
     r"|\bthan\s+(?:in\s+|during\s+)?$"  # "fewer than seven years ago": the comparison's time
     # "more honest than he was in December", "higher than it did in 2019"
-    r"|\bthan\s+(?:[a-z]+\s+)?(?:was|were|is|are|did|do|does|had|has|have)\s+$"
+    r"|\bthan\s+(?:[a-z]+\s+)?(?:was|were|is|are|did|do|does|had|has|have)\s+(?:in\s+)?$"
     # "up 14 points from 2011", "rose 12% compared with 2019": the change is to now
     r"|\bcompared\s+(?:with|to)\s+(?:in\s+)?$|\d(?:\s*%|\s+[a-z]+){1,3}\s+from\s+$",
     re.IGNORECASE,
@@ -401,10 +401,6 @@ def find_periods(
             governs = False
         if kind == "weekday" and _EVENT_AFTER_DAY_RE.match(s, m.end()):
             governs = governs and _past_event_day(s, m.start())
-            if governs and published is not None and period == published.isoformat():
-                # "Monday's caucuses were ..." published on a Monday: a week before, as
-                # the day itself would be "today's"
-                period = (published - timedelta(days=7)).isoformat()
         if kind == "ago":
             governs = False  # "approved six years ago, now taken by 2 million": its own only
         if kind == "year" and _in_year_span(s, m.start(), m.end()):
@@ -431,7 +427,9 @@ def find_periods(
     return mentions
 
 
-_EVENT_AFTER_DAY_RE = re.compile(rf"['’]s\s+(?:[a-z]+\s+){{0,2}}{_EVENTS}\b")
+_EVENT_AFTER_DAY_RE = re.compile(
+    rf"(?:\s+(?:night|morning|afternoon|evening))?['’]s\s+(?:[a-z]+\s+){{0,2}}{_EVENTS}\b"
+)
 
 
 def _past_event_day(s: str, start: int) -> bool:
@@ -442,7 +440,14 @@ def _past_event_day(s: str, start: int) -> bool:
         return False
     if _IN_RELATIVE_ASIDE_RE.search(s, max(0, start - 80), start):
         return False
-    return bool(_PAST_VERB_RE.search(s) or _IRREGULAR_PAST_RE.search(s))
+    # the day's own clause, without a verb of expecting ("is projected to take")
+    opened = max(s.rfind(",", 0, start), s.rfind(";", 0, start)) + 1
+    closing = min((k for k in (s.find(",", start), s.find(";", start)) if k >= 0), default=len(s))
+    clause = _EXPECTING_RE.sub(" ", s[opened:closing])
+    return bool(_PAST_VERB_RE.search(clause) or _IRREGULAR_PAST_RE.search(clause))
+
+
+_EXPECTING_RE = re.compile(r"\b[a-z]+ed\s+to\b")
 
 
 _AHEAD_OF_RE = re.compile(r"\b(?:ahead\s+of|before|until|for)\s+$", re.IGNORECASE)
@@ -453,6 +458,8 @@ def _starts_ahead(s: str, start: int, period: str | None, published: date | None
     to $13.50 from next month", "from March 1"), not a baseline's: it lies ahead."""
     if not period or published is None or not _FROM_BEFORE_RE.search(s, max(0, start - 6), start):
         return False
+    if "-Q" in period:  # a quarter lies ahead when its first month does
+        period = f"{period[:4]}-{3 * int(period[-1]) - 2:02d}"
     return period > published.isoformat()[: len(period)]
 
 

@@ -435,6 +435,14 @@ def test_common_noun_subjects_are_checked(text, surface, subject):
         # a share of a market is the market share, not a share price
         ("Acme's share of the car market slipped to 17.6% in May.", "17.6%", "market share"),
         ("Acme shares fell 4% in May.", "4%", "share price"),
+        # a measure of an earlier clause is not the aggregate share's
+        (
+            "Acme's costs rose 5% in May, and wages now take 60% of revenue.",
+            "60%",
+            "share of revenue",
+        ),
+        # a new clause after the comma is no change of the figure before it
+        ("Acme sold 84,500 vehicles in May, while Beacon said 6% more were returned.", "6%", None),
         # a share of a group is still a share
         ("About 40% of sales came from Asia.", "40%", "share of sales"),
         # every softening word is skipped alike on the way to the verb

@@ -550,4 +550,16 @@ def test_a_count_of_quarters_is_no_fraction():
     ],
 )
 def test_a_second_figure_or_a_date_is_no_model_number(text, absent):
-    assert all(absent not in (c.unit or "") + (c.metric or "") for c in numeric(text))
+    claims = numeric(text)
+    assert all(absent not in (c.unit or "") + (c.metric or "") for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [("Two thirds say the levy is unfair.", "Two thirds", 0.6667),
+     ("Three quarters support the plan.", "Three quarters", 0.75),
+     ("Half the voters rate the levy as fair.", "Half", 0.5)],
+)  # fmt: skip
+def test_fractions_of_people_without_a_hyphen_are_shares(text, surface, value):
+    [claim] = numeric(text)
+    assert (claim.surface, round(claim.value, 4), claim.unit) == (surface, value, None)

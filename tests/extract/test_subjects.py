@@ -508,8 +508,9 @@ def test_a_group_of_a_people_is_no_persons_name():
 
     assert not is_person_name("Asian Americans") and not is_person_name("Young Republicans")
     assert is_person_name("Jo Adams") and is_person_name("Tom Williams")
-    # a surname that only ends like a people's word
-    assert is_person_name("Jo Deans") and is_person_name("Mark Christians")
+    # a surname that only ends like a people's word, unlike a continent's or faith's
+    assert is_person_name("Jo Deans") and is_person_name("Mark Goodyears")
+    assert not is_person_name("Young Europeans") and not is_person_name("White Christians")
 
 
 def test_a_group_of_a_people_opening_a_sentence_keeps_its_adjective():

@@ -10,6 +10,11 @@ import pytest
 from claims.extract import extract_claims, figures
 
 
+def numeric_claims(text: str) -> dict:
+    """Each numeric claim by its surface."""
+    return {c.surface: c for c in extract_claims(text, "2024-03-16") if c.kind == "numeric"}
+
+
 def speakers(text: str) -> dict[str, str | None]:
     """Each numeric claim's surface -> its speaker."""
     return {c.surface: c.speaker for c in extract_claims(text) if c.kind == "numeric"}
@@ -132,7 +137,7 @@ def test_the_answers_of_a_polls_respondents_carry_the_poll():
         "A Lakeside College survey of 850 students finds wide support for the levy.\n\n"
         "On rents, 57% say the levy is fair, 28% unfair."
     )
-    claims = {c.surface: c for c in extract_claims(text, "2024-03-16") if c.kind == "numeric"}
+    claims = numeric_claims(text)
     assert claims["57%"].speaker == "Lakeside College"
     # a share of the people the poll asked, never the pollster's own figure
     assert claims["57%"].subject == "students"
@@ -144,7 +149,7 @@ def test_a_firms_own_figures_are_not_its_surveys_sample():
         "An Acme Motors survey of 500 dealers found demand rising.\n\n"
         "The firm said its profit rose 12% in 2023."
     )
-    claims = {c.surface: c for c in extract_claims(text, "2024-03-16") if c.kind == "numeric"}
+    claims = numeric_claims(text)
     assert claims["12%"].subject == "Acme Motors"
 
 
@@ -154,7 +159,7 @@ def test_a_polls_findings_are_shares_of_its_first_sample():
         "Acme surveyed 300 nurses in May as well.\n\n"
         "On rents, 57% say the levy is fair."
     )
-    claims = {c.surface: c for c in extract_claims(text, "2024-03-16") if c.kind == "numeric"}
+    claims = numeric_claims(text)
     assert claims["57%"].subject == "likely voters"
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from claims.extract.frames import RANKED_DESCRIPTION, Source
 from claims.extract.names import (
+    BUSINESS_NOUNS,
     CALENDAR_NAMES,
     DEMONYM,
     FUNCTION_WORDS,
@@ -127,11 +128,9 @@ def _names_no_one(name: str) -> bool:
     return name[0].isdigit() or all(part in CALENDAR_NAMES for part in re.split(r"[-–\s]+", name))
 
 
-_GENERIC_ORG_NOUNS = frozenset(
-    "company firm group giant maker it airline carrier lender retailer insurer manufacturer "
-    "broadcaster operator organisation organization carmaker automaker drugmaker chipmaker "
-    "miner brewer supermarket chain supplier utility".split()
-)
+# A kind of business, an organisation or "it": nouns that stand for whichever company
+# was last named. "The chain said" is a retailer's; as a subject, "the island chain" is not.
+_GENERIC_ORG_NOUNS = BUSINESS_NOUNS | {"it", "organisation", "organization", "chain"}
 
 
 _HONORIFIC_PREFIX = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")

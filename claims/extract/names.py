@@ -15,6 +15,7 @@ import re
 from claims.extract import places
 
 __all__ = [
+    "BUSINESS_NOUNS",
     "CALENDAR_NAMES",
     "CORE",
     "DEMONYM",
@@ -190,14 +191,23 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-ORG_NOMINALS = frozenset(
+# Nouns for a kind of business, which stand for the company last named: "the firm cut
+# 300 jobs", "the carmaker said". Not "bank" (a central bank is another body) nor
+# bodies of state ("the ministry"), which are ORG_NOMINALS only.
+BUSINESS_NOUNS = frozenset(
     """
-    company firm group ministry department government bank agency institute committee
-    council union party organisation organization website newspaper paper campaign
-    commission office authority administration regulator watchdog board insurer lender
-    carrier airline retailer broadcaster network manufacturer maker giant operator
-    institution carmaker automaker drugmaker chipmaker miner brewer supermarket chain
-    supplier utility
+    company firm group business lender carrier airline carmaker automaker drugmaker
+    chipmaker manufacturer maker retailer insurer operator broadcaster publisher giant
+    corporation conglomerate miner brewer supermarket supplier utility
+    """.split()
+)
+
+
+ORG_NOMINALS = BUSINESS_NOUNS | frozenset(
+    """
+    ministry department government bank agency institute committee council union party
+    organisation organization website newspaper paper campaign commission office
+    authority administration regulator watchdog board network institution chain
     """.split()
 )
 

@@ -37,6 +37,7 @@ from functools import lru_cache
 
 from claims.extract import context, leads, places
 from claims.extract.names import (
+    BUSINESS_NOUNS,
     CALENDAR_NAMES,
     DEMONYM,
     TITLES,
@@ -166,23 +167,17 @@ _AFTER_FIGURE_RE = re.compile(
     r"(?:(?!(?:among|from|in|across|with|within|of|on|at)\b)[a-z]+\s+){0,3}?))"
     r"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|and))*)"
 )
-# Nouns that stand for an organisation or country the article has named: "the firm
-# warned", "the government has set a target".
-_STAND_IN_NOUNS = frozenset(
-    """firm company group business bank lender carrier airline carmaker manufacturer maker
-    retailer insurer operator broadcaster publisher giant chain government country nation
-    economy state administration campaign club team side party corporation conglomerate
-    network station newspaper paper agency organisation organization""".split()
-)
-# What stands for the organisation last named: "the firm cut 300 jobs". Not "it",
-# which as often stands for a country, a market or a plan.
-_ORGANISATION_WORDS = frozenset(
-    """firm company group business bank lender carrier airline carmaker
-    manufacturer maker retailer insurer operator broadcaster publisher giant corporation
-    conglomerate""".split()
-)
+# What stands for the organisation last named ("the firm cut 300 jobs", "the bank's
+# profit"); not "it", which as often stands for a country, a market or a plan.
+_ORGANISATION_WORDS = BUSINESS_NOUNS | {"bank"}
 # A name the text calls an organisation: "the oil giant Acme", "Acme, a research firm".
 _ORGANISATION_NOUN = rf"(?:{'|'.join(sorted(_ORGANISATION_WORDS))})"
+# Nouns that stand for an organisation or country the article has named: "the firm
+# warned", "the government has set a target".
+_STAND_IN_NOUNS = _ORGANISATION_WORDS | frozenset(
+    """chain government country nation economy state administration campaign club team
+    side party network station newspaper paper agency organisation organization""".split()
+)
 # The words between: modifiers only, never a preposition ("Jo Rivers, an executive at
 # a firm" is a person).
 _MODIFIER = r"(?!(?:at|of|for|in|with|from|by|on)\s)[\w-]+\s+"

@@ -270,8 +270,9 @@ def test_told_an_outlet_is_via():
     )
 
 
-def test_organisation_nominal_resolves_to_the_company_named_before():
-    text = "Profits at Brightwater Foods rose sharply. The company said demand was strong."
+@pytest.mark.parametrize("noun", ["company", "publisher", "conglomerate", "brewer"])
+def test_organisation_nominal_resolves_to_the_company_named_before(noun):
+    text = f"Profits at Brightwater Foods rose sharply. The {noun} said demand was strong."
     att = attribute(text)[1][1]
     assert (att.speaker, att.cue) == ("Brightwater Foods", "said")
 

@@ -425,6 +425,23 @@ def test_the_company_is_the_organisation_last_named():
     assert claim_subject(text, "170") == "Initech"
 
 
+@pytest.mark.parametrize("noun", ["drugmaker", "brewer", "supplier", "utility"])
+def test_any_kind_of_business_stands_for_the_company_last_named(noun):
+    text = (
+        "Jo Rivers leads the poll in Zembla. Shares in Globex Holdings fell after the "
+        f"results. The {noun} cut 300 jobs."
+    )
+    assert claim_subject(text, "300") == "Globex Holdings"
+
+
+def test_an_island_chain_is_not_the_company_last_named():
+    text = (
+        "Jo Rivers leads the poll in Zembla. Shares in Globex Holdings fell after the "
+        "results. The island chain has a population of 54,000."
+    )
+    assert claim_subject(text, "54,000") != "Globex Holdings"
+
+
 def test_a_person_described_by_the_firm_they_work_at_is_still_a_person():
     text = (
         "Ann Okafor wrote the report. Sam Lee, an executive at an Ohio-based firm, spoke. "

@@ -1052,6 +1052,13 @@ _FIELDWORK_KINDS = frozenset({"iso", "mdy", "dmy", "weekday", "week_of"})
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
 
 
+def _after_publication(period: str | None, published: date | None) -> bool:
+    """Whether a period begins after the day of publication."""
+    if period is None or published is None or "Q" in period:
+        return False
+    return period > published.isoformat()[: len(period)]
+
+
 def _month_of(period: str | None) -> str | None:
     return period[:7] if period is not None and len(period) >= 7 else None
 
@@ -1061,17 +1068,20 @@ def names_poll(sentence: str) -> bool:
     return _POLL_RE.search(sentence) is not None
 
 
-def fieldwork_month(sentence: str, mentions: list[PeriodMention]) -> str | None:
+def fieldwork_month(
+    sentence: str, mentions: list[PeriodMention], published: date | None
+) -> str | None:
     """The month a poll named in `sentence` was taken, from its fieldwork dates.
 
     "surveyed 900 adults from 28 April through Sunday" is May's poll (the month its
     fieldwork ended); a month alone ("unchanged from the polls in October") is an
-    earlier poll's time, not this one's.
+    earlier poll's time, not this one's; nor is a day after publication ("the survey
+    came ahead of the June 7 primary"): a poll is reported once it has been taken.
     """
     if not names_poll(sentence):
         return None
     for mention in reversed(mentions):
-        if _may_be_fieldwork(sentence, mention) and mention.period:
+        if _may_be_fieldwork(sentence, mention, published) and mention.period:
             return _month_of(mention.period)
     return None
 
@@ -1081,13 +1091,14 @@ def fieldwork_month(sentence: str, mentions: list[PeriodMention]) -> str | None:
 _FIGURE_ON_RE = re.compile(r"\d[\d.,]*\s*(?:%|percent|per\s+cent|points?)?\s+(?:on|in)\s+$")
 
 
-def _may_be_fieldwork(sentence: str, mention: PeriodMention) -> bool:
+def _may_be_fieldwork(sentence: str, mention: PeriodMention, published: date | None) -> bool:
     """Whether a date of a poll's sentence may be its fieldwork's: a day that governs,
-    not one right after a figure (that reading's own) nor one in a relative clause
-    about a name (that name's event)."""
+    not one after publication (an event to come), right after a figure (that reading's
+    own) or in a relative clause about a name (that name's event)."""
     return (
         mention.kind in _FIELDWORK_KINDS
         and mention.governs
+        and not _after_publication(mention.period, published)
         and not _FIGURE_ON_RE.search(sentence, max(0, mention.start - 30), mention.start)
         and not _in_aside_about_a_name(sentence, mention.start)
     )
@@ -1166,7 +1177,9 @@ class ArticleTime:
         for start, end in spans:
             if self._names_poll(start, end):
                 sentence = self._text[start:end]
-                month = fieldwork_month(sentence, find_periods(sentence, self.published))
+                month = fieldwork_month(
+                    sentence, find_periods(sentence, self.published), self.published
+                )
                 if month is not None:
                     return month
         return _month_of(self.published.isoformat()) if self.published else None
@@ -1185,10 +1198,10 @@ class ArticleTime:
         if new_paragraph:
             in_paragraph = self._names_poll(start, self._paragraph_end(start))
             self._poll_here = self._poll_article or in_paragraph
-        month = fieldwork_month(sentence, mentions)
+        month = fieldwork_month(sentence, mentions, self.published)
         if month is not None:
             for mention in mentions:
-                if _may_be_fieldwork(sentence, mention):
+                if _may_be_fieldwork(sentence, mention, self.published):
                     mention.period = month
 
     def default_period(

@@ -343,6 +343,19 @@ def test_a_day_in_a_relative_clause_about_a_name_is_not_the_fieldwork():
     assert numeric_periods(text, date(2023, 6, 6)) == [("46%", "2023-04"), ("39%", "2023-04")]
 
 
+def test_a_day_to_come_named_with_the_poll_is_not_its_fieldwork():
+    # a poll is reported after it was taken: a later day is the vote it looks ahead to
+    text = (
+        "New poll: Kell leads Ruiz.\n\n"
+        "Kell has 51% and Ruiz 42% among likely voters.\n\n"
+        "The survey comes as both campaign hard before the June 14 runoff."
+    )
+    assert numeric_periods(text, date(2023, 5, 30)) == [("51%", "2023-05"), ("42%", "2023-05")]
+    # a day before publication is the fieldwork's
+    text = text.replace("comes as both campaign hard before the June 14 runoff", "ended April 28")
+    assert numeric_periods(text, date(2023, 5, 30)) == [("51%", "2023-04"), ("42%", "2023-04")]
+
+
 def test_an_earlier_poll_month_is_not_the_fieldwork():
     # a month alone in a poll sentence is an earlier poll's time, not this one's
     text = (

@@ -307,13 +307,17 @@ _FIELDWORK_WORDS = frozenset("surveyed polled interviewed questioned sampled con
 _POLL_NOUNS = ("poll", "survey", "polls", "surveys")
 
 
-def _describes_a_poll(metric: str | None) -> bool:
+def _describes_a_poll(metric: str | None, sentence: str) -> bool:
     """Whether a metric is of a poll's method, not of what it found: its sample
-    ("registered voters surveyed") or its margin of error."""
+    ("registered voters surveyed") or its margin of error. People interviewed or
+    questioned are a poll's sample only where the sentence names a poll ("75 witnesses
+    interviewed by the committee" are not)."""
     if not metric:
         return False
     words = metric.lower().split()
-    return words[-1] in _FIELDWORK_WORDS or (words[0] == "margin" and words[-1] == "error")
+    if words[-1] in _FIELDWORK_WORDS:
+        return words[-1] in ("surveyed", "polled") or periods.names_poll(sentence)
+    return words[0] == "margin" and words[-1] == "error"
 
 
 def _sample_of(metric: str) -> str | None:
@@ -325,8 +329,8 @@ def _sample_of(metric: str) -> str | None:
 def _poll_named(subject: str | None, speaker: str | None) -> str | None:
     """The poll a method figure is about: the subject when it already names a poll, else
     the poll of the pollster that speaks for the figure ("Acme Research poll")."""
-    if subject and subject.lower().endswith(_POLL_NOUNS):
-        return subject
+    if subject and subject.lower().endswith(_POLL_NOUNS) and " " in subject.strip():
+        return subject  # "the Acme poll", not a bare "poll" its pollster can name
     if speaker is None or not _may_be_pollster(speaker):
         return None
     return speaker if speaker.lower().endswith(_POLL_NOUNS) else f"{speaker} poll"
@@ -504,7 +508,7 @@ def _numeric_claims(
         if metric is None and _polled_share(q, subject, sentence, figure_source):
             metric = "support"  # "Smith is second at 20 percent" in a poll's paragraph
         speaker = _numeric_speaker(source, attribution, figure_source)
-        if _describes_a_poll(metric):
+        if _describes_a_poll(metric, sentence):
             subject = _poll_named(subject, speaker) or subject
             if article_subjects is not None and speaker and (sample := _sample_of(metric)):
                 # "surveyed 900 voters": the first a pollster names is its poll's sample

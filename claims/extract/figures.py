@@ -68,6 +68,12 @@ _DATA_VERB = (
     r"indicates?|indicated|puts?|says|said|confirms?|confirmed|estimates?|estimated|"
     r"released|published|out|gives?|gave|means?)"
 )
+# Verbs by which a poll or study tells how it was done: "the poll surveyed 900
+# adults", "the survey was based on 1,200 interviews", "the study included 300 people".
+_METHOD_VERB = (
+    r"(?:surveyed|polled|conducted|interviewed|questioned|sampled|contacted|reached|"
+    r"based|included|includes|include)"
+)
 # Adverbs and auxiliaries between the figures and their verb.
 _FILLER = r"(?:\s+(?:also|further|now|have|has|had|were|was|which|that|just|\w+ly))*"
 _ABBR = r"(?P<abbr>\s*\([A-Z][A-Za-z]{1,9}\))?"
@@ -124,7 +130,7 @@ _BACK_REFERENCE = re.compile(
     r"(?:^|[,;:]\s+|\bthat\s+|\band\s+)(?:[Aa]ccording\s+to\s+)?(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)"
     r"\s+(?:(?:latest|new|same|monthly|annual|official|quarterly)\s+)?"
     rf"(?P<noun>{_DATA_NOUN}|figure|university|institute|organi[sz]ation|pollster)"
-    rf"(?:{_FILLER}\s+(?:{_DATA_VERB}|surveyed|polled|conducted|interviewed|has|had)\b|\s*,)"
+    rf"(?:{_FILLER}\s+(?:{_DATA_VERB}|{_METHOD_VERB}|has|had)\b|\s*,)"
 )
 # Documents an article may name by title ("the review of harbour safety").
 _DOCUMENT_NOUNS = frozenset("register report study review census index".split())

@@ -998,6 +998,8 @@ _PARTICIPLE_AFTER_RE = re.compile(
     rf"(?:[a-z]+ly\s+)?(?P<passive>{_PARTICIPLE})\b"
     rf"|\s+(?P<reduced>{_PARTICIPLE})\s+(?:in|at|since|during|on|across|from|over|between"
     r"|so|this|last)\b"
+    # a poll's sample, wherever its clause goes on: "among the 578 voters surveyed, ..."
+    r"|\s+(?P<fieldwork>surveyed|polled|interviewed|questioned|sampled)\b"
 )
 
 
@@ -1022,7 +1024,7 @@ def _participle_after(sentence: str, start: int, end: int, noun: str) -> str | N
         return None  # "five questioners ranged from": a past verb, not a participle
     if m["passive"] and _HEAD_OF_RE.search(sentence, max(0, start - 30), start):
         return None  # "a survey of 900 adults was taken": the survey was, not the adults
-    word = m["passive"] or m["reduced"]
+    word = m["passive"] or m["reduced"] or m["fieldwork"]
     if word in _FORECAST_WORDS or word in _CHANGE_VERBS or word in ("based", "aged", "needed"):
         return None
     return word

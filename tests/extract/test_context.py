@@ -590,6 +590,8 @@ def test_metric_in_poll_language(text, surface, metric):
         # a poll's sample is the people it surveyed
         ("The poll of 700 nurses was taken in June.", "nurses surveyed"),
         ("A survey of about 2,000 firms found growth.", "firms surveyed"),
+        ("Among the 640 voters polled, the margin is 4 points.", "voters polled"),
+        ("Of the 75 witnesses interviewed, 59 were new.", "witnesses interviewed"),
         ("Nine climbers reached the summit.", "climbers"),
         # a count per unit of time, a count behind "an estimated", a count "out of"
         ("The line will carry 9 million passengers a year.", "passengers per year"),

@@ -365,6 +365,30 @@ def test_a_share_in_a_reported_poll_is_support(surface, metric):
     assert claim.subject != "Nov"  # an abbreviated month names no one
 
 
+def test_a_polls_method_in_a_later_paragraph_is_the_pollsters_poll():
+    text = (
+        "Jo Rivers leads Sam Lee 48 percent to 41 percent, a Harbour University poll "
+        "found.\n\n"
+        "The race has tightened since spring.\n\n"
+        "The poll was based on a phone survey of 1,210 adults. Among the 830 likely "
+        "voters surveyed, the margin of error was plus or minus 3 percentage points."
+    )
+    claims = {c.surface: c for c in extract_claims(text, "2015-11-20") if c.kind == "numeric"}
+    for surface in ("1,210", "830", "3 percentage points"):
+        assert claims[surface].subject == "Harbour University poll"
+        assert claims[surface].speaker == "Harbour University"
+    assert claims["830"].metric == "likely voters surveyed"
+
+
+def test_people_a_committee_interviewed_are_no_polls_sample():
+    text = (
+        "The Westmarch committee heard from 75 witnesses, a Harbour University report "
+        "found. Of the 75 witnesses interviewed by the committee, 59 were new."
+    )
+    claims = [c for c in extract_claims(text, "2015-11-20") if c.kind == "numeric"]
+    assert all("poll" not in (c.subject or "") for c in claims)
+
+
 def test_the_figure_referred_back_to_is_the_source_of_the_statement_that_gave_it():
     text = (
         "Home prices rose 0.5% in February, says the Beacon building society.\n\n"

@@ -38,6 +38,7 @@ __all__ = [
     "is_monthly_measure",
     "latest_release",
     "nearest_period",
+    "names_poll",
     "present_of_comparison",
     "stated_now",
     "without",

@@ -912,6 +912,9 @@ class ArticleSubjects:
             # "the 74-year-old senator said": the person the article has been naming
             return self.last_person or self.main
         found, rank = _ranked_subject(sentence, start, end, self.common, self.names)
+        if found and (office := _office_of(sentence, found, start)):
+            # "the Westmarch governor earned 51%": the person in that office
+            return self._office_holder(found, office) or f"{found} {office}"
         if found and found.lower() in _PERSON_PRONOUNS:
             # "her 52%-41% lead over Lee": her share; never the rival the sentence names
             main = self.main
@@ -1093,6 +1096,24 @@ class ArticleSubjects:
         owner = owner.rstrip("'’")
         return noun not in _PERSONAL_BODIES or not (owner in self._people or is_person_name(owner))
 
+    def _office_holder(self, place: str, office: str) -> str | None:
+        """The person the article has named with that office of that place before the
+        sentence read now ("Westmarch Gov. Jo Rivers", "Jo Rivers, the Westmarch
+        governor"); the last one, when several."""
+        title = office
+        if abbreviation := _OFFICE_ABBREVIATIONS.get(office):
+            title = rf"(?:{office}|{abbreviation}\.?)"
+        before = self._text[: self._starts[self._current]] if self._starts else ""
+        where = re.escape(place)
+        held = None
+        for m in re.finditer(
+            rf"\b{where}\s+(?i:{title})\s+(?P<a>{_PERSON_NAME})"
+            rf"|(?P<b>{_PERSON_NAME}),\s+(?:the|a|an)\s+{where}\s+(?i:{office})\b",
+            before,
+        ):
+            held = m["a"] or m["b"]
+        return self.full_person(held) if held and is_person_name(held) else None
+
     def full_person(self, name: str) -> str:
         """'Smith' -> 'Jane Smith' when the article named her in full before, and
         'Smith campaign' -> 'Jane Smith campaign'."""
@@ -1106,6 +1127,39 @@ class ArticleSubjects:
         # the person in full ("Jo Rivers ... Jo married in 1960"), if it is one person's
         named = self._by_first_name.get(name, ())
         return next(iter(named)) if len(named) == 1 else name
+
+
+# Offices one person holds, written after the place or body they hold it in: "the
+# Westmarch governor", "the Acme chairman" is that person, not the place or the firm.
+_OFFICES = frozenset(
+    """governor senator mayor president premier minister chancellor congressman
+    congresswoman representative lawmaker nominee frontrunner chairman chairwoman
+    boss""".split()
+)
+_OFFICE_ABBREVIATIONS = {
+    "governor": "Gov",
+    "senator": "Sen",
+    "representative": "Rep",
+    "congressman": "Rep",
+    "congresswoman": "Rep",
+    "president": "Pres",
+}
+_PERSON_NAME = r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
+
+
+def _office_of(sentence: str, name: str, start: int) -> str | None:
+    """The office of "the <name> <office>" written before the figure ("the Westmarch
+    governor earned 51%": governor), not a thing of the office ("the governor's race")."""
+    at = sentence.rfind(name, 0, start)
+    if at < 0 or not _THE_BEFORE_RE.search(sentence, max(0, at - 4), at):
+        return None
+    m = _OFFICE_AFTER_RE.match(sentence, at + len(name))
+    return m["office"].lower() if m and m.end() <= start else None
+
+
+_OFFICE_AFTER_RE = re.compile(
+    rf"\s+(?:[a-z-]+\s+)?(?P<office>{'|'.join(sorted(_OFFICES))})\b(?!['’]|\s+[a-z]+\s+(?:of|for)\b)"
+)
 
 
 # A figure that stands for a person: "the 74-year-old senator", "the 34-year-old".

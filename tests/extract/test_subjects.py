@@ -442,6 +442,26 @@ def test_an_island_chain_is_not_the_company_last_named():
     assert claim_subject(text, "54,000") != "Globex Holdings"
 
 
+@pytest.mark.parametrize(
+    ("earlier", "subject"),
+    [
+        ("Westmarch Gov. Jo Rivers leads the field.", "Jo Rivers"),
+        ("Jo Rivers, the Westmarch governor, leads the field.", "Jo Rivers"),
+        # another place's governor is someone else: the office, as the text names it
+        ("Zembla Gov. Sam Lee leads the field.", "Westmarch governor"),
+        ("Gov. Sam Lee leads the field.", "Westmarch governor"),
+    ],
+)
+def test_the_holder_of_an_office_of_a_place_is_that_person(earlier, subject):
+    text = f"{earlier} In a new poll, the Westmarch governor earned 51 percent."
+    assert claim_subject(text, "51 percent") == subject
+
+
+def test_a_thing_of_an_office_is_not_its_holder():
+    text = "Westmarch Gov. Jo Rivers leads. The Westmarch governor's race cost $9m."
+    assert claim_subject(text, "$9m") != "Jo Rivers"
+
+
 def test_a_person_described_by_the_firm_they_work_at_is_still_a_person():
     text = (
         "Ann Okafor wrote the report. Sam Lee, an executive at an Ohio-based firm, spoke. "

@@ -41,6 +41,7 @@ import re
 from functools import lru_cache
 
 from claims.extract.names import (
+    ANSWER_VERBS,
     DEMONYM,
     FUNCTION_WORDS,
     JOINT_NAME,
@@ -149,10 +150,7 @@ _POLL_SHAPE = re.compile(
 )
 # A share of the people asked and what they answered: "57% say the levy is fair". It
 # carries the poll on, but names no one's standing (see poll_shaped).
-_ASKED_SHARE = re.compile(
-    r"\d\s*(?:%|per\s*cent|percent)\s+(?:say|said|says|think|believe|expect|want|agree"
-    r"|disagree|describe|oppose|prefer)\b"
-)
+_ASKED_SHARE = re.compile(rf"\d\s*(?:%|per\s*cent|percent)(?:\s*[–—-])?\s+{ANSWER_VERBS}\b")
 # The first word of a two-word place after a pollster's name: "a Beacon New Hampshire poll".
 _COMPASS = frozenset("North South East West New Northern Southern Eastern Western".split())
 

@@ -15,6 +15,7 @@ import re
 from claims.extract import places
 
 __all__ = [
+    "ANSWER_VERBS",
     "BUSINESS_NOUNS",
     "CALENDAR_NAMES",
     "CORE",
@@ -188,6 +189,16 @@ FUNCTION_WORDS = frozenset(
     during following amid among under over within without about through across
     against toward towards behind beyond near unlike like including
     """.split()
+)
+
+
+# Verbs by which the people a poll asked answer it: "57% say", "a third believe",
+# "13 percent were unsure", "55 percent named Britain".
+ANSWER_VERBS = (
+    r"(?:say|says|said|think|thought|believe|believed|expect|expected|want|wanted|agree"
+    r"|agreed|disagree|disagreed|describe|described|oppose|opposed|prefer|preferred|support"
+    r"|supported|back|backed|name|named|chose|choose|picked|answered|responded|replied"
+    r"|rated|(?:are|were)\s+(?:not\s+sure|unsure|undecided|uncertain))"
 )
 
 

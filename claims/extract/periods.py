@@ -1206,17 +1206,23 @@ class ArticleTime:
                     mention.period = month
 
     def default_period(
-        self, sentence: str, mentions: list[PeriodMention], *, poll_figure: bool = True
+        self,
+        sentence: str,
+        mentions: list[PeriodMention],
+        *,
+        poll_figure: bool = True,
+        poll_carried: bool = False,
     ) -> str | None:
         """The period a figure of this sentence takes when no mention near it governs:
         the sentence's opening adverbial, else (for a figure a poll can report, not an
-        age or a duration) the month of the poll the text is about."""
+        age or a duration) the month of the poll the text is about, or whose shares the
+        sentence goes on giving (`poll_carried`)."""
         if any(m.kind == "year_span" for m in mentions):
             return None  # "Between 2001 and 2007, growth was 30% lower": of no one period
         frame = sentence_frame(sentence, mentions)
         if frame is not None:
             return frame
-        return self._poll_period if self._poll_here and poll_figure else None
+        return self._poll_period if (self._poll_here or poll_carried) and poll_figure else None
 
     def dated(self, metric: str | None, unit: str | None, period: str | None) -> None:
         """Note that a figure of this sentence measures `metric` in `unit` in `period`."""

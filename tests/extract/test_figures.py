@@ -143,6 +143,26 @@ def test_the_answers_of_a_polls_respondents_carry_the_poll():
     assert claims["57%"].subject == "students"
 
 
+@pytest.mark.parametrize(
+    "answer",
+    ["13% were unsure", "13% named the port", "13 percent \u2013 chose the port", "13% agreed"],
+)
+def test_every_kind_of_answer_carries_the_poll_and_its_month(answer):
+    text = (
+        "The levy divides the town.\n\n"
+        "A Lakeside College poll of 850 residents found wide support for the levy.\n\n"
+        f"Asked which project matters most, {answer}."
+    )
+    (claim,) = [c for c in extract_claims(text, "2024-03-16") if c.kind == "numeric" and
+                c.value == 13]  # fmt: skip
+    assert (claim.speaker, claim.period) == ("Lakeside College", "2024-03")
+
+
+def test_a_fraction_that_answers_is_a_share():
+    claims = numeric_claims("Less than a third agreed with the mayor, a Lakeside poll found.")
+    assert claims["a third"].value == pytest.approx(1 / 3, abs=1e-3)
+
+
 def test_a_firms_own_figures_are_not_its_surveys_sample():
     text = (
         "Acme Motors posted record sales in 2023.\n\n"

@@ -562,6 +562,9 @@ def _numeric_claims(
             # a monthly statistic said on a day ("on Friday, unemployment fell to 5.3%")
             # is of the month whose release was the latest on that day
             period = periods.latest_release(metric, date.fromisoformat(period))
+        if subject is None and (named := _person_named_last(metric, article_subjects)):
+            subject = named  # "28% had a positive view of Okafor": Okafor's rating
+        metric = _without_own_name(metric, subject)
         time.dated(metric, unit, period)
         claims.append(
             ExtractedClaim(
@@ -590,6 +593,34 @@ def _numeric_claims(
     _end_sentence(sentence, end, mentions, time, article_subjects)
     claims = _rival_share_unnamed(sentence, start, _bracket_follows_figure(sentence, start, claims))
     return _units_shared(text, _paired_in_order(sentence, start, claims, article_subjects))
+
+
+# A measure that ends by naming its own subject: "had a positive view of Okafor".
+_OWN_NAME_AFTER_RE = re.compile(
+    r"\s+(?:of|about|for|on|with|toward|towards)\s+(?:[A-Z][\w'’.-]*\s*)+$"
+)
+
+
+def _person_named_last(
+    metric: str | None, article_subjects: subjects.ArticleSubjects | None
+) -> str | None:
+    """The person a measure ends by naming ("had a positive view of Okafor"), in full."""
+    if not metric or not (m := _OWN_NAME_AFTER_RE.search(metric)):
+        return None
+    name = m.group().split(None, 1)[1].strip().rstrip(".")
+    full = article_subjects.full_person(name) if article_subjects is not None else name
+    return full if is_person_name(full) else None
+
+
+def _without_own_name(metric: str | None, subject: str | None) -> str | None:
+    """The metric without a closing phrase that names its subject, which the subject
+    field says: Okafor's "had a positive view of Okafor" is "had a positive view"."""
+    if not metric or not subject or metric.startswith("share of "):
+        return metric  # "share of Zemblans" says of whom, with nothing else to say
+    if not (m := _OWN_NAME_AFTER_RE.search(metric)):
+        return metric
+    named = m.group().split()[-1].rstrip(".")
+    return metric[: m.start()] if named == subject.split()[-1] else metric
 
 
 # What the shares of a contest's scored pair measure (leads.pair_share).

@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from claims.extract import context, leads
-from claims.extract.names import CALENDAR_NAMES
+from claims.extract.names import CALENDAR_NAMES, TITLES
 
 __all__ = ["GROUP_STATES", "sentence_metrics"]
 
@@ -1108,6 +1108,8 @@ def _metric_and_change(
     tokens = _tokens_before(sentence, start)
     if kind in ("percent", "share") and (state := _STATE_OF_SHARE_RE.match(sentence, end)):
         return state["state"].lower(), False  # "17% of voters still undecided"
+    if kind in ("percent", "share") and (answer := _answer_of_share(sentence, end)):
+        return answer, False  # "22% said they might change their mind"
 
     if age := _age(tokens, kind):
         return age, False
@@ -1182,6 +1184,101 @@ _STATE_OF_SHARE_RE = re.compile(
     rf"|remained|still|now)\s+)+(?P<state>{'|'.join(sorted(GROUP_STATES))})\b",
     re.IGNORECASE,
 )
+# What the people a share stands for answered, in the text's words: "13% were unsure",
+# "22% of voters said they might change their mind", "a third agreed with the mayor".
+# Verbs of backing ("45% support Okafor") leave the share to the candidate (support).
+_ANSWER_RE = re.compile(
+    r"(?:\s+of(?:\s+(?!who\b|as\b|what\b)[\w'’-]+){1,5}?)?(?:\s*[–—-]\s*|\s+)"
+    # "30% who backed Lee said they could switch": the answer after the relative clause
+    r"(?:who\s+(?:(?:[\w'’.-]+\s+){1,5}?(?=(?:say|says|said)\b))?)?"
+    r"(?P<answer>(?:say|says|said|think|thought|believe|believed|expect|expected|want|wanted"
+    r"|agree|agreed|disagree|disagreed|describe|described|oppose|opposed|name|named|answered"
+    r"|responded|replied|rated|(?:are|were)\s+(?:not\s+sure|unsure|undecided|uncertain))\b"
+    r"[^,;:.?!—–()\"“”]*)"
+)
+# Where an answer ends: another clause or a comparison.
+_ANSWER_END_RE = re.compile(
+    r"\s+(?:while|whereas|but|compared|versus|vs|than|according|and\s+(?:that|\d))\b.*", re.S
+)
+# "said they are", "think that it is": the speech verb and its subject, which leave
+# what was said.
+_SAID_THEY_RE = re.compile(
+    r"^(?:say|says|said|think|thought|believe|believed)\s+(?:that\s+)?"
+    r"(?:they|it|he|she|we)\s+(?:(?:are|were|is|was)\s+)?"
+)
+_COPULA_RE = re.compile(r"^(?:are|were)\s+")
+
+
+def _answer_of_share(sentence: str, end: int) -> str | None:
+    """What a share of people answered, written right after it (see _ANSWER_RE); None
+    when the answer is a quotation ('said they were "very worried"'), which no short
+    phrase of the text's own stands for."""
+    m = _ANSWER_RE.match(sentence, end)
+    if m is None or sentence[m.end() : m.end() + 1] in _QUOTE_MARKS:
+        return None
+    answer = _ANSWER_END_RE.sub("", m["answer"]).strip()
+    if later := _SAID_LATER_RE.search(answer):
+        answer = answer[later.start() + 1 :]  # "of those who named one said they could"
+    if _ANAPHORIC_ANSWER_RE.match(answer):
+        return None  # "61% said the same": what, the sentence before says
+    said = _SAID_THEY_RE.sub("", answer)
+    if _VOTE_FOR_RE.match(said):
+        return "support"  # "8% said they would vote for Okafor": her support
+    words = (_COPULA_RE.sub("", said) if said else answer).split()
+    # an answer up to its first adjunct: "much less likely to vote for the party in
+    # November because of ..." -> "much less likely to vote for the party"
+    cut = next((i for i, w in enumerate(words) if i > 1 and w.lower() in _ADJUNCT_OPENERS), None)
+    words = words[: min(cut or len(words), _LONGEST_ANSWER)]
+    while words and (words[-1].lower() in _PHRASE_BREAKS or _abbreviated_title(words[-1])):
+        words.pop()  # "... to the", or "Sen" cut off at its full stop
+    if not words or all(w.lower() in _EMPTY_ANSWER_WORDS for w in words):
+        return None  # "59% said it was not", "21% said" what a quotation gives
+    if _INCOMPLETE_END_RE.search(words[-1]):
+        return None  # "60% say he's" what a quotation gives
+    return " ".join(words)
+
+
+# An answer that points back to another: "said the same", "said so", "said otherwise".
+_ANAPHORIC_ANSWER_RE = re.compile(
+    r"^(?:say|says|said|think|thought|believe|believed|agreed|agree)\s+(?:the\s+same|so|otherwise"
+    r"|that|this|yes|no)\b"
+)
+# An answer that backs a candidate: "would vote for Okafor", "will definitely back Lee".
+_VOTE_FOR_RE = re.compile(
+    r"^(?:would|will|plan\s+to|intend\s+to)\s+(?:\w+ly\s+)?(?:vote\s+for|back|support)\s+"
+    r"(?:(?:former|Sen\.|Gov\.|Secretary|President|Mr\.|Mrs\.|Ms\.)\s+)*[A-Z]"
+)
+# A speech verb after a relative clause about the people: their answer follows it.
+_SAID_LATER_RE = re.compile(r"\s(?:say|says|said)\s+(?:that\s+)?(?:they|it)\b")
+
+
+def _abbreviated_title(word: str) -> bool:
+    """'Sen', 'Gov', 'Dr': a title whose full stop ended the text read."""
+    return len(word) <= 4 and word[:1].isupper() and word.lower() in TITLES
+
+
+_QUOTE_MARKS = frozenset("\"“”'‘’")
+_LONGEST_ANSWER = 10
+# Words that open an adjunct (when, where, why) rather than the answer's own object.
+_ADJUNCT_OPENERS = frozenset("in on at because if since as while when after before".split())
+# Words at which a long answer is cut: prepositions, conjunctions, articles.
+_PHRASE_BREAKS = frozenset(
+    "in on at for to of about with by from because if since as the a an and or that this "
+    "his her their its".split()
+)
+# Words that say nothing of an answer on their own ("said it was not", "does not").
+_EMPTY_ANSWER_WORDS = frozenset(
+    """say says said think thought believe believed are were is was be not no do does did
+    have has had so it that this yes""".split()
+)
+# Where an answer breaks off before what was said: a verb of saying or being.
+_INCOMPLETE_END_RE = re.compile(
+    r"^(?:say|says|said|think|thought|believe|believed|are|were|is|was|be|been|going)$"
+    r"|['’](?:s|re|m)$",
+    re.IGNORECASE,
+)
+
+
 # A figure in brackets right after the measure it gives: "the slim operating margins
 # (about 6 percent)", "Acme's gross margin (12%)".
 _NOUN_BEFORE_BRACKET_RE = re.compile(

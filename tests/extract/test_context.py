@@ -557,6 +557,35 @@ def test_metric_of_the_words_around_the_number(text, surface, metric):
         ("Lee finished 2 points behind Kim in the count.", "2", "margin behind Kim"),
         ("Lee trails Kim by 3 percentage points.", "3 percentage points", "margin behind Kim"),
         ("The margin of error is 4 percentage points.", "4 percentage points", "margin of error"),
+        # what the people a share stands for answered, in the text's words
+        ("Only 7 percent said they are undecided.", "7 percent", "undecided"),
+        ("Some 22% said they might change their mind.", "22%", "might change their mind"),
+        ("A third of renters agreed with the mayor.", "A third", "agreed with the mayor"),
+        ("In all, 13% of the voters asked were unsure.", "13%", "unsure"),
+        (
+            "The largest share \u2013 55 percent \u2013 named the port.",
+            "55 percent",
+            "named the port",
+        ),
+        ("Of those, 30% who backed Lee said they could switch.", "30%", "could switch"),
+        (
+            "Almost 60% say the levy should be scrapped, while 30% disagree.",
+            "60%",
+            "say the levy should be scrapped",
+        ),
+        # a long answer up to its first phrase, never a quotation or a pointer back
+        (
+            "Some 58% said they were much less likely to vote for the party in November "
+            "because of the levy.",
+            "58%",
+            "much less likely to vote for the party",
+        ),
+        ('Some 31% said they were "very worried" about rents.', "31%", None),
+        ("In May, 61% said the same.", "61%", None),
+        # an answer that backs a candidate is support
+        ("Some 8% said they would vote for Okafor.", "8%", "support"),
+        # "as opposed to" is no answer
+        ("Margins fell to 4% of sales as opposed to 5%.", "4%", "margins"),
     ],
 )
 def test_metric_in_poll_language(text, surface, metric):

@@ -163,6 +163,19 @@ def test_a_fraction_that_answers_is_a_share():
     assert claims["a third"].value == pytest.approx(1 / 3, abs=1e-3)
 
 
+def test_a_view_of_a_person_is_that_persons_rating():
+    text = (
+        "Jo Okafor trails in the race. In the Acme poll, 28 percent of voters said they "
+        "had a positive view of Okafor, compared with 33 percent last month."
+    )
+    claims = numeric_claims(text)
+    for surface in ("28 percent", "33 percent"):
+        assert (claims[surface].subject, claims[surface].metric) == (
+            "Jo Okafor",
+            "had a positive view",
+        )
+
+
 def test_a_firms_own_figures_are_not_its_surveys_sample():
     text = (
         "Acme Motors posted record sales in 2023.\n\n"

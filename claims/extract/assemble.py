@@ -515,6 +515,14 @@ def _numeric_claims(
             if article_subjects is not None and speaker and (sample := _sample_of(metric)):
                 # "surveyed 900 voters": the first a pollster names is its poll's sample
                 article_subjects.poll_samples.setdefault(speaker, sample)
+        elif (
+            speaker
+            and article_subjects is not None
+            and speaker in article_subjects.poll_samples
+            and metrics.answers_for_the_asked(sentence, q.end)
+        ):
+            # "while 13% were unsure": a share of the people the speaker's poll asked
+            subject = article_subjects.poll_samples[speaker]
         elif _names_the_pollster(subject, speaker, sentence, text):
             # "an Acme/Beacon poll found by 43%-41%": not Acme's figure, but a share of
             # the people its poll asked, when the sentence gives its findings

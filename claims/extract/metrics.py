@@ -37,7 +37,7 @@ from collections.abc import Iterable, Sequence
 from claims.extract import context, leads
 from claims.extract.names import CALENDAR_NAMES, TITLES
 
-__all__ = ["GROUP_STATES", "sentence_metrics"]
+__all__ = ["GROUP_STATES", "answers_for_the_asked", "sentence_metrics"]
 
 # --- word classes -------------------------------------------------------------------
 
@@ -1188,7 +1188,7 @@ _STATE_OF_SHARE_RE = re.compile(
 # "22% of voters said they might change their mind", "a third agreed with the mayor".
 # Verbs of backing ("45% support Okafor") leave the share to the candidate (support).
 _ANSWER_RE = re.compile(
-    r"(?:\s+of(?:\s+(?!who\b|as\b|what\b)[\w'’-]+){1,5}?)?(?:\s*[–—-]\s*|\s+)"
+    r"(?P<group>\s+of(?:\s+(?!who\b|as\b|what\b)[\w'’-]+){1,5}?)?(?:\s*[–—-]\s*|\s+)"
     # "30% who backed Lee said they could switch": the answer after the relative clause
     r"(?:who\s+(?:(?:[\w'’.-]+\s+){1,5}?(?=(?:say|says|said)\b))?)?"
     r"(?P<answer>(?:say|says|said|think|thought|believe|believed|expect|expected|want|wanted"
@@ -1207,6 +1207,13 @@ _SAID_THEY_RE = re.compile(
     r"(?:they|it|he|she|we)\s+(?:(?:are|were|is|was)\s+)?"
 )
 _COPULA_RE = re.compile(r"^(?:are|were)\s+")
+
+
+def answers_for_the_asked(sentence: str, end: int) -> bool:
+    """Whether the share ending at `end` is of the people a poll asked, named by their
+    answer alone ("13% were unsure"), with no group of its own ("13% of nurses")."""
+    m = _ANSWER_RE.match(sentence, end)
+    return m is not None and m["group"] is None and _answer_of_share(sentence, end) is not None
 
 
 def _answer_of_share(sentence: str, end: int) -> str | None:

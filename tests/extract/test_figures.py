@@ -176,6 +176,17 @@ def test_a_view_of_a_person_is_that_persons_rating():
         )
 
 
+def test_an_answer_without_a_group_is_a_share_of_the_polls_sample():
+    text = (
+        "A new Acme poll of 900 likely voters finds Okafor ahead.\n\n"
+        "Okafor has 45% and Lee 40%, while 13% were unsure. Among nurses, 7 percent said "
+        "they are undecided. Some 30% of nurses said they were unsure."
+    )
+    claims = numeric_claims(text)
+    assert (claims["13%"].subject, claims["13%"].metric) == ("likely voters", "unsure")
+    assert claims["30%"].subject == "nurses"
+
+
 def test_a_firms_own_figures_are_not_its_surveys_sample():
     text = (
         "Acme Motors posted record sales in 2023.\n\n"

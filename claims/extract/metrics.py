@@ -1188,7 +1188,11 @@ _STATE_OF_SHARE_RE = re.compile(
 # "22% of voters said they might change their mind", "a third agreed with the mayor".
 # Verbs of backing ("45% support Okafor") leave the share to the candidate (support).
 _ANSWER_RE = re.compile(
-    r"(?P<group>\s+of(?:\s+(?!who\b|as\b|what\b)[\w'’-]+){1,5}?)?(?:\s*[–—-]\s*|\s+)"
+    # the group: "of likely voters", or after a ratio the noun itself ("eight in 10
+    # Democratic voters")
+    r"(?P<group>\s+of(?:\s+(?!who\b|as\b|what\b)[\w'’-]+){1,5}?"
+    r"|(?<=\bin\s10)(?:\s+(?:[A-Z][\w-]*|[a-z-]+(?:ic|an|al|ed|ly|ing|ive))){0,2}\s+[a-z]+s"
+    r"(?:\s+overall)?)?(?:\s*[–—-]\s*|\s+)"
     # "30% who backed Lee said they could switch": the answer after the relative clause
     r"(?:who\s+(?:(?:[\w'’.-]+\s+){1,5}?(?=(?:say|says|said)\b))?)?"
     r"(?P<answer>(?:say|says|said|think|thought|believe|believed|expect|expected|want|wanted"

@@ -580,8 +580,7 @@ _POPULATION_MODIFIER = (
     r"(?:\d[\d,]*|[A-Z][\w-]*|top|other|young|older|younger|likely|registered|eligible|"
     r"major|small|large|[a-z-]+(?:ic|ian|ean|ese|ish|ern|al|ed|ing|ive|ent|ant))"
 )
-_POPULATION_AFTER_RE = re.compile(
-    r"\s+(?:out\s+)?of\s+(?:(?:the|those|these|all|its|their|our|his|her)\s+)?"
+_POPULATION_NP = (
     rf"(?P<np>(?:{_POPULATION_MODIFIER}\s+){{0,2}}"
     r"(?:[a-z][a-z-]*[^s\W]s|electorate|population|public|workforce))\b(?!['’-])"
     # and the phrase ends there: a verb, a clause or a preposition follows, not another
@@ -591,6 +590,12 @@ _POPULATION_AFTER_RE = re.compile(
     r"have|has|had|are|were|was|is|said|say|says|would|will|could|may|might|can|do|did|"
     r"does|[a-z]+ed|[a-z]+s)\b)"
 )
+_POPULATION_AFTER_RE = re.compile(
+    r"\s+(?:out\s+)?of\s+(?:(?:the|those|these|all|its|their|our|his|her)\s+)?" + _POPULATION_NP
+)
+# A ratio names its group right after it: "eight in 10 Democratic voters".
+_RATIO_END_RE = re.compile(r"\b(?:in|out\s+of)\s+(?:\d+|ten|five|four|three|two)$", re.I)
+_POPULATION_AFTER_RATIO_RE = re.compile(r"\s+" + _POPULATION_NP)
 # A share of the votes is a vote share, a measure: no population.
 _VOTES = frozenset({"votes", "ballots"})
 _NO_POPULATION = {word.lower() for word in context.NOT_SUBJECTS} | {
@@ -615,7 +620,11 @@ def population_of(sentence: str, start: int, end: int) -> str | None:
     the figure is about. Not a measure ("5% of sales") nor a time ("half of the years"),
     and not when a name follows, which the share is about as a rule (an opinion of it)."""
     found = _POPULATION_AFTER_RE.match(sentence, end)
-    if found is None or not _SHARE_RE.search(sentence[start:end]):
+    if found is None and _RATIO_END_RE.search(sentence, start, end):
+        found = _POPULATION_AFTER_RATIO_RE.match(sentence, end)
+    elif found is None or not _SHARE_RE.search(sentence[start:end]):
+        return None
+    if found is None:
         return None
     words = found["np"].split()
     head = words[-1].lower()
@@ -657,7 +666,8 @@ def _opening_population(sentence: str, start: int) -> str | None:
 # view of Rivers", "back Rivers", "said they trust Lee" (not "live in Lima").
 _OPINION_OF_NAME_RE = re.compile(
     r"[^.;:]{0,60}?\b(?:of|for|about|back\w*|support\w*|favou?r\w*|prefer\w*|oppos\w*"
-    r"|approv\w*|disapprov\w*|trust\w*|like\w*|dislike\w*|choose|chose|vote\w*)\s+"
+    r"|approv\w*|disapprov\w*|trust\w*|like\w*|dislike\w*|choose|chose|vote\w*|view\w*"
+    r"|rate|rated|rating)\s+"
     r"(?:[a-z]+\s+){0,2}[A-Z][a-z]"
 )
 

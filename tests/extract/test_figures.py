@@ -187,6 +187,15 @@ def test_an_answer_without_a_group_is_a_share_of_the_polls_sample():
     assert claims["30%"].subject == "nurses"
 
 
+def test_a_ratio_names_its_group_right_after_it():
+    text = "In the Acme poll, nearly eight in 10 Zemblan voters said they were unsure."
+    claim = numeric_claims(text)["eight in 10"]
+    assert (claim.subject, claim.metric) == ("Zemblan voters", "unsure")
+    # a view of a name is that name's rating, not the group's
+    text = "In the Acme poll, two in 10 Zemblan voters view Okafor favorably."
+    assert numeric_claims(text)["two in 10"].subject != "Zemblan voters"
+
+
 def test_a_firms_own_figures_are_not_its_surveys_sample():
     text = (
         "Acme Motors posted record sales in 2023.\n\n"

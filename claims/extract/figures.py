@@ -51,6 +51,7 @@ from claims.extract.names import (
     is_org_name,
     is_person_name,
 )
+from claims.extract.periods import names_poll
 from claims.extract.sentences import paragraph_spans
 from claims.normalise import fold_words
 from claims.plurals import singular
@@ -346,11 +347,35 @@ def _paragraph_of(spans: list[tuple[int, int]], text: str) -> list[int]:
     return out
 
 
+# A poll named by its pollster right before the word: "the latest Beacon/Globe survey".
+_POLL_BY_NAME_RE = re.compile(
+    r"\b(?!(?:The|This|That|A|An|Its|Their|Our|His|Her|Last|Latest|New|Recent)\b)"
+    r"([A-Z][\w/&.’'-]*(?:\s+[A-Z][\w/&.’'-]*)*)\s+(?:poll|survey)\b"
+)
+
+
+def _names_another_poll(sentence: str, poll: str) -> bool:
+    """Whether the sentence names a poll by a pollster other than `poll`."""
+    return any(
+        m.group(1) not in poll and poll not in m.group(1)
+        for m in _POLL_BY_NAME_RE.finditer(sentence)
+    )
+
+
+def _about_a_poll(text: str) -> bool:
+    """Whether the article is about a poll: its headline or opening paragraph names one."""
+    return any(names_poll(text[start:end]) for start, end in paragraph_spans(text)[:2])
+
+
 class _Carry:
     """What the article has said about sources of figures so far, left to right."""
 
     def __init__(self, text: str) -> None:
         self.text = text
+        # In an article about a poll, shares past others' words are that poll's: the
+        # first the article names.
+        self.poll_article = _about_a_poll(text)
+        self.article_poll: str | None = None
         self.documents: dict[str, str | None] = {}
         self.current: str | None = None  # the source the paragraph is reporting
         self.last: str | None = None  # the last source of figures named
@@ -365,6 +390,8 @@ class _Carry:
         self.known.append(name)
         self.current = self.last = name
         self.poll = name if is_poll else None
+        if is_poll and self.article_poll is None and self.poll_article:
+            self.article_poll = name
         return name
 
     def document(self, noun: str) -> str | None:
@@ -395,7 +422,7 @@ class _Carry:
                 words = _topic_words(sentence)
                 self.topic = (attribution.speaker, words, last_paragraph)
         else:
-            self.poll = None
+            self.poll = self.article_poll
             if _gives_figures(attribution, sentence):
                 # "Prices rose 2%, says the Beacon building society." then "The
                 # figure means ...": the figure's source, whatever the text calls it
@@ -510,7 +537,12 @@ def figure_sources(text: str, spans: list[tuple[int, int]], attributions: list) 
                 _give_back(out, i, name, spans, text, paragraph, attributions)
         elif (back := refers_back(sentence)) is not None:
             carry.current = carry.last or carry.document(back)
-        elif carry.current is None and carry.poll is not None and reports_poll_shares(sentence):
+        elif (
+            carry.current is None
+            and carry.poll is not None
+            and reports_poll_shares(sentence)
+            and not _names_another_poll(sentence, carry.poll)
+        ):
             carry.current = carry.poll  # a poll's shares reported paragraphs later
         out[i] = carry.current or carry.on_topic(sentence, paragraph[i])
     return out

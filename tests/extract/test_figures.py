@@ -120,6 +120,8 @@ def test_back_reference_reopens_the_source_in_a_later_paragraph():
 
 def test_poll_shares_carry_across_paragraphs_until_someone_else_speaks():
     text = (
+        "The council met on Monday.\n\n"
+        "The budget was passed after a long debate.\n\n"
         "The mayor leads, a Lakeside College poll shows.\n\n"
         "In the east, Smith has 45%, while Brown has 41%.\n\n"
         "Four candidates have entered the race.\n\n"
@@ -130,6 +132,22 @@ def test_poll_shares_carry_across_paragraphs_until_someone_else_speaks():
     assert got["45%"] == got["41%"] == "Lakeside College"
     assert got["Four"] is None  # not a poll's share
     assert got["52%"] is None  # a quotation by someone else came between
+
+
+def test_in_an_article_about_a_poll_its_shares_stay_its_own_past_others_words():
+    text = (
+        "Mayor leads in new poll.\n\n"
+        "The mayor leads, a Lakeside College poll shows.\n\n"
+        "In the east, Smith has 45%, while Brown has 41%.\n\n"
+        '"It is close," said Tom Hale, a strategist. A Harbour poll last week was closer.\n\n'
+        '"We will win," said Brown.\n\n'
+        "Among young voters, Smith has 52%.\n\n"
+        "In the latest Beacon/Globe survey, Smith has 49%."
+    )
+    got = speakers(text)
+    assert got["45%"] == got["41%"] == "Lakeside College"
+    assert got["52%"] == "Lakeside College"  # the article's poll, not the last one named
+    assert got["49%"] != "Lakeside College"  # a share of another poll the sentence names
 
 
 def test_the_answers_of_a_polls_respondents_carry_the_poll():

@@ -226,6 +226,14 @@ _FIRST_SCORE_RE = re.compile(
     # the rival, named (or described after a name-like word), then the first figure
     r"\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}?,?\s+$"
 )
+# The rival named after a lead's two shares: "a lead of 48% to 41% over Lee": the 41%
+# is Lee's.
+_LEAD_OF_BEFORE_RE = re.compile(
+    r"\blead\s+of\s+\d[\d.,]*\s*(?:%|percent|per\s+cent|points?)?\s+to\s+$", re.IGNORECASE
+)
+_RIVAL_AFTER_RE = re.compile(
+    rf"\s*(?:%|percent|per\s+cent|points?)?\s+over\s+(?:the\s+)?(?P<name>{_SCORE_NAME})"
+)
 _NOUN_AFTER_RE = re.compile(r"\s+[a-z]")
 # "the government's $90bn claim", "the government's planned 5% rise": the figure's
 # holder is a government, which the article's country names.
@@ -841,6 +849,10 @@ def _ranked_subject(
         # "Okafor's 52%-41% lead over Lee": each one's share; "her 52%-41% lead": the
         # pronoun, for the article's reader to resolve
         return (owner if owner.lower() in _PERSON_PRONOUNS else _clean_name(owner)), 0
+    if _LEAD_OF_BEFORE_RE.search(sentence, max(0, start - 40), start) and (
+        m := _RIVAL_AFTER_RE.match(sentence, end)
+    ):
+        return _clean_name(m["name"]), 0  # "a lead of 48% to 41% over Lee": Lee's 41%
     if m := _SECOND_SCORE_RE.search(sentence, max(0, start - 120), start):
         return _clean_name(m["name"]), 0  # "Rivers leads Stone, 52% to 41%": Stone's 41%
     if leads.SCORE_AFTER_RE.match(sentence, end) and (

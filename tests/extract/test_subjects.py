@@ -462,6 +462,12 @@ def test_a_thing_of_an_office_is_not_its_holder():
     assert claim_subject(text, "$9m") != "Jo Rivers"
 
 
+def test_the_second_share_of_a_lead_over_a_rival_is_the_rivals():
+    text = "A March survey found Okafor with a lead of 48 percent to 41 percent over Lee."
+    assert claim_subject(text, "48 percent") == "Okafor"
+    assert claim_subject(text, "41 percent") == "Lee"
+
+
 def test_a_person_described_by_the_firm_they_work_at_is_still_a_person():
     text = (
         "Ann Okafor wrote the report. Sam Lee, an executive at an Ohio-based firm, spoke. "

@@ -416,6 +416,10 @@ def _numeric_claims(
     if article_subjects is not None:
         article_subjects.enter(start)
     _note_org_names(sentence, org_names)
+    pollster = figure_source or getattr(attribution, "speaker", None)
+    if article_subjects is not None and pollster and (group := subjects.polled_group(sentence)):
+        # "a Beacon poll of likely voters found ...": whom Beacon's findings are shares of
+        article_subjects.poll_samples.setdefault(pollster, group)
     mentions = periods.find_periods(sentence, published, time.year)
     time.begin_sentence(start, sentence, mentions)
     # "founded 300 years ago": the span of years is a claim as well as a time

@@ -46,7 +46,7 @@ from claims.extract.names import (
     is_person_name,
 )
 
-__all__ = ["ArticleSubjects", "first_person", "population_of", "sentence_subject"]
+__all__ = ["ArticleSubjects", "first_person", "polled_group", "population_of", "sentence_subject"]
 
 _CHUNK_RE = context.PROPER_CHUNK_RE
 # Verbs that make the name before them the source of what follows: "Acme said",
@@ -643,6 +643,19 @@ def population_of(sentence: str, start: int, end: int) -> str | None:
     if _OPINION_OF_NAME_RE.match(sentence, found.end()):
         return None  # "31% of voters had a kind word for Rivers": the share is Rivers'
     return found["np"]
+
+
+_POLL_WORD_RE = re.compile(r"\b(?:poll|survey)(?=\s+of\s)", re.IGNORECASE)
+
+
+def polled_group(sentence: str) -> str | None:
+    """The people a poll named in the sentence asked, given without their number: "a
+    Beacon poll of likely Zemblan voters found" -> "likely Zemblan voters"."""
+    for m in _POLL_WORD_RE.finditer(sentence):
+        found = _POPULATION_AFTER_RE.match(sentence, m.end())
+        if found and not found["np"][0].isdigit():
+            return found["np"]
+    return None
 
 
 # A share that opens the sentence, as its subject: "About 30% of", "Two-thirds of".

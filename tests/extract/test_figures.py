@@ -214,6 +214,15 @@ def test_a_ratio_names_its_group_right_after_it():
     assert numeric_claims(text)["two in 10"].subject != "Zemblan voters"
 
 
+def test_a_poll_of_a_group_without_its_number_names_whom_its_shares_are_of():
+    text = (
+        "A Beacon poll of likely Zemblan voters has revealed that the mayor is unpopular.\n\n"
+        "Asked about the plan, 13 percent were unsure."
+    )
+    claim = numeric_claims(text)["13 percent"]
+    assert (claim.subject, claim.speaker) == ("likely Zemblan voters", "Beacon")
+
+
 def test_a_firms_own_figures_are_not_its_surveys_sample():
     text = (
         "Acme Motors posted record sales in 2023.\n\n"

@@ -430,7 +430,9 @@ def _numeric_claims(
         _end_sentence(sentence, end, mentions, time, article_subjects)
         return []
     # a poll's shares carried past the paragraph that named it are that poll's
-    poll_carried = figure_source is not None and figures.reports_poll_shares(sentence)
+    poll_carried = figure_source is not None and figures.gives_poll_shares(
+        sentence, time.about_a_poll
+    )
     default_period = time.default_period(sentence, mentions, poll_carried=poll_carried)
     # "from 2009 to 2014": no period of the vocabulary stands for the figures of a span
     spans_years = any(m.kind == "year_span" for m in mentions)

@@ -51,12 +51,12 @@ from claims.extract.names import (
     is_org_name,
     is_person_name,
 )
-from claims.extract.periods import names_poll
+from claims.extract.periods import about_a_poll
 from claims.extract.sentences import paragraph_spans
 from claims.normalise import fold_words
 from claims.plurals import singular
 
-__all__ = ["figure_sources", "poll_shaped", "reports_poll_shares"]
+__all__ = ["figure_sources", "gives_poll_shares", "poll_shaped", "reports_poll_shares"]
 
 _MAX_SENTENCE = 1500
 # Nouns for a body of figures a source publishes.
@@ -99,12 +99,14 @@ _NAME_THEN_NOUN = re.compile(
 # "in a Beacon/Acme poll of 900 voters": a poll is its pollster's without a verb.
 _POLL_BY_NAME = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:(?:new|latest|recent|national|weekly|monthly)\s+)?"
-    rf"(?P<name>{JOINT_NAME})\s+(?P<noun>poll|survey|(?:polling\s+)?average)\b"
+    rf"(?P<name>{JOINT_NAME})\s+(?P<noun>[Pp]oll|[Ss]urvey|(?:polling\s+)?average)\b"
 )
 # "Harbour Research conducted the poll", "Harbour surveyed 1,000 adults".
 _NAME_CONDUCTED = re.compile(
     rf"(?P<name>{JOINT_NAME})(?:\s+\w+ly)?\s+(?P<noun>conducted|carried\s+out|commissioned|"
     r"surveyed|polled|interviewed|questioned)\b"
+    # with an object: "the Marines surveyed (60%)" are people a poll asked
+    r"(?=\s+[\w$])"
 )
 _PATTERNS = (_NOUN_THEN_NAME, _NAME_THEN_NOUN, _POLL_BY_NAME, _NAME_CONDUCTED)
 # The verbs of _NAME_CONDUCTED (case-sensitive), one of which its every match holds.
@@ -273,6 +275,18 @@ def reports_poll_shares(sentence: str) -> bool:
     return poll_shaped(sentence) or _ASKED_SHARE.search(sentence) is not None
 
 
+def gives_poll_shares(sentence: str, about_a_poll: bool) -> bool:
+    """Whether the sentence gives shares a poll found: in poll terms (reports_poll_shares),
+    or any percentage in an article about a poll ("15% enthusiastic and 24% satisfied")
+    unless a year dates it ("won 51% of the vote in 2009" is an election's)."""
+    if reports_poll_shares(sentence):
+        return True
+    return about_a_poll and _PERCENT.search(sentence) is not None and not _YEAR.search(sentence)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _carries(attribution) -> bool:
     """Whether an attributed sentence's source is a body that publishes figures:
     an organisation's statement is, a person's words or a quotation are not."""
@@ -362,9 +376,10 @@ def _names_another_poll(sentence: str, poll: str) -> bool:
     )
 
 
-def _about_a_poll(text: str) -> bool:
-    """Whether the article is about a poll: its headline or opening paragraph names one."""
-    return any(names_poll(text[start:end]) for start, end in paragraph_spans(text)[:2])
+# A verb by which a source named before reports again: "Acme found", "Acme also shows".
+_REPORTS_AGAIN_RE = re.compile(
+    rf"(?:['\u2019]s\s+(?:data|figures|poll|survey))?{_FILLER}\s+{_DATA_VERB}\b"
+)
 
 
 class _Carry:
@@ -374,7 +389,7 @@ class _Carry:
         self.text = text
         # In an article about a poll, shares past others' words are that poll's: the
         # first the article names.
-        self.poll_article = _about_a_poll(text)
+        self.poll_article = about_a_poll(text)
         self.article_poll: str | None = None
         self.documents: dict[str, str | None] = {}
         self.current: str | None = None  # the source the paragraph is reporting
@@ -393,6 +408,15 @@ class _Carry:
         if is_poll and self.article_poll is None and self.poll_article:
             self.article_poll = name
         return name
+
+    def reporting_again(self, sentence: str) -> str | None:
+        """A source of figures named before, reporting again by name: "In breaking down
+        the results, Acme found ...", "Acme's data show"."""
+        for name in reversed(self.known):
+            at = sentence.find(name)
+            if at >= 0 and _REPORTS_AGAIN_RE.match(sentence, at + len(name)):
+                return name
+        return None
 
     def document(self, noun: str) -> str | None:
         """The document the article named by title for a noun, looked up once."""
@@ -537,10 +561,12 @@ def figure_sources(text: str, spans: list[tuple[int, int]], attributions: list) 
                 _give_back(out, i, name, spans, text, paragraph, attributions)
         elif (back := refers_back(sentence)) is not None:
             carry.current = carry.last or carry.document(back)
+        elif (again := carry.reporting_again(sentence)) is not None:
+            carry.current = again  # "Acme found Democrats favored Okafor, 72% to 8%"
         elif (
             carry.current is None
             and carry.poll is not None
-            and reports_poll_shares(sentence)
+            and gives_poll_shares(sentence, carry.poll_article)
             and not _names_another_poll(sentence, carry.poll)
         ):
             carry.current = carry.poll  # a poll's shares reported paragraphs later

@@ -24,6 +24,7 @@ from functools import cached_property
 
 from claims.extract.numbers import parse_word_number
 from claims.extract.places import is_place
+from claims.extract.sentences import paragraph_spans
 from claims.extract.units import is_plural_noun
 from claims.normalise import fold_words
 from claims.plurals import singular
@@ -31,6 +32,7 @@ from claims.plurals import singular
 __all__ = [
     "ArticleTime",
     "PeriodMention",
+    "about_a_poll",
     "attached_ago",
     "baseline_mentions",
     "baseline_period",
@@ -1064,6 +1066,12 @@ def _month_of(period: str | None) -> str | None:
     return period[:7] if period is not None and len(period) >= 7 else None
 
 
+def about_a_poll(text: str) -> bool:
+    """Whether the article is about a poll: its headline or one of its first three
+    paragraphs names one (a lede may open on the finding and name the poll later)."""
+    return any(names_poll(text[start:end]) for start, end in paragraph_spans(text)[:4])
+
+
 def names_poll(sentence: str) -> bool:
     """Whether the text names an opinion poll or survey."""
     return _POLL_RE.search(sentence) is not None
@@ -1148,6 +1156,11 @@ class ArticleTime:
         # The periods of the measures this paragraph has dated, by folded metric.
         self._measured: dict[tuple[str, ...], str] = {}
         self._pending: dict[tuple[str, ...], str] = {}  # this sentence's, noted at its end
+
+    @cached_property
+    def about_a_poll(self) -> bool:
+        """Whether the article is about a poll (see about_a_poll)."""
+        return bool(self._polls) and about_a_poll(self._text)
 
     @cached_property
     def _event_days(self) -> dict[str, str]:

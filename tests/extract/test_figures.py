@@ -122,6 +122,8 @@ def test_poll_shares_carry_across_paragraphs_until_someone_else_speaks():
     text = (
         "The council met on Monday.\n\n"
         "The budget was passed after a long debate.\n\n"
+        "Schools will get more money.\n\n"
+        "Roads will wait another year.\n\n"
         "The mayor leads, a Lakeside College poll shows.\n\n"
         "In the east, Smith has 45%, while Brown has 41%.\n\n"
         "Four candidates have entered the race.\n\n"
@@ -148,6 +150,35 @@ def test_in_an_article_about_a_poll_its_shares_stay_its_own_past_others_words():
     assert got["45%"] == got["41%"] == "Lakeside College"
     assert got["52%"] == "Lakeside College"  # the article's poll, not the last one named
     assert got["49%"] != "Lakeside College"  # a share of another poll the sentence names
+
+
+def test_a_poll_named_in_the_lede_makes_an_article_about_it():
+    text = (
+        "Who worries voters most?\n\n"
+        "Voters are anxious this year.\n\n"
+        "In a national Harbour University Poll, likely voters were asked "
+        "how they would feel.\n\n"
+        '"It scares me," said Jo Rivers, 30, of Lakeside.\n\n'
+        "For Okafor, 33% would be scared, and 15% enthusiastic.\n\n"
+        "Lee won 51% of the vote in 2009.\n\n"
+        "In breaking down the results, Harbour University found Democrats "
+        "favored Lee, 72 percent to 8 percent."
+    )
+    got = speakers(text)
+    poll = "Harbour University"
+    assert got["33%"] == got["15%"] == poll  # any share, past a quotation
+    assert got["51%"] is None  # a share a year dates is an election's
+    assert got["72 percent"] == got["8 percent"] == poll  # the pollster reporting again
+    claims = numeric_claims(text)
+    assert claims["33%"].period == "2024-03"
+
+
+def test_people_a_poll_asked_are_not_its_pollster():
+    text = (
+        "A new Acme poll of troops finds Okafor ahead.\n\n"
+        "Okafor had her greatest support among the Marines surveyed (60 percent)."
+    )
+    assert speakers(text)["60 percent"] == "Acme"
 
 
 def test_the_answers_of_a_polls_respondents_carry_the_poll():

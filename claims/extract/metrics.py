@@ -441,6 +441,8 @@ def _tokens_before(sentence: str, start: int) -> list[str]:
     for spread in _PLUS_OR_MINUS:
         if [_lower(t) for t in tokens[-len(spread) :]] == spread:
             return tokens[: -len(spread)]  # "was +/-3 points": the verb governs the number
+    if [_lower(t) for t in tokens[-3:]] == ["in", "excess", "of"]:
+        return tokens[:-3]  # "is in excess of $10bn": an approximator, as "more than" is
     return tokens
 
 
@@ -908,6 +910,21 @@ def _duration(tokens: list[str]) -> str | None:
     return "duration"
 
 
+def _sentenced(tokens: list[str]) -> bool:
+    """Whether the time is a court's sentence: 'sentenced to (more than) four years'."""
+    i = len(tokens) - 1
+    while i >= 0 and _lower(tokens[i]) in _APPROXIMATORS and _lower(tokens[i]) != "to":
+        i -= 1
+    return i >= 1 and _lower(tokens[i]) == "to" and _lower(tokens[i - 1]) == "sentenced"
+
+
+_PROBATION_RE = re.compile(r"['’]?\s+(?:of\s+)?probation\b", re.IGNORECASE)
+# Where a sentence is served: "in federal prison", "behind bars", "in jail".
+_IN_PRISON_RE = re.compile(
+    r"\s+(?:in\s+(?:a\s+)?(?:[a-z]+\s+)?(?:prison|jail|custody)|behind\s+bars)\b", re.IGNORECASE
+)
+
+
 def _age(tokens: list[str], kind: str) -> str | None:
     """'aged 45', 'the 34-year-old', 'Smith, 61,': a person's age."""
     if kind == "age":
@@ -917,6 +934,8 @@ def _age(tokens: list[str], kind: str) -> str | None:
         i -= 1
     if i >= 0 and _lower(tokens[i]) == "aged":
         return "age"
+    if i >= 1 and _lower(tokens[i]) == "age" and _lower(tokens[i - 1]) in ("at", "of"):
+        return "age"  # "died Sunday at age 94", "a man of age 30"
     return None
 
 
@@ -1102,8 +1121,8 @@ def _metric_and_change(
             metric = f"{noun} {participle}"  # "six protesters were arrested": protesters arrested
         else:
             metric = context.find_metric(sentence, start, end, noun, noun)
-            if _tokens_before(sentence, start)[-2:-1] in (["an"], ["An"], ["a"], ["A"]):
-                metric = _without_hedge(metric)  # "an estimated 5,000 people"
+            if _lower((_tokens_before(sentence, start)[-2:-1] or [""])[0]) in ("an", "a", "the"):
+                metric = _without_hedge(metric)  # "an estimated 5,000 people", "the estimated"
         return _count_rate(sentence, end, noun, metric), False
     tokens = _tokens_before(sentence, start)
     if kind in ("percent", "share") and (state := _STATE_OF_SHARE_RE.match(sentence, end)):
@@ -1117,6 +1136,11 @@ def _metric_and_change(
         return _lower(tokens[-1]), False  # "a magnitude 6.1 earthquake": its magnitude
     if kind == "time" and (duration := _duration(tokens)):
         return duration, False
+    if kind == "time" and _sentenced(tokens):
+        # "was sentenced to more than four years in federal prison"
+        if _PROBATION_RE.match(sentence, end):
+            return "probation", False  # "sentenced to two years' probation"
+        return ("prison sentence" if _IN_PRISON_RE.match(sentence, end) else "sentence"), False
     if kind == "percent" and _backing_from(tokens):
         return "support", False
     if put := _put_at(sentence, start):

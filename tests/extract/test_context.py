@@ -557,6 +557,19 @@ def test_metric_of_the_words_around_the_number(text, surface, metric):
         ("Lee finished 2 points behind Kim in the count.", "2", "margin behind Kim"),
         ("Lee trails Kim by 3 percentage points.", "3 percentage points", "margin behind Kim"),
         ("The margin of error is 4 percentage points.", "4 percentage points", "margin of error"),
+        # a court's sentence, where it is served
+        (
+            "Okafor was sentenced to more than four years in federal prison.",
+            "four years",
+            "prison sentence",
+        ),
+        ("Lee was sentenced to 18 months on Friday.", "18 months", "sentence"),
+        ("Lee was sentenced to two years' probation.", "two years", "probation"),
+        ("Lee served two years in prison.", "two years", None),
+        # an age after "at age", a worth "in excess of" a sum
+        ("Rivers, who died Sunday at age 94, was mourned.", "94", "age"),
+        ("She says her net worth is in excess of $10 billion.", "$10 billion", "net worth"),
+        ("It serves the estimated 55 million viewers.", "55 million", "viewers"),
         # what the people a share stands for answered, in the text's words
         ("Only 7 percent said they are undecided.", "7 percent", "undecided"),
         ("Some 22% said they might change their mind.", "22%", "might change their mind"),

@@ -637,6 +637,7 @@ def _without_own_name(metric: str | None, subject: str | None) -> str | None:
     return metric[: m.start()] if named == subject.split()[-1] else metric
 
 
+_SUPPORT_AMONG = "support among "
 # What the shares of a contest's scored pair measure (leads.pair_share).
 _SHARES_OF_A_SCORE = frozenset({"support", "vote share"})
 
@@ -649,13 +650,19 @@ def _rival_share_unnamed(
     not name its owner, and it is left without one rather than put in Smith's series."""
     for i in range(1, len(claims)):
         first, second = claims[i - 1], claims[i]
-        if (
-            first.metric == second.metric
-            and first.metric in _SHARES_OF_A_SCORE
+        if first.metric is None or first.metric != second.metric:
+            continue
+        if not leads.PAIR_JOIN_RE.fullmatch(
+            sentence, first.surface_end - start, second.surface_start - start
+        ):
+            continue
+        if first.metric.startswith(_SUPPORT_AMONG):
+            # "Democrats favored Lee, 72% to 8%": the 8% is neither Lee's nor the group's
+            if second.subject in (first.subject, first.metric[len(_SUPPORT_AMONG) :]):
+                claims[i] = replace(second, subject=None)
+        elif (
+            first.metric in _SHARES_OF_A_SCORE
             and first.subject == second.subject
-            and leads.PAIR_JOIN_RE.fullmatch(
-                sentence, first.surface_end - start, second.surface_start - start
-            )
             and leads.contest_pair(
                 sentence, second.surface_start - start, second.surface_end - start
             )

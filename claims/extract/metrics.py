@@ -44,7 +44,8 @@ __all__ = ["GROUP_STATES", "answers_for_the_asked", "sentence_metrics"]
 _DETERMINERS = frozenset("the a an its their his her our my your this that these those".split())
 _PREPOSITIONS = frozenset(
     """in for of on at among across within from by to with over during since through after
-    before between under into than against per via behind ahead above below beyond""".split()
+    before between under into than against per via behind ahead above below beyond versus
+    vs""".split()
 )
 _CONJUNCTIONS = frozenset("and or but nor while whereas although though as".split())
 _PRONOUNS = frozenset(
@@ -910,6 +911,27 @@ def _duration(tokens: list[str]) -> str | None:
     return "duration"
 
 
+# A group that backed a candidate, right before the group's share: "Democrats favored
+# Lee, 72 percent", "enlisted personnel favored Okafor 58 percent".
+_GROUP_BACKED_RE = re.compile(
+    r"(?P<group>\b[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:favou?red|preferred|backed"
+    r"|supported|chose|picked)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*){0,3},?\s+$"
+)
+
+
+def _support_among(sentence: str, start: int, common: Iterable[str]) -> str | None:
+    """'support among Democrats' for the share a group gave the candidate it backed."""
+    m = _GROUP_BACKED_RE.search(sentence, max(0, start - 100), start)
+    if m is None:
+        return None
+    words = m["group"].split()
+    if not (words[-1].endswith("s") or words[-1].lower() in ("personnel", "electorate", "public")):
+        return None  # "Okafor backed Lee, 72%": a person backs, a group gives shares
+    common = set(common)
+    group = " ".join(w.lower() if w.lower() in common else w for w in words)
+    return f"support among {group}"
+
+
 def _sentenced(tokens: list[str]) -> bool:
     """Whether the time is a court's sentence: 'sentenced to (more than) four years'."""
     i = len(tokens) - 1
@@ -1143,6 +1165,8 @@ def _metric_and_change(
         return ("prison sentence" if _IN_PRISON_RE.match(sentence, end) else "sentence"), False
     if kind == "percent" and _backing_from(tokens):
         return "support", False
+    if kind == "percent" and (among := _support_among(sentence, start, common)):
+        return among, False  # "Democrats favored Lee, 72 percent to 8 percent"
     if put := _put_at(sentence, start):
         return put, False
     metric, change_only = _after_number(sentence, end, kind)

@@ -557,6 +557,15 @@ def test_metric_of_the_words_around_the_number(text, surface, metric):
         ("Lee finished 2 points behind Kim in the count.", "2", "margin behind Kim"),
         ("Lee trails Kim by 3 percentage points.", "3 percentage points", "margin behind Kim"),
         ("The margin of error is 4 percentage points.", "4 percentage points", "margin of error"),
+        # the share a group gave the candidate it backed
+        (
+            "Democrats favored Lee, 72 percent to 8 percent.",
+            "72 percent",
+            "support among Democrats",
+        ),
+        ("Democrats favored Lee, 72 percent to 8 percent.", "8 percent", "support among Democrats"),
+        ("Okafor backed Lee, 72 percent to 8 percent.", "72 percent", None),  # a person
+        ("Okafor was preferred 51 percent versus 38 percent.", "51 percent", None),
         # a court's sentence, where it is served
         (
             "Okafor was sentenced to more than four years in federal prison.",

@@ -468,6 +468,12 @@ def test_the_second_share_of_a_lead_over_a_rival_is_the_rivals():
     assert claim_subject(text, "41 percent") == "Lee"
 
 
+def test_a_groups_share_is_the_candidate_it_backed_and_the_second_no_ones():
+    text = "In the Acme poll, Democrats favored Lee, 72 percent to 8 percent."
+    assert claim_subject(text, "72 percent") == "Lee"
+    assert claim_subject(text, "8 percent") is None
+
+
 def test_a_person_described_by_the_firm_they_work_at_is_still_a_person():
     text = (
         "Ann Okafor wrote the report. Sam Lee, an executive at an Ohio-based firm, spoke. "

@@ -62,13 +62,14 @@ _MAX_SENTENCE = 1500
 # Nouns for a body of figures a source publishes.
 _DATA_NOUN = (
     r"(?i:figures|data|statistics|stats|numbers|polls?|survey|study|report|research|analysis|"
-    r"filings?|records|census|estimates|index|results|register|review|projections|count|tally)"
+    r"filings?|records|census|estimates|index|results|register|review|projections|count|tally|"
+    r"disclosures?|forms?|returns|accounts)"
 )
 # Verbs by which figures report: "the poll found", "the data showed".
 _DATA_VERB = (
     r"(?:shows?|showed|shown|showing|found|finds|find|suggests?|suggested|reveals?|revealed|"
     r"indicates?|indicated|puts?|says|said|confirms?|confirmed|estimates?|estimated|"
-    r"released|published|out|gives?|gave|means?)"
+    r"released|published|out|gives?|gave|means?|stated|states|lists?|listed)"
 )
 # Verbs by which a poll or study tells how it was done: "the poll surveyed 900
 # adults", "the survey was based on 1,200 interviews", "the study included 300 people".
@@ -120,6 +121,7 @@ _SOURCE_WORDS = frozenset(
     figures data statistics stats numbers poll polls survey study report research analysis
     filing filings records census estimates index results register review projections count
     tally average conducted carried commissioned surveyed polled interviewed questioned
+    disclosure disclosures form forms returns accounts
     """.split()
 )
 _WORD = re.compile(r"[a-z]+")
@@ -195,12 +197,24 @@ def _source_name(match: re.Match[str]) -> str | None:
     name = " ".join(words)
     if is_geo_name(name) or all(DEMONYM.search(w) or is_geo_name(w) for w in words):
         return None  # "UK figures show": a place publishes nothing
-    if is_person_name(name) and match.re is _NAME_THEN_NOUN:
-        return None  # "Smith data" is the data about a person, not a publisher
+    if (
+        is_person_name(name)
+        and match.re is _NAME_THEN_NOUN
+        and match.group("noun").lower().rstrip("s") not in _FILED_NOUNS
+    ):
+        # "Smith data" is the data about a person, not a publisher; but what a person
+        # files ("Okafor's disclosure form stated") the filer reports
+        return None
     abbr = match.group("abbr") if "abbr" in match.re.groupindex else None
     if abbr:
         name = f"{name} ({abbr.strip()[1:-1]})"
     return name
+
+
+# Documents a person or a body files about itself: "Okafor's disclosure form".
+_FILED_NOUNS = frozenset("filing disclosure form return account".split())
+# The possessor of a document named by its initials: "Okafor's new PFD form".
+_POSSESSOR_BEFORE_RE = re.compile(rf"({JOINT_NAME})['\u2019]s\s+(?:[a-z][\w-]*\s+){{0,2}}$")
 
 
 def named_source(sentence: str) -> tuple[str, bool] | None:
@@ -216,6 +230,10 @@ def named_source(sentence: str) -> tuple[str, bool] | None:
             if best is not None and m.start() >= best[0]:
                 break
             name = _source_name(m)
+            if pattern is _NAME_THEN_NOUN and (
+                owner := _POSSESSOR_BEFORE_RE.search(sentence, max(0, m.start() - 80), m.start())
+            ):
+                name = clean_name(owner.group(1))[0] or name  # "Okafor's new PFD form"
             if name is not None:
                 noun = m.group("noun").lower().split()[0]
                 best = (m.start(), name, noun in _POLL_WORDS)
@@ -228,7 +246,7 @@ _BACK_REFERENCE_STEMS = (
     "figure", "data", "statistics", "stats", "numbers", "poll", "survey", "study", "report",
     "research", "analysis", "filing", "records", "census", "estimates", "index", "results",
     "register", "review", "projections", "count", "tally", "university", "institute",
-    "organi",
+    "organi", "disclosure", "form", "returns", "accounts",
 )  # fmt: skip
 
 

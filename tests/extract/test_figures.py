@@ -500,6 +500,18 @@ def test_people_a_committee_interviewed_are_no_polls_sample():
     assert all("poll" not in (c.subject or "") for c in claims)
 
 
+def test_what_a_person_files_the_filer_reports():
+    text = (
+        "Acme's annual report showed that its profit rose to $5m.\n\n"
+        "Jo Okafor's new disclosure form stated that her income rose to $557 million. "
+        "Sam Lee's new PFD form lists debts of $9m."
+    )
+    got = speakers(text)
+    assert got["$5m"] == "Acme"
+    assert got["$557 million"] == "Jo Okafor"
+    assert got["$9m"] == "Sam Lee"  # the form's owner, not its initials
+
+
 def test_the_figure_referred_back_to_is_the_source_of_the_statement_that_gave_it():
     text = (
         "Home prices rose 0.5% in February, says the Beacon building society.\n\n"

@@ -566,6 +566,7 @@ def _numeric_claims(
                 if _standing(q)
                 else time.period_of_measure(metric, unit, sentence, q.start, q.end)
                 or time.event_day(sentence, q.start, q.end, mentions)
+                or time.market_move(sentence, q.start)
             )
         )
         if field is not None and field.now and period is None and published is not None:

@@ -1066,6 +1066,25 @@ def _month_of(period: str | None) -> str | None:
     return period[:7] if period is not None and len(period) >= 7 else None
 
 
+# What a market report prices, and the verbs that move them.
+_MARKET_RE = re.compile(
+    r"\b(?:prices?|shares|stocks?|crude|oil|index|indexes|indices|futures|yields?|bonds?|"
+    r"Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|dollar|euro|yen|sterling|pound|gold)\b"
+)
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$")
+# A move over a longer span than the day: "for the week", "so far this year".
+_LONGER_SPAN_RE = re.compile(
+    r"\b(?:for|over|in)\s+the\s+(?:week|month|quarter|year)\b|\b(?:this|last)\s+(?:week|month"
+    r"|quarter|year)\b|\byear\s+to\s+date\b|\bso\s+far\b",
+    re.IGNORECASE,
+)
+_MOVE_RE = re.compile(
+    r"\b(?:rose|rise|rising|fell|fall|falling|dropped|drop|slid|slipped|gained|gain|lost"
+    r"|climbed|jumped|tumbled|plunged|sank|slumped|surged|soared|eased|edged|advanced"
+    r"|declined|rallied|closed|settled|finished|ended|traded)\b"
+)
+
+
 def about_a_poll(text: str) -> bool:
     """Whether the article is about a poll: its headline or one of its first three
     paragraphs names one (a lede may open on the finding and name the poll later)."""
@@ -1156,6 +1175,34 @@ class ArticleTime:
         # The periods of the measures this paragraph has dated, by folded metric.
         self._measured: dict[tuple[str, ...], str] = {}
         self._pending: dict[tuple[str, ...], str] = {}  # this sentence's, noted at its end
+
+    @cached_property
+    def market_day(self) -> str | None:
+        """The trading day a market report is about: the day its opening names for a
+        move of prices ("Oil prices fell on Friday"), which its later moves without a
+        day of their own share ("Brent crude fell 1.2%"). None for any other article."""
+        for start, end in self._spans[:4]:
+            sentence = self._text[start:end]
+            if not (_MARKET_RE.search(sentence) and _MOVE_RE.search(sentence)):
+                continue
+            for mention in find_periods(sentence, self.published):
+                if mention.kind == "weekday" and mention.governs and mention.period:
+                    return mention.period
+        return None
+
+    def market_move(self, sentence: str, start: int) -> str | None:
+        """The market day for a figure of a sentence that moves prices, when the article
+        has one; not for the level a price moved from ("rose to $1.12 from $1.11"),
+        which is the day before's."""
+        if (
+            self.market_day
+            and not _FROM_BEFORE_RE.search(sentence, max(0, start - 12), start)
+            and _MARKET_RE.search(sentence)
+            and _MOVE_RE.search(sentence)
+            and not _LONGER_SPAN_RE.search(sentence)
+        ):
+            return self.market_day
+        return None
 
     @cached_property
     def about_a_poll(self) -> bool:

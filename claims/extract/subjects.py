@@ -70,7 +70,8 @@ _SELF_REPORT_RE = re.compile(
 _OWN_RESULTS_RE = re.compile(
     r"\s+(?:(?:a|an|its|their|the|record|net|pre-tax|pretax|operating|annual|quarterly"
     r"|full-year|half-year|first-half|underlying|higher|lower|rising|falling|strong|weak"
-    r"|highest|lowest|biggest|largest|smallest|fastest|slowest|sharpest|steepest)\s+)*"
+    r"|highest|lowest|biggest|largest|smallest|fastest|slowest|sharpest|steepest"
+    r"|(?:first|second|third|fourth)[-\s]quarter|fiscal|\d{4})\s+)*"
     r"(?:profits?|loss(?:es)?|revenues?|sales|earnings|income|turnover|rates?|growth"
     r"|rises?|falls?|increases?|declines?|drops?|investments?|holdings|assets|stakes?"
     r"|debts?|liabilit(?:y|ies))\b"

@@ -356,6 +356,30 @@ def test_a_day_to_come_named_with_the_poll_is_not_its_fieldwork():
     assert numeric_periods(text, date(2023, 5, 30)) == [("51%", "2023-04"), ("42%", "2023-04")]
 
 
+MARKET_REPORT = (
+    "Zemblan shares slide\n\n"
+    "Zemblan shares fell on Friday as traders fretted over rising stockpiles.\n\n"
+    "The Westmarch index slipped 24 points, or 0.1 percent, to 18,432.\n\n"
+    "The euro rose to $1.12 from $1.11.\n\n"
+    "For the week, the index lost 4.3 percent.\n\n"
+    "Acme employs 3,000 people."
+)
+
+
+def test_a_market_reports_moves_are_of_the_trading_day_its_opening_names():
+    got = dict(numeric_periods(MARKET_REPORT, date(2016, 7, 30)))
+    assert got["24"] == got["0.1 percent"] == got["18,432"] == got["$1.12"] == "2016-07-29"
+    assert got["$1.11"] is None  # the level it moved from is the day before's
+    assert got["4.3 percent"] is None  # a week's move
+    assert got["3,000"] is None  # no price moves
+
+
+def test_a_day_that_opens_no_market_move_dates_no_later_figure():
+    text = MARKET_REPORT.replace("Zemblan shares fell on Friday", "Okafor spoke on Friday")
+    text = text.replace("Zemblan shares slide", "Okafor speaks")
+    assert dict(numeric_periods(text, date(2016, 7, 30)))["24"] is None
+
+
 def test_an_earlier_poll_month_is_not_the_fieldwork():
     # a month alone in a poll sentence is an earlier poll's time, not this one's
     text = (

@@ -527,8 +527,10 @@ def _numeric_claims(
             and speaker in article_subjects.poll_samples
             and metrics.answers_for_the_asked(sentence, q.end)
         ):
-            # "while 13% were unsure": a share of the people the speaker's poll asked
-            subject = article_subjects.poll_samples[speaker]
+            # "while 13% were unsure": a share of the people the speaker's poll asked,
+            # or of the group the clause names first ("Among nurses, 7% were unsure")
+            opening = _GROUP_BEFORE_SHARE_RE.search(sentence, 0, q.start)
+            subject = opening["group"] if opening else article_subjects.poll_samples[speaker]
         elif _names_the_pollster(subject, speaker, sentence, text):
             # "an Acme/Beacon poll found by 43%-41%": not Acme's figure, but a share of
             # the people its poll asked, when the sentence gives its findings
@@ -610,9 +612,13 @@ def _numeric_claims(
     return _units_shared(text, _paired_in_order(sentence, start, claims, article_subjects))
 
 
+# A group named before a share in its clause: "Among Democrats, 13% were unsure".
+_GROUP_BEFORE_SHARE_RE = re.compile(
+    r"\b(?:[Aa]mong|[Oo]f|[Ff]or)\s+(?:the\s+|those\s+)?(?P<group>[^,.;:]{1,60}?),\s*(?:\w+\s+){0,2}$"
+)
 # A measure that ends by naming its own subject: "had a positive view of Okafor".
 _OWN_NAME_AFTER_RE = re.compile(
-    r"\s+(?:of|about|for|on|with|toward|towards)\s+(?:[A-Z][\w'’.-]*\s*)+$"
+    r"\s+(?:of|about|for|on|with|toward|towards)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*$"
 )
 
 

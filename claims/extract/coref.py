@@ -129,8 +129,9 @@ def _names_no_one(name: str) -> bool:
 
 
 # A kind of business, an organisation or "it": nouns that stand for whichever company
-# was last named. "The chain said" is a retailer's; as a subject, "the island chain" is not.
-_GENERIC_ORG_NOUNS = BUSINESS_NOUNS | {"it", "organisation", "organization", "chain"}
+# was last named. "The chain said" is a retailer's and "the miner said" a mining firm's;
+# as a figure's subject, "the island chain" is no firm and "the miner earned" a person.
+_GENERIC_ORG_NOUNS = BUSINESS_NOUNS | {"it", "organisation", "organization", "chain", "miner"}
 
 
 _HONORIFIC_PREFIX = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")

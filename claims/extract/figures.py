@@ -71,12 +71,9 @@ _DATA_VERB = (
     r"indicates?|indicated|puts?|says|said|confirms?|confirmed|estimates?|estimated|"
     r"released|published|out|gives?|gave|means?|stated|states|lists?|listed)"
 )
-# Verbs by which a poll or study tells how it was done: "the poll surveyed 900
-# adults", "the survey was based on 1,200 interviews", "the study included 300 people".
-_METHOD_VERB = (
-    r"(?:surveyed|polled|conducted|interviewed|questioned|sampled|contacted|reached|"
-    r"based|included|includes|include)"
-)
+# Verbs by which a poll or study tells how it was done: "the survey was based on 1,200
+# interviews", "the study included 300 people", "the poll reached 900 adults".
+_METHOD_VERB = r"(?:questioned|sampled|contacted|reached|based|included|includes|include)"
 # Adverbs and auxiliaries between the figures and their verb.
 _FILLER = r"(?:\s+(?:also|further|now|have|has|had|were|was|which|that|just|\w+ly))*"
 _ABBR = r"(?P<abbr>\s*\([A-Z][A-Za-z]{1,9}\))?"
@@ -136,7 +133,13 @@ _BACK_REFERENCE = re.compile(
     r"(?:^|[,;:]\s+|\bthat\s+|\band\s+)(?:[Aa]ccording\s+to\s+)?(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)"
     r"\s+(?:(?:latest|new|same|monthly|annual|official|quarterly)\s+)?"
     rf"(?P<noun>{_DATA_NOUN}|figure|university|institute|organi[sz]ation|pollster)"
-    rf"(?:{_FILLER}\s+(?:{_DATA_VERB}|{_METHOD_VERB}|has|had)\b|\s*,)"
+    rf"(?:{_FILLER}\s+(?:{_DATA_VERB}|surveyed|polled|conducted|interviewed|has|had)\b|\s*,)"
+)
+# ... and a poll's or a study's method: "The poll was based on 1,200 interviews".
+_BACK_TO_METHOD = re.compile(
+    r"(?:^|[,;:]\s+|\bthat\s+|\band\s+)(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)"
+    r"\s+(?:(?:latest|new|same)\s+)?(?P<noun>poll|survey|study)"
+    rf"{_FILLER}\s+{_METHOD_VERB}\b"
 )
 # Documents an article may name by title ("the review of harbour safety").
 _DOCUMENT_NOUNS = frozenset("register report study review census index".split())
@@ -268,7 +271,7 @@ def refers_back(sentence: str) -> str | None:
     ("The poll found": "poll"), or None."""
     if not _may_refer_back(sentence):
         return None  # most sentences: the regex would try every position in vain
-    m = _BACK_REFERENCE.search(sentence)
+    m = _BACK_REFERENCE.search(sentence) or _BACK_TO_METHOD.search(sentence)
     return m.group("noun").lower() if m else None
 
 

@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from claims.extract import context, leads
-from claims.extract.names import CALENDAR_NAMES, TITLES
+from claims.extract.names import CALENDAR_NAMES, SAYING_VERBS, TITLES
 
 __all__ = ["GROUP_STATES", "answers_for_the_asked", "sentence_metrics"]
 
@@ -1041,6 +1041,8 @@ _PARTICIPLE_AFTER_RE = re.compile(
     r"|so|this|last)\b"
     # a poll's sample, wherever its clause goes on: "among the 578 voters surveyed, ..."
     r"|\s+(?P<fieldwork>surveyed|polled|interviewed|questioned|sampled)\b"
+    # not the people's own act on an object: "300 residents questioned the plan"
+    r"(?!\s+(?:the|a|an|his|her|their|its|this|that|whether|how|why|what|if|[A-Z])\b)"
 )
 
 
@@ -1243,14 +1245,12 @@ _ANSWER_RE = re.compile(
     r"(?:\s+overall)?)?(?:\s*[–—-]\s*|\s+)"
     # "30% who backed Lee said they could switch": the answer after the relative clause
     r"(?:who\s+(?:(?:[\w'’.-]+\s+){1,5}?(?=(?:say|says|said)\b))?)?"
-    r"(?P<answer>(?:say|says|said|think|thought|believe|believed|expect|expected|want|wanted"
-    r"|agree|agreed|disagree|disagreed|describe|described|oppose|opposed|name|named|answered"
-    r"|responded|replied|rated|(?:are|were)\s+(?:not\s+sure|unsure|undecided|uncertain))\b"
-    r"[^,;:.?!—–()\"“”]*)"
+    rf"(?P<answer>(?:{SAYING_VERBS}|name|named)\b"
+    r"[^,;:.?!—–()\"“”‘’]*)"
 )
 # Where an answer ends: another clause or a comparison.
 _ANSWER_END_RE = re.compile(
-    r"\s+(?:while|whereas|but|compared|versus|vs|than|according|and\s+(?:that|\d))\b.*", re.S
+    r"\s+(?:while|whereas|but|compared|versus|vs|than|according|and\s+(?:that\b|\d+))(?!\w).*", re.S
 )
 # "said they are", "think that it is": the speech verb and its subject, which leave
 # what was said.
@@ -1278,6 +1278,8 @@ def _answer_of_share(sentence: str, end: int) -> str | None:
     answer = _ANSWER_END_RE.sub("", m["answer"]).strip()
     if later := _SAID_LATER_RE.search(answer):
         answer = answer[later.start() + 1 :]  # "of those who named one said they could"
+    if _PARTICIPLE_ANSWER_RE.match(answer):
+        return None  # "compared with 0.3% expected by economists": no one's answer
     if _ANAPHORIC_ANSWER_RE.match(answer):
         return None  # "61% said the same": what, the sentence before says
     said = _SAID_THEY_RE.sub("", answer)
@@ -1297,6 +1299,12 @@ def _answer_of_share(sentence: str, end: int) -> str | None:
     return " ".join(words)
 
 
+# A past participle after a share, not a verb of people answering: "0.3% expected by
+# economists", "the 3% agreed in March", "4% said to be linked", "versus 0.8% expected".
+_PARTICIPLE_ANSWER_RE = re.compile(
+    r"^(?:expected|agreed|described|said|named|thought|believed|wanted|opposed|rated"
+    r"|answered)(?:\s+(?:by|in|on|at|for|under|as|after|to\s+be)\b|\s*$)"
+)
 # An answer that points back to another: "said the same", "said so", "said otherwise".
 _ANAPHORIC_ANSWER_RE = re.compile(
     r"^(?:say|says|said|think|thought|believe|believed|agreed|agree)\s+(?:the\s+same|so|otherwise"

@@ -35,6 +35,7 @@ __all__ = [
     "POSITION_VERBS",
     "PRONOUNS",
     "ROLE_WORDS",
+    "SAYING_VERBS",
     "TITLES",
     "TOKEN",
     "VERBS",
@@ -192,13 +193,17 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-# Verbs by which the people a poll asked answer it: "57% say", "a third believe",
-# "13 percent were unsure", "55 percent named Britain".
-ANSWER_VERBS = (
+# Verbs by which the people a poll asked say what they think: "57% say", "a third
+# believe", "13 percent were unsure".
+SAYING_VERBS = (
     r"(?:say|says|said|think|thought|believe|believed|expect|expected|want|wanted|agree"
-    r"|agreed|disagree|disagreed|describe|described|oppose|opposed|prefer|preferred|support"
-    r"|supported|back|backed|name|named|chose|choose|picked|answered|responded|replied"
-    r"|rated|(?:are|were)\s+(?:not\s+sure|unsure|undecided|uncertain))"
+    r"|agreed|disagree|disagreed|describe|described|oppose|opposed|answered|responded"
+    r"|replied|rated|(?:are|were)\s+(?:not\s+sure|unsure|undecided|uncertain))"
+)
+# ... or whom they back or name: "45% support Okafor", "55 percent named Britain".
+ANSWER_VERBS = (
+    rf"(?:{SAYING_VERBS}|prefer|preferred|support|supported|back|backed|name|named|chose"
+    r"|choose|picked)"
 )
 
 
@@ -209,7 +214,7 @@ BUSINESS_NOUNS = frozenset(
     """
     company firm group business lender carrier airline carmaker automaker drugmaker
     chipmaker manufacturer maker retailer insurer operator broadcaster publisher giant
-    corporation conglomerate miner brewer supermarket supplier utility
+    corporation conglomerate brewer supermarket supplier utility
     """.split()
 )
 

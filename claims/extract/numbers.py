@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from claims.extract import units
-from claims.extract.names import ANSWER_VERBS, CALENDAR_NAMES
+from claims.extract.names import CALENDAR_NAMES, SAYING_VERBS
 
 __all__ = ["NAME_BEFORE_AGE_RE", "Quantity", "find_quantities", "parse_word_number"]
 
@@ -105,7 +105,7 @@ _FRACTION_WORDS = {
 # "two-thirds support"; "a third would be" is as often the third of a list).
 _SHARE_FRACTION_RE = re.compile(
     r"(?P<n>an?|one|two|three|four|nine)(?P<sep>[\s-])(?P<d>half|thirds?|quarters?|fifths?"
-    rf"|tenths?)\s+(?:of\b|(?P<verb>(?=(?:{ANSWER_VERBS}|are|were)\b)))",
+    rf"|tenths?)\s+(?:of\b|(?P<verb>(?=(?:{SAYING_VERBS}|back|support|are|were)\b)))",
     re.IGNORECASE,
 )
 # "half of all adults", "half of voters", "half the states"; not "half an hour", nor a

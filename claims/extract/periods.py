@@ -1259,6 +1259,12 @@ class ArticleTime:
         if new_paragraph:
             in_paragraph = self._names_poll(start, self._paragraph_end(start))
             self._poll_here = self._poll_article or in_paragraph
+        if names_poll(sentence):
+            for mention in mentions:
+                if mention.kind in _FIELDWORK_KINDS and _after_publication(
+                    mention.period, self.published
+                ):
+                    mention.governs = False  # "a poll taken before the June 14 runoff"
         month = fieldwork_month(sentence, mentions, self.published)
         if month is not None:
             for mention in mentions:

@@ -602,7 +602,8 @@ _POPULATION_NP = (
     # noun ("a quarter of the rules committee", "0.5% of votes cast")
     r"(?=\s*(?:[,.;:!?)\"”—–]|\s-|$)|\s+(?:who|that|which|in|of|at|on|for|from|with|across|"
     r"under|over|aged?|overall|nationwide|surveyed|polled|questioned|still|also|now|"
-    r"have|has|had|are|were|was|is|said|say|says|would|will|could|may|might|can|do|did|"
+    r"have|has|had|are|were|was|is|said|say|says|found|finds|showed|shows|would|will|could|"
+    r"may|might|can|do|did|"
     r"does|[a-z]+ed|[a-z]+s)\b)"
 )
 _POPULATION_AFTER_RE = re.compile(
@@ -1156,6 +1157,8 @@ class ArticleSubjects:
             before,
         ):
             held = m["a"] or m["b"]
+        if held and held.split()[0] in _PARTY_LABELS and " " in held:
+            held = held.split(None, 1)[1]  # "Republican Jo Rivers, the Westmarch governor"
         return self.full_person(held) if held and is_person_name(held) else None
 
     def full_person(self, name: str) -> str:
@@ -1188,7 +1191,7 @@ _OFFICE_ABBREVIATIONS = {
     "congresswoman": "Rep",
     "president": "Pres",
 }
-_PERSON_NAME = r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
+_PERSON_NAME = r"(?:[A-Z][\w'’-]+[ \t]+){0,2}[A-Z][\w'’-]+"
 
 
 def _office_of(sentence: str, name: str, start: int) -> str | None:
@@ -1201,8 +1204,13 @@ def _office_of(sentence: str, name: str, start: int) -> str | None:
     return m["office"].lower() if m and m.end() <= start else None
 
 
+# The office right after the name, then a verb by which its holder has a figure ("the
+# Westmarch governor earned 51%"); not "said" (the office's figure as its holder tells
+# it), a noun ("the Westmarch governor race") or a longer title ("vice president").
 _OFFICE_AFTER_RE = re.compile(
-    rf"\s+(?:[a-z-]+\s+)?(?P<office>{'|'.join(sorted(_OFFICES))})\b(?!['’]|\s+[a-z]+\s+(?:of|for)\b)"
+    rf"\s+(?P<office>{'|'.join(sorted(_OFFICES))})\s+(?:also\s+|now\s+|still\s+)?"
+    r"(?:earned|earns|won|wins|got|gets|has|had|received|receives|took|takes|leads|led|trails"
+    r"|trailed|polled|polls|garnered|garners|raised|raises|spent|spends|drew|draws|is|was)\b"
 )
 
 

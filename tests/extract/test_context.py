@@ -643,6 +643,7 @@ def test_metric_in_poll_language(text, surface, metric):
         ("A survey of about 2,000 firms found growth.", "firms surveyed"),
         ("Among the 640 voters polled, the margin is 4 points.", "voters polled"),
         ("Of the 75 witnesses interviewed, 59 were new.", "witnesses interviewed"),
+        ("Some 300 residents questioned the plan.", "residents"),
         ("Nine climbers reached the summit.", "climbers"),
         # a count per unit of time, a count behind "an estimated", a count "out of"
         ("The line will carry 9 million passengers a year.", "passengers per year"),

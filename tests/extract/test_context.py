@@ -604,6 +604,9 @@ def test_metric_of_the_words_around_the_number(text, surface, metric):
         ),
         ('Some 31% said they were "very worried" about rents.', "31%", None),
         ("In May, 61% said the same.", "61%", None),
+        # a past participle after a share is no one's answer
+        ("GDP grew 0.4%, compared with 0.3% expected by economists.", "0.3%", None),
+        ("Nurses will get the 3% agreed in March.", "3%", None),
         # an answer that backs a candidate is support
         ("Some 8% said they would vote for Okafor.", "8%", "support"),
         # "as opposed to" is no answer

@@ -492,6 +492,17 @@ def test_a_polls_method_in_a_later_paragraph_is_the_pollsters_poll():
     assert claims["830"].metric == "likely voters surveyed"
 
 
+def test_a_method_verb_reopens_only_a_poll():
+    text = "Markets were calm, Acme Securities said. The index reached 5,000 points on Monday."
+    assert speakers(text)["5,000"] is None
+
+
+def test_a_vote_to_come_named_in_a_polls_sentence_dates_no_figure():
+    text = "A Beacon poll taken before the June 14 runoff shows Okafor at 51%."
+    (claim,) = [c for c in extract_claims(text, "2016-04-06") if c.kind == "numeric"]
+    assert claim.period == "2016-04"
+
+
 def test_people_a_committee_interviewed_are_no_polls_sample():
     text = (
         "The Westmarch committee heard from 75 witnesses, a Harbour University report "

@@ -563,3 +563,12 @@ def test_a_second_figure_or_a_date_is_no_model_number(text, absent):
 def test_fractions_of_people_without_a_hyphen_are_shares(text, surface, value):
     [claim] = numeric(text)
     assert (claim.surface, round(claim.value, 4), claim.unit) == (surface, value, None)
+
+
+def test_a_fraction_named_after_someone_is_no_share():
+    claims = [
+        c
+        for c in extract_claims("The fair is held in a quarter named after Okafor.")
+        if c.kind == "numeric"
+    ]
+    assert claims == []

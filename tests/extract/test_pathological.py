@@ -38,6 +38,9 @@ SHAPES = {
     "nested brackets": "(" * 50_000 + ")" * 50_000,
     "nested brackets around a claim": "(" * 25_000 + " Kim said 5% " + ")" * 25_000,
     "a run of full stops": "." * 60_000,
+    # a measure ending in a run of capitals that a name rule could split letter by letter
+    "an answer naming a run of capitals": "Some 40% said they voted for ZEMBLA NATIONAL "
+    "DEMOCRATIC PARTY CHIEFS today.",
     "a run of question marks before a capital": "?" * 60_000 + " The end.",
     "initials with full stops": "A. " * 15_000,
     "one sentence of words without a full stop": " ".join(

@@ -457,6 +457,11 @@ def test_the_holder_of_an_office_of_a_place_is_that_person(earlier, subject):
     assert claim_subject(text, "51 percent") == subject
 
 
+def test_an_office_holder_saying_a_figure_does_not_make_it_theirs():
+    text = "Westmarch Gov. Jo Rivers spoke. The Westmarch governor said unemployment fell to 5.1%."
+    assert claim_subject(text, "5.1%") == "Westmarch"
+
+
 def test_a_thing_of_an_office_is_not_its_holder():
     text = "Westmarch Gov. Jo Rivers leads. The Westmarch governor's race cost $9m."
     assert claim_subject(text, "$9m") != "Jo Rivers"

@@ -302,8 +302,6 @@ def _contest_share(q, subject: str | None, metric: str | None, sentence: str) ->
     return leads.pair_share(sentence, q.start, q.end)
 
 
-# Verbs of a poll's fieldwork: "900 adults surveyed", "likely voters interviewed".
-_FIELDWORK_WORDS = frozenset("surveyed polled interviewed questioned sampled contacted".split())
 _POLL_NOUNS = ("poll", "survey", "polls", "surveys")
 
 
@@ -315,7 +313,7 @@ def _describes_a_poll(metric: str | None, sentence: str) -> bool:
     if not metric:
         return False
     words = metric.lower().split()
-    if words[-1] in _FIELDWORK_WORDS:
+    if words[-1] in metrics.FIELDWORK_WORDS:
         return words[-1] in ("surveyed", "polled") or periods.names_poll(sentence)
     return words[0] == "margin" and words[-1] == "error"
 
@@ -323,7 +321,7 @@ def _describes_a_poll(metric: str | None, sentence: str) -> bool:
 def _sample_of(metric: str) -> str | None:
     """The people a poll asked, from its sample's metric ("likely voters surveyed")."""
     words = metric.split()
-    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in _FIELDWORK_WORDS else None
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in metrics.FIELDWORK_WORDS else None
 
 
 def _poll_named(subject: str | None, speaker: str | None) -> str | None:

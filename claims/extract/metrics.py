@@ -37,7 +37,7 @@ from collections.abc import Iterable, Sequence
 from claims.extract import context, leads
 from claims.extract.names import CALENDAR_NAMES, SAYING_VERBS, TITLES
 
-__all__ = ["GROUP_STATES", "answers_for_the_asked", "sentence_metrics"]
+__all__ = ["FIELDWORK_WORDS", "GROUP_STATES", "answers_for_the_asked", "sentence_metrics"]
 
 # --- word classes -------------------------------------------------------------------
 
@@ -1034,13 +1034,15 @@ _PARTICIPLE = rf"(?:[a-z]{{3,}}ed|{'|'.join(sorted(_IRREGULAR_PAST_PARTICIPLES))
 # What happened to the counted things, after their noun: a passive ("six protesters
 # were arrested", "eight donors are listed as"), or a participle with its place or time
 # ("the 1,590 votes cast in the county", "jobs created since May").
+# Verbs of a poll's fieldwork: "900 adults surveyed", "likely voters interviewed".
+FIELDWORK_WORDS = frozenset("surveyed polled interviewed questioned sampled contacted".split())
 _PARTICIPLE_AFTER_RE = re.compile(
     r"\s+(?:(?:have|has|had|will|would|could|may|might)\s+)?(?:been|be|were|was|are|is)\s+"
     rf"(?:[a-z]+ly\s+)?(?P<passive>{_PARTICIPLE})\b"
     rf"|\s+(?P<reduced>{_PARTICIPLE})\s+(?:in|at|since|during|on|across|from|over|between"
     r"|so|this|last)\b"
     # a poll's sample, wherever its clause goes on: "among the 578 voters surveyed, ..."
-    r"|\s+(?P<fieldwork>surveyed|polled|interviewed|questioned|sampled)\b"
+    rf"|\s+(?P<fieldwork>{'|'.join(sorted(FIELDWORK_WORDS))})\b"
     # not the people's own act on an object: "300 residents questioned the plan"
     r"(?!\s+(?:the|a|an|his|her|their|its|this|that|whether|how|why|what|if|[A-Z])\b)"
 )

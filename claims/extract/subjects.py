@@ -256,6 +256,11 @@ _COORDINATED_PREDICATE_RE = re.compile(
     r"(?:(?:the|its|their|his|her|just|only|about|nearly|almost|some|more\s+than)\s+)?$"
 )
 _OPENING_PRONOUN_RE = re.compile(r"(?:He|She|It)\b")
+# A company's own measure after "its": "Its shares rose 4%", "its net profit fell".
+_ITS_HOLDING_RE = re.compile(
+    r"\b[Ii]ts\s+(?:[a-z-]+\s+)?(?:shares|stock|share\s+price|profits?|revenues?|sales"
+    r"|earnings|workforce|staff|market\s+value)\b"
+)
 _PERSON_PRONOUNS = frozenset("he she his her him".split())
 _PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|him|it|its|they|their|the\s+\w+)\b", re.I)
 _ADJECTIVE_ENDINGS = ("ic", "ian", "ean", "ese", "ish", "ern", "al", "an")
@@ -987,6 +992,9 @@ class ArticleSubjects:
         if found is not None and self.main is None:
             return found
         pronoun = opener.group().lower() if opener else _last_pronoun(sentence, start)
+        owner = self.last_organisation or self._last_source
+        if found is None and owner and _ITS_HOLDING_RE.search(sentence, max(0, start - 60), start):
+            return owner  # "Its shares rose 4%": the company's, not the article's main entity
         if pronoun in _PERSON_PRONOUNS and self.last_person:
             if body := _pronoun_body(sentence, start):
                 return f"{self.last_person} {body}"

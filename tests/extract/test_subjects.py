@@ -479,6 +479,16 @@ def test_a_groups_share_is_the_candidate_it_backed_and_the_second_no_ones():
     assert claim_subject(text, "8 percent") is None
 
 
+def test_its_shares_are_the_company_last_named():
+    text = (
+        "Oil prices fell on Friday. Brent crude slid 1.2% and gold rose.\n\n"
+        "Globex Energy reported second-quarter earnings of 12 cents a share. "
+        "Its shares rose 4 percent."
+    )
+    assert claim_subject(text, "12 cents") == "Globex Energy"
+    assert claim_subject(text, "4 percent") == "Globex Energy"
+
+
 def test_a_person_described_by_the_firm_they_work_at_is_still_a_person():
     text = (
         "Ann Okafor wrote the report. Sam Lee, an executive at an Ohio-based firm, spoke. "

@@ -560,7 +560,7 @@ def _numeric_claims(
                 else periods.latest_release(metric, published) or _contest_year(needed, published),
             )
             or (None if _is_time_ago(q, mentions) else now)
-            or (None if _standing(q) else periods.stated_now(sentence, q.start, published))
+            or (None if _standing(q) else periods.stated_now(sentence, q.start, published, q.end))
             or (
                 None
                 if _standing(q)

@@ -1531,6 +1531,8 @@ _NOW_BEFORE_RE = re.compile(
     r"some|under|over)\b))\b"
     r"(?P<gap>[^,;:.()\u2013\u2014]{0,80})$"
 )
+# ... or right after it: "spent $45m to date", "has raised $9m so far".
+_NOW_AFTER_RE = re.compile(r"\s+(?:[\w$£€,.'’-]+\s+){0,2}?(?:to\s+date|so\s+far|thus\s+far)\b")
 _NOT_A_STATE_RE = re.compile(
     r"\b(?:to|expects?|expected|plans?|planned|wants?|hopes?|aims?|seeks?|push\w*|calls?"
     r"|propos\w*|will|would|could|may|might|should|if|faces?)\b"
@@ -1540,11 +1542,15 @@ _NOT_A_STATE_RE = re.compile(
 _WORD_IN_GAP_RE = re.compile(r"[a-z]{2,}")
 
 
-def stated_now(sentence: str, start: int, published: date | None) -> str | None:
+def stated_now(
+    sentence: str, start: int, published: date | None, end: int | None = None
+) -> str | None:
     """The publication day for a figure its clause says is so now ("he now has 621
-    delegates"), else None."""
+    delegates", "has spent $45m to date"), else None."""
     if published is None:
         return None
+    if end is not None and _NOW_AFTER_RE.match(sentence, end):
+        return published.isoformat()
     m = _NOW_BEFORE_RE.search(sentence, max(0, start - 90), start)
     if m is None or not _WORD_IN_GAP_RE.search(m["gap"]) or _NOT_A_STATE_RE.search(m["gap"]):
         return None  # "Jo Rivers, now 74": an age, said without a verb of state

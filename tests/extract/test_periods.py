@@ -380,6 +380,13 @@ def test_a_day_that_opens_no_market_move_dates_no_later_figure():
     assert dict(numeric_periods(text, date(2016, 7, 30)))["24"] is None
 
 
+def test_a_figure_so_far_or_to_date_stands_on_the_day_of_publication():
+    text = "Okafor has spent $45 million to date. Lee has won 100 delegates so far. Lee won 9."
+    got = dict(numeric_periods(text, date(2016, 5, 17)))
+    assert got["$45 million"] == got["100"] == "2016-05-17"
+    assert got["9"] is None
+
+
 def test_an_earlier_poll_month_is_not_the_fieldwork():
     # a month alone in a poll sentence is an earlier poll's time, not this one's
     text = (

@@ -911,18 +911,12 @@ def _duration(tokens: list[str]) -> str | None:
     return "duration"
 
 
-# A group that backed a candidate, right before the group's share: "Democrats favored
-# Lee, 72 percent", "enlisted personnel favored Okafor 58 percent".
-_GROUP_BACKED_RE = re.compile(
-    r"(?P<group>\b[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:favou?red|preferred|backed"
-    r"|supported|chose|picked)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*){0,3},?\s+$"
-)
-
-
 def _support_among(sentence: str, start: int, common: Iterable[str]) -> str | None:
-    """'support among Democrats' for the share a group gave the candidate it backed."""
-    m = _GROUP_BACKED_RE.search(sentence, max(0, start - 100), start)
-    if m is None:
+    """'support among Democrats' for the share a group gave the candidate it backed
+    ("Democrats favored Lee, 72 percent", "enlisted personnel favored Okafor 58 percent"):
+    a finding told in the past tense, as polls report them."""
+    m = leads.BACKED_BEFORE_RE.search(sentence, max(0, start - 100), start)
+    if m is None or m["group"] is None or m["verb"].endswith("s"):
         return None
     words = m["group"].split()
     if not (words[-1].endswith("s") or words[-1].lower() in ("personnel", "electorate", "public")):

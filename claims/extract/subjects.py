@@ -227,12 +227,6 @@ _FIRST_SCORE_RE = re.compile(
     # the rival, named (or described after a name-like word), then the first figure
     r"\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}?,?\s+$"
 )
-# A candidate a group backed, right before the group's share: "Democrats favored Lee,
-# 72 percent to 8 percent".
-_BACKED_BEFORE_RE = re.compile(
-    r"\b(?:favou?red|favou?rs|preferred|prefers|backed|backs|supported|supports|chose|picked)"
-    rf"\s+(?P<name>{_SCORE_NAME}),?\s+$"
-)
 # The rival named after a lead's two shares: "a lead of 48% to 41% over Lee": the 41%
 # is Lee's.
 _LEAD_OF_BEFORE_RE = re.compile(
@@ -875,7 +869,7 @@ def _ranked_subject(
         # "Okafor's 52%-41% lead over Lee": each one's share; "her 52%-41% lead": the
         # pronoun, for the article's reader to resolve
         return (owner if owner.lower() in _PERSON_PRONOUNS else _clean_name(owner)), 0
-    if m := _BACKED_BEFORE_RE.search(sentence, max(0, start - 80), start):
+    if m := leads.BACKED_BEFORE_RE.search(sentence, max(0, start - 80), start):
         return _clean_name(m["name"]), 0  # "Democrats favored Lee, 72% to 8%": Lee's 72%
     if _LEAD_OF_BEFORE_RE.search(sentence, max(0, start - 40), start) and (
         m := _RIVAL_AFTER_RE.match(sentence, end)

@@ -577,9 +577,7 @@ def _numeric_claims(
             # a monthly statistic said on a day ("on Friday, unemployment fell to 5.3%")
             # is of the month whose release was the latest on that day
             period = periods.latest_release(metric, date.fromisoformat(period))
-        if subject is None and (named := _person_named_last(metric, article_subjects)):
-            subject = named  # "28% had a positive view of Okafor": Okafor's rating
-        metric = _without_own_name(metric, subject)
+        subject, metric = _name_out_of_metric(metric, subject, article_subjects)
         time.dated(metric, unit, period)
         claims.append(
             ExtractedClaim(
@@ -620,29 +618,25 @@ _OWN_NAME_AFTER_RE = re.compile(
 )
 
 
-def _person_named_last(
-    metric: str | None, article_subjects: subjects.ArticleSubjects | None
-) -> str | None:
-    """The person a measure ends by naming ("had a positive view of Okafor"), in full."""
+def _name_out_of_metric(
+    metric: str | None, subject: str | None, article_subjects: subjects.ArticleSubjects | None
+) -> tuple[str | None, str | None]:
+    """A measure that ends by naming its subject leaves the name to the subject field:
+    "28% had a positive view of Okafor" is Okafor's (the person in full, when the
+    sentence gave no subject), "had a positive view". A share's group stays ("share of
+    Zemblans" says of whom, with nothing else to say)."""
     if not metric or not (m := _OWN_NAME_AFTER_RE.search(metric)):
-        return None
-    name = m.group().split(None, 1)[1].strip().rstrip(".")
-    full = article_subjects.full_person(name) if article_subjects is not None else name
-    return full if is_person_name(full) else None
-
-
-def _without_own_name(metric: str | None, subject: str | None) -> str | None:
-    """The metric without a closing phrase that names its subject, which the subject
-    field says: Okafor's "had a positive view of Okafor" is "had a positive view"."""
-    if not metric or not subject or metric.startswith("share of "):
-        return metric  # "share of Zemblans" says of whom, with nothing else to say
-    if not (m := _OWN_NAME_AFTER_RE.search(metric)):
-        return metric
+        return subject, metric
+    if subject is None:
+        name = m.group().split(None, 1)[1].strip().rstrip(".")
+        full = article_subjects.full_person(name) if article_subjects is not None else name
+        subject = full if is_person_name(full) else None
+    if subject is None or metric.startswith("share of "):
+        return subject, metric
     named = m.group().split()[-1].rstrip(".")
-    return metric[: m.start()] if named == subject.split()[-1] else metric
+    return subject, (metric[: m.start()] if named == subject.split()[-1] else metric)
 
 
-_SUPPORT_AMONG = "support among "
 # What the shares of a contest's scored pair measure (leads.pair_share).
 _SHARES_OF_A_SCORE = frozenset({"support", "vote share"})
 
@@ -661,9 +655,9 @@ def _rival_share_unnamed(
             sentence, first.surface_end - start, second.surface_start - start
         ):
             continue
-        if first.metric.startswith(_SUPPORT_AMONG):
+        if first.metric.startswith(metrics.SUPPORT_AMONG):
             # "Democrats favored Lee, 72% to 8%": the 8% is neither Lee's nor the group's
-            if second.subject in (first.subject, first.metric[len(_SUPPORT_AMONG) :]):
+            if second.subject in (first.subject, first.metric[len(metrics.SUPPORT_AMONG) :]):
                 claims[i] = replace(second, subject=None)
         elif (
             first.metric in _SHARES_OF_A_SCORE

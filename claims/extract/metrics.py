@@ -37,7 +37,13 @@ from collections.abc import Iterable, Sequence
 from claims.extract import context, leads
 from claims.extract.names import CALENDAR_NAMES, SAYING_VERBS, TITLES
 
-__all__ = ["FIELDWORK_WORDS", "GROUP_STATES", "answers_for_the_asked", "sentence_metrics"]
+__all__ = [
+    "FIELDWORK_WORDS",
+    "GROUP_STATES",
+    "SUPPORT_AMONG",
+    "answers_for_the_asked",
+    "sentence_metrics",
+]
 
 # --- word classes -------------------------------------------------------------------
 
@@ -911,6 +917,10 @@ def _duration(tokens: list[str]) -> str | None:
     return "duration"
 
 
+# The metric of the share a group gave a candidate: "support among Democrats".
+SUPPORT_AMONG = "support among "
+
+
 def _support_among(sentence: str, start: int, common: Iterable[str]) -> str | None:
     """'support among Democrats' for the share a group gave the candidate it backed
     ("Democrats favored Lee, 72 percent", "enlisted personnel favored Okafor 58 percent"):
@@ -923,7 +933,7 @@ def _support_among(sentence: str, start: int, common: Iterable[str]) -> str | No
         return None  # "Okafor backed Lee, 72%": a person backs, a group gives shares
     common = set(common)
     group = " ".join(w.lower() if w.lower() in common else w for w in words)
-    return f"support among {group}"
+    return SUPPORT_AMONG + group
 
 
 def _sentenced(tokens: list[str]) -> bool:

@@ -463,7 +463,7 @@ def _starts_ahead(s: str, start: int, period: str | None, published: date | None
         return False
     if "-Q" in period:  # a quarter lies ahead when its first month does
         period = f"{period[:4]}-{3 * int(period[-1]) - 2:02d}"
-    return period > published.isoformat()[: len(period)]
+    return _after_publication(period, published)
 
 
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
@@ -1071,7 +1071,8 @@ _MARKET_RE = re.compile(
     r"\b(?:prices?|shares|stocks?|crude|oil|index|indexes|indices|futures|yields?|bonds?|"
     r"Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|dollar|euro|yen|sterling|pound|gold)\b"
 )
-_FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$")
+# The level a price moved from: "rose to $1.12 from $1.11", "fell from about 40".
+_MOVED_FROM_RE = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$")
 # A move over a longer span than the day: "for the week", "so far this year".
 _LONGER_SPAN_RE = re.compile(
     r"\b(?:for|over|in)\s+the\s+(?:week|month|quarter|year)\b|\b(?:this|last)\s+(?:week|month"
@@ -1196,7 +1197,7 @@ class ArticleTime:
         which is the day before's."""
         if (
             self.market_day
-            and not _FROM_BEFORE_RE.search(sentence, max(0, start - 12), start)
+            and not _MOVED_FROM_RE.search(sentence, max(0, start - 12), start)
             and _MARKET_RE.search(sentence)
             and _MOVE_RE.search(sentence)
             and not _LONGER_SPAN_RE.search(sentence)

@@ -559,7 +559,7 @@ def _words_back(hint: str) -> int:
     return 2  # "end of March", "over the year", "last three months"
 
 
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+$")
+_LAST_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+$")
 
 
 _PLACE_BEFORE_RE = re.compile(r"((?:[A-Z][a-z]+\s+){1,3})$")
@@ -569,7 +569,7 @@ def _named_day(s: str, start: int) -> bool:
     """A weekday inside a name ("Super Tuesday", "Black Friday"): a capitalised word
     stands right before it, other than the sentence's first word, and is no place
     ("a defeat in Ohio Tuesday" is dated)."""
-    before = _WORD_BEFORE_RE.search(s, max(0, start - 30), start)
+    before = _LAST_WORD_BEFORE_RE.search(s, max(0, start - 30), start)
     if before is None or not before.group(1)[0].isupper():
         return False
     place = _PLACE_BEFORE_RE.search(s, max(0, start - 40), start)

@@ -54,12 +54,11 @@ _RIVAL_UNITS = frozenset({"delegate", "seat", "vote"})
 
 # A name of up to three capitalised words ("Ann Okafor", "Lee").
 _NAME = r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*"
-# A candidate backed right before a share, and the group that backed them: "Democrats
-# favored Lee, 72 percent to 8 percent" (group Democrats, name Lee).
+# A candidate backed right before a share: "Democrats favored Lee, 72 percent to 8
+# percent" (name Lee; the group that backed them stands before the verb).
 BACKED_BEFORE_RE = re.compile(
-    r"(?:(?P<group>\b[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+)?\b(?P<verb>favou?red|favou?rs"
-    r"|preferred|prefers|backed|backs|supported|supports|chose|picked)"
-    r"\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*){0,3}),?\s+$"
+    r"\b(?P<verb>favou?red|favou?rs|preferred|prefers|backed|backs|supported|supports|chose"
+    r"|picked)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*){0,3}),?\s+$"
 )
 # Words that soften a number without changing what it measures.
 _APPROX = rf"(?:(?:{context.APPROX_WORDS}|under|an?\s+estimated)\s+)*"

@@ -917,6 +917,8 @@ def _duration(tokens: list[str]) -> str | None:
     return "duration"
 
 
+# The group right before the verb by which it backed a candidate ("Democrats favored").
+_BACKER_RE = re.compile(r"(?P<group>\b[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+$")
 # The metric of the share a group gave a candidate: "support among Democrats".
 SUPPORT_AMONG = "support among "
 
@@ -925,10 +927,14 @@ def _support_among(sentence: str, start: int, common: Iterable[str]) -> str | No
     """'support among Democrats' for the share a group gave the candidate it backed
     ("Democrats favored Lee, 72 percent", "enlisted personnel favored Okafor 58 percent"):
     a finding told in the past tense, as polls report them."""
-    m = leads.BACKED_BEFORE_RE.search(sentence, max(0, start - 100), start)
-    if m is None or m["group"] is None or m["verb"].endswith("s"):
+    window = max(0, start - 100)
+    m = leads.BACKED_BEFORE_RE.search(sentence, window, start)
+    if m is None or m["verb"].endswith("s"):
         return None
-    words = m["group"].split()
+    backer = _BACKER_RE.search(sentence, window, m.start())
+    if backer is None:
+        return None
+    words = backer["group"].split()
     if not (words[-1].endswith("s") or words[-1].lower() in ("personnel", "electorate", "public")):
         return None  # "Okafor backed Lee, 72%": a person backs, a group gives shares
     common = set(common)

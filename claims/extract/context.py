@@ -156,7 +156,7 @@ NOT_SUBJECTS = (
     Towards Unlike Like Per Via Beginning Starting Following Including Excluding Given
     Regarding Considering Barring Pending So Not No Nor Whether Because Though Unless
     Until Where Whereas Whilst Why How Once Otherwise Perhaps Maybe Finally Much Few Little
-    Any None Other Another Either Neither""".split()
+    Any None Other Another Either Neither Wherever Whenever Whatever Whoever Whichever""".split()
     )
     | frozenset(
         # months and weekdays as abbreviated in datelines and poll dates ("conducted Nov. 10")

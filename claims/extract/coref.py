@@ -478,17 +478,25 @@ class Memory:
             self.last_person = speaker
             return
         limit = min(end, start + 60)  # only a person near the start is what it is about
+        possessor = None
         for i in range(bisect.bisect_left(self.offsets, start), len(self.mentions)):
             mention = self.mentions[i]  # indexing, not a slice: the rest of the article
             if mention.at >= limit:
                 break
-            if mention.possessive:
-                continue  # "Smith's camp has signalled ...": about the camp, not Smith
             if mention.cls == "person" or self.is_speaker(mention.name):
                 full = self.full_name(mention.name, mention.at)
-                if not is_org_name(full):
-                    self.last_person = full
-                    return
+                if is_org_name(full):
+                    continue
+                if mention.possessive:
+                    # "Smith's camp has signalled ...": about the camp, not Smith
+                    possessor = possessor or full
+                    continue
+                self.last_person = full
+                return
+        if self.last_person is None and possessor:
+            # "Jo Rivers's voice was hoarser ... he said": with no one named before, the
+            # possessor is the only person a later "he" can mean
+            self.last_person = possessor
 
 
 _VAGUE_ADJ = frozenset("former current new then outgoing incoming veteran".split())

@@ -83,7 +83,8 @@ _PRE_VERB_FILLER = re.compile(
     r"at\s+the\s+time|at\s+one\s+point|in\s+\d{4}|on\s+(?:Twitter|Facebook|television)|"
     r"(?:last|this|next)\s+(?:week|month|year|[A-Z]\w+day)|on\s+[A-Z]\w+day|in\s+[A-Z]\w+day|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
-    r"in\s+a\s+statement|in\s+an\s+interview|this\s+past\s+\w+|earlier\s+this\s+\w+|(?:on|in)\s+(?:an?|his|her|its|their)\s+[a-z]+)"
+    r"in\s+a\s+statement|in\s+an\s+interview|in\s+the\s+past|in\s+recent\s+[a-z]+|"
+    r"for\s+(?:days|weeks|months|years|decades)|over\s+the\s+years|this\s+past\s+\w+|earlier\s+this\s+\w+|(?:on|in)\s+(?:an?|his|her|its|their)\s+[a-z]+)"
     r")+\s*$"
 )
 
@@ -451,7 +452,8 @@ _FILLER_LAST_WORDS = frozenset(
     reportedly once further similarly separately publicly privately first initially
     subsequently often always never frequently already just originally famously flatly
     bluntly simply would will could may might himself herself itself themselves time point
-    Twitter Facebook television week month year statement interview
+    Twitter Facebook television week month year statement interview past days weeks months
+    years decades
     """.split()
 )
 # The word before a last word that may be any word ("this past weekend", "in an
@@ -899,6 +901,14 @@ _BEFORE_PARTICIPLE = re.compile(
     # A quotation's closing mark counts: its comma is masked with the quotation.
     r"(?:,[\"\u201d\u2019']?|[\"\u201d]|\bby|\bwhile|\s[-\u2013\u2014]|\u2014)\s*$"
 )
+# A document the clause's subject put out, right before the participle that gives its
+# content: "Acme issued a statement saying", "Lee sent out a press release stating".
+_DOCUMENT_BEFORE_PARTICIPLE = re.compile(
+    r"\b(?:issued?|issues|released?|releases|sent|sends|put|puts|posted|posts?|published"
+    r"|publishes|wrote|writes|filed|files|circulated|distributed|emailed|tweeted)\s+(?:out\s+)?"
+    r"(?:an?|its|his|her|their)\s+(?:[a-z-]+\s+)?(?:statement|release|letter|memo|e-?mail"
+    r"|tweet|post|notice|message|video|ad|advertisement|filing|note)\s*$"
+)
 
 
 _PHRASAL = frozenset("called calls ruled rules pointed points spelled spelt".split())
@@ -1047,6 +1057,10 @@ def _frame_at(masked: str, m: re.Match[str]) -> Frame | None:
     # window, or they would rescan the whole left context at every position.
     near = left[-60:]
     if low in PARTICIPLES:
+        if document := _DOCUMENT_BEFORE_PARTICIPLE.search(left[-80:]):
+            # "Ko issued a statement saying ...": who put the document out speaks
+            src = _subject_before(left[: len(left) - len(document.group())])
+            return Frame(src, cue, True, m.start()) if src else None
         if _BEFORE_PARTICIPLE.search(near):
             # "Ko opened the summit, saying ...": the clause's subject speaks.
             src = _clause_subject(_BEFORE_PARTICIPLE.sub("", left))

@@ -188,7 +188,8 @@ FUNCTION_WORDS = frozenset(
     december jan feb mar apr jun jul aug sep sept oct nov dec one alongside despite
     does do did is are was were has have had can could would should will shall must
     during following amid among under over within without about through across
-    against toward towards behind beyond near unlike like including
+    against toward towards behind beyond near unlike like including wherever whenever
+    whatever whoever whichever
     """.split()
 )
 
@@ -231,7 +232,8 @@ ORG_NOMINALS = BUSINESS_NOUNS | frozenset(
 PERSON_NOMINALS = frozenset(
     "spokesman spokeswoman spokesperson adviser advisor aide official representative "
     "strategist source officials aides sources advisers spokespeople executives employee "
-    "employees staffer staffers supporters fans".split()
+    "employees staffer staffers supporters fans allies friends associates confidants "
+    "colleagues".split()
 )
 
 

@@ -1120,15 +1120,26 @@ def fieldwork_month(
 _FIGURE_ON_RE = re.compile(r"\d[\d.,]*\s*(?:%|percent|per\s+cent|points?)?\s+(?:on|in)\s+$")
 
 
+# A day right after a vote is that vote's, whose results the sentence may give: "lost
+# the caucuses on Monday despite leading the polls".
+_VOTE_ON_RE = re.compile(
+    r"\b(?:primar(?:y|ies)|caucus(?:es)?|elections?|votes?|voting|referendum|contests?)"
+    r"\s+(?:on|in)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _may_be_fieldwork(sentence: str, mention: PeriodMention, published: date | None) -> bool:
     """Whether a date of a poll's sentence may be its fieldwork's: a day that governs,
     not one after publication (an event to come), right after a figure (that reading's
-    own) or in a relative clause about a name (that name's event)."""
+    own) or a vote (that vote's day), or in a relative clause about a name (that name's
+    event)."""
     return (
         mention.kind in _FIELDWORK_KINDS
         and mention.governs
         and not _after_publication(mention.period, published)
         and not _FIGURE_ON_RE.search(sentence, max(0, mention.start - 30), mention.start)
+        and not _VOTE_ON_RE.search(sentence, max(0, mention.start - 30), mention.start)
         and not _in_aside_about_a_name(sentence, mention.start)
     )
 

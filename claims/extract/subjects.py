@@ -40,6 +40,7 @@ from claims.extract.names import (
     BUSINESS_NOUNS,
     CALENDAR_NAMES,
     DEMONYM,
+    SAYING_VERBS,
     TITLES,
     is_org_name,
     is_people_plural,
@@ -229,6 +230,15 @@ _FIRST_SCORE_RE = re.compile(
 )
 # The rival named after a lead's two shares: "a lead of 48% to 41% over Lee": the 41%
 # is Lee's.
+# A figure inside a relative clause about a name: "Jo Okafor of Westmarch, who won,
+# 27.6% to 24.3%", "Acme, which earned $2bn": the name's. Not a saying verb ("Okafor,
+# who said 40% of voters ..."): what is said has subjects of its own.
+_IN_RELATIVE_CLAUSE_RE = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+    r"(?:\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w'’-]*)?)?,\s+(?:who|which)\s+"
+    rf"(?!(?:{SAYING_VERBS}|told|tells|added|adds|the|a|an|his|her|its|their)\b)"
+    r"(?:[a-z]+\s+){0,3}[a-z]+,?\s+$"
+)
 _LEAD_OF_BEFORE_RE = re.compile(
     r"\blead\s+of\s+\d[\d.,]*\s*(?:%|percent|per\s+cent|points?)?\s+to\s+$", re.IGNORECASE
 )
@@ -871,6 +881,10 @@ def _ranked_subject(
         return (owner if owner.lower() in _PERSON_PRONOUNS else _clean_name(owner)), 0
     if m := leads.BACKED_BEFORE_RE.search(sentence, max(0, start - 80), start):
         return _clean_name(m["name"]), 0  # "Democrats favored Lee, 72% to 8%": Lee's 72%
+    if (m := _IN_RELATIVE_CLAUSE_RE.search(sentence, max(0, start - 120), start)) and not (
+        _HOLDING_IN_RE.search(sentence, max(0, m.start() - 24), m.start())
+    ):
+        return _clean_name(m["name"]), 0  # not "investments in Acme, which are worth $1m"
     if _LEAD_OF_BEFORE_RE.search(sentence, max(0, start - 40), start) and (
         m := _RIVAL_AFTER_RE.match(sentence, end)
     ):

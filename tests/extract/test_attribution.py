@@ -993,3 +993,55 @@ def test_an_organisation_named_again_by_its_noun_or_it(text, speaker):
 def test_according_to_its_own_records_is_the_body_named_before():
     rows = attribute("Acme Corp said sales rose. It employs 9,000 people, according to its filing.")
     assert rows[1][1].speaker == "Acme Corp"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # who put a document out speaks through the participle that gives its content
+        ("Acme issued a statement saying it would close two plants.", "Acme"),
+        ("Later, Lee’s campaign released a statement saying the rally was off.",
+         "Lee’s campaign"),
+        ("Shortly after the vote, Beacon Labs sent out a press release stating that it "
+         "had won.", "Beacon Labs"),
+        ("Jo Okafor lost the vote. She posted a video saying she would run again.",
+         "Jo Okafor"),
+    ],
+)  # fmt: skip
+def test_a_document_saying_is_its_authors(text, speaker):
+    assert speakers_of(text)[-1] == speaker
+
+
+def test_a_document_that_nobody_puts_out_reports_nothing():
+    assert speakers_of("The report found a statement saying nothing.") == [None]
+    # nor does one who only received or read it
+    assert speakers_of("Acme reviewed a letter saying the plant was unsafe.") == [None]
+
+
+def test_a_time_phrase_between_auxiliary_and_verb_keeps_the_subject():
+    assert speakers_of("Jo Okafor has in the past said the plan is too costly.") == ["Jo Okafor"]
+    assert speakers_of("Lee Stone has for years argued that rents are too high.") == ["Lee Stone"]
+
+
+def test_a_persons_allies_and_associates_speak_as_a_group():
+    assert speakers_of("Okafor’s allies said she would not endorse anyone.") == ["Okafor allies"]
+    assert speakers_of("Rivers's associates have said he is not running.") == ["Rivers associates"]
+
+
+def test_he_with_no_one_named_before_is_the_possessor_the_text_opened_on():
+    text = (
+        "Jo Rivers's voice was hoarser than in 1992. In his debut, the former governor "
+        'spoke for an hour. "We met 45 years ago," he told them.'
+    )
+    assert speakers_of(text)[-1] == "Jo Rivers"
+    # a person named in full before is still the one meant
+    named = (
+        "Lee Stone spoke first. Jo Rivers's voice was hoarser than in 1992. "
+        '"We met 45 years ago," he said.'
+    )
+    assert speakers_of(named)[-1] == "Lee Stone"
+
+
+def test_a_sentence_opening_wherever_is_no_part_of_a_name():
+    text = "Wherever Jo Okafor goes, the press goes. She also said taxes would fall."
+    assert speakers_of(text)[-1] == "Jo Okafor"

@@ -1012,3 +1012,15 @@ def test_a_change_to_come_from_a_time_ahead(text, published, surface, period):
 )
 def test_no_period_for_an_event_to_come_or_a_quarter_behind(text, published, surface):
     assert dict(numeric_periods(text, published))[surface] is None
+
+
+def test_a_vote_day_in_a_poll_sentence_dates_the_results_not_the_fieldwork():
+    # PUB is Saturday 15 April 2023: "on Tuesday" is the 11th
+    text = (
+        "Despite leading the last 10 polls, Kell lost the caucuses on Tuesday to Ruiz, "
+        "who won, 48.2% to 45.1%."
+    )
+    assert dict(numeric_periods(text))["48.2%"] == "2023-04-11"
+    # a day that is the poll's own still gives the poll's month
+    poll = "A Beacon poll taken on Tuesday shows Ruiz at 48%."
+    assert dict(numeric_periods(poll))["48%"] == "2023-04"

@@ -1062,3 +1062,25 @@ def test_a_body_of_a_name_is_not_a_group_of_people():
     # well as part of the name itself
     text = _ABOUT_RIVERS + "Councils of Dunmore County raised $4m in fees last year."
     assert claim_subject(text, "$4m") != "councils of Dunmore County"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a figure inside a relative clause is its antecedent's
+        ("Ms. Lee lost the vote to Jo Okafor of Westmarch, who won, 52.4% to 41.3%.",
+         "52.4%", "Jo Okafor"),
+        ("As of Friday, Stone had 1,200 delegates, compared with Rivers, who had 850.",
+         "850", "Rivers"),
+        ("Executives at Beacon Foods, which earned $3 billion last year, say prices will rise.",
+         "$3 billion", "Beacon Foods"),
+        # a holding's value is its holder's, not the company invested in
+        ("Jo Lee holds investments in Acme, which together are worth $2 million.",
+         "$2 million", "Jo Lee"),
+        # a relative clause with a subject of its own is not about the name before it
+        ("In the 2012 race between Stone and Rivers, which the incumbent won by 3 points, "
+         "turnout fell.", "3", "incumbent"),
+    ],
+)  # fmt: skip
+def test_a_figure_in_a_relative_clause_is_its_antecedents(text, surface, subject):
+    assert claim_subject(text, surface) == subject

@@ -554,7 +554,9 @@ def _numeric_claims(
                 q,
                 shared,
                 sentence,
-                standing_period if _standing(q) else default_period,
+                standing_period
+                if _standing(q)
+                else time.vote_day(sentence, q.start, q.end) or default_period,
                 None
                 if spans_years
                 else periods.latest_release(metric, published) or _contest_year(needed, published),

@@ -1178,6 +1178,7 @@ class ArticleTime:
         self.year: int | None = None
         self._text = text
         self._pos = 0  # where the last sentence ended
+        self._start = self._previous_start = 0  # where this sentence and the last began
         # Where the text names a poll, found once: most articles name none.
         self._polls = [m.start() for m in _POLL_RE.finditer(text)]
         self._poll_period = self._find_poll_period(spans)
@@ -1263,6 +1264,7 @@ class ArticleTime:
         A sentence that names the poll and dates its fieldwork ("surveyed 900 adults
         from 3 to 9 May") gives its figures the poll's month, not a fieldwork day.
         """
+        self._previous_start, self._start = self._start, start
         new_paragraph = _PARAGRAPH_BREAK_RE.search(self._text, self._pos, start) is not None
         if new_paragraph:
             self._measured = {}
@@ -1345,6 +1347,26 @@ class ArticleTime:
                 return day
         return None
 
+    def vote_day(self, sentence: str, start: int, end: int) -> str | None:
+        """The day of the one vote the article dates ("lost the caucuses on Monday"),
+        for a vote result told of as past in a sentence that names no poll and no vote
+        of its own (event_day reads those): "He won just 19% among moderates",
+        "finished third, with 23.1% of the vote"."""
+        days = {day for kind in _VOTE_EVENTS if (day := self._event_days.get(kind))}
+        if len(days) != 1 or names_poll(sentence) or _NAMES_A_VOTE_RE.search(sentence):
+            return None  # no vote dated, two votes on different days, or one named here
+        before = sentence[max(0, start - 80) : start]
+        if not (_RESULT_BEFORE_RE.search(before) or _SHARE_OF_VOTE_RE.match(sentence, end)):
+            return None
+        if _MODAL_RE.search(before) or not told_of_the_past(sentence, start, end):
+            return None  # "she'd get 5% of the vote": what would happen
+        day = days.pop()
+        previous = self._text[self._previous_start : min(self._pos, self._start)]
+        for year in _YEAR_OF_VOTE_RE.finditer(f"{previous} {sentence[:start]}"):
+            if year["year"] != day[:4]:
+                return None  # "the 2008 primary ... carried the state": an earlier vote
+        return day
+
     def end_sentence(self, end: int, mentions: list[PeriodMention]) -> None:
         """Leave the sentence ending at `end`, noting the last year it named and the
         measures it dated."""
@@ -1381,6 +1403,23 @@ _EVENT_NEWS_DAYS = 31
 # How far a day may stand from the event it dates, in the same clause.
 _EVENT_DAY_WINDOW = 50
 _EVENT_CLAUSE_BREAK_RE = re.compile(r"[;:\u2014]|\b(?:but|while|whereas|although)\b")
+
+
+# Events whose results are shares of a vote, by their _event_key.
+_VOTE_EVENTS = ("primary", "caucus", "referendum")
+# A vote's result: the verb that wins or takes a share, in the figure's clause ("won
+# just 19% among", "finished a strong third, with"), or "of the vote" after it.
+_RESULT_BEFORE_RE = re.compile(
+    r"\b(?:won|took|captured|carried|garnered|received|finished|placed|came\s+in)\b"
+    r"[^.;:,]{0,40}(?:,\s+with\s+(?:just\s+|only\s+)?)?(?:just\s+|only\s+|a\s+mere\s+)?$"
+)
+_NAMES_A_VOTE_RE = re.compile(r"\b(?:primar(?:y|ies)|caucus|referendum|election)", re.IGNORECASE)
+_MODAL_RE = re.compile(r"(?:\b(?:would|could|might|will|may)|['’]d)\s+(?:[a-z]+\s+)?[a-z]+\s*$")
+# A vote named by its year: "the 2008 primary", "in 2012's caucuses".
+_YEAR_OF_VOTE_RE = re.compile(
+    r"\b(?P<year>(?:19|20)\d\d)(?:['’]s)?\s+(?:[A-Z]\w+\s+)?(?:primar|caucus|referendum|election)"
+)
+_SHARE_OF_VOTE_RE = re.compile(r"\s+of\s+the\s+(?:[\w'’-]+\s+){0,2}vote\b")
 
 
 def _event_key(word: str) -> str:

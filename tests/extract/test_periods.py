@@ -1024,3 +1024,29 @@ def test_a_vote_day_in_a_poll_sentence_dates_the_results_not_the_fieldwork():
     # a day that is the poll's own still gives the poll's month
     poll = "A Beacon poll taken on Tuesday shows Ruiz at 48%."
     assert dict(numeric_periods(poll))["48%"] == "2023-04"
+
+
+def test_a_vote_result_takes_the_day_of_the_one_vote_the_article_dates():
+    # PUB is Saturday 15 April 2023: "on Tuesday" is the 11th
+    text = (
+        "Kell lost the caucuses on Tuesday to Ruiz. A Beacon poll shows Kell at 31%.\n\n"
+        "Kell won just 19% among moderates. Stone finished third, with 12.5% of the vote."
+    )
+    periods = dict(numeric_periods(text))
+    assert periods["19%"] == "2023-04-11"
+    assert periods["12.5%"] == "2023-04-11"
+    assert periods["31%"] == "2023-04"  # a poll's share keeps the poll's month
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what would happen is no result
+        "If Kell were a man, she'd get 5% of the vote, Ruiz said.",
+        # an earlier vote named just before
+        "Crowds were bigger before the 2016 primary. Ruiz carried the state 66% to 30%.",
+    ],
+)
+def test_a_vote_result_of_another_or_no_vote_is_not_dated_by_the_article_vote(sentence):
+    text = "Kell lost the caucuses on Tuesday to Ruiz.\n\n" + sentence
+    assert all(period is None for _, period in numeric_periods(text))

@@ -228,9 +228,16 @@ def pair_share(sentence: str, start: int, end: int) -> str | None:
     if word is None:
         return None
     near = (max(0, word.start() - 60), word.end() + 60)
-    if word["result"] and not _POLL_WORD_RE.search(sentence, *near):
+    if (
+        word["result"]
+        and not _POLL_WORD_RE.search(sentence, *near)
+        and not _MODAL_BEFORE_RE.search(sentence, max(0, word.start() - 20), word.start())
+    ):
         return "vote share"
-    return "support"
+    return "support"  # also "Smith would beat Jones 48% to 44%": a matchup, not a result
+
+
+_MODAL_BEFORE_RE = re.compile(r"\b(?:would|could|might|will|can)\s+(?:still\s+|easily\s+)?$")
 
 
 _POLL_WORD_RE = re.compile(r"\b(?:polls?|polling|survey\w*|matchups?|head-to-head)\b", re.I)

@@ -222,14 +222,13 @@ _SECOND_SCORE_RE = re.compile(
     r"(?:%|percent|per\s+cent|points)?\s+to\s+$"
 )
 _FIRST_SCORE_RE = re.compile(
-    rf"(?:(?P<leader>{_SCORE_NAME})\s+(?:(?:is|was|now|still|well|far|comfortably)\s+)*"
+    rf"(?:(?P<leader>{_SCORE_NAME})\s+"
+    r"(?:(?:is|was|now|still|well|far|comfortably|would|could|might|will|can)\s+)*"
     r"(?:leading|leads|led|beating|beat|beats|ahead\s+of|over)"
     rf"|\bprefers?\s+(?P<preferred>{_SCORE_NAME})\s+(?:to|over))"
     # the rival, named (or described after a name-like word), then the first figure
-    r"\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}?,?\s+$"
+    r"\s+(?:(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}?|him|her|them),?\s+$"
 )
-# The rival named after a lead's two shares: "a lead of 48% to 41% over Lee": the 41%
-# is Lee's.
 # A figure inside a relative clause about a name: "Jo Okafor of Westmarch, who won,
 # 27.6% to 24.3%", "Acme, which earned $2bn": the name's. Not a saying verb ("Okafor,
 # who said 40% of voters ..."): what is said has subjects of its own.
@@ -239,6 +238,8 @@ _IN_RELATIVE_CLAUSE_RE = re.compile(
     rf"(?!(?:{SAYING_VERBS}|told|tells|added|adds|the|a|an|his|her|its|their)\b)"
     r"(?:[a-z]+\s+){0,3}[a-z]+,?\s+$"
 )
+# The rival named after a lead's two shares: "a lead of 48% to 41% over Lee": the 41%
+# is Lee's.
 _LEAD_OF_BEFORE_RE = re.compile(
     r"\blead\s+of\s+\d[\d.,]*\s*(?:%|percent|per\s+cent|points?)?\s+to\s+$", re.IGNORECASE
 )

@@ -1084,3 +1084,21 @@ def test_a_body_of_a_name_is_not_a_group_of_people():
 )  # fmt: skip
 def test_a_figure_in_a_relative_clause_is_its_antecedents(text, surface, subject):
     assert claim_subject(text, surface) == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "shares"),
+    [
+        # a matchup a poll finds: the first share the one who would win, as support
+        ("Ruiz would beat Kell 48% to 44%, the Beacon poll found.",
+         [("48%", "Ruiz", "support"), ("44%", "Kell", "support")]),
+        ("Ruiz could beat him 53% to 36%.", [("53%", "Ruiz", "support")]),
+        # a result told as past stays a share of the vote
+        ("Ruiz beat Kell 48% to 44%.",
+         [("48%", "Ruiz", "vote share"), ("44%", "Kell", "vote share")]),
+    ],
+)  # fmt: skip
+def test_a_matchup_with_a_modal_gives_each_share_its_candidate(text, shares):
+    claims = {c.surface: c for c in extract_claims(text, "2023-04-15") if c.kind == "numeric"}
+    for surface, subject, metric in shares:
+        assert (claims[surface].subject, claims[surface].metric) == (subject, metric)

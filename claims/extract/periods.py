@@ -80,7 +80,8 @@ _PERIOD_RE = re.compile(
     rf"""
       (?P<iso>\b(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)
     | (?P<mdy>\b(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\d)
-          (?:\s*[-–]\s*(?:(?P<mdy_m2>{_MONTH})\s+)?(?P<mdy_d2>[0-3]?\d)\b(?![-/.,]?\d))?
+          (?:(?:\s*[-–]\s*|\s+(?:to|through|thru|until)\s+)(?:(?P<mdy_m2>{_MONTH})\s+)?
+             (?P<mdy_d2>[0-3]?\d)\b(?![-/.,]?\d)(?!\s*(?:%|percent|per\s+cent|points?\b)))?
           (?:,?\s+(?P<mdy_y>{_YEAR})\b)?)
     | (?P<dmy>\b(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?(?P<dmy_to>\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)?
           \s+(?:of\s+)?(?P<dmy_m>{_MONTH})(?![\w])
@@ -98,8 +99,8 @@ _PERIOD_RE = re.compile(
           | \b(?P<fy_a>{_YEAR})[-/–](?P<fy_b>\d\d|{_YEAR})\b(?![-/–]?\d))
     | (?P<month_span>\b(?i:between|from)\s+(?P<ms_a>{_FULL_MONTH})\s+(?i:and|to|through|until)\s+
           (?P<ms_b>{_FULL_MONTH})\b(?:,?\s+(?P<ms_y>{_YEAR})\b)?)
-    | (?P<month_in>\b(?i:in|since|during|by|until|through|last|this|next|early|late|mid-|end\s+of)
-          \s+(?P<mi_m>{_FULL_MONTH})\b
+    | (?P<month_in>\b(?:(?i:in|since|during|by|until|through|last|this|next|end\s+of)\s+
+          |(?i:early|late|mid)(?:\s+|-))(?P<mi_m>{_FULL_MONTH})\b
           # not a day or year of the month's own ("in October 12", "in October, 2015");
           # after a comma a number is the clause's figure ("In October, 2,150 ...")
           (?!\s*(?:of\s+)?\d|,\s*(?:of\s+)?\d{{4}}\b(?![,.]\d)))

@@ -1050,3 +1050,29 @@ def test_a_vote_result_takes_the_day_of_the_one_vote_the_article_dates():
 def test_a_vote_result_of_another_or_no_vote_is_not_dated_by_the_article_vote(sentence):
     text = "Kell lost the caucuses on Tuesday to Ruiz.\n\n" + sentence
     assert all(period is None for _, period in numeric_periods(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # a range of days joined by a word blocks its second day from being a figure
+        ("The poll was conducted April 6 to 10 with 418 voters.", [("418", "2023-04")]),
+        ("The survey ran March 3 through 9 among 900 adults.", [("900", "2023-03")]),
+        # but a share after "to" stays one
+        ("Support rose from March 3 to 9 percent.", [("9 percent", "2023-03-03")]),
+    ],
+)  # fmt: skip
+def test_a_day_range_with_to_or_through(text, figures):
+    assert numeric_periods(text) == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("In an early-March poll, Kell led Ruiz 56 percent to 32 percent.", "2023-03"),
+        ("Workers walked off the job in mid-February, 4,000 of them.", "2023-02"),
+        ("A late-January survey gave Kell 56 percent.", "2023-01"),
+    ],
+)
+def test_early_mid_and_late_with_a_hyphen_name_the_month(text, period):
+    assert numeric_periods(text)[0][1] == period

@@ -24,7 +24,7 @@ test:
 JOBS ?= 2
 test-fast:
 	.venv/bin/python -c "import xdist" 2>/dev/null || scripts/setup.sh --dev
-	.venv/bin/python -m pytest -q -m "not browser and not slow" -n $(JOBS)
+	.venv/bin/python -m pytest -q -m "not browser and not slow and not pages and not process" -n $(JOBS)
 
 setup:
 	scripts/setup.sh --dev

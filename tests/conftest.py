@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from claims import store
@@ -14,6 +16,25 @@ ARTICLE = (
     "North Korea's economy likely shrank by 8.5 per cent in 2020, according to Fitch Solutions.\n\n"
     "The congress drew 5,000 delegates, the agency reported."
 )
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark what `make test-fast` leaves to `make test`: the pages run through Streamlit's
+    AppTest, and the modules that start processes (the command line, or writers racing
+    for one ledger: each start imports the library afresh, a second or more)."""
+    for item in items:
+        if "pages" in Path(str(item.fspath)).parts:
+            item.add_marker(pytest.mark.pages)
+        module = getattr(item, "module", None)
+        if module is not None and _starts_processes(module):
+            item.add_marker(pytest.mark.process)
+
+
+def _starts_processes(module) -> bool:
+    run = getattr(module, "run", None)
+    if hasattr(module, "subprocess") or hasattr(module, "multiprocessing"):
+        return True
+    return getattr(run, "__module__", "") == "tests.test_cli"
 
 
 @pytest.fixture

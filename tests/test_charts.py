@@ -144,6 +144,7 @@ def test_overview_charts_are_titled():
     assert layer_encodings(top)[0]["y"]["title"] == "Speaker"
 
 
+@pytest.mark.slow  # renders images through vl-convert: seconds
 def test_charts_render_to_png_and_svg():
     chart = charts.timeline_chart(ROWS, subject="US <script>", metric="rate", unit="percent")
     png = charts.to_png(chart, scale=1)
@@ -305,6 +306,7 @@ def test_the_footer_names_the_sources_and_the_export_date():
     assert many.endswith("exported 2 January 2026.")
 
 
+@pytest.mark.slow  # renders images through vl-convert: seconds
 def test_the_footer_is_drawn_under_every_chart_and_in_its_images():
     rows = monthly("UK", [3, 4])
     key = groups.ClaimKey("uk", "growth", "percent", "2021-03")

@@ -6,7 +6,12 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 import claims.extract
+
+# Parses every module of the package: seconds, left to `make test`.
+pytestmark = pytest.mark.slow
 
 PACKAGE = Path(claims.extract.__file__).parent
 MODULES = {path.stem: path for path in PACKAGE.glob("*.py") if path.stem != "__init__"}

@@ -605,19 +605,25 @@ _POPULATION_MODIFIER = (
     r"(?:\d[\d,]*|[A-Z][\w-]*|top|other|young|older|younger|likely|registered|eligible|"
     r"major|small|large|[a-z-]+(?:ic|ian|ean|ese|ish|ern|al|ed|ing|ive|ent|ant))"
 )
-_POPULATION_NP = (
-    rf"(?P<np>(?:{_POPULATION_MODIFIER}\s+){{0,2}}"
-    r"(?:[a-z][a-z-]*[^s\W]s|electorate|population|public|workforce))\b(?!['’-])"
-    # and the phrase ends there: a verb, a clause or a preposition follows, not another
-    # noun ("a quarter of the rules committee", "0.5% of votes cast")
+# Where a group's noun phrase ends: a verb, a clause or a preposition follows, not
+# another noun ("a quarter of the rules committee", "0.5% of votes cast").
+_GROUP_NP_END = (
     r"(?=\s*(?:[,.;:!?)\"”—–]|\s-|$)|\s+(?:who|that|which|in|of|at|on|for|from|with|across|"
     r"under|over|aged?|overall|nationwide|surveyed|polled|questioned|still|also|now|"
     r"have|has|had|are|were|was|is|said|say|says|found|finds|showed|shows|would|will|could|"
     r"may|might|can|do|did|"
     r"does|[a-z]+ed|[a-z]+s)\b)"
 )
-_POPULATION_AFTER_RE = re.compile(
-    r"\s+(?:out\s+)?of\s+(?:(?:the|those|these|all|its|their|our|his|her)\s+)?" + _POPULATION_NP
+_POPULATION_NP = (
+    rf"(?P<np>(?:{_POPULATION_MODIFIER}\s+){{0,2}}"
+    r"(?:[a-z][a-z-]*[^s\W]s|electorate|population|public|workforce))\b(?!['’-])" + _GROUP_NP_END
+)
+_OF_THE = r"\s+(?:out\s+)?of\s+(?:(?:the|those|these|all|its|their|our|his|her)\s+)?"
+_POPULATION_AFTER_RE = re.compile(_OF_THE + _POPULATION_NP)
+# ... or a people named by a capitalised plural: "26% of Democrats say", "half of all
+# Zemblan Catholics".
+_PEOPLE_AFTER_RE = re.compile(
+    _OF_THE + r"(?P<np>(?:[A-Z][\w-]*\s+){0,2}(?P<head>[A-Z][a-z]+s))\b(?!['’-])" + _GROUP_NP_END
 )
 # A ratio names its group right after it: "eight in 10 Democratic voters".
 _RATIO_END_RE = re.compile(r"\b(?:in|out\s+of)\s+(?:\d+|ten|five|four|three|two)$", re.I)
@@ -646,6 +652,8 @@ def population_of(sentence: str, start: int, end: int) -> str | None:
     the figure is about. Not a measure ("5% of sales") nor a time ("half of the years"),
     and not when a name follows, which the share is about as a rule (an opinion of it)."""
     found = _POPULATION_AFTER_RE.match(sentence, end)
+    if found is None and (people := _PEOPLE_AFTER_RE.match(sentence, end)):
+        found = people if is_people_plural(people["head"]) else None
     if found is None and _RATIO_END_RE.search(sentence, start, end):
         found = _POPULATION_AFTER_RATIO_RE.match(sentence, end)
     elif found is None or not _SHARE_RE.search(sentence[start:end]):
@@ -704,10 +712,10 @@ def _opening_population(sentence: str, start: int) -> str | None:
 # An opinion of a name or a stand for it in the words after the group: "had a positive
 # view of Rivers", "back Rivers", "said they trust Lee" (not "live in Lima").
 _OPINION_OF_NAME_RE = re.compile(
-    r"[^.;:]{0,60}?\b(?:of|for|about|back\w*|support\w*|favou?r\w*|prefer\w*|oppos\w*"
+    r"[^.;:]{0,60}?\b(?:of|for|about|with|back\w*|support\w*|favou?r\w*|prefer\w*|oppos\w*"
     r"|approv\w*|disapprov\w*|trust\w*|like\w*|dislike\w*|choose|chose|vote\w*|view\w*"
     r"|rate|rated|rating)\s+"
-    r"(?:[a-z]+\s+){0,2}[A-Z][a-z]"
+    r"(?:(?:[a-z]+\s+){0,2}[A-Z][a-z]|(?:him|her)\b)"  # "viewed him favorably": his too
 )
 
 

@@ -667,6 +667,11 @@ _ABOUT_RIVERS = "Jo Rivers opened the Beacon clinic in Lima on Monday. Rivers sp
         ("Roughly a quarter of the workforce is on leave.", "a quarter", "workforce"),
         ("Around 30 percent of young voters said so.", "30 percent", "young voters"),
         ("Nearly 12% of eligible Zemblan voters turned out.", "12%", "eligible Zemblan voters"),
+        # a people named by a capitalised plural
+        ("Still, 26 percent of Democrats say they are not paying attention.", "26 percent",
+         "Democrats"),
+        ("Five of the Korean Americans who gave money were retired.", "Five",
+         "Korean Americans"),
     ],
 )  # fmt: skip
 def test_a_share_of_a_group_is_the_groups(sentence, surface, subject):
@@ -680,6 +685,9 @@ def test_a_share_of_a_group_is_the_groups(sentence, surface, subject):
         ("A quarter of the rules committee can ask for a vote.", "A quarter"),  # a noun follows
         ("Nearly 60% of its budget went on rent.", "60%"),  # a pronoun's
         ("Just 31% of voters had a kind word for Lima.", "31%"),  # an opinion of a name
+        ("Some 39% of voters viewed him favorably.", "39%"),  # ... or of the person meant
+        ("Fully 79% of Democrats are satisfied with Jo Rivers.", "79%"),
+        ("About 5% of Beacons sold out.", "5%"),  # a capitalised plural that is no people
         ("Only 0.5% of votes cast separated them.", "0.5%"),  # a vote share
     ],
 )  # fmt: skip

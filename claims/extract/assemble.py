@@ -48,7 +48,7 @@ _CLAUSE_JOIN_RE = re.compile(
 )
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z-]*(?![\w'’-])")
 _CONTENT_AFTER_CUE_RE = re.compile(
-    r"\s+(?!(?:on|in|at|last|yesterday|today|this|earlier|late|later|recently)\b)[A-Za-z]"
+    r"\s+(?!(?:on|in|at|last|yesterday|today|this|earlier|late|later|recently)\b)[A-Za-z$£€¥\d]"
 )
 
 

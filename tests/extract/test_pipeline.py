@@ -143,6 +143,16 @@ def test_number_after_the_cue_keeps_the_speaker(monkeypatch):
     assert [(c.surface, c.speaker) for c in numeric] == [("30", None), ("14 million", "Acme")]
 
 
+def test_a_figure_before_a_coordinated_cue_is_the_articles_own():
+    # the cue's content opens with a figure: the clause before "and" is no part of it
+    text = "Okafor has freed up $26 million in state funds and announced $5 million more."
+    numeric = [c for c in extract_claims(text) if c.kind == "numeric"]
+    assert [(c.surface, c.speaker) for c in numeric] == [
+        ("$26 million", None),
+        ("$5 million", "Okafor"),
+    ]
+
+
 def test_failing_attribution_still_gives_numeric_claims(monkeypatch):
     def broken(text, sentences):
         raise RuntimeError("boom")

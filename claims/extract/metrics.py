@@ -783,6 +783,11 @@ _MONEY_VERB_NOUNS = {
     # "she makes up to £90,000 a year", "the tour netted him £50,000": what is earned
     "make": "earnings", "makes": "earnings", "made": "earnings", "making": "earnings",
     "net": "earnings", "nets": "earnings", "netted": "earnings",
+    "save": "savings", "saves": "savings", "saved": "savings", "saving": "savings",
+    "pay": "payment", "pays": "payment", "paying": "payment",
+    "allocate": "funds allocated", "allocates": "funds allocated",
+    "allocated": "funds allocated", "reallocated": "funds reallocated",
+    "redirected": "funds redirected", "earmarked": "funds earmarked",
 }  # fmt: skip
 
 
@@ -817,8 +822,8 @@ def _money_verb_noun(tokens: list[str]) -> str | None:
     if i < 0:
         return None
     verb = _lower(tokens[i])
-    if verb == "paid" and i > 0 and _lower(tokens[i - 1]) in ("was", "were", "been", "be"):
-        return "payment"
+    if verb == "paid":
+        return "payment"  # "was paid $2m", "Acme paid $5m to Lee"
     if verb == "worth":
         return _worth_of(tokens[:i])
     return _MONEY_VERB_NOUNS.get(verb)

@@ -492,7 +492,10 @@ def test_metric_quality_rules(text, surface, metric):
         ("She earned up to £90,000 from speeches.", "£90,000", "earnings"),
         ("The contractor was paid $2m last year.", "$2m", "payment"),
         ("The group was valued at $9bn in May.", "$9bn", "value"),
-        ("The club paid $2m for the site.", "$2m", None),
+        ("The club paid $2m for the site.", "$2m", "payment"),
+        ("The firm expects to save $2bn over three years.", "$2bn", "savings"),
+        ("The ministry reallocated $81m from the roads fund.", "$81m", "funds reallocated"),
+        ("It has earmarked 100 trillion won for 2025.", "100 trillion won", "funds earmarked"),
         # a list continues the metric of its first figure
         ("Prices rose 4% in Kent, 3% in Fife and 2% in Powys.", "3%", "prices"),
         ("Prices rose 4% in Kent, 3% in Fife and 2% in Powys.", "2%", "prices"),

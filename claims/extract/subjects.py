@@ -136,6 +136,11 @@ _CLAUSE_BREAK_RE = re.compile(
     r"[;:()\u2013\u2014]|,(?!\d)|\s-\s|\b(?:that|which|who|where|when|and|but)\b"
 )
 _ASIDE_OPEN_RE = re.compile(r",\s+(?:which|who|whose|the|a|an)\s")
+_ASIDE_DASH_RE = re.compile(r"\s[-–—]\s|—")
+_DASH_ASIDE_RE = re.compile(
+    r"(?:\s[-–—]\s|—)\s*(?:(?:in|of|for|to|with|from)\s+which|which|who|whom|whose|where"
+    r"|including)\b"
+)
 # How far before a number its subject is looked for, and how far a list may reach:
 # bounded, so that a sentence with thousands of numbers stays linear.
 _WINDOW = 200
@@ -238,6 +243,14 @@ _IN_RELATIVE_CLAUSE_RE = re.compile(
     rf"(?!(?:{SAYING_VERBS}|told|tells|added|adds|the|a|an|his|her|its|their)\b)"
     r"(?:[a-z]+\s+){0,3}[a-z]+,?\s+$"
 )
+# Who is made or wanted to do what the figure is the object of: "regulators ordered
+# Acme to pay $5m", "prosecutors wanted the firms to repay $28bn": Acme's, the firms'.
+_CONTROLLED_RE = re.compile(
+    r"\b(?:ordered|forced|required|compelled|wanted|wants|urged|urges|pressed)\s+"
+    r"(?!(?:in|on|at|to|for|of|by|with|from|into)\b)"
+    r"(?P<who>(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+to\s+"
+    r"(?:[\w\"“”'’-]+\s+){1,3}$"
+)
 # The rival named after a lead's two shares: "a lead of 48% to 41% over Lee": the 41%
 # is Lee's.
 _LEAD_OF_BEFORE_RE = re.compile(
@@ -267,6 +280,7 @@ _ITS_HOLDING_RE = re.compile(
     r"|earnings|workforce|staff|market\s+value)\b"
 )
 _PERSON_PRONOUNS = frozenset("he she his her him".split())
+_PRONOUN_WORDS = _PERSON_PRONOUNS | frozenset("it its they them their us we me you".split())
 _PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|him|it|its|they|their|the\s+\w+)\b", re.I)
 _ADJECTIVE_ENDINGS = ("ic", "ian", "ean", "ese", "ish", "ern", "al", "an")
 # "the" or "a" with at most one word before a name ("the 9,000-seat"): the name is no
@@ -502,6 +516,8 @@ def _candidates(
             sentence, c1, start
         ):
             continue  # "the Acme campaign paid Beacon LLC $35,000": the payer's money
+        if _in_participle_opener(sentence, lead, c1, start):
+            continue  # "Meeting in Brussels, ministers of 12 countries": where, not whose
         clause_start = _clause_start(sentence, offset, c0)
         after_prep = bool(_PREPOSITION_BEFORE_RE.search(sentence, max(0, c0 - 16), c0))
         if after_prep and _SUBORDINATOR_BEFORE_RE.search(sentence, max(0, c0 - 10), c0):
@@ -534,6 +550,20 @@ def _candidates(
         if subject:
             found.append(_Candidate(rank, start - c1, subject, (c0, c1)))
     return found
+
+
+# A sentence opening on a participle and where it happened: "Meeting in Brussels, ...",
+# "Speaking at a rally in Dunmore, ...".
+_PARTICIPLE_OPENER_RE = re.compile(r"[A-Z][a-z]+ing\s+(?:in|at|on|from|with|outside|near)\s")
+
+
+def _in_participle_opener(sentence: str, lead: int, c1: int, start: int) -> bool:
+    """Whether a name ending at c1 is in an opening participle phrase ("Meeting in
+    Brussels,") that a comma closes before the figure at `start`."""
+    if lead < 0 or not _PARTICIPLE_OPENER_RE.match(sentence, lead):
+        return False
+    comma = sentence.find(",", lead, start)
+    return comma >= c1
 
 
 # "Jo Smith, who ... preferred to cut the rate to 2%": a long relative clause whose
@@ -751,6 +781,18 @@ def _group_before(sentence: str, c0: int) -> re.Match | None:
     return before if before["prep"] != "of" or noun in _PEOPLE else None
 
 
+def _controlled_subject(phrase: str) -> str | None:
+    """The one made to act, as a subject: a name, or a common noun phrase without its
+    article ("the cigarette firms"); not a pronoun, which the article resolves."""
+    words = phrase.split()
+    if words[0].lower() == "the":
+        words = words[1:]
+    if not words or words[-1].lower() in _PRONOUN_WORDS:
+        return None
+    name = " ".join(words)
+    return _clean_name(name) if name[:1].isupper() else name
+
+
 def _who_antecedent(sentence: str, start: int) -> str | None:
     """The name a relative clause holding the number is about, if one opens it."""
     found = None
@@ -775,8 +817,14 @@ def _bracketed_after_name(sentence: str, start: int, end: int) -> str | None:
 
 
 def _inside_aside(sentence: str, floor: int, c0: int, c1: int, start: int) -> bool:
-    """Whether [c0, c1) sits in a comma-closed aside before the number: a relative
-    clause (", which owns Globex,") or an apposition (", the largest bank in Zembla,")."""
+    """Whether [c0, c1) sits in an aside closed before the number: a relative clause
+    (", which owns Globex,"), an apposition (", the largest bank in Zembla,") or a
+    relative clause or list between dashes."""
+    dashes = _ASIDE_DASH_RE.findall(sentence, floor, c0)
+    if dashes and _DASH_ASIDE_RE.match(sentence, sentence.rfind(dashes[-1], floor, c0)):
+        # "Globex - in which Acme owns a 44% stake - earned $2bn": Globex's; not an
+        # apposition, which may name the subject ("Four candidates - Lee and Ng - have")
+        return len(dashes) % 2 == 1 and _ASIDE_DASH_RE.search(sentence, c1, start) is not None
     opener = None
     for m in _ASIDE_OPEN_RE.finditer(sentence, floor, c0):
         opener = m
@@ -890,6 +938,10 @@ def _ranked_subject(
         return (owner if owner.lower() in _PERSON_PRONOUNS else _clean_name(owner)), 0
     if m := leads.BACKED_BEFORE_RE.search(sentence, max(0, start - 80), start):
         return _clean_name(m["name"]), 0  # "Democrats favored Lee, 72% to 8%": Lee's 72%
+    if (m := _CONTROLLED_RE.search(sentence, max(0, start - 100), start)) and (
+        who := _controlled_subject(m["who"])
+    ):
+        return who, 0
     if (m := _IN_RELATIVE_CLAUSE_RE.search(sentence, max(0, start - 120), start)) and not (
         _HOLDING_IN_RE.search(sentence, max(0, m.start() - 24), m.start())
     ):

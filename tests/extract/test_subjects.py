@@ -1110,3 +1110,43 @@ def test_a_matchup_with_a_modal_gives_each_share_its_candidate(text, shares):
     claims = {c.surface: c for c in extract_claims(text, "2023-04-15") if c.kind == "numeric"}
     for surface, subject, metric in shares:
         assert (claims[surface].subject, claims[surface].metric) == (subject, metric)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a relative clause or list between dashes is an aside from the figure
+        ("Beacon Motors said sales rose at Globex. Globex - in which Beacon Motors owns a "
+         "40% stake - earned $2bn last year.", "$2bn", "Globex"),
+        # an apposition between dashes may name the subject itself
+        ("Lee spoke. Two rivals - Jo Okafor and Ann Stone - have each won 12 delegates.",
+         "12", "Jo Okafor and Ann Stone"),
+    ],
+)  # fmt: skip
+def test_dashes_around_a_relative_clause_set_it_aside(text, surface, subject):
+    assert claim_subject(text, surface) == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # the one made or wanted to act is who the figure it acts on belongs to
+        ("Regulators ordered Acme Bank to pay $5 million in fines.", "$5 million", "Acme Bank"),
+        ("Lawyers wanted the mining firms to repay $28bn in profits.", "$28bn",
+         "mining firms"),
+        ("Ng had urged the ministry to process 15 percent of the files a month.",
+         "15 percent", "ministry"),
+        # a noun that only looks like such a verb is none
+        ("Zembla sent more forces in addition to the 3,500 troops already there.", "3,500",
+         "Zembla"),
+    ],
+)  # fmt: skip
+def test_the_one_made_to_act_holds_the_figure(text, surface, subject):
+    assert claim_subject(text, surface) == subject
+
+
+def test_a_place_in_an_opening_participle_phrase_is_where_not_whose():
+    text = "Acme shares fell. Meeting in Dunmore, ministers of 12 Zemblan provinces agreed."
+    assert claim_subject(text, "12") != "Dunmore"
+    # an opening prepositional phrase still names whose prices they are
+    assert claim_subject("In Dunmore, prices rose 5%.", "5%") == "Dunmore"

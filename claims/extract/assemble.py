@@ -556,7 +556,7 @@ def _numeric_claims(
                 sentence,
                 standing_period
                 if _standing(q)
-                else time.vote_day(sentence, q.start, q.end) or default_period,
+                else time.vote_day(sentence, q.start, q.end, q.unit) or default_period,
                 None
                 if spans_years
                 else periods.latest_release(metric, published) or _contest_year(needed, published),

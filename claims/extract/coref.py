@@ -197,6 +197,16 @@ def _raw_name_pieces(masked: str):
             yield m.start() + pos, raw[pos:]
 
 
+# The noun a possessive owns: "Smith's lawyer", "Smith's elder sister".
+_POSSESSED_NOUN_RE = re.compile(r"['\u2019]s?\s+(?P<first>[a-z]+)\b(?:\s+(?P<second>[a-z]+)\b)?")
+# People a person has: "Smith's mother said" is the mother speaking.
+_OWNED_PEOPLE = PERSON_NOMINALS | frozenset(
+    """lawyer lawyers attorney attorneys wife husband son sons daughter daughters mother
+    father brother brothers sister sisters partner children parents friend friends family
+    widow widower nephew niece cousin boss""".split()
+)
+
+
 class Memory:
     """What the article has named so far, for pronouns, nominals and short names."""
 
@@ -277,6 +287,14 @@ class Memory:
         self.groups: set[str] = set()
         self.last_group_speaker: str | None = None
         self.sentences_since_group = 99
+
+    def _possesses_a_person(self, mention: _Mention) -> bool:
+        """Whether a possessive mention owns a person: "Smith's lawyer", "Smith's wife"."""
+        tail = self.masked[mention.at : mention.at + len(mention.name) + 60]
+        m = _POSSESSED_NOUN_RE.search(tail)
+        if m is None or m.start() > len(mention.name) + 2:
+            return False  # the possessive is a later name's
+        return m["first"] in _OWNED_PEOPLE or m["second"] in _OWNED_PEOPLE
 
     def add_speaker(self, name: str) -> None:
         """Remember a resolved speaker (once)."""
@@ -488,13 +506,15 @@ class Memory:
                 if is_org_name(full):
                     continue
                 if mention.possessive:
-                    # "Smith's camp has signalled ...": about the camp, not Smith
-                    possessor = possessor or full
+                    # "Smith's camp has signalled ...": about the camp, not Smith; and
+                    # "Smith's lawyer said", "Smith's mother was": about another person
+                    if not self._possesses_a_person(mention):
+                        possessor = possessor or full
                     continue
                 self.last_person = full
                 return
         if self.last_person is None and possessor:
-            # "Jo Rivers's voice was hoarser ... he said": with no one named before, the
+            # "Jo Rivers's hair was greyer then ... he said": with no one named before, the
             # possessor is the only person a later "he" can mean
             self.last_person = possessor
 

@@ -458,7 +458,7 @@ _FILLER_LAST_WORDS = frozenset(
 )
 # The word before a last word that may be any word ("this past weekend", "in an
 # interview", "earlier this month").
-_FILLER_BEFORE_ANY_WORD = frozenset("past this a an his her its their".split())
+_FILLER_BEFORE_ANY_WORD = frozenset("past this a an his her its their recent".split())
 
 
 def _may_end_in_filler(window: str) -> bool:
@@ -903,11 +903,13 @@ _BEFORE_PARTICIPLE = re.compile(
 )
 # A document the clause's subject put out, right before the participle that gives its
 # content: "Acme issued a statement saying", "Lee sent out a press release stating".
+_PASSIVE_AUXILIARY_END = re.compile(r"\b(?:is|are|was|were|be|been|being|got|gets)\s*$")
 _DOCUMENT_BEFORE_PARTICIPLE = re.compile(
     r"\b(?:issued?|issues|released?|releases|sent|sends|put|puts|posted|posts?|published"
     r"|publishes|wrote|writes|filed|files|circulated|distributed|emailed|tweeted)\s+(?:out\s+)?"
     r"(?:an?|its|his|her|their)\s+(?:[a-z-]+\s+)?(?:statement|release|letter|memo|e-?mail"
-    r"|tweet|post|notice|message|video|ad|advertisement|filing|note)\s*$"
+    r"|tweet|post|notice|message|video|ad|advertisement|filing|note)"
+    r"(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\s+(?:late|early)\s+[a-z]+)?\s*$"
 )
 
 
@@ -1058,8 +1060,12 @@ def _frame_at(masked: str, m: re.Match[str]) -> Frame | None:
     near = left[-60:]
     if low in PARTICIPLES:
         if document := _DOCUMENT_BEFORE_PARTICIPLE.search(left[-80:]):
-            # "Ko issued a statement saying ...": who put the document out speaks
-            src = _subject_before(left[: len(left) - len(document.group())])
+            # "Ko issued a statement saying ...": who put the document out speaks; not
+            # who was sent one ("Ko was sent a letter saying ...")
+            before = left[: len(left) - len(document.group())]
+            if _PASSIVE_AUXILIARY_END.search(before[-20:]):
+                return None
+            src = _subject_before(before)
             return Frame(src, cue, True, m.start()) if src else None
         if _BEFORE_PARTICIPLE.search(near):
             # "Ko opened the summit, saying ...": the clause's subject speaks.

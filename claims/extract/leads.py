@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from claims.extract import context, places
-from claims.extract.names import CALENDAR_NAMES, is_person_name
+from claims.extract.names import CALENDAR_NAMES, MODAL, is_person_name
 from claims.normalise import LEAD_OVER, MARGIN_BEHIND, surname
 
 __all__ = [
@@ -237,7 +237,7 @@ def pair_share(sentence: str, start: int, end: int) -> str | None:
     return "support"  # also "Smith would beat Jones 48% to 44%": a matchup, not a result
 
 
-_MODAL_BEFORE_RE = re.compile(r"\b(?:would|could|might|will|can)\s+(?:still\s+|easily\s+)?$")
+_MODAL_BEFORE_RE = re.compile(rf"\b{MODAL}\s+(?:still\s+|[a-z]+ly\s+)?$")
 
 
 _POLL_WORD_RE = re.compile(r"\b(?:polls?|polling|survey\w*|matchups?|head-to-head)\b", re.I)

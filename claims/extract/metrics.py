@@ -784,10 +784,17 @@ _MONEY_VERB_NOUNS = {
     "make": "earnings", "makes": "earnings", "made": "earnings", "making": "earnings",
     "net": "earnings", "nets": "earnings", "netted": "earnings",
     "save": "savings", "saves": "savings", "saved": "savings", "saving": "savings",
-    "pay": "payment", "pays": "payment", "paying": "payment",
-    "allocate": "funds allocated", "allocates": "funds allocated",
-    "allocated": "funds allocated", "reallocated": "funds reallocated",
-    "redirected": "funds redirected", "earmarked": "funds earmarked",
+    # "is paying $75 a spot"; not "the job pays $90,000", a wage
+    "paying": "payment",
+    # "reallocated $81m", "will earmark $5m": the funds so moved
+    **{
+        form: f"funds {past}"
+        for stem, past in (
+            ("allocate", "allocated"), ("reallocate", "reallocated"),
+            ("redirect", "redirected"), ("earmark", "earmarked"),
+        )
+        for form in (stem, stem + "s", past, stem.removesuffix("e") + "ing")
+    },
 }  # fmt: skip
 
 

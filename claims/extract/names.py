@@ -35,6 +35,7 @@ __all__ = [
     "POSITION_VERBS",
     "PRONOUNS",
     "ROLE_WORDS",
+    "MODAL",
     "SAYING_VERBS",
     "TITLES",
     "TOKEN",
@@ -201,6 +202,9 @@ SAYING_VERBS = (
     r"|agreed|disagree|disagreed|describe|described|oppose|opposed|answered|responded"
     r"|replied|rated|(?:are|were)\s+(?:not\s+sure|unsure|undecided|uncertain))"
 )
+# Modal verbs: what would, could or will happen is no result ("Lee would beat Ng 48% to
+# 44%", "she'd take 8% of the vote").
+MODAL = r"(?:would|could|might|will|can|may)"
 # ... or whom they back or name: "45% support Okafor", "55 percent named Britain".
 ANSWER_VERBS = (
     rf"(?:{SAYING_VERBS}|prefer|preferred|support|supported|back|backed|name|named|chose"
@@ -232,8 +236,7 @@ ORG_NOMINALS = BUSINESS_NOUNS | frozenset(
 PERSON_NOMINALS = frozenset(
     "spokesman spokeswoman spokesperson adviser advisor aide official representative "
     "strategist source officials aides sources advisers spokespeople executives employee "
-    "employees staffer staffers supporters fans allies friends associates confidants "
-    "colleagues".split()
+    "employees staffer staffers supporters fans associates confidants colleagues".split()
 )
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property
 
+from claims.extract.names import MODAL
 from claims.extract.numbers import parse_word_number
 from claims.extract.places import is_place
 from claims.extract.sentences import paragraph_spans
@@ -62,6 +63,10 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # "the poll on Monday" does. Another possessive day names an event ahead or aside
 # ("Tuesday's vote") or a release about an earlier time ("Friday's jobs report").
 _READINGS = r"(?:poll|polls|survey|surveys|results|count|tally)"
+# Words for a vote, whose day may date its results ("the caucuses on Monday"): the
+# events, and the words for voting itself.
+_VOTE_EVENT_WORD = r"(?:primar(?:y|ies)|caucus(?:es)?|referendum|elections?)\b"
+_VOTE_WORD = rf"(?:{_VOTE_EVENT_WORD}|(?:votes?|voting|contests?)\b)"
 # An event a possessive day names ("Sunday's election", "Saturday's march"): it dates
 # the figures of a sentence that tells of it as past (see _past_event_day).
 _EVENTS = (
@@ -80,7 +85,7 @@ _PERIOD_RE = re.compile(
     rf"""
       (?P<iso>\b(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)
     | (?P<mdy>\b(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\d)
-          (?:(?:\s*[-–]\s*|\s+(?:to|through|thru|until)\s+)(?:(?P<mdy_m2>{_MONTH})\s+)?
+          (?:(?:\s*[-–]\s*|\s+(?:through|thru)\s+)(?:(?P<mdy_m2>{_MONTH})\s+)?
              (?P<mdy_d2>[0-3]?\d)\b(?![-/.,]?\d)(?!\s*(?:%|percent|per\s+cent|points?\b)))?
           (?:,?\s+(?P<mdy_y>{_YEAR})\b)?)
     | (?P<dmy>\b(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?(?P<dmy_to>\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)?
@@ -366,6 +371,28 @@ def _is_count_not_year(s: str, start: int, end: int) -> bool:
     return not _TEMPORAL_BEFORE_RE.search(before) and not before.rstrip().lower().endswith("the")
 
 
+# A poll's or survey's days joined by a word, after the verb of its fieldwork: "was
+# conducted Nov. 6 to 10", "taken from May 3 until 9". Elsewhere "rose on April 2 to 15"
+# gives a figure after "to".
+_FIELDWORK_VERB_BEFORE_RE = re.compile(
+    r"\b(?:conducted|taken|fielded|carried\s+out|surveyed|polled|interviewed)\s+"
+    r"(?:(?:from|between|on)\s+)?$"
+)
+_WORD_JOINED_DAY_RE = re.compile(r"\s+(?:to|until)\s+(?P<day>[0-3]?\d)\b(?![.,]?\d|\s*%)")
+
+
+def _fieldwork_last_day(s: str, m: re.Match[str]) -> int | None:
+    """Where a fieldwork range joined by a word ends, for a day at m that opens it."""
+    if m.group("mdy_d2") or m.group("mdy_y"):
+        return None
+    if not _FIELDWORK_VERB_BEFORE_RE.search(s, max(0, m.start() - 40), m.start()):
+        return None
+    later = _WORD_JOINED_DAY_RE.match(s, m.end())
+    if later is None or int(later["day"]) <= int(m.group("mdy_d")):
+        return None
+    return later.end()
+
+
 def find_periods(
     s: str,
     published: date | None = None,
@@ -416,13 +443,16 @@ def find_periods(
             closes_frame = frame is not None and m.end() == frame.end("end")
             period, kind = (period if closes_frame else None), "year_span"
             governs = governs and (closes_frame or not in_frame)
+        end = m.end()
+        if kind == "mdy" and period and (last_day := _fieldwork_last_day(s, m)):
+            end, period = last_day, period[:7]  # "conducted Nov. 6 to 10": one month's days
         forward = year is not None and bool(
             _FORWARD_BEFORE_RE.search(s, max(0, m.start() - _FORWARD_WINDOW), m.start())
         )
         dashes += len(_ASIDE_DASH_RE.findall(s, dashes_to, m.start()))
         dashes_to = m.start()
         mentions.append(
-            PeriodMention(m.start(), m.end(), period, year, governs, kind, forward, dashes % 2 == 1)
+            PeriodMention(m.start(), end, period, year, governs, kind, forward, dashes % 2 == 1)
         )
         if year is not None and not _IN_RELATIVE_ASIDE_RE.search(
             s, max(0, m.start() - 80), m.start()
@@ -1121,13 +1151,9 @@ def fieldwork_month(
 _FIGURE_ON_RE = re.compile(r"\d[\d.,]*\s*(?:%|percent|per\s+cent|points?)?\s+(?:on|in)\s+$")
 
 
-# A day right after a vote is that vote's, whose results the sentence may give: "lost
-# the caucuses on Monday despite leading the polls".
-_VOTE_ON_RE = re.compile(
-    r"\b(?:primar(?:y|ies)|caucus(?:es)?|elections?|votes?|voting|referendum|contests?)"
-    r"\s+(?:on|in)\s+$",
-    re.IGNORECASE,
-)
+# A day right after a vote is that vote's, whose results the sentence may give: "Okafor
+# lost the primary on Tuesday despite leading the polls".
+_VOTE_ON_RE = re.compile(rf"\b{_VOTE_WORD}\s+(?:on|in)\s+$", re.IGNORECASE)
 
 
 def _may_be_fieldwork(sentence: str, mention: PeriodMention, published: date | None) -> bool:
@@ -1180,6 +1206,10 @@ class ArticleTime:
         self._text = text
         self._pos = 0  # where the last sentence ended
         self._start = self._previous_start = 0  # where this sentence and the last began
+        # What vote_day asks of a sentence, found once per sentence (keyed by its start).
+        self._own_vote_at = self._vote_years_at = -1
+        self._own_vote = False
+        self._vote_years: list[tuple[int, str]] = []
         # Where the text names a poll, found once: most articles name none.
         self._polls = [m.start() for m in _POLL_RE.finditer(text)]
         self._poll_period = self._find_poll_period(spans)
@@ -1348,25 +1378,49 @@ class ArticleTime:
                 return day
         return None
 
-    def vote_day(self, sentence: str, start: int, end: int) -> str | None:
-        """The day of the one vote the article dates ("lost the caucuses on Monday"),
-        for a vote result told of as past in a sentence that names no poll and no vote
-        of its own (event_day reads those): "He won just 19% among moderates",
-        "finished third, with 23.1% of the vote"."""
-        days = {day for kind in _VOTE_EVENTS if (day := self._event_days.get(kind))}
-        if len(days) != 1 or names_poll(sentence) or _NAMES_A_VOTE_RE.search(sentence):
-            return None  # no vote dated, two votes on different days, or one named here
+    def vote_day(self, sentence: str, start: int, end: int, unit: str | None) -> str | None:
+        """The day of the one vote the article dates ("Okafor lost the primary on Tuesday"),
+        for a vote's result (a share, delegates, seats) told of as past in a sentence
+        that names no poll and no vote of its own (event_day reads those): "Okafor won
+        just 31% among retirees", "Lee came fourth, with 8% of the vote"."""
+        if unit not in _RESULT_UNITS:
+            return None  # "received $2 million", "won 3 titles": no share of a vote
         before = sentence[max(0, start - 80) : start]
         if not (_RESULT_BEFORE_RE.search(before) or _SHARE_OF_VOTE_RE.match(sentence, end)):
             return None
+        days = {day for kind in _VOTE_EVENTS if (day := self._event_days.get(kind))}
+        if len(days) != 1 or self._names_own_vote(sentence):
+            return None  # no vote dated, two votes on different days, or one named here
         if _MODAL_RE.search(before) or not told_of_the_past(sentence, start, end):
-            return None  # "she'd get 5% of the vote": what would happen
+            return None  # "she'd take 8% of the vote": what would happen
         day = days.pop()
-        previous = self._text[self._previous_start : min(self._pos, self._start)]
-        for year in _YEAR_OF_VOTE_RE.finditer(f"{previous} {sentence[:start]}"):
-            if year["year"] != day[:4]:
-                return None  # "the 2008 primary ... carried the state": an earlier vote
+        if any(at < start and year != day[:4] for at, year in self._years_of_votes(sentence)):
+            return None  # "the 2008 primary ... carried the state": an earlier vote
         return day
+
+    def _names_own_vote(self, sentence: str) -> bool:
+        """Whether the sentence read now names a poll or a vote of its own, or another
+        vote ("in the last race"): asked once per sentence."""
+        if self._own_vote_at != self._start:
+            self._own_vote_at = self._start
+            self._own_vote = bool(
+                names_poll(sentence)
+                or _NAMES_A_VOTE_RE.search(sentence)
+                or _ANOTHER_VOTE_RE.search(sentence)
+            )
+        return self._own_vote
+
+    def _years_of_votes(self, sentence: str) -> list[tuple[int, str]]:
+        """Votes named by a year in the sentence before this one and in this one, with
+        their offsets in this sentence (negative for the one before)."""
+        if self._vote_years_at != self._start:
+            self._vote_years_at = self._start
+            previous = self._text[self._previous_start : min(self._pos, self._start)]
+            self._vote_years = [
+                (m.start() - len(previous) - 1, m["year"])
+                for m in _YEAR_OF_VOTE_RE.finditer(f"{previous} {sentence}")
+            ]
+        return self._vote_years
 
     def end_sentence(self, end: int, mentions: list[PeriodMention]) -> None:
         """Leave the sentence ending at `end`, noting the last year it named and the
@@ -1406,19 +1460,26 @@ _EVENT_DAY_WINDOW = 50
 _EVENT_CLAUSE_BREAK_RE = re.compile(r"[;:\u2014]|\b(?:but|while|whereas|although)\b")
 
 
-# Events whose results are shares of a vote, by their _event_key.
+# Events whose results are shares of a vote, by their _event_key, and the units of a
+# result: shares, delegates, seats, states.
 _VOTE_EVENTS = ("primary", "caucus", "referendum")
+_RESULT_UNITS = frozenset({"percent", "percentage point", "delegate", "vote", "seat", "state"})
 # A vote's result: the verb that wins or takes a share, in the figure's clause ("won
-# just 19% among", "finished a strong third, with"), or "of the vote" after it.
+# just 31% among", "came a distant fourth, with"), or "of the vote" after it.
 _RESULT_BEFORE_RE = re.compile(
     r"\b(?:won|took|captured|carried|garnered|received|finished|placed|came\s+in)\b"
     r"[^.;:,]{0,40}(?:,\s+with\s+(?:just\s+|only\s+)?)?(?:just\s+|only\s+|a\s+mere\s+)?$"
 )
-_NAMES_A_VOTE_RE = re.compile(r"\b(?:primar(?:y|ies)|caucus|referendum|election)", re.IGNORECASE)
-_MODAL_RE = re.compile(r"(?:\b(?:would|could|might|will|may)|['’]d)\s+(?:[a-z]+\s+)?[a-z]+\s*$")
+_NAMES_A_VOTE_RE = re.compile(rf"\b{_VOTE_EVENT_WORD}", re.IGNORECASE)
+# Another vote than the one the article dates: "in the last race", "the previous primary".
+_ANOTHER_VOTE_RE = re.compile(
+    r"\b(?:last|previous|prior|earlier|past)\s+(?:race|contest|campaign|cycle)\b", re.IGNORECASE
+)
+_MODAL_RE = re.compile(rf"(?:\b{MODAL}|['’]d)\s+(?:[a-z]+\s+)?[a-z]+\s*$")
 # A vote named by its year: "the 2008 primary", "in 2012's caucuses".
 _YEAR_OF_VOTE_RE = re.compile(
-    r"\b(?P<year>(?:19|20)\d\d)(?:['’]s)?\s+(?:[A-Z]\w+\s+)?(?:primar|caucus|referendum|election)"
+    rf"\b(?P<year>(?:19|20)\d\d)(?:['’]s)?\s+(?:[A-Z]\w+\s+)?(?:{_VOTE_EVENT_WORD}|race\b)",
+    re.IGNORECASE,
 )
 _SHARE_OF_VOTE_RE = re.compile(r"\s+of\s+the\s+(?:[\w'’-]+\s+){0,2}vote\b")
 

@@ -40,8 +40,10 @@ from claims.extract.names import (
     BUSINESS_NOUNS,
     CALENDAR_NAMES,
     DEMONYM,
+    MODAL,
     SAYING_VERBS,
     TITLES,
+    VERBS,
     is_org_name,
     is_people_plural,
     is_person_name,
@@ -108,6 +110,9 @@ _LEVY_ON_RE = re.compile(
 # Endings of abstract nouns, which open sentences but name no one: "Optimism is higher
 # among", "Unemployment rose", "Turnout was".
 _ABSTRACT_NOUN_RE = re.compile(r"(?:ism|ness|ment|tion|sion|ity|ance|ence)$")
+# Shares of a name, in a relative clause's antecedent: "sold shares of Acme, which were
+# worth $2m" (the seller's).
+_SHARES_OF_BEFORE_RE = re.compile(r"\bshares\s+of\s+$", re.IGNORECASE)
 # A holding in a name: the name is what it is invested in, not its holder.
 _HOLDING_IN_RE = re.compile(
     r"\b(?:investments?|holdings?|stakes?|interests?)\s+in\s+(?:the\s+)?$", re.IGNORECASE
@@ -228,19 +233,20 @@ _SECOND_SCORE_RE = re.compile(
 )
 _FIRST_SCORE_RE = re.compile(
     rf"(?:(?P<leader>{_SCORE_NAME})\s+"
-    r"(?:(?:is|was|now|still|well|far|comfortably|would|could|might|will|can)\s+)*"
+    rf"(?:(?:is|was|now|still|well|far|comfortably|{MODAL}|[a-z]+ly)\s+)*"
     r"(?:leading|leads|led|beating|beat|beats|ahead\s+of|over)"
     rf"|\bprefers?\s+(?P<preferred>{_SCORE_NAME})\s+(?:to|over))"
     # the rival, named (or described after a name-like word), then the first figure
     r"\s+(?:(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}?|him|her|them),?\s+$"
 )
+_REPORTING_VERBS = "|".join(VERBS)
 # A figure inside a relative clause about a name: "Jo Okafor of Westmarch, who won,
-# 27.6% to 24.3%", "Acme, which earned $2bn": the name's. Not a saying verb ("Okafor,
+# 52% to 41%", "Acme, which earned $2bn": the name's. Not a saying verb ("Okafor,
 # who said 40% of voters ..."): what is said has subjects of its own.
 _IN_RELATIVE_CLAUSE_RE = re.compile(
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
     r"(?:\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w'’-]*)?)?,\s+(?:who|which)\s+"
-    rf"(?!(?:{SAYING_VERBS}|told|tells|added|adds|the|a|an|his|her|its|their)\b)"
+    rf"(?!(?:{SAYING_VERBS}|{_REPORTING_VERBS}|the|a|an|his|her|its|their)\b)"
     r"(?:[a-z]+\s+){0,3}[a-z]+,?\s+$"
 )
 # Who is made or wanted to do what the figure is the object of: "regulators ordered
@@ -462,6 +468,48 @@ def _country_after(sentence: str, end: int) -> str | None:
     return places.country_name(code) if code is not None else None
 
 
+# A model's number right after a name: "PlayStation 2", "Boeing 757", "Windows 10"; not a
+# figure with its unit or scale ("Acme 34 percent", "Globex 2 million").
+_MODEL_NUMBER_RE = re.compile(
+    r"[ \t]+(?P<n>\d{1,4})\b(?![.,]\d)(?!\s*(?:%|percent|per\s+cent|points?|[mb]n\b|million"
+    r"|billion|trillion|thousand|year|month|week|day|hour)\b)"
+    # then punctuation, a verb, or a singular noun ("Boeing 757 airliner"; not "11 seats")
+    r"(?=[ \t]*(?:[,.;:)]|$)|\s+(?:was|is|has|had|will|would|can|could|may|might"
+    r"|[a-z]+ed|[a-z]*[^s\W\d_])\b)"
+)
+
+
+# A name's place right after it: "Acme Golf Club in Dunmore", "... in Dunmore, Zembla".
+_NAME_IN_BEFORE_RE = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}(?P<last>[A-Z][\w'’.-]*))\s+in\s+"
+    r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s+)?$"
+)
+
+
+def _locates_a_name(sentence: str, c0: int, lead: int, names: frozenset[str] | None) -> bool:
+    """Whether the place at c0 says where the name right before it is ("Acme Golf Club
+    in Dunmore"), not whose a figure is: not after a sentence adverb or a participle
+    ("Meanwhile in Zembla", "Campaigning in Dunmore"), nor after a capitalised word
+    that only opens the sentence ("Banks in Zembla")."""
+    m = _NAME_IN_BEFORE_RE.search(sentence, max(0, c0 - 80), c0)
+    if m is None:
+        return False
+    last = m["last"]
+    if last in context.NOT_SUBJECTS or last.endswith("ing"):
+        return False
+    first = m["name"].split()[0].strip("'’")
+    return m.start() != lead or (names is not None and first in names)
+
+
+def _takes_a_model_number(chunk: str) -> bool:
+    """Whether a number after the name may be part of it: not after a month or a day
+    ("Nov. 9", "Orlando July 8") nor a label ("No. 19")."""
+    last = chunk.split()[-1].rstrip(".")
+    return not (
+        last in CALENDAR_NAMES or last in context.NOT_SUBJECTS or last.lower() in ("no", "nos")
+    )
+
+
 def _candidates(
     sentence: str,
     start: int,
@@ -485,6 +533,11 @@ def _candidates(
         at = sentence.find(chunk, c0, c1 + 1)
         if at >= 0:  # the trimmed chunk's own span: "Congress" in "Congress for"
             c0, c1 = at, at + len(chunk)
+        model = _MODEL_NUMBER_RE.match(sentence, c1)
+        if model and c0 != lead and model.end() < start and _takes_a_model_number(chunk):
+            # "Sony's PlayStation 2 was the top seller with 47%": a model's number is
+            # part of its name (numbers.py reads it as no figure)
+            chunk, c1 = f"{chunk} {model['n']}", model.end()
         possessive = (
             sentence.startswith(("'s", "’s"), c1)
             or raw.endswith(("'s", "’s"))
@@ -516,6 +569,8 @@ def _candidates(
             sentence, c1, start
         ):
             continue  # "the Acme campaign paid Beacon LLC $35,000": the payer's money
+        if _locates_a_name(sentence, c0, lead, names):
+            continue  # "Acme Golf Club in Dunmore, Zembla, was paid $29,715": where Acme is
         if _in_participle_opener(sentence, lead, c1, start):
             continue  # "Meeting in Brussels, ministers of 12 countries": where, not whose
         clause_start = _clause_start(sentence, offset, c0)
@@ -742,10 +797,12 @@ def _opening_population(sentence: str, start: int) -> str | None:
 # An opinion of a name or a stand for it in the words after the group: "had a positive
 # view of Rivers", "back Rivers", "said they trust Lee" (not "live in Lima").
 _OPINION_OF_NAME_RE = re.compile(
-    r"[^.;:]{0,60}?\b(?:of|for|about|with|back\w*|support\w*|favou?r\w*|prefer\w*|oppos\w*"
+    r"[^.;:]{0,60}?\b(?:of|for|about|(?:satisfied|dissatisfied|pleased|happy|unhappy|comfortable"
+    r"|uncomfortable|disappointed|impressed)\s+with|back\w*|support\w*|favou?r\w*|prefer\w*|oppos\w*"
     r"|approv\w*|disapprov\w*|trust\w*|like\w*|dislike\w*|choose|chose|vote\w*|view\w*"
     r"|rate|rated|rating)\s+"
-    r"(?:(?:[a-z]+\s+){0,2}[A-Z][a-z]|(?:him|her)\b)"  # "viewed him favorably": his too
+    # "viewed him favorably": his too; not "of her town" (a possessive)
+    r"(?:(?:[a-z]+\s+){0,2}[A-Z][a-z]|(?:him|her)(?=\s*[,.;:]|\s+[a-z]+ly\b))"
 )
 
 
@@ -944,6 +1001,7 @@ def _ranked_subject(
         return who, 0
     if (m := _IN_RELATIVE_CLAUSE_RE.search(sentence, max(0, start - 120), start)) and not (
         _HOLDING_IN_RE.search(sentence, max(0, m.start() - 24), m.start())
+        or _SHARES_OF_BEFORE_RE.search(sentence, max(0, m.start() - 12), m.start())
     ):
         return _clean_name(m["name"]), 0  # not "investments in Acme, which are worth $1m"
     if _LEAD_OF_BEFORE_RE.search(sentence, max(0, start - 40), start) and (

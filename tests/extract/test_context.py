@@ -496,6 +496,9 @@ def test_metric_quality_rules(text, surface, metric):
         ("The firm expects to save $2bn over three years.", "$2bn", "savings"),
         ("The ministry reallocated $81m from the roads fund.", "$81m", "funds reallocated"),
         ("It has earmarked 100 trillion won for 2025.", "100 trillion won", "funds earmarked"),
+        ("The ministry will earmark $81m for roads.", "$81m", "funds earmarked"),
+        # what a job pays is no payment made
+        ("The job pays $90,000 a year.", "$90,000", None),
         # a list continues the metric of its first figure
         ("Prices rose 4% in Kent, 3% in Fife and 2% in Powys.", "3%", "prices"),
         ("Prices rose 4% in Kent, 3% in Fife and 2% in Powys.", "2%", "prices"),

@@ -1041,6 +1041,11 @@ def test_a_vote_result_takes_the_day_of_the_one_vote_the_article_dates():
 @pytest.mark.parametrize(
     "sentence",
     [
+        # what is no share of a vote
+        "Ruiz received $2 million from donors.",
+        "As a student, Ruiz won 3 chess titles.",
+        # another vote than the dated one
+        "In the last race, Ruiz won just 19% among moderates.",
         # what would happen is no result
         "If Kell were a man, she'd get 5% of the vote, Ruiz said.",
         # an earlier vote named just before
@@ -1055,11 +1060,13 @@ def test_a_vote_result_of_another_or_no_vote_is_not_dated_by_the_article_vote(se
 @pytest.mark.parametrize(
     ("text", "figures"),
     [
-        # a range of days joined by a word blocks its second day from being a figure
+        # a poll's days joined by a word are one mention: its second day is no figure
         ("The poll was conducted April 6 to 10 with 418 voters.", [("418", "2023-04")]),
         ("The survey ran March 3 through 9 among 900 adults.", [("900", "2023-03")]),
-        # but a share after "to" stays one
+        # elsewhere what follows "to" after a day is a figure
         ("Support rose from March 3 to 9 percent.", [("9 percent", "2023-03-03")]),
+        ("The death toll rose on April 2 to 15, officials said.", [("15", "2023-04-02")]),
+        ("Sales grew from March 3 to 9 million units.", [("9 million", "2023-03-03")]),
     ],
 )  # fmt: skip
 def test_a_day_range_with_to_or_through(text, figures):

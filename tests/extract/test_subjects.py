@@ -672,6 +672,9 @@ _ABOUT_RIVERS = "Jo Rivers opened the Beacon clinic in Lima on Monday. Rivers sp
          "Democrats"),
         ("Five of the Korean Americans who gave money were retired.", "Five",
          "Korean Americans"),
+        # a name or "her" inside the group's own phrase is no opinion of anyone
+        ("Nearly 20% of adults with Medicare coverage say costs rose.", "20%", "adults"),
+        ("About 15% of the residents of her town are over 65.", "15%", "residents"),
     ],
 )  # fmt: skip
 def test_a_share_of_a_group_is_the_groups(sentence, surface, subject):
@@ -1085,6 +1088,7 @@ def test_a_body_of_a_name_is_not_a_group_of_people():
         # a holding's value is its holder's, not the company invested in
         ("Jo Lee holds investments in Acme, which together are worth $2 million.",
          "$2 million", "Jo Lee"),
+        ("Jo Lee sold shares of Acme, which were worth $2 million.", "$2 million", "Jo Lee"),
         # a relative clause with a subject of its own is not about the name before it
         ("In the 2012 race between Stone and Rivers, which the incumbent won by 3 points, "
          "turnout fell.", "3", "incumbent"),
@@ -1101,6 +1105,8 @@ def test_a_figure_in_a_relative_clause_is_its_antecedents(text, surface, subject
         ("Ruiz would beat Kell 48% to 44%, the Beacon poll found.",
          [("48%", "Ruiz", "support"), ("44%", "Kell", "support")]),
         ("Ruiz could beat him 53% to 36%.", [("53%", "Ruiz", "support")]),
+        ("Ruiz would easily beat Kell 48% to 44%.",
+         [("48%", "Ruiz", "support"), ("44%", "Kell", "support")]),
         # a result told as past stays a share of the vote
         ("Ruiz beat Kell 48% to 44%.",
          [("48%", "Ruiz", "vote share"), ("44%", "Kell", "vote share")]),
@@ -1150,3 +1156,36 @@ def test_a_place_in_an_opening_participle_phrase_is_where_not_whose():
     assert claim_subject(text, "12") != "Dunmore"
     # an opening prepositional phrase still names whose prices they are
     assert claim_subject("In Dunmore, prices rose 5%.", "5%") == "Dunmore"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a model's number is part of its name
+        ("Sales rose. However, Zembla's Playbox 2 was the top seller with 47% of sales.", "47%",
+         "Playbox 2"),
+        ("Lee spoke. Jo Lee flies his Skyward 757, which burns $10,000 in fuel an hour.",
+         "$10,000", "Skyward 757"),
+        # not a date's day, nor a figure with its unit
+        ("Lee spoke. Acme sold 40 cars on Nov. 9 this year.", "40", "Acme"),
+        ("Sales rose. The Acme 34 percent share fell.", "34 percent", "Acme"),
+    ],
+)  # fmt: skip
+def test_a_models_number_is_part_of_its_name(text, surface, subject):
+    assert claim_subject(text, surface) == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a place right after a name says where the name is
+        ("Lee spoke. Since May, Beacon Hotels in Dunmore, Zembla, was paid $29,715.",
+         "$29,715", "Beacon Hotels"),
+        # but not after a sentence adverb, nor a common word opening the sentence
+        ("Lee spoke. Meanwhile in Zembla, prices rose 5%.", "5%", "Zembla"),
+        ("Lee spoke. Banks in Zembla may sell up to 49% of their units.", "49%",
+         "banks in Zembla"),
+    ],
+)  # fmt: skip
+def test_a_place_right_after_a_name_locates_the_name(text, surface, subject):
+    assert claim_subject(text, surface) == subject

@@ -571,8 +571,15 @@ def _numeric_claims(
                 or time.market_move(sentence, q.start)
             )
         )
-        if field is not None and field.now and period is None and published is not None:
-            period = published.isoformat()  # "the six remaining hopefuls": as it stands
+        if (
+            field is not None
+            and period is None
+            and published is not None
+            and (field.now or not periods.told_of_the_past(sentence, q.start, q.end))
+        ):
+            # "the six remaining hopefuls", "the 13 Whig candidates": the field as it
+            # stands, by the month of publication, the step a field's size is charted in
+            period = published.isoformat()[:7]
         if needed is not None and period:
             period = period[:4]  # a threshold is the contest's, not the day it was reached
         elif period and len(period) == 10 and periods.is_monthly_measure(metric):

@@ -10,7 +10,8 @@ as it stands ("remaining", "still in the race"); "the two candidates" of a debat
 the one party the article names far more often than any other, else none. It measures its
 counted noun alone ("candidates", "contenders": data/synonyms.csv reads them as one), so
 that one field's counts line up across articles however they qualify it, and a field as
-it stands is counted on the day of publication.
+it stands (or counted in the present tense) is dated by the month of publication, the step
+a field's size is charted in.
 """
 
 from __future__ import annotations

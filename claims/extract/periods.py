@@ -44,6 +44,7 @@ __all__ = [
     "nearest_period",
     "present_of_comparison",
     "stated_now",
+    "told_of_the_past",
     "without",
 ]
 

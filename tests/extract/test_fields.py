@@ -56,13 +56,29 @@ def test_a_count_of_candidates_is_the_field_of_the_party_named(text, surface, su
     assert numeric(text)[surface][:2] == (subject, metric)
 
 
-def test_a_field_as_it_stands_is_the_articles_party_on_the_day_of_publication():
+def test_a_field_as_it_stands_is_the_articles_party_in_the_month_of_publication():
     text = (
         "Republican officials met in Dunmore. The Republican debate drew a crowd, and "
         "Republican donors watched. Democrats stayed away.\n\n"
         "Ann Ng said she backs none of the five remaining candidates."
     )
-    assert numeric(text)["five"] == ("Republican Party", "candidates", "2024-03-08")
+    assert numeric(text)["five"] == ("Republican Party", "candidates", "2024-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # a field the sentence counts as it is, party named: as it stands
+        ("Many of the 13 major Conservative candidates will fall away.", "2024-03"),
+        ("All three Labour hopefuls are expected to speak tonight.", "2024-03"),
+        # a field told of as past keeps no month of publication
+        ("In 2012, the nine Labour candidates debated twice.", "2012"),
+        ("The nine Labour candidates debated in Leeds.", None),
+    ],
+)
+def test_a_field_counted_as_it_is_takes_the_month_of_publication(text, period):
+    (claim,) = [c for c in extract_claims(text, "2024-03-08") if c.kind == "numeric"]
+    assert claim.period == period
 
 
 @pytest.mark.parametrize(

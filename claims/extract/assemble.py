@@ -46,6 +46,8 @@ _ISO_DATE_RE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
 _CLAUSE_JOIN_RE = re.compile(
     r"\b(?:although|though|while|whereas|but|and|after|before|when|because)\b", re.IGNORECASE
 )
+# A field that no longer stands: "two former Whig hopefuls", "17 original candidates".
+_FORMER_FIELD_RE = re.compile(r"\b(?:former|past|previous|original|onetime|one-time)\b")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z-]*(?![\w'’-])")
 _CONTENT_AFTER_CUE_RE = re.compile(
     r"\s+(?!(?:on|in|at|last|yesterday|today|this|earlier|late|later|recently)\b)[A-Za-z$£€¥\d]"
@@ -575,7 +577,7 @@ def _numeric_claims(
             field is not None
             and period is None
             and published is not None
-            and (field.now or not periods.told_of_the_past(sentence, q.start, q.end))
+            and not _FORMER_FIELD_RE.search(sentence, max(0, q.start - 20), q.end + 30)
         ):
             # "the six remaining hopefuls", "the 13 Whig candidates": the field as it
             # stands, by the month of publication, the step a field's size is charted in

@@ -10,8 +10,8 @@ as it stands ("remaining", "still in the race"); "the two candidates" of a debat
 the one party the article names far more often than any other, else none. It measures its
 counted noun alone ("candidates", "contenders": data/synonyms.csv reads them as one), so
 that one field's counts line up across articles however they qualify it, and a field as
-it stands (or counted in the present tense) is dated by the month of publication, the step
-a field's size is charted in.
+it stands is dated by the month of publication, the step a field's size is charted in,
+when the sentence gives it no time of its own.
 """
 
 from __future__ import annotations

@@ -1387,13 +1387,18 @@ class ArticleTime:
         if unit not in _RESULT_UNITS:
             return None  # "received $2 million", "won 3 titles": no share of a vote
         before = sentence[max(0, start - 80) : start]
-        if not (_RESULT_BEFORE_RE.search(before) or _SHARE_OF_VOTE_RE.match(sentence, end)):
+        after = _OF_THE_VOTE_AFTER_RE.match(sentence, end)
+        if not (_RESULT_BEFORE_RE.search(before) or after):
             return None
+        if _IN_A_PLACE_AFTER_RE.match(sentence, end, end + 60):
+            return None  # "beat her 51% to 36% in Westmarch": that place's vote, maybe another
         days = {day for kind in _VOTE_EVENTS if (day := self._event_days.get(kind))}
         if len(days) != 1 or self._names_own_vote(sentence):
             return None  # no vote dated, two votes on different days, or one named here
-        if _MODAL_RE.search(before) or not told_of_the_past(sentence, start, end):
+        if _MODAL_RE.search(before):
             return None  # "she'd take 8% of the vote": what would happen
+        if not (after and after["stake"]) and not told_of_the_past(sentence, start, end):
+            return None  # a result is told as past; "214 delegates at stake" as it stands
         day = days.pop()
         if any(at < start and year != day[:4] for at, year in self._years_of_votes(sentence)):
             return None  # "the 2008 primary ... carried the state": an earlier vote
@@ -1468,7 +1473,8 @@ _RESULT_UNITS = frozenset({"percent", "percentage point", "delegate", "vote", "s
 # A vote's result: the verb that wins or takes a share, in the figure's clause ("won
 # just 31% among", "came a distant fourth, with"), or "of the vote" after it.
 _RESULT_BEFORE_RE = re.compile(
-    r"\b(?:won|took|captured|carried|garnered|received|finished|placed|came\s+in)\b"
+    r"\b(?:won|took|captured|carried|garnered|received|finished|placed|came\s+in|beat|defeated"
+    r"|trailed|crushed|edged|routed)\b"
     r"[^.;:,]{0,40}(?:,\s+with\s+(?:just\s+|only\s+)?)?(?:just\s+|only\s+|a\s+mere\s+)?$"
 )
 _NAMES_A_VOTE_RE = re.compile(rf"\b{_VOTE_EVENT_WORD}", re.IGNORECASE)
@@ -1482,7 +1488,13 @@ _YEAR_OF_VOTE_RE = re.compile(
     rf"\b(?P<year>(?:19|20)\d\d)(?:['’]s)?\s+(?:[A-Z]\w+\s+)?(?:{_VOTE_EVENT_WORD}|race\b)",
     re.IGNORECASE,
 )
-_SHARE_OF_VOTE_RE = re.compile(r"\s+of\s+the\s+(?:[\w'’-]+\s+){0,2}vote\b")
+# What follows a vote's figure: "12% of the vote", "214 delegates at stake".
+_OF_THE_VOTE_AFTER_RE = re.compile(
+    r"\s+(?:of\s+the\s+(?:[\w'’-]+\s+){0,2}vote\b"
+    r"|(?:[a-z]+\s+)?(?P<stake>at\s+stake|up\s+for\s+grabs)\b)"
+)
+# A place the figure's clause names after it: "51% to 36% in Westmarch".
+_IN_A_PLACE_AFTER_RE = re.compile(r"[^,;.]*?\bin\s+(?:the\s+)?[A-Z]")
 
 
 def _event_key(word: str) -> str:

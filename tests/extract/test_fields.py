@@ -71,9 +71,11 @@ def test_a_field_as_it_stands_is_the_articles_party_in_the_month_of_publication(
         # a field the sentence counts as it is, party named: as it stands
         ("Many of the 13 major Conservative candidates will fall away.", "2024-03"),
         ("All three Labour hopefuls are expected to speak tonight.", "2024-03"),
-        # a field told of as past keeps no month of publication
+        ("Ng was the first of the three Labour hopefuls to speak.", "2024-03"),
+        # a field the sentence dates itself
         ("In 2012, the nine Labour candidates debated twice.", "2012"),
-        ("The nine Labour candidates debated in Leeds.", None),
+        # a field that no longer stands
+        ("Lawyers cited two former Labour hopefuls, Ng and Lee.", None),
     ],
 )
 def test_a_field_counted_as_it_is_takes_the_month_of_publication(text, period):

@@ -1036,6 +1036,14 @@ def test_a_vote_result_takes_the_day_of_the_one_vote_the_article_dates():
     assert periods["19%"] == "2023-04-11"
     assert periods["12.5%"] == "2023-04-11"
     assert periods["31%"] == "2023-04"  # a poll's share keeps the poll's month
+    # a stake of the vote as it stands, and a result told with its rival
+    live = (
+        "Kell lost the caucuses on Tuesday to Ruiz.\n\n"
+        "With 38 delegates at stake, Ruiz is assured of at least 20. Ruiz beat Kell 51% to 36%."
+    )
+    periods = dict(numeric_periods(live))
+    assert periods["38"] == "2023-04-11"
+    assert periods["51%"] == "2023-04-11"
 
 
 @pytest.mark.parametrize(
@@ -1046,6 +1054,8 @@ def test_a_vote_result_takes_the_day_of_the_one_vote_the_article_dates():
         "As a student, Ruiz won 3 chess titles.",
         # another vote than the dated one
         "In the last race, Ruiz won just 19% among moderates.",
+        # a result in a place the sentence names may be another place's vote
+        "Ruiz beat Kell 51% to 36% in Westmarch.",
         # what would happen is no result
         "If Kell were a man, she'd get 5% of the vote, Ruiz said.",
         # an earlier vote named just before

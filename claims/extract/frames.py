@@ -722,6 +722,16 @@ def _first_phrase(right: str) -> str:
     return right
 
 
+# A source described in lower-case words (a possessor's name aside), then named in an
+# apposition: "the UK toy industry's trade body, the Beacon Toy Association (BTA)".
+_DESCRIPTION_ONLY_RE = re.compile(
+    r"\s*(?:the|a|an)\s+(?:(?:[\w.-]+\s+){0,3}[\w-]+['\u2019]s?\s+)?(?:[a-z][\w-]*\s+){0,3}"
+    r"[a-z][\w-]*\s*$"
+)
+_APPOSITIVE_NAME_RE = re.compile(
+    rf",\s+(?:the\s+)?(?P<name>{NAME_SEQ}(?:\s+(?:of|for|and)\s+(?:the\s+)?{NAME_SEQ})*"
+    r"(?:\s+\([A-Z][\w&.-]*\))?)(?=\s*(?:[,.;:]|$))"
+)
 # Lower-case words after a name that make it the owner of the body speaking: "(UK)
 # toy industry's trade body", "(Acme)'s research arm".
 _OWNED_BODY_AFTER = re.compile(
@@ -734,8 +744,13 @@ _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w&.'\u2019-]*\s$")
 
 
 def _according_to(right: str) -> Source | None:
-    """ "according to a projection by Acme Analytics" -> Acme Analytics."""
+    """ "according to a projection by Acme Analytics" -> Acme Analytics; "according to
+    the industry's trade body, the Beacon Retail Association" -> the body's name."""
     chunk = _first_phrase(right)
+    if _DESCRIPTION_ONLY_RE.match(chunk) and (
+        named := _APPOSITIVE_NAME_RE.match(right, len(chunk))
+    ):
+        return Source(named["name"], "name")
     words = chunk.split()
     if not words:
         return None

@@ -80,6 +80,13 @@ _OWN_RESULTS_RE = re.compile(
     r"|debts?|liabilit(?:y|ies))\b"
 )
 _SOURCE_BEFORE_RE = re.compile(r"\b(?:according\s+to|said|says|told)\s+(?:the\s+)?$", re.I)
+# "according to the industry's trade body, the Beacon Retail Association": the source named
+_SOURCE_APPOSITION_BEFORE_RE = re.compile(
+    r"\b[Aa]ccording\s+to\s+(?:the|a|an)\s+[^,.;A-Z]{0,30}(?:[A-Z][\w.-]*['’]s\s+[^,.;A-Z]{1,30})?,"
+    r"\s+(?:the\s+)?$"
+)
+# ... and the name closes its clause: "..., the Beacon Retail Association (BRA)."
+_APPOSITION_END_RE = re.compile(r"\s*(?:\(|[,.;:]|$)")
 _PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?:in|at|on|from|to|into|for|with|by|over|across|against|under|during|before|after"
     r"|since|until|near|outside|inside|behind|beyond|between|among|through|via|of|about"
@@ -435,7 +442,13 @@ def _is_source(sentence: str, start: int, end: int) -> bool:
         _SELF_REPORT_RE.match(sentence, m.end()) or _OWN_RESULTS_RE.match(sentence, m.end())
     ):
         return True
-    return bool(_SOURCE_BEFORE_RE.search(sentence, max(0, start - 30), start))
+    return bool(
+        _SOURCE_BEFORE_RE.search(sentence, max(0, start - 30), start)
+        or (
+            _SOURCE_APPOSITION_BEFORE_RE.search(sentence, max(0, start - 90), start) is not None
+            and _APPOSITION_END_RE.match(sentence, end) is not None
+        )
+    )
 
 
 def _after_figure_subject(sentence: str, end: int) -> str | None:

@@ -1063,3 +1063,19 @@ def test_he_with_no_one_named_before_is_the_possessor_the_text_opened_on():
 def test_a_sentence_opening_wherever_is_no_part_of_a_name():
     text = "Wherever Jo Okafor goes, the press goes. She also said taxes would fall."
     assert speakers_of(text)[-1] == "Jo Okafor"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # a source described, then named in an apposition: the name speaks
+        ("Sales rose 5%, according to the industry's trade body, the Beacon Retail "
+         "Association.", "Beacon Retail Association"),
+        ("Prices fell, according to the regulator, the Zembla Energy Board (ZEB).",
+         "Zembla Energy Board (ZEB)"),
+        # an apposition that is no name leaves the description
+        ("Prices fell, according to the regulator, the largest in Zembla.", "the regulator"),
+    ],
+)  # fmt: skip
+def test_according_to_a_described_source_then_its_name_is_the_name(sentence, speaker):
+    assert speakers_of(sentence) == [speaker]

@@ -1189,3 +1189,11 @@ def test_a_models_number_is_part_of_its_name(text, surface, subject):
 )  # fmt: skip
 def test_a_place_right_after_a_name_locates_the_name(text, surface, subject):
     assert claim_subject(text, surface) == subject
+
+
+def test_a_source_named_in_apposition_is_not_the_subject():
+    text = (
+        "Jo Lee spoke at Acme. Sales rose 5%, according to the industry's trade body, "
+        "the Beacon Retail Association."
+    )
+    assert claim_subject(text, "5%") != "Beacon Retail Association"

@@ -899,10 +899,14 @@ def _poll_support(tokens: list[str]) -> str | None:
         name = _strip_possessive(tokens[k])
         if name[:1].isupper() and _lower(name) not in _NOT_NAMES:
             return "vote share" if verb in _VOTE_VERBS else "support"
+        if verb in _PAST_VOTE_VERBS and _lower(name) in _PERSON_SUBJECTS:
+            return "vote share"  # "She won just 31%": a result; "she receives 8%" a poll's
     return None
 
 
 _VOTE_VERBS = frozenset("received receives won wins took takes captured".split())
+_PAST_VOTE_VERBS = frozenset("received won took captured".split())
+_PERSON_SUBJECTS = frozenset("he she they".split())
 _NOT_NAMES = _DETERMINERS | _PRONOUNS | _PREPOSITIONS | _CONJUNCTIONS | {"but", "yet", "so"}
 
 

@@ -809,3 +809,18 @@ def test_a_level_aimed_at_is_a_target(sentence, surface, metric):
     (claim,) = [c for c in extract_claims(sentence, "2022-06-15") if c.surface == surface]
     assert claim.metric == metric
     assert claim.period is None or metric == "inflation"  # a target is no monthly release
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        # a pronoun's past result is a share of the vote
+        ("Okafor lost. He won just 19 percent among moderate voters.", "vote share"),
+        ("They took 12% in the runoff.", "vote share"),
+        # a present "receives" in a poll's report is no result
+        ("In the Beacon poll, she receives 8 percent in Westmarch.", None),
+    ],
+)
+def test_a_pronouns_share_after_a_vote_verb(sentence, metric):
+    (claim,) = [c for c in extract_claims(sentence, "2016-05-24") if c.kind == "numeric"]
+    assert claim.metric == metric

@@ -558,7 +558,12 @@ def _numeric_claims(
                 sentence,
                 standing_period
                 if _standing(q)
-                else time.vote_day(sentence, q.start, q.end, q.unit) or default_period,
+                else time.vote_day(sentence, q.start, q.end, q.unit)
+                or (
+                    default_period
+                    if _poll_share(q) or _describes_a_poll(metric, sentence)
+                    else standing_period
+                ),
                 None
                 if spans_years
                 else periods.latest_release(metric, published) or _contest_year(needed, published),
@@ -814,8 +819,15 @@ def _contest_year(needed: requirements.Requirement | None, published: date | Non
 
 
 def _standing(q: numbers.Quantity) -> bool:
-    """Whether a quantity is an age or a duration: a poll's month does not date it."""
+    """Whether a quantity is an age or a duration: no context of the article dates it."""
     return q.kind in ("age", "time")
+
+
+def _poll_share(q: numbers.Quantity) -> bool:
+    """Whether a quantity is a share or a margin, what a poll reports: a poll's month
+    dates it (and its sample, see _describes_a_poll), not a count ("the last 10 polls",
+    "four candidates") or an amount."""
+    return q.kind in ("percent", "share") or q.unit in ("percent", "percentage point", "point")
 
 
 def _is_time_ago(q: numbers.Quantity, mentions) -> bool:

@@ -316,6 +316,18 @@ def test_a_poll_article_dates_its_figures_by_the_fieldwork():
     ]
 
 
+def test_a_poll_article_dates_shares_and_samples_not_counts_or_amounts():
+    text = (
+        "New Beacon poll: Kell leads Ruiz.\n\n"
+        "Kell has 51% and Ruiz 42%. Kell led each of the last 10 polls. "
+        "Four candidates remain, and Ruiz has raised $2 million.\n\n"
+        "The poll surveyed 812 likely voters."
+    )
+    got = dict(numeric_periods(text, date(2023, 6, 6)))
+    assert got["51%"] == got["42%"] == got["812"] == "2023-06"
+    assert got["10"] is None and got["Four"] is None and got["$2 million"] is None
+
+
 def test_a_poll_without_fieldwork_dates_is_dated_by_publication():
     text = POLL_ARTICLE.rsplit("\n\n", 1)[0]
     assert {p for _, p in numeric_periods(text, date(2023, 6, 6))} == {"2023-06"}

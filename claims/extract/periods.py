@@ -1172,6 +1172,8 @@ def _may_be_fieldwork(sentence: str, mention: PeriodMention, published: date | N
     )
 
 
+# Polls taken at the vote itself, on its day: "exit polls showed", "entrance polling".
+_EXIT_POLL_RE = re.compile(r"\b(?:exit|entrance)[\s-]+poll", re.IGNORECASE)
 # A poll or survey named right before a relative clause: "a new Acme poll, which was
 # taken on May 3, finds" dates the poll itself.
 _POLL_BEFORE_ASIDE_RE = re.compile(r"\b(?:poll|polls|survey|surveys)\s*$", re.IGNORECASE)
@@ -1290,6 +1292,12 @@ class ArticleTime:
                     return month
         return _month_of(self.published.isoformat()) if self.published else None
 
+    @cached_property
+    def _vote_day(self) -> str | None:
+        """The day of the one vote the article dates, if it dates one."""
+        days = {day for kind in _VOTE_EVENTS if (day := self._event_days.get(kind))}
+        return days.pop() if len(days) == 1 else None
+
     def begin_sentence(self, start: int, sentence: str, mentions: list[PeriodMention]) -> None:
         """Enter the sentence at `start`; a blank line before it opens a paragraph.
 
@@ -1334,6 +1342,8 @@ class ArticleTime:
         frame = sentence_frame(sentence, mentions)
         if frame is not None:
             return frame
+        if poll_figure and _EXIT_POLL_RE.search(sentence) and self._vote_day:
+            return self._vote_day  # an exit poll is taken on the day of the vote
         return self._poll_period if (self._poll_here or poll_carried) and poll_figure else None
 
     def dated(self, metric: str | None, unit: str | None, period: str | None) -> None:
@@ -1392,14 +1402,13 @@ class ArticleTime:
             return None
         if _IN_A_PLACE_AFTER_RE.match(sentence, end, end + 60):
             return None  # "beat her 51% to 36% in Westmarch": that place's vote, maybe another
-        days = {day for kind in _VOTE_EVENTS if (day := self._event_days.get(kind))}
-        if len(days) != 1 or self._names_own_vote(sentence):
+        day = self._vote_day
+        if day is None or self._names_own_vote(sentence):
             return None  # no vote dated, two votes on different days, or one named here
         if _MODAL_RE.search(before):
             return None  # "she'd take 8% of the vote": what would happen
         if not (after and after["stake"]) and not told_of_the_past(sentence, start, end):
             return None  # a result is told as past; "214 delegates at stake" as it stands
-        day = days.pop()
         if any(at < start and year != day[:4] for at, year in self._years_of_votes(sentence)):
             return None  # "the 2008 primary ... carried the state": an earlier vote
         return day

@@ -1105,3 +1105,15 @@ def test_a_day_range_with_to_or_through(text, figures):
 )
 def test_early_mid_and_late_with_a_hyphen_name_the_month(text, period):
     assert numeric_periods(text)[0][1] == period
+
+
+def test_an_exit_poll_is_dated_by_the_day_of_the_vote():
+    # PUB is Saturday 15 April 2023: "on Tuesday" is the 11th
+    text = (
+        "Kell won the primary on Tuesday.\n\n"
+        "Exit polls found that 24% of voters wanted an outsider. "
+        "A Beacon poll released Friday had shown Kell at 40%."
+    )
+    periods = dict(numeric_periods(text))
+    assert periods["24%"] == "2023-04-11"
+    assert periods["40%"] != "2023-04-11"  # another poll keeps its own time

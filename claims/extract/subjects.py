@@ -434,6 +434,14 @@ def _is_adjective(sentence: str, chunk: str, end: int) -> bool:
     )
 
 
+_COPULA_BEFORE_RE = re.compile(r"\b(?:were|was|are|is)\s+(?:[a-z]+ly\s+)?$")
+# A name ending in a party's adjective, before the contest it qualifies.
+_PARTY_ADJECTIVE_END_RE = re.compile(r"\s(?:Republican|Democratic|Labour|Conservative|GOP)$")
+_EVENT_NOUN_AFTER_RE = re.compile(
+    r"\s+(?:presidential\s+)?(?:primary|primaries|caucus|caucuses|race|contest|nomination|debate)\b"
+)
+
+
 def _is_source(sentence: str, start: int, end: int) -> bool:
     """Whether the name at [start, end) is the one who gives the figure ("Acme said",
     "according to Acme"), unless it speaks of itself ("Acme said it sold 40 cars")."""
@@ -570,6 +578,10 @@ def _candidates(
             reporting_group = True  # "casinos in Zembla reported $2bn": their own results
         if _is_adjective(sentence, chunk, c1):
             continue  # "Democratic voters", "Baltic ports": a modifier, not a name
+        if _PARTY_ADJECTIVE_END_RE.search(chunk) and _EVENT_NOUN_AFTER_RE.match(sentence, c1):
+            continue  # "the Zembla Republican primary": which primary, not whose figure
+        if _COPULA_BEFORE_RE.search(sentence, max(0, c0 - 16), c0) and DEMONYM.search(chunk):
+            continue  # "16 percent were Latino and 3 percent": what they were, not whose
         if group is not None:
             c1 = group.end()  # the group stands where its name would
         if places.demonym_country(chunk) and not _NOUN_AFTER_RE.match(sentence, c1):
@@ -769,6 +781,11 @@ def population_of(sentence: str, start: int, end: int) -> str | None:
     return found["np"]
 
 
+# A bare share the sentence describes with a copula: "78% were white", "16 percent are
+# Latino", "a third were under 30".
+_DESCRIBED_SHARE_RE = re.compile(
+    r"\s+(?:(?:were|are|was|is)\s+(?:[a-z]+\s+)?(?:[A-Za-z][\w-]*|under|over|aged)\b)"
+)
 _POLL_WORD_RE = re.compile(r"\b(?:poll|survey)(?=\s+of\s)", re.IGNORECASE)
 
 
@@ -1084,6 +1101,9 @@ class ArticleSubjects:
         # The people each pollster's poll asked ("900 likely voters"), whose shares its
         # findings are: set by the pipeline when it reads a poll's sample.
         self.poll_samples: dict[str, str] = {}
+        # The group the paragraph's last share was of ("74% of voters were over 45"), for
+        # the bare shares that go on describing it ("78% were white"): (paragraph, group).
+        self._population: tuple[int, str] | None = None
 
     def enter(self, sentence_start: int) -> None:
         """Begin reading the sentence that starts at `sentence_start` of the text."""
@@ -1102,6 +1122,9 @@ class ArticleSubjects:
             # "the 74-year-old senator said": the person the article has been naming
             return self.last_person or self.main
         found, rank = _ranked_subject(sentence, start, end, self.common, self.names)
+        population = population_of(sentence, start, end)
+        if population and self._current < len(self._paragraphs):
+            self._population = (self._paragraphs[self._current], population)
         if found and (office := _office_of(sentence, found, start)):
             # "the Westmarch governor earned 51%": the person in that office
             return self._office_holder(found, office) or f"{found} {office}"
@@ -1143,11 +1166,22 @@ class ArticleSubjects:
             noun = found.split()[-1].lower()
             if noun in _PERSONAL_BODIES:
                 return f"{self.main} {noun}"  # "the campaign" in a story about Jo Rivers
-        if found is None and (population := population_of(sentence, start, end)):
+        if found is None and population:
             return population  # "about 35% of nurses have": the nurses' share
+        if found is None and (described := self._population_described(sentence, end)):
+            return described  # "... 74% of voters were over 45. 78% were white": theirs
         if found is None and (population := _opening_population(sentence, start)):
             return population  # "30% of nurses earn $40,000 or less": the nurses' pay
         return self.default if found is None else self.main or found
+
+    def _population_described(self, sentence: str, end: int) -> str | None:
+        """The group of the paragraph's last share, for a bare share the sentence goes on
+        to describe it with ("78% were white", "16 percent were Latino")."""
+        if self._population is None or not _DESCRIBED_SHARE_RE.match(sentence, end):
+            return None
+        paragraph, group = self._population
+        here = self._paragraphs[self._current] if self._current < len(self._paragraphs) else -1
+        return group if paragraph == here else None
 
     @property
     def default(self) -> str | None:

@@ -1197,3 +1197,17 @@ def test_a_source_named_in_apposition_is_not_the_subject():
         "the Beacon Retail Association."
     )
     assert claim_subject(text, "5%") != "Beacon Retail Association"
+
+
+def test_bare_shares_that_go_on_describing_a_group_are_its():
+    text = (
+        "Jo Lee spoke in Dunmore.\n\n"
+        "In the Westmarch Republican primary in March, 74 percent of voters were over 45. "
+        "Seventy-eight percent were white, while 16 percent were Latino and 3 percent were "
+        "black.\n\n"
+        "Lee has 40 percent."
+    )
+    for surface in ("74 percent", "Seventy-eight percent", "16 percent", "3 percent"):
+        assert claim_subject(text, surface) == "voters", surface
+    # a new paragraph is about its own subject again
+    assert claim_subject(text, "40 percent") == "Jo Lee"

@@ -434,6 +434,8 @@ def _is_adjective(sentence: str, chunk: str, end: int) -> bool:
     )
 
 
+# A document a name only labels: "the PFD form", "its 10-K filing", "the Beacon report".
+_DOCUMENT_NOUN_AFTER_RE = re.compile(r"\s+(?:form|forms|filing|filings|disclosure|document)\b")
 _COPULA_BEFORE_RE = re.compile(r"\b(?:were|was|are|is)\s+(?:[a-z]+ly\s+)?$")
 # A name ending in a party's adjective, before the contest it qualifies.
 _PARTY_ADJECTIVE_END_RE = re.compile(r"\s(?:Republican|Democratic|Labour|Conservative|GOP)$")
@@ -580,6 +582,8 @@ def _candidates(
             continue  # "Democratic voters", "Baltic ports": a modifier, not a name
         if _PARTY_ADJECTIVE_END_RE.search(chunk) and _EVENT_NOUN_AFTER_RE.match(sentence, c1):
             continue  # "the Zembla Republican primary": which primary, not whose figure
+        if _DOCUMENT_NOUN_AFTER_RE.match(sentence, c1):
+            continue  # "Lee's new PFD form stated that his revenue rose": a filing's name
         if _COPULA_BEFORE_RE.search(sentence, max(0, c0 - 16), c0) and DEMONYM.search(chunk):
             continue  # "16 percent were Latino and 3 percent": what they were, not whose
         if group is not None:

@@ -1211,3 +1211,11 @@ def test_bare_shares_that_go_on_describing_a_group_are_its():
         assert claim_subject(text, surface) == "voters", surface
     # a new paragraph is about its own subject again
     assert claim_subject(text, "40 percent") == "Jo Lee"
+
+
+def test_a_name_that_only_labels_a_document_is_no_subject():
+    text = (
+        "Jo Okafor filed on time. Okafor's new FEB form stated that her revenue increased "
+        "from $362 million in 2014 to $557 million in 2015."
+    )
+    assert claim_subject(text, "$362 million") == "Jo Okafor"

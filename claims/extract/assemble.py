@@ -593,6 +593,11 @@ def _numeric_claims(
             # a monthly statistic said on a day ("on Friday, unemployment fell to 5.3%")
             # is of the month whose release was the latest on that day
             period = periods.latest_release(metric, date.fromisoformat(period))
+        if _poll_share(q):
+            if period is None and subjects.describes_the_group(sentence, q.end):
+                period = time.share_period  # "... 74% of voters. 78% were white": then
+            elif period and subjects.population_of(sentence, q.start, q.end):
+                time.share_period = period
         subject, metric = _name_out_of_metric(metric, subject, article_subjects)
         time.dated(metric, unit, period)
         claims.append(

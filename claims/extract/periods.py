@@ -1209,6 +1209,9 @@ class ArticleTime:
         self._text = text
         self._pos = 0  # where the last sentence ended
         self._start = self._previous_start = 0  # where this sentence and the last began
+        # The period of the paragraph's last share of a group ("74% of voters in the
+        # March primary"), for the bare shares that go on describing it (set by assemble).
+        self.share_period: str | None = None
         # What vote_day asks of a sentence, found once per sentence (keyed by its start).
         self._own_vote_at = self._vote_years_at = -1
         self._own_vote = False
@@ -1308,6 +1311,7 @@ class ArticleTime:
         new_paragraph = _PARAGRAPH_BREAK_RE.search(self._text, self._pos, start) is not None
         if new_paragraph:
             self._measured = {}
+            self.share_period = None
         if not self._polls:
             return
         if new_paragraph:

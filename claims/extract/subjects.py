@@ -49,7 +49,14 @@ from claims.extract.names import (
     is_person_name,
 )
 
-__all__ = ["ArticleSubjects", "first_person", "polled_group", "population_of", "sentence_subject"]
+__all__ = [
+    "ArticleSubjects",
+    "describes_the_group",
+    "first_person",
+    "polled_group",
+    "population_of",
+    "sentence_subject",
+]
 
 _CHUNK_RE = context.PROPER_CHUNK_RE
 # Verbs that make the name before them the source of what follows: "Acme said",
@@ -884,6 +891,12 @@ def _controlled_subject(phrase: str) -> str | None:
     return _clean_name(name) if name[:1].isupper() else name
 
 
+def describes_the_group(sentence: str, end: int) -> bool:
+    """Whether the share ending at `end` goes on describing a group named before, with a
+    copula and no group of its own: "78% were white", "a third are under 30"."""
+    return _DESCRIBED_SHARE_RE.match(sentence, end) is not None
+
+
 def _who_antecedent(sentence: str, start: int) -> str | None:
     """The name a relative clause holding the number is about, if one opens it."""
     found = None
@@ -1181,7 +1194,7 @@ class ArticleSubjects:
     def _population_described(self, sentence: str, end: int) -> str | None:
         """The group of the paragraph's last share, for a bare share the sentence goes on
         to describe it with ("78% were white", "16 percent were Latino")."""
-        if self._population is None or not _DESCRIBED_SHARE_RE.match(sentence, end):
+        if self._population is None or not describes_the_group(sentence, end):
             return None
         paragraph, group = self._population
         here = self._paragraphs[self._current] if self._current < len(self._paragraphs) else -1

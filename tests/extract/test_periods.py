@@ -1117,3 +1117,14 @@ def test_an_exit_poll_is_dated_by_the_day_of_the_vote():
     periods = dict(numeric_periods(text))
     assert periods["24%"] == "2023-04-11"
     assert periods["40%"] != "2023-04-11"  # another poll keeps its own time
+
+
+def test_bare_shares_describing_a_group_take_its_period():
+    text = (
+        "In the Westmarch primary in March, 74 percent of voters were over 45. "
+        "Seventy-eight percent were white, while 16 percent were Latino.\n\n"
+        "Some 40 percent were undecided."
+    )
+    periods = dict(numeric_periods(text))
+    assert periods["Seventy-eight percent"] == periods["16 percent"] == "2023-03"
+    assert periods["40 percent"] is None  # a new paragraph carries nothing

@@ -1031,6 +1031,22 @@ _NOT_COUNTING_ING = frozenset(
 _SURVEY_NOUNS = frozenset("poll polls survey surveys sample census".split())
 
 
+# Verbs that say nothing of what was counted: "got 66 million votes" counts votes; a
+# need is what is needed ("needs 1,237 delegates": delegates needed).
+_LIGHT_VERBS = {"got": "", "gets": "", "get": "", "has": "", "have": "", "had": "",
+                "need": "needed", "needs": "needed"}  # fmt: skip
+
+
+def _light_verb_dropped(metric: str | None, noun: str) -> str | None:
+    """'votes got' -> 'votes', 'delegates need' -> 'delegates needed'."""
+    if not metric or not metric.startswith(noun + " "):
+        return metric
+    rest = metric[len(noun) + 1 :]
+    if rest not in _LIGHT_VERBS:
+        return metric
+    return f"{noun} {_LIGHT_VERBS[rest]}".strip()
+
+
 def _counting_participle(tokens: list[str]) -> str | None:
     """The past participle of an -ing verb right before a count ('surveying 900 adults',
     'leasing two wings', 'needing three attempts'), which names the count with its noun
@@ -1172,13 +1188,17 @@ def _metric_and_change(
         elif participle := _participle_after(sentence, start, end, noun):
             metric = f"{noun} {participle}"  # "six protesters were arrested": protesters arrested
         else:
-            metric = context.find_metric(sentence, start, end, noun, noun)
+            metric = _light_verb_dropped(
+                context.find_metric(sentence, start, end, noun, noun), noun
+            )
             if _lower((_tokens_before(sentence, start)[-2:-1] or [""])[0]) in ("an", "a", "the"):
                 metric = _without_hedge(metric)  # "an estimated 5,000 people", "the estimated"
         return _count_rate(sentence, end, noun, metric), False
     tokens = _tokens_before(sentence, start)
     if kind in ("percent", "share") and (state := _STATE_OF_SHARE_RE.match(sentence, end)):
         return state["state"].lower(), False  # "17% of voters still undecided"
+    if kind in ("percent", "share") and (trait := _TRAIT_OF_SHARE_RE.match(sentence, end)):
+        return f"share {' '.join(trait['trait'].split())}", False  # "78% were white"
     if kind in ("percent", "share") and (answer := _answer_of_share(sentence, end)):
         return answer, False  # "22% said they might change their mind"
 
@@ -1261,6 +1281,16 @@ _STATE_OF_SHARE_RE = re.compile(
     r"\s+of\s+(?:the\s+|all\s+|those\s+)?(?:[\w-]+\s+){0,3}?(?:(?:are|were|is|was|remain|remains"
     rf"|remained|still|now)\s+)+(?P<state>{'|'.join(sorted(GROUP_STATES))})\b",
     re.IGNORECASE,
+)
+# What a share of a group is, by age, race or sex: "74% of voters were 45 or older",
+# "78% were white", "16 percent were Latino" (share 45 or older, share white, ...).
+_TRAIT_OF_SHARE_RE = re.compile(
+    r"(?:\s+of\s+(?:the\s+|all\s+|those\s+)?(?:[\w-]+\s+){0,3}?)?\s*(?:were|are|was|is)\s+"
+    r"(?P<trait>(?:aged\s+)?(?:over|under|older\s+than|younger\s+than)\s+\d+"
+    r"|(?:aged\s+)?\d+\s+(?:or|and)\s+(?:older|younger|over|under|up)"
+    r"|aged\s+\d+\s+to\s+\d+"
+    r"|white|black|Black|Latino|Latina|Hispanic|Asian(?:\s+American)?|African[\s-]American"
+    r"|women|men|female|male|Catholic|Protestant|evangelical|Evangelical|Jewish|Muslim)\b"
 )
 # What the people a share stands for answered, in the text's words: "13% were unsure",
 # "22% of voters said they might change their mind", "a third agreed with the mayor".

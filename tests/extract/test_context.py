@@ -824,3 +824,23 @@ def test_a_level_aimed_at_is_a_target(sentence, surface, metric):
 def test_a_pronouns_share_after_a_vote_verb(sentence, metric):
     (claim,) = [c for c in extract_claims(sentence, "2016-05-24") if c.kind == "numeric"]
     assert claim.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "metric"),
+    [
+        # a share of a group by its trait: age, race, sex
+        ("In March, 74 percent of voters were 45 or older.", "74 percent", "share 45 or older"),
+        ("Seventy-eight percent were white, while 16 percent were Latino.", "16 percent",
+         "share Latino"),
+        ("Some 55% of the crowd were women.", "55%", "share women"),
+        # a verb that says nothing of the count leaves the counted noun alone
+        ("Okafor got nearly 66 million votes.", "66 million", "votes"),
+        ("Okafor will need at least 60 million votes to win.", "60 million", "votes needed"),
+        # a trait that is no share's stays out
+        ("Some 55% of the crowd were happy.", "55%", "share of crowd"),
+    ],
+)  # fmt: skip
+def test_a_shares_trait_and_light_verbs(sentence, surface, metric):
+    (claim,) = [c for c in extract_claims(sentence, "2016-05-24") if c.surface == surface]
+    assert claim.metric == metric

@@ -928,6 +928,8 @@ _DOCUMENT_BEFORE_PARTICIPLE = re.compile(
 )
 
 
+# A quotation right after a verb that reports only then ("continued: “...”").
+_QUOTATION_FOLLOWS = re.compile(r"\s*[:,]?\s*[\"\u201c]")
 _PHRASAL = frozenset("called calls ruled rules pointed points spelled spelt".split())
 
 
@@ -1101,6 +1103,8 @@ def _frame_at(masked: str, m: re.Match[str]) -> Frame | None:
         particle = None
     if low in ("pointed", "points") and not particle:
         return None  # only "pointed out" reports
+    if low in ("continued", "continues") and not _QUOTATION_FOLLOWS.match(right):
+        return None  # "Okafor continued: ..." reports; "prices continued to rise" does not
     if (
         low in _HOMOGRAPHS
         and not _CLAUSE_FOLLOWS.match(right)

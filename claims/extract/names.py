@@ -78,7 +78,7 @@ _BROAD_VERBS = (
     "highlights branded brands credited credits dismissed dismisses criticised criticized "
     "criticises criticizes condemned condemns praised praises rejected rejects demanded "
     "demands recommended recommends proposed proposes fears welcomes called calls "
-    "acknowledged acknowledges pointed points voiced"
+    "acknowledged acknowledges pointed points voiced continued continues"
 ).split()
 
 

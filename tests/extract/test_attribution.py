@@ -1079,3 +1079,19 @@ def test_a_sentence_opening_wherever_is_no_part_of_a_name():
 )  # fmt: skip
 def test_according_to_a_described_source_then_its_name_is_the_name(sentence, speaker):
     assert speakers_of(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "continued" reports when a quotation follows it
+        ('Jo Okafor spoke in Dunmore. Then Okafor continues: “We will win this state.”',
+         "Jo Okafor"),
+        ('Lee Stone spoke first. He continued, "We will not give up."', "Lee Stone"),
+        # and not otherwise
+        ("Prices continued to rise, Okafor said.", "Okafor"),
+        ("Sales continued: up 5% in May.", None),
+    ],
+)  # fmt: skip
+def test_continued_reports_a_quotation_after_it(text, speaker):
+    assert speakers_of(text)[-1] == speaker

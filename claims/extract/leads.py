@@ -110,6 +110,12 @@ _LEADS_BY_RE = re.compile(
     r"(?:leads|led|is\s+ahead|was\s+ahead)\s+(?:(?:overall|nationally|now|still|[a-z]+ly)\s+)?"
     rf"by\s+{_APPROX}$"
 )
+# A candidate "up" or "ahead" by a margin in a poll's finding, without a verb: "polls
+# show Okafor up by 10 points", "with Lee ahead by 4" (a share price "up by 5 points" is
+# no lead: the sentence must name a poll).
+_UP_BY_RE = re.compile(
+    rf"(?P<subject>{_NAME})\s+(?:(?:is|was|now|still)\s+)?(?:up|ahead)\s+by\s+{_APPROX}$"
+)
 # A result's margin: "Lee won the state by 8 points", "Ng beat Lee by 12 points", "the
 # seat was decided by fewer than 300 votes", "beating her by more than 14 points".
 _WON_BY_RE = re.compile(
@@ -356,6 +362,8 @@ def find_lead(sentence: str, start: int, end: int, unit: str | None) -> Lead | N
     score = SCORE_AFTER_RE.match(sentence, end)  # "leads by 61 percent to 29 percent"
     if not score and (m := _LEADS_BY_RE.search(before)):
         return Lead(_name(m["subject"]))
+    if not score and _POLL_WORD_RE.search(sentence) and (m := _UP_BY_RE.search(before)):
+        return Lead(_name(m["subject"]))  # "polls show Okafor up by 10 points"
     if not score and unit in _RESULT_UNITS and (m := _WON_BY_RE.search(before)):
         return Lead(_name(m["subject"]), result=True)
     after = _NOUN_AFTER_RE.match(sentence, end)

@@ -844,3 +844,18 @@ def test_a_pronouns_share_after_a_vote_verb(sentence, metric):
 def test_a_shares_trait_and_light_verbs(sentence, surface, metric):
     (claim,) = [c for c in extract_claims(sentence, "2016-05-24") if c.surface == surface]
     assert claim.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        # a candidate up or ahead by a margin in a poll's finding
+        ("Polls show Okafor up by 10 points in Westmarch.", "lead"),
+        ("A new poll has Lee ahead by 4 points.", "lead"),
+        # a price up by points is no lead
+        ("The Zembla index was up by 50 points.", "index"),
+    ],
+)
+def test_up_by_a_margin_in_a_poll_is_a_lead(sentence, metric):
+    (claim,) = [c for c in extract_claims(sentence, "2016-05-24") if c.kind == "numeric"]
+    assert claim.metric == metric

@@ -362,7 +362,11 @@ def find_lead(sentence: str, start: int, end: int, unit: str | None) -> Lead | N
     score = SCORE_AFTER_RE.match(sentence, end)  # "leads by 61 percent to 29 percent"
     if not score and (m := _LEADS_BY_RE.search(before)):
         return Lead(_name(m["subject"]))
-    if not score and _POLL_WORD_RE.search(sentence) and (m := _UP_BY_RE.search(before)):
+    if (
+        not score
+        and (m := _UP_BY_RE.search(before))
+        and _POLL_WORD_RE.search(sentence, max(0, start - _WINDOW), end + _WINDOW)
+    ):
         return Lead(_name(m["subject"]))  # "polls show Okafor up by 10 points"
     if not score and unit in _RESULT_UNITS and (m := _WON_BY_RE.search(before)):
         return Lead(_name(m["subject"]), result=True)

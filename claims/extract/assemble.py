@@ -46,8 +46,15 @@ _ISO_DATE_RE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
 _CLAUSE_JOIN_RE = re.compile(
     r"\b(?:although|though|while|whereas|but|and|after|before|when|because)\b", re.IGNORECASE
 )
-# A field that no longer stands: "two former Whig hopefuls", "17 original candidates".
-_FORMER_FIELD_RE = re.compile(r"\b(?:former|past|previous|original|onetime|one-time)\b")
+# A field that no longer stands: "two former Whig hopefuls", "17 original candidates",
+# or one the sentence places in a past it does not date: "Back then, 17 candidates ...".
+_FORMER_FIELD_RE = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:former|past|previous|original|onetime|one-time)\b", re.IGNORECASE
+)
+_BACK_THEN_RE = re.compile(
+    r"\b(?:back\s+then|at\s+the\s+time|at\s+one\s+point|originally|once\s+had)\b",
+    re.IGNORECASE,
+)
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z-]*(?![\w'’-])")
 _CONTENT_AFTER_CUE_RE = re.compile(
     r"\s+(?!(?:on|in|at|last|yesterday|today|this|earlier|late|later|recently)\b)[A-Za-z$£€¥\d]"
@@ -561,7 +568,7 @@ def _numeric_claims(
                 else time.vote_day(sentence, q.start, q.end, q.unit)
                 or (
                     default_period
-                    if _poll_share(q) or _describes_a_poll(metric, sentence)
+                    if _poll_share(q) or _describes_a_poll(metric, sentence) or _poll_rating(metric)
                     else standing_period
                 ),
                 None
@@ -582,7 +589,8 @@ def _numeric_claims(
             field is not None
             and period is None
             and published is not None
-            and not _FORMER_FIELD_RE.search(sentence, max(0, q.start - 20), q.end + 30)
+            and not _FORMER_FIELD_RE.match(sentence, q.end)
+            and not _BACK_THEN_RE.search(sentence)
         ):
             # "the six remaining hopefuls", "the 13 Whig candidates": the field as it
             # stands, by the month of publication, the step a field's size is charted in
@@ -594,7 +602,7 @@ def _numeric_claims(
             # is of the month whose release was the latest on that day
             period = periods.latest_release(metric, date.fromisoformat(period))
         if _poll_share(q):
-            if period is None and subjects.describes_the_group(sentence, q.end):
+            if period is None and subjects.describes_the_group(sentence, q.start, q.end):
                 period = time.share_period  # "... 74% of voters. 78% were white": then
             elif period and subjects.population_of(sentence, q.start, q.end):
                 time.share_period = period
@@ -826,6 +834,15 @@ def _contest_year(needed: requirements.Requirement | None, published: date | Non
 def _standing(q: numbers.Quantity) -> bool:
     """Whether a quantity is an age or a duration: no context of the article dates it."""
     return q.kind in ("age", "time")
+
+
+def _poll_rating(metric: str | None) -> bool:
+    """Whether a metric is a rating a poll reports: "net favourability rating",
+    "approval", "favorability"."""
+    return metric is not None and _RATING_RE.search(metric) is not None
+
+
+_RATING_RE = re.compile(r"\b(?:rating|ratings|favou?rability|approval|disapproval)\b")
 
 
 def _poll_share(q: numbers.Quantity) -> bool:

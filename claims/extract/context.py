@@ -23,6 +23,7 @@ __all__ = [
     "find_metric",
     "find_subject",
     "is_pronoun_like",
+    "share_opens_clause",
     "trim_chunk",
 ]
 
@@ -642,3 +643,25 @@ def _contraction(word: str) -> re.Match[str] | None:
     if "'" not in word and "’" not in word:
         return None
     return _CONTRACTION_RE.match(word)
+
+
+# What may stand between a clause's opening and its share: "while 16%", "and some 3%".
+_OPENS_CLAUSE_RE = re.compile(
+    r"(?:[,;:(]|\b(?:while|and|but|whereas|with))\s*"
+    r"(?:(?:about|some|roughly|nearly|almost|just|only|another|fully|over|under|more\s+than"
+    r"|less\s+than|a\s+little|a)\s+)*$",
+    re.IGNORECASE,
+)
+_APPROXIMATORS_ONLY_RE = re.compile(
+    r"\s*(?:(?:about|some|roughly|nearly|almost|just|only|another|fully|over|under|more\s+than"
+    r"|less\s+than|a\s+little|a)\s+)*",
+    re.IGNORECASE,
+)
+
+
+def share_opens_clause(sentence: str, start: int) -> bool:
+    """Whether the figure at `start` opens its clause, no noun before it: "78% were
+    white", "..., while 16% were Latino"; not "Inflation of 5% is", "rates of 7% are"."""
+    if _APPROXIMATORS_ONLY_RE.fullmatch(sentence, 0, start):
+        return True  # the sentence opens with it
+    return _OPENS_CLAUSE_RE.search(sentence, max(0, start - 40), start) is not None

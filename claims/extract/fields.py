@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Field", "field_count"]
+__all__ = ["PARTY_WORD", "Field", "field_count"]
 
 # The counted nouns of a field (numbers.py gives the singular as the unit).
 _FIELD_UNITS = frozenset({"candidate", "contender", "hopeful"})
@@ -35,8 +35,8 @@ _PARTY_WORDS = {
     "Liberal Democrats": ("Liberal Democrat", "Liberal Democrats", "Lib Dem", "Lib Dems"),
 }
 _PARTY_OF_WORD = {word: party for party, words in _PARTY_WORDS.items() for word in words}
-_PARTY_WORD = "|".join(sorted(map(re.escape, _PARTY_OF_WORD), key=len, reverse=True))
-_PARTY_WORD_RE = re.compile(rf"\b(?:{_PARTY_WORD})\b")
+PARTY_WORD = "|".join(sorted(map(re.escape, _PARTY_OF_WORD), key=len, reverse=True))
+_PARTY_WORD_RE = re.compile(rf"\b(?:{PARTY_WORD})\b")
 # "the race for the Acme Party nomination", "the Whig nomination".
 _NOMINATION_RE = re.compile(
     r"\b(?:for|of|in)\s+(?:the|this)\s+(?P<party>(?:[A-Z][\w'’.-]*\s+){1,3})(?:presidential\s+)?"
@@ -45,7 +45,7 @@ _NOMINATION_RE = re.compile(
 # A party adjective among the words before the counted noun: "nine major Whig candidates",
 # "three GOP presidential contenders".
 _PARTY_BEFORE_NOUN_RE = re.compile(
-    rf"^(?:\s+[a-z][\w-]*)*?\s+(?P<party>{_PARTY_WORD})(?:\s+[a-z][\w-]*)?\s+$"
+    rf"^(?:\s+[a-z][\w-]*)*?\s+(?P<party>{PARTY_WORD})(?:\s+[a-z][\w-]*)?\s+$"
 )
 # The counted noun, past up to three modifiers, when the surface stops at the number.
 _NOUN_AFTER_RE = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:candidates|contenders|hopefuls)\b")

@@ -728,9 +728,11 @@ _DESCRIPTION_ONLY_RE = re.compile(
     r"\s*(?:the|a|an)\s+(?:(?:[\w.-]+\s+){0,3}[\w-]+['\u2019]s?\s+)?(?:[a-z][\w-]*\s+){0,3}"
     r"[a-z][\w-]*\s*$"
 )
+# The name closes the clause: "..., the Beacon Retail Association (BRA)." (NAME_SEQ
+# already spans "of" and "and" inside a name.) Not "According to the court, Ruiz, the
+# chief executive, earned ...": there the name opens the clause the source speaks of.
 _APPOSITIVE_NAME_RE = re.compile(
-    rf",\s+(?:the\s+)?(?P<name>{NAME_SEQ}(?:\s+(?:of|for|and)\s+(?:the\s+)?{NAME_SEQ})*"
-    r"(?:\s+\([A-Z][\w&.-]*\))?)(?=\s*(?:[,.;:]|$))"
+    rf",\s+(?:the\s+)?(?P<name>{NAME_SEQ}(?:\s+\([A-Z][\w&.-]*\))?)(?=\s*(?:[.;]|$))"
 )
 # Lower-case words after a name that make it the owner of the body speaking: "(UK)
 # toy industry's trade body", "(Acme)'s research arm".

@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from claims.extract import context, leads
-from claims.extract.names import CALENDAR_NAMES, SAYING_VERBS, TITLES
+from claims.extract.names import CALENDAR_NAMES, COPULA, SAYING_VERBS, SHARE_TRAIT, TITLES
 
 __all__ = [
     "FIELDWORK_WORDS",
@@ -881,9 +881,11 @@ def _backing_from(tokens: list[str]) -> bool:
     return preposition == "of" and noun in ("backing", "support")  # not "a vote of 90%"
 
 
-def _poll_support(tokens: list[str]) -> str | None:
+def _poll_support(tokens: list[str], after_is_vote: bool = False) -> str | None:
     """'Smith has 44%', 'Jones with 40%', 'Lee earned 31%': support in a poll; 'Lee
-    received 51%', 'Ng won 48%': the share of the vote."""
+    received 51%', 'Ng won 48%': the share of the vote. A pronoun's share is a vote
+    share only where what follows is a vote's (`after_is_vote`: "of the vote", "among
+    moderates", "in Ohio"), not "they won a 5% pay rise"."""
     i = len(tokens) - 1
     while i >= 0 and _lower(tokens[i]) in _APPROXIMATORS:
         i -= 1
@@ -899,13 +901,16 @@ def _poll_support(tokens: list[str]) -> str | None:
         name = _strip_possessive(tokens[k])
         if name[:1].isupper() and _lower(name) not in _NOT_NAMES:
             return "vote share" if verb in _VOTE_VERBS else "support"
-        if verb in _PAST_VOTE_VERBS and _lower(name) in _PERSON_SUBJECTS:
+        if verb in _PAST_VOTE_VERBS and _lower(name) in _PERSON_SUBJECTS and after_is_vote:
             return "vote share"  # "She won just 31%": a result; "she receives 8%" a poll's
     return None
 
 
 _VOTE_VERBS = frozenset("received receives won wins took takes captured".split())
 _PAST_VOTE_VERBS = frozenset("received won took captured".split())
+# What follows a share of a vote: "of the vote", "among moderates", "in the runoff", the
+# clause's end.
+_AFTER_A_VOTE_SHARE_RE = re.compile(r"\s*(?:[,.;]|$|of\s+the\s+\w*\s*vote|among\b|in\s)")
 _PERSON_SUBJECTS = frozenset("he she they".split())
 _NOT_NAMES = _DETERMINERS | _PRONOUNS | _PREPOSITIONS | _CONJUNCTIONS | {"but", "yet", "so"}
 
@@ -1197,7 +1202,11 @@ def _metric_and_change(
     tokens = _tokens_before(sentence, start)
     if kind in ("percent", "share") and (state := _STATE_OF_SHARE_RE.match(sentence, end)):
         return state["state"].lower(), False  # "17% of voters still undecided"
-    if kind in ("percent", "share") and (trait := _TRAIT_OF_SHARE_RE.match(sentence, end)):
+    if (
+        kind in ("percent", "share")
+        and (trait := _TRAIT_OF_SHARE_RE.match(sentence, end))
+        and context.share_opens_clause(sentence, start)
+    ):
         return f"share {' '.join(trait['trait'].split())}", False  # "78% were white"
     if kind in ("percent", "share") and (answer := _answer_of_share(sentence, end)):
         return answer, False  # "22% said they might change their mind"
@@ -1285,12 +1294,8 @@ _STATE_OF_SHARE_RE = re.compile(
 # What a share of a group is, by age, race or sex: "74% of voters were 45 or older",
 # "78% were white", "16 percent were Latino" (share 45 or older, share white, ...).
 _TRAIT_OF_SHARE_RE = re.compile(
-    r"(?:\s+of\s+(?:the\s+|all\s+|those\s+)?(?:[\w-]+\s+){0,3}?)?\s*(?:were|are|was|is)\s+"
-    r"(?P<trait>(?:aged\s+)?(?:over|under|older\s+than|younger\s+than)\s+\d+"
-    r"|(?:aged\s+)?\d+\s+(?:or|and)\s+(?:older|younger|over|under|up)"
-    r"|aged\s+\d+\s+to\s+\d+"
-    r"|white|black|Black|Latino|Latina|Hispanic|Asian(?:\s+American)?|African[\s-]American"
-    r"|women|men|female|male|Catholic|Protestant|evangelical|Evangelical|Jewish|Muslim)\b"
+    r"(?:\s+of\s+(?:the\s+|all\s+|those\s+)?(?:[\w-]+\s+){0,3}?)?\s*"
+    rf"{COPULA}\s+(?P<trait>{SHARE_TRAIT})"
 )
 # What the people a share stands for answered, in the text's words: "13% were unsure",
 # "22% of voters said they might change their mind", "a third agreed with the mayor".
@@ -1607,7 +1612,8 @@ def _before_number(sentence, start, end, tokens, common, kind) -> str | None:
             return metric
         if metric:
             return None  # "an increase of 6%": a change of the figure before it
-    if kind == "percent" and (support := _poll_support(tokens)):
+    after_is_vote = _AFTER_A_VOTE_SHARE_RE.match(sentence, end) is not None
+    if kind == "percent" and (support := _poll_support(tokens, after_is_vote)):
         return support
     if kind == "percent" and _IN_THE_POLLS_RE.match(sentence, end) and not _moves(tokens):
         return "support"  # "would have to reach 15 percent in the polls"; not "slipped 5%"

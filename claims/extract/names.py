@@ -35,8 +35,11 @@ __all__ = [
     "POSITION_VERBS",
     "PRONOUNS",
     "ROLE_WORDS",
+    "COPULA",
     "MODAL",
     "SAYING_VERBS",
+    "SHARE_TRAIT",
+    "VOTE_EVENT",
     "TITLES",
     "TOKEN",
     "VERBS",
@@ -202,6 +205,20 @@ SAYING_VERBS = (
     r"|agreed|disagree|disagreed|describe|described|oppose|opposed|answered|responded"
     r"|replied|rated|(?:are|were)\s+(?:not\s+sure|unsure|undecided|uncertain))"
 )
+# The copula, which links a share to what the people it stands for are ("78% were white").
+COPULA = r"(?:were|are|was|is)"
+# What a share of a group is by age, race, faith or sex, after the copula: "45 or older",
+# "over 65", "18 to 29", "white", "Latino", "women" (not "men's shoes", "over 2 points").
+SHARE_TRAIT = (
+    r"(?:(?:aged\s+|ages\s+)?(?:over|under|older\s+than|younger\s+than)\s+\d+"
+    r"|(?:aged\s+|ages\s+)?\d+\s+(?:or|and)\s+(?:older|younger|over|under|up)"
+    r"|(?:aged\s+|ages\s+|between\s+)?\d+\s+(?:to|and)\s+\d+"
+    r"|white|black|Black|Latino|Latina|Hispanic|Asian(?:\s+American)?|African[\s-]American"
+    r"|women|men|female|male|Catholic|Protestant|evangelical|Evangelical|Jewish|Muslim)"
+    r"\b(?!['’]|\s+(?:points?|percent|per\s+cent|times)\b)"
+)
+# A vote held on one day, whose results a figure may be: "the primary", "the caucuses".
+VOTE_EVENT = r"(?:primar(?:y|ies)|caucus(?:es)?|referendum|elections?)\b"
 # Modal verbs: what would, could or will happen is no result ("Lee would beat Ng 48% to
 # 44%", "she'd take 8% of the vote").
 MODAL = r"(?:would|could|might|will|can|may)"

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property
 
-from claims.extract.names import MODAL
+from claims.extract.names import MODAL, VOTE_EVENT
 from claims.extract.numbers import parse_word_number
 from claims.extract.places import is_place
 from claims.extract.sentences import paragraph_spans
@@ -66,8 +66,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _READINGS = r"(?:poll|polls|survey|surveys|results|count|tally)"
 # Words for a vote, whose day may date its results ("the caucuses on Monday"): the
 # events, and the words for voting itself.
-_VOTE_EVENT_WORD = r"(?:primar(?:y|ies)|caucus(?:es)?|referendum|elections?)\b"
-_VOTE_WORD = rf"(?:{_VOTE_EVENT_WORD}|(?:votes?|voting|contests?)\b)"
+_VOTE_WORD = rf"(?:{VOTE_EVENT}|(?:votes?|voting|contests?)\b)"
 # An event a possessive day names ("Sunday's election", "Saturday's march"): it dates
 # the figures of a sentence that tells of it as past (see _past_event_day).
 _EVENTS = (
@@ -1404,14 +1403,19 @@ class ArticleTime:
         after = _OF_THE_VOTE_AFTER_RE.match(sentence, end)
         if not (_RESULT_BEFORE_RE.search(before) or after):
             return None
-        if _IN_A_PLACE_AFTER_RE.match(sentence, end, end + 60):
-            return None  # "beat her 51% to 36% in Westmarch": that place's vote, maybe another
+        if (place := _IN_A_PLACE_AFTER_RE.match(sentence, end, end + 60)) and is_place(
+            place["place"].rstrip(".")
+        ):
+            return None  # "beat her 51% to 36% in Ohio": that state's vote, maybe another
         day = self._vote_day
         if day is None or self._names_own_vote(sentence):
             return None  # no vote dated, two votes on different days, or one named here
         if _MODAL_RE.search(before):
             return None  # "she'd take 8% of the vote": what would happen
-        if not (after and after["stake"]) and not told_of_the_past(sentence, start, end):
+        if after and after["stake"]:
+            if _VOTE_TO_COME_RE.search(sentence):
+                return None  # "Ohio votes next, with 52 delegates at stake": another vote
+        elif not told_of_the_past(sentence, start, end):
             return None  # a result is told as past; "214 delegates at stake" as it stands
         if any(at < start and year != day[:4] for at, year in self._years_of_votes(sentence)):
             return None  # "the 2008 primary ... carried the state": an earlier vote
@@ -1486,11 +1490,14 @@ _RESULT_UNITS = frozenset({"percent", "percentage point", "delegate", "vote", "s
 # A vote's result: the verb that wins or takes a share, in the figure's clause ("won
 # just 31% among", "came a distant fourth, with"), or "of the vote" after it.
 _RESULT_BEFORE_RE = re.compile(
-    r"\b(?:won|took|captured|carried|garnered|received|finished|placed|came\s+in|beat|defeated"
-    r"|trailed|crushed|edged|routed)\b"
-    r"[^.;:,]{0,40}(?:,\s+with\s+(?:just\s+|only\s+)?)?(?:just\s+|only\s+|a\s+mere\s+)?$"
+    r"(?:\b(?:won|took|captured|carried|garnered|received|finished|placed|came\s+in)\b"
+    r"[^.;:,]{0,40}(?:,\s+with\s+(?:just\s+|only\s+)?)?(?:just\s+|only\s+|a\s+mere\s+)?"
+    # a result over a rival, the figure right after the rival: "beat Kell 51% to 36%"
+    r"|\b(?:beat|defeated|trailed|crushed|edged|routed)\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:by\s+)?)$"
 )
-_NAMES_A_VOTE_RE = re.compile(rf"\b{_VOTE_EVENT_WORD}", re.IGNORECASE)
+# A vote still to come: "Ohio votes next, with 52 delegates at stake".
+_VOTE_TO_COME_RE = re.compile(r"\b(?:next|upcoming|coming|later)\b", re.IGNORECASE)
+_NAMES_A_VOTE_RE = re.compile(rf"\b{VOTE_EVENT}", re.IGNORECASE)
 # Another vote than the one the article dates: "in the last race", "the previous primary".
 _ANOTHER_VOTE_RE = re.compile(
     r"\b(?:last|previous|prior|earlier|past)\s+(?:race|contest|campaign|cycle)\b", re.IGNORECASE
@@ -1498,7 +1505,7 @@ _ANOTHER_VOTE_RE = re.compile(
 _MODAL_RE = re.compile(rf"(?:\b{MODAL}|['’]d)\s+(?:[a-z]+\s+)?[a-z]+\s*$")
 # A vote named by its year: "the 2008 primary", "in 2012's caucuses".
 _YEAR_OF_VOTE_RE = re.compile(
-    rf"\b(?P<year>(?:19|20)\d\d)(?:['’]s)?\s+(?:[A-Z]\w+\s+)?(?:{_VOTE_EVENT_WORD}|race\b)",
+    rf"\b(?P<year>(?:19|20)\d\d)(?:['’]s)?\s+(?:[A-Z]\w+\s+)?(?:{VOTE_EVENT}|race\b)",
     re.IGNORECASE,
 )
 # What follows a vote's figure: "12% of the vote", "214 delegates at stake".
@@ -1507,7 +1514,9 @@ _OF_THE_VOTE_AFTER_RE = re.compile(
     r"|(?:[a-z]+\s+)?(?P<stake>at\s+stake|up\s+for\s+grabs)\b)"
 )
 # A place the figure's clause names after it: "51% to 36% in Westmarch".
-_IN_A_PLACE_AFTER_RE = re.compile(r"[^,;.]*?\bin\s+(?:the\s+)?[A-Z]")
+_IN_A_PLACE_AFTER_RE = re.compile(
+    r"[^,;.]*?\bin\s+(?:the\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+)
 
 
 def _event_key(word: str) -> str:

@@ -36,14 +36,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.extract import context, leads, places
+from claims.extract.fields import PARTY_WORD
 from claims.extract.names import (
     BUSINESS_NOUNS,
     CALENDAR_NAMES,
+    COPULA,
     DEMONYM,
     MODAL,
     SAYING_VERBS,
+    SHARE_TRAIT,
     TITLES,
     VERBS,
+    VOTE_EVENT,
     is_org_name,
     is_people_plural,
     is_person_name,
@@ -87,13 +91,6 @@ _OWN_RESULTS_RE = re.compile(
     r"|debts?|liabilit(?:y|ies))\b"
 )
 _SOURCE_BEFORE_RE = re.compile(r"\b(?:according\s+to|said|says|told)\s+(?:the\s+)?$", re.I)
-# "according to the industry's trade body, the Beacon Retail Association": the source named
-_SOURCE_APPOSITION_BEFORE_RE = re.compile(
-    r"\b[Aa]ccording\s+to\s+(?:the|a|an)\s+[^,.;A-Z]{0,30}(?:[A-Z][\w.-]*['’]s\s+[^,.;A-Z]{1,30})?,"
-    r"\s+(?:the\s+)?$"
-)
-# ... and the name closes its clause: "..., the Beacon Retail Association (BRA)."
-_APPOSITION_END_RE = re.compile(r"\s*(?:\(|[,.;:]|$)")
 _PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?:in|at|on|from|to|into|for|with|by|over|across|against|under|during|before|after"
     r"|since|until|near|outside|inside|behind|beyond|between|among|through|via|of|about"
@@ -441,13 +438,16 @@ def _is_adjective(sentence: str, chunk: str, end: int) -> bool:
     )
 
 
-# A document a name only labels: "the PFD form", "its 10-K filing", "the Beacon report".
+# The document a form's code labels: "the FEB form", "its K-10 filing".
 _DOCUMENT_NOUN_AFTER_RE = re.compile(r"\s+(?:form|forms|filing|filings|disclosure|document)\b")
-_COPULA_BEFORE_RE = re.compile(r"\b(?:were|was|are|is)\s+(?:[a-z]+ly\s+)?$")
+# A share and its copula right before a name: "16 percent were Latino".
+_SHARE_COPULA_BEFORE_RE = re.compile(
+    rf"\d[\d.,]*\s*(?:%|percent|per\s+cent)\s+{COPULA}\s+(?:[a-z]+ly\s+)?$"
+)
 # A name ending in a party's adjective, before the contest it qualifies.
-_PARTY_ADJECTIVE_END_RE = re.compile(r"\s(?:Republican|Democratic|Labour|Conservative|GOP)$")
+_PARTY_ADJECTIVE_END_RE = re.compile(rf"\s(?:{PARTY_WORD})$")
 _EVENT_NOUN_AFTER_RE = re.compile(
-    r"\s+(?:presidential\s+)?(?:primary|primaries|caucus|caucuses|race|contest|nomination|debate)\b"
+    rf"\s+(?:presidential\s+)?(?:{VOTE_EVENT}|(?:race|contest|nomination|debate)\b)"
 )
 
 
@@ -459,13 +459,7 @@ def _is_source(sentence: str, start: int, end: int) -> bool:
         _SELF_REPORT_RE.match(sentence, m.end()) or _OWN_RESULTS_RE.match(sentence, m.end())
     ):
         return True
-    return bool(
-        _SOURCE_BEFORE_RE.search(sentence, max(0, start - 30), start)
-        or (
-            _SOURCE_APPOSITION_BEFORE_RE.search(sentence, max(0, start - 90), start) is not None
-            and _APPOSITION_END_RE.match(sentence, end) is not None
-        )
-    )
+    return bool(_SOURCE_BEFORE_RE.search(sentence, max(0, start - 30), start))
 
 
 def _after_figure_subject(sentence: str, end: int) -> str | None:
@@ -589,9 +583,9 @@ def _candidates(
             continue  # "Democratic voters", "Baltic ports": a modifier, not a name
         if _PARTY_ADJECTIVE_END_RE.search(chunk) and _EVENT_NOUN_AFTER_RE.match(sentence, c1):
             continue  # "the Zembla Republican primary": which primary, not whose figure
-        if _DOCUMENT_NOUN_AFTER_RE.match(sentence, c1):
-            continue  # "Lee's new PFD form stated that his revenue rose": a filing's name
-        if _COPULA_BEFORE_RE.search(sentence, max(0, c0 - 16), c0) and DEMONYM.search(chunk):
+        if chunk.isupper() and _DOCUMENT_NOUN_AFTER_RE.match(sentence, c1):
+            continue  # "Lee's new FEB form stated that her revenue rose": a form's code
+        if _SHARE_COPULA_BEFORE_RE.search(sentence, max(0, c0 - 30), c0) and DEMONYM.search(chunk):
             continue  # "16 percent were Latino and 3 percent": what they were, not whose
         if group is not None:
             c1 = group.end()  # the group stands where its name would
@@ -794,9 +788,7 @@ def population_of(sentence: str, start: int, end: int) -> str | None:
 
 # A bare share the sentence describes with a copula: "78% were white", "16 percent are
 # Latino", "a third were under 30".
-_DESCRIBED_SHARE_RE = re.compile(
-    r"\s+(?:(?:were|are|was|is)\s+(?:[a-z]+\s+)?(?:[A-Za-z][\w-]*|under|over|aged)\b)"
-)
+_DESCRIBED_SHARE_RE = re.compile(rf"\s+{COPULA}\s+{SHARE_TRAIT}")
 _POLL_WORD_RE = re.compile(r"\b(?:poll|survey)(?=\s+of\s)", re.IGNORECASE)
 
 
@@ -891,10 +883,13 @@ def _controlled_subject(phrase: str) -> str | None:
     return _clean_name(name) if name[:1].isupper() else name
 
 
-def describes_the_group(sentence: str, end: int) -> bool:
-    """Whether the share ending at `end` goes on describing a group named before, with a
-    copula and no group of its own: "78% were white", "a third are under 30"."""
-    return _DESCRIBED_SHARE_RE.match(sentence, end) is not None
+def describes_the_group(sentence: str, start: int, end: int) -> bool:
+    """Whether the share at [start, end) goes on describing a group named before: it opens
+    its clause, and a copula and a trait follow it ("78% were white", "..., while 16
+    percent were Latino"); not "Inflation of 5% is a worry"."""
+    return _DESCRIBED_SHARE_RE.match(sentence, end) is not None and context.share_opens_clause(
+        sentence, start
+    )
 
 
 def _who_antecedent(sentence: str, start: int) -> str | None:
@@ -1185,16 +1180,16 @@ class ArticleSubjects:
                 return f"{self.main} {noun}"  # "the campaign" in a story about Jo Rivers
         if found is None and population:
             return population  # "about 35% of nurses have": the nurses' share
-        if found is None and (described := self._population_described(sentence, end)):
+        if found is None and (described := self._population_described(sentence, start, end)):
             return described  # "... 74% of voters were over 45. 78% were white": theirs
         if found is None and (population := _opening_population(sentence, start)):
             return population  # "30% of nurses earn $40,000 or less": the nurses' pay
         return self.default if found is None else self.main or found
 
-    def _population_described(self, sentence: str, end: int) -> str | None:
+    def _population_described(self, sentence: str, start: int, end: int) -> str | None:
         """The group of the paragraph's last share, for a bare share the sentence goes on
         to describe it with ("78% were white", "16 percent were Latino")."""
-        if self._population is None or not describes_the_group(sentence, end):
+        if self._population is None or not describes_the_group(sentence, start, end):
             return None
         paragraph, group = self._population
         here = self._paragraphs[self._current] if self._current < len(self._paragraphs) else -1

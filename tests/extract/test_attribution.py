@@ -1075,6 +1075,8 @@ def test_a_sentence_opening_wherever_is_no_part_of_a_name():
          "Zembla Energy Board (ZEB)"),
         # an apposition that is no name leaves the description
         ("Prices fell, according to the regulator, the largest in Zembla.", "the regulator"),
+        # a name that opens the clause the source speaks of is no apposition
+        ("According to the court, Ruiz, the chief executive, earned $4 million.", None),
     ],
 )  # fmt: skip
 def test_according_to_a_described_source_then_its_name_is_the_name(sentence, speaker):

@@ -76,6 +76,9 @@ def test_a_field_as_it_stands_is_the_articles_party_in_the_month_of_publication(
         ("In 2012, the nine Labour candidates debated twice.", "2012"),
         # a field that no longer stands
         ("Lawyers cited two former Labour hopefuls, Ng and Lee.", None),
+        ("Back then, 17 Labour candidates crowded the stage.", None),
+        # "past" elsewhere in the sentence is no former field
+        ("Over the past week, the five remaining Labour candidates debated twice.", "2024-03"),
     ],
 )
 def test_a_field_counted_as_it_is_takes_the_month_of_publication(text, period):

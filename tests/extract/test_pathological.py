@@ -43,6 +43,10 @@ SHAPES = {
     "DEMOCRATIC PARTY CHIEFS today.",
     "a run of question marks before a capital": "?" * 60_000 + " The end.",
     "initials with full stops": "A. " * 15_000,
+    # a name of many parts after a described source: splitting it must not backtrack
+    "a long appositive name": "Sales rose 5%, according to the trade body, the "
+    + " of ".join(["Beacon"] * 4_000)
+    + " grew.",
     "one sentence of words without a full stop": " ".join(
         itertools.islice(
             itertools.cycle("the output of the region rose by 5 percent as people said".split()),

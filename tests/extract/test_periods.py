@@ -1067,7 +1067,10 @@ def test_a_vote_result_takes_the_day_of_the_one_vote_the_article_dates():
         # another vote than the dated one
         "In the last race, Ruiz won just 19% among moderates.",
         # a result in a place the sentence names may be another place's vote
-        "Ruiz beat Kell 51% to 36% in Westmarch.",
+        "Ruiz beat Kell 51% to 36% in Ohio.",
+        # a rival verb whose object is no rival, and a stake of a vote still to come
+        "Acme beat expectations as sales grew 5%.",
+        "Ohio votes next, with 52 delegates at stake.",
         # what would happen is no result
         "If Kell were a man, she'd get 5% of the vote, Ruiz said.",
         # an earlier vote named just before
@@ -1128,3 +1131,24 @@ def test_bare_shares_describing_a_group_take_its_period():
     periods = dict(numeric_periods(text))
     assert periods["Seventy-eight percent"] == periods["16 percent"] == "2023-03"
     assert periods["40 percent"] is None  # a new paragraph carries nothing
+
+
+def test_a_result_in_a_county_keeps_the_day_of_the_vote():
+    text = "Kell lost the caucuses on Tuesday to Ruiz.\n\nRuiz won 62% in Polk County."
+    assert dict(numeric_periods(text))["62%"] == "2023-04-11"
+
+
+def test_a_copula_after_a_share_with_a_noun_before_it_describes_no_group():
+    text = (
+        "In the Westmarch primary in March, 74 percent of voters were over 45. "
+        "Inflation of 5% is a worry, Lee said."
+    )
+    assert dict(numeric_periods(text))["5%"] is None
+
+
+def test_a_poll_articles_ratings_take_the_polls_month():
+    text = (
+        "New Beacon poll: Kell leads Ruiz.\n\n"
+        "Kell has 51% and Ruiz 42%. Ruiz's approval rating fell to 38.5."
+    )
+    assert dict(numeric_periods(text, date(2023, 6, 6)))["38.5"] == "2023-06"

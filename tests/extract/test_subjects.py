@@ -1191,14 +1191,6 @@ def test_a_place_right_after_a_name_locates_the_name(text, surface, subject):
     assert claim_subject(text, surface) == subject
 
 
-def test_a_source_named_in_apposition_is_not_the_subject():
-    text = (
-        "Jo Lee spoke at Acme. Sales rose 5%, according to the industry's trade body, "
-        "the Beacon Retail Association."
-    )
-    assert claim_subject(text, "5%") != "Beacon Retail Association"
-
-
 def test_bare_shares_that_go_on_describing_a_group_are_its():
     text = (
         "Jo Lee spoke in Dunmore.\n\n"
@@ -1216,6 +1208,15 @@ def test_bare_shares_that_go_on_describing_a_group_are_its():
 def test_a_name_that_only_labels_a_document_is_no_subject():
     text = (
         "Jo Okafor filed on time. Okafor's new FEB form stated that her revenue increased "
-        "from $362 million in 2014 to $557 million in 2015."
+        "from $210 million in 2021 to $340 million in 2022."
     )
-    assert claim_subject(text, "$362 million") == "Jo Okafor"
+    assert claim_subject(text, "$210 million") == "Jo Okafor"
+    # a capitalised word before a verb "form" or a filer's own name before "filing" is no code
+    assert (
+        claim_subject("Lee spoke. Acme and Beacon form a venture worth $2 billion.", "$2 billion")
+        != "Lee"
+    )
+    assert (
+        claim_subject("Lee spoke. The Beacon filing showed revenue of $5 million.", "$5 million")
+        == "Beacon"
+    )

@@ -568,7 +568,9 @@ def _numeric_claims(
                 else time.vote_day(sentence, q.start, q.end, q.unit)
                 or (
                     default_period
-                    if _poll_share(q) or _describes_a_poll(metric, sentence) or _poll_rating(metric)
+                    if _poll_finding(q)
+                    or _describes_a_poll(metric, sentence)
+                    or _poll_rating(metric)
                     else standing_period
                 ),
                 None
@@ -601,7 +603,7 @@ def _numeric_claims(
             # a monthly statistic said on a day ("on Friday, unemployment fell to 5.3%")
             # is of the month whose release was the latest on that day
             period = periods.latest_release(metric, date.fromisoformat(period))
-        if _poll_share(q):
+        if _poll_finding(q):
             if period is None and subjects.describes_the_group(sentence, q.start, q.end):
                 period = time.share_period  # "... 74% of voters. 78% were white": then
             elif period and subjects.population_of(sentence, q.start, q.end):
@@ -845,7 +847,7 @@ def _poll_rating(metric: str | None) -> bool:
 _RATING_RE = re.compile(r"\b(?:rating|ratings|favou?rability|approval|disapproval)\b")
 
 
-def _poll_share(q: numbers.Quantity) -> bool:
+def _poll_finding(q: numbers.Quantity) -> bool:
     """Whether a quantity is a share or a margin, what a poll reports: a poll's month
     dates it (and its sample, see _describes_a_poll), not a count ("the last 10 polls",
     "four candidates") or an amount."""

@@ -1400,7 +1400,7 @@ class ArticleTime:
         if unit not in _RESULT_UNITS:
             return None  # "received $2 million", "won 3 titles": no share of a vote
         before = sentence[max(0, start - 80) : start]
-        after = _OF_THE_VOTE_AFTER_RE.match(sentence, end)
+        after = _SHARE_OR_STAKE_AFTER_RE.match(sentence, end)
         if not (_RESULT_BEFORE_RE.search(before) or after):
             return None
         if (place := _IN_A_PLACE_AFTER_RE.match(sentence, end, end + 60)) and is_place(
@@ -1509,7 +1509,7 @@ _YEAR_OF_VOTE_RE = re.compile(
     re.IGNORECASE,
 )
 # What follows a vote's figure: "12% of the vote", "214 delegates at stake".
-_OF_THE_VOTE_AFTER_RE = re.compile(
+_SHARE_OR_STAKE_AFTER_RE = re.compile(
     r"\s+(?:of\s+the\s+(?:[\w'’-]+\s+){0,2}vote\b"
     r"|(?:[a-z]+\s+)?(?P<stake>at\s+stake|up\s+for\s+grabs)\b)"
 )

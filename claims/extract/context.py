@@ -645,18 +645,16 @@ def _contraction(word: str) -> re.Match[str] | None:
     return _CONTRACTION_RE.match(word)
 
 
+# Words that may stand before a share that opens its clause: "some 3%", "a little under".
+_SHARE_APPROXIMATORS = (
+    r"(?:(?:about|some|roughly|nearly|almost|just|only|another|fully|over|under|more\s+than"
+    r"|less\s+than|a\s+little|a)\s+)*"
+)
 # What may stand between a clause's opening and its share: "while 16%", "and some 3%".
 _OPENS_CLAUSE_RE = re.compile(
-    r"(?:[,;:(]|\b(?:while|and|but|whereas|with))\s*"
-    r"(?:(?:about|some|roughly|nearly|almost|just|only|another|fully|over|under|more\s+than"
-    r"|less\s+than|a\s+little|a)\s+)*$",
-    re.IGNORECASE,
+    rf"(?:[,;:(]|\b(?:while|and|but|whereas|with))\s*{_SHARE_APPROXIMATORS}$", re.IGNORECASE
 )
-_APPROXIMATORS_ONLY_RE = re.compile(
-    r"\s*(?:(?:about|some|roughly|nearly|almost|just|only|another|fully|over|under|more\s+than"
-    r"|less\s+than|a\s+little|a)\s+)*",
-    re.IGNORECASE,
-)
+_APPROXIMATORS_ONLY_RE = re.compile(rf"\s*{_SHARE_APPROXIMATORS}", re.IGNORECASE)
 
 
 def share_opens_clause(sentence: str, start: int) -> bool:

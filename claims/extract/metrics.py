@@ -1612,8 +1612,9 @@ def _before_number(sentence, start, end, tokens, common, kind) -> str | None:
             return metric
         if metric:
             return None  # "an increase of 6%": a change of the figure before it
-    after_is_vote = _AFTER_A_VOTE_SHARE_RE.match(sentence, end) is not None
-    if kind == "percent" and (support := _poll_support(tokens, after_is_vote)):
+    if kind == "percent" and (
+        support := _poll_support(tokens, _AFTER_A_VOTE_SHARE_RE.match(sentence, end) is not None)
+    ):
         return support
     if kind == "percent" and _IN_THE_POLLS_RE.match(sentence, end) and not _moves(tokens):
         return "support"  # "would have to reach 15 percent in the polls"; not "slipped 5%"

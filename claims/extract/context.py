@@ -14,7 +14,9 @@ import re
 __all__ = [
     "APPROX_WORDS",
     "COMMON_LEADS",
+    "MEASURE_ACRONYMS",
     "MEASURE_HEADS",
+    "MEASURE_QUALIFIERS",
     "NOT_SUBJECTS",
     "PROPER_CHUNK_RE",
     "VERB",
@@ -95,6 +97,7 @@ _LEVEL_APPROX = rf"(?:{APPROX_WORDS}|between)"
 _SET_OBJECT_RE = re.compile(
     rf"\b{_SETTING_VERB}\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?"
     r"(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,6}?)"
+    r"(?:\s+(?:this|last|next)\s+(?:year|month|quarter|week))?"  # "cut the deficit this year by"
     r"(?:\s+(?:by\s+)?(?=\d)[^,;]{1,40}?|\s+by\s+[^,;]{1,40}?)?\s+(?:(?:to|at|of|by)\s+)?"
     rf"(?:{_LEVEL_APPROX}\s+)?$"
 )
@@ -475,6 +478,11 @@ MEASURE_HEADS = frozenset(
     spending debt deficit deficits surplus yield yields balance balances payrolls wages
     earnings""".split()
 )
+# Economic indicators written in capitals ("Zembla's GDP grew 2%", "the CPI rose"):
+# measures, never the names of what they measure.
+MEASURE_ACRONYMS = frozenset("GDP GNP GNI GVA CPI CPIH HICP PPI PCE PMI RPI".split())
+# Words written before an indicator as part of its name: "Real GDP", "Core CPI".
+MEASURE_QUALIFIERS = frozenset("Real Nominal Core Headline Annual Quarterly Monthly".split())
 _CLAUSE_BREAK_RE = re.compile(
     r"[,;:()\u2013\u2014]|\s-\s|\b(?:that|which|who|where|when|and|but)\b"
 )

@@ -239,6 +239,11 @@ def _nounish(word: str) -> bool:
     return w not in _TIME_WORDS and w not in _DIRECTION_WORDS and w not in _ADVERBS
 
 
+def _is_indicator(word: str) -> bool:
+    """An indicator's capitals, a measure's name: "GDP", "CPI"."""
+    return word in context.MEASURE_ACRONYMS
+
+
 def _strip_possessive(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
@@ -251,7 +256,9 @@ def _clean_metric(words: list[str]) -> str | None:
         words = words[1:]  # "the firm's net debt": the owner is the subject's to name
     if not words or len(words) > 6:
         return None
-    if words[-1].lower() in _TIME_WORDS or not words[-1][:1].islower():
+    if words[-1].lower() in _TIME_WORDS or not (
+        words[-1][:1].islower() or _is_indicator(words[-1])
+    ):
         return None
     if words[-1].lower() in _GENERIC_HEADS:
         return None  # "the annual total": which total it does not say
@@ -291,7 +298,7 @@ def _np_from(words: list[str]) -> list[str]:
     first function word, verb or name ("net profits to 2bn" -> "net profits")."""
     out: list[str] = []
     for k, word in enumerate(words):
-        if not word[:1].islower():
+        if not word[:1].islower() and not _is_indicator(word):
             break
         if not _nounish(word) and not _ing_modifier(word, words[k + 1 : k + 2]):
             break
@@ -309,7 +316,9 @@ def _object_after(words: list[str]) -> list[str]:
     k = 0
     while k < len(words) and k < 4:
         w = words[k]
-        function_or_name = _lower(w) in _DETERMINERS | _QUANTIFIERS or w[:1].isupper()
+        function_or_name = _lower(w) in _DETERMINERS | _QUANTIFIERS or (
+            w[:1].isupper() and not _is_indicator(w)
+        )
         if function_or_name or (w.endswith(("'s", "’s")) and k + 1 < len(words)):
             k += 1
         else:
@@ -667,6 +676,13 @@ def _head_phrase(clause: list[str], at_start: bool, common) -> str | None:
         and (not words[0].endswith(("'s", "’s")))
     ):
         words[0] = words[0].lower()  # "Approval of Okafor has risen": a measure, no name
+    elif (
+        at_start
+        and len(words) > 1
+        and _is_indicator(words[1])
+        and words[0] in context.MEASURE_QUALIFIERS
+    ):
+        words[0] = words[0].lower()  # "Real GDP grew": the indicator's qualifier
     k = 0
     while k < len(words):
         run = _np_from(words[k:])
@@ -1585,6 +1601,29 @@ def _level_set_off(tokens: list[str], common) -> str | None:
     return measure.split("'s ", 1)[-1].split("’s ", 1)[-1] if measure else None
 
 
+def _level_with(tokens: list[str]) -> str | None:
+    """The measure a figure after "with X at" gives the level of: "the market is strong,
+    with unemployment at 3.6% and inflation at 2%" (the second joined by "and")."""
+    i = len(tokens) - 1
+    while i > 0 and _lower(tokens[i]) != "at" and _lower(tokens[i]) in _SOFTENERS:
+        i -= 1
+    if i < 2 or _lower(tokens[i]) != "at":
+        return None
+    j = i - 1
+    while j >= 0 and i - j <= 4 and (_nounish(tokens[j]) or _is_indicator(tokens[j])):
+        j -= 1
+    if j < 0 or j == i - 1:
+        return None
+    opener = _lower(tokens[j])
+    if opener in _DETERMINERS and j > 0:
+        j -= 1  # "with the jobless rate at 5%"
+        opener = _lower(tokens[j])
+    joined = opener == "and" and "with" in (_lower(t) for t in tokens[:j])
+    if opener != "with" and not joined:
+        return None
+    return _clean_metric(tokens[j + 1 : i])
+
+
 def _before_number(sentence, start, end, tokens, common, kind) -> str | None:
     if kind == "points" and (gap := leads.find_lead(sentence, start, end, "point")):
         return gap.metric  # "leads Smith by 8 points", "8 points behind Smith"
@@ -1592,6 +1631,8 @@ def _before_number(sentence, start, end, tokens, common, kind) -> str | None:
         return measure  # "the jobless rate, which stood at 5%"
     if measure := _level_set_off(tokens, common):
         return measure  # "Inflation was higher in May, at 3.1%"
+    if measure := _level_with(tokens):
+        return measure  # "with unemployment at 3.6%"
     changed = _CHANGE_IN_TO_RE.search(sentence, max(0, start - 80), start)
     if changed and (measure := _clean_metric(changed["np"].split())):
         return measure  # "a rise in unemployment to 5.2%": unemployment's new level

@@ -202,6 +202,10 @@ _RATE_MODIFIERS = frozenset(
 )
 # A number after one of these is a level or a starting point, never a change.
 _LEVEL_MARKERS = frozenset({"to", "from", "at"})
+# Words of an approximator, which stand between a verb and its figure: "fell by over 5%".
+_APPROXIMATING = frozenset("over about around almost nearly roughly some more less than".split())
+# The first word of a time phrase of two words: "this year", "last month".
+_TIME_DETERMINERS = frozenset("this last next that".split())
 # An auxiliary between a direction word and the number starts another verb phrase.
 _AUXILIARIES = frozenset(
     "is are was were will would could should may might must can has have had be".split()
@@ -615,9 +619,11 @@ def _is_fall(s: str, start: int, end: int) -> bool:
     """Whether a direction word makes this quantity a fall ('shrank by 8.5%', 'a 5% drop')."""
     if _FOLLOWING_FALL_RE.match(s, end):
         return True
-    words = _clause_words_before(s, start, limit=7)
-    while words and words[-1] in _RATE_MODIFIERS:
-        words = words[:-1]  # "contracted by an annualised 0.5%"
+    words = _clause_words_before(s, start, limit=9)
+    while words and (words[-1] in _RATE_MODIFIERS or words[-1] in _APPROXIMATING):
+        words = words[:-1]  # "contracted by an annualised 0.5%", "cut by over $1bn"
+    if len(words) > 3 and words[-1] == "by" and words[-3] in _TIME_DETERMINERS:
+        del words[-3:-1]  # "cut the deficit this year by": the when between verb and "by"
     words = words[-5:]
     for index in range(len(words) - 1, -1, -1):
         word = words[index]

@@ -282,11 +282,35 @@ _DIGIT_RE = re.compile(r"\d")
 def _clause_around(sentence: str, start: int, end: int) -> str:
     """The clause that holds [start, end): "Sales rose in March, while profits are
     expected to fall" tells of a past March; the future is the other clause's."""
+    lo, hi = _clause_bounds(sentence, start, end)
+    return sentence[lo:hi]
+
+
+def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause that holds [start, end) begins and ends in the sentence."""
     lo = 0
     for sep in _CLAUSE_SEPARATOR_RE.finditer(sentence, 0, start):
         lo = sep.end()
     after = _CLAUSE_SEPARATOR_RE.search(sentence, end)
-    return sentence[lo : after.start() if after else len(sentence)]
+    return lo, after.start() if after else len(sentence)
+
+
+# A verb that reports what a poll, a report or a person found or said: the future after
+# it is the finding's, not the reporting's ("A poll in May shows 60% say tax will rise").
+_REPORTING_VERB_RE = re.compile(
+    r"\b(?:shows?|showed|shown|finds?|found|says?|said|reports?|reported|suggests?"
+    r"|suggested|indicates?|indicated)\b"
+)
+
+
+def _future_around(sentence: str, start: int, end: int) -> bool:
+    """Whether the clause of the time at [start, end) tells of what is to come, leaving
+    out what a reporting verb after the time introduces."""
+    lo, hi = _clause_bounds(sentence, start, end)
+    for future in _FUTURE_RE.finditer(sentence, lo, hi):
+        if future.start() < end or not _REPORTING_VERB_RE.search(sentence, end, future.start()):
+            return True
+    return False
 
 
 # How far ahead a day said of what is to come may lie: the half year a campaign or a
@@ -708,7 +732,7 @@ def _resolve(
         ahead = _APPROACHING_RE.search(
             m.string, max(0, m.start() - 60), m.start()
         ) and not _told_in_the_past(m.string, m.end())
-        future = _FUTURE_RE.search(_clause_around(m.string, m.start(), m.end()))
+        future = _future_around(m.string, m.start(), m.end())
         if fallback is None and published is not None and (ahead or future):
             # "will arrive at the convention in July": the coming July
             y = published.year + (mo < published.month)

@@ -390,7 +390,11 @@ _PARTY_LABELS = _PARTY_WORDS | {"Democrat", "Democratic", "Republican"}
 def _as_subject(name: str) -> str | None:
     """A chunk as a subject: 'Acme's Widget' -> 'Widget' (the possessed name), a title
     dropped ('Coach Jo Smith' -> 'Jo Smith'), a country adjective -> its country."""
-    name = _POSSESSED_NAME_RE.split(name)[-1].strip()
+    parts = _POSSESSED_NAME_RE.split(name)
+    while parts and not (name := _without_measure(parts[-1])):
+        parts.pop()  # "Zembla's GDP": Zembla's; "Real GDP" alone: no one's
+    if not parts:
+        return None
     name = _PLURAL_POSSESSIVE_RE.sub("", name)  # "Rivers’ appeal": Rivers
     if name.endswith(".") and not _INNER_DOT_RE.search(name) and len(name.split()[-1]) > 2:
         name = name[:-1]  # "in July." ends the sentence; "U.S." keeps its dots
@@ -411,6 +415,21 @@ def _as_subject(name: str) -> str | None:
     if len(words) == 1 and (code := places.demonym_country(name)):
         return places.country_name(code)
     return name
+
+
+def _without_measure(name: str) -> str:
+    """A capitalised chunk without the indicator it ends with: "Zembla GDP" -> "Zembla",
+    "Real GDP" -> "" (an indicator names what is measured, not whose it is)."""
+    words = name.split()
+    if words and words[-1].endswith("."):
+        words[-1] = words[-1][:-1]  # "... 90% of GDP." ends the sentence
+    if not words or words[-1] not in context.MEASURE_ACRONYMS:
+        return name.strip()
+    while words and words[-1] in context.MEASURE_ACRONYMS:
+        words.pop()
+    while words and words[-1] in context.MEASURE_QUALIFIERS:
+        words.pop()
+    return " ".join(words)
 
 
 def _drop_titles(words: list[str]) -> list[str]:
@@ -779,6 +798,8 @@ def population_of(sentence: str, start: int, end: int) -> str | None:
     head = words[-1].lower()
     if head in context.MEASURE_HEADS or head in _VOTES or head.rstrip("s") in _TIME_NOUNS:
         return None
+    if words[-1] in context.MEASURE_ACRONYMS:
+        return None  # "90% of GDP": what the share is scaled by
     if words[0][0].isdigit() or any(word.lower() in _NO_POPULATION for word in words):
         return None  # "30% of the 900 delegates", "60% of its budget"
     if _OPINION_OF_NAME_RE.match(sentence, found.end()):
@@ -1098,8 +1119,10 @@ class ArticleSubjects:
         # Full person names by their last word: "Okafor" is the Okafor the article
         # named first (the story's own, not a relative introduced later).
         self._people: dict[str, str] = {}
-        # Full person names by their first word, for a first name used alone.
+        # Full person names by their first word, for a first name used alone, and by
+        # their last, for a surname after a title ("President Okafor").
         self._by_first_name: dict[str, set[str]] = {}
+        self._by_surname: dict[str, set[str]] = {}
         # Groups of a name the article has given figures for, by their noun: a later
         # "the casinos" is "Zembla's casinos".
         self._groups: dict[str, str] = {}
@@ -1273,7 +1296,10 @@ class ArticleSubjects:
 
     def _note_person(self, name: str) -> None:
         words = name.split()
-        self._people.setdefault(words[-1], name)
+        titled = words[0].lower().rstrip(".") in TITLES
+        known = self._people.get(words[-1])
+        if known is None or (not titled and known.split()[0].lower().rstrip(".") in TITLES):
+            self._people[words[-1]] = name  # "Barack Okafor" rather than "President Okafor"
         # not a headline's words ("Will Acme Be Next"): a surname is no word the article
         # writes in lower case
         if (
@@ -1283,6 +1309,8 @@ class ArticleSubjects:
             and not self._written_after_article(name)
         ):
             self._by_first_name.setdefault(words[0], set()).add(name)
+        if not titled:
+            self._by_surname.setdefault(words[-1], set()).add(name)
 
     def _written_after_article(self, name: str) -> bool:
         """Whether the article writes the name after "the" or "a": a team, paper or
@@ -1362,6 +1390,12 @@ class ArticleSubjects:
         if owner and body in _PERSONAL_BODIES:
             owner = owner.rstrip("'’")  # "Rivers' campaign"
             return f"{self._people.get(owner, owner)} {body}"
+        title, _, surname = name.partition(" ")
+        if title.lower() in TITLES and surname and " " not in surname:
+            # "President Okafor": the one person the article has named in full with that
+            # surname; with two of them ("Jo and Sam Okafor"), the title alone can't tell
+            named = self._by_surname.get(surname, ())
+            return next(iter(named)) if len(named) == 1 else name
         if name in self._people:
             return self._people[name]
         # a first name alone, as features and obituaries write it once they have named

@@ -610,8 +610,9 @@ def test_metric_of_the_words_around_the_number(text, surface, metric):
         ),
         ('Some 31% said they were "very worried" about rents.', "31%", None),
         ("In May, 61% said the same.", "61%", None),
-        # a past participle after a share is no one's answer
-        ("GDP grew 0.4%, compared with 0.3% expected by economists.", "0.3%", None),
+        # a past participle after a share is no one's answer: the figure is the GDP
+        # growth economists expected
+        ("GDP grew 0.4%, compared with 0.3% expected by economists.", "0.3%", "GDP"),
         ("Nurses will get the 3% agreed in March.", "3%", None),
         # an answer that backs a candidate is support
         ("Some 8% said they would vote for Okafor.", "8%", "support"),
@@ -865,3 +866,29 @@ def test_a_shares_trait_and_light_verbs(sentence, surface, metric):
 def test_up_by_a_margin_in_a_poll_is_a_lead(sentence, metric):
     (claim,) = [c for c in extract_claims(sentence, "2016-05-24") if c.kind == "numeric"]
     assert claim.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric", "value"),
+    [
+        # an indicator written in capitals is the measure
+        ("Zembla's GDP grew 3% in 2021.", "3%", "GDP", 3.0),
+        ("Real GDP shrank by 1.2% last year.", "1.2%", "real GDP", -1.2),
+        ("Core CPI rose 0.2% in May.", "0.2%", "core CPI", 0.2),
+        ("Zembla reported a 2% fall in its GDP.", "2%", "GDP", -2.0),
+        # "with X at N": the level X stands at, the second joined by "and"
+        ("The market is strong, with unemployment at 3.6% and inflation at 2.1%.", "3.6%",
+         "unemployment rate", 3.6),
+        ("The market is strong, with unemployment at 3.6% and inflation at 2.1%.", "2.1%",
+         "inflation", 2.1),
+        ("Acme ended with the jobless rate at about 5%.", "5%", "jobless rate", 5.0),
+        ("Okafor finished with Lee at 40%.", "40%", None, 40.0),
+        # a time between a verb and its "by" changes neither the measure nor the fall
+        ("We will cut the deficit this year by over $1 trillion.", "$1 trillion", "deficit",
+         -1e12),
+        ("Acme cut its debt last year by $2bn.", "$2bn", "debt", -2e9),
+    ],
+)  # fmt: skip
+def test_metric_of_economic_indicators_and_levels(text, surface, metric, value):
+    claim = next(c for c in extract_claims(text, "2022-07-28") if c.surface == surface)
+    assert (claim.metric, claim.value) == (metric, value)

@@ -1152,3 +1152,18 @@ def test_a_poll_articles_ratings_take_the_polls_month():
         "Kell has 51% and Ruiz 42%. Ruiz's approval rating fell to 38.5."
     )
     assert dict(numeric_periods(text, date(2023, 6, 6)))["38.5"] == "2023-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # the future of what a poll or a report found is not the poll's own time
+        ("An Acme poll in January shows 68% of voters say taxes will rise.", "2016-01"),
+        ("A report in January found 40% of firms will cut jobs.", "2016-01"),
+        # the month's own clause tells of what is to come
+        ("Acme will open 40 stores in January.", "2017-01"),
+        ("In January, Acme will open 40 stores.", "2017-01"),
+    ],
+)
+def test_a_future_after_a_reporting_verb_is_the_findings(text, period):
+    assert numeric_periods(text, date(2016, 2, 25))[0][1] == period

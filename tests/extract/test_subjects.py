@@ -1220,3 +1220,45 @@ def test_a_name_that_only_labels_a_document_is_no_subject():
         claim_subject("Lee spoke. The Beacon filing showed revenue of $5 million.", "$5 million")
         == "Beacon"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a title and a surname: the one person the article named in full with it
+        ("Ana Okafor spoke first. Lee lost to President Okafor, who got 52% of the vote.",
+         "Ana Okafor"),
+        ("Tomas Lindqvist sat in Dunmore. Judge Lindqvist was paid $40,000.",
+         "Tomas Lindqvist"),
+        # two people of that name: the title alone cannot tell which
+        ("Ana Okafor spoke. Ben Okafor spoke. President Okafor got 52% of the vote.",
+         "President Okafor"),
+        # no one named in full: the name as written
+        ("President Okafor got 52% of the vote.", "President Okafor"),
+    ],
+)  # fmt: skip
+def test_a_titled_surname_is_the_person_named_in_full(text, subject):
+    surface = "$40,000" if "$40,000" in text else "52%"
+    assert claim_subject(text, surface) == subject
+
+
+def test_a_titled_first_mention_does_not_stand_for_the_full_name():
+    text = "President Okafor arrived. Ana Okafor then spoke. Okafor got 52% of the vote."
+    assert claim_subject(text, "52%") == "Ana Okafor"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # an indicator's capitals measure their owner; they are no one's name
+        ("Zembla's GDP grew 3% in 2021.", "3%", "Zembla"),
+        ("Zembla GDP grew 3% in 2021.", "3%", "Zembla"),
+        ("Real GDP grew 3% in 2021.", "3%", None),
+        ("The CPI rose 0.3% in May.", "0.3%", None),
+        ("Zembla's debt reached 90% of GDP.", "90%", "Zembla"),
+        # capitals that are a name stay one
+        ("Acme Bank grew its lending 3% in 2021.", "3%", "Acme Bank"),
+    ],
+)
+def test_an_indicators_capitals_are_no_subject(text, surface, subject):
+    assert claim_subject(text, surface) == subject

@@ -544,12 +544,12 @@ def _numeric_claims(
             samples = article_subjects.poll_samples if article_subjects is not None else {}
             subject = samples.get(speaker) if speaker else None
         if (
-            periods.is_monthly_measure(metric)
+            periods.is_national_measure(metric)
             and not _is_place_in(sentence, subject)
             and not _labels_figure(sentence, subject, q.start)
         ):
-            # a country's monthly statistic is the country's, not the speaker's or the
-            # person the article is about: the country the article names most
+            # a country's statistic is the country's, not the speaker's or the person
+            # the article is about: the country the article names most
             subject = places.main_country(text) or subject
         unit = q.unit
         if q.kind == "number" and float(q.value).is_integer():

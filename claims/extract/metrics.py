@@ -1103,7 +1103,7 @@ _PARTICIPLE_AFTER_RE = re.compile(
     r"\s+(?:(?:have|has|had|will|would|could|may|might)\s+)?(?:been|be|were|was|are|is)\s+"
     rf"(?:[a-z]+ly\s+)?(?P<passive>{_PARTICIPLE})\b"
     rf"|\s+(?P<reduced>{_PARTICIPLE})\s+(?:in|at|since|during|on|across|from|over|between"
-    r"|so|this|last)\b"
+    r"|so|this|last|each|every)\b"
     # a poll's sample, wherever its clause goes on: "among the 578 voters surveyed, ..."
     rf"|\s+(?P<fieldwork>{'|'.join(sorted(FIELDWORK_WORDS))})\b"
     # not the people's own act on an object: "300 residents questioned the plan"
@@ -1111,6 +1111,15 @@ _PARTICIPLE_AFTER_RE = re.compile(
 )
 
 
+# A participle with a time after it says what was done to the things counted even with
+# no determiner before the number: "more than 600,000 jobs created each month since May",
+# "1 million jobs created in the second quarter" (not "five questioners ranged from").
+_REDUCED_WITH_TIME_RE = re.compile(
+    r"\s+(?:since|each|every|during|this|last|so\s+far"
+    r"|in\s+(?:the\s+)?(?:first|second|third|fourth|last|past|previous|latest|\d{4}\b"
+    r"|[A-Z][a-z]+\s+(?:alone|\d{4}))|in\s+(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December))\b"
+)
 # "a survey of 900 adults": a noun whose "of" phrase the count sits in.
 _HEAD_OF_RE = re.compile(r"\b[a-z]{3,}\s+of\s+$")
 _NOUN_WORDS_RE = re.compile(r"\s*(?:[\w-]+\s+){0,3}")
@@ -1128,7 +1137,11 @@ def _participle_after(sentence: str, start: int, end: int, noun: str) -> str | N
     m = _PARTICIPLE_AFTER_RE.match(sentence, at + len(last))
     if m is None:
         return None
-    if m["reduced"] and not _NOUN_PHRASE_OPENER_RE.search(sentence, max(0, start - 12), start):
+    if (
+        m["reduced"]
+        and not _NOUN_PHRASE_OPENER_RE.search(sentence, max(0, start - 12), start)
+        and not _REDUCED_WITH_TIME_RE.match(sentence, m.end("reduced"))
+    ):
         return None  # "five questioners ranged from": a past verb, not a participle
     if m["passive"] and _HEAD_OF_RE.search(sentence, max(0, start - 30), start):
         return None  # "a survey of 900 adults was taken": the survey was, not the adults

@@ -39,6 +39,7 @@ __all__ = [
     "baseline_period",
     "find_periods",
     "is_monthly_measure",
+    "is_national_measure",
     "latest_release",
     "names_poll",
     "nearest_period",
@@ -1752,6 +1753,20 @@ def is_monthly_measure(metric: str | None) -> bool:
     if not metric:
         return False
     return _MONTHLY_MEASURE_RE.search(metric) is not None
+
+
+# A nation's accounts, published by quarter or year: its output and its budget.
+_NATIONAL_ACCOUNT_RE = re.compile(
+    r"^(?:real\s+|nominal\s+)?(?:gdp|gnp|gross\s+domestic\s+product|economic\s+growth"
+    r"|(?:federal\s+|budget\s+|trade\s+|current[\s-]account\s+)deficit)$",
+    re.IGNORECASE,
+)
+
+
+def is_national_measure(metric: str | None) -> bool:
+    """Whether a metric is a country's statistic: a monthly release's, or its output's
+    or budget's ("real GDP", "economic growth", "the federal deficit")."""
+    return is_monthly_measure(metric) or bool(metric and _NATIONAL_ACCOUNT_RE.match(metric))
 
 
 def latest_release(metric: str | None, published: date | None) -> str | None:

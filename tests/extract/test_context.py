@@ -892,3 +892,20 @@ def test_up_by_a_margin_in_a_poll_is_a_lead(sentence, metric):
 def test_metric_of_economic_indicators_and_levels(text, surface, metric, value):
     claim = next(c for c in extract_claims(text, "2022-07-28") if c.surface == surface)
     assert (claim.metric, claim.value) == (metric, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric"),
+    [
+        # a participle with a time after the counted noun says what was done to them
+        ("More than 600,000 jobs created each month since May.", "600,000", "jobs created"),
+        ("Zembla has 1 million jobs created in the second quarter alone.", "1 million",
+         "jobs created"),
+        ("Zembla had some 2,000 homes sold so far this year.", "2,000", "homes sold"),
+        # with no time after it, a past verb is the figure's own act
+        ("Five questioners ranged from students to nurses.", "Five", "questioners"),
+    ],
+)  # fmt: skip
+def test_a_participle_with_a_time_names_what_was_done_to_the_counted(text, surface, metric):
+    claim = next(c for c in extract_claims(text, "2022-07-28") if c.surface == surface)
+    assert claim.metric == metric

@@ -1262,3 +1262,18 @@ def test_a_titled_first_mention_does_not_stand_for_the_full_name():
 )
 def test_an_indicators_capitals_are_no_subject(text, surface, subject):
     assert claim_subject(text, surface) == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # a nation's output or budget, whoever the article's main person is, is the
+        # country's the article is about
+        ("Chile's president, Ana Okafor, spoke on Friday. Okafor said real GDP grew 2.1% "
+         "in the second quarter. Chile's exports rose.", "2.1%"),
+        ("Ana Okafor leads Chile. Okafor will cut the federal deficit by $40bn, she said. "
+         "Chile's debt is high.", "$40bn"),
+    ],
+)  # fmt: skip
+def test_a_national_measure_is_the_countrys(text, surface):
+    assert claim_subject(text, surface) == "Chile"

@@ -1743,7 +1743,10 @@ _MONTHLY_MEASURE_RE = re.compile(
     r"\b(?:unemployment|jobless(?:ness)?)\s+rate\b|^(?:unemployment|joblessness)$"
     r"|\bnonfarm\s+payrolls?\b"
     r"|\bpayrolls?\b|\bjobs?\s+(?:added|created|growth)\b|\binflation(?:\s+rate)?$"
-    r"|\bconsumer\s+prices?\b|\bconsumer\s+price\s+index\b|\bcpi\b",
+    r"|\bconsumer\s+prices?\b|\bconsumer\s+price\s+index\b|\bcpi\b"
+    # the labour market's other monthly measures
+    r"|\bparticipation\s+rate\b|\bemployment[-\s]population\s+ratio\b"
+    r"|\baverage\s+(?:hourly\s+earnings|workweek)\b",
     re.IGNORECASE,
 )
 

@@ -166,7 +166,15 @@ _CAPITALISED_RE = re.compile(r"\b(?:U\.S\.|U\.K\.|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?
 # own name ("Bank of England"), which the country's name already counts.
 _NATIONAL_INSTITUTIONS = {
     **dict.fromkeys(["White House", "Federal Reserve", "Capitol Hill", "Pentagon"], "US"),
+    # statistics offices and central banks, whose figures are their country's
+    **dict.fromkeys(
+        ["Bureau of Labor Statistics", "Bureau of Economic Analysis", "Census Bureau"], "US"
+    ),
     **dict.fromkeys(["Downing Street", "Whitehall", "Westminster", "House of Commons"], "GB"),
+    **dict.fromkeys(["Office for National Statistics", "Bank of England"], "GB"),
+    "Statistics Canada": "CA",
+    "Destatis": "DE",
+    "INSEE": "FR",
     "Kremlin": "RU",
     "Bundestag": "DE",
     "Bundesbank": "DE",

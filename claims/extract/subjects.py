@@ -42,6 +42,7 @@ from claims.extract.names import (
     CALENDAR_NAMES,
     COPULA,
     DEMONYM,
+    ENDS_SENTENCE,
     MODAL,
     SAYING_VERBS,
     SHARE_TRAIT,
@@ -1586,11 +1587,14 @@ def _main_entity(
     thrice, the subject or possessor of a clause twice, a source of figures or a
     word that only modifies a noun ("Islamic banking") half; headlines are skipped."""
     counts: defaultdict[str, float] = defaultdict(float)
+    mentions: defaultdict[str, int] = defaultdict(int)
     first = True
     for s, e in spans[:_MAIN_ENTITY_SENTENCES]:
         sentence = text[s:e]
-        if first and _is_headline(sentence):
-            continue  # a headline opens the text; later lines are the story
+        if _is_headline(sentence) and (first or not ENDS_SENTENCE.search(sentence)):
+            continue  # a headline opens the text, a section's heading opens a part of it
+        if _CONTACT_RE.search(sentence):
+            continue  # a release's contact lines: its desks and addresses, not its topic
         weight = 3.0 if first else 1.0
         first = False
         lead = _lead(sentence)
@@ -1607,14 +1611,18 @@ def _main_entity(
                 continue
             role = _mention_role(sentence, m.start(1), m.end(1), subject)
             counts[subject] += weight * role
+            mentions[subject] += 1 + (weight > 1)  # the opening sentence counts twice
     if not counts:
         return None
     merged: defaultdict[str, float] = defaultdict(float)
+    times: defaultdict[str, int] = defaultdict(int)
     people = _people_by_part(counts)
     for name, count in counts.items():
         merged[_alias_head(name, people, counts)] += count
+        times[_alias_head(name, people, counts)] += mentions[name]
     best, score = max(merged.items(), key=lambda item: item[1])  # the first of the highest
-    return best if score >= 2 else None
+    # named once past the opening, a name is a passing mention, not what the text is about
+    return best if score >= 2 and times[best] >= 2 else None
 
 
 def _mention_role(sentence: str, start: int, end: int, name: str) -> float:
@@ -1631,6 +1639,10 @@ def _mention_role(sentence: str, start: int, end: int, name: str) -> float:
     if modifier and len(name.split()) == 1 and name.endswith(_ADJECTIVE_ENDINGS):
         return 0.5  # "Baltic shipping", "Eastern groups": an adjective, not a name
     return 1.0
+
+
+# What only a contact line holds: an e-mail or web address, a telephone number.
+_CONTACT_RE = re.compile(r"\w@\w|\bwww\.|https?://|\(\d{3}\)\s*\d{3}-\d{4}")
 
 
 def _is_headline(sentence: str) -> bool:

@@ -158,6 +158,27 @@ def test_headlines_do_not_make_the_main_entity():
     assert claim_subject(text, "$5m") == "Acme Industries"
 
 
+def test_contact_lines_and_section_headings_do_not_make_the_main_entity():
+    text = (
+        "Beacon Data Desk: (202) 555-0100 * desk@beacon.example * www.beacon.example\n\n"
+        "Prices rose 0.4% in May, the statistics office said.\n\n"
+        "Westmarch Survey Data\n\n"
+        "The cost of fuel rose 0.6% over the month."
+    )
+    assert claim_subject(text, "0.6%") is None
+
+
+def test_a_name_mentioned_once_past_the_opening_is_not_the_articles_topic():
+    text = (
+        "Prices rose 0.4% in May, the statistics office said. In the north, Westmarch saw "
+        "the fastest rise of all. Fuel costs rose 2.1% over the month."
+    )
+    assert claim_subject(text, "2.1%") is None
+    # named twice, it is
+    text = text.replace("Fuel costs", "Westmarch also saw rents climb. Fuel costs")
+    assert claim_subject(text, "2.1%") == "Westmarch"
+
+
 def test_a_word_opening_a_titles_second_line_is_no_name():
     text = (
         "Voters back the levy in poll; \nCrowds gather at the rally.\n\n"
@@ -1277,3 +1298,26 @@ def test_an_indicators_capitals_are_no_subject(text, surface, subject):
 )  # fmt: skip
 def test_a_national_measure_is_the_countrys(text, surface):
     assert claim_subject(text, surface) == "Chile"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a statistics office's release is its country's
+        ("The U.S. Bureau of Labor Statistics reported today. The participation rate, at "
+         "62.6 percent, continued to trend up in March.", "US"),
+        ("Figures from the Office for National Statistics showed it. The Bank of England "
+         "held rates.", "UK"),
+    ],
+)  # fmt: skip
+def test_a_statistics_office_names_its_country(text, country):
+    assert places.main_country(text) == country
+
+
+def test_the_labour_markets_monthly_measures_are_the_countrys():
+    text = (
+        "The U.S. Bureau of Labor Statistics reported today. Zembla Corp was named. "
+        "Zembla Corp grew. The labor force participation rate, at 62.6 percent, continued "
+        "to trend up in March."
+    )
+    assert claim_subject(text, "62.6 percent") == "US"

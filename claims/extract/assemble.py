@@ -265,6 +265,14 @@ def _labels_figure(sentence: str, subject: str | None, start: int) -> bool:
     )
 
 
+def _group_measured(sentence: str, subject: str | None) -> bool:
+    """Whether the subject is the group a national measure is taken of: "the
+    unemployment rate for Hispanics fell to 4.6 percent", "inflation among renters"."""
+    if not subject or subject not in sentence:
+        return False
+    return re.search(rf"\b(?:for|among)\s+(?:the\s+)?{re.escape(subject)}\b", sentence) is not None
+
+
 def _full_org_subject(subject: str | None, names: dict[str, str]) -> str | None:
     """'Committee' -> 'Federal Open Market Committee' when the article named it so."""
     if subject is None:
@@ -543,10 +551,19 @@ def _numeric_claims(
             # the people its poll asked, when the sentence gives its findings
             samples = article_subjects.poll_samples if article_subjects is not None else {}
             subject = samples.get(speaker) if speaker else None
-        if (
+        labelled = subjects.bracket_label(sentence, q.start, q.end)
+        if labelled is not None:
+            # "the jobless rates for adult men (3.4 percent), teenagers (9.8 percent)":
+            # each figure is the group its bracket follows, of the measure the list opens on
+            label, measure = labelled
+            if article_subjects is not None:
+                label = article_subjects.full_person(label)  # "Cruz (45)": Ted Cruz
+            subject, metric = label, metric or measure
+        elif (
             periods.is_national_measure(metric)
             and not _is_place_in(sentence, subject)
             and not _labels_figure(sentence, subject, q.start)
+            and not _group_measured(sentence, subject)
         ):
             # a country's statistic is the country's, not the speaker's or the person
             # the article is about: the country the article names most

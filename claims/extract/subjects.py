@@ -53,9 +53,11 @@ from claims.extract.names import (
     is_people_plural,
     is_person_name,
 )
+from claims.plurals import singular
 
 __all__ = [
     "ArticleSubjects",
+    "bracket_label",
     "describes_the_group",
     "first_person",
     "polled_group",
@@ -779,6 +781,62 @@ _SHARE_RE = re.compile(
     r"(?:%|per\s*cent|percent|half|thirds?|quarters?|fifths?|tenths?)$|^[\d,]+$|^[a-z]+$",
     re.IGNORECASE,
 )
+
+
+# A figure that is a bracket's whole content ("(3.4 percent)", "(+15,000)"), a list
+# item's after the words it labels.
+_BRACKET_OPEN_RE = re.compile(r"\(\s*[+\u2212-]?\s*$")
+_BRACKET_CLOSE_RE = re.compile(r"\s*\)")
+# The words a bracketed figure labels, back to what opens the list item: a comma, "and",
+# a bracket closed before, or the list's "for" / "in" / "among" ("the jobless rates for
+# adult men (3.4 percent), teenagers (9.8 percent) and Asians (2.8 percent)").
+_BRACKET_LABEL_RE = re.compile(
+    r"(?:^|[,;(]\s*(?:and\s+|or\s+)?|\)\s*(?:,\s*)?(?:and|or)\s+|\b(?:for|in|among|at)\s+)"
+    r"(?:the\s+)?(?P<label>(?:(?!(?:for|in|among|at)\b)[\w'’&-]+\s+){0,4}?[\w'’&-]+)\s*$"
+)
+# The measure a bracketed list is of, before its first item: "The unemployment rates for".
+_LIST_MEASURE_RE = re.compile(
+    r"\b(?:[Tt]he\s+)?(?P<measure>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:for|among)\s+"
+)
+_LABEL_STOPS = frozenset("and or the a an of to for in among at by with".split())
+# Words no label or measure holds: a clause's pronouns and verbs, a share's words ("we
+# know their average age (63)", "almost half of her support (44 percent)").
+_NOT_LABEL_WORDS = frozenset(
+    """i we you he she it they his her their its our my your is are was were be been has
+    have had do does did will would can could may might know call calls called say says
+    said think thinks half third quarter most more less almost nearly about even""".split()
+)
+
+
+def bracket_label(sentence: str, start: int, end: int) -> tuple[str, str | None] | None:
+    """The words a figure in brackets labels, in a list of such figures ("adult men (3.4
+    percent), teenagers (9.8 percent)"), with the measure the list opens on when it
+    names one: ("adult men", "unemployment rate"). None for a bracket that only repeats
+    or converts a figure ("$96bn (£51bn)") or stands alone."""
+    opener = _BRACKET_OPEN_RE.search(sentence, max(0, start - 4), start)
+    if opener is None or not _BRACKET_CLOSE_RE.match(sentence, end):
+        return None
+    if sentence.count("(") < 2:
+        return None  # one bracket is an aside, not a list
+    before = sentence[: opener.start()].rstrip()
+    found = _BRACKET_LABEL_RE.search(before, max(0, len(before) - 80))
+    if found is None or re.search(r"\d", found["label"]):
+        return None  # "$96bn (£51bn)": a conversion of the figure before
+    words = found["label"].split()
+    if words[0].lower() in _LABEL_STOPS or words[-1].lower() in _LABEL_STOPS:
+        return None
+    if any(word.lower() in _NOT_LABEL_WORDS for word in words):
+        return None
+    opening = sentence[: sentence.find("(")]
+    list_start = _BRACKET_LABEL_RE.search(opening.rstrip())
+    measure = None
+    if list_start is not None:
+        head = opening[: list_start.start("label")]
+        m = _LIST_MEASURE_RE.search(head)
+        if m and not any(word in _NOT_LABEL_WORDS for word in m["measure"].split()):
+            *words, last = m["measure"].split()
+            measure = " ".join([*words, singular(last)])  # "rates for": each one's rate
+    return found["label"], measure
 
 
 def population_of(sentence: str, start: int, end: int) -> str | None:

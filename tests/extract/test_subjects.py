@@ -1321,3 +1321,40 @@ def test_the_labour_markets_monthly_measures_are_the_countrys():
         "to trend up in March."
     )
     assert claim_subject(text, "62.6 percent") == "US"
+
+
+def test_each_figure_of_a_bracketed_list_is_the_group_before_it():
+    text = (
+        "The jobless rates for nurses (3.4 percent), Westmarch teachers (3.1 percent) and "
+        "retired miners (9.8 percent) changed little."
+    )
+    claims = {c.surface: (c.subject, c.metric) for c in extract_claims(text, "2023-04-07")}
+    assert claims == {
+        "3.4 percent": ("nurses", "jobless rate"),
+        "3.1 percent": ("Westmarch teachers", "jobless rate"),
+        "9.8 percent": ("retired miners", "jobless rate"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a single bracket is an aside or a conversion, not a list
+        "Acme Mining earmarked 100 trillion won ($96bn) for the year.",
+        # a clause before a bracket is no label
+        "We know their average age (63) and their wealth (90 percent are rich).",
+    ],
+)
+def test_a_bracket_that_is_no_list_item_labels_nothing(text):
+    assert all(
+        c.subject not in ("We know their average age", "100 trillion won")
+        for c in extract_claims(text, "2023-04-07")
+    )
+
+
+def test_a_national_measure_of_a_named_group_is_the_groups():
+    text = (
+        "The U.S. Bureau of Labor Statistics reported today. In the U.S., the "
+        "unemployment rate for Hispanics decreased to 4.6 percent in March."
+    )
+    assert claim_subject(text, "4.6 percent") == "Hispanics"

@@ -232,6 +232,8 @@ def _nounish(word: str) -> bool:
     w = _lower(word)
     if not w[:1].isalpha() or _is_function(w) or _is_verbish(w):
         return False
+    if "'" in w and _is_function(w.split("'")[0]):
+        return False  # "it's", "there's", "they've": a pronoun and its verb
     if any(part in _NUMBER_WORDS for part in w.split("-")):
         return False  # "two whole wings", "three-quarters of"
     if w.endswith("ly") and w not in ("supply", "family", "rally", "assembly", "monopoly"):

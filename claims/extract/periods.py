@@ -110,7 +110,8 @@ _PERIOD_RE = re.compile(
           # not a day or year of the month's own ("in October 12", "in October, 2015");
           # after a comma a number is the clause's figure ("In October, 2,150 ...")
           (?!\s*(?:of\s+)?\d|,\s*(?:of\s+)?\d{{4}}\b(?![,.]\d)))
-    | (?P<rel>\b(?P<rel_w>(?i:last|this|next))\s+(?P<rel_u>year|month|quarter)\b(?!['’]s))
+    | (?P<rel>\b(?P<rel_w>(?i:last|this|next))\s+(?:(?i:fiscal|financial)\s+)?
+          (?P<rel_u>year|month|quarter)\b(?!['’]s))
     | (?P<day_rel>\b(?P<dr_w>[Tt]oday|[Yy]esterday)\b(?!['’]s))
     | (?P<into_day>(?:(?<=\binto\s)|(?<=\b[Ee]ntering\s))
           (?P<id_wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b)
@@ -1761,7 +1762,7 @@ def is_monthly_measure(metric: str | None) -> bool:
 # A nation's accounts, published by quarter or year: its output and its budget.
 _NATIONAL_ACCOUNT_RE = re.compile(
     r"^(?:real\s+|nominal\s+)?(?:gdp|gnp|gross\s+domestic\s+product|economic\s+growth"
-    r"|(?:federal\s+|budget\s+|trade\s+|current[\s-]account\s+)deficit)$",
+    r"|(?:federal\s+budget|federal|budget|trade|current[\s-]account)\s+deficit)$",
     re.IGNORECASE,
 )
 

@@ -909,3 +909,16 @@ def test_metric_of_economic_indicators_and_levels(text, surface, metric, value):
 def test_a_participle_with_a_time_names_what_was_done_to_the_counted(text, surface, metric):
     claim = next(c for c in extract_claims(text, "2022-07-28") if c.surface == surface)
     assert claim.metric == metric
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pronoun and its verb are never a measure
+        "Unemployment matches the lowest it’s been in more than 50 years: 3.5%.",
+        "But that's down 13 points from her first-quarter average.",
+    ],
+)
+def test_a_pronouns_contraction_is_no_metric(text):
+    metrics = {c.metric for c in extract_claims(text, "2022-08-05") if c.kind == "numeric"}
+    assert not any(m and ("’s" in m or "'s" in m) for m in metrics)

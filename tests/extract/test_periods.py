@@ -1167,3 +1167,16 @@ def test_a_poll_articles_ratings_take_the_polls_month():
 )
 def test_a_future_after_a_reporting_verb_is_the_findings(text, period):
     assert numeric_periods(text, date(2016, 2, 25))[0][1] == period
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # a fiscal or financial year named relative to now is the year of publication's
+        ("Sales rose 5% in the first half of this fiscal year.", "2022"),
+        ("Acme made $3m last fiscal year.", "2021"),
+        ("Beacon expects a profit of $2m next financial year.", "2023"),
+    ],
+)
+def test_a_relative_fiscal_year_is_a_year(text, period):
+    assert numeric_periods(text, date(2022, 5, 11))[0][1] == period

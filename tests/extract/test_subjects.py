@@ -1358,3 +1358,11 @@ def test_a_national_measure_of_a_named_group_is_the_groups():
         "unemployment rate for Hispanics decreased to 4.6 percent in March."
     )
     assert claim_subject(text, "4.6 percent") == "Hispanics"
+
+
+def test_a_countrys_budget_deficit_is_the_countrys():
+    text = (
+        "Chile's finance minister, Ana Okafor, spoke. Okafor said the federal budget "
+        "deficit fell by $1.5 billion. Chile's exports rose."
+    )
+    assert claim_subject(text, "$1.5 billion") == "Chile"

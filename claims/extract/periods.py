@@ -281,6 +281,9 @@ def _told_in_the_past(sentence: str, end: int) -> bool:
 _DIGIT_RE = re.compile(r"\d")
 
 
+_THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
+
+
 def _clause_around(sentence: str, start: int, end: int) -> str:
     """The clause that holds [start, end): "Sales rose in March, while profits are
     expected to fall" tells of a past March; the future is the other clause's."""
@@ -776,7 +779,10 @@ def _resolve(
     if kind == "fiscal":
         return _fiscal(m), year
     if kind == "rel":
-        return _relative(m.group("rel_w"), m.group("rel_u").lower(), published), None
+        unit = m.group("rel_u").lower()
+        if unit == "year" and _THE_BEFORE_RE.search(m.string, max(0, m.start() - 4), m.start()):
+            return None, None  # "over the last year": the twelve months to now, no calendar year
+        return _relative(m.group("rel_w"), unit, published), None
     if kind == "day_rel":
         if published is None:
             return None, None

@@ -1180,3 +1180,19 @@ def test_a_future_after_a_reporting_verb_is_the_findings(text, period):
 )
 def test_a_relative_fiscal_year_is_a_year(text, period):
     assert numeric_periods(text, date(2022, 5, 11))[0][1] == period
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # "the last year" is the twelve months to now, no calendar year
+        ("Acme has cut 300 jobs over the last year.", None),
+        ("Beacon opened 12 stores in the past year and 4 over the next year.", None),
+        # "last year" is the calendar year before publication
+        ("Acme cut 300 jobs last year.", "2021"),
+        # "the last month" is still the month before
+        ("In the last month, Acme cut 300 jobs.", "2022-01"),
+    ],
+)
+def test_the_last_year_is_no_calendar_year(text, period):
+    assert numeric_periods(text, date(2022, 2, 10))[0][1] == period

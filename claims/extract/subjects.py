@@ -307,7 +307,7 @@ _ADJECTIVE_ENDINGS = ("ic", "ian", "ean", "ese", "ish", "ern", "al", "an")
 # person's.
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w.,-]*[\w.-]\s+)?$")
 # Names of times, not of anyone: "New Year", "Election Day".
-_TIME_NAMES = frozenset("Year Day Eve Week Weekend Christmas Easter".split())
+_TIME_NAMES = frozenset("Year Day Eve Week Weekend Christmas Easter Century Millennium".split())
 # A time in the possessive says when, not whose: "today's jobless rate", "last
 # year's profit" are the rate and the profit of whoever the article is about.
 _TIME_NOUNS = frozenset(

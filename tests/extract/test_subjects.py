@@ -1366,3 +1366,8 @@ def test_a_countrys_budget_deficit_is_the_countrys():
         "deficit fell by $1.5 billion. Chile's exports rose."
     )
     assert claim_subject(text, "$1.5 billion") == "Chile"
+
+
+def test_a_century_says_when_not_whose():
+    text = "We built an economy for the 21st Century, with the fastest growth in four decades."
+    assert claim_subject(text, "four decades") is None

@@ -111,7 +111,7 @@ _PERIOD_RE = re.compile(
           # after a comma a number is the clause's figure ("In October, 2,150 ...")
           (?!\s*(?:of\s+)?\d|,\s*(?:of\s+)?\d{{4}}\b(?![,.]\d)))
     | (?P<rel>\b(?P<rel_w>(?i:last|this|next))\s+(?:(?i:fiscal|financial)\s+)?
-          (?P<rel_u>year|month|quarter)\b(?!['’]s))
+          (?P<rel_u>year|month|quarter|week)\b(?!['’]s|\s+of\b))
     | (?P<day_rel>\b(?P<dr_w>[Tt]oday|[Yy]esterday)\b(?!['’]s))
     | (?P<into_day>(?:(?<=\binto\s)|(?<=\b[Ee]ntering\s))
           (?P<id_wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b)
@@ -387,6 +387,9 @@ def _relative(word: str, unit: str, published: date | None) -> str | None:
         return str(published.year + delta)
     if unit == "month":
         return _shift_month(published, delta)
+    if unit == "week":
+        day = published + timedelta(weeks=delta)  # "last week": the month it fell in
+        return f"{day.year:04d}-{day.month:02d}"
     index = published.year * 4 + (published.month - 1) // 3 + delta
     return f"{index // 4:04d}-Q{index % 4 + 1}"
 
@@ -568,6 +571,7 @@ _HINT_RE = re.compile(
     r"(?=[\dQJFMASONDqhymTtYyWw])"
     r"(?:\d+|Q[1-4]|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|quarter|half|year|month"
     r"|[Tt]oday|[Yy]esterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|week\s+(?:of|in)\b"
+    r"|week\b(?!['’]s)"  # "this week", "last week"
     r"|weeks?\s+ago\b)"  # "two weeks ago", spelled out ("two days ago" is left: every "d"
     # would stop the scan)
 )

@@ -307,7 +307,9 @@ _ADJECTIVE_ENDINGS = ("ic", "ian", "ean", "ese", "ish", "ern", "al", "an")
 # person's.
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w.,-]*[\w.-]\s+)?$")
 # Names of times, not of anyone: "New Year", "Election Day".
-_TIME_NAMES = frozenset("Year Day Eve Week Weekend Christmas Easter Century Millennium".split())
+_TIME_NAMES = frozenset("Year Day Eve Week Weekend Christmas Easter".split())
+# Alone, after an ordinal, a time: "the 21st Century" (not "the New American Century").
+_ERA_NAMES = frozenset("Century Millennium".split())
 # A time in the possessive says when, not whose: "today's jobless rate", "last
 # year's profit" are the rate and the profit of whoever the article is about.
 _TIME_NOUNS = frozenset(
@@ -412,7 +414,7 @@ def _as_subject(name: str) -> str | None:
         words = words[1:]  # "Liberal Jo Rivers", "Tory Jo Rivers": the person
     if not words or not words[0][:1].isupper() or words[-1] in _TIME_NAMES:
         return None
-    if len(words) == 1 and words[0] in context.NOT_SUBJECTS:
+    if len(words) == 1 and (words[0] in context.NOT_SUBJECTS or words[0] in _ERA_NAMES):
         return None  # "May." closing a sentence is the month
     name = " ".join(words)
     if len(words) == 1 and (code := places.demonym_country(name)):

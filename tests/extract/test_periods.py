@@ -1196,3 +1196,20 @@ def test_a_relative_fiscal_year_is_a_year(text, period):
 )
 def test_the_last_year_is_no_calendar_year(text, period):
     assert numeric_periods(text, date(2022, 2, 10))[0][1] == period
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # a week named relative to now: the month it falls in
+        ("Two days in a row this week, Okafor campaigned in Dunmore.", "2022-03"),
+        ("Last week, Zembla released 60 million barrels of oil.", "2022-02"),
+        ("Acme will cut 300 jobs next week.", "2022-03"),
+        # the last week of something is that thing's, not last week
+        ("Okafor visited 10 counties in the last week of the campaign.", None),
+        # a rate per week is no time
+        ("Acme pays $400 a week.", None),
+    ],
+)
+def test_a_relative_week_is_its_month(text, period):
+    assert numeric_periods(text, date(2022, 3, 3))[0][1] == period

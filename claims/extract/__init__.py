@@ -16,9 +16,9 @@ module). The layers, each module importing only from those listed before it:
 - frames <- names; coref <- frames, names, places; figures <- names, periods,
   sentences; subjects <- context, fields, leads, names, places;
 - speakers <- coref, frames, names, quotes; attribution <- speakers;
-- assemble (the pipeline) <- attribution, casualties, context, figures, leads,
-  metrics, names, numbers, periods, places, requirements, sentences, subjects,
-  units.
+- assemble (the pipeline) <- attribution, casualties, context, figures, frames,
+  leads, metrics, names, numbers, periods, places, requirements, sentences,
+  subjects, units.
 """
 
 from claims.extract.assemble import extract_claims

@@ -20,6 +20,7 @@ from claims.extract import (
     context,
     fields,
     figures,
+    frames,
     leads,
     metrics,
     numbers,
@@ -392,6 +393,30 @@ def _numeric_speaker(source, attribution, figure_source: str | None) -> str | No
     return figure_source if attribution is None else None
 
 
+# "according to" right after a figure's clause, or opening the sentence before it.
+_ACCORDING_AFTER_RE = re.compile(r"[^.;:!?“”\"]{0,40}?,\s+according\s+to\s+", re.IGNORECASE)
+_ACCORDING_OPENING_RE = re.compile(r"^\W{0,3}According\s+to\s+")
+
+
+def _inside_quotation(sentence: str, pos: int) -> bool:
+    """Whether pos lies inside quotation marks the sentence opens before it."""
+    curly = sentence.count("“", 0, pos) > sentence.count("”", 0, pos)
+    return curly or sentence.count('"', 0, pos) % 2 == 1
+
+
+def _quoted_source(sentence: str, start: int, end: int) -> str | None:
+    """The source a quotation gives for a figure inside it: "“Acme's count was 699,
+    according to the Zembla Party,” the Beacon reported" is the party's figure, not the
+    paper's (the frames read no cue inside quotation marks)."""
+    if not _inside_quotation(sentence, start):
+        return None  # outside quotation marks the frames have read the cue already
+    if after := _ACCORDING_AFTER_RE.match(sentence, end):
+        return frames.named_according_to(sentence[after.end() :])
+    if (opening := _ACCORDING_OPENING_RE.match(sentence)) and opening.end() < start:
+        return frames.named_according_to(sentence[opening.end() : start])
+    return None
+
+
 def _figure_sources(text: str, spans: list[tuple[int, int]], attributions: list) -> list:
     try:
         return figures.figure_sources(text, spans, attributions)
@@ -531,6 +556,8 @@ def _numeric_claims(
         if metric is None and _polled_share(q, subject, sentence, figure_source):
             metric = "support"  # "Smith is second at 20 percent" in a poll's paragraph
         speaker = _numeric_speaker(source, attribution, figure_source)
+        if source is not None and (quoted := _quoted_source(sentence, q.start, q.end)):
+            speaker = quoted
         if _describes_a_poll(metric, sentence):
             subject = _poll_named(subject, speaker) or subject
             if article_subjects is not None and speaker and (sample := _sample_of(metric)):

@@ -40,7 +40,7 @@ from claims.extract.names import (
     strip_trailing_place,
 )
 
-__all__ = ["RANKED_DESCRIPTION", "Frame", "Source", "frames_in"]
+__all__ = ["RANKED_DESCRIPTION", "Frame", "Source", "frames_in", "named_according_to"]
 
 # Nouns that make "the X" / "a X" a source worth keeping (resolved when possible): an
 # organisation's ("the carmaker said"), a document's or a spokesperson's.
@@ -790,6 +790,13 @@ def _according_to(right: str) -> Source | None:
     if src is not None and src.form in ("name", "nominal"):
         return src
     return None
+
+
+def named_according_to(right: str) -> str | None:
+    """The name an "according to" gives, from the words after it ("the Acme Party. ..."
+    -> "Acme Party"), or None when it gives no name (a pronoun, "a spokesman")."""
+    src = _according_to(right)
+    return src.text if src is not None and src.form == "name" else None
 
 
 def _keeper_of_records(phrase: str) -> Source | None:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claims.extract import extract_claims
 from claims.extract.attribution import Attribution, attribute_sentences
 from claims.extract.sentences import sentence_spans
 
@@ -1097,3 +1098,22 @@ def test_according_to_a_described_source_then_its_name_is_the_name(sentence, spe
 )  # fmt: skip
 def test_continued_reports_a_quotation_after_it(text, speaker):
     assert speakers_of(text)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a source the quotation gives for its figure is the figure's
+        ("“Acme’s final count was 699, according to the Zembla Party,” the Beacon reported.",
+         "Zembla Party"),
+        ("“According to the Westmarch Statistics Office, exports rose 4%,” Okafor said.",
+         "Westmarch Statistics Office"),
+        # without a name, or outside quotation marks, the attribution stands
+        ("“Exports rose 4%, according to him,” Okafor said.", "Okafor"),
+        ("Exports rose 4%, according to the Westmarch Statistics Office.",
+         "Westmarch Statistics Office"),
+    ],
+)  # fmt: skip
+def test_a_source_given_inside_a_quotation_is_the_figures(text, speaker):
+    figure = next(c for c in extract_claims(text, "2016-02-04") if c.kind == "numeric")
+    assert figure.speaker == speaker

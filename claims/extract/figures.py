@@ -168,8 +168,9 @@ _COMPASS = frozenset("North South East West New Northern Southern Eastern Wester
 _DATA_QUALIFIERS = frozenset(
     """available preliminary provisional official recent latest new early earlier final
     revised updated further additional separate fresh current previous weekly monthly
-    quarterly annual economic internal published released""".split()
-)
+    quarterly annual economic internal published released today today's yesterday
+    yesterday's""".split()
+)  # "Today's data confirm": when the data came out, not who published them
 
 
 def _opens_a_name(words: list[str]) -> bool:

@@ -139,7 +139,8 @@ _OTHER_VERBS = frozenset(
     predicts predict estimate estimates suggest suggests suggested reveal reveals revealed
     warned warn warns added adds add spent spend spends sold sell sells lost won made built
     bought held kept left sent brought taken given cut put shed paid pay pays paying owns
-    own employs employ remains remain stays seem seems become becomes""".split()
+    own employs employ remains remain stays seem seems become becomes come comes came go
+    goes went gone""".split()
 )
 # Nouns that name a change of a measure, not the measure: "a 4% rise in sales".
 _CHANGE_NOUNS = frozenset(
@@ -156,6 +157,9 @@ _ADVERBS = frozenset(
     """so far too very well even yet again ago apiece respectively alone instead out prior
     then there here""".split()
 )
+# Words that say where a figure stands against others, never what it measures: "at a
+# 50 year low", "close to the lowest" (CLAIM-SPEC: no direction word is a metric).
+_STANDING_WORDS = frozenset("low high lows highs lowest highest close record peak".split())
 # Denominators of a rate: "$90 a share", "$30 per square foot", "2m passengers a year";
 # not a time of a baseline ("$4m a year earlier", "5% a month ago").
 _RATE_DENOMINATOR_RE = re.compile(
@@ -238,7 +242,12 @@ def _nounish(word: str) -> bool:
         return False  # "two whole wings", "three-quarters of"
     if w.endswith("ly") and w not in ("supply", "family", "rally", "assembly", "monopoly"):
         return False
-    return w not in _TIME_WORDS and w not in _DIRECTION_WORDS and w not in _ADVERBS
+    return (
+        w not in _TIME_WORDS
+        and w not in _DIRECTION_WORDS
+        and w not in _ADVERBS
+        and w not in _STANDING_WORDS
+    )
 
 
 def _is_indicator(word: str) -> bool:
@@ -728,6 +737,10 @@ def _named_measure(run: list[str], rest: list[str]) -> str | None:
         inner = _object_after(rest[1:])
         if inner and run == ["share"] and inner[-1].lower() == "market":
             return "market share"  # "Acme's share of the car market", not its share price
+        if run == ["share"]:
+            # "the share of Americans in work": a proportion of them, not a share price
+            whole = inner or [w for w in rest[1:3] if w[:1].isupper()][:1]
+            return f"share of {' '.join(whole)}" if whole else None
         if inner and run[-1].lower() in _GENERIC_HEADS:
             after = rest[1 + rest[1:].index(inner[-1]) + 1 :] if inner[-1] in rest[1:] else []
             return _clean_metric(inner + _coordinated(after))

@@ -922,3 +922,28 @@ def test_a_participle_with_a_time_names_what_was_done_to_the_counted(text, surfa
 def test_a_pronouns_contraction_is_no_metric(text):
     metrics = {c.metric for c in extract_claims(text, "2022-08-05") if c.kind == "numeric"}
     assert not any(m and ("’s" in m or "'s" in m) for m in metrics)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric"),
+    [
+        # where a figure stands against others is no measure
+        ("Turnout hit a record 72% in Dunmore.", "72%", "turnout"),
+        ("Unemployment is close to the lowest it has been in 50 years.", "50 years",
+         "unemployment"),
+        # a verb of motion is no measure
+        ("Monthly job gains have come down from over 600,000 a month.", "600,000", None),
+        # the share of a group is a proportion of it, not a share price
+        ("The share of working-age adults in work rose to 80%.", "80%",
+         "share of working-age adults"),
+        ("Acme's share fell 3%.", "3%", "share price"),
+    ],
+)  # fmt: skip
+def test_standing_words_and_verbs_are_no_metric(text, surface, metric):
+    claim = next(c for c in extract_claims(text, "2023-02-14") if c.surface == surface)
+    assert claim.metric == metric
+
+
+def test_todays_data_name_no_publisher():
+    text = "Today’s data confirm that inflation has fallen for seven straight months."
+    assert [c.speaker for c in extract_claims(text, "2023-02-14")] == [None]

@@ -266,9 +266,22 @@ def _labels_figure(sentence: str, subject: str | None, start: int) -> bool:
     )
 
 
+# Economies that are no country: "the eurozone's GDP".
+_ECONOMIC_AREA_RE = re.compile(r"\b(?:[Ee]uro[\s-]?(?:zone|area)|European\s+Union|EU)\b")
+
+
+def _names_another_economy(sentence: str, country: str) -> bool:
+    """Whether the sentence names an economy other than the article's country: "real GDP
+    in Peru grew 3%" in an article about Chile is Peru's figure, not Chile's."""
+    named = places.countries_named(sentence)
+    if country in named:
+        return False  # "While the US added 200,000 jobs, China ...": the country's own
+    return bool(named) or _ECONOMIC_AREA_RE.search(sentence) is not None
+
+
 def _group_measured(sentence: str, subject: str | None) -> bool:
     """Whether the subject is the group a national measure is taken of: "the
-    unemployment rate for Hispanics fell to 4.6 percent", "inflation among renters"."""
+    jobless rate for nurses fell to 2.9 percent", "inflation among renters"."""
     if not subject or subject not in sentence:
         return False
     return re.search(rf"\b(?:for|among)\s+(?:the\s+)?{re.escape(subject)}\b", sentence) is not None
@@ -580,21 +593,23 @@ def _numeric_claims(
             subject = samples.get(speaker) if speaker else None
         labelled = subjects.bracket_label(sentence, q.start, q.end)
         if labelled is not None:
-            # "the jobless rates for adult men (3.4 percent), teenagers (9.8 percent)":
+            # "the jobless rates for nurses (2.9 percent), miners (7.1 percent)":
             # each figure is the group its bracket follows, of the measure the list opens on
             label, measure = labelled
             if article_subjects is not None:
-                label = article_subjects.full_person(label)  # "Cruz (45)": Ted Cruz
+                label = article_subjects.full_person(label)  # "Okafor (45)": Ana Okafor
             subject, metric = label, metric or measure
         elif (
             periods.is_national_measure(metric)
             and not _is_place_in(sentence, subject)
             and not _labels_figure(sentence, subject, q.start)
             and not _group_measured(sentence, subject)
+            and (country := places.main_country(text))
+            and not _names_another_economy(sentence, country)
         ):
             # a country's statistic is the country's, not the speaker's or the person
             # the article is about: the country the article names most
-            subject = places.main_country(text) or subject
+            subject = country
         unit = q.unit
         if q.kind == "number" and float(q.value).is_integer():
             unit = units.unit_of_measure(metric)  # "employment rose by 236,000": jobs
@@ -753,6 +768,15 @@ _LEAD_WORDS = ("lead", "margin")
 _BRACKET_AFTER_FIGURE_RE = re.compile(r"\s*(?:[a-z]+\s+){0,2}\(\s*")
 
 
+def _claims_ending_near(claims: list[ExtractedClaim], i: int, at: int, reach: int = 40):
+    """The claims before claims[i] that end within `reach` characters before `at`, the
+    nearest first (the claims are in text order, so the scan stops at the first far one)."""
+    for k in range(i - 1, -1, -1):
+        if claims[k].surface_end < at - reach:
+            return
+        yield claims[k]
+
+
 def _bracket_follows_figure(
     sentence: str, start: int, claims: list[ExtractedClaim]
 ) -> list[ExtractedClaim]:
@@ -771,7 +795,7 @@ def _bracket_follows_figure(
         head = next(
             (
                 c
-                for c in reversed(claims[:i])
+                for c in _claims_ending_near(claims, i, opened + start)
                 if _BRACKET_AFTER_FIGURE_RE.fullmatch(sentence, c.surface_end - start, opened + 1)
             ),
             None,

@@ -97,7 +97,7 @@ _LEVEL_APPROX = rf"(?:{APPROX_WORDS}|between)"
 _SET_OBJECT_RE = re.compile(
     rf"\b{_SETTING_VERB}\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?"
     r"(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,6}?)"
-    r"(?:\s+(?:this|last|next)\s+(?:year|month|quarter|week))?"  # "cut the deficit this year by"
+    r"(?:\s+(?:this|last|next)\s+(?:year|month|quarter|week))?"  # "cut its debt this year by"
     r"(?:\s+(?:by\s+)?(?=\d)[^,;]{1,40}?|\s+by\s+[^,;]{1,40}?)?\s+(?:(?:to|at|of|by)\s+)?"
     rf"(?:{_LEVEL_APPROX}\s+)?$"
 )
@@ -480,7 +480,7 @@ MEASURE_HEADS = frozenset(
 )
 # Economic indicators written in capitals ("Zembla's GDP grew 2%", "the CPI rose"):
 # measures, never the names of what they measure.
-MEASURE_ACRONYMS = frozenset("GDP GNP GNI GVA CPI CPIH HICP PPI PCE PMI RPI".split())
+MEASURE_ACRONYMS = frozenset("GDP GNP GNI CPI CPIH HICP PPI PCE PMI".split())
 # Words written before an indicator as part of its name: "Real GDP", "Core CPI".
 MEASURE_QUALIFIERS = frozenset("Real Nominal Core Headline Annual Quarterly Monthly".split())
 _CLAUSE_BREAK_RE = re.compile(

@@ -1126,15 +1126,30 @@ _PARTICIPLE_AFTER_RE = re.compile(
 )
 
 
-# A participle with a time after it says what was done to the things counted even with
-# no determiner before the number: "more than 600,000 jobs created each month since May",
-# "1 million jobs created in the second quarter" (not "five questioners ranged from").
+# A participle with a time after it says what was done to the things counted, with no
+# determiner before the number, when the count is the object of a verb or a preposition
+# ("the year closed with 1 million homes sold in the first half", "Zembla has 2,000 jobs
+# created since May"); not a count that opens its clause ("5,000 nurses marched in May").
 _REDUCED_WITH_TIME_RE = re.compile(
     r"\s+(?:since|each|every|during|this|last|so\s+far"
-    r"|in\s+(?:the\s+)?(?:first|second|third|fourth|last|past|previous|latest|\d{4}\b"
-    r"|[A-Z][a-z]+\s+(?:alone|\d{4}))|in\s+(?:January|February|March|April|May|June|July"
-    r"|August|September|October|November|December))\b"
+    r"|in\s+(?:the\s+)?(?:first|second|third|fourth|last|past|previous|latest|\d{4}\b)"
+    r"|in\s+(?P<month>[A-Z][a-z]+))\b"
 )
+_COUNT_AFTER_LINK_RE = re.compile(
+    rf"\b(?:with|and|of|has|have|had|saw|sees|see|including|plus)\s+(?:{context.APPROX_WORDS}\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _reduced_with_time(sentence: str, start: int, after: int) -> bool:
+    """Whether the participle ending at `after` is a reduced passive with a time after it,
+    for the count at `start` that a verb or preposition takes."""
+    time = _REDUCED_WITH_TIME_RE.match(sentence, after)
+    if time is None or (time["month"] and time["month"] not in CALENDAR_NAMES):
+        return False
+    return _COUNT_AFTER_LINK_RE.search(sentence, max(0, start - 40), start) is not None
+
+
 # "a survey of 900 adults": a noun whose "of" phrase the count sits in.
 _HEAD_OF_RE = re.compile(r"\b[a-z]{3,}\s+of\s+$")
 _NOUN_WORDS_RE = re.compile(r"\s*(?:[\w-]+\s+){0,3}")
@@ -1155,7 +1170,7 @@ def _participle_after(sentence: str, start: int, end: int, noun: str) -> str | N
     if (
         m["reduced"]
         and not _NOUN_PHRASE_OPENER_RE.search(sentence, max(0, start - 12), start)
-        and not _REDUCED_WITH_TIME_RE.match(sentence, m.end("reduced"))
+        and not _reduced_with_time(sentence, start, m.end("reduced"))
     ):
         return None  # "five questioners ranged from": a past verb, not a participle
     if m["passive"] and _HEAD_OF_RE.search(sentence, max(0, start - 30), start):
@@ -1282,7 +1297,11 @@ def _metric_and_change(
         return measure, False
     if metric is None and (named := _named_before_bracket(sentence, start)):
         return named, False
-    if metric is None and kind == "percent" and leads.TIED_AT_RE.search(sentence, 0, start):
+    if (
+        metric is None
+        and kind == "percent"
+        and leads.TIED_AT_RE.search(sentence, max(0, start - _WINDOW), start)
+    ):
         return "support", False  # "Smith was tied with Jones at 37 percent"
     if metric is None and not change_only:
         metric = _before_number(sentence, start, end, tokens, common, kind)
@@ -1631,7 +1650,7 @@ def _level_set_off(tokens: list[str], common) -> str | None:
 
 def _level_with(tokens: list[str]) -> str | None:
     """The measure a figure after "with X at" gives the level of: "the market is strong,
-    with unemployment at 3.6% and inflation at 2%" (the second joined by "and")."""
+    with joblessness at 4.2% and inflation at 1.8%" (the second joined by "and")."""
     i = len(tokens) - 1
     while i > 0 and _lower(tokens[i]) != "at" and _lower(tokens[i]) in _SOFTENERS:
         i -= 1
@@ -1660,7 +1679,7 @@ def _before_number(sentence, start, end, tokens, common, kind) -> str | None:
     if measure := _level_set_off(tokens, common):
         return measure  # "Inflation was higher in May, at 3.1%"
     if measure := _level_with(tokens):
-        return measure  # "with unemployment at 3.6%"
+        return measure  # "with joblessness at 4.2%"
     changed = _CHANGE_IN_TO_RE.search(sentence, max(0, start - 80), start)
     if changed and (measure := _clean_metric(changed["np"].split())):
         return measure  # "a rise in unemployment to 5.2%": unemployment's new level

@@ -202,8 +202,6 @@ _RATE_MODIFIERS = frozenset(
 )
 # A number after one of these is a level or a starting point, never a change.
 _LEVEL_MARKERS = frozenset({"to", "from", "at"})
-# Words of an approximator, which stand between a verb and its figure: "fell by over 5%".
-_APPROXIMATING = frozenset("over about around almost nearly roughly some more less than".split())
 # The first word of a time phrase of two words: "this year", "last month".
 _TIME_DETERMINERS = frozenset("this last next that".split())
 # An auxiliary between a direction word and the number starts another verb phrase.
@@ -620,10 +618,10 @@ def _is_fall(s: str, start: int, end: int) -> bool:
     if _FOLLOWING_FALL_RE.match(s, end):
         return True
     words = _clause_words_before(s, start, limit=9)
-    while words and (words[-1] in _RATE_MODIFIERS or words[-1] in _APPROXIMATING):
-        words = words[:-1]  # "contracted by an annualised 0.5%", "cut by over $1bn"
+    while words and words[-1] in _RATE_MODIFIERS:
+        words = words[:-1]  # "contracted by an annualised 0.5%"
     if len(words) > 3 and words[-1] == "by" and words[-3] in _TIME_DETERMINERS:
-        del words[-3:-1]  # "cut the deficit this year by": the when between verb and "by"
+        del words[-3:-1]  # "cut its debt last year by": the when between verb and "by"
     words = words[-5:]
     for index in range(len(words) - 1, -1, -1):
         word = words[index]

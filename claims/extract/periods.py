@@ -282,6 +282,7 @@ _DIGIT_RE = re.compile(r"\d")
 
 
 _THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
+_FISCAL_RE = re.compile(r"fiscal|financial", re.IGNORECASE)
 
 
 def _clause_around(sentence: str, start: int, end: int) -> str:
@@ -302,20 +303,31 @@ def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 # A verb that reports what a poll, a report or a person found or said: the future after
 # it is the finding's, not the reporting's ("A poll in May shows 60% say tax will rise").
-_REPORTING_VERB_RE = re.compile(
-    r"\b(?:shows?|showed|shown|finds?|found|says?|said|reports?|reported|suggests?"
-    r"|suggested|indicates?|indicated)\b"
+# A poll, survey or report the time dates ("a poll in January shows", "a survey taken in
+# May found"): what the report says will happen is its finding, not the time's.
+_REPORT_DATED_RE = re.compile(
+    r"\b(?:polls?|surveys?|reports?|study|studies|census|stor(?:y|ies)|articles?|statements?)"
+    r"\s+(?:(?:conducted|taken|released"
+    r"|published|carried\s+out)\s+)?(?:(?:in|during|from|on)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# A relative clause that reports what something said or found.
+_CONTENT_CLAUSE_RE = re.compile(
+    r"\b(?:that|which|who)\s+(?:said|says|found|finds|showed|shows|reported|reports|claimed)\b"
 )
 
 
 def _future_around(sentence: str, start: int, end: int) -> bool:
-    """Whether the clause of the time at [start, end) tells of what is to come, leaving
-    out what a reporting verb after the time introduces."""
+    """Whether the clause of the time at [start, end) tells of what is to come; for the
+    time of a report, only before it ("will publish a survey in May")."""
     lo, hi = _clause_bounds(sentence, start, end)
-    for future in _FUTURE_RE.finditer(sentence, lo, hi):
-        if future.start() < end or not _REPORTING_VERB_RE.search(sentence, end, future.start()):
-            return True
-    return False
+    if _REPORT_DATED_RE.search(sentence, max(lo, start - 60), start):
+        hi = start
+    elif reported := _CONTENT_CLAUSE_RE.search(sentence, end, hi):
+        hi = reported.start()  # "one in May that said Acme would": what it said
+    return _FUTURE_RE.search(sentence, lo, hi) is not None
 
 
 # How far ahead a day said of what is to come may lie: the half year a campaign or a
@@ -784,7 +796,8 @@ def _resolve(
         return _fiscal(m), year
     if kind == "rel":
         unit = m.group("rel_u").lower()
-        if unit == "year" and _THE_BEFORE_RE.search(m.string, max(0, m.start() - 4), m.start()):
+        calendar = unit != "year" or _FISCAL_RE.search(m.group())  # "the last fiscal year"
+        if not calendar and _THE_BEFORE_RE.search(m.string, max(0, m.start() - 4), m.start()):
             return None, None  # "over the last year": the twelve months to now, no calendar year
         return _relative(m.group("rel_w"), unit, published), None
     if kind == "day_rel":

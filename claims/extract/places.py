@@ -15,6 +15,7 @@ from functools import lru_cache
 __all__ = [
     "country_code",
     "country_name",
+    "countries_named",
     "demonym_country",
     "is_country",
     "is_country_or_us_state",
@@ -160,19 +161,18 @@ def is_place(name: str) -> bool:
 _CAPITALISED_RE = re.compile(r"\b(?:U\.S\.|U\.K\.|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 
 
-# A nation's seats of government and central banks, which name the country an article
-# is about as surely as its name does: "the White House and the Federal Reserve". Not
-# names shared with other countries' bodies ("Congress") nor those holding the country's
-# own name ("Bank of England"), which the country's name already counts.
+# A nation's seats of government, central banks and statistics offices, which name the
+# country an article is about as surely as its name does: "the White House and the
+# Federal Reserve". Not names shared with other countries' bodies ("Congress") nor those
+# holding the country's own name ("Bank of England"), which the country's name counts.
 _NATIONAL_INSTITUTIONS = {
     **dict.fromkeys(["White House", "Federal Reserve", "Capitol Hill", "Pentagon"], "US"),
-    # statistics offices and central banks, whose figures are their country's
+    # statistics offices, whose figures are their country's
     **dict.fromkeys(
         ["Bureau of Labor Statistics", "Bureau of Economic Analysis", "Census Bureau"], "US"
     ),
     **dict.fromkeys(["Downing Street", "Whitehall", "Westminster", "House of Commons"], "GB"),
-    **dict.fromkeys(["Office for National Statistics", "Bank of England"], "GB"),
-    "Statistics Canada": "CA",
+    "Office for National Statistics": "GB",
     "Destatis": "DE",
     "INSEE": "FR",
     "Kremlin": "RU",
@@ -182,11 +182,10 @@ _NATIONAL_INSTITUTIONS = {
 _INSTITUTION_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, _NATIONAL_INSTITUTIONS)) + r")\b")
 
 
-@lru_cache(maxsize=8)  # asked for each monthly statistic of the same article
-def main_country(text: str) -> str | None:
-    """The country an article names most (by name, code, demonym, one of its states or
-    provinces or its national institutions, twice at least), or None."""
-    counts: dict[str, int] = {}
+def _country_mentions(text: str) -> list[str]:
+    """The codes of the countries a text names, once per mention: by name, code, demonym,
+    one of its states or provinces, or one of its national institutions."""
+    codes = []
     for m in _CAPITALISED_RE.finditer(text):
         words = m.group()
         code = country_code(words) or demonym_country(words) or _region_countries().get(words)
@@ -194,9 +193,22 @@ def main_country(text: str) -> str | None:
             first = words.split()[0]
             code = country_code(first) or demonym_country(first)
         if code is not None:
-            counts[code] = counts.get(code, 0) + 1
-    for m in _INSTITUTION_RE.finditer(text):
-        code = _NATIONAL_INSTITUTIONS[m.group()]
+            codes.append(code)
+    codes.extend(_NATIONAL_INSTITUTIONS[m.group()] for m in _INSTITUTION_RE.finditer(text))
+    return codes
+
+
+def countries_named(text: str) -> set[str]:
+    """The countries a sentence names, by their names as main_country gives them."""
+    return {country_name(code) for code in _country_mentions(text)}
+
+
+@lru_cache(maxsize=8)  # asked for each monthly statistic of the same article
+def main_country(text: str) -> str | None:
+    """The country an article names most (by name, code, demonym, one of its states or
+    provinces or its national institutions, twice at least), or None."""
+    counts: dict[str, int] = {}
+    for code in _country_mentions(text):
         counts[code] = counts.get(code, 0) + 1
     best = max(counts, key=counts.__getitem__, default=None)
     # Named once, a country is as likely a passing mention as what the article is about.

@@ -785,60 +785,73 @@ _SHARE_RE = re.compile(
 )
 
 
-# A figure that is a bracket's whole content ("(3.4 percent)", "(+15,000)"), a list
-# item's after the words it labels.
+# A figure that is a bracket's whole content ("(3.1 percent)", "(+12,000)"): a list
+# item's, after the words it labels.
 _BRACKET_OPEN_RE = re.compile(r"\(\s*[+\u2212-]?\s*$")
 _BRACKET_CLOSE_RE = re.compile(r"\s*\)")
-# The words a bracketed figure labels, back to what opens the list item: a comma, "and",
-# a bracket closed before, or the list's "for" / "in" / "among" ("the jobless rates for
-# adult men (3.4 percent), teenagers (9.8 percent) and Asians (2.8 percent)").
-_BRACKET_LABEL_RE = re.compile(
-    r"(?:^|[,;(]\s*(?:and\s+|or\s+)?|\)\s*(?:,\s*)?(?:and|or)\s+|\b(?:for|in|among|at)\s+)"
-    r"(?:the\s+)?(?P<label>(?:(?!(?:for|in|among|at)\b)[\w'’&-]+\s+){0,4}?[\w'’&-]+)\s*$"
+_LABEL_WORD = r"(?:[A-Z][\w'’&-]*|[a-z][\w'’&-]*)"
+# The list's first item: its words after the "for" or "in" that opens the list, with the
+# measure before that word ("the jobless rates for nurses (3.1 percent), ...": nurses,
+# jobless rate; "job growth occurred in clinics (+12,000)": clinics).
+_FIRST_ITEM_RE = re.compile(
+    rf"(?:(?P<measure>\b[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}})\s+(?:\w+\s+)?)?"
+    rf"\b(?:for|in)\s+(?:the\s+)?(?P<label>{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,4}})\s*$"
 )
-# The measure a bracketed list is of, before its first item: "The unemployment rates for".
-_LIST_MEASURE_RE = re.compile(
-    r"\b(?:[Tt]he\s+)?(?P<measure>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:for|among)\s+"
+# A later item: its words after the comma or "and" that joins it to the item before.
+_NEXT_ITEM_RE = re.compile(
+    rf"\)\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:the\s+)?"
+    rf"(?P<label>{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,4}})\s*$"
 )
-_LABEL_STOPS = frozenset("and or the a an of to for in among at by with".split())
-# Words no label or measure holds: a clause's pronouns and verbs, a share's words ("we
-# know their average age (63)", "almost half of her support (44 percent)").
+# Words no item's label or list's measure holds: a clause's pronouns, its verbs' closed
+# class, a share's words, the words that open an item.
 _NOT_LABEL_WORDS = frozenset(
     """i we you he she it they his her their its our my your is are was were be been has
     have had do does did will would can could may might know call calls called say says
-    said think thinks half third quarter most more less almost nearly about even""".split()
+    said half third quarter most more less almost nearly about even for in and or the a
+    an of to at by with among""".split()
 )
+_LABEL_REACH = 80  # an item's words stand just before its bracket
+
+
+def _item_words(words: str) -> bool:
+    """Whether the words can name a list's item or measure: nouns and names, no verb (a
+    lower-case "-ed" word only before a noun it describes: "retired miners")."""
+    split = words.split()
+    for index, word in enumerate(split):
+        low = word.lower()
+        if low in _NOT_LABEL_WORDS or low in VERBS:
+            return False
+        if word[:1].islower() and low.endswith("ed") and index == len(split) - 1:
+            return False
+    return True
 
 
 def bracket_label(sentence: str, start: int, end: int) -> tuple[str, str | None] | None:
-    """The words a figure in brackets labels, in a list of such figures ("adult men (3.4
-    percent), teenagers (9.8 percent)"), with the measure the list opens on when it
-    names one: ("adult men", "unemployment rate"). None for a bracket that only repeats
-    or converts a figure ("$96bn (£51bn)") or stands alone."""
+    """The words a figure in brackets labels in a list of such figures opened by "for" or
+    "in" ("the jobless rates for nurses (3.1 percent), teachers (2.8 percent)"), with the
+    measure the list opens on: ("teachers", "jobless rate"). None for a bracket that only
+    converts a figure ("$96bn (£51bn)"), stands alone, or follows a clause."""
     opener = _BRACKET_OPEN_RE.search(sentence, max(0, start - 4), start)
     if opener is None or not _BRACKET_CLOSE_RE.match(sentence, end):
         return None
-    if sentence.count("(") < 2:
+    first = sentence.find("(")
+    if sentence.find("(", first + 1) < 0:
         return None  # one bracket is an aside, not a list
-    before = sentence[: opener.start()].rstrip()
-    found = _BRACKET_LABEL_RE.search(before, max(0, len(before) - 80))
-    if found is None or re.search(r"\d", found["label"]):
-        return None  # "$96bn (£51bn)": a conversion of the figure before
-    words = found["label"].split()
-    if words[0].lower() in _LABEL_STOPS or words[-1].lower() in _LABEL_STOPS:
-        return None
-    if any(word.lower() in _NOT_LABEL_WORDS for word in words):
-        return None
-    opening = sentence[: sentence.find("(")]
-    list_start = _BRACKET_LABEL_RE.search(opening.rstrip())
-    measure = None
-    if list_start is not None:
-        head = opening[: list_start.start("label")]
-        m = _LIST_MEASURE_RE.search(head)
-        if m and not any(word in _NOT_LABEL_WORDS for word in m["measure"].split()):
-            *words, last = m["measure"].split()
-            measure = " ".join([*words, singular(last)])  # "rates for": each one's rate
-    return found["label"], measure
+    head = _FIRST_ITEM_RE.search(sentence, max(0, first - _LABEL_REACH), first)
+    if head is None or not _item_words(head["label"]):
+        return None  # the list opens on no item: "Sales rose (5%) while costs fell (2%)"
+    if opener.start() == first:
+        label = head["label"]
+    else:
+        item = _NEXT_ITEM_RE.search(sentence, max(0, opener.start() - _LABEL_REACH), opener.start())
+        if item is None or not _item_words(item["label"]):
+            return None
+        label = item["label"]
+    measure = head["measure"]
+    if measure and _item_words(measure):
+        *words, last = measure.split()
+        return label, " ".join([*words, singular(last)])  # "rates for": each one's rate
+    return label, None
 
 
 def population_of(sentence: str, start: int, end: int) -> str | None:
@@ -1357,9 +1370,9 @@ class ArticleSubjects:
 
     def _note_person(self, name: str) -> None:
         words = name.split()
-        titled = words[0].lower().rstrip(".") in TITLES
+        titled = words[0].lower().rstrip(".") in _PERSON_TITLES
         known = self._people.get(words[-1])
-        if known is None or (not titled and known.split()[0].lower().rstrip(".") in TITLES):
+        if known is None or (not titled and known.split()[0].lower().rstrip(".") in _PERSON_TITLES):
             self._people[words[-1]] = name  # "Barack Okafor" rather than "President Okafor"
         # not a headline's words ("Will Acme Be Next"): a surname is no word the article
         # writes in lower case
@@ -1452,7 +1465,7 @@ class ArticleSubjects:
             owner = owner.rstrip("'’")  # "Rivers' campaign"
             return f"{self._people.get(owner, owner)} {body}"
         title, _, surname = name.partition(" ")
-        if title.lower() in TITLES and surname and " " not in surname:
+        if title.lower().rstrip(".") in _PERSON_TITLES and surname and " " not in surname:
             # "President Okafor": the one person the article has named in full with that
             # surname; with two of them ("Jo and Sam Okafor"), the title alone can't tell
             named = self._by_surname.get(surname, ())
@@ -1463,6 +1476,15 @@ class ArticleSubjects:
         # the person in full ("Jo Rivers ... Jo married in 1960"), if it is one person's
         named = self._by_first_name.get(name, ())
         return next(iter(named)) if len(named) == 1 else name
+
+
+# Titles written before a person's surname alone ("President Okafor", "Dr. Lee"); not the
+# title words that also open names ("General Mills", "King Street").
+_PERSON_TITLES = frozenset(
+    """mr mrs ms miss dr prof professor president senator sen governor gov judge justice
+    secretary representative rep congressman congresswoman mayor chancellor ambassador
+    commissioner""".split()
+)
 
 
 # Offices one person holds, written after the place or body they hold it in: "the
@@ -1653,7 +1675,7 @@ def _main_entity(
         sentence = text[s:e]
         if _is_headline(sentence) and (first or not ENDS_SENTENCE.search(sentence)):
             continue  # a headline opens the text, a section's heading opens a part of it
-        if _CONTACT_RE.search(sentence):
+        if len(_CONTACT_RE.findall(sentence)) > 1:
             continue  # a release's contact lines: its desks and addresses, not its topic
         weight = 3.0 if first else 1.0
         first = False
@@ -1681,8 +1703,9 @@ def _main_entity(
         merged[_alias_head(name, people, counts)] += count
         times[_alias_head(name, people, counts)] += mentions[name]
     best, score = max(merged.items(), key=lambda item: item[1])  # the first of the highest
-    # named once past the opening, a name is a passing mention, not what the text is about
-    return best if score >= 2 and times[best] >= 2 else None
+    # named once past the opening, a place or a person is a passing mention, not what the
+    # text is about; a firm or a body, named once, is taken up by "its" and "the company"
+    return best if score >= 2 and (times[best] >= 2 or is_org_name(best)) else None
 
 
 def _mention_role(sentence: str, start: int, end: int, name: str) -> float:

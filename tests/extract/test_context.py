@@ -877,15 +877,15 @@ def test_up_by_a_margin_in_a_poll_is_a_lead(sentence, metric):
         ("Core CPI rose 0.2% in May.", "0.2%", "core CPI", 0.2),
         ("Zembla reported a 2% fall in its GDP.", "2%", "GDP", -2.0),
         # "with X at N": the level X stands at, the second joined by "and"
-        ("The market is strong, with unemployment at 3.6% and inflation at 2.1%.", "3.6%",
-         "unemployment rate", 3.6),
-        ("The market is strong, with unemployment at 3.6% and inflation at 2.1%.", "2.1%",
-         "inflation", 2.1),
+        ("Zembla's economy held up, with joblessness at 4.2% and inflation at 1.8%.", "4.2%",
+         "jobless rate", 4.2),
+        ("Zembla's economy held up, with joblessness at 4.2% and inflation at 1.8%.", "1.8%",
+         "inflation", 1.8),
         ("Acme ended with the jobless rate at about 5%.", "5%", "jobless rate", 5.0),
         ("Okafor finished with Lee at 40%.", "40%", None, 40.0),
         # a time between a verb and its "by" changes neither the measure nor the fall
-        ("We will cut the deficit this year by over $1 trillion.", "$1 trillion", "deficit",
-         -1e12),
+        ("Zembla plans to cut its deficit next year by over $40 billion.", "$40 billion",
+         "deficit", -4e10),
         ("Acme cut its debt last year by $2bn.", "$2bn", "debt", -2e9),
     ],
 )  # fmt: skip
@@ -898,12 +898,14 @@ def test_metric_of_economic_indicators_and_levels(text, surface, metric, value):
     ("text", "surface", "metric"),
     [
         # a participle with a time after the counted noun says what was done to them
-        ("More than 600,000 jobs created each month since May.", "600,000", "jobs created"),
-        ("Zembla has 1 million jobs created in the second quarter alone.", "1 million",
-         "jobs created"),
+        ("Westmarch closed the year with 8,000 homes built in the first half.", "8,000",
+         "homes built"),
+        ("Zembla has 40,000 jobs created since May.", "40,000", "jobs created"),
         ("Zembla had some 2,000 homes sold so far this year.", "2,000", "homes sold"),
-        # with no time after it, a past verb is the figure's own act
+        # with no time after it, or a count opening its clause, a past verb is the
+        # figure's own act
         ("Five questioners ranged from students to nurses.", "Five", "questioners"),
+        ("Nearly 5,000 nurses marched in January.", "5,000", "nurses"),
     ],
 )  # fmt: skip
 def test_a_participle_with_a_time_names_what_was_done_to_the_counted(text, surface, metric):
@@ -915,7 +917,7 @@ def test_a_participle_with_a_time_names_what_was_done_to_the_counted(text, surfa
     "text",
     [
         # a pronoun and its verb are never a measure
-        "Unemployment matches the lowest it’s been in more than 50 years: 3.5%.",
+        "Joblessness is the lowest it’s been in more than 40 years: 4.1%.",
         "But that's down 13 points from her first-quarter average.",
     ],
 )
@@ -929,13 +931,13 @@ def test_a_pronouns_contraction_is_no_metric(text):
     [
         # where a figure stands against others is no measure
         ("Turnout hit a record 72% in Dunmore.", "72%", "turnout"),
-        ("Unemployment is close to the lowest it has been in 50 years.", "50 years",
-         "unemployment"),
+        ("Inflation is close to the lowest it has been in 30 years.", "30 years",
+         "inflation"),
         # a verb of motion is no measure
-        ("Monthly job gains have come down from over 600,000 a month.", "600,000", None),
+        ("Monthly hiring gains have come down from over 9,000 a month.", "9,000", None),
         # the share of a group is a proportion of it, not a share price
-        ("The share of working-age adults in work rose to 80%.", "80%",
-         "share of working-age adults"),
+        ("The share of retired miners in Zembla rose to 40%.", "40%",
+         "share of retired miners"),
         ("Acme's share fell 3%.", "3%", "share price"),
     ],
 )  # fmt: skip
@@ -945,5 +947,5 @@ def test_standing_words_and_verbs_are_no_metric(text, surface, metric):
 
 
 def test_todays_data_name_no_publisher():
-    text = "Today’s data confirm that inflation has fallen for seven straight months."
+    text = "Today’s data confirm that Zembla's exports have risen for nine months."
     assert [c.speaker for c in extract_claims(text, "2023-02-14")] == [None]

@@ -68,6 +68,16 @@ SHAPES = {
     "a cue before many far-apart numbers": "Mr Smith said "
     + ("that the board would look again at the figures once more " * 2 + "5, ") * 800,
     "many distinct speakers": " ".join(f"{name} said sales rose 5%." for name in _names(1_000)),
+    # each month's clause is read for what is to come once, not once per future word
+    "many months before many future words": "A poll "
+    + "in January and " * 400
+    + "shows "
+    + "it will rise " * 400
+    + ".",
+    # each bracketed figure reads its own item and the list's opening, not the sentence
+    "a long list of bracketed figures": "the output of the region " * 4_000
+    + "for women (5%) "
+    + "and men (5%) " * 2_000,
     "a nominal source after many names": " ".join(
         f"The {name} Bank reported a loss." for name in _names(200)
     )

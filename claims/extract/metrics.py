@@ -151,7 +151,9 @@ _CHANGE_NOUNS = frozenset(
 # Change nouns that are measures in their own right: "6% growth", "a 2% contraction".
 _GROWTH_NOUNS = frozenset("growth expansion contraction".split())
 # Nouns that say "an amount" without saying of what: "the number of staff" is staff.
-_GENERIC_HEADS = frozenset("number total amount sum level figure count tally range average".split())
+_GENERIC_HEADS = frozenset(
+    "number total amount sum level figure count tally range average mark".split()
+)
 # Adverbs and particles that end the words after a number: "18% so far this year".
 _ADVERBS = frozenset(
     """so far too very well even yet again ago apiece respectively alone instead out prior
@@ -321,6 +323,9 @@ def _np_from(words: list[str]) -> list[str]:
     return out
 
 
+_SPAN_WORDS = frozenset("past last next first top".split())
+
+
 def _object_after(words: list[str]) -> list[str]:
     """The noun phrase after a preposition, past its determiner, a possessor and names
     ("of their sales staff", "of Acme's patent portfolio", "of Ohio voters")."""
@@ -330,7 +335,9 @@ def _object_after(words: list[str]) -> list[str]:
         function_or_name = _lower(w) in _DETERMINERS | _QUANTIFIERS or (
             w[:1].isupper() and not _is_indicator(w)
         )
-        if function_or_name or (w.endswith(("'s", "’s")) and k + 1 < len(words)):
+        # "of the past seven contests": a span's words and its number before the noun
+        span_word = _lower(w) in _SPAN_WORDS or _lower(w) in _NUMBER_WORDS or w[:1].isdigit()
+        if function_or_name or span_word or (w.endswith(("'s", "’s")) and k + 1 < len(words)):
             k += 1
         else:
             break
@@ -470,6 +477,8 @@ def _tokens_before(sentence: str, start: int) -> list[str]:
             return tokens[: -len(spread)]  # "was +/-3 points": the verb governs the number
     if [_lower(t) for t in tokens[-3:]] == ["in", "excess", "of"]:
         return tokens[:-3]  # "is in excess of $10bn": an approximator, as "more than" is
+    if [_lower(t) for t in tokens[-2:]] in (["north", "of"], ["south", "of"]):
+        return tokens[:-2]  # "north of $5m": more than $5m
     return tokens
 
 

@@ -127,7 +127,8 @@ _APPROX_RE = re.compile(
     r"\b(just\s+over|just\s+under|just\s+above|just\s+below|well\s+over|well\s+above"
     r"|well\s+below|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to"
     r"|close\s+to|as\s+many\s+as|as\s+much\s+as|as\s+few\s+as|as\s+little\s+as"
-    r"|in\s+excess\s+of|almost|nearly|about|around|approximately|roughly|some|over|under"
+    r"|in\s+excess\s+of|north\s+of|south\s+of"  # "north of $5m": more than $5m
+    r"|almost|nearly|about|around|approximately|roughly|some|over|under"
     r"|above|below"
     r"|exceeding|exceeds|exceeded|exceed)\s+(?:between\s+)?$",
     re.IGNORECASE,

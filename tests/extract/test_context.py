@@ -949,3 +949,21 @@ def test_standing_words_and_verbs_are_no_metric(text, surface, metric):
 def test_todays_data_name_no_publisher():
     text = "Today’s data confirm that Zembla's exports have risen for nine months."
     assert [c.speaker for c in extract_claims(text, "2023-02-14")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric", "approx"),
+    [
+        # "N of the past M things": the things, not the span's word
+        ("Okafor has won four of the past five contests.", "four", "contests won", None),
+        ("The index called the winner in three of the past four elections.", "three",
+         "elections", None),
+        # "north of" is an approximator, no measure
+        ("Acme's sales are north of $5m.", "$5m", "sales", "north of"),
+        # a round figure's "mark" says nothing of what is measured
+        ("Cases in Dunmore passed the 900 mark.", "900", None, None),
+    ],
+)  # fmt: skip
+def test_spans_approximators_and_marks_are_no_metric(text, surface, metric, approx):
+    claim = next(c for c in extract_claims(text, "2016-08-01") if c.surface == surface)
+    assert (claim.metric, claim.approx) == (metric, approx)

@@ -575,6 +575,10 @@ def resolve_source(
             named = memory.qualified_before(" ".join(later_words), at)
             if named:
                 return named, 0.55  # "the central bank" -> "Zembla's central bank"
+            if later_words == ["campaign"] and memory.last_person:
+                # "the campaign said" with no campaign named before, in a story about a
+                # candidate: that candidate's
+                return f"{memory.last_person} campaign", 0.45
             # "the government said" with no government named before: as written.
             return " ".join(["the", *later_words]), 0.4
     return None, 0.0

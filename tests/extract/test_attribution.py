@@ -1117,3 +1117,19 @@ def test_continued_reports_a_quotation_after_it(text, speaker):
 def test_a_source_given_inside_a_quotation_is_the_figures(text, speaker):
     figure = next(c for c in extract_claims(text, "2016-02-04") if c.kind == "numeric")
     assert figure.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "the campaign" in a story about a candidate, with no campaign named: theirs
+        ("Ana Okafor toured Dunmore on Monday. The campaign said it raised $3m.",
+         "Ana Okafor campaign"),
+        # a campaign named before is that one
+        ("The Beacon Campaign for Parks met Okafor. The campaign said it raised $3m.",
+         "Beacon Campaign for Parks"),
+    ],
+)  # fmt: skip
+def test_the_campaign_is_the_candidates(text, speaker):
+    statement = next(c for c in extract_claims(text, "2016-02-15") if c.kind == "statement")
+    assert statement.speaker == speaker

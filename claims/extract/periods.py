@@ -117,7 +117,7 @@ _PERIOD_RE = re.compile(
           (?P<id_wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b)
     | (?P<weekday>\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
           (?!(?:\s+(?:night|morning|afternoon|evening))?['’]s
-             (?!\s+(?:[a-z]+\s+){{0,2}}(?:{_READINGS}|{_EVENTS})\b)
+             (?!\s+(?:[A-Za-z]+\s+){{0,2}}(?:{_READINGS}|{_EVENTS})\b)  # "Monday's Iowa caucus"
              |,?\s+(?:{_MONTH}|[0-3]?\d\b)))
     | (?P<week_of>\b(?i:first|second|third|fourth|last|final|past)\s+week\s+(?:of|in)\s+
           (?P<wo_m>{_FULL_MONTH})\b(?:,?\s+(?P<wo_y>{_YEAR})\b)?)
@@ -506,7 +506,7 @@ def find_periods(
 
 
 _EVENT_AFTER_DAY_RE = re.compile(
-    rf"(?:\s+(?:night|morning|afternoon|evening))?['’]s\s+(?:[a-z]+\s+){{0,2}}{_EVENTS}\b"
+    rf"(?:\s+(?:night|morning|afternoon|evening))?['’]s\s+(?:[A-Za-z]+\s+){{0,2}}{_EVENTS}\b"
 )
 
 

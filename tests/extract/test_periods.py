@@ -1219,3 +1219,17 @@ def test_the_last_fiscal_year_is_still_a_year():
     assert numeric_periods("Acme made $3m in the last fiscal year.", date(2022, 7, 28)) == [
         ("$3m", "2021")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # a possessive day before a named event dates the event's results
+        ("Okafor won Monday’s Zembla caucus with 52% of the vote.", "2016-02-01"),
+        ("Okafor took 52% in Monday night’s Westmarch primary.", "2016-02-01"),
+        # a report named after its day is about an earlier time
+        ("Friday’s Zembla jobs report showed 200,000 new jobs.", None),
+    ],
+)
+def test_a_possessive_day_before_a_named_event_dates_its_results(text, period):
+    assert numeric_periods(text, date(2016, 2, 3))[0][1] == period

@@ -979,7 +979,11 @@ def told_of_the_past(sentence: str, start: int, end: int) -> bool:
     (Looked for within a window: a clause is short, a run-on "sentence" may not be.)"""
     lo = max(0, start - _CLAUSE_WINDOW)
     clause = _clause_around(sentence[lo : end + _CLAUSE_WINDOW], start - lo, end - lo)
+    clause = _PERFECT_INFINITIVE_RE.sub(" ", clause)  # "seems to have won": a past result
     return bool(_PAST_VERB_RE.search(clause)) and not _NOT_THE_SAME_TIME_RE.search(clause)
+
+
+_PERFECT_INFINITIVE_RE = re.compile(r"\bto\s+have\b")
 
 
 def _parallel_past(sentence: str, sep: re.Match, start: int) -> bool:
@@ -1432,6 +1436,11 @@ class ArticleTime:
             or not told_of_the_past(sentence, start, end)
         ):
             return None  # "the 2008 primary", "two weeks ago"; not "said Wednesday"
+        return self._named_event_day(sentence)
+
+    def _named_event_day(self, sentence: str) -> str | None:
+        """The day the article dates the event the sentence names, unless the sentence
+        may mean another one of its kind."""
         for m in _EVENT_RE.finditer(sentence):
             if _ANOTHER_EVENT_RE.search(
                 sentence, max(0, m.start() - 40), m.start()
@@ -1457,8 +1466,10 @@ class ArticleTime:
         ):
             return None  # "beat her 51% to 36% in Ohio": that state's vote, maybe another
         day = self._vote_day
-        if day is None or self._names_own_vote(sentence):
-            return None  # no vote dated, two votes on different days, or one named here
+        if self._names_own_vote(sentence):
+            day = self._named_event_day(sentence)  # "won the caucuses with 49.8%": its day
+        if day is None:
+            return None  # no vote dated, or two votes on different days
         if _MODAL_RE.search(before):
             return None  # "she'd take 8% of the vote": what would happen
         if after and after["stake"]:
@@ -1591,7 +1602,8 @@ def _dated_events(
         days = [  # a recent day: the news of an event, not one still to come
             m
             for m in find_periods(sentence, published)
-            if m.governs
+            # a day that names an event ("Monday's caucus") dates it in any tense
+            if (m.governs or (m.kind == "weekday" and _EVENT_AFTER_DAY_RE.match(sentence, m.end)))
             and m.period
             and len(m.period) == 10
             and m.kind != "ago"

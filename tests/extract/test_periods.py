@@ -1233,3 +1233,12 @@ def test_the_last_fiscal_year_is_still_a_year():
 )
 def test_a_possessive_day_before_a_named_event_dates_its_results(text, period):
     assert numeric_periods(text, date(2016, 2, 3))[0][1] == period
+
+
+def test_a_vote_the_sentence_names_takes_the_day_the_article_dates_it():
+    text = (
+        "A Beacon poll of Zembla voters found Okafor ahead. Pollsters are taking heat for "
+        "not anticipating Lee's victory in Monday night's Zembla caucus. Okafor seems to "
+        "have won the caucuses with 48.2 percent of the delegate count."
+    )
+    assert numeric_periods(text, date(2016, 2, 3))[-1] == ("48.2 percent", "2016-02-01")

@@ -266,6 +266,11 @@ def _labels_figure(sentence: str, subject: str | None, start: int) -> bool:
     )
 
 
+# A place a measure is of: "in Peru", "of the eurozone", "Japan's".
+_ECONOMY_OWNER_RE = re.compile(
+    r"\b(?:in|of)\s+(?:the\s+)?(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|[Ee]uro[\s-]?(?:zone|area))"
+    r"|(?P<owner2>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|[Ee]uro[\s-]?(?:zone|area))['’]s\b"
+)
 # Economies that are no country: "the eurozone's GDP".
 _ECONOMIC_AREA_RE = re.compile(r"\b(?:[Ee]uro[\s-]?(?:zone|area)|European\s+Union|EU)\b")
 
@@ -276,7 +281,10 @@ def _names_another_economy(sentence: str, country: str) -> bool:
     named = places.countries_named(sentence)
     if country in named:
         return False  # "While the US added 200,000 jobs, China ...": the country's own
-    return bool(named) or _ECONOMIC_AREA_RE.search(sentence) is not None
+    # another economy whose measure it is: "in Peru", "of Japan", "Japan's", "the
+    # eurozone's"; not one named in passing ("as oil from Saudi Arabia got pricier")
+    owners = " ".join(m["owner"] or m["owner2"] for m in _ECONOMY_OWNER_RE.finditer(sentence))
+    return bool(places.countries_named(owners)) or _ECONOMIC_AREA_RE.search(owners) is not None
 
 
 def _group_measured(sentence: str, subject: str | None) -> bool:
@@ -768,13 +776,8 @@ _LEAD_WORDS = ("lead", "margin")
 _BRACKET_AFTER_FIGURE_RE = re.compile(r"\s*(?:[a-z]+\s+){0,2}\(\s*")
 
 
-def _claims_ending_near(claims: list[ExtractedClaim], i: int, at: int, reach: int = 40):
-    """The claims before claims[i] that end within `reach` characters before `at`, the
-    nearest first (the claims are in text order, so the scan stops at the first far one)."""
-    for k in range(i - 1, -1, -1):
-        if claims[k].surface_end < at - reach:
-            return
-        yield claims[k]
+_BREAKDOWN_REACH = 200  # from a figure in a bracket back to the bracket's opening
+_HEAD_REACH = 40  # from the opening back to the end of the figure it breaks down
 
 
 def _bracket_follows_figure(
@@ -785,18 +788,22 @@ def _bracket_follows_figure(
     percent to 27 percent)" is Lee's 48 and 27 percent, whoever else the sentence names.
     After a lead, only the first is the leader's ("leads Ng by 9 points (52 percent to
     43 percent)"); a figure the bracket gives a name of its own keeps it ("(to Ng's 9)")."""
+    ends = [c.surface_end - start for c in claims]  # in text order, as the claims are
     for i, claim in enumerate(claims):
         at = claim.surface_start - start
-        opened = sentence.rfind("(", 0, at)
+        # a breakdown follows its figure closely: look back a bounded stretch only, so a
+        # long run of figures in one bracket stays linear
+        opened = sentence.rfind("(", max(0, at - _BREAKDOWN_REACH), at)
         if opened < 0 or sentence.find(")", opened, at) >= 0:
             continue
         if _CAPITAL_RE.search(sentence, opened, at):
             continue
+        near = range(bisect_left(ends, opened - _HEAD_REACH), bisect_left(ends, opened + 1))
         head = next(
             (
-                c
-                for c in _claims_ending_near(claims, i, opened + start)
-                if _BRACKET_AFTER_FIGURE_RE.fullmatch(sentence, c.surface_end - start, opened + 1)
+                claims[k]
+                for k in reversed(near)
+                if _BRACKET_AFTER_FIGURE_RE.fullmatch(sentence, ends[k], opened + 1)
             ),
             None,
         )

@@ -132,6 +132,10 @@ def _names_no_one(name: str) -> bool:
 # was last named. "The chain said" is a retailer's and "the miner said" a mining firm's;
 # as a figure's subject, "the island chain" is no firm and "the miner earned" a person.
 _GENERIC_ORG_NOUNS = BUSINESS_NOUNS | {"it", "organisation", "organization", "chain", "miner"}
+_ELECTION_WORDS_RE = re.compile(
+    r"\b(?:elections?|primary|primaries|caucus(?:es)?|candidates?|nominee|nomination|voters)\b",
+    re.IGNORECASE,
+)
 
 
 _HONORIFIC_PREFIX = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
@@ -212,6 +216,8 @@ class Memory:
 
     def __init__(self, masked: str, skip: Sequence[tuple[int, int]] = ()) -> None:
         self.masked = masked
+        # a story about an election, where "the campaign" is a candidate's
+        self.about_an_election = _ELECTION_WORDS_RE.search(masked) is not None
         self.mentions: list[_Mention] = []
         skip_starts = [a for a, _ in skip]
         surnames: set[str] = set()  # of the people named so far in full
@@ -575,7 +581,7 @@ def resolve_source(
             named = memory.qualified_before(" ".join(later_words), at)
             if named:
                 return named, 0.55  # "the central bank" -> "Zembla's central bank"
-            if later_words == ["campaign"] and memory.last_person:
+            if later_words == ["campaign"] and memory.last_person and memory.about_an_election:
                 # "the campaign said" with no campaign named before, in a story about a
                 # candidate: that candidate's
                 return f"{memory.last_person} campaign", 0.45

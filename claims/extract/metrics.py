@@ -151,9 +151,7 @@ _CHANGE_NOUNS = frozenset(
 # Change nouns that are measures in their own right: "6% growth", "a 2% contraction".
 _GROWTH_NOUNS = frozenset("growth expansion contraction".split())
 # Nouns that say "an amount" without saying of what: "the number of staff" is staff.
-_GENERIC_HEADS = frozenset(
-    "number total amount sum level figure count tally range average mark".split()
-)
+_GENERIC_HEADS = frozenset("number total amount sum level figure count tally range average".split())
 # Adverbs and particles that end the words after a number: "18% so far this year".
 _ADVERBS = frozenset(
     """so far too very well even yet again ago apiece respectively alone instead out prior
@@ -335,8 +333,13 @@ def _object_after(words: list[str]) -> list[str]:
         function_or_name = _lower(w) in _DETERMINERS | _QUANTIFIERS or (
             w[:1].isupper() and not _is_indicator(w)
         )
-        # "of the past seven contests": a span's words and its number before the noun
-        span_word = _lower(w) in _SPAN_WORDS or _lower(w) in _NUMBER_WORDS or w[:1].isdigit()
+        # "of the past seven contests": a span's word and its number before the noun (not
+        # "30% of top earners", "first graders")
+        span_word = _lower(w) in _NUMBER_WORDS or w[:1].isdigit()
+        if _lower(w) in _SPAN_WORDS:
+            # (the words read may stop at the number itself: "of the first" 11 ...)
+            following = _lower(words[k + 1]) if k + 1 < len(words) else "0"
+            span_word = following in _NUMBER_WORDS or following[:1].isdigit()
         if function_or_name or span_word or (w.endswith(("'s", "’s")) and k + 1 < len(words)):
             k += 1
         else:
@@ -359,6 +362,8 @@ def _after_number(sentence: str, end: int, kind: str) -> tuple[str | None, bool]
         return dimension, False  # "240km long": its length
     if not words or _lower(words[0]) in _GAP_WORDS:
         return None, False  # "5 points shy of the record", "$2m short": a gap, no measure
+    if _lower(words[0]) == "mark":
+        return None, True  # "passed the 900 mark": a round figure, not what it measures
     first = _lower(words[0])
     if first in _RATING_WORDS and kind == "percent":
         return f"{first} rating", False  # "40 percent favorable"
@@ -1145,9 +1150,11 @@ _REDUCED_WITH_TIME_RE = re.compile(
     r"|in\s+(?P<month>[A-Z][a-z]+))\b"
 )
 _COUNT_AFTER_LINK_RE = re.compile(
-    rf"\b(?:with|and|of|has|have|had|saw|sees|see|including|plus)\s+(?:{context.APPROX_WORDS}\s+)?$",
+    rf"\b(?P<link>with|and|of|has|have|had|saw|sees|see|including|plus)\s+"
+    rf"(?:{context.APPROX_WORDS}\s+){{0,2}}$",
     re.IGNORECASE,
 )
+_WITH_RE = re.compile(r"\bwith\b", re.IGNORECASE)
 
 
 def _reduced_with_time(sentence: str, start: int, after: int) -> bool:
@@ -1156,7 +1163,14 @@ def _reduced_with_time(sentence: str, start: int, after: int) -> bool:
     time = _REDUCED_WITH_TIME_RE.match(sentence, after)
     if time is None or (time["month"] and time["month"] not in CALENDAR_NAMES):
         return False
-    return _COUNT_AFTER_LINK_RE.search(sentence, max(0, start - 40), start) is not None
+    link = _COUNT_AFTER_LINK_RE.search(sentence, max(0, start - 40), start)
+    if link is None:
+        return False
+    # "and" joins the count to a "with" phrase ("with prices up and 9,000 homes sold in
+    # May"), not a clause of its own ("Acme cut pay and 5,000 nurses marched in May")
+    return link["link"].lower() != "and" or bool(
+        _WITH_RE.search(sentence, max(0, link.start() - 80), link.start())
+    )
 
 
 # "a survey of 900 adults": a noun whose "of" phrase the count sits in.
@@ -1921,6 +1935,11 @@ def _changes_the_figure_before(sentence: str, before, q) -> bool:
     )
 
 
+# How many figures back a figure naming no measure looks for the one it continues: a
+# list's few items, not a whole run of figures (which would make a long sentence slow).
+_CONTINUES_REACH = 12
+
+
 def sentence_metrics(sentence: str, quantities: Sequence, common: Iterable[str] = frozenset()):
     """The metric of every quantity of one sentence, in order.
 
@@ -1940,7 +1959,7 @@ def sentence_metrics(sentence: str, quantities: Sequence, common: Iterable[str] 
         if i and metrics[i - 1] and _changes_the_figure_before(sentence, quantities[i - 1], q):
             metrics[i] = metrics[i - 1]  # "sold 84,500 vehicles, 6% fewer than a year earlier"
             continue
-        for j in range(i - 1, -1, -1):
+        for j in range(i - 1, max(-1, i - 1 - _CONTINUES_REACH), -1):
             before = metrics[j]
             if before is None or (_counted_noun(quantities[j].noun) and _kind(q) != "number"):
                 continue  # a bare number may stand for a count named before ("to Lee's 538")

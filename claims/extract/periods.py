@@ -20,7 +20,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from claims.extract.names import MODAL, VOTE_EVENT
 from claims.extract.numbers import parse_word_number
@@ -117,7 +117,7 @@ _PERIOD_RE = re.compile(
           (?P<id_wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b)
     | (?P<weekday>\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
           (?!(?:\s+(?:night|morning|afternoon|evening))?['’]s
-             (?!\s+(?:[A-Za-z]+\s+){{0,2}}(?:{_READINGS}|{_EVENTS})\b)  # "Monday's Iowa caucus"
+             (?!\s+(?:[A-Za-z]+\s+){{0,2}}(?:{_READINGS}|{_EVENTS})\b)  # "Monday's Zembla caucus"
              |,?\s+(?:{_MONTH}|[0-3]?\d\b)))
     | (?P<week_of>\b(?i:first|second|third|fourth|last|final|past)\s+week\s+(?:of|in)\s+
           (?P<wo_m>{_FULL_MONTH})\b(?:,?\s+(?P<wo_y>{_YEAR})\b)?)
@@ -301,33 +301,49 @@ def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     return lo, after.start() if after else len(sentence)
 
 
-# A verb that reports what a poll, a report or a person found or said: the future after
-# it is the finding's, not the reporting's ("A poll in May shows 60% say tax will rise").
-# A poll, survey or report the time dates ("a poll in January shows", "a survey taken in
-# May found"): what the report says will happen is its finding, not the time's.
+# A poll, survey or report the time dates ("a poll in January shows", "a survey of
+# voters taken in May found"): what the report says will happen is its finding.
 _REPORT_DATED_RE = re.compile(
     r"\b(?:polls?|surveys?|reports?|study|studies|census|stor(?:y|ies)|articles?|statements?)"
-    r"\s+(?:(?:conducted|taken|released"
-    r"|published|carried\s+out)\s+)?(?:(?:in|during|from|on)\s+)?$",
+    r"(?:\s+[\w'’.-]+){0,5}?\s+$",
     re.IGNORECASE,
 )
-
-
-# A relative clause that reports what something said or found.
-_CONTENT_CLAUSE_RE = re.compile(
-    r"\b(?:that|which|who)\s+(?:said|says|found|finds|showed|shows|reported|reports|claimed)\b"
+# A past verb or a relative clause that reports what someone said or found: the future
+# after it is the content's ("In May, Acme said sales would rise", "one that said it
+# would"); after a present one the time is the future's ("In May, Acme says, it will").
+_REPORTING_RE = re.compile(
+    r"\b(?:said|told|reported|announced|predicted|forecast|estimated|found"
+    r"|(?:that|which|who)\s+(?:showed|shows|claimed|reports))\b"
 )
+
+
+@lru_cache(maxsize=64)  # asked for each time in a sentence
+def _future_marks(sentence: str) -> tuple[list[int], list[int], list[int], list[int]]:
+    """Where a sentence's clause breaks end and start, its future words and its reporting
+    words start: read once, so that each of its times is placed by bisection."""
+    seps = list(_CLAUSE_SEPARATOR_RE.finditer(sentence))
+    return (
+        [m.end() for m in seps],
+        [m.start() for m in seps],
+        [m.start() for m in _FUTURE_RE.finditer(sentence)],
+        [m.start() for m in _REPORTING_RE.finditer(sentence)],
+    )
 
 
 def _future_around(sentence: str, start: int, end: int) -> bool:
     """Whether the clause of the time at [start, end) tells of what is to come; for the
-    time of a report, only before it ("will publish a survey in May")."""
-    lo, hi = _clause_bounds(sentence, start, end)
+    time of a report, or before a verb reporting what someone said, only up to there."""
+    sep_ends, sep_starts, futures, reports = _future_marks(sentence)
+    i = bisect_left(sep_ends, start + 1) - 1
+    lo = sep_ends[i] if i >= 0 and sep_starts[i] < start else 0
+    j = bisect_left(sep_starts, end)
+    hi = sep_starts[j] if j < len(sep_starts) else len(sentence)
     if _REPORT_DATED_RE.search(sentence, max(lo, start - 60), start):
         hi = start
-    elif reported := _CONTENT_CLAUSE_RE.search(sentence, end, hi):
-        hi = reported.start()  # "one in May that said Acme would": what it said
-    return _FUTURE_RE.search(sentence, lo, hi) is not None
+    elif (k := bisect_left(reports, end)) < len(reports) and reports[k] < hi:
+        hi = reports[k]
+    k = bisect_left(futures, lo)
+    return k < len(futures) and futures[k] < hi
 
 
 # How far ahead a day said of what is to come may lie: the half year a campaign or a
@@ -508,6 +524,21 @@ def find_periods(
 _EVENT_AFTER_DAY_RE = re.compile(
     rf"(?:\s+(?:night|morning|afternoon|evening))?['’]s\s+(?:[A-Za-z]+\s+){{0,2}}{_EVENTS}\b"
 )
+
+
+# Words of what someone means to do: "hopes to win Saturday's primary".
+_INTENT_RE = re.compile(r"\b(?:hopes?|hoping|aims?|aiming|prepar\w+|plans?|planning|seeks?)\b")
+
+
+def _names_past_event(sentence: str, m: PeriodMention) -> bool:
+    """Whether a possessive day names an event ("Monday's caucus") not told of as to come."""
+    if not _EVENT_AFTER_DAY_RE.match(sentence, m.end):
+        return False
+    return not (
+        _FUTURE_RE.search(sentence)
+        or _AHEAD_OF_RE.search(sentence, max(0, m.start - 20), m.start)
+        or _INTENT_RE.search(sentence, max(0, m.start - 60), m.start)
+    )
 
 
 def _past_event_day(s: str, start: int) -> bool:
@@ -796,8 +827,9 @@ def _resolve(
         return _fiscal(m), year
     if kind == "rel":
         unit = m.group("rel_u").lower()
-        calendar = unit != "year" or _FISCAL_RE.search(m.group())  # "the last fiscal year"
-        if not calendar and _THE_BEFORE_RE.search(m.string, max(0, m.start() - 4), m.start()):
+        # "over the last year" is the twelve months to now; "the last fiscal year" a year
+        twelve_months = unit == "year" and not _FISCAL_RE.search(m.group())
+        if twelve_months and _THE_BEFORE_RE.search(m.string, max(0, m.start() - 4), m.start()):
             return None, None  # "over the last year": the twelve months to now, no calendar year
         return _relative(m.group("rel_w"), unit, published), None
     if kind == "day_rel":
@@ -983,7 +1015,10 @@ def told_of_the_past(sentence: str, start: int, end: int) -> bool:
     return bool(_PAST_VERB_RE.search(clause)) and not _NOT_THE_SAME_TIME_RE.search(clause)
 
 
-_PERFECT_INFINITIVE_RE = re.compile(r"\bto\s+have\b")
+# "to have" before a past participle: "seems to have won" (not "needed to have 40%").
+_PERFECT_INFINITIVE_RE = re.compile(
+    r"\bto\s+have\b(?=\s+(?:[a-z]+ed|won|lost|got|taken|made|held|had|been|come|run)\b)"
+)
 
 
 def _parallel_past(sentence: str, sep: re.Match, start: int) -> bool:
@@ -1440,7 +1475,9 @@ class ArticleTime:
 
     def _named_event_day(self, sentence: str) -> str | None:
         """The day the article dates the event the sentence names, unless the sentence
-        may mean another one of its kind."""
+        may mean another one of its kind ("in the last race", "ahead of the primary")."""
+        if _ANOTHER_VOTE_RE.search(sentence):
+            return None
         for m in _EVENT_RE.finditer(sentence):
             if _ANOTHER_EVENT_RE.search(
                 sentence, max(0, m.start() - 40), m.start()
@@ -1467,7 +1504,12 @@ class ArticleTime:
             return None  # "beat her 51% to 36% in Ohio": that state's vote, maybe another
         day = self._vote_day
         if self._names_own_vote(sentence):
-            day = self._named_event_day(sentence)  # "won the caucuses with 49.8%": its day
+            # "won the caucus with 48%": the day the article dates that vote; not a poll's
+            # finding, another vote ("the last race") or a time of the sentence's own
+            own_time = any(m.governs or m.kind == "ago" for m in find_periods(sentence, None))
+            if names_poll(sentence) or _ANOTHER_VOTE_RE.search(sentence) or own_time:
+                return None
+            day = self._named_event_day(sentence)
         if day is None:
             return None  # no vote dated, or two votes on different days
         if _MODAL_RE.search(before):
@@ -1532,7 +1574,8 @@ _EVENT_RE = re.compile(
 # dates ("caucuses in Utah"): the figure is left undated.
 _ANOTHER_EVENT_RE = re.compile(
     r"\b(?:ahead\s+of|before|leading\s+up\s+to|until|after|since|following)\s+"
-    r"(?:the\s+)?(?:[a-z]+\s+)?$",
+    r"(?:the\s+)?(?:[a-z]+\s+)?$"
+    r"|\b(?:last|previous|prior|earlier|past|next)\s+$",  # "the previous caucus"
     re.IGNORECASE,
 )
 _PLACE_AFTER_EVENT_RE = re.compile(r"\s+in\s+[A-Z]")
@@ -1584,6 +1627,9 @@ def _event_key(word: str) -> str:
     return "primary" if word.startswith("primar") else word.removesuffix("es")
 
 
+_LONGEST_DAY = 40  # the longest day mention: "Monday night", "February 29, 2016"
+
+
 def _dated_events(
     text: str, spans: Sequence[tuple[int, int]], published: date | None
 ) -> dict[str, str]:
@@ -1602,15 +1648,20 @@ def _dated_events(
         days = [  # a recent day: the news of an event, not one still to come
             m
             for m in find_periods(sentence, published)
-            # a day that names an event ("Monday's caucus") dates it in any tense
-            if (m.governs or (m.kind == "weekday" and _EVENT_AFTER_DAY_RE.match(sentence, m.end)))
+            # a day that names an event ("Monday's caucus") dates it in any tense but the
+            # future ("hopes to win Saturday's primary": a day to come)
+            if (m.governs or (m.kind == "weekday" and _names_past_event(sentence, m)))
             and m.period
             and len(m.period) == 10
             and m.kind != "ago"
             and earliest <= m.period <= published.isoformat()
         ]
+        starts = [day.start for day in days]
         for event in events:
-            for day in days:
+            # only the days near the event: a run of events and days stays linear
+            first = bisect_left(starts, event.start() - _EVENT_DAY_WINDOW - _LONGEST_DAY)
+            last = bisect_left(starts, event.end() + _EVENT_DAY_WINDOW + 1)
+            for day in days[first:last]:
                 gap = max(day.start - event.end(), event.start() - day.end)
                 between = sentence[min(day.end, event.end()) : max(day.start, event.start())]
                 if gap <= _EVENT_DAY_WINDOW and not _EVENT_CLAUSE_BREAK_RE.search(between):

@@ -797,11 +797,16 @@ _FIRST_ITEM_RE = re.compile(
     rf"(?:(?P<measure>\b[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}})\s+(?:\w+\s+)?)?"
     rf"\b(?:for|in)\s+(?:the\s+)?(?P<label>{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,4}})\s*$"
 )
-# A later item: its words after the comma or "and" that joins it to the item before.
+# A later item: its words after the comma or "and" that joins it to the item before, past
+# a word or two and the item's own "in" or "for" ("... and weakest in cities (38%)").
+_ITEM_WORD = rf"(?!(?:in|for)\b){_LABEL_WORD}"
 _NEXT_ITEM_RE = re.compile(
-    rf"\)\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:the\s+)?"
-    rf"(?P<label>{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,4}})\s*$"
+    rf"\)\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:[a-z]+\s+){{0,2}}?(?:(?:in|for)\s+)?"
+    rf"(?:the\s+)?(?P<label>{_ITEM_WORD}(?:\s+{_ITEM_WORD}){{0,4}})\s*$"
 )
+# The bracket that opens a list: the first to hold a figure ("Acme (ACME.N) said wages
+# rose for nurses (5%)": not the ticker's).
+_FIGURE_BRACKET_RE = re.compile(r"\(\s*[+\u2212-]?\s*[$£€¥]?\d")
 # Words no item's label or list's measure holds: a clause's pronouns, its verbs' closed
 # class, a share's words, the words that open an item.
 _NOT_LABEL_WORDS = frozenset(
@@ -811,6 +816,10 @@ _NOT_LABEL_WORDS = frozenset(
     an of to at by with among""".split()
 )
 _LABEL_REACH = 80  # an item's words stand just before its bracket
+# A candidate's standing, which a list of places or groups only breaks down.
+_STANDING_BEFORE_LIST_RE = re.compile(
+    r"\b(?:leads?|leading|led|trails?|trailing|support|backing|won|wins|took|vote)\b", re.IGNORECASE
+)
 
 
 def _item_words(words: str) -> bool:
@@ -834,12 +843,15 @@ def bracket_label(sentence: str, start: int, end: int) -> tuple[str, str | None]
     opener = _BRACKET_OPEN_RE.search(sentence, max(0, start - 4), start)
     if opener is None or not _BRACKET_CLOSE_RE.match(sentence, end):
         return None
-    first = sentence.find("(")
-    if sentence.find("(", first + 1) < 0:
+    found = _FIGURE_BRACKET_RE.search(sentence)
+    first = found.start() if found else -1
+    if first < 0 or sentence.find("(", first + 1) < 0:
         return None  # one bracket is an aside, not a list
     head = _FIRST_ITEM_RE.search(sentence, max(0, first - _LABEL_REACH), first)
     if head is None or not _item_words(head["label"]):
         return None  # the list opens on no item: "Sales rose (5%) while costs fell (2%)"
+    if _STANDING_BEFORE_LIST_RE.search(sentence, max(0, first - _LABEL_REACH), first):
+        return None  # "Okafor leads in Zembla (52%) and Dunmore (45%)": still Okafor's
     if opener.start() == first:
         label = head["label"]
     else:
@@ -1478,12 +1490,12 @@ class ArticleSubjects:
         return next(iter(named)) if len(named) == 1 else name
 
 
-# Titles written before a person's surname alone ("President Okafor", "Dr. Lee"); not the
-# title words that also open names ("General Mills", "King Street").
-_PERSON_TITLES = frozenset(
-    """mr mrs ms miss dr prof professor president senator sen governor gov judge justice
-    secretary representative rep congressman congresswoman mayor chancellor ambassador
-    commissioner""".split()
+# Titles written before a person's surname alone ("President Okafor", "Coach Lee"); not
+# the title words that also open the names of firms and places ("General Mills", "King
+# Street", "Chief Executive", "Major League").
+_PERSON_TITLES = TITLES - frozenset(
+    """general gen king queen prince princess lord lady chief major leader head father
+    executive officer manager editor director captain capt star""".split()
 )
 
 

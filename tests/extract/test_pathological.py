@@ -70,10 +70,14 @@ SHAPES = {
     "many distinct speakers": " ".join(f"{name} said sales rose 5%." for name in _names(1_000)),
     # each month's clause is read for what is to come once, not once per future word
     "many months before many future words": "A poll "
-    + "in January and " * 400
+    + "in January and " * 3_000
     + "shows "
-    + "it will rise " * 400
+    + "it will rise " * 3_000
     + ".",
+    # each event is paired with the days near it, not with every day of the sentence
+    "many dated events in one sentence": "Okafor will win " + "Monday's caucus and " * 4_000,
+    # each figure in a bracket looks back a bounded stretch for the figure it breaks down
+    "many figures in one bracket": "Lee rose 5 points (" + "5% and " * 2_000 + ").",
     # each bracketed figure reads its own item and the list's opening, not the sentence
     "a long list of bracketed figures": "the output of the region " * 4_000
     + "for women (5%) "

@@ -1237,8 +1237,30 @@ def test_a_possessive_day_before_a_named_event_dates_its_results(text, period):
 
 def test_a_vote_the_sentence_names_takes_the_day_the_article_dates_it():
     text = (
-        "A Beacon poll of Zembla voters found Okafor ahead. Pollsters are taking heat for "
-        "not anticipating Lee's victory in Monday night's Zembla caucus. Okafor seems to "
-        "have won the caucuses with 48.2 percent of the delegate count."
+        "A Beacon poll of Zembla voters found Okafor ahead. Forecasters now face questions "
+        "over missing Lee's surge in Monday night's Zembla caucus. Okafor seems to have "
+        "won the caucuses with 48.2 percent of the delegate count."
     )
     assert numeric_periods(text, date(2016, 2, 3))[-1] == ("48.2 percent", "2016-02-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # a vote the sentence names takes the article's day only when it is that vote
+        ("In the previous caucus, Okafor won 31% of the vote.", None),
+        ("In the last race, Okafor won just 31% of the caucus vote.", None),
+        ("A Beacon poll of caucus-goers found Okafor took 40% of the vote.", "2016-02"),
+        # a past verb that reports cuts the month's clause; a present one does not
+        ("In January, Acme said sales would rise 5%.", "2016-01"),
+        ("In January Acme says it will open 40 stores.", "2017-01"),
+    ],
+)
+def test_another_vote_or_a_day_to_come_keeps_the_articles_vote_day(text, period):
+    context = "Okafor won Monday's Zembla caucus. "
+    assert numeric_periods(context + text, date(2016, 2, 4))[-1][1] == period
+
+
+def test_a_possessive_day_of_an_event_to_come_dates_no_result():
+    text = "Okafor hopes to win Saturday's primary. Lee came fourth, with 8% of the vote."
+    assert numeric_periods(text, date(2016, 2, 4)) == [("8%", None)]

@@ -180,14 +180,18 @@ def write_cookie(name: str, value: str, max_age: int) -> None:
 
 
 def keep_signed_in() -> None:
-    """On the first run after signing in, leave the browser its cookie."""
-    if token := st.session_state.pop("_set_cookie", None):
+    """Leave the browser its cookie after signing in: on every run of the session the
+    sign-in happened in, not only the first, since a run can be replaced before its
+    script reaches the browser (signing in opens the page first asked for at once), and
+    a reload with no cookie would ask for the password again."""
+    if token := st.session_state.get("_set_cookie"):
         _set_cookie(token, int(sign_in_hours() * 3600))
 
 
 def _sign_out() -> None:
     st.session_state.pop("signed_in", None)
     st.session_state.pop("signed_in_as", None)
+    st.session_state.pop("_set_cookie", None)
     st.session_state["_signed_out"] = True
     st.session_state["_clear_cookie"] = True
     forget_downloads()

@@ -113,3 +113,21 @@ def test_a_single_sign_on_identity_is_the_fixed_reviewer(ledger_path, monkeypatc
     at.text_area(key=f"c_text_{claim_id}").input("seen")
     at.button(key=f"c_go_{claim_id}").click().run()
     assert [c["author"] for c in team.comments_of(db, claim_id)] == ["kim@example.org"]
+
+
+def _cookie_writes(at) -> list[str]:
+    return [str(e.proto.body) for e in at.get("html") if "claims_signin=" in str(e.proto.body)]
+
+
+def test_every_run_after_signing_in_leaves_the_browser_its_cookie(ledger_path, password):
+    # A run can be replaced before its script reaches the browser (signing in opens the
+    # page first asked for at once): each later run of the session writes the cookie
+    # again, so that a reload finds it.
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.text_input[0].input("Ana")
+    at.text_input[1].input(password)
+    at.button[0].click().run()
+    assert not at.exception and len(_cookie_writes(at)) == 1
+    at.switch_page(PAGES["claims"]).run()
+    assert not at.exception and len(_cookie_writes(at)) == 1
+    assert "Max-Age=0" not in _cookie_writes(at)[0]

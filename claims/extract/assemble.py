@@ -266,13 +266,14 @@ def _labels_figure(sentence: str, subject: str | None, start: int) -> bool:
     )
 
 
+_EURO_AREA = r"[Ee]uro[\s-]?(?:zone|area)"
+_OWNER = rf"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|{_EURO_AREA}"
 # A place a measure is of: "in Peru", "of the eurozone", "Japan's".
 _ECONOMY_OWNER_RE = re.compile(
-    r"\b(?:in|of)\s+(?:the\s+)?(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|[Ee]uro[\s-]?(?:zone|area))"
-    r"|(?P<owner2>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|[Ee]uro[\s-]?(?:zone|area))['’]s\b"
+    rf"\b(?:in|of)\s+(?:the\s+)?(?P<owner>{_OWNER})|(?P<owner2>{_OWNER})['’]s\b"
 )
 # Economies that are no country: "the eurozone's GDP".
-_ECONOMIC_AREA_RE = re.compile(r"\b(?:[Ee]uro[\s-]?(?:zone|area)|European\s+Union|EU)\b")
+_ECONOMIC_AREA_RE = re.compile(rf"\b(?:{_EURO_AREA}|European\s+Union|EU)\b")
 
 
 def _names_another_economy(sentence: str, country: str) -> bool:
@@ -632,7 +633,7 @@ def _numeric_claims(
                 sentence,
                 standing_period
                 if _standing(q)
-                else time.vote_day(sentence, q.start, q.end, q.unit)
+                else time.vote_day(sentence, q.start, q.end, q.unit, mentions)
                 or (
                     default_period
                     if _poll_finding(q)

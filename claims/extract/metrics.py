@@ -362,9 +362,9 @@ def _after_number(sentence: str, end: int, kind: str) -> tuple[str | None, bool]
         return dimension, False  # "240km long": its length
     if not words or _lower(words[0]) in _GAP_WORDS:
         return None, False  # "5 points shy of the record", "$2m short": a gap, no measure
-    if _lower(words[0]) == "mark":
-        return None, True  # "passed the 900 mark": a round figure, not what it measures
     first = _lower(words[0])
+    if first == "mark":
+        return None, True  # "passed the 900 mark": a round figure, not what it measures
     if first in _RATING_WORDS and kind == "percent":
         return f"{first} rating", False  # "40 percent favorable"
     if fx := _exchange_rate(words):

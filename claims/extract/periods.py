@@ -110,7 +110,7 @@ _PERIOD_RE = re.compile(
           # not a day or year of the month's own ("in October 12", "in October, 2015");
           # after a comma a number is the clause's figure ("In October, 2,150 ...")
           (?!\s*(?:of\s+)?\d|,\s*(?:of\s+)?\d{{4}}\b(?![,.]\d)))
-    | (?P<rel>\b(?P<rel_w>(?i:last|this|next))\s+(?:(?i:fiscal|financial)\s+)?
+    | (?P<rel>\b(?P<rel_w>(?i:last|this|next))\s+(?P<rel_f>(?i:fiscal|financial)\s+)?
           (?P<rel_u>year|month|quarter|week)\b(?!['’]s|\s+of\b))
     | (?P<day_rel>\b(?P<dr_w>[Tt]oday|[Yy]esterday)\b(?!['’]s))
     | (?P<into_day>(?:(?<=\binto\s)|(?<=\b[Ee]ntering\s))
@@ -282,23 +282,16 @@ _DIGIT_RE = re.compile(r"\d")
 
 
 _THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
-_FISCAL_RE = re.compile(r"fiscal|financial", re.IGNORECASE)
 
 
 def _clause_around(sentence: str, start: int, end: int) -> str:
     """The clause that holds [start, end): "Sales rose in March, while profits are
     expected to fall" tells of a past March; the future is the other clause's."""
-    lo, hi = _clause_bounds(sentence, start, end)
-    return sentence[lo:hi]
-
-
-def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """Where the clause that holds [start, end) begins and ends in the sentence."""
     lo = 0
     for sep in _CLAUSE_SEPARATOR_RE.finditer(sentence, 0, start):
         lo = sep.end()
     after = _CLAUSE_SEPARATOR_RE.search(sentence, end)
-    return lo, after.start() if after else len(sentence)
+    return sentence[lo : after.start() if after else len(sentence)]
 
 
 # A poll, survey or report the time dates ("a poll in January shows", "a survey of
@@ -535,17 +528,21 @@ def _names_past_event(sentence: str, m: PeriodMention) -> bool:
     if not _EVENT_AFTER_DAY_RE.match(sentence, m.end):
         return False
     return not (
-        _FUTURE_RE.search(sentence)
-        or _AHEAD_OF_RE.search(sentence, max(0, m.start - 20), m.start)
-        or _INTENT_RE.search(sentence, max(0, m.start - 60), m.start)
+        _to_come(sentence, m.start) or _INTENT_RE.search(sentence, max(0, m.start - 60), m.start)
     )
+
+
+def _to_come(s: str, start: int) -> bool:
+    """Whether the sentence tells of the day at `start` as one to come ("will", "ahead of
+    Tuesday's vote")."""
+    return bool(_FUTURE_RE.search(s) or _AHEAD_OF_RE.search(s, max(0, start - 20), start))
 
 
 def _past_event_day(s: str, start: int) -> bool:
     """Whether a possessive day's event ("Sunday's election") is told of as past, so
     that it dates the sentence's figures ("won 212 seats in Sunday's election"), not as
     one to come ("ahead of Tuesday's vote") nor in an aside about a name."""
-    if _FUTURE_RE.search(s) or _AHEAD_OF_RE.search(s, max(0, start - 20), start):
+    if _to_come(s, start):
         return False
     if _IN_RELATIVE_ASIDE_RE.search(s, max(0, start - 80), start):
         return False
@@ -828,7 +825,7 @@ def _resolve(
     if kind == "rel":
         unit = m.group("rel_u").lower()
         # "over the last year" is the twelve months to now; "the last fiscal year" a year
-        twelve_months = unit == "year" and not _FISCAL_RE.search(m.group())
+        twelve_months = unit == "year" and not m.group("rel_f")
         if twelve_months and _THE_BEFORE_RE.search(m.string, max(0, m.start() - 4), m.start()):
             return None, None  # "over the last year": the twelve months to now, no calendar year
         return _relative(m.group("rel_w"), unit, published), None
@@ -1487,7 +1484,9 @@ class ArticleTime:
                 return day
         return None
 
-    def vote_day(self, sentence: str, start: int, end: int, unit: str | None) -> str | None:
+    def vote_day(
+        self, sentence: str, start: int, end: int, unit: str | None, mentions: list[PeriodMention]
+    ) -> str | None:
         """The day of the one vote the article dates ("Okafor lost the primary on Tuesday"),
         for a vote's result (a share, delegates, seats) told of as past in a sentence
         that names no poll and no vote of its own (event_day reads those): "Okafor won
@@ -1506,10 +1505,8 @@ class ArticleTime:
         if self._names_own_vote(sentence):
             # "won the caucus with 48%": the day the article dates that vote; not a poll's
             # finding, another vote ("the last race") or a time of the sentence's own
-            own_time = any(m.governs or m.kind == "ago" for m in find_periods(sentence, None))
-            if names_poll(sentence) or _ANOTHER_VOTE_RE.search(sentence) or own_time:
-                return None
-            day = self._named_event_day(sentence)
+            own_time = any(m.governs or m.kind == "ago" for m in mentions)
+            day = None if names_poll(sentence) or own_time else self._named_event_day(sentence)
         if day is None:
             return None  # no vote dated, or two votes on different days
         if _MODAL_RE.search(before):

@@ -1382,9 +1382,9 @@ class ArticleSubjects:
 
     def _note_person(self, name: str) -> None:
         words = name.split()
-        titled = words[0].lower().rstrip(".") in _PERSON_TITLES
+        titled = _is_person_title(words[0])
         known = self._people.get(words[-1])
-        if known is None or (not titled and known.split()[0].lower().rstrip(".") in _PERSON_TITLES):
+        if known is None or (not titled and _is_person_title(known.split()[0])):
             self._people[words[-1]] = name  # "Barack Okafor" rather than "President Okafor"
         # not a headline's words ("Will Acme Be Next"): a surname is no word the article
         # writes in lower case
@@ -1477,7 +1477,7 @@ class ArticleSubjects:
             owner = owner.rstrip("'’")  # "Rivers' campaign"
             return f"{self._people.get(owner, owner)} {body}"
         title, _, surname = name.partition(" ")
-        if title.lower().rstrip(".") in _PERSON_TITLES and surname and " " not in surname:
+        if _is_person_title(title) and surname and " " not in surname:
             # "President Okafor": the one person the article has named in full with that
             # surname; with two of them ("Jo and Sam Okafor"), the title alone can't tell
             named = self._by_surname.get(surname, ())
@@ -1497,6 +1497,11 @@ _PERSON_TITLES = TITLES - frozenset(
     """general gen king queen prince princess lord lady chief major leader head father
     executive officer manager editor director captain capt star""".split()
 )
+
+
+def _is_person_title(word: str) -> bool:
+    """Whether a word is a person's title ("President", "Dr.")."""
+    return word.lower().rstrip(".") in _PERSON_TITLES
 
 
 # Offices one person holds, written after the place or body they hold it in: "the
@@ -1712,8 +1717,9 @@ def _main_entity(
     times: defaultdict[str, int] = defaultdict(int)
     people = _people_by_part(counts)
     for name, count in counts.items():
-        merged[_alias_head(name, people, counts)] += count
-        times[_alias_head(name, people, counts)] += mentions[name]
+        head = _alias_head(name, people, counts)
+        merged[head] += count
+        times[head] += mentions[name]
     best, score = max(merged.items(), key=lambda item: item[1])  # the first of the highest
     # named once past the opening, a place or a person is a passing mention, not what the
     # text is about; a firm or a body, named once, is taken up by "its" and "the company"

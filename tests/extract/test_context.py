@@ -639,6 +639,10 @@ def test_metric_in_poll_language(text, surface, metric):
         ("The pollster is surveying 900 adults this week.", "adults surveyed"),
         ("The club has been leasing three pitches.", "pitches leased"),
         ("The plant currently employs 450 workers.", "workers employed"),
+        # irregular and -y verbs take their own participle
+        ("The flood is driving 3,000 families from their homes.", "families driven"),
+        ("The ferry is carrying 210 passengers tonight.", "passengers carried"),
+        ("The crisis is throwing 40,000 people out of work.", "people thrown"),
         ("The plan, including 40 flats, is new.", "flats"),
         # a passive or a participle after the noun says what was done to the things
         ("On Friday, eleven miners were rescued from the shaft.", "miners rescued"),

@@ -9,15 +9,15 @@ package import from it (a leading underscore marks a name private to its
 module). The layers, each module importing only from those listed before it:
 
 - leaves, importing nothing from the package: places, units, sentences,
-  quotes, context, fields;
+  quotes, context, fields, lexicon;
 - names <- places; leads <- context, names, places; requirements <- names;
   numbers <- names, units; periods <- names, numbers, places, sentences, units;
-  casualties <- places; metrics <- context, leads, names;
+  casualties <- places; metrics <- context, leads, lexicon, names;
 - frames <- names; coref <- frames, names, places; figures <- names, periods,
   sentences; subjects <- context, fields, leads, names, places;
 - speakers <- coref, frames, names, quotes; attribution <- speakers;
 - assemble (the pipeline) <- attribution, casualties, context, figures, frames,
-  leads, metrics, names, numbers, periods, places, requirements, sentences,
+  leads, lexicon, metrics, names, numbers, periods, places, requirements, sentences,
   subjects, units.
 """
 

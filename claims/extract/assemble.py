@@ -22,6 +22,7 @@ from claims.extract import (
     figures,
     frames,
     leads,
+    lexicon,
     metrics,
     numbers,
     periods,
@@ -964,6 +965,25 @@ def _attributed_claim(text: str, start: int, end: int, attribution) -> Extracted
     )
 
 
+# A capitalised word inside a sentence, after a lower-case word or a comma.
+_MID_SENTENCE_CAPITAL_RE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\b")
+_OPENING_WORD_RE = re.compile(r"[\s\"'“‘(\[]*([A-Z][a-z]+)\b(?![\w'’-])")
+
+
+def _common_words(text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
+    """Words the article writes in lower case, and plurals and verb forms of English
+    words it capitalises only where a sentence opens: "Gas" or "Fears" opening a sentence
+    is then no name. A word the article also capitalises inside a sentence ("said
+    Sanders") stays a name."""
+    common = set(_LOWER_WORD_RE.findall(text))
+    named = set(_MID_SENTENCE_CAPITAL_RE.findall(text))
+    for start, end in spans:
+        m = _OPENING_WORD_RE.match(text, start, end)
+        if m and m[1] not in named and lexicon.is_inflected_word(m[1]):
+            common.add(m[1].lower())
+    return frozenset(common)
+
+
 def extract_claims(text: str, published: str | date | None = None) -> list[ExtractedClaim]:
     """Numeric and attributed claims of an article, sorted by (sentence_start, surface_start).
 
@@ -979,8 +999,7 @@ def extract_claims(text: str, published: str | date | None = None) -> list[Extra
     claims: list[ExtractedClaim] = []
     time = periods.ArticleTime(text, pub, spans)  # the year named so far, the poll reported
     org_names: dict[str, str] = {}  # "Committee" -> "Federal Open Market Committee"
-    # Words the article writes in lower case: "Gas" opening a sentence is then no name.
-    common_words = frozenset(_LOWER_WORD_RE.findall(text))
+    common_words = _common_words(text, spans)
     article_subjects = subjects.ArticleSubjects(text, spans, common_words)
     for (start, end), attribution, source in zip(spans, attributions, sources, strict=True):
         try:

@@ -33,11 +33,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
-
-from lemminflect import getAllLemmas, getInflection
 
 from claims.extract import context, leads
+from claims.extract.lexicon import past_participle
 from claims.extract.names import CALENDAR_NAMES, COPULA, SAYING_VERBS, SHARE_TRAIT, TITLES
 
 __all__ = [
@@ -487,7 +485,12 @@ def _tokens_before(sentence: str, start: int) -> list[str]:
         return tokens[:-3]  # "is in excess of $10bn": an approximator, as "more than" is
     if [_lower(t) for t in tokens[-2:]] in (["north", "of"], ["south", "of"]):
         return tokens[:-2]  # "north of $5m": more than $5m
+    if tokens and tokens[-1] in _SIGNS and start > 0 and sentence[start - 1] in _SIGNS:
+        return tokens[:-1]  # "sits at +32 points": the sign is the number's
     return tokens
+
+
+_SIGNS = frozenset("+-−–")
 
 
 # A margin's spread before its number, in words or signs: "plus or minus 3", "+/-3".
@@ -508,6 +511,7 @@ def _subject_of_change(tokens: list[str], at_start: bool, common) -> str | None:
         or _lower(tokens[i]) in _VERB_FORMS  # "has been trading", "went up"
         or _lower(tokens[i]) in _OUTLOOK_WORDS  # "is projected to be", "is set to rise"
         or _lower(tokens[i]).endswith("ly")
+        or _states_session_level(tokens, i)  # "closed down 2%": the verb of "down"
     ):
         i -= 1
     if i >= 0 and _lower(tokens[i]) == "and" and (shared := _first_measure(tokens[:i], common)):
@@ -646,7 +650,24 @@ def _verb_index(tokens: list[str]) -> int | None:
     if i < 0:
         return None
     word = _lower(tokens[i])
-    return i if word in _CHANGE_VERBS or word in _DIRECTION_WORDS else None
+    if word in _CHANGE_VERBS or word in _DIRECTION_WORDS or _states_session_level(tokens, i):
+        return i
+    return None
+
+
+# A trading session's verbs, which state the level a price reached when "at" or a
+# direction word follows them: "shares closed at $12.40", "the index ended down 2%".
+_SESSION_VERBS = frozenset(
+    "closed close closes closing opened opens ended ends finished finishes".split()
+)
+
+
+def _states_session_level(tokens: list[str], i: int) -> bool:
+    return (
+        _lower(tokens[i]) in _SESSION_VERBS
+        and i + 1 < len(tokens)
+        and (_lower(tokens[i + 1]) == "at" or _lower(tokens[i + 1]) in _DIRECTION_WORDS)
+    )
 
 
 _ADD_VERBS = frozenset("add adds added adding".split())
@@ -1118,18 +1139,6 @@ def _counting_participle(tokens: list[str]) -> str | None:
     if word in _CHANGE_VERBS or word in _PARTICIPLE_NOUNS:
         return None
     return past_participle(word)
-
-
-@lru_cache(maxsize=4096)
-def past_participle(ing_form: str) -> str | None:
-    """'throwing' -> 'thrown', 'carrying' -> 'carried', 'cutting' -> 'cut': from
-    lemminflect's lexicon of English verbs (its rules for a verb it does not list);
-    None when the word is no verb's -ing form."""
-    lemmas = getAllLemmas(ing_form, upos="VERB").get("VERB")
-    if not lemmas:
-        return None
-    forms = getInflection(lemmas[0], tag="VBN")
-    return forms[0] if forms else None
 
 
 _IRREGULAR_PAST_PARTICIPLES = frozenset(
@@ -1748,7 +1757,7 @@ def _before_number(sentence, start, end, tokens, common, kind) -> str | None:
     metric = _legacy(sentence, start, end)
     if metric and metric.split()[-1].lower() in _CHANGE_NOUNS:
         return None
-    return metric
+    return _share_price(metric) if metric else None
 
 
 _MOVE_VERB_RE = re.compile(

@@ -31,7 +31,7 @@ def first_numeric(text: str):
         ("Profits at Globex jumped after a 43% rise in net profits.", "Globex", "net profits"),
         ("The board set a growth target of 5% for the year.", "board", "growth target"),
         ("The club paid a bonus of £44,000 to its manager.", "club", "bonus"),
-        ("Homes lost power after winds of up to 90mph hit.", "Homes", "winds"),
+        ("Homes lost power after winds of up to 90mph hit.", "homes", "winds"),
         ("Among voters, support was 72%.", None, "support"),
     ],
 )
@@ -474,6 +474,15 @@ def test_metric_quality_rules(text, surface, metric):
         ("Acme shares fell 3% to 410p.", "3%", "share price"),
         ("Acme shares fell 3% to 410p.", "410p", "share price"),
         ("The ruling sent Globex shares up 6%.", "6%", "share price"),
+        ("Globex's stock slid 4 percent to $52.10.", "$52.10", "share price"),
+        # a session's close or open states the level, or the move with a direction word
+        ("Acme's shares closed at $12.40 on Friday.", "$12.40", "share price"),
+        ("Acme's stock closed down 2.5 percent at $18.", "2.5 percent", "share price"),
+        ("Acme's stock closed down 2.5 percent at $18.", "$18", "share price"),
+        ("The price of copper opened up $40 on Monday.", "$40", "price of copper"),
+        ("The depot closed 30 branches.", "30", "branches closed"),
+        # a sign written before the number is the number's, not a word between verb and it
+        ("Lindqvist's favorability sits at +32 points.", "32", "favorability"),
         ("The rally pushed annual inflation to 5%.", "5%", "annual inflation"),
         # what the words right after the number name
         ("The chain reported a 12% rise in operating profit to £40m.", "12%", "operating profit"),
@@ -485,7 +494,7 @@ def test_metric_quality_rules(text, surface, metric):
         ("The group carries $3bn of debt.", "$3bn", "debt"),
         ("About 30% of the workforce is on leave.", "30%", "share of workforce"),
         ("Just £3m was spent on marketing of courses.", "£3m", "spending on marketing of courses"),
-        ("Rents average $40 per square foot in the area.", "$40", None),
+        ("Rents average $40 per square foot in the area.", "$40", "rents per square foot"),
         ("The office has a rent of $40 per square foot.", "$40", "rent per square foot"),
         ("The yuan traded at 7.1 to the dollar.", "7.1", "exchange rate against the dollar"),
         # what a verb of money makes of the amount

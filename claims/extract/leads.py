@@ -54,6 +54,8 @@ _RIVAL_UNITS = frozenset({"delegate", "seat", "vote"})
 
 # A name of up to three capitalised words ("Ann Okafor", "Lee").
 _NAME = r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*"
+# Offices a place's name may stand before: "the Westmarch senator".
+_OFFICE = r"(?:senator|governor|congressman|congresswoman|mayor|president|representative)"
 # A candidate backed right before a share: "Democrats favored Lee, 72 percent to 8
 # percent" (name Lee; the group that backed them stands before the verb).
 BACKED_BEFORE_RE = re.compile(
@@ -180,7 +182,9 @@ _DESCRIBED_RE = re.compile(
 # 46%": the verb's subject has the pair's first share, its object the second. The leader
 # may be set off by an aside: "Smith, the party's nominee, leads Jones".
 _SCORE_FRAME_RE = re.compile(
-    rf"(?:\b(?P<pronoun>[Hh]e|[Ss]he)|(?P<leader>{_NAME})(?:,[^,;.]{{1,80}},)?)\s+"
+    rf"(?:\b(?P<pronoun>[Hh]e|[Ss]he)|(?:(?P<leader>{_NAME})"
+    # or an office of a place: "the Westmarch senator leads Jones"
+    rf"|\b[Tt]he\s+(?P<office>{_NAME}\s+{_OFFICE}))(?:,[^,;.]{{1,100}},)?)\s+"
     r"(?:(?:is|was|are|were|now|still"
     r"|well|far|narrowly|comfortably|currently|just|only)\s+)*(?:leads|lead|led|leading|beats"
     r"|beat|beating|tops|topped|topping|ahead\s+of|trails|trail|trailed|trailing|behind)\s+"
@@ -294,6 +298,8 @@ def pair_owner(sentence: str, start: int, end: int) -> str | None:
             if _DESCRIBED_RE.match(sentence, frame.end("rival")):
                 return None  # "ahead of the Whig challenger": a description, not a name
             return _name(frame["rival"])
+        if frame["office"]:
+            return frame["office"]  # "Westmarch senator": its holder is for the caller to find
         return frame["pronoun"].lower() if frame["pronoun"] else _name(frame["leader"])
     if pair.named is None:
         return None
@@ -436,10 +442,15 @@ def name_rivals(claims: list, text: str = "", spans: Sequence[tuple[int, int]] =
     return out
 
 
+# An office named by its place, which stands for the person holding it: "Zembla senator".
+_HOLDER_RE = re.compile(rf"{_NAME}\s+{_OFFICE}")
+
+
 def person_like(name: str) -> bool:
-    """A person's full name, or one capitalised word that names no place or people."""
+    """A person's full name, an office of a place ("Zembla senator"), or one
+    capitalised word that names no place or people."""
     if " " in name:
-        return is_person_name(name)
+        return is_person_name(name) or _HOLDER_RE.fullmatch(name) is not None
     return name[:1].isupper() and not places.is_place(name) and places.demonym_country(name) is None
 
 

@@ -714,6 +714,7 @@ def find_quantities(s: str, blocked: list[tuple[int, int]] | None = None) -> lis
     found: list[Quantity] = []
     pos = 0
     next_block = 0  # candidates come in order, so one pass over the blocked spans suffices
+    counting = False  # whether a count with its noun came before
     for i in _candidate_starts(s):
         if i < pos:
             continue
@@ -722,8 +723,9 @@ def find_quantities(s: str, blocked: list[tuple[int, int]] | None = None) -> lis
         if next_block < len(blocked) and blocked[next_block][0] <= i:
             pos = blocked[next_block][1]
             continue
-        quantity, next_pos = _quantity_at(s, i)
+        quantity, next_pos = _quantity_at(s, i, counting)
         if quantity is not None:
+            counting = counting or (quantity.kind == "count" and quantity.noun is not None)
             if found and _restates(s, found[-1], quantity):
                 _take_sign(found[-1], quantity)
             if found and quantity.unit is None and _compares_with(s, found[-1], quantity):
@@ -822,8 +824,10 @@ def _skip_token(s: str, i: int) -> int:
     return token.end()
 
 
-def _quantity_at(s: str, i: int) -> tuple[Quantity | None, int]:
-    """The quantity starting at i (or None) and where scanning resumes."""
+def _quantity_at(s: str, i: int, counting: bool = False) -> tuple[Quantity | None, int]:
+    """The quantity starting at i (or None) and where scanning resumes. `counting`: a
+    count with its noun came before in the sentence, which a bare number word may
+    continue ("Lee has 11 delegates, Stone has five")."""
     share = _share_at(s, i)
     if share is not None:
         return _finish(s, share), share.end
@@ -849,7 +853,11 @@ def _quantity_at(s: str, i: int) -> tuple[Quantity | None, int]:
         return None, _skip_token(s, rng[0].end if rng else core.end)
     if rng is not None and unit.kind == "percent" and rng[0].value < core.value:
         rng = None  # "58%-36%", "44 percent to 37 percent": two shares of a poll, no range
-    if rng is None and not _stands_alone_as_a_number(s, core, unit):
+    if (
+        rng is None
+        and not _stands_alone_as_a_number(s, core, unit)
+        and not (counting and _continues_a_count(s, core, unit))
+    ):
         return None, _skip_token(s, core.end)
     if (
         rng is None
@@ -894,6 +902,25 @@ def _stands_alone_as_a_number(s: str, core: _Core, unit: _Unit) -> bool:
         return False  # "text ACMEBAR to 55501", "track 03": codes, not quantities
     # "Route 9 Diner", "Channel 4 News": a bare number before a name is part of it.
     return not _CAPITALISED_NEXT_RE.match(s, core.end)
+
+
+# A number word that ends an elliptical item of a list of counts: after a verb of
+# having or winning, a possessive or "at", and before a comma, "and" or the end ("Stone
+# has five, Ng has four and Lee three"); not "the two met" or "five of them".
+_ELLIPSIS_BEFORE_RE = re.compile(
+    r"(?:\b(?:has|have|had|won|wins|got|gets|took|takes|at|with)|['’]s)\s+$", re.IGNORECASE
+)
+_ELLIPSIS_AFTER_RE = re.compile(r"\s*(?:[,;.)]|\s(?:and|or|while|to)\b|$)")
+
+
+def _continues_a_count(s: str, core: _Core, unit: _Unit) -> bool:
+    return (
+        core.in_words
+        and unit.unit is None
+        and core.value >= 2
+        and _ELLIPSIS_BEFORE_RE.search(s, max(0, core.start - 12), core.start) is not None
+        and _ELLIPSIS_AFTER_RE.match(s, core.end) is not None
+    )
 
 
 # "Jo Smith, 45, said" and "Smith (45) and Jones (52)": an age set off after a name.

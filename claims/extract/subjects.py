@@ -1249,6 +1249,9 @@ class ArticleSubjects:
         if found and (office := _office_of(sentence, found, start)):
             # "the Westmarch governor earned 51%": the person in that office
             return self._office_holder(found, office) or f"{found} {office}"
+        if found and (held := _OFFICE_HELD_RE.fullmatch(found)):
+            # "the Westmarch senator leads Lee 50% to 40%": the senator's 50%
+            return self._office_holder(held["place"], held["office"].lower()) or found
         if found and found.lower() in _PERSON_PRONOUNS:
             # "her 52%-41% lead over Lee": her share; never the rival the sentence names
             main = self.main
@@ -1532,6 +1535,10 @@ def _office_of(sentence: str, name: str, start: int) -> str | None:
     return m["office"].lower() if m and m.end() <= start else None
 
 
+# An office named with its place, as a scored pair's owner: "Westmarch senator".
+_OFFICE_HELD_RE = re.compile(
+    rf"(?P<place>{_PERSON_NAME})\s+(?P<office>{'|'.join(sorted(_OFFICES))})"
+)
 # The office right after the name, then a verb by which its holder has a figure ("the
 # Westmarch governor earned 51%"); not "said" (the office's figure as its holder tells
 # it), a noun ("the Westmarch governor race") or a longer title ("vice president").

@@ -367,6 +367,23 @@ def test_a_hyphenated_count_before_an_amount_is_a_claim(text, surface, value, un
     assert (claim.surface, claim.value, claim.unit) == (surface, value, unit)
 
 
+def test_number_words_that_continue_a_list_of_counts_are_counts():
+    claims = numeric("Lee has 11 delegates, Ng has 10, Stone has five and Adams has three.")
+    assert [(c.surface, c.value, c.unit, c.subject) for c in claims] == [
+        ("11", 11, "delegate", "Lee"),
+        ("10", 10, "delegate", "Ng"),
+        ("five", 5, "delegate", "Stone"),
+        ("three", 3, "delegate", "Adams"),
+    ]
+    assert [c.surface for c in numeric("Lee has 758 delegates to Okafor's five.")] == [
+        "758",
+        "five",
+    ]
+    # with no count before it, or with words after it, a number word counts nothing
+    assert numeric("Stone has five.") == []
+    assert [c.surface for c in numeric("Lee won 12 seats and five of them were new.")] == ["12"]
+
+
 def test_year_followed_by_plural_noun_is_a_count():
     claim = only("Builders finished 2000 houses.")
     assert (claim.value, claim.unit) == (2000, "house")

@@ -305,6 +305,14 @@ def test_the_figures_of_a_score_are_the_leaders_and_the_rivals(text):
     assert subject_of(text, "45 percent") == "Stone"
 
 
+def test_an_office_that_leads_a_score_is_its_holders_side():
+    text = "The Westmarch senator, a former mayor, leads Stone 48 percent to 45 percent."
+    assert claim_subject(text, "48 percent") == "Westmarch senator"
+    assert claim_subject(text, "45 percent") == "Stone"
+    named = "Jo Rivers, the Westmarch senator, spoke on Monday. " + text
+    assert claim_subject(named, "48 percent") == "Jo Rivers"
+
+
 def test_a_nationality_used_as_a_noun_is_a_person_not_a_country():
     text = "The 34-year-old Brazilian, seeded eighth, needed two chances to serve."
     assert subject_of(text, "two") is None

@@ -813,17 +813,35 @@ _CAUSATIVE_VERBS = frozenset(
     """pushed push pushes pushing sent send sends sending drove drive drives driving took
     take takes taking brought bring brings bringing lifted lift lifts lifting""".split()
 )
+# Verbs that set their object's level, "to" the new one or "by" the change: "would
+# slash Acme's tax rate to 17%", "raised its dividend by 5%".
+_SETTING_VERBS = frozenset(
+    """cut cuts cutting slash slashes slashed slashing raise raises raised raising lower
+    lowers lowered lowering reduce reduces reduced reducing increase increases increased
+    increasing boost boosts boosted boosting hike hikes hiked hiking trim trims trimmed
+    trimming""".split()
+)
 
 
 def _causative_object(tokens: list[str]) -> str | None:
-    """'pushed yearly output to 3%', 'sent Acme shares up 4%': the object moved."""
+    """'pushed yearly output to 3%', 'sent Acme shares up 4%', 'would cut Acme's tax
+    rate to 17%': the object moved."""
     i = len(tokens) - 1
     while i >= 0 and _lower(tokens[i]) in _APPROXIMATORS | {"to", "by", "up", "down"}:
         i -= 1
     k = i
-    while k >= 0 and (_nounish(tokens[k]) or tokens[k][:1].isupper()) and i - k < 6:
+    while (
+        k >= 0
+        and (_nounish(tokens[k]) or tokens[k][:1].isupper())
+        and _lower(tokens[k]) not in _CAUSATIVE_VERBS | _SETTING_VERBS  # "slash" is a noun too
+        and i - k < 6
+    ):
         k -= 1
-    if k < 0 or k == i or _lower(tokens[k]) not in _CAUSATIVE_VERBS:
+    if k < 0 or k == i:
+        return None
+    verb = _lower(tokens[k])
+    to_or_by = i + 1 < len(tokens) and _lower(tokens[i + 1]) in ("to", "by")
+    if verb not in _CAUSATIVE_VERBS and not (verb in _SETTING_VERBS and to_or_by):
         return None
     object_words = [w for w in tokens[k + 1 : i + 1] if w[:1].islower()]
     metric = _clean_metric(_np_from(object_words))

@@ -145,10 +145,12 @@ _SUBJECT_VERB_RE = re.compile(
     r"|pays|spends|sells|buys|produces|controls|employed)\b"
 )
 # "Acme's biggest rival", "Ruritania's second largest bank": a description of another
-# entity, not a figure of the possessor.
+# entity, not a figure of the possessor; but "Zembla's top income tax rate" is a rate of
+# Zembla's.
 _DESCRIPTION_RE = re.compile(
     r"['’]s\s+(?:(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th))[\s-]+)?"
     r"(?:[a-z]+est|biggest|largest|leading|top|main|only)\b"
+    r"(?!\s+(?:[a-z-]+\s+){0,2}(?:rates?|prices?|levels?|tax|taxes|wages?|salary|pay)\b)"
 )
 # Where a clause ends: punctuation (never the comma inside "195,000") or a conjunction.
 _CLAUSE_BREAK_RE = re.compile(

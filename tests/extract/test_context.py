@@ -481,6 +481,14 @@ def test_metric_quality_rules(text, surface, metric):
         ("Acme's stock closed down 2.5 percent at $18.", "$18", "share price"),
         ("The price of copper opened up $40 on Monday.", "$40", "price of copper"),
         ("The depot closed 30 branches.", "30", "branches closed"),
+        # a verb that sets its object's level, to the new one or by the change
+        (
+            "The deal would slash Acme's corporate tax rate to 17 percent.",
+            "17 percent",
+            "corporate tax rate",
+        ),
+        ("Acme raised its dividend by 5%.", "5%", "dividend"),
+        ("Zembla will reduce steel output by 9,000 tons.", "9,000 tons", "steel output"),
         # a sign written before the number is the number's, not a word between verb and it
         ("Lindqvist's favorability sits at +32 points.", "32", "favorability"),
         ("The rally pushed annual inflation to 5%.", "5%", "annual inflation"),

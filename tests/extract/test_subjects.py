@@ -305,6 +305,12 @@ def test_the_figures_of_a_score_are_the_leaders_and_the_rivals(text):
     assert subject_of(text, "45 percent") == "Stone"
 
 
+def test_a_top_rate_is_its_possessors_but_a_top_rival_is_another_entity():
+    text = "The plan would cut Zembla's top income tax rate to 30 percent."
+    assert claim_subject(text, "30 percent") == "Zembla"
+    assert subject_of("Acme's top rival, Globex, sold 300 vans.", "300") != "Acme"
+
+
 def test_an_office_that_leads_a_score_is_its_holders_side():
     text = "The Westmarch senator, a former mayor, leads Stone 48 percent to 45 percent."
     assert claim_subject(text, "48 percent") == "Westmarch senator"

@@ -511,8 +511,10 @@ def _after_figure_subject(sentence: str, end: int) -> str | None:
 def _country_after(sentence: str, end: int) -> str | None:
     """A country the figure is counted in: '130m parcels were shipped in Zembla'."""
     m = _COUNTRY_AFTER_RE.match(sentence, end, end + 80)
-    if not m:
-        return None
+    if not m or sentence[m.end() : m.end() + 1].isalnum():
+        return None  # none, or a name the window cut ("India" of "Indiana")
+    if places.demonym_country(m["name"].rstrip(".")):
+        return None  # "speaking in Spanish": a language, not a country
     name = _clean_name(m["name"]) or ""
     code = places.country_code(name)
     return places.country_name(code) if code is not None else None
@@ -621,6 +623,8 @@ def _candidates(
             continue
         if _inside_aside(sentence, offset, c0, c1, start):
             continue  # "Acme, which owns Globex, sold 40%": Globex is aside from the figure
+        if _inside_closed_quote(sentence, offset, c0, c1, start):
+            continue  # "ran on the slogan “Experience Counts” for eight years": a title
         if _PAYEE_BEFORE_RE.search(sentence, max(0, c0 - 20), c0) and _FIGURE_NEXT_RE.fullmatch(
             sentence, c1, start
         ):
@@ -1039,6 +1043,23 @@ def _inside_aside(sentence: str, floor: int, c0: int, c1: int, start: int) -> bo
     if opener is None or "," in sentence[opener.end() : c0]:
         return False
     return "," in sentence[c1:start]
+
+
+def _inside_closed_quote(sentence: str, floor: int, c0: int, c1: int, start: int) -> bool:
+    """Whether [c0, c1) sits in a quotation that closes before the number: a slogan or
+    someone's words, not the figure's subject; but a name the text gives ("a blog called
+    “Feed”") is. Curly quotes open and close; straight ones alternate."""
+    opened = sentence.rfind("“", floor, c0)
+    if opened >= 0 and sentence.rfind("”", opened, c0) < 0:
+        closed = sentence.find("”", c1, start) >= 0
+    else:
+        opened = sentence.rfind('"', floor, c0)
+        closed = sentence.count('"', floor, c0) % 2 == 1 and sentence.find('"', c1, start) >= 0
+    return closed and not _NAMING_BEFORE_RE.search(sentence, max(0, opened - 20), opened)
+
+
+# Words that give a thing its name in quotation marks: "called “Feed”", "entitled".
+_NAMING_BEFORE_RE = re.compile(r"\b(?:called|named|entitled|titled|dubbed)\s+(?:the\s+)?$")
 
 
 def _spelled_out(sentence: str, chunk: str, start: int, end: int) -> bool:

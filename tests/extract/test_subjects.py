@@ -305,6 +305,33 @@ def test_the_figures_of_a_score_are_the_leaders_and_the_rivals(text):
     assert subject_of(text, "45 percent") == "Stone"
 
 
+def test_a_country_after_the_figure_is_named_in_full_and_not_a_language():
+    assert subject_of("Ads with 40 actors were shot in Spanish.", "40") != "Spain"
+    assert subject_of("Ads with 40 actors were shot in Spain.", "40") == "Spain"
+    # a name the window after the figure cuts short is no country ("India" of "Indiana")
+    text = (
+        "The 300 office jobs in fields such as design, sales and customer support will "
+        "stay in Indiana."
+    )
+    assert subject_of(text, "300") != "India"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a slogan or someone's words in quotation marks closed before the figure
+        ('Jo Lee ran on the slogan "Zembla First" after eight years as mayor.',
+         "eight years", "Jo Lee"),
+        ("“Acme is strong,” said Lindqvist, who has run the fund for 12 years.",
+         "12 years", "Lindqvist"),
+        # but a name the text gives in quotation marks is the thing named
+        ('A blog, called the "Beacon," employs five full-time writers.', "five", "Beacon"),
+    ],
+)  # fmt: skip
+def test_words_in_a_closed_quotation_are_no_subject_unless_they_name(text, surface, subject):
+    assert subject_of(text, surface) == subject
+
+
 def test_a_top_rate_is_its_possessors_but_a_top_rival_is_another_entity():
     text = "The plan would cut Zembla's top income tax rate to 30 percent."
     assert claim_subject(text, "30 percent") == "Zembla"

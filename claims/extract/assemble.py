@@ -200,6 +200,13 @@ def _speakers_own_age(sentence: str, q, attribution: Attribution | None) -> bool
 _PLACE_PREPOSITIONS = frozenset("in at of for from among".split())
 
 
+def _names_whose(sentence: str, q, metric: str | None, common: frozenset[str]) -> bool:
+    """Whether the sentence itself names whose the figure is, other than what its metric
+    names ("Zembla's oil prices rose 4%", not "Crude fell 3%")."""
+    own = subjects.sentence_subject(sentence, q.start, q.end, common)
+    return own is not None and not _subject_within_metric(own, metric)
+
+
 def _subject_within_metric(subject: str | None, metric: str | None) -> bool:
     """Whether the subject is only words of the metric ("Total" in "Total nonfarm payroll
     employment", "Employment" for "employment"): what is measured, not who. A name
@@ -527,6 +534,9 @@ def _numeric_claims(
             # party or anyone ("we lose 300 a year to ..."), and stays unresolved here.
             subject = source.speaker if who == "I" else source.speaker_org or subject
         subject = _full_org_subject(subject, org_names)
+        goods = metrics.commodity_priced(metric)
+        if goods is not None and _names_whose(sentence, q, metric, common_words):
+            goods = None  # "Zembla's oil prices": Zembla's
         contest_share = _contest_share(q, subject, metric, sentence)
         if contest_share:
             # "Smith leads Jones 46% to 39%": each one's share, no lead; "leads Jones in
@@ -541,6 +551,8 @@ def _numeric_claims(
         elif _subject_within_metric(subject, metric):
             # "the unemployment rate rose to 3.5%": what, not who; the article says whose
             subject = article_subjects.default if article_subjects is not None else None
+        if goods is not None:
+            subject = goods  # "the price of gold rose $16", "Crude fell 3%": its price
         needed = requirements.requirement(sentence, q.start, q.end)
         hurt = (
             casualties.casualties(sentence, q.start, q.end, q.noun)

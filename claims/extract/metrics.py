@@ -43,6 +43,7 @@ __all__ = [
     "GROUP_STATES",
     "SUPPORT_AMONG",
     "answers_for_the_asked",
+    "commodity_priced",
     "sentence_metrics",
 ]
 
@@ -361,6 +362,8 @@ def _after_number(sentence: str, end: int, kind: str) -> tuple[str | None, bool]
         words = words[1:]  # "8 points ahead": the unit, not a measure
     if words and kind == "measure" and (dimension := _DIMENSIONS.get(_lower(words[0]))):
         return dimension, False  # "240km long": its length
+    if words and kind == "measure" and _lower(words[0]) in _COMPASS_WORDS:
+        return "distance", False  # "80 miles south of the border": how far away
     if not words or _lower(words[0]) in _GAP_WORDS:
         return None, False  # "5 points shy of the record", "$2m short": a gap, no measure
     first = _lower(words[0])
@@ -1076,6 +1079,8 @@ def _age(tokens: list[str], kind: str) -> str | None:
         return "age"
     if i >= 1 and _lower(tokens[i]) == "age" and _lower(tokens[i - 1]) in ("at", "of"):
         return "age"  # "died Sunday at age 94", "a man of age 30"
+    if i >= 0 and kind == "number" and _lower(tokens[i]) in ("turns", "turned", "turning"):
+        return "age"  # "Lee turns 70 on Tuesday": a bare number a person turns
     return None
 
 
@@ -1088,6 +1093,12 @@ _DIMENSIONS = {
     "long": "length", "wide": "width", "broad": "width", "high": "height", "tall": "height",
     "deep": "depth", "thick": "thickness",
 }  # fmt: skip
+# Directions after a length: "80 miles south", "20km north-east of".
+_COMPASS_WORDS = frozenset(
+    """north south east west northeast northwest southeast southwest north-east north-west
+    south-east south-west northwards southwards eastwards westwards offshore inland
+    away""".split()
+)
 # Scales named before their reading: "a magnitude 6.1 earthquake", "a category 4 storm".
 _SCALE_BEFORE = frozenset({"magnitude", "category"})
 # Words of a gap to another figure after the number: "5 points shy of", "clear of".
@@ -1807,6 +1818,19 @@ def _share_price(metric: str) -> str:
     if metric.split()[-1].lower() in _COMMODITIES and "price" not in metric.lower():
         return f"{metric} price"  # not "the price of petrol" again
     return metric
+
+
+_COMMODITY_PRICE_RE = re.compile(
+    rf"(?:(?:price|prices)\s+of\s+(?P<a>{'|'.join(sorted(_COMMODITIES))})"
+    rf"|(?P<b>{'|'.join(sorted(_COMMODITIES))})\s+(?:price|prices))(?:\s+per\s+[a-z]+)?"
+)
+
+
+def commodity_priced(metric: str | None) -> str | None:
+    """The traded good a price metric names: "price of gold" -> "gold", "oil price" ->
+    "oil"; the market is the subject, as "West Texas Intermediate" is in the spec."""
+    m = _COMMODITY_PRICE_RE.fullmatch(metric.lower()) if metric else None
+    return (m["a"] or m["b"]) if m else None
 
 
 def _with_rate(sentence: str, end: int, metric: str) -> str:

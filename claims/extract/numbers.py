@@ -146,6 +146,7 @@ _MINOR_CURRENCY_RE = re.compile(r"p\b(?!\.m\.)|\s(?:pence|cents?)\b")
 _GLUED_CELSIUS_RE = re.compile(r"C\b")
 _CLOCK_TIME_RE = re.compile(r"[012]?\d\.[0-5]\d")
 _CLOCK_WORDS = frozenset({"at", "until", "till", "by", "from", "before", "after"})
+_TIME_OF_DAY_AFTER_RE = re.compile(r"[ \t]?(?:[ap]\.m\b|[ap]m\b|o['’]clock\b)", re.IGNORECASE)
 _RANGE_JOIN_RE = re.compile(r"\s*[-–—]\s*|\s+(?:to|and|or)\s+")
 _COMPOUND_TIME_JOIN_RE = re.compile(r",?\s+(?:and\s+)?")
 _OF_DETERMINER_RE = re.compile(
@@ -875,6 +876,8 @@ def _quantity_at(s: str, i: int, counting: bool = False) -> tuple[Quantity | Non
         and _previous_word(s, i) in _CLOCK_WORDS
     ):
         return None, core.end  # "at 10.30": a time of day
+    if unit.kind == "number" and _TIME_OF_DAY_AFTER_RE.match(s, core.end):
+        return None, core.end  # "at 10 a.m.", "by 8pm", "at 9 o'clock": a time of day
     value = core.value * unit.value_factor
     kind = unit.kind
     if kind in ("count", "number") and (

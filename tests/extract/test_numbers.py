@@ -336,6 +336,10 @@ NOT_CLAIMS = [
     "They watched Fahrenheit 9/11 twice.",
     "The iPhone 12 launched quickly.",
     "The meeting started at 10.30 on Monday.",
+    # a time of day
+    "The next round of results will be published at 10 a.m.",
+    "Tickets go on sale at 9am, and polls close at 8 PM.",
+    "The rally begins at 7 o'clock.",
     "Thousands of fans sang.",
     "He lives at No 10 with his family.",
 ]

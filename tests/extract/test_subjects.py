@@ -332,6 +332,20 @@ def test_words_in_a_closed_quotation_are_no_subject_unless_they_name(text, surfa
     assert subject_of(text, surface) == subject
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a traded good's price is the good's, as the spec's oil grade is the subject
+        ("The price of copper closed up $40, to settle at $8,900 a tonne.", "$40", "copper"),
+        ("Jo Lee spoke. Crude fell 3% to $38.", "3%", "crude"),
+        # unless the sentence says whose price it is
+        ("Zembla's petrol prices rose 4%.", "4%", "Zembla"),
+    ],
+)  # fmt: skip
+def test_a_commodity_price_is_the_commodity_s(text, surface, subject):
+    assert claim_subject(text, surface) == subject
+
+
 def test_a_top_rate_is_its_possessors_but_a_top_rival_is_another_entity():
     text = "The plan would cut Zembla's top income tax rate to 30 percent."
     assert claim_subject(text, "30 percent") == "Zembla"

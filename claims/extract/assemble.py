@@ -200,6 +200,9 @@ def _speakers_own_age(sentence: str, q, attribution: Attribution | None) -> bool
 _PLACE_PREPOSITIONS = frozenset("in at of for from among".split())
 
 
+_SINCE_BEFORE_RE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,3}(?:in\s+)?$", re.IGNORECASE)
+
+
 def _names_whose(sentence: str, q, metric: str | None, common: frozenset[str]) -> bool:
     """Whether the sentence itself names whose the figure is, other than what its metric
     names ("Zembla's oil prices rose 4%", not "Crude fell 3%")."""
@@ -506,6 +509,15 @@ def _numeric_claims(
     default_period = time.default_period(sentence, mentions, poll_carried=poll_carried)
     # "from 2009 to 2014": no period of the vocabulary stands for the figures of a span
     spans_years = any(m.kind == "year_span" for m in mentions)
+    # "has added 2,000 jobs since May": a running total, of no month's release
+    since = any(
+        not m.governs
+        and (
+            sentence.startswith(("since", "Since"), m.start)
+            or _SINCE_BEFORE_RE.search(sentence, max(0, m.start - 40), m.start)
+        )
+        for m in mentions
+    )
     standing_period = time.default_period(sentence, mentions, poll_figure=False)
     cues = _cue_index(sentence, attribution)
     claims = []
@@ -655,7 +667,7 @@ def _numeric_claims(
                     else standing_period
                 ),
                 None
-                if spans_years
+                if spans_years or (since and q.kind in ("count", "number"))
                 else periods.latest_release(metric, published) or _contest_year(needed, published),
             )
             or (None if _is_time_ago(q, mentions) else now)

@@ -145,6 +145,8 @@ _TEMPORAL_BEFORE_RE = re.compile(
 # the quantity's own.
 _BASELINE_BEFORE_RE = re.compile(
     r"\bsince\s+$|\bsame\s+(?:period|month|quarter|week|day|time)\s+(?:of\s+|in\s+)?$"
+    # "since its creation in May 2014", "since taking office in 2009": where a total starts
+    r"|\bsince\s+(?:[\w'’-]+\s+){1,3}in\s+$"
     r"|\blast\s+(?:seen|recorded|reached)\s+(?:in\s+)?$"
     r"|\bthan\s+(?:in\s+|during\s+)?$"  # "fewer than seven years ago": the comparison's time
     # "more honest than he was in December", "higher than it did in 2019"
@@ -163,6 +165,8 @@ _FORWARD_BEFORE_RE = re.compile(
 )
 _FORWARD_WINDOW = 150
 _SINCE_RE = re.compile(r"since\b", re.IGNORECASE)  # a mention that starts "since March"
+# A value written right after a baseline's time, which is that time's value.
+_VALUE_AT_RE = re.compile(r"\s+(?:at|of)\s+(?:about\s+|around\s+|nearly\s+)?[$£€]?\d")
 # A period beyond one of these belongs to another clause: "95% effective, and deaths fell
 # in March"; "up 4% in 2004; sales ...".
 _CLAUSE_SEPARATOR_RE = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
@@ -481,6 +485,8 @@ def find_periods(
             _BASELINE_BEFORE_RE.search(s, max(0, m.start() - 30), m.start())
             or _SINCE_RE.match(s, m.start())
         ) or _starts_ahead(s, m.start(), period, published)
+        if not governs and _VALUE_AT_RE.match(s, m.end()):
+            governs = True  # "since peaking in 2006 at $5.2 billion": the peak's own time
         if kind in ("day_rel", "weekday") and _day_of_report(s, m.start(), m.end()):
             governs = False
         if kind == "weekday" and _EVENT_AFTER_DAY_RE.match(s, m.end()):

@@ -238,6 +238,11 @@ def test_weekday_needs_a_publication_date_and_is_no_possessive():
             "4.2%",
             "2023",
         ),
+        # where a running total starts is no period of the total; a value said at that
+        # time is that time's
+        ("The panel has held 75 hearings since its creation in May 2019.", "75", None),
+        ("Lee has given $400,000 to charities since retiring in 2012.", "$400,000", None),
+        ("Takings have slid since peaking in 2006 at $5.2 billion.", "$5.2 billion", "2006"),
         # the day of a report does not date the figure
         ("A report released on Monday said 300 shops closed.", "300", None),
         # a weekday as the figure's time
@@ -864,6 +869,10 @@ def test_a_year_written_in_a_relative_aside_dates_nothing_after_it():
         # by a monthly measure's latest release
         ("Between 2001 and 2007, the jobless rate was 3% lower.", "3%", "2007"),
         ("From 1990 to 2003, deaths from the fever rose 44%.", "44%", "2003"),
+        # a count since a month is a running total, not the latest release; a level
+        # compared with a time keeps it
+        ("Employers have added 2,000 jobs since May.", "2,000", None),
+        ("The jobless rate fell to 4.9%, the lowest since 2008.", "4.9%", "2021-05"),
     ],
 )
 def test_a_span_of_years_dates_its_figures_only_when_it_frames_the_sentence(text, surface, period):

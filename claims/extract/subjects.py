@@ -93,7 +93,14 @@ _OWN_RESULTS_RE = re.compile(
     r"|rises?|falls?|increases?|declines?|drops?|investments?|holdings|assets|stakes?"
     r"|debts?|liabilit(?:y|ies))\b"
 )
-_SOURCE_BEFORE_RE = re.compile(r"\b(?:according\s+to|said|says|told)\s+(?:the\s+)?$", re.I)
+_SOURCE_BEFORE_RE = re.compile(
+    r"\b(?:according\s+to|said|says|told)\s+(?:the\s+)?$"
+    # "according to data from the Dunmore office", "according to figures by Acme"
+    r"|\baccording\s+to\s+(?:the\s+|new\s+|latest\s+|official\s+){0,2}(?:data|figures"
+    r"|numbers|statistics|estimates|records|a\s+report|reports|a\s+survey|a\s+poll)\s+"
+    r"(?:from|by|of|released\s+by|compiled\s+by)\s+(?:the\s+)?$",
+    re.I,
+)
 _PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?:in|at|on|from|to|into|for|with|by|over|across|against|under|during|before|after"
     r"|since|until|near|outside|inside|behind|beyond|between|among|through|via|of|about"
@@ -485,7 +492,7 @@ def _is_source(sentence: str, start: int, end: int) -> bool:
         _SELF_REPORT_RE.match(sentence, m.end()) or _OWN_RESULTS_RE.match(sentence, m.end())
     ):
         return True
-    return bool(_SOURCE_BEFORE_RE.search(sentence, max(0, start - 30), start))
+    return bool(_SOURCE_BEFORE_RE.search(sentence, max(0, start - 60), start))
 
 
 def _after_figure_subject(sentence: str, end: int) -> str | None:
@@ -1760,7 +1767,7 @@ def _mention_role(sentence: str, start: int, end: int, name: str) -> float:
     """How much one mention makes a name the article's topic."""
     if _SOURCE_AFTER_RE.match(sentence, end):
         return 0.25  # a body that gives figures is mostly their source, not their subject
-    if _SOURCE_BEFORE_RE.search(sentence, max(0, start - 30), start):
+    if _SOURCE_BEFORE_RE.search(sentence, max(0, start - 60), start):
         return 0.25
     if _PREPOSITION_BEFORE_RE.search(sentence, max(0, start - 16), start):
         return 0.75  # "sales outside Europe helped": not the clause's subject

@@ -491,6 +491,19 @@ def test_a_firm_reporting_a_statistic_is_its_source_not_its_subject():
     assert claim.subject != "Labour Office"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Of its 9,000 voters, according to data from the Dunmore Registry Office, 4,100 are Whigs.",
+        "According to figures released by the Zembla Ports Authority, 4,100 ships docked.",
+    ],
+)
+def test_the_body_whose_data_give_a_figure_is_its_source_not_its_subject(sentence):
+    claim = next(c for c in extract_claims(sentence, "2016-03-10") if c.surface == "4,100")
+    assert claim.subject not in ("Dunmore Registry Office", "Zembla Ports Authority")
+    assert claim.speaker in ("Dunmore Registry Office", "Zembla Ports Authority")
+
+
 def test_the_company_is_the_organisation_last_named():
     text = (
         "Jo Rivers leads the poll in Zembla. The index was held back by a drop in the "

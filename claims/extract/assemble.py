@@ -200,6 +200,7 @@ def _speakers_own_age(sentence: str, q, attribution: Attribution | None) -> bool
 _PLACE_PREPOSITIONS = frozenset("in at of for from among".split())
 
 
+_CASUALTY_WORDS = frozenset({"dead", "killed", "died", "wounded", "injured", "hurt"})
 _SINCE_BEFORE_RE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,3}(?:in\s+)?$", re.IGNORECASE)
 
 
@@ -590,7 +591,8 @@ def _numeric_claims(
             # in the article's words when they name the same toll ("death toll"), but
             # never the toll of another figure in the sentence ("3 killed and 20 hurt")
             same_toll = casualties.toll_kind(metric) == casualties.toll_kind(hurt.metric)
-            metric = metric if same_toll else hurt.metric
+            bare_word = metric in _CASUALTY_WORDS  # "left nine dead": dead, the toll's word
+            metric = metric if same_toll and not bare_word else hurt.metric
             subject = hurt.event
         elif not contest_share and (gap := leads.find_lead(sentence, q.start, q.end, q.unit)):
             # "Smith leads Jones by 40 delegates": the size of a lead, not a count

@@ -146,6 +146,7 @@ _MINOR_CURRENCY_RE = re.compile(r"p\b(?!\.m\.)|\s(?:pence|cents?)\b")
 _GLUED_CELSIUS_RE = re.compile(r"C\b")
 _CLOCK_TIME_RE = re.compile(r"[012]?\d\.[0-5]\d")
 _CLOCK_WORDS = frozenset({"at", "until", "till", "by", "from", "before", "after"})
+_YEAR_WORDS = frozenset({"in", "since", "from", "until", "till", "by", "circa", "around"})
 _TIME_OF_DAY_AFTER_RE = re.compile(r"[ \t]?(?:[ap]\.m\b|[ap]m\b|o['’]clock\b)", re.IGNORECASE)
 _RANGE_JOIN_RE = re.compile(r"\s*[-–—]\s*|\s+(?:to|and|or)\s+")
 _COMPOUND_TIME_JOIN_RE = re.compile(r",?\s+(?:and\s+)?")
@@ -731,6 +732,8 @@ def find_quantities(s: str, blocked: list[tuple[int, int]] | None = None) -> lis
                 _take_sign(found[-1], quantity)
             if found and quantity.unit is None and _compares_with(s, found[-1], quantity):
                 quantity.unit, quantity.kind = found[-1].unit, found[-1].kind
+            if found and _unit_written_once(s, found[-1], quantity):
+                found[-1].unit, found[-1].kind = quantity.unit, quantity.kind
             found.append(quantity)
         pos = max(next_pos, i + 1)
     return found
@@ -755,6 +758,19 @@ def _compares_with(s: str, previous: Quantity, current: Quantity) -> bool:
     if previous.noun and s.startswith(previous.noun, end + 1):
         end += 1 + len(previous.noun)  # the counted noun is not inside the surface
     return _COMPARISON_RE.fullmatch(s, end, current.start) is not None
+
+
+# "35 to 12 percent", "58-36%": a score whose unit is written after its second number.
+_SCORE_JOIN_RE = re.compile(r"\s*(?:-|–|to)\s*")
+
+
+def _unit_written_once(s: str, previous: Quantity, current: Quantity) -> bool:
+    return (
+        previous.kind == "number"
+        and current.kind == "percent"
+        and previous.value > current.value
+        and _SCORE_JOIN_RE.fullmatch(s, previous.end, current.start) is not None
+    )
 
 
 def _restates(s: str, previous: Quantity, current: Quantity) -> bool:
@@ -852,8 +868,10 @@ def _quantity_at(s: str, i: int, counting: bool = False) -> tuple[Quantity | Non
     if unit.kind != "money" and _RANK_CUTOFF_RE.search(s, max(0, core.start - 40), core.start):
         # "in the top 10", "a levy on the top 4 or 5 percent": the range goes with it
         return None, _skip_token(s, rng[0].end if rng else core.end)
-    if rng is not None and unit.kind == "percent" and rng[0].value < core.value:
-        rng = None  # "58%-36%", "44 percent to 37 percent": two shares of a poll, no range
+    if rng is not None and _descends(core, rng[0]):
+        # "58%-36%", "44 percent to 37 percent", "leads Lee, 1,428 to 1,153": a score of
+        # two figures, no range
+        rng = None
     if (
         rng is None
         and not _stands_alone_as_a_number(s, core, unit)
@@ -870,6 +888,14 @@ def _quantity_at(s: str, i: int, counting: bool = False) -> tuple[Quantity | Non
         return _range_quantity(s, core, unit, rng)
     if unit.kind == "number" and core.plain_int and 1800 <= core.value <= 2100:
         return None, core.end  # a bare four-digit number is a year the periods module missed
+    if (
+        unit.kind == "number"
+        and core.plain_int
+        and 1000 <= core.value < 1800
+        and _previous_word(s, i) in _YEAR_WORDS
+        and s[core.end : core.end + 1] in (",", ".", ";", ")", "")
+    ):
+        return None, core.end  # "founded in 1789": an older year
     if (
         unit.kind == "number"
         and _CLOCK_TIME_RE.fullmatch(core.text)
@@ -949,10 +975,14 @@ def _words_are_a_number(s: str, core: _Core, unit: _Unit) -> bool:
         return unit.kind in ("percent", "money", "measure")
     if core.text.lower() == "two" and _refers_to_a_pair(s, core):
         return False
-    # A number word with nothing counted is a pronoun-like use: "the two met".
-    return unit.unit is not None
+    # A number word with nothing counted is a pronoun-like use: "the two met"; but one
+    # that a casualty word follows counts people ("left nine dead").
+    return unit.unit is not None or _CASUALTY_AFTER_RE.match(s, core.end) is not None
 
 
+_CASUALTY_AFTER_RE = re.compile(
+    r"\s+(?:(?:were|are|have\s+been)\s+)?(?:dead|killed|wounded|injured|hurt)\b"
+)
 # "the two candidates are level", "talks between the two countries": a pair the text
 # has named, referred to again, not a count it reports. A relative clause after the
 # noun makes it a count again ("the two plants that closed").
@@ -1004,6 +1034,14 @@ def _count_modifier(s: str, core: _Core) -> tuple[Quantity | None, int]:
     quantity = Quantity(core.start, end, core.value, unit=unit, kind="count", noun=found["noun"])
     quantity.in_words = core.in_words
     return _finish(s, quantity), end
+
+
+def _descends(first: _Core, second: _Core) -> bool:
+    """Whether the second number of "X to Y" is the smaller (a scale written once, "£2-3bn",
+    applies to both)."""
+    if second.scaled and not first.scaled:
+        return second.value < first.value * second.scale
+    return second.value < first.value
 
 
 def _range_quantity(

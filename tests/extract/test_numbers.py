@@ -336,6 +336,8 @@ NOT_CLAIMS = [
     "They watched Fahrenheit 9/11 twice.",
     "The iPhone 12 launched quickly.",
     "The meeting started at 10.30 on Monday.",
+    # an older year after a preposition of time
+    "The office, founded in 1789, has no powers.",
     # a time of day
     "The next round of results will be published at 10 a.m.",
     "Tickets go on sale at 9am, and polls close at 8 PM.",
@@ -369,6 +371,34 @@ def test_a_pair_that_a_relative_clause_defines_is_counted():
 def test_a_hyphenated_count_before_an_amount_is_a_claim(text, surface, value, unit):
     claim = only(text)
     assert (claim.surface, claim.value, claim.unit) == (surface, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a falling pair is a score of two figures, whatever they count
+        ("Okafor leads Lee, 1,428 to 1,153.", [("1,428", 1428, None), ("1,153", 1153, None)]),
+        ("The bill passed 92 to 3.", [("92", 92, None), ("3", 3, None)]),
+        # the unit written after the second is the first's too
+        ("Okafor beat Lee—35 to 12 percent—in Westmarch.",
+         [("35", 35, "percent"), ("12 percent", 12, "percent")]),
+        # a rising pair stays one range; a scale written once applies to both
+        ("Analysts expect growth of 3 to 5 percent.", [("3 to 5 percent", 4, "percent")]),
+        ("The plan costs £2-3bn.", [("£2-3bn", 2.5e9, "GBP")]),
+    ],
+)  # fmt: skip
+def test_a_falling_pair_is_two_figures(text, expected):
+    assert [(c.surface, c.value, c.unit) for c in numeric(text)] == expected
+
+
+def test_a_number_word_before_a_casualty_word_counts_people():
+    claim = only("The blast left nine dead in Dunmore.")
+    assert (claim.surface, claim.value, claim.unit, claim.metric) == (
+        "nine",
+        9,
+        "person",
+        "people killed",
+    )
 
 
 def test_number_words_that_continue_a_list_of_counts_are_counts():

@@ -401,9 +401,15 @@ _PARTY_WORDS = frozenset("Tory Labour Conservative Liberal Green Unionist Nation
 _PARTY_LABELS = _PARTY_WORDS | {"Democrat", "Democratic", "Republican"}
 
 
+# A legislator's party and state: "R-Fla", "D-N.Y", "I-Vt".
+_PARTY_AND_STATE_RE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,8}")
+
+
 def _as_subject(name: str) -> str | None:
     """A chunk as a subject: 'Acme's Widget' -> 'Widget' (the possessed name), a title
     dropped ('Coach Jo Smith' -> 'Jo Smith'), a country adjective -> its country."""
+    if _PARTY_AND_STATE_RE.fullmatch(name.rstrip(".")):
+        return None  # "Jo Lee (R-Wash.)": a label of the name before it
     parts = _POSSESSED_NAME_RE.split(name)
     while parts and not (name := _without_measure(parts[-1])):
         parts.pop()  # "Zembla's GDP": Zembla's; "Real GDP" alone: no one's

@@ -504,6 +504,11 @@ def test_the_body_whose_data_give_a_figure_is_its_source_not_its_subject(sentenc
     assert claim.speaker in ("Dunmore Registry Office", "Zembla Ports Authority")
 
 
+def test_a_legislators_party_and_state_label_the_name_before_them():
+    text = "Lindqvist spoke. Sen. Jo Lee (R-Wash.), who chairs the panel, raised $4m in May."
+    assert claim_subject(text, "$4m") == "Jo Lee"
+
+
 def test_the_company_is_the_organisation_last_named():
     text = (
         "Jo Rivers leads the poll in Zembla. The index was held back by a drop in the "

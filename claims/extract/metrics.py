@@ -36,7 +36,14 @@ from collections.abc import Iterable, Sequence
 
 from claims.extract import context, leads
 from claims.extract.lexicon import past_participle
-from claims.extract.names import CALENDAR_NAMES, COPULA, SAYING_VERBS, SHARE_TRAIT, TITLES
+from claims.extract.names import (
+    CALENDAR_NAMES,
+    COPULA,
+    DEMONYM,
+    SAYING_VERBS,
+    SHARE_TRAIT,
+    TITLES,
+)
 
 __all__ = [
     "FIELDWORK_WORDS",
@@ -311,6 +318,10 @@ def _np_from(words: list[str]) -> list[str]:
     first function word, verb or name ("net profits to 2bn" -> "net profits")."""
     out: list[str] = []
     for k, word in enumerate(words):
+        following = words[k + 1] if k + 1 < len(words) else ""
+        if out and DEMONYM.search(word) and _PEOPLE_NOUN_RE.fullmatch(following):
+            out.append(word)  # "eligible Democratic voters", "small German firms"
+            continue
         if not word[:1].islower() and not _is_indicator(word):
             break
         if not _nounish(word) and not _ing_modifier(word, words[k + 1 : k + 2]):
@@ -324,6 +335,8 @@ def _np_from(words: list[str]) -> list[str]:
 
 
 _SPAN_WORDS = frozenset("past last next first top".split())
+# A plural noun after a people's adjective: "Democratic voters", "German firms".
+_PEOPLE_NOUN_RE = re.compile(r"[a-z][a-z-]*[^s\W]s")
 
 
 def _object_after(words: list[str]) -> list[str]:

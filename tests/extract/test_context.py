@@ -481,6 +481,17 @@ def test_metric_quality_rules(text, surface, metric):
         ("Acme's stock closed down 2.5 percent at $18.", "$18", "share price"),
         ("The price of copper opened up $40 on Monday.", "$40", "price of copper"),
         ("The depot closed 30 branches.", "30", "branches closed"),
+        # a people's adjective inside the group a share is of
+        (
+            "Nearly 12% of eligible Ruritanian voters stayed home.",
+            "12%",
+            "share of eligible Ruritanian voters",
+        ),
+        (
+            "Nearly 12% of eligible Republican voters stayed home.",
+            "12%",
+            "share of eligible Republican voters",
+        ),
         # a bare number a person turns is an age; a length with a direction a distance
         ("Okafor turns 70 on Tuesday.", "70", "age"),
         ("Dunmore, about 80 miles south, has a port.", "80 miles", "distance"),

@@ -745,6 +745,21 @@ _AGENT_RE = re.compile(rf"(?:^|\s)(?:by|from|of|at)\s+(?:the\s+)?(?P<n>{NAME_SEQ
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w&.'\u2019-]*\s$")
 
 
+# A name with the few words before it that make its noun phrase ("the Acme", "a new Acme
+# Research"), but no preposition: in "the exit polls in Westmarch" the place only says
+# where.
+_HEAD_NAME_RE = re.compile(
+    rf"^(?:(?:the|a|an)\s+)?(?:(?!(?:in|on|at|for|across|among|over|about)\b)[a-z][\w-]*\s+){{0,3}}?"
+    rf"(?:{JOINT_NAME})(?:\s+[a-z][\w-]*)?"
+)
+# A record's noun after the name that keeps it ("Acme's polling", "the Acme polling
+# average"): the source is the name.
+_RECORD_TAIL_RE = re.compile(
+    r"(?:['’]s)?\s+(?:polling|poll|polls|survey|data|figures|analysis|average|tally|count"
+    r"|estimates?|projections?|tracker)$"
+)
+
+
 def _according_to(right: str) -> Source | None:
     """ "according to a projection by Acme Analytics" -> Acme Analytics; "according to
     the industry's trade body, the Beacon Retail Association" -> the body's name."""
@@ -777,19 +792,33 @@ def _according_to(right: str) -> Source | None:
             # "by the UK toy industry's trade body": the body, not the place
             return Source(m.group("n") + owned.group(), "name")
         return _source_from_np(m.group("n"))
-    head = re.match(
-        rf"^(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?:{JOINT_NAME})(?:\s+[a-z][\w-]*)?",
-        chunk,
-    )
+    head = _HEAD_NAME_RE.match(chunk)
     if head:
         src = _source_from_np(head.group())
         if src is None:
             return _keeper_of_records(head.group())
+        if src.form == "name" and (tail := _RECORD_TAIL_RE.search(src.text)):
+            return Source(src.text[: tail.start()], "name")  # "the Acme polling average"
         return src
     src = _source_from_np(chunk)
+    if src is not None and src.form == "name" and _where_only(chunk, src.text):
+        return None  # "according to the exit polls in Westmarch": where, not whose
     if src is not None and src.form in ("name", "nominal"):
         return src
     return None
+
+
+def _where_only(chunk: str, name: str) -> bool:
+    """Whether the name follows a preposition of place in the chunk."""
+    at = chunk.find(name)
+    return at > 0 and _PLACE_PREPOSITION_BEFORE_RE.search(chunk, 0, at) is not None
+
+
+# Not after a document's noun: "a report in the Dunmore Courier" names its publisher.
+_PLACE_PREPOSITION_BEFORE_RE = re.compile(
+    r"(?<!report\s)(?<!reports\s)(?<!article\s)(?<!story\s)(?<!column\s)(?<!interview\s)"
+    r"(?<!editorial\s)(?<!piece\s)\b(?:in|across|throughout|around)\s+(?:the\s+)?$"
+)
 
 
 def named_according_to(right: str) -> str | None:
@@ -809,7 +838,7 @@ def _keeper_of_records(phrase: str) -> Source | None:
         return None
     before = phrase[: name.start()].split()
     after = phrase[name.end() :].split()
-    text = _POLL_WORD_END.sub("", name.group())
+    text = _POLL_WORD_END.sub("", _POSSESSIVE_END.sub("", name.group()))
     if DEMONYM.search(text) or text in _FUNCTION_CAPS:
         return None
     documented = not after or after[0].lower() in _RECORD_NOUNS or text != name.group()
@@ -828,7 +857,8 @@ _PRONOUN_OF_POSSESSIVE = {"its": "it", "their": "they", "his": "he", "her": "she
 # What a body keeps or publishes, after its name: "SEC filings", "a CNN tally".
 _RECORD_NOUNS = frozenset(
     """records filings filing figures data statistics numbers estimates documents poll polls
-    survey surveys tally count average analysis report reports summary research study""".split()
+    polling survey surveys tally count average analysis report reports summary research study
+    tracker projection projections""".split()
 )
 # Words before a name that make it part of a longer phrase ("interview with X").
 _LINKING_WORDS = frozenset("with in of by for from at to on about".split())

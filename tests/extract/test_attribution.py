@@ -182,6 +182,25 @@ def test_no_attribution(sentence):
     assert all(att is None for _, att in attribute(sentence))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # the body whose record an "according to" names, not the record's noun
+        ("Okafor trails Lee by 4 points, according to the Beacon polling average.", "Beacon"),
+        ("Okafor trails Lee by 4 points, according to Beacon Pollster’s polling average.",
+         "Beacon Pollster"),
+        # a report in a paper is the paper's
+        ("Coin flips settled six counties, according to a report in the Dunmore Courier.",
+         "Dunmore Courier"),
+        # a place after the record only says where: no named source
+        ("According to the exit polls in Westmarch, 24% of voters wanted change.", None),
+    ],
+)  # fmt: skip
+def test_an_according_to_names_the_body_behind_the_record(sentence, speaker):
+    claim = next(c for c in extract_claims(sentence, "2016-02-11") if c.kind == "numeric")
+    assert claim.speaker == speaker
+
+
 def test_unnamed_generic_sources_are_not_attributed():
     # CLAIM-SPEC wants named sources: bare "officials" / "analysts" are left out.
     text = "Officials said the road would reopen. Analysts warned of delays."

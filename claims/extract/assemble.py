@@ -605,6 +605,8 @@ def _numeric_claims(
         if metric is None and _polled_share(q, subject, sentence, figure_source):
             metric = "support"  # "Smith is second at 20 percent" in a poll's paragraph
         speaker = _numeric_speaker(source, attribution, figure_source)
+        if speaker is None and attribution is None:
+            speaker = frames.unnamed_source(sentence, q.start, q.end)  # "police said"
         if source is not None and (quoted := _quoted_source(sentence, q.start, q.end)):
             speaker = quoted
         if _describes_a_poll(metric, sentence):

@@ -9,8 +9,10 @@ such as "the firm"); coref.py decides who that is.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claims.extract.names import (
     CORE,
@@ -40,7 +42,14 @@ from claims.extract.names import (
     strip_trailing_place,
 )
 
-__all__ = ["RANKED_DESCRIPTION", "Frame", "Source", "frames_in", "named_according_to"]
+__all__ = [
+    "RANKED_DESCRIPTION",
+    "Frame",
+    "Source",
+    "frames_in",
+    "named_according_to",
+    "unnamed_source",
+]
 
 # Nouns that make "the X" / "a X" a source worth keeping (resolved when possible): an
 # organisation's ("the carmaker said"), a document's or a spokesperson's.
@@ -819,6 +828,90 @@ _PLACE_PREPOSITION_BEFORE_RE = re.compile(
     r"(?<!report\s)(?<!reports\s)(?<!article\s)(?<!story\s)(?<!column\s)(?<!interview\s)"
     r"(?<!editorial\s)(?<!piece\s)\b(?:in|across|throughout|around)\s+(?:the\s+)?$"
 )
+
+
+# Groups and documents that give figures without a name: "police said", "analysts
+# expect", "state gaming regulators reported", "the congressional report said". They
+# are no attributed claim's speaker (the spec's are named), but they are where the text
+# says a figure comes from.
+_UNNAMED_HEADS = (
+    r"police|officials|analysts|economists|experts|researchers|scientists|regulators"
+    r"|prosecutors|investigators|authorities|organi[sz]ers|forecasters|report|study|audit"
+)
+_UNNAMED_NP = (
+    r"(?P<np>(?:(?!(?:and|or|but|where|when|which|who|whom|that|the|a|an|as|in|of|one)\b)"
+    rf"[a-z][\w-]*\s+){{0,3}}?(?:{_UNNAMED_HEADS}))"
+)
+_UNNAMED_VERBS = (
+    r"said|say|says|estimated|estimate|estimates|reported|reports|found|finds|expect|expects"
+    r"|expected|predicted|predict|predicts|forecast|forecasts|calculated|counted"
+)
+# Before the figure, opening its clause: "Police said six protesters were arrested".
+_UNNAMED_BEFORE_RE = re.compile(
+    rf"(?:^\W*|[,;]\s+|\b(?:that|and|but)\s+)(?:(?:the|a)\s+)?{_UNNAMED_NP}\s+"
+    rf"(?:[a-z]+ly\s+)?(?:{_UNNAMED_VERBS})\b",
+    re.IGNORECASE,
+)
+# After the figure's clause: "..., police said."
+_UNNAMED_AFTER_RE = re.compile(
+    rf",\s+(?:(?:the|a)\s+)?{_UNNAMED_NP}\s+(?:said|say|says|reported|estimated)\b",
+    re.IGNORECASE,
+)
+# Anywhere: "according to analysts' forecasts".
+_UNNAMED_ACCORDING_RE = re.compile(
+    rf"\baccording\s+to\s+(?:(?:the|a)\s+)?{_UNNAMED_NP}(?![\w-])", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class _UnnamedSources:
+    """One sentence's unnamed sources, read once: the one an "according to" gives, those
+    that open a clause by where their verb ends, and those that close one by where
+    their comma stands."""
+
+    according: str | None
+    before_ends: tuple[int, ...]
+    before: tuple[str, ...]
+    after_starts: tuple[int, ...]
+    after: tuple[str, ...]
+
+
+@lru_cache(maxsize=64)
+def _unnamed_sources(sentence: str) -> _UnnamedSources:
+    def group(m: re.Match[str]) -> str | None:
+        words = m["np"].split()
+        if not sentence[: m.start("np")].strip(" \"“‘'("):
+            words[0] = words[0].lower()  # "Police said": capitalised as the sentence opens
+        return None if any(w[:1].isupper() for w in words) else " ".join(words)
+
+    according = next(filter(None, map(group, _UNNAMED_ACCORDING_RE.finditer(sentence))), None)
+    before = [(m.end(), g) for m in _UNNAMED_BEFORE_RE.finditer(sentence) if (g := group(m))]
+    after = [(m.start(), g) for m in _UNNAMED_AFTER_RE.finditer(sentence) if (g := group(m))]
+    return _UnnamedSources(
+        according,
+        tuple(at for at, _ in before),
+        tuple(g for _, g in before),
+        tuple(at for at, _ in after),
+        tuple(g for _, g in after),
+    )
+
+
+def unnamed_source(sentence: str, start: int, end: int) -> str | None:
+    """The unnamed group or document the sentence gives as the source of the figure at
+    [start, end): "Police said six protesters were arrested" -> police, "... 12
+    workstations, the congressional report said" -> congressional report, "according
+    to analysts' forecasts" -> analysts. A semicolon between them ends the source's
+    reach."""
+    found = _unnamed_sources(sentence)
+    if found.according:
+        return found.according
+    i = bisect_right(found.before_ends, start) - 1
+    if i >= 0 and sentence.find(";", found.before_ends[i], start) < 0:
+        return found.before[i]
+    j = bisect_left(found.after_starts, end)
+    if j < len(found.after_starts) and sentence.find(";", end, found.after_starts[j]) < 0:
+        return found.after[j]
+    return None
 
 
 def named_according_to(right: str) -> str | None:

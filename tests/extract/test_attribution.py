@@ -201,6 +201,26 @@ def test_an_according_to_names_the_body_behind_the_record(sentence, speaker):
     assert claim.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("sentence", "surface", "speaker"),
+    [
+        ("Police said six protesters were arrested in Dunmore.", "six", "police"),
+        ("Six protesters were arrested, state police said.", "Six", "state police"),
+        ("Hackers hit 12 servers, the congressional report said.", "12", "congressional report"),
+        ("According to analysts' forecasts, Acme will earn £9bn.", "£9bn", "analysts"),
+        # the group's own act, or a figure outside what the group says: no source
+        ("Police arrested six protesters in Dunmore.", "six", None),
+        ("Funding is still less than half of what researchers say they need.", "half", None),
+        ("Officials said the fair opened; 4,000 people came.", "4,000", None),
+    ],
+)  # fmt: skip
+def test_an_unnamed_group_that_gives_a_figure_is_its_speaker(sentence, surface, speaker):
+    claim = next(c for c in extract_claims(sentence, "2016-02-11") if c.surface == surface)
+    assert claim.speaker == speaker
+    # but no attributed claim: the spec's attributed claims have named sources
+    assert not any(c.kind in ("quote", "statement") for c in extract_claims(sentence))
+
+
 def test_unnamed_generic_sources_are_not_attributed():
     # CLAIM-SPEC wants named sources: bare "officials" / "analysts" are left out.
     text = "Officials said the road would reopen. Analysts warned of delays."

@@ -8,7 +8,14 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas, getInflection
 
-__all__ = ["is_inflected_word", "past_participle"]
+__all__ = ["is_english_word", "is_inflected_word", "past_participle"]
+
+
+@lru_cache(maxsize=8192)
+def is_english_word(word: str) -> bool:
+    """Whether the lexicon knows `word`, in lower case, as an English noun, verb,
+    adjective or adverb ("electric", "mills"); surnames it does not list ("petraeus")."""
+    return bool(getAllLemmas(word.lower()))
 
 
 @lru_cache(maxsize=8192)

@@ -62,7 +62,9 @@ _PREPOSITIONS = frozenset(
     before between under into than against per via behind ahead above below beyond versus
     vs""".split()
 )
-_CONJUNCTIONS = frozenset("and or but nor while whereas although though as".split())
+_CONJUNCTIONS = frozenset(
+    "and or but nor while whereas although though as if unless because whether once".split()
+)
 _PRONOUNS = frozenset(
     """i you he she it we they me him us them who whom whose which what that there here where
     when why how""".split()

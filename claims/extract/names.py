@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from claims.extract import places
+from claims.extract import lexicon, places
 
 __all__ = [
     "ANSWER_VERBS",
@@ -21,6 +21,7 @@ __all__ = [
     "CORE",
     "DEMONYM",
     "ENDS_SENTENCE",
+    "FIRM_OPENING_TITLES",
     "FUNCTION_WORDS",
     "GEO_WORDS",
     "JOINT_NAME",
@@ -323,13 +324,32 @@ def clean_name(raw: str) -> tuple[str | None, str | None]:
         cut += 2  # "Secretary of State Jo Smith": a title with its office, then the name
     elif cut >= 0 and (words[cut + 1][:1].islower() or words[cut - 1 : cut] == ["the"]):
         cut = -1  # a title inside a body's name: "Office of the Chief Harbour Master"
-    if cut < 0 or _body_of(words, cut):
+    if cut < 0 or _body_of(words, cut) or _firm_named_by_title(words, cut):
         return " ".join(words), None
     name_words = words[cut + 1 :]
     prefix = words[:cut]
     # Honorifics such as "Sir" stay part of the name ("Sir Jo Smith").
     org = " ".join(prefix) if prefix and _looks_like_org_prefix(prefix) else None
     return " ".join(name_words), org
+
+
+# Title words that also open the names of firms and places ("General Electric", "King
+# Street", "Chief Executive", "Major League"), not only a person's surname.
+FIRM_OPENING_TITLES = frozenset(
+    """general gen king queen prince princess lord lady chief major leader head father
+    executive officer manager editor director captain capt star""".split()
+)
+
+
+def _firm_named_by_title(words: list[str], cut: int) -> bool:
+    """Whether a title word opens a firm's name: one English word after it ("General
+    Electric", "General Mills"), not a surname ("General Petraeus")."""
+    return (
+        cut == 0
+        and len(words) == 2
+        and words[0].lower().strip(".") in FIRM_OPENING_TITLES
+        and lexicon.is_english_word(_drop_possessive(words[1]))
+    )
 
 
 def _body_of(words: list[str], cut: int) -> bool:

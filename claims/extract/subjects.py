@@ -43,6 +43,7 @@ from claims.extract.names import (
     COPULA,
     DEMONYM,
     ENDS_SENTENCE,
+    FIRM_OPENING_TITLES,
     MODAL,
     SAYING_VERBS,
     SHARE_TRAIT,
@@ -1530,12 +1531,8 @@ class ArticleSubjects:
 
 
 # Titles written before a person's surname alone ("President Okafor", "Coach Lee"); not
-# the title words that also open the names of firms and places ("General Mills", "King
-# Street", "Chief Executive", "Major League").
-_PERSON_TITLES = TITLES - frozenset(
-    """general gen king queen prince princess lord lady chief major leader head father
-    executive officer manager editor director captain capt star""".split()
-)
+# the title words that also open the names of firms and places ("General Mills").
+_PERSON_TITLES = TITLES - FIRM_OPENING_TITLES
 
 
 def _is_person_title(word: str) -> bool:

@@ -221,6 +221,20 @@ def test_an_unnamed_group_that_gives_a_figure_is_its_speaker(sentence, surface, 
     assert not any(c.kind in ("quote", "statement") for c in extract_claims(sentence))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # a title word that opens a firm's name with one English word after it
+        ("General Dynamics says it sold 40 jets in 2014.", "General Dynamics"),
+        # but before a surname it is the person's title
+        ("General Okafor said 400 troops would stay.", "Okafor"),
+    ],
+)
+def test_a_title_word_may_open_a_firms_name(sentence, speaker):
+    claim = next(c for c in extract_claims(sentence, "2016-02-11") if c.kind == "numeric")
+    assert claim.speaker == speaker
+
+
 def test_unnamed_generic_sources_are_not_attributed():
     # CLAIM-SPEC wants named sources: bare "officials" / "analysts" are left out.
     text = "Officials said the road would reopen. Analysts warned of delays."

@@ -481,6 +481,8 @@ def test_metric_quality_rules(text, surface, metric):
         ("Acme's stock closed down 2.5 percent at $18.", "$18", "share price"),
         ("The price of copper opened up $40 on Monday.", "$40", "price of copper"),
         ("The depot closed 30 branches.", "30", "branches closed"),
+        # a conjunction after the figure names nothing
+        ("The loan runs out in less than 25 years if payments hit the cap.", "25 years", None),
         # a people's adjective inside the group a share is of
         (
             "Nearly 12% of eligible Ruritanian voters stayed home.",

@@ -11,7 +11,7 @@ module). The layers, each module importing only from those listed before it:
 - leaves, importing nothing from the package: places, units, sentences,
   quotes, context, fields, lexicon;
 - names <- lexicon, places; leads <- context, names, places; requirements <- names;
-  numbers <- names, units; periods <- names, numbers, places, sentences, units;
+  numbers <- casualties, names, units; periods <- names, numbers, places, sentences, units;
   casualties <- places; metrics <- context, leads, lexicon, names;
 - frames <- names; coref <- frames, names, places; figures <- names, periods,
   sentences; subjects <- context, fields, leads, names, places;

@@ -200,11 +200,27 @@ def _speakers_own_age(sentence: str, q, attribution: Attribution | None) -> bool
 _PLACE_PREPOSITIONS = frozenset("in at of for from among".split())
 
 
-_CASUALTY_WORDS = frozenset({"dead", "killed", "died", "wounded", "injured", "hurt"})
-_SINCE_BEFORE_RE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,3}(?:in\s+)?$", re.IGNORECASE)
+# "since May", "since its creation in 2019": where a running total starts; not a record
+# compared with a time ("the most since December", "the lowest since 2008").
+_SINCE_BEFORE_RE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_RECORD_BEFORE_SINCE_RE = re.compile(
+    r"\b(?:most|least|fewest|first|[a-z]+est)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE
+)
 
 
-def _names_whose(sentence: str, q, metric: str | None, common: frozenset[str]) -> bool:
+def _starts_a_running_total(sentence: str, mention: periods.PeriodMention) -> bool:
+    """Whether a "since" mention says where a running total starts ("added 2,000 jobs
+    since May"), not a record compared with a time ("the most since December")."""
+    if sentence.startswith(("since", "Since"), mention.start):
+        since = mention.start
+    elif m := _SINCE_BEFORE_RE.search(sentence, max(0, mention.start - 40), mention.start):
+        since = m.start()
+    else:
+        return False
+    return not _RECORD_BEFORE_SINCE_RE.search(sentence, max(0, since - 40), since)
+
+
+def _names_another_owner(sentence: str, q, metric: str | None, common: frozenset[str]) -> bool:
     """Whether the sentence itself names whose the figure is, other than what its metric
     names ("Zembla's oil prices rose 4%", not "Crude fell 3%")."""
     own = subjects.sentence_subject(sentence, q.start, q.end, common)
@@ -511,14 +527,7 @@ def _numeric_claims(
     # "from 2009 to 2014": no period of the vocabulary stands for the figures of a span
     spans_years = any(m.kind == "year_span" for m in mentions)
     # "has added 2,000 jobs since May": a running total, of no month's release
-    since = any(
-        not m.governs
-        and (
-            sentence.startswith(("since", "Since"), m.start)
-            or _SINCE_BEFORE_RE.search(sentence, max(0, m.start - 40), m.start)
-        )
-        for m in mentions
-    )
+    since = any(not m.governs and _starts_a_running_total(sentence, m) for m in mentions)
     standing_period = time.default_period(sentence, mentions, poll_figure=False)
     cues = _cue_index(sentence, attribution)
     claims = []
@@ -547,9 +556,9 @@ def _numeric_claims(
             # party or anyone ("we lose 300 a year to ..."), and stays unresolved here.
             subject = source.speaker if who == "I" else source.speaker_org or subject
         subject = _full_org_subject(subject, org_names)
-        goods = metrics.commodity_priced(metric)
-        if goods is not None and _names_whose(sentence, q, metric, common_words):
-            goods = None  # "Zembla's oil prices": Zembla's
+        traded_good = metrics.commodity_priced(metric)
+        if traded_good is not None and _names_another_owner(sentence, q, metric, common_words):
+            traded_good = None  # "Zembla's oil prices": Zembla's
         contest_share = _contest_share(q, subject, metric, sentence)
         if contest_share:
             # "Smith leads Jones 46% to 39%": each one's share, no lead; "leads Jones in
@@ -564,8 +573,8 @@ def _numeric_claims(
         elif _subject_within_metric(subject, metric):
             # "the unemployment rate rose to 3.5%": what, not who; the article says whose
             subject = article_subjects.default if article_subjects is not None else None
-        if goods is not None:
-            subject = goods  # "the price of gold rose $16", "Crude fell 3%": its price
+        if traded_good is not None:
+            subject = traded_good  # "the price of gold rose $16", "Crude fell 3%": its price
         needed = requirements.requirement(sentence, q.start, q.end)
         hurt = (
             casualties.casualties(sentence, q.start, q.end, q.noun)
@@ -591,7 +600,8 @@ def _numeric_claims(
             # in the article's words when they name the same toll ("death toll"), but
             # never the toll of another figure in the sentence ("3 killed and 20 hurt")
             same_toll = casualties.toll_kind(metric) == casualties.toll_kind(hurt.metric)
-            bare_word = metric in _CASUALTY_WORDS  # "left nine dead": dead, the toll's word
+            # "left nine dead": the toll's word alone names no measure
+            bare_word = metric is not None and re.fullmatch(casualties.CASUALTY_WORD, metric)
             metric = metric if same_toll and not bare_word else hurt.metric
             subject = hurt.event
         elif not contest_share and (gap := leads.find_lead(sentence, q.start, q.end, q.unit)):
@@ -993,22 +1003,24 @@ def _attributed_claim(text: str, start: int, end: int, attribution) -> Extracted
     )
 
 
-# A capitalised word inside a sentence, after a lower-case word or a comma.
-_MID_SENTENCE_CAPITAL_RE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\b")
+_CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][a-z]+\b")
 _OPENING_WORD_RE = re.compile(r"[\s\"'“‘(\[]*([A-Z][a-z]+)\b(?![\w'’-])")
 
 
 def _common_words(text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
-    """Words the article writes in lower case, and plurals and verb forms of English
-    words it capitalises only where a sentence opens: "Gas" or "Fears" opening a sentence
-    is then no name. A word the article also capitalises inside a sentence ("said
-    Sanders") stays a name."""
+    """Words the article writes in lower case, and plurals of English nouns it
+    capitalises only where a sentence opens: "Gas" or "Fears" opening a sentence is then
+    no name. A word the article capitalises anywhere else ("Sen. Rivers", "(Staples)")
+    stays a name."""
     common = set(_LOWER_WORD_RE.findall(text))
-    named = set(_MID_SENTENCE_CAPITAL_RE.findall(text))
+    openings = {}
     for start, end in spans:
-        m = _OPENING_WORD_RE.match(text, start, end)
-        if m and m[1] not in named and lexicon.is_inflected_word(m[1]):
-            common.add(m[1].lower())
+        if m := _OPENING_WORD_RE.match(text, start, end):
+            openings[m.start(1)] = m[1]
+    named = {m[0] for m in _CAPITALISED_WORD_RE.finditer(text) if m.start() not in openings}
+    for word in set(openings.values()) - named:
+        if lexicon.is_plural_noun(word):
+            common.add(word.lower())
     return frozenset(common)
 
 

@@ -25,21 +25,24 @@ from dataclasses import dataclass
 
 from claims.extract.places import demonym_country
 
-__all__ = ["casualties", "counts_people", "toll_kind"]
+__all__ = ["CASUALTY_WORD", "casualties", "counts_people", "toll_kind"]
 
 _KILLED = "killed"
 _WOUNDED = "wounded"
 _KINDS = {
     "killed": _KILLED, "dead": _KILLED, "died": _KILLED, "slain": _KILLED,
     "murdered": _KILLED, "perished": _KILLED, "wounded": _WOUNDED, "injured": _WOUNDED,
+    "hurt": _WOUNDED,
 }  # fmt: skip
+# The words of a toll after its number ("31 people killed", "left nine dead").
+CASUALTY_WORD = "|".join(_KINDS)
 # After the number: up to three words of its counted noun, then the casualty word.
 _AFTER_RE = re.compile(
     r"(?P<noun>(?:[\s-]+(?!(?:were|was|who|have|had|are|and|or|but|in|on|at)\b)"
     r"[A-Za-z][\w'’-]*){0,3}?)"
     r"\s+(?:(?:who\s+)?(?:were|was|have\s+been|had\s+been|are|been|being)\s+)?"
     r"(?:(?:shot|gunned|beaten|stabbed)\s+)?"
-    r"(?P<word>killed|dead|died|slain|murdered|perished|wounded|injured)\b"
+    rf"(?P<word>{CASUALTY_WORD})\b"
 )
 # Before the number: a verb or noun of killing or wounding, then the number and maybe
 # its counted noun.

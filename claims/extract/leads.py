@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from claims.extract import context, places
-from claims.extract.names import CALENDAR_NAMES, MODAL, is_person_name
+from claims.extract.names import CALENDAR_NAMES, MODAL, OFFICES, is_person_name
 from claims.normalise import LEAD_OVER, MARGIN_BEHIND, surname
 
 __all__ = [
@@ -54,8 +54,7 @@ _RIVAL_UNITS = frozenset({"delegate", "seat", "vote"})
 
 # A name of up to three capitalised words ("Ann Okafor", "Lee").
 _NAME = r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*"
-# Offices a place's name may stand before: "the Westmarch senator".
-_OFFICE = r"(?:senator|governor|congressman|congresswoman|mayor|president|representative)"
+_OFFICE = rf"(?:{'|'.join(sorted(OFFICES))})"  # "the Westmarch senator"
 # A candidate backed right before a share: "Democrats favored Lee, 72 percent to 8
 # percent" (name Lee; the group that backed them stands before the verb).
 BACKED_BEFORE_RE = re.compile(

@@ -1,5 +1,5 @@
-"""English word forms from lemminflect's lexicon: which words are inflected forms of
-common nouns and verbs, and a verb's past participle. Lookups are cached; the lexicon
+"""English word forms from lemminflect's lexicon: which words it knows, which are
+plurals of common nouns, and a verb's past participle. Lookups are cached; the lexicon
 loads on first use."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas, getInflection
 
-__all__ = ["is_english_word", "is_inflected_word", "past_participle"]
+__all__ = ["is_english_word", "is_plural_noun", "past_participle"]
 
 
 @lru_cache(maxsize=8192)
@@ -19,15 +19,15 @@ def is_english_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def is_inflected_word(word: str) -> bool:
-    """Whether the capitalised `word` is an inflected form of an English common noun or
-    verb: a plural ("Fears", "Workers") or a verb form ("Getting"). Not a word that is
-    its own lemma ("Congress", "Politico"), which capitalised is often a name, nor a
-    plural the lexicon knows as a proper noun ("Democrats", "Americans")."""
+def is_plural_noun(word: str) -> bool:
+    """Whether the capitalised `word` is the plural of an English common noun ("Fears",
+    "Workers"); not a plural the lexicon knows as a proper noun ("Democrats",
+    "Americans") and not a verb's form alone ("United", "Sears")."""
     if getAllLemmas(word, upos="PROPN"):
         return False
     lower = word.lower()
-    return any(lower not in lemmas for lemmas in getAllLemmas(lower).values())
+    nouns = getAllLemmas(lower, upos="NOUN").get("NOUN", ())
+    return lower.endswith("s") and any(lemma != lower for lemma in nouns)
 
 
 @lru_cache(maxsize=4096)

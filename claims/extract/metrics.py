@@ -377,7 +377,7 @@ def _after_number(sentence: str, end: int, kind: str) -> tuple[str | None, bool]
         words = words[1:]  # "8 points ahead": the unit, not a measure
     if words and kind == "measure" and (dimension := _DIMENSIONS.get(_lower(words[0]))):
         return dimension, False  # "240km long": its length
-    if words and kind == "measure" and _lower(words[0]) in _COMPASS_WORDS:
+    if words and kind == "measure" and _lower(words[0]) in _DIRECTION_OF_DISTANCE:
         return "distance", False  # "80 miles south of the border": how far away
     if not words or _lower(words[0]) in _GAP_WORDS:
         return None, False  # "5 points shy of the record", "$2m short": a gap, no measure
@@ -681,11 +681,24 @@ _SESSION_VERBS = frozenset(
 
 
 def _states_session_level(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] is a session's verb of a traded thing's level: "shares closed
+    at", "the index ended down"; not "polls closed at 8"."""
     return (
         _lower(tokens[i]) in _SESSION_VERBS
         and i + 1 < len(tokens)
         and (_lower(tokens[i + 1]) == "at" or _lower(tokens[i + 1]) in _DIRECTION_WORDS)
+        and i > 0
+        and _lower(tokens[i - 1]) in _TRADED
     )
+
+
+# What a session's close or open gives the level of: shares, an index, a price.
+_TRADED = (
+    _SHARES
+    | _COMMODITIES
+    | _CURRENCY_NAMES
+    | frozenset("index average price prices futures yield yields bond bonds".split())
+)
 
 
 _ADD_VERBS = frozenset("add adds added adding".split())
@@ -1108,8 +1121,9 @@ _DIMENSIONS = {
     "long": "length", "wide": "width", "broad": "width", "high": "height", "tall": "height",
     "deep": "depth", "thick": "thickness",
 }  # fmt: skip
-# Directions after a length: "80 miles south", "20km north-east of".
-_COMPASS_WORDS = frozenset(
+# Words after a length that say which way or how far off it lies: "80 miles south",
+# "20km north-east of", "300 km away", "12 miles offshore": a distance.
+_DIRECTION_OF_DISTANCE = frozenset(
     """north south east west northeast northwest southeast southwest north-east north-west
     south-east south-west northwards southwards eastwards westwards offshore inland
     away""".split()
@@ -1837,7 +1851,8 @@ def _share_price(metric: str) -> str:
 
 _COMMODITY_PRICE_RE = re.compile(
     rf"(?:(?:price|prices)\s+of\s+(?P<a>{'|'.join(sorted(_COMMODITIES))})"
-    rf"|(?P<b>{'|'.join(sorted(_COMMODITIES))})\s+(?:price|prices))(?:\s+per\s+[a-z]+)?"
+    rf"|(?P<b>(?:[a-z]+\s+)?(?:{'|'.join(sorted(_COMMODITIES))}))\s+(?:price|prices))"
+    r"(?:\s+per\s+[a-z]+)?"
 )
 
 

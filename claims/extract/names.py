@@ -38,6 +38,7 @@ __all__ = [
     "ROLE_WORDS",
     "COPULA",
     "MODAL",
+    "OFFICES",
     "SAYING_VERBS",
     "SHARE_TRAIT",
     "VOTE_EVENT",
@@ -331,6 +332,15 @@ def clean_name(raw: str) -> tuple[str | None, str | None]:
     # Honorifics such as "Sir" stay part of the name ("Sir Jo Smith").
     org = " ".join(prefix) if prefix and _looks_like_org_prefix(prefix) else None
     return " ".join(name_words), org
+
+
+# Offices one person holds, written after the place or body they hold it in: "the
+# Westmarch governor", "the Acme chairman" is that person, not the place or the firm.
+OFFICES = frozenset(
+    """governor senator mayor president premier minister chancellor congressman
+    congresswoman representative lawmaker nominee frontrunner chairman chairwoman
+    boss""".split()
+)
 
 
 # Title words that also open the names of firms and places ("General Electric", "King

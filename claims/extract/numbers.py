@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from claims.extract import units
+from claims.extract.casualties import CASUALTY_WORD
 from claims.extract.names import CALENDAR_NAMES, SAYING_VERBS
 
 __all__ = ["NAME_BEFORE_AGE_RE", "Quantity", "find_quantities", "parse_word_number"]
@@ -138,7 +139,7 @@ _AGE_BEFORE_RE = re.compile(r"\b(?:aged|age\s+of|ages\s+of)\s+$", re.IGNORECASE)
 _AGE_HYPHEN_RE = re.compile(r"-(year|month|week|day)s?-old\b", re.IGNORECASE)
 _YEARS_OLD_RE = re.compile(r"\s+old\b")
 _TIME_OF_DAY_RE = re.compile(
-    r"\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|CET|EST|EDT|PST|PDT|UTC|ET|hrs|o'clock)\b"
+    r"\s?(?:(?i:[ap]\.m\.?|[ap]m)(?!\w)|(?:GMT|BST|CET|EST|EDT|PST|PDT|UTC|ET|hrs|o['’]clock)\b)"
     r"|:\d|[./]\d"
 )
 # "245p" and "50 cents" are money in the minor unit; "1.5C" is degrees Celsius.
@@ -146,8 +147,8 @@ _MINOR_CURRENCY_RE = re.compile(r"p\b(?!\.m\.)|\s(?:pence|cents?)\b")
 _GLUED_CELSIUS_RE = re.compile(r"C\b")
 _CLOCK_TIME_RE = re.compile(r"[012]?\d\.[0-5]\d")
 _CLOCK_WORDS = frozenset({"at", "until", "till", "by", "from", "before", "after"})
-_YEAR_WORDS = frozenset({"in", "since", "from", "until", "till", "by", "circa", "around"})
-_TIME_OF_DAY_AFTER_RE = re.compile(r"[ \t]?(?:[ap]\.m\b|[ap]m\b|o['’]clock\b)", re.IGNORECASE)
+_YEAR_WORDS = frozenset({"in", "since", "circa"})
+_RATIO_IN_BEFORE_RE = re.compile(r"\d\s+in\s+$")  # "a risk of 1 in 1200"
 _RANGE_JOIN_RE = re.compile(r"\s*[-–—]\s*|\s+(?:to|and|or)\s+")
 _COMPOUND_TIME_JOIN_RE = re.compile(r",?\s+(?:and\s+)?")
 _OF_DETERMINER_RE = re.compile(
@@ -510,7 +511,10 @@ def _glued_to_identifier(s: str, core: _Core) -> bool:
     if prev.isalnum() or prev in "#_":
         return True
     # "-19", "/2", ".5" after a letter or digit; "(1)" right after a word is a call
-    # or a clause number ("alert(1)", "Article 5(2)"), not a quantity.
+    # or a clause number ("alert(1)", "Article 5(2)"), not a quantity; but the second
+    # share of "58-36%" is one
+    if prev in "-–" and i > 1 and s[i - 2].isdigit() and units.PERCENT_RE.match(s, core.end):
+        return False
     return prev in "-–/.(" and i > 1 and s[i - 2].isalnum()
 
 
@@ -716,7 +720,7 @@ def find_quantities(s: str, blocked: list[tuple[int, int]] | None = None) -> lis
     found: list[Quantity] = []
     pos = 0
     next_block = 0  # candidates come in order, so one pass over the blocked spans suffices
-    counting = False  # whether a count with its noun came before
+    counting: Quantity | None = None  # the last count with its noun, which a word may continue
     for i in _candidate_starts(s):
         if i < pos:
             continue
@@ -725,9 +729,18 @@ def find_quantities(s: str, blocked: list[tuple[int, int]] | None = None) -> lis
         if next_block < len(blocked) and blocked[next_block][0] <= i:
             pos = blocked[next_block][1]
             continue
-        quantity, next_pos = _quantity_at(s, i, counting)
+        quantity, next_pos = _quantity_at(s, i, counting is not None)
         if quantity is not None:
-            counting = counting or (quantity.kind == "count" and quantity.noun is not None)
+            if quantity.kind == "count" and quantity.noun is not None:
+                counting = quantity
+            elif (
+                counting is not None
+                and quantity.in_words
+                and quantity.unit is None
+                and _elliptical(s, quantity.start, quantity.end)
+            ):
+                # "Okafor won 30 seats, while Lee's party won four": seats too
+                quantity.unit, quantity.kind = counting.unit, counting.kind
             if found and _restates(s, found[-1], quantity):
                 _take_sign(found[-1], quantity)
             if found and quantity.unit is None and _compares_with(s, found[-1], quantity):
@@ -757,11 +770,20 @@ def _compares_with(s: str, previous: Quantity, current: Quantity) -> bool:
     end = previous.end
     if previous.noun and s.startswith(previous.noun, end + 1):
         end += 1 + len(previous.noun)  # the counted noun is not inside the surface
+    if _VERB_AFTER_RE.match(s, current.end):
+        return False  # "won 12 seats and nine were killed": a clause of its own
     return _COMPARISON_RE.fullmatch(s, end, current.start) is not None
 
 
+_VERB_AFTER_RE = re.compile(r"\s+(?:were|was|are|is|have|has|had|will|would)\b")
+
+
 # "35 to 12 percent", "58-36%": a score whose unit is written after its second number.
-_SCORE_JOIN_RE = re.compile(r"\s*(?:-|–|to)\s*")
+# The second hour of a span of a day after the first: "6 to 9 p.m.", "6-9pm".
+_HOURS_AFTER_RE = re.compile(r"\s*(?:[-–]|to)\s*\d{1,2}(?:[:.]\d\d)?\s?(?i:[ap]\.?m)(?!\w)")
+# "58-36%": a poll's two shares, the unit written after the second
+_SHARE_AFTER_DASH_RE = re.compile(r"[-–]\d+(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b)")
+_SCORE_JOIN_RE = re.compile(r"[-–]|\s+to\s+")  # not a spaced dash: "has 40 - 12% of"
 
 
 def _unit_written_once(s: str, previous: Quantity, current: Quantity) -> bool:
@@ -864,6 +886,8 @@ def _quantity_at(s: str, i: int, counting: bool = False) -> tuple[Quantity | Non
     unit = _unit_after(s, core)
     if unit.kind not in ("percent", "money") and _follows_name_or_label(s, core):
         return None, _skip_token(s, core.end)
+    if _HOURS_AFTER_RE.match(s, core.end):
+        return None, _skip_token(s, core.end)  # "from 6 to 9 p.m.", "6-9pm": hours of a day
     rng = _range_after(s, core, unit)
     if unit.kind != "money" and _RANK_CUTOFF_RE.search(s, max(0, core.start - 40), core.start):
         # "in the top 10", "a levy on the top 4 or 5 percent": the range goes with it
@@ -882,6 +906,7 @@ def _quantity_at(s: str, i: int, counting: bool = False) -> tuple[Quantity | Non
         rng is None
         and s.startswith(("-", "–"), core.end)
         and s[core.end + 1 : core.end + 2].isdigit()
+        and not _SHARE_AFTER_DASH_RE.match(s, core.end)
     ):
         return None, _skip_token(s, core.end + 1)  # "7-5", "3-2 vote": a score
     if rng is not None:
@@ -894,6 +919,7 @@ def _quantity_at(s: str, i: int, counting: bool = False) -> tuple[Quantity | Non
         and 1000 <= core.value < 1800
         and _previous_word(s, i) in _YEAR_WORDS
         and s[core.end : core.end + 1] in (",", ".", ";", ")", "")
+        and not _RATIO_IN_BEFORE_RE.search(s, max(0, i - 12), i)
     ):
         return None, core.end  # "founded in 1789": an older year
     if (
@@ -902,8 +928,6 @@ def _quantity_at(s: str, i: int, counting: bool = False) -> tuple[Quantity | Non
         and _previous_word(s, i) in _CLOCK_WORDS
     ):
         return None, core.end  # "at 10.30": a time of day
-    if unit.kind == "number" and _TIME_OF_DAY_AFTER_RE.match(s, core.end):
-        return None, core.end  # "at 10 a.m.", "by 8pm", "at 9 o'clock": a time of day
     value = core.value * unit.value_factor
     kind = unit.kind
     if kind in ("count", "number") and (
@@ -934,10 +958,10 @@ def _stands_alone_as_a_number(s: str, core: _Core, unit: _Unit) -> bool:
 
 
 # A number word that ends an elliptical item of a list of counts: after a verb of
-# having or winning, a possessive or "at", and before a comma, "and" or the end ("Stone
-# has five, Ng has four and Lee three"); not "the two met" or "five of them".
+# having or winning or a possessive, and before a comma, "and" or the end ("Stone has
+# five, Ng has four"); not "the two met", "five of them" or a time ("opens at nine").
 _ELLIPSIS_BEFORE_RE = re.compile(
-    r"(?:\b(?:has|have|had|won|wins|got|gets|took|takes|at|with)|['’]s)\s+$", re.IGNORECASE
+    r"(?:\b(?:has|have|had|won|wins|got|gets|took|takes)|['’]s)\s+$", re.IGNORECASE
 )
 _ELLIPSIS_AFTER_RE = re.compile(r"\s*(?:[,;.)]|\s(?:and|or|while|to)\b|$)")
 
@@ -947,8 +971,14 @@ def _continues_a_count(s: str, core: _Core, unit: _Unit) -> bool:
         core.in_words
         and unit.unit is None
         and core.value >= 2
-        and _ELLIPSIS_BEFORE_RE.search(s, max(0, core.start - 12), core.start) is not None
-        and _ELLIPSIS_AFTER_RE.match(s, core.end) is not None
+        and _elliptical(s, core.start, core.end)
+    )
+
+
+def _elliptical(s: str, start: int, end: int) -> bool:
+    return (
+        _ELLIPSIS_BEFORE_RE.search(s, max(0, start - 12), start) is not None
+        and _ELLIPSIS_AFTER_RE.match(s, end) is not None
     )
 
 
@@ -977,12 +1007,15 @@ def _words_are_a_number(s: str, core: _Core, unit: _Unit) -> bool:
         return False
     # A number word with nothing counted is a pronoun-like use: "the two met"; but one
     # that a casualty word follows counts people ("left nine dead").
-    return unit.unit is not None or _CASUALTY_AFTER_RE.match(s, core.end) is not None
+    return unit.unit is not None or (
+        _CASUALTY_AFTER_RE.match(s, core.end) is not None
+        and not _NONE_OF_BEFORE_RE.search(s, max(0, core.start - 20), core.start)
+    )
 
 
-_CASUALTY_AFTER_RE = re.compile(
-    r"\s+(?:(?:were|are|have\s+been)\s+)?(?:dead|killed|wounded|injured|hurt)\b"
-)
+_CASUALTY_AFTER_RE = re.compile(rf"\s+(?:(?:were|are|have\s+been)\s+)?(?:{CASUALTY_WORD})\b")
+# "none of the four were hurt": no one was
+_NONE_OF_BEFORE_RE = re.compile(r"\b(?:none|neither|not\s+one|no\s+one)\s+of\s+(?:the\s+)?$", re.I)
 # "the two candidates are level", "talks between the two countries": a pair the text
 # has named, referred to again, not a count it reports. A relative clause after the
 # noun makes it a count again ("the two plants that closed").

@@ -165,8 +165,9 @@ _FORWARD_BEFORE_RE = re.compile(
 )
 _FORWARD_WINDOW = 150
 _SINCE_RE = re.compile(r"since\b", re.IGNORECASE)  # a mention that starts "since March"
-# A value written right after a baseline's time, which is that time's value.
-_VALUE_AT_RE = re.compile(r"\s+(?:at|of)\s+(?:about\s+|around\s+|nearly\s+)?[$£€]?\d")
+# A value written right after a time, which is that time's value: "since peaking in
+# 2006 at $5.2 billion".
+_VALUE_AT_BEFORE_RE = re.compile(r"\s+(?:at|of)\s+(?:about\s+|around\s+|nearly\s+)?$")
 # A period beyond one of these belongs to another clause: "95% effective, and deaths fell
 # in March"; "up 4% in 2004; sales ...".
 _CLAUSE_SEPARATOR_RE = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
@@ -485,8 +486,6 @@ def find_periods(
             _BASELINE_BEFORE_RE.search(s, max(0, m.start() - 30), m.start())
             or _SINCE_RE.match(s, m.start())
         ) or _starts_ahead(s, m.start(), period, published)
-        if not governs and _VALUE_AT_RE.match(s, m.end()):
-            governs = True  # "since peaking in 2006 at $5.2 billion": the peak's own time
         if kind in ("day_rel", "weekday") and _day_of_report(s, m.start(), m.end()):
             governs = False
         if kind == "weekday" and _EVENT_AFTER_DAY_RE.match(s, m.end()):
@@ -1735,11 +1734,17 @@ _OWN_PERIOD_GAP_RE = re.compile(
 def baseline_mentions(
     sentence: str, spans: list[tuple[int, int]], mentions: list[PeriodMention]
 ) -> dict[int, PeriodMention]:
-    """The period mentions that belong to a compared figure alone, by the figure's index
-    in `spans` ((start, end) of each quantity): "28% of voters, compared with 33% last
-    month" gives "last month" to the 33%, and the 28% does not take it."""
+    """The period mentions that belong to one figure alone, by the figure's index in
+    `spans` ((start, end) of each quantity): "28% of voters, compared with 33% last
+    month" gives "last month" to the 33%, and the 28% does not take it; "since peaking
+    in 2006 at $5.2 billion" gives 2006 to the peak alone."""
     own: dict[int, PeriodMention] = {}
+    by_end = {m.end: m for m in mentions if m.period and not m.governs}
     for index, (start, end) in enumerate(spans):
+        at = _VALUE_AT_BEFORE_RE.search(sentence, max(0, start - 24), start)
+        if at is not None and at.start() in by_end:
+            own[index] = by_end[at.start()]  # "since peaking in 2006 at $5.2 billion"
+            continue
         if not _BASELINE_WORD_BEFORE_RE.search(sentence, max(0, start - 40), start):
             continue
         for mention in mentions:

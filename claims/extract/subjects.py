@@ -29,7 +29,7 @@ about a candidate is that candidate's campaign).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -45,6 +45,7 @@ from claims.extract.names import (
     ENDS_SENTENCE,
     FIRM_OPENING_TITLES,
     MODAL,
+    OFFICES,
     SAYING_VERBS,
     SHARE_TRAIT,
     TITLES,
@@ -1062,14 +1063,29 @@ def _inside_aside(sentence: str, floor: int, c0: int, c1: int, start: int) -> bo
 def _inside_closed_quote(sentence: str, floor: int, c0: int, c1: int, start: int) -> bool:
     """Whether [c0, c1) sits in a quotation that closes before the number: a slogan or
     someone's words, not the figure's subject; but a name the text gives ("a blog called
-    “Feed”") is. Curly quotes open and close; straight ones alternate."""
+    “Feed”", "the fund, “Acme Growth”, raised") is. Curly quotes open and close;
+    straight ones alternate from the sentence's start."""
     opened = sentence.rfind("“", floor, c0)
     if opened >= 0 and sentence.rfind("”", opened, c0) < 0:
-        closed = sentence.find("”", c1, start) >= 0
+        closing = sentence.find("”", c1, start)
     else:
-        opened = sentence.rfind('"', floor, c0)
-        closed = sentence.count('"', floor, c0) % 2 == 1 and sentence.find('"', c1, start) >= 0
-    return closed and not _NAMING_BEFORE_RE.search(sentence, max(0, opened - 20), opened)
+        quotes = _straight_quotes(sentence)
+        k = bisect_left(quotes, c0)
+        if k % 2 == 0 or k >= len(quotes) or quotes[k] >= start:
+            return False
+        opened, closing = quotes[k - 1], quotes[k]
+    if closing < 0:
+        return False
+    named = _NAMING_BEFORE_RE.search(sentence, max(0, opened - 20), opened)
+    appositive = sentence[max(0, opened - 2) : opened].rstrip().endswith(",") and (
+        sentence[closing - 1 : closing] == "," or sentence[closing + 1 : closing + 2] == ","
+    )
+    return not (named or appositive)
+
+
+@lru_cache(maxsize=64)
+def _straight_quotes(sentence: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in re.finditer('"', sentence))
 
 
 # Words that give a thing its name in quotation marks: "called “Feed”", "entitled".
@@ -1256,6 +1272,9 @@ class ArticleSubjects:
         self._current = 0  # the sentence being read (see enter)
         self._place: tuple[int, str] | None = None
         self._after_article: dict[str, bool] = {}  # _written_after_article, by name
+        # The person last named in each office of a place, and how far the text was read
+        # for it (_office_holder).
+        self._holders: dict[tuple[str, str], tuple[int, str | None]] = {}
         # The people each pollster's poll asked ("900 likely voters"), whose shares its
         # findings are: set by the pipeline when it reads a poll's sample.
         self.poll_samples: dict[str, str] = {}
@@ -1496,15 +1515,18 @@ class ArticleSubjects:
         title = office
         if abbreviation := _OFFICE_ABBREVIATIONS.get(office):
             title = rf"(?:{office}|{abbreviation}\.?)"
-        before = self._text[: self._starts[self._current]] if self._starts else ""
+        upto = self._starts[self._current] if self._starts else 0
+        # read on from where the last question about this office stopped: an article
+        # that asks at every sentence stays linear
+        scanned, held = self._holders.get((place, office), (0, None))
         where = re.escape(place)
-        held = None
-        for m in re.finditer(
+        pattern = re.compile(
             rf"\b{where}\s+(?i:{title})\s+(?P<a>{_PERSON_NAME})"
-            rf"|(?P<b>{_PERSON_NAME}),\s+(?:the|a|an)\s+{where}\s+(?i:{office})\b",
-            before,
-        ):
+            rf"|(?P<b>{_PERSON_NAME}),\s+(?:the|a|an)\s+{where}\s+(?i:{office})\b"
+        )
+        for m in pattern.finditer(self._text, scanned, max(scanned, upto)):
             held = m["a"] or m["b"]
+        self._holders[(place, office)] = (max(scanned, upto), held)
         if held and held.split()[0] in _PARTY_LABELS and " " in held:
             held = held.split(None, 1)[1]  # "Republican Jo Rivers, the Westmarch governor"
         return self.full_person(held) if held and is_person_name(held) else None
@@ -1540,13 +1562,7 @@ def _is_person_title(word: str) -> bool:
     return word.lower().rstrip(".") in _PERSON_TITLES
 
 
-# Offices one person holds, written after the place or body they hold it in: "the
-# Westmarch governor", "the Acme chairman" is that person, not the place or the firm.
-_OFFICES = frozenset(
-    """governor senator mayor president premier minister chancellor congressman
-    congresswoman representative lawmaker nominee frontrunner chairman chairwoman
-    boss""".split()
-)
+# The abbreviations of offices written before a name: "Westmarch Gov. Jo Rivers".
 _OFFICE_ABBREVIATIONS = {
     "governor": "Gov",
     "senator": "Sen",
@@ -1570,13 +1586,13 @@ def _office_of(sentence: str, name: str, start: int) -> str | None:
 
 # An office named with its place, as a scored pair's owner: "Westmarch senator".
 _OFFICE_HELD_RE = re.compile(
-    rf"(?P<place>{_PERSON_NAME})\s+(?P<office>{'|'.join(sorted(_OFFICES))})"
+    rf"(?P<place>{_PERSON_NAME})\s+(?P<office>{'|'.join(sorted(OFFICES))})"
 )
 # The office right after the name, then a verb by which its holder has a figure ("the
 # Westmarch governor earned 51%"); not "said" (the office's figure as its holder tells
 # it), a noun ("the Westmarch governor race") or a longer title ("vice president").
 _OFFICE_AFTER_RE = re.compile(
-    rf"\s+(?P<office>{'|'.join(sorted(_OFFICES))})\s+(?:also\s+|now\s+|still\s+)?"
+    rf"\s+(?P<office>{'|'.join(sorted(OFFICES))})\s+(?:also\s+|now\s+|still\s+)?"
     r"(?:earned|earns|won|wins|got|gets|has|had|received|receives|took|takes|leads|led|trails"
     r"|trailed|polled|polls|garnered|garners|raised|raises|spent|spends|drew|draws|is|was)\b"
 )

@@ -342,6 +342,7 @@ NOT_CLAIMS = [
     "The next round of results will be published at 10 a.m.",
     "Tickets go on sale at 9am, and polls close at 8 PM.",
     "The rally begins at 7 o'clock.",
+    "Polls are open from 6 to 9 p.m. on Tuesday.",
     "Thousands of fans sang.",
     "He lives at No 10 with his family.",
 ]
@@ -382,6 +383,9 @@ def test_a_hyphenated_count_before_an_amount_is_a_claim(text, surface, value, un
         # the unit written after the second is the first's too
         ("Okafor beat Lee—35 to 12 percent—in Westmarch.",
          [("35", 35, "percent"), ("12 percent", 12, "percent")]),
+        ("Lee led 58-36% among women.", [("58", 58, "percent"), ("36%", 36, "percent")]),
+        # a spaced dash is no join of a score
+        ("Zembla has 40 - 12% of the seats.", [("40", 40, None), ("12%", 12, "percent")]),
         # a rising pair stays one range; a scale written once applies to both
         ("Analysts expect growth of 3 to 5 percent.", [("3 to 5 percent", 4, "percent")]),
         ("The plan costs £2-3bn.", [("£2-3bn", 2.5e9, "GBP")]),
@@ -391,14 +395,35 @@ def test_a_falling_pair_is_two_figures(text, expected):
     assert [(c.surface, c.value, c.unit) for c in numeric(text)] == expected
 
 
-def test_a_number_word_before_a_casualty_word_counts_people():
-    claim = only("The blast left nine dead in Dunmore.")
-    assert (claim.surface, claim.value, claim.unit, claim.metric) == (
-        "nine",
-        9,
-        "person",
-        "people killed",
-    )
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("The blast left nine dead in Dunmore.", "people killed"),
+        ("The crash left nine hurt.", "people wounded"),
+        # a clause of its own after another count: people, not the count's unit
+        ("Lee won 12 seats and nine were killed.", "people killed"),
+    ],
+)
+def test_a_number_word_before_a_casualty_word_counts_people(text, metric):
+    claim = next(c for c in numeric(text) if c.surface == "nine")
+    assert (claim.value, claim.unit, claim.metric) == (9, "person", metric)
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # a number in the range of old years after a preposition of change is a count
+        ("Membership grew by 1200.", ["1200"]),
+        ("Attendance fell to 900 from 1300.", ["900", "1300"]),
+        ("The risk is about 1 in 1200.", ["1", "1200"]),
+    ],
+)
+def test_an_older_year_is_only_a_time_after_in_or_since(text, surfaces):
+    assert [c.surface for c in numeric(text)] == surfaces
+
+
+def test_none_of_a_number_hurt_is_no_toll():
+    assert numeric("None of the four were injured, police said.") == []
 
 
 def test_number_words_that_continue_a_list_of_counts_are_counts():
@@ -413,6 +438,15 @@ def test_number_words_that_continue_a_list_of_counts_are_counts():
         "758",
         "five",
     ]
+    # it counts what the count before it counts
+    assert [
+        (c.surface, c.unit) for c in numeric("Okafor won 30 seats, while Lee's party won four.")
+    ] == [
+        ("30", "seat"),
+        ("four", "seat"),
+    ]
+    # a clock time after a count is no count
+    assert [c.surface for c in numeric("The rally with 40 delegates starts at five.")] == ["40"]
     # with no count before it, or with words after it, a number word counts nothing
     assert numeric("Stone has five.") == []
     assert [c.surface for c in numeric("Lee won 12 seats and five of them were new.")] == ["12"]

@@ -86,6 +86,11 @@ SHAPES = {
         f"The {name} Bank reported a loss." for name in _names(200)
     )
     + " the central bank said rates rose 1%." * 200,
+    # each office that leads a score reads the article for its holder once, not again
+    # from the start at every sentence
+    "many scores led by an office": "The Westmarch senator leads Stone 48% to 45%. " * 2_000,
+    # a sentence's unnamed sources are read once, not for each figure
+    "many figures after an unnamed source": "Police said " + "5 people, " * 4_000 + "went.",
 }
 
 

@@ -243,6 +243,8 @@ def test_weekday_needs_a_publication_date_and_is_no_possessive():
         ("The panel has held 75 hearings since its creation in May 2019.", "75", None),
         ("Lee has given $400,000 to charities since retiring in 2012.", "$400,000", None),
         ("Takings have slid since peaking in 2006 at $5.2 billion.", "$5.2 billion", "2006"),
+        ("Takings slid to $3 billion since peaking in 2006 at $5.2 billion.", "$3 billion", None),
+        ("Acme's shares rose to $40, the highest since 2014 at $45.", "$40", None),
         # the day of a report does not date the figure
         ("A report released on Monday said 300 shops closed.", "300", None),
         # a weekday as the figure's time
@@ -872,6 +874,8 @@ def test_a_year_written_in_a_relative_aside_dates_nothing_after_it():
         # a count since a month is a running total, not the latest release; a level
         # compared with a time keeps it
         ("Employers have added 2,000 jobs since May.", "2,000", None),
+        # a record compared with a time is no running total
+        ("Employers added 242,000 jobs, the most since December.", "242,000", "2021-05"),
         ("The jobless rate fell to 4.9%, the lowest since 2008.", "4.9%", "2021-05"),
     ],
 )

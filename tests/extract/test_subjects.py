@@ -306,8 +306,8 @@ def test_the_figures_of_a_score_are_the_leaders_and_the_rivals(text):
 
 
 def test_a_country_after_the_figure_is_named_in_full_and_not_a_language():
-    assert subject_of("Ads with 40 actors were shot in Spanish.", "40") != "Spain"
-    assert subject_of("Ads with 40 actors were shot in Spain.", "40") == "Spain"
+    assert claim_subject("Jo Lee spoke. Ads with 40 actors were shot in Spanish.", "40") != "Spain"
+    assert claim_subject("Jo Lee spoke. Ads with 40 actors were shot in Spain.", "40") == "Spain"
     # a name the window after the figure cuts short is no country ("India" of "Indiana")
     text = (
         "The 300 office jobs in fields such as design, sales and customer support will "
@@ -326,6 +326,13 @@ def test_a_country_after_the_figure_is_named_in_full_and_not_a_language():
          "12 years", "Lindqvist"),
         # but a name the text gives in quotation marks is the thing named
         ('A blog, called the "Beacon," employs five full-time writers.', "five", "Beacon"),
+        ('Acme\'s new fund, "Lindqvist Growth", raised $40 million.', "$40 million",
+         "Lindqvist Growth"),
+        # straight quotes pair from the sentence's start, however long the sentence
+        ('Okafor called the plan "a disgrace that will cost every family in Dunmore and '
+         'every family in Westmarch more than they can pay, and that no one will forgive '
+         'or forget," but Acme called it "a lifeline" and will hire 400 workers.', "400",
+         "Acme"),
     ],
 )  # fmt: skip
 def test_words_in_a_closed_quotation_are_no_subject_unless_they_name(text, surface, subject):

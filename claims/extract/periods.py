@@ -840,6 +840,9 @@ def _resolve(
         back = 1 if m.group("dr_w").lower() == "yesterday" else 0
         return (published - timedelta(days=back)).isoformat(), None
     if kind == "weekday":
+        near = _NEXT_OR_LAST_RE.search(m.string, max(0, m.start() - 14), m.start())
+        if near is not None and published is not None:
+            return _next_or_last_weekday(m.group("wd"), published, near["word"]), None
         if _FUTURE_BEFORE_DAY_RE.search(m.string, max(0, m.start() - 80), m.start()):
             # "Wyoming will select 23 delegates Saturday": the coming one
             return _coming_weekday(m.group("wd"), published), None
@@ -905,6 +908,17 @@ _FUTURE_BEFORE_DAY_RE = re.compile(
     r"\b(?:will|won['’]t|shall|(?:is|are)\s+(?:scheduled|set|due|expected)\s+to"
     r"|plans?\s+to)\b[^.;:,()\u2013\u2014]{0,70}$|['’]ll\b[^.;:,()\u2013\u2014]{0,70}$"
 )
+
+
+_NEXT_OR_LAST_RE = re.compile(r"\b(?P<word>next|last|this\s+coming)\s+$", re.IGNORECASE)
+
+
+def _next_or_last_weekday(name: str, published: date, word: str) -> str:
+    """ "next Wednesday": the coming one, never the day of publication itself; "last
+    Wednesday": the one before it."""
+    back = _days_back(name, published)
+    step = -(back or 7) if word.lower() == "last" else ((7 - back) % 7 or 7)
+    return (published + timedelta(days=step)).isoformat()
 
 
 def _coming_weekday(name: str, published: date | None) -> str | None:

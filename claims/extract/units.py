@@ -390,5 +390,6 @@ _AMOUNT_NOUNS = frozenset(
     """sales exports imports earnings profits revenues prices costs shares rates
     assets reserves savings funds wages taxes deposits losses figures numbers results
     levels points returns yields bonds stocks holdings spending outgoings takings receipts
-    proceeds payments fees bills debts benefits premiums volumes totals""".split()
+    proceeds payments fees bills debts benefits premiums volumes totals temperatures
+    speeds scores ratings readings balances""".split()
 )

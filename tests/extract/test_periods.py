@@ -214,6 +214,20 @@ def test_more_resolved_mentions(text, mention, period):
     assert (mention, period) in periods_of(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # published on a Saturday
+        ("The party meets next Wednesday to pick 27 delegates.", "2016-04-13"),
+        ("The vote is next Saturday.", "2016-04-16"),
+        ("The party met last Saturday.", "2016-04-02"),
+        ("The party met on Wednesday.", "2016-04-06"),
+    ],
+)
+def test_next_and_last_weekdays(text, period):
+    assert [p for _, p in periods_of(text, published=date(2016, 4, 9))] == [period]
+
+
 def test_weekday_needs_a_publication_date_and_is_no_possessive():
     assert periods_of("Shares fell on Tuesday.", published=None) == [("Tuesday", None)]
     # a day's release or announcement is about an earlier time or none (an event told

@@ -188,6 +188,7 @@ def test_a_bare_number_of_an_age_is_in_years(sentence, surface):
         ("New mortgage loans fell to 79,000 in January.", "79,000", "loan"),
         ("The number of visitors rose to 5,000.", "5,000", "visitor"),
         ("Sales fell to 79,000 in January.", "79,000", None),  # units, pounds or dollars
+        ("Temperatures will fall to 20.", "20", None),  # degrees, not temperatures
     ],
 )
 def test_a_bare_count_of_a_plural_measure_counts_its_noun(sentence, surface, unit):

@@ -330,7 +330,8 @@ def _future_marks(sentence: str) -> tuple[list[int], list[int], list[int], list[
 
 def _future_around(sentence: str, start: int, end: int) -> bool:
     """Whether the clause of the time at [start, end) tells of what is to come; for the
-    time of a report, or before a verb reporting what someone said, only up to there."""
+    time of a report, or before a verb reporting what someone said, only up to there,
+    and after such a verb only from there."""
     sep_ends, sep_starts, futures, reports = _future_marks(sentence)
     i = bisect_left(sep_ends, start + 1) - 1
     lo = sep_ends[i] if i >= 0 and sep_starts[i] < start else 0
@@ -340,6 +341,10 @@ def _future_around(sentence: str, start: int, end: int) -> bool:
         hi = start
     elif (k := bisect_left(reports, end)) < len(reports) and reports[k] < hi:
         hi = reports[k]
+    if (r := bisect_left(reports, start) - 1) >= 0 and reports[r] > lo:
+        # "said they would vote for Lee, down from 76% who said so in April": the future
+        # before the last report is another's, not this time's
+        lo = reports[r]
     k = bisect_left(futures, lo)
     return k < len(futures) and futures[k] < hi
 

@@ -198,7 +198,10 @@ _AFTER_FIGURE_RE = re.compile(
     r"(?:\s*(?:%|per\s*cent|percent|percentage\s+points?|points?))?\s+"
     r"(?:(?P<prep>at|in)\s+(?:the\s+)?"
     r"|(?P<poll>for\s+|(?:of\s+[\w\s-]{1,40}?\s+)?(?:support|supported|supports|back|backed"
-    r"|backs|favou?r|favou?red|prefer|preferred|chose|choose)\s+"
+    r"|backs|favou?r|favou?red|prefer|preferred|chose|choose"
+    # "70% of voters said they would definitely vote for Okafor"
+    r"|(?:said|say|says)\s+(?:that\s+)?they\s+(?:would|will)\s+(?:[a-z]+ly\s+)?"
+    r"(?:vote\s+for|back|support))\s+"
     # the words before the one backed; a preposition makes "support" a noun ("34%
     # support among Republican voters"), whose figure is not the next name's
     r"(?:(?!(?:among|from|in|across|with|within|of|on|at)\b)[a-z]+\s+){0,3}?))"

@@ -228,6 +228,14 @@ def test_next_and_last_weekdays(text, period):
     assert [p for _, p in periods_of(text, published=date(2016, 4, 9))] == [period]
 
 
+def test_a_future_before_the_last_report_is_not_the_times():
+    text = (
+        "A poll found 70 percent said they would vote for Okafor, down from 76 percent "
+        "who said so in April."
+    )
+    assert _periods(text)["76 percent"] == "2021-04"
+
+
 def test_weekday_needs_a_publication_date_and_is_no_possessive():
     assert periods_of("Shares fell on Tuesday.", published=None) == [("Tuesday", None)]
     # a day's release or announcement is about an earlier time or none (an event told

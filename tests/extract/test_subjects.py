@@ -367,6 +367,18 @@ def test_an_office_that_leads_a_score_is_its_holders_side():
     assert claim_subject(named, "48 percent") == "Jo Rivers"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jo Lee spoke. Some 22 percent of voters said they would back Okafor.",
+        "Jo Lee spoke. Just 8% of Whigs said they would definitely vote for Sen. Ann Okafor.",
+    ],
+)
+def test_a_share_that_said_it_would_vote_for_a_candidate_is_the_candidates(text):
+    claim = next(c for c in extract_claims(text, "2016-03-10") if c.kind == "numeric")
+    assert claim.subject.endswith("Okafor") and claim.metric == "support"
+
+
 def test_a_nationality_used_as_a_noun_is_a_person_not_a_country():
     text = "The 34-year-old Brazilian, seeded eighth, needed two chances to serve."
     assert subject_of(text, "two") is None

@@ -419,9 +419,11 @@ def _names_the_pollster(subject: str | None, speaker: str | None, sentence: str,
         return bool(_POLL_WORD_RE.search(sentence))  # "Acme" of "Acme/Beacon"
     # the pollster itself, named before its poll: "a Beacon/Acme poll found 40% ..."
     return (
-        re.search(rf"\b{re.escape(subject)}(?:[/-][\w.-]+)*\s+(?:poll|survey)", sentence)
+        re.search(
+            rf"\b{re.escape(subject)}(?:[/-][\w.-]+)*\s+(?:[a-z]+\s+)?(?:poll|survey)", sentence
+        )
         is not None
-    )
+    )  # "a Beacon public poll found"
 
 
 _POLL_WORD_RE = re.compile(r"\b(?:poll|polls|survey|surveys)\b", re.IGNORECASE)
@@ -638,7 +640,9 @@ def _numeric_claims(
             # "an Acme/Beacon poll found by 43%-41%": not Acme's figure, but a share of
             # the people its poll asked, when the sentence gives its findings
             samples = article_subjects.poll_samples if article_subjects is not None else {}
-            subject = samples.get(speaker) if speaker else None
+            subject = (samples.get(speaker) if speaker else None) or subjects.population_of(
+                sentence, q.start, q.end
+            )  # "73% of Zemblans": theirs
         labelled = subjects.bracket_label(sentence, q.start, q.end)
         if labelled is not None:
             # "the jobless rates for nurses (2.9 percent), miners (7.1 percent)":

@@ -97,7 +97,10 @@ _NAME_THEN_NOUN = re.compile(
 # "in a Beacon/Acme poll of 900 voters": a poll is its pollster's without a verb.
 _POLL_BY_NAME = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:(?:new|latest|recent|national|weekly|monthly)\s+)?"
-    rf"(?P<name>{JOINT_NAME})\s+(?P<noun>[Pp]oll|[Ss]urvey|(?:polling\s+)?average)\b"
+    rf"(?P<name>{JOINT_NAME})\s+"
+    # "a Beacon public poll", "the Acme online survey"
+    r"(?:(?:public|online|telephone|phone|national|statewide|exit|tracking)\s+)?"
+    r"(?P<noun>[Pp]oll|[Ss]urvey|(?:polling\s+)?average)\b"
 )
 # "Harbour Research conducted the poll", "Harbour surveyed 1,000 adults".
 _NAME_CONDUCTED = re.compile(

@@ -235,6 +235,18 @@ def test_a_title_word_may_open_a_firms_name(sentence, speaker):
     assert claim.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In a Beacon public poll conducted on Thursday, 73 percent of Zemblans said yes.",
+        "A Beacon exit poll found 40 percent of Zemblans voted early.",
+    ],
+)
+def test_a_pollster_named_before_a_kind_of_poll_is_its_source_not_subject(sentence):
+    claim = next(c for c in extract_claims(sentence, "2016-03-24") if c.kind == "numeric")
+    assert (claim.speaker, claim.subject) == ("Beacon", None)
+
+
 def test_unnamed_generic_sources_are_not_attributed():
     # CLAIM-SPEC wants named sources: bare "officials" / "analysts" are left out.
     text = "Officials said the road would reopen. Analysts warned of delays."

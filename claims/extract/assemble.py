@@ -1019,7 +1019,7 @@ def _common_words(text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
     common = set(_LOWER_WORD_RE.findall(text))
     openings = {}
     for start, end in spans:
-        if m := _OPENING_WORD_RE.match(text, start, end):
+        if m := _OPENING_WORD_RE.match(text, subjects.dateline_end(text, start), end):
             openings[m.start(1)] = m[1]
     named = {m[0] for m in _CAPITALISED_WORD_RE.finditer(text) if m.start() not in openings}
     for word in set(openings.values()) - named:

@@ -59,6 +59,7 @@ from claims.plurals import singular
 
 __all__ = [
     "ArticleSubjects",
+    "dateline_end",
     "bracket_label",
     "describes_the_group",
     "first_person",
@@ -1755,18 +1756,20 @@ def _main_entity(
             continue  # a release's contact lines: its desks and addresses, not its topic
         weight = 3.0 if first else 1.0
         first = False
-        lead = _lead(sentence)
-        for m in _CHUNK_RE.finditer(sentence):
+        lead = dateline_end(sentence) or _lead(sentence)  # the story opens after a dateline
+        for m in _CHUNK_RE.finditer(sentence, lead):
             raw = m.group(1)
             if m.start(1) == lead or _opens_a_line(sentence, m.start(1)):
                 # a lone word that only ever opens sentences ("Voters said") is too
                 # uncertain a name to make an article's topic
-                raw = _trim_opener(raw, names, common)
+                raw = "" if raw.lower() in common else _trim_opener(raw, names, common)
             subject = _clean_name(raw) if raw else None
             if not subject or _NUMBER_BEFORE_RE.search(
                 sentence, max(0, m.start(1) - 12), m.start(1)
             ):
                 continue
+            if _CAPITALS_HEADING_RE.fullmatch(subject):
+                continue  # "BOCA RATON, Fla. —", "TOP STORIES": a dateline or a heading
             role = _mention_role(sentence, m.start(1), m.end(1), subject)
             counts[subject] += weight * role
             mentions[subject] += 1 + (weight > 1)  # the opening sentence counts twice
@@ -1801,6 +1804,23 @@ def _mention_role(sentence: str, start: int, end: int, name: str) -> float:
     return 1.0
 
 
+# A dateline that opens a story: "BOCA RATON, Fla. — ", "DUNMORE (Reuters) - ".
+_DATELINE_RE = re.compile(
+    r"\s*[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\([^)]{1,30}\)\s*)?"
+    r"(?:—|--|–|-)\s+"
+)
+
+
+def dateline_end(text: str, start: int = 0) -> int:
+    """Where the story opens in a sentence at `start` that a dateline leads ("BOCA
+    RATON, Fla. — Weeds cover ..."): after it, else `start`."""
+    m = _DATELINE_RE.match(text, start)
+    return m.end() if m else start
+
+
+# Words all in capitals, two or more: a dateline's place or a section heading, in the
+# case no name is written in ("BOCA RATON", "TOP STORIES"); an acronym is one word.
+_CAPITALS_HEADING_RE = re.compile(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)+")
 # What only a contact line holds: an e-mail or web address, a telephone number.
 _CONTACT_RE = re.compile(r"\w@\w|\bwww\.|https?://|\(\d{3}\)\s*\d{3}-\d{4}")
 

@@ -168,6 +168,15 @@ def test_contact_lines_and_section_headings_do_not_make_the_main_entity():
     assert claim_subject(text, "0.6%") is None
 
 
+def test_a_dateline_or_a_heading_in_capitals_does_not_make_the_main_entity():
+    text = (
+        "DUNMORE, Zem. -- Weeds cover the greens of what was once the Beacon Golf Club.\n\n"
+        "TOP STORIES\n\n"
+        "In 2013 alone, 158 courses closed and just 14 opened."
+    )
+    assert claim_subject(text, "158") not in ("DUNMORE", "Zem", "Weeds", "TOP STORIES")
+
+
 def test_a_name_mentioned_once_past_the_opening_is_not_the_articles_topic():
     text = (
         "Prices rose 0.4% in May, the statistics office said. In the north, Westmarch saw "

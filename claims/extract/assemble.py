@@ -203,9 +203,10 @@ _PLACE_PREPOSITIONS = frozenset("in at of for from among".split())
 # "since May", "since its creation in 2019": where a running total starts; not a record
 # compared with a time ("the most since December", "the lowest since 2008").
 _SINCE_BEFORE_RE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
-_RECORD_BEFORE_SINCE_RE = re.compile(
-    r"\b(?:most|least|fewest|first|[a-z]+est)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE
-)
+# The words before "since" that may make it a record's: "the most since", "the biggest
+# gain since".
+_WORDS_BEFORE_SINCE_RE = re.compile(r"(?:[\w'’-]+\s+){0,3}$")
+_RECORD_WORDS = frozenset({"most", "least", "fewest", "first"})
 
 
 def _starts_a_running_total(sentence: str, mention: periods.PeriodMention) -> bool:
@@ -217,7 +218,9 @@ def _starts_a_running_total(sentence: str, mention: periods.PeriodMention) -> bo
         since = m.start()
     else:
         return False
-    return not _RECORD_BEFORE_SINCE_RE.search(sentence, max(0, since - 40), since)
+    before = _WORDS_BEFORE_SINCE_RE.search(sentence, max(0, since - 40), since)
+    words = before.group().lower().split() if before else []
+    return not any(w in _RECORD_WORDS or lexicon.is_superlative(w) for w in words)
 
 
 def _names_another_owner(sentence: str, q, metric: str | None, common: frozenset[str]) -> bool:
@@ -420,7 +423,9 @@ def _names_the_pollster(subject: str | None, speaker: str | None, sentence: str,
     # the pollster itself, named before its poll: "a Beacon/Acme poll found 40% ..."
     return (
         re.search(
-            rf"\b{re.escape(subject)}(?:[/-][\w.-]+)*\s+(?:[a-z]+\s+)?(?:poll|survey)", sentence
+            rf"\b{re.escape(subject)}(?:[/-][\w.-]+)*\s+(?:(?:{figures.POLL_KIND}\s+)?"
+            r"(?:poll|survey)|polled|surveyed)\b",
+            sentence,
         )
         is not None
     )  # "a Beacon public poll found"
@@ -617,11 +622,12 @@ def _numeric_claims(
         if metric is None and _polled_share(q, subject, sentence, figure_source):
             metric = "support"  # "Smith is second at 20 percent" in a poll's paragraph
         speaker = _numeric_speaker(source, attribution, figure_source)
-        if speaker is None and attribution is None:
-            speaker = frames.unnamed_source(sentence, q.start, q.end)  # "police said"
         if source is not None and (quoted := _quoted_source(sentence, q.start, q.end)):
             speaker = quoted
-        if _describes_a_poll(metric, sentence):
+        if speaker is None and attribution is None:
+            # "police said": a group, never a pollster whose poll is named after it
+            speaker = frames.unnamed_source(sentence, q.start, q.end)
+        elif _describes_a_poll(metric, sentence):
             subject = _poll_named(subject, speaker) or subject
             if article_subjects is not None and speaker and (sample := _sample_of(metric)):
                 # "surveyed 900 voters": the first a pollster names is its poll's sample

@@ -56,7 +56,7 @@ from claims.extract.sentences import paragraph_spans
 from claims.normalise import fold_words
 from claims.plurals import singular
 
-__all__ = ["figure_sources", "gives_poll_shares", "poll_shaped", "reports_poll_shares"]
+__all__ = ["POLL_KIND", "figure_sources", "gives_poll_shares", "poll_shaped", "reports_poll_shares"]
 
 _MAX_SENTENCE = 1500
 # Nouns for a body of figures a source publishes.
@@ -95,11 +95,11 @@ _NAME_THEN_NOUN = re.compile(
     rf"(?:\s+[a-z][\w-]*){{0,2}}?\s+(?P<noun>{_DATA_NOUN})\b{_FILLER}\s+{_DATA_VERB}\b"
 )
 # "in a Beacon/Acme poll of 900 voters": a poll is its pollster's without a verb.
+# The kinds of poll written between a pollster and its poll: "a Beacon exit poll".
+POLL_KIND = r"(?:public|online|telephone|phone|national|statewide|exit|tracking)"
 _POLL_BY_NAME = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:(?:new|latest|recent|national|weekly|monthly)\s+)?"
-    rf"(?P<name>{JOINT_NAME})\s+"
-    # "a Beacon public poll", "the Acme online survey"
-    r"(?:(?:public|online|telephone|phone|national|statewide|exit|tracking)\s+)?"
+    rf"(?P<name>{JOINT_NAME})\s+(?:{POLL_KIND}\s+)?"
     r"(?P<noun>[Pp]oll|[Ss]urvey|(?:polling\s+)?average)\b"
 )
 # "Harbour Research conducted the poll", "Harbour surveyed 1,000 adults".

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claims.extract import places
 from claims.extract.names import (
     CORE,
     DEMONYM,
@@ -811,23 +812,24 @@ def _according_to(right: str) -> Source | None:
         return src
     src = _source_from_np(chunk)
     if src is not None and src.form == "name" and _where_only(chunk, src.text):
-        return None  # "according to the exit polls in Westmarch": where, not whose
+        return None  # "according to the exit polls in Ohio": where, not whose
     if src is not None and src.form in ("name", "nominal"):
         return src
     return None
 
 
 def _where_only(chunk: str, name: str) -> bool:
-    """Whether the name follows a preposition of place in the chunk."""
+    """Whether the name is a place after a preposition of place in the chunk ("the exit
+    polls in Ohio"), not a publication ("a study in the Dunmore Medical Journal")."""
     at = chunk.find(name)
-    return at > 0 and _PLACE_PREPOSITION_BEFORE_RE.search(chunk, 0, at) is not None
+    return (
+        at > 0
+        and places.is_place(name)
+        and _PLACE_PREPOSITION_BEFORE_RE.search(chunk, 0, at) is not None
+    )
 
 
-# Not after a document's noun: "a report in the Dunmore Courier" names its publisher.
-_PLACE_PREPOSITION_BEFORE_RE = re.compile(
-    r"(?<!report\s)(?<!reports\s)(?<!article\s)(?<!story\s)(?<!column\s)(?<!interview\s)"
-    r"(?<!editorial\s)(?<!piece\s)\b(?:in|across|throughout|around)\s+(?:the\s+)?$"
-)
+_PLACE_PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|across|throughout|around)\s+(?:the\s+)?$")
 
 
 # Groups and documents that give figures without a name: "police said", "analysts
@@ -839,78 +841,101 @@ _UNNAMED_HEADS = (
     r"|prosecutors|investigators|authorities|organi[sz]ers|forecasters|report|study|audit"
 )
 _UNNAMED_NP = (
-    r"(?P<np>(?:(?!(?:and|or|but|where|when|which|who|whom|that|the|a|an|as|in|of|one)\b)"
+    r"(?P<np>(?:(?!(?:and|or|but|where|when|which|who|whom|that|the|a|an|as|in|of|one|than"
+    r"|what|above|below|twice|less|more|some|many|most|several|other|few)\b)"
     rf"[a-z][\w-]*\s+){{0,3}}?(?:{_UNNAMED_HEADS}))"
 )
+# Determiners a group's noun phrase may open with: "the police", "some economists".
+_UNNAMED_DETERMINER = r"(?:(?:the|a|some|many|most|several|other)\s+)?"
 _UNNAMED_VERBS = (
     r"said|say|says|estimated|estimate|estimates|reported|reports|found|finds|expect|expects"
     r"|expected|predicted|predict|predicts|forecast|forecasts|calculated|counted"
 )
 # Before the figure, opening its clause: "Police said six protesters were arrested".
 _UNNAMED_BEFORE_RE = re.compile(
-    rf"(?:^\W*|[,;]\s+|\b(?:that|and|but)\s+)(?:(?:the|a)\s+)?{_UNNAMED_NP}\s+"
-    rf"(?:[a-z]+ly\s+)?(?:{_UNNAMED_VERBS})\b",
+    rf"(?:^\W*|[,;]\s+|\b(?:that|and|but)\s+){_UNNAMED_DETERMINER}{_UNNAMED_NP}\s+"
+    rf"(?:[a-z]+ly\s+)?(?:{_UNNAMED_VERBS})\b(?!,)",
     re.IGNORECASE,
 )
 # After the figure's clause: "..., police said."
 _UNNAMED_AFTER_RE = re.compile(
-    rf",\s+(?:(?:the|a)\s+)?{_UNNAMED_NP}\s+(?:said|say|says|reported|estimated)\b",
+    rf",\s+{_UNNAMED_DETERMINER}{_UNNAMED_NP}\s+(?:said|say|says|reported|estimated)\b",
     re.IGNORECASE,
 )
-# Anywhere: "according to analysts' forecasts".
+# Anywhere in the figure's clause: "according to analysts' forecasts".
 _UNNAMED_ACCORDING_RE = re.compile(
-    rf"\baccording\s+to\s+(?:(?:the|a)\s+)?{_UNNAMED_NP}(?![\w-])", re.IGNORECASE
+    rf"\baccording\s+to\s+{_UNNAMED_DETERMINER}{_UNNAMED_NP}(?![\w-])", re.IGNORECASE
 )
+# What ends a source's reach between it and a figure: a semicolon, or a new clause
+# ("Analysts expected a loss, but Acme earned $4m").
+_NEW_CLAUSE_RE = re.compile(r";|,\s+(?:but|while|whereas|although|though|and)\b")
 
 
 @dataclass(frozen=True)
 class _UnnamedSources:
-    """One sentence's unnamed sources, read once: the one an "according to" gives, those
-    that open a clause by where their verb ends, and those that close one by where
-    their comma stands."""
+    """One sentence's unnamed sources, read once: where each "according to", each
+    source opening a clause (by where its verb ends) and each closing one (by where its
+    comma stands) is, and who it is."""
 
-    according: str | None
+    according_at: tuple[int, ...]
+    according: tuple[str, ...]
     before_ends: tuple[int, ...]
     before: tuple[str, ...]
     after_starts: tuple[int, ...]
     after: tuple[str, ...]
+    breaks: tuple[int, ...]  # where a new clause starts
+    semicolons: tuple[int, ...]
+
+    def broken(self, lo: int, hi: int, mark: str = "clause") -> bool:
+        """Whether a new clause (or only a semicolon) starts in [lo, hi)."""
+        marks = self.semicolons if mark == ";" else self.breaks
+        return bisect_left(marks, lo) < bisect_left(marks, hi)
 
 
 @lru_cache(maxsize=64)
 def _unnamed_sources(sentence: str) -> _UnnamedSources:
     def group(m: re.Match[str]) -> str | None:
         words = m["np"].split()
-        if not sentence[: m.start("np")].strip(" \"“‘'("):
+        opens = not sentence[: m.start("np")].strip(" \"“‘'(")
+        if opens and words[0].lower() in _UNNAMED_OPENERS:
             words[0] = words[0].lower()  # "Police said": capitalised as the sentence opens
         return None if any(w[:1].isupper() for w in words) else " ".join(words)
 
-    according = next(filter(None, map(group, _UNNAMED_ACCORDING_RE.finditer(sentence))), None)
-    before = [(m.end(), g) for m in _UNNAMED_BEFORE_RE.finditer(sentence) if (g := group(m))]
-    after = [(m.start(), g) for m in _UNNAMED_AFTER_RE.finditer(sentence) if (g := group(m))]
+    def found(pattern: re.Pattern[str], where) -> tuple[tuple[int, ...], tuple[str, ...]]:
+        pairs = [(where(m), g) for m in pattern.finditer(sentence) if (g := group(m))]
+        return tuple(at for at, _ in pairs), tuple(g for _, g in pairs)
+
     return _UnnamedSources(
-        according,
-        tuple(at for at, _ in before),
-        tuple(g for _, g in before),
-        tuple(at for at, _ in after),
-        tuple(g for _, g in after),
+        *found(_UNNAMED_ACCORDING_RE, re.Match.start),
+        *found(_UNNAMED_BEFORE_RE, re.Match.end),
+        *found(_UNNAMED_AFTER_RE, re.Match.start),
+        tuple(m.start() for m in _NEW_CLAUSE_RE.finditer(sentence)),
+        tuple(m.start() for m in re.finditer(";", sentence)),
     )
+
+
+# Words a group may open a sentence with, capitalised there only: "Police said".
+_UNNAMED_OPENERS = frozenset(
+    _UNNAMED_HEADS.replace("organi[sz]ers", "organisers|organizers").split("|")
+) | frozenset("state federal local city county senior top independent".split())
 
 
 def unnamed_source(sentence: str, start: int, end: int) -> str | None:
     """The unnamed group or document the sentence gives as the source of the figure at
     [start, end): "Police said six protesters were arrested" -> police, "... 12
     workstations, the congressional report said" -> congressional report, "according
-    to analysts' forecasts" -> analysts. A semicolon between them ends the source's
-    reach."""
+    to analysts' forecasts" -> analysts. A semicolon or a new clause between them ends
+    the source's reach."""
     found = _unnamed_sources(sentence)
-    if found.according:
-        return found.according
+    for at, group in zip(found.according_at, found.according, strict=True):
+        if not found.broken(*sorted((at, start))):
+            return group
     i = bisect_right(found.before_ends, start) - 1
-    if i >= 0 and sentence.find(";", found.before_ends[i], start) < 0:
+    if i >= 0 and not found.broken(found.before_ends[i], start):
         return found.before[i]
     j = bisect_left(found.after_starts, end)
-    if j < len(found.after_starts) and sentence.find(";", end, found.after_starts[j]) < 0:
-        return found.after[j]
+    if j < len(found.after_starts) and not found.broken(end, found.after_starts[j], ";"):
+        return found.after[j]  # "hit 12 servers and 10 laptops, the report said": both
     return None
 
 

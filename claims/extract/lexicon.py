@@ -1,5 +1,5 @@
-"""English word forms from lemminflect's lexicon: which words it knows, which are
-plurals of common nouns, and a verb's past participle. Lookups are cached; the lexicon
+"""English word forms from lemminflect's lexicon: which words are plurals of common
+nouns or name a kind of firm, and a verb's past participle. Lookups are cached; the lexicon
 loads on first use."""
 
 from __future__ import annotations
@@ -8,14 +8,17 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas, getInflection
 
-__all__ = ["is_english_word", "is_plural_noun", "past_participle"]
+__all__ = ["is_plural_noun", "is_superlative", "names_a_kind_of_firm", "past_participle"]
 
 
 @lru_cache(maxsize=8192)
-def is_english_word(word: str) -> bool:
-    """Whether the lexicon knows `word`, in lower case, as an English noun, verb,
-    adjective or adverb ("electric", "mills"); surnames it does not list ("petraeus")."""
-    return bool(getAllLemmas(word.lower()))
+def names_a_kind_of_firm(word: str) -> bool:
+    """Whether `word`, in lower case, is an English plural noun or an adjective that is
+    no noun, as the word after "General" in a firm's name is ("Motors", "Mills",
+    "Electric"); a singular noun is as often a surname ("Lee", "Stone", "Young")."""
+    lemmas = getAllLemmas(word.lower())
+    plural = any(lemma != word.lower() for lemma in lemmas.get("NOUN", ()))
+    return plural or ("ADJ" in lemmas and "NOUN" not in lemmas)
 
 
 @lru_cache(maxsize=8192)
@@ -28,6 +31,15 @@ def is_plural_noun(word: str) -> bool:
     lower = word.lower()
     nouns = getAllLemmas(lower, upos="NOUN").get("NOUN", ())
     return lower.endswith("s") and any(lemma != lower for lemma in nouns)
+
+
+@lru_cache(maxsize=4096)
+def is_superlative(word: str) -> bool:
+    """Whether `word` is an adjective's superlative ("biggest", "lowest", "best"), not a
+    word that only ends like one ("west", "interest")."""
+    lower = word.lower()
+    lemmas = getAllLemmas(lower, upos="ADJ").get("ADJ", ())
+    return lower.endswith("est") and any(lemma != lower for lemma in lemmas)
 
 
 @lru_cache(maxsize=4096)

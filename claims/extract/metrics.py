@@ -687,8 +687,11 @@ def _states_session_level(tokens: list[str], i: int) -> bool:
         _lower(tokens[i]) in _SESSION_VERBS
         and i + 1 < len(tokens)
         and (_lower(tokens[i + 1]) == "at" or _lower(tokens[i + 1]) in _DIRECTION_WORDS)
-        and i > 0
-        and _lower(tokens[i - 1]) in _TRADED
+        and (
+            (i > 0 and _lower(tokens[i - 1]) in _TRADED)
+            # "shares of Acme closed at"
+            or (i > 2 and _lower(tokens[i - 2]) == "of" and _lower(tokens[i - 3]) in _TRADED)
+        )
     )
 
 
@@ -1851,7 +1854,8 @@ def _share_price(metric: str) -> str:
 
 _COMMODITY_PRICE_RE = re.compile(
     rf"(?:(?:price|prices)\s+of\s+(?P<a>{'|'.join(sorted(_COMMODITIES))})"
-    rf"|(?P<b>(?:[a-z]+\s+)?(?:{'|'.join(sorted(_COMMODITIES))}))\s+(?:price|prices))"
+    rf"|(?P<b>(?:(?:crude|brent|spot|heating|natural|wholesale|benchmark)\s+)?"
+    rf"(?:{'|'.join(sorted(_COMMODITIES))}))\s+(?:price|prices))"
     r"(?:\s+per\s+[a-z]+)?"
 )
 

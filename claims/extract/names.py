@@ -352,13 +352,14 @@ FIRM_OPENING_TITLES = frozenset(
 
 
 def _firm_named_by_title(words: list[str], cut: int) -> bool:
-    """Whether a title word opens a firm's name: one English word after it ("General
-    Electric", "General Mills"), not a surname ("General Petraeus")."""
+    """Whether "General" opens a firm's name: an adjective or a plural after it
+    ("General Electric", "General Mills"), not a surname ("General Petraeus", "General
+    Lee")."""
     return (
         cut == 0
         and len(words) == 2
-        and words[0].lower().strip(".") in FIRM_OPENING_TITLES
-        and lexicon.is_english_word(_drop_possessive(words[1]))
+        and words[0].lower() == "general"
+        and lexicon.names_a_kind_of_firm(_drop_possessive(words[1]))
     )
 
 

@@ -139,7 +139,7 @@ _AGE_BEFORE_RE = re.compile(r"\b(?:aged|age\s+of|ages\s+of)\s+$", re.IGNORECASE)
 _AGE_HYPHEN_RE = re.compile(r"-(year|month|week|day)s?-old\b", re.IGNORECASE)
 _YEARS_OLD_RE = re.compile(r"\s+old\b")
 _TIME_OF_DAY_RE = re.compile(
-    r"\s?(?:(?i:[ap]\.m\.?|[ap]m)(?!\w)|(?:GMT|BST|CET|EST|EDT|PST|PDT|UTC|ET|hrs|o['’]clock)\b)"
+    r"\s?(?:(?:(?i:[ap]\.m\.?)|[ap]m)(?!\w)|(?:GMT|BST|CET|EST|EDT|PST|PDT|UTC|ET|hrs|o['’]clock)\b)"
     r"|:\d|[./]\d"
 )
 # "245p" and "50 cents" are money in the minor unit; "1.5C" is degrees Celsius.
@@ -147,8 +147,16 @@ _MINOR_CURRENCY_RE = re.compile(r"p\b(?!\.m\.)|\s(?:pence|cents?)\b")
 _GLUED_CELSIUS_RE = re.compile(r"C\b")
 _CLOCK_TIME_RE = re.compile(r"[012]?\d\.[0-5]\d")
 _CLOCK_WORDS = frozenset({"at", "until", "till", "by", "from", "before", "after"})
-_YEAR_WORDS = frozenset({"in", "since", "circa"})
-_RATIO_IN_BEFORE_RE = re.compile(r"\d\s+in\s+$")  # "a risk of 1 in 1200"
+_YEAR_WORDS = frozenset({"in", "since", "circa", "until", "till", "from", "around", "by"})
+# A change or another figure before it makes the number a count: "grew by 1200",
+# "fell to 900 from 1300", "a risk of 1 in 1200"; not "dates from 1150", "built by 1620".
+_COUNT_CONTEXT_BEFORE_RE = re.compile(
+    r"\b(?:rose|risen|rise|rises|fell|fallen|falls|grew|grown|grows|cut|cuts|increased"
+    r"|decreased|dropped|climbed|jumped|slipped|gained|lost|raised|lowered|reduced)\b"
+    r"[^.;]{0,24}\bby\s+$"
+    r"|\d[^.;]{0,16}\b(?:from|in)\s+$",
+    re.IGNORECASE,
+)
 _RANGE_JOIN_RE = re.compile(r"\s*[-–—]\s*|\s+(?:to|and|or)\s+")
 _COMPOUND_TIME_JOIN_RE = re.compile(r",?\s+(?:and\s+)?")
 _OF_DETERMINER_RE = re.compile(
@@ -919,7 +927,7 @@ def _quantity_at(s: str, i: int, counting: bool = False) -> tuple[Quantity | Non
         and 1000 <= core.value < 1800
         and _previous_word(s, i) in _YEAR_WORDS
         and s[core.end : core.end + 1] in (",", ".", ";", ")", "")
-        and not _RATIO_IN_BEFORE_RE.search(s, max(0, i - 12), i)
+        and not _COUNT_CONTEXT_BEFORE_RE.search(s, max(0, i - 40), i)
     ):
         return None, core.end  # "founded in 1789": an older year
     if (

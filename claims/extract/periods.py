@@ -315,24 +315,34 @@ _REPORTING_RE = re.compile(
 )
 
 
+# A relative clause that reports what its people said: "76% who said so in April".
+_RELATIVE_REPORT_RE = re.compile(
+    r"\b(?:who|that|which)\s+(?:[a-z]+\s+)?(?:said|told|reported|found|predicted|estimated)\b"
+)
+
+
 @lru_cache(maxsize=64)  # asked for each time in a sentence
-def _future_marks(sentence: str) -> tuple[list[int], list[int], list[int], list[int]]:
-    """Where a sentence's clause breaks end and start, its future words and its reporting
-    words start: read once, so that each of its times is placed by bisection."""
+def _future_marks(
+    sentence: str,
+) -> tuple[list[int], list[int], list[int], list[int], list[int]]:
+    """Where a sentence's clause breaks end and start, its future words, its reporting
+    words and its reporting relative clauses start: read once, so that each of its
+    times is placed by bisection."""
     seps = list(_CLAUSE_SEPARATOR_RE.finditer(sentence))
     return (
         [m.end() for m in seps],
         [m.start() for m in seps],
         [m.start() for m in _FUTURE_RE.finditer(sentence)],
         [m.start() for m in _REPORTING_RE.finditer(sentence)],
+        [m.start() for m in _RELATIVE_REPORT_RE.finditer(sentence)],
     )
 
 
 def _future_around(sentence: str, start: int, end: int) -> bool:
     """Whether the clause of the time at [start, end) tells of what is to come; for the
     time of a report, or before a verb reporting what someone said, only up to there,
-    and after such a verb only from there."""
-    sep_ends, sep_starts, futures, reports = _future_marks(sentence)
+    and after a relative clause that reports ("who said so") only from there."""
+    sep_ends, sep_starts, futures, reports, relatives = _future_marks(sentence)
     i = bisect_left(sep_ends, start + 1) - 1
     lo = sep_ends[i] if i >= 0 and sep_starts[i] < start else 0
     j = bisect_left(sep_starts, end)
@@ -341,10 +351,10 @@ def _future_around(sentence: str, start: int, end: int) -> bool:
         hi = start
     elif (k := bisect_left(reports, end)) < len(reports) and reports[k] < hi:
         hi = reports[k]
-    if (r := bisect_left(reports, start) - 1) >= 0 and reports[r] > lo:
+    if (r := bisect_left(relatives, start) - 1) >= 0 and relatives[r] > lo:
         # "said they would vote for Lee, down from 76% who said so in April": the future
-        # before the last report is another's, not this time's
-        lo = reports[r]
+        # before a relative clause that reports is another's, not this time's
+        lo = relatives[r]
     k = bisect_left(futures, lo)
     return k < len(futures) and futures[k] < hi
 
@@ -368,7 +378,8 @@ def _day_to_come(m: re.Match, month: int, day: int, published: date | None) -> b
         ahead = (date(published.year, month, day) - published).days
     except ValueError:
         return False
-    clause = _clause_around(m.string, m.start(), m.end())
+    lo = max(0, m.start() - _CLAUSE_WINDOW)  # a run-on "sentence" is read near the day
+    clause = _clause_around(m.string[lo : m.end() + _CLAUSE_WINDOW], m.start() - lo, m.end() - lo)
     past = _PAST_VERB_RE.search(clause) or _IRREGULAR_PAST_RE.search(clause)
     return bool(_FUTURE_RE.search(clause) or not past) and ahead <= _DAY_TO_COME_DAYS
 
@@ -915,7 +926,12 @@ _FUTURE_BEFORE_DAY_RE = re.compile(
 )
 
 
-_NEXT_OR_LAST_RE = re.compile(r"\b(?P<word>next|last|this\s+coming)\s+$", re.IGNORECASE)
+# "next Wednesday", "last Monday"; not the verb "will last Monday and Tuesday"
+_NEXT_OR_LAST_RE = re.compile(
+    r"(?<!will\s)(?<!to\s)(?<!would\s)(?<!could\s)(?<!may\s)(?<!might\s)(?<!can\s)"
+    r"\b(?P<word>next|last|this\s+coming)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _next_or_last_weekday(name: str, published: date, word: str) -> str:

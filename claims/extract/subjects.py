@@ -100,8 +100,9 @@ _SOURCE_BEFORE_RE = re.compile(
     r"\b(?:according\s+to|said|says|told)\s+(?:the\s+)?$"
     # "according to data from the Dunmore office", "according to figures by Acme"
     r"|\baccording\s+to\s+(?:the\s+|new\s+|latest\s+|official\s+){0,2}(?:data|figures"
-    r"|numbers|statistics|estimates|records|a\s+report|reports|a\s+survey|a\s+poll)\s+"
-    r"(?:from|by|of|released\s+by|compiled\s+by)\s+(?:the\s+)?$",
+    r"|numbers|statistics|estimates|records|a\s+report|reports|a\s+survey|a\s+poll|a\s+study"
+    r"|research|an\s+analysis)\s+(?:from|by|of|in|released\s+by|compiled\s+by"
+    r"|published\s+in)\s+(?:the\s+)?$",
     re.I,
 )
 _PREPOSITION_BEFORE_RE = re.compile(
@@ -1081,8 +1082,12 @@ def _inside_closed_quote(sentence: str, floor: int, c0: int, c1: int, start: int
     if closing < 0:
         return False
     named = _NAMING_BEFORE_RE.search(sentence, max(0, opened - 20), opened)
-    appositive = sentence[max(0, opened - 2) : opened].rstrip().endswith(",") and (
-        sentence[closing - 1 : closing] == "," or sentence[closing + 1 : closing + 2] == ","
+    # a quoted name set off by commas, in capitals throughout ("the fund, "Acme Growth",
+    # raised"), not a quotation after "said," ("Lee said, "Okafor lied,"")
+    appositive = (
+        sentence[max(0, opened - 2) : opened].rstrip().endswith(",")
+        and (sentence[closing - 1 : closing] == "," or sentence[closing + 1 : closing + 2] == ",")
+        and all(w[:1].isupper() for w in sentence[opened + 1 : closing].strip(" ,").split())
     )
     return not (named or appositive)
 
@@ -1770,6 +1775,8 @@ def _main_entity(
                 continue
             if _CAPITALS_HEADING_RE.fullmatch(subject):
                 continue  # "BOCA RATON, Fla. —", "TOP STORIES": a dateline or a heading
+            if places.demonym_country(raw.rstrip(".")) and sentence.endswith(" in ", 0, m.start(1)):
+                continue  # "shot in Spanish": a language, not the country
             role = _mention_role(sentence, m.start(1), m.end(1), subject)
             counts[subject] += weight * role
             mentions[subject] += 1 + (weight > 1)  # the opening sentence counts twice
@@ -1806,7 +1813,10 @@ def _mention_role(sentence: str, start: int, end: int, name: str) -> float:
 
 # A dateline that opens a story: "BOCA RATON, Fla. — ", "DUNMORE (Reuters) - ".
 _DATELINE_RE = re.compile(
-    r"\s*[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\([^)]{1,30}\)\s*)?"
+    # the place with its state or its agency ("NATO -- " alone is an acronym), or a
+    # place of six letters or more ("WASHINGTON — ")
+    r"\s*(?:[A-Z][A-Z.'’ -]+,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*(?:\([^)]{1,30}\)\s*)?"
+    r"|[A-Z][A-Z.'’ -]+\([^)]{1,30}\)\s*|[A-Z][A-Z.'’ ]{5,})"
     r"(?:—|--|–|-)\s+"
 )
 

@@ -193,7 +193,10 @@ def test_no_attribution(sentence):
         ("Coin flips settled six counties, according to a report in the Dunmore Courier.",
          "Dunmore Courier"),
         # a place after the record only says where: no named source
-        ("According to the exit polls in Westmarch, 24% of voters wanted change.", None),
+        ("According to the exit polls in Ohio, 24% of voters wanted change.", None),
+        # but a publication after "in" is one
+        ("According to a study in the Dunmore Medical Journal, 40% of nurses quit.",
+         "Dunmore Medical Journal"),
     ],
 )  # fmt: skip
 def test_an_according_to_names_the_body_behind_the_record(sentence, speaker):
@@ -225,9 +228,10 @@ def test_an_unnamed_group_that_gives_a_figure_is_its_speaker(sentence, surface, 
     ("sentence", "speaker"),
     [
         # a title word that opens a firm's name with one English word after it
-        ("General Dynamics says it sold 40 jets in 2014.", "General Dynamics"),
-        # but before a surname it is the person's title
+        ("General Foods says it sold 40 tonnes in 2014.", "General Foods"),
+        # but before a surname it is the person's title, also one that is an English word
         ("General Okafor said 400 troops would stay.", "Okafor"),
+        ("General Stone said 400 troops would stay.", "Stone"),
     ],
 )
 def test_a_title_word_may_open_a_firms_name(sentence, speaker):
@@ -238,13 +242,13 @@ def test_a_title_word_may_open_a_firms_name(sentence, speaker):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "In a Beacon public poll conducted on Thursday, 73 percent of Zemblans said yes.",
-        "A Beacon exit poll found 40 percent of Zemblans voted early.",
+        "In a Beacon public poll conducted on Thursday, 73 percent of Americans said yes.",
+        "A Beacon exit poll found 40 percent of Americans voted early.",
     ],
 )
 def test_a_pollster_named_before_a_kind_of_poll_is_its_source_not_subject(sentence):
     claim = next(c for c in extract_claims(sentence, "2016-03-24") if c.kind == "numeric")
-    assert (claim.speaker, claim.subject) == ("Beacon", None)
+    assert (claim.speaker, claim.subject) == ("Beacon", "Americans")
 
 
 def test_unnamed_generic_sources_are_not_attributed():

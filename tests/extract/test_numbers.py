@@ -340,7 +340,7 @@ NOT_CLAIMS = [
     "The office, founded in 1789, has no powers.",
     # a time of day
     "The next round of results will be published at 10 a.m.",
-    "Tickets go on sale at 9am, and polls close at 8 PM.",
+    "Tickets go on sale at 9am, and polls close at 8pm.",
     "The rally begins at 7 o'clock.",
     "Polls are open from 6 to 9 p.m. on Tuesday.",
     "Thousands of fans sang.",

@@ -174,7 +174,7 @@ def test_a_dateline_or_a_heading_in_capitals_does_not_make_the_main_entity():
         "TOP STORIES\n\n"
         "In 2013 alone, 158 courses closed and just 14 opened."
     )
-    assert claim_subject(text, "158") not in ("DUNMORE", "Zem", "Weeds", "TOP STORIES")
+    assert claim_subject(text, "158") == "Beacon Golf Club"
 
 
 def test_a_name_mentioned_once_past_the_opening_is_not_the_articles_topic():
@@ -315,7 +315,7 @@ def test_the_figures_of_a_score_are_the_leaders_and_the_rivals(text):
 
 
 def test_a_country_after_the_figure_is_named_in_full_and_not_a_language():
-    assert claim_subject("Jo Lee spoke. Ads with 40 actors were shot in Spanish.", "40") != "Spain"
+    assert claim_subject("Ads with 40 actors were shot in Spanish.", "40") != "Spain"
     assert claim_subject("Jo Lee spoke. Ads with 40 actors were shot in Spain.", "40") == "Spain"
     # a name the window after the figure cuts short is no country ("India" of "Indiana")
     text = (

@@ -928,7 +928,7 @@ def unnamed_source(sentence: str, start: int, end: int) -> str | None:
     the source's reach."""
     found = _unnamed_sources(sentence)
     for at, group in zip(found.according_at, found.according, strict=True):
-        if not found.broken(*sorted((at, start))):
+        if not found.broken(min(at, start), max(at, start)):
             return group
     i = bisect_right(found.before_ends, start) - 1
     if i >= 0 and not found.broken(found.before_ends[i], start):

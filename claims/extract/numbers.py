@@ -147,6 +147,7 @@ _MINOR_CURRENCY_RE = re.compile(r"p\b(?!\.m\.)|\s(?:pence|cents?)\b")
 _GLUED_CELSIUS_RE = re.compile(r"C\b")
 _CLOCK_TIME_RE = re.compile(r"[012]?\d\.[0-5]\d")
 _CLOCK_WORDS = frozenset({"at", "until", "till", "by", "from", "before", "after"})
+_CAPITAL_MERIDIEM_RE = re.compile(r"\s?[AP]M\b")
 _YEAR_WORDS = frozenset({"in", "since", "circa", "until", "till", "from", "around", "by"})
 # A change or another figure before it makes the number a count: "grew by 1200",
 # "fell to 900 from 1300", "a risk of 1 in 1200"; not "dates from 1150", "built by 1620".
@@ -936,6 +937,12 @@ def _quantity_at(s: str, i: int, counting: bool = False) -> tuple[Quantity | Non
         and _previous_word(s, i) in _CLOCK_WORDS
     ):
         return None, core.end  # "at 10.30": a time of day
+    if (
+        unit.kind == "number"
+        and _CAPITAL_MERIDIEM_RE.match(s, core.end)
+        and _previous_word(s, i) in _CLOCK_WORDS
+    ):
+        return None, core.end  # "polls close at 8 PM"; not "12 AM stations"
     value = core.value * unit.value_factor
     kind = unit.kind
     if kind in ("count", "number") and (

@@ -341,6 +341,7 @@ NOT_CLAIMS = [
     # a time of day
     "The next round of results will be published at 10 a.m.",
     "Tickets go on sale at 9am, and polls close at 8pm.",
+    "Polls close at 8 PM in the east.",
     "The rally begins at 7 o'clock.",
     "Polls are open from 6 to 9 p.m. on Tuesday.",
     "Thousands of fans sang.",

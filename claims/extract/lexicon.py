@@ -16,9 +16,9 @@ def names_a_kind_of_firm(word: str) -> bool:
     """Whether `word`, in lower case, is an English plural noun or an adjective that is
     no noun, as the word after "General" in a firm's name is ("Motors", "Mills",
     "Electric"); a singular noun is as often a surname ("Lee", "Stone", "Young")."""
-    lemmas = getAllLemmas(word.lower())
-    plural = any(lemma != word.lower() for lemma in lemmas.get("NOUN", ()))
-    return plural or ("ADJ" in lemmas and "NOUN" not in lemmas)
+    lower = word.lower()
+    lemmas = getAllLemmas(lower)
+    return _plural_of_a_noun(lower) or ("ADJ" in lemmas and "NOUN" not in lemmas)
 
 
 @lru_cache(maxsize=8192)
@@ -29,8 +29,12 @@ def is_plural_noun(word: str) -> bool:
     if getAllLemmas(word, upos="PROPN"):
         return False
     lower = word.lower()
-    nouns = getAllLemmas(lower, upos="NOUN").get("NOUN", ())
-    return lower.endswith("s") and any(lemma != lower for lemma in nouns)
+    return lower.endswith("s") and _plural_of_a_noun(lower)
+
+
+def _plural_of_a_noun(lower: str) -> bool:
+    """Whether the lower-case word is a noun other than its lemma: a plural."""
+    return any(lemma != lower for lemma in getAllLemmas(lower, upos="NOUN").get("NOUN", ()))
 
 
 @lru_cache(maxsize=4096)

@@ -738,18 +738,10 @@ def find_quantities(s: str, blocked: list[tuple[int, int]] | None = None) -> lis
         if next_block < len(blocked) and blocked[next_block][0] <= i:
             pos = blocked[next_block][1]
             continue
-        quantity, next_pos = _quantity_at(s, i, counting is not None)
+        quantity, next_pos = _quantity_at(s, i, counting)
         if quantity is not None:
             if quantity.kind == "count" and quantity.noun is not None:
                 counting = quantity
-            elif (
-                counting is not None
-                and quantity.in_words
-                and quantity.unit is None
-                and _elliptical(s, quantity.start, quantity.end)
-            ):
-                # "Okafor won 30 seats, while Lee's party won four": seats too
-                quantity.unit, quantity.kind = counting.unit, counting.kind
             if found and _restates(s, found[-1], quantity):
                 _take_sign(found[-1], quantity)
             if found and quantity.unit is None and _compares_with(s, found[-1], quantity):
@@ -787,12 +779,13 @@ def _compares_with(s: str, previous: Quantity, current: Quantity) -> bool:
 _VERB_AFTER_RE = re.compile(r"\s+(?:were|was|are|is|have|has|had|will|would)\b")
 
 
-# "35 to 12 percent", "58-36%": a score whose unit is written after its second number.
 # The second hour of a span of a day after the first: "6 to 9 p.m.", "6-9pm".
 _HOURS_AFTER_RE = re.compile(r"\s*(?:[-–]|to)\s*\d{1,2}(?:[:.]\d\d)?\s?(?i:[ap]\.?m)(?!\w)")
 # "58-36%": a poll's two shares, the unit written after the second
 _SHARE_AFTER_DASH_RE = re.compile(r"[-–]\d+(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b)")
-_SCORE_JOIN_RE = re.compile(r"[-–]|\s+to\s+")  # not a spaced dash: "has 40 - 12% of"
+# "35 to 12 percent", "58-36%": a score whose unit is written after its second number;
+# not a spaced dash ("has 40 - 12% of")
+_SCORE_JOIN_RE = re.compile(r"[-–]|\s+to\s+")
 
 
 def _unit_written_once(s: str, previous: Quantity, current: Quantity) -> bool:
@@ -872,10 +865,10 @@ def _skip_token(s: str, i: int) -> int:
     return token.end()
 
 
-def _quantity_at(s: str, i: int, counting: bool = False) -> tuple[Quantity | None, int]:
-    """The quantity starting at i (or None) and where scanning resumes. `counting`: a
-    count with its noun came before in the sentence, which a bare number word may
-    continue ("Lee has 11 delegates, Stone has five")."""
+def _quantity_at(s: str, i: int, counting: Quantity | None = None) -> tuple[Quantity | None, int]:
+    """The quantity starting at i (or None) and where scanning resumes. `counting`: the
+    last count with its noun before it in the sentence, which a bare number word may
+    continue, counting the same ("Lee has 11 delegates, Stone has five")."""
     share = _share_at(s, i)
     if share is not None:
         return _finish(s, share), share.end
@@ -905,12 +898,11 @@ def _quantity_at(s: str, i: int, counting: bool = False) -> tuple[Quantity | Non
         # "58%-36%", "44 percent to 37 percent", "leads Lee, 1,428 to 1,153": a score of
         # two figures, no range
         rng = None
-    if (
-        rng is None
-        and not _stands_alone_as_a_number(s, core, unit)
-        and not (counting and _continues_a_count(s, core, unit))
-    ):
-        return None, _skip_token(s, core.end)
+    if rng is None and not _stands_alone_as_a_number(s, core, unit):
+        if counting is None or not _continues_a_count(s, core, unit):
+            return None, _skip_token(s, core.end)
+        # "Okafor won 30 seats, while Lee's party won four": seats too
+        unit = _Unit(counting.unit, counting.kind, unit.end)
     if (
         rng is None
         and s.startswith(("-", "–"), core.end)
@@ -933,16 +925,10 @@ def _quantity_at(s: str, i: int, counting: bool = False) -> tuple[Quantity | Non
         return None, core.end  # "founded in 1789": an older year
     if (
         unit.kind == "number"
-        and _CLOCK_TIME_RE.fullmatch(core.text)
+        and (_CLOCK_TIME_RE.fullmatch(core.text) or _CAPITAL_MERIDIEM_RE.match(s, core.end))
         and _previous_word(s, i) in _CLOCK_WORDS
     ):
-        return None, core.end  # "at 10.30": a time of day
-    if (
-        unit.kind == "number"
-        and _CAPITAL_MERIDIEM_RE.match(s, core.end)
-        and _previous_word(s, i) in _CLOCK_WORDS
-    ):
-        return None, core.end  # "polls close at 8 PM"; not "12 AM stations"
+        return None, core.end  # "at 10.30", "polls close at 8 PM"; not "12 AM stations"
     value = core.value * unit.value_factor
     kind = unit.kind
     if kind in ("count", "number") and (
@@ -986,14 +972,8 @@ def _continues_a_count(s: str, core: _Core, unit: _Unit) -> bool:
         core.in_words
         and unit.unit is None
         and core.value >= 2
-        and _elliptical(s, core.start, core.end)
-    )
-
-
-def _elliptical(s: str, start: int, end: int) -> bool:
-    return (
-        _ELLIPSIS_BEFORE_RE.search(s, max(0, start - 12), start) is not None
-        and _ELLIPSIS_AFTER_RE.match(s, end) is not None
+        and _ELLIPSIS_BEFORE_RE.search(s, max(0, core.start - 12), core.start) is not None
+        and _ELLIPSIS_AFTER_RE.match(s, core.end) is not None
     )
 
 

@@ -13,8 +13,13 @@ def _interrupt(signum, frame):
 def run() -> int:
     """Run the command line on sys.argv; the `claims` console script's entry point."""
     keep_pandas_out()  # before claims.cli imports sqlite-utils, which would load it
-    from claims.cli import main
+    from claims.cli import import_commands, main
 
+    # The handler is set once every command's modules are imported. Imports
+    # evaluate code from strings (namedtuple, dataclasses), and Python takes a
+    # KeyboardInterrupt raised inside such code as unhandled even once main has
+    # caught it: the process would then end by SIGINT instead of returning 130.
+    import_commands()
     signal.signal(signal.SIGTERM, _interrupt)
     return main()
 

@@ -39,6 +39,11 @@ _COMMAND_MODULES = (
 )
 
 
+def import_commands() -> list:
+    """The modules that add sub-commands, imported."""
+    return [importlib.import_module(name) for name in _COMMAND_MODULES]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m claims",
@@ -98,8 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
         help='lines {"id","text","published"}; prints {"id","claims":[...]} per line',
     )
 
-    for module_name in _COMMAND_MODULES:
-        importlib.import_module(module_name).add_commands(add)
+    for module in import_commands():
+        module.add_commands(add)
     return parser
 
 

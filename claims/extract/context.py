@@ -483,7 +483,7 @@ MEASURE_HEADS = frozenset(
 )
 # Economic indicators written in capitals ("Zembla's GDP grew 2%", "the CPI rose"):
 # measures, never the names of what they measure.
-MEASURE_ACRONYMS = frozenset("GDP GNP GNI CPI CPIH HICP PPI PCE PMI".split())
+MEASURE_ACRONYMS = frozenset("GDP GNP GNI CPI CPIH HICP PPI PCE PMI VAT GST".split())
 # Words written before an indicator as part of its name: "Real GDP", "Core CPI".
 MEASURE_QUALIFIERS = frozenset("Real Nominal Core Headline Annual Quarterly Monthly".split())
 _CLAUSE_BREAK_RE = re.compile(

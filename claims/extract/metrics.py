@@ -35,7 +35,12 @@ import re
 from collections.abc import Iterable, Sequence
 
 from claims.extract import context, leads
-from claims.extract.lexicon import past_participle
+from claims.extract.lexicon import (
+    can_name_a_measure,
+    is_describing_word,
+    is_only_a_verb,
+    past_participle,
+)
 from claims.extract.names import (
     CALENDAR_NAMES,
     COPULA,
@@ -315,9 +320,10 @@ def _ing_modifier(word: str, following: list[str]) -> bool:
     return bool(following) and following[0][:1].islower() and _nounish(following[0])
 
 
-def _np_from(words: list[str]) -> list[str]:
+def _np_from(words: list[str], *, after_determiner: bool = False) -> list[str]:
     """The noun phrase that opens `words`: lower-case nounish words, stopping at the
-    first function word, verb or name ("net profits to 2bn" -> "net profits")."""
+    first function word, verb or name ("net profits to 2bn" -> "net profits"). After a
+    determiner, the first word is a noun whatever else it can be ("a 20% divide")."""
     out: list[str] = []
     for k, word in enumerate(words):
         following = words[k + 1] if k + 1 < len(words) else ""
@@ -328,6 +334,8 @@ def _np_from(words: list[str]) -> list[str]:
             break
         if not _nounish(word) and not _ing_modifier(word, words[k + 1 : k + 2]):
             break
+        if is_only_a_verb(_lower(word)) and (out or not after_determiner):
+            break  # "voters chose Lee": the noun's verb
         if out and _lower(word) in _SUPPORT_VERBS:
             break  # "voters support the plan": a verb after the noun
         out.append(word)
@@ -364,7 +372,7 @@ def _object_after(words: list[str]) -> list[str]:
     return _np_from(words[k:])
 
 
-def _after_number(sentence: str, end: int, kind: str) -> tuple[str | None, bool]:
+def _after_number(sentence: str, start: int, end: int, kind: str) -> tuple[str | None, bool]:
     """The metric the words after the number name, and whether they name a change
     without saying of what ("a 7% increase on the year before")."""
     pos = _skip_conversion(sentence, end)
@@ -425,9 +433,12 @@ def _after_number(sentence: str, end: int, kind: str) -> tuple[str | None, bool]
         return _clean_metric(_np_from(words[1:])), False  # "$2bn in revenue"
     if rate:
         return None, False
+    if kind in ("percent", "share") and _answer_participle(words):
+        return words[0], False  # "15% enthusiastic and 24% satisfied", "10% undecided"
     if _named_modifier(sentence, end, words):
         words = words[1:]  # "a $1bn Zika funding bill": the bill, for Zika
-    np = _np_from(words)
+    after_determiner = _DETERMINER_RIGHT_BEFORE_RE.search(sentence, max(0, start - 8), start)
+    np = _np_from(words, after_determiner=after_determiner is not None)
     if (
         np
         and len(np) < len(words)
@@ -435,9 +446,36 @@ def _after_number(sentence: str, end: int, kind: str) -> tuple[str | None, bool]
         and (np[-1].lower() in _CHANGE_NOUNS)
     ):
         return None, True
+    if (
+        len(np) == 1
+        and not after_determiner
+        and not can_name_a_measure(_lower(np[0]), of_a_share=kind in ("percent", "share"))
+    ):
+        # "three weeks away", "40 percent chose Lee"; but after a determiner the word
+        # is the figure's noun, whatever else it can be ("a 62-32 divide")
+        return None, False
     return _clean_metric(np), False
 
 
+def _answer_participle(words: list[str]) -> bool:
+    """Whether a share is followed by the participle that it answered, alone ("24%
+    satisfied", "30% opposed and 12% unsure"), not by an agent ("0.3% expected by
+    economists")."""
+    if not words or not words[0][:1].islower() or not _is_verbish(words[0]):
+        return False
+    if len(words) > 1 and _lower(words[1]) not in ("and", "or", "but"):
+        return False
+    return _lower(words[0]) not in _REPORTING_PARTICIPLES and is_describing_word(_lower(words[0]))
+
+
+# Participles that report or compare a figure, never a share's answer: "21% said",
+# "up 12% compared".
+_REPORTING_PARTICIPLES = frozenset(
+    "said told reported estimated expected forecast projected compared named described".split()
+)
+
+
+_DETERMINER_RIGHT_BEFORE_RE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$", re.I)
 _DETERMINER_BEFORE_RE = re.compile(
     r"\b(?:a|an|the|its|their|his|her|this|that)\s+(?:\S+\s+){0,2}\S+$", re.I
 )
@@ -449,6 +487,8 @@ def _named_modifier(sentence: str, end: int, words: list[str]) -> bool:
     whole one noun phrase)."""
     if len(words) < 2 or not words[0][:1].isupper() or not words[1][:1].islower():
         return False
+    if _is_indicator(words[0]):
+        return False  # "a 10% VAT on fuel": the indicator is the noun
     return bool(_DETERMINER_BEFORE_RE.search(sentence, max(0, end - 40), end))
 
 
@@ -501,8 +541,13 @@ def _tokens_before(sentence: str, start: int) -> list[str]:
             return tokens[: -len(spread)]  # "was +/-3 points": the verb governs the number
     if [_lower(t) for t in tokens[-3:]] == ["in", "excess", "of"]:
         return tokens[:-3]  # "is in excess of $10bn": an approximator, as "more than" is
-    if [_lower(t) for t in tokens[-2:]] in (["north", "of"], ["south", "of"]):
-        return tokens[:-2]  # "north of $5m": more than $5m
+    if [_lower(t) for t in tokens[-2:]] in (
+        ["north", "of"],
+        ["south", "of"],
+        ["upwards", "of"],
+        ["upward", "of"],
+    ):
+        return tokens[:-2]  # "north of $5m", "upwards of $5m": more than $5m
     if tokens and tokens[-1] in _SIGNS and start > 0 and sentence[start - 1] in _SIGNS:
         return tokens[:-1]  # "sits at +32 points": the sign is the number's
     return tokens
@@ -528,6 +573,7 @@ def _subject_of_change(tokens: list[str], at_start: bool, common) -> str | None:
         _lower(tokens[i]) in _AUXILIARIES
         or _lower(tokens[i]) in _VERB_FORMS  # "has been trading", "went up"
         or _lower(tokens[i]) in _OUTLOOK_WORDS  # "is projected to be", "is set to rise"
+        or (_lower(tokens[i + 1]) == "to" and is_only_a_verb(_lower(tokens[i])))  # "seems to"
         or _lower(tokens[i]).endswith("ly")
         or _states_session_level(tokens, i)  # "closed down 2%": the verb of "down"
     ):
@@ -1394,7 +1440,7 @@ def _metric_and_change(
         return among, False  # "Democrats favored Lee, 72 percent to 8 percent"
     if put := _put_at(sentence, start):
         return put, False
-    metric, change_only = _after_number(sentence, end, kind)
+    metric, change_only = _after_number(sentence, start, end, kind)
     if (
         _of_an_aggregate(metric)
         and (measure := _before_number(sentence, start, end, tokens, common, kind))

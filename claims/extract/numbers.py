@@ -129,6 +129,7 @@ _APPROX_RE = re.compile(
     r"|well\s+below|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to"
     r"|close\s+to|as\s+many\s+as|as\s+much\s+as|as\s+few\s+as|as\s+little\s+as"
     r"|in\s+excess\s+of|north\s+of|south\s+of"  # "north of $5m": more than $5m
+    r"|upwards?\s+of"
     r"|almost|nearly|about|around|approximately|roughly|some|over|under"
     r"|above|below"
     r"|exceeding|exceeds|exceeded|exceed)\s+(?:between\s+)?$",
@@ -746,11 +747,28 @@ def find_quantities(s: str, blocked: list[tuple[int, int]] | None = None) -> lis
                 _take_sign(found[-1], quantity)
             if found and quantity.unit is None and _compares_with(s, found[-1], quantity):
                 quantity.unit, quantity.kind = found[-1].unit, found[-1].kind
+            if found and quantity.unit is None and _part_of_a_whole(s, found[-1], quantity):
+                quantity.unit, quantity.kind = found[-1].unit, found[-1].kind
+                quantity.noun = found[-1].noun
             if found and _unit_written_once(s, found[-1], quantity):
                 found[-1].unit, found[-1].kind = quantity.unit, quantity.kind
             found.append(quantity)
         pos = max(next_pos, i + 1)
     return found
+
+
+# "Of the 1,590 votes cast, 1,128 were for Lee": the part counts what the whole counts.
+_OF_THE_BEFORE_RE = re.compile(r"\b[Oo]f\s+(?:all\s+)?(?:the\s+)?$")
+_REST_OF_THE_WHOLE_RE = re.compile(r"[^,;:.!?\d]{0,80},\s*")
+
+
+def _part_of_a_whole(s: str, whole: Quantity, part: Quantity) -> bool:
+    return (
+        whole.kind == "count"
+        and whole.noun is not None
+        and _OF_THE_BEFORE_RE.search(s, max(0, whole.start - 12), whole.start) is not None
+        and _REST_OF_THE_WHOLE_RE.fullmatch(s, whole.end, part.start) is not None
+    )
 
 
 # Between two quantities that state the same change in other terms: "$100bn (£60bn)",
@@ -932,7 +950,9 @@ def _quantity_at(s: str, i: int, counting: Quantity | None = None) -> tuple[Quan
     value = core.value * unit.value_factor
     kind = unit.kind
     if kind in ("count", "number") and (
-        _AGE_BEFORE_RE.search(s, max(0, i - 12), i) or _is_age_after_name(s, core)
+        _AGE_BEFORE_RE.search(s, max(0, i - 12), i)
+        or _is_age_after_name(s, core)
+        or _is_age_at_a_time(s, core)
     ):
         unit = _Unit("year", "age", unit.end)
         kind = "age"
@@ -989,6 +1009,20 @@ def _is_age_after_name(s: str, core: _Core) -> bool:
         and 0 < core.value < 120
         and s[core.end : core.end + 1] in (",", ".", ")")
         and NAME_BEFORE_AGE_RE.search(s, max(0, core.start - 30), core.start) is not None
+    )
+
+
+# "who was 69 when he took office", "she was 12 at the time": a person's age then.
+_PERSON_WAS_RE = re.compile(r"\b(?:he|she|who|I)\s+(?:was|is|were)\s+$", re.IGNORECASE)
+_WHEN_AFTER_RE = re.compile(r"\s+(?:when|at\s+the\s+time)\b", re.IGNORECASE)
+
+
+def _is_age_at_a_time(s: str, core: _Core) -> bool:
+    return (
+        core.plain_int
+        and 0 < core.value < 120
+        and _WHEN_AFTER_RE.match(s, core.end) is not None
+        and _PERSON_WAS_RE.search(s, max(0, core.start - 12), core.start) is not None
     )
 
 

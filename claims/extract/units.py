@@ -73,6 +73,7 @@ CURRENCY_PREFIX_RE = re.compile(
 # Currency named after the number ("1.5bn euros", "300 billion won").
 _CURRENCY_WORDS = {
     "dollar": "USD",
+    "buck": "USD",  # in speech, "20 bucks" are dollars
     "us dollar": "USD",
     "australian dollar": "AUD",
     "canadian dollar": "CAD",
@@ -100,7 +101,7 @@ _CURRENCY_WORDS = {
 }
 CURRENCY_WORD_RE = re.compile(
     r"\s+((?:US|Australian|Canadian|Hong Kong|Singapore|New Zealand|Swiss)\s+)?"
-    r"(dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|won|yuan|renminbi|rupees?|francs?"
+    r"(dollars?|bucks?|euros?|pounds?(?:\s+sterling)?|sterling|yen|won|yuan|renminbi|rupees?|francs?"
     r"|roubles?|rubles?|rand|ringgit|baht|naira|lira|pesos?)\b",
     re.IGNORECASE,
 )

@@ -572,6 +572,32 @@ def test_metric_quality_rules(text, surface, metric):
         # an age
         ("The 52-year-old joined the board in May.", "52-year-old", "age"),
         ("Members must be aged over 19.", "19", "age"),
+        ("Lindqvist, who was 71 when she took office, spoke.", "71", "age"),
+        ("He was 12 at the time of the fire.", "12", "age"),
+        ("The index was 12 when trading opened.", "12", "index"),
+        # an adverb, a comparative or a verb after the figure measures nothing
+        ("With the primary three weeks away, Okafor leads.", "three weeks", None),
+        ("The two were born five months apart.", "five months", None),
+        ("He arrived 15 minutes late to the call.", "15 minutes", None),
+        ("I will make the fence 2 feet shorter.", "2 feet", None),
+        ("Some 40 percent chose Okafor in the poll.", "40 percent", None),
+        ("Just 41% identify with the Acme Party.", "41%", None),
+        ("Only 30 percent of members chose Okafor.", "30 percent", "share of members"),
+        # ...but a noun can, and after a determiner the word is the figure's noun
+        ("Okafor won 12 seats in the vote.", "12", "seats won"),
+        ("Voters showed a 20% divide on the issue.", "20%", "divide"),
+        # after a share, an adjective or participle names the share's answer
+        ("Of the rest, 15% were enthusiastic and 24% satisfied.", "24%", "satisfied"),
+        ("In the poll 30% were opposed and 10% undecided.", "10%", "undecided"),
+        ("Prices rose 0.3%, against 0.2% expected by analysts.", "0.2%", "prices"),
+        ("Asked about it, 21 percent said \u201cnot likely\u201d.", "21 percent", None),
+        # a verb that leads on to the figure's own verb is no part of the measure
+        ("Zembla's coal use appears to have fallen 3%.", "3%", "coal use"),
+        ("Acme's sales tend to rise 4% in winter.", "4%", "sales"),
+        # an approximator in words is no measure
+        ("The fund plans to spend upwards of $10m on ads.", "$10m", "spending"),
+        # an indicator's capitals after a rate
+        ("Okafor proposed a 10 percent VAT on luxury goods.", "10 percent", "VAT"),
     ],
 )
 def test_metric_of_the_words_around_the_number(text, surface, metric):

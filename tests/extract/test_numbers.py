@@ -192,6 +192,7 @@ APPROX = [
     ("The dollar traded just above $1.29.", "$1.29", "just above"),
     ("The site has 45 rooms.", "45", None),
     ("Warming must stay below 1.5C.", "1.5C", "below"),
+    ("The fund will spend upwards of $10m.", "$10m", "upwards of"),
 ]
 
 
@@ -451,6 +452,27 @@ def test_number_words_that_continue_a_list_of_counts_are_counts():
     # with no count before it, or with words after it, a number word counts nothing
     assert numeric("Stone has five.") == []
     assert [c.surface for c in numeric("Lee won 12 seats and five of them were new.")] == ["12"]
+
+
+def test_a_part_of_a_whole_counts_what_the_whole_counts():
+    claims = numeric("Of the 1,590 votes cast in the county, 1,128 were for Okafor.")
+    assert [(c.surface, c.unit, c.metric) for c in claims] == [
+        ("1,590", "vote", "votes cast"),
+        ("1,128", "vote", "votes"),
+    ]
+    claims = numeric("Of all 50 states, 30 have set a higher wage.")
+    assert [(c.surface, c.unit) for c in claims] == [("50", "state"), ("30", "state")]
+    # only the figure right after the whole's clause; not one in a clause of its own
+    claims = numeric("Of the 12 members, 7 voted yes; 3 abstained.")
+    assert [(c.surface, c.unit) for c in claims] == [("12", "member"), ("7", "member"), ("3", None)]
+    # and only after "of the": a count in the sentence's body is no whole
+    claims = numeric("Lee won 12 seats in the north, 9 of them new.")
+    assert [(c.surface, c.unit) for c in claims][:2] == [("12", "seat"), ("9", None)]
+
+
+def test_bucks_are_dollars():
+    claim = only("Some nights we only make 20 bucks.")
+    assert (claim.surface, claim.value, claim.unit) == ("20 bucks", 20, "USD")
 
 
 def test_year_followed_by_plural_noun_is_a_count():

@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from claims.extract.lexicon import is_common_modifier
 from claims.extract.names import (
     ANSWER_VERBS,
     DEMONYM,
@@ -204,6 +205,8 @@ def _source_name(match: re.Match[str]) -> str | None:
     name = " ".join(words)
     if is_geo_name(name) or all(DEMONYM.search(w) or is_geo_name(w) for w in words):
         return None  # "UK figures show": a place publishes nothing
+    if len(words) == 1 and is_common_modifier(name):
+        return None  # "Subsequent estimates put it at": an adjective, no publisher
     if (
         is_person_name(name)
         and match.re is _NAME_THEN_NOUN

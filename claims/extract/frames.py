@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.extract import places
+from claims.extract.lexicon import is_common_modifier
 from claims.extract.names import (
     CORE,
     DEMONYM,
@@ -798,6 +799,8 @@ def _according_to(right: str) -> Source | None:
         None,
     )
     if m and not re.match(r"^\s*(?:the\s+)?[A-Z]", chunk):
+        if _people_after(chunk, m.end()):
+            return None  # "a poll of Zembla voters": whom it asked, not whose it is
         if owned := _OWNED_BODY_AFTER.match(chunk, m.end()):
             # "by the UK toy industry's trade body": the body, not the place
             return Source(m.group("n") + owned.group(), "name")
@@ -816,6 +819,12 @@ def _according_to(right: str) -> Source | None:
     if src is not None and src.form in ("name", "nominal"):
         return src
     return None
+
+
+def _people_after(chunk: str, at: int) -> bool:
+    """Whether a people noun follows a name: "of Zembla voters", "of Acme workers"."""
+    following = chunk[at:].split()
+    return bool(following) and _is_people_noun(following[0].lower().strip(",.;:"))
 
 
 def _where_only(chunk: str, name: str) -> bool:
@@ -959,6 +968,8 @@ def _keeper_of_records(phrase: str) -> Source | None:
     text = _POLL_WORD_END.sub("", _POSSESSIVE_END.sub("", name.group()))
     if DEMONYM.search(text) or text in _FUNCTION_CAPS:
         return None
+    if after and " " not in text and is_common_modifier(text):
+        return None  # "Subsequent estimates put it at": no one's estimates
     documented = not after or after[0].lower() in _RECORD_NOUNS or text != name.group()
     if documented and not any(w.lower() in _LINKING_WORDS for w in before):
         return Source(text, "name")

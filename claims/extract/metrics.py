@@ -433,6 +433,8 @@ def _after_number(sentence: str, start: int, end: int, kind: str) -> tuple[str |
         return _clean_metric(_np_from(words[1:])), False  # "$2bn in revenue"
     if rate:
         return None, False
+    if kind in ("percent", "share") and first in _SUPPORT_VERBS:
+        return "support", False  # "30% back Lee"
     if kind in ("percent", "share") and _answer_participle(words):
         return words[0], False  # "15% enthusiastic and 24% satisfied", "10% undecided"
     if _named_modifier(sentence, end, words):

@@ -195,7 +195,7 @@ FUNCTION_WORDS = frozenset(
     does do did is are was were has have had can could would should will shall must
     during following amid among under over within without about through across
     against toward towards behind beyond near unlike like including wherever whenever
-    whatever whoever whichever
+    whatever whoever whichever all each every both other others several many most few
     """.split()
 )
 

@@ -586,6 +586,8 @@ def test_metric_quality_rules(text, surface, metric):
         # ...but a noun can, and after a determiner the word is the figure's noun
         ("Okafor won 12 seats in the vote.", "12", "seats won"),
         ("Voters showed a 20% divide on the issue.", "20%", "divide"),
+        # a share that backs someone is support
+        ("In the poll, 30% back Okafor.", "30%", "support"),
         # after a share, an adjective or participle names the share's answer
         ("Of the rest, 15% were enthusiastic and 24% satisfied.", "24%", "satisfied"),
         ("In the poll 30% were opposed and 10% undecided.", "10%", "undecided"),

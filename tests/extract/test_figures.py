@@ -181,6 +181,25 @@ def test_people_a_poll_asked_are_not_its_pollster():
     assert speakers(text)["60 percent"] == "Acme"
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "speaker"),
+    [
+        # whom a poll asked is not whose poll it is
+        ("According to a recent poll of Zembla voters, Okafor won 30% of the vote.", "30%", None),
+        ("According to a survey by Beacon Research, 30% back Okafor.", "30%", "Beacon Research"),
+        # a common word that opens the sentence before its noun names no one
+        ("Several polls show Okafor within two points of Lee.", "two", None),
+        ("Subsequent estimates put the figure closer to 54,000 pages.", "54,000", None),
+        ("Gallup polls show Okafor ahead by four points.", "four", "Gallup"),
+        ("Young said sales rose 5% in May.", "5%", "Young"),
+        # "All told" sums up; it reports no one
+        ("All told, outside groups spent more than $2.5m on calls.", "$2.5m", None),
+    ],
+)
+def test_words_that_only_look_like_a_source_name_none(text, surface, speaker):
+    assert speakers(text)[surface] == speaker
+
+
 def test_the_answers_of_a_polls_respondents_carry_the_poll():
     text = (
         "A Lakeside College survey of 850 students finds wide support for the levy.\n\n"

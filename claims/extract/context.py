@@ -607,6 +607,15 @@ def _common_subject(text: str) -> str | None:
     return " ".join(words)
 
 
+# Cardinal numbers capitalised as they open a sentence or a headline ("Two days later",
+# "TWO DEAD"); "One" is left out, as it opens names ("One Nation").
+_COUNT_WORDS = frozenset(
+    """Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Fifteen Twenty Thirty Forty
+    Fifty Hundred Hundreds Thousand Thousands Million Millions Dozen Dozens TWO THREE FOUR
+    FIVE SIX SEVEN EIGHT NINE TEN""".split()
+)
+
+
 def trim_chunk(
     chunk: str, initial: bool = False, common: frozenset[str] | set[str] | None = None
 ) -> str | None:
@@ -618,8 +627,8 @@ def trim_chunk(
             words = words[1:]  # "That’s", "We’ve": a pronoun and a verb
             initial = False
             continue
-        if first in NOT_SUBJECTS or first in ("of", "and", "for"):
-            words = words[1:]
+        if first in NOT_SUBJECTS or first in ("of", "and", "for") or first in _COUNT_WORDS:
+            words = words[1:]  # "Five Republicans and two Democrats": a count, no name
         elif initial and common and _lone(words) and bare(first).lower() in common:
             words = words[1:]  # "Gas prices", "Leisure and hospitality": common words
         else:

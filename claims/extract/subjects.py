@@ -589,6 +589,8 @@ def _candidates(
     common: frozenset[str] | set[str] | None = None,
 ) -> list[_Candidate]:
     offset = max(0, start - _WINDOW)
+    if offset == 0:
+        offset = dateline_end(sentence)  # "FORT PIERCE, Fla. - ": where, not whose
     lead = _lead(sentence[:start]) if offset == 0 else -1  # the window holds the opening
     found = []
     for m in _CHUNK_RE.finditer(sentence, offset, start):
@@ -1247,7 +1249,13 @@ def _ranked_subject(
         return None, 5  # "the world's biggest bank": a description, not the world's figure
     if found and found.split()[-1].lower() in _TIME_NOUNS:
         return None, 5
+    if found and found.split()[-1].lower() in _FUNCTION_ENDINGS:
+        return None, 5  # "The number of injured ... stands at 387": no one's, a fragment
     return found, 5
+
+
+# Words a noun phrase cannot end with: a preposition or a conjunction.
+_FUNCTION_ENDINGS = frozenset("of out in on at to for from by with and or but than".split())
 
 
 class ArticleSubjects:

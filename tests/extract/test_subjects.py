@@ -69,6 +69,12 @@ def test_country_names_codes_and_regions():
         ("Acme's Widget Pro sold 9,000 units.", "9,000", "Widget Pro"),
         # a source that speaks of itself is the subject
         ("Globex said on Monday it had cut 400 jobs.", "400", "Globex"),
+        # a count before a name is no part of it
+        ("Five Liberals and two Greens are standing in Dunmore.", "two", "Liberals"),
+        # a dateline says where the story was filed, not whose the figure is
+        ("DUNMORE, Westmarch - The bill was $4m.", "$4m", "bill"),
+        ("DUNMORE, Westmarch - Days later, Acme cut 300 jobs.", "300", "Acme"),
+        ("DUNMORE, Westmarch - Two days later, the bill was $4m.", "$4m", "bill"),
     ],
 )
 def test_sentence_subjects(text, surface, subject):
@@ -92,6 +98,10 @@ def test_sentence_subjects(text, surface, subject):
         ("Almost 25 percent of Liberal voters stayed at home.", "25 percent"),
         # a possessor in a description of another entity
         ("Ruritania's largest carmaker made 9,000 vans.", "9,000"),
+        # a noun phrase cut at its preposition names no one
+        ("The number of injured being treated stands at 387.", "387"),
+        # a count that opens the sentence is no name
+        ("Two days later it cost $4m.", "$4m"),
     ],
 )
 def test_no_sentence_subject(text, surface):

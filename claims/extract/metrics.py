@@ -1664,7 +1664,9 @@ _CHANGE_IN_TO_RE = re.compile(
 # an estimate names what it measures between its verb and "at".
 _PUT_AT_RE = re.compile(
     r"\b(?P<verb>put|puts|putting|estimated?|estimates|estimating|pegged|pegs|pegging"
-    r"|placed|places|placing|valued|values|valuing)\s+(?:(?:the|its|his|her|their|our|a)\s+)?"
+    r"|placed|places|placing|valued|values|valuing|lists|listed|listing)\s+"
+    # whose measure: "the", "his", or a name's possessive ("Okafor's wealth")
+    r"(?:(?:the|its|his|her|their|our|a)\s+|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+)?"
     r"(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+at\s+(?:\w+\s+){0,2}$"
 )
 

@@ -586,6 +586,9 @@ def test_metric_quality_rules(text, surface, metric):
         # ...but a noun can, and after a determiner the word is the figure's noun
         ("Okafor won 12 seats in the vote.", "12", "seats won"),
         ("Voters showed a 20% divide on the issue.", "20%", "divide"),
+        # an estimate that puts a name's measure at the figure
+        ("Beacon puts Okafor's wealth at $4.5 billion.", "$4.5 billion", "wealth"),
+        ("Acme Research lists Mr. Lee's fortune at $6bn.", "$6bn", "fortune"),
         # a share that backs someone is support
         ("In the poll, 30% back Okafor.", "30%", "support"),
         # after a share, an adjective or participle names the share's answer

@@ -537,7 +537,7 @@ def _numeric_claims(
     since = any(not m.governs and _starts_a_running_total(sentence, m) for m in mentions)
     standing_period = time.default_period(sentence, mentions, poll_figure=False)
     cues = _cue_index(sentence, attribution)
-    claims = []
+    claims: list[ExtractedClaim] = []
     metric_of = metrics.sentence_metrics(sentence, quantities, common_words)
     own = periods.baseline_mentions(sentence, [(q.start, q.end) for q in quantities], mentions)
     shared = periods.without(mentions, own.values())
@@ -725,6 +725,10 @@ def _numeric_claims(
                 period = time.share_period  # "... 74% of voters. 78% were white": then
             elif period and subjects.population_of(sentence, q.start, q.end):
                 time.share_period = period
+        if claims and _RESTATED_RE.search(sentence, max(0, q.start - 40), q.start):
+            # "Hurun lists his wealth at $6.5bn, Beacon says it is $4.5bn": the same
+            # measure, by another estimate; "it" is the measure, not the source
+            subject, metric = claims[-1].subject, metric or claims[-1].metric
         subject, metric = _name_out_of_metric(metric, subject, article_subjects)
         time.dated(metric, unit, period)
         claims.append(
@@ -756,6 +760,14 @@ def _numeric_claims(
     return _units_shared(text, _paired_in_order(sentence, start, claims, article_subjects))
 
 
+# "it" or "that" as the figure's own measure again, right before the figure: "says it is
+# $4.5bn", "has it at $4.2bn", "put that at about 40".
+_RESTATED_RE = re.compile(
+    r"\b(?:(?:it|that)\s+(?:is|was|stands\s+at|stood\s+at)|it['’]s"
+    r"|(?:has|had|puts?|putting|pegs?|pegged|places?|placed)\s+(?:it|that)\s+at)\s+"
+    r"(?:(?:about|around|nearly|almost|roughly|only|just|some|over|under)\s+)?$",
+    re.IGNORECASE,
+)
 # A group named before a share in its clause: "Among Democrats, 13% were unsure".
 _GROUP_BEFORE_SHARE_RE = re.compile(
     r"\b(?:[Aa]mong|[Oo]f|[Ff]or)\s+(?:the\s+|those\s+)?(?P<group>[^,.;:]{1,60}?),\s*(?:\w+\s+){0,2}$"

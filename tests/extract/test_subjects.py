@@ -1534,3 +1534,19 @@ def test_one_web_address_does_not_make_a_contact_line():
 def test_a_firm_named_once_is_still_the_articles_topic():
     text = "Markets slid on Monday. Acme Corp cut its forecast. Sales fell 5% in May."
     assert claim_subject(text, "5%") == "Acme Corp"
+
+
+def test_it_before_a_figure_is_the_measure_the_sentence_gave_before():
+    # another estimate of the same measure: the measure's subject, not the source's
+    text = (
+        "While Hurun lists Okafor's wealth at $6.5 billion, Beacon says it is $4.5 billion "
+        "and Wealth-X has it at $4.2 billion."
+    )
+    claims = [c for c in extract_claims(text, "2023-04-15") if c.kind == "numeric"]
+    assert [(c.surface, c.subject, c.metric) for c in claims] == [
+        ("$6.5 billion", "Okafor", "wealth"),
+        ("$4.5 billion", "Okafor", "wealth"),
+        ("$4.2 billion", "Okafor", "wealth"),
+    ]
+    # a source that acts is still its own subject
+    assert claim_subject("Acme said it had cut 400 jobs.", "400") == "Acme"

@@ -1522,6 +1522,8 @@ class ArticleSubjects:
         owner, _, noun = found.rpartition(" ")
         if noun.lower() not in _STAND_IN_NOUNS:
             return False
+        if owner[:1].isupper() and noun[:1].isupper() and noun != "State":
+            return False  # a name of its own: "the Acme Party", "Beacon Country Club"
         owner = owner.rstrip("'’")
         return noun not in _PERSONAL_BODIES or not (owner in self._people or is_person_name(owner))
 

@@ -121,6 +121,20 @@ def test_a_number_before_a_name_is_not_a_time_when_a_comma_separates_them():
 # --- the article's entity -----------------------------------------------------------
 
 
+def test_a_name_ending_in_a_common_noun_is_its_own_subject():
+    # in an article about a person, a club, party or network named in full is itself
+    text = (
+        "Jo Rivers wants to build a resort. Jo Rivers spoke on Monday. "
+        "The Beacon Country Club charged members $9,000 a year."
+    )
+    assert claim_subject(text, "$9,000") == "Beacon Country Club"
+    text = "Jo Rivers won the primary. Jo Rivers spoke. The Acme Party lost 12 seats."
+    assert claim_subject(text, "12") == "Acme Party"
+    # a common noun alone still stands for what the article is about
+    text = "Jo Rivers won the primary. Jo Rivers spoke. The party lost 12 seats."
+    assert claim_subject(text, "12") == "Jo Rivers"
+
+
 def test_the_firm_is_the_company_the_article_is_about():
     text = (
         "Acme Industries has reported record sales for 2022. Acme Industries opened two "

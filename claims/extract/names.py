@@ -83,7 +83,8 @@ _BROAD_VERBS = (
     "highlights branded brands credited credits dismissed dismisses criticised criticized "
     "criticises criticizes condemned condemns praised praises rejected rejects demanded "
     "demands recommended recommends proposed proposes fears welcomes called calls "
-    "acknowledged acknowledges pointed points voiced continued continues"
+    "acknowledged acknowledges pointed points voiced continued continues documented "
+    "calculates"
 ).split()
 
 

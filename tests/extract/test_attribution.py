@@ -158,6 +158,21 @@ SHAPES = [
         "wrote",
         "statement",
     ),
+    # a reporter who documented, a body that calculates: the source of what follows
+    (
+        "As the Courier's Ana Okafor documented, more than a dozen mayors joined Lee.",
+        "Ana Okafor",
+        "Courier",
+        "documented",
+        "statement",
+    ),
+    (
+        "The Westmarch Labour Office calculates that 4,000 workers will gain.",
+        "Westmarch Labour Office",
+        None,
+        "calculates",
+        "statement",
+    ),
 ]
 
 
@@ -176,6 +191,7 @@ def test_sentence_shapes(sentence, speaker, org, cue, kind):
         "The works went according to plan and finished early.",
         "Rainfall was the highest since records began.",
         "The committee is expected to report next week.",
+        "The well-documented delays cost the city $4m.",
     ],
 )
 def test_no_attribution(sentence):

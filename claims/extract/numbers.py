@@ -130,7 +130,7 @@ _APPROX_RE = re.compile(
     r"|close\s+to|as\s+many\s+as|as\s+much\s+as|as\s+few\s+as|as\s+little\s+as"
     r"|in\s+excess\s+of|north\s+of|south\s+of"  # "north of $5m": more than $5m
     r"|upwards?\s+of"
-    r"|almost|nearly|about|around|approximately|roughly|some|over|under"
+    r"|almost|nearly|about|around|approximately|roughly|some|over|under|near"
     r"|above|below"
     r"|exceeding|exceeds|exceeded|exceed)\s+(?:between\s+)?$",
     re.IGNORECASE,
@@ -244,7 +244,9 @@ _NAME_EXEMPT = frozenset(
     Nearly Almost Only Just Over Under More Less Fewer Roughly Approximately Up Between
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
 )
-_NUMBER_LABELS = frozenset({"no", "no.", "number", "nos", "nos.", "#"})
+_NUMBER_LABELS = frozenset(
+    """no no. number nos nos. # part chapter section page volume episode season""".split()
+)
 # A ranking's cut-off names a list, not a count: "in the top 20", "Acme's top 10 titles"
 # (a verb "top" takes no determiner: "sales could top 5 million").
 _RANK_CUTOFF_RE = re.compile(
@@ -611,6 +613,19 @@ def _year_of_a_report(s: str, core: _Core) -> bool:
         and 1800 <= core.value <= 2099
         and bool(_DATED_NOUNS_AFTER_RE.match(s, core.end))
     )
+
+
+# Before "over" and a span, the words that make it "more than" the span ("spent over 10
+# years", "for over a decade", "in over 20 years"); elsewhere the span is a stretch of
+# time the figure is spread over.
+_MORE_THAN_A_SPAN_RE = re.compile(
+    r"\b(?:for|in|of|after|spent|spends|spend|spending|lasted|lasts|lasting|took|takes|"
+    r"taking|served|serves|serving|waited|waits|waiting|been|than|within|nearly|just|"
+    r"well|by|little|bit|['’]s)\s+$",
+    re.IGNORECASE,
+)
+# After the span, words that measure from a time: "over 365 days since", "over a year ago".
+_SPAN_SINCE_RE = re.compile(r"\s+(?:since|ago|before|after|later)\b", re.IGNORECASE)
 
 
 def _approximator(s: str, start: int) -> tuple[str | None, int]:
@@ -1153,6 +1168,13 @@ def _finish(s: str, q: Quantity, number_start: int | None = None) -> Quantity:
     if q.low is not None and q.high is not None:
         q.low, q.high = _tidy(q.low), _tidy(q.high)
     q.approx, approx_start = _approximator(s, anchor)
+    if (
+        q.approx == "over"
+        and q.kind == "time"
+        and not _MORE_THAN_A_SPAN_RE.search(s, max(0, approx_start - 20), approx_start)
+        and not _SPAN_SINCE_RE.match(s, q.end)
+    ):
+        q.approx = None  # "$1bn over five years", "Over a decade, ...": during, not more than
     if q.kind not in ("age", "share") and _is_fall(s, approx_start, q.end):
         q.value = -q.value
         if q.low is not None and q.high is not None:

@@ -193,6 +193,13 @@ APPROX = [
     ("The site has 45 rooms.", "45", None),
     ("Warming must stay below 1.5C.", "1.5C", "below"),
     ("The fund will spend upwards of $10m.", "$10m", "upwards of"),
+    ("Temperatures hovered near 40C.", "40C", "near"),
+    # over a span: more than it after a verb of lasting, else the stretch of time
+    ("He spent over 10 years in exile.", "10 years", "over"),
+    ("The hearing lasted a little over two hours.", "two hours", "over"),
+    ("It has been over 300 days since the vote.", "300 days", "over"),
+    ("Interviews ran over three years.", "three years", None),
+    ("Over five years, the board has cut debt.", "five years", None),
 ]
 
 
@@ -468,6 +475,11 @@ def test_a_part_of_a_whole_counts_what_the_whole_counts():
     # and only after "of the": a count in the sentence's body is no whole
     claims = numeric("Lee won 12 seats in the north, 9 of them new.")
     assert [(c.surface, c.unit) for c in claims][:2] == [("12", "seat"), ("9", None)]
+
+
+def test_a_number_after_a_label_word_is_no_quantity():
+    assert numeric("Read part 1 here, and chapter 2 on page 14.") == []
+    assert [c.surface for c in numeric("The book has 14 chapters.")] == ["14"]
 
 
 def test_bucks_are_dollars():

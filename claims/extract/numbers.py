@@ -1012,8 +1012,9 @@ def _continues_a_count(s: str, core: _Core, unit: _Unit) -> bool:
     )
 
 
-# "Jo Smith, 45, said" and "Smith (45) and Jones (52)": an age set off after a name.
-NAME_BEFORE_AGE_RE = re.compile(r"(?P<name>[A-Z][\w'’-]+)(?:,\s|\s\()$")
+# "Jo Smith, 45, said", "Lee, then 38," and "Smith (45) and Jones (52)": an age set off
+# after a name.
+NAME_BEFORE_AGE_RE = re.compile(r"(?P<name>[A-Z][\w'’-]+)(?:,\s(?:(?:then|now)\s)?|\s\()$")
 
 
 def _is_age_after_name(s: str, core: _Core) -> bool:

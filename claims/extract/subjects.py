@@ -1305,7 +1305,7 @@ class ArticleSubjects:
 
     def subject(self, sentence: str, start: int, end: int) -> str | None:
         """The subject of the quantity at [start, end) of the sentence."""
-        named = self._person_after_age(sentence, end) or self._person_before_age(
+        named = self._person_after_age(sentence, start, end) or self._person_before_age(
             sentence, start, end
         )
         if named is not None:
@@ -1315,6 +1315,8 @@ class ArticleSubjects:
         ):
             # "the 74-year-old senator said": the person the article has been naming
             return self.last_person or self.main
+        if self._unnamed_of_a_place(sentence, start, end):
+            return None  # "a 5-year-old Syrian boy", "a 26-year-old Berlin man": no one named
         found, rank = _ranked_subject(sentence, start, end, self.common, self.names)
         population = population_of(sentence, start, end)
         if population and self._current < len(self._paragraphs):
@@ -1484,7 +1486,7 @@ class ArticleSubjects:
             )
         return self._after_article[name]
 
-    def _person_after_age(self, sentence: str, end: int) -> str | None:
+    def _person_after_age(self, sentence: str, start: int, end: int) -> str | None:
         """The person an age written before their name is of ("the 74-year-old Smith"):
         a person the article has named, or a full person's name; not a name that only
         describes ("the 74-year-old Vermont senator")."""
@@ -1496,7 +1498,28 @@ class ArticleSubjects:
             return None
         if name in self._people:
             return self._people[name]
+        if (
+            " " not in name
+            and _FIRST_NAME_ALONE_RE.match(sentence, found.end())
+            and _COMMA_BEFORE_RE.search(sentence, max(0, start - 4), start)
+        ):
+            # "her son, 26-year-old Tywanza.": a first name alone in apposition, not one
+            # that describes ("a 52-year-old Salem, N.H., resident")
+            return None if places.is_place(name) or DEMONYM.search(name) else name
         return name if is_person_name(name) and " " in name else None
+
+    @staticmethod
+    def _unnamed_of_a_place(sentence: str, start: int, end: int) -> bool:
+        """Whether an age describes someone unnamed by where they are from: "a 5-year-old
+        Syrian boy" (the place only describes; "a 40-year-old lawyer" may be the person
+        the sentence is about)."""
+        if not (_PERSON_BY_AGE_RE.match(sentence, end) and _A_BEFORE_RE.search(sentence, 0, start)):
+            return False
+        after = _NAME_AFTER_AGE_RE.match(sentence, end)
+        if after is None:
+            return False
+        word = after.group(1).split()[0]
+        return bool(DEMONYM.search(word)) or places.is_place(word)
 
     def _person_before_age(self, sentence: str, start: int, end: int) -> str | None:
         """The person an age in apposition describes: "Smith, the 74-year-old senator",
@@ -1620,11 +1643,16 @@ _OFFICE_AFTER_RE = re.compile(
 # A figure that stands for a person: "the 74-year-old senator", "the 34-year-old".
 _PERSON_BY_AGE_RE = re.compile(r"(?<=-old)(?:\s+[a-z]|\W|$)")
 _THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
+_A_BEFORE_RE = re.compile(r"\b[Aa]n?\s+$")  # search from 0 with $: the word right before
 _NAME_BEFORE_AGE_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:the|a|an)\s+$")
-_NAME_BEFORE_COMMA_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s*$")
+_NAME_BEFORE_COMMA_RE = re.compile(
+    r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s*(?:(?:then|now)\s+)?$"  # "Lee, then 38,"
+)
 # An age set off by commas after a name: "Smith, 74, said" (the whole number, not the
 # "1," of "1,250").
 _AGE_IN_COMMAS_RE = re.compile(r"\d{1,3},")
+_COMMA_BEFORE_RE = re.compile(r",\s+$")
+_FIRST_NAME_ALONE_RE = re.compile(r"\s*(?:[.,;:)]|$)")
 _NAME_AFTER_AGE_RE = re.compile(r"(?<=-old)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)")
 
 

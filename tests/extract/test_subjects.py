@@ -1564,3 +1564,21 @@ def test_it_before_a_figure_is_the_measure_the_sentence_gave_before():
     ]
     # a source that acts is still its own subject
     assert claim_subject("Acme said it had cut 400 jobs.", "400") == "Acme"
+
+
+def test_ages_belong_to_the_person_they_describe():
+    # an age after "then" set off after a name
+    text = "Gene Lindqvist joined in 1999. Mr. Lindqvist, then 38, said he was ready."
+    assert claim_subject(text, "38") == "Gene Lindqvist"
+    # a first name alone in apposition after the age
+    text = "The victims included Okafor's son, 26-year-old Tywanza. She called him a hero."
+    assert claim_subject(text, "26-year-old") == "Tywanza"
+    # someone unnamed, described by where they are from: no one's age the text names
+    text = "The image of a 5-year-old Syrian boy shocked Europe."
+    assert claim_subject(text, "5-year-old") is None
+    assert (
+        claim_subject("Police raided the home of a 26-year-old Berlin man.", "26-year-old") is None
+    )
+    # but a place with its state after it is no first name
+    text = "Jo Rivers spoke. She met a 52-year-old Dunmore, N.H., resident named Ana."
+    assert claim_subject(text, "52-year-old") != "Dunmore"

@@ -123,6 +123,7 @@ _PERIOD_RE = re.compile(
           (?P<wo_m>{_FULL_MONTH})\b(?:,?\s+(?P<wo_y>{_YEAR})\b)?)
     | (?P<ago>\b(?P<ago_n>\d{{1,3}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))
           \s+(?P<ago_u>years?|months?|weeks?|days?)\s+ago\b)
+    | (?P<that_year>\b(?i:that|the\s+same|that\s+same)\s+year\b(?!['’]s))
     | (?P<the_year>\b(?i:over|during|for|in|through)\s+the\s+year\b(?!['’]s|\s+(?:to|before|ago))
           | \b(?i:first)\s+(?:\w+\s+)?months\b(?:\s+of\s+the\s+year\b)?(?!\s+(?:of|to)\b))
     | (?P<year>(?<![\d$£€¥,.#/-])\b(?P<y>{_YEAR})\b(?![.,]\d|\s?(?:%|per\s?cent|percent|bn\b|m\b))
@@ -525,6 +526,8 @@ def find_periods(
         )
         dashes += len(_ASIDE_DASH_RE.findall(s, dashes_to, m.start()))
         dashes_to = m.start()
+        if kind == "year" and _YEAR_OF_A_NAME_RE.match(s, m.end()):
+            year = None  # "Johnson's 1964 Civil Rights Act": which act, not the time told of
         mentions.append(
             PeriodMention(m.start(), end, period, year, governs, kind, forward, dashes % 2 == 1)
         )
@@ -533,6 +536,11 @@ def find_periods(
         ):
             year_before = year  # not a year of an aside: "X, which began in 2013, rose in May"
     return mentions
+
+
+# A year before a name in capitals says which one ("the 1964 Civil Rights Act", "the
+# 2012 Olympics"): it is no time the text goes on telling of.
+_YEAR_OF_A_NAME_RE = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:Act|Law|Bill|Olympics|Games|Cup)\b")
 
 
 _EVENT_AFTER_DAY_RE = re.compile(
@@ -730,7 +738,7 @@ def _period_matches(s: str) -> list[re.Match]:
 _KINDS = (
     "iso", "mdy", "dmy", "my", "quarter", "qcode", "months3", "to_month", "half", "fiscal",
     "month_span", "month_in", "rel", "day_rel", "into_day", "weekday", "week_of", "ago",
-    "the_year", "year",
+    "that_year", "the_year", "year",
 )  # fmt: skip
 
 
@@ -876,6 +884,11 @@ def _resolve(
     if kind == "the_year":
         whole = default_year or context_year or (published.year if published else None)
         return (str(whole) if whole else None), None
+    if kind == "that_year":
+        # "that year", "the same year": the year named last before, in this sentence or
+        # an earlier one; never the publication's, which no one would call "that year"
+        named = default_year or context_year
+        return (str(named) if named else None), None
     return None, year
 
 

@@ -1299,3 +1299,18 @@ def test_another_vote_or_a_day_to_come_keeps_the_articles_vote_day(text, period)
 def test_a_possessive_day_of_an_event_to_come_dates_no_result():
     text = "Okafor hopes to win Saturday's primary. Lee came fourth, with 8% of the vote."
     assert numeric_periods(text, date(2016, 2, 4)) == [("8%", None)]
+
+
+def test_that_year_is_the_year_named_before():
+    text = "In 2008, Lee won the state easily. Okafor trails, below Lee's 62 percent that year."
+    assert numeric_periods(text) == [("62 percent", "2008")]
+    text = "Acme sold 400 vans in 2012 and 500 the same year in Spain."
+    assert numeric_periods(text) == [("400", "2012"), ("500", "2012")]
+    # never the publication's year, which no one calls "that year"
+    assert numeric_periods("That year, sales were $4m.") == [("$4m", None)]
+    # a year that says which law is no time the text goes on telling of
+    text = (
+        "It began in 1968, when Lee used anger over the 1964 Civil Rights Act. "
+        "Okafor ran that year and won five states."
+    )
+    assert numeric_periods(text) == [("five", "1968")]

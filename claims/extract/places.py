@@ -183,12 +183,18 @@ _INSTITUTION_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, _NATIONAL_INSTIT
 
 
 def _country_mentions(text: str) -> list[str]:
-    """The codes of the countries a text names, once per mention: by name, code, demonym,
-    one of its states or provinces, or one of its national institutions."""
+    """The codes of the countries a text names, once per mention: by name, code, demonym
+    (its people's plural too: "Americans"), one of its states or provinces, or one of its
+    national institutions."""
     codes = []
     for m in _CAPITALISED_RE.finditer(text):
         words = m.group()
-        code = country_code(words) or demonym_country(words) or _region_countries().get(words)
+        code = (
+            country_code(words)
+            or demonym_country(words)
+            or _region_countries().get(words)
+            or (demonym_country(words[:-1]) if words.endswith("ns") else None)  # "Americans"
+        )
         if code is None and " " in words:
             first = words.split()[0]
             code = country_code(first) or demonym_country(first)

@@ -30,6 +30,20 @@ def test_demonyms_give_their_country(word, code):
     assert places.demonym_country(word) == code
 
 
+def test_a_peoples_plural_counts_towards_the_main_country():
+    text = "Working-age Zemblans have jobs. Investments in Zembla grew."
+    assert places.main_country(text) is None  # an invented country names none
+    text = "The share of working-age Americans with jobs rose. We are investing in America."
+    assert places.main_country(text) == "US"
+    # a national measure in a text that names its country only so is that country's
+    text = (
+        "This is Acmenomics in action: our economy added 200,000 jobs last month. "
+        "The unemployment rate stayed below 4 percent. Americans are working. "
+        "Acmenomics is working for America."
+    )
+    assert claim_subject(text, "4 percent") == "US"
+
+
 def test_country_names_codes_and_regions():
     assert places.country_code("UK") == "GB"
     assert places.country_code("South Korea") == "KR"

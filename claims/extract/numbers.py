@@ -209,6 +209,9 @@ DIRECTION_DOWN = frozenset(
     shedding axe axes axed axing reduced reduce reduces reducing slashed slash slashing
     retreated weakened""".split()
 )
+# "lower" as a verb, which it is before its object and "by" ("to lower its target by
+# 50 basis points"); elsewhere it may be the adjective ("the lower 48 states").
+_LOWERING_VERBS = frozenset("lower lowers lowered lowering".split())
 # Words between a change and its size that qualify the size: "fell by an annualised 2%".
 _RATE_MODIFIERS = frozenset(
     """a an annualised annualized annual seasonally adjusted estimated revised unexpected
@@ -645,20 +648,27 @@ def _clause_words_before(s: str, start: int, limit: int = 3) -> list[str]:
     return [w.lower() for w in _WORD_RE.findall(window)][-limit:]
 
 
-def _is_fall(s: str, start: int, end: int) -> bool:
-    """Whether a direction word makes this quantity a fall ('shrank by 8.5%', 'a 5% drop')."""
+def _is_fall(s: str, start: int, end: int, points: bool = False) -> bool:
+    """Whether a direction word makes this quantity a fall ('shrank by 8.5%', 'a 5% drop').
+    A change in points may follow its verb's object without "by" ("lower its target
+    rate 75 basis points")."""
     if _FOLLOWING_FALL_RE.match(s, end):
         return True
-    words = _clause_words_before(s, start, limit=9)
+    words = _clause_words_before(s, start, limit=11)
     while words and words[-1] in _RATE_MODIFIERS:
         words = words[:-1]  # "contracted by an annualised 0.5%"
     if len(words) > 3 and words[-1] == "by" and words[-3] in _TIME_DETERMINERS:
         del words[-3:-1]  # "cut its debt last year by": the when between verb and "by"
-    words = words[-5:]
+    # a verb's object may stand between it and "by": "lower its target for the federal
+    # funds rate by", "reduce the monthly pace of its purchases by"
+    by = bool(words) and (words[-1] == "by" or points)
+    words = words[-10:] if by else words[-5:]
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
         if word in _LEVEL_MARKERS or word in _AUXILIARIES:
             return False  # "fell to 4%"; "the cuts will fund a £150m plan": another verb
+        if by and word in _LOWERING_VERBS:
+            return True
         if word in DIRECTION_DOWN:
             # "fell 7%", "shrank by 8.5%", "a decline of 3%", "cut its forecast by 0.5
             # points"; but in "cut rates seven times" the number is not the change.
@@ -1176,7 +1186,8 @@ def _finish(s: str, q: Quantity, number_start: int | None = None) -> Quantity:
         and not _SPAN_SINCE_RE.match(s, q.end)
     ):
         q.approx = None  # "$1bn over five years", "Over a decade, ...": during, not more than
-    if q.kind not in ("age", "share") and _is_fall(s, approx_start, q.end):
+    points = q.unit in ("basis point", "percentage point")
+    if q.kind not in ("age", "share") and _is_fall(s, approx_start, q.end, points):
         q.value = -q.value
         if q.low is not None and q.high is not None:
             q.low, q.high = -q.high, -q.low

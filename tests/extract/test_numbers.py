@@ -237,6 +237,12 @@ SIGNS = [
     ("The fund cut its growth forecast by 0.5 percentage points.", -0.5),
     ("Jobs were cut by 300.", -300),
     ("In one year the bank cut rates seven times.", 7),
+    # a verb's object between the verb and the change
+    ("The board decided to lower its target for the policy rate by 50 basis points.", -50),
+    ("The board will reduce the monthly pace of its purchases by $20 billion.", -20e9),
+    ("The board lowered its target for the policy rate 75 basis points.", -75),
+    ("The board raised its target for the policy rate 75 basis points.", 75),
+    ("The lower 48 states reported fires.", 48),
 ]
 
 

@@ -714,6 +714,14 @@ def _numeric_claims(
             # "the six remaining hopefuls", "the 13 Whig candidates": the field as it
             # stands, by the month of publication, the step a field's size is charted in
             period = published.isoformat()[:7]
+        if (
+            period
+            and not any(m.governs for m in mentions)
+            and periods.is_an_aim(sentence, q.start, q.end)
+        ):
+            # "its 2 percent longer-run objective", "as long as unemployment remains above
+            # 6-1/2 percent": a goal or a threshold stands; no release or day dates it
+            period = None
         if needed is not None and period:
             period = period[:4]  # a threshold is the contest's, not the day it was reached
         elif period and len(period) == 10 and periods.is_monthly_measure(metric):

@@ -38,6 +38,7 @@ __all__ = [
     "baseline_mentions",
     "baseline_period",
     "find_periods",
+    "is_an_aim",
     "is_monthly_measure",
     "is_national_measure",
     "latest_release",
@@ -1913,6 +1914,36 @@ def is_national_measure(metric: str | None) -> bool:
     """Whether a metric is a country's statistic: a monthly release's, or its output's
     or budget's ("real GDP", "economic growth", "the federal deficit")."""
     return is_monthly_measure(metric) or bool(metric and _NATIONAL_ACCOUNT_RE.match(metric))
+
+
+# A goal named after its level: "the Committee's 2 percent longer-run objective", "its
+# symmetric 2 percent inflation objective", "a 3% target".
+_AIM_AFTER_RE = re.compile(
+    r"(?:\s+(?:per\s?cent|percent))?\s+(?:[\w-]+\s+){0,2}(?:objectives?|goals?|targets?)\b"
+)
+# A goal or threshold named before its level, in the figure's clause: "its objectives of
+# maximum employment and 2 percent inflation", "a return to 2 percent inflation", "as long
+# as the unemployment rate remains above 6-1/2 percent", "aim to achieve inflation
+# moderately above 2 percent", "so that inflation averages 2 percent".
+_AIM_BEFORE_RE = re.compile(
+    r"\b(?:objectives?|goals?)\s+of\s+(?:[\w-]+\s+){0,5}$"
+    r"|\b(?:return|returning)\s+(?:back\s+)?to\s+(?:the\s+[\w’'-]+\s+|its\s+)?$"
+    r"|\b(?:as\s+long\s+as|until|past\s+the\s+time\s+that)\s+[^.;,]{0,60}?"
+    r"\b(?:above|below|reaches|rises\s+to|falls\s+to|declines\s+to)\s+$"
+    r"|\baims?\s+to\s+[^.;,]{0,50}?\b(?:above|below|at|of|around)\s+$"
+    # a purpose: "so that inflation averages 2 percent over time"
+    r"|\bso\s+that\s+[^.;,]{0,40}?\b(?:averages|reaches|remains\s+at)\s+$",
+    re.IGNORECASE,
+)
+
+
+def is_an_aim(sentence: str, start: int, end: int) -> bool:
+    """Whether the figure at [start, end) is a goal or a threshold the sentence sets,
+    not a reading of a time: a standing figure (CLAIM-SPEC `period`)."""
+    return bool(
+        _AIM_AFTER_RE.match(sentence, end)
+        or _AIM_BEFORE_RE.search(sentence, max(0, start - 90), start)
+    )
 
 
 def latest_release(metric: str | None, published: date | None) -> str | None:

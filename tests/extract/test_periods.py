@@ -1314,3 +1314,36 @@ def test_that_year_is_the_year_named_before():
         "Okafor ran that year and won five states."
     )
     assert numeric_periods(text) == [("five", "1968")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        (
+            "Inflation continued to run below the Board's 2 percent longer-run objective.",
+            "2 percent",
+        ),
+        (
+            "It will weigh its objectives of maximum employment and 2 percent inflation.",
+            "2 percent",
+        ),
+        ("Policy supports a sustained return to 2 percent inflation.", "2 percent"),
+        (
+            "Rates stay low as long as the unemployment rate remains above 6.5 percent.",
+            "6.5 percent",
+        ),
+        ("The Board will aim to achieve inflation moderately above 2 percent.", "2 percent"),
+        ("The aim is that, so that inflation averages 2 percent over time.", "2 percent"),
+    ],
+)
+def test_a_goal_or_a_threshold_stands_undated(text, surface):
+    # a monthly measure's goal is no reading of the latest release
+    assert dict(numeric_periods(text, date(2016, 3, 16)))[surface] is None
+
+
+def test_a_reading_beside_a_goal_keeps_its_release():
+    text = "The unemployment rate fell to 5.1 percent."
+    assert numeric_periods(text, date(2016, 3, 16)) == [("5.1 percent", "2016-02")]
+    # a goal with a year of its own keeps it
+    text = "The plan sets a target of 1.5 million trainees by 2010."
+    assert numeric_periods(text, date(2016, 3, 16)) == [("1.5 million", "2010")]

@@ -714,6 +714,10 @@ def _numeric_claims(
             # "the six remaining hopefuls", "the 13 Whig candidates": the field as it
             # stands, by the month of publication, the step a field's size is charted in
             period = published.isoformat()[:7]
+        if period and index not in own and _over_a_span(sentence, q):
+            # "an average monthly gain of 334,000 over the prior 6 months": of the span,
+            # which no one period names, not of the month the sentence opens on
+            period = None
         if (
             period
             and not any(m.governs for m in mentions)
@@ -766,6 +770,26 @@ def _numeric_claims(
     _end_sentence(sentence, end, mentions, time, article_subjects)
     claims = _rival_share_unnamed(sentence, start, _bracket_follows_figure(sentence, start, claims))
     return _units_shared(text, _paired_in_order(sentence, start, claims, article_subjects))
+
+
+# A figure of a stretch of time before now: "a gain of 334,000 over the prior 6 months",
+# and that stretch's own length ("the prior 6 months").
+_OVER_A_SPAN_RE = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+(?:over|in|during|for)\s+the\s+(?:prior|past|previous|last"
+    r"|preceding)\s+(?:[\w-]+\s+)?(?:months|years|weeks|quarters)\b"
+)
+_SPAN_BEFORE_RE = re.compile(r"\bthe\s+(?:prior|past|previous|last|preceding)\s+$")
+# A span the text dates after all: "the last three months of 2015", "to March".
+_SPAN_NAMED_RE = re.compile(r"(?:\s+\w+)?\s+(?:of|in|to|through|ending)\s+(?:\d{4}\b|[A-Z])")
+
+
+def _over_a_span(sentence: str, q: numbers.Quantity) -> bool:
+    if q.kind == "time" and (
+        span := _SPAN_BEFORE_RE.search(sentence, max(0, q.start - 20), q.start)
+    ):
+        return not _SPAN_NAMED_RE.match(sentence, q.end)
+    span = _OVER_A_SPAN_RE.match(sentence, q.end)
+    return span is not None and not _SPAN_NAMED_RE.match(sentence, span.end())
 
 
 # "it" or "that" as the figure's own measure again, right before the figure: "says it is

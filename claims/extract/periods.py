@@ -506,6 +506,10 @@ def find_periods(
         ) or _starts_ahead(s, m.start(), period, published)
         if kind in ("day_rel", "weekday") and _day_of_report(s, m.start(), m.end()):
             governs = False
+        if _LEVEL_OF_A_TIME_BEFORE_RE.search(s, max(0, m.start() - 16), m.start()) and (
+            _LEVEL_OF_A_TIME_AFTER_RE.match(s, m.end())
+        ):
+            governs = False  # "below its February 2020 level by 368,000": the baseline's
         if kind == "weekday" and _EVENT_AFTER_DAY_RE.match(s, m.end()):
             governs = governs and _past_event_day(s, m.start())
         if kind == "ago":
@@ -542,6 +546,15 @@ def find_periods(
 # A year before a name in capitals says which one ("the 1964 Civil Rights Act", "the
 # 2012 Olympics"): it is no time the text goes on telling of.
 _YEAR_OF_A_NAME_RE = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:Act|Law|Bill|Olympics|Games|Cup)\b")
+
+
+# A level of another time that a figure is measured from: "below its February 2020
+# level", "4% above their 2019 level".
+_LEVEL_OF_A_TIME_BEFORE_RE = re.compile(
+    r"\b(?:below|above|under|beneath|over|from|to|than|of)\s+(?:its|their|his|her|the)\s+$",
+    re.IGNORECASE,
+)
+_LEVEL_OF_A_TIME_AFTER_RE = re.compile(r"\s+(?:levels?|peak|high|low|average)\b")
 
 
 _EVENT_AFTER_DAY_RE = re.compile(

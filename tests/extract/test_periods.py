@@ -1347,3 +1347,25 @@ def test_a_reading_beside_a_goal_keeps_its_release():
     # a goal with a year of its own keeps it
     text = "The plan sets a target of 1.5 million trainees by 2010."
     assert numeric_periods(text, date(2016, 3, 16)) == [("1.5 million", "2010")]
+
+
+def test_a_figure_over_a_span_before_now_is_of_no_one_month():
+    text = (
+        "In March, jobs rose by 236,000, against an average gain of 334,000 over the "
+        "prior 6 months."
+    )
+    assert numeric_periods(text, date(2023, 4, 7)) == [
+        ("236,000", "2023-03"),
+        ("334,000", None),
+        ("6 months", None),
+    ]
+    # a span the text dates keeps its period
+    text = "Okafor raised more than $33m during the last three months of 2015."
+    assert numeric_periods(text, date(2016, 1, 4)) == [("$33m", "2015-Q4")]
+
+
+def test_the_time_of_a_level_measured_from_is_the_baselines():
+    text = "Employment in retail is below its February 2020 level by 36,000."
+    assert numeric_periods(text, date(2023, 4, 7)) == [("36,000", None)]
+    text = "Her rating is down 13 points from her first-quarter average."
+    assert numeric_periods(text, date(2016, 4, 20))[0][1] != "2016-Q1"

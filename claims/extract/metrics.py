@@ -226,6 +226,8 @@ def _is_verbish(word: str) -> bool:
     w = _lower(word)
     if w in _PARTICIPLE_NOUNS:
         return False
+    if "-" in w.strip("-") and w.endswith("ed"):
+        return False  # a compound adjective: "mortgage-backed", "state-owned"
     return (
         w in _VERB_FORMS
         or w in _OTHER_VERBS
@@ -289,6 +291,8 @@ def _clean_metric(words: list[str]) -> str | None:
         return None
     if words[-1].lower() in _GENERIC_HEADS:
         return None  # "the annual total": which total it does not say
+    if "-" in words[-1] and words[-1].endswith("ed"):
+        return None  # "self-identified" with its noun cut off: a modifier, no measure
     return " ".join(words)
 
 
@@ -331,6 +335,15 @@ def _np_from(words: list[str], *, after_determiner: bool = False) -> list[str]:
             out.append(word)  # "eligible Democratic voters", "small German firms"
             continue
         if not word[:1].islower() and not _is_indicator(word):
+            if (
+                out
+                and following[:1].islower()
+                and _nounish(following)
+                and not word.endswith(("'s", "’s"))
+                and not DEMONYM.search(word)
+            ):
+                out.append(word)  # "longer-term Treasury securities": a name as modifier
+                continue
             break
         if not _nounish(word) and not _ing_modifier(word, words[k + 1 : k + 2]):
             break
@@ -2112,6 +2125,8 @@ def sentence_metrics(sentence: str, quantities: Sequence, common: Iterable[str] 
             before = metrics[j]
             if before is None or (_counted_noun(quantities[j].noun) and _kind(q) != "number"):
                 continue  # a bare number may stand for a count named before ("to Lee's 538")
+            if q.kind == "time" and quantities[j].kind != "time":
+                break  # "$300bn of bonds over the next six months": a span, not the bonds
             between = sentence[quantities[j].end : q.start]
             same_kind = _kind(q) in (_kind(quantities[j]), "number")  # "to Lee's 538"
             compared = same_kind and _COMPARED_BEFORE_RE.search(between)

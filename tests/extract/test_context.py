@@ -589,6 +589,20 @@ def test_metric_quality_rules(text, surface, metric):
         # an estimate that puts a name's measure at the figure
         ("Beacon puts Okafor's wealth at $4.5 billion.", "$4.5 billion", "wealth"),
         ("Acme Research lists Mr. Lee's fortune at $6bn.", "$6bn", "fortune"),
+        # a compound adjective and a name as modifiers inside the noun phrase
+        (
+            "The bank will buy $750bn of agency mortgage-backed securities.",
+            "$750bn",
+            "agency mortgage-backed securities",
+        ),
+        (
+            "The bank will buy $300bn of longer-term Treasury securities.",
+            "$300bn",
+            "longer-term Treasury securities",
+        ),
+        ("About 12% of self-identified Liberals stayed home.", "12%", None),
+        # a span after an amount is no item of the amount's list
+        ("Acme expects to save $2bn over the first three years.", "three years", None),
         # a share that backs someone is support
         ("In the poll, 30% back Okafor.", "30%", "support"),
         # after a share, an adjective or participle names the share's answer

@@ -1596,3 +1596,11 @@ def test_ages_belong_to_the_person_they_describe():
     # but a place with its state after it is no first name
     text = "Jo Rivers spoke. She met a 52-year-old Dunmore, N.H., resident named Ana."
     assert claim_subject(text, "52-year-old") != "Dunmore"
+
+
+def test_a_month_before_a_bracketed_figure_labels_no_item():
+    text = (
+        "Employment in retail continued to trend up in March (+17,000), and in health "
+        "care (+51,000)."
+    )
+    assert claim_subject(text, "17,000") != "March"

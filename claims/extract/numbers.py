@@ -109,6 +109,14 @@ _SHARE_FRACTION_RE = re.compile(
     rf"|tenths?)\s+(?:of\b|(?P<verb>(?=(?:{SAYING_VERBS}|back|support|are|were)\b)))",
     re.IGNORECASE,
 )
+# A fraction that a change is by, with no noun after it: "fallen by two thirds since".
+_BY_BEFORE_RE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_FRACTION_OF_A_CHANGE_RE = re.compile(
+    r"(?P<n>an?|one|two|three|four|nine)(?P<sep>[\s-])(?P<d>half|thirds?|quarters?|fifths?"
+    r"|tenths?)(?=\s*(?:[,.;:)]|$)|\s+(?:since|in|from|to|over|last|this|on|after|between"
+    r"|compared|and|or|but|during)\b)",
+    re.IGNORECASE,
+)
 # "half of all adults", "half of voters", "half the states"; not "half an hour", nor a
 # half of a time or a size ("half the year", "half his life", "half the price").
 _HALF_OF_RE = re.compile(
@@ -127,7 +135,7 @@ _PART_BEFORE_HALF_RE = re.compile(
 _APPROX_RE = re.compile(
     r"\b(just\s+over|just\s+under|just\s+above|just\s+below|well\s+over|well\s+above"
     r"|well\s+below|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to"
-    r"|close\s+to|as\s+many\s+as|as\s+much\s+as|as\s+few\s+as|as\s+little\s+as"
+    r"|close\s+to|closer\s+to|as\s+many\s+as|as\s+much\s+as|as\s+few\s+as|as\s+little\s+as"
     r"|in\s+excess\s+of|north\s+of|south\s+of"  # "north of $5m": more than $5m
     r"|upwards?\s+of"
     r"|almost|nearly|about|around|approximately|roughly|some|over|under|near"
@@ -665,6 +673,8 @@ def _is_fall(s: str, start: int, end: int, points: bool = False) -> bool:
     words = words[-10:] if by else words[-5:]
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
+        if by and index < len(words) - 1 and word in _LEVEL_MARKERS and word != "to":
+            continue  # "reduced the price at the pump by": inside the verb's object
         if word in _LEVEL_MARKERS or word in _AUXILIARIES:
             return False  # "fell to 4%"; "the cuts will fund a £150m plan": another verb
         if by and word in _LOWERING_VERBS:
@@ -714,7 +724,9 @@ def _share_at(s: str, i: int) -> Quantity | None:
             return Quantity(i, m.end(), round(100 * a / b, 2), unit="percent", kind="share")
     if _A_PHRASE_RE.match(s, i):
         return None  # "a third of a billion" is a number, not a share
-    if (m := _SHARE_FRACTION_RE.match(s, i)) and _names_a_share(m):
+    fraction = _fraction_at(s, i)
+    if fraction is not None:
+        m = fraction
         n = m.group("n").lower()
         numerator = 1 if n in ("a", "an", "one") else _SMALL[n]
         denominator = _FRACTION_WORDS[m.group("d").lower()]
@@ -724,6 +736,15 @@ def _share_at(s: str, i: int) -> Quantity | None:
     if _HALF_OF_RE.match(s, i) and not _PART_BEFORE_HALF_RE.search(s, max(0, i - 10), i):
         return Quantity(i, i + 4, 0.5, unit=None, kind="share", in_words=True)
     return None
+
+
+def _fraction_at(s: str, i: int) -> re.Match[str] | None:
+    """A fraction of a whole at i: one a change is by ("fallen by two thirds since"), or
+    one of a group or that says or backs something ("two-thirds of", "a third say")."""
+    if _BY_BEFORE_RE.search(s, max(0, i - 4), i) and (m := _FRACTION_OF_A_CHANGE_RE.match(s, i)):
+        return m
+    m = _SHARE_FRACTION_RE.match(s, i)
+    return m if m is not None and _names_a_share(m) else None
 
 
 _BEING_AFTER_RE = re.compile(r"(?:are|were)\b")
@@ -895,7 +916,11 @@ def _word_candidate_starts(s: str) -> list[int]:
         if (
             lower in _CANDIDATE_WORDS
             or word in _ARTICLES
-            and (_A_PHRASE_RE.match(s, m.start()) or _SHARE_FRACTION_RE.match(s, m.start()))
+            and (
+                _A_PHRASE_RE.match(s, m.start())
+                or _SHARE_FRACTION_RE.match(s, m.start())
+                or _FRACTION_OF_A_CHANGE_RE.match(s, m.start())
+            )
         ):
             starts.append(m.start())
     starts.sort()
@@ -1187,7 +1212,8 @@ def _finish(s: str, q: Quantity, number_start: int | None = None) -> Quantity:
     ):
         q.approx = None  # "$1bn over five years", "Over a decade, ...": during, not more than
     points = q.unit in ("basis point", "percentage point")
-    if q.kind not in ("age", "share") and _is_fall(s, approx_start, q.end, points):
+    by_fraction = q.kind == "share" and _BY_BEFORE_RE.search(s, max(0, q.start - 4), q.start)
+    if (q.kind not in ("age", "share") or by_fraction) and _is_fall(s, approx_start, q.end, points):
         q.value = -q.value
         if q.low is not None and q.high is not None:
             q.low, q.high = -q.high, -q.low

@@ -376,8 +376,8 @@ def test_common_noun_subjects_are_checked(text, surface, subject):
         # never a pronoun
         ("They kept all of the savings we have built over the last 8 years.", "8 years", None),
         # never a fraction's denominator
-        ("Since then, the backlog has shrunk by two thirds.", "two", "backlog"),
-        ("Since then, it has shrunk by two thirds.", "two", None),
+        ("Since then, the backlog has shrunk by two thirds.", "two thirds", "backlog"),
+        ("Since then, it has shrunk by two thirds.", "two thirds", None),
         # never a bare generic word: the measure before "at the rate of" is named
         ("The treaty caps emissions at the rate of 2 percent.", "2 percent", "emissions"),
         ("Prices kept rising at the rate of 2 percent.", "2 percent", None),

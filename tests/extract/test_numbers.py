@@ -194,6 +194,7 @@ APPROX = [
     ("Warming must stay below 1.5C.", "1.5C", "below"),
     ("The fund will spend upwards of $10m.", "$10m", "upwards of"),
     ("Temperatures hovered near 40C.", "40C", "near"),
+    ("The true figure is closer to 15 percent.", "15 percent", "closer to"),
     # over a span: more than it after a verb of lasting, else the stretch of time
     ("He spent over 10 years in exile.", "10 years", "over"),
     ("The hearing lasted a little over two hours.", "two hours", "over"),
@@ -243,6 +244,11 @@ SIGNS = [
     ("The board lowered its target for the policy rate 75 basis points.", -75),
     ("The board raised its target for the policy rate 75 basis points.", 75),
     ("The lower 48 states reported fires.", 48),
+    ("Cheaper oil reduced the price at the pump by about 40 cents.", -0.4),
+    # a change by a fraction is the fraction, signed
+    ("Inflation has fallen by two thirds since its peak.", -0.6667),
+    ("Zembla aims at cutting emissions by a third from 2007 to 2020.", -0.3333),
+    ("Profits rose by a quarter in 2021.", 0.25),
 ]
 
 

@@ -123,7 +123,9 @@ COMMON_LEADS = frozenset(
     nominal net gross private public manufacturing retail job jobs growth demand supply
     investment profits revenue revenues income debt borrowing lending trade housing
     construction services energy food industrial shares stocks oil crude gold turnout deficit
-    deficits surplus population""".split()
+    deficits surplus population gas petrol gasoline diesel fuel electricity silver copper
+    platinum palladium aluminium aluminum nickel zinc wheat corn soybeans coffee cocoa sugar
+    cotton rent rents fares tuition youth""".split()
 )
 _PREPOSITIONS = frozenset(
     "in for of on at among across within from by to with over during since through after"

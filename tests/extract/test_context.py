@@ -603,6 +603,9 @@ def test_metric_quality_rules(text, surface, metric):
         ("About 12% of self-identified Liberals stayed home.", "12%", None),
         # a span after an amount is no item of the amount's list
         ("Acme expects to save $2bn over the first three years.", "three years", None),
+        # a common noun capitalised only where a sentence opens is no name
+        ("Gas prices are down $1.50 a gallon since June.", "$1.50", "gas prices"),
+        ("Silver rose 15 cents, to $20.07 an ounce.", "15 cents", "silver price"),
         # a share that backs someone is support
         ("In the poll, 30% back Okafor.", "30%", "support"),
         # after a share, an adjective or participle names the share's answer

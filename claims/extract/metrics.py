@@ -115,7 +115,8 @@ _CHANGE_VERBS = frozenset(
     reaches reaching hit hits topped top tops exceeded exceed exceeds stood stand stands
     standing remained remain remains remaining sits sit sat was were is are be been stay
     stayed stays peaked peaking averaged average averages doubled tripled halved trading traded went
-    go goes going came come comes ran run runs""".split()
+    go goes going came come comes ran run runs running stabilize stabilise stabilized
+    stabilised hover hovers hovered hovering""".split()
 )
 # Words of an outlook between a measure and its verb: "the deficit is projected to be"
 # ("likely", like every -ly word, is passed over anyway).
@@ -133,7 +134,8 @@ _DIRECTION_WORDS = frozenset("up down off higher lower".split())
 _VERB_TAIL = frozenset(
     """by to at from up down off a an just nearly almost about around some roughly over
     more less than only marginally slightly sharply steadily seasonally adjusted another
-    further close under below above annualised annualized estimated record""".split()
+    further close under below above annualised annualized estimated record somewhat well
+    near""".split()
 )
 # Words that read as -ed or -ing forms but name things inside a noun phrase.
 _PARTICIPLE_NOUNS = frozenset(
@@ -795,6 +797,8 @@ def _ends_clause(tokens: list[str], j: int) -> bool:
         return True
     if _lower(word) not in _CLAUSE_WORDS:
         return False
+    if _lower(word) == "than" and j > 0 and _lower(tokens[j - 1]) in ("other", "rather"):
+        return False  # "inflation for items other than food": inside the noun phrase
     if _lower(word) in ("and", "or"):
         # "prices were high and could fall": a new clause; "local and regional polls",
         # "England and Wales": one noun phrase

@@ -606,6 +606,14 @@ def test_metric_quality_rules(text, surface, metric):
         # a common noun capitalised only where a sentence opens is no name
         ("Gas prices are down $1.50 a gallon since June.", "$1.50", "gas prices"),
         ("Silver rose 15 cents, to $20.07 an ounce.", "15 cents", "silver price"),
+        # a verb of a level read back to its measure, past "other than" inside it
+        (
+            "Overall inflation and inflation for items other than food and energy are "
+            "running below 2 percent.",
+            "2 percent",
+            "inflation",
+        ),
+        ("Inflation is expected to remain somewhat below 2 percent.", "2 percent", "inflation"),
         # a share that backs someone is support
         ("In the poll, 30% back Okafor.", "30%", "support"),
         # after a share, an adjective or participle names the share's answer

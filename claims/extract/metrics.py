@@ -116,7 +116,7 @@ _CHANGE_VERBS = frozenset(
     standing remained remain remains remaining sits sit sat was were is are be been stay
     stayed stays peaked peaking averaged average averages doubled tripled halved trading traded went
     go goes going came come comes ran run runs running stabilize stabilise stabilized
-    stabilised hover hovers hovered hovering""".split()
+    stabilised hover hovers hovered hovering changed unchanged""".split()
 )
 # Words of an outlook between a measure and its verb: "the deficit is projected to be"
 # ("likely", like every -ly word, is passed over anyway).
@@ -592,6 +592,7 @@ def _subject_of_change(tokens: list[str], at_start: bool, common) -> str | None:
         or _lower(tokens[i]) in _OUTLOOK_WORDS  # "is projected to be", "is set to rise"
         or (_lower(tokens[i + 1]) == "to" and is_only_a_verb(_lower(tokens[i])))  # "seems to"
         or _lower(tokens[i]).endswith("ly")
+        or _lower(tokens[i]) in ("little", "much", "somewhat")  # "was little changed at"
         or _states_session_level(tokens, i)  # "closed down 2%": the verb of "down"
     ):
         i -= 1
@@ -669,7 +670,19 @@ def _aside_start(tokens: list[str], comma: int) -> int | None:
         k -= 1
     if k >= 1 and _lower(tokens[k]) in _RELATIVES and tokens[k - 1] == ",":
         return k - 1
+    # an appositive that holds a relative clause: ", a subset of the workers who
+    # believed that no jobs were open to them,"
+    j = comma - 1
+    while j >= 0 and comma - j < _APPOSITIVE_REACH and tokens[j] != ",":
+        j -= 1
+    between = tokens[j + 1 : comma]
+    appositive = bool(between) and _lower(between[0]) in ("a", "an", "the")
+    if j >= 0 and tokens[j] == "," and appositive and any(_lower(t) in _RELATIVES for t in between):
+        return j
     return _concessive_aside_start(tokens, comma)
+
+
+_APPOSITIVE_REACH = 30
 
 
 def _concessive_aside_start(tokens: list[str], comma: int) -> int | None:
@@ -853,6 +866,8 @@ def _acts_as_verb(words: list[str], n: int) -> bool:
     word = words[n]
     if _lower(word) in _ADVERBIAL_AUXILIARIES or _ing_modifier(word, words[n + 1 :]):
         return False
+    if _lower(word).endswith("ed") and n and _lower(words[n - 1]).endswith("ly"):
+        return False  # "persons marginally attached to": a participle describing the noun
     return _is_verbish(word)
 
 

@@ -614,6 +614,25 @@ def test_metric_quality_rules(text, surface, metric):
             "inflation",
         ),
         ("Inflation is expected to remain somewhat below 2 percent.", "2 percent", "inflation"),
+        # a level said to be little changed, of the measure before it
+        (
+            "The participation rate was little changed at 62.6 percent.",
+            "62.6 percent",
+            "participation rate",
+        ),
+        (
+            "The number of persons marginally attached to the labor force was little "
+            "changed at 1.3 million.",
+            "1.3 million",
+            "persons",
+        ),
+        # past an appositive that holds a relative clause
+        (
+            "The number of idle miners, a group of the workers who said that no jobs were "
+            "open to them, was little changed at 351,000.",
+            "351,000",
+            "idle miners",
+        ),
         # a share that backs someone is support
         ("In the poll, 30% back Okafor.", "30%", "support"),
         # after a share, an adjective or participle names the share's answer

@@ -1357,6 +1357,9 @@ class ArticleTime:
     ) -> None:
         self.published = published
         self.year: int | None = None
+        # The day the last sentence's action was dated to, for a sentence that reports
+        # a related action ("The Committee decided today to ... In a related action, ...").
+        self.day_before: str | None = None
         self._text = text
         self._pos = 0  # where the last sentence ended
         self._start = self._previous_start = 0  # where this sentence and the last began
@@ -1497,6 +1500,8 @@ class ArticleTime:
         frame = sentence_frame(sentence, mentions)
         if frame is not None:
             return frame
+        if not mentions and self.day_before and _RELATED_ACTION_RE.match(sentence):
+            return self.day_before  # "In a related action, the Board approved ...": that day
         if poll_figure and _EXIT_POLL_RE.search(sentence) and self._vote_day:
             return self._vote_day  # an exit poll is taken on the day of the vote
         return self._poll_period if (self._poll_here or poll_carried) and poll_figure else None
@@ -1620,6 +1625,14 @@ class ArticleTime:
         year = last_year_named(mentions)
         if year is not None:
             self.year = year
+        days = [m.period for m in mentions if m.governs and m.period and len(m.period) == 10]
+        self.day_before = days[-1] if days else None
+
+
+# A sentence that reports an action taken with the one before it.
+_RELATED_ACTION_RE = re.compile(
+    r"\W*(?:In\s+(?:a\s+)?related\s+(?:actions?|moves?|decisions?)|At\s+the\s+same\s+time)\b"
+)
 
 
 # Events that happen on one day and whose figures (turnout, results, a toll) articles

@@ -1369,3 +1369,18 @@ def test_the_time_of_a_level_measured_from_is_the_baselines():
     assert numeric_periods(text, date(2023, 4, 7)) == [("36,000", None)]
     text = "Her rating is down 13 points from her first-quarter average."
     assert numeric_periods(text, date(2016, 4, 20))[0][1] != "2016-Q1"
+
+
+def test_a_related_action_is_of_the_day_of_the_action_before_it():
+    text = (
+        "The board decided today to lower its policy rate by 50 basis points to 6 percent. "
+        "In a related action, the council approved a cut in the lending rate to 5.75 percent."
+    )
+    assert numeric_periods(text, date(2001, 1, 3)) == [
+        ("50 basis points", "2001-01-03"),
+        ("6 percent", "2001-01-03"),
+        ("5.75 percent", "2001-01-03"),
+    ]
+    # with no day before it, a related action stays undated
+    text = "In a related action, the council approved a cut in the lending rate to 5.75 percent."
+    assert numeric_periods(text, date(2001, 1, 3)) == [("5.75 percent", None)]

@@ -956,7 +956,26 @@ def _units_shared(text: str, claims: list[ExtractedClaim]) -> list[ExtractedClai
         before = next((c for c in reversed(claims[:i]) if c.metric == claim.metric), None)
         if claim.metric and before is not None and _unit_carries(text, before, claim):
             claims[i] = replace(claim, unit=before.unit)
+        elif _signed_in_brackets(text, claim) and _JOBS_RE.search(
+            text, claim.sentence_start, claim.sentence_end
+        ):
+            # "trended up in March (+39,000)", "lost jobs (-12,000)": a release's change
+            # in jobs, given in brackets after the industry it is of
+            claims[i] = replace(claim, unit="job", metric=claim.metric or "employment")
     return claims
+
+
+def _signed_in_brackets(text: str, claim: ExtractedClaim) -> bool:
+    """Whether a figure is a change written as a signed number in brackets: "(+39,000)",
+    "(-12,000)" (the sign in the surface or just before it)."""
+    start = claim.surface_start
+    if claim.surface[:1] in _SIGNS:
+        return text[start - 1 : start] == "("
+    return text[start - 2 : start - 1] == "(" and text[start - 1 : start] in _SIGNS
+
+
+_SIGNS = frozenset("+-−–")
+_JOBS_RE = re.compile(r"\b(?:jobs?|employment|payrolls?)\b", re.IGNORECASE)
 
 
 _TIME_UNITS = frozenset("year month week day hour minute".split())

@@ -223,3 +223,19 @@ def test_a_figure_named_again_bare_keeps_the_count_the_article_gave_it():
     again = claims[text.rindex("2,383")]
     assert (again.unit, again.metric) == ("delegate", "delegates needed")
     assert claims[text.index("1,237")].unit is None  # never counted: nothing to take
+
+
+def test_a_signed_change_in_brackets_in_a_jobs_sentence_counts_jobs():
+    text = (
+        "Couriers (+7,000) and air transportation (+6,000) added jobs, while "
+        "warehousing lost jobs (-12,000)."
+    )
+    claims = [c for c in extract_claims(text, "2023-04-07") if c.kind == "numeric"]
+    assert [(c.surface, c.value, c.unit) for c in claims] == [
+        ("7,000", 7000, "job"),
+        ("6,000", 6000, "job"),
+        ("-12,000", -12000, "job"),
+    ]
+    # a bracketed figure in another sentence counts nothing it does not say
+    text = "Attendance rose at the museum (+7,000)."
+    assert [c.unit for c in extract_claims(text, "2023-04-07") if c.kind == "numeric"] == [None]

@@ -13,8 +13,8 @@ module). The layers, each module importing only from those listed before it:
 - names <- lexicon, places; leads <- context, names, places; requirements <- names;
   numbers <- casualties, names, units; periods <- names, numbers, places, sentences, units;
   casualties <- places; metrics <- context, leads, lexicon, names;
-- frames <- lexicon, names, places; coref <- frames, names, places; figures <- lexicon,
-  names, periods, sentences; subjects <- context, fields, leads, names, places;
+- frames <- names, places; coref <- frames, names, places; figures <- names, periods,
+  sentences; subjects <- context, fields, leads, names, places;
 - speakers <- coref, frames, names, quotes; attribution <- speakers;
 - assemble (the pipeline) <- attribution, casualties, context, figures, frames,
   leads, lexicon, metrics, names, numbers, periods, places, requirements, sentences,

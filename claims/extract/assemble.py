@@ -737,7 +737,11 @@ def _numeric_claims(
                 period = time.share_period  # "... 74% of voters. 78% were white": then
             elif period and subjects.population_of(sentence, q.start, q.end):
                 time.share_period = period
-        if claims and _RESTATED_RE.search(sentence, max(0, q.start - 40), q.start):
+        if (
+            claims
+            and claims[-1].unit == q.unit
+            and _RESTATED_RE.search(sentence, max(0, q.start - 40), q.start)
+        ):
             # "Hurun lists his wealth at $6.5bn, Beacon says it is $4.5bn": the same
             # measure, by another estimate; "it" is the measure, not the source
             subject, metric = claims[-1].subject, metric or claims[-1].metric
@@ -784,12 +788,20 @@ _SPAN_NAMED_RE = re.compile(r"(?:\s+\w+)?\s+(?:of|in|to|through|ending)\s+(?:\d{
 
 
 def _over_a_span(sentence: str, q: numbers.Quantity) -> bool:
-    if q.kind == "time" and (
-        span := _SPAN_BEFORE_RE.search(sentence, max(0, q.start - 20), q.start)
-    ):
+    """Whether the figure is an average or a total over a stretch of time before now, or
+    that stretch's length, which no one period names; a change over it ("prices rose 5%
+    over the past 12 months") is the latest release's and not meant here."""
+    if q.kind == "time" and _SPAN_BEFORE_RE.search(sentence, max(0, q.start - 20), q.start):
         return not _SPAN_NAMED_RE.match(sentence, q.end)
+    if not _AVERAGE_OR_TOTAL_BEFORE_RE.search(sentence, max(0, q.start - 40), q.start):
+        return False
     span = _OVER_A_SPAN_RE.match(sentence, q.end)
     return span is not None and not _SPAN_NAMED_RE.match(sentence, span.end())
+
+
+_AVERAGE_OR_TOTAL_BEFORE_RE = re.compile(
+    r"\b(?:average|averaged|total|totalled|totaled|cumulative|combined)\b"
+)
 
 
 # "it" or "that" as the figure's own measure again, right before the figure: "says it is

@@ -609,6 +609,15 @@ def _common_subject(text: str) -> str | None:
     return " ".join(words)
 
 
+def _a_count(words: list[str]) -> bool:
+    """Whether a chunk opens on a count, not a name: the number alone, or before one
+    plural ("Five Republicans"); "Two Sigma", "Three Mile Island" are names."""
+    if words[0] not in _COUNT_WORDS:
+        return False
+    words = [w for w in words if w not in ("of", "and", "for")]  # "Five Liberals and"
+    return len(words) == 1 or (len(words) == 2 and words[1].endswith("s"))
+
+
 # Cardinal numbers capitalised as they open a sentence or a headline ("Two days later",
 # "TWO DEAD"); "One" is left out, as it opens names ("One Nation").
 _COUNT_WORDS = frozenset(
@@ -629,7 +638,7 @@ def trim_chunk(
             words = words[1:]  # "That’s", "We’ve": a pronoun and a verb
             initial = False
             continue
-        if first in NOT_SUBJECTS or first in ("of", "and", "for") or first in _COUNT_WORDS:
+        if first in NOT_SUBJECTS or first in ("of", "and", "for") or _a_count(words):
             words = words[1:]  # "Five Republicans and two Democrats": a count, no name
         elif initial and common and _lone(words) and bare(first).lower() in common:
             words = words[1:]  # "Gas prices", "Leisure and hospitality": common words

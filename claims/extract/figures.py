@@ -40,10 +40,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claims.extract.lexicon import is_common_modifier
 from claims.extract.names import (
     ANSWER_VERBS,
     DEMONYM,
+    EVIDENCE_MODIFIERS,
     FUNCTION_WORDS,
     JOINT_NAME,
     clean_name,
@@ -205,8 +205,8 @@ def _source_name(match: re.Match[str]) -> str | None:
     name = " ".join(words)
     if is_geo_name(name) or all(DEMONYM.search(w) or is_geo_name(w) for w in words):
         return None  # "UK figures show": a place publishes nothing
-    if len(words) == 1 and is_common_modifier(name):
-        return None  # "Subsequent estimates put it at": an adjective, no publisher
+    if len(words) == 1 and name in EVIDENCE_MODIFIERS:
+        return None  # "Subsequent estimates put it at": no publisher named
     if (
         is_person_name(name)
         and match.re is _NAME_THEN_NOUN

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.extract import places
-from claims.extract.lexicon import is_common_modifier
 from claims.extract.names import (
     CORE,
     DEMONYM,
     ENDS_SENTENCE,
+    EVIDENCE_MODIFIERS,
     FUNCTION_WORDS,
     GEO_WORDS,
     JOINT_NAME,
@@ -219,6 +219,8 @@ def _source_from_np(np: str) -> Source | None:
     low = np.lower()
     if low in PRONOUNS:
         return Source(np, "pronoun")
+    if low == "all":
+        return None  # "All told, ...": a sum, no one telling
     if np.endswith(("'s", "\u2019s")):
         return None  # "Mrs. Smith's reported contributions": a possessive, not a source
     first, _, rest = np.partition(" ")
@@ -799,7 +801,7 @@ def _according_to(right: str) -> Source | None:
         None,
     )
     if m and not re.match(r"^\s*(?:the\s+)?[A-Z]", chunk):
-        if _people_after(chunk, m.end()):
+        if m.group().split()[0] == "of" and _people_after(chunk, m.end()):
             return None  # "a poll of Zembla voters": whom it asked, not whose it is
         if owned := _OWNED_BODY_AFTER.match(chunk, m.end()):
             # "by the UK toy industry's trade body": the body, not the place
@@ -968,7 +970,7 @@ def _keeper_of_records(phrase: str) -> Source | None:
     text = _POLL_WORD_END.sub("", _POSSESSIVE_END.sub("", name.group()))
     if DEMONYM.search(text) or text in _FUNCTION_CAPS:
         return None
-    if after and " " not in text and is_common_modifier(text):
+    if after and text in EVIDENCE_MODIFIERS:
         return None  # "Subsequent estimates put it at": no one's estimates
     documented = not after or after[0].lower() in _RECORD_NOUNS or text != name.group()
     if documented and not any(w.lower() in _LINKING_WORDS for w in before):

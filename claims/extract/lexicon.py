@@ -10,7 +10,6 @@ from lemminflect import getAllLemmas, getInflection
 
 __all__ = [
     "can_name_a_measure",
-    "is_common_modifier",
     "is_describing_word",
     "is_only_a_verb",
     "is_plural_noun",
@@ -105,14 +104,3 @@ def is_only_a_verb(word: str) -> bool:
     ("chose", "identify", "believe"), other than an -ing form, which can be a noun."""
     lemmas = getAllLemmas(word)
     return bool(lemmas) and set(lemmas) <= {"VERB", "AUX"} and not word.endswith("ing")
-
-
-@lru_cache(maxsize=8192)
-def is_common_modifier(word: str) -> bool:
-    """Whether the capitalised one-word `word` is an English adjective, adverb or verb
-    that is no noun, as a sentence opens with it before its noun ("Several polls",
-    "Subsequent estimates"); not a word the lexicon knows as a proper noun."""
-    if getAllLemmas(word, upos="PROPN"):
-        return False
-    lemmas = getAllLemmas(word.lower())
-    return bool(lemmas) and "NOUN" not in lemmas

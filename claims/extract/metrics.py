@@ -228,8 +228,8 @@ def _is_verbish(word: str) -> bool:
     w = _lower(word)
     if w in _PARTICIPLE_NOUNS:
         return False
-    if "-" in w.strip("-") and w.endswith("ed"):
-        return False  # a compound adjective: "mortgage-backed", "state-owned"
+    if _compound_adjective(w):
+        return False  # "mortgage-backed", "state-owned"
     return (
         w in _VERB_FORMS
         or w in _OTHER_VERBS
@@ -237,6 +237,11 @@ def _is_verbish(word: str) -> bool:
         or w.endswith("ed")
         or (w.endswith("ing") and len(w) > 5)
     )
+
+
+def _compound_adjective(word: str) -> bool:
+    """A hyphenated word ending in -ed describes a noun: "mortgage-backed", "state-owned"."""
+    return "-" in word.strip("-") and word.endswith("ed")
 
 
 def _is_function(word: str) -> bool:
@@ -293,7 +298,7 @@ def _clean_metric(words: list[str]) -> str | None:
         return None
     if words[-1].lower() in _GENERIC_HEADS:
         return None  # "the annual total": which total it does not say
-    if "-" in words[-1] and words[-1].endswith("ed"):
+    if _compound_adjective(words[-1]):
         return None  # "self-identified" with its noun cut off: a modifier, no measure
     return " ".join(words)
 
@@ -339,12 +344,15 @@ def _np_from(words: list[str], *, after_determiner: bool = False) -> list[str]:
         if not word[:1].islower() and not _is_indicator(word):
             if (
                 out
+                and "-" in out[-1]
                 and following[:1].islower()
                 and _nounish(following)
                 and not word.endswith(("'s", "’s"))
                 and not DEMONYM.search(word)
             ):
-                out.append(word)  # "longer-term Treasury securities": a name as modifier
+                # "longer-term Treasury securities": a name between a compound modifier
+                # and its noun; not "the stake Acme holds"
+                out.append(word)
                 continue
             break
         if not _nounish(word) and not _ing_modifier(word, words[k + 1 : k + 2]):
@@ -454,7 +462,7 @@ def _after_number(sentence: str, start: int, end: int, kind: str) -> tuple[str |
         return words[0], False  # "15% enthusiastic and 24% satisfied", "10% undecided"
     if _named_modifier(sentence, end, words):
         words = words[1:]  # "a $1bn Zika funding bill": the bill, for Zika
-    after_determiner = _DETERMINER_RIGHT_BEFORE_RE.search(sentence, max(0, start - 8), start)
+    after_determiner = _DETERMINER_RIGHT_BEFORE_RE.search(sentence, max(0, start - 16), start)
     np = _np_from(words, after_determiner=after_determiner is not None)
     if (
         np
@@ -492,7 +500,12 @@ _REPORTING_PARTICIPLES = frozenset(
 )
 
 
-_DETERMINER_RIGHT_BEFORE_RE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$", re.I)
+# A determiner right before a figure (or before the first figure of its pair, "a 62%-"),
+# which makes the word after the figure its noun; _DETERMINER_BEFORE_RE below allows a
+# name between them.
+_DETERMINER_RIGHT_BEFORE_RE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her)\s+(?:[\d.,]+%?[-–])?$", re.I
+)
 _DETERMINER_BEFORE_RE = re.compile(
     r"\b(?:a|an|the|its|their|his|her|this|that)\s+(?:\S+\s+){0,2}\S+$", re.I
 )
@@ -810,7 +823,7 @@ def _ends_clause(tokens: list[str], j: int) -> bool:
         return True
     if _lower(word) not in _CLAUSE_WORDS:
         return False
-    if _lower(word) == "than" and j > 0 and _lower(tokens[j - 1]) in ("other", "rather"):
+    if _lower(word) == "than" and j > 0 and _lower(tokens[j - 1]) == "other":
         return False  # "inflation for items other than food": inside the noun phrase
     if _lower(word) in ("and", "or"):
         # "prices were high and could fall": a new clause; "local and regional polls",
@@ -1698,7 +1711,7 @@ _PUT_AT_RE = re.compile(
     r"\b(?P<verb>put|puts|putting|estimated?|estimates|estimating|pegged|pegs|pegging"
     r"|placed|places|placing|valued|values|valuing|lists|listed|listing)\s+"
     # whose measure: "the", "his", or a name's possessive ("Okafor's wealth")
-    r"(?:(?:the|its|his|her|their|our|a)\s+|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+)?"
+    r"(?:(?:the|its|his|her|their|our|a)\s+|(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s)\s+)?"
     r"(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+at\s+(?:\w+\s+){0,2}$"
 )
 
@@ -1710,6 +1723,8 @@ def _put_at(sentence: str, start: int) -> str | None:
         return None
     if m["verb"].startswith("valu"):
         return "value"  # "valued the firm at $5bn": the firm's value
+    if m["verb"].startswith("list") and m["owner"] is None:
+        return None  # "listed its shares at $17", "lists the burger at $15": a price
     words = m["np"].split()
     if any(_lower(w) in _PREPOSITIONS or _lower(w) in _DETERMINERS for w in words):
         return None  # "put it in writing at 5%": no measure named
@@ -2146,6 +2161,8 @@ def sentence_metrics(sentence: str, quantities: Sequence, common: Iterable[str] 
                 continue  # a bare number may stand for a count named before ("to Lee's 538")
             if q.kind == "time" and quantities[j].kind != "time":
                 break  # "$300bn of bonds over the next six months": a span, not the bonds
+            if quantities[j].kind == "time" and q.kind != "time":
+                continue  # "from $660,000 four years ago to $75,000": past the span
             between = sentence[quantities[j].end : q.start]
             same_kind = _kind(q) in (_kind(quantities[j]), "number")  # "to Lee's 538"
             compared = same_kind and _COMPARED_BEFORE_RE.search(between)

@@ -15,19 +15,33 @@ import re
 from claims.extract import lexicon, places
 
 __all__ = [
+    "all_titles",
     "ANSWER_VERBS",
     "BUSINESS_NOUNS",
     "CALENDAR_NAMES",
+    "clean_name",
+    "COPULA",
     "CORE",
     "DEMONYM",
+    "drop_leading",
     "ENDS_SENTENCE",
+    "EVIDENCE_MODIFIERS",
     "FIRM_OPENING_TITLES",
     "FUNCTION_WORDS",
     "GEO_WORDS",
+    "has_org_word",
+    "initials",
+    "is_geo_name",
+    "is_media",
+    "is_org_name",
+    "is_people_plural",
+    "is_person_name",
     "JOINT_NAME",
     "MEDIA_WORDS",
+    "MODAL",
     "NAME_SEQ",
     "NAME_SEQ_RE",
+    "OFFICES",
     "ORG_NOMINALS",
     "ORG_WORDS",
     "PARTICIPLES",
@@ -36,28 +50,15 @@ __all__ = [
     "POSITION_VERBS",
     "PRONOUNS",
     "ROLE_WORDS",
-    "COPULA",
-    "MODAL",
-    "OFFICES",
     "SAYING_VERBS",
     "SHARE_TRAIT",
-    "VOTE_EVENT",
-    "TITLES",
-    "TOKEN",
-    "VERBS",
-    "all_titles",
-    "clean_name",
-    "drop_leading",
-    "has_org_word",
-    "initials",
-    "is_geo_name",
-    "is_media",
-    "is_org_name",
-    "is_people_plural",
-    "is_person_name",
     "split_affiliation",
     "split_possessive",
     "strip_trailing_place",
+    "TITLES",
+    "TOKEN",
+    "VERBS",
+    "VOTE_EVENT",
 ]
 
 # Reporting verbs that make a sentence's content a statement by their subject.
@@ -198,6 +199,13 @@ FUNCTION_WORDS = frozenset(
     against toward towards behind beyond near unlike like including wherever whenever
     whatever whoever whichever all each every both other others several many most few
     """.split()
+)
+# Words that open a mention of figures without naming whose they are, capitalised as a
+# sentence opens: "Several polls show", "Subsequent estimates put", "New data show".
+EVIDENCE_MODIFIERS = frozenset(
+    """Several Subsequent Initial Recent New Latest Other Separate Previous Earlier Later
+    Further Additional Preliminary Early Final Official Various Numerous Multiple Many Most
+    Some Independent Internal Unofficial Revised Updated Fresh Older""".split()
 )
 
 

@@ -100,21 +100,26 @@ _SHARE_IN_RE = re.compile(
 )
 _FRACTION_WORDS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-    "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
+    "tenth": 10, "tenths": 10,
 }  # fmt: skip
 # A fraction of a whole: "two-thirds of", or the subject of a plural verb ("a third say",
 # "two-thirds support"; "a third would be" is as often the third of a list).
+# A fraction written in words: its numerator, separator and denominator.
+_FRACTION_WORDS_RE = (
+    r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine)(?P<sep>[\s-])"
+    r"(?P<d>half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)"
+)
 _SHARE_FRACTION_RE = re.compile(
-    r"(?P<n>an?|one|two|three|four|nine)(?P<sep>[\s-])(?P<d>half|thirds?|quarters?|fifths?"
-    rf"|tenths?)\s+(?:of\b|(?P<verb>(?=(?:{SAYING_VERBS}|back|support|are|were)\b)))",
+    _FRACTION_WORDS_RE + rf"\s+(?:of\b|(?P<verb>(?=(?:{SAYING_VERBS}|back|support|are|were)\b)))",
     re.IGNORECASE,
 )
 # A fraction that a change is by, with no noun after it: "fallen by two thirds since".
-_BY_BEFORE_RE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_BY_RIGHT_BEFORE_RE = re.compile(r"\bby\s+$", re.IGNORECASE)
 _FRACTION_OF_A_CHANGE_RE = re.compile(
-    r"(?P<n>an?|one|two|three|four|nine)(?P<sep>[\s-])(?P<d>half|thirds?|quarters?|fifths?"
-    r"|tenths?)(?=\s*(?:[,.;:)]|$)|\s+(?:since|in|from|to|over|last|this|on|after|between"
-    r"|compared|and|or|but|during)\b)",
+    _FRACTION_WORDS_RE
+    + r"(?=\s*(?:[,.;:)]|$)|\s+(?:since|in|from|to|over|last|this|on|after|between"
+    r"|compared|and|or|but|during|by)\b)",
     re.IGNORECASE,
 )
 # "half of all adults", "half of voters", "half the states"; not "half an hour", nor a
@@ -217,9 +222,24 @@ DIRECTION_DOWN = frozenset(
     shedding axe axes axed axing reduced reduce reduces reducing slashed slash slashing
     retreated weakened""".split()
 )
-# "lower" as a verb, which it is before its object and "by" ("to lower its target by
-# 50 basis points"); elsewhere it may be the adjective ("the lower 48 states").
+# "lower" as a verb: before its object's determiner ("to lower its target by 50 basis
+# points"); elsewhere it is as often the adjective ("the lower house passed it by 300").
 _LOWERING_VERBS = frozenset("lower lowers lowered lowering".split())
+_OBJECT_OPENERS = frozenset("its their his her our the a an rates interest".split())
+# Verbs that lower their object, which may stand between them and "by" ("reduce the
+# monthly pace of its purchases by $20bn"); a falling noun further back ("after the fall
+# of the regime the economy grew by 6%") signs nothing.
+_LOWERING_OBJECT_VERBS = frozenset(
+    """cut cuts cutting reduce reduces reduced reducing slash slashes slashed slashing
+    trim trims trimmed trimming lower lowers lowered lowering decrease decreases decreased
+    decreasing""".split()
+)
+# A rise in the words before the change: the change is the rise's, not a fall's.
+_RISING_VERBS = frozenset(
+    """rose rise rises risen rising grew grow grows grown growing increased increase
+    increases increasing expanded expand expands expanding climbed climbs jumped jumps
+    gained gains raised raise raises raising""".split()
+)
 # Words between a change and its size that qualify the size: "fell by an annualised 2%".
 _RATE_MODIFIERS = frozenset(
     """a an annualised annualized annual seasonally adjusted estimated revised unexpected
@@ -255,9 +275,10 @@ _NAME_EXEMPT = frozenset(
     Nearly Almost Only Just Over Under More Less Fewer Roughly Approximately Up Between
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
 )
-_NUMBER_LABELS = frozenset(
-    """no no. number nos nos. # part chapter section page volume episode season""".split()
-)
+_NUMBER_LABELS = frozenset({"no", "no.", "number", "nos", "nos.", "#"})
+# Words that label a part by its number ("part 1", "chapter 11", "page 14") when the
+# number counts nothing after it; "10 days early" after "season" is a duration.
+_PART_LABELS = frozenset("part chapter section page volume episode season".split())
 # A ranking's cut-off names a list, not a count: "in the top 20", "Acme's top 10 titles"
 # (a verb "top" takes no determiner: "sales could top 5 million").
 _RANK_CUTOFF_RE = re.compile(
@@ -558,6 +579,13 @@ def _phone_number_end(s: str, core: _Core) -> int | None:
     return m.end() if m else None
 
 
+# After a part's number: no counted noun, only punctuation, "of", "here" or a conjunction.
+_BARE_AFTER_RE = re.compile(
+    r"\s*(?:[,.;:)]|$|\s(?:of|here|and|or|in|on|at|for|to|is|was|can|could|may|will|would"
+    r"|says|states|requires|allows|applies|makes|shows|provides)\b)"
+)
+
+
 def _follows_name_or_label(s: str, core: _Core) -> bool:
     """Numbers after a name or a label: 'Boeing 737', 'Article 5', 'No 10', 'number one'."""
     i = core.start
@@ -569,6 +597,8 @@ def _follows_name_or_label(s: str, core: _Core) -> bool:
     word = word_m.group(1)
     if word.lower() in _NUMBER_LABELS:
         return True
+    if word.lower() in _PART_LABELS and word_m.end() == i and _BARE_AFTER_RE.match(s, core.end):
+        return True  # "Read part 1 here", "chapter 11 of the code"
     # A word with a capital right before the number ("Boeing 737", "iPhone 12"), not
     # opening the sentence and not a possessive ("Britain's 4 million"), is a name.
     return (
@@ -626,17 +656,22 @@ def _year_of_a_report(s: str, core: _Core) -> bool:
     )
 
 
-# Before "over" and a span, the words that make it "more than" the span ("spent over 10
-# years", "for over a decade", "in over 20 years"); elsewhere the span is a stretch of
-# time the figure is spread over.
-_MORE_THAN_A_SPAN_RE = re.compile(
-    r"\b(?:for|in|of|after|spent|spends|spend|spending|lasted|lasts|lasting|took|takes|"
-    r"taking|served|serves|serving|waited|waits|waiting|been|than|within|nearly|just|"
-    r"well|by|little|bit|['’]s)\s+$",
-    re.IGNORECASE,
-)
+# "over" and a span the figure before it is spread over ("$1bn over five years", "185,000
+# over two years"), or that opens a clause ("Over five years, the board ..."): the
+# stretch of time, not "more than" it ("has over 20 years of experience").
+_AMOUNT_BEFORE_OVER_RE = re.compile(r"\d[\d,.]*\s*(?:%|[A-Za-z]+)?(?:\s+[a-z]+){0,2}\s+$")
+_CLAUSE_OPENS_BEFORE_RE = re.compile(r"(?:^|[,;:(]|\b(?:and|but))\s*$")
 # After the span, words that measure from a time: "over 365 days since", "over a year ago".
 _SPAN_SINCE_RE = re.compile(r"\s+(?:since|ago|before|after|later)\b", re.IGNORECASE)
+
+
+def _spread_over(s: str, over: int, end: int) -> bool:
+    if _SPAN_SINCE_RE.match(s, end):
+        return False
+    return bool(
+        _AMOUNT_BEFORE_OVER_RE.search(s, max(0, over - 30), over)
+        or _CLAUSE_OPENS_BEFORE_RE.search(s, max(0, over - 6), over)
+    )
 
 
 def _approximator(s: str, start: int) -> tuple[str | None, int]:
@@ -673,12 +708,16 @@ def _is_fall(s: str, start: int, end: int, points: bool = False) -> bool:
     words = words[-10:] if by else words[-5:]
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
+        following = words[index + 1] if index + 1 < len(words) else ""
         if by and index < len(words) - 1 and word in _LEVEL_MARKERS and word != "to":
             continue  # "reduced the price at the pump by": inside the verb's object
-        if word in _LEVEL_MARKERS or word in _AUXILIARIES:
+        if word in _LEVEL_MARKERS or word in _AUXILIARIES or word in _RISING_VERBS:
             return False  # "fell to 4%"; "the cuts will fund a £150m plan": another verb
-        if by and word in _LOWERING_VERBS:
-            return True
+        if by and word in _LOWERING_VERBS and following in _OBJECT_OPENERS:
+            return True  # "lower its target ... by"; not "the lower house ... by"
+        far = index < len(words) - 5
+        if far and word not in _LOWERING_OBJECT_VERBS:
+            continue  # "after the fall of the regime the economy grew by": another phrase
         if word in DIRECTION_DOWN:
             # "fell 7%", "shrank by 8.5%", "a decline of 3%", "cut its forecast by 0.5
             # points"; but in "cut rates seven times" the number is not the change.
@@ -741,7 +780,9 @@ def _share_at(s: str, i: int) -> Quantity | None:
 def _fraction_at(s: str, i: int) -> re.Match[str] | None:
     """A fraction of a whole at i: one a change is by ("fallen by two thirds since"), or
     one of a group or that says or backs something ("two-thirds of", "a third say")."""
-    if _BY_BEFORE_RE.search(s, max(0, i - 4), i) and (m := _FRACTION_OF_A_CHANGE_RE.match(s, i)):
+    if _BY_RIGHT_BEFORE_RE.search(s, max(0, i - 4), i) and (
+        m := _FRACTION_OF_A_CHANGE_RE.match(s, i)
+    ):
         return m
     m = _SHARE_FRACTION_RE.match(s, i)
     return m if m is not None and _names_a_share(m) else None
@@ -1054,17 +1095,30 @@ NAME_BEFORE_AGE_RE = re.compile(r"(?P<name>[A-Z][\w'’-]+)(?:,\s(?:(?:then|now)
 
 def _is_age_after_name(s: str, core: _Core) -> bool:
     """'Jo Smith, 45, said', 'Jane Doe, 31.' and 'Smith (45)': an age set off by commas
-    or brackets after a name."""
-    return (
-        core.plain_int
-        and 0 < core.value < 120
-        and s[core.end : core.end + 1] in (",", ".", ")")
-        and NAME_BEFORE_AGE_RE.search(s, max(0, core.start - 30), core.start) is not None
+    or brackets after a name (not after a day or a month: "rose on Monday, then 45")."""
+    if not (core.plain_int and 0 < core.value < 120 and s[core.end : core.end + 1] in ",.)"):
+        return False
+    name = NAME_BEFORE_AGE_RE.search(s, max(0, core.start - 30), core.start)
+    if name is None:
+        return False
+    # a day or a month alone is no name ("on Monday, then 45"); one ending a person's
+    # name is ("Yin Myint May, 60,")
+    return name["name"].lower() not in _WHEN_WORDS or bool(
+        _NAME_WORD_BEFORE_RE.search(s, max(0, name.start() - 30), name.start())
     )
 
 
+_NAME_WORD_BEFORE_RE = re.compile(r"[A-Z][\w'’-]+\s+$")
+
+
+_WHEN_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december today yesterday""".split()
+)
+
+
 # "who was 69 when he took office", "she was 12 at the time": a person's age then.
-_PERSON_WAS_RE = re.compile(r"\b(?:he|she|who|I)\s+(?:was|is|were)\s+$", re.IGNORECASE)
+_PERSON_WAS_RE = re.compile(r"\b(?:(?:he|she|who)\s+(?:was|is)|I\s+was)\s+$", re.IGNORECASE)
 _WHEN_AFTER_RE = re.compile(r"\s+(?:when|at\s+the\s+time)\b", re.IGNORECASE)
 
 
@@ -1204,15 +1258,10 @@ def _finish(s: str, q: Quantity, number_start: int | None = None) -> Quantity:
     if q.low is not None and q.high is not None:
         q.low, q.high = _tidy(q.low), _tidy(q.high)
     q.approx, approx_start = _approximator(s, anchor)
-    if (
-        q.approx == "over"
-        and q.kind == "time"
-        and not _MORE_THAN_A_SPAN_RE.search(s, max(0, approx_start - 20), approx_start)
-        and not _SPAN_SINCE_RE.match(s, q.end)
-    ):
+    if q.approx == "over" and q.kind == "time" and _spread_over(s, approx_start, q.end):
         q.approx = None  # "$1bn over five years", "Over a decade, ...": during, not more than
     points = q.unit in ("basis point", "percentage point")
-    by_fraction = q.kind == "share" and _BY_BEFORE_RE.search(s, max(0, q.start - 4), q.start)
+    by_fraction = q.kind == "share" and _BY_RIGHT_BEFORE_RE.search(s, max(0, q.start - 4), q.start)
     if (q.kind not in ("age", "share") or by_fraction) and _is_fall(s, approx_start, q.end, points):
         q.value = -q.value
         if q.low is not None and q.high is not None:

@@ -124,7 +124,7 @@ _PERIOD_RE = re.compile(
           (?P<wo_m>{_FULL_MONTH})\b(?:,?\s+(?P<wo_y>{_YEAR})\b)?)
     | (?P<ago>\b(?P<ago_n>\d{{1,3}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))
           \s+(?P<ago_u>years?|months?|weeks?|days?)\s+ago\b)
-    | (?P<that_year>\b(?i:that|the\s+same|that\s+same)\s+year\b(?!['’]s))
+    | (?P<that_year>\b(?i:that|the\s+same|that\s+same)\s+year\b(?!['’]s|-))
     | (?P<the_year>\b(?i:over|during|for|in|through)\s+the\s+year\b(?!['’]s|\s+(?:to|before|ago))
           | \b(?i:first)\s+(?:\w+\s+)?months\b(?:\s+of\s+the\s+year\b)?(?!\s+(?:of|to)\b))
     | (?P<year>(?<![\d$£€¥,.#/-])\b(?P<y>{_YEAR})\b(?![.,]\d|\s?(?:%|per\s?cent|percent|bn\b|m\b))
@@ -554,7 +554,10 @@ _LEVEL_OF_A_TIME_BEFORE_RE = re.compile(
     r"\b(?:below|above|under|beneath|over|from|to|than|of)\s+(?:its|their|his|her|the)\s+$",
     re.IGNORECASE,
 )
-_LEVEL_OF_A_TIME_AFTER_RE = re.compile(r"\s+(?:levels?|peak|high|low|average)\b")
+# (not the level itself: "their 2020 low of $20", "its February 2020 level of 3.5%")
+_LEVEL_OF_A_TIME_AFTER_RE = re.compile(
+    r"\s+(?:levels?|peak|high|low|average)\b(?!\s+(?:of|at|was|were|is|stood)\b)"
+)
 
 
 _EVENT_AFTER_DAY_RE = re.compile(
@@ -1945,7 +1948,8 @@ def is_national_measure(metric: str | None) -> bool:
 # A goal named after its level: "the Committee's 2 percent longer-run objective", "its
 # symmetric 2 percent inflation objective", "a 3% target".
 _AIM_AFTER_RE = re.compile(
-    r"(?:\s+(?:per\s?cent|percent))?\s+(?:[\w-]+\s+){0,2}(?:objectives?|goals?|targets?)\b"
+    r"(?:\s+(?:per\s?cent|percent))?\s+"
+    r"(?:(?!above|below|over|under|of|than|the)[\w-]+\s+){0,2}(?:objectives?|goals?|targets?)\b"
 )
 # A goal or threshold named before its level, in the figure's clause: "its objectives of
 # maximum employment and 2 percent inflation", "a return to 2 percent inflation", "as long

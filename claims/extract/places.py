@@ -182,40 +182,42 @@ _NATIONAL_INSTITUTIONS = {
 _INSTITUTION_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, _NATIONAL_INSTITUTIONS)) + r")\b")
 
 
-def _country_mentions(text: str) -> list[str]:
+def _country_mentions(text: str) -> list[tuple[str, float]]:
     """The codes of the countries a text names, once per mention: by name, code, demonym
     (its people's plural too: "Americans"), one of its states or provinces, or one of its
     national institutions."""
     codes = []
     for m in _CAPITALISED_RE.finditer(text):
         words = m.group()
-        code = (
-            country_code(words)
-            or demonym_country(words)
-            or _region_countries().get(words)
-            or (demonym_country(words[:-1]) if words.endswith("ns") else None)  # "Americans"
-        )
+        code = country_code(words) or demonym_country(words) or _region_countries().get(words)
         if code is None and " " in words:
             first = words.split()[0]
             code = country_code(first) or demonym_country(first)
         if code is not None:
-            codes.append(code)
-    codes.extend(_NATIONAL_INSTITUTIONS[m.group()] for m in _INSTITUTION_RE.finditer(text))
+            codes.append((code, 1.0))
+        elif words.endswith("ns") and (code := demonym_country(words[:-1])):
+            # "Americans": the people, who may live or be spoken of anywhere: half a
+            # mention, unless the text names their country too
+            codes.append((code, 0.5))
+    codes.extend((_NATIONAL_INSTITUTIONS[m.group()], 1.0) for m in _INSTITUTION_RE.finditer(text))
     return codes
 
 
 def countries_named(text: str) -> set[str]:
     """The countries a sentence names, by their names as main_country gives them."""
-    return {country_name(code) for code in _country_mentions(text)}
+    return {country_name(code) for code, _ in _country_mentions(text)}
 
 
 @lru_cache(maxsize=8)  # asked for each monthly statistic of the same article
 def main_country(text: str) -> str | None:
     """The country an article names most (by name, code, demonym, one of its states or
     provinces or its national institutions, twice at least), or None."""
-    counts: dict[str, int] = {}
-    for code in _country_mentions(text):
-        counts[code] = counts.get(code, 0) + 1
+    mentions = _country_mentions(text)
+    named = {code for code, weight in mentions if weight == 1.0}
+    counts: dict[str, float] = {}
+    for code, weight in mentions:
+        # a people's plural counts in full for a country the text also names
+        counts[code] = counts.get(code, 0) + (1.0 if code in named else weight)
     best = max(counts, key=counts.__getitem__, default=None)
     # Named once, a country is as likely a passing mention as what the article is about.
     return country_name(best) if best is not None and counts[best] >= 2 else None

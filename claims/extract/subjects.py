@@ -1515,15 +1515,14 @@ class ArticleSubjects:
     @staticmethod
     def _unnamed_of_a_place(sentence: str, start: int, end: int) -> bool:
         """Whether an age describes someone unnamed by where they are from: "a 5-year-old
-        Syrian boy" (the place only describes; "a 40-year-old lawyer" may be the person
-        the sentence is about)."""
+        Syrian boy" (the place only describes; "a 40-year-old lawyer" or "a 44-year-old
+        Cuban American" may be the person the sentence is about)."""
         if not (_PERSON_BY_AGE_RE.match(sentence, end) and _A_BEFORE_RE.search(sentence, 0, start)):
             return False
-        after = _NAME_AFTER_AGE_RE.match(sentence, end)
+        after = _UNNAMED_AFTER_AGE_RE.match(sentence, end)
         if after is None:
             return False
-        word = after.group(1).split()[0]
-        return bool(DEMONYM.search(word)) or places.is_place(word)
+        return bool(DEMONYM.search(after["where"])) or places.is_place(after["where"])
 
     def _person_before_age(self, sentence: str, start: int, end: int) -> str | None:
         """The person an age in apposition describes: "Smith, the 74-year-old senator",
@@ -1543,14 +1542,17 @@ class ArticleSubjects:
         """Whether a subject is a noun standing for something the article has named
         ("the firm", "the campaign"). A person's body named with its owner ("the
         Rivers campaign", "the Stone administration") is that body, whoever the article
-        is about. Other names ending in such a noun ("Acme Bank") still defer to the
-        article's main entity: too often they are a modifier or a place ("the Buckeye
-        State")."""
+        is about, and so is a name of its own ending in such a noun ("the Acme Party",
+        "Beacon Country Club"). A state's nickname ("the Buckeye State") and a people's
+        government ("the Zemblan Government") still defer to the article's entities."""
         owner, _, noun = found.rpartition(" ")
         if noun.lower() not in _STAND_IN_NOUNS:
             return False
         if owner[:1].isupper() and noun[:1].isupper() and noun != "State":
-            return False  # a name of its own: "the Acme Party", "Beacon Country Club"
+            # a name of its own: "the Acme Party", "Beacon Country Club"; but "the
+            # Nigerian Government" is the country's, as "the government" is
+            demonym = places.demonym_country(owner.split()[0]) is not None
+            return demonym and noun.lower() == "government"
         owner = owner.rstrip("'’")
         return noun not in _PERSONAL_BODIES or not (owner in self._people or is_person_name(owner))
 
@@ -1656,6 +1658,8 @@ _NAME_BEFORE_COMMA_RE = re.compile(
 # "1," of "1,250").
 _AGE_IN_COMMAS_RE = re.compile(r"\d{1,3},")
 _COMMA_BEFORE_RE = re.compile(r",\s+$")
+# Where an unnamed person is from, and the common noun for them: "5-year-old Syrian boy".
+_UNNAMED_AFTER_AGE_RE = re.compile(r"(?<=-old)\s+(?P<where>[A-Z][\w'’-]*)\s+[a-z]")
 _FIRST_NAME_ALONE_RE = re.compile(r"\s*(?:[.,;:)]|$)")
 _NAME_AFTER_AGE_RE = re.compile(r"(?<=-old)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)")
 

@@ -633,6 +633,11 @@ def test_metric_quality_rules(text, surface, metric):
             "351,000",
             "idle miners",
         ),
+        # ... but not a name that is the clause's subject, nor a list price
+        ("The 25% tariff Zembla imposes hurt exports.", "25%", "tariff"),
+        ("Acme listed its shares at $17 on Friday.", "$17", "share price"),
+        ("A new survey shows a 62%-32% divide on the issue.", "62%", "divide"),
+        ("Exports rather than imports rose 8%.", "8%", "imports"),
         # a share that backs someone is support
         ("In the poll, 30% back Okafor.", "30%", "support"),
         # after a share, an adjective or participle names the share's answer

@@ -192,6 +192,12 @@ def test_people_a_poll_asked_are_not_its_pollster():
         ("Subsequent estimates put the figure closer to 54,000 pages.", "54,000", None),
         ("Gallup polls show Okafor ahead by four points.", "four", "Gallup"),
         ("Young said sales rose 5% in May.", "5%", "Young"),
+        ("Nationwide figures show prices rose 3% in May.", "3%", "Nationwide"),
+        (
+            "According to a report by Beacon Research economists, prices rose 3%.",
+            "3%",
+            "Beacon Research",
+        ),
         # "All told" sums up; it reports no one
         ("All told, outside groups spent more than $2.5m on calls.", "$2.5m", None),
     ],

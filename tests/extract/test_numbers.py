@@ -199,7 +199,7 @@ APPROX = [
     ("He spent over 10 years in exile.", "10 years", "over"),
     ("The hearing lasted a little over two hours.", "two hours", "over"),
     ("It has been over 300 days since the vote.", "300 days", "over"),
-    ("Interviews ran over three years.", "three years", None),
+    ("He has over 20 years of experience.", "20 years", "over"),
     ("Over five years, the board has cut debt.", "five years", None),
 ]
 
@@ -244,6 +244,8 @@ SIGNS = [
     ("The board lowered its target for the policy rate 75 basis points.", -75),
     ("The board raised its target for the policy rate 75 basis points.", 75),
     ("The lower 48 states reported fires.", 48),
+    ("The lower house passed the bill by 300 votes.", 300),
+    ("After the fall of the regime the economy grew by 6%.", 6),
     ("Cheaper oil reduced the price at the pump by about 40 cents.", -0.4),
     # a change by a fraction is the fraction, signed
     ("Inflation has fallen by two thirds since its peak.", -0.6667),
@@ -492,6 +494,23 @@ def test_a_part_of_a_whole_counts_what_the_whole_counts():
 def test_a_number_after_a_label_word_is_no_quantity():
     assert numeric("Read part 1 here, and chapter 2 on page 14.") == []
     assert [c.surface for c in numeric("The book has 14 chapters.")] == ["14"]
+    # but a label word before a quantity with its unit labels nothing
+    assert [c.surface for c in numeric("The team ended its season 10 days early.")] == ["10 days"]
+
+
+def test_a_span_spread_over_or_more_than():
+    claims = numeric("The plan costs $1bn over five years.")
+    assert [(c.surface, c.approx) for c in claims] == [("$1bn", None), ("five years", None)]
+    claim = only("The project is over two years late.")
+    assert claim.approx == "over"
+
+
+def test_an_age_after_then_follows_a_name_not_a_day():
+    assert [c.unit for c in numeric("Sales rose to 30 on Monday, then 45.")] == [None, None]
+    # a name may end in a month's word
+    assert [c.unit for c in numeric("Ana Lee May, 60, a doctor, voted.")] == ["year"]
+    assert numeric("Section 1001 can be applied to such lies.") == []
+    assert [c.unit for c in numeric("Democrats, who were 47 when the house sat, won.")] == [None]
 
 
 def test_bucks_are_dollars():

@@ -1384,3 +1384,16 @@ def test_a_related_action_is_of_the_day_of_the_action_before_it():
     # with no day before it, a related action stays undated
     text = "In a related action, the council approved a cut in the lending rate to 5.75 percent."
     assert numeric_periods(text, date(2001, 1, 3)) == [("5.75 percent", None)]
+
+
+def test_what_looks_like_a_time_of_another_figure_and_is_not():
+    # a hyphenated word is no "that year"
+    assert numeric_periods("Acme paid that year-end bonuses of $4m.") == [("$4m", None)]
+    # the level of a time, said with its figure, is that time's
+    assert numeric_periods("Prices hit their 2020 low of $20 in April.") == [("$20", "2020-04")]
+    # a reading above a target is still a reading of the latest release
+    text = "Inflation is 3.1 percent above the target."
+    assert numeric_periods(text, date(2021, 6, 10)) == [("3.1 percent", "2021-05")]
+    # a change over the past year is the latest release's
+    text = "Consumer prices rose 5% over the past 12 months."
+    assert numeric_periods(text, date(2021, 6, 10))[0] == ("5%", "2021-05")

@@ -1604,3 +1604,16 @@ def test_a_month_before_a_bracketed_figure_labels_no_item():
         "care (+51,000)."
     )
     assert claim_subject(text, "17,000") != "March"
+
+
+def test_names_that_open_on_a_count_or_a_place_stay_names():
+    assert claim_subject("Two Sigma manages $60bn for clients.", "$60bn") == "Two Sigma"
+    # another estimate of the same figure only if it is of the same kind
+    text = "Acme cut 300 jobs, and it is 12 months since the last cut."
+    claims = [c for c in extract_claims(text, "2023-04-15") if c.kind == "numeric"]
+    assert [c.metric for c in claims][1] != "jobs cut"
+
+
+def test_a_peoples_plural_counts_in_full_only_for_a_country_the_text_names():
+    text = "Canada added jobs. Canada's rate fell. Americans, Americans and Americans crossed."
+    assert places.main_country(text) == "Canada"

@@ -247,6 +247,8 @@ def _source_from_np(np: str) -> Source | None:
         words = seq.group().split()
         if len(words) == 1 and words[0].lower().strip(".") in FUNCTION_WORDS:
             continue
+        if last_name is None and _OBJECT_OF_A_DOCUMENT_RE.search(np, 0, seq.start()):
+            return None  # "an email relating to Westmarch": what a document is about
         last_name = seq
     if last_name is not None:
         people = _PEOPLE_OF_RE.search(np, 0, last_name.start())
@@ -325,6 +327,15 @@ def _source_from_np(np: str) -> Source | None:
     if m and (m.group("noun").lower() in _SOURCE_NOUNS or m.group("noun").lower() in ROLE_WORDS):
         return Source(np[m.start() :], "nominal")
     return None
+
+
+# A lower-case noun and a preposition before the only name of a source's noun phrase:
+# "a newly released email relating to Westmarch" is about Westmarch, by no one named.
+_OBJECT_OF_A_DOCUMENT_RE = re.compile(
+    r"\b[a-z]+s?\s+(?:relating|related|referring|pertaining)\s+to\s+(?:the\s+)?$"
+    r"|\b(?:email|e-mail|memo|letter|document|report|cable|message|study|analysis)s?\s+"
+    r"(?:about|on|regarding|concerning|into)\s+(?:the\s+)?$"
+)
 
 
 # People named by their relation to a name: "supporters of Lee", "officials of Acme".

@@ -415,6 +415,9 @@ def _after_number(sentence: str, start: int, end: int, kind: str) -> tuple[str |
     first = _lower(words[0])
     if first == "mark":
         return None, True  # "passed the 900 mark": a round figure, not what it measures
+    if first == "worth" and len(words) > 2 and _lower(words[1]) == "of":
+        words = words[2:]  # "$4.7 trillion worth of deals": the deals
+        first = _lower(words[0])
     if first in _RATING_WORDS and kind == "percent":
         return f"{first} rating", False  # "40 percent favorable"
     if fx := _exchange_rate(words):

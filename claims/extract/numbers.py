@@ -637,13 +637,22 @@ _DATED_NOUNS_AFTER_RE = re.compile(
 
 
 def _list_label(s: str, core: _Core) -> bool:
-    """Whether a small whole number opening the sentence labels a list item."""
+    """Whether a small whole number opening the sentence labels a list item, or counts
+    the items of a listicle's headline ("10 Things to Know for Today")."""
     return (
         core.plain_int
         and not s[: core.start].strip()
         and core.value < 100
-        and bool(_LIST_LABEL_AFTER_RE.match(s, core.end))
+        and bool(_LIST_LABEL_AFTER_RE.match(s, core.end) or _LISTICLE_RE.match(s, core.end))
     )
+
+
+# A headline that counts its own items: "10 Things to Know", "3 Important Things To Know
+# About", "5 Ways the Vote Could Go".
+_LISTICLE_RE = re.compile(
+    r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:Things|Ways|Reasons|Facts|Truths|Takeaways|Questions"
+    r"|Lessons|Tips|Signs|Moments|Charts|Numbers|Myths|Mistakes|Secrets)\b"
+)
 
 
 def _year_of_a_report(s: str, core: _Core) -> bool:

@@ -638,6 +638,8 @@ def test_metric_quality_rules(text, surface, metric):
         ("Acme listed its shares at $17 on Friday.", "$17", "share price"),
         ("A new survey shows a 62%-32% divide on the issue.", "62%", "divide"),
         ("Exports rather than imports rose 8%.", "8%", "imports"),
+        # an amount's worth of something measures that thing
+        ("Bankers arranged $4.7 trillion worth of deals last year.", "$4.7 trillion", "deals"),
         # a share that backs someone is support
         ("In the poll, 30% back Okafor.", "30%", "support"),
         # after a share, an adjective or participle names the share's answer

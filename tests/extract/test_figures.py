@@ -198,6 +198,12 @@ def test_people_a_poll_asked_are_not_its_pollster():
             "3%",
             "Beacon Research",
         ),
+        # what a document is about is not who wrote it
+        (
+            "A newly released email relating to Westmarch finds that the agency had two guards.",
+            "two",
+            None,
+        ),
         # "All told" sums up; it reports no one
         ("All told, outside groups spent more than $2.5m on calls.", "$2.5m", None),
     ],

@@ -513,6 +513,12 @@ def test_an_age_after_then_follows_a_name_not_a_day():
     assert [c.unit for c in numeric("Democrats, who were 47 when the house sat, won.")] == [None]
 
 
+def test_a_listicles_count_of_its_own_items_is_no_quantity():
+    assert numeric("10 Things to Know for Today.") == []
+    assert numeric("3 Important Things To Know About the Vote.") == []
+    assert [c.surface for c in numeric("10 people died in the storm.")] == ["10"]
+
+
 def test_bucks_are_dollars():
     claim = only("Some nights we only make 20 bucks.")
     assert (claim.surface, claim.value, claim.unit) == ("20 bucks", 20, "USD")

@@ -199,7 +199,7 @@ _LIST_ITEM_RE = re.compile(
 _AFTER_FIGURE_RE = re.compile(
     r"(?:\s*(?:%|per\s*cent|percent|percentage\s+points?|points?))?\s+"
     r"(?:(?P<prep>at|in)\s+(?:the\s+)?"
-    r"|(?P<poll>for\s+|(?:of\s+[\w\s-]{1,40}?\s+)?(?:support|supported|supports|back|backed"
+    r"|(?P<poll>for\s+|(?:of\s+[\w\s-]{1,40}?\s+|who\s+)?(?:support|supported|supports|back|backed"
     r"|backs|favou?r|favou?red|prefer|preferred|chose|choose"
     # "70% of voters said they would definitely vote for Okafor"
     r"|(?:said|say|says)\s+(?:that\s+)?they\s+(?:would|will)\s+(?:[a-z]+ly\s+)?"
@@ -514,6 +514,10 @@ def _after_figure_subject(sentence: str, end: int) -> str | None:
     if not m:
         return None
     name = context.trim_chunk(m["name"]) or ""
+    if m["poll"] and (
+        m["name"].endswith(("'s", "’s")) or sentence.startswith(("'s", "’s"), m.end("name"))
+    ):
+        return None  # "38% who support the GOP's refusal": the refusal, not the GOP
     if name and m["poll"] and _is_adjective(sentence, name, m.end("name")):
         # "40% back former Democratic governor Jo Smith": the name after the adjective
         later = _CHUNK_RE.search(sentence, m.end("name"), m.end("name") + 40)

@@ -74,6 +74,7 @@ def test_country_names_codes_and_regions():
         ("Rivers won 42 percent, Lake 34 percent and Stone 11 percent.", "34 percent", "Lake"),
         # poll shares for someone
         ("Backing was split, with 12% for Stone.", "12%", "Stone"),
+        ("Okafor has 520 superdelegates compared with 39 who back Lee.", "39", "Lee"),
         ("The poll found 40% of voters back former Liberal mayor Jo Rivers.", "40%", "Jo Rivers"),
         # a country adjective gives its country
         ("German exports fell 3% in May.", "3%", "Germany"),
@@ -1617,3 +1618,10 @@ def test_names_that_open_on_a_count_or_a_place_stay_names():
 def test_a_peoples_plural_counts_in_full_only_for_a_country_the_text_names():
     text = "Canada added jobs. Canada's rate fell. Americans, Americans and Americans crossed."
     assert places.main_country(text) == "Canada"
+
+
+def test_a_share_that_backs_a_possession_is_not_the_possessors():
+    text = (
+        "56% of Westmarch voters want action compared with 38% who support the Acme Party's delay."
+    )
+    assert claim_subject(text, "38%") != "Acme Party"

@@ -310,7 +310,11 @@ def clean_name(raw: str) -> tuple[str | None, str | None]:
 
     Returns (name, org-from-prefix). Leading function words and titles go.
     """
-    words = drop_leading(raw.split(), FUNCTION_WORDS)
+    split = raw.split()
+    if len(split) >= 3 and split[0] == "One" and all(w[:1].isupper() for w in split[1:]):
+        words = split  # "One America News Network": a name that opens on "One"
+    else:
+        words = drop_leading(split, FUNCTION_WORDS)
     if not words:
         return None, None
     # The last title word splits an organisation prefix from the person's name.

@@ -158,6 +158,14 @@ SHAPES = [
         "wrote",
         "statement",
     ),
+    # a name that opens on "One" keeps it
+    (
+        "A poll by One Zembla News Network found that Okafor leads.",
+        "One Zembla News Network",
+        None,
+        "found",
+        "statement",
+    ),
     # a reporter who documented, a body that calculates: the source of what follows
     (
         "As the Courier's Ana Okafor documented, more than a dozen mayors joined Lee.",

@@ -609,6 +609,11 @@ def _common_subject(text: str) -> str | None:
     return " ".join(words)
 
 
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+# Words that make a weekday part of a name: "Super Tuesday", "Black Friday".
+_DAY_NAMERS = frozenset("Super Black Good Ash Cyber Easter Holy Palm Bloody Fat Maundy".split())
+
+
 def _a_count(words: list[str]) -> bool:
     """Whether a chunk opens on a count, not a name: the number alone, or before one
     plural ("Five Republicans"); "Two Sigma", "Three Mile Island" are names."""
@@ -647,6 +652,8 @@ def trim_chunk(
         initial = False
     while words and words[-1] in ("of", "and", "for"):
         words = words[:-1]
+    if len(words) > 1 and words[-1] in _WEEKDAYS and words[-2] not in _DAY_NAMERS:
+        words = words[:-1]  # "Broaddrick Sunday night recounted": when, not who
     if not words or not words[0][:1].isupper():
         return None
     if len(words) == 1 and words[0].lower() in COMMON_LEADS:

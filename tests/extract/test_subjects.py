@@ -1625,3 +1625,9 @@ def test_a_share_that_backs_a_possession_is_not_the_possessors():
         "56% of Westmarch voters want action compared with 38% who support the Acme Party's delay."
     )
     assert claim_subject(text, "38%") != "Acme Party"
+
+
+def test_a_weekday_after_a_name_is_when_not_part_of_the_name():
+    text = "Ana Lindqvist spoke. Lindqvist Sunday night recounted that she paid $400 for it."
+    assert claim_subject(text, "$400") == "Ana Lindqvist"
+    assert claim_subject("Okafor won 12 states on Super Tuesday.", "12") == "Okafor"

@@ -853,6 +853,16 @@ def find_quantities(s: str, blocked: list[tuple[int, int]] | None = None) -> lis
     return found
 
 
+# A month's day before a year: "July 14, 1789" (any year: the periods module knows the
+# years from 1800 on).
+_DAY_OF_A_MONTH_BEFORE_RE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+$"
+)
+# "six figures", "seven-figure": how many digits an amount has, not a count of figures.
+_FIGURES_OF_AN_AMOUNT_RE = re.compile(r"[\s-]figures?\b")
+
+
 # "Of the 1,590 votes cast, 1,128 were for Lee": the part counts what the whole counts.
 _OF_THE_BEFORE_RE = re.compile(r"\b[Oo]f\s+(?:all\s+)?(?:the\s+)?$")
 _REST_OF_THE_WHOLE_RE = re.compile(r"[^,;:.!?\d]{0,80},\s*")
@@ -1036,6 +1046,15 @@ def _quantity_at(s: str, i: int, counting: Quantity | None = None) -> tuple[Quan
         unit.kind == "number"
         and core.plain_int
         and 1000 <= core.value < 1800
+        and (_DAY_OF_A_MONTH_BEFORE_RE.search(s, max(0, i - 16), i))
+    ):
+        return None, core.end  # "the storming of the Bastille on July 14, 1789": a year
+    if 5 <= core.value <= 10 and core.in_words and _FIGURES_OF_AN_AMOUNT_RE.match(s, core.end):
+        return None, _skip_token(s, core.end)  # "ran into six figures": a size, no count
+    if (
+        unit.kind == "number"
+        and core.plain_int
+        and 1000 <= core.value < 1800
         and _previous_word(s, i) in _YEAR_WORDS
         and s[core.end : core.end + 1] in (",", ".", ";", ")", "")
         and not _COUNT_CONTEXT_BEFORE_RE.search(s, max(0, i - 40), i)
@@ -1105,8 +1124,8 @@ NAME_BEFORE_AGE_RE = re.compile(r"(?P<name>[A-Z][\w'’-]+)(?:,\s(?:(?:then|now)
 def _is_age_after_name(s: str, core: _Core) -> bool:
     """'Jo Smith, 45, said', 'Jane Doe, 31.' and 'Smith (45)': an age set off by commas
     or brackets after a name (not after a day or a month: "rose on Monday, then 45")."""
-    if not (core.plain_int and 0 < core.value < 120 and s[core.end : core.end + 1] in ",.)"):
-        return False
+    if not (core.plain_int and 0 < core.value < 120 and s[core.end : core.end + 1] in ",.;)"):
+        return False  # "Ivanka, 34; Eric, 32": a list of ages
     name = NAME_BEFORE_AGE_RE.search(s, max(0, core.start - 30), core.start)
     if name is None:
         return False

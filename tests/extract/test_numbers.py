@@ -519,6 +519,22 @@ def test_a_listicles_count_of_its_own_items_is_no_quantity():
     assert [c.surface for c in numeric("10 people died in the storm.")] == ["10"]
 
 
+def test_a_years_digits_after_a_month_and_an_amounts_figures_are_no_counts():
+    assert numeric("It marks the storming of the fort on July 14, 1789.") == []
+    assert numeric("The fees she commanded often ran into six figures.") == []
+    assert [c.surface for c in numeric("Police counted two figures in the photo.")] == ["two"]
+
+
+def test_ages_listed_with_semicolons():
+    claims = numeric("Lee has three children: Ana Lee, 38; Ivanka, 34; Eric Lee, 32.")
+    assert [(c.surface, c.unit) for c in claims] == [
+        ("three", "child"),
+        ("38", "year"),
+        ("34", "year"),
+        ("32", "year"),
+    ]
+
+
 def test_bucks_are_dollars():
     claim = only("Some nights we only make 20 bucks.")
     assert (claim.surface, claim.value, claim.unit) == ("20 bucks", 20, "USD")

@@ -780,9 +780,27 @@ def _share_at(s: str, i: int) -> Quantity | None:
         denominator = _FRACTION_WORDS[m.group("d").lower()]
         end = m.end("d")
         value = round(numerator / denominator, 4)
+        if (of := _OF_A_UNIT_RE.match(s, end)) and (unit := _unit_word_at(s, of.end())):
+            # "a quarter of a percentage point", "half a mile": that much of the unit
+            return Quantity(i, unit.end, value, unit=unit.unit, kind=unit.kind, in_words=True)
         return Quantity(i, end, value, unit=None, kind="share", in_words=True)
     if _HALF_OF_RE.match(s, i) and not _PART_BEFORE_HALF_RE.search(s, max(0, i - 10), i):
         return Quantity(i, i + 4, 0.5, unit=None, kind="share", in_words=True)
+    return None
+
+
+_OF_A_UNIT_RE = re.compile(r"\s+of\s+an?(?=\s)")
+
+
+def _unit_word_at(s: str, k: int) -> _Unit | None:
+    """A unit of measure, percent or time written at k ("percentage point", "mile")."""
+    if m := units.PERCENT_RE.match(s, k):
+        unit = "percentage point" if "point" in m.group().lower() else "percent"
+        return _Unit(unit, "percent", m.end())
+    if m := units.MEASURE_RE.match(s, k):
+        return _Unit(units.canonical_measure(m.group(1)), "measure", m.end())
+    if m := units.TIME_RE.match(s, k):
+        return _Unit(units.canonical_time(m.group(1)), "time", m.end())
     return None
 
 

@@ -525,6 +525,19 @@ def test_a_years_digits_after_a_month_and_an_amounts_figures_are_no_counts():
     assert [c.surface for c in numeric("Police counted two figures in the photo.")] == ["two"]
 
 
+def test_a_fraction_of_a_unit_is_that_much_of_the_unit():
+    claim = only("The bank raised rates by a quarter of a percentage point.")
+    assert (claim.surface, claim.value, claim.unit) == (
+        "a quarter of a percentage point",
+        0.25,
+        "percentage point",
+    )
+    claim = only("Turnout fell by a third of a percent.")
+    assert (claim.value, claim.unit) == (-0.3333, "percent")
+    # a fraction of a group is still a share
+    assert only("Two thirds of voters back Okafor.").unit is None
+
+
 def test_ages_listed_with_semicolons():
     claims = numeric("Lee has three children: Ana Lee, 38; Ivanka, 34; Eric Lee, 32.")
     assert [(c.surface, c.unit) for c in claims] == [

@@ -319,6 +319,41 @@ def _names_another_economy(sentence: str, country: str) -> bool:
     return bool(places.countries_named(owners)) or _ECONOMIC_AREA_RE.search(owners) is not None
 
 
+# A running total from an event the sentence names without a date: "12.6 million jobs
+# since I took office", "since taking office", "since the pandemic began".
+_SINCE_AN_EVENT_RE = re.compile(
+    r"\bsince\s+(?:(?:I|we|he|she|they|the\s+\w+|[A-Z]\w+)\s+(?:took|came\s+into|entered)"
+    r"\s+(?:office|power)|taking\s+office|coming\s+into\s+office)\b"
+)
+
+
+# A sector that adds or loses jobs, named as the clause's subject right before its verb:
+# "Leisure and hospitality added 72,000 jobs", "Over the month, health care added 34,000".
+_SECTOR_ADDING_RE = re.compile(
+    r"(?:^|[,;:]\s*)(?P<sector>[A-Za-z][a-z-]+(?:\s+(?:and\s+)?[a-z][a-z-]+){0,4})\s+"
+    r"(?:added|lost|shed|cut|gained|created)\s+(?:about\s+|nearly\s+|some\s+|just\s+)?$"
+)
+# Words that name the whole economy or a pronoun, not a sector: those stay the country's.
+_NOT_SECTORS = frozenset(
+    """the economy employment payrolls payroll nation country we it they he she which that
+    who businesses employers firms companies our its their his her my your also still now
+    just has have had is are was were will would""".split()
+)
+
+
+def _sector_adding_jobs(sentence: str, start: int) -> str | None:
+    m = _SECTOR_ADDING_RE.search(sentence, max(0, start - 60), start)
+    if m is None:
+        return None
+    written = m["sector"].split()
+    if written[0][:1].isupper() and len(written) < 2:
+        return None  # "Acme added 300 jobs": a name, whose jobs the subject rules give
+    words = [w.lower() for w in written]
+    if any(w in _NOT_SECTORS or w.endswith("ly") for w in words):
+        return None  # "our economy has", "Weiner also": no sector named
+    return " ".join(words)
+
+
 def _group_measured(sentence: str, subject: str | None) -> bool:
     """Whether the subject is the group a national measure is taken of: "the
     jobless rate for nurses fell to 2.9 percent", "inflation among renters"."""
@@ -535,6 +570,7 @@ def _numeric_claims(
     spans_years = any(m.kind == "year_span" for m in mentions)
     # "has added 2,000 jobs since May": a running total, of no month's release
     since = any(not m.governs and _starts_a_running_total(sentence, m) for m in mentions)
+    since = since or _SINCE_AN_EVENT_RE.search(sentence) is not None
     standing_period = time.default_period(sentence, mentions, poll_figure=False)
     cues = _cue_index(sentence, attribution)
     claims: list[ExtractedClaim] = []
@@ -657,6 +693,8 @@ def _numeric_claims(
             if article_subjects is not None:
                 label = article_subjects.full_person(label)  # "Okafor (45)": Ana Okafor
             subject, metric = label, metric or measure
+        elif q.unit == "job" and (sector := _sector_adding_jobs(sentence, q.start)):
+            subject = sector  # "Leisure and hospitality added 72,000 jobs": the sector's
         elif (
             periods.is_national_measure(metric)
             and not _is_place_in(sentence, subject)

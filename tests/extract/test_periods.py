@@ -1397,3 +1397,8 @@ def test_what_looks_like_a_time_of_another_figure_and_is_not():
     # a change over the past year is the latest release's
     text = "Consumer prices rose 5% over the past 12 months."
     assert numeric_periods(text, date(2021, 6, 10))[0] == ("5%", "2021-05")
+
+
+def test_a_running_total_from_taking_office_is_of_no_one_month():
+    text = "We have created 12.6 million jobs since I took office."
+    assert numeric_periods(text, date(2023, 4, 7)) == [("12.6 million", None)]

@@ -1631,3 +1631,14 @@ def test_a_weekday_after_a_name_is_when_not_part_of_the_name():
     text = "Ana Lindqvist spoke. Lindqvist Sunday night recounted that she paid $400 for it."
     assert claim_subject(text, "$400") == "Ana Lindqvist"
     assert claim_subject("Okafor won 12 states on Super Tuesday.", "12") == "Okafor"
+
+
+def test_a_sector_that_adds_jobs_is_their_subject_not_the_country():
+    text = "The US economy grew. US employers hired. Leisure and hospitality added 72,000 jobs."
+    assert claim_subject(text, "72,000") == "leisure and hospitality"
+    text = "The US economy grew. US employers hired. Over the month, health care added 34,000 jobs."
+    assert claim_subject(text, "34,000") == "health care"
+    # the economy, a pronoun or a name is no sector
+    text = "The US economy grew. US employers hired. Our economy has created 10 million jobs."
+    assert claim_subject(text, "10 million") == "US"
+    assert claim_subject("Weiner also lost two jobs on Monday.", "two") != "weiner also"

@@ -1019,12 +1019,11 @@ def _signed_in_brackets(text: str, claim: ExtractedClaim) -> bool:
     """Whether a figure is a change written as a signed number in brackets: "(+39,000)",
     "(-12,000)" (the sign in the surface or just before it)."""
     start = claim.surface_start
-    if claim.surface[:1] in _SIGNS:
+    if claim.surface[:1] in metrics.SIGNS:
         return text[start - 1 : start] == "("
-    return text[start - 2 : start - 1] == "(" and text[start - 1 : start] in _SIGNS
+    return text[start - 2 : start - 1] == "(" and text[start - 1 : start] in metrics.SIGNS
 
 
-_SIGNS = frozenset("+-−–")
 _JOBS_RE = re.compile(r"\b(?:jobs?|employment|payrolls?)\b", re.IGNORECASE)
 
 

@@ -53,6 +53,7 @@ from claims.extract.names import (
 __all__ = [
     "FIELDWORK_WORDS",
     "GROUP_STATES",
+    "SIGNS",
     "SUPPORT_AMONG",
     "answers_for_the_asked",
     "commodity_priced",
@@ -581,12 +582,12 @@ def _tokens_before(sentence: str, start: int) -> list[str]:
         ["upward", "of"],
     ):
         return tokens[:-2]  # "north of $5m", "upwards of $5m": more than $5m
-    if tokens and tokens[-1] in _SIGNS and start > 0 and sentence[start - 1] in _SIGNS:
+    if tokens and tokens[-1] in SIGNS and start > 0 and sentence[start - 1] in SIGNS:
         return tokens[:-1]  # "sits at +32 points": the sign is the number's
     return tokens
 
 
-_SIGNS = frozenset("+-−–")
+SIGNS = frozenset("+-−–")  # a number's sign, written before it
 
 
 # A margin's spread before its number, in words or signs: "plus or minus 3", "+/-3".

@@ -39,6 +39,7 @@ __all__ = [
     "JOINT_NAME",
     "MEDIA_WORDS",
     "MODAL",
+    "MONTHS",
     "NAME_SEQ",
     "NAME_SEQ_RE",
     "OFFICES",
@@ -59,6 +60,7 @@ __all__ = [
     "TOKEN",
     "VERBS",
     "VOTE_EVENT",
+    "WEEKDAYS",
 ]
 
 # Reporting verbs that make a sentence's content a statement by their subject.
@@ -156,10 +158,15 @@ MEDIA_WORDS = frozenset(
 
 # Days, months and holidays: capitalised words that name a time, never a surname or a
 # contest.
-CALENDAR_NAMES = frozenset(
-    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
-    May June July August September October November December Christmas Easter Thanksgiving
-    Ramadan Hanukkah Diwali Halloween""".split()
+WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+MONTHS = frozenset(
+    """January February March April May June July August September October November
+    December""".split()
+)
+CALENDAR_NAMES = (
+    WEEKDAYS
+    | MONTHS
+    | frozenset("Christmas Easter Thanksgiving Ramadan Hanukkah Diwali Halloween".split())
 )
 
 

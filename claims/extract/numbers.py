@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from claims.extract import units
 from claims.extract.casualties import CASUALTY_WORD
-from claims.extract.names import CALENDAR_NAMES, SAYING_VERBS
+from claims.extract.names import CALENDAR_NAMES, MONTHS, SAYING_VERBS, WEEKDAYS
 
 __all__ = ["NAME_BEFORE_AGE_RE", "Quantity", "find_quantities", "parse_word_number"]
 
@@ -229,10 +229,9 @@ _OBJECT_OPENERS = frozenset("its their his her our the a an rates interest".spli
 # Verbs that lower their object, which may stand between them and "by" ("reduce the
 # monthly pace of its purchases by $20bn"); a falling noun further back ("after the fall
 # of the regime the economy grew by 6%") signs nothing.
-_LOWERING_OBJECT_VERBS = frozenset(
+_LOWERING_OBJECT_VERBS = _LOWERING_VERBS | frozenset(
     """cut cuts cutting reduce reduces reduced reducing slash slashes slashed slashing
-    trim trims trimmed trimming lower lowers lowered lowering decrease decreases decreased
-    decreasing""".split()
+    trim trims trimmed trimming decrease decreases decreased decreasing""".split()
 )
 # A rise in the words before the change: the change is the rise's, not a fall's.
 _RISING_VERBS = frozenset(
@@ -1157,10 +1156,7 @@ def _is_age_after_name(s: str, core: _Core) -> bool:
 _NAME_WORD_BEFORE_RE = re.compile(r"[A-Z][\w'’-]+\s+$")
 
 
-_WHEN_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march
-    april may june july august september october november december today yesterday""".split()
-)
+_WHEN_WORDS = frozenset(w.lower() for w in WEEKDAYS | MONTHS) | {"today", "yesterday"}
 
 
 # "who was 69 when he took office", "she was 12 at the time": a person's age then.

@@ -45,12 +45,14 @@ from claims.extract.names import (
     ENDS_SENTENCE,
     FIRM_OPENING_TITLES,
     MODAL,
+    MONTHS,
     OFFICES,
     SAYING_VERBS,
     SHARE_TRAIT,
     TITLES,
     VERBS,
     VOTE_EVENT,
+    WEEKDAYS,
     is_org_name,
     is_people_plural,
     is_person_name,
@@ -846,10 +848,8 @@ _NOT_LABEL_WORDS = frozenset(
     have had do does did will would can could may might know call calls called say says
     said half third quarter most more less almost nearly about even for in and or the a
     an of to at by with among""".split()
-) | frozenset(  # a time says when, it labels no item: "trended up in March (+17,000)"
-    """january february march april may june july august september october november
-    december monday tuesday wednesday thursday friday saturday sunday year month week
-    quarter today yesterday""".split()
+) | frozenset(  # a time says when, it labels no item: "trended up in March (+21,000)"
+    [w.lower() for w in WEEKDAYS | MONTHS] + "year month week quarter today yesterday".split()
 )
 _LABEL_REACH = 80  # an item's words stand just before its bracket
 # A candidate's standing, which a list of places or groups only breaks down.

@@ -43,7 +43,7 @@ def test_a_dissenters_preferred_range_is_not_the_committees_decision(sample_ledg
 
 
 def test_the_sample_ledger_flags_no_artefact_as_a_dispute(sample_ledger):
-    # A sector's jobs ("Leisure and hospitality added 72,000 jobs") and a running total
-    # ("12.6 million jobs since I took office") are not the month's payroll figure, so
+    # A sector's jobs (a sector "added" them) and a running total (jobs "since I took
+    # office") are not the month's payroll figure, so
     # the release and the statement that agree on 236,000 dispute nothing.
     assert groups.disputed_groups(sample_ledger) == []

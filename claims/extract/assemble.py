@@ -319,7 +319,7 @@ def _names_another_economy(sentence: str, country: str) -> bool:
     return bool(places.countries_named(owners)) or _ECONOMIC_AREA_RE.search(owners) is not None
 
 
-# A running total from an event the sentence names without a date: "12.6 million jobs
+# A running total from an event the sentence names without a date: "9 million jobs
 # since I took office", "since taking office", "since the pandemic began".
 _SINCE_AN_EVENT_RE = re.compile(
     r"\bsince\s+(?:(?:I|we|he|she|they|the\s+\w+|[A-Z]\w+)\s+(?:took|came\s+into|entered)"
@@ -328,7 +328,7 @@ _SINCE_AN_EVENT_RE = re.compile(
 
 
 # A sector that adds or loses jobs, named as the clause's subject right before its verb:
-# "Leisure and hospitality added 72,000 jobs", "Over the month, health care added 34,000".
+# "Retail and wholesale trade added 40,000 jobs", "Over the month, mining added 3,000".
 _SECTOR_ADDING_RE = re.compile(
     r"(?:^|[,;:]\s*)(?P<sector>[A-Za-z][a-z-]+(?:\s+(?:and\s+)?[a-z][a-z-]+){0,4})\s+"
     r"(?:added|lost|shed|cut|gained|created)\s+(?:about\s+|nearly\s+|some\s+|just\s+)?$"
@@ -350,7 +350,7 @@ def _sector_adding_jobs(sentence: str, start: int) -> str | None:
         return None  # "Acme added 300 jobs": a name, whose jobs the subject rules give
     words = [w.lower() for w in written]
     if any(w in _NOT_SECTORS or w.endswith("ly") for w in words):
-        return None  # "our economy has", "Weiner also": no sector named
+        return None  # "our economy has", "Lindqvist also": no sector named
     return " ".join(words)
 
 
@@ -694,7 +694,7 @@ def _numeric_claims(
                 label = article_subjects.full_person(label)  # "Okafor (45)": Ana Okafor
             subject, metric = label, metric or measure
         elif q.unit == "job" and (sector := _sector_adding_jobs(sentence, q.start)):
-            subject = sector  # "Leisure and hospitality added 72,000 jobs": the sector's
+            subject = sector  # "Retail trade added 40,000 jobs": the sector's
         elif (
             periods.is_national_measure(metric)
             and not _is_place_in(sentence, subject)
@@ -753,7 +753,7 @@ def _numeric_claims(
             # stands, by the month of publication, the step a field's size is charted in
             period = published.isoformat()[:7]
         if period and index not in own and _over_a_span(sentence, q):
-            # "an average monthly gain of 334,000 over the prior 6 months": of the span,
+            # "an average monthly gain of 120,000 over the prior 6 months": of the span,
             # which no one period names, not of the month the sentence opens on
             period = None
         if (
@@ -761,8 +761,8 @@ def _numeric_claims(
             and not any(m.governs for m in mentions)
             and periods.is_an_aim(sentence, q.start, q.end)
         ):
-            # "its 2 percent longer-run objective", "as long as unemployment remains above
-            # 6-1/2 percent": a goal or a threshold stands; no release or day dates it
+            # "its 3 percent medium-term objective", "as long as unemployment remains above
+            # 7 percent": a goal or a threshold stands; no release or day dates it
             period = None
         if needed is not None and period:
             period = period[:4]  # a threshold is the contest's, not the day it was reached
@@ -780,7 +780,7 @@ def _numeric_claims(
             and claims[-1].unit == q.unit
             and _RESTATED_RE.search(sentence, max(0, q.start - 40), q.start)
         ):
-            # "Hurun lists his wealth at $6.5bn, Beacon says it is $4.5bn": the same
+            # "Acme Research lists his wealth at $6bn, Beacon says it is $4bn": the same
             # measure, by another estimate; "it" is the measure, not the source
             subject, metric = claims[-1].subject, metric or claims[-1].metric
         subject, metric = _name_out_of_metric(metric, subject, article_subjects)
@@ -814,7 +814,7 @@ def _numeric_claims(
     return _units_shared(text, _paired_in_order(sentence, start, claims, article_subjects))
 
 
-# A figure of a stretch of time before now: "a gain of 334,000 over the prior 6 months",
+# A figure of a stretch of time before now: "a gain of 120,000 over the prior 6 months",
 # and that stretch's own length ("the prior 6 months").
 _OVER_A_SPAN_RE = re.compile(
     r"(?:\s+[\w-]+){0,3}?\s+(?:over|in|during|for)\s+the\s+(?:prior|past|previous|last"
@@ -1009,15 +1009,15 @@ def _units_shared(text: str, claims: list[ExtractedClaim]) -> list[ExtractedClai
         elif _signed_in_brackets(text, claim) and _JOBS_RE.search(
             text, claim.sentence_start, claim.sentence_end
         ):
-            # "trended up in March (+39,000)", "lost jobs (-12,000)": a release's change
+            # "trended up in May (+21,000)", "lost jobs (-8,000)": a release's change
             # in jobs, given in brackets after the industry it is of
             claims[i] = replace(claim, unit="job", metric=claim.metric or "employment")
     return claims
 
 
 def _signed_in_brackets(text: str, claim: ExtractedClaim) -> bool:
-    """Whether a figure is a change written as a signed number in brackets: "(+39,000)",
-    "(-12,000)" (the sign in the surface or just before it)."""
+    """Whether a figure is a change written as a signed number in brackets: "(+21,000)",
+    "(-8,000)" (the sign in the surface or just before it)."""
     start = claim.surface_start
     if claim.surface[:1] in metrics.SIGNS:
         return text[start - 1 : start] == "("

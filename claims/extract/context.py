@@ -653,7 +653,7 @@ def trim_chunk(
     while words and words[-1] in ("of", "and", "for"):
         words = words[:-1]
     if len(words) > 1 and words[-1] in _WEEKDAYS and words[-2] not in _DAY_NAMERS:
-        words = words[:-1]  # "Broaddrick Sunday night recounted": when, not who
+        words = words[:-1]  # "Lindqvist Sunday night recounted": when, not who
     if not words or not words[0][:1].isupper():
         return None
     if len(words) == 1 and words[0].lower() in COMMON_LEADS:

@@ -351,7 +351,7 @@ def _np_from(words: list[str], *, after_determiner: bool = False) -> list[str]:
                 and not word.endswith(("'s", "’s"))
                 and not DEMONYM.search(word)
             ):
-                # "longer-term Treasury securities": a name between a compound modifier
+                # "longer-term Zembla bonds": a name between a compound modifier
                 # and its noun; not "the stake Acme holds"
                 out.append(word)
                 continue
@@ -417,7 +417,7 @@ def _after_number(sentence: str, start: int, end: int, kind: str) -> tuple[str |
     if first == "mark":
         return None, True  # "passed the 900 mark": a round figure, not what it measures
     if first == "worth" and len(words) > 2 and _lower(words[1]) == "of":
-        words = words[2:]  # "$4.7 trillion worth of deals": the deals
+        words = words[2:]  # "$2 trillion worth of deals": the deals
         first = _lower(words[0])
     if first in _RATING_WORDS and kind == "percent":
         return f"{first} rating", False  # "40 percent favorable"

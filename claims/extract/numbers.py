@@ -1065,7 +1065,7 @@ def _quantity_at(s: str, i: int, counting: Quantity | None = None) -> tuple[Quan
         and 1000 <= core.value < 1800
         and (_DAY_OF_A_MONTH_BEFORE_RE.search(s, max(0, i - 16), i))
     ):
-        return None, core.end  # "the storming of the Bastille on July 14, 1789": a year
+        return None, core.end  # "a treaty signed on June 3, 1789": a year
     if 5 <= core.value <= 10 and core.in_words and _FIGURES_OF_AN_AMOUNT_RE.match(s, core.end):
         return None, _skip_token(s, core.end)  # "ran into six figures": a size, no count
     if (
@@ -1142,7 +1142,7 @@ def _is_age_after_name(s: str, core: _Core) -> bool:
     """'Jo Smith, 45, said', 'Jane Doe, 31.' and 'Smith (45)': an age set off by commas
     or brackets after a name (not after a day or a month: "rose on Monday, then 45")."""
     if not (core.plain_int and 0 < core.value < 120 and s[core.end : core.end + 1] in ",.;)"):
-        return False  # "Ivanka, 34; Eric, 32": a list of ages
+        return False  # "Ana, 34; Eric, 32": a list of ages
     name = NAME_BEFORE_AGE_RE.search(s, max(0, core.start - 30), core.start)
     if name is None:
         return False

@@ -532,7 +532,7 @@ def find_periods(
         dashes += len(_ASIDE_DASH_RE.findall(s, dashes_to, m.start()))
         dashes_to = m.start()
         if kind == "year" and _YEAR_OF_A_NAME_RE.match(s, m.end()):
-            year = None  # "Johnson's 1964 Civil Rights Act": which act, not the time told of
+            year = None  # "Okafor's 1968 Zembla Trade Act": which act, not the time told of
         mentions.append(
             PeriodMention(m.start(), end, period, year, governs, kind, forward, dashes % 2 == 1)
         )
@@ -543,7 +543,7 @@ def find_periods(
     return mentions
 
 
-# A year before a name in capitals says which one ("the 1964 Civil Rights Act", "the
+# A year before a name in capitals says which one ("the 1968 Zembla Trade Act", "the
 # 2012 Olympics"): it is no time the text goes on telling of.
 _YEAR_OF_A_NAME_RE = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:Act|Law|Bill|Olympics|Games|Cup)\b")
 
@@ -1945,7 +1945,7 @@ def is_national_measure(metric: str | None) -> bool:
     return is_monthly_measure(metric) or bool(metric and _NATIONAL_ACCOUNT_RE.match(metric))
 
 
-# A goal named after its level: "the Committee's 2 percent longer-run objective", "its
+# A goal named after its level: "the Board's 3 percent medium-term objective", "its
 # symmetric 2 percent inflation objective", "a 3% target".
 _AIM_AFTER_RE = re.compile(
     r"(?:\s+(?:per\s?cent|percent))?\s+"
@@ -1953,7 +1953,7 @@ _AIM_AFTER_RE = re.compile(
 )
 # A goal or threshold named before its level, in the figure's clause: "its objectives of
 # maximum employment and 2 percent inflation", "a return to 2 percent inflation", "as long
-# as the unemployment rate remains above 6-1/2 percent", "aim to achieve inflation
+# as the unemployment rate remains above 7 percent", "aim to achieve inflation
 # moderately above 2 percent", "so that inflation averages 2 percent".
 _AIM_BEFORE_RE = re.compile(
     r"\b(?:objectives?|goals?)\s+of\s+(?:[\w-]+\s+){0,5}$"

@@ -1324,7 +1324,7 @@ class ArticleSubjects:
             # "the 74-year-old senator said": the person the article has been naming
             return self.last_person or self.main
         if self._unnamed_of_a_place(sentence, start, end):
-            return None  # "a 5-year-old Syrian boy", "a 26-year-old Berlin man": no one named
+            return None  # "a 7-year-old Peruvian girl", "a 31-year-old Leeds man": no one named
         found, rank = _ranked_subject(sentence, start, end, self.common, self.names)
         population = population_of(sentence, start, end)
         if population and self._current < len(self._paragraphs):
@@ -1511,16 +1511,16 @@ class ArticleSubjects:
             and _FIRST_NAME_ALONE_RE.match(sentence, found.end())
             and _COMMA_BEFORE_RE.search(sentence, max(0, start - 4), start)
         ):
-            # "her son, 26-year-old Tywanza.": a first name alone in apposition, not one
+            # "her son, 26-year-old Ayo.": a first name alone in apposition, not one
             # that describes ("a 52-year-old Salem, N.H., resident")
             return None if places.is_place(name) or DEMONYM.search(name) else name
         return name if is_person_name(name) and " " in name else None
 
     @staticmethod
     def _unnamed_of_a_place(sentence: str, start: int, end: int) -> bool:
-        """Whether an age describes someone unnamed by where they are from: "a 5-year-old
-        Syrian boy" (the place only describes; "a 40-year-old lawyer" or "a 44-year-old
-        Cuban American" may be the person the sentence is about)."""
+        """Whether an age describes someone unnamed by where they are from: "a 7-year-old
+        Peruvian girl" (the place only describes; "a 40-year-old lawyer" or "a 44-year-old
+        Peruvian American" may be the person the sentence is about)."""
         if not (_PERSON_BY_AGE_RE.match(sentence, end) and _A_BEFORE_RE.search(sentence, 0, start)):
             return False
         after = _UNNAMED_AFTER_AGE_RE.match(sentence, end)
@@ -1662,7 +1662,7 @@ _NAME_BEFORE_COMMA_RE = re.compile(
 # "1," of "1,250").
 _AGE_IN_COMMAS_RE = re.compile(r"\d{1,3},")
 _COMMA_BEFORE_RE = re.compile(r",\s+$")
-# Where an unnamed person is from, and the common noun for them: "5-year-old Syrian boy".
+# Where an unnamed person is from, and the common noun for them: "7-year-old Peruvian girl".
 _UNNAMED_AFTER_AGE_RE = re.compile(r"(?<=-old)\s+(?P<where>[A-Z][\w'’-]*)\s+[a-z]")
 _FIRST_NAME_ALONE_RE = re.compile(r"\s*(?:[.,;:)]|$)")
 _NAME_AFTER_AGE_RE = re.compile(r"(?<=-old)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)")

@@ -596,9 +596,9 @@ def test_metric_quality_rules(text, surface, metric):
             "agency mortgage-backed securities",
         ),
         (
-            "The bank will buy $300bn of longer-term Treasury securities.",
+            "The bank will buy $300bn of longer-term Zembla bonds.",
             "$300bn",
-            "longer-term Treasury securities",
+            "longer-term Zembla bonds",
         ),
         ("About 12% of self-identified Liberals stayed home.", "12%", None),
         # a span after an amount is no item of the amount's list
@@ -639,7 +639,7 @@ def test_metric_quality_rules(text, surface, metric):
         ("A new survey shows a 62%-32% divide on the issue.", "62%", "divide"),
         ("Exports rather than imports rose 8%.", "8%", "imports"),
         # an amount's worth of something measures that thing
-        ("Bankers arranged $4.7 trillion worth of deals last year.", "$4.7 trillion", "deals"),
+        ("Bankers arranged $2 trillion worth of deals last year.", "$2 trillion", "deals"),
         # a share that backs someone is support
         ("In the poll, 30% back Okafor.", "30%", "support"),
         # after a share, an adjective or participle names the share's answer

@@ -192,7 +192,7 @@ def test_people_a_poll_asked_are_not_its_pollster():
         ("Subsequent estimates put the figure closer to 54,000 pages.", "54,000", None),
         ("Gallup polls show Okafor ahead by four points.", "four", "Gallup"),
         ("Young said sales rose 5% in May.", "5%", "Young"),
-        ("Nationwide figures show prices rose 3% in May.", "3%", "Nationwide"),
+        ("Continental figures show prices rose 3% in May.", "3%", "Continental"),
         (
             "According to a report by Beacon Research economists, prices rose 3%.",
             "3%",

@@ -509,7 +509,7 @@ def test_an_age_after_then_follows_a_name_not_a_day():
     assert [c.unit for c in numeric("Sales rose to 30 on Monday, then 45.")] == [None, None]
     # a name may end in a month's word
     assert [c.unit for c in numeric("Ana Lee May, 60, a doctor, voted.")] == ["year"]
-    assert numeric("Section 1001 can be applied to such lies.") == []
+    assert numeric("Section 404 can be applied to such filings.") == []
     assert [c.unit for c in numeric("Democrats, who were 47 when the house sat, won.")] == [None]
 
 
@@ -539,7 +539,7 @@ def test_a_fraction_of_a_unit_is_that_much_of_the_unit():
 
 
 def test_ages_listed_with_semicolons():
-    claims = numeric("Lee has three children: Ana Lee, 38; Ivanka, 34; Eric Lee, 32.")
+    claims = numeric("Lee has three children: Ana Lee, 38; Ayo, 34; Eric Lee, 32.")
     assert [(c.surface, c.unit) for c in claims] == [
         ("three", "child"),
         ("38", "year"),

@@ -1310,18 +1310,18 @@ def test_that_year_is_the_year_named_before():
     assert numeric_periods("That year, sales were $4m.") == [("$4m", None)]
     # a year that says which law is no time the text goes on telling of
     text = (
-        "It began in 1968, when Lee used anger over the 1964 Civil Rights Act. "
+        "It began in 1975, when Lee used anger over the 1968 Zembla Trade Act. "
         "Okafor ran that year and won five states."
     )
-    assert numeric_periods(text) == [("five", "1968")]
+    assert numeric_periods(text) == [("five", "1975")]
 
 
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
         (
-            "Inflation continued to run below the Board's 2 percent longer-run objective.",
-            "2 percent",
+            "Inflation continued to run below the Board's 3 percent medium-term objective.",
+            "3 percent",
         ),
         (
             "It will weigh its objectives of maximum employment and 2 percent inflation.",
@@ -1351,12 +1351,12 @@ def test_a_reading_beside_a_goal_keeps_its_release():
 
 def test_a_figure_over_a_span_before_now_is_of_no_one_month():
     text = (
-        "In March, jobs rose by 236,000, against an average gain of 334,000 over the "
+        "In March, jobs rose by 140,000, against an average gain of 120,000 over the "
         "prior 6 months."
     )
     assert numeric_periods(text, date(2023, 4, 7)) == [
-        ("236,000", "2023-03"),
-        ("334,000", None),
+        ("140,000", "2023-03"),
+        ("120,000", None),
         ("6 months", None),
     ]
     # a span the text dates keeps its period
@@ -1400,5 +1400,5 @@ def test_what_looks_like_a_time_of_another_figure_and_is_not():
 
 
 def test_a_running_total_from_taking_office_is_of_no_one_month():
-    text = "We have created 12.6 million jobs since I took office."
-    assert numeric_periods(text, date(2023, 4, 7)) == [("12.6 million", None)]
+    text = "We have created 9 million jobs since I took office."
+    assert numeric_periods(text, date(2023, 4, 7)) == [("9 million", None)]

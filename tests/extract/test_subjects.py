@@ -1568,8 +1568,8 @@ def test_a_firm_named_once_is_still_the_articles_topic():
 def test_it_before_a_figure_is_the_measure_the_sentence_gave_before():
     # another estimate of the same measure: the measure's subject, not the source's
     text = (
-        "While Hurun lists Okafor's wealth at $6.5 billion, Beacon says it is $4.5 billion "
-        "and Wealth-X has it at $4.2 billion."
+        "While Acme Research lists Okafor's wealth at $6.5 billion, Beacon says it is $4.5 "
+        "billion and Globex has it at $4.2 billion."
     )
     claims = [c for c in extract_claims(text, "2023-04-15") if c.kind == "numeric"]
     assert [(c.surface, c.subject, c.metric) for c in claims] == [
@@ -1586,13 +1586,13 @@ def test_ages_belong_to_the_person_they_describe():
     text = "Gene Lindqvist joined in 1999. Mr. Lindqvist, then 38, said he was ready."
     assert claim_subject(text, "38") == "Gene Lindqvist"
     # a first name alone in apposition after the age
-    text = "The victims included Okafor's son, 26-year-old Tywanza. She called him a hero."
-    assert claim_subject(text, "26-year-old") == "Tywanza"
+    text = "The victims included Okafor's son, 26-year-old Ayo. She called him a hero."
+    assert claim_subject(text, "26-year-old") == "Ayo"
     # someone unnamed, described by where they are from: no one's age the text names
-    text = "The image of a 5-year-old Syrian boy shocked Europe."
-    assert claim_subject(text, "5-year-old") is None
+    text = "The image of a 7-year-old Peruvian girl shocked Europe."
+    assert claim_subject(text, "7-year-old") is None
     assert (
-        claim_subject("Police raided the home of a 26-year-old Berlin man.", "26-year-old") is None
+        claim_subject("Police raided the home of a 31-year-old Leeds man.", "31-year-old") is None
     )
     # but a place with its state after it is no first name
     text = "Jo Rivers spoke. She met a 52-year-old Dunmore, N.H., resident named Ana."
@@ -1634,11 +1634,11 @@ def test_a_weekday_after_a_name_is_when_not_part_of_the_name():
 
 
 def test_a_sector_that_adds_jobs_is_their_subject_not_the_country():
-    text = "The US economy grew. US employers hired. Leisure and hospitality added 72,000 jobs."
-    assert claim_subject(text, "72,000") == "leisure and hospitality"
+    text = "The US economy grew. US employers hired. Retail and wholesale trade added 40,000 jobs."
+    assert claim_subject(text, "40,000") == "retail and wholesale trade"
     text = "The US economy grew. US employers hired. Over the month, health care added 34,000 jobs."
     assert claim_subject(text, "34,000") == "health care"
     # the economy, a pronoun or a name is no sector
     text = "The US economy grew. US employers hired. Our economy has created 10 million jobs."
     assert claim_subject(text, "10 million") == "US"
-    assert claim_subject("Weiner also lost two jobs on Monday.", "two") != "weiner also"
+    assert claim_subject("Lindqvist also lost two jobs on Monday.", "two") != "lindqvist also"

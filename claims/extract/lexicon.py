@@ -11,6 +11,7 @@ from lemminflect import getAllLemmas, getInflection
 __all__ = [
     "can_name_a_measure",
     "is_describing_word",
+    "is_noun_not_adjective",
     "is_only_a_verb",
     "is_plural_noun",
     "is_superlative",
@@ -104,3 +105,11 @@ def is_only_a_verb(word: str) -> bool:
     ("chose", "identify", "believe"), other than an -ing form, which can be a noun."""
     lemmas = getAllLemmas(word)
     return bool(lemmas) and set(lemmas) <= {"VERB", "AUX"} and not word.endswith("ing")
+
+
+@lru_cache(maxsize=4096)
+def is_noun_not_adjective(word: str) -> bool:
+    """Whether the lower-case `word` is a noun the lexicon knows and never an adjective:
+    "delegate", "vote", "donations"; not "final", "annual" or "average"."""
+    lemmas = getAllLemmas(word)
+    return "NOUN" in lemmas and "ADJ" not in lemmas

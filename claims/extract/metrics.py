@@ -38,6 +38,7 @@ from claims.extract import context, leads
 from claims.extract.lexicon import (
     can_name_a_measure,
     is_describing_word,
+    is_noun_not_adjective,
     is_only_a_verb,
     past_participle,
 )
@@ -266,7 +267,7 @@ def _nounish(word: str) -> bool:
         return False  # "it's", "there's", "they've": a pronoun and its verb
     if any(part in _NUMBER_WORDS for part in w.split("-")):
         return False  # "two whole wings", "three-quarters of"
-    if w.endswith("ly") and w not in ("supply", "family", "rally", "assembly", "monopoly"):
+    if w.endswith("ly") and w not in ("supply", "family", "rally", "assembly", "monopoly", "tally"):
         return False
     return (
         w not in _TIME_WORDS
@@ -297,11 +298,19 @@ def _clean_metric(words: list[str]) -> str | None:
         words[-1][:1].islower() or _is_indicator(words[-1])
     ):
         return None
-    if words[-1].lower() in _GENERIC_HEADS:
+    if _says_no_which(words):
         return None  # "the annual total": which total it does not say
     if _compound_adjective(words[-1]):
         return None  # "self-identified" with its noun cut off: a modifier, no measure
     return " ".join(words)
+
+
+def _says_no_which(words: list[str]) -> bool:
+    """Whether the words end in a generic head that no noun before it qualifies: "the
+    final tally", "the annual total"; not "delegate count", "vote total"."""
+    if words[-1].lower() not in _GENERIC_HEADS:
+        return False
+    return not (len(words) > 1 and words[-2][:1].islower() and is_noun_not_adjective(words[-2]))
 
 
 # --- after the number ---------------------------------------------------------------
@@ -449,7 +458,7 @@ def _after_number(sentence: str, start: int, end: int, kind: str) -> tuple[str |
         rest = words[words.index(np[-1], 1) + 1 :]
         if rest and _lower(rest[0]) in _SUPPORT_VERBS:
             return "support", False  # "40% of voters back the plan"
-        if np[-1].lower() in _GENERIC_HEADS:
+        if _says_no_which(np):
             return None, False
         metric = _clean_metric(np)
         if metric and kind in ("percent", "share"):
@@ -915,7 +924,7 @@ def _named_measure(run: list[str], rest: list[str]) -> str | None:
             return _clean_metric(inner + _coordinated(after))
         if inner and rest[1][:1].islower() and _lower(rest[1]) not in _DETERMINERS:
             return _clean_metric(run + ["of"] + inner)  # "cost of living"
-    if run[-1].lower() in _GENERIC_HEADS:
+    if _says_no_which(run):
         return None
     return _clean_metric(run)
 
@@ -1746,7 +1755,7 @@ def _legacy(sentence: str, start: int, end: int) -> str | None:
         if _lower(words[k]) in _PREPOSITIONS and _lower(words[k + 1]) in _DETERMINERS and dangling:
             metric = " ".join(words[:k])  # "fees from their current": the fees
             break
-    if metric.split()[-1].lower() in _GENERIC_HEADS:
+    if _says_no_which(metric.split()):
         return None  # "an average of 14 points": which average it does not say
     for word in metric.split():
         if word[:1].isupper() and not word.isupper():
@@ -1782,7 +1791,7 @@ def _measure_of(tokens: list[str]) -> tuple[str | None, bool]:
         return None, False  # "at the rate of 2%": the older rules name whose rate
     if run[-1].lower() in _CHANGE_NOUNS:
         return None, True
-    if run[-1].lower() in _GENERIC_HEADS:
+    if _says_no_which(run):
         return None, False
     return _clean_metric(run), False
 

@@ -1159,18 +1159,31 @@ _NAME_WORD_BEFORE_RE = re.compile(r"[A-Z][\w'’-]+\s+$")
 _WHEN_WORDS = frozenset(w.lower() for w in WEEKDAYS | MONTHS) | {"today", "yesterday"}
 
 
-# "who was 69 when he took office", "she was 12 at the time": a person's age then.
+# "who was 69 when he took office", "she was 12 at the time", and "She was 92." closing
+# its sentence: a person's age then. A bare number a person is, with nothing after it.
 _PERSON_WAS_RE = re.compile(r"\b(?:(?:he|she|who)\s+(?:was|is)|I\s+was)\s+$", re.IGNORECASE)
-_WHEN_AFTER_RE = re.compile(r"\s+(?:when|at\s+the\s+time)\b", re.IGNORECASE)
+_WHEN_AFTER_RE = re.compile(r"\s+(?:when|at\s+the\s+time)\b|\.(?:\s|$)|$", re.IGNORECASE)
+# "died at 92", "dies Sunday at 94", "passed away at 88": the age at death.
+_DIED_AT_RE = re.compile(
+    r"\b(?:die[sd]|dying|passed\s+away)(?:\s+(?:on\s+)?[A-Z][a-z]+day)?\s+at\s+$"
+)
 
 
 def _is_age_at_a_time(s: str, core: _Core) -> bool:
+    if not (core.plain_int and 0 < core.value < 120):
+        return False
+    before = max(0, core.start - 40)
     return (
-        core.plain_int
-        and 0 < core.value < 120
-        and _WHEN_AFTER_RE.match(s, core.end) is not None
-        and _PERSON_WAS_RE.search(s, max(0, core.start - 12), core.start) is not None
+        _WHEN_AFTER_RE.match(s, core.end) is not None
+        and _PERSON_WAS_RE.search(s, before, core.start) is not None
+    ) or (
+        _DIED_AT_RE.search(s, before, core.start) is not None
+        and not _CLOCK_AFTER_RE.match(s, core.end)
     )
+
+
+# "died at 10 p.m.", "at 9:30": a clock time, not an age.
+_CLOCK_AFTER_RE = re.compile(r"\s*(?:[:.]\d|[ap]\.?m\b|o['’]clock)", re.IGNORECASE)
 
 
 def _words_are_a_number(s: str, core: _Core, unit: _Unit) -> bool:

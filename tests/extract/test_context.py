@@ -654,8 +654,13 @@ def test_metric_quality_rules(text, surface, metric):
         ("The fund plans to spend upwards of $10m on ads.", "$10m", "spending"),
         # an indicator's capitals after a rate
         ("Okafor proposed a 10 percent VAT on luxury goods.", "10 percent", "VAT"),
+        # a generic head says which amount when a noun qualifies it, not an adjective
+        ("Lee's final delegate count was 702.5, the party said.", "702.5",
+         "final delegate count"),
+        ("The vote total in Dunmore was 5,120.", "5,120", "vote total"),
+        ("The annual total was 5,120.", "5,120", None),
     ],
-)
+)  # fmt: skip
 def test_metric_of_the_words_around_the_number(text, surface, metric):
     claim = next(c for c in extract_claims(text, "2023-04-15") if c.surface == surface)
     assert claim.metric == metric

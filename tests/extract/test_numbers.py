@@ -548,6 +548,21 @@ def test_ages_listed_with_semicolons():
     ]
 
 
+def test_a_persons_age_closing_a_sentence_or_at_death():
+    for text in (
+        "Ayo Lindqvist, who led the movement, died on Monday. She was 88.",
+        "Lindqvist died Sunday at 88 in Westmarch.",
+        "Lindqvist passed away at 88.",
+    ):
+        claim = only(text)
+        assert (claim.surface, claim.unit, claim.metric) == ("88", "year", "age"), text
+    assert only("Ayo Lindqvist died on Monday. She was 88.").subject == "Ayo Lindqvist"
+    # a clock time of death, a count and a score are no ages
+    assert numeric("Lindqvist died at 10 p.m. on Friday.") == []
+    assert only("Turnout in Dunmore was 88.").unit is None
+    assert [c.unit for c in numeric("She was 3 for 5 at the plate.")] == [None, None]
+
+
 def test_bucks_are_dollars():
     claim = only("Some nights we only make 20 bucks.")
     assert (claim.surface, claim.value, claim.unit) == ("20 bucks", 20, "USD")

@@ -507,7 +507,17 @@ def _is_source(sentence: str, start: int, end: int) -> bool:
         _SELF_REPORT_RE.match(sentence, m.end()) or _OWN_RESULTS_RE.match(sentence, m.end())
     ):
         return True
-    return bool(_SOURCE_BEFORE_RE.search(sentence, max(0, start - 60), start))
+    return bool(_SOURCE_BEFORE_RE.search(sentence, max(0, start - 60), start)) and not (
+        _REPORTED_CLAUSE_VERB_RE.match(sentence, end)
+    )
+
+
+# An auxiliary after a name that follows "said": the name opens the reported clause
+# ("Lee said Acme will cut 500 jobs": Acme's jobs), where after an inverted quote it
+# is the source ('"Sales rose," said Acme.').
+_REPORTED_CLAUSE_VERB_RE = re.compile(
+    r"\s+(?:will|would|could|can|may|might|should|must|has|have|had|is|are|was|were)\b"
+)
 
 
 def _after_figure_subject(sentence: str, end: int) -> str | None:

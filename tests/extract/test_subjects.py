@@ -1642,3 +1642,10 @@ def test_a_sector_that_adds_jobs_is_their_subject_not_the_country():
     text = "The US economy grew. US employers hired. Our economy has created 10 million jobs."
     assert claim_subject(text, "10 million") == "US"
     assert claim_subject("Lindqvist also lost two jobs on Monday.", "two") != "lindqvist also"
+
+
+def test_a_name_opening_a_reported_clause_is_its_subject_not_a_source():
+    assert claim_subject("Okafor said Acme will cut 500 jobs in Westmarch.", "500") == "Acme"
+    assert claim_subject("The agency says Beacon has 1,061 delegates.", "1,061") == "Beacon"
+    # after an inverted quote the name is the source, and its figure no one's it names
+    assert claim_subject('"Sales rose 5% last year," said Acme.', "5%") != "Acme"

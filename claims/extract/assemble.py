@@ -323,7 +323,10 @@ def _names_another_economy(sentence: str, country: str) -> bool:
 # since I took office", "since taking office", "since the pandemic began".
 _SINCE_AN_EVENT_RE = re.compile(
     r"\bsince\s+(?:(?:I|we|he|she|they|the\s+\w+|[A-Z]\w+)\s+(?:took|came\s+into|entered)"
-    r"\s+(?:office|power)|taking\s+office|coming\s+into\s+office)\b"
+    r"\s+(?:office|power)|taking\s+office|coming\s+into\s+office"
+    # "since the recovery began", "since the crisis hit", "since she was elected"
+    r"|(?:the\s+|its\s+|their\s+|he\s+|she\s+|they\s+|it\s+)(?:[a-z]+\s+){0,2}?"
+    r"(?:began|started|ended|hit|struck|was\s+elected|were\s+elected|took\s+over))\b"
 )
 
 

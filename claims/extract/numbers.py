@@ -504,10 +504,12 @@ def _counted_noun(s: str, k: int, value: float) -> _Unit:
     "300 of its design patents" -> patent. Time and measure words found this
     way ("12 sick days") are units and end the surface.
     """
-    pos = k
+    pos = noun_start = k
     of_det = _OF_DETERMINER_RE.match(s, pos)
     if of_det and value != 1:
         pos = of_det.end()
+    if (more := _MORE_OR_FEWER_RE.match(s, pos)) and not _THAN_AFTER_RE.match(s, more.end()):
+        pos = noun_start = more.end()  # "five more seats", "20,000 fewer people": seats, people
     for _ in range(4):
         word_m = _NOUN_WORD_RE.match(s, pos)
         if (
@@ -532,9 +534,15 @@ def _counted_noun(s: str, k: int, value: float) -> _Unit:
                 return _Unit(unit, "time", word_m.end())
             if units.canonical_measure(word):
                 return _Unit(unit, "measure", word_m.end())
-            return _Unit(unit, "count", k, noun=s[k : word_m.end()].strip())
+            return _Unit(unit, "count", k, noun=s[noun_start : word_m.end()].strip())
         pos = word_m.end()
     return _Unit(None, "number", k)
+
+
+# A comparative between a count and its noun, which counts the noun all the same; not
+# one that "than" follows ("two more than last year": no noun is counted).
+_MORE_OR_FEWER_RE = re.compile(r"\s+(?:more|fewer|extra)\b", re.IGNORECASE)
+_THAN_AFTER_RE = re.compile(r"\s+than\b")
 
 
 def _sentence_initial(s: str, i: int) -> bool:

@@ -563,6 +563,17 @@ def test_a_persons_age_closing_a_sentence_or_at_death():
     assert [c.unit for c in numeric("She was 3 for 5 at the plate.")] == [None, None]
 
 
+def test_a_comparative_between_a_count_and_its_noun_counts_the_noun():
+    claim = only("Okafor has 2.5 million more votes than Lee.")
+    assert (claim.unit, claim.metric) == ("vote", "votes")
+    claim = only("Lee won three more seats than Okafor.")
+    assert (claim.surface, claim.unit) == ("three", "seat")
+    claim = only("There are 20,000 fewer people in work than in 2009.")
+    assert (claim.value, claim.unit, claim.metric) == (-20000, "person", "people")
+    # "more than" after a count compares it, and counts no noun
+    assert numeric("Lee won two more than last year.") == []
+
+
 def test_bucks_are_dollars():
     claim = only("Some nights we only make 20 bucks.")
     assert (claim.surface, claim.value, claim.unit) == ("20 bucks", 20, "USD")

@@ -1402,3 +1402,13 @@ def test_what_looks_like_a_time_of_another_figure_and_is_not():
 def test_a_running_total_from_taking_office_is_of_no_one_month():
     text = "We have created 9 million jobs since I took office."
     assert numeric_periods(text, date(2023, 4, 7)) == [("9 million", None)]
+
+
+def test_a_running_total_since_an_event_named_without_a_date_is_of_no_one_month():
+    text = "Nearly 14 million jobs have been created since the recovery began."
+    assert numeric_periods(text, date(2016, 1, 14)) == [("14 million", None)]
+    text = "Zembla has added 2 million jobs since she was elected."
+    assert numeric_periods(text, date(2016, 1, 14)) == [("2 million", None)]
+    # a month's gain is still that month's
+    text = "Employers added 292,000 jobs in December, after the recovery began."
+    assert numeric_periods(text, date(2016, 1, 14)) == [("292,000", "2015-12")]

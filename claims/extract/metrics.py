@@ -307,10 +307,17 @@ def _clean_metric(words: list[str]) -> str | None:
 
 def _says_no_which(words: list[str]) -> bool:
     """Whether the words end in a generic head that no noun before it qualifies: "the
-    final tally", "the annual total"; not "delegate count", "vote total"."""
+    final tally", "the annual total", "the target range"; not "delegate count", "vote
+    total"."""
     if words[-1].lower() not in _GENERIC_HEADS:
         return False
-    return not (len(words) > 1 and words[-2][:1].islower() and is_noun_not_adjective(words[-2]))
+    qualifier = words[-2] if len(words) > 1 else ""
+    # a goal's word says what kind of range, not of which measure ("the target range")
+    return not (
+        qualifier[:1].islower()
+        and qualifier.lower() not in _GOAL_WORDS
+        and is_noun_not_adjective(qualifier)
+    )
 
 
 # --- after the number ---------------------------------------------------------------

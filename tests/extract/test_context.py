@@ -659,6 +659,8 @@ def test_metric_quality_rules(text, surface, metric):
          "final delegate count"),
         ("The vote total in Dunmore was 5,120.", "5,120", "vote total"),
         ("The annual total was 5,120.", "5,120", None),
+        # a goal's word says what kind of amount, not of which measure
+        ("Acme's goal total was 5,120.", "5,120", None),
     ],
 )  # fmt: skip
 def test_metric_of_the_words_around_the_number(text, surface, metric):

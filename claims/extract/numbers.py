@@ -644,14 +644,27 @@ _DATED_NOUNS_AFTER_RE = re.compile(
 
 
 def _list_label(s: str, core: _Core) -> bool:
-    """Whether a small whole number opening the sentence labels a list item, or counts
-    the items of a listicle's headline ("10 Things to Know for Today")."""
-    return (
-        core.plain_int
-        and not s[: core.start].strip()
-        and core.value < 100
-        and bool(_LIST_LABEL_AFTER_RE.match(s, core.end) or _LISTICLE_RE.match(s, core.end))
+    """Whether a small whole number labels a list item, opening the sentence ("1. Markets
+    rally") or closed by a bracket it did not open ("she 1) listens and 2) nods",
+    "(3) Rates fall"), or counts the items of a listicle's headline ("10 Things to Know
+    for Today")."""
+    if not (core.plain_int and core.value < 100):
+        return False
+    if s[core.end : core.end + 1] == ")" and _bracket_labels(s, core.start):
+        return True
+    return not s[: core.start].strip() and bool(
+        _LIST_LABEL_AFTER_RE.match(s, core.end) or _LISTICLE_RE.match(s, core.end)
     )
+
+
+def _bracket_labels(s: str, start: int) -> bool:
+    """Whether the ")" after a number at `start` closes a label: no bracket is open
+    before the number ("1) listens"), or one opens right before it at the sentence's
+    start ("(3) Rates fall"); not "Lee (45)", an age, nor "(up 4)"."""
+    before = s[:start]
+    if before.count("(") <= before.count(")"):
+        return True
+    return before.endswith("(") and not before[:-1].strip()
 
 
 # A headline that counts its own items: "10 Things to Know", "3 Important Things To Know

@@ -574,6 +574,16 @@ def test_a_comparative_between_a_count_and_its_noun_counts_the_noun():
     assert numeric("Lee won two more than last year.") == []
 
 
+def test_a_number_closed_by_a_bracket_it_did_not_open_labels_a_list_item():
+    claims = numeric("Okafor will win for two reasons: 1) she lives here and 2) Lee quits.")
+    assert [c.surface for c in claims] == ["two"]
+    assert numeric("(3) Rates fall when demand slows.") == []
+    # a bracketed age, a bracketed figure and a signed change are no labels
+    assert [c.unit for c in numeric("Lee (45) and Kim (52) spoke.")] == ["year", "year"]
+    assert [c.surface for c in numeric("Sales (up 4 percent) rose.")] == ["4 percent"]
+    assert [c.value for c in numeric("Payrolls rose (+39,000) in May.")] == [39000]
+
+
 def test_bucks_are_dollars():
     claim = only("Some nights we only make 20 bucks.")
     assert (claim.surface, claim.value, claim.unit) == ("20 bucks", 20, "USD")

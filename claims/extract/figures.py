@@ -110,7 +110,14 @@ _NAME_CONDUCTED = re.compile(
     # with an object: "the Marines surveyed (60%)" are people a poll asked
     r"(?=\s+[\w$])"
 )
-_PATTERNS = (_NOUN_THEN_NAME, _NAME_THEN_NOUN, _POLL_BY_NAME, _NAME_CONDUCTED)
+# "By the Beacon Agency's tally, ...", "by Acme's own estimate": a reckoning the clause
+# reports its figures by.
+_BY_NAMES_RECKONING = re.compile(
+    rf"\b[Bb]y\s+(?:the\s+)?(?P<name>{JOINT_NAME})['\u2019]s?{_ABBR}\s+"
+    r"(?:(?:own|latest|unofficial|official|new)\s+)?"
+    r"(?P<noun>tally|count|estimates?|reckoning|calculations?|math|measure|figures)\b"
+)
+_PATTERNS = (_NOUN_THEN_NAME, _NAME_THEN_NOUN, _POLL_BY_NAME, _NAME_CONDUCTED, _BY_NAMES_RECKONING)
 # The verbs of _NAME_CONDUCTED (case-sensitive), one of which its every match holds.
 _CONDUCTED_VERBS = (
     "conducted", "carried", "commissioned", "surveyed", "polled", "interviewed", "questioned"
@@ -122,7 +129,8 @@ _SOURCE_WORDS = frozenset(
     figures data statistics stats numbers poll polls survey study report research analysis
     filing filings records census estimates index results register review projections count
     tally average conducted carried commissioned surveyed polled interviewed questioned
-    disclosure disclosures form forms returns accounts
+    disclosure disclosures form forms returns accounts estimate reckoning calculation
+    calculations math measure
     """.split()
 )
 _WORD = re.compile(r"[a-z]+")

@@ -54,6 +54,9 @@ def speakers(text: str) -> dict[str, str | None]:
             "Harbour Decisions",
             True,
         ),
+        # a reckoning the figures are given by
+        ("By the Beacon Agency's tally, Okafor has 739 delegates.", "Beacon Agency", False),
+        ("By Harbour Research's own estimate, 40 people died.", "Harbour Research", False),
     ],
 )
 def test_named_source(sentence, source, is_poll):
@@ -67,6 +70,7 @@ def test_named_source(sentence, source, is_poll):
         "The company sold 4,000 cars last year.",
         "Smith said the figures were wrong.",
         "Mary Jones data shows nothing.",  # a person's name before data: no publisher
+        "By one estimate, 40 people died.",  # a reckoning no one is named for
     ],
 )
 def test_no_named_source(sentence):

@@ -820,9 +820,10 @@ def _according_to(right: str) -> Source | None:
         return _source_from_np(m.group("n"))
     head = _HEAD_NAME_RE.match(chunk)
     if head:
-        src = _source_from_np(head.group())
+        phrase = _without_closing_time_word(head.group())
+        src = _source_from_np(phrase)
         if src is None:
-            return _keeper_of_records(head.group())
+            return _keeper_of_records(phrase)
         if src.form == "name" and (tail := _RECORD_TAIL_RE.search(src.text)):
             return Source(src.text[: tail.start()], "name")  # "the Acme polling average"
         return src
@@ -832,6 +833,20 @@ def _according_to(right: str) -> Source | None:
     if src is not None and src.form in ("name", "nominal"):
         return src
     return None
+
+
+# Words that open a time or place phrase after a name: "Beacon Weekly last year",
+# "the Acme Institute in Dunmore".
+_OPENS_TIME_OR_PLACE = frozenset(
+    "in on at last next this earlier later yesterday today since during over".split()
+)
+
+
+def _without_closing_time_word(phrase: str) -> str:
+    """ "Beacon Weekly last" (of "... last year") -> "Beacon Weekly": the word after a
+    name that opens a time or place phrase is no part of it."""
+    head, _, last = phrase.rpartition(" ")
+    return head if head and last in _OPENS_TIME_OR_PLACE else phrase
 
 
 def _people_after(chunk: str, at: int) -> bool:

@@ -87,7 +87,7 @@ _BROAD_VERBS = (
     "criticises criticizes condemned condemns praised praises rejected rejects demanded "
     "demands recommended recommends proposed proposes fears welcomes called calls "
     "acknowledged acknowledges pointed points voiced continued continues documented "
-    "calculates"
+    "calculates pegged pegs"
 ).split()
 
 

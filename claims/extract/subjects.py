@@ -80,7 +80,8 @@ _SOURCE_AFTER_RE = re.compile(
     r"(?:said|says|say|told|tells|reported|reports|predicts|predicted|forecast|forecasts"
     r"|estimated|estimates|expects|warned|warns|announced|announces|noted|notes|added"
     r"|adds|believes|argued|argues|claimed|claims|revealed|reveals|confirmed|confirms"
-    r"|found|finds|showed|shows|wrote|writes|stated|states|calculated|calculates)\b"
+    r"|found|finds|showed|shows|wrote|writes|stated|states|calculated|calculates"
+    r"|pegged|pegs)\b"
 )
 # "Acme says it expects 400 visitors": the source speaks of itself.
 _SELF_REPORT_RE = re.compile(

@@ -229,6 +229,47 @@ def test_an_according_to_names_the_body_behind_the_record(sentence, speaker):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # a time or place phrase after the name is no part of it
+        ("Acme had 500 staff, according to Beacon Weekly last year.", "Beacon Weekly"),
+        ("Acme had 500 staff, according to the Zembla Herald in 2015.", "Zembla Herald"),
+        ("According to Dunmore Radio on Monday, 40 homes flooded.", "Dunmore Radio"),
+        # a word that joins the name to more of the phrase is not cut off to leave a name
+        ("According to Democratic and independent analysts, 40 homes flooded.", None),
+    ],
+)  # fmt: skip
+def test_an_according_to_name_ends_before_a_time_phrase(sentence, speaker):
+    claim = next(c for c in extract_claims(sentence, "2016-02-11") if c.kind == "numeric")
+    assert claim.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "speaker", "subject"),
+    [
+        # a reckoning verb right after a figure names whose reckoning it is
+        ("Okafor is worth less than the $36.5 billion estimated by Beacon Weekly.",
+         "$36.5 billion", "Beacon Weekly", "Okafor"),
+        ("The march drew 40,000 people, counted by the Zembla Party, and 900 police.",
+         "40,000", "Zembla Party", None),
+        # even inside another speaker's sentence: the other figure stays the speaker's
+        ("Acme is worth $4 billion, less than the $6 billion projected by Harbour Research, "
+         "Okafor said.", "$6 billion", "Harbour Research", "Acme"),
+        ("Acme is worth $4 billion, less than the $6 billion projected by Harbour Research, "
+         "Okafor said.", "$4 billion", "Okafor", "Acme"),
+        # an estimate's verb before the figure: the estimator speaks, of what it values
+        ("Beacon pegged the damage at $2.9 billion.", "$2.9 billion", "Beacon", None),
+        # no name after "by", or a time after it: no one's reckoning
+        ("The 3 percent forecast by economists is low.", "3 percent", None, None),
+        ("The 3 percent forecast by the end of the year is low.", "3 percent", None, None),
+    ],
+)  # fmt: skip
+def test_a_figure_reckoned_by_a_named_body_is_that_bodys(sentence, surface, speaker, subject):
+    claim = next(c for c in extract_claims(sentence, "2016-02-11") if c.surface == surface)
+    assert (claim.speaker, claim.subject) == (speaker, subject)
+
+
+@pytest.mark.parametrize(
     ("sentence", "surface", "speaker"),
     [
         ("Police said six protesters were arrested in Dunmore.", "six", "police"),

@@ -151,7 +151,7 @@ _APPROX_RE = re.compile(
 _BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _AGE_BEFORE_RE = re.compile(r"\b(?:aged|age\s+of|ages\s+of)\s+$", re.IGNORECASE)
 _AGE_HYPHEN_RE = re.compile(r"-(year|month|week|day)s?-old\b", re.IGNORECASE)
-_YEARS_OLD_RE = re.compile(r"\s+old\b")
+_YEARS_OLD_RE = re.compile(r"(?:\s+|-)old\b")  # "35 years old", "a 25 year-old son"
 _TIME_OF_DAY_RE = re.compile(
     r"\s?(?:(?:(?i:[ap]\.m\.?)|[ap]m)(?!\w)|(?:GMT|BST|CET|EST|EDT|PST|PDT|UTC|ET|hrs|o['’]clock)\b)"
     r"|:\d|[./]\d"

@@ -194,6 +194,12 @@ _FIGURE_NEXT_RE = re.compile(rf"\s+(?:(?:{context.APPROX_WORDS}|another|a\s+furt
 # the name it belongs to, in a list of such figures (not "with": "Lee follows Ng with
 # 16 percent" is Lee's).
 _LABEL_BEFORE_FIGURE_RE = re.compile(r"['’]?s?\s+(?:(?:by|on|at)\s+)?[$£€¥]?")
+# "Lee at 12 percent, and Gov. Jo Ng, 9 percent", "Zemblans grew to 29 percent and
+# Westmarchers to 9 percent": a later item of a list of figures whose name a comma or
+# the list's own preposition sets off from its figure; the name opens the item, after
+# the list's comma or "and" and any capitalised titles.
+_ITEM_LABEL_BEFORE_FIGURE_RE = re.compile(r"(?:,|\s+(?:to|with))\s+[$£€¥]?")
+_LIST_ITEM_OPENS_RE = re.compile(r"\d[^.;:]*(?:,|\band|\bor)\s+(?:[A-Z][a-z]*\.?\s+){0,3}$")
 # "9% at Acme, 4% at Globex": a figure and the name it belongs to, in a list.
 _LIST_ITEM_RE = re.compile(
     r"\d[\d,.]*(?:\s*(?:%|per\s*cent|percent|[a-z]+))?\s+(?:at|in)\s+(?:the\s+)?"
@@ -682,7 +688,10 @@ def _candidates(
         same_clause = not _CLAUSE_BREAK_RE.search(sentence, c1, start)
         if reporting_group:
             rank = 3
-        elif _LABEL_BEFORE_FIGURE_RE.fullmatch(sentence, c1, start):
+        elif _LABEL_BEFORE_FIGURE_RE.fullmatch(sentence, c1, start) or (
+            _ITEM_LABEL_BEFORE_FIGURE_RE.fullmatch(sentence, c1, start)
+            and _LIST_ITEM_OPENS_RE.search(sentence, max(0, c0 - 120), c0)
+        ):
             rank = 0  # "Acme 34 percent, Globex 11 percent": each figure after its name
         elif possessive and same_clause:
             rank = 1
@@ -1324,6 +1333,10 @@ class ArticleSubjects:
 
     def subject(self, sentence: str, start: int, end: int) -> str | None:
         """The subject of the quantity at [start, end) of the sentence."""
+        if relative := _RELATIVE_AFTER_AGE_RE.match(sentence, end):
+            possessor = _POSSESSOR_BEFORE_RE.search(sentence, max(0, start - 60), start)
+            if relative["name"] or possessor:
+                return self._relative_by_age(sentence, relative, possessor)
         named = self._person_after_age(sentence, start, end) or self._person_before_age(
             sentence, start, end
         )
@@ -1527,6 +1540,32 @@ class ArticleSubjects:
             return None if places.is_place(name) or DEMONYM.search(name) else name
         return name if is_person_name(name) and " " in name else None
 
+    def _relative_by_age(
+        self, sentence: str, relative: re.Match, owner: re.Match | None
+    ) -> str | None:
+        """Whose age "his 3-year-old daughter, Ayo" gives: the relative's, by the name in
+        apposition, else as the possessor's relative ("Okafor's son")."""
+        if relative["name"] or owner is None:
+            return self.full_person(relative["name"]) if relative["name"] else None
+        person: str | None
+        if owner["name"]:
+            person = self.full_person(_clean_name(owner["name"]) or owner["name"])
+        else:
+            # "Lee lost his 9-year-old son", "Lee, whose son": the person last named
+            # before the pronoun in the sentence; none when the sentence names none, as a
+            # pronoun across sentences is as often someone else
+            person = self._person_named_before(sentence, owner.start())
+        return f"{person}'s {relative['noun'].lower()}" if person else None
+
+    def _person_named_before(self, sentence: str, pos: int) -> str | None:
+        """The last person the sentence names before `pos`, in full when the article
+        named them so."""
+        for m in reversed(list(_CAPITAL_NAME_RE.finditer(sentence, 0, pos))):
+            name = _clean_name(m.group())
+            if name and (name.split()[-1] in self._people or is_person_name(name)):
+                return self.full_person(name)
+        return None
+
     @staticmethod
     def _unnamed_of_a_place(sentence: str, start: int, end: int) -> bool:
         """Whether an age describes someone unnamed by where they are from: "a 7-year-old
@@ -1676,6 +1715,18 @@ _COMMA_BEFORE_RE = re.compile(r",\s+$")
 # Where an unnamed person is from, and the common noun for them: "7-year-old Peruvian girl".
 _UNNAMED_AFTER_AGE_RE = re.compile(r"(?<=-old)\s+(?P<where>[A-Z][\w'’-]*)\s+[a-z]")
 _FIRST_NAME_ALONE_RE = re.compile(r"\s*(?:[.,;:)]|$)")
+# An age of a relative: "his 25-year-old son", "Okafor's 3-year-old daughter, Ayo,".
+_RELATIVE_AFTER_AGE_RE = re.compile(
+    r"(?:(?<=-old)|-old)\s+(?P<noun>sons?|daughters?|child|children|kids?|boys?|girls?|baby"
+    r"|grandsons?|granddaughters?|grandchild|brothers?|sisters?|wife|husband|mother|father"
+    r"|nephews?|nieces?|stepsons?|stepdaughters?)\b"
+    r"(?:,\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})(?=\s*[,.;]|\s*$))?"
+)
+_CAPITAL_NAME_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*")
+_POSSESSOR_BEFORE_RE = re.compile(
+    r"(?:\b(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir|whose)|(?P<name>(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]*)['’]s?)"
+    r"\s+(?:[a-z]+\s+)?$"
+)
 _NAME_AFTER_AGE_RE = re.compile(r"(?<=-old)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)")
 
 

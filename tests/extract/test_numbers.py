@@ -563,6 +563,14 @@ def test_a_persons_age_closing_a_sentence_or_at_death():
     assert [c.unit for c in numeric("She was 3 for 5 at the plate.")] == [None, None]
 
 
+def test_an_age_written_with_one_hyphen_is_an_age():
+    claim = only("Okafor lost his 25 year-old son in the crash.")
+    assert (claim.surface, claim.unit, claim.metric) == ("25 year", "year", "age")
+    # a duration with no "old" after it stays a duration
+    claim = only("Okafor served a 25 year term.")
+    assert claim.metric != "age"
+
+
 def test_a_comparative_between_a_count_and_its_noun_counts_the_noun():
     claim = only("Okafor has 2.5 million more votes than Lee.")
     assert (claim.unit, claim.metric) == ("vote", "votes")

@@ -72,6 +72,17 @@ def test_country_names_codes_and_regions():
         ("Revenue fell 9% at Acme, 4% at Globex and 2% at Initech.", "2%", "Initech"),
         # a list that gives each name before its figure
         ("Rivers won 42 percent, Lake 34 percent and Stone 11 percent.", "34 percent", "Lake"),
+        # ... or sets each off by a comma, or by the preposition the first item used
+        (
+            "Rivers leads with 40 percent, Lake at 12 percent, and Gov. Jo Stone, 9 percent.",
+            "9 percent",
+            "Jo Stone",
+        ),
+        (
+            "Zemblans will grow to 31 percent and Westmarchers to 9 percent.",
+            "9 percent",
+            "Westmarchers",
+        ),
         # poll shares for someone
         ("Backing was split, with 12% for Stone.", "12%", "Stone"),
         ("Okafor has 520 superdelegates compared with 39 who back Lee.", "39", "Lee"),
@@ -1597,6 +1608,27 @@ def test_ages_belong_to_the_person_they_describe():
     # but a place with its state after it is no first name
     text = "Jo Rivers spoke. She met a 52-year-old Dunmore, N.H., resident named Ana."
     assert claim_subject(text, "52-year-old") != "Dunmore"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a relative's age is the relative's, by their name in apposition
+        ("Ana Lee took her 3-year-old daughter, Chloe, to the fair.", "3-year-old", "Chloe"),
+        # or as the possessor's relative: the person the sentence names before "his"
+        ("A teacher from Dunmore, Ayo Okafor lost his 25 year-old son in the crash.",
+         "25 year", "Ayo Okafor's son"),
+        ("Sam Lindqvist, whose 6-year-old nephew was hurt, spoke.", "6-year-old",
+         "Sam Lindqvist's nephew"),
+        ("Okafor's 12-year-old granddaughter won.", "12-year-old", "Okafor's granddaughter"),
+        # a pronoun whose person the sentence does not name: no one the text names here
+        ("Jo Rivers spoke. Her 32-year-old daughter has a degree.", "32-year-old", None),
+        # no possessor: the person the age describes, as before
+        ("The 40-year-old mother of three, Ana Okafor, said it.", "40-year-old", "Ana Okafor"),
+    ],
+)  # fmt: skip
+def test_a_relatives_age_is_the_relatives(text, surface, subject):
+    assert claim_subject(text, surface) == subject
 
 
 def test_a_month_before_a_bracketed_figure_labels_no_item():

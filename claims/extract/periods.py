@@ -1123,6 +1123,8 @@ def nearest_period(
             gap = start - mention.end
         elif mention.start >= end:
             gap = mention.start - end - 0.5  # a period after the number wins a tie
+            if sentence is not None and _ATTACHED_AFTER_RE.fullmatch(sentence, end, mention.start):
+                gap = 0.25  # "$5m in 2014, $6m in 2015": each figure's own, not the last's
         else:
             gap = 0
         if gap < best_gap:
@@ -1130,6 +1132,14 @@ def nearest_period(
     if best is None and sentence is not None:
         best = _list_head(sentence, start, mentions)
     return best.period if best else default
+
+
+# What may stand between a figure and the time phrase that is its own: a place
+# ("74% in Zembla last week") and the time's preposition ("$6m in 2015").
+_ATTACHED_AFTER_RE = re.compile(
+    r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
+    r"\s+(?:(?:in|on|during|for|through|over)\s+)?(?:the\s+)?"
+)
 
 
 # How far back from a quantity a colon may open the list it is an item of.

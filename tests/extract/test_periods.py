@@ -101,6 +101,19 @@ def test_nearest_period_prefers_the_closest_mention():
     assert nearest_period(second, second + 2, mentions) == "2005"
 
 
+def test_each_item_of_a_list_takes_the_time_written_after_it():
+    # published Tuesday 15 June 2021
+    assert _periods("Sales were $5m in 2014, $6m in 2015 and $7m in 2016.") == {
+        "$5m": "2014", "$6m": "2015", "$7m": "2016",
+    }  # fmt: skip
+    text = "Lee won 83% in Zembla last month, 74% in Westmarch last week and 71% on Tuesday."
+    assert _periods(text) == {"83%": "2021-05", "74%": "2021-06", "71%": "2021-06-15"}
+    # a time before the figure still governs one with none of its own after it
+    assert _periods("In 2014, sales were $5m at Acme and $6m at Globex.") == {
+        "$5m": "2014", "$6m": "2014",
+    }  # fmt: skip
+
+
 def test_nearest_period_ignores_far_mentions():
     s = "In 2016 the party met; " + "x" * 120 + " it spans seven decades."
     start = s.index("seven")

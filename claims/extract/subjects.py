@@ -81,7 +81,7 @@ _SOURCE_AFTER_RE = re.compile(
     r"|estimated|estimates|expects|warned|warns|announced|announces|noted|notes|added"
     r"|adds|believes|argued|argues|claimed|claims|revealed|reveals|confirmed|confirms"
     r"|found|finds|showed|shows|wrote|writes|stated|states|calculated|calculates"
-    r"|pegged|pegs)\b"
+    r"|pegged|pegs|pointed\s+out|points\s+out)\b"
 )
 # "Acme says it expects 400 visitors": the source speaks of itself.
 _SELF_REPORT_RE = re.compile(

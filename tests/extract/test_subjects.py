@@ -1681,3 +1681,10 @@ def test_a_name_opening_a_reported_clause_is_its_subject_not_a_source():
     assert claim_subject("The agency says Beacon has 1,061 delegates.", "1,061") == "Beacon"
     # after an inverted quote the name is the source, and its figure no one's it names
     assert claim_subject('"Sales rose 5% last year," said Acme.', "5%") != "Acme"
+
+
+def test_a_name_that_points_out_a_figure_is_its_source_not_its_subject():
+    text = "Lee spoke last. Okafor pointed out that Lee, with 329 delegates, needs 52 percent."
+    assert claim_subject(text, "329") == "Lee"
+    # a name that points out its own figure is still its subject
+    assert claim_subject("Acme pointed out that it cut 500 jobs.", "500") == "Acme"

@@ -646,12 +646,14 @@ _DATED_NOUNS_AFTER_RE = re.compile(
 def _list_label(s: str, core: _Core) -> bool:
     """Whether a small whole number labels a list item, opening the sentence ("1. Markets
     rally") or closed by a bracket it did not open ("she 1) listens and 2) nods",
-    "(3) Rates fall"), or counts the items of a listicle's headline ("10 Things to Know
-    for Today")."""
+    "(3) Rates fall"), a rank closed by a stop in brackets ("(9.)"), or counts the items
+    of a listicle's headline ("10 Things to Know for Today")."""
     if not (core.plain_int and core.value < 100):
         return False
     if s[core.end : core.end + 1] == ")" and _bracket_labels(s, core.start):
         return True
+    if s.startswith(".)", core.end) and s[core.start - 1 : core.start] == "(":
+        return True  # "Lee (9.)": a rank in a ranked list, written as an ordinal
     return not s[: core.start].strip() and bool(
         _LIST_LABEL_AFTER_RE.match(s, core.end) or _LISTICLE_RE.match(s, core.end)
     )

@@ -592,6 +592,13 @@ def test_a_number_closed_by_a_bracket_it_did_not_open_labels_a_list_item():
     assert [c.value for c in numeric("Payrolls rose (+39,000) in May.")] == [39000]
 
 
+def test_a_rank_closed_by_a_stop_in_brackets_is_no_age():
+    # a ranked list that gives each name's place the week before
+    assert numeric("1. Ana Okafor (2.) 2. Sam Lee (1.) 3. Jo Stone (3.)") == []
+    # a bracketed age after a name, with no stop, still is one
+    assert [c.unit for c in numeric("Ana Okafor (52) won.")] == ["year"]
+
+
 def test_bucks_are_dollars():
     claim = only("Some nights we only make 20 bucks.")
     assert (claim.surface, claim.value, claim.unit) == ("20 bucks", 20, "USD")

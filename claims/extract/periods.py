@@ -114,6 +114,8 @@ _PERIOD_RE = re.compile(
     | (?P<rel>\b(?P<rel_w>(?i:last|this|next))\s+(?P<rel_f>(?i:fiscal|financial)\s+)?
           (?P<rel_u>year|month|quarter|week)\b(?!['’]s|\s+of\b))
     | (?P<day_rel>\b(?P<dr_w>[Tt]oday|[Yy]esterday)\b(?!['’]s))
+    | (?P<weekend>\b(?i:over|during)\s+the\s+(?i:past\s+)?weekend\b(?!['’]s)
+          | \b(?i:last|this\s+past)\s+weekend\b(?!['’]s))
     | (?P<into_day>(?:(?<=\binto\s)|(?<=\b[Ee]ntering\s))
           (?P<id_wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b)
     | (?P<weekday>\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
@@ -657,7 +659,7 @@ _HINT_RE = re.compile(
     r"(?=[\dQJFMASONDqhymTtYyWw])"
     r"(?:\d+|Q[1-4]|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|quarter|half|year|month"
     r"|[Tt]oday|[Yy]esterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|week\s+(?:of|in)\b"
-    r"|week\b(?!['’]s)"  # "this week", "last week"
+    r"|week\b(?!['’]s)|weekend\b"  # "this week", "last week", "over the weekend"
     r"|weeks?\s+ago\b)"  # "two weeks ago", spelled out ("two days ago" is left: every "d"
     # would stop the scan)
 )
@@ -754,7 +756,8 @@ def _period_matches(s: str) -> list[re.Match]:
 
 _KINDS = (
     "iso", "mdy", "dmy", "my", "quarter", "qcode", "months3", "to_month", "half", "fiscal",
-    "month_span", "month_in", "rel", "day_rel", "into_day", "weekday", "week_of", "ago",
+    "month_span", "month_in", "rel", "day_rel", "weekend", "into_day", "weekday", "week_of",
+    "ago",
     "that_year", "the_year", "year",
 )  # fmt: skip
 
@@ -880,6 +883,8 @@ def _resolve(
             return None, None
         back = 1 if m.group("dr_w").lower() == "yesterday" else 0
         return (published - timedelta(days=back)).isoformat(), None
+    if kind == "weekend":
+        return _last_weekend(published), None
     if kind == "weekday":
         near = _NEXT_OR_LAST_RE.search(m.string, max(0, m.start() - 14), m.start())
         if near is not None and published is not None:
@@ -938,6 +943,15 @@ def _ago(count: str, unit: str, published: date | None) -> str | None:
 def _days_back(name: str, published: date) -> int:
     """How many days before publication the last day of that name was (0: that day)."""
     return (published.weekday() - _WEEKDAYS.index(name.lower())) % 7
+
+
+def _last_weekend(published: date | None) -> str | None:
+    """ "over the weekend", "last weekend": the month of the weekend before the
+    publication day (its own, when it is published on a Saturday or Sunday)."""
+    if published is None:
+        return None
+    saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+    return f"{saturday.year:04d}-{saturday.month:02d}"
 
 
 def _weekday(name: str, published: date | None) -> str | None:

@@ -228,6 +228,22 @@ def test_more_resolved_mentions(text, mention, period):
 
 
 @pytest.mark.parametrize(
+    ("published", "period"),
+    [
+        (date(2016, 2, 29), "2016-02"),  # a Monday: the weekend before
+        (date(2016, 3, 3), "2016-02"),  # a Thursday: still that weekend
+        (date(2016, 4, 3), "2016-04"),  # a Sunday: its own weekend
+    ],
+)
+def test_a_weekend_past_is_the_month_it_fell_in(published, period):
+    for text in ("Over the weekend, Lee won 40 votes.", "Lee won 40 votes last weekend."):
+        mentions = [p for _, p in periods_of(text, published)]
+        assert mentions == [period], text
+    # a weekend to come is no period of the past
+    assert periods_of("Lee will march this weekend.", date(2016, 2, 29)) == []
+
+
+@pytest.mark.parametrize(
     ("text", "period"),
     [
         # published on a Saturday

@@ -412,6 +412,24 @@ def _names_another_poll(sentence: str, poll: str) -> bool:
     )
 
 
+# Figures of more than one poll, or of an unnamed other: "Other polls show Lee ahead",
+# "recent surveys put", "Depending on which poll you believe".
+_MANY_POLLS_RE = re.compile(
+    r"\b(?:[Oo]ther|[Ss]everal|[Ss]ome|[Mm]ost|[Mm]any|[Vv]arious|national)\s+(?:recent\s+)?"
+    r"(?:polls|surveys)\b|\b(?:which|another)\s+(?:poll|survey)\b"
+    # polls in general ("what polls show"), not the voting ("going to the polls")
+    r"|(?<!the\s)(?<!exit\s)\b[Pp]olls\s+(?:show|showed|suggest|suggested|indicate|have\s+shown)\b"
+)
+
+
+def _many_polls_first(sentence: str) -> bool:
+    """Whether the sentence reports other or several polls before its first figure (the
+    figures before "..., while other surveys show" are still the named poll's)."""
+    m = _MANY_POLLS_RE.search(sentence)
+    digit = re.search(r"\d", sentence)
+    return m is not None and (digit is None or m.start() < digit.start())
+
+
 # A verb by which a source named before reports again: "Acme found", "Acme also shows".
 _REPORTS_AGAIN_RE = re.compile(
     rf"(?:['\u2019]s\s+(?:data|figures|poll|survey))?{_FILLER}\s+{_DATA_VERB}\b"
@@ -599,6 +617,8 @@ def figure_sources(text: str, spans: list[tuple[int, int]], attributions: list) 
             carry.current = carry.last or carry.document(back)
         elif (again := carry.reporting_again(sentence)) is not None:
             carry.current = again  # "Acme found Democrats favored Okafor, 72% to 8%"
+        elif _many_polls_first(sentence):
+            carry.current = None  # "Other polls show", "depending on which poll": no one's
         elif (
             carry.current is None
             and carry.poll is not None

@@ -101,6 +101,23 @@ def test_source_carries_through_its_paragraph():
     assert got["500"] is None  # a new paragraph: the article's own figure
 
 
+def test_other_polls_end_the_carry_of_the_poll_named_before():
+    text = (
+        "Okafor leads Lee 46% to 35%, a Beacon Radio survey shows. "
+        "Other polls show Lee at 40%.\n\n"
+        "Depending on which poll you believe, about 17% of voters are undecided."
+    )
+    got = speakers(text)
+    assert got["46%"] == "Beacon Radio"
+    assert got["40%"] is None and got["17%"] is None
+    # a figure before "while other surveys show" is still the named poll's
+    text = (
+        "Okafor leads Lee 46% to 35%, a Beacon Radio survey shows. "
+        "Lee trails by 11 points, while other surveys show a tie."
+    )
+    assert speakers(text)["11"] == "Beacon Radio"
+
+
 def test_person_quote_ends_the_carry():
     text = (
         "Exports fell 4% in May, figures released by the Trade Office show. "

@@ -658,6 +658,8 @@ def _candidates(
             continue  # "the Zembla Republican primary": which primary, not whose figure
         if chunk.isupper() and _DOCUMENT_NOUN_AFTER_RE.match(sentence, c1):
             continue  # "Lee's new FEB form stated that her revenue rose": a form's code
+        if chunk.isupper() and " " in chunk and sentence.startswith(":", c1):
+            continue  # "FACT OF THE DAY: $43 million ...": a rubric, not a name
         if _SHARE_COPULA_BEFORE_RE.search(sentence, max(0, c0 - 30), c0) and DEMONYM.search(chunk):
             continue  # "16 percent were Latino and 3 percent": what they were, not whose
         if group is not None:

@@ -1688,3 +1688,10 @@ def test_a_name_that_points_out_a_figure_is_its_source_not_its_subject():
     assert claim_subject(text, "329") == "Lee"
     # a name that points out its own figure is still its subject
     assert claim_subject("Acme pointed out that it cut 500 jobs.", "500") == "Acme"
+
+
+def test_a_rubric_in_capitals_before_a_colon_is_no_subject():
+    text = "FACT OF THE DAY: $43 million, the amount the Port Authority approved for Acme."
+    assert claim_subject(text, "$43 million") != "FACT OF THE DAY"
+    # an acronym or a one-word place in capitals still names
+    assert claim_subject("ACME: profits rose 5% in May.", "5%") == "ACME"

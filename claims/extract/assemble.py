@@ -523,6 +523,8 @@ _RECKONED_BY_RE = re.compile(
 
 def _reckoned_by(sentence: str, end: int) -> str | None:
     """The body a reduced passive right after the figure names as its reckoner."""
+    if " by " not in sentence:
+        return None  # most sentences have no agent: skip the pattern
     m = _RECKONED_BY_RE.match(sentence, end)
     return frames.named_according_to(sentence[m.end() :]) if m else None
 

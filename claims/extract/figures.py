@@ -422,12 +422,19 @@ _MANY_POLLS_RE = re.compile(
 )
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
 def _many_polls_first(sentence: str) -> bool:
     """Whether the sentence reports other or several polls before its first figure (the
     figures before "..., while other surveys show" are still the named poll's)."""
+    if "oll" not in sentence and "urvey" not in sentence:
+        return False  # most sentences name no poll: skip the pattern
     m = _MANY_POLLS_RE.search(sentence)
-    digit = re.search(r"\d", sentence)
-    return m is not None and (digit is None or m.start() < digit.start())
+    if m is None:
+        return False
+    digit = _DIGIT_RE.search(sentence)
+    return digit is None or m.start() < digit.start()
 
 
 # A verb by which a source named before reports again: "Acme found", "Acme also shows".

@@ -1335,7 +1335,7 @@ class ArticleSubjects:
 
     def subject(self, sentence: str, start: int, end: int) -> str | None:
         """The subject of the quantity at [start, end) of the sentence."""
-        if relative := _RELATIVE_AFTER_AGE_RE.match(sentence, end):
+        if "-old" in sentence and (relative := _RELATIVE_AFTER_AGE_RE.match(sentence, end)):
             possessor = _POSSESSOR_BEFORE_RE.search(sentence, max(0, start - 60), start)
             if relative["name"] or possessor:
                 return self._relative_by_age(sentence, relative, possessor)

@@ -1336,9 +1336,11 @@ class ArticleSubjects:
     def subject(self, sentence: str, start: int, end: int) -> str | None:
         """The subject of the quantity at [start, end) of the sentence."""
         if "-old" in sentence and (relative := _RELATIVE_AFTER_AGE_RE.match(sentence, end)):
-            possessor = _POSSESSOR_BEFORE_RE.search(sentence, max(0, start - 60), start)
-            if relative["name"] or possessor:
-                return self._relative_by_age(sentence, relative, possessor)
+            # "his 3-year-old daughter, Ayo": hers; "Lee's 9-year-old son": Lee's son's
+            if relative["name"]:
+                return self.full_person(relative["name"])
+            if possessor := _POSSESSOR_BEFORE_RE.search(sentence, max(0, start - 60), start):
+                return self._possessors_relative(sentence, relative["noun"], possessor)
         named = self._person_after_age(sentence, start, end) or self._person_before_age(
             sentence, start, end
         )
@@ -1542,13 +1544,9 @@ class ArticleSubjects:
             return None if places.is_place(name) or DEMONYM.search(name) else name
         return name if is_person_name(name) and " " in name else None
 
-    def _relative_by_age(
-        self, sentence: str, relative: re.Match, owner: re.Match | None
-    ) -> str | None:
-        """Whose age "his 3-year-old daughter, Ayo" gives: the relative's, by the name in
-        apposition, else as the possessor's relative ("Okafor's son")."""
-        if relative["name"] or owner is None:
-            return self.full_person(relative["name"]) if relative["name"] else None
+    def _possessors_relative(self, sentence: str, noun: str, owner: re.Match) -> str | None:
+        """The relative of a named possessor ("Okafor's son"), or None when the possessor
+        is a pronoun for no one the sentence names."""
         person: str | None
         if owner["name"]:
             person = self.full_person(_clean_name(owner["name"]) or owner["name"])
@@ -1557,7 +1555,7 @@ class ArticleSubjects:
             # before the pronoun in the sentence; none when the sentence names none, as a
             # pronoun across sentences is as often someone else
             person = self._person_named_before(sentence, owner.start())
-        return f"{person}'s {relative['noun'].lower()}" if person else None
+        return f"{person}'s {noun.lower()}" if person else None
 
     def _person_named_before(self, sentence: str, pos: int) -> str | None:
         """The last person the sentence names before `pos`, in full when the article
@@ -1706,10 +1704,10 @@ _OFFICE_AFTER_RE = re.compile(
 _PERSON_BY_AGE_RE = re.compile(r"(?<=-old)(?:\s+[a-z]|\W|$)")
 _THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
 _A_BEFORE_RE = re.compile(r"\b[Aa]n?\s+$")  # search from 0 with $: the word right before
-_NAME_BEFORE_AGE_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:the|a|an)\s+$")
-_NAME_BEFORE_COMMA_RE = re.compile(
-    r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s*(?:(?:then|now)\s+)?$"  # "Lee, then 38,"
-)
+# A run of up to four capitalised words, the last without a stop: a person's name.
+_NAME_RUN = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*"
+_NAME_BEFORE_AGE_RE = re.compile(rf"({_NAME_RUN}),\s+(?:the|a|an)\s+$")
+_NAME_BEFORE_COMMA_RE = re.compile(rf"({_NAME_RUN}),\s*(?:(?:then|now)\s+)?$")  # "Lee, then 38,"
 # An age set off by commas after a name: "Smith, 74, said" (the whole number, not the
 # "1," of "1,250").
 _AGE_IN_COMMAS_RE = re.compile(r"\d{1,3},")
@@ -1724,12 +1722,12 @@ _RELATIVE_AFTER_AGE_RE = re.compile(
     r"|nephews?|nieces?|stepsons?|stepdaughters?)\b"
     r"(?:,\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})(?=\s*[,.;]|\s*$))?"
 )
-_CAPITAL_NAME_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*")
+_CAPITAL_NAME_RE = re.compile(_NAME_RUN)
 _POSSESSOR_BEFORE_RE = re.compile(
     r"(?:\b(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir|whose)|(?P<name>(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]*)['’]s?)"
     r"\s+(?:[a-z]+\s+)?$"
 )
-_NAME_AFTER_AGE_RE = re.compile(r"(?<=-old)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)")
+_NAME_AFTER_AGE_RE = re.compile(rf"(?<=-old)\s+({_NAME_RUN})")
 
 
 def _acts_as_person(sentence: str, end: int) -> bool:

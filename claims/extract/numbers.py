@@ -762,6 +762,33 @@ def _previous_word(s: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+# "from the current $7.25 to $12", "from its 2019 level of 3% to 5%": the level a
+# change starts from, past the words that describe it.
+_FROM_LEVEL_BEFORE_RE = re.compile(
+    r"\b(?P<verb>[a-z]+\s+)?from\s+(?:(?:the|its|their|his|her|our|a|an|current|present"
+    r"|existing|previous|prior|old|today['’]s|record|low|high|level|of|\d{4})\s+){1,3}$",
+    re.IGNORECASE,
+)
+# Verbs after which "from X to Y" spans a range rather than a change: "estimates range
+# from 100,000 to 250,000", "fees vary from $15 to $26", "anywhere from 20 to 40".
+_SPANS_VERBS = frozenset(
+    "range ranges ranged ranging vary varies varied varying anywhere run runs ran".split()
+)
+
+
+def _changes_from(s: str, start: int) -> bool:
+    """Whether the number at `start` is the level a change starts from ("rose from 3%
+    to 5%", "raise the wage from the current $7.25 to $12"), not a range's low end
+    ("prices range from $10 to $15")."""
+    word = _previous_word(s, start)
+    if word == "from":
+        return _previous_word(s, s.rfind("from", max(0, start - 30), start)) not in _SPANS_VERBS
+    if word in _CHANGE_WORDS:
+        return True
+    m = _FROM_LEVEL_BEFORE_RE.search(s, max(0, start - 60), start)
+    return m is not None and (m["verb"] or "").strip().lower() not in _SPANS_VERBS
+
+
 def _range_after(s: str, first: _Core, first_unit: _Unit) -> tuple[_Core, _Unit, str] | None:
     """A second number that makes 'X to Y', 'X-Y', 'between X and Y' or 'X or Y' a range."""
     join = _RANGE_JOIN_RE.match(s, first_unit.end if first_unit.kind != "count" else first.end)
@@ -773,7 +800,7 @@ def _range_after(s: str, first: _Core, first_unit: _Unit) -> tuple[_Core, _Unit,
         return None
     if word == "and" and not _BETWEEN_RE.search(s, max(0, first.start - 12), first.start):
         return None
-    if word == "to" and _previous_word(s, first.start) in _CHANGE_WORDS:
+    if word == "to" and _changes_from(s, first.start):
         return None
     if word == "or" and not (first.in_words or second.in_words or second.value <= 2 * first.value):
         return None

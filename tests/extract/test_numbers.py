@@ -174,6 +174,33 @@ def test_from_to_is_two_levels():
     assert [(c.surface, c.value, c.low) for c in claims] == [("3%", 3, None), ("5%", 5, None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("Estimates of the toll range from 100 to 250 people.", "100 to 250", 100, 250),
+        ("Fares vary from $15 to $26 a ticket.", "$15 to $26", 15, 26),
+        ("A refit costs anywhere from $20 million to $40 million.", "$20 million to $40 million",
+         20e6, 40e6),
+        ("Guesses at the crowd ranged from 4,000 to 9,000.", "4,000 to 9,000", 4000, 9000),
+    ],
+)  # fmt: skip
+def test_from_to_after_a_verb_of_spanning_is_one_range(text, surface, low, high):
+    claim = only(text)
+    assert (claim.surface, claim.low, claim.high) == (surface, low, high)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okafor would raise the wage from the current $7.25 to $12.",
+        "The board lifted its rate from its present 1.5% to 2%.",
+        "Turnout climbed from a low of 40% to 55%.",
+    ],
+)
+def test_from_a_described_level_to_another_is_two_levels(text):
+    assert [c.low for c in numeric(text)] == [None, None]
+
+
 # (sentence, surface, approx)
 APPROX = [
     ("He spent almost 40 years in exile.", "40 years", "almost"),

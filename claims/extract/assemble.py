@@ -807,6 +807,12 @@ def _numeric_claims(
             # "Acme Research lists his wealth at $6bn, Beacon says it is $4bn": the same
             # measure, by another estimate; "it" is the measure, not the source
             subject, metric = claims[-1].subject, metric or claims[-1].metric
+        elif claims and (whole := _count_it_is_part_of(sentence, quantities[index - 1], q)):
+            # "killed 30 people, including 12 children": the children are some of the
+            # people killed, in the same event; "surveying 900 adults, including 700
+            # voters": some of the poll's sample
+            subject = claims[-1].subject
+            metric = _part_metric(whole, claims[-1].metric, q) or metric
         subject, metric = _name_out_of_metric(metric, subject, article_subjects)
         time.dated(metric, unit, period)
         claims.append(
@@ -864,6 +870,39 @@ def _over_a_span(sentence: str, q: numbers.Quantity) -> bool:
 _AVERAGE_OR_TOTAL_BEFORE_RE = re.compile(
     r"\b(?:average|averaged|total|totalled|totaled|cumulative|combined)\b"
 )
+
+
+# Between a count and a part of it: "30 people in Zembla, including 12", "900 adults
+# nationwide, among them 700": no clause break between them.
+_PART_OF_COUNT_RE = re.compile(
+    r"[^,.;:()\u2013\u2014]{1,60},\s+(?:including|among\s+them|of\s+(?:whom|which|them))\s+"
+    r"(?:(?:about|around|some|nearly|almost|roughly|at\s+least|more\s+than|over)\s+)?"
+)
+
+
+def _count_it_is_part_of(
+    sentence: str, before: numbers.Quantity, q: numbers.Quantity
+) -> numbers.Quantity | None:
+    """The count just before `q` that `q` is a part of ("30 people, including 12
+    children", "40 clinics, including six in the capital"), or None. The whole is a
+    count of things its noun names."""
+    if before.kind != "count" or q.kind != "count" or not before.noun:
+        return None
+    return before if _PART_OF_COUNT_RE.fullmatch(sentence, before.end, q.start) else None
+
+
+def _part_metric(
+    whole: numbers.Quantity, whole_metric: str | None, part: numbers.Quantity
+) -> str | None:
+    """The part's measure as the whole's, its counted noun swapped: "people killed" ->
+    "children killed", "adults surveyed" -> "registered voters surveyed"; the whole's
+    when the part leaves its noun out ("30 seats, including 12 in the north")."""
+    noun = whole.noun or ""
+    if not part.noun:
+        return whole_metric
+    if not whole_metric or not whole_metric.lower().startswith(noun.lower() + " "):
+        return None
+    return part.noun + whole_metric[len(noun) :]
 
 
 # "it" or "that" as the figure's own measure again, right before the figure: "says it is

@@ -1093,10 +1093,14 @@ def _quantity_at(s: str, i: int, counting: Quantity | None = None) -> tuple[Quan
         # "58%-36%", "44 percent to 37 percent", "leads Lee, 1,428 to 1,153": a score of
         # two figures, no range
         rng = None
-    if rng is None and not _stands_alone_as_a_number(s, core, unit):
+    part = rng is None and counting is not None and _part_of_a_count(s, core, unit)
+    if rng is None and not _stands_alone_as_a_number(s, core, unit) and not part:
         if counting is None or not _continues_a_count(s, core, unit):
             return None, _skip_token(s, core.end)
         # "Okafor won 30 seats, while Lee's party won four": seats too
+        unit = _Unit(counting.unit, counting.kind, unit.end)
+    if part and counting is not None:
+        # "40 hospitals, including six in the capital": six hospitals
         unit = _Unit(counting.unit, counting.kind, unit.end)
     if (
         rng is None
@@ -1171,6 +1175,25 @@ _ELLIPSIS_BEFORE_RE = re.compile(
     r"(?:\b(?:has|have|had|won|wins|got|gets|took|takes)|['’]s)\s+$", re.IGNORECASE
 )
 _ELLIPSIS_AFTER_RE = re.compile(r"\s*(?:[,;.)]|\s(?:and|or|while|to)\b|$)")
+
+
+# A part of the count before, its noun left out: "40 hospitals, including six in the
+# capital", "30 seats, of which 12 were new".
+_PART_BEFORE_RE = re.compile(r",\s+(?:including|among\s+them|of\s+(?:whom|which|them))\s+$")
+_PART_AFTER_RE = re.compile(
+    r"\s*(?:[,;.)]|\s(?:and|or|in|at|from|on|were|are|was|is|who|which|that)\b|$)"
+)
+
+
+def _part_of_a_count(s: str, core: _Core, unit: _Unit) -> bool:
+    """Whether a bare number counts some of the count just before it, whose noun it
+    leaves out ("40 hospitals, including six in the capital")."""
+    return (
+        unit.unit is None
+        and (core.plain_int or (core.in_words and core.value >= 2))  # not "including one"
+        and _PART_BEFORE_RE.search(s, max(0, core.start - 20), core.start) is not None
+        and _PART_AFTER_RE.match(s, core.end) is not None
+    )
 
 
 def _continues_a_count(s: str, core: _Core, unit: _Unit) -> bool:

@@ -261,3 +261,55 @@ def test_a_relative_clause_after_another_figure_names_no_measure():
 def test_a_relative_clause_after_an_amount_says_what_the_money_is(sentence, surface, metric):
     claim = next(c for c in extract_claims(sentence, "2023-06-01") if c.surface == surface)
     assert claim.metric == metric
+
+
+def _keyed(text: str) -> dict[str, tuple]:
+    """Each numeric claim's surface -> (subject, metric, unit)."""
+    return {
+        c.surface: (c.subject, c.metric, c.unit)
+        for c in extract_claims(text, "2024-03-16")
+        if c.kind == "numeric"
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part", "expected"),
+    [
+        (
+            "Beacon Research conducted its poll May 3-6, surveying 1,200 adults, including "
+            "950 likely voters.",
+            "950",
+            ("Beacon Research poll", "likely voters surveyed", "voter"),
+        ),
+        (
+            "Acme employs 8,000 staff, including 1,300 engineers.",
+            "1,300",
+            ("Acme", "engineers employed", "engineer"),
+        ),
+        # the part's noun left out: a count of the whole's noun
+        (
+            "Westmarch has 40 clinics, including six in the capital.",
+            "six",
+            ("Westmarch", "clinics", "clinic"),
+        ),
+        ("Okafor won 31 seats, including 12 in the north.", "12", ("Okafor", "seats won", "seat")),
+    ],
+)
+def test_a_part_of_a_count_is_the_same_subjects_measure(sentence, part, expected):
+    assert _keyed(sentence)[part] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surfaces"),
+    [
+        # a single one is as often a pronoun ("including one from Beacon")
+        ("Three polls, including one from Beacon, show Lee ahead.", ["Three"]),
+        # a new clause counts something else
+        ("Acme employs 8,000 staff; Globex hired 300 engineers.", ["8,000", "300"]),
+    ],
+)
+def test_a_part_needs_its_own_clause_and_more_than_one(sentence, surfaces):
+    claims = _keyed(sentence)
+    assert list(claims) == surfaces
+    if len(surfaces) == 2:
+        assert claims["300"][:2] != claims["8,000"][:2]

@@ -1796,8 +1796,8 @@ def _measure_of(tokens: list[str]) -> tuple[str | None, bool]:
     run = tokens[k:i]
     if not run or run == ["rate"]:
         return None, False  # "at the rate of 2%": the older rules name whose rate
-    if run[-1].lower() in _CHANGE_NOUNS:
-        return None, True
+    if run[-1].lower() in _CHANGE_NOUNS - _GROWTH_NOUNS:
+        return None, True  # "an increase of 6%": a change of the figure before it
     if _says_no_which(run):
         return None, False
     return _clean_metric(run), False

@@ -515,6 +515,12 @@ def test_metric_quality_rules(text, surface, metric):
         ("Voters backed a $12 minimum wage last year.", "$12", "minimum wage"),
         ("Some cafes added a 10 percent surcharge to bills.", "10 percent", "surcharge"),
         ("The bank expects 4% growth in 2024.", "4%", "growth"),
+        # growth is a measure of its own, after "of" as before the number
+        ("The bank expects growth of 4% in 2024.", "4%", "growth"),
+        ("Lindqvist forecast economic growth of 2.5% for Zembla.", "2.5%", "economic growth"),
+        ("Beacon saw a contraction of 0.4% in the spring.", "0.4%", "contraction"),
+        # a rise of a figure is a change of the measure named before, not a measure
+        ("An increase of 6% is planned.", "6%", None),
         ("The unit booked $4bn in sales last year.", "$4bn", "sales"),
         ("The group carries $3bn of debt.", "$3bn", "debt"),
         ("About 30% of the workforce is on leave.", "30%", "share of workforce"),

@@ -143,7 +143,10 @@ _ABSTRACT_NOUN_RE = re.compile(r"(?:ism|ness|ment|tion|sion|ity|ance|ence)$")
 _SHARES_OF_BEFORE_RE = re.compile(r"\bshares\s+of\s+$", re.IGNORECASE)
 # A holding in a name: the name is what it is invested in, not its holder.
 _HOLDING_IN_RE = re.compile(
-    r"\b(?:investments?|holdings?|stakes?|interests?)\s+in\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:investments?|holdings?|stakes?|interests?)\s+in\s+(?:the\s+)?$"
+    # a trade partner: "imports from Zembla rose 4%" are the importer's
+    r"|\b(?:imports?|shipments?|purchases?|inflows?|remittances?)\s+from\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 # Words that open a clause as well as a phrase: "after Acme announced", "since Acme
 # bought", "before Lee spoke".

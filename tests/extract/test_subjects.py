@@ -1217,6 +1217,20 @@ def test_a_holding_in_a_name_is_its_holders():
     assert subject_of(text, "$900,000") == "Ann Ng"
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a trade partner after "from" is not whose imports they are
+        ("Zembla's economy slowed. Imports from Westmarch fell 4% last year.", "4%", "Zembla"),
+        ("Zembla's economy slowed. Shipments from Westmarch rose 9% in May.", "9%", "Zembla"),
+        # a holder after "from" is
+        ("Zembla's economy slowed. Profits from Acme Mining rose 9% in May.", "9%", "Acme Mining"),
+    ],
+)
+def test_a_trade_partner_is_not_the_importer(text, surface, subject):
+    assert claim_subject(text, surface) == subject
+
+
 def test_shares_in_a_name_are_still_its_price():
     assert subject_of("Shares in Acme rose 5% on Monday.", "5%") == "Acme"
 

@@ -196,7 +196,7 @@ _NUMBER_WORDS = frozenset(
     quarters fifth fifths dozen""".split()
 )
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*%?|[^\sA-Za-z\d]")
+_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*(?:%|[A-Za-z]+)?|[^\sA-Za-z\d]")
 # What ends a clause when reading back from a verb to its subject.
 _CLAUSE_STOPS = frozenset(',;:()[]\u2013\u2014"“”')
 _CLAUSE_WORDS = frozenset(
@@ -765,6 +765,10 @@ def _verb_index(tokens: list[str]) -> int | None:
         before = _lower(tokens[i - 1]) if i > 0 else ""
         if word == "up" and before in _ADD_VERBS:
             return i - 1  # "surpluses would add up to $2 trillion"
+        if word in _DIRECTION_WORDS and before[:1].isdigit() and i >= 2:
+            verb = _lower(tokens[i - 2])
+            if verb in _SESSION_VERBS or verb in _CHANGE_VERBS:
+                return i - 2  # "closed 2% higher at $14": the verb the first figure follows
         if word in _DIRECTION_WORDS and before and before not in _VERB_FORMS | _AUXILIARIES:
             return i  # "with revenue up 3%": the direction word stands for the verb
         if word in _VERB_TAIL or (word.endswith("ly") and word not in _CHANGE_VERBS):
@@ -787,6 +791,7 @@ def _verb_index(tokens: list[str]) -> int | None:
 _SESSION_VERBS = frozenset(
     "closed close closes closing opened opens ended ends finished finishes".split()
 )
+_SESSION_MOVE_AFTER_RE = re.compile(r"\s+(?P<direction>higher|lower)\b")
 
 
 def _states_session_level(tokens: list[str], i: int) -> bool:
@@ -798,8 +803,10 @@ def _states_session_level(tokens: list[str], i: int) -> bool:
         and (_lower(tokens[i + 1]) == "at" or _lower(tokens[i + 1]) in _DIRECTION_WORDS)
         and (
             (i > 0 and _lower(tokens[i - 1]) in _TRADED)
-            # "shares of Acme closed at"
-            or (i > 2 and _lower(tokens[i - 2]) == "of" and _lower(tokens[i - 3]) in _TRADED)
+            # "shares of Acme closed at", "shares in Acme closed"
+            or (
+                i > 2 and _lower(tokens[i - 2]) in ("of", "in") and _lower(tokens[i - 3]) in _TRADED
+            )
         )
     )
 
@@ -1479,6 +1486,14 @@ def _metric_and_change(
                 metric = _without_hedge(metric)  # "an estimated 5,000 people", "the estimated"
         return _count_rate(sentence, end, noun, metric), False
     tokens = _tokens_before(sentence, start)
+    if (
+        tokens
+        and _lower(tokens[-1]) in _SESSION_VERBS
+        and (moved := _SESSION_MOVE_AFTER_RE.match(sentence, end))
+    ):
+        # "Acme shares closed 3p lower": the direction after the figure is its verb's, as
+        # in "closed down 3p"
+        tokens = [*tokens, moved["direction"]]
     if kind in ("percent", "share") and (state := _STATE_OF_SHARE_RE.match(sentence, end)):
         return state["state"].lower(), False  # "17% of voters still undecided"
     if (

@@ -515,6 +515,12 @@ def test_metric_quality_rules(text, surface, metric):
         ("Voters backed a $12 minimum wage last year.", "$12", "minimum wage"),
         ("Some cafes added a 10 percent surcharge to bills.", "10 percent", "surcharge"),
         ("The bank expects 4% growth in 2024.", "4%", "growth"),
+        # a session's move written after the figure ("closed 3p lower") is the price's
+        ("Shares in Acme closed 3p lower at 245p.", "3p", "share price"),
+        ("Shares in Acme closed 3p lower at 245p.", "245p", "share price"),
+        ("Globex shares closed 2% higher at $14.20.", "2%", "share price"),
+        ("Globex shares closed 2% higher at $14.20.", "$14.20", "share price"),
+        ("Acme's shares ended 3% lower on Friday.", "3%", "share price"),
         # growth is a measure of its own, after "of" as before the number
         ("The bank expects growth of 4% in 2024.", "4%", "growth"),
         ("Lindqvist forecast economic growth of 2.5% for Zembla.", "2.5%", "economic growth"),

@@ -620,7 +620,11 @@ def _numeric_claims(
             subject = source.speaker if who == "I" else source.speaker_org or subject
         subject = _full_org_subject(subject, org_names)
         traded_good = metrics.commodity_priced(metric)
-        if traded_good is not None and _names_another_owner(sentence, q, metric, common_words):
+        if traded_good is not None and (
+            grade := metrics.named_grade(sentence, q.start, traded_good)
+        ):
+            traded_good = grade  # "Brent crude fell 40 cents": the benchmark's price
+        elif traded_good is not None and _names_another_owner(sentence, q, metric, common_words):
             traded_good = None  # "Zembla's oil prices": Zembla's
         contest_share = _contest_share(q, subject, metric, sentence)
         if contest_share:

@@ -58,6 +58,7 @@ __all__ = [
     "SUPPORT_AMONG",
     "answers_for_the_asked",
     "commodity_priced",
+    "named_grade",
     "sentence_metrics",
 ]
 
@@ -610,6 +611,10 @@ SIGNS = frozenset("+-−–")  # a number's sign, written before it
 _PLUS_OR_MINUS = (["plus", "or", "minus"], ["+", "/", "-"], ["+", "/", "–"], ["±"])
 
 
+# Words that join a participle to the clause before it: "hit $55, before easing to $53".
+_PARTICIPLE_LINKS = frozenset("before after while then".split())
+
+
 def _subject_of_change(tokens: list[str], at_start: bool, common) -> str | None:
     """'Net sales at the unit rose 4% to' -> 'net sales': the subject of the verb that
     moves or states the figure, read back from the number over the verb's tail words."""
@@ -652,6 +657,13 @@ def _subject_of_change(tokens: list[str], at_start: bool, common) -> str | None:
         # "a building totalling 8,000 sq ft": the participle tells of the noun before it;
         # set off by a comma, of what the clause before it names ("The Acme delegation is
         # large, numbering about 450"; "gave gifts to the fund, totaling $8,200")
+        if (
+            not clause
+            and j >= 1
+            and _lower(tokens[j]) in _PARTICIPLE_LINKS
+            and tokens[j - 1] == ","
+        ):
+            j -= 1  # "hit $55, before easing back to $53": the clause before the comma's
         if not clause and j >= 0 and tokens[j] == ",":
             k = j - 1
             while k >= 0 and not _ends_clause(tokens, k):
@@ -771,8 +783,10 @@ def _verb_index(tokens: list[str]) -> int | None:
                 return i - 2  # "closed 2% higher at $14": the verb the first figure follows
         if word in _DIRECTION_WORDS and before and before not in _VERB_FORMS | _AUXILIARIES:
             return i  # "with revenue up 3%": the direction word stands for the verb
-        if word in _VERB_TAIL or (word.endswith("ly") and word not in _CHANGE_VERBS):
-            i -= 1
+        following = _lower(tokens[i + 1]) if i + 1 < len(tokens) else ""
+        back_to = word == "back" and following == "to"
+        if word in _VERB_TAIL or back_to or (word.endswith("ly") and word not in _CHANGE_VERBS):
+            i -= 1  # "rose by", "eased back to"
             continue
         if _is_time_phrase_word(tokens[i]):
             i -= 1  # "slowed in the fourth quarter to 5%": a when between verb and number
@@ -1986,7 +2000,8 @@ def _share_price(metric: str) -> str:
 
 _COMMODITY_PRICE_RE = re.compile(
     rf"(?:(?:price|prices)\s+of\s+(?P<a>{'|'.join(sorted(_COMMODITIES))})"
-    rf"|(?P<b>(?:(?:crude|brent|spot|heating|natural|wholesale|benchmark)\s+)?"
+    rf"|(?:(?:light|sweet|heavy|sour)\s+)?"  # "light crude price": the crude's
+    rf"(?P<b>(?:(?:crude|brent|spot|heating|natural|wholesale|benchmark)\s+)?"
     rf"(?:{'|'.join(sorted(_COMMODITIES))}))\s+(?:price|prices))"
     r"(?:\s+per\s+[a-z]+)?"
 )
@@ -1997,6 +2012,33 @@ def commodity_priced(metric: str | None) -> str | None:
     "oil"; the market is the subject, as "West Texas Intermediate" is in the spec."""
     m = _COMMODITY_PRICE_RE.fullmatch(metric.lower()) if metric else None
     return (m["a"] or m["b"]) if m else None
+
+
+def named_grade(sentence: str, start: int, good: str) -> str | None:
+    """The traded good as the sentence names its grade or benchmark, capitalised right
+    before it, when a figure's price is of it: "Brent crude", "US light crude", "West
+    Texas Intermediate crude"; None when the good stands alone ("Oil prices rose")."""
+    if good not in _GRADE_RES:
+        _GRADE_RES[good] = re.compile(
+            rf"\b(?P<grade>(?:[A-Z][\w-]*\s+){{1,3}}(?:(?:light|sweet|heavy|sour)\s+)?)"
+            rf"{re.escape(good)}\b"
+        )
+    matches = list(_GRADE_RES[good].finditer(sentence, max(0, start - 120), start))
+    if not matches:
+        return None
+    found = matches[-1]  # the last one before the figure
+    words = found["grade"].split()
+    while words and words[0] in ("The", "A", "An"):
+        words = words[1:]  # "The Brent crude price": not part of the name
+    if len(words) == 1 and words[0].lower() in _GRADE_WORDS:
+        words = [words[0].lower()]  # "Heating oil rose" opens a sentence: no name
+    return " ".join([*words, good]) if words else None
+
+
+# Common words of a grade, capitalised only where they open a sentence.
+_GRADE_WORDS = frozenset("light sweet heavy sour heating spot crude natural wholesale".split())
+# The pattern of each good's grade names, compiled when first asked for.
+_GRADE_RES: dict[str, re.Pattern[str]] = {}
 
 
 def _with_rate(sentence: str, end: int, metric: str) -> str:

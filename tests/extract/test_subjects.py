@@ -406,6 +406,18 @@ def test_words_in_a_closed_quotation_are_no_subject_unless_they_name(text, surfa
         ("Jo Lee spoke. Crude fell 3% to $38.", "3%", "crude"),
         # unless the sentence says whose price it is
         ("Zembla's petrol prices rose 4%.", "4%", "Zembla"),
+        # a benchmark or grade named before the good is part of its name
+        ("Jo Lee spoke. Westmarch crude fell 40 cents to $50.20.", "40 cents", "Westmarch crude"),
+        ("Jo Lee spoke. Westmarch crude fell 40 cents to $50.20.", "$50.20", "Westmarch crude"),
+        ("Jo Lee spoke. Dunmore light crude rose $1 to $51.", "$51", "Dunmore light crude"),
+        # a common word opening the sentence is no name
+        ("Jo Lee spoke. Heating oil rose 1 cent, to $1.28 a gallon.", "$1.28", "heating oil"),
+        # a price that eases back after a peak is still the good's
+        (
+            "Jo Lee spoke. Oil prices hit $55 a barrel, before easing back to $53.60.",
+            "$53.60",
+            "oil",
+        ),
     ],
 )  # fmt: skip
 def test_a_commodity_price_is_the_commodity_s(text, surface, subject):

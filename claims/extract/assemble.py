@@ -572,7 +572,7 @@ def _numeric_claims(
     if article_subjects is not None and pollster and (group := subjects.polled_group(sentence)):
         # "a Beacon poll of likely voters found ...": whom Beacon's findings are shares of
         article_subjects.poll_samples.setdefault(pollster, group)
-    mentions = periods.find_periods(sentence, published, time.year)
+    mentions = periods.find_periods(sentence, published, time.year, time.steps)
     time.begin_sentence(start, sentence, mentions)
     # "founded 300 years ago": the span of years is a claim as well as a time
     blocked = [(m.start, m.end) for m in mentions if m.kind != "ago"]

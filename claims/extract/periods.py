@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
@@ -99,7 +99,8 @@ _PERIOD_RE = re.compile(
           [\s-]quarter\b(?:\s+(?:of|in)\s+(?:(?P<q_y>{_YEAR})\b|(?P<q_rel>this|last|next)\s+year))?)
     | (?P<qcode>\b(?:(?P<qc_y1>{_YEAR})\s*)?Q(?P<qc_n>[1-4])(?:\s*(?P<qc_y2>{_YEAR})\b)?\b)
     | (?P<months3>\b(?P<m3_ord>first|last|final)\s+three\s+months\s+of\s+(?P<m3_y>{_YEAR})\b)
-    | (?P<to_month>\b(?:(?P<tm_n>three|3|twelve|12)\s+months|(?P<tm_year>year))\s+to\s+
+    | (?P<to_month>\b(?:(?P<tm_n>three|3|twelve|12)\s+months|(?P<tm_year>year)
+          |(?P<tm_q>quarter))\s+to\s+
           (?:the\s+end\s+of\s+)?(?P<tm_m>{_FULL_MONTH})\b(?:,?\s+(?P<tm_y>{_YEAR})\b)?)
     | (?P<half>\b(?:first|second|last)\s+(?:half|six\s+months)\s+of\s+(?P<half_y>{_YEAR})\b)
     | (?P<fiscal>\b(?:FY\s?|fiscal\s+(?:year\s+)?)(?P<fy>{_YEAR}|\d\d)\b
@@ -127,6 +128,8 @@ _PERIOD_RE = re.compile(
     | (?P<ago>\b(?P<ago_n>\d{{1,3}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))
           \s+(?P<ago_u>years?|months?|weeks?|days?)\s+ago\b)
     | (?P<that_year>\b(?i:that|the\s+same|that\s+same)\s+year\b(?!['’]s|-))
+    | (?P<the_step>\b(?i:over|during|for|in|through)\s+the\s+(?P<step>quarter|month)\b
+          (?!['’]s|-|\s+(?:to|of|before|after|ago|ending|ended|ahead|earlier)\b))
     | (?P<the_year>\b(?i:over|during|for|in|through)\s+the\s+year\b(?!['’]s|\s+(?:to|before|ago))
           | \b(?i:first)\s+(?:\w+\s+)?months\b(?:\s+of\s+the\s+year\b)?(?!\s+(?:of|to)\b))
     | (?P<year>(?<![\d$£€¥,.#/-])\b(?P<y>{_YEAR})\b(?![.,]\d|\s?(?:%|per\s?cent|percent|bn\b|m\b))
@@ -475,11 +478,14 @@ def find_periods(
     s: str,
     published: date | None = None,
     context_year: int | None = None,
+    context_steps: Mapping[str, str] | None = None,
 ) -> list[PeriodMention]:
     """Period mentions in `s` (one sentence), resolved where the text allows.
 
     `context_year` is the last year the article named before this sentence; it
     resolves yearless mentions only when the publication date is unknown.
+    `context_steps` holds the last quarter and month the article named ("quarter" ->
+    "2004-Q3"), which "in the quarter" and "over the month" mean.
     """
     mentions: list[PeriodMention] = []
     year_before: int | None = None  # the last year written earlier in this sentence
@@ -493,6 +499,8 @@ def find_periods(
         if kind == "weekday" and _named_day(s, m.start()):
             continue
         period, year = _resolve(m, kind, year_before, published, context_year)
+        if kind == "the_step":
+            period = (context_steps or {}).get(m.group("step").lower())
         if period is not None and not _WELL_FORMED_RE.match(period):
             period = None  # e.g. "last year" against a publication date in year 1
         if kind == "rel" and period and len(period) == 4 and _month_before(s, mentions, m):
@@ -706,8 +714,10 @@ def _words_back(hint: str) -> int:
         return 1  # "fiscal 2019"
     if first == "Q" or hint.lower() in ("today", "yesterday") or hint.endswith("day"):
         return 0  # "Q3", "today", "yesterday", "Tuesday" start their expression
-    if hint in ("quarter", "half"):
-        return 1  # "first quarter", "first half of 2027"
+    if hint == "half":
+        return 1  # "first half of 2027"
+    if hint == "quarter":
+        return 2  # "first quarter", "in the quarter"
     return 2  # "end of March", "over the year", "last three months"
 
 
@@ -758,7 +768,7 @@ _KINDS = (
     "iso", "mdy", "dmy", "my", "quarter", "qcode", "months3", "to_month", "half", "fiscal",
     "month_span", "month_in", "rel", "day_rel", "weekend", "into_day", "weekday", "week_of",
     "ago",
-    "that_year", "the_year", "year",
+    "that_year", "the_step", "the_year", "year",
 )  # fmt: skip
 
 
@@ -1006,12 +1016,14 @@ def _nearest_weekday(name: str, published: date | None) -> str | None:
 def _months_to(
     m: re.Match, year: int | None, fallback: int | None, published: date | None
 ) -> str | None:
-    """'the three months to September' is a quarter; 'the 12 months to March' is that month."""
+    """'the three months to September' and 'the quarter to September' are a quarter; 'the
+    12 months to March' is that month."""
     month = _month_number(m.group("tm_m"))
     y = year or _year_for_month(month, 1, fallback, published)
     if y is None:
         return None
-    if (m.group("tm_n") or "").lower() in ("three", "3") and month % 3 == 0:
+    three_months = (m.group("tm_n") or "").lower() in ("three", "3") or m.group("tm_q")
+    if three_months and month % 3 == 0:  # "the three months to June", "the quarter to June"
         return f"{y:04d}-Q{month // 3}"
     return f"{y:04d}-{month:02d}"
 
@@ -1384,6 +1396,7 @@ class ArticleTime:
     ) -> None:
         self.published = published
         self.year: int | None = None
+        self.steps: dict[str, str] = {}  # the last quarter and month named (find_periods)
         # The day the last sentence's action was dated to, for a sentence that reports
         # a related action ("The Committee decided today to ... In a related action, ...").
         self.day_before: str | None = None
@@ -1652,6 +1665,10 @@ class ArticleTime:
         year = last_year_named(mentions)
         if year is not None:
             self.year = year
+        for mention in mentions:
+            if mention.governs and mention.period and len(mention.period) == 7:
+                step = "quarter" if "Q" in mention.period else "month"
+                self.steps[step] = mention.period  # what a later "in the quarter" means
         days = [m.period for m in mentions if m.governs and m.period and len(m.period) == 10]
         self.day_before = days[-1] if days else None
 

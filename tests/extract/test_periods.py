@@ -1441,3 +1441,35 @@ def test_a_running_total_since_an_event_named_without_a_date_is_of_no_one_month(
     # a month's gain is still that month's
     text = "Employers added 292,000 jobs in December, after the recovery began."
     assert numeric_periods(text, date(2016, 1, 14)) == [("292,000", "2015-12")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "period"),
+    [
+        # "the quarter" and "the month" are the last ones the article named
+        (
+            "Acme's profit rose 9% in the three months to March.\n\n"
+            "Sales in the quarter rose 4% to $2bn.",
+            "4%",
+            "2021-Q1",
+        ),
+        (
+            "Zembla's economy grew 0.7% in the second quarter. "
+            "Consumer spending slowed, rising just 0.2% in the quarter.",
+            "0.2%",
+            "2021-Q2",
+        ),
+        ("House prices rose 1% in May. Over the month, loans fell to 80,000.", "80,000", "2021-05"),
+        # with none named before, the text does not say which
+        ("Sales in the quarter rose 4% to $2bn.", "4%", None),
+        # a quarter to a month names its own
+        (
+            "Acme's profit rose 9% in the three months to March. "
+            "Sales in the quarter to June rose 4%.",
+            "4%",
+            "2021-Q2",
+        ),
+    ],
+)
+def test_the_quarter_or_month_is_the_one_named_before(text, surface, period):
+    assert _periods(text)[surface] == period

@@ -1783,6 +1783,8 @@ def _put_at(sentence: str, start: int) -> str | None:
 def _legacy(sentence: str, start: int, end: int) -> str | None:
     """The older rules' metric, unless it holds a name, a number word or a verb."""
     metric = context.find_metric(sentence, start, end, None)
+    if metric and metric.lower().endswith(" on hold"):
+        metric = metric[: -len(" on hold")]  # "kept rates on hold at 4.75%": rates
     if not metric:
         return None
     words = metric.split()

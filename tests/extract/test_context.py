@@ -521,6 +521,8 @@ def test_metric_quality_rules(text, surface, metric):
         ("Globex shares closed 2% higher at $14.20.", "2%", "share price"),
         ("Globex shares closed 2% higher at $14.20.", "$14.20", "share price"),
         ("Acme's shares ended 3% lower on Friday.", "3%", "share price"),
+        # a measure kept as it was: its name, not where it is kept
+        ("The Bank of Zembla kept interest rates on hold at 4.75%.", "4.75%", "interest rates"),
         # growth is a measure of its own, after "of" as before the number
         ("The bank expects growth of 4% in 2024.", "4%", "growth"),
         ("Lindqvist forecast economic growth of 2.5% for Zembla.", "2.5%", "economic growth"),

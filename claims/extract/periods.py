@@ -105,8 +105,9 @@ _PERIOD_RE = re.compile(
     | (?P<half>\b(?:first|second|last)\s+(?:half|six\s+months)\s+of\s+(?P<half_y>{_YEAR})\b)
     | (?P<fiscal>\b(?:FY\s?|fiscal\s+(?:year\s+)?)(?P<fy>{_YEAR}|\d\d)\b
           | \b(?P<fy_a>{_YEAR})[-/–](?P<fy_b>\d\d|{_YEAR})\b(?![-/–]?\d))
-    | (?P<month_span>\b(?i:between|from)\s+(?P<ms_a>{_FULL_MONTH})\s+(?i:and|to|through|until)\s+
-          (?P<ms_b>{_FULL_MONTH})\b(?:,?\s+(?P<ms_y>{_YEAR})\b)?)
+    | (?P<month_span>\b(?i:between|from)\s+(?P<ms_a>{_FULL_MONTH})(?:,?\s+(?P<ms_ya>{_YEAR}))?
+          \s+(?i:and|to|through|until)\s+(?P<ms_b>{_FULL_MONTH})\b
+          (?:,?\s+(?P<ms_y>{_YEAR})\b|(?(ms_ya)\s+(?P<ms_rel>(?i:this|last)\s+year)\b))?)
     | (?P<month_in>\b(?:(?i:in|since|during|by|until|through|last|this|next|end\s+of)\s+
           |(?i:early|late|mid)(?:\s+|-))(?P<mi_m>{_FULL_MONTH})\b
           # not a day or year of the month's own ("in October 12", "in October, 2015");
@@ -272,7 +273,10 @@ def _month_span(
     m: re.Match, year: int | None, fallback: int | None, published: date | None
 ) -> str | None:
     """'between January and April': the months' year (their quarter when both fall in
-    one), the latest such span not after publication."""
+    one), the latest such span not after publication; none for a span across years
+    ("between November 2003 and August this year")."""
+    if m.group("ms_ya") and m.group("ms_ya") != m.group("ms_y"):
+        return None
     first, last = _month_number(m.group("ms_a")), _month_number(m.group("ms_b"))
     y = year or _year_for_month(last, 1, fallback, published)
     if not y:

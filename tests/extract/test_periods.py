@@ -1473,3 +1473,18 @@ def test_a_running_total_since_an_event_named_without_a_date_is_of_no_one_month(
 )
 def test_the_quarter_or_month_is_the_one_named_before(text, surface, period):
     assert _periods(text)[surface] == period
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # a span of months across years is of no one period
+        ("The bank raised rates five times between November 2019 and May this year.", None),
+        ("The bank raised rates five times between November 2019 and May 2021.", None),
+        # one year's months keep that year
+        ("The bank raised rates five times between January 2020 and May 2020.", "2020"),
+        ("The bank raised rates five times between January and May 2020.", "2020"),
+    ],
+)
+def test_a_span_of_months_across_years_is_undated(text, period):
+    assert _periods(text)["five"] == period

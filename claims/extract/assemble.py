@@ -621,7 +621,7 @@ def _numeric_claims(
         subject = _full_org_subject(subject, org_names)
         traded_good = metrics.commodity_priced(metric)
         if traded_good is not None and (
-            grade := metrics.named_grade(sentence, q.start, traded_good)
+            grade := metrics.named_grade(sentence, q.start, traded_good, common_words)
         ):
             traded_good = grade  # "Brent crude fell 40 cents": the benchmark's price
         elif traded_good is not None and _names_another_owner(sentence, q, metric, common_words):
@@ -879,7 +879,7 @@ _AVERAGE_OR_TOTAL_BEFORE_RE = re.compile(
 # Between a count and a part of it: "30 people in Zembla, including 12", "900 adults
 # nationwide, among them 700": no clause break between them.
 _PART_OF_COUNT_RE = re.compile(
-    r"[^,.;:()\u2013\u2014]{1,60},\s+(?:including|among\s+them|of\s+(?:whom|which|them))\s+"
+    rf"[^,.;:()\u2013\u2014]{{1,60}},\s+{numbers.PART_OF_WORDS}\s+"
     r"(?:(?:about|around|some|nearly|almost|roughly|at\s+least|more\s+than|over)\s+)?"
 )
 

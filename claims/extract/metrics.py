@@ -31,6 +31,7 @@ of the verbs that move a figure. Each rule returns None rather than a wrong phra
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -611,7 +612,7 @@ SIGNS = frozenset("+-−–")  # a number's sign, written before it
 _PLUS_OR_MINUS = (["plus", "or", "minus"], ["+", "/", "-"], ["+", "/", "–"], ["±"])
 
 
-# Words that join a participle to the clause before it: "hit $55, before easing to $53".
+# Words that join a participle to the clause before it: "hit $9,100, before easing to $8,950".
 _PARTICIPLE_LINKS = frozenset("before after while then".split())
 
 
@@ -663,7 +664,7 @@ def _subject_of_change(tokens: list[str], at_start: bool, common) -> str | None:
             and _lower(tokens[j]) in _PARTICIPLE_LINKS
             and tokens[j - 1] == ","
         ):
-            j -= 1  # "hit $55, before easing back to $53": the clause before the comma's
+            j -= 1  # "hit $9,100, before easing back": the clause before the comma's
         if not clause and j >= 0 and tokens[j] == ",":
             k = j - 1
             while k >= 0 and not _ends_clause(tokens, k):
@@ -2000,9 +2001,11 @@ def _share_price(metric: str) -> str:
     return metric
 
 
+# Grade words a price metric may open with.
+_PRICE_GRADES = frozenset("light sweet heavy sour".split())
 _COMMODITY_PRICE_RE = re.compile(
     rf"(?:(?:price|prices)\s+of\s+(?P<a>{'|'.join(sorted(_COMMODITIES))})"
-    rf"|(?:(?:light|sweet|heavy|sour)\s+)?"  # "light crude price": the crude's
+    rf"|(?:(?:{'|'.join(sorted(_PRICE_GRADES))})\s+)?"  # "light crude price": the crude's
     rf"(?P<b>(?:(?:crude|brent|spot|heating|natural|wholesale|benchmark)\s+)?"
     rf"(?:{'|'.join(sorted(_COMMODITIES))}))\s+(?:price|prices))"
     r"(?:\s+per\s+[a-z]+)?"
@@ -2016,31 +2019,52 @@ def commodity_priced(metric: str | None) -> str | None:
     return (m["a"] or m["b"]) if m else None
 
 
-def named_grade(sentence: str, start: int, good: str) -> str | None:
+def named_grade(sentence: str, start: int, good: str, common: Iterable[str] = ()) -> str | None:
     """The traded good as the sentence names its grade or benchmark, capitalised right
     before it, when a figure's price is of it: "Brent crude", "US light crude", "West
-    Texas Intermediate crude"; None when the good stands alone ("Oil prices rose")."""
-    if good not in _GRADE_RES:
-        _GRADE_RES[good] = re.compile(
-            rf"\b(?P<grade>(?:[A-Z][\w-]*\s+){{1,3}}(?:(?:light|sweet|heavy|sour)\s+)?)"
-            rf"{re.escape(good)}\b"
-        )
-    matches = list(_GRADE_RES[good].finditer(sentence, max(0, start - 120), start))
+    Texas Intermediate crude". None when the good stands alone ("Oil prices rose",
+    "Global oil prices rose", "But oil prices fell") or the sentence names it again
+    nearer the figure ("Zembla oil producers cut output as oil prices fell 5%")."""
+    matches = list(_grade_re(good).finditer(sentence, max(0, start - 120), start))
     if not matches:
         return None
     found = matches[-1]  # the last one before the figure
+    between = sentence[found.end() : start]
+    if len(between) > 40 or _CLAUSE_MARK_RE.search(between) or re.search(rf"\b{good}\b", between):
+        return None
+    common = set(common)
     words = found["grade"].split()
-    while words and words[0] in ("The", "A", "An"):
-        words = words[1:]  # "The Brent crude price": not part of the name
-    if len(words) == 1 and words[0].lower() in _GRADE_WORDS:
-        words = [words[0].lower()]  # "Heating oil rose" opens a sentence: no name
-    return " ".join([*words, good]) if words else None
+    while words and (
+        words[0].lower() in common
+        or words[0].lower() in _GRADE_OPENERS
+        or words[0] in CALENDAR_NAMES
+        or words[0] in context.NOT_SUBJECTS
+    ):
+        words = words[1:]  # "In March gold", "World gold", "The Brent crude": no name
+    if words and words[0].lower() in _GRADE_ADJECTIVES:
+        words[0] = words[0].lower()  # "Light crude rose" opens a sentence
+    if not words or (len(words) == 1 and words[0].islower() and words[0] not in _GRADE_ADJECTIVES):
+        return None
+    return " ".join([*words, good])
 
 
-# Common words of a grade, capitalised only where they open a sentence.
-_GRADE_WORDS = frozenset("light sweet heavy sour heating spot crude natural wholesale".split())
-# The pattern of each good's grade names, compiled when first asked for.
-_GRADE_RES: dict[str, re.Pattern[str]] = {}
+# Words of a grade of crude written before it: "US light crude".
+_GRADE_ADJECTIVES = frozenset("light sweet heavy sour heating spot".split())
+_GRADE_ADJECTIVE = "|".join(sorted(_GRADE_ADJECTIVES))
+# Capitalised words that open a good's mention without naming a grade.
+_GRADE_OPENERS = frozenset(
+    """the a an but and or so yet in on at for by as while with global world international
+    overall average""".split()
+)
+_CLAUSE_MARK_RE = re.compile(r"[;:()\u2013\u2014]")
+
+
+@functools.lru_cache(maxsize=32)
+def _grade_re(good: str) -> re.Pattern[str]:
+    """Capitalised words, and a grade's adjective, right before the good."""
+    return re.compile(
+        rf"\b(?P<grade>(?:[A-Z][\w-]*\s+){{1,3}}(?:(?:{_GRADE_ADJECTIVE})\s+)?){re.escape(good)}\b"
+    )
 
 
 def _with_rate(sentence: str, end: int, metric: str) -> str:

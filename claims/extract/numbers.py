@@ -19,7 +19,13 @@ from claims.extract import units
 from claims.extract.casualties import CASUALTY_WORD
 from claims.extract.names import CALENDAR_NAMES, MONTHS, SAYING_VERBS, WEEKDAYS
 
-__all__ = ["NAME_BEFORE_AGE_RE", "Quantity", "find_quantities", "parse_word_number"]
+__all__ = [
+    "NAME_BEFORE_AGE_RE",
+    "PART_OF_WORDS",
+    "Quantity",
+    "find_quantities",
+    "parse_word_number",
+]
 
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -762,15 +768,17 @@ def _previous_word(s: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-# "from the current $7.25 to $12", "from its 2019 level of 3% to 5%": the level a
-# change starts from, past the words that describe it.
+# "from the current $8.50 to $14", "from a low of 40% to 55%", "from its 2019 level of
+# 3% to 5%": the level a change starts from, past a word that describes it (a bare
+# determiner describes nothing: "from the $2 to $3 range" is a range).
 _FROM_LEVEL_BEFORE_RE = re.compile(
-    r"\b(?P<verb>[a-z]+\s+)?from\s+(?:(?:the|its|their|his|her|our|a|an|current|present"
-    r"|existing|previous|prior|old|today['’]s|record|low|high|level|of|\d{4})\s+){1,3}$",
+    r"\b(?P<verb>[a-z]+\s+)?from\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?"
+    r"(?:current|present|existing|previous|prior|old|today['’]s|record|low|high|\d{4})\s+"
+    r"(?:(?:level|rate|of|low|high)\s+){0,2}$",
     re.IGNORECASE,
 )
 # Verbs after which "from X to Y" spans a range rather than a change: "estimates range
-# from 100,000 to 250,000", "fees vary from $15 to $26", "anywhere from 20 to 40".
+# from 100 to 250", "fees vary from $15 to $26", "anywhere from 20 to 40".
 _SPANS_VERBS = frozenset(
     "range ranges ranged ranging vary varies varied varying anywhere run runs ran".split()
 )
@@ -778,15 +786,23 @@ _SPANS_VERBS = frozenset(
 
 def _changes_from(s: str, start: int) -> bool:
     """Whether the number at `start` is the level a change starts from ("rose from 3%
-    to 5%", "raise the wage from the current $7.25 to $12"), not a range's low end
-    ("prices range from $10 to $15")."""
+    to 5%", "raise the wage from the current $8.50 to $14"), not a range's low end
+    ("prices range from $10 to $15", "vary widely from $10 to $15")."""
     word = _previous_word(s, start)
     if word == "from":
-        return _previous_word(s, s.rfind("from", max(0, start - 30), start)) not in _SPANS_VERBS
+        return _verb_before(s, s.rfind("from", max(0, start - 30), start)) not in _SPANS_VERBS
     if word in _CHANGE_WORDS:
         return True
     m = _FROM_LEVEL_BEFORE_RE.search(s, max(0, start - 60), start)
     return m is not None and (m["verb"] or "").strip().lower() not in _SPANS_VERBS
+
+
+def _verb_before(s: str, at: int) -> str:
+    """The word before `at`, past an adverb ("vary widely from")."""
+    word = _previous_word(s, at)
+    if word.endswith("ly"):
+        word = _previous_word(s, s.rfind(word, max(0, at - 30), at))
+    return word
 
 
 def _range_after(s: str, first: _Core, first_unit: _Unit) -> tuple[_Core, _Unit, str] | None:
@@ -1177,9 +1193,11 @@ _ELLIPSIS_BEFORE_RE = re.compile(
 _ELLIPSIS_AFTER_RE = re.compile(r"\s*(?:[,;.)]|\s(?:and|or|while|to)\b|$)")
 
 
+# Words that introduce a part of the count before: "30 people, including 12 children".
+PART_OF_WORDS = r"(?:including|among\s+them|of\s+(?:whom|which|them))"
 # A part of the count before, its noun left out: "40 hospitals, including six in the
 # capital", "30 seats, of which 12 were new".
-_PART_BEFORE_RE = re.compile(r",\s+(?:including|among\s+them|of\s+(?:whom|which|them))\s+$")
+_PART_BEFORE_RE = re.compile(rf",\s+{PART_OF_WORDS}\s+$")
 _PART_AFTER_RE = re.compile(
     r"\s*(?:[,;.)]|\s(?:and|or|in|at|from|on|were|are|was|is|who|which|that)\b|$)"
 )
@@ -1190,7 +1208,9 @@ def _part_of_a_count(s: str, core: _Core, unit: _Unit) -> bool:
     leaves out ("40 hospitals, including six in the capital")."""
     return (
         unit.unit is None
-        and (core.plain_int or (core.in_words and core.value >= 2))  # not "including one"
+        and core.currency is None
+        and float(core.value).is_integer()
+        and (not core.in_words or core.value >= 2)  # not "including one"
         and _PART_BEFORE_RE.search(s, max(0, core.start - 20), core.start) is not None
         and _PART_AFTER_RE.match(s, core.end) is not None
     )

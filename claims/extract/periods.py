@@ -130,7 +130,8 @@ _PERIOD_RE = re.compile(
           \s+(?P<ago_u>years?|months?|weeks?|days?)\s+ago\b)
     | (?P<that_year>\b(?i:that|the\s+same|that\s+same)\s+year\b(?!['’]s|-))
     | (?P<the_step>\b(?i:over|during|for|in|through)\s+the\s+(?P<step>quarter|month)\b
-          (?!['’]s|-|\s+(?:to|of|before|after|ago|ending|ended|ahead|earlier)\b))
+          (?!['’]s|-|\s+(?:to|of|before|after|ago|ending|ended|ahead|earlier|since|following
+              |century|centuries|finals?|mark|point)\b))
     | (?P<the_year>\b(?i:over|during|for|in|through)\s+the\s+year\b(?!['’]s|\s+(?:to|before|ago))
           | \b(?i:first)\s+(?:\w+\s+)?months\b(?:\s+of\s+the\s+year\b)?(?!\s+(?:of|to)\b))
     | (?P<year>(?<![\d$£€¥,.#/-])\b(?P<y>{_YEAR})\b(?![.,]\d|\s?(?:%|per\s?cent|percent|bn\b|m\b))
@@ -720,8 +721,6 @@ def _words_back(hint: str) -> int:
         return 0  # "Q3", "today", "yesterday", "Tuesday" start their expression
     if hint == "half":
         return 1  # "first half of 2027"
-    if hint == "quarter":
-        return 2  # "first quarter", "in the quarter"
     return 2  # "end of March", "over the year", "last three months"
 
 

@@ -143,9 +143,11 @@ _ABSTRACT_NOUN_RE = re.compile(r"(?:ism|ness|ment|tion|sion|ity|ance|ence)$")
 _SHARES_OF_BEFORE_RE = re.compile(r"\bshares\s+of\s+$", re.IGNORECASE)
 # A holding in a name: the name is what it is invested in, not its holder.
 _HOLDING_IN_RE = re.compile(
-    r"\b(?:investments?|holdings?|stakes?|interests?)\s+in\s+(?:the\s+)?$"
-    # a trade partner: "imports from Zembla rose 4%" are the importer's
-    r"|\b(?:imports?|shipments?|purchases?|inflows?|remittances?)\s+from\s+(?:the\s+)?$",
+    r"\b(?:investments?|holdings?|stakes?|interests?)\s+in\s+(?:the\s+)?$", re.IGNORECASE
+)
+# A trade partner: "imports from Zembla rose 4%" are the importer's.
+_TRADE_PARTNER_BEFORE_RE = re.compile(
+    r"\b(?:imports?|shipments?|purchases?|inflows?|remittances?)\s+from\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # Words that open a clause as well as a phrase: "after Acme announced", "since Acme
@@ -707,6 +709,8 @@ def _candidates(
                 continue  # "... rose 5% in Paris", "a deficit with Zembla": not whose
             if _HOLDING_IN_RE.search(sentence, max(0, c0 - 24), c0):
                 continue  # "investments in Acme worth $1m": the investor's, not Acme's
+            if _TRADE_PARTNER_BEFORE_RE.search(sentence, max(0, c0 - 24), c0):
+                continue  # "imports from Zembla rose 4%": the importer's
             rank = 3  # "profits at Acme rose", "prices in Ruritania": the measure's holder
         else:
             rank = 4

@@ -521,6 +521,10 @@ def test_metric_quality_rules(text, surface, metric):
         ("Globex shares closed 2% higher at $14.20.", "2%", "share price"),
         ("Globex shares closed 2% higher at $14.20.", "$14.20", "share price"),
         ("Acme's shares ended 3% lower on Friday.", "3%", "share price"),
+        ("Acme shares fell 3p to 245p.", "3p", "share price"),
+        ("Globex shares hit $55, before falling back to $50.", "$50", "share price"),
+        # an index's close is no share price
+        ("The Beacon 100 index closed 1.2% higher.", "1.2%", "index"),
         # a measure kept as it was: its name, not where it is kept
         ("The Bank of Zembla kept interest rates on hold at 4.75%.", "4.75%", "interest rates"),
         # growth is a measure of its own, after "of" as before the number

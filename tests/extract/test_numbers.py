@@ -182,6 +182,9 @@ def test_from_to_is_two_levels():
         ("A refit costs anywhere from $20 million to $40 million.", "$20 million to $40 million",
          20e6, 40e6),
         ("Guesses at the crowd ranged from 4,000 to 9,000.", "4,000 to 9,000", 4000, 9000),
+        ("Fees vary widely from $10 to $15.", "$10 to $15", 10, 15),
+        # a determiner alone describes no level: "from the X to Y range" is a range
+        ("Acme cut its outlook from the $2 to $3 range.", "$2 to $3", 2, 3),
     ],
 )  # fmt: skip
 def test_from_to_after_a_verb_of_spanning_is_one_range(text, surface, low, high):
@@ -192,9 +195,10 @@ def test_from_to_after_a_verb_of_spanning_is_one_range(text, surface, low, high)
 @pytest.mark.parametrize(
     "text",
     [
-        "Okafor would raise the wage from the current $7.25 to $12.",
+        "Okafor would raise the wage from the current $8.50 to $14.",
         "The board lifted its rate from its present 1.5% to 2%.",
         "Turnout climbed from a low of 40% to 55%.",
+        "Turnout rose from its 2019 level of 30% to 45%.",
     ],
 )
 def test_from_a_described_level_to_another_is_two_levels(text):

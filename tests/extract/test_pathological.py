@@ -91,7 +91,7 @@ SHAPES = {
     "many scores led by an office": "The Westmarch senator leads Stone 48% to 45%. " * 2_000,
     # a sentence's unnamed sources are read once, not for each figure
     "many figures after an unnamed source": "Police said " + "5 people, " * 4_000 + "went.",
-    "many figures after unnamed sources": "Police said 5 people came, " * 4_000,
+    "many figures after unnamed sources": "Police said 5 people came, " * 2_000,
     # a day named without its year is judged by the words near it, not the whole run
     "many yearless days in one sentence": "the most since December 4 jobs, " * 4_000,
 }

@@ -1454,10 +1454,23 @@ def test_a_running_total_since_an_event_named_without_a_date_is_of_no_one_month(
             "2021-Q1",
         ),
         (
-            "Zembla's economy grew 0.7% in the second quarter. "
-            "Consumer spending slowed, rising just 0.2% in the quarter.",
-            "0.2%",
+            "Zembla's economy grew 0.6% in the second quarter. "
+            "Household spending slowed, adding only 0.1% in the quarter.",
+            "0.1%",
             "2021-Q2",
+        ),
+        # "the quarter" that is no quarter of a year
+        (
+            "Acme's profit rose 9% in the three months to March. "
+            "Zembla's population has grown 12% in the quarter century since independence.",
+            "12%",
+            None,
+        ),
+        (
+            "Acme's profit rose 9% in the three months to March. "
+            "The side has won 9 games in the quarter finals.",
+            "9",
+            None,
         ),
         ("House prices rose 1% in May. Over the month, loans fell to 80,000.", "80,000", "2021-05"),
         # with none named before, the text does not say which

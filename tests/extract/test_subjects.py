@@ -411,12 +411,15 @@ def test_words_in_a_closed_quotation_are_no_subject_unless_they_name(text, surfa
         ("Jo Lee spoke. Westmarch crude fell 40 cents to $50.20.", "$50.20", "Westmarch crude"),
         ("Jo Lee spoke. Dunmore light crude rose $1 to $51.", "$51", "Dunmore light crude"),
         # a common word opening the sentence is no name
-        ("Jo Lee spoke. Heating oil rose 1 cent, to $1.28 a gallon.", "$1.28", "heating oil"),
+        ("Jo Lee spoke. Heating oil rose 2 cents, to $2.10 a gallon.", "$2.10", "heating oil"),
+        ("Jo Lee spoke. Global oil prices rose 3% to $80 a barrel.", "$80", "oil"),
+        ("Jo Lee spoke. But oil prices fell 2% to $70.", "$70", "oil"),
+        ("Jo Lee spoke. In March gold rose $20 to $1,900.", "$20", "gold"),
         # a price that eases back after a peak is still the good's
         (
-            "Jo Lee spoke. Oil prices hit $55 a barrel, before easing back to $53.60.",
-            "$53.60",
-            "oil",
+            "Jo Lee spoke. Copper prices hit $9,100 a tonne, before easing back to $8,950.",
+            "$8,950",
+            "copper",
         ),
     ],
 )  # fmt: skip

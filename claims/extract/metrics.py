@@ -784,8 +784,7 @@ def _verb_index(tokens: list[str]) -> int | None:
                 return i - 2  # "closed 2% higher at $14": the verb the first figure follows
         if word in _DIRECTION_WORDS and before and before not in _VERB_FORMS | _AUXILIARIES:
             return i  # "with revenue up 3%": the direction word stands for the verb
-        following = _lower(tokens[i + 1]) if i + 1 < len(tokens) else ""
-        back_to = word == "back" and following == "to"
+        back_to = word == "back" and i + 1 < len(tokens) and _lower(tokens[i + 1]) == "to"
         if word in _VERB_TAIL or back_to or (word.endswith("ly") and word not in _CHANGE_VERBS):
             i -= 1  # "rose by", "eased back to"
             continue
@@ -2019,7 +2018,9 @@ def commodity_priced(metric: str | None) -> str | None:
     return (m["a"] or m["b"]) if m else None
 
 
-def named_grade(sentence: str, start: int, good: str, common: Iterable[str] = ()) -> str | None:
+def named_grade(
+    sentence: str, start: int, good: str, common: frozenset[str] = frozenset()
+) -> str | None:
     """The traded good as the sentence names its grade or benchmark, capitalised right
     before it, when a figure's price is of it: "Brent crude", "US light crude", "West
     Texas Intermediate crude". None when the good stands alone ("Oil prices rose",
@@ -2032,7 +2033,6 @@ def named_grade(sentence: str, start: int, good: str, common: Iterable[str] = ()
     between = sentence[found.end() : start]
     if len(between) > 40 or _CLAUSE_MARK_RE.search(between) or re.search(rf"\b{good}\b", between):
         return None
-    common = set(common)
     words = found["grade"].split()
     while words and (
         words[0].lower() in common
@@ -2043,13 +2043,11 @@ def named_grade(sentence: str, start: int, good: str, common: Iterable[str] = ()
         words = words[1:]  # "In March gold", "World gold", "The Brent crude": no name
     if words and words[0].lower() in _GRADE_ADJECTIVES:
         words[0] = words[0].lower()  # "Light crude rose" opens a sentence
-    if not words or (len(words) == 1 and words[0].islower() and words[0] not in _GRADE_ADJECTIVES):
-        return None
-    return " ".join([*words, good])
+    return " ".join([*words, good]) if words else None
 
 
-# Words of a grade of crude written before it: "US light crude".
-_GRADE_ADJECTIVES = frozenset("light sweet heavy sour heating spot".split())
+# Words of a grade written before the good: "US light crude", "heating oil".
+_GRADE_ADJECTIVES = _PRICE_GRADES | {"heating", "spot"}
 _GRADE_ADJECTIVE = "|".join(sorted(_GRADE_ADJECTIVES))
 # Capitalised words that open a good's mention without naming a grade.
 _GRADE_OPENERS = frozenset(

@@ -1109,14 +1109,13 @@ def _quantity_at(s: str, i: int, counting: Quantity | None = None) -> tuple[Quan
         # "58%-36%", "44 percent to 37 percent", "leads Lee, 1,428 to 1,153": a score of
         # two figures, no range
         rng = None
-    part = rng is None and counting is not None and _part_of_a_count(s, core, unit)
-    if rng is None and not _stands_alone_as_a_number(s, core, unit) and not part:
+    if rng is None and counting is not None and _part_of_a_count(s, core, unit):
+        # "40 hospitals, including six in the capital": six hospitals
+        unit = _Unit(counting.unit, counting.kind, unit.end)
+    elif rng is None and not _stands_alone_as_a_number(s, core, unit):
         if counting is None or not _continues_a_count(s, core, unit):
             return None, _skip_token(s, core.end)
         # "Okafor won 30 seats, while Lee's party won four": seats too
-        unit = _Unit(counting.unit, counting.kind, unit.end)
-    if part and counting is not None:
-        # "40 hospitals, including six in the capital": six hospitals
         unit = _Unit(counting.unit, counting.kind, unit.end)
     if (
         rng is None

@@ -107,7 +107,7 @@ _PERIOD_RE = re.compile(
           | \b(?P<fy_a>{_YEAR})[-/–](?P<fy_b>\d\d|{_YEAR})\b(?![-/–]?\d))
     | (?P<month_span>\b(?i:between|from)\s+(?P<ms_a>{_FULL_MONTH})(?:,?\s+(?P<ms_ya>{_YEAR}))?
           \s+(?i:and|to|through|until)\s+(?P<ms_b>{_FULL_MONTH})\b
-          (?:,?\s+(?P<ms_y>{_YEAR})\b|(?(ms_ya)\s+(?P<ms_rel>(?i:this|last)\s+year)\b))?)
+          (?:,?\s+(?P<ms_y>{_YEAR})\b|(?(ms_ya)\s+(?i:this|last)\s+year\b))?)
     | (?P<month_in>\b(?:(?i:in|since|during|by|until|through|last|this|next|end\s+of)\s+
           |(?i:early|late|mid)(?:\s+|-))(?P<mi_m>{_FULL_MONTH})\b
           # not a day or year of the month's own ("in October 12", "in October, 2015");

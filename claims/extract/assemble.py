@@ -748,7 +748,8 @@ def _numeric_claims(
                 sentence,
                 standing_period
                 if _standing(q)
-                else time.vote_day(sentence, q.start, q.end, q.unit, mentions)
+                else time.vote_day(sentence, q.start, q.end, unit, mentions)
+                or time.live_count_day(sentence, unit, mentions)
                 or (
                     default_period
                     if _poll_finding(q)

@@ -26,7 +26,7 @@ from claims.extract.names import MODAL, VOTE_EVENT
 from claims.extract.numbers import parse_word_number
 from claims.extract.places import is_place
 from claims.extract.sentences import paragraph_spans
-from claims.extract.units import is_plural_noun
+from claims.extract.units import LIVE_COUNT_RE, is_plural_noun
 from claims.normalise import fold_words
 from claims.plurals import singular
 
@@ -1412,6 +1412,8 @@ class ArticleTime:
         # What vote_day asks of a sentence, found once per sentence (keyed by its start).
         self._own_vote_at = self._vote_years_at = -1
         self._own_vote = False
+        self._counting_at = -1  # where the sentence live_count_day last read begins
+        self._counting = False
         self._vote_years: list[tuple[int, str]] = []
         # Where the text names a poll, found once: most articles name none.
         self._polls = [m.start() for m in _POLL_RE.finditer(text)]
@@ -1634,6 +1636,30 @@ class ArticleTime:
         if any(at < start and year != day[:4] for at, year in self._years_of_votes(sentence)):
             return None  # "the 2008 primary ... carried the state": an earlier vote
         return day
+
+    def live_count_day(
+        self, sentence: str, unit: str | None, mentions: list[PeriodMention]
+    ) -> str | None:
+        """The day of the vote whose result is reported while the count goes on, in a
+        sentence that says how far it has gone or after one of its paragraph that does
+        ("with 94% of precincts reporting, Okafor led. Okafor had 51% to Lee's 47%"):
+        the day the article dates its vote, else the day of publication, as live
+        results are written on the night of the count. Not for a sentence that names a
+        time of its own."""
+        if self.published is None or unit not in _RESULT_UNITS:
+            return None
+        if any(m.governs or m.kind == "ago" for m in mentions):
+            return None
+        if self._counting_at != self._start:  # asked once per sentence
+            self._counting_at = self._start
+            previous = self._text[self._previous_start : self._start]
+            in_paragraph = self._previous_start < self._start and not _PARAGRAPH_BREAK_RE.search(
+                previous.rstrip(" \t")
+            )
+            self._counting = bool(
+                LIVE_COUNT_RE.search(sentence) or (in_paragraph and LIVE_COUNT_RE.search(previous))
+            )
+        return (self._vote_day or self.published.isoformat()) if self._counting else None
 
     def _names_own_vote(self, sentence: str) -> bool:
         """Whether the sentence read now names a poll or a vote of its own, or another

@@ -1325,6 +1325,63 @@ def test_another_vote_or_a_day_to_come_keeps_the_articles_vote_day(text, period)
     assert numeric_periods(context + text, date(2016, 2, 4))[-1][1] == period
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the count's own sentence, and the next one of its paragraph
+        (
+            "Ruiz narrowly trailed Okafor with 91 percent of precincts reporting. "
+            "Okafor had 50.2 percent to Ruiz's 49.1 percent.",
+            [
+                ("91 percent", "2020-03-03"),
+                ("50.2 percent", "2020-03-03"),
+                ("49.1 percent", "2020-03-03"),
+            ],
+        ),
+        (
+            "With roughly two-thirds of the ballots counted, Lee led with 38% of the vote.",
+            [("two-thirds", None), ("38%", "2020-03-03")],
+        ),
+        # a margin in points, while the count goes on, is a vote's: in percentage points
+        (
+            "Lee, who trailed Ayo by more than 15 points with most of the results in, left early.",
+            [("15", "2020-03-03")],
+        ),
+    ],
+)
+def test_a_result_reported_while_the_count_goes_on_is_of_the_night_of_the_count(text, expected):
+    assert numeric_periods(text, date(2020, 3, 3)) == expected
+
+
+def test_a_live_count_takes_the_day_the_article_dates_its_vote():
+    # published the morning after: the count was the night of the primary it dates
+    text = (
+        "Okafor won the Zembla primary on Tuesday.\n\n"
+        "With 97 percent of precincts reporting, Okafor led Ruiz by 12 percentage points."
+    )
+    assert numeric_periods(text, date(2020, 3, 4))[-1] == ("12 percentage points", "2020-03-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # a paragraph break ends what the count dates
+        (
+            "Ruiz trailed Okafor with 91 percent of precincts reporting.\n\n"
+            "Okafor had 50.2 percent to Ruiz's 49.1 percent.",
+            "50.2 percent",
+        ),
+        # no count going on: a standing share, and a share with its own year
+        ("Okafor had 50.2 percent to Ruiz's 49.1 percent.", "50.2 percent"),
+        ("With all precincts reporting, Okafor won 50.2 percent in 2012.", "50.2 percent"),
+        # money is no vote's result
+        ("With 91 percent of precincts reporting, Okafor had spent $4 million.", "$4 million"),
+    ],
+)
+def test_a_live_count_dates_only_the_results_it_reports(text, surface):
+    assert dict(numeric_periods(text, date(2020, 3, 3)))[surface] != "2020-03-03"
+
+
 def test_a_possessive_day_of_an_event_to_come_dates_no_result():
     text = "Okafor hopes to win Saturday's primary. Lee came fourth, with 8% of the vote."
     assert numeric_periods(text, date(2016, 2, 4)) == [("8%", None)]

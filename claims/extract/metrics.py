@@ -1305,11 +1305,22 @@ _LIGHT_VERBS = {"got": "", "gets": "", "get": "", "has": "", "have": "", "had": 
                 "need": "needed", "needs": "needed"}  # fmt: skip
 
 
+# Verbs that report a count rather than do something to what it counts: "police reported
+# 20 victims" counts victims, "the memo listed 14 donors" donors.
+_REPORTING_VERBS = frozenset(
+    """reported announced indicated suggested estimated listed cited showed revealed
+    disclosed""".split()
+)
+
+
 def _light_verb_dropped(metric: str | None, noun: str) -> str | None:
-    """'votes got' -> 'votes', 'delegates need' -> 'delegates needed'."""
+    """'votes got' -> 'votes', 'delegates need' -> 'delegates needed', 'victims reported'
+    -> 'victims'."""
     if not metric or not metric.startswith(noun + " "):
         return metric
     rest = metric[len(noun) + 1 :]
+    if rest in _REPORTING_VERBS:
+        return noun
     if rest not in _LIGHT_VERBS:
         return metric
     return f"{noun} {_LIGHT_VERBS[rest]}".strip()

@@ -986,6 +986,12 @@ def test_a_pronouns_share_after_a_vote_verb(sentence, metric):
         # a verb that says nothing of the count leaves the counted noun alone
         ("Okafor got nearly 4.2 million votes.", "4.2 million", "votes"),
         ("Okafor will need at least 3 million votes to win.", "3 million", "votes needed"),
+        # a verb that reports the count counts the noun alone; one that acts on it stays
+        ("Police reported at least 14 injuries at the depot.", "14", "injuries"),
+        ("The chairwoman announced six votes for Lindqvist.", "six", "votes"),
+        ("A memo listed 23 donors to the fund.", "23", "donors"),
+        ("Dunmore Motors sold 4,100 vans in May.", "4,100", "vans sold"),
+        ("The firm announced a 6% rise in sales.", "6%", "sales"),
         # a trait that is no share's stays out
         ("Some 55% of the crowd were happy.", "55%", "share of crowd"),
         ("Mortgage rates of 7% are over 2 points higher than in May.", "7%", "rates"),

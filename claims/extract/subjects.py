@@ -1439,7 +1439,10 @@ class ArticleSubjects:
     def main(self) -> str | None:
         """The article's main entity, found when first needed."""
         if not self._main_known:
-            self._main = _main_entity(self._text, self._spans, self.names, self.common)
+            main = _main_entity(self._text, self._spans, self.names, self.common)
+            if main and (is_person_name(main) or _is_office_title(main.split()[0])):
+                main = self.full_person(main)  # "Okafor", "President Okafor": Ana Okafor
+            self._main = main
             self._main_known = True
         return self._main
 
@@ -1646,13 +1649,19 @@ class ArticleSubjects:
         owner, _, body = name.rpartition(" ")
         if owner and body in _PERSONAL_BODIES:
             owner = owner.rstrip("'’")  # "Rivers' campaign"
-            return f"{self._people.get(owner, owner)} {body}"
+            return f"{self.full_person(self._people.get(owner, owner))} {body}"
         title, _, surname = name.partition(" ")
         if _is_person_title(title) and surname and " " not in surname:
             # "President Okafor": the one person the article has named in full with that
-            # surname; with two of them ("Jo and Sam Okafor"), the title alone can't tell
+            # surname; with two of them ("Jo and Sam Okafor"), the title alone can't tell.
+            # Named by title alone, the person is the surname: an office is no part of a
+            # name, and "Okafor" is the same subject in an article that writes "Ana Okafor"
             named = self._by_surname.get(surname, ())
-            return next(iter(named)) if len(named) == 1 else name
+            if len(named) == 1:
+                return next(iter(named))
+            return surname if not named and _is_office_title(title) else name
+        if _is_office_title(title) and is_person_name(surname):
+            return surname  # "Sen. Ana Okafor": Ana Okafor
         if name in self._people:
             return self._people[name]
         # a first name alone, as features and obituaries write it once they have named
@@ -1669,6 +1678,19 @@ _PERSON_TITLES = TITLES - FIRM_OPENING_TITLES
 def _is_person_title(word: str) -> bool:
     """Whether a word is a person's title ("President", "Dr.")."""
     return word.lower().rstrip(".") in _PERSON_TITLES
+
+
+# Offices and forms of address that come and go with a person's post or the paper's
+# style ("President Okafor", "Mrs Okafor"), which a name drops; not a rank that is
+# written as part of the name ("King Zog", "Pope Ayo").
+_OFFICE_TITLES = frozenset(
+    """president senator sen governor gov representative rep congressman congresswoman
+    secretary mayor chancellor mr mrs ms dr""".split()
+)
+
+
+def _is_office_title(word: str) -> bool:
+    return word.lower().rstrip(".") in _OFFICE_TITLES
 
 
 # The abbreviations of offices written before a name: "Westmarch Gov. Jo Rivers".

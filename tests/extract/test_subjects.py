@@ -1448,13 +1448,35 @@ def test_a_name_that_only_labels_a_document_is_no_subject():
         # two people of that name: the title alone cannot tell which
         ("Ana Okafor spoke. Ben Okafor spoke. President Okafor got 52% of the vote.",
          "President Okafor"),
-        # no one named in full: the name as written
-        ("President Okafor got 52% of the vote.", "President Okafor"),
+        # no one named in full: the surname, as an office is no part of a name
+        ("President Okafor got 52% of the vote.", "Okafor"),
+        ("Mrs Okafor was paid $40,000 for the column.", "Okafor"),
+        ("Sen. Ana Okafor got 52% of the vote.", "Ana Okafor"),
+        ("The Secretary Okafor campaign got 52% of the vote.", "Okafor campaign"),
+        # a rank that is written as part of the name stays
+        ("King Zog was paid $40,000 a year.", "King Zog"),
     ],
 )  # fmt: skip
 def test_a_titled_surname_is_the_person_named_in_full(text, subject):
     surface = "$40,000" if "$40,000" in text else "52%"
     assert claim_subject(text, surface) == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # the main entity, named by title, is the surname or the person named in full
+        ("President Okafor toured Dunmore. Okafor met workers there.\n\n"
+         "Over 3 million jobs were added in 2015.", "Okafor"),
+        ("President Okafor toured Dunmore. Ana Okafor met workers there.\n\n"
+         "Over 3 million jobs were added in 2015.", "Ana Okafor"),
+        # two people of that name: the title alone cannot tell which
+        ("President Okafor toured Dunmore. Ana Okafor spoke. Ben Okafor spoke.\n\n"
+         "Over 3 million jobs were added in 2015.", "President Okafor"),
+    ],
+)  # fmt: skip
+def test_a_main_entity_named_by_title_is_the_person(text, subject):
+    assert claim_subject(text, "3 million") == subject
 
 
 def test_a_titled_first_mention_does_not_stand_for_the_full_name():

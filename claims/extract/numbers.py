@@ -831,7 +831,7 @@ def _range_after(s: str, first: _Core, first_unit: _Unit) -> tuple[_Core, _Unit,
 def _share_at(s: str, i: int) -> Quantity | None:
     """'one in five' -> 20 percent; 'two-thirds of' -> 0.6667 and 'half of all' -> 0.5,
     fractions of a whole without a unit, as the spec writes them."""
-    if m := _SHARE_IN_RE.match(s, i):
+    if (m := _SHARE_IN_RE.match(s, i)) and not _name_goes_on(s, m):
         a, b = _plain_value(m.group("a")), _plain_value(m.group("b"))
         if a is not None and b and 0 < a < b <= 1000:
             return Quantity(i, m.end(), round(100 * a / b, 2), unit="percent", kind="share")
@@ -852,6 +852,23 @@ def _share_at(s: str, i: int) -> Quantity | None:
     if _HALF_OF_RE.match(s, i) and not _PART_BEFORE_HALF_RE.search(s, max(0, i - 10), i):
         return Quantity(i, i + 4, 0.5, unit=None, kind="share", in_words=True)
     return None
+
+
+def _name_goes_on(s: str, share: re.Match) -> bool:
+    """Whether the capitalised number word opening a share ends a name instead, as a
+    name's last word after another capitalised one ("control of Westmarch One in three
+    deals", "Air Force One"). Not in a headline, whose "In" is capitalised too, nor at
+    the start of a sentence."""
+    if not share.group("a")[:1].isupper() or not s[share.end("a") :].lstrip()[:1].islower():
+        return False
+    word = _PREV_WORD_RE.search(s, max(0, share.start() - 30), share.start())
+    return bool(
+        word
+        and word.group(1)[:1].isupper()
+        and not word.group(1).endswith(("'s", "’s"))
+        and word.group(1) not in _NAME_EXEMPT
+        and not _sentence_initial(s, word.start())
+    )
 
 
 _OF_A_UNIT_RE = re.compile(r"\s+of\s+an?(?=\s)")

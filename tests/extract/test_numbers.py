@@ -840,3 +840,19 @@ def test_a_fraction_named_after_someone_is_no_share():
         if c.kind == "numeric"
     ]
     assert claims == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # a capitalised "One" after a capitalised word ends a name: the count follows it
+        ("Rivals took control of Westmarch One in three separate deals.", ["three"]),
+        ("Lee flew Air Force One in two legs to 12 cities.", ["two", "12"]),
+        # a share as ever: opening a sentence, after a clause's opener, or in a headline
+        ("One in three voters backed Okafor.", ["One in three"]),
+        ("But One in three voters backed Okafor.", ["One in three"]),
+        ("Poll Shows One In Three Voters Undecided", ["One In Three"]),
+    ],
+)
+def test_a_number_word_that_ends_a_name_opens_no_share(text, surfaces):
+    assert [c.surface for c in numeric(text)] == surfaces

@@ -1325,7 +1325,8 @@ def names_poll(sentence: str) -> bool:
 def fieldwork_month(
     sentence: str, mentions: list[PeriodMention], published: date | None
 ) -> str | None:
-    """The month a poll named in `sentence` was taken, from its fieldwork dates.
+    """The month a poll named in `sentence` was taken, from its fieldwork dates (the day,
+    for a poll of voters leaving the polls).
 
     "surveyed 900 adults from 28 April through Sunday" is May's poll (the month its
     fieldwork ended); a month alone ("unchanged from the polls in October") is an
@@ -1336,6 +1337,8 @@ def fieldwork_month(
         return None
     for mention in reversed(mentions):
         if _may_be_fieldwork(sentence, mention, published) and mention.period:
+            if _EXIT_POLL_RE.search(sentence):
+                return mention.period  # voters asked as they leave: on the day of the vote
             return _month_of(mention.period)
     return None
 
@@ -1366,7 +1369,11 @@ def _may_be_fieldwork(sentence: str, mention: PeriodMention, published: date | N
 
 
 # Polls taken at the vote itself, on its day: "exit polls showed", "entrance polling".
-_EXIT_POLL_RE = re.compile(r"\b(?:exit|entrance)[\s-]+poll", re.IGNORECASE)
+# A poll of voters as they vote: "exit polls", "an entrance poll", "asked ... upon
+# leaving the polls".
+_EXIT_POLL_RE = re.compile(
+    r"\b(?:exit|entrance)[\s-]+poll|\b(?:leaving|left|exiting)\s+the\s+polls\b", re.IGNORECASE
+)
 # A poll or survey named right before a relative clause: "a new Acme poll, which was
 # taken on May 3, finds" dates the poll itself.
 _POLL_BEFORE_ASIDE_RE = re.compile(r"\b(?:poll|polls|survey|surveys)\s*$", re.IGNORECASE)

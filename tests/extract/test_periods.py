@@ -1558,3 +1558,18 @@ def test_the_quarter_or_month_is_the_one_named_before(text, surface, period):
 )
 def test_a_span_of_months_across_years_is_undated(text, period):
     assert _periods(text)["five"] == period
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # voters asked as they leave the polls: the day of the vote
+        ("In a survey for Beacon News, Zembla voters were asked a few questions upon leaving "
+         "the polls Tuesday. Only 23 percent of them backed Okafor.", "2020-03-03"),
+        ("An exit poll taken on March 3 found 44% of voters backed Okafor.", "2020-03-03"),
+        # any other poll: the month of its fieldwork
+        ("A Beacon poll taken on March 3 found 44% of voters backed Okafor.", "2020-03"),
+    ],
+)  # fmt: skip
+def test_an_exit_poll_is_of_the_day_of_the_vote(text, period):
+    assert numeric_periods(text, date(2020, 3, 5))[-1][1] == period

@@ -749,7 +749,7 @@ def _numeric_claims(
                 standing_period
                 if _standing(q)
                 else time.vote_day(sentence, q.start, q.end, unit, mentions)
-                or time.live_count_day(sentence, unit, mentions)
+                or time.live_count_day(sentence, q.start, unit, mentions)
                 or (
                     default_period
                     if _poll_finding(q)

@@ -1306,11 +1306,10 @@ _LIGHT_VERBS = {"got": "", "gets": "", "get": "", "has": "", "have": "", "had": 
 
 
 # Verbs that report a count rather than do something to what it counts: "police reported
-# 20 victims" counts victims, "the memo listed 14 donors" donors.
-_REPORTING_VERBS = frozenset(
-    """reported announced indicated suggested estimated listed cited showed revealed
-    disclosed""".split()
-)
+# 20 victims" counts victims, as does "20 victims were reported". Not "announced" ("Acme
+# announced 300 jobs": jobs promised, not jobs there), nor "listed" or "cited", which
+# also act ("listed 4 million shares", "cited 40 drivers").
+_REPORTING_VERBS = frozenset("reported indicated suggested estimated showed revealed".split())
 
 
 def _light_verb_dropped(metric: str | None, noun: str) -> str | None:
@@ -1502,7 +1501,8 @@ def _metric_and_change(
         if participle := _counting_participle(_tokens_before(sentence, start)):
             metric: str | None = f"{noun} {participle}"  # "surveying 900 adults": adults surveyed
         elif participle := _participle_after(sentence, start, end, noun):
-            metric = f"{noun} {participle}"  # "six protesters were arrested": protesters arrested
+            # "six protesters were arrested": protesters arrested; "were reported": counted
+            metric = noun if participle in _REPORTING_VERBS else f"{noun} {participle}"
         else:
             metric = _light_verb_dropped(
                 context.find_metric(sentence, start, end, noun, noun), noun

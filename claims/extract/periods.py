@@ -26,7 +26,7 @@ from claims.extract.names import MODAL, VOTE_EVENT
 from claims.extract.numbers import parse_word_number
 from claims.extract.places import is_place
 from claims.extract.sentences import paragraph_spans
-from claims.extract.units import LIVE_COUNT_RE, is_plural_noun
+from claims.extract.units import is_plural_noun
 from claims.normalise import fold_words
 from claims.plurals import singular
 
@@ -1645,14 +1645,14 @@ class ArticleTime:
         return day
 
     def live_count_day(
-        self, sentence: str, unit: str | None, mentions: list[PeriodMention]
+        self, sentence: str, start: int, unit: str | None, mentions: list[PeriodMention]
     ) -> str | None:
         """The day of the vote whose result is reported while the count goes on, in a
         sentence that says how far it has gone or after one of its paragraph that does
         ("with 94% of precincts reporting, Okafor led. Okafor had 51% to Lee's 47%"):
         the day the article dates its vote, else the day of publication, as live
         results are written on the night of the count. Not for a sentence that names a
-        time of its own."""
+        time of its own, a poll or another vote, nor for a share that would be."""
         if self.published is None or unit not in _RESULT_UNITS:
             return None
         if any(m.governs or m.kind == "ago" for m in mentions):
@@ -1663,10 +1663,29 @@ class ArticleTime:
             in_paragraph = self._previous_start < self._start and not _PARAGRAPH_BREAK_RE.search(
                 previous.rstrip(" \t")
             )
-            self._counting = bool(
-                LIVE_COUNT_RE.search(sentence) or (in_paragraph and LIVE_COUNT_RE.search(previous))
+            carried = (
+                in_paragraph
+                and _LIVE_COUNT_RE.search(previous)
+                and not self._another_result(sentence, of_previous=previous)
             )
-        return (self._vote_day or self.published.isoformat()) if self._counting else None
+            counting = _LIVE_COUNT_RE.search(sentence) or carried
+            self._counting = bool(counting) and not self._another_result(sentence)
+        if not self._counting or _MODAL_RE.search(sentence[max(0, start - 80) : start]):
+            return None
+        return self._vote_day or self.published.isoformat()
+
+    def _another_result(self, sentence: str, of_previous: str | None = None) -> bool:
+        """Whether the shares of the sentence read now (or of the one before it, when
+        `of_previous` gives its text) are not the count going on: a poll's or another
+        vote's ("in the last race", "in the 2012 primary")."""
+        text = sentence if of_previous is None else of_previous
+        year = str(self.published.year) if self.published else None
+        years = self._years_of_votes(sentence)  # offsets below 0 are the previous one's
+        return bool(
+            names_poll(text)
+            or _ANOTHER_VOTE_RE.search(text)
+            or any((at < 0) == (of_previous is not None) and y != year for at, y in years)
+        )
 
     def _names_own_vote(self, sentence: str) -> bool:
         """Whether the sentence read now names a poll or a vote of its own, or another
@@ -1766,6 +1785,17 @@ _MODAL_RE = re.compile(rf"(?:\b{MODAL}|['’]d)\s+(?:[a-z]+\s+)?[a-z]+\s*$")
 # A vote named by its year: "the 2008 primary", "in 2012's caucuses".
 _YEAR_OF_VOTE_RE = re.compile(
     rf"\b(?P<year>(?:19|20)\d\d)(?:['’]s)?\s+(?:[A-Z]\w+\s+)?(?:{VOTE_EVENT}|race\b)",
+    re.IGNORECASE,
+)
+# A count still going on: "with 94 percent of precincts reporting", "with more than
+# three-quarters of the results in,", "with all precincts reporting", "with 1,200 of 1,300
+# precincts counted". "In" ends its clause: "with 61% of the vote in Zembla" is a result.
+_LIVE_COUNT_RE = re.compile(
+    r"\bwith\s+(?:(?:about|almost|nearly|roughly|around|more\s+than|over|just\s+over|virtually)\s+)?"
+    r"(?:(?:\d+(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b)|half|most|\d[\d,]*"
+    r"|(?:one|two|three)[- ](?:thirds?|quarters?))\s+of|all(?:\s+of)?)\s+"
+    r"(?:the\s+)?(?:\d[\d,]*\s+)?(?:expected\s+)?(?:precincts|results|votes?|ballots)\s+"
+    r"(?:reporting|counted|tallied|in(?=\s*(?:[,.;:)\u2014\u2013]|--|$)))",
     re.IGNORECASE,
 )
 # What follows a vote's figure: "12% of the vote", "214 delegates at stake".

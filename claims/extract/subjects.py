@@ -1329,6 +1329,7 @@ class ArticleSubjects:
         # The person last named in each office of a place, and how far the text was read
         # for it (_office_holder).
         self._holders: dict[tuple[str, str], tuple[int, str | None]] = {}
+        self._offices: dict[str, bool] = {}  # _one_office, by surname
         # The people each pollster's poll asked ("900 likely voters"), whose shares its
         # findings are: set by the pipeline when it reads a poll's sample.
         self.poll_samples: dict[str, str] = {}
@@ -1440,9 +1441,7 @@ class ArticleSubjects:
         """The article's main entity, found when first needed."""
         if not self._main_known:
             main = _main_entity(self._text, self._spans, self.names, self.common)
-            if main and (is_person_name(main) or _is_office_title(main.split()[0])):
-                main = self.full_person(main)  # "Okafor", "President Okafor": Ana Okafor
-            self._main = main
+            self._main = self._person_in_full(main) if main else None
             self._main_known = True
         return self._main
 
@@ -1659,15 +1658,45 @@ class ArticleSubjects:
             named = self._by_surname.get(surname, ())
             if len(named) == 1:
                 return next(iter(named))
-            return surname if not named and _is_office_title(title) else name
-        if _is_office_title(title) and is_person_name(surname):
-            return surname  # "Sen. Ana Okafor": Ana Okafor
+            return surname if not named and self._one_office(surname) else name
         if name in self._people:
             return self._people[name]
         # a first name alone, as features and obituaries write it once they have named
         # the person in full ("Jo Rivers ... Jo married in 1960"), if it is one person's
         named = self._by_first_name.get(name, ())
         return next(iter(named)) if len(named) == 1 else name
+
+    def _one_office(self, surname: str) -> bool:
+        """Whether the article writes a surname after one office or form of address only:
+        "President Okafor" and "Secretary Okafor" are two people, whom the title tells
+        apart; "President Okafor" alone is Okafor."""
+        if surname not in self._offices:
+            found = re.finditer(rf"\b([A-Z][a-z]+)\.?\s+{re.escape(surname)}\b", self._text)
+            titles = {_FULL_OFFICE.get(t, t) for m in found if _is_person_title(t := m[1].lower())}
+            offices = titles - _FORMS_OF_ADDRESS  # "Mr Okafor" is also "President Okafor"
+            self._offices[surname] = len(offices) <= 1 and titles <= _OFFICE_TITLES
+        return self._offices[surname]
+
+    def _person_in_full(self, name: str) -> str:
+        """The main entity, when it is a person named by surname or by title: the one
+        full name with that surname the whole article gives ("Ana Okafor"), else the
+        surname alone when one office goes with it; the name as found otherwise."""
+        title, _, rest = name.partition(" ")
+        surname = rest if _is_person_title(title) and rest and " " not in rest else name
+        if " " in surname or not (surname != name or is_person_name(name)):
+            return name  # not a person's surname, alone or after a title
+        full = {
+            m.group().replace("\n", " ")
+            for m in re.finditer(rf"\b[A-Z][\w'’-]+\s+{re.escape(surname)}\b", self._text)
+            # not a title, nor a word the article writes in lower case ("The", "If")
+            if not _is_person_title(first := m.group().split()[0])
+            and first.lower() not in self.common
+            and first in self.names  # written inside a sentence: not a headline's "Why"
+            and is_person_name(m.group())
+        }
+        if len(full) == 1:
+            return full.pop()
+        return surname if surname != name and not full and self._one_office(surname) else name
 
 
 # Titles written before a person's surname alone ("President Okafor", "Coach Lee"); not
@@ -1681,12 +1710,12 @@ def _is_person_title(word: str) -> bool:
 
 
 # Offices and forms of address that come and go with a person's post or the paper's
-# style ("President Okafor", "Mrs Okafor"), which a name drops; not a rank that is
-# written as part of the name ("King Zog", "Pope Ayo").
-_OFFICE_TITLES = frozenset(
-    """president senator sen governor gov representative rep congressman congresswoman
-    secretary mayor chancellor mr mrs ms dr""".split()
-)
+# style ("President Okafor", "Mrs Okafor", "Gov. Okafor"), which a name drops; not a
+# rank written as part of the name ("King Zog", "Pope Ayo").
+_FORMS_OF_ADDRESS = frozenset("mr mrs ms miss dr".split())
+_OFFICE_TITLES = OFFICES | _FORMS_OF_ADDRESS | frozenset("pres gov sen rep secretary".split())
+# An office's abbreviation, for its full word: "Sen. Okafor" and "Senator Okafor" hold one.
+_FULL_OFFICE = {"pres": "president", "gov": "governor", "sen": "senator", "rep": "representative"}
 
 
 def _is_office_title(word: str) -> bool:

@@ -15,7 +15,6 @@ from claims.plurals import IRREGULAR_PLURALS, singular
 
 __all__ = [
     "CURRENCY_PREFIX_RE",
-    "LIVE_COUNT_RE",
     "CURRENCY_WORD_RE",
     "MEASURE_RE",
     "PERCENT_RE",
@@ -336,20 +335,11 @@ _COUNT_OF_MEASURE = {
 }
 
 
-# A count still going on: "with 94 percent of precincts reporting", "with more than
-# three-quarters of the results in", "with roughly half of the ballots tallied".
-LIVE_COUNT_RE = re.compile(
-    r"\bwith\s+(?:(?:about|almost|nearly|roughly|around|more\s+than|over|just\s+over)\s+)?"
-    r"(?:\d+(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b)|all|half|most"
-    r"|(?:one|two|three)[- ](?:thirds?|quarters?))\s+"
-    r"of\s+(?:the\s+)?(?:precincts|results|votes?|ballots)\s+(?:reporting|in|counted|tallied)\b",
-    re.IGNORECASE,
-)
 # Words of polls and elections: "points" said of them are percentage points ("leads
 # by 8 points in the poll"); in a league table or a game they are points.
 _ELECTORAL_RE = re.compile(
     r"\b(?:polls?|polling|pollsters?|surveys?|voters?|votes?|caucus(?:es)?|primar(?:y|ies)|"
-    r"elections?|electorate|approval|rating|favou?rab\w*|percent|per\s+cent)\b|%",
+    r"elections?|electorate|precincts?|approval|rating|favou?rab\w*|percent|per\s+cent)\b|%",
     re.IGNORECASE,
 )
 
@@ -364,8 +354,7 @@ _INDEX_RE = re.compile(
 def points_unit(sentence: str) -> str:
     """The unit of a number of points in this sentence: percentage points where it
     speaks of polls, votes or percentages (and of no stock index), else points."""
-    electoral = _ELECTORAL_RE.search(sentence) or LIVE_COUNT_RE.search(sentence)
-    if electoral and not _INDEX_RE.search(sentence):
+    if _ELECTORAL_RE.search(sentence) and not _INDEX_RE.search(sentence):
         return "percentage point"
     return "point"
 

@@ -988,10 +988,13 @@ def test_a_pronouns_share_after_a_vote_verb(sentence, metric):
         ("Okafor will need at least 3 million votes to win.", "3 million", "votes needed"),
         # a verb that reports the count counts the noun alone; one that acts on it stays
         ("Police reported at least 14 injuries at the depot.", "14", "injuries"),
-        ("The chairwoman announced six votes for Lindqvist.", "six", "votes"),
-        ("A memo listed 23 donors to the fund.", "23", "donors"),
+        ("At least 14 injuries were reported at the depot.", "14", "injuries"),
+        ("The memo indicated 23 guards would be needed.", "23", "guards"),
         ("Dunmore Motors sold 4,100 vans in May.", "4,100", "vans sold"),
-        ("The firm announced a 6% rise in sales.", "6%", "sales"),
+        ("Six protesters were arrested at the depot.", "Six", "protesters arrested"),
+        # a promise or an act of listing is no report of a count
+        ("Acme announced 300 new jobs.", "300", "new jobs announced"),
+        ("Westmarch Bank listed 40 million shares.", "40 million", "shares listed"),
         # a trait that is no share's stays out
         ("Some 55% of the crowd were happy.", "55%", "share of crowd"),
         ("Mortgage rates of 7% are over 2 points higher than in May.", "7%", "rates"),

@@ -1344,8 +1344,13 @@ def test_another_vote_or_a_day_to_come_keeps_the_articles_vote_day(text, period)
         ),
         # a margin in points, while the count goes on, is a vote's: in percentage points
         (
-            "Lee, who trailed Ayo by more than 15 points with most of the results in, left early.",
-            [("15", "2020-03-03")],
+            "Lee, who trailed Ayo by more than 15 points with 80 percent of precincts "
+            "reporting, left early.",
+            [("15", "2020-03-03"), ("80 percent", "2020-03-03")],
+        ),
+        (
+            "With 1,200 of 1,300 precincts counted, Lee had 52 percent.",
+            [("1,200", None), ("1,300", None), ("52 percent", "2020-03-03")],
         ),
     ],
 )
@@ -1376,8 +1381,21 @@ def test_a_live_count_takes_the_day_the_article_dates_its_vote():
         ("With all precincts reporting, Okafor won 50.2 percent in 2012.", "50.2 percent"),
         # money is no vote's result
         ("With 91 percent of precincts reporting, Okafor had spent $4 million.", "$4 million"),
+        # a final result "of the vote in" a place is no count going on
+        ("Okafor won the seat with 50.2 percent of the vote in Dunmore.", "50.2 percent"),
+        # another vote, a poll, or a share that would be
+        ("With 91 percent of precincts reporting, Okafor led. In the last race, Okafor had "
+         "50.2 percent.", "50.2 percent"),
+        ("In the 2016 primary, with 91 percent of precincts reporting, Okafor led. She had "
+         "50.2 percent.", "50.2 percent"),
+        ("With 91 percent of precincts reporting, Okafor led. Polls had given her "
+         "50.2 percent.", "50.2 percent"),
+        ("With 91 percent of precincts reporting, Okafor led, but she would need "
+         "50.2 percent to avoid a runoff.", "50.2 percent"),
+        # points of a game are no vote's, whatever is "in"
+        ("With all of the results in, Okafor scored 31 points.", "31"),
     ],
-)
+)  # fmt: skip
 def test_a_live_count_dates_only_the_results_it_reports(text, surface):
     assert dict(numeric_periods(text, date(2020, 3, 3)))[surface] != "2020-03-03"
 

@@ -614,13 +614,17 @@ def _follows_name_or_label(s: str, core: _Core) -> bool:
         return True  # "Read part 1 here", "chapter 11 of the code"
     # A word with a capital right before the number ("Boeing 737", "iPhone 12"), not
     # opening the sentence and not a possessive ("Britain's 4 million"), is a name.
+    return not word.islower() and _goes_on_a_name(s, word_m) and not core.scaled
+
+
+def _goes_on_a_name(s: str, word: re.Match) -> bool:
+    """Whether a number right after `word` (a _PREV_WORD_RE match) may go on the name
+    that word is of: not after a possessive ("Britain's 4 million"), a word that only
+    opens a sentence, or one of _NAME_EXEMPT."""
     return (
-        not word.islower()
-        and not word.endswith(("'s", "’s", "'", "’"))
-        and word not in _NAME_EXEMPT
-        and word_m.end() == i
-        and not _sentence_initial(s, word_m.start())
-        and not core.scaled
+        not word.group(1).endswith(("'s", "’s", "'", "’"))
+        and word.group(1) not in _NAME_EXEMPT
+        and not _sentence_initial(s, word.start())
     )
 
 
@@ -862,13 +866,7 @@ def _name_goes_on(s: str, share: re.Match) -> bool:
     if not share.group("a")[:1].isupper() or not s[share.end("a") :].lstrip()[:1].islower():
         return False
     word = _PREV_WORD_RE.search(s, max(0, share.start() - 30), share.start())
-    return bool(
-        word
-        and word.group(1)[:1].isupper()
-        and not word.group(1).endswith(("'s", "’s"))
-        and word.group(1) not in _NAME_EXEMPT
-        and not _sentence_initial(s, word.start())
-    )
+    return bool(word and word.group(1)[:1].isupper() and _goes_on_a_name(s, word))
 
 
 _OF_A_UNIT_RE = re.compile(r"\s+of\s+an?(?=\s)")

@@ -1420,6 +1420,7 @@ class ArticleTime:
         self._own_vote_at = self._vote_years_at = -1
         self._own_vote = False
         self._counting_at = -1  # where the sentence live_count_day last read begins
+        self._after_one_of_paragraph = False  # whether a sentence of its paragraph came before
         self._counting = False
         self._vote_years: list[tuple[int, str]] = []
         # Where the text names a poll, found once: most articles name none.
@@ -1515,6 +1516,7 @@ class ArticleTime:
         """
         self._previous_start, self._start = self._start, start
         new_paragraph = _PARAGRAPH_BREAK_RE.search(self._text, self._pos, start) is not None
+        self._after_one_of_paragraph = self._previous_start < start and not new_paragraph
         if new_paragraph:
             self._measured = {}
             self.share_period = None
@@ -1588,7 +1590,7 @@ class ArticleTime:
         "two weeks ago")."""
         if (
             not self._event_days
-            or any(m.governs or m.kind == "ago" for m in mentions)
+            or _names_own_time(mentions)
             or not told_of_the_past(sentence, start, end)
         ):
             return None  # "the 2008 primary", "two weeks ago"; not "said Wednesday"
@@ -1629,7 +1631,7 @@ class ArticleTime:
         if self._names_own_vote(sentence):
             # "won the caucus with 48%": the day the article dates that vote; not a poll's
             # finding, another vote ("the last race") or a time of the sentence's own
-            own_time = any(m.governs or m.kind == "ago" for m in mentions)
+            own_time = _names_own_time(mentions)
             day = None if names_poll(sentence) or own_time else self._named_event_day(sentence)
         if day is None:
             return None  # no vote dated, or two votes on different days
@@ -1655,16 +1657,13 @@ class ArticleTime:
         time of its own, a poll or another vote, nor for a share that would be."""
         if self.published is None or unit not in _RESULT_UNITS:
             return None
-        if any(m.governs or m.kind == "ago" for m in mentions):
+        if _names_own_time(mentions):
             return None
         if self._counting_at != self._start:  # asked once per sentence
             self._counting_at = self._start
-            previous = self._text[self._previous_start : self._start]
-            in_paragraph = self._previous_start < self._start and not _PARAGRAPH_BREAK_RE.search(
-                previous.rstrip(" \t")
-            )
+            previous = self._previous_sentence()
             carried = (
-                in_paragraph
+                self._after_one_of_paragraph
                 and _LIVE_COUNT_RE.search(previous)
                 and not self._another_result(sentence, of_previous=previous)
             )
@@ -1699,12 +1698,16 @@ class ArticleTime:
             )
         return self._own_vote
 
+    def _previous_sentence(self) -> str:
+        """The text of the sentence read before this one."""
+        return self._text[self._previous_start : min(self._pos, self._start)]
+
     def _years_of_votes(self, sentence: str) -> list[tuple[int, str]]:
         """Votes named by a year in the sentence before this one and in this one, with
         their offsets in this sentence (negative for the one before)."""
         if self._vote_years_at != self._start:
             self._vote_years_at = self._start
-            previous = self._text[self._previous_start : min(self._pos, self._start)]
+            previous = self._previous_sentence()
             self._vote_years = [
                 (m.start() - len(previous) - 1, m["year"])
                 for m in _YEAR_OF_VOTE_RE.finditer(f"{previous} {sentence}")
@@ -1726,6 +1729,12 @@ class ArticleTime:
                 self.steps[step] = mention.period  # what a later "in the quarter" means
         days = [m.period for m in mentions if m.governs and m.period and len(m.period) == 10]
         self.day_before = days[-1] if days else None
+
+
+def _names_own_time(mentions: list[PeriodMention]) -> bool:
+    """Whether a sentence dates its figures itself ("in 2008", "two weeks ago"), so that
+    no event or vote the article dates is theirs."""
+    return any(m.governs or m.kind == "ago" for m in mentions)
 
 
 # A sentence that reports an action taken with the one before it.

@@ -1672,7 +1672,7 @@ class ArticleSubjects:
         apart; "President Okafor" alone is Okafor."""
         if surname not in self._offices:
             found = re.finditer(rf"\b([A-Z][a-z]+)\.?\s+{re.escape(surname)}\b", self._text)
-            titles = {_FULL_OFFICE.get(t, t) for m in found if _is_person_title(t := m[1].lower())}
+            titles = {_one_office_word(t) for m in found if _is_person_title(t := m[1].lower())}
             offices = titles - _FORMS_OF_ADDRESS  # "Mr Okafor" is also "President Okafor"
             self._offices[surname] = len(offices) <= 1 and titles <= _OFFICE_TITLES
         return self._offices[surname]
@@ -1709,19 +1709,6 @@ def _is_person_title(word: str) -> bool:
     return word.lower().rstrip(".") in _PERSON_TITLES
 
 
-# Offices and forms of address that come and go with a person's post or the paper's
-# style ("President Okafor", "Mrs Okafor", "Gov. Okafor"), which a name drops; not a
-# rank written as part of the name ("King Zog", "Pope Ayo").
-_FORMS_OF_ADDRESS = frozenset("mr mrs ms miss dr".split())
-_OFFICE_TITLES = OFFICES | _FORMS_OF_ADDRESS | frozenset("pres gov sen rep secretary".split())
-# An office's abbreviation, for its full word: "Sen. Okafor" and "Senator Okafor" hold one.
-_FULL_OFFICE = {"pres": "president", "gov": "governor", "sen": "senator", "rep": "representative"}
-
-
-def _is_office_title(word: str) -> bool:
-    return word.lower().rstrip(".") in _OFFICE_TITLES
-
-
 # The abbreviations of offices written before a name: "Westmarch Gov. Jo Rivers".
 _OFFICE_ABBREVIATIONS = {
     "governor": "Gov",
@@ -1731,6 +1718,23 @@ _OFFICE_ABBREVIATIONS = {
     "congresswoman": "Rep",
     "president": "Pres",
 }
+# Offices and forms of address that come and go with a person's post or the paper's
+# style ("President Okafor", "Mrs Okafor", "Gov. Okafor"), which a name drops; not a
+# rank written as part of the name ("King Zog", "Pope Ayo").
+_FORMS_OF_ADDRESS = frozenset("mr mrs ms miss dr".split())
+_OFFICE_TITLES = (
+    OFFICES
+    | _FORMS_OF_ADDRESS
+    | {"secretary"}
+    | {abbreviation.lower() for abbreviation in _OFFICE_ABBREVIATIONS.values()}
+)
+
+
+def _one_office_word(title: str) -> str:
+    """An office by one word however it is written: "Senator" and "Sen." are "sen"."""
+    return _OFFICE_ABBREVIATIONS.get(title, title).lower()
+
+
 _PERSON_NAME = r"(?:[A-Z][\w'’-]+[ \t]+){0,2}[A-Z][\w'’-]+"
 
 

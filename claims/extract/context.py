@@ -685,7 +685,7 @@ def _contraction(word: str) -> re.Match[str] | None:
 
 # Words that may stand before a share that opens its clause: "some 3%", "a little under".
 _SHARE_APPROXIMATORS = (
-    r"(?:(?:about|some|roughly|nearly|almost|just|only|another|fully|over|under|more\s+than"
+    r"(?:(?:about|some|roughly|nearly|almost|just|only|another|fully|full|over|under|more\s+than"
     r"|less\s+than|a\s+little|a)\s+)*"
 )
 # What may stand between a clause's opening and its share: "while 16%", "and some 3%".

@@ -810,7 +810,7 @@ _POPULATION_MODIFIER = (
 # Where a group's noun phrase ends: a verb, a clause or a preposition follows, not
 # another noun ("a quarter of the rules committee", "0.5% of votes cast").
 _GROUP_NP_END = (
-    r"(?=\s*(?:[,.;:!?)\"”—–]|\s-|$)|\s+(?:who|that|which|in|of|at|on|for|from|with|across|"
+    r"(?=\s*(?:[,.;:!?)\"”—–]|\s-|$)|\s+(?:who|that|which|and|in|of|at|on|for|from|with|across|"
     r"under|over|aged?|overall|nationwide|surveyed|polled|questioned|still|also|now|"
     r"have|has|had|are|were|was|is|said|say|says|found|finds|showed|shows|would|will|could|"
     r"may|might|can|do|did|"
@@ -931,18 +931,23 @@ def bracket_label(sentence: str, start: int, end: int) -> tuple[str, str | None]
     return label, None
 
 
+def _group_after_share(sentence: str, start: int, end: int) -> re.Match | None:
+    """The group named right after a share or a ratio ("35% of nurses", "eight in 10
+    Democratic voters"), as a match whose "np" is the group."""
+    found = _POPULATION_AFTER_RE.match(sentence, end)
+    if found is None and (people := _PEOPLE_AFTER_RE.match(sentence, end)):
+        found = people if is_people_plural(people["head"]) else None
+    if found is None and _RATIO_END_RE.search(sentence, start, end):
+        return _POPULATION_AFTER_RATIO_RE.match(sentence, end)
+    return found if found is not None and _SHARE_RE.search(sentence[start:end]) else None
+
+
 def population_of(sentence: str, start: int, end: int) -> str | None:
     """The group of people or things a share or a part is of, when it follows the figure
     ("about 35% of nurses have", "11 out of the top 30 clinics"): that group is what
     the figure is about. Not a measure ("5% of sales") nor a time ("half of the years"),
     and not when a name follows, which the share is about as a rule (an opinion of it)."""
-    found = _POPULATION_AFTER_RE.match(sentence, end)
-    if found is None and (people := _PEOPLE_AFTER_RE.match(sentence, end)):
-        found = people if is_people_plural(people["head"]) else None
-    if found is None and _RATIO_END_RE.search(sentence, start, end):
-        found = _POPULATION_AFTER_RATIO_RE.match(sentence, end)
-    elif found is None or not _SHARE_RE.search(sentence[start:end]):
-        return None
+    found = _group_after_share(sentence, start, end)
     if found is None:
         return None
     words = found["np"].split()
@@ -1003,11 +1008,19 @@ def _opening_population(sentence: str, start: int) -> str | None:
 # view of Rivers", "back Rivers", "said they trust Lee" (not "live in Lima").
 _OPINION_OF_NAME_RE = re.compile(
     r"[^.;:]{0,60}?\b(?:of|for|about|(?:satisfied|dissatisfied|pleased|happy|unhappy|comfortable"
-    r"|uncomfortable|disappointed|impressed)\s+with|back\w*|support\w*|favou?r\w*|prefer\w*|oppos\w*"
-    r"|approv\w*|disapprov\w*|trust\w*|like\w*|dislike\w*|choose|chose|vote\w*|view\w*"
-    r"|rate|rated|rating)\s+"
+    r"|uncomfortable|disappointed|impressed)\s+(?:with|if)|(?:un)?familiar\s+with|back\w*"
+    r"|support\w*|favou?r\w*|prefer\w*|oppos\w*|approv\w*|disapprov\w*|trust\w*|like\w*"
+    r"|dislike\w*|choose|chose|vote\w*|view\w*|rate|rated|rating)\s+"
     # "viewed him favorably": his too; not "of her town" (a possessive)
-    r"(?:(?:[a-z]+\s+){0,2}[A-Z][a-z]|(?:him|her)(?=\s*[,.;:]|\s+[a-z]+ly\b))"
+    r"(?:(?:[a-z]+\s+){0,2}(?P<name>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]+){0,2})"
+    r"|(?P<pronoun>him|her)(?=\s*[,.;:]|\s+[a-z]+ly\b))"
+)
+
+
+# The people a poll asked, named by how they were asked: "31% of those surveyed".
+_RESPONDENTS_AFTER_RE = re.compile(
+    r"\s+of\s+(?:those|the\s+people|people|respondents)\s+"
+    r"(?:surveyed|polled|questioned|asked|interviewed|sampled)\b"
 )
 
 
@@ -1365,6 +1378,8 @@ class ArticleSubjects:
         population = population_of(sentence, start, end)
         if population and self._current < len(self._paragraphs):
             self._population = (self._paragraphs[self._current], population)
+        if (chosen := self._opinion_target(sentence, start, end)) is not None:
+            return chosen  # "49% of Zemblans say the same of Lee": an opinion of Lee
         if found and (office := _office_of(sentence, found, start)):
             # "the Westmarch governor earned 51%": the person in that office
             return self._office_holder(found, office) or f"{found} {office}"
@@ -1416,6 +1431,37 @@ class ArticleSubjects:
         if found is None and (population := _opening_population(sentence, start)):
             return population  # "30% of nurses earn $40,000 or less": the nurses' pay
         return self.default if found is None else self.main or found
+
+    def _opinion_target(self, sentence: str, start: int, end: int) -> str | None:
+        """The person a share of a group holds an opinion of or chose, when the share
+        opens its clause: "half of Zemblans are not familiar with Lee", "while 49% of
+        voters say the same of Okafor", "31% would be satisfied if Lee won". Only a
+        person: a share that backs a bill or a party may be the group's own measure."""
+        if not context.share_opens_clause(sentence, start):
+            return None
+        group = _group_after_share(sentence, start, end) or _RESPONDENTS_AFTER_RE.match(
+            sentence, end
+        )
+        if group is None:
+            return None
+        pos = group.end()
+        # the first name after a stand word may be another group's ("and 40% of
+        # Independents are not familiar with Lee"): read on to the person
+        while opinion := _OPINION_OF_NAME_RE.match(sentence, pos):
+            if opinion["pronoun"]:
+                return self.last_person
+            if person := self._known_person(opinion["name"]):
+                return person
+            pos = opinion.end()
+        return None
+
+    def _known_person(self, raw: str) -> str | None:
+        """A capitalised chunk as the person it names, when it names one: a full
+        person's name or a surname the article has given in full."""
+        name = _clean_name(raw)
+        if name and (name.split()[-1] in self._people or is_person_name(name)):
+            return self.full_person(name)
+        return None
 
     def _population_described(self, sentence: str, start: int, end: int) -> str | None:
         """The group of the paragraph's last share, for a bare share the sentence goes on

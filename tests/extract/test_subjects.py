@@ -885,6 +885,36 @@ def test_a_share_of_no_group_keeps_the_articles_subject(sentence, surface):
     assert claim_subject(_ABOUT_RIVERS + sentence, surface) == "Jo Rivers"
 
 
+_RIVALS = "Jo Rivers met voters in Lima on Monday. Sam Okafor stayed in Dunmore. Rivers spoke. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("Only 41% of Democrats say the same of Okafor.", "41%"),
+        ("While 52 percent of Democrats are satisfied with Rivers, 44 percent of Republicans"
+         " say the same of Okafor.", "44 percent"),
+        # the stand names another group's people first ("of Independents")
+        ("About 20% of Democrats and a third of Independents are not familiar with Okafor.",
+         "20%"),
+        ("Twenty percent of those surveyed would be satisfied if Okafor won.", "Twenty percent"),
+        ("A full 62% of independents viewed Okafor favorably.", "62%"),
+    ],
+)  # fmt: skip
+def test_a_groups_share_that_opens_its_clause_is_of_the_person_it_judges(sentence, surface):
+    assert claim_subject(_RIVALS + sentence, surface) == "Sam Okafor"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "not_subject"),
+    [
+        ("Nearly 45% of Democrats trust Congress.", "45%", "Congress"),  # no person
+    ],
+)  # fmt: skip
+def test_a_share_not_judging_a_named_person_is_not_theirs(sentence, surface, not_subject):
+    assert claim_subject(_RIVALS + sentence, surface) != not_subject
+
+
 @pytest.mark.parametrize(
     ("sentence", "surface", "subject"),
     [

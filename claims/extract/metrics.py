@@ -1016,6 +1016,53 @@ def _causative_object(tokens: list[str]) -> str | None:
     return _share_price(metric) if metric else None
 
 
+# Verbs that multiply their object: "doubled its dividend to 40 cents".
+_MULTIPLYING_VERBS = frozenset(
+    """double doubles doubled doubling triple triples tripled tripling quadrupled quintupled
+    halve halves halved halving""".split()
+)
+# Words that open a relative clause after a noun: "the fee it charges", "the rent his
+# campaign pays", "the rate that banks pay".
+_RELATIVE_OPENERS = frozenset("it he she they we its his her their that which who".split())
+_OBJECT_REACH = 20  # tokens back from the figure's "to" to the verb
+_OBJECT_PREPOSITIONS = frozenset("in of on at for".split())  # "his stake in the firm"
+
+
+def _object_before_relative(tokens: list[str]) -> str | None:
+    """'raised the monthly fee it charges members to $120', 'cut the rate that banks pay
+    by 0.5%': the object of a setting verb whose relative clause stands between the
+    object and the "to" or "by" of the figure. The clause holds no comma or other
+    figure, which would make the figure another clause's."""
+    if len(tokens) < 4 or _lower(tokens[-1]) not in ("to", "by"):
+        return None
+    for k in range(len(tokens) - 2, max(-1, len(tokens) - 2 - _OBJECT_REACH), -1):
+        word = _lower(tokens[k])
+        if not word[:1].isalpha():
+            return None  # a comma, a bracket or a figure: another clause
+        if word in _SETTING_VERBS or word in _MULTIPLYING_VERBS:
+            break
+    else:
+        return None
+    j = k + 1
+    if j < len(tokens) and _lower(tokens[j]) in _DETERMINERS - _RELATIVE_OPENERS:
+        j += 1  # "the", "a": not "its", which may open the object as well as a clause
+    elif j < len(tokens) and _lower(tokens[j]) in ("its", "his", "her", "their"):
+        j += 1
+    opener = next(
+        (n for n in range(j + 1, len(tokens) - 1) if _lower(tokens[n]) in _RELATIVE_OPENERS),
+        None,
+    )
+    if opener is None:
+        return None
+    words = tokens[j:opener]
+    while words and _lower(words[0]).endswith("ly"):
+        words = words[1:]  # "the monthly fee": the fee; how often it falls due is no measure
+    np = _np_from(words)
+    if not np or (len(np) < len(words) and _lower(words[len(np)]) not in _OBJECT_PREPOSITIONS):
+        return None  # "raised prices as it ...": no object before the clause
+    return _clean_metric(np)  # "his stake in the firm he founded": the stake
+
+
 # Verbs of money before an amount, and the noun that names what the amount is:
 # "he earned £80,000" (earnings), "the firm was paid $2m" (payment), "the campaign
 # raised $9m" (money raised), "it owes $2bn" (debt).
@@ -1954,7 +2001,11 @@ def _before_number(sentence, start, end, tokens, common, kind) -> str | None:
         return metric
     if kind == "money" and _sold_for(tokens):
         return "price"
-    metric = _subject_of_change(tokens, start <= _WINDOW, common) or _causative_object(tokens)
+    metric = (
+        _subject_of_change(tokens, start <= _WINDOW, common)
+        or _causative_object(tokens)
+        or _object_before_relative(tokens)
+    )
     if metric and kind == "percent" and metric.lower() in _ECONOMY:
         return "economic growth"  # "the economy grew 0.3%": the rate of its growth
     if metric:

@@ -506,6 +506,12 @@ def test_metric_quality_rules(text, surface, metric):
         ),
         ("Acme raised its dividend by 5%.", "5%", "dividend"),
         ("Zembla will reduce steel output by 9,000 tons.", "9,000 tons", "steel output"),
+        # ... with the object's own relative clause before the "to" or "by"
+        ("Acme raised the yearly fee it charges members to $150.", "$150", "fee"),
+        ("The bank cut the rate that lenders pay on deposits by 0.25%.", "0.25%", "rate"),
+        ("Okafor doubled her stake in the firm she founded to 30%.", "30%", "stake"),
+        # ... but not when the verb's object is no noun phrase before the clause
+        ("Acme raised prices as it charges members to $150.", "$150", None),
         # a sign written before the number is the number's, not a word between verb and it
         ("Lindqvist's favorability sits at +32 points.", "32", "favorability"),
         ("The rally pushed annual inflation to 5%.", "5%", "annual inflation"),

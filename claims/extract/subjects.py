@@ -293,6 +293,11 @@ _IN_RELATIVE_CLAUSE_RE = re.compile(
     rf"(?!(?:{SAYING_VERBS}|{_REPORTING_VERBS}|the|a|an|his|her|its|their)\b)"
     r"(?:[a-z]+\s+){0,3}[a-z]+,?\s+$"
 )
+# A figure in a "where" clause about a place, with no name of its own before it: "in
+# Ohio, where 66 delegates are at stake" (Ohio's), not "in Ohio, where Lee won 52%".
+_WHERE_CLAUSE_RE = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+where\s+(?:[a-z]+\s+){0,4}$"
+)
 # Who is made or wanted to do what the figure is the object of: "regulators ordered
 # Acme to pay $5m", "prosecutors wanted the firms to repay $28bn": Acme's, the firms'.
 _CONTROLLED_RE = re.compile(
@@ -1267,6 +1272,10 @@ def _ranked_subject(
         or _SHARES_OF_BEFORE_RE.search(sentence, max(0, m.start() - 12), m.start())
     ):
         return _clean_name(m["name"]), 0  # not "investments in Acme, which are worth $1m"
+    if (m := _WHERE_CLAUSE_RE.search(sentence, max(0, start - 80), start)) and places.is_place(
+        m["name"]
+    ):
+        return m["name"], 0
     if _LEAD_OF_BEFORE_RE.search(sentence, max(0, start - 40), start) and (
         m := _RIVAL_AFTER_RE.match(sentence, end)
     ):

@@ -1323,6 +1323,13 @@ def test_a_body_of_a_name_is_not_a_group_of_people():
         # a relative clause with a subject of its own is not about the name before it
         ("In the 2012 race between Stone and Rivers, which the incumbent won by 3 points, "
          "turnout fell.", "3", "incumbent"),
+        # a "where" clause is about its place, unless it names a subject of its own
+        (_ABOUT_RIVERS + "Rivers campaigned in Ohio, where 66 delegates are at stake.", "66",
+         "Ohio"),
+        (_ABOUT_RIVERS + "She flew on to Nevada, where about 30 delegates are in play.", "30",
+         "Nevada"),
+        (_ABOUT_RIVERS + "Rivers campaigned in Ohio, where Stone won 52% in 2012.", "52%",
+         "Stone"),
     ],
 )  # fmt: skip
 def test_a_figure_in_a_relative_clause_is_its_antecedents(text, surface, subject):

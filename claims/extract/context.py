@@ -19,6 +19,7 @@ __all__ = [
     "MEASURE_QUALIFIERS",
     "NOT_SUBJECTS",
     "PROPER_CHUNK_RE",
+    "SHARE_APPROXIMATORS",
     "VERB",
     "bare",
     "find_hedge",
@@ -684,15 +685,15 @@ def _contraction(word: str) -> re.Match[str] | None:
 
 
 # Words that may stand before a share that opens its clause: "some 3%", "a little under".
-_SHARE_APPROXIMATORS = (
+SHARE_APPROXIMATORS = (
     r"(?:(?:about|some|roughly|nearly|almost|just|only|another|fully|full|over|under|more\s+than"
     r"|less\s+than|a\s+little|a)\s+)*"
 )
 # What may stand between a clause's opening and its share: "while 16%", "and some 3%".
 _OPENS_CLAUSE_RE = re.compile(
-    rf"(?:[,;:(]|\b(?:while|and|but|whereas|with))\s*{_SHARE_APPROXIMATORS}$", re.IGNORECASE
+    rf"(?:[,;:(]|\b(?:while|and|but|whereas|with))\s*{SHARE_APPROXIMATORS}$", re.IGNORECASE
 )
-_APPROXIMATORS_ONLY_RE = re.compile(rf"\s*{_SHARE_APPROXIMATORS}", re.IGNORECASE)
+_APPROXIMATORS_ONLY_RE = re.compile(rf"\s*{SHARE_APPROXIMATORS}", re.IGNORECASE)
 
 
 def share_opens_clause(sentence: str, start: int) -> bool:

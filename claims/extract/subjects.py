@@ -809,7 +809,8 @@ def _group_of(sentence: str, best: _Candidate, start: int) -> str | None:
 # one; its modifiers are numbers, capitalised words ("of Zemblan voters") or words shaped
 # like adjectives, so that a verb after a singular noun ("of the vote goes") is no head.
 _POPULATION_MODIFIER = (
-    r"(?:\d[\d,]*|[A-Z][\w-]*|top|other|young|older|younger|likely|registered|eligible|"
+    r"(?:\d[\d,]*|[A-Z][\w-]*|top|other|young|older|younger|likely|registered|eligible|primary|"
+    r"undecided|first-time|white|black|rural|urban|"
     r"major|small|large|[a-z-]+(?:ic|ian|ean|ese|ish|ern|al|ed|ing|ive|ent|ant))"
 )
 # Where a group's noun phrase ends: a verb, a clause or a preposition follows, not
@@ -1071,6 +1072,51 @@ def _controlled_subject(phrase: str) -> str | None:
         return None
     name = " ".join(words)
     return _clean_name(name) if name[:1].isupper() else name
+
+
+# What opens a clause that sets a share beside another: "compared with 11% of Tories",
+# "while 11% of Tories", "; 11% of Tories".
+_COMPARED_CLAUSE_RE = re.compile(
+    r"(?:[;:]|,\s+(?:while|whereas|but|and)|\b(?:compared\s+(?:with|to)|against|versus|vs\.?))"
+    rf"\s*{context.SHARE_APPROXIMATORS}$",
+    re.IGNORECASE,
+)
+
+
+_PERSON_PRONOUN_RE = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
+_CLAUSE_PUNCTUATION_RE = re.compile(r"[.;:,!?]")
+
+
+def _clause_end(sentence: str, pos: int) -> int:
+    """Where the clause holding `pos` ends: at the next punctuation mark, else the end."""
+    found = _CLAUSE_PUNCTUATION_RE.search(sentence, pos)
+    return found.start() if found else len(sentence)
+
+
+# A share written before the group it is of: "26%", "two-thirds", "one in five".
+_SHARE_BEFORE_OF_RE = re.compile(
+    r"(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|half|(?:a|one|two|three)[\s-]+(?:third|quarter"
+    r"|fifth|tenth)s?|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+in\s+(?:\d+|ten))"
+    r"(?=\s+of\s)",
+    re.IGNORECASE,
+)
+
+
+def _compares_groups(sentence: str, start: int) -> bool:
+    """Whether the share at `start` opens a clause that sets it beside a share of another
+    group, itself the subject of its clause: "26% of Whigs agree, compared with 11% of
+    Tories" (the Tories' 11%); not "Acme employs 40% of nurses, compared with 25% of
+    doctors", where the 25% is Acme's too."""
+    compared = _COMPARED_CLAUSE_RE.search(sentence, max(0, start - 40), start)
+    if compared is None:
+        return False
+    shares = list(_SHARE_BEFORE_OF_RE.finditer(sentence, 0, compared.start()))
+    earlier = shares[-1] if shares else None
+    return (
+        earlier is not None
+        and context.share_opens_clause(sentence, earlier.start())
+        and population_of(sentence, earlier.start(), earlier.end()) is not None
+    )
 
 
 def describes_the_group(sentence: str, start: int, end: int) -> bool:
@@ -1389,6 +1435,12 @@ class ArticleSubjects:
             self._population = (self._paragraphs[self._current], population)
         if (chosen := self._opinion_target(sentence, start, end)) is not None:
             return chosen  # "49% of Zemblans say the same of Lee": an opinion of Lee
+        if (
+            population
+            and _compares_groups(sentence, start)
+            and not self._names_a_person_after(sentence, end)
+        ):
+            return population  # "26% of Whigs say so, compared with 11% of Tories": theirs
         if found and (office := _office_of(sentence, found, start)):
             # "the Westmarch governor earned 51%": the person in that office
             return self._office_holder(found, office) or f"{found} {office}"
@@ -1463,6 +1515,14 @@ class ArticleSubjects:
                 return person
             pos = opinion.end()
         return None
+
+    def _names_a_person_after(self, sentence: str, end: int) -> bool:
+        """Whether the clause after `end` names a person, by name or pronoun ("55% of
+        voters say she does not"): the share may be about that person."""
+        clause = sentence[end : _clause_end(sentence, end)]
+        if _PERSON_PRONOUN_RE.search(clause):
+            return True
+        return any(self._known_person(m.group()) for m in _CAPITAL_NAME_RE.finditer(clause))
 
     def _known_person(self, raw: str) -> str | None:
         """A capitalised chunk as the person it names, when it names one: a full

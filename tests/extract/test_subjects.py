@@ -885,6 +885,23 @@ def test_a_share_of_no_group_keeps_the_articles_subject(sentence, surface):
     assert claim_subject(_ABOUT_RIVERS + sentence, surface) == "Jo Rivers"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "surface", "subject"),
+    [
+        # a share set beside a share of another group is its own group's
+        ("About 26 percent of Democrats say they trust the courts, compared with 11 percent "
+         "of undecided voters.", "11 percent", "undecided voters"),
+        ("About 9 in 10 Republican primary voters in Ohio back the plan.", "9 in 10",
+         "Republican primary voters"),
+        # ... but a share the clause's own subject has of a group stays that subject's
+        ("Acme hired 40% of Democrats in Lima, compared with 25% of Republican voters.", "25%",
+         "Acme"),
+    ],
+)  # fmt: skip
+def test_a_share_compared_with_another_groups_is_its_own_groups(sentence, surface, subject):
+    assert claim_subject(_ABOUT_RIVERS + sentence, surface) == subject
+
+
 _RIVALS = "Jo Rivers met voters in Lima on Monday. Sam Okafor stayed in Dunmore. Rivers spoke. "
 
 

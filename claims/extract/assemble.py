@@ -818,6 +818,11 @@ def _numeric_claims(
             # voters": some of the poll's sample
             subject = claims[-1].subject
             metric = _part_metric(whole, claims[-1].metric, q) or metric
+        if metric is None and not _standing(q):
+            # "The jobless rate climbed. It now stands at 5.2%": the measure "it" stands for
+            # (not a duration: "It comes two days after the vote" is the time of an event)
+            previous = time.previous_in_paragraph()
+            metric = metrics.measure_it_stands_for(sentence, q.start, previous, common_words)
         subject, metric = _name_out_of_metric(metric, subject, article_subjects)
         time.dated(metric, unit, period)
         claims.append(

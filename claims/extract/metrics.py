@@ -59,6 +59,7 @@ __all__ = [
     "SUPPORT_AMONG",
     "answers_for_the_asked",
     "commodity_priced",
+    "measure_it_stands_for",
     "named_grade",
     "sentence_metrics",
 ]
@@ -703,6 +704,21 @@ def _first_measure(tokens: list[str], common) -> str | None:
                 return None
             return _head_phrase(tokens[:v], True, common) if v else None
     return None
+
+
+# A clause that opens on a pronoun for a measure, up to its figure: "It now stands at",
+# "They're at", "They fell".
+_PRONOUN_OPENING_RE = re.compile(r"\W*(?:It|They)(?:['’](?:s|re))?\s+(?:[a-z]+\s+){0,4}$")
+
+
+def measure_it_stands_for(sentence: str, start: int, previous: str, common) -> str | None:
+    """The measure a pronoun opening the sentence stands for, for a figure of its clause:
+    the one the sentence before opened with, when it told of that measure moving or
+    standing ("Zembla's jobless rate climbed in May. It now stands at 5.2%": the jobless
+    rate). None when the clause holds more than verbs and adverbs before the figure."""
+    if not previous or _PRONOUN_OPENING_RE.match(sentence, 0, start) is None:
+        return None
+    return _first_measure(_TOKEN_RE.findall(previous, 0, 200), common)
 
 
 def _aside_start(tokens: list[str], comma: int) -> int | None:

@@ -1702,6 +1702,10 @@ class ArticleTime:
         """The text of the sentence read before this one."""
         return self._text[self._previous_start : min(self._pos, self._start)]
 
+    def previous_in_paragraph(self) -> str:
+        """The sentence read before this one when it is of the same paragraph, else ""."""
+        return self._previous_sentence() if self._after_one_of_paragraph else ""
+
     def _years_of_votes(self, sentence: str) -> list[tuple[int, str]]:
         """Votes named by a year in the sentence before this one and in this one, with
         their offsets in this sentence (negative for the one before)."""

@@ -695,6 +695,24 @@ def test_metric_of_the_words_around_the_number(text, surface, metric):
 @pytest.mark.parametrize(
     ("text", "surface", "metric"),
     [
+        # a pronoun opening the sentence stands for the measure the one before moved
+        ("Zembla's jobless rate climbed again in May. It now stands at 6.1%.", "6.1%",
+         "jobless rate"),
+        ("Acme's sales slumped over the winter. They fell 9% in February.", "9%", "sales"),
+        ("The trade deficit widened. It reached $3bn in March.", "$3bn", "trade deficit"),
+        # ... not across a paragraph, nor for a duration, the time of an event
+        ("The trade deficit widened.\n\nIt reached $3bn in March.", "$3bn", None),
+        ("The jobless rate rose. It comes two weeks after the vote.", "two weeks", None),
+    ],
+)  # fmt: skip
+def test_a_pronoun_stands_for_the_measure_of_the_sentence_before(text, surface, metric):
+    claim = next(c for c in extract_claims(text, "2023-04-15") if c.surface == surface)
+    assert claim.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric"),
+    [
         # poll language: a candidate's share is support, a result's share the vote share
         ("Jones has 44%, while Smith has 41%.", "44%", "support"),
         ("Jones has 44%, while Smith has 41%.", "41%", "support"),

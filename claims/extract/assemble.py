@@ -763,6 +763,7 @@ def _numeric_claims(
             )
             or (None if _is_time_ago(q, mentions) else now)
             or (None if _standing(q) else periods.stated_now(sentence, q.start, published, q.end))
+            or periods.wealth_year(metric, sentence, q.start, q.end, published)
             or (
                 None
                 if _standing(q)
@@ -810,8 +811,10 @@ def _numeric_claims(
             and _RESTATED_RE.search(sentence, max(0, q.start - 40), q.start)
         ):
             # "Acme Research lists his wealth at $6bn, Beacon says it is $4bn": the same
-            # measure, by another estimate; "it" is the measure, not the source
+            # measure, by another estimate; "it" is the measure, not the source, and its
+            # period the one the sentence gave the first estimate, when it gives none
             subject, metric = claims[-1].subject, metric or claims[-1].metric
+            period = period or claims[-1].period
         elif claims and (whole := _count_it_is_part_of(sentence, quantities[index - 1], q)):
             # "killed 30 people, including 12 children": the children are some of the
             # people killed, in the same event; "surveying 900 adults, including 700

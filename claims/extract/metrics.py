@@ -1137,11 +1137,27 @@ def _money_verb_after(sentence: str, end: int) -> str | None:
     )
 
 
+# Verbs that value a person at an amount: "Beacon pegged him at $3bn" is his net worth.
+_VALUING_VERBS = frozenset(
+    """peg pegs pegged put puts place places placed value values valued estimate estimates
+    estimated""".split()
+)
+
+
 def _money_verb_noun(tokens: list[str]) -> str | None:
-    """'earned up to £65,000' -> 'earnings', 'was paid $2m' -> 'payment'."""
+    """'earned up to £65,000' -> 'earnings', 'was paid $2m' -> 'payment', 'pegged him at
+    $3bn' -> 'net worth'."""
     i = len(tokens) - 1
     while i >= 0 and _lower(tokens[i]) in _APPROXIMATORS | {"to", "up", "between"}:
         i -= 1
+    if (
+        i >= 1
+        and i + 1 < len(tokens)
+        and _lower(tokens[i + 1]) == "at"  # "at" is an approximator's too ("at least")
+        and _lower(tokens[i]) in ("him", "her", "them")
+        and _lower(tokens[i - 1]) in _VALUING_VERBS
+    ):
+        return "net worth"
     if i > 0 and _lower(tokens[i]) in ("him", "her", "them", "it", "us", "me"):
         i -= 1  # "netted him £50,000": the verb before its object
     if i < 0:

@@ -46,6 +46,7 @@ __all__ = [
     "nearest_period",
     "present_of_comparison",
     "stated_now",
+    "wealth_year",
     "told_of_the_past",
     "without",
 ]
@@ -2042,6 +2043,33 @@ _MONTHLY_MEASURE_RE = re.compile(
     r"|\baverage\s+(?:hourly\s+earnings|workweek)\b",
     re.IGNORECASE,
 )
+
+
+# Estimates of a person's wealth, which the rich lists revise every year.
+_WEALTH_MEASURE_RE = re.compile(
+    r"(?:(?:estimated|personal|total)\s+)?(?:net\s+worth|wealth|fortune)", re.IGNORECASE
+)
+# A verb that reports an estimate, in any tense: the estimate is the latest one made.
+_ESTIMATED_BEFORE_RE = re.compile(
+    r"\b(?:peg|pegged|put|placed?|valued?|estimated?|listed|ranked)\b[^.;]*$", re.IGNORECASE
+)
+
+
+def wealth_year(
+    metric: str | None, sentence: str, start: int, end: int, published: date | None
+) -> str | None:
+    """The year of publication for a wealth estimate stated as it stands or as an estimate
+    made ("puts his net worth at $9bn", "Beacon pegged him at $3bn"): such estimates
+    are revised every year, so each is of the year it is made. Not a fortune told of as
+    past ("his fortune was $2bn when he sold the firm"), which the sentence dates, if
+    anything does."""
+    if published is None or not metric or not _WEALTH_MEASURE_RE.fullmatch(metric):
+        return None
+    if told_of_the_past(sentence, start, end) and not _ESTIMATED_BEFORE_RE.search(
+        sentence, max(0, start - 60), start
+    ):
+        return None  # "was worth $2bn when he sold"; not "Beacon pegged him at $3bn"
+    return str(published.year)
 
 
 def is_monthly_measure(metric: str | None) -> bool:

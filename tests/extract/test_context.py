@@ -506,6 +506,9 @@ def test_metric_quality_rules(text, surface, metric):
         ),
         ("Acme raised its dividend by 5%.", "5%", "dividend"),
         ("Zembla will reduce steel output by 9,000 tons.", "9,000 tons", "steel output"),
+        # valuing a person at an amount is estimating their net worth
+        ("Beacon Research pegged him at $3 billion.", "$3 billion", "net worth"),
+        ("Acme Research puts her at about $900 million.", "$900 million", "net worth"),
         # ... with the object's own relative clause before the "to" or "by"
         ("Acme raised the yearly fee it charges members to $150.", "$150", "fee"),
         ("The bank cut the rate that lenders pay on deposits by 0.25%.", "0.25%", "rate"),

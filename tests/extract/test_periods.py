@@ -1591,3 +1591,25 @@ def test_a_span_of_months_across_years_is_undated(text, period):
 )  # fmt: skip
 def test_an_exit_poll_is_of_the_day_of_the_vote(text, period):
     assert numeric_periods(text, date(2020, 3, 5))[-1][1] == period
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "period"),
+    [
+        # a wealth estimate as it stands is of the year it is made: rich lists are yearly
+        ("Okafor puts his net worth at $9 billion.", "$9 billion", "2021"),
+        ("Beacon Research lists Ms. Lee's wealth at $6 billion, and Acme says it is "
+         "$4 billion.", "$4 billion", "2021"),
+        ("The candidate says his fortune exceeds $2 billion.", "$2 billion", "2021"),
+        # ... or as an estimate made, in any tense
+        ("Beacon Research pegged him at $3 billion.", "$3 billion", "2021"),
+        # another estimate of the measure has the period the sentence gave the first
+        ("Beacon put Acme's 2019 revenue at $5 million, but Globex puts it at $4 million.",
+         "$4 million", "2019"),
+        # ... not one told of as past, nor another measure stated as it stands
+        ("His fortune was $2 billion when he sold the firm.", "$2 billion", None),
+        ("Acme's debt exceeds $2 billion.", "$2 billion", None),
+    ],
+)  # fmt: skip
+def test_a_wealth_estimate_is_of_the_year_it_is_made(text, surface, period):
+    assert _periods(text)[surface] == period

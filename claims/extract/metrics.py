@@ -1371,7 +1371,7 @@ _COUNTING_PARTICIPLES = {
 _NOT_COUNTING_ING = frozenset(
     """during including excluding according following regarding concerning morning evening
     nothing something anything everything having being totaling totalling numbering
-    involving""".split()
+    involving mixing containing featuring comprising""".split()
 )
 
 
@@ -1389,6 +1389,10 @@ _LIGHT_VERBS = {"got": "", "gets": "", "get": "", "has": "", "have": "", "had": 
 # announced 300 jobs": jobs promised, not jobs there), nor "listed" or "cited", which
 # also act ("listed 4 million shares", "cited 40 drivers").
 _REPORTING_VERBS = frozenset("reported indicated suggested estimated showed revealed".split())
+# Verbs that only say a whole holds the count: "his work included two one-man shows", "the
+# haul contained 300 rifles" count shows and rifles, nothing done to them.
+_CONTAINING_VERBS = frozenset("included includes contained contains featured features".split())
+_NOT_ACTIONS = _REPORTING_VERBS | _CONTAINING_VERBS
 
 
 def _light_verb_dropped(metric: str | None, noun: str) -> str | None:
@@ -1397,7 +1401,7 @@ def _light_verb_dropped(metric: str | None, noun: str) -> str | None:
     if not metric or not metric.startswith(noun + " "):
         return metric
     rest = metric[len(noun) + 1 :]
-    if rest in _REPORTING_VERBS:
+    if rest in _NOT_ACTIONS:
         return noun
     if rest not in _LIGHT_VERBS:
         return metric
@@ -1581,7 +1585,7 @@ def _metric_and_change(
             metric: str | None = f"{noun} {participle}"  # "surveying 900 adults": adults surveyed
         elif participle := _participle_after(sentence, start, end, noun):
             # "six protesters were arrested": protesters arrested; "were reported": counted
-            metric = noun if participle in _REPORTING_VERBS else f"{noun} {participle}"
+            metric = noun if participle in _NOT_ACTIONS else f"{noun} {participle}"
         else:
             metric = _light_verb_dropped(
                 context.find_metric(sentence, start, end, noun, noun), noun

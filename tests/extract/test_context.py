@@ -506,6 +506,10 @@ def test_metric_quality_rules(text, surface, metric):
         ),
         ("Acme raised its dividend by 5%.", "5%", "dividend"),
         ("Zembla will reduce steel output by 9,000 tons.", "9,000 tons", "steel output"),
+        # a verb that only says a whole holds the count names nothing done to it
+        ("Her work abroad included three concert tours.", "three", "concert tours"),
+        ("The seized shipment contained 300 rifles.", "300", "rifles"),
+        ("Lee ended the set mixing 12 double faults with 9 aces.", "12", "double faults"),
         # valuing a person at an amount is estimating their net worth
         ("Beacon Research pegged him at $3 billion.", "$3 billion", "net worth"),
         ("Acme Research puts her at about $900 million.", "$900 million", "net worth"),

@@ -2020,9 +2020,18 @@ def _level_with(tokens: list[str]) -> str | None:
     return _clean_metric(tokens[j + 1 : i])
 
 
+# Money held, as a campaign's or a firm's filings give it: "has $1.3m in the bank", "$9m
+# cash on hand".
+_CASH_HELD_RE = re.compile(
+    r"\s+(?:(?P<bank>in\s+the\s+bank)|(?:in\s+)?(?:cash\s+)?on\s+hand)\b(?!['’])", re.IGNORECASE
+)
+
+
 def _before_number(sentence, start, end, tokens, common, kind) -> str | None:
     if kind == "points" and (gap := leads.find_lead(sentence, start, end, "point")):
         return gap.metric  # "leads Smith by 8 points", "8 points behind Smith"
+    if kind == "money" and (held := _CASH_HELD_RE.match(sentence, end)):
+        return "cash in the bank" if held["bank"] else "cash on hand"
     if measure := _antecedent_measure(sentence, start):
         return measure  # "the jobless rate, which stood at 5%"
     if measure := _level_set_off(tokens, common):

@@ -506,6 +506,10 @@ def test_metric_quality_rules(text, surface, metric):
         ),
         ("Acme raised its dividend by 5%.", "5%", "dividend"),
         ("Zembla will reduce steel output by 9,000 tons.", "9,000 tons", "steel output"),
+        # money held, as filings give it
+        ("Rivers has $1.2 million in the bank.", "$1.2 million", "cash in the bank"),
+        ("Acme ended the year with $40m on hand.", "$40m", "cash on hand"),
+        ("Acme put $2m in the bank's new fund.", "$2m", None),  # the bank's, not held
         # a verb that only says a whole holds the count names nothing done to it
         ("Her work abroad included three concert tours.", "three", "concert tours"),
         ("The seized shipment contained 300 rifles.", "300", "rifles"),

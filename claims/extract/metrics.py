@@ -708,7 +708,16 @@ def _first_measure(tokens: list[str], common) -> str | None:
 
 # A clause that opens on a pronoun for a measure, up to its figure: "It now stands at",
 # "They're at", "They fell".
-_PRONOUN_OPENING_RE = re.compile(r"\W*(?:It|They)(?:['’](?:s|re))?\s+(?:[a-z]+\s+){0,4}$")
+_PRONOUN_OPENING_RE = re.compile(
+    r"\W*(?:It|They)(?:['’](?:s|re))?\s+(?P<words>(?:[a-z]+\s+){0,4})$"
+)
+# What may stand between that pronoun and the figure: adverbs, auxiliaries, verbs of
+# standing or moving and approximators, not a verb of acting ("It is seeking $2bn": the
+# firm seeks it).
+_STANDING_VERBS = frozenset("stand stands stood rose fell climbed reached hit dropped".split())
+
+
+_NOT_STANDING = frozenset("go goes going went came come comes ran run runs running".split())
 
 
 def measure_it_stands_for(sentence: str, start: int, previous: str, common) -> str | None:
@@ -716,8 +725,19 @@ def measure_it_stands_for(sentence: str, start: int, previous: str, common) -> s
     the one the sentence before opened with, when it told of that measure moving or
     standing ("Zembla's jobless rate climbed in May. It now stands at 5.2%": the jobless
     rate). None when the clause holds more than verbs and adverbs before the figure."""
-    if not previous or _PRONOUN_OPENING_RE.match(sentence, 0, start) is None:
+    opening = _PRONOUN_OPENING_RE.match(sentence, 0, start) if previous else None
+    if opening is None:
         return None
+    for word in opening["words"].split():
+        if not (
+            word in _AUXILIARIES
+            or word in _APPROXIMATORS
+            or word in _STANDING_VERBS
+            or (word in _CHANGE_VERBS and word not in _NOT_STANDING)
+            or word.endswith("ly")
+            or word in ("up", "down", "at", "to", "by")
+        ):
+            return None
     return _first_measure(_TOKEN_RE.findall(previous, 0, 200), common)
 
 
@@ -1041,6 +1061,7 @@ _MULTIPLYING_VERBS = frozenset(
 # campaign pays", "the rate that banks pay".
 _RELATIVE_OPENERS = frozenset("it he she they we its his her their that which who".split())
 _OBJECT_REACH = 20  # tokens back from the figure's "to" to the verb
+_RELATIVE_CLAUSE_REACH = 5  # words of the relative clause: "it charges members for parking"
 _OBJECT_PREPOSITIONS = frozenset("in of on at for".split())  # "his stake in the firm"
 
 
@@ -1070,6 +1091,11 @@ def _object_before_relative(tokens: list[str]) -> str | None:
     )
     if opener is None:
         return None
+    clause = [_lower(t) for t in tokens[opener + 1 : -1]]
+    if len(clause) > _RELATIVE_CLAUSE_REACH or any(
+        w in _AUXILIARIES or w in _CHANGE_VERBS or w in _SETTING_VERBS for w in clause
+    ):
+        return None  # "raised fears that the deficit could swell to": a clause of its own
     words = tokens[j:opener]
     while words and _lower(words[0]).endswith("ly"):
         words = words[1:]  # "the monthly fee": the fee; how often it falls due is no measure
@@ -1154,7 +1180,7 @@ def _money_verb_noun(tokens: list[str]) -> str | None:
         i >= 1
         and i + 1 < len(tokens)
         and _lower(tokens[i + 1]) == "at"  # "at" is an approximator's too ("at least")
-        and _lower(tokens[i]) in ("him", "her", "them")
+        and _lower(tokens[i]) in ("him", "her")  # not "them": losses and banks are valued too
         and _lower(tokens[i - 1]) in _VALUING_VERBS
     ):
         return "net worth"
@@ -2046,11 +2072,7 @@ def _before_number(sentence, start, end, tokens, common, kind) -> str | None:
         return metric
     if kind == "money" and _sold_for(tokens):
         return "price"
-    metric = (
-        _subject_of_change(tokens, start <= _WINDOW, common)
-        or _causative_object(tokens)
-        or _object_before_relative(tokens)
-    )
+    metric = _subject_of_change(tokens, start <= _WINDOW, common) or _causative_object(tokens)
     if metric and kind == "percent" and metric.lower() in _ECONOMY:
         return "economic growth"  # "the economy grew 0.3%": the rate of its growth
     if metric:
@@ -2073,7 +2095,9 @@ def _before_number(sentence, start, end, tokens, common, kind) -> str | None:
     metric = _legacy(sentence, start, end)
     if metric and metric.split()[-1].lower() in _CHANGE_NOUNS:
         return None
-    return _share_price(metric) if metric else None
+    if metric:
+        return _share_price(metric)
+    return _object_before_relative(tokens)  # the last resort: its clause may be another's
 
 
 _MOVE_VERB_RE = re.compile(

@@ -519,10 +519,12 @@ def is_people_plural(word: str) -> bool:
     return bool(listed) or singular in _PEOPLES or places.demonym_country(singular) is not None
 
 
-# Peoples of a continent, a faith or a city, whose words end like surnames ("Deans").
+# Peoples of a continent, a faith or a city, whose words end like surnames ("Deans"), and
+# voters by their allegiance ("Independents", as polls capitalise them).
 _PEOPLES = frozenset(
     """European Asian African Christian Hawaiian Parisian Londoner Caribbean Scandinavian
-    Palestinian Evangelical Protestant Anglican Presbyterian Lutheran Episcopalian""".split()
+    Palestinian Evangelical Protestant Anglican Presbyterian Lutheran Episcopalian
+    Independent""".split()
 )
 
 

@@ -2049,10 +2049,14 @@ _MONTHLY_MEASURE_RE = re.compile(
 _WEALTH_MEASURE_RE = re.compile(
     r"(?:(?:estimated|personal|total)\s+)?(?:net\s+worth|wealth|fortune)", re.IGNORECASE
 )
-# A verb that reports an estimate, in any tense: the estimate is the latest one made.
+# A verb that reports an estimate in the figure's clause, in any tense: the estimate is the
+# latest one made.
 _ESTIMATED_BEFORE_RE = re.compile(
-    r"\b(?:peg|pegged|put|placed?|valued?|estimated?|listed|ranked)\b[^.;]*$", re.IGNORECASE
+    r"\b(?:peg|pegged|put|placed?|valued?|estimated?|listed|ranked)\b[^,.;]*$", re.IGNORECASE
 )
+# A time clause that dates a fortune to then: "when he took office", "before the crash".
+_THEN_CLAUSE_RE = re.compile(r"\b(?:when|before|after|once|until|at\s+its\s+peak)\b")
+_THEN_REACH = 60  # characters either side of the figure
 
 
 def wealth_year(
@@ -2065,10 +2069,12 @@ def wealth_year(
     anything does."""
     if published is None or not metric or not _WEALTH_MEASURE_RE.fullmatch(metric):
         return None
+    if _THEN_CLAUSE_RE.search(sentence, max(0, start - _THEN_REACH), end + _THEN_REACH):
+        return None  # "estimated his fortune at $1bn when he took office": then
     if told_of_the_past(sentence, start, end) and not _ESTIMATED_BEFORE_RE.search(
         sentence, max(0, start - 60), start
     ):
-        return None  # "was worth $2bn when he sold"; not "Beacon pegged him at $3bn"
+        return None  # "was worth $2bn in his youth"; not "Beacon pegged him at $3bn"
     return str(published.year)
 
 

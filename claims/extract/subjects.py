@@ -293,10 +293,12 @@ _IN_RELATIVE_CLAUSE_RE = re.compile(
     rf"(?!(?:{SAYING_VERBS}|{_REPORTING_VERBS}|the|a|an|his|her|its|their)\b)"
     r"(?:[a-z]+\s+){0,3}[a-z]+,?\s+$"
 )
-# A figure in a "where" clause about a place, with no name of its own before it: "in
-# Ohio, where 66 delegates are at stake" (Ohio's), not "in Ohio, where Lee won 52%".
+# A figure that opens a "where" clause about a place: "in Ohio, where 66 delegates are at
+# stake" (Ohio's); not "in Ohio, where Lee won 52%" or "where she won 52%", whose clause
+# has a subject of its own.
 _WHERE_CLAUSE_RE = re.compile(
-    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+where\s+(?:[a-z]+\s+){0,4}$"
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+where\s+"
+    rf"{context.SHARE_APPROXIMATORS}$"
 )
 # Who is made or wanted to do what the figure is the object of: "regulators ordered
 # Acme to pay $5m", "prosecutors wanted the firms to repay $28bn": Acme's, the firms'.
@@ -813,10 +815,19 @@ _POPULATION_MODIFIER = (
     r"undecided|first-time|white|black|rural|urban|"
     r"major|small|large|[a-z-]+(?:ic|ian|ean|ese|ish|ern|al|ed|ing|ive|ent|ant))"
 )
+# A share written as a figure or in words: "26%", "two-thirds", "a quarter", "one in five".
+_SHARE_WORDS = (
+    r"(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|half|two-thirds|three-quarters"
+    r"|(?:a|one|two|three)[\s-]+(?:third|quarter|fifth|tenth)s?"
+    r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+in\s+(?:\d+|ten))"
+)
 # Where a group's noun phrase ends: a verb, a clause or a preposition follows, not
-# another noun ("a quarter of the rules committee", "0.5% of votes cast").
+# another noun ("a quarter of the rules committee", "0.5% of votes cast"), or another
+# group's share ("30% of Democrats and a third of Independents"; not "of Democrats and
+# Republicans", one group).
 _GROUP_NP_END = (
-    r"(?=\s*(?:[,.;:!?)\"”—–]|\s-|$)|\s+(?:who|that|which|and|in|of|at|on|for|from|with|across|"
+    rf"(?=\s+and\s+{context.SHARE_APPROXIMATORS}{_SHARE_WORDS}"
+    r"|\s*(?:[,.;:!?)\"”—–]|\s-|$)|\s+(?:who|that|which|in|of|at|on|for|from|with|across|"
     r"under|over|aged?|overall|nationwide|surveyed|polled|questioned|still|also|now|"
     r"have|has|had|are|were|was|is|said|say|says|found|finds|showed|shows|would|will|could|"
     r"may|might|can|do|did|"
@@ -1013,13 +1024,26 @@ def _opening_population(sentence: str, start: int) -> str | None:
 # An opinion of a name or a stand for it in the words after the group: "had a positive
 # view of Rivers", "back Rivers", "said they trust Lee" (not "live in Lima").
 _OPINION_OF_NAME_RE = re.compile(
-    r"[^.;:]{0,60}?\b(?:of|for|about|(?:satisfied|dissatisfied|pleased|happy|unhappy|comfortable"
+    r"[^.;:,]{0,60}?\b(?P<stand>of|for|about|(?:satisfied|dissatisfied|pleased|happy|unhappy|comfortable"
     r"|uncomfortable|disappointed|impressed)\s+(?:with|if)|(?:un)?familiar\s+with|back\w*"
     r"|support\w*|favou?r\w*|prefer\w*|oppos\w*|approv\w*|disapprov\w*|trust\w*|like\w*"
     r"|dislike\w*|choose|chose|vote\w*|view\w*|rate|rated|rating)\s+"
     # "viewed him favorably": his too; not "of her town" (a possessive)
     r"(?:(?:[a-z]+\s+){0,2}(?P<name>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]+){0,2})"
     r"|(?P<pronoun>him|her)(?=\s*[,.;:]|\s+[a-z]+ly\b))"
+)
+# What makes "of", "for" or "about" a stand on someone: "say the same of", "a favorable
+# view of", "voted for", "feel about"; not "the most important issue for", "residents of".
+_STANCE_BEFORE_RE = re.compile(
+    r"\b(?:same|views?|opinions?|(?:un)?favou?rable|heard|think|thought|approve|disapprove"
+    r"|proud|fond|critical|wary|voted?|votes|voting|opted|opt|word|words|support|backing"
+    r"|preference|ballots|feel|feels|felt|enthusiastic|excited|worried)\s+(?:[a-z]+\s+)?$",
+    re.IGNORECASE,
+)
+# A name of another group's share, which the stand may read past: "... and a third of
+# Independents are not familiar with Lee".
+_COORDINATED_SHARE_RE = re.compile(
+    rf"\band\s+{context.SHARE_APPROXIMATORS}{_SHARE_WORDS}\s+of$", re.IGNORECASE
 )
 
 
@@ -1094,12 +1118,8 @@ def _clause_end(sentence: str, pos: int) -> int:
 
 
 # A share written before the group it is of: "26%", "two-thirds", "one in five".
-_SHARE_BEFORE_OF_RE = re.compile(
-    r"(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|half|(?:a|one|two|three)[\s-]+(?:third|quarter"
-    r"|fifth|tenth)s?|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+in\s+(?:\d+|ten))"
-    r"(?=\s+of\s)",
-    re.IGNORECASE,
-)
+_SHARE_BEFORE_OF_RE = re.compile(_SHARE_WORDS + r"(?=\s+of\s)", re.IGNORECASE)
+_COMPARED_REACH = 200  # how far back a compared clause's earlier share may stand
 
 
 def _compares_groups(sentence: str, start: int) -> bool:
@@ -1110,7 +1130,8 @@ def _compares_groups(sentence: str, start: int) -> bool:
     compared = _COMPARED_CLAUSE_RE.search(sentence, max(0, start - 40), start)
     if compared is None:
         return False
-    shares = list(_SHARE_BEFORE_OF_RE.finditer(sentence, 0, compared.start()))
+    floor = max(0, compared.start() - _COMPARED_REACH)
+    shares = list(_SHARE_BEFORE_OF_RE.finditer(sentence, floor, compared.start()))
     earlier = shares[-1] if shares else None
     return (
         earlier is not None
@@ -1506,14 +1527,21 @@ class ArticleSubjects:
         if group is None:
             return None
         pos = group.end()
-        # the first name after a stand word may be another group's ("and 40% of
-        # Independents are not familiar with Lee"): read on to the person
         while opinion := _OPINION_OF_NAME_RE.match(sentence, pos):
+            if _COORDINATED_SHARE_RE.search(sentence, pos, opinion.end("stand")):
+                pos = opinion.end()  # "and a third of Independents are ... with Lee": read on
+                continue
+            stand = opinion["stand"].lower()
+            if stand in ("of", "for", "about") and not _STANCE_BEFORE_RE.search(
+                sentence, max(pos, opinion.start("stand") - 30), opinion.start("stand")
+            ):
+                return None  # "the most important issue for Okafor": no stand on Okafor
             if opinion["pronoun"]:
                 return self.last_person
-            if person := self._known_person(opinion["name"]):
-                return person
-            pos = opinion.end()
+            name = opinion["name"]
+            if name.endswith(("'s", "’s", "'", "’")):
+                return None  # "residents of Okafor's district": not an opinion of Okafor
+            return self._known_person(name)
         return None
 
     def _names_a_person_after(self, sentence: str, end: int) -> bool:

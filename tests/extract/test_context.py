@@ -517,12 +517,17 @@ def test_metric_quality_rules(text, surface, metric):
         # valuing a person at an amount is estimating their net worth
         ("Beacon Research pegged him at $3 billion.", "$3 billion", "net worth"),
         ("Acme Research puts her at about $900 million.", "$900 million", "net worth"),
+        ("The losses were not disclosed, but analysts put them at $3 billion.", "$3 billion",
+         None),  # things are valued too
         # ... with the object's own relative clause before the "to" or "by"
         ("Acme raised the yearly fee it charges members to $150.", "$150", "fee"),
         ("The bank cut the rate that lenders pay on deposits by 0.25%.", "0.25%", "rate"),
         ("Okafor doubled her stake in the firm she founded to 30%.", "30%", "stake"),
         # ... but not when the verb's object is no noun phrase before the clause
         ("Acme raised prices as it charges members to $150.", "$150", None),
+        # ... nor a clause of its own after a noun ("fears that ... could swell to")
+        ("The report raised fears that the deficit could swell to $40 billion.", "$40 billion",
+         "deficit"),
         # a sign written before the number is the number's, not a word between verb and it
         ("Lindqvist's favorability sits at +32 points.", "32", "favorability"),
         ("The rally pushed annual inflation to 5%.", "5%", "annual inflation"),
@@ -714,6 +719,9 @@ def test_metric_of_the_words_around_the_number(text, surface, metric):
         # ... not across a paragraph, nor for a duration, the time of an event
         ("The trade deficit widened.\n\nIt reached $3bn in March.", "$3bn", None),
         ("The jobless rate rose. It comes two weeks after the vote.", "two weeks", None),
+        # ... nor for a verb of acting: "it" is then the firm
+        ("Acme's profit fell last year. It is seeking $2 billion from investors.", "$2 billion",
+         None),
     ],
 )  # fmt: skip
 def test_a_pronoun_stands_for_the_measure_of_the_sentence_before(text, surface, metric):

@@ -1608,6 +1608,8 @@ def test_an_exit_poll_is_of_the_day_of_the_vote(text, period):
          "$4 million", "2019"),
         # ... not one told of as past, nor another measure stated as it stands
         ("His fortune was $2 billion when he sold the firm.", "$2 billion", None),
+        ("Beacon estimated his fortune at $1 billion when he took office.", "$1 billion", None),
+        ("His fortune peaked at $5 billion before the crash.", "$5 billion", None),
         ("Acme's debt exceeds $2 billion.", "$2 billion", None),
     ],
 )  # fmt: skip

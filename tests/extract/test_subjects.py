@@ -893,6 +893,8 @@ def test_a_share_of_no_group_keeps_the_articles_subject(sentence, surface):
          "of undecided voters.", "11 percent", "undecided voters"),
         ("About 9 in 10 Republican primary voters in Ohio back the plan.", "9 in 10",
          "Republican primary voters"),
+        ("About 26 percent of Democrats say they trust the courts, compared with 11 percent "
+         "of Republicans.", "11 percent", "Republicans"),
         # ... but a share the clause's own subject has of a group stays that subject's
         ("Acme hired 40% of Democrats in Lima, compared with 25% of Republican voters.", "25%",
          "Acme"),
@@ -925,7 +927,15 @@ def test_a_groups_share_that_opens_its_clause_is_of_the_person_it_judges(sentenc
 @pytest.mark.parametrize(
     ("sentence", "surface", "not_subject"),
     [
-        ("Nearly 45% of Democrats trust Congress.", "45%", "Congress"),  # no person
+        ("Nearly 45% of Democrats say they trust Congress.", "45%", "Congress"),  # no person
+        # a stand in another clause, or on something of the person's, is not on them
+        ("About 40% of Democrats say they back the plan, while 55% of Republicans say they "
+         "favor Okafor.", "40%", "Sam Okafor"),
+        ("About 35% of the residents of Okafor's district are over 65.", "35%", "Sam Okafor"),
+        ("About 30% of voters say the economy is the most important issue for Okafor.", "30%",
+         "Sam Okafor"),
+        # one group of two peoples, not the first people's share
+        ("About 30% of Democrats and Republicans say taxes are too high.", "30%", "Democrats"),
     ],
 )  # fmt: skip
 def test_a_share_not_judging_a_named_person_is_not_theirs(sentence, surface, not_subject):
@@ -1347,6 +1357,10 @@ def test_a_body_of_a_name_is_not_a_group_of_people():
          "Nevada"),
         (_ABOUT_RIVERS + "Rivers campaigned in Ohio, where Stone won 52% in 2012.", "52%",
          "Stone"),
+        (_ABOUT_RIVERS + "Rivers campaigned in Ohio, where she won 52% in 2012.", "52%",
+         "Jo Rivers"),
+        ("Acme said it would open a plant in Ohio, where the company employs 3,000 people.",
+         "3,000", "Acme"),
     ],
 )  # fmt: skip
 def test_a_figure_in_a_relative_clause_is_its_antecedents(text, surface, subject):

@@ -1061,7 +1061,7 @@ _MULTIPLYING_VERBS = frozenset(
 # campaign pays", "the rate that banks pay".
 _RELATIVE_OPENERS = frozenset("it he she they we its his her their that which who".split())
 _OBJECT_REACH = 20  # tokens back from the figure's "to" to the verb
-_RELATIVE_CLAUSE_REACH = 5  # words of the relative clause: "it charges members for parking"
+_RELATIVE_CLAUSE_REACH = 10  # words of the relative clause: "his campaign pays for its offices"
 _OBJECT_PREPOSITIONS = frozenset("in of on at for".split())  # "his stake in the firm"
 
 

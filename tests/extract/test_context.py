@@ -523,6 +523,8 @@ def test_metric_quality_rules(text, surface, metric):
         ("Acme raised the yearly fee it charges members to $150.", "$150", "fee"),
         ("The bank cut the rate that lenders pay on deposits by 0.25%.", "0.25%", "rate"),
         ("Okafor doubled her stake in the firm she founded to 30%.", "30%", "stake"),
+        ("Okafor tripled the monthly rent her campaign pays for its offices at Beacon Tower to "
+         "$90,000.", "$90,000", "rent"),
         # ... but not when the verb's object is no noun phrase before the clause
         ("Acme raised prices as it charges members to $150.", "$150", None),
         # ... nor a clause of its own after a noun ("fears that ... could swell to")

@@ -713,10 +713,7 @@ _PRONOUN_OPENING_RE = re.compile(
 )
 # What may stand between that pronoun and the figure: adverbs, auxiliaries, verbs of
 # standing or moving and approximators, not a verb of acting ("It is seeking $2bn": the
-# firm seeks it).
-_STANDING_VERBS = frozenset("stand stands stood rose fell climbed reached hit dropped".split())
-
-
+# firm seeks it), nor one of the change verbs that tell of going ("It comes two days").
 _NOT_STANDING = frozenset("go goes going went came come comes ran run runs running".split())
 
 
@@ -731,11 +728,10 @@ def measure_it_stands_for(sentence: str, start: int, previous: str, common) -> s
     for word in opening["words"].split():
         if not (
             word in _AUXILIARIES
-            or word in _APPROXIMATORS
-            or word in _STANDING_VERBS
+            or word in _APPROXIMATORS  # also "at", "to", "up"
             or (word in _CHANGE_VERBS and word not in _NOT_STANDING)
             or word.endswith("ly")
-            or word in ("up", "down", "at", "to", "by")
+            or word in ("down", "by")
         ):
             return None
     return _first_measure(_TOKEN_RE.findall(previous, 0, 200), common)
@@ -1081,10 +1077,8 @@ def _object_before_relative(tokens: list[str]) -> str | None:
     else:
         return None
     j = k + 1
-    if j < len(tokens) and _lower(tokens[j]) in _DETERMINERS - _RELATIVE_OPENERS:
-        j += 1  # "the", "a": not "its", which may open the object as well as a clause
-    elif j < len(tokens) and _lower(tokens[j]) in ("its", "his", "her", "their"):
-        j += 1
+    if j < len(tokens) and _lower(tokens[j]) in _DETERMINERS - {"that"}:
+        j += 1  # "the fee", "its dividend": the object opens after its determiner
     opener = next(
         (n for n in range(j + 1, len(tokens) - 1) if _lower(tokens[n]) in _RELATIVE_OPENERS),
         None,

@@ -1662,9 +1662,9 @@ class ArticleTime:
             return None
         if self._counting_at != self._start:  # asked once per sentence
             self._counting_at = self._start
-            previous = self._previous_sentence()
+            previous = self.previous_in_paragraph()
             carried = (
-                self._after_one_of_paragraph
+                previous
                 and _LIVE_COUNT_RE.search(previous)
                 and not self._another_result(sentence, of_previous=previous)
             )

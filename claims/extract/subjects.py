@@ -964,7 +964,11 @@ def population_of(sentence: str, start: int, end: int) -> str | None:
     ("about 35% of nurses have", "11 out of the top 30 clinics"): that group is what
     the figure is about. Not a measure ("5% of sales") nor a time ("half of the years"),
     and not when a name follows, which the share is about as a rule (an opinion of it)."""
-    found = _group_after_share(sentence, start, end)
+    return _population_of_group(sentence, _group_after_share(sentence, start, end))
+
+
+def _population_of_group(sentence: str, found: re.Match | None) -> str | None:
+    """population_of, from the group _group_after_share found."""
     if found is None:
         return None
     words = found["np"].split()
@@ -1107,7 +1111,7 @@ _COMPARED_CLAUSE_RE = re.compile(
 )
 
 
-_PERSON_PRONOUN_RE = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
+_PERSON_PRONOUN_RE = re.compile(rf"\b(?:{'|'.join(sorted(_PERSON_PRONOUNS))})\b", re.IGNORECASE)
 _CLAUSE_PUNCTUATION_RE = re.compile(r"[.;:,!?]")
 
 
@@ -1451,10 +1455,11 @@ class ArticleSubjects:
         if self._unnamed_of_a_place(sentence, start, end):
             return None  # "a 7-year-old Peruvian girl", "a 31-year-old Leeds man": no one named
         found, rank = _ranked_subject(sentence, start, end, self.common, self.names)
-        population = population_of(sentence, start, end)
+        share_group = _group_after_share(sentence, start, end)
+        population = _population_of_group(sentence, share_group)
         if population and self._current < len(self._paragraphs):
             self._population = (self._paragraphs[self._current], population)
-        if (chosen := self._opinion_target(sentence, start, end)) is not None:
+        if (chosen := self._opinion_target(sentence, start, end, share_group)) is not None:
             return chosen  # "49% of Zemblans say the same of Lee": an opinion of Lee
         if (
             population
@@ -1514,16 +1519,17 @@ class ArticleSubjects:
             return population  # "30% of nurses earn $40,000 or less": the nurses' pay
         return self.default if found is None else self.main or found
 
-    def _opinion_target(self, sentence: str, start: int, end: int) -> str | None:
+    def _opinion_target(
+        self, sentence: str, start: int, end: int, group: re.Match | None
+    ) -> str | None:
         """The person a share of a group holds an opinion of or chose, when the share
         opens its clause: "half of Zemblans are not familiar with Lee", "while 49% of
         voters say the same of Okafor", "31% would be satisfied if Lee won". Only a
-        person: a share that backs a bill or a party may be the group's own measure."""
+        person: a share that backs a bill or a party may be the group's own measure. `group`
+        is the group _group_after_share found after the share, if any."""
         if not context.share_opens_clause(sentence, start):
             return None
-        group = _group_after_share(sentence, start, end) or _RESPONDENTS_AFTER_RE.match(
-            sentence, end
-        )
+        group = group or _RESPONDENTS_AFTER_RE.match(sentence, end)
         if group is None:
             return None
         pos = group.end()
@@ -1713,9 +1719,8 @@ class ArticleSubjects:
         """The last person the sentence names before `pos`, in full when the article
         named them so."""
         for m in reversed(list(_CAPITAL_NAME_RE.finditer(sentence, 0, pos))):
-            name = _clean_name(m.group())
-            if name and (name.split()[-1] in self._people or is_person_name(name)):
-                return self.full_person(name)
+            if person := self._known_person(m.group()):
+                return person
         return None
 
     @staticmethod

@@ -642,6 +642,8 @@ def _numeric_claims(
             subject = article_subjects.default if article_subjects is not None else None
         if traded_good is not None:
             subject = traded_good  # "the price of gold rose $16", "Crude fell 3%": its price
+        elif rate := metrics.currency_quoted(sentence, q.start, q.end, q.unit, metric):
+            subject, metric = rate  # "the dollar fell to 103.5 yen": the dollar's rate
         needed = requirements.requirement(sentence, q.start, q.end)
         hurt = (
             casualties.casualties(sentence, q.start, q.end, q.noun)

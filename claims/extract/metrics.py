@@ -59,6 +59,7 @@ __all__ = [
     "SUPPORT_AMONG",
     "answers_for_the_asked",
     "commodity_priced",
+    "currency_quoted",
     "measure_it_stands_for",
     "named_grade",
     "sentence_metrics",
@@ -561,6 +562,75 @@ def _exchange_rate(words: list[str]) -> str | None:
     ):
         return f"exchange rate against the {_lower(words[2])}"
     return None
+
+
+# A currency's name as a market report makes it the subject of a quote: "the dollar",
+# "the Swiss franc", "sterling" (a name after a number, "40 euros", is a unit).
+_QUOTED_CURRENCY_RE = re.compile(
+    r"\b(?:(?:the|The)\s+(?P<name>(?:(?:US|Australian|Canadian|Swiss|Hong\s+Kong|New\s+Zealand)"
+    r"\s+)?(?:dollar|euro|pound|yen|yuan|renminbi|won|rupee|franc|rouble|ruble|peso|rand"
+    r"|lira|ringgit|baht))|(?P<sterling>[Ss]terling))\b(?!-|\s+(?:zone|area|bloc|bond|notes?)\b)"
+)
+# The words a quote may run through between the currency and its rate: verbs of
+# standing and moving, their adverbs, and earlier quotes ("the rand was up at $0.07 to
+# the dollar, and buying 9.1 yen"); nothing that names another thing.
+_QUOTE_WORDS = frozenset(
+    """was is were stood stands ended closed finished opened traded trading trades rose rise
+    rising fell fall falling climbed climbing slipped slipping dropped dropping gained
+    gaining lost losing edged edging slid sliding jumped jumping eased easing firmed
+    weakened strengthened hit hitting reached reaching touched touching bought buying buys
+    buy fetched fetching fetches worth valued up down slightly sharply steady steadily
+    higher lower firmer weaker stronger at to against the a its new fresh record low high
+    level levels of and above below just around about near nearly almost over under some
+    later early late then still again also""".split()
+)
+_SCALED_RE = re.compile(r"\d\s?(?:m|bn|tn|k|million|billion|trillion|thousand)\b", re.I)
+_COUNTER_BEFORE_RE = re.compile(r"\b(?:to|against|per|versus)\s+$")
+_QUOTE_NUMBER_RE = re.compile(r"[$£€¥]?\d[\d.,]*")
+# An ISO code's currency as a quote names its counter-currency: "105.6 yen" is the
+# rate against the yen.
+_COUNTER_CURRENCY = {
+    "USD": "dollar",
+    "EUR": "euro",
+    "GBP": "pound",
+    "JPY": "yen",
+    "CNY": "yuan",
+    "KRW": "won",
+    "INR": "rupee",
+    "CHF": "Swiss franc",
+}
+
+
+def currency_quoted(
+    sentence: str, start: int, end: int, unit: str | None, metric: str | None
+) -> tuple[str, str] | None:
+    """The currency a market quote is of, and what it is measured against: "the dollar
+    fell to 103.5 yen" (dollar; exchange rate against the yen), "the euro rose to
+    $1.36", "a peg that holds the rupee near 44 to the dollar". None for money of a
+    currency ("the dollar's fall cost Acme $40m", "the euro zone's $2bn fund"): the quote
+    must follow the currency through words of a market report alone, and carry no scale."""
+    against = (
+        metric[len("exchange rate against the ") :]
+        if metric and metric.startswith("exchange rate against the ")
+        else _COUNTER_CURRENCY.get(unit or "")
+    )
+    if against is None or _SCALED_RE.search(sentence, start, end):
+        return None  # no counter-currency, or "$2bn": an amount of money, not a rate
+    found = None
+    for m in _QUOTED_CURRENCY_RE.finditer(sentence, max(0, start - 160), start):
+        if not _COUNTER_BEFORE_RE.search(sentence, max(0, m.start() - 10), m.start()):
+            found = m  # "$0.07 to the dollar": an earlier quote's counter-currency
+    if found is None:
+        return None
+    name = (found["name"] or "sterling").lower().replace("us dollar", "dollar")
+    between = _QUOTE_NUMBER_RE.sub(" ", sentence[found.end() : start])
+    words = re.findall(r"[A-Za-z]+", between)
+    if name.split()[-1] == against.split()[-1] or not all(
+        w.lower() in _QUOTE_WORDS or w.lower() in _CURRENCY_NAMES or w in CALENDAR_NAMES
+        for w in words
+    ):
+        return None
+    return name, f"exchange rate against the {against}"
 
 
 def _spending(words: list[str]) -> str:

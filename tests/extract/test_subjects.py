@@ -427,6 +427,51 @@ def test_a_commodity_price_is_the_commodity_s(text, surface, subject):
     assert claim_subject(text, surface) == subject
 
 
+def claim_keys(text: str, surface: str) -> tuple[str | None, str | None]:
+    claims = [c for c in extract_claims(text, "2023-04-15") if c.kind == "numeric"]
+    return next((c.subject, c.metric) for c in claims if c.surface == surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "keys"),
+    [
+        # a currency quoted in another is that currency's exchange rate against it
+        ("Jo Lee spoke. The rand fell to 98.4 yen on Monday.", "98.4 yen",
+         ("rand", "exchange rate against the yen")),
+        ("Jo Lee spoke. The franc rose to $1.12 on Friday.", "$1.12",
+         ("franc", "exchange rate against the dollar")),
+        ("Jo Lee spoke. The peso was worth $0.06 in late trading.", "$0.06",
+         ("peso", "exchange rate against the dollar")),
+        ("Jo Lee spoke. Sterling slipped to €1.16 against the euro.", "€1.16",
+         ("sterling", "exchange rate against the euro")),
+        # a second quote of the sentence keeps its currency, not the first one's counter
+        ("Jo Lee spoke. The rand was up at $0.07 to the dollar, and buying 9.1 yen.",
+         "9.1 yen", ("rand", "exchange rate against the yen")),
+        # a peg holds the currency it names before its rate
+        ("Jo Lee spoke. The peg keeping the rupee near 44.5 to the dollar was eased.",
+         "44.5", ("rupee", "exchange rate against the dollar")),
+    ],
+)  # fmt: skip
+def test_a_currency_quoted_in_another_is_its_exchange_rate(text, surface, keys):
+    assert claim_keys(text, surface) == keys
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # money of a currency is no rate: a scale, or a payer between
+        ("Jo Lee spoke. The rand fell, and the firm lost $2bn.", "$2bn"),
+        ("Jo Lee spoke. The rand's slide cost Acme $40.", "$40"),
+        ("Jo Lee spoke. With the peso weak, Acme paid $4 a share.", "$4"),
+        # a quote in the currency itself, or a currency's zone, is no rate
+        ("Jo Lee spoke. The euro zone lent $4 to each member.", "$4"),
+        ("Jo Lee spoke. The dollar fell, and gold rose to $430.", "$430"),
+    ],
+)  # fmt: skip
+def test_money_of_a_currency_is_no_exchange_rate(text, surface):
+    assert not (claim_keys(text, surface)[1] or "").startswith("exchange rate")
+
+
 def test_a_top_rate_is_its_possessors_but_a_top_rival_is_another_entity():
     text = "The plan would cut Zembla's top income tax rate to 30 percent."
     assert claim_subject(text, "30 percent") == "Zembla"

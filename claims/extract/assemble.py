@@ -855,7 +855,8 @@ def _numeric_claims(
             )
         )
     _end_sentence(sentence, end, mentions, time, article_subjects)
-    claims = _rival_share_unnamed(sentence, start, _bracket_follows_figure(sentence, start, claims))
+    claims = _bracket_follows_figure(sentence, start, _net_broken_down(text, claims))
+    claims = _rival_share_unnamed(sentence, start, claims)
     return _units_shared(text, _paired_in_order(sentence, start, claims, article_subjects))
 
 
@@ -996,6 +997,60 @@ _CAPITAL_RE = re.compile(r"[A-Z]")
 _LEAD_WORDS = ("lead", "margin")
 # A bracket opened right after a figure and its unit words: "+21 points (", "$90bn (".
 _BRACKET_AFTER_FIGURE_RE = re.compile(r"\s*(?:[a-z]+\s+){0,2}\(\s*")
+
+
+# A net in points and the two levels it is the difference of: "+14 points (44 percent
+# to 30 percent)", "-9 points (41% positive to 50% negative)".
+_NET_OPENS_RE = re.compile(r"\s*points?\s*\(\s*")
+_NET_PAIR_RE = re.compile(r"\s*(?P<first>[a-z]+)?\s*to\s+")
+_NET_CLOSES_RE = re.compile(r"\s*(?P<second>[a-z]+)?\s*\)")
+# The two sides of a rating a poll nets, by the measure the sentence names.
+_NET_SIDES = {
+    "favorability": ("favorable", "unfavorable"),
+    "favourability": ("favourable", "unfavourable"),
+    "approval": ("approval", "disapproval"),
+}
+
+
+def _net_broken_down(text: str, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """A rating's net in points with the two shares it nets in brackets: the net is a net
+    rating, the shares its positive and negative sides, named as the bracket names them
+    or as an earlier bracket of the sentence did ("Lee is at -9 points (41% positive to
+    50% negative), Ng at +14 points (44% to 30%)"), else by the rating the net is of
+    ("favorability": favorable and unfavorable). Not a lead ("leads Ng by 9 points
+    (52% to 43%)"): the net must name no lead, and equal the shares' difference."""
+    named: tuple[str, str] | None = None
+    for i in range(len(claims) - 2):
+        net, first, second = claims[i : i + 3]
+        pair = _NET_PAIR_RE.fullmatch(text, first.surface_end, second.surface_start)
+        closes = _NET_CLOSES_RE.match(text, second.surface_end)
+        if not (
+            net.unit == "percentage point"
+            and first.unit == second.unit == "percent"
+            and _NET_OPENS_RE.fullmatch(text, net.surface_end, first.surface_start)
+            and pair
+            and closes
+            and not (net.metric or "").startswith(_LEAD_WORDS)
+            and _nets_to(net.value, first.value, second.value)
+        ):
+            continue
+        measure = next((m for m in _NET_SIDES if m in (net.metric or "")), None)
+        if pair["first"] and closes["second"]:
+            named = (pair["first"], closes["second"])  # here, and for the nets that follow
+        # in the article's own words where the sentence gives them
+        sides = named or _NET_SIDES.get(measure or "", ("positive", "negative"))
+        rating = f"net {measure} rating" if measure else "net rating"
+        claims[i] = replace(net, metric=net.metric if "net" in (net.metric or "") else rating)
+        claims[i + 1] = replace(first, metric=f"{sides[0]} rating")
+        claims[i + 2] = replace(second, metric=f"{sides[1]} rating")
+    return claims
+
+
+def _nets_to(net: float | None, first: float | None, second: float | None) -> bool:
+    """Whether a net is the difference of two shares, to a point of rounding."""
+    if net is None or first is None or second is None:
+        return False
+    return abs(abs(first - second) - abs(net)) <= 1
 
 
 _BREAKDOWN_REACH = 200  # from a figure in a bracket back to the bracket's opening

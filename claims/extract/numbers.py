@@ -732,6 +732,9 @@ def _clause_words_before(s: str, start: int, limit: int = 3) -> list[str]:
     return [w.lower() for w in _WORD_RE.findall(window)][-limit:]
 
 
+_IN_POINTS_RE = re.compile(r"[^a-z]*(?:percentage\s+)?points?\b")
+
+
 def _is_fall(s: str, start: int, end: int, points: bool = False) -> bool:
     """Whether a direction word makes this quantity a fall ('shrank by 8.5%', 'a 5% drop').
     A change in points may follow its verb's object without "by" ("lower its target
@@ -759,6 +762,12 @@ def _is_fall(s: str, start: int, end: int, points: bool = False) -> bool:
         far = index < len(words) - 5
         if far and word not in _LOWERING_OBJECT_VERBS:
             continue  # "after the fall of the regime the economy grew by": another phrase
+        if (
+            word == "negative"
+            and index == len(words) - 1
+            and _IN_POINTS_RE.match(s, start, end + 20)
+        ):
+            return True  # "a net negative 6 points": below zero (not "a negative 42% rating")
         if word in DIRECTION_DOWN:
             # "fell 7%", "shrank by 8.5%", "a decline of 3%", "cut its forecast by 0.5
             # points"; but in "cut rates seven times" the number is not the change.
@@ -937,7 +946,11 @@ def find_quantities(s: str, blocked: list[tuple[int, int]] | None = None) -> lis
         if quantity is not None:
             if quantity.kind == "count" and quantity.noun is not None:
                 counting = quantity
-            if found and _restates(s, found[-1], quantity):
+            if (
+                found
+                and _restates(s, found[-1], quantity)
+                and not _LEVELS_OF_A_NET_RE.match(s, quantity.end)
+            ):
                 _take_sign(found[-1], quantity)
             if found and quantity.unit is None and _compares_with(s, found[-1], quantity):
                 quantity.unit, quantity.kind = found[-1].unit, found[-1].kind
@@ -1017,6 +1030,11 @@ def _unit_written_once(s: str, previous: Quantity, current: Quantity) -> bool:
         and previous.value > current.value
         and _SCORE_JOIN_RE.fullmatch(s, previous.end, current.start) is not None
     )
+
+
+# The first of two levels a net is broken down into, which restate no change: "-20
+# points (35 percent positive to 55 percent negative)", unlike "fell 12 points (3%)".
+_LEVELS_OF_A_NET_RE = re.compile(r"\s+(?:[a-z]+\s+)?to\s+[-+−]?\d")
 
 
 def _restates(s: str, previous: Quantity, current: Quantity) -> bool:
@@ -1120,9 +1138,12 @@ def _quantity_at(s: str, i: int, counting: Quantity | None = None) -> tuple[Quan
     if unit.kind != "money" and _RANK_CUTOFF_RE.search(s, max(0, core.start - 40), core.start):
         # "in the top 10", "a levy on the top 4 or 5 percent": the range goes with it
         return None, _skip_token(s, rng[0].end if rng else core.end)
-    if rng is not None and _descends(core, rng[0]):
+    if rng is not None and (
+        _descends(core, rng[0]) or _BREAKDOWN_OF_POINTS_RE.search(s, max(0, i - 12), i)
+    ):
         # "58%-36%", "44 percent to 37 percent", "leads Lee, 1,428 to 1,153": a score of
-        # two figures, no range
+        # two figures, no range; so is a net in points broken down in brackets, in
+        # either order ("-20 points (35 percent to 55 percent)")
         rng = None
     if rng is None and counting is not None and _part_of_a_count(s, core, unit):
         # "40 hospitals, including six in the capital": six hospitals
@@ -1363,6 +1384,9 @@ def _count_modifier(s: str, core: _Core) -> tuple[Quantity | None, int]:
     quantity = Quantity(core.start, end, core.value, unit=unit, kind="count", noun=found["noun"])
     quantity.in_words = core.in_words
     return _finish(s, quantity), end
+
+
+_BREAKDOWN_OF_POINTS_RE = re.compile(r"\bpoints?\s*\(\s*$")
 
 
 def _descends(first: _Core, second: _Core) -> bool:

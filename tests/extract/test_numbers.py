@@ -159,6 +159,22 @@ def test_a_falling_pair_of_shares_is_a_score_of_two_figures(text, surfaces):
     assert [text[q.start : q.end] for q in find_quantities(text)] == surfaces
 
 
+def test_a_nets_bracket_is_two_levels_and_keeps_their_sign():
+    """A net in points broken down in brackets ("-20 points (35 percent to 55
+    percent)") holds two levels, rising or falling, and a level is not signed by the
+    net, as a restated change is ("fell 12 points (3%)")."""
+    claims = numeric("Ng is far behind at -20 points (35 percent to 55 percent).")
+    assert [(c.surface, c.value) for c in claims] == [
+        ("-20", -20),
+        ("35 percent", 35),
+        ("55 percent", 55),
+    ]
+    claims = numeric("Acme's shares fell 12 points (3%).")
+    assert [c.value for c in claims] == [-12, -3]
+    assert only("Lee has a negative 42%-49% approval rating.").value == 45.5
+    assert only("Rates ran at 30 percent to 60 percent.").low == 30
+
+
 def test_a_single_number_has_no_bounds():
     claim = only("The firm employs 900 engineers.")
     assert claim.low is None and claim.high is None

@@ -1141,6 +1141,48 @@ def test_figures_in_a_bracket_after_a_figure_are_that_figures_subjects():
     assert claim_subject(text, "27 percent") == "Ann Ng"
 
 
+def test_a_net_rating_and_the_shares_it_nets_in_its_bracket():
+    text = (
+        "Okafor has a net rating of -7 points (36 percent positive to 43 percent "
+        "negative), Ng is at -24 points (30 percent to 54 percent), and Lee's "
+        "favorability stands at +19 points (47 percent to 28 percent)."
+    )
+    keys = {c.surface: (c.value, c.metric) for c in extract_claims(text, "2023-04-15")}
+    assert keys["-7"] == (-7, "net rating")
+    assert keys["36 percent"] == (36, "positive rating")  # no sign from the net
+    # the sides the sentence named go on to the nets after it, whatever their order
+    assert keys["-24"] == (-24, "net rating")
+    assert keys["30 percent"] == (30, "positive rating")
+    assert keys["54 percent"] == (54, "negative rating")
+    assert keys["19"] == (19, "net favorability rating")
+    assert keys["28 percent"] == (28, "negative rating")
+
+
+def test_a_net_rating_unnamed_takes_its_sides_from_the_rating():
+    text = "Rivers's favorability stands at +12 points (46 percent to 34 percent)."
+    keys = {c.surface: (c.value, c.metric) for c in extract_claims(text, "2023-04-15")}
+    assert keys["46 percent"] == (46, "favorable rating")
+    assert keys["34 percent"] == (34, "unfavorable rating")
+    text = "Approval of Rivers, while still a net negative 4 points (41% to 45%), rose."
+    keys = {c.surface: (c.value, c.metric) for c in extract_claims(text, "2023-04-15")}
+    assert keys["4"] == (-4, "net rating")  # "net negative 4 points": below zero
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lead's bracket is the two sides' support, and a gap that is not their
+        # difference nets nothing
+        "Okafor leads Ng by 9 points (52 percent to 43 percent).",
+        "Okafor's rating rose 5 points (to 40 percent from 35 percent).",
+        "Okafor's rating stands at +3 points (52 percent to 43 percent).",
+    ],
+)
+def test_no_net_rating_without_a_bracket_that_nets_to_it(text):
+    metrics = [c.metric or "" for c in extract_claims(text, "2023-04-15")]
+    assert not any("rating" in m and ("net" in m or "positive" in m) for m in metrics)
+
+
 def test_a_bracket_that_names_its_own_figure_keeps_that_name():
     text = "Mara Okafor has won 1,412 delegates (to Tom Lindqvist's 1,090) so far."
     assert claim_subject(text, "1,090") == "Tom Lindqvist"

@@ -1,15 +1,15 @@
 """A number that is the size of one rival's lead over another.
 
 "Smith leads Jones by 6 points", "Jones trails Smith by 40 delegates", "a 90-seat
-advantage", "with a lead of more than 300 delegates", "12 votes ahead of Lee", "8
-points behind Lee": the figure is a gap between two rivals in a count of the contest
-(points, percentage points, percent, delegates, seats, votes). CLAIM-SPEC `metric` is
-the measured property: the lead, named with the rival when the text names one ("lead
-over Jones"); from the trailing side, in the text's own words, the margin behind the
-leader ("margin behind Smith"). The subject is the rival whose lead or margin it is:
-the name before "leads" or "trails", else the one the rest of the pipeline finds.
-Matching writes both sides as one figure (normalise.as_lead), so "Jones trails Smith
-by 6" and "Smith leads Jones by 6" line up.
+advantage", "with a lead of more than 300 delegates", "12 votes ahead of Lee", "8 points
+behind Lee", "within two points of Lee": the figure is a gap between two rivals in a
+count of the contest (points, percentage points, percent, delegates, seats, votes).
+CLAIM-SPEC `metric` is the measured property: the lead, named with the rival when the
+text names one ("lead over Jones"); from the trailing side, in the text's own words, the
+margin behind the leader ("margin behind Smith"). The subject is the rival whose lead or
+margin it is: the name before "leads" or "trails", else the one the rest of the pipeline
+finds. Matching writes both sides as one figure (normalise.as_lead), so "Jones trails
+Smith by 6" and "Smith leads Jones by 6" line up.
 
 Only "lead", "advantage" and "edge" name a lead as a noun: "margin" and "gap" are as
 often a profit margin, a margin of error or a pay gap; and only in a contest's count,
@@ -91,6 +91,12 @@ _NOUN_AFTER_RE = re.compile(
     r"|(?P<side>ahead\s+of|clear\s+of|behind|short\s+of|shy\s+of|adrift\s+of)\s+(?P<other>"
     + _NAME
     + r")(?!['’]))"
+)
+# "within two points of Lee": the gap by which the figure's subject trails Lee.
+_WITHIN_BEFORE_RE = re.compile(rf"\bwithin\s+{_APPROX}$")
+_COUNT_OF_RIVAL_RE = re.compile(
+    r"(?:[\s-]+(?:percentage\s+)?(?:points?|delegates?|seats?|votes?))?\s+of\s+"
+    rf"(?P<other>{_NAME})(?<!['’]s)(?<!['’])\b(?!['’])"
 )
 # The trailing side's words: the figure is a margin behind the other.
 _BEHIND_WORDS = ("behind", "short", "shy", "adrift")
@@ -385,6 +391,10 @@ def find_lead(sentence: str, start: int, end: int, unit: str | None) -> Lead | N
         return Lead(None, _name(after["rival"]))
     if m := _NOUN_BEFORE_RE.search(before):
         return Lead(_name(m["owner"]), _name(m["rival"]))
+    if _WITHIN_BEFORE_RE.search(before) and (m := _COUNT_OF_RIVAL_RE.match(sentence, end)):
+        other = _name(m["other"])
+        if other is not None and not _names_a_time(other):
+            return Lead(None, other, behind=True)  # "polls show Okafor within two points of Lee"
     return None
 
 

@@ -54,6 +54,13 @@ def numeric(text: str, published: str | None = "2024-05-21") -> dict[str, tuple]
         ("Lindqvist ended 40 delegates short of Okafor.", "40", "Lindqvist",
          "margin behind Okafor"),
         ("Lindqvist is 3 points adrift of Okafor.", "3", "Lindqvist", "margin behind Okafor"),
+        # within a gap of a rival: trailing them by it
+        ("Polls show Lindqvist within two points of Okafor.", "two", "Lindqvist",
+         "margin behind Okafor"),
+        ("Lindqvist pulled within 4 percentage points of Okafor.", "4 percentage points",
+         "Lindqvist", "margin behind Okafor"),
+        ("Lindqvist came within 40 delegates of Okafor.", "40", "Lindqvist",
+         "margin behind Okafor"),
     ],
 )  # fmt: skip
 def test_the_size_of_a_lead(sentence, surface, subject, metric):
@@ -102,6 +109,10 @@ def test_a_lead_without_a_rival_and_a_results_margin(sentence, surface, subject,
         ("Okafor won the county by 66 percent to 31 percent.", "66 percent"),
         # short of a goal, not of a rival
         ("The fund ended $2 million short of its target.", "$2 million"),
+        # within a gap of a rival's record, a day or a thing: no rival's lead
+        ("Okafor came within 5 points of Lindqvist's record.", "5"),
+        ("Okafor's poll numbers stayed within 3 points of Labor Day levels.", "3"),
+        ("Acme shares rose to within 2 points of the record.", "2"),
     ],
 )
 def test_numbers_that_are_no_lead(sentence, surface):

@@ -1605,6 +1605,77 @@ def _participle_after(sentence: str, start: int, end: int, noun: str) -> str | N
     return word
 
 
+# What sets the counted things apart, right after their noun (past a named place): a
+# present participle ("40,000 people living in poverty"), a relative clause of their
+# own act ("four casinos that closed last year") or an adjective that follows its noun
+# ("30 handsets available"). The clause is the count's, as "cars sold" is.
+_DEFINING_AFTER_RE = re.compile(
+    r"(?:\s+(?:in|across|from)\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)?"
+    r"\s+(?:(?P<ing>[a-z]{3,}ing)"
+    rf"|(?P<rel>that|who)\s+(?P<past>[a-z]{{3,}}ed|{'|'.join(sorted(_IRREGULAR_PAST_PARTICIPLES))})"
+    r"|(?P<adjective>available|eligible|affected|missing|outstanding))\b"
+)
+# Where the clause's words end: a word that opens another phrase of time, clause or
+# comparison ("living in poverty by 2030", "that closed last year").
+_DEFINING_STOPS = frozenset(
+    """by this last next each every since until before after during when while where which
+    who that and or but than as because if including""".split()
+)
+_TAIL_BREAKS = _PREPOSITIONS | {"about", "back", "worth"}
+_DEFINING_REACH = 4  # words after the participle or verb: a short noun phrase
+# Verbs that open reported words, not a trait of the things counted ("911 calls saying").
+_SAYING_FORMS = frozenset(
+    """saying telling asking showing claiming warning arguing suggesting reporting
+    stating""".split()
+)
+_FIGURE_NEXT_RE = re.compile(r"\s+(?:[$£€]|\d)")
+
+
+def _defining_clause_after(sentence: str, end: int, noun: str) -> str | None:
+    """The counted noun with the clause right after it that says which things are
+    counted: "adults gaining basic qualifications", "casinos that closed", "handsets
+    available". None for a verb of change or of reporting ("300 jobs rising"), or a
+    gerund that names a thing ("400 homes housing ...")."""
+    last = noun.split()[-1]
+    at = sentence.find(last, end, end + 60)
+    if at < 0 or not _NOUN_WORDS_RE.fullmatch(sentence, end, at):
+        return None
+    m = _DEFINING_AFTER_RE.match(sentence, at + len(last))
+    if m is None:
+        return None
+    if m["adjective"]:
+        return f"{noun} {m['adjective']}"
+    verb = m["ing"] or m["past"]
+    if verb in _NOT_COUNTING_ING or verb in _PARTICIPLE_NOUNS:
+        return None
+    if verb in _SAYING_FORMS or _FIGURE_NEXT_RE.match(sentence, m.end()):
+        return None  # "calls saying ...", "countries representing 55%": another figure's
+    if m["ing"] and past_participle(verb) is None:
+        return None  # "300 evening classes": no verb
+    tail: list[str] = []
+    for w in _words_after(sentence, m.end(), _DEFINING_REACH):
+        word = w.group()
+        lower = word.lower()
+        if lower in _DEFINING_STOPS or lower in _AUXILIARIES or word in CALENDAR_NAMES:
+            break
+        content = any(_lower(t) not in _TAIL_BREAKS for t in tail)
+        if content and (lower in _TAIL_BREAKS or (word[0].isupper() and tail[-1].islower())):
+            # "stemming from concerns | about ...": one phrase after the verb; "running
+            # in states | Obama won": a name after a common noun opens a clause of its own
+            break
+        tail.append(word)
+    while tail and (
+        _lower(tail[-1]) in _PREPOSITIONS
+        or _lower(tail[-1]) in _DETERMINERS
+        or is_describing_word(_lower(tail[-1]))
+    ):
+        tail.pop()  # "living in", "earning the", "compiling detailed": end on a noun
+    if verb in _CHANGE_VERBS and not tail:
+        return None  # "300 jobs rising": the count moving; "gaining basic skills" is a trait
+    opener = f"{noun} {m['rel']}" if m["rel"] else noun
+    return " ".join([opener, verb, *tail])
+
+
 def _without_hedge(metric: str | None) -> str | None:
     """'adults estimated' -> 'adults': 'an estimated' before a count is no counting verb."""
     if metric and len(metric.split()) > 1 and metric.split()[-1] in _FORECAST_WORDS:
@@ -1682,6 +1753,8 @@ def _metric_and_change(
             )
             if _lower((_tokens_before(sentence, start)[-2:-1] or [""])[0]) in ("an", "a", "the"):
                 metric = _without_hedge(metric)  # "an estimated 5,000 people", "the estimated"
+            if metric in (None, noun) and (defined := _defining_clause_after(sentence, end, noun)):
+                metric = defined  # "40,000 people living in poverty", "casinos that closed"
         return _count_rate(sentence, end, noun, metric), False
     tokens = _tokens_before(sentence, start)
     if (

@@ -1096,6 +1096,32 @@ def test_metric_of_economic_indicators_and_levels(text, surface, metric, value):
 @pytest.mark.parametrize(
     ("text", "surface", "metric"),
     [
+        # a clause right after the counted noun says which things are counted
+        ("Some 40,000 people living in poverty were helped.", "40,000",
+         "people living in poverty"),
+        ("Officials sold the four mills that closed last year.", "four", "mills that closed"),
+        ("There are 30 compatible handsets available from major makers.", "30",
+         "compatible handsets available"),
+        ("The plan met its goal of 9,000 adults in Zembla gaining basic skills by May.",
+         "9,000", "adults gaining basic skills"),
+        ("The 125,000 closures stemming from concerns about fraud were noted.", "125,000",
+         "closures stemming from concerns"),
+        # not reported words, another figure, a verb of change, or a count's own verb
+        ("Police logged 911 calls saying shots were heard.", "911", "calls logged"),
+        ("It needs 55 countries representing 55 percent of output.", "55", "countries"),
+        ("Some 300 jobs rising each year were noted.", "300", "jobs"),
+        ("Nearly 5,000 nurses marched in January.", "5,000", "nurses"),
+        ("Acme hired 300 staff working in Leeds.", "300", "staff hired"),
+    ],
+)  # fmt: skip
+def test_a_clause_after_the_counted_noun_says_which_are_counted(text, surface, metric):
+    claim = next(c for c in extract_claims(text, "2022-07-28") if c.surface == surface)
+    assert claim.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric"),
+    [
         # a participle with a time after the counted noun says what was done to them
         ("Westmarch closed the year with 8,000 homes built in the first half.", "8,000",
          "homes built"),

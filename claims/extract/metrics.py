@@ -35,7 +35,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
-from claims.extract import context, leads
+from claims.extract import context, leads, places
 from claims.extract.lexicon import (
     can_name_a_measure,
     is_describing_word,
@@ -449,6 +449,10 @@ def _after_number(sentence: str, start: int, end: int, kind: str) -> tuple[str |
         or words[:3] == ["will", "be", "spent"]
     ):
         return _spending(words), False
+    if [_lower(w) for w in words[:2]] in (["went", "on"], ["goes", "on"]) and (
+        len(words) < 3 or _lower(words[2]) != "to"  # "went on to win": carried on
+    ):
+        return _spending(["spent", *words[1:]]), False  # "£14m went on software": spent
     if first in _CHANGE_NOUNS:
         if len(words) > 2 and _lower(words[1]) in ("in", "of"):
             np = _object_after(words[2:])
@@ -1468,9 +1472,11 @@ _NOT_COUNTING_ING = frozenset(
 _SURVEY_NOUNS = frozenset("poll polls survey surveys sample census".split())
 
 
-# Verbs that say nothing of what was counted: "got 66 million votes" counts votes; a
+# Verbs that say nothing of what was counted: "got 66 million votes" counts votes, as
+# "the year saw 300 closures" counts closures; a
 # need is what is needed ("needs 1,237 delegates": delegates needed).
 _LIGHT_VERBS = {"got": "", "gets": "", "get": "", "has": "", "have": "", "had": "",
+                "saw": "", "sees": "", "see": "",
                 "need": "needed", "needs": "needed"}  # fmt: skip
 
 
@@ -1549,6 +1555,8 @@ _REDUCED_WITH_TIME_RE = re.compile(
     r"\s+(?:since|each|every|during|this|last|so\s+far"
     r"|in\s+(?:the\s+)?(?:first|second|third|fourth|last|past|previous|latest|\d{4}\b)"
     r"|in\s+(?P<month>[A-Z][a-z]+))\b"
+    # or a country or region: "could see 40bn parcels sent in Zembla"
+    r"|\s+(?:in|across|throughout)\s+(?:the\s+)?(?P<place>[A-Z]\w*(?:\s+[A-Z]\w*)?)"
 )
 _COUNT_AFTER_LINK_RE = re.compile(
     rf"\b(?P<link>with|and|of|has|have|had|saw|sees|see|including|plus)\s+"
@@ -1562,8 +1570,12 @@ def _reduced_with_time(sentence: str, start: int, after: int) -> bool:
     """Whether the participle ending at `after` is a reduced passive with a time after it,
     for the count at `start` that a verb or preposition takes."""
     time = _REDUCED_WITH_TIME_RE.match(sentence, after)
-    if time is None or (time["month"] and time["month"] not in CALENDAR_NAMES):
+    if time is None:
         return False
+    if (named := time["month"] or time["place"]) and not (
+        named in CALENDAR_NAMES or places.is_place(named)
+    ):
+        return False  # "in March" or "in Spain", not "in Acme's plant"
     link = _COUNT_AFTER_LINK_RE.search(sentence, max(0, start - 40), start)
     if link is None:
         return False

@@ -561,6 +561,9 @@ def test_metric_quality_rules(text, surface, metric):
         ("The group carries $3bn of debt.", "$3bn", "debt"),
         ("About 30% of the workforce is on leave.", "30%", "share of workforce"),
         ("Just £3m was spent on marketing of courses.", "£3m", "spending on marketing of courses"),
+        ("About £3m went on marketing.", "£3m", "spending on marketing"),
+        ("Some £14m went on developing the software.", "£14m", "spending"),
+        ("£2m went on to fund roads.", "£2m", None),
         ("Rents average $40 per square foot in the area.", "$40", "rents per square foot"),
         ("The office has a rent of $40 per square foot.", "$40", "rent per square foot"),
         ("The yuan traded at 7.1 to the dollar.", "7.1", "exchange rate against the dollar"),
@@ -1127,6 +1130,10 @@ def test_a_clause_after_the_counted_noun_says_which_are_counted(text, surface, m
          "homes built"),
         ("Zembla has 40,000 jobs created since May.", "40,000", "jobs created"),
         ("Zembla had some 2,000 homes sold so far this year.", "2,000", "homes sold"),
+        # or with a country or region after it
+        ("The year could see 40bn parcels sent in France.", "40bn", "parcels sent"),
+        ("Acme saw 40 staff hired in Beacon Hall.", "40", "staff"),  # no place, no verb
+        ("The year saw 300 closures.", "300", "closures"),
         # with no time after it, or a count opening its clause, a past verb is the
         # figure's own act
         ("Five questioners ranged from students to nurses.", "Five", "questioners"),

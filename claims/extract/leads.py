@@ -109,13 +109,15 @@ _NOT_NAMES = frozenset(
 _WINDOW = 160
 
 
-# "Smith leads by 15 points in Zembla", "Lee is ahead overall by 1.2 million votes": a
-# lead said without its rival. Only an adverb may stand between the verb and "by" (not
-# "leads efforts that cut spending by").
+# "Smith leads by 15 points in Zembla", "Lee is ahead overall by 1.2 million votes",
+# "polls have Lee leading by an average of 9 points": a lead said without its rival.
+# Only an adverb may stand between the verb and "by" (not "leads efforts that cut
+# spending by").
 _LEADS_BY_RE = re.compile(
     rf"(?P<subject>{_NAME})\s+(?:(?:now|still|currently|narrowly|comfortably)\s+)?"
-    r"(?:leads|led|is\s+ahead|was\s+ahead)\s+(?:(?:overall|nationally|now|still|[a-z]+ly)\s+)?"
-    rf"by\s+{_APPROX}$"
+    r"(?:leads|led|(?:(?:is|was)\s+)?leading|(?:is|was)\s+ahead)\s+"
+    r"(?:(?:overall|nationally|now|still|[a-z]+ly)\s+)?"
+    rf"by\s+(?:an\s+average\s+of\s+)?{_APPROX}$"
 )
 # A candidate "up" or "ahead" by a margin in a poll's finding, without a verb: "polls
 # show Okafor up by 10 points", "with Lee ahead by 4" (a share price "up by 5 points" is

@@ -449,10 +449,13 @@ def _after_number(sentence: str, start: int, end: int, kind: str) -> tuple[str |
         or words[:3] == ["will", "be", "spent"]
     ):
         return _spending(words), False
-    if [_lower(w) for w in words[:2]] in (["went", "on"], ["goes", "on"]) and (
-        len(words) < 3 or _lower(words[2]) != "to"  # "went on to win": carried on
-    ):
-        return _spending(["spent", *words[1:]]), False  # "£14m went on software": spent
+    went = [_lower(w) for w in words[:3]]
+    if went[:1] in (["went"], ["goes"]) and not _HEAD_OF_RE.search(sentence, 0, start):
+        # the amount as what went somewhere, not a noun's ("the award of $4m went to")
+        if went[1:2] == ["on"] and went[2:] != ["to"]:  # not "went on to win"
+            return _spending(["spent", *words[1:]]), False  # "£14m went on software"
+        if went[1:2] == ["to"] and kind == "money":
+            return "payment", False  # "$495,000 went to his firm": paid to it
     if first in _CHANGE_NOUNS:
         if len(words) > 2 and _lower(words[1]) in ("in", "of"):
             np = _object_after(words[2:])

@@ -564,6 +564,8 @@ def test_metric_quality_rules(text, surface, metric):
         ("About £3m went on marketing.", "£3m", "spending on marketing"),
         ("Some £14m went on developing the software.", "£14m", "spending"),
         ("£2m went on to fund roads.", "£2m", None),
+        ("In May alone, $49,000 went to the firm that owns the jet.", "$49,000", "payment"),
+        ("The award of $4m went to Lee.", "$4m", "award"),
         ("Rents average $40 per square foot in the area.", "$40", "rents per square foot"),
         ("The office has a rent of $40 per square foot.", "$40", "rent per square foot"),
         ("The yuan traded at 7.1 to the dollar.", "7.1", "exchange rate against the dollar"),

@@ -74,6 +74,9 @@ def test_the_size_of_a_lead(sentence, surface, subject, metric):
         # a lead said without its rival
         ("Okafor leads by 15 points in Zembla, the poll found.", "15", "Okafor", "lead"),
         ("Okafor leads overall by 1.2 million votes.", "1.2 million", "Okafor", "lead"),
+        ("An average of polls has Okafor leading by an average of 9 points.", "9", "Okafor",
+         "lead"),
+        ("Okafor is leading by 6 points in Zembla.", "6", "Okafor", "lead"),
         # a result's margin
         ("Okafor won the state by 8 points in 1998.", "8", "Okafor", "margin of victory"),
         ("Okafor beat Lindqvist by 12 points in Zembla.", "12", "Okafor", "margin of victory"),

@@ -1591,6 +1591,7 @@ def _reduced_with_time(sentence: str, start: int, after: int) -> bool:
 
 # "a survey of 900 adults": a noun whose "of" phrase the count sits in.
 _HEAD_OF_RE = re.compile(r"\b[a-z]{3,}\s+of\s+$")
+_OF_AFTER_RE = re.compile(r"\s+of\s+")
 _NOUN_WORDS_RE = re.compile(r"\s*(?:[\w-]+\s+){0,3}")
 # "the 1,590 votes cast": a determiner makes the words after the number a noun phrase.
 _NOUN_PHRASE_OPENER_RE = re.compile(r"\b(?:the|these|those|its|their|his|her|of)\s+$", re.I)
@@ -1809,6 +1810,12 @@ def _metric_and_change(
     if put := _put_at(sentence, start):
         return put, False
     metric, change_only = _after_number(sentence, start, end, kind)
+    if kind == "measure" and metric and _OF_AFTER_RE.match(sentence, end):
+        # "rented 9,000 feet of office space": what was done to the stuff measured, as
+        # "sold 300 cars" names cars sold
+        metric = _light_verb_dropped(
+            context.find_metric(sentence, start, end, metric, metric), metric
+        )
     if (
         _of_an_aggregate(metric)
         and (measure := _before_number(sentence, start, end, tokens, common, kind))

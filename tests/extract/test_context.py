@@ -1136,6 +1136,11 @@ def test_a_clause_after_the_counted_noun_says_which_are_counted(text, surface, m
         ("The year could see 40bn parcels sent in France.", "40bn", "parcels sent"),
         ("Acme saw 40 staff hired in Beacon Hall.", "40", "staff"),  # no place, no verb
         ("The year saw 300 closures.", "300", "closures"),
+        # a measure of stuff after a verb that did something to it
+        ("Acme rented 9,000 feet of office space in May.", "9,000 feet", "office space rented"),
+        ("Zembla imported 2 million barrels of oil in May.", "2 million barrels",
+         "oil imported"),
+        ("Zembla has 2 million barrels of oil in store.", "2 million barrels", "oil"),
         # with no time after it, or a count opening its clause, a past verb is the
         # figure's own act
         ("Five questioners ranged from students to nurses.", "Five", "questioners"),

@@ -817,6 +817,16 @@ def _numeric_claims(
             # period the one the sentence gave the first estimate, when it gives none
             subject, metric = claims[-1].subject, metric or claims[-1].metric
             period = period or claims[-1].period
+        elif (
+            claims
+            and claims[-1].subject
+            and article_subjects is not None
+            and subject == article_subjects.default != claims[-1].subject
+            and _change_set_off(sentence, claims[-1].surface_end - start, q)
+        ):
+            # "reported $2bn in revenue, about $74m more than a year ago": the change of
+            # the figure before, whose subject the clause does not repeat
+            subject = claims[-1].subject
         elif claims and (whole := _count_it_is_part_of(sentence, quantities[index - 1], q)):
             # "killed 30 people, including 12 children": the children are some of the
             # people killed, in the same event; "surveying 900 adults, including 700
@@ -923,6 +933,26 @@ def _part_metric(
 
 # "it" or "that" as the figure's own measure again, right before the figure: "says it is
 # $4.5bn", "has it at $4.2bn", "put that at about 40".
+# A change set off after a figure by a comma: "$2bn in revenue, about $74m more than a
+# year ago", "$2bn, up 4% on the year".
+_SET_OFF_BEFORE_RE = re.compile(
+    r"[^,;:.()]{0,60},\s+(?:(?:up|down|about|around|some|nearly|almost|roughly|just|or|by"
+    r"|an?)\s+)*$"
+)
+_CHANGE_AFTER_RE = re.compile(r"\s+(?:more|less|fewer|higher|lower|up|down)\b")
+
+
+def _change_set_off(sentence: str, previous_end: int, q: numbers.Quantity) -> bool:
+    """Whether the figure is a change of the figure that ends at `previous_end`, set off
+    after it by a comma in the same clause."""
+    if not _SET_OFF_BEFORE_RE.fullmatch(sentence, previous_end, q.start):
+        return False
+    before = sentence[max(previous_end, q.start - 12) : q.start]
+    return bool(_CHANGE_AFTER_RE.match(sentence, q.end)) or bool(
+        re.search(r"\b(?:up|down)\s+(?:by\s+)?$", before)
+    )
+
+
 _RESTATED_RE = re.compile(
     r"\b(?:(?:it|that)\s+(?:is|was|stands\s+at|stood\s+at)|it['’]s"
     r"|(?:has|had|puts?|putting|pegs?|pegged|places?|placed)\s+(?:it|that)\s+at)\s+"

@@ -1065,6 +1065,10 @@ _GROUP_OPENING_RE = re.compile(
 )
 
 
+# A count of some of a group named again: "five of the casinos".
+_PART_OF_GROUP_RE = re.compile(r"\s+of\s+the\s+(?P<noun>[a-z]+)\b")
+
+
 def _group_noun(subject: str) -> str | None:
     """The noun of a group of a name as _group_of writes it ("Zembla's casinos",
     "banks in Zembla"), else None."""
@@ -1511,6 +1515,9 @@ class ArticleSubjects:
             noun = found.split()[-1].lower()
             if noun in _PERSONAL_BODIES:
                 return f"{self.main} {noun}"  # "the campaign" in a story about Jo Rivers
+        part = _PART_OF_GROUP_RE.match(sentence, end) if found is None else None
+        if part and (group := self._groups.get(part["noun"].lower())):
+            return group  # "up at five of the casinos": some of the group named before
         if found is None and population:
             return population  # "about 35% of nurses have": the nurses' share
         if found is None and (described := self._population_described(sentence, start, end)):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claims.extract import extract_claims, places, subjects
+from claims.extract import assemble, extract_claims, places, subjects
+from claims.extract.numbers import find_quantities
 from claims.extract.subjects import sentence_subject
 
 
@@ -859,13 +860,46 @@ def test_a_first_person_word_that_is_not_the_figures_holder(quote, surface):
          "Zembla's casinos"),
         ("Four of the casinos reported losses of $9m.", "$9m", "Zembla's casinos"),
         ("Last year, the casinos earned $2bn.", "$2bn", "Zembla's casinos"),
+        # some of the group, counted
+        ("Gaming revenue rose this year at five of the casinos.", "five", "Zembla's casinos"),
         # another noun is not the group
         ("The hotels earned $2bn.", "$2bn", "hotels"),
+        ("Gaming revenue rose this year at five of the hotels.", "five", "Acme Motors"),
     ],
 )  # fmt: skip
 def test_a_group_named_again_by_its_noun_is_that_group(second, surface, subject):
     text = _ABOUT_ACME + "Revenue at Zembla's eight casinos rose 3.5 percent. " + second
     assert claim_subject(text, surface) == subject
+
+
+@pytest.mark.parametrize(
+    ("second", "surface", "subject"),
+    [
+        # a change set off after a figure by a comma is that figure's subject's
+        ("Overall, the casinos in Zembla took $2.1 billion, about $70 million more than "
+         "a year ago.", "$70 million", "casinos in Zembla"),
+        ("The casinos in Zembla took $2.1 billion, up 4 percent.", "4 percent",
+         "casinos in Zembla"),
+    ],
+)  # fmt: skip
+def test_a_change_set_off_after_a_figure_is_its_subjects(second, surface, subject):
+    assert claim_subject(_ABOUT_ACME + second, surface) == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "changed"),
+    [
+        ("The casinos took $2.1 billion, about $70 million more than a year ago.", True),
+        ("The casinos took $2.1 billion, up 4 percent.", True),
+        # another clause, or no change of the figure before
+        ("The casinos took $2.1 billion; the state hired 40 more staff.", False),
+        ("The casinos took $2.1 billion, and the state hired 40 more staff.", False),
+        ("The casinos took $2.1 billion, leaving 40 staff idle.", False),
+    ],
+)
+def test_what_counts_as_a_change_set_off_after_a_figure(sentence, changed):
+    first, second = find_quantities(sentence, [])[:2]
+    assert assemble._change_set_off(sentence, first.end, second) is changed
 
 
 def test_he_is_the_subject_of_the_sentence_before_not_its_last_possessor():

@@ -619,6 +619,8 @@ def _numeric_claims(
             # party or anyone ("we lose 300 a year to ..."), and stays unresolved here.
             subject = source.speaker if who == "I" else source.speaker_org or subject
         subject = _full_org_subject(subject, org_names)
+        if subject and (unit := _its_unit(sentence, q)):
+            subject = f"{subject} {unit}"  # "profits at its retail arm rose 5%": the arm's
         traded_good = metrics.commodity_priced(metric)
         if traded_good is not None and (
             grade := metrics.named_grade(sentence, q.start, traded_good, common_words)
@@ -933,6 +935,28 @@ def _part_metric(
 
 # "it" or "that" as the figure's own measure again, right before the figure: "says it is
 # $4.5bn", "has it at $4.2bn", "put that at about 40".
+# A part of a firm that its figure is of, named with "its": "profits at its retail arm
+# rose 5% to £2bn", "a 1% fall in profits in its UK retail division". A part with a
+# name of its own ("its Global Investors wing") is found as names are.
+_UNIT_NOUNS = r"(?:division|unit|arm|wing|business|subsidiary|operations)"
+_ITS_UNIT = rf"\b(?:in|at|from|of)\s+its\s+(?P<unit>(?:[\w-]+\s+){{0,3}}{_UNIT_NOUNS})\b"
+_ITS_UNIT_BEFORE_RE = re.compile(rf"{_ITS_UNIT}[^,;:()]{{0,40}}$")
+_ITS_UNIT_AFTER_RE = re.compile(
+    rf"[^,;:()0-9$£€]{{0,40}}?\b(?:fall|rise|drop|increase|decline|jump|gain|growth)\s+in\s+"
+    rf"[a-z]+\s+{_ITS_UNIT}"
+)
+
+
+def _its_unit(sentence: str, q: numbers.Quantity) -> str | None:
+    """The part of a firm ("retail arm") that a figure of the firm is of, when the
+    measure is named with "its" part right before the figure or in the change after it."""
+    m = _ITS_UNIT_BEFORE_RE.search(sentence, max(0, q.start - 80), q.start)
+    m = m or _ITS_UNIT_AFTER_RE.match(sentence, q.end)
+    if m is None or any(w[:1].isupper() and not w.isupper() for w in m["unit"].split()):
+        return None  # "its Global Investors wing": a name, found as names are
+    return m["unit"]
+
+
 # A change set off after a figure by a comma: "$2bn in revenue, about $74m more than a
 # year ago", "$2bn, up 4% on the year".
 _SET_OFF_BEFORE_RE = re.compile(

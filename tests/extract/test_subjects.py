@@ -902,6 +902,29 @@ def test_what_counts_as_a_change_set_off_after_a_figure(sentence, changed):
     assert assemble._change_set_off(sentence, first.end, second) is changed
 
 
+_ABOUT_BEACON = "Beacon Bank cut 300 jobs on Monday and posted higher profits. "
+
+
+@pytest.mark.parametrize(
+    ("second", "surface", "subject"),
+    [
+        # a part of the firm named with "its" before the figure, or in the change after it
+        ("Profits at its investment banking arm rose 5% to £2bn.", "5%",
+         "Beacon Bank investment banking arm"),
+        ("Profits at its investment banking arm rose 5% to £2bn.", "£2bn",
+         "Beacon Bank investment banking arm"),
+        ("Beacon Bank saw a 1% fall in profits in its UK retail division.", "1%",
+         "Beacon Bank UK retail division"),
+        # a part with a name of its own, or a part of another clause
+        ("Its Global Investors wing made £347m.", "£347m", "Global Investors"),
+        ("Beacon Bank's profits rose 4%, while sales at its Asia arm fell.", "4%",
+         "Beacon Bank"),
+    ],
+)  # fmt: skip
+def test_a_part_of_a_firm_named_with_its_is_that_parts(second, surface, subject):
+    assert claim_subject(_ABOUT_BEACON + second, surface) == subject
+
+
 def test_he_is_the_subject_of_the_sentence_before_not_its_last_possessor():
     text = (
         "Jo Rivers has won 758 delegates, compared to Ann Stone's 538 and Lee Park's 145. "

@@ -37,6 +37,7 @@ from functools import lru_cache
 
 from claims.extract import context, leads, places
 from claims.extract.fields import PARTY_WORD
+from claims.extract.lexicon import is_plural_noun
 from claims.extract.names import (
     BUSINESS_NOUNS,
     CALENDAR_NAMES,
@@ -1065,6 +1066,24 @@ _GROUP_OPENING_RE = re.compile(
 )
 
 
+# How far back a lone noun is looked for in the names before it ("the department").
+_DESCRIBED_REACH = 3000
+# A person's name after their title: "President Jo Okafor", "Governor Lee".
+_TITLED_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+# Capitalised words that open a sentence or a noun phrase without naming anything.
+_NAME_OPENERS = frozenset(
+    """the a an this that these those its his her their our my your some many multiple
+    other another each every new""".split()
+)
+
+
+@lru_cache(maxsize=64)
+def _named_re(noun: str) -> re.Pattern[str]:
+    """A name of one to five capitalised words ending in `noun`, capitalised or not
+    ("the Labor Department", "a Beacon University poll")."""
+    return re.compile(rf"\b(?:[A-Z][\w.&'’/-]*\s+){{1,3}}(?:{noun.capitalize()}|{noun})\b")
+
+
 # A count of some of a group named again: "five of the casinos".
 _PART_OF_GROUP_RE = re.compile(r"\s+of\s+the\s+(?P<noun>[a-z]+)\b")
 
@@ -1496,6 +1515,8 @@ class ArticleSubjects:
         opener = _OPENING_PRONOUN_RE.match(sentence, _lead(sentence[:start]))
         if opener and rank >= 3:
             found = None  # "She also earned £9 for a column in the Globe": she earned it
+        if found is not None and (named := self._named_by_its_noun(found)):
+            return named  # "the department cut its cutoff": the Labor Department
         if found is not None and not self._stands_in(found):
             return self.full_person(found)
         organisation = self.last_organisation or self._last_source
@@ -1755,6 +1776,29 @@ class ArticleSubjects:
         if not name or not (name in self._people or is_person_name(name)):
             return None
         return self.full_person(name)
+
+    def _named_by_its_noun(self, found: str) -> str | None:
+        """The name a lone common noun stands for: the last one before the sentence
+        that ends in that noun ("the Labor Department" for "the department", "the
+        Supreme Court" for "the court", "a Beacon University poll" for "the poll"), or
+        the last person given that title ("President Okafor" for "the president")."""
+        noun = found.lower()
+        if " " in found or found != noun or noun in _STAND_IN_NOUNS or is_plural_noun(found):
+            return None  # "the firm", "the campaign" are read elsewhere; "hackers" no name
+        upto = self._starts[self._current] if self._starts else 0
+        before = self._text[max(0, upto - _DESCRIBED_REACH) : upto]
+        if noun in OFFICES:
+            titled = re.compile(rf"\b{noun.capitalize()}\s+(?P<name>{_TITLED_NAME})")
+            holders = [m["name"] for m in titled.finditer(before)]
+            return self.full_person(holders[-1]) if holders else None
+        name = None
+        for m in _named_re(noun).finditer(before):
+            words = m.group().split()
+            while words and (words[0].lower() in _NAME_OPENERS or words[0].endswith(".")):
+                words = words[1:]  # "The poll", "Mr. Lee. The poll": no name
+            if len(words) > 1 and not any(w.endswith(".") for w in words[:-1]):
+                name = " ".join(words)
+        return None if name is None or places.is_place(name) else name
 
     def _stands_in(self, found: str) -> bool:
         """Whether a subject is a noun standing for something the article has named

@@ -925,6 +925,27 @@ def test_a_part_of_a_firm_named_with_its_is_that_parts(second, surface, subject)
     assert claim_subject(_ABOUT_BEACON + second, surface) == subject
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a lone noun stands for the last name before it that ends in that noun
+        ("The Beacon Foundation was set up in 1997. Since then, the foundation has raised "
+         "roughly $2 billion.", "$2 billion", "Beacon Foundation"),
+        ("The Zembla Labor Department set a cutoff. In May the department cut its cutoff to "
+         "$50,440.", "$50,440", "Zembla Labor Department"),
+        ("A new Acme News/Beacon Journal poll came out on Monday. The poll surveyed 1,000 "
+         "adults.", "1,000", "Acme News/Beacon Journal poll"),
+        # or the last person given that title
+        ("President Jo Okafor met Lee on Monday. Later the president proposed $1 billion in "
+         "funds.", "$1 billion", "Jo Okafor"),
+        # not a name that only opens a sentence, nor a place
+        ("Lee said so. The poll surveyed 1,000 adults.", "1,000", "poll"),
+    ],
+)  # fmt: skip
+def test_a_lone_noun_stands_for_the_name_it_ends(text, surface, subject):
+    assert claim_subject(text, surface) == subject
+
+
 def test_he_is_the_subject_of_the_sentence_before_not_its_last_possessor():
     text = (
         "Jo Rivers has won 758 delegates, compared to Ann Stone's 538 and Lee Park's 145. "

@@ -464,6 +464,8 @@ def _after_number(sentence: str, start: int, end: int, kind: str) -> tuple[str |
         if first in _GROWTH_NOUNS:
             return first, False  # "expects 6% growth": growth is what is measured
         return None, True
+    if first == "the" and kind == "share" and len(words) > 1:
+        words, first = ["of", *words], "of"  # "half the electorate": a share of it
     if first == "of" and kind in ("percent", "share", "number", "money", "measure"):
         np = _object_after(words[1:])
         lone_name = len(words) > 1 and words[1][:1].isupper()

@@ -1084,6 +1084,58 @@ def _named_re(noun: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:[A-Z][\w.&'’/-]*\s+){{1,3}}(?:{noun.capitalize()}|{noun})\b")
 
 
+# A group said to make up a share of a whole: "Women make up 40% of the workforce",
+# "Those voters are likely to make up more than half the electorate", "Nurses account for
+# a third of the staff": the group's share of it.
+_PART_OF_WHOLE_RE = re.compile(
+    r"(?P<part>(?:(?:[Tt]hose|[Tt]hese)\s+)?(?:[A-Za-z][\w-]*\s+){0,2}?"
+    r"(?P<head>[A-Za-z][\w-]*))\s+"
+    r"(?:(?:are|were|is|was|will|would|could|may|might|likely|expected|set|to|still|now"
+    r"|also|together|alone|only|each|roughly|nearly|now)\s+)*"
+    r"(?:(?:make|makes|made|making)\s+up|account(?:s|ed|ing)?\s+for|represent(?:s|ed|ing)?"
+    r"|comprise[sd]?|constitute[sd]?)\s+"
+    rf"(?:{context.SHARE_APPROXIMATORS})?$"
+)
+_SHARE_FIGURE_RE = re.compile(
+    r"%|per\s*cent|percent|half|thirds?|quarters?|fifths?|tenths?", re.IGNORECASE
+)
+_PEOPLE_WORDS = _PEOPLE | {"women", "men", "adults", "people", "children"}
+# Words that open a clause or describe no group, before a group's words.
+_NOT_GROUP_WORDS = frozenset(
+    """the a an and or but that which who said says say while as if when of in for to with
+    by at on from""".split()
+)
+
+
+def _part_of_a_whole(sentence: str, start: int, end: int) -> str | None:
+    """The group whose share of a whole the figure is, named right before a verb of
+    making up ("Women make up 40% of the workforce": women), or None. Only people
+    ("women", "black voters", "Hispanics"), never a measure ("exports account for a
+    third of output" is the economy's)."""
+    if not _SHARE_FIGURE_RE.search(sentence, start, end):
+        return None
+    m = _PART_OF_WHOLE_RE.search(sentence, max(0, start - 90), start)
+    if m is None:
+        return None
+    head = m["head"]
+    common = head.lower() in _PEOPLE_WORDS
+    if not common and not (head[0].isupper() and head.endswith("s") and not is_plural_noun(head)):
+        return None  # neither people nor a people's name ("Hispanics", "Democrats")
+    words = m["part"].split()
+    while len(words) > 1 and words[0].lower() in _NOT_GROUP_WORDS:
+        words = words[1:]
+    if common and len(words) == 1:
+        words = [head.lower()]  # "Nurses account for ...": a common noun opening it
+    return " ".join(words)
+
+
+@lru_cache(maxsize=64)
+def _described_group_re(noun: str) -> re.Pattern[str]:
+    """A group of `noun` with a word that tells which ("African-American voters", "young
+    voters"), for a later "those voters"."""
+    return re.compile(rf"\b(?P<np>(?:{_POPULATION_MODIFIER}\s+){{1,2}}{re.escape(noun)})\b")
+
+
 # A count of some of a group named again: "five of the casinos".
 _PART_OF_GROUP_RE = re.compile(r"\s+of\s+the\s+(?P<noun>[a-z]+)\b")
 
@@ -1477,6 +1529,8 @@ class ArticleSubjects:
             return self.last_person or self.main
         if self._unnamed_of_a_place(sentence, start, end):
             return None  # "a 7-year-old Peruvian girl", "a 31-year-old Leeds man": no one named
+        if (share_of := _part_of_a_whole(sentence, start, end)) is not None:
+            return self._group_meant(share_of)  # "Women make up 40% of the workforce"
         found, rank = _ranked_subject(sentence, start, end, self.common, self.names)
         share_group = _group_after_share(sentence, start, end)
         population = _population_of_group(sentence, share_group)
@@ -1536,8 +1590,8 @@ class ArticleSubjects:
             noun = found.split()[-1].lower()
             if noun in _PERSONAL_BODIES:
                 return f"{self.main} {noun}"  # "the campaign" in a story about Jo Rivers
-        part = _PART_OF_GROUP_RE.match(sentence, end) if found is None else None
-        if part and (group := self._groups.get(part["noun"].lower())):
+        some = _PART_OF_GROUP_RE.match(sentence, end) if found is None else None
+        if some and (group := self._groups.get(some["noun"].lower())):
             return group  # "up at five of the casinos": some of the group named before
         if found is None and population:
             return population  # "about 35% of nurses have": the nurses' share
@@ -1776,6 +1830,18 @@ class ArticleSubjects:
         if not name or not (name in self._people or is_person_name(name)):
             return None
         return self.full_person(name)
+
+    def _group_meant(self, group: str) -> str:
+        """A group as the article named it: "those voters" is the group of voters the
+        text named last before the sentence ("African-American voters"), else voters."""
+        words = group.split()
+        if words[0].lower() not in ("those", "these"):
+            return group
+        noun = words[-1]
+        upto = self._starts[self._current] if self._starts else 0
+        before = self._text[max(0, upto - _DESCRIBED_REACH) : upto]
+        named = [m["np"] for m in _described_group_re(noun).finditer(before)]
+        return named[-1] if named else " ".join(words[1:])
 
     def _named_by_its_noun(self, found: str) -> str | None:
         """The name a lone common noun stands for: the last one before the sentence

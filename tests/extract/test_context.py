@@ -560,6 +560,7 @@ def test_metric_quality_rules(text, surface, metric):
         ("The unit booked $4bn in sales last year.", "$4bn", "sales"),
         ("The group carries $3bn of debt.", "$3bn", "debt"),
         ("About 30% of the workforce is on leave.", "30%", "share of workforce"),
+        ("Nearly half the delegates will be chosen by May.", "half", "share of delegates"),
         ("Just £3m was spent on marketing of courses.", "£3m", "spending on marketing of courses"),
         ("About £3m went on marketing.", "£3m", "spending on marketing"),
         ("Some £14m went on developing the software.", "£14m", "spending"),

@@ -946,6 +946,29 @@ def test_a_lone_noun_stands_for_the_name_it_ends(text, surface, subject):
     assert claim_subject(text, surface) == subject
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "keys"),
+    [
+        # a group said to make up a share of a whole: the group's share of it
+        ("Women make up 40% of the workforce in Zembla.", "40%",
+         ("women", "share of workforce")),
+        ("Nurses account for 12 percent of the staff.", "12 percent",
+         ("nurses", "share of staff")),
+        ("Hispanics represent 17 percent of the population.", "17 percent",
+         ("Hispanics", "share of population")),
+        # "those voters": the voters the text named before
+        ("Okafor leads among rural voters. Those voters are likely to make up more than "
+         "half the electorate.", "half", ("rural voters", "share of electorate")),
+        # a share of a measure is no group's
+        ("Exports account for about a third of Zembla's output.", "a third",
+         ("Zembla", "share of output")),
+    ],
+)  # fmt: skip
+def test_a_group_that_makes_up_a_share_of_a_whole_has_that_share(text, surface, keys):
+    claims = [c for c in extract_claims(text, "2023-04-15") if c.kind == "numeric"]
+    assert next((c.subject, c.metric) for c in claims if c.surface == surface) == keys
+
+
 def test_he_is_the_subject_of_the_sentence_before_not_its_last_possessor():
     text = (
         "Jo Rivers has won 758 delegates, compared to Ann Stone's 538 and Lee Park's 145. "

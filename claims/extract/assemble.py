@@ -619,7 +619,7 @@ def _numeric_claims(
             # party or anyone ("we lose 300 a year to ..."), and stays unresolved here.
             subject = source.speaker if who == "I" else source.speaker_org or subject
         subject = _full_org_subject(subject, org_names)
-        if subject and (unit := _its_unit(sentence, q)):
+        if subject and not is_person_name(subject) and (unit := _its_unit(sentence, q)):
             subject = f"{subject} {unit}"  # "profits at its retail arm rose 5%": the arm's
         traded_good = metrics.commodity_priced(metric)
         if traded_good is not None and (
@@ -933,27 +933,41 @@ def _part_metric(
     return part.noun + whole_metric[len(noun) :]
 
 
-# "it" or "that" as the figure's own measure again, right before the figure: "says it is
-# $4.5bn", "has it at $4.2bn", "put that at about 40".
-# A part of a firm that its figure is of, named with "its": "profits at its retail arm
-# rose 5% to £2bn", "a 1% fall in profits in its UK retail division". A part with a
-# name of its own ("its Global Investors wing") is found as names are.
+# A part of a firm that its figure is of, named with "its" after the measure: "profits
+# at its retail arm rose 5% to £2bn", "a 1% fall in profits in its UK retail division".
+# The part has words of its own before its noun ("its business" alone is the firm's),
+# and a part with a name of its own ("its Beacon Capital wing") is found as names are.
 _UNIT_NOUNS = r"(?:division|unit|arm|wing|business|subsidiary|operations)"
-_ITS_UNIT = rf"\b(?:in|at|from|of)\s+its\s+(?P<unit>(?:[\w-]+\s+){{0,3}}{_UNIT_NOUNS})\b"
-_ITS_UNIT_BEFORE_RE = re.compile(rf"{_ITS_UNIT}[^,;:()]{{0,40}}$")
-_ITS_UNIT_AFTER_RE = re.compile(
-    rf"[^,;:()0-9$£€]{{0,40}}?\b(?:fall|rise|drop|increase|decline|jump|gain|growth)\s+in\s+"
-    rf"[a-z]+\s+{_ITS_UNIT}"
+_FIRM_MEASURES = r"(?i:profits?|sales|revenues?|earnings|income|margins?|output|losses|turnover)"
+_ITS_UNIT = (
+    rf"\b{_FIRM_MEASURES}\s+(?:at|in|from|of)\s+its\s+"
+    rf"(?P<unit>(?!own\b)(?:[\w-]+\s+){{1,3}}{_UNIT_NOUNS})\b"
 )
+_ITS_UNIT_BEFORE_RE = re.compile(rf"{_ITS_UNIT}(?P<between>[^,;:()]{{0,40}})$")
+_ITS_UNIT_AFTER_RE = re.compile(
+    rf"\s+(?:fall|rise|drop|increase|decline|jump|gain|growth)\s+in\s+{_ITS_UNIT}"
+)
+# What may stand between the part and its figure: a verb of change or of being, and an
+# earlier figure of the same measure ("rose 5% to").
+_UNIT_FIGURE_WORDS = frozenset(
+    """rose fell grew jumped dropped slipped climbed increased decreased declined gained
+    was were is are stood reached totalled totaled came by to at of up down about some
+    nearly almost around roughly just more less than""".split()
+)
+_FIGURE_TOKEN_RE = re.compile(r"[$£€]?\d[\d.,]*(?:%|bn|m|p)?")
 
 
 def _its_unit(sentence: str, q: numbers.Quantity) -> str | None:
     """The part of a firm ("retail arm") that a figure of the firm is of, when the
     measure is named with "its" part right before the figure or in the change after it."""
-    m = _ITS_UNIT_BEFORE_RE.search(sentence, max(0, q.start - 80), q.start)
+    m = _ITS_UNIT_BEFORE_RE.search(sentence, max(0, q.start - 90), q.start)
+    if m is not None:
+        between = _FIGURE_TOKEN_RE.sub(" ", m["between"]).split()
+        if not all(w.lower() in _UNIT_FIGURE_WORDS for w in between):
+            m = None  # "... from its US business and earned $2bn": another clause's figure
     m = m or _ITS_UNIT_AFTER_RE.match(sentence, q.end)
     if m is None or any(w[:1].isupper() and not w.isupper() for w in m["unit"].split()):
-        return None  # "its Global Investors wing": a name, found as names are
+        return None  # "its Beacon Capital wing": a name, found as names are
     return m["unit"]
 
 
@@ -964,6 +978,7 @@ _SET_OFF_BEFORE_RE = re.compile(
     r"|an?)\s+)*$"
 )
 _CHANGE_AFTER_RE = re.compile(r"\s+(?:more|less|fewer|higher|lower|up|down)\b")
+_CHANGE_BEFORE_RE = re.compile(r"\b(?:up|down)\s+(?:by\s+)?$")
 
 
 def _change_set_off(sentence: str, previous_end: int, q: numbers.Quantity) -> bool:
@@ -971,12 +986,13 @@ def _change_set_off(sentence: str, previous_end: int, q: numbers.Quantity) -> bo
     after it by a comma in the same clause."""
     if not _SET_OFF_BEFORE_RE.fullmatch(sentence, previous_end, q.start):
         return False
-    before = sentence[max(previous_end, q.start - 12) : q.start]
     return bool(_CHANGE_AFTER_RE.match(sentence, q.end)) or bool(
-        re.search(r"\b(?:up|down)\s+(?:by\s+)?$", before)
+        _CHANGE_BEFORE_RE.search(sentence, max(previous_end, q.start - 12), q.start)
     )
 
 
+# "it" or "that" as the figure's own measure again, right before the figure: "says it is
+# $4.5bn", "has it at $4.2bn", "put that at about 40".
 _RESTATED_RE = re.compile(
     r"\b(?:(?:it|that)\s+(?:is|was|stands\s+at|stood\s+at)|it['’]s"
     r"|(?:has|had|puts?|putting|pegs?|pegged|places?|placed)\s+(?:it|that)\s+at)\s+"
@@ -1058,12 +1074,25 @@ _BRACKET_AFTER_FIGURE_RE = re.compile(r"\s*(?:[a-z]+\s+){0,2}\(\s*")
 _NET_OPENS_RE = re.compile(r"\s*points?\s*\(\s*")
 _NET_PAIR_RE = re.compile(r"\s*(?P<first>[a-z]+)?\s*to\s+")
 _NET_CLOSES_RE = re.compile(r"\s*(?P<second>[a-z]+)?\s*\)")
-# The two sides of a rating a poll nets, by the measure the sentence names.
+# The two sides of a rating a poll nets, by the measure the net is of: the first share
+# of the bracket is the side the measure names.
 _NET_SIDES = {
     "favorability": ("favorable", "unfavorable"),
     "favourability": ("favourable", "unfavourable"),
+    "unfavorability": ("unfavorable", "favorable"),
+    "unfavourability": ("unfavourable", "favourable"),
     "approval": ("approval", "disapproval"),
+    "disapproval": ("disapproval", "approval"),
 }
+_NET_MEASURE_RE = re.compile(rf"\b(?:{'|'.join(_NET_SIDES)})\b")
+# A rating a net may be of; a net of any other measure ("turnout rose 12 points (34% to
+# 46%)") is a change between two levels.
+_RATING_RE = re.compile(rf"\b(?:ratings?|popularity|net|{'|'.join(_NET_SIDES)})\b")
+# A net stated as a level: signed ("-9 points", "+14 points"), called net ("a net
+# negative 6 points") or placed "at" ("sits at 12 points"); never a change ("rose 12").
+_NET_LEVEL_BEFORE_RE = re.compile(r"(?:\bnet\b[^,;()]{0,20}|\bat\s+|[+\-−–])[+\-−–]?$")
+# A side named by its verb: "(45% approve to 41% disapprove)".
+_SIDE_NOUNS = {"approve": "approval", "disapprove": "disapproval"}
 
 
 def _net_broken_down(text: str, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
@@ -1071,8 +1100,9 @@ def _net_broken_down(text: str, claims: list[ExtractedClaim]) -> list[ExtractedC
     rating, the shares its positive and negative sides, named as the bracket names them
     or as an earlier bracket of the sentence did ("Lee is at -9 points (41% positive to
     50% negative), Ng at +14 points (44% to 30%)"), else by the rating the net is of
-    ("favorability": favorable and unfavorable). Not a lead ("leads Ng by 9 points
-    (52% to 43%)"): the net must name no lead, and equal the shares' difference."""
+    ("favorability": favorable and unfavorable). The net must be stated as a level of a
+    rating, name no lead ("leads Ng by 9 points (52% to 43%)") and equal the shares'
+    difference; a change with its levels ("approval fell 12 points (46% to 34%)") is none."""
     named: tuple[str, str] | None = None
     for i in range(len(claims) - 2):
         net, first, second = claims[i : i + 3]
@@ -1084,20 +1114,32 @@ def _net_broken_down(text: str, claims: list[ExtractedClaim]) -> list[ExtractedC
             and _NET_OPENS_RE.fullmatch(text, net.surface_end, first.surface_start)
             and pair
             and closes
-            and not (net.metric or "").startswith(_LEAD_WORDS)
+            and (net.metric is None or _RATING_RE.search(net.metric))
+            and _stated_as_a_level(text, net)
             and _nets_to(net.value, first.value, second.value)
         ):
             continue
-        measure = next((m for m in _NET_SIDES if m in (net.metric or "")), None)
+        found = _NET_MEASURE_RE.search(net.metric or "")
+        measure = found.group() if found else None
         if pair["first"] and closes["second"]:
-            named = (pair["first"], closes["second"])  # here, and for the nets that follow
+            # named here, and for the nets that follow
+            named = (_SIDE_NOUNS.get(pair["first"], pair["first"]),
+                     _SIDE_NOUNS.get(closes["second"], closes["second"]))  # fmt: skip
         # in the article's own words where the sentence gives them
         sides = named or _NET_SIDES.get(measure or "", ("positive", "negative"))
         rating = f"net {measure} rating" if measure else "net rating"
-        claims[i] = replace(net, metric=net.metric if "net" in (net.metric or "") else rating)
+        own_net = net.metric is not None and re.search(r"\bnet\b", net.metric)
+        claims[i] = replace(net, metric=net.metric if own_net else rating)
         claims[i + 1] = replace(first, metric=f"{sides[0]} rating")
         claims[i + 2] = replace(second, metric=f"{sides[1]} rating")
     return claims
+
+
+def _stated_as_a_level(text: str, net: ExtractedClaim) -> bool:
+    """Whether a figure in points is signed, called net or placed "at" a level."""
+    return net.surface[:1] in metrics.SIGNS or bool(
+        _NET_LEVEL_BEFORE_RE.search(text, max(0, net.surface_start - 30), net.surface_start)
+    )
 
 
 def _nets_to(net: float | None, first: float | None, second: float | None) -> bool:

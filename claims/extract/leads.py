@@ -96,7 +96,11 @@ _NOUN_AFTER_RE = re.compile(
 _WITHIN_BEFORE_RE = re.compile(rf"\bwithin\s+{_APPROX}$")
 _COUNT_OF_RIVAL_RE = re.compile(
     r"(?:[\s-]+(?:percentage\s+)?(?:points?|delegates?|seats?|votes?))?\s+of\s+"
-    rf"(?P<other>{_NAME})(?<!['’]s)(?<!['’])\b(?!['’])"
+    # a rival, whole, not a name that qualifies a thing ("of ECB targets", "of Acme Index
+    # highs"): punctuation or a word of the clause's scope follows it
+    rf"(?P<other>{_NAME})(?<!['’]s)(?<!['’])\b"
+    r"(?=\s*(?:[^\w\s'’]|$)|\s+(?:in|on|at|among|with|and|by|for|from|nationally|overall"
+    r"|after|before|as|but|while|since|last|this|according)\b)"
 )
 # The trailing side's words: the figure is a margin behind the other.
 _BEHIND_WORDS = ("behind", "short", "shy", "adrift")
@@ -393,9 +397,10 @@ def find_lead(sentence: str, start: int, end: int, unit: str | None) -> Lead | N
         return Lead(None, _name(after["rival"]))
     if m := _NOUN_BEFORE_RE.search(before):
         return Lead(_name(m["owner"]), _name(m["rival"]))
-    if _WITHIN_BEFORE_RE.search(before) and (m := _COUNT_OF_RIVAL_RE.match(sentence, end)):
+    within = unit != "percent" and _WITHIN_BEFORE_RE.search(before)
+    if within and (m := _COUNT_OF_RIVAL_RE.match(sentence, end)):
         other = _name(m["other"])
-        if other is not None and not _names_a_time(other):
+        if other is not None and not _names_a_time(other) and person_like(other):
             return Lead(None, other, behind=True)  # "polls show Okafor within two points of Lee"
     return None
 

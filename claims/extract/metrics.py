@@ -35,7 +35,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
-from claims.extract import context, leads, places
+from claims.extract import context, leads, places, units
 from claims.extract.lexicon import (
     can_name_a_measure,
     is_describing_word,
@@ -450,12 +450,19 @@ def _after_number(sentence: str, start: int, end: int, kind: str) -> tuple[str |
     ):
         return _spending(words), False
     went = [_lower(w) for w in words[:3]]
-    if went[:1] in (["went"], ["goes"]) and not _HEAD_OF_RE.search(sentence, 0, start):
+    if (
+        kind == "money"
+        and went[:1] in (["went"], ["goes"])
+        and len(went) == 3
+        and went[2] not in _NOT_PAID_FOR
+        and _lower(words[3] if len(words) > 3 else "") not in _NOT_PAID_FOR  # "the polls"
+        and not _AMOUNT_OF_RE.search(sentence, max(0, start - 40), start)
+    ):
         # the amount as what went somewhere, not a noun's ("the award of $4m went to")
-        if went[1:2] == ["on"] and went[2:] != ["to"]:  # not "went on to win"
+        if went[1] == "on":
             return _spending(["spent", *words[1:]]), False  # "£14m went on software"
-        if went[1:2] == ["to"] and kind == "money":
-            return "payment", False  # "$495,000 went to his firm": paid to it
+        if went[1] == "to":
+            return "payment", False  # "$40,000 went to his firm": paid to it
     if first in _CHANGE_NOUNS:
         if len(words) > 2 and _lower(words[1]) in ("in", "of"):
             np = _object_after(words[2:])
@@ -556,9 +563,11 @@ def _named_modifier(sentence: str, end: int, words: list[str]) -> bool:
 
 
 _RATING_WORDS = frozenset("positive negative favorable unfavorable favourable unfavourable".split())
-_CURRENCY_NAMES = frozenset(
-    """dollar euro pound yen yuan renminbi won rupee franc rouble ruble peso real rand lira
-    krona krone sterling""".split()
+# Currencies by name, as units.CURRENCY_WORDS knows them ("dollar", "Swiss franc"), and
+# the names a quote is made against ("to the krona"), whose bare word after a number is
+# too often something else to be a unit ("40 real reasons").
+_CURRENCY_NAMES = frozenset(name.split()[-1] for name in units.CURRENCY_WORDS) | frozenset(
+    "franc krona krone real".split()
 )
 
 
@@ -575,14 +584,17 @@ def _exchange_rate(words: list[str]) -> str | None:
 
 # A currency's name as a market report makes it the subject of a quote: "the dollar",
 # "the Swiss franc", "sterling" (a name after a number, "40 euros", is a unit).
+_CURRENCY_NAME = "|".join(
+    sorted({re.escape(n) for n in units.CURRENCY_WORDS} | _CURRENCY_NAMES, key=len, reverse=True)
+)
 _QUOTED_CURRENCY_RE = re.compile(
-    r"\b(?:(?:the|The)\s+(?P<name>(?:(?:US|Australian|Canadian|Swiss|Hong\s+Kong|New\s+Zealand)"
-    r"\s+)?(?:dollar|euro|pound|yen|yuan|renminbi|won|rupee|franc|rouble|ruble|peso|rand"
-    r"|lira|ringgit|baht))|(?P<sterling>[Ss]terling))\b(?!-|\s+(?:zone|area|bloc|bond|notes?)\b)"
+    rf"\b(?:(?:the|The)\s+(?P<name>(?i:{_CURRENCY_NAME}))|(?P<sterling>[Ss]terling))\b"
+    r"(?!-|\s+(?:zone|area|bloc|bond|notes?)\b)"
 )
 # The words a quote may run through between the currency and its rate: verbs of
-# standing and moving, their adverbs, and earlier quotes ("the rand was up at $0.07 to
-# the dollar, and buying 9.1 yen"); nothing that names another thing.
+# standing and moving, their adverbs, earlier quotes and their times ("the rand was up
+# at $0.07 to the dollar, and buying 9.1 yen", "fell to 103 yen from 105 yen"); nothing
+# that names another thing.
 _QUOTE_WORDS = frozenset(
     """was is were stood stands ended closed finished opened traded trading trades rose rise
     rising fell fall falling climbed climbing slipped slipping dropped dropping gained
@@ -591,23 +603,36 @@ _QUOTE_WORDS = frozenset(
     buy fetched fetching fetches worth valued up down slightly sharply steady steadily
     higher lower firmer weaker stronger at to against the a its new fresh record low high
     level levels of and above below just around about near nearly almost over under some
-    later early late then still again also""".split()
+    later early late then still again also from on in end compared with cents cent pence
+    penny points""".split()
 )
 _SCALED_RE = re.compile(r"\d\s?(?:m|bn|tn|k|million|billion|trillion|thousand)\b", re.I)
 _COUNTER_BEFORE_RE = re.compile(r"\b(?:to|against|per|versus)\s+$")
 _QUOTE_NUMBER_RE = re.compile(r"[$£€¥]?\d[\d.,]*")
-# An ISO code's currency as a quote names its counter-currency: "105.6 yen" is the
-# rate against the yen.
-_COUNTER_CURRENCY = {
-    "USD": "dollar",
-    "EUR": "euro",
-    "GBP": "pound",
-    "JPY": "yen",
-    "CNY": "yuan",
-    "KRW": "won",
-    "INR": "rupee",
-    "CHF": "Swiss franc",
-}
+# A price of a thing, not of a currency: "$4 a pint", "$9 per share".
+_PRICE_OF_A_THING_RE = re.compile(r"\s+(?:a|an|per|each)\s+[a-z]")
+
+
+# The counter-currency a quote's unit names: "105.6 yen" is the rate against the yen. The
+# first name a code has is its plain one ("dollar", not "buck"); a name of more than one
+# word keeps its capitals ("Swiss franc").
+def _plain_names(names: dict[str, str]) -> dict[str, str]:
+    """Each currency code's first name, with the capitals of a name of more than one
+    word ("Swiss franc", "US dollar")."""
+    plain: dict[str, str] = {}
+    for name, code in names.items():
+        *qualifiers, noun = name.split()
+        words = [w.upper() if len(w) == 2 else w.title() for w in qualifiers]
+        plain.setdefault(code, " ".join([*words, noun]))
+    return plain
+
+
+_COUNTER_CURRENCY = _plain_names(units.CURRENCY_WORDS)
+
+
+def _singular_currency(word: str) -> str:
+    """'euros' -> 'euro'; the name of a currency as a quote's words may give it."""
+    return word[:-1] if word.endswith("s") and word[:-1] in _CURRENCY_NAMES else word
 
 
 def currency_quoted(
@@ -625,18 +650,30 @@ def currency_quoted(
     )
     if against is None or _SCALED_RE.search(sentence, start, end):
         return None  # no counter-currency, or "$2bn": an amount of money, not a rate
+    if _PRICE_OF_A_THING_RE.match(sentence, end):
+        return None  # "at $4 a pint": a price in the currency
     found = None
     for m in _QUOTED_CURRENCY_RE.finditer(sentence, max(0, start - 160), start):
         if not _COUNTER_BEFORE_RE.search(sentence, max(0, m.start() - 10), m.start()):
             found = m  # "$0.07 to the dollar": an earlier quote's counter-currency
     if found is None:
         return None
-    name = (found["name"] or "sterling").lower().replace("us dollar", "dollar")
+    written = (found["name"] or found["sterling"]).lower()
+    code = units.CURRENCY_WORDS.get(written)
+    # as the text names it ("sterling", "the buck"), with the capitals of a longer name
+    name = _COUNTER_CURRENCY[code] if code and " " in written else written
     between = _QUOTE_NUMBER_RE.sub(" ", sentence[found.end() : start])
     words = re.findall(r"[A-Za-z]+", between)
-    if name.split()[-1] == against.split()[-1] or not all(
-        w.lower() in _QUOTE_WORDS or w.lower() in _CURRENCY_NAMES or w in CALENDAR_NAMES
-        for w in words
+    same = code is not None and _COUNTER_CURRENCY.get(code, "").lower() == against.lower()
+    if (
+        same
+        or written == against.lower()
+        or not all(
+            w.lower() in _QUOTE_WORDS
+            or _singular_currency(w.lower()) in _CURRENCY_NAMES
+            or w in CALENDAR_NAMES
+            for w in words
+        )
     ):
         return None
     return name, f"exchange rate against the {against}"
@@ -1478,8 +1515,8 @@ _SURVEY_NOUNS = frozenset("poll polls survey surveys sample census".split())
 
 
 # Verbs that say nothing of what was counted: "got 66 million votes" counts votes, as
-# "the year saw 300 closures" counts closures; a
-# need is what is needed ("needs 1,237 delegates": delegates needed).
+# "the year saw 300 closures" counts closures; a need is what is needed ("needs 1,237
+# delegates": delegates needed).
 _LIGHT_VERBS = {"got": "", "gets": "", "get": "", "has": "", "have": "", "had": "",
                 "saw": "", "sees": "", "see": "",
                 "need": "needed", "needs": "needed"}  # fmt: skip
@@ -1558,9 +1595,8 @@ _PARTICIPLE_AFTER_RE = re.compile(
 # created since May"); not a count that opens its clause ("5,000 nurses marched in May").
 _REDUCED_WITH_TIME_RE = re.compile(
     r"\s+(?:since|each|every|during|this|last|so\s+far"
-    r"|in\s+(?:the\s+)?(?:first|second|third|fourth|last|past|previous|latest|\d{4}\b)"
-    r"|in\s+(?P<month>[A-Z][a-z]+))\b"
-    # or a country or region: "could see 40bn parcels sent in Zembla"
+    r"|in\s+(?:the\s+)?(?:first|second|third|fourth|last|past|previous|latest|\d{4}\b))\b"
+    # or a month, a country or a region: "sold in May", "sent in New Zealand"
     r"|\s+(?:in|across|throughout)\s+(?:the\s+)?(?P<place>[A-Z]\w*(?:\s+[A-Z]\w*)?)"
 )
 _COUNT_AFTER_LINK_RE = re.compile(
@@ -1577,10 +1613,9 @@ def _reduced_with_time(sentence: str, start: int, after: int) -> bool:
     time = _REDUCED_WITH_TIME_RE.match(sentence, after)
     if time is None:
         return False
-    if (named := time["month"] or time["place"]) and not (
-        named in CALENDAR_NAMES or places.is_place(named)
-    ):
-        return False  # "in March" or "in Spain", not "in Acme's plant"
+    named = time["place"]
+    if named and not (named.split()[0] in CALENDAR_NAMES or places.is_place(named)):
+        return False  # "in March", "in Spain" or "in New Zealand", not "in Acme's plant"
     link = _COUNT_AFTER_LINK_RE.search(sentence, max(0, start - 40), start)
     if link is None:
         return False
@@ -1593,6 +1628,11 @@ def _reduced_with_time(sentence: str, start: int, after: int) -> bool:
 
 # "a survey of 900 adults": a noun whose "of" phrase the count sits in.
 _HEAD_OF_RE = re.compile(r"\b[a-z]{3,}\s+of\s+$")
+# "the award of about $4m": an amount a noun before it has.
+_AMOUNT_OF_RE = re.compile(rf"\b[a-z]{{3,}}\s+of\s+(?:{context.APPROX_WORDS}\s+)?$")
+# What money "went on" or "went to" that is no spending or payment: "went on sale", "went
+# on as planned", "went on to win", "went to waste", "went to court".
+_NOT_PAID_FOR = frozenset("""sale as for with to and waste court trial polls war press""".split())
 _OF_AFTER_RE = re.compile(r"\s+of\s+")
 _NOUN_WORDS_RE = re.compile(r"\s*(?:[\w-]+\s+){0,3}")
 # "the 1,590 votes cast": a determiner makes the words after the number a noun phrase.
@@ -1640,8 +1680,10 @@ _DEFINING_STOPS = frozenset(
     who that and or but than as because if including""".split()
 )
 _TAIL_BREAKS = _PREPOSITIONS | {"about", "back", "worth"}
+_COMPARATIVES = frozenset("more less fewer than".split())
+_QUOTE_MARKS = frozenset("'\"‘’“”")
 _DEFINING_REACH = 4  # words after the participle or verb: a short noun phrase
-# Verbs that open reported words, not a trait of the things counted ("911 calls saying").
+# Verbs that open reported words, not a trait of the things counted ("300 calls saying").
 _SAYING_FORMS = frozenset(
     """saying telling asking showing claiming warning arguing suggesting reporting
     stating""".split()
@@ -1649,7 +1691,38 @@ _SAYING_FORMS = frozenset(
 _FIGURE_NEXT_RE = re.compile(r"\s+(?:[$£€]|\d)")
 
 
-def _defining_clause_after(sentence: str, end: int, noun: str) -> str | None:
+def _defining_tail(sentence: str, pos: int, opens_clause: bool) -> list[str] | None:
+    """The words of a defining clause after its verb, up to where the clause plainly
+    ends: a word of time, clause or comparison, an auxiliary or a second phrase
+    ("living in poverty | by 2030", "that closed | last year", "living in poverty | were
+    helped"), or the sentence's punctuation when the count is a verb's object. None when
+    the words may run on into the sentence's own verb: a count that opens its clause
+    needs its verb after the clause ("people living in poverty received help" has no
+    clean end), and so does a comparison ("patients waiting more than a year")."""
+    found = _words_after(sentence, pos, _DEFINING_REACH + 1)
+    words = [w.group() for w in found]
+    tail: list[str] = []
+    for word in words:
+        lower = word.lower()
+        if lower in _COMPARATIVES:
+            return None
+        if lower in _DEFINING_STOPS or lower in _AUXILIARIES or word in CALENDAR_NAMES:
+            return tail
+        content = any(_lower(t) not in _TAIL_BREAKS for t in tail)
+        if content and lower in _TAIL_BREAKS:
+            return tail  # "stemming from concerns | about ...": one phrase after the verb
+        if content and word[0].isupper() and tail[-1].islower():
+            return None  # "running in states | Lee won": a clause of its own runs on
+        if len(tail) == _DEFINING_REACH:
+            return None  # a long run of words with no end in sight
+        tail.append(word)
+    after = sentence[found[-1].end() : found[-1].end() + 4].lstrip()[:1] if found else ""
+    if opens_clause or after in _QUOTE_MARKS:
+        return None  # no verb left for the clause the count opens; a quotation goes on
+    return tail  # the sentence or its punctuation ends the clause of an object
+
+
+def _defining_clause_after(sentence: str, start: int, end: int, noun: str) -> str | None:
     """The counted noun with the clause right after it that says which things are
     counted: "adults gaining basic qualifications", "casinos that closed", "handsets
     available". None for a verb of change or of reporting ("300 jobs rising"), or a
@@ -1670,24 +1743,15 @@ def _defining_clause_after(sentence: str, end: int, noun: str) -> str | None:
         return None  # "calls saying ...", "countries representing 55%": another figure's
     if m["ing"] and past_participle(verb) is None:
         return None  # "300 evening classes": no verb
-    tail: list[str] = []
-    for w in _words_after(sentence, m.end(), _DEFINING_REACH):
-        word = w.group()
-        lower = word.lower()
-        if lower in _DEFINING_STOPS or lower in _AUXILIARIES or word in CALENDAR_NAMES:
-            break
-        content = any(_lower(t) not in _TAIL_BREAKS for t in tail)
-        if content and (lower in _TAIL_BREAKS or (word[0].isupper() and tail[-1].islower())):
-            # "stemming from concerns | about ...": one phrase after the verb; "running
-            # in states | Obama won": a name after a common noun opens a clause of its own
-            break
-        tail.append(word)
+    tail = _defining_tail(sentence, m.end(), context.share_opens_clause(sentence, start))
+    if tail is None:
+        return None
     while tail and (
         _lower(tail[-1]) in _PREPOSITIONS
         or _lower(tail[-1]) in _DETERMINERS
-        or is_describing_word(_lower(tail[-1]))
+        or (len(tail) > 1 and is_describing_word(_lower(tail[-1])))
     ):
-        tail.pop()  # "living in", "earning the", "compiling detailed": end on a noun
+        tail.pop()  # "living in", "earning the", "buying new": end on a noun
     if verb in _CHANGE_VERBS and not tail:
         return None  # "300 jobs rising": the count moving; "gaining basic skills" is a trait
     opener = f"{noun} {m['rel']}" if m["rel"] else noun
@@ -1771,7 +1835,9 @@ def _metric_and_change(
             )
             if _lower((_tokens_before(sentence, start)[-2:-1] or [""])[0]) in ("an", "a", "the"):
                 metric = _without_hedge(metric)  # "an estimated 5,000 people", "the estimated"
-            if metric in (None, noun) and (defined := _defining_clause_after(sentence, end, noun)):
+            if metric in (None, noun) and (
+                defined := _defining_clause_after(sentence, start, end, noun)
+            ):
                 metric = defined  # "40,000 people living in poverty", "casinos that closed"
         return _count_rate(sentence, end, noun, metric), False
     tokens = _tokens_before(sentence, start)
@@ -1812,12 +1878,20 @@ def _metric_and_change(
     if put := _put_at(sentence, start):
         return put, False
     metric, change_only = _after_number(sentence, start, end, kind)
-    if kind == "measure" and metric and _OF_AFTER_RE.match(sentence, end):
+    if (
+        kind == "measure"
+        and metric
+        and _OF_AFTER_RE.match(sentence, end)
+        and _lower(metric.split()[-1]) not in _PREPOSITIONS | {"near", "nearby"}
+    ):
         # "rented 9,000 feet of office space": what was done to the stuff measured, as
-        # "sold 300 cars" names cars sold
-        metric = _light_verb_dropped(
+        # "sold 300 cars" names cars sold; not a loss the sign already tells ("lost 3,000
+        # hectares of forest")
+        done = _light_verb_dropped(
             context.find_metric(sentence, start, end, metric, metric), metric
         )
+        if done and done.split()[-1] not in _CHANGE_VERBS:
+            metric = done
     if (
         _of_an_aggregate(metric)
         and (measure := _before_number(sentence, start, end, tokens, common, kind))

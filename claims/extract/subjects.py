@@ -37,7 +37,7 @@ from functools import lru_cache
 
 from claims.extract import context, leads, places
 from claims.extract.fields import PARTY_WORD
-from claims.extract.lexicon import is_plural_noun
+from claims.extract.lexicon import can_be_a_verb, is_plural_noun
 from claims.extract.names import (
     BUSINESS_NOUNS,
     CALENDAR_NAMES,
@@ -1068,20 +1068,53 @@ _GROUP_OPENING_RE = re.compile(
 
 # How far back a lone noun is looked for in the names before it ("the department").
 _DESCRIBED_REACH = 3000
-# A person's name after their title: "President Jo Okafor", "Governor Lee".
-_TITLED_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*){0,2}"
-# Capitalised words that open a sentence or a noun phrase without naming anything.
+# Capitalised words that open a sentence or a phrase without naming anything.
 _NAME_OPENERS = frozenset(
     """the a an this that these those its his her their our my your some many multiple
-    other another each every new""".split()
+    other another each every new under after before since during""".split()
+)
+# Nouns of institutions that the text names in full once and then by the noun alone.
+_INSTITUTION_NOUNS = frozenset(
+    """department ministry court foundation committee commission council institute
+    university board authority union fund poll survey district establishment convention
+    debate bureau""".split()
 )
 
 
 @lru_cache(maxsize=64)
 def _named_re(noun: str) -> re.Pattern[str]:
-    """A name of one to five capitalised words ending in `noun`, capitalised or not
-    ("the Labor Department", "a Beacon University poll")."""
-    return re.compile(rf"\b(?:[A-Z][\w.&'’/-]*\s+){{1,3}}(?:{noun.capitalize()}|{noun})\b")
+    """A name of one to four capitalised words ending in `noun`, capitalised or not
+    ("the Labor Department", "a Beacon University poll"), with the word before it."""
+    return re.compile(
+        r"(?:(?P<before>[^\s]+)\s+)?"
+        rf"(?P<name>(?:[A-Z][\w.&/-]*\s+){{1,4}}(?:{noun.capitalize()}|{noun}))\b"
+        r"(?!['’-])(?P<after>\s+[a-z]+)?"
+    )
+
+
+def _whole_name(m: re.Match) -> str | None:
+    """The name a match of _named_re holds, past a sentence's end and the words that
+    open a phrase ("Mr. Lee. The poll", "Under the Zembla Labor Department"); None when
+    it is the end of a longer name ("Ways and Means Committee"), no name is left before
+    the noun, or the name only qualifies a plural after it ("Department rules")."""
+    before = m["before"]
+    if before is not None and (
+        before.lower() in ("and", "of", "&")
+        or (before[:1].isupper() and before.lower() not in _NAME_OPENERS)
+    ):
+        return None
+    after = m["after"]
+    qualified = after.strip() if after is not None else ""
+    if qualified and is_plural_noun(qualified.capitalize()) and not can_be_a_verb(qualified):
+        return None  # "Department rules"; not "the Beacon poll shows"
+    words = m["name"].split()
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].endswith(".") and words[k].count(".") == 1 and len(words[k]) > 2:
+            words = words[k + 1 :]  # "Mr. Lee. The poll": the sentence before ends there
+            break
+    while words and (words[0].lower() in _NAME_OPENERS or words[0].lower() in _NOT_GROUP_WORDS):
+        words = words[1:]
+    return " ".join(words) if len(words) > 1 else None
 
 
 # A group said to make up a share of a whole: "Women make up 40% of the workforce",
@@ -1844,27 +1877,16 @@ class ArticleSubjects:
         return named[-1] if named else " ".join(words[1:])
 
     def _named_by_its_noun(self, found: str) -> str | None:
-        """The name a lone common noun stands for: the last one before the sentence
-        that ends in that noun ("the Labor Department" for "the department", "the
-        Supreme Court" for "the court", "a Beacon University poll" for "the poll"), or
-        the last person given that title ("President Okafor" for "the president")."""
+        """The name a lone noun of an institution stands for: the last name before the
+        sentence that ends in that noun ("the Labor Department" for "the department",
+        "the Supreme Court" for "the court", "a Beacon University poll" for "the poll")."""
         noun = found.lower()
-        if " " in found or found != noun or noun in _STAND_IN_NOUNS or is_plural_noun(found):
-            return None  # "the firm", "the campaign" are read elsewhere; "hackers" no name
+        if found != noun or noun not in _INSTITUTION_NOUNS:
+            return None
         upto = self._starts[self._current] if self._starts else 0
         before = self._text[max(0, upto - _DESCRIBED_REACH) : upto]
-        if noun in OFFICES:
-            titled = re.compile(rf"\b{noun.capitalize()}\s+(?P<name>{_TITLED_NAME})")
-            holders = [m["name"] for m in titled.finditer(before)]
-            return self.full_person(holders[-1]) if holders else None
-        name = None
-        for m in _named_re(noun).finditer(before):
-            words = m.group().split()
-            while words and (words[0].lower() in _NAME_OPENERS or words[0].endswith(".")):
-                words = words[1:]  # "The poll", "Mr. Lee. The poll": no name
-            if len(words) > 1 and not any(w.endswith(".") for w in words[:-1]):
-                name = " ".join(words)
-        return None if name is None or places.is_place(name) else name
+        names = [name for m in _named_re(noun).finditer(before) if (name := _whole_name(m))]
+        return names[-1] if names and not places.is_place(names[-1]) else None
 
     def _stands_in(self, found: str) -> bool:
         """Whether a subject is a noun standing for something the article has named

@@ -15,6 +15,7 @@ from claims.plurals import IRREGULAR_PLURALS, singular
 
 __all__ = [
     "CURRENCY_PREFIX_RE",
+    "CURRENCY_WORDS",
     "CURRENCY_WORD_RE",
     "MEASURE_RE",
     "PERCENT_RE",
@@ -71,7 +72,7 @@ CURRENCY_PREFIX_RE = re.compile(
 )
 
 # Currency named after the number ("1.5bn euros", "300 billion won").
-_CURRENCY_WORDS = {
+CURRENCY_WORDS = {
     "dollar": "USD",
     "buck": "USD",  # in speech, "20 bucks" are dollars
     "us dollar": "USD",
@@ -291,17 +292,17 @@ def currency_from_prefix(prefix: str) -> str | None:
 def currency_from_words(qualifier: str | None, word: str) -> str | None:
     """ISO code for a currency named after the number ("euros" -> EUR)."""
     base = " ".join(word.lower().split())
-    if base.endswith("s") and base[:-1] in _CURRENCY_WORDS:
+    if base.endswith("s") and base[:-1] in CURRENCY_WORDS:
         base = base[:-1]
     if qualifier:
         qualified = f"{qualifier.strip().lower()} {base}"
-        if qualified in _CURRENCY_WORDS:
-            return _CURRENCY_WORDS[qualified]
+        if qualified in CURRENCY_WORDS:
+            return CURRENCY_WORDS[qualified]
         if base in ("franc", "francs"):
             return "CHF"
     if base in ("franc",):
         return None
-    return _CURRENCY_WORDS.get(base)
+    return CURRENCY_WORDS.get(base)
 
 
 def canonical_measure(word: str) -> str | None:

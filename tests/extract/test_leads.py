@@ -116,6 +116,9 @@ def test_a_lead_without_a_rival_and_a_results_margin(sentence, surface, subject,
         ("Okafor came within 5 points of Lindqvist's record.", "5"),
         ("Okafor's poll numbers stayed within 3 points of Labor Day levels.", "3"),
         ("Acme shares rose to within 2 points of the record.", "2"),
+        ("The Beacon index closed within 50 points of Acme Index highs.", "50"),
+        ("Inflation is within 1 percentage point of Zembla Bank targets.", "1 percentage point"),
+        ("Zembla's output is now within 5 percent of Ruritania.", "5 percent"),
     ],
 )
 def test_numbers_that_are_no_lead(sentence, surface):

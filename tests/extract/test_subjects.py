@@ -451,6 +451,14 @@ def claim_keys(text: str, surface: str) -> tuple[str | None, str | None]:
         # a peg holds the currency it names before its rate
         ("Jo Lee spoke. The peg keeping the rupee near 44.5 to the dollar was eased.",
          "44.5", ("rupee", "exchange rate against the dollar")),
+        # the level a quote moved from, a level after a change in cents, and a dollar of
+        # another country against the US one
+        ("Jo Lee spoke. The rand fell to 98.4 yen from 99.1 yen.", "99.1 yen",
+         ("rand", "exchange rate against the yen")),
+        ("Jo Lee spoke. The franc fell 2 cents to $1.09.", "$1.09",
+         ("franc", "exchange rate against the dollar")),
+        ("Jo Lee spoke. The Canadian dollar rose to US$0.74.", "US$0.74",
+         ("Canadian dollar", "exchange rate against the dollar")),
     ],
 )  # fmt: skip
 def test_a_currency_quoted_in_another_is_its_exchange_rate(text, surface, keys):
@@ -467,6 +475,8 @@ def test_a_currency_quoted_in_another_is_its_exchange_rate(text, surface, keys):
         # a quote in the currency itself, or a currency's zone, is no rate
         ("Jo Lee spoke. The euro zone lent $4 to each member.", "$4"),
         ("Jo Lee spoke. The dollar fell, and gold rose to $430.", "$430"),
+        # a price in the currency
+        ("Jo Lee spoke. The euro was weak, and at $4 a pint, beer was dear.", "$4"),
     ],
 )  # fmt: skip
 def test_money_of_a_currency_is_no_exchange_rate(text, surface):
@@ -916,9 +926,15 @@ _ABOUT_BEACON = "Beacon Bank cut 300 jobs on Monday and posted higher profits. "
         ("Beacon Bank saw a 1% fall in profits in its UK retail division.", "1%",
          "Beacon Bank UK retail division"),
         # a part with a name of its own, or a part of another clause
-        ("Its Global Investors wing made £347m.", "£347m", "Global Investors"),
+        ("Its Dunmore Capital wing made £40m.", "£40m", "Dunmore Capital"),
         ("Beacon Bank's profits rose 4%, while sales at its Asia arm fell.", "4%",
          "Beacon Bank"),
+        ("It gets half of its revenue from its Asia business and earned $2bn last year.",
+         "$2bn", "Beacon Bank"),
+        ("It cut 300 jobs in its retail division and 200 in Zembla.", "200",
+         "Beacon Bank"),
+        # a person's figure takes no firm's part
+        ("Jo Lee sold 40% of his stake in its retail arm for £3bn.", "£3bn", "Jo Lee"),
     ],
 )  # fmt: skip
 def test_a_part_of_a_firm_named_with_its_is_that_parts(second, surface, subject):
@@ -935,11 +951,18 @@ def test_a_part_of_a_firm_named_with_its_is_that_parts(second, surface, subject)
          "$50,440.", "$50,440", "Zembla Labor Department"),
         ("A new Acme News/Beacon Journal poll came out on Monday. The poll surveyed 1,000 "
          "adults.", "1,000", "Acme News/Beacon Journal poll"),
-        # or the last person given that title
-        ("President Jo Okafor met Lee on Monday. Later the president proposed $1 billion in "
-         "funds.", "$1 billion", "Jo Okafor"),
-        # not a name that only opens a sentence, nor a place
+        # a name past the word opening its phrase; not a name that only opens a sentence or
+        # is part of a longer name, nor one that qualifies a plural, nor a noun of no
+        # institution
         ("Lee said so. The poll surveyed 1,000 adults.", "1,000", "poll"),
+        ("Under Zembla Labor Department rules, firms must report. The department fined "
+         "40 firms in May.", "40", "Zembla Labor Department"),
+        ("Zembla Labor Department officials spoke. The department fined 40 firms in May.",
+         "40", "department"),
+        ("It went to the Beacon Ways and Means Committee. The committee approved $40bn.",
+         "$40bn", "committee"),
+        ("Beacon House officials spoke on Monday. Lee said the house sold for $2m in May.",
+         "$2m", "house"),
     ],
 )  # fmt: skip
 def test_a_lone_noun_stands_for_the_name_it_ends(text, surface, subject):
@@ -1259,6 +1282,19 @@ def test_a_net_rating_and_the_shares_it_nets_in_its_bracket():
     assert keys["28 percent"] == (28, "negative rating")
 
 
+def test_a_net_of_disapproval_and_sides_named_by_their_verbs():
+    text = "Okafor's disapproval stands at +6 points (50% to 44%)."
+    keys = {c.surface: c.metric for c in extract_claims(text, "2023-04-15")}
+    assert keys == {
+        "6": "net disapproval rating",
+        "50%": "disapproval rating",
+        "44%": "approval rating",
+    }
+    text = "Lee has +4 points (45% approve to 41% disapprove)."
+    keys = {c.surface: c.metric for c in extract_claims(text, "2023-04-15")}
+    assert (keys["45%"], keys["41%"]) == ("approval rating", "disapproval rating")
+
+
 def test_a_net_rating_unnamed_takes_its_sides_from_the_rating():
     text = "Rivers's favorability stands at +12 points (46 percent to 34 percent)."
     keys = {c.surface: (c.value, c.metric) for c in extract_claims(text, "2023-04-15")}
@@ -1277,6 +1313,10 @@ def test_a_net_rating_unnamed_takes_its_sides_from_the_rating():
         "Okafor leads Ng by 9 points (52 percent to 43 percent).",
         "Okafor's rating rose 5 points (to 40 percent from 35 percent).",
         "Okafor's rating stands at +3 points (52 percent to 43 percent).",
+        # a change with its two levels, of a rating or of anything else
+        "Turnout rose 12 points (34% to 46%), the highest since 1960.",
+        "Okafor's approval fell 12 points (46% to 34%) since January.",
+        "The jobless rate stands at +2 points (5% to 3%) on the year.",
     ],
 )
 def test_no_net_rating_without_a_bracket_that_nets_to_it(text):

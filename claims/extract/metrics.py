@@ -1705,9 +1705,11 @@ def _defining_tail(sentence: str, pos: int, opens_clause: bool) -> list[str] | N
     for word in words:
         lower = word.lower()
         if lower in _COMPARATIVES:
-            return None
+            return None  # "waiting more than a year"
         if lower in _DEFINING_STOPS or lower in _AUXILIARIES or word in CALENDAR_NAMES:
             return tail
+        if word.islower() and is_only_a_verb(lower):
+            return None  # "needing repairs | get funds": the sentence's own verb
         content = any(_lower(t) not in _TAIL_BREAKS for t in tail)
         if content and lower in _TAIL_BREAKS:
             return tail  # "stemming from concerns | about ...": one phrase after the verb

@@ -1122,6 +1122,7 @@ def test_metric_of_economic_indicators_and_levels(text, surface, metric, value):
         # comparison: no clean end to the clause
         ("About 40,000 people living in poverty received help.", "40,000", "people"),
         ("About 70 mills that closed paid no redundancy money.", "70", "mills"),
+        ("Some 200 schools needing repairs get funds this year.", "200", "schools"),
         ("There are 200 patients waiting more than a year for surgery.", "200", "patients"),
         ("Some 300 jobs rising each year were noted.", "300", "jobs"),
         ("Nearly 5,000 nurses marched in January.", "5,000", "nurses"),

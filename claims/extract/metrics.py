@@ -1693,9 +1693,9 @@ _FIGURE_NEXT_RE = re.compile(r"\s+(?:[$£€]|\d)")
 
 def _defining_tail(sentence: str, pos: int, opens_clause: bool) -> list[str] | None:
     """The words of a defining clause after its verb, up to where the clause plainly
-    ends: a word of time, clause or comparison, an auxiliary or a second phrase
-    ("living in poverty | by 2030", "that closed | last year", "living in poverty | were
-    helped"), or the sentence's punctuation when the count is a verb's object. None when
+    ends: a word of time or clause or an auxiliary ("living in poverty | by 2030", "that
+    closed | last year", "living in poverty | were helped"), or the sentence's
+    punctuation when the count is a verb's object. None when
     the words may run on into the sentence's own verb: a count that opens its clause
     needs its verb after the clause ("people living in poverty received help" has no
     clean end), and so does a comparison ("patients waiting more than a year")."""
@@ -1712,7 +1712,7 @@ def _defining_tail(sentence: str, pos: int, opens_clause: bool) -> list[str] | N
             return None  # "needing repairs | get funds": the sentence's own verb
         content = any(_lower(t) not in _TAIL_BREAKS for t in tail)
         if content and lower in _TAIL_BREAKS:
-            return tail  # "stemming from concerns | about ...": one phrase after the verb
+            return None  # "providing families | with dignity": the verb's phrase goes on
         if content and word[0].isupper() and tail[-1].islower():
             return None  # "running in states | Lee won": a clause of its own runs on
         if len(tail) == _DEFINING_REACH:

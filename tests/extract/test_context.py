@@ -1112,8 +1112,10 @@ def test_metric_of_economic_indicators_and_levels(text, surface, metric, value):
          "compatible handsets available"),
         ("The plan met its goal of 9,000 adults in Zembla gaining basic skills by May.",
          "9,000", "adults gaining basic skills"),
-        ("The 4,000 closures stemming from worries about fraud were noted.", "4,000",
-         "closures stemming from worries"),
+        ("The 4,000 closures stemming from fraud were noted.", "4,000",
+         "closures stemming from fraud"),
+        # a phrase that goes on past the verb's own is no clean end
+        ("That's 4,000 jobs giving families a living wage in Zembla.", "4,000", "jobs"),
         ("Acme offered jobs to 300 people living nearby.", "300", "people living nearby"),
         # not reported words, another figure, a verb of change, or a count's own verb
         ("Police logged 300 calls saying shots were heard.", "300", "calls logged"),

@@ -613,12 +613,9 @@ _QUOTE_NUMBER_RE = re.compile(r"[$£€¥]?\d[\d.,]*")
 _PRICE_OF_A_THING_RE = re.compile(r"\s+(?:a|an|per|each)\s+[a-z]")
 
 
-# The counter-currency a quote's unit names: "105.6 yen" is the rate against the yen. The
-# first name a code has is its plain one ("dollar", not "buck"); a name of more than one
-# word keeps its capitals ("Swiss franc").
 def _plain_names(names: dict[str, str]) -> dict[str, str]:
-    """Each currency code's first name, with the capitals of a name of more than one
-    word ("Swiss franc", "US dollar")."""
+    """Each currency code's first name, its plain one ("dollar", not "buck"), with the
+    capitals of a name of more than one word ("Swiss franc", "US dollar")."""
     plain: dict[str, str] = {}
     for name, code in names.items():
         *qualifiers, noun = name.split()
@@ -627,6 +624,7 @@ def _plain_names(names: dict[str, str]) -> dict[str, str]:
     return plain
 
 
+# The counter-currency a quote's unit names: "105.6 yen" is the rate against the yen.
 _COUNTER_CURRENCY = _plain_names(units.CURRENCY_WORDS)
 
 
@@ -1673,8 +1671,8 @@ _DEFINING_AFTER_RE = re.compile(
     rf"|(?P<rel>that|who)\s+(?P<past>[a-z]{{3,}}ed|{'|'.join(sorted(_IRREGULAR_PAST_PARTICIPLES))})"
     r"|(?P<adjective>available|eligible|affected|missing|outstanding))\b"
 )
-# Where the clause's words end: a word that opens another phrase of time, clause or
-# comparison ("living in poverty by 2030", "that closed last year").
+# Where the clause's words end: a word that opens another phrase of time or clause
+# ("living in poverty by 2030", "that closed last year").
 _DEFINING_STOPS = frozenset(
     """by this last next each every since until before after during when while where which
     who that and or but than as because if including""".split()
@@ -1692,13 +1690,13 @@ _FIGURE_NEXT_RE = re.compile(r"\s+(?:[$£€]|\d)")
 
 
 def _defining_tail(sentence: str, pos: int, opens_clause: bool) -> list[str] | None:
-    """The words of a defining clause after its verb, up to where the clause plainly
-    ends: a word of time or clause or an auxiliary ("living in poverty | by 2030", "that
+    """The words of a defining clause after its verb, up to where the clause plainly ends:
+    a word of time or clause or an auxiliary ("living in poverty | by 2030", "that
     closed | last year", "living in poverty | were helped"), or the sentence's
-    punctuation when the count is a verb's object. None when
-    the words may run on into the sentence's own verb: a count that opens its clause
-    needs its verb after the clause ("people living in poverty received help" has no
-    clean end), and so does a comparison ("patients waiting more than a year")."""
+    punctuation when the count is a verb's object. None when the words may run on
+    into the sentence's own verb: a count that opens its clause needs its verb after
+    the clause ("people living in poverty received help" has no clean end), and so
+    does a comparison ("patients waiting more than a year")."""
     found = _words_after(sentence, pos, _DEFINING_REACH + 1)
     words = [w.group() for w in found]
     tail: list[str] = []

@@ -841,8 +841,6 @@ def _numeric_claims(
             previous = time.previous_in_paragraph()
             metric = metrics.measure_it_stands_for(sentence, q.start, previous, common_words)
         subject, metric = _name_out_of_metric(metric, subject, article_subjects)
-        if article_subjects is not None and subject and subject.split()[-1] in _BODY_NOUNS:
-            article_subjects.last_body = subject
         time.dated(metric, unit, period)
         claims.append(
             ExtractedClaim(
@@ -1067,8 +1065,6 @@ _CAPITAL_RE = re.compile(r"[A-Z]")
 # The metrics of a lead or a result's margin (leads.Lead.metric): a pair after one
 # scores both rivals.
 _LEAD_WORDS = ("lead", "margin")
-# A person's bodies a later "it" may stand for: "Jo Rivers campaign".
-_BODY_NOUNS = frozenset({"campaign", "administration"})
 # A bracket opened right after a figure and its unit words: "+21 points (", "$90bn (".
 _BRACKET_AFTER_FIGURE_RE = re.compile(r"\s*(?:[a-z]+\s+){0,2}\(\s*")
 

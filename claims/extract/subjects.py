@@ -1506,9 +1506,6 @@ class ArticleSubjects:
         self._main: str | None = None
         self._main_known = False
         self.last_person: str | None = None
-        # The last body of a person given a figure ("Jo Rivers campaign"), for an "it"
-        # that cannot be the person (set by the pipeline as it reads the figures).
-        self.last_body: str | None = None
         # The last organisation that did something, for a later "it" or "the company",
         # and the last one that gave figures, failing that.
         self.last_organisation: str | None = None
@@ -1618,18 +1615,6 @@ class ArticleSubjects:
         owner = self.last_organisation or self._last_source
         if found is None and owner and _ITS_HOLDING_RE.search(sentence, max(0, start - 60), start):
             return owner  # "Its shares rose 4%": the company's, not the article's main entity
-        body = self.last_body
-        if (
-            found is None
-            and pronoun == "it"
-            and body
-            and self.default
-            and body.startswith(self.default)
-            and _IT_ACTS_RE.search(sentence, max(0, start - _WINDOW), start)
-        ):
-            # "The Rivers campaign paid $9,000 ... In July, it paid 172 staff": "it" is no
-            # person, so the body of the person last given figures, not the person
-            return body
         if pronoun in _PERSON_PRONOUNS and self.last_person:
             if body := _pronoun_body(sentence, start):
                 return f"{self.last_person} {body}"
@@ -2177,14 +2162,6 @@ def _opening_place(sentence: str) -> str | None:
         if places.is_place(name) if n == len(words) else places.is_country_or_us_state(name):
             return name
     return None
-
-
-# "it" that does something ("it paid", "it also spent"), not the "it" of "it is possible"
-# or "it would cost".
-_IT_ACTS_RE = re.compile(
-    r"\b[Ii]t\s+(?:(?:also|then|now|still|only)\s+)?"
-    r"(?!(?:is|was|would|will|could|may|might|seems|seemed|has|had)\b)[a-z]+\b"
-)
 
 
 def _last_pronoun(sentence: str, start: int) -> str | None:

@@ -619,7 +619,17 @@ def _numeric_claims(
             # party or anyone ("we lose 300 a year to ..."), and stays unresolved here.
             subject = source.speaker if who == "I" else source.speaker_org or subject
         subject = _full_org_subject(subject, org_names)
-        if subject and not is_person_name(subject) and (unit := _its_unit(sentence, q)):
+        firm = bool(subject) and (
+            is_org_name(subject or "")
+            or (article_subjects is not None and subject == article_subjects.main)
+        )
+        if (
+            subject
+            and firm
+            and not is_person_name(subject)
+            and not places.is_place(subject)
+            and (unit := _its_unit(sentence, q))
+        ):
             subject = f"{subject} {unit}"  # "profits at its retail arm rose 5%": the arm's
         traded_good = metrics.commodity_priced(metric)
         if traded_good is not None and (
@@ -954,7 +964,11 @@ _UNIT_FIGURE_WORDS = frozenset(
     was were is are stood reached totalled totaled came by to at of up down about some
     nearly almost around roughly just more less than""".split()
 )
-_FIGURE_TOKEN_RE = re.compile(r"[$£€]?\d[\d.,]*(?:%|bn|m|p)?")
+_FIGURE_TOKEN_RE = re.compile(
+    r"[$£€]?\d[\d.,]*(?:\s?(?:percent|per\s+cent|million|billion|cents?|pence|bn|m|p)\b|%)?"
+    # and a time the change is of: "in the first quarter"
+    r"|\b(?:in|the|first|second|third|fourth|quarter|half|year|month|last)\b"
+)
 
 
 def _its_unit(sentence: str, q: numbers.Quantity) -> str | None:
@@ -1087,10 +1101,13 @@ _NET_SIDES = {
 _NET_MEASURE_RE = re.compile(rf"\b(?:{'|'.join(_NET_SIDES)})\b")
 # A rating a net may be of; a net of any other measure ("turnout rose 12 points (34% to
 # 46%)") is a change between two levels.
-_RATING_RE = re.compile(rf"\b(?:ratings?|popularity|net|{'|'.join(_NET_SIDES)})\b")
+_NET_OF_RATING_RE = re.compile(rf"\b(?:ratings?|popularity|net|{'|'.join(_NET_SIDES)})\b")
 # A net stated as a level: signed ("-9 points", "+14 points"), called net ("a net
 # negative 6 points") or placed "at" ("sits at 12 points"); never a change ("rose 12").
-_NET_LEVEL_BEFORE_RE = re.compile(r"(?:\bnet\b[^,;()]{0,20}|\bat\s+|[+\-−–])[+\-−–]?$")
+_NET_LEVEL_BEFORE_RE = re.compile(
+    r"(?:\bnet\b(?:(?!\b(?:rose|fell|rising|falling|improved|worsened|changed|slipped|climbed"
+    r"|dropped|gained|lost|grew|by)\b)[^,;()]){0,20}|\bat\s+|[+\-−–])[+\-−–]?$"
+)
 # A side named by its verb: "(45% approve to 41% disapprove)".
 _SIDE_NOUNS = {"approve": "approval", "disapprove": "disapproval"}
 
@@ -1114,7 +1131,7 @@ def _net_broken_down(text: str, claims: list[ExtractedClaim]) -> list[ExtractedC
             and _NET_OPENS_RE.fullmatch(text, net.surface_end, first.surface_start)
             and pair
             and closes
-            and (net.metric is None or _RATING_RE.search(net.metric))
+            and (net.metric is None or _NET_OF_RATING_RE.search(net.metric))
             and _stated_as_a_level(text, net)
             and _nets_to(net.value, first.value, second.value)
         ):
@@ -1143,9 +1160,12 @@ def _stated_as_a_level(text: str, net: ExtractedClaim) -> bool:
 
 
 def _nets_to(net: float | None, first: float | None, second: float | None) -> bool:
-    """Whether a net is the difference of two shares, to a point of rounding."""
+    """Whether a net is the difference of two shares, to a point of rounding, and of its
+    sign when it has one (a net of 0 has none)."""
     if net is None or first is None or second is None:
         return False
+    if net * (first - second) < 0:
+        return False  # "-6 points (50% to 44%)": the shares net to +6
     return abs(abs(first - second) - abs(net)) <= 1
 
 

@@ -9,7 +9,6 @@ from functools import lru_cache
 from lemminflect import getAllLemmas, getInflection
 
 __all__ = [
-    "can_be_a_verb",
     "can_name_a_measure",
     "is_describing_word",
     "is_noun_not_adjective",
@@ -106,13 +105,6 @@ def is_only_a_verb(word: str) -> bool:
     ("chose", "identify", "believe"), other than an -ing form, which can be a noun."""
     lemmas = getAllLemmas(word)
     return bool(lemmas) and set(lemmas) <= {"VERB", "AUX"} and not word.endswith("ing")
-
-
-@lru_cache(maxsize=4096)
-def can_be_a_verb(word: str) -> bool:
-    """Whether the lower-case `word` may be a verb's form ("shows", "said"), whatever
-    else it may be."""
-    return "VERB" in getAllLemmas(word)
 
 
 @lru_cache(maxsize=4096)

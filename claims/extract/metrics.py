@@ -455,7 +455,7 @@ def _after_number(sentence: str, start: int, end: int, kind: str) -> tuple[str |
         and went[:1] in (["went"], ["goes"])
         and len(went) == 3
         and went[2] not in _NOT_PAID_FOR
-        and _lower(words[3] if len(words) > 3 else "") not in _NOT_PAID_FOR  # "the polls"
+        and [_lower(w) for w in words[2:4]] not in (["the", "polls"], ["the", "courts"])
         and not _AMOUNT_OF_RE.search(sentence, max(0, start - 40), start)
     ):
         # the amount as what went somewhere, not a noun's ("the award of $4m went to")
@@ -569,6 +569,8 @@ _RATING_WORDS = frozenset("positive negative favorable unfavorable favourable un
 _CURRENCY_NAMES = frozenset(name.split()[-1] for name in units.CURRENCY_WORDS) | frozenset(
     "franc krona krone real".split()
 )
+# Names that are common words too ("the real level"): no quote's subject on their own.
+_AMBIGUOUS_CURRENCY_NAMES = frozenset({"real"})
 
 
 def _exchange_rate(words: list[str]) -> str | None:
@@ -585,7 +587,12 @@ def _exchange_rate(words: list[str]) -> str | None:
 # A currency's name as a market report makes it the subject of a quote: "the dollar",
 # "the Swiss franc", "sterling" (a name after a number, "40 euros", is a unit).
 _CURRENCY_NAME = "|".join(
-    sorted({re.escape(n) for n in units.CURRENCY_WORDS} | _CURRENCY_NAMES, key=len, reverse=True)
+    sorted(
+        {re.escape(n) for n in units.CURRENCY_WORDS}
+        | (_CURRENCY_NAMES - _AMBIGUOUS_CURRENCY_NAMES),
+        key=len,
+        reverse=True,
+    )
 )
 _QUOTED_CURRENCY_RE = re.compile(
     rf"\b(?:(?:the|The)\s+(?P<name>(?i:{_CURRENCY_NAME}))|(?P<sterling>[Ss]terling))\b"
@@ -604,13 +611,17 @@ _QUOTE_WORDS = frozenset(
     higher lower firmer weaker stronger at to against the a its new fresh record low high
     level levels of and above below just around about near nearly almost over under some
     later early late then still again also from on in end compared with cents cent pence
-    penny points""".split()
+    penny points morning afternoon evening start year week day month quarter session now
+    ago earlier""".split()
 )
 _SCALED_RE = re.compile(r"\d\s?(?:m|bn|tn|k|million|billion|trillion|thousand)\b", re.I)
 _COUNTER_BEFORE_RE = re.compile(r"\b(?:to|against|per|versus)\s+$")
-_QUOTE_NUMBER_RE = re.compile(r"[$£€¥]?\d[\d.,]*")
-# A price of a thing, not of a currency: "$4 a pint", "$9 per share".
-_PRICE_OF_A_THING_RE = re.compile(r"\s+(?:a|an|per|each)\s+[a-z]")
+# A figure in a quote, its currency code written before it too ("US$0.67", "A$1").
+_QUOTE_NUMBER_RE = re.compile(rf"(?:{units.CURRENCY_PREFIX_RE.pattern})?\d[\d.,]*")
+# A price of a thing, not of a currency: "$4 a pint", "$9 per share"; not "a year ago".
+_PRICE_OF_A_THING_RE = re.compile(
+    r"\s+(?:a|an|per|each)\s+(?!(?:day|week|month|year|quarter|session|hour|decade)s?\b)[a-z]"
+)
 
 
 def _plain_names(names: dict[str, str]) -> dict[str, str]:
@@ -1513,7 +1524,7 @@ _SURVEY_NOUNS = frozenset("poll polls survey surveys sample census".split())
 
 
 # Verbs that say nothing of what was counted: "got 66 million votes" counts votes, as
-# "the year saw 300 closures" counts closures; a need is what is needed ("needs 1,237
+# "the year saw 300 closures" counts closures; a need is what is needed ("needs 1,100
 # delegates": delegates needed).
 _LIGHT_VERBS = {"got": "", "gets": "", "get": "", "has": "", "have": "", "had": "",
                 "saw": "", "sees": "", "see": "",
@@ -1627,10 +1638,12 @@ def _reduced_with_time(sentence: str, start: int, after: int) -> bool:
 # "a survey of 900 adults": a noun whose "of" phrase the count sits in.
 _HEAD_OF_RE = re.compile(r"\b[a-z]{3,}\s+of\s+$")
 # "the award of about $4m": an amount a noun before it has.
-_AMOUNT_OF_RE = re.compile(rf"\b[a-z]{{3,}}\s+of\s+(?:{context.APPROX_WORDS}\s+)?$")
+_AMOUNT_OF_RE = re.compile(
+    rf"\b(?!(?:total|sum|amount|figure)\s)[a-z]{{3,}}\s+of\s+(?:{context.APPROX_WORDS}\s+)?$"
+)
 # What money "went on" or "went to" that is no spending or payment: "went on sale", "went
-# on as planned", "went on to win", "went to waste", "went to court".
-_NOT_PAID_FOR = frozenset("""sale as for with to and waste court trial polls war press""".split())
+# on as planned", "went on to win", "went on for years", "went to waste", "went to court".
+_NOT_PAID_FOR = frozenset("sale as for with to waste court".split())
 _OF_AFTER_RE = re.compile(r"\s+of\s+")
 _NOUN_WORDS_RE = re.compile(r"\s*(?:[\w-]+\s+){0,3}")
 # "the 1,590 votes cast": a determiner makes the words after the number a noun phrase.
@@ -1700,17 +1713,21 @@ def _defining_tail(sentence: str, pos: int, opens_clause: bool) -> list[str] | N
     found = _words_after(sentence, pos, _DEFINING_REACH + 1)
     words = [w.group() for w in found]
     tail: list[str] = []
-    for word in words:
+    for i, word in enumerate(words):
         lower = word.lower()
         if lower in _COMPARATIVES:
             return None  # "waiting more than a year"
         if lower in _DEFINING_STOPS or lower in _AUXILIARIES or word in CALENDAR_NAMES:
             return tail
         if word.islower() and is_only_a_verb(lower):
-            return None  # "needing repairs | get funds": the sentence's own verb
+            return tail  # "living abroad | voted by post": the sentence's own verb
         content = any(_lower(t) not in _TAIL_BREAKS for t in tail)
         if content and lower in _TAIL_BREAKS:
-            return None  # "providing families | with dignity": the verb's phrase goes on
+            # "living in poverty | in Zembla": a phrase of place or time ends the clause;
+            # "providing families | with dignity": the verb's own phrase goes on
+            following = words[i + 1] if i + 1 < len(words) else ""
+            placed = following[:1].isupper() or following.lower() in _TIME_WORDS
+            return tail if placed else None
         if content and word[0].isupper() and tail[-1].islower():
             return None  # "running in states | Lee won": a clause of its own runs on
         if len(tail) == _DEFINING_REACH:

@@ -37,7 +37,7 @@ from functools import lru_cache
 
 from claims.extract import context, leads, places
 from claims.extract.fields import PARTY_WORD
-from claims.extract.lexicon import can_be_a_verb, is_plural_noun
+from claims.extract.lexicon import is_plural_noun
 from claims.extract.names import (
     BUSINESS_NOUNS,
     CALENDAR_NAMES,
@@ -1083,38 +1083,61 @@ _INSTITUTION_NOUNS = frozenset(
 
 @lru_cache(maxsize=64)
 def _named_re(noun: str) -> re.Pattern[str]:
-    """A name of one to four capitalised words ending in `noun`, capitalised or not
-    ("the Labor Department", "a Beacon University poll"), with the word before it."""
+    """A name of one to four capitalised words ending in `noun`, capitalised or not, and
+    what it is "of" ("the Labor Department", "a Beacon University poll", "the US
+    Department of Health and Human Services")."""
     return re.compile(
-        r"(?:(?P<before>[^\s]+)\s+)?"
-        rf"(?P<name>(?:[A-Z][\w.&/-]*\s+){{1,4}}(?:{noun.capitalize()}|{noun}))\b"
-        r"(?!['’-])(?P<after>\s+[a-z]+)?"
+        r"(?<![\w.&/'’-])(?P<name>(?:[A-Z][\w.&/'’-]*\s+){1,4}"
+        rf"(?:{noun.capitalize()}|{noun})"
+        r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.&/-]*(?:\s+(?:and\s+)?[A-Z][\w.&/-]*)*)?)\b(?!['’-])"
     )
 
 
-def _whole_name(m: re.Match) -> str | None:
-    """The name a match of _named_re holds, past a sentence's end and the words that
-    open a phrase ("Mr. Lee. The poll", "Under the Zembla Labor Department"); None when
-    it is the end of a longer name ("Ways and Means Committee"), no name is left before
-    the noun, or the name only qualifies a plural after it ("Department rules")."""
-    before = m["before"]
-    if before is not None and (
-        before.lower() in ("and", "of", "&")
-        or (before[:1].isupper() and before.lower() not in _NAME_OPENERS)
-    ):
-        return None
-    after = m["after"]
-    qualified = after.strip() if after is not None else ""
-    if qualified and is_plural_noun(qualified.capitalize()) and not can_be_a_verb(qualified):
-        return None  # "Department rules"; not "the Beacon poll shows"
+@lru_cache(maxsize=32)
+def _titled_re(office: str) -> re.Pattern[str]:
+    """A person's name after an office's title, full or short ("President Jo Okafor",
+    "Sen. Lee"), never a vice or former holder's."""
+    title = office.capitalize()
+    if short := _OFFICE_ABBREVIATIONS.get(office):
+        title = rf"(?:{title}|{short}\.?)"
+    return re.compile(
+        rf"(?<![Vv]ice[\s-])(?<![Ff]ormer\s)(?<![Dd]eputy\s)\b{title}\s+"
+        r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+    )
+
+
+_POSSESSIVE_END_RE = re.compile(r"['’]s?$")
+# Abbreviations that end in a full stop inside a name ("Mt. Hope", "Acme Corp. Foundation"),
+# where no sentence ends.
+_NAME_ABBREVIATIONS = frozenset(
+    "st mt ft corp inc co ltd gov sen rep dr mr mrs ms jr sr no dept univ".split()
+)
+
+
+def _whole_name(m: re.Match, before: str) -> str | None:
+    """The name a match of _named_re holds, past a sentence's end inside it and the
+    words that open a phrase ("Mr. Lee. The Beacon poll", "Under the Zembla Labor
+    Department"); None when it is the end of a longer name ("Ways and Means Committee")
+    or no name is left before the noun. `before` is the text right before the match."""
     words = m["name"].split()
+    split = False
     for k in range(len(words) - 1, -1, -1):
-        if words[k].endswith(".") and words[k].count(".") == 1 and len(words[k]) > 2:
-            words = words[k + 1 :]  # "Mr. Lee. The poll": the sentence before ends there
+        word = words[k]
+        ends = word.endswith(".") and word.count(".") == 1 and len(word) > 2
+        if ends and word[:-1].lower() not in _NAME_ABBREVIATIONS:
+            words, split = words[k + 1 :], True  # "Lee. The poll": a sentence ends
             break
+    previous = before.split()[-1] if before.split() else ""
+    longer = previous.lower() in ("and", "of", "&") or (
+        previous[:1].isupper()
+        and previous.lower() not in _NAME_OPENERS
+        and previous[-1] not in '.!?:"”'
+    )
+    if longer and not split:
+        return None  # "Ways and Means Committee": the end of a longer name
     while words and (words[0].lower() in _NAME_OPENERS or words[0].lower() in _NOT_GROUP_WORDS):
         words = words[1:]
-    return " ".join(words) if len(words) > 1 else None
+    return " ".join(words) if len(words) > 1 and words[0][:1].isupper() else None
 
 
 # A group said to make up a share of a whole: "Women make up 40% of the workforce",
@@ -1877,15 +1900,26 @@ class ArticleSubjects:
         return named[-1] if named else " ".join(words[1:])
 
     def _named_by_its_noun(self, found: str) -> str | None:
-        """The name a lone noun of an institution stands for: the last name before the
+        """The name a lone noun stands for: for an institution, the last name before the
         sentence that ends in that noun ("the Labor Department" for "the department",
-        "the Supreme Court" for "the court", "a Beacon University poll" for "the poll")."""
+        "the Supreme Court" for "the court", "a Beacon University poll" for "the poll");
+        for an office, the last person given that title ("President Jo Okafor" for "the
+        president"; not a vice or former one)."""
         noun = found.lower()
-        if found != noun or noun not in _INSTITUTION_NOUNS:
+        if found != noun or (noun not in _INSTITUTION_NOUNS and noun not in OFFICES):
             return None
         upto = self._starts[self._current] if self._starts else 0
         before = self._text[max(0, upto - _DESCRIBED_REACH) : upto]
-        names = [name for m in _named_re(noun).finditer(before) if (name := _whole_name(m))]
+        if noun in OFFICES:
+            holders = [m["name"] for m in _titled_re(noun).finditer(before)]
+            if not holders:
+                return None
+            return self.full_person(_POSSESSIVE_END_RE.sub("", holders[-1]))
+        names = [
+            name
+            for m in _named_re(noun).finditer(before)
+            if (name := _whole_name(m, before[max(0, m.start() - 30) : m.start()]))
+        ]
         return names[-1] if names and not places.is_place(names[-1]) else None
 
     def _stands_in(self, found: str) -> bool:

@@ -569,6 +569,8 @@ def test_metric_quality_rules(text, surface, metric):
         ("The award of about $4m went to Lee.", "$4m", "award"),
         ("The $300,000 went on sale in May.", "$300,000", None),
         ("About $4m went to waste.", "$4m", None),
+        ("The $5m went on salaries and rent.", "$5m", "spending on salaries and rent"),
+        ("The total of about $9m went to Acme in May.", "$9m", "payment"),
         ("Rents average $40 per square foot in the area.", "$40", "rents per square foot"),
         ("The office has a rent of $40 per square foot.", "$40", "rent per square foot"),
         ("The yuan traded at 7.1 to the dollar.", "7.1", "exchange rate against the dollar"),
@@ -1120,11 +1122,15 @@ def test_metric_of_economic_indicators_and_levels(text, surface, metric, value):
         # not reported words, another figure, a verb of change, or a count's own verb
         ("Police logged 300 calls saying shots were heard.", "300", "calls logged"),
         ("It needs 40 firms representing 60 percent of sales.", "40", "firms"),
-        # a count opening its clause whose words run on to the sentence's verb, or a
-        # comparison: no clean end to the clause
-        ("About 40,000 people living in poverty received help.", "40,000", "people"),
-        ("About 70 mills that closed paid no redundancy money.", "70", "mills"),
-        ("Some 200 schools needing repairs get funds this year.", "200", "schools"),
+        # the clause ends where the sentence's own verb begins, or at a phrase of place
+        ("About 40,000 people living in poverty received help.", "40,000",
+         "people living in poverty"),
+        ("About 70 mills that closed paid no redundancy money.", "70", "mills that closed"),
+        ("Some 200 schools needing repairs get funds this year.", "200",
+         "schools needing repairs"),
+        ("About 40,000 people living in poverty in Zembla were helped.", "40,000",
+         "people living in poverty"),
+        # a comparison has no clean end to the clause
         ("There are 200 patients waiting more than a year for surgery.", "200", "patients"),
         ("Some 300 jobs rising each year were noted.", "300", "jobs"),
         ("Nearly 5,000 nurses marched in January.", "5,000", "nurses"),

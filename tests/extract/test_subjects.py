@@ -958,7 +958,21 @@ def test_a_part_of_a_firm_named_with_its_is_that_parts(second, surface, subject)
         ("Under Zembla Labor Department rules, firms must report. The department fined "
          "40 firms in May.", "40", "Zembla Labor Department"),
         ("Zembla Labor Department officials spoke. The department fined 40 firms in May.",
-         "40", "department"),
+         "40", "Zembla Labor Department"),
+        # with what it is "of", and past an abbreviation or a sentence's end
+        ("The Zembla Bureau of Roads and Bridges met. The bureau spent $2m on the case.",
+         "$2m", "Zembla Bureau of Roads and Bridges"),
+        ("The Mt. Beacon Council met. The council cut $4m from roads.", "$4m",
+         "Mt. Beacon Council"),
+        ("The fines were approved by Jo Lee. The Zembla Labor Department then acted. The "
+         "department fined 40 firms in May.", "40", "Zembla Labor Department"),
+        # an office: the last person given that title, not a vice or former one
+        ("President Jo Okafor met Lee on Monday. Later the president proposed $1 billion in "
+         "funds.", "$1 billion", "Jo Okafor"),
+        ("Former President Jo Okafor spoke. President Ann Ng replied. The president "
+         "proposed $1 billion in cuts.", "$1 billion", "Ann Ng"),
+        ("Acme Vice President Jo Lee spoke first. The president then proposed $1 billion "
+         "in cuts.", "$1 billion", "president"),
         ("It went to the Beacon Ways and Means Committee. The committee approved $40bn.",
          "$40bn", "committee"),
         ("Beacon House officials spoke on Monday. Lee said the house sold for $2m in May.",

@@ -619,17 +619,7 @@ def _numeric_claims(
             # party or anyone ("we lose 300 a year to ..."), and stays unresolved here.
             subject = source.speaker if who == "I" else source.speaker_org or subject
         subject = _full_org_subject(subject, org_names)
-        firm = bool(subject) and (
-            is_org_name(subject or "")
-            or (article_subjects is not None and subject == article_subjects.main)
-        )
-        if (
-            subject
-            and firm
-            and not is_person_name(subject)
-            and not places.is_place(subject)
-            and (unit := _its_unit(sentence, q))
-        ):
+        if subject and (unit := _firms_part(subject, sentence, q, article_subjects)):
             subject = f"{subject} {unit}"  # "profits at its retail arm rose 5%": the arm's
         traded_good = metrics.commodity_priced(metric)
         if traded_good is not None and (
@@ -985,6 +975,17 @@ def _its_unit(sentence: str, q: numbers.Quantity) -> str | None:
     return m["unit"]
 
 
+def _firms_part(subject: str, sentence: str, q: numbers.Quantity, article_subjects) -> str | None:
+    """The part of a firm a figure of the subject is of (_its_unit), when the subject is
+    a firm: an organisation's name or the article's main entity, never a person or a
+    place ("Lee said profits at its retail arm rose" is no part of Lee)."""
+    unit = _its_unit(sentence, q)  # first: most figures name no part, and it is cheap
+    if unit is None or is_person_name(subject) or places.is_place(subject):
+        return None
+    main = article_subjects.main if article_subjects is not None else None
+    return unit if is_org_name(subject) or subject == main else None
+
+
 # A change set off after a figure by a comma: "$2bn in revenue, about $74m more than a
 # year ago", "$2bn, up 4% on the year".
 _SET_OFF_BEFORE_RE = re.compile(
@@ -1108,6 +1109,7 @@ _NET_LEVEL_BEFORE_RE = re.compile(
     r"(?:\bnet\b(?:(?!\b(?:rose|fell|rising|falling|improved|worsened|changed|slipped|climbed"
     r"|dropped|gained|lost|grew|by)\b)[^,;()]){0,20}|\bat\s+|[+\-−–])[+\-−–]?$"
 )
+_NET_WORD_RE = re.compile(r"\bnet\b")
 # A side named by its verb: "(45% approve to 41% disapprove)".
 _SIDE_NOUNS = {"approve": "approval", "disapprove": "disapproval"}
 
@@ -1145,7 +1147,7 @@ def _net_broken_down(text: str, claims: list[ExtractedClaim]) -> list[ExtractedC
         # in the article's own words where the sentence gives them
         sides = named or _NET_SIDES.get(measure or "", ("positive", "negative"))
         rating = f"net {measure} rating" if measure else "net rating"
-        own_net = net.metric is not None and re.search(r"\bnet\b", net.metric)
+        own_net = net.metric is not None and _NET_WORD_RE.search(net.metric)
         claims[i] = replace(net, metric=net.metric if own_net else rating)
         claims[i + 1] = replace(first, metric=f"{sides[0]} rating")
         claims[i + 2] = replace(second, metric=f"{sides[1]} rating")

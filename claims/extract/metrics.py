@@ -1681,7 +1681,7 @@ def _participle_after(sentence: str, start: int, end: int, noun: str) -> str | N
 _DEFINING_AFTER_RE = re.compile(
     r"(?:\s+(?:in|across|from)\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)?"
     r"\s+(?:(?P<ing>[a-z]{3,}ing)"
-    rf"|(?P<rel>that|who)\s+(?P<past>[a-z]{{3,}}ed|{'|'.join(sorted(_IRREGULAR_PAST_PARTICIPLES))})"
+    rf"|(?P<rel>that|who)\s+(?P<past>{_PARTICIPLE})"
     r"|(?P<adjective>available|eligible|affected|missing|outstanding))\b"
 )
 # Where the clause's words end: a word that opens another phrase of time or clause
@@ -1705,11 +1705,12 @@ _FIGURE_NEXT_RE = re.compile(r"\s+(?:[$£€]|\d)")
 def _defining_tail(sentence: str, pos: int, opens_clause: bool) -> list[str] | None:
     """The words of a defining clause after its verb, up to where the clause plainly ends:
     a word of time or clause or an auxiliary ("living in poverty | by 2030", "that
-    closed | last year", "living in poverty | were helped"), or the sentence's
-    punctuation when the count is a verb's object. None when the words may run on
-    into the sentence's own verb: a count that opens its clause needs its verb after
-    the clause ("people living in poverty received help" has no clean end), and so
-    does a comparison ("patients waiting more than a year")."""
+    closed | last year", "living in poverty | were helped"), the sentence's own verb
+    ("living in poverty | received help"), a phrase of place or time ("in poverty | in
+    Zembla"), or the sentence's punctuation when the count is a verb's object. None
+    when the words may run on: a count that opens its clause needs its verb after the
+    clause, a verb's own phrase may go on ("providing families | with dignity"), and so
+    may a comparison ("patients waiting more than a year") or a quotation."""
     found = _words_after(sentence, pos, _DEFINING_REACH + 1)
     words = [w.group() for w in found]
     tail: list[str] = []

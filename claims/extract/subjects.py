@@ -860,10 +860,8 @@ _NO_POPULATION = {word.lower() for word in context.NOT_SUBJECTS} | {
     "this",
 }
 # A share: a percentage, a fraction word, or a bare count of the group ("16 of the").
-_SHARE_RE = re.compile(
-    r"(?:%|per\s*cent|percent|half|thirds?|quarters?|fifths?|tenths?)$|^[\d,]+$|^[a-z]+$",
-    re.IGNORECASE,
-)
+_SHARE_UNIT = r"(?:%|per\s*cent|percent|half|thirds?|quarters?|fifths?|tenths?)"
+_SHARE_RE = re.compile(rf"{_SHARE_UNIT}$|^[\d,]+$|^[a-z]+$", re.IGNORECASE)
 
 
 # A figure that is a bracket's whole content ("(3.1 percent)", "(+12,000)"): a list
@@ -1152,9 +1150,7 @@ _PART_OF_WHOLE_RE = re.compile(
     r"|comprise[sd]?|constitute[sd]?)\s+"
     rf"(?:{context.SHARE_APPROXIMATORS})?$"
 )
-_SHARE_FIGURE_RE = re.compile(
-    r"%|per\s*cent|percent|half|thirds?|quarters?|fifths?|tenths?", re.IGNORECASE
-)
+_SHARE_FIGURE_RE = re.compile(_SHARE_UNIT, re.IGNORECASE)
 _PEOPLE_WORDS = _PEOPLE | {"women", "men", "adults", "people", "children"}
 # Words that open a clause or describe no group, before a group's words.
 _NOT_GROUP_WORDS = frozenset(

@@ -285,6 +285,28 @@ def _is_place_in(sentence: str, subject: str | None) -> bool:
     )
 
 
+# The wage floor the whole country has: "the federal minimum wage", "the current national
+# minimum wage", "the $7.25 federally mandated minimum wage"; not one proposed ("a $15
+# federal minimum wage").
+_NATIONAL_WAGE_RE = re.compile(
+    r"\bthe\s+(?:current\s+|existing\s+|present\s+)?(?:\S+\s+)?"
+    r"(?:federal|federally|national)\s+(?:mandated\s+)?minimum\s+wage\b",
+    re.IGNORECASE,
+)
+
+
+def _national_wage(sentence: str, q: numbers.Quantity, metric: str | None) -> bool:
+    """Whether the figure is the country's minimum wage, named so in its clause: "the
+    federal minimum wage is $7.25" (not a state's or a city's, nor a plan for one)."""
+    if metric is None or not metric.endswith("minimum wage"):
+        return False
+    found = _NATIONAL_WAGE_RE.search(sentence, max(0, q.start - 60), q.end + 30)
+    if found is None:
+        return False
+    between = sentence[min(found.end(), q.end) : max(found.start(), q.start)]
+    return not re.search(r"[;:]|\bplan\b", between + sentence[q.end : q.end + 15])
+
+
 def _labels_figure(sentence: str, subject: str | None, start: int) -> bool:
     """Whether the subject names the figure as a list's label: "followed by Dunmore on
     21.7%", "Zembla at 3%" (a region or place the country list may not know)."""
@@ -728,7 +750,7 @@ def _numeric_claims(
         elif q.unit == "job" and (sector := _sector_adding_jobs(sentence, q.start)):
             subject = sector  # "Retail trade added 40,000 jobs": the sector's
         elif (
-            periods.is_national_measure(metric)
+            (periods.is_national_measure(metric) or _national_wage(sentence, q, metric))
             and not _is_place_in(sentence, subject)
             and not _labels_figure(sentence, subject, q.start)
             and not _group_measured(sentence, subject)
@@ -842,6 +864,8 @@ def _numeric_claims(
             metric = metrics.measure_it_stands_for(sentence, q.start, previous, common_words)
         subject, metric = _name_out_of_metric(metric, subject, article_subjects)
         time.dated(metric, unit, period)
+        if article_subjects is not None:
+            article_subjects.figure_read(subject)
         claims.append(
             ExtractedClaim(
                 kind="numeric",

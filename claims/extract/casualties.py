@@ -79,6 +79,14 @@ _PLACE_AFTER_RE = re.compile(rf"^[^.;:]{{0,60}}?\b(?:in|at|near)\s+(?:the\s+)?(?
 # The clause a number sits in, after a place: "in Arles, where four were killed".
 _WHERE_BEFORE_RE = re.compile(rf"(?P<name>{_NAME}),?\s+where\s+[^,;]*$")
 _WHERE_WINDOW = 80
+# A venue named before the town of such a clause: "the Beacon nightclub in Arles, where
+# four were killed" is the nightclub's toll, the town only where it stands.
+_VENUE_BEFORE_RE = re.compile(
+    rf"\b(?P<venue>{_NAME}\s+(?:nightclub|club|church|cathedral|mosque|synagogue|temple"
+    r"|school|college|university|hotel|mall|market|stadium|arena|theat(?:re|er)|cinema"
+    r"|restaurant|cafe|bar|factory|plant|mine|hospital|prison|station|airport|concert))"
+    r",?\s+(?:in|at|near)\s+(?:the\s+)?$"
+)
 # How far from the number an event may be named and still be the one counted.
 _EVENT_REACH = 120
 # "the worst shooting in U.S. history": a superlative's scope, not where it happened.
@@ -155,6 +163,10 @@ def _event(sentence: str, end: int) -> str | None:
     Paris"); else None."""
     where = _WHERE_BEFORE_RE.search(sentence, max(0, end - _WHERE_WINDOW), end)
     if where and _clean(where.group("name")):
+        start = where.start("name")
+        venue = _VENUE_BEFORE_RE.search(sentence, max(0, start - _WHERE_WINDOW), start)
+        if venue and (named := _clean(venue.group("venue"))):
+            return named  # "the Beacon nightclub in Arles, where four were killed"
         return _clean(where.group("name"))  # "Arles, where four were killed"
     events = []
     for pattern in (_NAMED_EVENT_RE, _EVENT_AT_RE):

@@ -691,7 +691,8 @@ SHARE_APPROXIMATORS = (
 )
 # What may stand between a clause's opening and its share: "while 16%", "and some 3%".
 _OPENS_CLAUSE_RE = re.compile(
-    rf"(?:[,;:(]|\b(?:while|and|but|whereas|with))\s*{SHARE_APPROXIMATORS}$", re.IGNORECASE
+    rf"(?:[,;:(]|\b(?:while|and|but|whereas|with|though|although|yet))\s*{SHARE_APPROXIMATORS}$",
+    re.IGNORECASE,
 )
 _APPROXIMATORS_ONLY_RE = re.compile(rf"\s*{SHARE_APPROXIMATORS}", re.IGNORECASE)
 

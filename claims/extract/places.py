@@ -158,7 +158,8 @@ def is_place(name: str) -> bool:
     return is_country(name) or name.strip() in _region_names()
 
 
-_CAPITALISED_RE = re.compile(r"\b(?:U\.S\.|U\.K\.|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+# Not "The" that opens a sentence: "The United States" names the United States.
+_CAPITALISED_RE = re.compile(r"\b(?:U\.S\.|U\.K\.|(?!The\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 
 
 # A nation's seats of government, central banks and statistics offices, which name the

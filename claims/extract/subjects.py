@@ -337,6 +337,28 @@ _ITS_HOLDING_RE = re.compile(
     r"\b[Ii]ts\s+(?:[a-z-]+\s+)?(?:shares|stock|share\s+price|profits?|revenues?|sales"
     r"|earnings|workforce|staff|market\s+value)\b"
 )
+# "It" as the doer of a clause that holds a figure, where the clause opens with it, or
+# with a short phrase of time or place before a comma ("In May, it sold 90 cars"). Not an
+# "it" that stands for nothing ("It is likely that", "It took three years to",
+# "It comes two days after"): a verb of being, seeming, taking or happening follows that.
+_IT_DOES_RE = re.compile(
+    r"(?:^|[;:]\s+|^(?:In|By|On|At|For|Over|During|Since|Last|This|Then)\b[^,;.]{1,30},\s+)"
+    r"[Ii]t\s+(?:also\s+|now\s+|then\s+|still\s+)?"
+    r"(?!(?:is|was|'s|’s|isn't|wasn't|will\s+be|would\s+be|could\s+be|may\s+be|might\s+be"
+    r"|has\s+been|had\s+been|seems?|seemed|appears?|appeared|remains?|remained|takes?|took"
+    r"|comes?|came|costs?|means?|meant|looks?|looked|follows?|followed|happened|matters"
+    r"|emerged|turned)\b)[a-z]+"
+)
+# The event a span of time counts down to: "with five days remaining until the Zembla
+# caucuses", "three weeks before the Westmarch primary". Only a named one: "the election"
+# alone may be any.
+_AWAITED_EVENT_RE = re.compile(
+    r"\s+(?:(?:remaining|left|to\s+go)\s+)?(?:until|till|before|ahead\s+of)\s+"
+    r"(?:the\s+|this\s+|next\s+)?(?P<event>(?:[A-Z][\w'’.-]*\s+){1,3}(?:[a-z]+\s+)?"
+    r"(?:caucus(?:es)?|primary|primaries|elections?|vote|referendum|convention|debate"
+    r"|summit|Games|Olympics|deadline))\b"
+)
+_SPAN_OF_TIME_RE = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)$")
 _PERSON_PRONOUNS = frozenset("he she his her him".split())
 _PRONOUN_WORDS = _PERSON_PRONOUNS | frozenset("it its they them their us we me you".split())
 _PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|him|it|its|they|their|the\s+\w+)\b", re.I)
@@ -373,6 +395,48 @@ _LOWER_WORD_NEXT_RE = re.compile(r"\s+[a-z]")
 # comes after the capital so that the scan can skip ahead to capitals only.
 _CAPITAL_WORD_RE = re.compile(r"[A-Z](?<![\w'’-][A-Z])[\w&.'’-]*")
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+# A social-media handle of words run together, each capitalised: "@JoRivers".
+_HANDLE_RE = re.compile(r"(?:[A-Z][a-z]+){2,3}")
+
+
+def _handle_words(sentence: str, found: str) -> str | None:
+    """The words of a handle the sentence writes after "@" ("@JoRivers": "Jo Rivers")."""
+    if not _HANDLE_RE.fullmatch(found) or f"@{found}" not in sentence:
+        return None
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", found)
+
+
+_FIRM_NAME = r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}"
+# A deal that joins two firms, named by them: "a tie-up between Acme and Texas-based
+# Globex", "the proposed merger of Acme and Globex".
+_DEAL_RE = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:proposed|planned|possible|potential|"
+    r"rumoured|rumored|mooted)\s+)?(?P<deal>merger|tie-up|link-up|combination|alliance"
+    r"|joint\s+venture|takeover|deal)\s+(?:between|of)\s+(?:[A-Za-z.]+-based\s+)?"
+    rf"(?P<a>{_FIRM_NAME})\s+and\s+(?:[A-Za-z.]+-based\s+)?(?P<b>{_FIRM_NAME})\b"
+)
+_DEAL_REACH = 160
+
+
+def _deal_before(sentence: str, start: int) -> str | None:
+    """The deal a figure after it is about, as "Acme-Globex merger", when the figure's
+    sentence names one and nothing else it could be of."""
+    deals = list(_DEAL_RE.finditer(sentence, max(0, start - _DEAL_REACH), start))
+    if not deals:
+        return None
+    last = deals[-1]
+    names = [_clean_name(last["a"]), _clean_name(last["b"])]
+    if not all(names):
+        return None
+    return f"{names[0]}-{names[1]} {last['deal']}"
+
+
+def _can_be_it(subject: str) -> bool:
+    """Whether "it", as the doer of a clause, can stand for a subject: one thing, not a
+    person nor several ("Acme and Globex"), nor a stray letter."""
+    return len(subject) > 1 and " and " not in subject and not is_person_name(subject)
 
 
 def _lead(sentence: str) -> int:
@@ -701,6 +765,14 @@ def _candidates(
             after_prep = not _SUBJECT_VERB_RE.match(sentence, c1)
         verb_before = bool(_VERB_RE.search(sentence, clause_start, c0))
         same_clause = not _CLAUSE_BREAK_RE.search(sentence, c1, start)
+        # "with Acme owning the other 40%", "with Lee losing six points and Okafor
+        # gaining six": the name does what the participle says, as a clause's subject
+        doer = (
+            same_clause
+            and _PARTICIPLE_AFTER_RE.match(sentence, c1) is not None
+            and _WITH_DOER_RE.search(sentence, max(0, c0 - _WITH_REACH), c0) is not None
+        )
+        after_prep = after_prep and not doer
         if reporting_group:
             rank = 3
         elif _LABEL_BEFORE_FIGURE_RE.fullmatch(sentence, c1, start) or (
@@ -710,7 +782,7 @@ def _candidates(
             rank = 0  # "Acme 34 percent, Globex 11 percent": each figure after its name
         elif possessive and same_clause:
             rank = 1
-        elif _SUBJECT_VERB_RE.match(sentence, c1) and not after_prep:
+        elif (doer or _SUBJECT_VERB_RE.match(sentence, c1)) and not after_prep:
             rank = 2
         elif after_prep:
             if verb_before or not _HOLDER_PREPOSITION_RE.search(sentence, max(0, c0 - 16), c0):
@@ -734,6 +806,11 @@ def _candidates(
 
 # A sentence opening on a participle and where it happened: "Meeting in Brussels, ...",
 # "Speaking at a rally in Dunmore, ...".
+# "with" before a name that a participle follows, the phrase's doer; or before another
+# such doer and "and" ("with Lee losing six points and Okafor gaining").
+_WITH_DOER_RE = re.compile(r"\b[Ww]ith\s+(?:[A-Z][^,;:.]*?\s+[a-z]{2,}ing\b[^,;:.]*?\s+and\s+)?$")
+_WITH_REACH = 100
+_PARTICIPLE_AFTER_RE = re.compile(r"\s+(?:now\s+|still\s+)?[a-z]{2,}(?:ed|ing)\b")
 _PARTICIPLE_OPENER_RE = re.compile(r"[A-Z][a-z]+ing\s+(?:in|at|on|from|with|outside|near)\s")
 
 
@@ -1051,6 +1128,7 @@ _COORDINATED_SHARE_RE = re.compile(
 
 
 # The people a poll asked, named by how they were asked: "31% of those surveyed".
+_SAID_AFTER_RE = re.compile(r"\s+(?:said|say|says)\b")
 _RESPONDENTS_AFTER_RE = re.compile(
     r"\s+of\s+(?:those|the\s+people|people|respondents)\s+"
     r"(?:surveyed|polled|questioned|asked|interviewed|sampled)\b"
@@ -1451,6 +1529,10 @@ def _ranked_subject(
         return levy["goods"], 0  # "a 35% duty on Zemblan tyres": what the duty is on
     if found := _after_figure_subject(sentence, end):
         return found, 0
+    if _SPAN_OF_TIME_RE.search(sentence, start, end) and (
+        awaited := _AWAITED_EVENT_RE.match(sentence, end)
+    ):
+        return awaited["event"], 0  # "five days remaining until the Zembla caucuses"
     if agent := _agent_after(sentence, end):
         return agent, 1  # "the $5m spent by Rivers": the spender's money
     if m := leads.TIED_WITH_RE.search(sentence, max(0, start - 200), start):
@@ -1556,6 +1638,37 @@ class ArticleSubjects:
         # The group the paragraph's last share was of ("74% of voters were over 45"), for
         # the bare shares that go on describing it ("78% were white"): (paragraph, group).
         self._population: tuple[int, str] | None = None
+        # The subject of the last figure read, with its paragraph, for an "it" that goes on
+        # telling what that subject did ("Acme earned $2m in May. In June, it earned $3m").
+        self._last_figure: tuple[int, str] | None = None
+
+    def figure_read(self, subject: str | None) -> None:
+        """Note the subject that a figure of the sentence being read was given."""
+        if subject and self._current < len(self._paragraphs):
+            self._last_figure = (self._paragraphs[self._current], subject)
+
+    def _its_owner(self, sentence: str, found: str, start: int) -> str | None:
+        """The firm a common noun subject belongs to when the sentence says "its" before
+        it ("Its vehicle businesses have gained"): the last one named, or that spoke."""
+        owned = re.search(
+            rf"\b[Ii]ts\s+{re.escape(found)}\b", sentence[max(0, start - _WINDOW) : start]
+        )
+        return (self.last_organisation or self._last_source) if owned else None
+
+    def _it_goes_on(self, sentence: str, start: int) -> str | None:
+        """The subject of the paragraph's last figure, when "it" opens the clause of this
+        one and does something ("In July, it paid 172 staff"): that same thing, when
+        "it" can stand for it."""
+        if self._last_figure is None or self._current >= len(self._paragraphs):
+            return None
+        paragraph, subject = self._last_figure
+        if paragraph != self._paragraphs[self._current] or not _can_be_it(subject):
+            return None
+        lead = _lead(sentence)
+        doer = _IT_DOES_RE.search(sentence, lead, start)
+        if doer is None or (doer.start() != lead and sentence[doer.start()] not in ";:"):
+            return None
+        return None if _CLAUSE_PUNCTUATION_RE.search(sentence, doer.end(), start) else subject
 
     def enter(self, sentence_start: int) -> None:
         """Begin reading the sentence that starts at `sentence_start` of the text."""
@@ -1618,11 +1731,15 @@ class ArticleSubjects:
             self._groups[noun] = found
         elif rank == 5 and (group := self._group_named_again(sentence, found)):
             return group  # "the casinos": the group of a name given before
+        if found is not None and (handle := _handle_words(sentence, found)):
+            found = handle  # "@JoRivers promises a $15 wage": Jo Rivers
         opener = _OPENING_PRONOUN_RE.match(sentence, _lead(sentence[:start]))
         if opener and rank >= 3:
             found = None  # "She also earned £9 for a column in the Globe": she earned it
         if found is not None and (named := self._named_by_its_noun(found)):
             return named  # "the department cut its cutoff": the Labor Department
+        if rank == 5 and found is not None and (owner := self._its_owner(sentence, found, start)):
+            return owner  # "Its vehicle businesses gained share in three regions": the firm's
         if found is not None and not self._stands_in(found):
             return self.full_person(found)
         organisation = self.last_organisation or self._last_source
@@ -1634,6 +1751,8 @@ class ArticleSubjects:
         owner = self.last_organisation or self._last_source
         if found is None and owner and _ITS_HOLDING_RE.search(sentence, max(0, start - 60), start):
             return owner  # "Its shares rose 4%": the company's, not the article's main entity
+        if found is None and pronoun == "it" and (carried := self._it_goes_on(sentence, start)):
+            return carried  # "In July, it paid 172 staff": what the last figure was of
         if pronoun in _PERSON_PRONOUNS and self.last_person:
             if body := _pronoun_body(sentence, start):
                 return f"{self.last_person} {body}"
@@ -1642,6 +1761,8 @@ class ArticleSubjects:
             noun = found.split()[-1].lower()
             if noun in _PERSONAL_BODIES:
                 return f"{self.main} {noun}"  # "the campaign" in a story about Jo Rivers
+        if found is None and (deal := _deal_before(sentence, start)):
+            return deal  # "a tie-up between Acme and Globex, valued at $9bn": the deal's
         some = _PART_OF_GROUP_RE.match(sentence, end) if found is None else None
         if some and (group := self._groups.get(some["noun"].lower())):
             return group  # "up at five of the casinos": some of the group named before
@@ -1663,7 +1784,12 @@ class ArticleSubjects:
         is the group _group_after_share found after the share, if any."""
         if not context.share_opens_clause(sentence, start):
             return None
-        group = group or _RESPONDENTS_AFTER_RE.match(sentence, end)
+        # "32 percent said they had no opinion of him": the share is of those asked
+        group = (
+            group
+            or _RESPONDENTS_AFTER_RE.match(sentence, end)
+            or _SAID_AFTER_RE.match(sentence, end)
+        )
         if group is None:
             return None
         pos = group.end()
@@ -1677,7 +1803,9 @@ class ArticleSubjects:
             ):
                 return None  # "the most important issue for Okafor": no stand on Okafor
             if opinion["pronoun"]:
-                return self.last_person
+                # "Lee's rating rose, though 30% had no opinion of him": the person the
+                # sentence named before the share, else the one the text was telling of
+                return self._person_named_before(sentence, start) or self.last_person
             name = opinion["name"]
             if name.endswith(("'s", "’s", "'", "’")):
                 return None  # "residents of Okafor's district": not an opinion of Okafor

@@ -25,6 +25,14 @@ def numeric(text: str, surface: str):
          "Van quake", "people injured"),
         ("Rescuers searched the town of Pelt, where 12 people died in the flood.", "12",
          "Pelt", "people killed"),
+        # a venue named before the town of the "where" clause is where they died
+        ("Okafor laid flowers at the Beacon nightclub in Arles, where 31 people were killed.",
+         "31", "Beacon nightclub", "people killed"),
+        ("Lee stopped at the Westmarch cathedral near Dunmore, where four people died.",
+         "four", "Westmarch cathedral", "people killed"),
+        # a town with no venue before it stays the town
+        ("Lee toured a school in Arles, where 31 people were killed.", "31",
+         "Arles", "people killed"),
     ],
 )  # fmt: skip
 def test_a_casualty_count_is_about_its_event(text, surface, subject, metric):

@@ -2064,3 +2064,146 @@ def test_a_rubric_in_capitals_before_a_colon_is_no_subject():
     assert claim_subject(text, "$43 million") != "FACT OF THE DAY"
     # an acronym or a one-word place in capitals still names
     assert claim_subject("ACME: profits rose 5% in May.", "5%") == "ACME"
+
+
+# An article about Westmarch Bank, in which another subject's figure comes first.
+_ABOUT_THE_BANK = "Westmarch Bank grew. Westmarch Bank hired in Dunmore. "
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # "it" opening a clause goes on telling what the last figure's subject did
+        ("Acme Railways paid Beacon Ltd $35,000 in May and had 190 staff. "
+         "In June, it paid 172 staff.", "172", "Acme Railways"),
+        ("Acme Railways carried 9 million passengers last year. It also cut 300 jobs.",
+         "300", "Acme Railways"),
+        ("Zembla counted 120 million texts on the day, figures from Beacon Data showed. "
+         "It represents an increase of 20% on last year.", "20%", "Zembla"),
+    ],
+)  # fmt: skip
+def test_it_doing_something_is_the_last_figures_subject(text, surface, subject):
+    assert claim_subject(_ABOUT_THE_BANK + text, surface) == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # "it" that stands for nothing ("It is likely that ..."), a person, and a figure
+        # of another paragraph
+        ("Acme Railways carried 9 million passengers. It is likely that 20% were tourists.", "20%"),
+        ("Jo Rivers raised $2m in May. In June, it rained for 20 days.", "20 days"),
+        ("Acme Railways carried 9 million passengers last year.\n\nIt also cut 300 jobs.", "300"),
+    ],
+)  # fmt: skip
+def test_it_stands_only_for_one_thing_of_the_paragraph(text, surface):
+    assert claim_subject(_ABOUT_THE_BANK + text, surface) == "Westmarch Bank"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        ("With five days remaining until the Zembla caucuses, Okafor met Lee.", "five days",
+         "Zembla caucuses"),
+        ("Three weeks ahead of the Westmarch primary, Okafor leads.", "Three weeks",
+         "Westmarch primary"),
+        ("The debate came 15 days before the Dunmore Senate election.", "15 days",
+         "Dunmore Senate election"),
+    ],
+)  # fmt: skip
+def test_a_span_counting_down_to_a_named_event_is_the_events(text, surface, subject):
+    assert claim_subject(text, surface) == subject
+
+
+def test_a_span_before_an_unnamed_event_or_a_count_before_one_is_not_the_events():
+    text = "Okafor spoke in Dunmore. Three weeks before the election, Okafor raised $2m."
+    assert claim_subject(text, "Three weeks") == "Okafor"
+    text = "Okafor spoke in Dunmore. Okafor won 40 delegates before the Zembla primary."
+    assert claim_subject(text, "40") == "Okafor"
+
+
+def test_a_handle_of_words_run_together_is_the_persons_name():
+    text = "<tweet>.@JoRivers promises to raise the minimum wage to $15 in a speech.</tweet>"
+    assert claim_subject(text, "$15") == "Jo Rivers"
+    # a name without "@" or an acronym handle stays as written
+    assert claim_subject("JoRivers raised $15 in a day.", "$15") != "Jo Rivers"
+    assert claim_subject("Jo Rivers said @ACME raised prices 5%.", "5%") == "ACME"
+
+
+def test_the_countrys_minimum_wage_is_the_countrys():
+    opening = "Jo Okafor spoke. Okafor won. Jobs in the United States grew. "
+    opening += "The United States added jobs. "
+    text = opening + "The current federally mandated minimum wage is $7.25."
+    assert claim_subject(text, "$7.25") == "US"
+    text = opening + "Okafor said the $7.25 federal minimum wage was too low."
+    assert claim_subject(text, "$7.25") == "US"
+    # a wage someone proposes, and a state's, are not the country's
+    text = opening + "Okafor wants a $15 federal minimum wage and a ban on fracking."
+    assert claim_subject(text, "$15") == "Jo Okafor"
+    text = opening + "Texas raised its minimum wage to $9."
+    assert claim_subject(text, "$9") == "Texas"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a bare share after "though" that says it has no opinion of "him": the person
+        # the sentence named before the share
+        ("Ana Okafor spoke in Dunmore. Okafor is far below at 30 percent, Jo Lindqvist's "
+         "favorability sits at 50 percent, though 32 percent said they had no opinion of him.",
+         "32 percent", "Jo Lindqvist"),
+        ("Ana Okafor spoke in Dunmore. Polls were mixed on Jo Lindqvist, and 30 percent "
+         "of voters said they had no opinion of him.", "30 percent", "Jo Lindqvist"),
+    ],
+)  # fmt: skip
+def test_an_opinion_of_a_pronoun_is_of_the_person_named_before(text, surface, subject):
+    assert claim_subject(text, surface) == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a name after "with" that a participle follows does what it says
+        ("Beacon bought 60% of Globex, with Acme owning the remaining 40%.", "40%", "Acme"),
+        ("The poll showed a shift, with Jo Okafor losing six percentage points and "
+         "Westmarch Sen. Ana Lee gaining five points.", "six percentage points", "Jo Okafor"),
+    ],
+)  # fmt: skip
+def test_the_doer_of_a_with_phrase_is_its_figures_subject(text, surface, subject):
+    assert claim_subject(text, surface) == subject
+
+
+def test_a_with_phrase_before_a_comma_leaves_the_figure_after_it_alone():
+    text = "In 2008, with Jo Okafor facing Ana Lee, about 60 percent of voters were over 45."
+    assert claim_subject(text, "60 percent") != "Jo Okafor"
+    # "compared with Acme": no participle, no doer
+    assert claim_subject("Beacon's sales rose 5%, compared with Acme.", "5%") == "Beacon"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        ("A tie-up between Acme and Texas-based Globex Corp would create the fourth "
+         "biggest bank, valued at $180bn.", "$180bn", "Acme-Globex Corp tie-up"),
+        ("Acme grew. The proposed merger of Acme and Globex was worth $9bn.", "$9bn",
+         "Acme-Globex merger"),
+    ],
+)  # fmt: skip
+def test_a_deal_joining_two_firms_is_what_its_value_is_of(text, surface, subject):
+    assert claim_subject(text, surface) == subject
+
+
+def test_a_deal_named_after_the_figure_or_with_an_owner_before_it_is_not_its_subject():
+    text = "Acme's profit rose 5% after a deal between Acme and Globex."
+    assert claim_subject(text, "5%") == "Acme"
+    text = "After a merger of Acme and Globex, Beacon's shares rose 4%."
+    assert claim_subject(text, "4%") == "Beacon"
+
+
+def test_a_common_noun_after_its_is_the_firms():
+    opening = "Acme Motors said on Monday that profit fell. "
+    text = opening + "Its vehicle businesses gained market share in three regions."
+    assert claim_subject(text, "three") == "Acme Motors"
+    # without "its", the noun phrase stays
+    text = opening + "Rival businesses gained market share in three regions."
+    assert claim_subject(text, "three") != "Acme Motors"

@@ -771,7 +771,7 @@ def _candidates(
             same_clause
             and _PARTICIPLE_AFTER_RE.match(sentence, c1) is not None
             and _WITH_DOER_RE.search(sentence, max(0, c0 - _WITH_REACH), c0) is not None
-        )
+        ) or _WHO_CLAUSE_TO_FIGURE_RE.fullmatch(sentence, c1, start) is not None
         after_prep = after_prep and not doer
         if reporting_group:
             rank = 3
@@ -810,6 +810,14 @@ def _candidates(
 # such doer and "and" ("with Lee losing six points and Okafor gaining").
 _WITH_DOER_RE = re.compile(r"\b[Ww]ith\s+(?:[A-Z][^,;:.]*?\s+[a-z]{2,}ing\b[^,;:.]*?\s+and\s+)?$")
 _WITH_REACH = 100
+# A relative clause about a name that runs on to the figure: "the defeat of Jo Okafor,
+# who broke with decades of Zemblan policy to hold three summits": Okafor's summits.
+# Not one that opens a clause of its own on the way ("who represents a state that is 95
+# percent white", "who need not prove it to the extent that Lee did two years ago").
+_WHO_CLAUSE_TO_FIGURE_RE = re.compile(
+    rf",\s+who\s+(?!(?:{SAYING_VERBS}|{_REPORTING_VERBS})\b)"
+    r"(?:(?!\b(?:that|which|whose|where|when|while|if|because|than)\b)[^,;:.()\"“”]){0,100}"
+)
 _PARTICIPLE_AFTER_RE = re.compile(r"\s+(?:now\s+|still\s+)?[a-z]{2,}(?:ed|ing)\b")
 _PARTICIPLE_OPENER_RE = re.compile(r"[A-Z][a-z]+ing\s+(?:in|at|on|from|with|outside|near)\s")
 

@@ -2207,3 +2207,25 @@ def test_a_common_noun_after_its_is_the_firms():
     # without "its", the noun phrase stays
     text = opening + "Rival businesses gained market share in three regions."
     assert claim_subject(text, "three") != "Acme Motors"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a relative clause about a name that runs on to the figure is that name's
+        ("Lee is yet to acknowledge the defeat of President Jo Okafor, who broke with "
+         "decades of Zemblan policy to hold three summits with the leader.", "three",
+         "Jo Okafor"),
+        ("Lee followed in the footsteps of Ana Lindqvist, who served as chief judge for "
+         "nearly nine years.", "nine years", "Ana Lindqvist"),
+    ],
+)  # fmt: skip
+def test_a_who_clause_holding_the_figure_is_its_antecedents(text, surface, subject):
+    assert claim_subject(text, surface) == subject
+
+
+def test_a_who_clause_that_opens_another_clause_or_reports_leaves_the_figure_alone():
+    text = "Lee leads, while Jo Okafor, who represents a state that is 95 percent rural, trails."
+    assert claim_subject(text, "95 percent") != "Jo Okafor"
+    text = "Lee praised Jo Okafor, who said Acme would cut 300 jobs."
+    assert claim_subject(text, "300") == "Acme"

@@ -359,6 +359,7 @@ _AWAITED_EVENT_RE = re.compile(
     r"|summit|Games|Olympics|deadline))\b"
 )
 _SPAN_OF_TIME_RE = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)$")
+_ITS_RE = re.compile(r"\b[Ii]ts\b")
 _PERSON_PRONOUNS = frozenset("he she his her him".split())
 _PRONOUN_WORDS = _PERSON_PRONOUNS | frozenset("it its they them their us we me you".split())
 _PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|him|it|its|they|their|the\s+\w+)\b", re.I)
@@ -431,6 +432,16 @@ def _deal_before(sentence: str, start: int) -> str | None:
     if not all(names):
         return None
     return f"{names[0]}-{names[1]} {last['deal']}"
+
+
+def _it_does(sentence: str, start: int) -> bool:
+    """Whether "it" opens the clause of the figure at `start` and does something: "In
+    July, it paid 172 staff" (not "It is likely that 20% ...")."""
+    lead = _lead(sentence)
+    doer = _IT_DOES_RE.search(sentence, max(lead, start - _WINDOW), start)
+    if doer is None or (doer.start() != lead and sentence[doer.start()] not in ";:"):
+        return False
+    return not _CLAUSE_PUNCTUATION_RE.search(sentence, doer.end(), start)
 
 
 def _can_be_it(subject: str) -> bool:
@@ -1646,8 +1657,8 @@ class ArticleSubjects:
         # The group the paragraph's last share was of ("74% of voters were over 45"), for
         # the bare shares that go on describing it ("78% were white"): (paragraph, group).
         self._population: tuple[int, str] | None = None
-        # The subject of the last figure read, with its paragraph, for an "it" that goes on
-        # telling what that subject did ("Acme earned $2m in May. In June, it earned $3m").
+        # The subject of the last figure read, with its paragraph, for the paragraph's
+        # later figures that name no one ("Acme earned $2m in May. In June, it earned $3m").
         self._last_figure: tuple[int, str] | None = None
 
     def figure_read(self, subject: str | None) -> None:
@@ -1663,20 +1674,41 @@ class ArticleSubjects:
         )
         return (self.last_organisation or self._last_source) if owned else None
 
-    def _it_goes_on(self, sentence: str, start: int) -> str | None:
-        """The subject of the paragraph's last figure, when "it" opens the clause of this
-        one and does something ("In July, it paid 172 staff"): that same thing, when
-        "it" can stand for it."""
+    def _paragraph_subject(self) -> str | None:
+        """The subject of the paragraph's last figure, when the paragraph has given one."""
         if self._last_figure is None or self._current >= len(self._paragraphs):
             return None
         paragraph, subject = self._last_figure
-        if paragraph != self._paragraphs[self._current] or not _can_be_it(subject):
+        return subject if paragraph == self._paragraphs[self._current] else None
+
+    def _it_goes_on(self) -> str | None:
+        """The subject of the paragraph's last figure, when "it" opens the clause of this
+        one and does something ("In July, it paid 172 staff"), and "it" can stand for
+        that subject; else the article's."""
+        subject = self._paragraph_subject()
+        return subject if subject and _can_be_it(subject) else self.default
+
+    def _paragraph_goes_on(self, sentence: str, start: int) -> str | None:
+        """The subject of the paragraph's last figure, for a figure whose sentence names
+        no one: a paragraph goes on about what it has been giving figures for ("Profits
+        at Acme rose 5%. Margins widened to 9%": Acme's). Not when the sentence names
+        the article's own subject, whose figure it then is, nor when "its" before the
+        figure points back to a firm or "he" or "his" to a person the subject is not,
+        nor for a lone common noun ("the game"), which names no one."""
+        subject = self._paragraph_subject()
+        if subject is None or (" " not in subject and not subject[:1].isupper()):
             return None
-        lead = _lead(sentence)
-        doer = _IT_DOES_RE.search(sentence, lead, start)
-        if doer is None or (doer.start() != lead and sentence[doer.start()] not in ";:"):
+        before = max(0, start - _WINDOW)  # the figure's clause, as far as names are sought
+        if _ITS_RE.search(sentence, before, start):
             return None
-        return None if _CLAUSE_PUNCTUATION_RE.search(sentence, doer.end(), start) else subject
+        if _PERSON_PRONOUN_RE.search(sentence, before, start) and not is_person_name(subject):
+            return None  # "His campaign said he raised $7m": a person's, not the last firm's
+        near = sentence[before : start + _WINDOW]
+        default = self.default or ""
+        named = [word for word in default.split() if word[:1].isupper()]
+        if any(re.search(rf"\b{re.escape(word)}\b", near) for word in named):
+            return None
+        return subject
 
     def enter(self, sentence_start: int) -> None:
         """Begin reading the sentence that starts at `sentence_start` of the text."""
@@ -1759,8 +1791,8 @@ class ArticleSubjects:
         owner = self.last_organisation or self._last_source
         if found is None and owner and _ITS_HOLDING_RE.search(sentence, max(0, start - 60), start):
             return owner  # "Its shares rose 4%": the company's, not the article's main entity
-        if found is None and pronoun == "it" and (carried := self._it_goes_on(sentence, start)):
-            return carried  # "In July, it paid 172 staff": what the last figure was of
+        if found is None and pronoun == "it" and _it_does(sentence, start):
+            return self._it_goes_on()  # "In July, it paid 172 staff"
         if pronoun in _PERSON_PRONOUNS and self.last_person:
             if body := _pronoun_body(sentence, start):
                 return f"{self.last_person} {body}"
@@ -1780,6 +1812,8 @@ class ArticleSubjects:
             return described  # "... 74% of voters were over 45. 78% were white": theirs
         if found is None and (population := _opening_population(sentence, start)):
             return population  # "30% of nurses earn $40,000 or less": the nurses' pay
+        if found is None and (carried := self._paragraph_goes_on(sentence, start)):
+            return carried  # "Profits at Acme rose 5%. Margins widened to 9%": Acme's
         return self.default if found is None else self.main or found
 
     def _opinion_target(

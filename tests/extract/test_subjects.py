@@ -2089,14 +2089,42 @@ def test_it_doing_something_is_the_last_figures_subject(text, surface, subject):
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
-        # "it" that stands for nothing ("It is likely that ..."), a person, and a figure
-        # of another paragraph
-        ("Acme Railways carried 9 million passengers. It is likely that 20% were tourists.", "20%"),
+        # an "it" that does something stands for no person, and a figure of another
+        # paragraph carries nothing
         ("Jo Rivers raised $2m in May. In June, it rained for 20 days.", "20 days"),
         ("Acme Railways carried 9 million passengers last year.\n\nIt also cut 300 jobs.", "300"),
     ],
 )  # fmt: skip
 def test_it_stands_only_for_one_thing_of_the_paragraph(text, surface):
+    assert claim_subject(_ABOUT_THE_BANK + text, surface) == "Westmarch Bank"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Acme Railways carried 9 million passengers in May. About 20% were tourists.", "20%"),
+        ("Profits at Acme Railways rose 5% in May. In June they rose by a further 3%.", "3%"),
+        ("Acme Railways carried 9 million passengers. It is likely that 20% were tourists.",
+         "20%"),
+    ],
+)  # fmt: skip
+def test_a_figure_naming_no_one_is_of_what_its_paragraph_gave_figures_for(text, surface):
+    assert claim_subject(_ABOUT_THE_BANK + text, surface) == "Acme Railways"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # the sentence names the article's own subject, "his" points to a person, the
+        # figure before is a lone common noun, or of another paragraph
+        ("Acme Railways carried 9 million passengers. Westmarch Bank said 20% were tourists.",
+         "20%"),
+        ("Acme Railways carried 9 million passengers. His campaign said he raised $7m.", "$7m"),
+        ("The game sold 9 million copies. About 20% were sold abroad.", "20%"),
+        ("Acme Railways carried 9 million passengers.\n\nAbout 20% were tourists.", "20%"),
+    ],
+)  # fmt: skip
+def test_a_figure_naming_no_one_stays_the_articles_otherwise(text, surface):
     assert claim_subject(_ABOUT_THE_BANK + text, surface) == "Westmarch Bank"
 
 

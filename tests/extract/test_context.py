@@ -230,6 +230,13 @@ def test_find_metric_falls_back_to_the_counted_unit():
         ("The campaign collected $3m in May.", "$3m", "money collected"),
         ("The mayor set out 10 proposals.", "10", "proposals"),
         ("Three people were hurt and more than 20 were treated.", "20", None),
+        # a rival's figure after the words that describe the rival takes the first's
+        (
+            "Okafor took 57 percent of the vote to law professor Jo Lindqvist's 43 percent.",
+            "43 percent",
+            "share of vote",
+        ),
+        ("Okafor took 57% of the vote to Republican challenger Lee's 43%.", "43%", "share of vote"),
     ],
 )
 def test_metric_of_level_and_change_sentences(text, surface, metric):

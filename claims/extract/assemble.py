@@ -285,26 +285,30 @@ def _is_place_in(sentence: str, subject: str | None) -> bool:
     )
 
 
-# The wage floor the whole country has: "the federal minimum wage", "the current national
-# minimum wage", "the $7.25 federally mandated minimum wage"; not one proposed ("a $15
-# federal minimum wage").
-_NATIONAL_WAGE_RE = re.compile(
-    r"\bthe\s+(?:current\s+|existing\s+|present\s+)?(?:\S+\s+)?"
-    r"(?:federal|federally|national)\s+(?:mandated\s+)?minimum\s+wage\b",
+# The wage floor a whole country has now, named with its level: "the national minimum
+# wage is £9", "the current federal minimum wage of $8", "the $8 federal minimum wage";
+# not one someone wants ("raise the federal minimum wage to $12", "a $12 federal minimum
+# wage", "the proposed federal minimum wage of $12").
+_NATIONAL_WAGE = r"(?:federal|federally|national)\s+(?:mandated\s+)?minimum\s+wage"
+_NATIONAL_WAGE_OF_RE = re.compile(
+    rf"\bthe\s+(?:(?:current|existing|present)\s+)?{_NATIONAL_WAGE}\s+"
+    r"(?:is|was|stands\s+at|stood\s+at|remains|of)\s+(?:just\s+|only\s+)?$",
     re.IGNORECASE,
 )
+_THE_CURRENT_BEFORE_RE = re.compile(r"\bthe\s+(?:(?:current|existing|present)\s+)?$")
+_NATIONAL_WAGE_AFTER_RE = re.compile(rf"(?:\s+an\s+hour)?\s+{_NATIONAL_WAGE}\b", re.IGNORECASE)
 
 
 def _national_wage(sentence: str, q: numbers.Quantity, metric: str | None) -> bool:
-    """Whether the figure is the country's minimum wage, named so in its clause: "the
-    federal minimum wage is $7.25" (not a state's or a city's, nor a plan for one)."""
+    """Whether the figure is the level of the country's minimum wage as it stands."""
     if metric is None or not metric.endswith("minimum wage"):
         return False
-    found = _NATIONAL_WAGE_RE.search(sentence, max(0, q.start - 60), q.end + 30)
-    if found is None:
-        return False
-    between = sentence[min(found.end(), q.end) : max(found.start(), q.start)]
-    return not re.search(r"[;:]|\bplan\b", between + sentence[q.end : q.end + 15])
+    if _NATIONAL_WAGE_OF_RE.search(sentence, max(0, q.start - 80), q.start):
+        return True
+    return bool(
+        _THE_CURRENT_BEFORE_RE.search(sentence, max(0, q.start - 20), q.start)
+        and _NATIONAL_WAGE_AFTER_RE.match(sentence, q.end)
+    )
 
 
 def _labels_figure(sentence: str, subject: str | None, start: int) -> bool:

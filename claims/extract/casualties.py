@@ -82,10 +82,16 @@ _WHERE_WINDOW = 80
 # A venue named before the town of such a clause: "the Beacon nightclub in Arles, where
 # four were killed" is the nightclub's toll, the town only where it stands.
 _VENUE_BEFORE_RE = re.compile(
-    rf"\b(?P<venue>{_NAME}\s+(?:nightclub|club|church|cathedral|mosque|synagogue|temple"
+    rf"\b(?P<venue>{_NAME}\s+(?i:nightclub|club|church|cathedral|mosque|synagogue|temple"
     r"|school|college|university|hotel|mall|market|stadium|arena|theat(?:re|er)|cinema"
     r"|restaurant|cafe|bar|factory|plant|mine|hospital|prison|station|airport|concert))"
     r",?\s+(?:in|at|near)\s+(?:the\s+)?$"
+)
+# A disaster that struck the whole town, after the toll: "where 12 died in the flood".
+_TOWN_WIDE_AFTER_RE = re.compile(
+    r"[^.;]{0,80}?\b(?:floods?|flooding|(?:earth)?quake|storm|hurricane|cyclone|typhoon"
+    r"|tornado|wildfires?|tsunami|landslides?|mudslides?|heatwave|drought)\b",
+    re.IGNORECASE,
 )
 # How far from the number an event may be named and still be the one counted.
 _EVENT_REACH = 120
@@ -165,7 +171,8 @@ def _event(sentence: str, end: int) -> str | None:
     if where and _clean(where.group("name")):
         start = where.start("name")
         venue = _VENUE_BEFORE_RE.search(sentence, max(0, start - _WHERE_WINDOW), start)
-        if venue and (named := _clean(venue.group("venue"))):
+        town_wide = _TOWN_WIDE_AFTER_RE.match(sentence, end) is not None
+        if venue and not town_wide and (named := _clean(venue.group("venue"))):
             return named  # "the Beacon nightclub in Arles, where four were killed"
         return _clean(where.group("name"))  # "Arles, where four were killed"
     events = []

@@ -158,7 +158,7 @@ def is_place(name: str) -> bool:
     return is_country(name) or name.strip() in _region_names()
 
 
-# Not "The" that opens a sentence: "The United States" names the United States.
+# Not "The" before a name: "The United States" is the United States, "The Gambia" Gambia.
 _CAPITALISED_RE = re.compile(r"\b(?:U\.S\.|U\.K\.|(?!The\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 
 
@@ -192,8 +192,12 @@ def _country_mentions(text: str) -> list[tuple[str, float]]:
         words = m.group()
         code = country_code(words) or demonym_country(words) or _region_countries().get(words)
         if code is None and " " in words:
-            first = words.split()[0]
-            code = country_code(first) or demonym_country(first)
+            # two capitalised words that are no one name: "French Navy", or an opener
+            # before a country ("In France", "But Germany")
+            for word in words.split():
+                code = country_code(word) or demonym_country(word)
+                if code is not None:
+                    break
         if code is not None:
             codes.append((code, 1.0))
         elif words.endswith("ns") and (code := demonym_country(words[:-1])):

@@ -341,24 +341,32 @@ _ITS_HOLDING_RE = re.compile(
 # with a short phrase of time or place before a comma ("In May, it sold 90 cars"). Not an
 # "it" that stands for nothing ("It is likely that", "It took three years to",
 # "It comes two days after"): a verb of being, seeming, taking or happening follows that.
-_IT_DOES_RE = re.compile(
-    r"(?:^|[;:]\s+|^(?:In|By|On|At|For|Over|During|Since|Last|This|Then)\b[^,;.]{1,30},\s+)"
-    r"[Ii]t\s+(?:also\s+|now\s+|then\s+|still\s+)?"
-    r"(?!(?:is|was|'s|’s|isn't|wasn't|will\s+be|would\s+be|could\s+be|may\s+be|might\s+be"
-    r"|has\s+been|had\s+been|seems?|seemed|appears?|appeared|remains?|remained|takes?|took"
-    r"|comes?|came|costs?|means?|meant|looks?|looked|follows?|followed|happened|matters"
-    r"|emerged|turned)\b)[a-z]+"
+_IT_OPENS_RE = re.compile(
+    r"(?:(?:In|By|On|At|For|Over|During|Since|Last|This|Then)\b[^,;.]{1,30},\s+)?"
+    r"[Ii]t\s+(?:also\s+|now\s+|then\s+|still\s+)?(?P<verb>[a-z]+|['’]s)"
 )
-# The event a span of time counts down to: "with five days remaining until the Zembla
-# caucuses", "three weeks before the Westmarch primary". Only a named one: "the election"
-# alone may be any.
+_IT_DOES_NOT_RE = re.compile(
+    r"(?:is|was|['’]s|isn|wasn|will|would|could|may|might|has|had|seems?|seemed|appears?"
+    r"|appeared|remains?|remained|takes?|took|comes?|came|costs?|means?|meant|looks?|looked"
+    r"|follows?|followed|happened|matters|emerged|turned)"
+)
+# The named event a span of time counts down to, after the span: "... left before the
+# Westmarch referendum", "... ahead of the Zembla primary" ("the election" alone may be
+# any).
 _AWAITED_EVENT_RE = re.compile(
-    r"\s+(?:(?:remaining|left|to\s+go)\s+)?(?:until|till|before|ahead\s+of)\s+"
+    r"\s+(?P<left>(?:remaining|left|to\s+go)\s+)?(?:until|till|before|ahead\s+of)\s+"
     r"(?:the\s+|this\s+|next\s+)?(?P<event>(?:[A-Z][\w'’.-]*\s+){1,3}(?:[a-z]+\s+)?"
     r"(?:caucus(?:es)?|primary|primaries|elections?|vote|referendum|convention|debate"
     r"|summit|Games|Olympics|deadline))\b"
 )
 _SPAN_OF_TIME_RE = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)$")
+# A span that is itself the time of something, not how long someone did something ("was
+# jailed for ten years before the vote"): it opens its clause ("Three weeks before the
+# primary, ..."), or an event comes or falls then ("The debate came 15 days before").
+_SPAN_AS_TIME_RE = re.compile(
+    r"(?:^|[,;:(]\s*|\b[Ww]ith\s+|\b(?:came|comes|come|falls|fell|fall|is|was|are|were)\s+)"
+    r"(?:(?i:just|only|some|about|nearly|almost|barely|less\s+than|more\s+than)\s+)?$"
+)
 _ITS_RE = re.compile(r"\b[Ii]ts\b")
 _PERSON_PRONOUNS = frozenset("he she his her him".split())
 _PRONOUN_WORDS = _PERSON_PRONOUNS | frozenset("it its they them their us we me you".split())
@@ -402,28 +410,35 @@ _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 _HANDLE_RE = re.compile(r"(?:[A-Z][a-z]+){2,3}")
 
 
-def _handle_words(sentence: str, found: str) -> str | None:
-    """The words of a handle the sentence writes after "@" ("@JoRivers": "Jo Rivers")."""
+def _handle_words(sentence: str, found: str, text: str) -> str | None:
+    """The name a social-media handle after "@" runs together, when the article writes
+    that name with spaces too: "@JoRivers" is Jo Rivers in a story that names her; a
+    brand's handle ("@PayPal") stays as written."""
     if not _HANDLE_RE.fullmatch(found) or f"@{found}" not in sentence:
         return None
-    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", found)
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", found)
+    return spaced if re.search(rf"\b{re.escape(spaced)}\b", text) else None
 
 
-_FIRM_NAME = r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}"
-# A deal that joins two firms, named by them: "a tie-up between Acme and Texas-based
+# A deal that joins two parties, named by them: "a link-up between Acme and Ohio-based
 # Globex", "the proposed merger of Acme and Globex".
 _DEAL_RE = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:proposed|planned|possible|potential|"
     r"rumoured|rumored|mooted)\s+)?(?P<deal>merger|tie-up|link-up|combination|alliance"
     r"|joint\s+venture|takeover|deal)\s+(?:between|of)\s+(?:[A-Za-z.]+-based\s+)?"
-    rf"(?P<a>{_FIRM_NAME})\s+and\s+(?:[A-Za-z.]+-based\s+)?(?P<b>{_FIRM_NAME})\b"
+    rf"(?P<a>{_SCORE_NAME})\s+and\s+(?:[A-Za-z.]+-based\s+)?(?P<b>{_SCORE_NAME})\b"
 )
 _DEAL_REACH = 160
 
 
-def _deal_before(sentence: str, start: int) -> str | None:
-    """The deal a figure after it is about, as "Acme-Globex merger", when the figure's
-    sentence names one and nothing else it could be of."""
+_MONEY_FIGURE_RE = re.compile(r"[$£€¥]|\b(?:[A-Z]{3}|dollars?|euros?|pounds?|yen|yuan)\b")
+
+
+def _deal_before(sentence: str, start: int, end: int) -> str | None:
+    """The deal an amount of money after it is about, as "Acme-Globex merger", when the
+    sentence names one before the amount and nothing else the amount could be of."""
+    if not _MONEY_FIGURE_RE.search(sentence, start, end):
+        return None  # "Since the merger of Acme and Globex, 40% of customers ...": theirs
     deals = list(_DEAL_RE.finditer(sentence, max(0, start - _DEAL_REACH), start))
     if not deals:
         return None
@@ -434,14 +449,34 @@ def _deal_before(sentence: str, start: int) -> str | None:
     return f"{names[0]}-{names[1]} {last['deal']}"
 
 
-def _it_does(sentence: str, start: int) -> bool:
-    """Whether "it" opens the clause of the figure at `start` and does something: "In
-    July, it paid 172 staff" (not "It is likely that 20% ...")."""
-    lead = _lead(sentence)
-    doer = _IT_DOES_RE.search(sentence, max(lead, start - _WINDOW), start)
-    if doer is None or (doer.start() != lead and sentence[doer.start()] not in ";:"):
-        return False
-    return not _CLAUSE_PUNCTUATION_RE.search(sentence, doer.end(), start)
+def _awaited_event(sentence: str, start: int, end: int) -> str | None:
+    """The named event a span of time counts down to: "12 days left before the Westmarch
+    referendum", "Three weeks ahead of the Zembla primary, ..."; not a span someone did
+    something for ("served for eight years before the Dunmore election")."""
+    if not _SPAN_OF_TIME_RE.search(sentence, start, end):
+        return None
+    awaited = _AWAITED_EVENT_RE.match(sentence, end)
+    if awaited is None:
+        return None
+    if awaited["left"] or _SPAN_AS_TIME_RE.search(sentence, max(0, start - 40), start):
+        return awaited["event"]
+    return None
+
+
+def _clause_opening_it(sentence: str, start: int) -> str | None:
+    """How "it" opens the clause of the figure at `start`, if it does: "does" when it
+    does something ("In June, it ordered 25 trains"), "is" when it stands for nothing the
+    clause tells or only is or costs something ("It is likely that 20% ...", "It costs
+    $9")."""
+    opening = _lead(sentence)
+    near = max(opening, start - _WINDOW)
+    semicolon = max(sentence.rfind(";", near, start), sentence.rfind(":", near, start))
+    if semicolon >= 0:  # "...; it also cut 300 jobs"
+        opening = len(sentence) - len(sentence[semicolon + 1 :].lstrip(_OPENING_MARKS))
+    it = _IT_OPENS_RE.match(sentence, opening, start)
+    if it is None or _CLAUSE_PUNCTUATION_RE.search(sentence, it.end(), start):
+        return None
+    return "is" if _IT_DOES_NOT_RE.fullmatch(it["verb"]) else "does"
 
 
 def _can_be_it(subject: str) -> bool:
@@ -776,8 +811,8 @@ def _candidates(
             after_prep = not _SUBJECT_VERB_RE.match(sentence, c1)
         verb_before = bool(_VERB_RE.search(sentence, clause_start, c0))
         same_clause = not _CLAUSE_BREAK_RE.search(sentence, c1, start)
-        # "with Acme owning the other 40%", "with Lee losing six points and Okafor
-        # gaining six": the name does what the participle says, as a clause's subject
+        # ", with Acme owning the other 40%", ", with Lee gaining four seats and Okafor
+        # losing two": the name does what the participle says, as a clause's subject
         doer = (
             same_clause
             and _PARTICIPLE_AFTER_RE.match(sentence, c1) is not None
@@ -815,21 +850,31 @@ def _candidates(
     return found
 
 
-# A sentence opening on a participle and where it happened: "Meeting in Brussels, ...",
-# "Speaking at a rally in Dunmore, ...".
-# "with" before a name that a participle follows, the phrase's doer; or before another
-# such doer and "and" ("with Lee losing six points and Okafor gaining").
-_WITH_DOER_RE = re.compile(r"\b[Ww]ith\s+(?:[A-Z][^,;:.]*?\s+[a-z]{2,}ing\b[^,;:.]*?\s+and\s+)?$")
+# A clause opened by "with", a name and a participle, whose doer the name is: ", with
+# Acme owning the other 40%", "With Okafor injured for two matches, ...", or the second
+# such name after "and" (", with Lee gaining four seats and Okafor losing two"). Not a
+# "with" after a verb or a noun ("signed a deal with Globex valued at $2bn").
+_WITH_DOER_RE = re.compile(
+    r"(?:^|[,;(—–]\s*)[Ww]ith\s+(?:[A-Z][^,;:.]*?\s+[a-z]{2,}ing\b[^,;:.]*?\s+and\s+)?$"
+)
 _WITH_REACH = 100
-# A relative clause about a name that runs on to the figure: "the defeat of Jo Okafor,
-# who broke with decades of Zemblan policy to hold three summits": Okafor's summits.
-# Not one that opens a clause of its own on the way ("who represents a state that is 95
-# percent white", "who need not prove it to the extent that Lee did two years ago").
+# A relative clause about a name that runs on to the figure: "the memoir of Jo Okafor,
+# who ran the port authority for 11 years": Okafor's years. Not one that opens a clause
+# of its own on the way (a "that", "which", "when" or "than" clause, whose subject may
+# be another), nor one that reports someone's words.
 _WHO_CLAUSE_TO_FIGURE_RE = re.compile(
     rf",\s+who\s+(?!(?:{SAYING_VERBS}|{_REPORTING_VERBS})\b)"
     r"(?:(?!\b(?:that|which|whose|where|when|while|if|because|than)\b)[^,;:.()\"“”]){0,100}"
 )
-_PARTICIPLE_AFTER_RE = re.compile(r"\s+(?:now\s+|still\s+)?[a-z]{2,}(?:ed|ing)\b")
+# A participle right after a name ("Acme owning", "Okafor injured"); not a preposition or
+# a noun that ends the same way ("during", "including", "meeting", "building").
+_PARTICIPLE_AFTER_RE = re.compile(
+    r"\s+(?:now\s+|still\s+)?(?!(?:during|including|following|according|regarding|concerning"
+    r"|excluding|pending|notwithstanding|meeting|building|evening|morning|spring|king|thing"
+    r"|sibling|wedding|ceiling|ring|being)\b)[a-z]{2,}(?:ed|ing)\b"
+)
+# A sentence opening on a participle and where it happened: "Meeting in Brussels, ...",
+# "Speaking at a rally in Dunmore, ...".
 _PARTICIPLE_OPENER_RE = re.compile(r"[A-Z][a-z]+ing\s+(?:in|at|on|from|with|outside|near)\s")
 
 
@@ -1147,6 +1192,8 @@ _COORDINATED_SHARE_RE = re.compile(
 
 
 # The people a poll asked, named by how they were asked: "31% of those surveyed".
+# A verb right before a name, whose object the name is: "praised Lee", "beats Lee".
+_OBJECT_BEFORE_RE = re.compile(r"\b[a-z]{3,}(?:ed|es)\s+$")
 _SAID_AFTER_RE = re.compile(r"\s+(?:said|say|says)\b")
 _RESPONDENTS_AFTER_RE = re.compile(
     r"\s+of\s+(?:those|the\s+people|people|respondents)\s+"
@@ -1548,10 +1595,8 @@ def _ranked_subject(
         return levy["goods"], 0  # "a 35% duty on Zemblan tyres": what the duty is on
     if found := _after_figure_subject(sentence, end):
         return found, 0
-    if _SPAN_OF_TIME_RE.search(sentence, start, end) and (
-        awaited := _AWAITED_EVENT_RE.match(sentence, end)
-    ):
-        return awaited["event"], 0  # "five days remaining until the Zembla caucuses"
+    if awaited := _awaited_event(sentence, start, end):
+        return awaited, 0  # "with 12 days left before the Westmarch referendum"
     if agent := _agent_after(sentence, end):
         return agent, 1  # "the $5m spent by Rivers": the spender's money
     if m := leads.TIED_WITH_RE.search(sentence, max(0, start - 200), start):
@@ -1667,12 +1712,15 @@ class ArticleSubjects:
             self._last_figure = (self._paragraphs[self._current], subject)
 
     def _its_owner(self, sentence: str, found: str, start: int) -> str | None:
-        """The firm a common noun subject belongs to when the sentence says "its" before
-        it ("Its vehicle businesses have gained"): the last one named, or that spoke."""
-        owned = re.search(
-            rf"\b[Ii]ts\s+{re.escape(found)}\b", sentence[max(0, start - _WINDOW) : start]
+        """The firm a common noun subject belongs to when "its" opens the clause before
+        it ("Its rail arm lost $2m", "..., and its shops sold 4 million umbrellas"): the
+        last one named, or that spoke. Not when the clause names whose it is first ("The
+        union said its members ...")."""
+        owned = re.compile(rf"[Ii]ts\s+{re.escape(found)}\b")
+        opens = owned.match(sentence, _lead(sentence)) or re.search(
+            rf"(?:[,;:]|\band)\s+{owned.pattern}", sentence[max(0, start - _WINDOW) : start]
         )
-        return (self.last_organisation or self._last_source) if owned else None
+        return (self.last_organisation or self._last_source) if opens else None
 
     def _paragraph_subject(self) -> str | None:
         """The subject of the paragraph's last figure, when the paragraph has given one."""
@@ -1683,7 +1731,7 @@ class ArticleSubjects:
 
     def _it_goes_on(self) -> str | None:
         """The subject of the paragraph's last figure, when "it" opens the clause of this
-        one and does something ("In July, it paid 172 staff"), and "it" can stand for
+        one and does something ("In June, it ordered 25 trains"), and "it" can stand for
         that subject; else the article's."""
         subject = self._paragraph_subject()
         return subject if subject and _can_be_it(subject) else self.default
@@ -1694,7 +1742,7 @@ class ArticleSubjects:
         at Acme rose 5%. Margins widened to 9%": Acme's). Not when the sentence names
         the article's own subject, whose figure it then is, nor when "its" before the
         figure points back to a firm or "he" or "his" to a person the subject is not,
-        nor for a lone common noun ("the game"), which names no one."""
+        nor for a lone common noun ("the plan"), which names no one."""
         subject = self._paragraph_subject()
         if subject is None or (" " not in subject and not subject[:1].isupper()):
             return None
@@ -1771,7 +1819,7 @@ class ArticleSubjects:
             self._groups[noun] = found
         elif rank == 5 and (group := self._group_named_again(sentence, found)):
             return group  # "the casinos": the group of a name given before
-        if found is not None and (handle := _handle_words(sentence, found)):
+        if found is not None and (handle := _handle_words(sentence, found, self._text)):
             found = handle  # "@JoRivers promises a $15 wage": Jo Rivers
         opener = _OPENING_PRONOUN_RE.match(sentence, _lead(sentence[:start]))
         if opener and rank >= 3:
@@ -1791,8 +1839,10 @@ class ArticleSubjects:
         owner = self.last_organisation or self._last_source
         if found is None and owner and _ITS_HOLDING_RE.search(sentence, max(0, start - 60), start):
             return owner  # "Its shares rose 4%": the company's, not the article's main entity
-        if found is None and pronoun == "it" and _it_does(sentence, start):
-            return self._it_goes_on()  # "In July, it paid 172 staff"
+        if found is None and pronoun == "it" and (it := _clause_opening_it(sentence, start)):
+            # "In June, it ordered 25 trains": what the paragraph's last figure was of;
+            # "It costs $9", "It is likely that ...": nothing the paragraph's figures say
+            return self._it_goes_on() if it == "does" else self.default
         if pronoun in _PERSON_PRONOUNS and self.last_person:
             if body := _pronoun_body(sentence, start):
                 return f"{self.last_person} {body}"
@@ -1801,8 +1851,6 @@ class ArticleSubjects:
             noun = found.split()[-1].lower()
             if noun in _PERSONAL_BODIES:
                 return f"{self.main} {noun}"  # "the campaign" in a story about Jo Rivers
-        if found is None and (deal := _deal_before(sentence, start)):
-            return deal  # "a tie-up between Acme and Globex, valued at $9bn": the deal's
         some = _PART_OF_GROUP_RE.match(sentence, end) if found is None else None
         if some and (group := self._groups.get(some["noun"].lower())):
             return group  # "up at five of the casinos": some of the group named before
@@ -1812,6 +1860,8 @@ class ArticleSubjects:
             return described  # "... 74% of voters were over 45. 78% were white": theirs
         if found is None and (population := _opening_population(sentence, start)):
             return population  # "30% of nurses earn $40,000 or less": the nurses' pay
+        if found is None and (deal := _deal_before(sentence, start, end)):
+            return deal  # "a merger of Acme and Globex would be worth $9bn": the deal's
         if found is None and (carried := self._paragraph_goes_on(sentence, start)):
             return carried  # "Profits at Acme rose 5%. Margins widened to 9%": Acme's
         return self.default if found is None else self.main or found
@@ -1846,8 +1896,9 @@ class ArticleSubjects:
                 return None  # "the most important issue for Okafor": no stand on Okafor
             if opinion["pronoun"]:
                 # "Lee's rating rose, though 30% had no opinion of him": the person the
-                # sentence named before the share, else the one the text was telling of
-                return self._person_named_before(sentence, start) or self.last_person
+                # sentence named before the share as a doer or an owner (not "attacked
+                # Okafor"), else the one the text was telling of
+                return self._doer_named_before(sentence, start) or self.last_person
             name = opinion["name"]
             if name.endswith(("'s", "’s", "'", "’")):
                 return None  # "residents of Okafor's district": not an opinion of Okafor
@@ -2018,6 +2069,16 @@ class ArticleSubjects:
             # pronoun across sentences is as often someone else
             person = self._person_named_before(sentence, owner.start())
         return f"{person}'s {noun.lower()}" if person else None
+
+    def _doer_named_before(self, sentence: str, pos: int) -> str | None:
+        """The last person the sentence names before `pos` other than as a verb's object,
+        in full when the article named them so."""
+        for m in reversed(list(_CAPITAL_NAME_RE.finditer(sentence, max(0, pos - _WINDOW), pos))):
+            if _OBJECT_BEFORE_RE.search(sentence, max(0, m.start() - 20), m.start()):
+                continue  # "Lee attacked Okafor": Okafor is what Lee did it to
+            if person := self._known_person(m.group()):
+                return person
+        return None
 
     def _person_named_before(self, sentence: str, pos: int) -> str | None:
         """The last person the sentence names before `pos`, in full when the article

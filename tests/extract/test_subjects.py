@@ -2074,12 +2074,14 @@ _ABOUT_THE_BANK = "Westmarch Bank grew. Westmarch Bank hired in Dunmore. "
     ("text", "surface", "subject"),
     [
         # "it" opening a clause goes on telling what the last figure's subject did
-        ("Acme Railways paid Beacon Ltd $35,000 in May and had 190 staff. "
-         "In June, it paid 172 staff.", "172", "Acme Railways"),
+        ("Acme Railways bought 40 carriages in 2019. In 2021, it ordered 25 locomotives.",
+         "25", "Acme Railways"),
         ("Acme Railways carried 9 million passengers last year. It also cut 300 jobs.",
          "300", "Acme Railways"),
-        ("Zembla counted 120 million texts on the day, figures from Beacon Data showed. "
-         "It represents an increase of 20% on last year.", "20%", "Zembla"),
+        ("Acme Railways carried 9 million passengers; it also shut 12 depots.", "12",
+         "Acme Railways"),
+        ('Acme Railways carried 9 million passengers. "It also cut 300 jobs," Lee said.',
+         "300", "Acme Railways"),
     ],
 )  # fmt: skip
 def test_it_doing_something_is_the_last_figures_subject(text, surface, subject):
@@ -2089,9 +2091,14 @@ def test_it_doing_something_is_the_last_figures_subject(text, surface, subject):
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
-        # an "it" that does something stands for no person, and a figure of another
+        # an "it" that does something stands for no person nor several, an "it" that only
+        # is or costs something for nothing the figures said, and a figure of another
         # paragraph carries nothing
         ("Jo Rivers raised $2m in May. In June, it rained for 20 days.", "20 days"),
+        ("Under a deal, Zembla and Westmarch will free 300 prisoners. In May, it freed 120 "
+         "of them.", "120"),
+        ("Acme Railways carried 9 million passengers. It is likely that 20% were tourists.",
+         "20%"),
         ("Acme Railways carried 9 million passengers last year.\n\nIt also cut 300 jobs.", "300"),
     ],
 )  # fmt: skip
@@ -2104,8 +2111,6 @@ def test_it_stands_only_for_one_thing_of_the_paragraph(text, surface):
     [
         ("Acme Railways carried 9 million passengers in May. About 20% were tourists.", "20%"),
         ("Profits at Acme Railways rose 5% in May. In June they rose by a further 3%.", "3%"),
-        ("Acme Railways carried 9 million passengers. It is likely that 20% were tourists.",
-         "20%"),
     ],
 )  # fmt: skip
 def test_a_figure_naming_no_one_is_of_what_its_paragraph_gave_figures_for(text, surface):
@@ -2120,7 +2125,7 @@ def test_a_figure_naming_no_one_is_of_what_its_paragraph_gave_figures_for(text, 
         ("Acme Railways carried 9 million passengers. Westmarch Bank said 20% were tourists.",
          "20%"),
         ("Acme Railways carried 9 million passengers. His campaign said he raised $7m.", "$7m"),
-        ("The game sold 9 million copies. About 20% were sold abroad.", "20%"),
+        ("The plan cost 9 million euros. About 20% went on fees.", "20%"),
         ("Acme Railways carried 9 million passengers.\n\nAbout 20% were tourists.", "20%"),
     ],
 )  # fmt: skip
@@ -2131,57 +2136,85 @@ def test_a_figure_naming_no_one_stays_the_articles_otherwise(text, surface):
 @pytest.mark.parametrize(
     ("text", "surface", "subject"),
     [
-        ("With five days remaining until the Zembla caucuses, Okafor met Lee.", "five days",
-         "Zembla caucuses"),
+        ("Okafor has 12 days left before the Westmarch referendum.", "12 days",
+         "Westmarch referendum"),
         ("Three weeks ahead of the Westmarch primary, Okafor leads.", "Three weeks",
          "Westmarch primary"),
-        ("The debate came 15 days before the Dunmore Senate election.", "15 days",
-         "Dunmore Senate election"),
+        ("Okafor's rally fell just two days before the Zembla Senate vote.", "two days",
+         "Zembla Senate vote"),
     ],
 )  # fmt: skip
 def test_a_span_counting_down_to_a_named_event_is_the_events(text, surface, subject):
     assert claim_subject(text, surface) == subject
 
 
-def test_a_span_before_an_unnamed_event_or_a_count_before_one_is_not_the_events():
-    text = "Okafor spoke in Dunmore. Three weeks before the election, Okafor raised $2m."
-    assert claim_subject(text, "Three weeks") == "Okafor"
-    text = "Okafor spoke in Dunmore. Okafor won 40 delegates before the Zembla primary."
-    assert claim_subject(text, "40") == "Okafor"
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # how long someone did something before an event, and an event with no name
+        ("Okafor was jailed for 10 years before the Zembla referendum.", "10 years", "Okafor"),
+        ("Lee served as mayor for eight years before the Westmarch election.", "eight years",
+         "Lee"),
+        ("Okafor trained for four years ahead of the Dunmore Games.", "four years", "Okafor"),
+        ("Okafor spoke in Dunmore. Three weeks before the election, Okafor raised $2m.",
+         "Three weeks", "Okafor"),
+    ],
+)  # fmt: skip
+def test_a_span_someone_spent_before_an_event_stays_theirs(text, surface, subject):
+    assert claim_subject(text, surface) == subject
 
 
-def test_a_handle_of_words_run_together_is_the_persons_name():
-    text = "<tweet>.@JoRivers promises to raise the minimum wage to $15 in a speech.</tweet>"
-    assert claim_subject(text, "$15") == "Jo Rivers"
-    # a name without "@" or an acronym handle stays as written
+def test_an_it_that_only_costs_something_is_not_the_last_figures():
+    text = "The Acme X5 phone goes on sale on Friday. Globex sold 12 million phones last "
+    text += "year. It costs $999 and comes in three colours."
+    assert claim_subject(text, "$999") == "Acme X5"
+
+
+def test_a_handle_of_words_run_together_is_the_name_the_article_gives():
+    text = "Jo Rivers spoke in Dunmore. <tweet>.@JoRivers raised $15,000 in one day</tweet>"
+    assert claim_subject(text, "$15,000") == "Jo Rivers"
+    # a handle the article never spells out (a brand's), or a name without "@", stays
+    assert claim_subject("<tweet>.@PayPal cut 2,000 jobs on Tuesday</tweet>", "2,000") == ("PayPal")
     assert claim_subject("JoRivers raised $15 in a day.", "$15") != "Jo Rivers"
-    assert claim_subject("Jo Rivers said @ACME raised prices 5%.", "5%") == "ACME"
 
 
 def test_the_countrys_minimum_wage_is_the_countrys():
     opening = "Jo Okafor spoke. Okafor won. Jobs in the United States grew. "
     opening += "The United States added jobs. "
-    text = opening + "The current federally mandated minimum wage is $7.25."
-    assert claim_subject(text, "$7.25") == "US"
-    text = opening + "Okafor said the $7.25 federal minimum wage was too low."
-    assert claim_subject(text, "$7.25") == "US"
-    # a wage someone proposes, and a state's, are not the country's
-    text = opening + "Okafor wants a $15 federal minimum wage and a ban on fracking."
-    assert claim_subject(text, "$15") == "Jo Okafor"
-    text = opening + "Texas raised its minimum wage to $9."
-    assert claim_subject(text, "$9") == "Texas"
+    text = opening + "The federal minimum wage of $8 has not changed since 2009."
+    assert claim_subject(text, "$8") == "US"
+    text = opening + "Okafor said the $8 federal minimum wage was too low."
+    assert claim_subject(text, "$8") == "US"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a wage someone wants, and a state's, are not the country's
+        "Okafor wants a $12 federal minimum wage and a ban on fracking.",
+        "Okafor wants to lift the federal minimum wage to $12.",
+        "Okafor's bill would raise the federal minimum wage to $12 by 2030.",
+        "Okafor backs the proposed federal minimum wage of $12.",
+    ],
+)
+def test_a_minimum_wage_someone_wants_is_theirs(sentence):
+    opening = "Jo Okafor spoke. Okafor won. Jobs in the United States grew. "
+    opening += "The United States added jobs. "
+    assert claim_subject(opening + sentence, "$12") == "Jo Okafor"
 
 
 @pytest.mark.parametrize(
     ("text", "surface", "subject"),
     [
-        # a bare share after "though" that says it has no opinion of "him": the person
-        # the sentence named before the share
-        ("Ana Okafor spoke in Dunmore. Okafor is far below at 30 percent, Jo Lindqvist's "
-         "favorability sits at 50 percent, though 32 percent said they had no opinion of him.",
-         "32 percent", "Jo Lindqvist"),
+        # a bare share after "yet" or "though" with an opinion of "him" or "her": the
+        # person the sentence named before the share, not one it named as an object
+        ("Ana Okafor spoke in Dunmore. Lee is far below at 30 percent, and Jo Lindqvist's "
+         "rating sits at 50 percent, yet 20 percent say they have never heard of him.",
+         "20 percent", "Jo Lindqvist"),
         ("Ana Okafor spoke in Dunmore. Polls were mixed on Jo Lindqvist, and 30 percent "
          "of voters said they had no opinion of him.", "30 percent", "Jo Lindqvist"),
+        ("Ana Lee spoke in Dunmore. Lee attacked Jo Okafor on Monday, though 40 percent of "
+         "voters said they had a favorable opinion of her.", "40 percent", "Ana Lee"),
     ],
 )  # fmt: skip
 def test_an_opinion_of_a_pronoun_is_of_the_person_named_before(text, surface, subject):
@@ -2191,61 +2224,86 @@ def test_an_opinion_of_a_pronoun_is_of_the_person_named_before(text, surface, su
 @pytest.mark.parametrize(
     ("text", "surface", "subject"),
     [
-        # a name after "with" that a participle follows does what it says
+        # a name after a clause-opening "with" that a participle follows does what it says
         ("Beacon bought 60% of Globex, with Acme owning the remaining 40%.", "40%", "Acme"),
-        ("The poll showed a shift, with Jo Okafor losing six percentage points and "
-         "Westmarch Sen. Ana Lee gaining five points.", "six percentage points", "Jo Okafor"),
+        ("Seats changed hands, with Jo Okafor gaining four seats and Westmarch Sen. Ana "
+         "Lee losing two.", "four", "Jo Okafor"),
+        ("The count shifted, with Jo Okafor losing six points and Westmarch Sen. Ana Lee "
+         "gaining five points.", "five", "Ana Lee"),
     ],
 )  # fmt: skip
 def test_the_doer_of_a_with_phrase_is_its_figures_subject(text, surface, subject):
     assert claim_subject(text, surface) == subject
 
 
-def test_a_with_phrase_before_a_comma_leaves_the_figure_after_it_alone():
-    text = "In 2008, with Jo Okafor facing Ana Lee, about 60 percent of voters were over 45."
-    assert claim_subject(text, "60 percent") != "Jo Okafor"
-    # "compared with Acme": no participle, no doer
-    assert claim_subject("Beacon's sales rose 5%, compared with Acme.", "5%") == "Beacon"
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a with-phrase before a comma leaves the figure after it alone; "with" after a
+        # verb or a noun, "compared with" and "with ... during" make no doer
+        ("In 2008, with Jo Okafor facing Ana Lee, about 60 percent of voters were over 45.",
+         "60 percent", "not Jo Okafor"),
+        ("Beacon's sales rose 5%, compared with Acme.", "5%", "Beacon"),
+        ("Acme signed a contract with Globex valued at $2bn.", "$2bn", "Acme"),
+        ("Zembla clashed with Westmarch during talks on a $9bn loan.", "$9bn", "Zembla"),
+    ],
+)  # fmt: skip
+def test_a_with_phrase_makes_a_doer_only_of_its_own_figure(text, surface, subject):
+    if subject.startswith("not "):
+        assert claim_subject(text, surface) != subject[4:]
+    else:
+        assert claim_subject(text, surface) == subject
 
 
 @pytest.mark.parametrize(
     ("text", "surface", "subject"),
     [
-        ("A tie-up between Acme and Texas-based Globex Corp would create the fourth "
-         "biggest bank, valued at $180bn.", "$180bn", "Acme-Globex Corp tie-up"),
+        ("A joint venture between Acme and Ohio-based Globex Corp will cost $900m to set "
+         "up.", "$900m", "Acme-Globex Corp joint venture"),
         ("Acme grew. The proposed merger of Acme and Globex was worth $9bn.", "$9bn",
          "Acme-Globex merger"),
     ],
 )  # fmt: skip
-def test_a_deal_joining_two_firms_is_what_its_value_is_of(text, surface, subject):
+def test_a_deal_joining_two_parties_is_what_its_value_is_of(text, surface, subject):
     assert claim_subject(text, surface) == subject
 
 
-def test_a_deal_named_after_the_figure_or_with_an_owner_before_it_is_not_its_subject():
-    text = "Acme's profit rose 5% after a deal between Acme and Globex."
-    assert claim_subject(text, "5%") == "Acme"
-    text = "After a merger of Acme and Globex, Beacon's shares rose 4%."
-    assert claim_subject(text, "4%") == "Beacon"
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a deal after the figure, an owner named before the figure, and a share of
+        # people or a count after a deal
+        ("Acme's profit rose 5% after a deal between Acme and Globex.", "5%", "Acme"),
+        ("After a merger of Acme and Globex, Beacon's shares rose 4%.", "4%", "Beacon"),
+        ("After a merger of Acme and Globex, Beacon paid $4m in fees.", "$4m", "Beacon"),
+        ("Since the link-up between Acme and Globex, 40% of customers have switched.", "40%",
+         "customers"),
+    ],
+)  # fmt: skip
+def test_a_deal_is_not_every_figures_after_it(text, surface, subject):
+    assert claim_subject(text, surface) == subject
 
 
 def test_a_common_noun_after_its_is_the_firms():
     opening = "Acme Motors said on Monday that profit fell. "
-    text = opening + "Its vehicle businesses gained market share in three regions."
-    assert claim_subject(text, "three") == "Acme Motors"
-    # without "its", the noun phrase stays
+    assert claim_subject(opening + "Its shops sold 4 million umbrellas.", "4 million") == (
+        "Acme Motors"
+    )
+    # without "its", or with an owner named before "its", the noun phrase stays
     text = opening + "Rival businesses gained market share in three regions."
     assert claim_subject(text, "three") != "Acme Motors"
+    text = opening + "The union said its members voted 80% in favour of a strike."
+    assert claim_subject(text, "80%") != "Acme Motors"
 
 
 @pytest.mark.parametrize(
     ("text", "surface", "subject"),
     [
         # a relative clause about a name that runs on to the figure is that name's
-        ("Lee is yet to acknowledge the defeat of President Jo Okafor, who broke with "
-         "decades of Zemblan policy to hold three summits with the leader.", "three",
-         "Jo Okafor"),
-        ("Lee followed in the footsteps of Ana Lindqvist, who served as chief judge for "
-         "nearly nine years.", "nine years", "Ana Lindqvist"),
+        ("Lee has read the memoir of Jo Okafor, who ran the Westmarch port authority for "
+         "11 years.", "11 years", "Jo Okafor"),
+        ("Acme hired Ana Lindqvist, who sold 300 homes for Beacon last year.", "300",
+         "Ana Lindqvist"),
     ],
 )  # fmt: skip
 def test_a_who_clause_holding_the_figure_is_its_antecedents(text, surface, subject):
@@ -2253,7 +2311,15 @@ def test_a_who_clause_holding_the_figure_is_its_antecedents(text, surface, subje
 
 
 def test_a_who_clause_that_opens_another_clause_or_reports_leaves_the_figure_alone():
-    text = "Lee leads, while Jo Okafor, who represents a state that is 95 percent rural, trails."
-    assert claim_subject(text, "95 percent") != "Jo Okafor"
-    text = "Lee praised Jo Okafor, who said Acme would cut 300 jobs."
-    assert claim_subject(text, "300") == "Acme"
+    text = "Lee leads, while Jo Okafor, who runs a firm that is 60 percent owned by Acme, trails."
+    assert claim_subject(text, "60 percent") != "Jo Okafor"
+    text = "Lee criticised the plan of Jo Okafor, who said 300 jobs would go."
+    assert claim_subject(text, "300") != "Jo Okafor"
+
+
+def test_a_country_after_an_opening_word_counts_for_the_articles_country():
+    assert (
+        places.main_country("In Zembla, sales rose. In France prices rose. In France wages rose.")
+        == "France"
+    )
+    assert places.main_country("The Gambia grew. The Gambia hired.") == "Gambia"

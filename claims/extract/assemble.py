@@ -404,15 +404,36 @@ _BY_BEFORE_RE = re.compile(r"\bby\s+(?:[a-z]+\s+){0,2}$")
 
 def _polled_share(q, subject: str | None, sentence: str, figure_source: str | None) -> bool:
     """Whether a percentage with no measure named is a person's share in the poll the
-    paragraph reports ("Smith is second at 20 percent")."""
+    paragraph or the sentence reports ("Smith is second at 20 percent")."""
     return (
         q.kind == "percent"
         and q.unit == "percent"  # points are a lead's or a change's
         and not _BY_BEFORE_RE.search(sentence, max(0, q.start - 30), q.start)
-        and figure_source is not None
         and subject is not None
         and is_person_name(subject)
         and figures.poll_shaped(sentence)
+        and (figure_source is not None or _cites_a_poll(sentence, q.start))
+    )
+
+
+_CLAUSE_REACH = 120  # how far around a figure its clause's words are looked for
+# Words of an opinion of someone, whose shares are ratings, not support.
+_OPINION_WORDS_RE = re.compile(
+    r"\b(?:favou?r\w*|unfavou?r\w*|approv\w*|disapprov\w*|ratings?|views?|viewed|opinions?"
+    r"|negative\w*|positive\w*|trust\w*|like\w*|dislike\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _cites_a_poll(sentence: str, start: int) -> bool:
+    """Whether the sentence names the poll a person's share before `start` is from
+    ("according to a Beacon survey", "a Beacon poll found"), and the share is no
+    rating ("is viewed favorably by 50 percent")."""
+    source = figures.named_source(sentence)
+    if source is None or not source[1]:
+        return False
+    return not _OPINION_WORDS_RE.search(
+        sentence, max(0, start - _CLAUSE_REACH), start + _CLAUSE_REACH
     )
 
 

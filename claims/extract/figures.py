@@ -107,8 +107,10 @@ _POLL_BY_NAME = re.compile(
 _NAME_CONDUCTED = re.compile(
     rf"(?P<name>{JOINT_NAME})(?:\s+\w+ly)?\s+(?P<noun>conducted|carried\s+out|commissioned|"
     r"surveyed|polled|interviewed|questioned)\b"
-    # with an object: "the Marines surveyed (60%)" are people a poll asked
+    # with an object: "the Marines surveyed (60%)" are people a poll asked; not a share
+    # straight after "polled", which is a candidate's result ("Okafor polled 12 percent")
     r"(?=\s+[\w$])"
+    r"(?!(?<=polled)\s+(?:[a-z]+\s+)?\d[\d.,]*\s*(?:%|percent|per\s+cent|points?)(?!\w))"
 )
 # "By the Beacon Agency's tally, ...", "by Acme's own estimate": a reckoning the clause
 # reports its figures by.

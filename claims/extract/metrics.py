@@ -1346,15 +1346,20 @@ _WORTH_OF_PEOPLE = frozenset(
 )
 
 
+_BACKED = frozenset("backed supported favored favoured preferred chosen".split())
+
+
 def _backing_from(tokens: list[str]) -> bool:
     """'backing from 70% of women', 'support from 40% of voters', 'the support of 31
-    percent of voters'."""
+    percent of voters', 'is backed by 44 percent of likely voters'."""
     i = len(tokens) - 1
     while i >= 0 and _lower(tokens[i]) in _APPROXIMATORS:
         i -= 1
     if i < 1:
         return False
     preposition, noun = _lower(tokens[i]), _lower(tokens[i - 1])
+    if preposition == "by":
+        return noun in _BACKED
     if preposition == "from":
         return noun in ("backing", "support", "votes", "vote")
     return preposition == "of" and noun in ("backing", "support")  # not "a vote of 90%"

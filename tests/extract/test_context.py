@@ -1231,3 +1231,25 @@ def test_todays_data_name_no_publisher():
 def test_spans_approximators_and_marks_are_no_metric(text, surface, metric, approx):
     claim = next(c for c in extract_claims(text, "2016-08-01") if c.surface == surface)
     assert (claim.metric, claim.approx) == (metric, approx)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject", "metric", "speaker"),
+    [
+        # a candidate backed by, polled, or standing at a share in a poll the sentence cites
+        ("Jo Okafor spoke. Okafor was backed by 44 percent of likely voters.", "44 percent",
+         "Jo Okafor", "support", None),
+        ("Jo Okafor spoke. Okafor polled just 12 percent in the Zembla caucus.", "12 percent",
+         "Jo Okafor", "support", None),
+        ("Jo Okafor spoke. Okafor is at 9 percent nationally, according to a Beacon survey.",
+         "9 percent", "Jo Okafor", "support", "Beacon"),
+        # a pollster still polls people; a rating is no support
+        ("Beacon Research polled 1,000 voters last week.", "1,000", "Beacon Research poll",
+         "voters polled", "Beacon Research"),
+        ("Jo Okafor spoke. Okafor is viewed favorably by 50 percent, according to a Beacon "
+         "poll.", "50 percent", "Jo Okafor", None, "Beacon"),
+    ],
+)  # fmt: skip
+def test_a_candidates_share_in_a_poll_is_support(text, surface, subject, metric, speaker):
+    claim = next(c for c in extract_claims(text, "2023-04-15") if c.surface == surface)
+    assert (claim.subject, claim.metric, claim.speaker) == (subject, metric, speaker)

@@ -2136,10 +2136,12 @@ _CHANGE_IN_TO_RE = re.compile(
 # an estimate names what it measures between its verb and "at".
 _PUT_AT_RE = re.compile(
     r"\b(?P<verb>put|puts|putting|estimated?|estimates|estimating|pegged|pegs|pegging"
-    r"|placed|places|placing|valued|values|valuing|lists|listed|listing)\s+"
+    r"|placed|places|placing|value|valued|values|valuing|lists|listed|listing)\s+"
     # whose measure: "the", "his", or a name's possessive ("Okafor's wealth")
     r"(?:(?:the|its|his|her|their|our|a)\s+|(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s)\s+)?"
-    r"(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+at\s+(?:\w+\s+){0,2}$"
+    # what is measured, or a name whose worth a valuation puts ("values Globex at $3bn")
+    r"(?:(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})|(?P<named>(?:[A-Z][\w.&-]*\s+){0,3}"
+    r"[A-Z][\w.&-]*))\s+at\s+(?:\w+\s+){0,2}$"
 )
 
 
@@ -2149,7 +2151,9 @@ def _put_at(sentence: str, start: int) -> str | None:
     if m is None:
         return None
     if m["verb"].startswith("valu"):
-        return "value"  # "valued the firm at $5bn": the firm's value
+        return "value"  # "valued the firm at $5bn", "values Globex at $3bn": its value
+    if m["np"] is None:
+        return None  # "put Acme at the top": no measure named
     if m["verb"].startswith("list") and m["owner"] is None:
         return None  # "listed its shares at $17", "lists the burger at $15": a price
     words = m["np"].split()

@@ -230,6 +230,9 @@ def test_find_metric_falls_back_to_the_counted_unit():
         ("The campaign collected $3m in May.", "$3m", "money collected"),
         ("The mayor set out 10 proposals.", "10", "proposals"),
         ("Three people were hurt and more than 20 were treated.", "20", None),
+        # a valuation of a named firm is its value
+        ("The deal values Globex at $3.2bn.", "$3.2bn", "value"),
+        ("Analysts value Globex Corp at about $3bn.", "$3bn", "value"),
         # a rival's figure after the words that describe the rival takes the first's
         (
             "Okafor took 57 percent of the vote to law professor Jo Lindqvist's 43 percent.",

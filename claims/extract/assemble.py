@@ -733,6 +733,11 @@ def _numeric_claims(
         if metric is None and _polled_share(q, subject, sentence, figure_source):
             metric = "support"  # "Smith is second at 20 percent" in a poll's paragraph
         speaker = _numeric_speaker(source, attribution, figure_source)
+        if outlook := metrics.revised_outlook(sentence, q.start):
+            # "The IMF cut its growth forecast for Zembla to 1.2%": the IMF's figure,
+            # of Zembla
+            speaker = speaker or outlook.forecaster
+            subject = outlook.whose or subject
         if source is not None and (quoted := _quoted_source(sentence, q.start, q.end)):
             speaker = quoted
         if reckoner := _reckoned_by(sentence, q.end):

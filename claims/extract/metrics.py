@@ -34,6 +34,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from claims.extract import context, leads, places, units
 from claims.extract.lexicon import (
@@ -62,6 +63,7 @@ __all__ = [
     "currency_quoted",
     "measure_it_stands_for",
     "named_grade",
+    "revised_outlook",
     "sentence_metrics",
 ]
 
@@ -1898,6 +1900,8 @@ def _metric_and_change(
         return "support", False
     if kind == "percent" and (among := _support_among(sentence, start, common)):
         return among, False  # "Democrats favored Lee, 72 percent to 8 percent"
+    if revised := revised_outlook(sentence, start):
+        return revised.metric, False  # "cut its growth forecast for Zembla to 1.2%"
     if put := _put_at(sentence, start):
         return put, False
     metric, change_only = _after_number(sentence, start, end, kind)
@@ -2143,6 +2147,51 @@ _PUT_AT_RE = re.compile(
     r"(?:(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})|(?P<named>(?:[A-Z][\w.&-]*\s+){0,3}"
     r"[A-Z][\w.&-]*))\s+at\s+(?:\w+\s+){0,2}$"
 )
+
+
+# An outlook a forecaster moves to a new level: "cut its growth forecast for Zembla to
+# 1.2%", "raised its 2025 inflation estimate to 3%", "lowered its forecast for Zembla's
+# growth to 1.5%". The words before the noun or the lower-case ones of its "for" phrase
+# say what is forecast; a name in the "for" phrase says whose.
+_REVISED_OUTLOOK_RE = re.compile(
+    r"(?:(?P<forecaster>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+(?:has\s+|have\s+|also\s+)?)?"
+    r"\b(?:cut|cuts|raised|raises|lowered|lowers|lifted|lifts|revised|revises|trimmed|trims"
+    r"|upgraded|upgrades|downgraded|downgrades|slashed|slashes|nudged|nudges)\s+"
+    r"(?:(?:up|down|upward|downward)\s+)?(?:its|their|the|his|her)\s+"
+    r"(?P<words>(?:[\w-]+\s+){0,3}?)(?P<noun>forecasts?|estimates?|projections?|outlook)\s+"
+    r"(?:for\s+(?P<for>[^,;:.]{1,60}?)\s+)?to\s+(?:(?:about|around|just|only|roughly)\s+)?$"
+)
+_FOR_WHOM_RE = re.compile(r"(?P<name>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)(?:['’]s)?")
+
+
+@dataclass(frozen=True)
+class RevisedOutlook:
+    """What a revised forecast measures ("growth forecast"), whose it is (a name its
+    "for" phrase gives, if any) and who revised it (the name before the verb, if any)."""
+
+    metric: str
+    whose: str | None
+    forecaster: str | None
+
+
+def revised_outlook(sentence: str, start: int) -> RevisedOutlook | None:
+    """The outlook a forecaster moved to the figure at `start`, if it did."""
+    m = _REVISED_OUTLOOK_RE.search(sentence, max(0, start - 120), start)
+    if m is None:
+        return None
+    words = [w for w in m["words"].split() if not w.isdigit()]  # "its 2025 growth forecast"
+    whose = None
+    if m["for"]:
+        named = _FOR_WHOM_RE.match(m["for"])
+        whose = named["name"] if named else None
+        rest = m["for"][named.end() :].split() if named else m["for"].split()
+        words = words or [w for w in rest if w[:1].islower() and _lower(w) not in _DETERMINERS]
+    noun = _lower(m["noun"])
+    noun = noun[:-1] if noun.endswith("s") else noun  # "its estimates": the estimate
+    forecaster = m["forecaster"]
+    if forecaster and forecaster.split()[0] in ("The", "A", "An"):
+        forecaster = " ".join(forecaster.split()[1:]) or None  # "The IMF"
+    return RevisedOutlook(" ".join([*words, noun]), whose, forecaster)
 
 
 def _put_at(sentence: str, start: int) -> str | None:

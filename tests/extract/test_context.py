@@ -1256,3 +1256,27 @@ def test_spans_approximators_and_marks_are_no_metric(text, surface, metric, appr
 def test_a_candidates_share_in_a_poll_is_support(text, surface, subject, metric, speaker):
     claim = next(c for c in extract_claims(text, "2023-04-15") if c.surface == surface)
     assert (claim.subject, claim.metric, claim.speaker) == (subject, metric, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject", "metric", "speaker"),
+    [
+        # a forecaster moving its outlook to a new level: what is forecast, of whom, by whom
+        ("The IMF raised its 2024 growth forecast for Zembla to 2.9%.", "2.9%", "Zembla",
+         "growth forecast", "IMF"),
+        ("Beacon Bank has lowered its forecast for Zembla's inflation to 3.5%.", "3.5%",
+         "Zembla", "inflation forecast", "Beacon Bank"),
+        ("Acme cut its profit estimates to $2bn.", "$2bn", "Acme", "profit estimate", "Acme"),
+    ],
+)  # fmt: skip
+def test_a_revised_forecast_is_the_forecasters_figure(text, surface, subject, metric, speaker):
+    claim = next(c for c in extract_claims(text, "2024-03-05") if c.surface == surface)
+    assert (claim.subject, claim.metric, claim.speaker) == (subject, metric, speaker)
+
+
+def test_a_forecast_that_is_no_revision_keeps_its_reading():
+    # "forecast" as a verb, and an outlook named without moving it
+    claim = next(
+        c for c in extract_claims("Beacon Bank forecast growth of 2% in 2025.") if c.surface == "2%"
+    )
+    assert claim.metric != "forecast"

@@ -229,6 +229,8 @@ _AFTER_FIGURE_RE = re.compile(
 _ORGANISATION_WORDS = BUSINESS_NOUNS | {"bank"}
 # A name the text calls an organisation: "the oil giant Acme", "Acme, a research firm".
 _ORGANISATION_NOUN = rf"(?:{'|'.join(sorted(_ORGANISATION_WORDS))})"
+# "the company", "the bank": an organisation the article has named, named again.
+_THE_ORGANISATION_RE = re.compile(rf"\b[Tt]he\s+{_ORGANISATION_NOUN}\b")
 # Nouns that stand for an organisation or country the article has named: "the firm
 # warned", "the government has set a target".
 _STAND_IN_NOUNS = _ORGANISATION_WORDS | frozenset(
@@ -1742,7 +1744,8 @@ class ArticleSubjects:
         at Acme rose 5%. Margins widened to 9%": Acme's). Not when the sentence names
         the article's own subject, whose figure it then is, nor when "its" before the
         figure points back to a firm or "he" or "his" to a person the subject is not,
-        nor for a lone common noun ("the plan"), which names no one."""
+        nor when "the company" names the firm again, nor for a lone common noun ("the
+        plan"), which names no one."""
         subject = self._paragraph_subject()
         if subject is None or (" " not in subject and not subject[:1].isupper()):
             return None
@@ -1751,6 +1754,8 @@ class ArticleSubjects:
             return None
         if _PERSON_PRONOUN_RE.search(sentence, before, start) and not is_person_name(subject):
             return None  # "His campaign said he raised $7m": a person's, not the last firm's
+        if _THE_ORGANISATION_RE.search(sentence, before, start):
+            return None  # "The company said margins narrowed": the firm's, named again
         near = sentence[before : start + _WINDOW]
         default = self.default or ""
         named = [word for word in default.split() if word[:1].isupper()]

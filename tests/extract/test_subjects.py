@@ -2120,11 +2120,14 @@ def test_a_figure_naming_no_one_is_of_what_its_paragraph_gave_figures_for(text, 
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
-        # the sentence names the article's own subject, "his" points to a person, the
-        # figure before is a lone common noun, or of another paragraph
+        # the sentence names the article's own subject, "his" points to a person, "the
+        # bank" names the firm again, the figure before is a lone common noun, or of
+        # another paragraph
         ("Acme Railways carried 9 million passengers. Westmarch Bank said 20% were tourists.",
          "20%"),
         ("Acme Railways carried 9 million passengers. His campaign said he raised $7m.", "$7m"),
+        ("Acme Railways carried 9 million passengers. The bank also said about 20% were "
+         "tourists.", "20%"),
         ("The plan cost 9 million euros. About 20% went on fees.", "20%"),
         ("Acme Railways carried 9 million passengers.\n\nAbout 20% were tourists.", "20%"),
     ],

@@ -286,23 +286,28 @@ def _is_place_in(sentence: str, subject: str | None) -> bool:
 
 
 # The wage floor a whole country has now, named with its level: "the national minimum
-# wage is £9", "the current federal minimum wage of $8", "the $8 federal minimum wage";
-# not one someone wants ("raise the federal minimum wage to $12", "a $12 federal minimum
-# wage", "the proposed federal minimum wage of $12").
+# wage is £9", "the current federal minimum wage of $8", "the federal minimum wage has been
+# $8 since 2009", "the $8 federal minimum wage"; not one someone wants ("raise the federal
+# minimum wage to $12", "a $12 federal minimum wage", "the proposed federal minimum wage
+# of $12", "if Lee wins, the federal minimum wage will be $12").
 _NATIONAL_WAGE = r"(?:federal|federally|national)\s+(?:mandated\s+)?minimum\s+wage"
 _NATIONAL_WAGE_OF_RE = re.compile(
-    rf"\bthe\s+(?:(?:current|existing|present)\s+)?{_NATIONAL_WAGE}\s+"
-    r"(?:is|was|stands\s+at|stood\s+at|remains|of)\s+(?:just\s+|only\s+)?$",
+    rf"\bthe\s+(?:(?:current|existing|present)\s+)?{_NATIONAL_WAGE},?\s+"
+    r"(?:which\s+is\s+|is\s+|was\s+|of\s+|remains\s+(?:at\s+)?|has\s+(?:been|stood\s+at)\s+"
+    r"|stands\s+at\s+|stood\s+at\s+)(?:just\s+|only\s+|still\s+)?$",
     re.IGNORECASE,
 )
 _THE_CURRENT_BEFORE_RE = re.compile(r"\bthe\s+(?:(?:current|existing|present)\s+)?$")
-_NATIONAL_WAGE_AFTER_RE = re.compile(rf"(?:\s+an\s+hour)?\s+{_NATIONAL_WAGE}\b", re.IGNORECASE)
+_NATIONAL_WAGE_AFTER_RE = re.compile(rf"\s+{_NATIONAL_WAGE}\b", re.IGNORECASE)
+_CONDITION_BEFORE_RE = re.compile(r"\b(?:[Ii]f|[Ww]ould|[Ww]ill|[Ss]hould|[Uu]nless)\b")
 
 
 def _national_wage(sentence: str, q: numbers.Quantity, metric: str | None) -> bool:
     """Whether the figure is the level of the country's minimum wage as it stands."""
-    if metric is None or not metric.endswith("minimum wage"):
-        return False
+    if metric is None or "minimum wage" not in metric:
+        return False  # "minimum wage", "federal minimum wage per hour"
+    if _CONDITION_BEFORE_RE.search(sentence, max(0, q.start - 80), q.start):
+        return False  # "if Lee wins, the federal minimum wage is $12"
     if _NATIONAL_WAGE_OF_RE.search(sentence, max(0, q.start - 80), q.start):
         return True
     return bool(

@@ -87,9 +87,10 @@ _VENUE_BEFORE_RE = re.compile(
     r"|restaurant|cafe|bar|factory|plant|mine|hospital|prison|station|airport|concert))"
     r",?\s+(?:in|at|near)\s+(?:the\s+)?$"
 )
-# A disaster that struck the whole town, after the toll: "where 12 died in the flood".
+# A disaster that struck the whole town, after the toll in its clause: "where 12 died in
+# the flood" (not "where 12 were killed, weeks after floods hit the region").
 _TOWN_WIDE_AFTER_RE = re.compile(
-    r"[^.;]{0,80}?\b(?:floods?|flooding|(?:earth)?quake|storm|hurricane|cyclone|typhoon"
+    r"[^.;,]{0,80}?\b(?:floods?|flooding|(?:earth)?quake|storm|hurricane|cyclone|typhoon"
     r"|tornado|wildfires?|tsunami|landslides?|mudslides?|heatwave|drought)\b",
     re.IGNORECASE,
 )

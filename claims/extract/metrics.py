@@ -2610,7 +2610,7 @@ def _connects(between: str, metric: str) -> bool:
         return False
     between = _SCOPE_BEFORE_LEVEL_RE.sub(" ", between)  # "in its retail arm to": a where
     between = _OF_AGGREGATE_RE.sub(" ", between)  # "to 5.2% of GDP from 4.6%": its scale
-    between = _RIVALS_TITLE_RE.sub(" ", between)  # "to Republican challenger Jo Lee's"
+    between = _RIVALS_TITLE_RE.sub(" ", between)  # "to former mayor Bo Pike's"
     own = set(metric.lower().split())
     for word in _WORD_RE.findall(between):
         w = _lower(word)
@@ -2624,8 +2624,8 @@ def _connects(between: str, metric: str) -> bool:
     return True
 
 
-# The words that describe a rival before the name whose figure comes next: "57% of the
-# vote to law professor Jo Lee's 43%".
+# The words that describe a rival before the name whose figure comes next: "61% of the
+# vote to dentist Bo Pike's 30%".
 _RIVALS_TITLE_RE = re.compile(
     r"\s(?:[a-z][\w-]*\s+){1,3}(?=(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*['’]s\s*$)"
 )

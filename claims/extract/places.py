@@ -159,6 +159,11 @@ def is_place(name: str) -> bool:
 
 
 # Not "The" before a name: "The United States" is the United States, "The Gambia" Gambia.
+# Words that open a sentence before a name: "In France", "But Germany".
+_SENTENCE_OPENERS = frozenset(
+    """In But And For As Like With From To At On By Of So Then While When After Before
+    Since Unlike Even Yet Or Across Inside Outside Within Beyond""".split()
+)
 _CAPITALISED_RE = re.compile(r"\b(?:U\.S\.|U\.K\.|(?!The\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 
 
@@ -192,12 +197,13 @@ def _country_mentions(text: str) -> list[tuple[str, float]]:
         words = m.group()
         code = country_code(words) or demonym_country(words) or _region_countries().get(words)
         if code is None and " " in words:
-            # two capitalised words that are no one name: "French Navy", or an opener
-            # before a country ("In France", "But Germany")
-            for word in words.split():
-                code = country_code(word) or demonym_country(word)
-                if code is not None:
-                    break
+            # two capitalised words that are no one name: "French Navy", or a word that
+            # opens a sentence before a country ("In France", "But Germany"); not a
+            # surname ("Ana French") nor a place named after one ("Lake Chad")
+            first, second = words.split()
+            code = country_code(first) or demonym_country(first)
+            if code is None and first in _SENTENCE_OPENERS:
+                code = country_code(second) or demonym_country(second)
         if code is not None:
             codes.append((code, 1.0))
         elif words.endswith("ns") and (code := demonym_country(words[:-1])):

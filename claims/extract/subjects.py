@@ -348,10 +348,13 @@ _IT_OPENS_RE = re.compile(
     r"[Ii]t\s+(?:also\s+|now\s+|then\s+|still\s+)?(?P<verb>[a-z]+|['’]s)"
 )
 _IT_DOES_NOT_RE = re.compile(
-    r"(?:is|was|['’]s|isn|wasn|will|would|could|may|might|has|had|seems?|seemed|appears?"
-    r"|appeared|remains?|remained|takes?|took|comes?|came|costs?|means?|meant|looks?|looked"
-    r"|follows?|followed|happened|matters|emerged|turned)"
+    r"(?:is|was|['’]s|isn|wasn|seems?|seemed|appears?|appeared|remains?|remained|takes?|took"
+    r"|comes?|came|costs?|means?|meant|looks?|looked|follows?|followed|happened|matters"
+    r"|emerged|turned|weighs?|weighed)"
 )
+# A modal or "has" before a verb of being: "it will be", "it has been", "it could be".
+_IT_MODAL_BE_RE = re.compile(r"\s+(?:not\s+)?(?:be|been)\b")
+_IT_MODALS = frozenset("will would could may might must should can has had have".split())
 # The named event a span of time counts down to, after the span: "... left before the
 # Westmarch referendum", "... ahead of the Zembla primary" ("the election" alone may be
 # any).
@@ -398,6 +401,7 @@ class _Candidate:
 
 
 _OPENING_MARKS = " \t\n\"'“‘(["
+_MARKS_RE = re.compile(rf"[{re.escape(_OPENING_MARKS)}]*")
 # Patterns of the small helpers below, compiled once (they run for every name).
 _POSSESSED_NAME_RE = re.compile(r"['’]s\s+(?=[A-Z])")
 _INNER_DOT_RE = re.compile(r"\.\w")
@@ -419,7 +423,14 @@ def _handle_words(sentence: str, found: str, text: str) -> str | None:
     if not _HANDLE_RE.fullmatch(found) or f"@{found}" not in sentence:
         return None
     spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", found)
-    return spaced if re.search(rf"\b{re.escape(spaced)}\b", text) else None
+    return spaced if _written_in(text, spaced) else None
+
+
+@lru_cache(maxsize=256)
+def _written_in(text: str, name: str) -> bool:
+    """Whether the text writes the name as a whole word (asked once per article and name,
+    however many figures a handle has)."""
+    return re.search(rf"\b{re.escape(name)}\b", text) is not None
 
 
 # A deal that joins two parties, named by them: "a link-up between Acme and Ohio-based
@@ -467,18 +478,22 @@ def _awaited_event(sentence: str, start: int, end: int) -> str | None:
 
 def _clause_opening_it(sentence: str, start: int) -> str | None:
     """How "it" opens the clause of the figure at `start`, if it does: "does" when it
-    does something ("In June, it ordered 25 trains"), "is" when it stands for nothing the
-    clause tells or only is or costs something ("It is likely that 20% ...", "It costs
-    $9")."""
+    does something ("In June, it ordered 25 trains", "It will cut 300 jobs"), "is" when
+    it stands for nothing the clause tells or only is, costs or weighs something ("It is
+    likely that 20% ...", "It costs $9", "It has been 12 years")."""
     opening = _lead(sentence)
     near = max(opening, start - _WINDOW)
     semicolon = max(sentence.rfind(";", near, start), sentence.rfind(":", near, start))
     if semicolon >= 0:  # "...; it also cut 300 jobs"
-        opening = len(sentence) - len(sentence[semicolon + 1 :].lstrip(_OPENING_MARKS))
+        marks = _MARKS_RE.match(sentence, semicolon + 1)
+        opening = marks.end() if marks else semicolon + 1
     it = _IT_OPENS_RE.match(sentence, opening, start)
     if it is None or _CLAUSE_PUNCTUATION_RE.search(sentence, it.end(), start):
         return None
-    return "is" if _IT_DOES_NOT_RE.fullmatch(it["verb"]) else "does"
+    verb = it["verb"]
+    if verb in _IT_MODALS:  # "it will cut", "it has cut"; "it will be", "it has been"
+        return "is" if _IT_MODAL_BE_RE.match(sentence, it.end()) else "does"
+    return "is" if _IT_DOES_NOT_RE.fullmatch(verb) else "does"
 
 
 def _can_be_it(subject: str) -> bool:
@@ -1193,10 +1208,11 @@ _COORDINATED_SHARE_RE = re.compile(
 )
 
 
-# The people a poll asked, named by how they were asked: "31% of those surveyed".
-# A verb right before a name, whose object the name is: "praised Lee", "beats Lee".
+# A verb right before a name, whose object the name is: "praised Lee", "defeated Lee".
 _OBJECT_BEFORE_RE = re.compile(r"\b[a-z]{3,}(?:ed|es)\s+$")
+# A bare share that says something: "32 percent said they had no opinion of him".
 _SAID_AFTER_RE = re.compile(r"\s+(?:said|say|says)\b")
+# The people a poll asked, named by how they were asked: "31% of those surveyed".
 _RESPONDENTS_AFTER_RE = re.compile(
     r"\s+of\s+(?:those|the\s+people|people|respondents)\s+"
     r"(?:surveyed|polled|questioned|asked|interviewed|sampled)\b"
@@ -1720,7 +1736,8 @@ class ArticleSubjects:
         union said its members ...")."""
         owned = re.compile(rf"[Ii]ts\s+{re.escape(found)}\b")
         opens = owned.match(sentence, _lead(sentence)) or re.search(
-            rf"(?:[,;:]|\band)\s+{owned.pattern}", sentence[max(0, start - _WINDOW) : start]
+            rf"(?:[,;:]\s+(?:and|but)?|\b(?:and|but))\s*{owned.pattern}",
+            sentence[max(0, start - _WINDOW) : start],
         )
         return (self.last_organisation or self._last_source) if opens else None
 
@@ -1732,9 +1749,9 @@ class ArticleSubjects:
         return subject if paragraph == self._paragraphs[self._current] else None
 
     def _it_goes_on(self) -> str | None:
-        """The subject of the paragraph's last figure, when "it" opens the clause of this
-        one and does something ("In June, it ordered 25 trains"), and "it" can stand for
-        that subject; else the article's."""
+        """For an "it" that opens a figure's clause and does something (the caller
+        asks): the subject of the paragraph's last figure when "it" can stand for it,
+        else the article's."""
         subject = self._paragraph_subject()
         return subject if subject and _can_be_it(subject) else self.default
 
@@ -1743,9 +1760,9 @@ class ArticleSubjects:
         no one: a paragraph goes on about what it has been giving figures for ("Profits
         at Acme rose 5%. Margins widened to 9%": Acme's). Not when the sentence names
         the article's own subject, whose figure it then is, nor when "its" before the
-        figure points back to a firm or "he" or "his" to a person the subject is not,
-        nor when "the company" names the firm again, nor for a lone common noun ("the
-        plan"), which names no one."""
+        figure points back to a firm, or "he", "she", "his" or "her" to a person the
+        subject is not, nor when "the company" names the firm again, nor for a lone
+        common noun ("the plan"), which names no one."""
         subject = self._paragraph_subject()
         if subject is None or (" " not in subject and not subject[:1].isupper()):
             return None
@@ -1844,10 +1861,9 @@ class ArticleSubjects:
         owner = self.last_organisation or self._last_source
         if found is None and owner and _ITS_HOLDING_RE.search(sentence, max(0, start - 60), start):
             return owner  # "Its shares rose 4%": the company's, not the article's main entity
-        if found is None and pronoun == "it" and (it := _clause_opening_it(sentence, start)):
-            # "In June, it ordered 25 trains": what the paragraph's last figure was of;
-            # "It costs $9", "It is likely that ...": nothing the paragraph's figures say
-            return self._it_goes_on() if it == "does" else self.default
+        it = _clause_opening_it(sentence, start) if found is None and pronoun == "it" else None
+        if it == "does":
+            return self._it_goes_on()  # "In June, it ordered 25 trains": the same doer
         if pronoun in _PERSON_PRONOUNS and self.last_person:
             if body := _pronoun_body(sentence, start):
                 return f"{self.last_person} {body}"
@@ -1867,7 +1883,7 @@ class ArticleSubjects:
             return population  # "30% of nurses earn $40,000 or less": the nurses' pay
         if found is None and (deal := _deal_before(sentence, start, end)):
             return deal  # "a merger of Acme and Globex would be worth $9bn": the deal's
-        if found is None and (carried := self._paragraph_goes_on(sentence, start)):
+        if found is None and it != "is" and (carried := self._paragraph_goes_on(sentence, start)):
             return carried  # "Profits at Acme rose 5%. Margins widened to 9%": Acme's
         return self.default if found is None else self.main or found
 

@@ -30,9 +30,14 @@ def numeric(text: str, surface: str):
          "31", "Beacon nightclub", "people killed"),
         ("Lee stopped at the Westmarch cathedral near Dunmore, where four people died.",
          "four", "Westmarch cathedral", "people killed"),
-        # a town with no venue before it stays the town
+        ("Okafor laid flowers at the Beacon Nightclub in Arles, where 31 people were "
+         "killed, weeks after floods hit the region.", "31", "Beacon Nightclub",
+         "people killed"),
+        # a town with no venue before it stays the town, and so does one a disaster hit
         ("Lee toured a school in Arles, where 31 people were killed.", "31",
          "Arles", "people killed"),
+        ("Lee toured the Acme factory in Pelt, where 12 people died in the flood.", "12",
+         "Pelt", "people killed"),
     ],
 )  # fmt: skip
 def test_a_casualty_count_is_about_its_event(text, surface, subject, metric):

@@ -234,12 +234,8 @@ def test_find_metric_falls_back_to_the_counted_unit():
         ("The deal values Globex at $3.2bn.", "$3.2bn", "value"),
         ("Analysts value Globex Corp at about $3bn.", "$3bn", "value"),
         # a rival's figure after the words that describe the rival takes the first's
-        (
-            "Okafor took 57 percent of the vote to law professor Jo Lindqvist's 43 percent.",
-            "43 percent",
-            "share of vote",
-        ),
-        ("Okafor took 57% of the vote to Republican challenger Lee's 43%.", "43%", "share of vote"),
+        ("Okafor's 61% of the vote compared with dentist Bo Pike's 30%.", "30%", "share of vote"),
+        ("Okafor won 61% of the vote to former mayor Bo Pike's 30%.", "30%", "share of vote"),
     ],
 )
 def test_metric_of_level_and_change_sentences(text, surface, metric):

@@ -2082,6 +2082,10 @@ _ABOUT_THE_BANK = "Westmarch Bank grew. Westmarch Bank hired in Dunmore. "
          "Acme Railways"),
         ('Acme Railways carried 9 million passengers. "It also cut 300 jobs," Lee said.',
          "300", "Acme Railways"),
+        ("Acme Railways carried 9 million passengers. It will close 12 depots.", "12",
+         "Acme Railways"),
+        ("Acme Railways carried 9 million passengers. It has shut 12 depots since May.", "12",
+         "Acme Railways"),
     ],
 )  # fmt: skip
 def test_it_doing_something_is_the_last_figures_subject(text, surface, subject):
@@ -2188,6 +2192,10 @@ def test_the_countrys_minimum_wage_is_the_countrys():
     assert claim_subject(text, "$8") == "US"
     text = opening + "Okafor said the $8 federal minimum wage was too low."
     assert claim_subject(text, "$8") == "US"
+    text = opening + "The federal minimum wage has been $8 an hour since 2009."
+    assert claim_subject(text, "$8") == "US"
+    text = opening + "The federal minimum wage, which is $8, remains unchanged."
+    assert claim_subject(text, "$8") == "US"
 
 
 @pytest.mark.parametrize(
@@ -2198,6 +2206,7 @@ def test_the_countrys_minimum_wage_is_the_countrys():
         "Okafor wants to lift the federal minimum wage to $12.",
         "Okafor's bill would raise the federal minimum wage to $12 by 2030.",
         "Okafor backs the proposed federal minimum wage of $12.",
+        "If Okafor wins, the federal minimum wage is $12 by 2027.",
     ],
 )
 def test_a_minimum_wage_someone_wants_is_theirs(sentence):
@@ -2229,10 +2238,10 @@ def test_an_opinion_of_a_pronoun_is_of_the_person_named_before(text, surface, su
     [
         # a name after a clause-opening "with" that a participle follows does what it says
         ("Beacon bought 60% of Globex, with Acme owning the remaining 40%.", "40%", "Acme"),
-        ("Seats changed hands, with Jo Okafor gaining four seats and Westmarch Sen. Ana "
-         "Lee losing two.", "four", "Jo Okafor"),
-        ("The count shifted, with Jo Okafor losing six points and Westmarch Sen. Ana Lee "
-         "gaining five points.", "five", "Ana Lee"),
+        ("Both parties bought shops in May, with Acme adding 12 stores and the grocer Globex "
+         "buying 9.", "12", "Acme"),
+        ("Both parties bought shops in May, with Acme adding 12 stores and the grocer Globex "
+         "buying 9.", "9", "Globex"),
     ],
 )  # fmt: skip
 def test_the_doer_of_a_with_phrase_is_its_figures_subject(text, surface, subject):
@@ -2318,6 +2327,11 @@ def test_a_who_clause_that_opens_another_clause_or_reports_leaves_the_figure_alo
     assert claim_subject(text, "60 percent") != "Jo Okafor"
     text = "Lee criticised the plan of Jo Okafor, who said 300 jobs would go."
     assert claim_subject(text, "300") != "Jo Okafor"
+
+
+def test_a_surname_or_a_place_named_after_a_country_is_no_mention_of_it():
+    assert places.main_country("Ana French spoke. Ana French won.") is None
+    assert places.main_country("Lake Chad shrank. Lake Chad dried up.") is None
 
 
 def test_a_country_after_an_opening_word_counts_for_the_articles_country():

@@ -426,11 +426,16 @@ def _handle_words(sentence: str, found: str, text: str) -> str | None:
     return spaced if _written_in(text, spaced) else None
 
 
+@lru_cache(maxsize=512)
+def _whole_word_re(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(word)}\b")
+
+
 @lru_cache(maxsize=256)
 def _written_in(text: str, name: str) -> bool:
     """Whether the text writes the name as a whole word (asked once per article and name,
     however many figures a handle has)."""
-    return re.search(rf"\b{re.escape(name)}\b", text) is not None
+    return _whole_word_re(name).search(text) is not None
 
 
 # A deal that joins two parties, named by them: "a link-up between Acme and Ohio-based
@@ -1776,7 +1781,7 @@ class ArticleSubjects:
         near = sentence[before : start + _WINDOW]
         default = self.default or ""
         named = [word for word in default.split() if word[:1].isupper()]
-        if any(re.search(rf"\b{re.escape(word)}\b", near) for word in named):
+        if any(_whole_word_re(word).search(near) for word in named):
             return None
         return subject
 
@@ -1842,7 +1847,7 @@ class ArticleSubjects:
         elif rank == 5 and (group := self._group_named_again(sentence, found)):
             return group  # "the casinos": the group of a name given before
         if found is not None and (handle := _handle_words(sentence, found, self._text)):
-            found = handle  # "@JoRivers promises a $15 wage": Jo Rivers
+            found = handle  # "@JoRivers raised $15,000 in a day": Jo Rivers
         opener = _OPENING_PRONOUN_RE.match(sentence, _lead(sentence[:start]))
         if opener and rank >= 3:
             found = None  # "She also earned £9 for a column in the Globe": she earned it
@@ -1919,7 +1924,7 @@ class ArticleSubjects:
                 # "Lee's rating rose, though 30% had no opinion of him": the person the
                 # sentence named before the share as a doer or an owner (not "attacked
                 # Okafor"), else the one the text was telling of
-                return self._doer_named_before(sentence, start) or self.last_person
+                return self._person_named_before(sentence, start, doer=True) or self.last_person
             name = opinion["name"]
             if name.endswith(("'s", "’s", "'", "’")):
                 return None  # "residents of Okafor's district": not an opinion of Okafor
@@ -2091,20 +2096,13 @@ class ArticleSubjects:
             person = self._person_named_before(sentence, owner.start())
         return f"{person}'s {noun.lower()}" if person else None
 
-    def _doer_named_before(self, sentence: str, pos: int) -> str | None:
-        """The last person the sentence names before `pos` other than as a verb's object,
-        in full when the article named them so."""
-        for m in reversed(list(_CAPITAL_NAME_RE.finditer(sentence, max(0, pos - _WINDOW), pos))):
-            if _OBJECT_BEFORE_RE.search(sentence, max(0, m.start() - 20), m.start()):
-                continue  # "Lee attacked Okafor": Okafor is what Lee did it to
-            if person := self._known_person(m.group()):
-                return person
-        return None
-
-    def _person_named_before(self, sentence: str, pos: int) -> str | None:
+    def _person_named_before(self, sentence: str, pos: int, doer: bool = False) -> str | None:
         """The last person the sentence names before `pos`, in full when the article
-        named them so."""
-        for m in reversed(list(_CAPITAL_NAME_RE.finditer(sentence, 0, pos))):
+        named them so; with `doer`, not one it names as a verb's object ("Lee attacked
+        Okafor": Okafor is what Lee did it to)."""
+        for m in reversed(list(_CAPITAL_NAME_RE.finditer(sentence, max(0, pos - _WINDOW), pos))):
+            if doer and _OBJECT_BEFORE_RE.search(sentence, max(0, m.start() - 20), m.start()):
+                continue
             if person := self._known_person(m.group()):
                 return person
         return None

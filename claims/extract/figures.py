@@ -57,7 +57,14 @@ from claims.extract.sentences import paragraph_spans
 from claims.normalise import fold_words
 from claims.plurals import singular
 
-__all__ = ["POLL_KIND", "figure_sources", "gives_poll_shares", "poll_shaped", "reports_poll_shares"]
+__all__ = [
+    "POLL_KIND",
+    "figure_sources",
+    "gives_poll_shares",
+    "named_source",
+    "poll_shaped",
+    "reports_poll_shares",
+]
 
 _MAX_SENTENCE = 1500
 # Nouns for a body of figures a source publishes.

@@ -432,6 +432,13 @@ def _whole_word_re(word: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=256)
+def _its_noun_res(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "its <noun>" where it opens a sentence, and where it opens a clause after a break."""
+    its = rf"[Ii]ts\s+{re.escape(noun)}\b"
+    return re.compile(its), re.compile(rf"(?:[,;:]\s+(?:and|but)?|\b(?:and|but))\s*{its}")
+
+
+@lru_cache(maxsize=256)
 def _written_in(text: str, name: str) -> bool:
     """Whether the text writes the name as a whole word (asked once per article and name,
     however many figures a handle has)."""
@@ -490,8 +497,7 @@ def _clause_opening_it(sentence: str, start: int) -> str | None:
     near = max(opening, start - _WINDOW)
     semicolon = max(sentence.rfind(";", near, start), sentence.rfind(":", near, start))
     if semicolon >= 0:  # "...; it also cut 300 jobs"
-        marks = _MARKS_RE.match(sentence, semicolon + 1)
-        opening = marks.end() if marks else semicolon + 1
+        opening = _lead(sentence, semicolon + 1)
     it = _IT_OPENS_RE.match(sentence, opening, start)
     if it is None or _CLAUSE_PUNCTUATION_RE.search(sentence, it.end(), start):
         return None
@@ -507,9 +513,10 @@ def _can_be_it(subject: str) -> bool:
     return len(subject) > 1 and " and " not in subject and not is_person_name(subject)
 
 
-def _lead(sentence: str) -> int:
-    """Where the sentence's first word starts, after quote marks and brackets."""
-    return len(sentence) - len(sentence.lstrip(_OPENING_MARKS))
+def _lead(sentence: str, pos: int = 0) -> int:
+    """Where the first word at or after `pos` starts, past quote marks and brackets."""
+    marks = _MARKS_RE.match(sentence, pos)
+    return marks.end() if marks else pos
 
 
 def _trim_opener(
@@ -1739,12 +1746,17 @@ class ArticleSubjects:
         it ("Its rail arm lost $2m", "..., and its shops sold 4 million umbrellas"): the
         last one named, or that spoke. Not when the clause names whose it is first ("The
         union said its members ...")."""
-        owned = re.compile(rf"[Ii]ts\s+{re.escape(found)}\b")
-        opens = owned.match(sentence, _lead(sentence)) or re.search(
-            rf"(?:[,;:]\s+(?:and|but)?|\b(?:and|but))\s*{owned.pattern}",
-            sentence[max(0, start - _WINDOW) : start],
+        at_opening, after_a_break = _its_noun_res(found)
+        opens = at_opening.match(sentence, _lead(sentence)) or after_a_break.search(
+            sentence[max(0, start - _WINDOW) : start]
         )
-        return (self.last_organisation or self._last_source) if opens else None
+        return self._organisation if opens else None
+
+    @property
+    def _organisation(self) -> str | None:
+        """The organisation a later "it", "its" or "the firm" stands for: the last one
+        that did something, failing that the last that gave figures."""
+        return self.last_organisation or self._last_source
 
     def _paragraph_subject(self) -> str | None:
         """The subject of the paragraph's last figure, when the paragraph has given one."""
@@ -1857,15 +1869,18 @@ class ArticleSubjects:
             return owner  # "Its vehicle businesses gained share in three regions": the firm's
         if found is not None and not self._stands_in(found):
             return self.full_person(found)
-        organisation = self.last_organisation or self._last_source
+        organisation = self._organisation
         if found and found.split()[-1].lower() in _ORGANISATION_WORDS and organisation:
             return organisation  # "the firm cut 300 jobs": the firm last named, or that spoke
         if found is not None and self.main is None:
             return found
         pronoun = opener.group().lower() if opener else _last_pronoun(sentence, start)
-        owner = self.last_organisation or self._last_source
-        if found is None and owner and _ITS_HOLDING_RE.search(sentence, max(0, start - 60), start):
-            return owner  # "Its shares rose 4%": the company's, not the article's main entity
+        if (
+            found is None
+            and organisation
+            and _ITS_HOLDING_RE.search(sentence, max(0, start - 60), start)
+        ):
+            return organisation  # "Its shares rose 4%": the company's, not the main entity
         it = _clause_opening_it(sentence, start) if found is None and pronoun == "it" else None
         if it == "does":
             return self._it_goes_on()  # "In June, it ordered 25 trains": the same doer

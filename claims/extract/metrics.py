@@ -2161,6 +2161,7 @@ _REVISED_OUTLOOK_RE = re.compile(
     r"(?P<words>(?:[\w-]+\s+){0,3}?)(?P<noun>forecasts?|estimates?|projections?|outlook)\s+"
     r"(?:for\s+(?P<for>[^,;:.]{1,60}?)\s+)?to\s+(?:(?:about|around|just|only|roughly)\s+)?$"
 )
+_OUTLOOK_NOUNS = ("forecast", "estimate", "projection", "outlook")  # one of which it needs
 _FOR_WHOM_RE = re.compile(r"(?P<name>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)(?:['’]s)?")
 
 
@@ -2176,6 +2177,8 @@ class RevisedOutlook:
 
 def revised_outlook(sentence: str, start: int) -> RevisedOutlook | None:
     """The outlook a forecaster moved to the figure at `start`, if it did."""
+    if not context.holds_any(sentence, _OUTLOOK_NOUNS, max(0, start - 120), start):
+        return None
     m = _REVISED_OUTLOOK_RE.search(sentence, max(0, start - 120), start)
     if m is None:
         return None
@@ -2300,6 +2303,8 @@ _RELATIVE_FIGURE_RE = re.compile(
 def _antecedent_measure(sentence: str, start: int) -> str | None:
     """The measure a relative clause ending at the number states (see
     _RELATIVE_FIGURE_RE): the noun phrase after its last determiner, in lower case."""
+    if not context.holds_any(sentence, ("which", "that"), max(0, start - 120), start):
+        return None  # the clause the pattern needs
     m = _RELATIVE_FIGURE_RE.search(sentence, max(0, start - 120), start)
     if m is None:
         return None

@@ -291,6 +291,15 @@ _RANK_CUTOFF_RE = re.compile(
 )
 
 
+def _ranks_a_cutoff(s: str, start: int) -> bool:
+    """Whether the number at `start` is a ranking's cut-off ("in the top 10")."""
+    lo = max(0, start - 40)
+    window = s[lo:start].lower()
+    if "top" not in window and "bottom" not in window:
+        return False  # the pattern ignores case: the test is of the words lowered
+    return _RANK_CUTOFF_RE.search(s, lo, start) is not None
+
+
 @dataclass(slots=True)
 class Quantity:
     """A quantity found at [start, end) of the scanned string."""
@@ -1135,7 +1144,7 @@ def _quantity_at(s: str, i: int, counting: Quantity | None = None) -> tuple[Quan
     if _HOURS_AFTER_RE.match(s, core.end):
         return None, _skip_token(s, core.end)  # "from 6 to 9 p.m.", "6-9pm": hours of a day
     rng = _range_after(s, core, unit)
-    if unit.kind != "money" and _RANK_CUTOFF_RE.search(s, max(0, core.start - 40), core.start):
+    if unit.kind != "money" and _ranks_a_cutoff(s, core.start):
         # "in the top 10", "a levy on the top 4 or 5 percent": the range goes with it
         return None, _skip_token(s, rng[0].end if rng else core.end)
     if rng is not None and (

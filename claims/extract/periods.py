@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
 
+from claims.extract.context import holds_any
 from claims.extract.names import MODAL, VOTE_EVENT
 from claims.extract.numbers import parse_word_number
 from claims.extract.places import is_place
@@ -165,6 +166,20 @@ _BASELINE_BEFORE_RE = re.compile(
     r"|\bcompared\s+(?:with|to)\s+(?:in\s+)?$|\d(?:\s*%|\s+[a-z]+){1,3}\s+from\s+$",
     re.IGNORECASE,
 )
+# Every phrase of _BASELINE_BEFORE_RE holds one of these.
+_BASELINE_WORDS = ("since", "same", "last", "than", "compared", "from")
+
+
+def _compared_before(s: str, start: int) -> bool:
+    """Whether the words before `start` make the period there a baseline ("since",
+    "than in", "compared with")."""
+    lo = max(0, start - 30)
+    # the pattern ignores case: the test is of the words lowered
+    if not holds_any(s[lo:start].lower(), _BASELINE_WORDS):
+        return False
+    return _BASELINE_BEFORE_RE.search(s, lo, start) is not None
+
+
 # A year a forecast or target looks ahead to ("expects a 2% fall in 2031", "could double
 # by 2030") is not the time the article reports on, so it does not become the context
 # that dates later yearless mentions.
@@ -517,8 +532,7 @@ def find_periods(
             month.end = m.end()
             continue
         governs = not (
-            _BASELINE_BEFORE_RE.search(s, max(0, m.start() - 30), m.start())
-            or _SINCE_RE.match(s, m.start())
+            _compared_before(s, m.start()) or _SINCE_RE.match(s, m.start())
         ) or _starts_ahead(s, m.start(), period, published)
         if kind in ("day_rel", "weekday") and _day_of_report(s, m.start(), m.end()):
             governs = False
@@ -1320,6 +1334,8 @@ def about_a_poll(text: str) -> bool:
 
 def names_poll(sentence: str) -> bool:
     """Whether the text names an opinion poll or survey."""
+    if "oll" not in sentence and "urvey" not in sentence:
+        return False  # most sentences name no poll: skip the pattern
     return _POLL_RE.search(sentence) is not None
 
 
@@ -1425,7 +1441,9 @@ class ArticleTime:
         self._counting = False
         self._vote_years: list[tuple[int, str]] = []
         # Where the text names a poll, found once: most articles name none.
-        self._polls = [m.start() for m in _POLL_RE.finditer(text)]
+        self._polls = (
+            [m.start() for m in _POLL_RE.finditer(text)] if "oll" in text or "urvey" in text else []
+        )
         self._poll_period = self._find_poll_period(spans)
         self._poll_article = self._names_poll(0, self._paragraph_end(0))
         self._poll_here = self._poll_article

@@ -247,8 +247,12 @@ _ORGANISATION_AFTER_RE = re.compile(
 
 
 def _called_organisation(sentence: str, start: int, end: int) -> bool:
+    lo = max(0, start - 50)
     return bool(
-        _ORGANISATION_BEFORE_RE.search(sentence, max(0, start - 50), start)
+        (
+            sentence.find("the", lo, start) >= 0
+            and _ORGANISATION_BEFORE_RE.search(sentence, lo, start)
+        )
         or _ORGANISATION_AFTER_RE.match(sentence, end)
     )
 
@@ -666,9 +670,20 @@ def _is_source(sentence: str, start: int, end: int) -> bool:
         _SELF_REPORT_RE.match(sentence, m.end()) or _OWN_RESULTS_RE.match(sentence, m.end())
     ):
         return True
-    return bool(_SOURCE_BEFORE_RE.search(sentence, max(0, start - 60), start)) and not (
+    return _source_named_before(sentence, start) and not (
         _REPORTED_CLAUSE_VERB_RE.match(sentence, end)
     )
+
+
+def _source_named_before(sentence: str, start: int) -> bool:
+    """Whether the words before `start` make what follows a source: "according to",
+    "said", "told"."""
+    lo = max(0, start - 60)
+    # every phrase of the pattern holds one of these (it ignores case, so the test is of
+    # the words lowered)
+    if not context.holds_any(sentence[lo:start].lower(), ("accord", "said", "says", "told")):
+        return False
+    return _SOURCE_BEFORE_RE.search(sentence, lo, start) is not None
 
 
 # An auxiliary after a name that follows "said": the name opens the reported clause
@@ -1162,6 +1177,9 @@ _POLL_WORD_RE = re.compile(r"\b(?:poll|survey)(?=\s+of\s)", re.IGNORECASE)
 def polled_group(sentence: str) -> str | None:
     """The people a poll named in the sentence asked, given without their number: "a
     Beacon poll of likely Zemblan voters found" -> "likely Zemblan voters"."""
+    lowered = sentence.lower()
+    if "poll" not in lowered and "survey" not in lowered:
+        return None  # most sentences name no poll: skip the pattern
     for m in _POLL_WORD_RE.finditer(sentence):
         found = _POPULATION_AFTER_RE.match(sentence, m.end())
         if found and not found["np"][0].isdigit():
@@ -1324,6 +1342,8 @@ _PART_OF_WHOLE_RE = re.compile(
     r"|comprise[sd]?|constitute[sd]?)\s+"
     rf"(?:{context.SHARE_APPROXIMATORS})?$"
 )
+# Every verb of _PART_OF_WHOLE_RE starts with one of these.
+_MAKING_UP_STEMS = ("mak", "made", "account", "represent", "compris", "constitut")
 _SHARE_FIGURE_RE = re.compile(_SHARE_UNIT, re.IGNORECASE)
 _PEOPLE_WORDS = _PEOPLE | {"women", "men", "adults", "people", "children"}
 # Words that open a clause or describe no group, before a group's words.
@@ -1339,6 +1359,8 @@ def _part_of_a_whole(sentence: str, start: int, end: int) -> str | None:
     ("women", "black voters", "Hispanics"), never a measure ("exports account for a
     third of output" is the economy's)."""
     if not _SHARE_FIGURE_RE.search(sentence, start, end):
+        return None
+    if not context.holds_any(sentence, _MAKING_UP_STEMS, max(0, start - 90), start):
         return None
     m = _PART_OF_WHOLE_RE.search(sentence, max(0, start - 90), start)
     if m is None:
@@ -2513,7 +2535,7 @@ def _main_entity(
         sentence = text[s:e]
         if _is_headline(sentence) and (first or not ENDS_SENTENCE.search(sentence)):
             continue  # a headline opens the text, a section's heading opens a part of it
-        if len(_CONTACT_RE.findall(sentence)) > 1:
+        if context.holds_any(sentence, _CONTACT_MARKS) and len(_CONTACT_RE.findall(sentence)) > 1:
             continue  # a release's contact lines: its desks and addresses, not its topic
         weight = 3.0 if first else 1.0
         first = False
@@ -2555,7 +2577,7 @@ def _mention_role(sentence: str, start: int, end: int, name: str) -> float:
     """How much one mention makes a name the article's topic."""
     if _SOURCE_AFTER_RE.match(sentence, end):
         return 0.25  # a body that gives figures is mostly their source, not their subject
-    if _SOURCE_BEFORE_RE.search(sentence, max(0, start - 60), start):
+    if _source_named_before(sentence, start):
         return 0.25
     if _PREPOSITION_BEFORE_RE.search(sentence, max(0, start - 16), start):
         return 0.75  # "sales outside Europe helped": not the clause's subject
@@ -2589,6 +2611,7 @@ def dateline_end(text: str, start: int = 0) -> int:
 _CAPITALS_HEADING_RE = re.compile(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)+")
 # What only a contact line holds: an e-mail or web address, a telephone number.
 _CONTACT_RE = re.compile(r"\w@\w|\bwww\.|https?://|\(\d{3}\)\s*\d{3}-\d{4}")
+_CONTACT_MARKS = ("@", "www.", "://", "(")  # one of which every contact holds
 
 
 def _is_headline(sentence: str) -> bool:

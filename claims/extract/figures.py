@@ -74,11 +74,14 @@ _DATA_NOUN = (
     r"disclosures?|forms?|returns|accounts)"
 )
 # Verbs by which figures report: "the poll found", "the data showed".
-_DATA_VERB = (
-    r"(?:shows?|showed|shown|showing|found|finds|find|suggests?|suggested|reveals?|revealed|"
-    r"indicates?|indicated|puts?|says|said|confirms?|confirmed|estimates?|estimated|"
-    r"released|published|out|gives?|gave|means?|stated|states|lists?|listed)"
+_DATA_VERBS = frozenset(
+    """show shows showed shown showing found finds find suggest suggests suggested reveal
+    reveals revealed indicate indicates indicated put puts says said confirm confirms
+    confirmed estimate estimates estimated released published out give gives gave mean
+    means stated states list lists listed""".split()
 )
+# (every use ends it at a word boundary, so the order of the words does not matter)
+_DATA_VERB = rf"(?:{'|'.join(sorted(_DATA_VERBS))})"
 # Verbs by which a poll or study tells how it was done: "the survey was based on 1,200
 # interviews", "the study included 300 people", "the poll reached 900 adults".
 _METHOD_VERB = r"(?:questioned|sampled|contacted|reached|based|included|includes|include)"
@@ -126,11 +129,24 @@ _BY_NAMES_RECKONING = re.compile(
     r"(?:(?:own|latest|unofficial|official|new)\s+)?"
     r"(?P<noun>tally|count|estimates?|reckoning|calculations?|math|measure|figures)\b"
 )
-_PATTERNS = (_NOUN_THEN_NAME, _NAME_THEN_NOUN, _POLL_BY_NAME, _NAME_CONDUCTED, _BY_NAMES_RECKONING)
-# The verbs of _NAME_CONDUCTED (case-sensitive), one of which its every match holds.
-_CONDUCTED_VERBS = (
-    "conducted", "carried", "commissioned", "surveyed", "polled", "interviewed", "questioned"
-)  # fmt: skip
+# Each pattern with the words (in lower case) one of which its every match holds: a
+# pattern is tried only on a sentence that has one.
+_PATTERNS = (
+    (_NOUN_THEN_NAME, frozenset({"by", "from", "for"})),
+    (_NAME_THEN_NOUN, _DATA_VERBS),
+    (_POLL_BY_NAME, frozenset({"poll", "survey", "average"})),
+    (
+        _NAME_CONDUCTED,
+        frozenset("conducted carried commissioned surveyed polled interviewed questioned".split()),
+    ),
+    (
+        _BY_NAMES_RECKONING,
+        frozenset(
+            "tally count estimate estimates reckoning calculation calculations math measure "
+            "figures".split()
+        ),
+    ),
+)
 # Words one of the patterns needs: looking them up in a set is a cheap test before
 # the name patterns (most sentences name no figures).
 _SOURCE_WORDS = frozenset(
@@ -247,12 +263,13 @@ _POSSESSOR_BEFORE_RE = re.compile(rf"({JOINT_NAME})['\u2019]s\s+(?:[a-z][\w-]*\s
 def named_source(sentence: str) -> tuple[str, bool] | None:
     """The publisher whose figures the sentence reports, when it names one, and
     whether its figures are a poll's."""
-    if _SOURCE_WORDS.isdisjoint(_WORD.findall(sentence.lower())):
+    words = set(_WORD.findall(sentence.lower()))
+    if _SOURCE_WORDS.isdisjoint(words):
         return None
     best: tuple[int, str, bool] | None = None
-    for pattern in _PATTERNS:
-        if pattern is _NAME_CONDUCTED and not any(v in sentence for v in _CONDUCTED_VERBS):
-            continue  # a name pattern tried at every word: only when its verb is there
+    for pattern, needed in _PATTERNS:
+        if needed.isdisjoint(words):
+            continue  # the name patterns are tried at every word: only where one can match
         for m in pattern.finditer(sentence):
             if best is not None and m.start() >= best[0]:
                 break

@@ -993,3 +993,36 @@ def test_an_existing_ledgers_leads_are_re_keyed_from_the_leaders_side(db):
                    "metric_key = 'margin behind okafor' WHERE id = ?", [claim_id])  # fmt: skip
         schema._leads_from_the_leaders_side(db)
     assert key_of(db, claim_id)[:2] == ("okafor", "lead over lindqvist")
+
+
+# ---------------------------------------------------------------- ledger size
+
+
+def test_matching_a_new_article_reads_its_claims_by_id_however_large_the_ledger(db):
+    """Lining up a new article's claims looks them up by id: read through the index on
+    kind, every numeric claim stored was read again for each article ingested, and a
+    bulk ingest slowed down as the ledger grew."""
+    for n in range(10):
+        text = f"Acme Mining sold {n + 10} trucks in May.\nIts profit was ${n + 1}m in May."
+        add_article(
+            db, text, "2021-06-01", f"Wire: {n}",
+            (f"{n + 10} trucks", n + 10, {"subject": "Acme Mining", "metric": "truck sales"}),
+            (f"${n + 1}m", (n + 1) * 1e6, {"subject": "Acme Mining", "metric": "profit"}),
+        )  # fmt: skip
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    # an article of many figures, a results table: SQLite weighs a long list of ids
+    # against the few rows it expects one kind to have, and picked the index
+    towns = [f"Town{k}" for k in range(16)]
+    table = "\n".join(f"Beacon Freight sold {70 + k} trucks in {t}." for k, t in enumerate(towns))
+    figures = [
+        (f"{70 + k} trucks", 70 + k, {"subject": "Beacon Freight", "metric": f"truck sales in {t}"})
+        for k, t in enumerate(towns)
+    ]
+    add_article(db, table, "2021-06-02", "Post: Beacon", *figures)
+    db.conn.set_trace_callback(None)
+    by_id = [s for s in statements if s.lstrip().startswith("SELECT") and "WHERE id IN (" in s]
+    assert len(by_id) == 2  # the new claims' keys, and the claims themselves
+    for statement in by_id:
+        plan = " ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {statement}"))
+        assert "USING INTEGER PRIMARY KEY" in plan and "idx_claims_kind" not in plan, plan

@@ -383,9 +383,9 @@ def _match_statement(db: sqlite_utils.Database, mention: _Mention) -> int:
 
 # ---------------------------------------------------------------- short names
 
-# NOT INDEXED: the claims are looked up by id, as SQLite would not otherwise do once the
-# ledger is large; it chose the index on kind, which reads every numeric claim stored,
-# so that each article ingested took longer than the one before.
+# NOT INDEXED: the claims are looked up by id. Without it SQLite chose the index on kind
+# for a list of more than three ids, which reads every numeric claim stored, so that
+# each article of a bulk ingest took longer than the one before.
 _SHORT_NAMES = (
     "SELECT DISTINCT metric_key, unit_key, subject_key FROM claims NOT INDEXED "
     "WHERE id IN ({marks}) AND kind = 'numeric' AND subject_key != '' AND metric_key != ''"

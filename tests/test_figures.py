@@ -995,20 +995,17 @@ def test_an_existing_ledgers_leads_are_re_keyed_from_the_leaders_side(db):
     assert key_of(db, claim_id)[:2] == ("okafor", "lead over lindqvist")
 
 
-# ---------------------------------------------------------------- ledger size
+# ---------------------------------------------------------------- reading new claims
 
 
-def test_matching_a_new_article_reads_its_claims_by_id_however_large_the_ledger(db):
+def test_matching_a_new_article_reads_its_claims_by_id(db):
     """Lining up a new article's claims looks them up by id: read through the index on
     kind, every numeric claim stored was read again for each article ingested, and a
     bulk ingest slowed down as the ledger grew."""
-    for n in range(10):
-        text = f"Acme Mining sold {n + 10} trucks in May.\nIts profit was ${n + 1}m in May."
-        add_article(
-            db, text, "2021-06-01", f"Wire: {n}",
-            (f"{n + 10} trucks", n + 10, {"subject": "Acme Mining", "metric": "truck sales"}),
-            (f"${n + 1}m", (n + 1) * 1e6, {"subject": "Acme Mining", "metric": "profit"}),
-        )  # fmt: skip
+    add_article(
+        db, "Acme Mining sold 40 trucks in May.", "2021-06-01", "Wire: Acme",
+        ("40 trucks", 40, {"subject": "Acme Mining", "metric": "truck sales"}),
+    )  # fmt: skip
     statements: list[str] = []
     db.conn.set_trace_callback(statements.append)
     # an article of many figures, a results table: SQLite weighs a long list of ids

@@ -26,6 +26,7 @@ __all__ = [
     "find_metric",
     "find_subject",
     "holds_any",
+    "may_hold_any",
     "is_pronoun_like",
     "share_opens_clause",
     "trim_chunk",
@@ -192,11 +193,12 @@ def find_hedge(sentence: str, start: int | None = None, end: int | None = None) 
     Without a position, the first hedge in the sentence (for quote/statement claims).
     """
     if start is None or end is None:
-        if not _may_hedge(sentence):
+        if not holds_any(sentence, _HEDGE_STEMS):
             return None
         m = _HEDGE_RE.search(sentence)
         return m.group(1).lower() if m else None
-    if not _may_hedge(sentence[max(0, start - HEDGE_WINDOW_BEFORE) : end + HEDGE_WINDOW_AFTER]):
+    lo, hi = max(0, start - HEDGE_WINDOW_BEFORE), end + HEDGE_WINDOW_AFTER
+    if not holds_any(sentence, _HEDGE_STEMS, lo, hi):
         return None  # both windows lie in this stretch
     before = None
     for m in _HEDGE_RE.finditer(sentence, max(0, start - HEDGE_WINDOW_BEFORE), start):
@@ -205,11 +207,6 @@ def find_hedge(sentence: str, start: int | None = None, end: int | None = None) 
         return before.group(1).lower()
     after = _HEDGE_RE.search(sentence, end, end + HEDGE_WINDOW_AFTER)
     return after.group(1).lower() if after else None
-
-
-def _may_hedge(text: str) -> bool:
-    """False when no hedge word can occur in the text."""
-    return holds_any(text, _HEDGE_STEMS)
 
 
 def holds_any(text: str, stems: tuple[str, ...], start: int = 0, end: int | None = None) -> bool:
@@ -221,6 +218,15 @@ def holds_any(text: str, stems: tuple[str, ...], start: int = 0, end: int | None
         if text.find(stem, start, stop) >= 0:
             return True
     return False
+
+
+def may_hold_any(text: str, stems: tuple[str, ...], start: int = 0, end: int | None = None) -> bool:
+    """holds_any for a pattern that ignores case, with the stems in lower case: False
+    only when none of them can occur in text[start:end]. Only ASCII text is tested
+    (always True otherwise): there a case-blind pattern matches what lower() gives, but
+    it also matches "ſ" for "s" and "ı" or "İ" for "i", which lower() does not give."""
+    window = text[start:end]
+    return not window.isascii() or holds_any(window.lower(), stems)
 
 
 _NUMBER_OR_MONTH_WORDS = frozenset(

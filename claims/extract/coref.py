@@ -134,7 +134,8 @@ def _names_no_one(name: str) -> bool:
 _GENERIC_ORG_NOUNS = BUSINESS_NOUNS | {"it", "organisation", "organization", "chain", "miner"}
 _ELECTION_WORDS_RE = re.compile(
     # the lookahead lets the scanner skip positions no word can start at (twice as fast)
-    r"(?=[EePpCcNnVv])\b(?:elections?|primary|primaries|caucus(?:es)?|candidates?|nominee|nomination|voters)\b",
+    r"(?=[EePpCcNnVv])\b(?:elections?|primary|primaries|caucus(?:es)?|candidates?|nominee"
+    r"|nomination|voters)\b",
     re.IGNORECASE,
 )
 
@@ -142,12 +143,12 @@ _ELECTION_WORDS_RE = re.compile(
 _HONORIFIC_PREFIX = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
 # Where a name ends as a noun phrase of its own: its possessive, punctuation, or the
 # verb it is the subject of.
-_NAME_ENDS = (
+_NAME_ENDS_RE = re.compile(
     r"(?=['\u2019]s\b|\s*[,.;:!?)]|\s+(?:said|says|added|adds|reported|reports|has|have"
     r"|had|is|was|will|would|expects?|predicts?|forecasts?|estimates?|warned|announced)\b)"
 )
-_NAME_ENDS_RE = re.compile(_NAME_ENDS)
-# (the look-behind after the first letter keeps the scan to the letters T and t)
+# "the" and the space after it (the look-behind after the first letter keeps the scan
+# to the letters T and t)
 _THE_BEFORE_WORD_RE = re.compile(r"[Tt](?<!\w.)he\s+(?=\S)")
 # Honorifics used with a first name, which stay part of how the person is called.
 _NAMED_HONORIFICS = frozenset("Sir Dame Lord Lady".split())
@@ -266,7 +267,7 @@ class Memory:
                     self.titles.append((at, name, titles))
         self._drop_nationalities()
         self.offsets = [x.at for x in self.mentions]
-        # Each answer scans the article's text: asked once per pair of names.
+        # Answers kept per name, and per pair of names: each is asked many times.
         self._with_the: dict[str, bool] = {}
         self._named_first_cache: dict[tuple[str, str], bool] = {}
         # Full names by each of their words and by their initials, so that
@@ -431,9 +432,9 @@ class Memory:
 
     @functools.cached_property
     def _after_the(self) -> list[int]:
-        """Where each "the" of the article is followed by a word: the places a name
-        written after "the" can start (found once, instead of a scan of the whole
-        text for every name asked about)."""
+        """Where text follows each "the" of the article and the space after it: the
+        places a name written after "the" can start (found once, instead of a scan of
+        the whole text for every name asked about)."""
         return [m.end() for m in _THE_BEFORE_WORD_RE.finditer(self.masked)]
 
     def _named_first(self, short: str, longer: str) -> bool:

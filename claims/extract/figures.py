@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from claims.extract.context import may_hold_any
 from claims.extract.names import (
     ANSWER_VERBS,
     DEMONYM,
@@ -294,23 +295,10 @@ _BACK_REFERENCE_STEMS = (
 )  # fmt: skip
 
 
-def _may_refer_back(sentence: str) -> bool:
-    """A cheap test that _BACK_REFERENCE cannot match: none of its nouns occurs. Only
-    for ASCII text, where lower() and the regex's case-insensitive matching agree."""
-    if not sentence.isascii():
-        return True
-    low = sentence.lower()
-    # A plain loop: any() over a generator costs a third more, on every sentence.
-    for stem in _BACK_REFERENCE_STEMS:  # noqa: SIM110
-        if stem in low:
-            return True
-    return False
-
-
 def refers_back(sentence: str) -> str | None:
     """The noun by which the sentence reports the figures of a source named before
     ("The poll found": "poll"), or None."""
-    if not _may_refer_back(sentence):
+    if not may_hold_any(sentence, _BACK_REFERENCE_STEMS):
         return None  # most sentences: the regex would try every position in vain
     m = _BACK_REFERENCE.search(sentence) or _BACK_TO_METHOD.search(sentence)
     return m.group("noun").lower() if m else None

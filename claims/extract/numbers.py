@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from claims.extract import units
 from claims.extract.casualties import CASUALTY_WORD
+from claims.extract.context import may_hold_any
 from claims.extract.names import CALENDAR_NAMES, MONTHS, SAYING_VERBS, WEEKDAYS
 
 __all__ = [
@@ -294,9 +295,8 @@ _RANK_CUTOFF_RE = re.compile(
 def _ranks_a_cutoff(s: str, start: int) -> bool:
     """Whether the number at `start` is a ranking's cut-off ("in the top 10")."""
     lo = max(0, start - 40)
-    window = s[lo:start].lower()
-    if "top" not in window and "bottom" not in window:
-        return False  # the pattern ignores case: the test is of the words lowered
+    if not may_hold_any(s, ("top", "bottom"), lo, start):
+        return False
     return _RANK_CUTOFF_RE.search(s, lo, start) is not None
 
 

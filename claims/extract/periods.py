@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
 
-from claims.extract.context import holds_any
+from claims.extract.context import may_hold_any
 from claims.extract.names import MODAL, VOTE_EVENT
 from claims.extract.numbers import parse_word_number
 from claims.extract.places import is_place
@@ -174,8 +174,7 @@ def _compared_before(s: str, start: int) -> bool:
     """Whether the words before `start` make the period there a baseline ("since",
     "than in", "compared with")."""
     lo = max(0, start - 30)
-    # the pattern ignores case: the test is of the words lowered
-    if not holds_any(s[lo:start].lower(), _BASELINE_WORDS):
+    if not may_hold_any(s, _BASELINE_WORDS, lo, start):
         return False
     return _BASELINE_BEFORE_RE.search(s, lo, start) is not None
 
@@ -1334,9 +1333,15 @@ def about_a_poll(text: str) -> bool:
 
 def names_poll(sentence: str) -> bool:
     """Whether the text names an opinion poll or survey."""
-    if "oll" not in sentence and "urvey" not in sentence:
+    if not _may_name_a_poll(sentence):
         return False  # most sentences name no poll: skip the pattern
     return _POLL_RE.search(sentence) is not None
+
+
+def _may_name_a_poll(text: str) -> bool:
+    """False when _POLL_RE cannot match in the text: "[Pp]oll" or "[Ss]urvey" is in
+    every match."""
+    return "oll" in text or "urvey" in text
 
 
 def fieldwork_month(
@@ -1441,9 +1446,7 @@ class ArticleTime:
         self._counting = False
         self._vote_years: list[tuple[int, str]] = []
         # Where the text names a poll, found once: most articles name none.
-        self._polls = (
-            [m.start() for m in _POLL_RE.finditer(text)] if "oll" in text or "urvey" in text else []
-        )
+        self._polls = [m.start() for m in _POLL_RE.finditer(text)] if _may_name_a_poll(text) else []
         self._poll_period = self._find_poll_period(spans)
         self._poll_article = self._names_poll(0, self._paragraph_end(0))
         self._poll_here = self._poll_article

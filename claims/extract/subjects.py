@@ -679,10 +679,8 @@ def _source_named_before(sentence: str, start: int) -> bool:
     """Whether the words before `start` make what follows a source: "according to",
     "said", "told"."""
     lo = max(0, start - 60)
-    # every phrase of the pattern holds one of these (it ignores case, so the test is of
-    # the words lowered)
-    if not context.holds_any(sentence[lo:start].lower(), ("accord", "said", "says", "told")):
-        return False
+    if not context.may_hold_any(sentence, ("accord", "said", "says", "told"), lo, start):
+        return False  # every phrase of the pattern holds one of these
     return _SOURCE_BEFORE_RE.search(sentence, lo, start) is not None
 
 
@@ -1177,8 +1175,7 @@ _POLL_WORD_RE = re.compile(r"\b(?:poll|survey)(?=\s+of\s)", re.IGNORECASE)
 def polled_group(sentence: str) -> str | None:
     """The people a poll named in the sentence asked, given without their number: "a
     Beacon poll of likely Zemblan voters found" -> "likely Zemblan voters"."""
-    lowered = sentence.lower()
-    if "poll" not in lowered and "survey" not in lowered:
+    if not context.may_hold_any(sentence, ("poll", "survey")):
         return None  # most sentences name no poll: skip the pattern
     for m in _POLL_WORD_RE.finditer(sentence):
         found = _POPULATION_AFTER_RE.match(sentence, m.end())

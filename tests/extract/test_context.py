@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from claims.extract import extract_claims
-from claims.extract.context import find_hedge, find_metric, find_subject
+from claims.extract.context import find_hedge, find_metric, find_subject, may_hold_any
+from claims.extract.subjects import polled_group
 
 
 def first_numeric(text: str):
@@ -1275,3 +1276,21 @@ def test_a_forecast_that_is_no_revision_keeps_its_reading():
     text = "Beacon Bank forecast growth of 2% in 2025."
     claim = next(c for c in extract_claims(text, "2024-03-05") if c.surface == "2%")
     assert (claim.subject, claim.metric) == ("Beacon Bank", "growth")
+
+
+# ---------------------------------------------------------------- quick tests before patterns
+
+
+def test_a_case_blind_quick_test_rules_out_only_text_without_its_words():
+    assert may_hold_any("Sales have RISEN SINCE 2019.", ("since",))
+    assert not may_hold_any("Sales have risen 40% in 2019.", ("since",))
+    assert not may_hold_any("Lee said Acme earned $5m", ("said",), 9, 24)  # outside the window
+    assert may_hold_any("Lee said Acme earned $5m", ("said",), 0, 9)
+
+
+def test_text_a_case_blind_pattern_reads_differently_from_lower_is_never_ruled_out():
+    # "ſ" is an "s" to a case-blind pattern, but lower() keeps it
+    assert may_hold_any("Exports rose 12%, Lee ſaid.", ("said",))
+    assert polled_group("A ſurvey of likely Zemblan voters found 40% back Okafor.") == (
+        "likely Zemblan voters"
+    )

@@ -768,11 +768,17 @@ def _period_matches(s: str) -> list[re.Match]:
     """Matches of _PERIOD_RE in s, left to right and not overlapping."""
     found: list[re.Match] = []
     pos = 0
+    # Starts tried in vain for a hint: nothing there reaches a later hint either (the
+    # digits of "5.3%" are two hints of one word, whose start is tried once).
+    tried: set[int] = set()
     for hint in _HINT_RE.finditer(s):
         h = hint.start()
         if h < pos:
             continue
         for start in _word_starts_before(s, h, pos, _words_back(hint.group())):
+            if start in tried:
+                continue
+            tried.add(start)
             m = _PERIOD_RE.match(s, start)
             if m is not None and m.end() > h:
                 found.append(m)

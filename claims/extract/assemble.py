@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -1449,9 +1450,13 @@ def _common_words(text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
     for start, end in spans:
         if m := _OPENING_WORD_RE.match(text, subjects.dateline_end(text, start), end):
             openings[m.start(1)] = m[1]
-    named = {m[0] for m in _CAPITALISED_WORD_RE.finditer(text) if m.start() not in openings}
-    for word in set(openings.values()) - named:
-        if lexicon.is_plural_noun(word):
+    # how often the article capitalises each word where no sentence opens
+    elsewhere = Counter(_CAPITALISED_WORD_RE.findall(text))
+    for at, word in openings.items():
+        if _CAPITALISED_WORD_RE.match(text, at):
+            elsewhere[word] -= 1
+    for word in set(openings.values()):
+        if elsewhere[word] <= 0 and lexicon.is_plural_noun(word):
             common.add(word.lower())
     return frozenset(common)
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.extract import context
 from claims.extract.names import CALENDAR_NAMES
 from claims.plurals import plural
 
@@ -56,6 +57,8 @@ _GENERIC_NEED_BEFORE_RE = re.compile(
     r"(?:takes?|took|needs?|needed|requires?|required|must\s+(?:win|get|reach|secure))"
     r"\s+(?:(?:the|at\s+least|more\s+than|some|a\s+total\s+of)\s+)?$"
 )
+# Every verb of _GENERIC_NEED_BEFORE_RE starts with one of these.
+_NEED_VERB_STEMS = ("take", "took", "need", "requir", "must")
 _DETERMINERS = frozenset("the a an his her their its our your this that".split())
 # Words that are no part of the goal's name ("the nomination outright", "... for president").
 _GOAL_STOP_RE = re.compile(
@@ -112,8 +115,10 @@ def requirement(sentence: str, start: int, end: int) -> Requirement | None:
     found = _NEEDED_AFTER_RE.match(sentence, end) or _NUMBER_NEEDED_AFTER_RE.match(sentence, end)
     if found is None and _THE_BEFORE_RE.search(sentence, max(0, start - 20), start):
         found = _NEEDS_CLAUSE_AFTER_RE.match(sentence, end)
-    generic_need = found is None and _GENERIC_NEED_BEFORE_RE.search(
-        sentence, max(0, start - 60), start
+    generic_need = (
+        found is None
+        and context.holds_any(sentence, _NEED_VERB_STEMS, max(0, start - 60), start)
+        and _GENERIC_NEED_BEFORE_RE.search(sentence, max(0, start - 60), start)
     )
     if generic_need:
         found = _TO_VERB_AFTER_RE.match(sentence, end)

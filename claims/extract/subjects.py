@@ -2530,7 +2530,8 @@ def _main_entity(
     first = True
     for s, e in spans[:_MAIN_ENTITY_SENTENCES]:
         sentence = text[s:e]
-        if _is_headline(sentence) and (first or not ENDS_SENTENCE.search(sentence)):
+        # (the cheap test first: most sentences after the first end as sentences do)
+        if (first or not ENDS_SENTENCE.search(sentence)) and _is_headline(sentence):
             continue  # a headline opens the text, a section's heading opens a part of it
         if context.holds_any(sentence, _CONTACT_MARKS) and len(_CONTACT_RE.findall(sentence)) > 1:
             continue  # a release's contact lines: its desks and addresses, not its topic

@@ -1024,7 +1024,12 @@ _FIGURE_TOKEN_RE = re.compile(
 def _its_unit(sentence: str, q: numbers.Quantity) -> str | None:
     """The part of a firm ("retail arm") that a figure of the firm is of, when the
     measure is named with "its" part right before the figure or in the change after it."""
-    m = _ITS_UNIT_BEFORE_RE.search(sentence, max(0, q.start - 90), q.start)
+    lo = max(0, q.start - 90)
+    m = (
+        _ITS_UNIT_BEFORE_RE.search(sentence, lo, q.start)
+        if "its" in sentence[lo : q.start]
+        else None
+    )
     if m is not None:
         between = _FIGURE_TOKEN_RE.sub(" ", m["between"]).split()
         if not all(w.lower() in _UNIT_FIGURE_WORDS for w in between):

@@ -1365,7 +1365,7 @@ def fieldwork_month(
         return None
     for mention in reversed(mentions):
         if _may_be_fieldwork(sentence, mention, published) and mention.period:
-            if _EXIT_POLL_RE.search(sentence):
+            if _names_an_exit_poll(sentence):
                 return mention.period  # voters asked as they leave: on the day of the vote
             return _month_of(mention.period)
     return None
@@ -1402,6 +1402,13 @@ def _may_be_fieldwork(sentence: str, mention: PeriodMention, published: date | N
 _EXIT_POLL_RE = re.compile(
     r"\b(?:exit|entrance)[\s-]+poll|\b(?:leaving|left|exiting)\s+the\s+polls\b", re.IGNORECASE
 )
+
+
+def _names_an_exit_poll(sentence: str) -> bool:
+    """Whether the sentence names a poll of voters as they vote ("poll" is in each)."""
+    return may_hold_any(sentence, ("poll",)) and _EXIT_POLL_RE.search(sentence) is not None
+
+
 # A poll or survey named right before a relative clause: "a new Acme poll, which was
 # taken on May 3, finds" dates the poll itself.
 _POLL_BEFORE_ASIDE_RE = re.compile(r"\b(?:poll|polls|survey|surveys)\s*$", re.IGNORECASE)
@@ -1584,7 +1591,7 @@ class ArticleTime:
             return frame
         if not mentions and self.day_before and _RELATED_ACTION_RE.match(sentence):
             return self.day_before  # "In a related action, the Board approved ...": that day
-        if poll_figure and _EXIT_POLL_RE.search(sentence) and self._vote_day:
+        if poll_figure and _names_an_exit_poll(sentence) and self._vote_day:
             return self._vote_day  # an exit poll is taken on the day of the vote
         return self._poll_period if (self._poll_here or poll_carried) and poll_figure else None
 

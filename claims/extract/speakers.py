@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.extract.context import holds_any
 from claims.extract.coref import (
     Memory,
     resolve_source,
@@ -186,7 +187,7 @@ def _attribute_one(ms: str, start: int, memory: Memory, has_quote: bool) -> Hit 
             via = via or other[1]
     if via is None and not is_org_name(name):
         # "Speaking to the BBC, X said" / "In an interview with Reuters, X said".
-        outlet = _OUTLET_PHRASE.search(ms)
+        outlet = _OUTLET_PHRASE.search(ms) if holds_any(ms, _OUTLET_WORDS) else None
         if outlet and is_media(outlet.group("outlet")):
             via = outlet.group("outlet")
     kind = "quote" if has_quote else "statement"
@@ -196,6 +197,8 @@ def _attribute_one(ms: str, start: int, memory: Memory, has_quote: bool) -> Hit 
     return Hit(kind, name, org, fr.cue, via, round(max(0.05, min(conf, 1.0)), 2))
 
 
+# One of which every match of _OUTLET_PHRASE holds.
+_OUTLET_WORDS = ("peaking", "alking", "riting", "nterview")
 _OUTLET_PHRASE = re.compile(
     r"\b(?:(?:[Ss]peaking|[Tt]alking|[Ww]riting)\s+(?:to|in|on)|[Ii]n\s+an?\s+interview\s+"
     r"(?:with|on))\s+(?:the\s+)?(?P<outlet>" + NAME_SEQ + ")"

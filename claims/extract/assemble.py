@@ -1027,7 +1027,7 @@ def _its_unit(sentence: str, q: numbers.Quantity) -> str | None:
     lo = max(0, q.start - 90)
     m = (
         _ITS_UNIT_BEFORE_RE.search(sentence, lo, q.start)
-        if "its" in sentence[lo : q.start]
+        if context.holds_any(sentence, ("its",), lo, q.start)
         else None
     )
     if m is not None:

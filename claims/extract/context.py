@@ -26,8 +26,8 @@ __all__ = [
     "find_metric",
     "find_subject",
     "holds_any",
-    "may_hold_any",
     "is_pronoun_like",
+    "may_hold_any",
     "share_opens_clause",
     "trim_chunk",
 ]

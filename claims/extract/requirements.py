@@ -115,10 +115,11 @@ def requirement(sentence: str, start: int, end: int) -> Requirement | None:
     found = _NEEDED_AFTER_RE.match(sentence, end) or _NUMBER_NEEDED_AFTER_RE.match(sentence, end)
     if found is None and _THE_BEFORE_RE.search(sentence, max(0, start - 20), start):
         found = _NEEDS_CLAUSE_AFTER_RE.match(sentence, end)
+    lo = max(0, start - 60)
     generic_need = (
         found is None
-        and context.holds_any(sentence, _NEED_VERB_STEMS, max(0, start - 60), start)
-        and _GENERIC_NEED_BEFORE_RE.search(sentence, max(0, start - 60), start)
+        and context.holds_any(sentence, _NEED_VERB_STEMS, lo, start)
+        and _GENERIC_NEED_BEFORE_RE.search(sentence, lo, start)
     )
     if generic_need:
         found = _TO_VERB_AFTER_RE.match(sentence, end)

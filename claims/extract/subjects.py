@@ -250,7 +250,7 @@ def _called_organisation(sentence: str, start: int, end: int) -> bool:
     lo = max(0, start - 50)
     return bool(
         (
-            sentence.find("the", lo, start) >= 0
+            context.holds_any(sentence, ("the",), lo, start)
             and _ORGANISATION_BEFORE_RE.search(sentence, lo, start)
         )
         or _ORGANISATION_AFTER_RE.match(sentence, end)

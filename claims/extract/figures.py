@@ -261,6 +261,9 @@ _FILED_NOUNS = frozenset("filing disclosure form return account".split())
 _POSSESSOR_BEFORE_RE = re.compile(rf"({JOINT_NAME})['\u2019]s\s+(?:[a-z][\w-]*\s+){{0,2}}$")
 
 
+# Cached: figure_sources asks it of every sentence, and assemble asks again of a
+# sentence whose share may be a poll's.
+@lru_cache(maxsize=256)
 def named_source(sentence: str) -> tuple[str, bool] | None:
     """The publisher whose figures the sentence reports, when it names one, and
     whether its figures are a poll's."""

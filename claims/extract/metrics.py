@@ -2175,6 +2175,9 @@ class RevisedOutlook:
     forecaster: str | None
 
 
+# Cached: the metric step asks it of every figure, and assemble asks again for whose
+# outlook it is and who revised it.
+@functools.lru_cache(maxsize=256)
 def revised_outlook(sentence: str, start: int) -> RevisedOutlook | None:
     """The outlook a forecaster moved to the figure at `start`, if it did."""
     if not context.holds_any(sentence, _OUTLOOK_NOUNS, max(0, start - 120), start):

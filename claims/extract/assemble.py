@@ -881,8 +881,9 @@ def _numeric_claims(
             claims
             and claims[-1].subject
             and article_subjects is not None
-            and subject == article_subjects.default != claims[-1].subject
+            # (the cheap test first: the default may need the article's main entity)
             and _change_set_off(sentence, claims[-1].surface_end - start, q)
+            and subject == article_subjects.default != claims[-1].subject
         ):
             # "reported $2bn in revenue, about $74m more than a year ago": the change of
             # the figure before, whose subject the clause does not repeat
@@ -1441,7 +1442,9 @@ def _attributed_claim(text: str, start: int, end: int, attribution) -> Extracted
     )
 
 
-_CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][a-z]+\b")
+# A capitalised word: "\b[A-Z][a-z]+\b", opening with its capital (the look-behind
+# that no word character comes before follows it) so that the scan skips to capitals.
+_CAPITALISED_WORD_RE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+\b")
 _OPENING_WORD_RE = re.compile(r"[\s\"'“‘(\[]*([A-Z][a-z]+)\b(?![\w'’-])")
 
 

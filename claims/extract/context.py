@@ -28,6 +28,7 @@ __all__ = [
     "holds_any",
     "is_pronoun_like",
     "may_hold_any",
+    "search_holding",
     "share_opens_clause",
     "trim_chunk",
 ]
@@ -218,6 +219,14 @@ def holds_any(text: str, stems: tuple[str, ...], start: int = 0, end: int | None
         if text.find(stem, start, stop) >= 0:
             return True
     return False
+
+
+def search_holding(
+    pattern: re.Pattern[str], stems: tuple[str, ...], text: str, start: int, end: int
+) -> re.Match[str] | None:
+    """pattern.search(text, start, end) for a pattern every match of which holds one of
+    the stems (case-sensitive): only tried where one occurs in the window."""
+    return pattern.search(text, start, end) if holds_any(text, stems, start, end) else None
 
 
 def may_hold_any(text: str, stems: tuple[str, ...], start: int = 0, end: int | None = None) -> bool:

@@ -716,12 +716,13 @@ def _tokens_before(sentence: str, start: int) -> list[str]:
     while 0 < offset < start and sentence[offset - 1].isalnum():
         offset += 1  # whole words only
     tokens = _TOKEN_RE.findall(sentence, offset, start)
+    last = [_lower(t) for t in tokens[-3:]]  # no phrase tested below is longer
     for spread in _PLUS_OR_MINUS:
-        if [_lower(t) for t in tokens[-len(spread) :]] == spread:
+        if last[-len(spread) :] == spread:
             return tokens[: -len(spread)]  # "was +/-3 points": the verb governs the number
-    if [_lower(t) for t in tokens[-3:]] == ["in", "excess", "of"]:
+    if last == ["in", "excess", "of"]:
         return tokens[:-3]  # "is in excess of $10bn": an approximator, as "more than" is
-    if [_lower(t) for t in tokens[-2:]] in (
+    if last[-2:] in (
         ["north", "of"],
         ["south", "of"],
         ["upwards", "of"],
@@ -1849,7 +1850,8 @@ def _metric_and_change(
     noun = _counted_noun(noun)
     if noun:
         noun += " ".join([""] + _coordinated_after(sentence, end, noun))
-        if participle := _counting_participle(_tokens_before(sentence, start)):
+        before = _tokens_before(sentence, start)
+        if participle := _counting_participle(before):
             metric: str | None = f"{noun} {participle}"  # "surveying 900 adults": adults surveyed
         elif participle := _participle_after(sentence, start, end, noun):
             # "six protesters were arrested": protesters arrested; "were reported": counted
@@ -1858,7 +1860,7 @@ def _metric_and_change(
             metric = _light_verb_dropped(
                 context.find_metric(sentence, start, end, noun, noun), noun
             )
-            if _lower((_tokens_before(sentence, start)[-2:-1] or [""])[0]) in ("an", "a", "the"):
+            if _lower((before[-2:-1] or [""])[0]) in ("an", "a", "the"):
                 metric = _without_hedge(metric)  # "an estimated 5,000 people", "the estimated"
             if metric in (None, noun) and (
                 defined := _defining_clause_after(sentence, start, end, noun)

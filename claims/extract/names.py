@@ -557,17 +557,24 @@ def is_person_name(name: str) -> bool:
 
 def strip_trailing_place(org: str) -> str:
     """ "Acme Institute for Zembla Studies in Ruritania" -> without " in Ruritania"."""
-    m = re.search(r"\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?$", org)
+    m = _TRAILING_PLACE_RE.search(org)
     return org[: m.start()] if m else org
+
+
+# Compiled once: coreference splits every name of an article with these.
+_TRAILING_PLACE_RE = re.compile(r"\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?$")
+_AFFILIATION_RE = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?")
+_ONE_WORD_NAME_RE = re.compile(r"^[A-Z][\w'-]+$")
+_POSSESSIVE_NAME_RE = re.compile(r"^(?P<owner>.+?)['\u2019]s\s+(?P<rest>[A-Z].*)$")
 
 
 def split_affiliation(name: str) -> tuple[str, str | None]:
     """ "Ko Dae-ryun of the Acme Institute" -> ("Ko Dae-ryun", "Acme Institute")."""
-    m = re.search(r"\s+(?:of|at|from)\s+(?:the\s+)?", name)
+    m = _AFFILIATION_RE.search(name)
     if not m:
         return name, None
     head, tail = name[: m.start()], name[m.end() :]
-    if not tail or not is_person_name(head) and not re.match(r"^[A-Z][\w'-]+$", head):
+    if not tail or not is_person_name(head) and not _ONE_WORD_NAME_RE.match(head):
         return name, None  # "Bank of Zembla" is one name
     if is_org_name(head):
         return name, None
@@ -577,7 +584,7 @@ def split_affiliation(name: str) -> tuple[str, str | None]:
 def split_possessive(name: str) -> tuple[str, str | None]:
     """ "Acme's Daily Globe" -> ("Daily Globe", "Acme"); "People's Bank", "Women's
     Beacon Fund" stay one name: a group of people before a body names what it is for."""
-    m = re.match(r"^(?P<owner>.+?)['\u2019]s\s+(?P<rest>[A-Z].*)$", name)
+    m = _POSSESSIVE_NAME_RE.match(name)
     if m and m.group("owner").lower() not in _PEOPLE_OWNERS:
         return m.group("rest"), m.group("owner")
     return name, None

@@ -108,7 +108,7 @@ def mask_quotes(text: str, regions: list[tuple[int, int, int]]) -> str:
     for start, end, _ in regions:
         parts.append(text[last : start + 1])
         inner = text[start + 1 : end]
-        parts.append(re.sub(r"[^\s\"\u201c\u201d]", "x", inner))
+        parts.append(_QUOTED_LETTER_RE.sub("x", inner))
         last = end
     parts.append(text[last:])
     return "".join(parts)
@@ -116,8 +116,14 @@ def mask_quotes(text: str, regions: list[tuple[int, int, int]]) -> str:
 
 def only_quotation(masked_sentence: str) -> bool:
     """Nothing outside quotation marks but punctuation: a continuation sentence."""
-    outside = re.sub(r"x+", "", masked_sentence)
-    return not re.search(r"[A-Za-z0-9]", outside)
+    outside = _MASKED_RUN_RE.sub("", masked_sentence)
+    return not _LETTER_OR_DIGIT_RE.search(outside)
+
+
+# Compiled once: masking and the continuation test run on every sentence.
+_QUOTED_LETTER_RE = re.compile(r"[^\s\"\u201c\u201d]")
+_MASKED_RUN_RE = re.compile(r"x+")
+_LETTER_OR_DIGIT_RE = re.compile(r"[A-Za-z0-9]")
 
 
 def regions_overlapping(

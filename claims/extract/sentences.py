@@ -36,6 +36,7 @@ _LAST_WORD = re.compile(r"([\w.'\u2019-]+)$")
 # Abbreviations and initials are short: look no further back than this for one.
 _WORD_WINDOW = 40
 _NEXT_WORD = re.compile(r"""\s+['"\u2018\u201c(\[]?([\w'\u2019-]+)""")
+_INITIALS_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?")  # "U.S.", "J.K."
 
 # Never end a sentence: a name or number follows.
 _TITLES = frozenset(
@@ -174,7 +175,7 @@ def _is_abbreviation(text: str, start: int, m: re.Match[str]) -> bool:
         return nxt[:1].isdigit() or nxt.lower() not in _OPENERS
     if len(word) == 1 and word.isupper():
         return True  # an initial: "John F. Kennedy"
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", word) or low in _MAYBE_END:
+    if _INITIALS_RE.fullmatch(word) or low in _MAYBE_END:
         # "U.S.", "J.K.", "Inc.": a new sentence only if a typical opener follows.
         return nxt.lower() not in _OPENERS
     return False

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -309,6 +309,10 @@ _WHERE_CLAUSE_RE = re.compile(
 )
 # Who is made or wanted to do what the figure is the object of: "regulators ordered
 # Acme to pay $5m", "prosecutors wanted the firms to repay $28bn": Acme's, the firms'.
+# One of which every match of leads.BACKED_BEFORE_RE holds (its verb).
+_BACKED_STEMS = ("favo", "prefer", "back", "support", "chose", "picked")
+# One of which every match of _CONTROLLED_RE holds (its verb).
+_CONTROLLED_STEMS = ("ordered", "forced", "required", "compelled", "want", "urge", "pressed")
 _CONTROLLED_RE = re.compile(
     r"\b(?:ordered|forced|required|compelled|wanted|wants|urged|urges|pressed)\s+"
     r"(?!(?:in|on|at|to|for|of|by|with|from|into)\b)"
@@ -1648,30 +1652,43 @@ def _ranked_subject(
         return awaited, 0  # "with 12 days left before the Westmarch referendum"
     if agent := _agent_after(sentence, end):
         return agent, 1  # "the $5m spent by Rivers": the spender's money
-    if m := leads.TIED_WITH_RE.search(sentence, max(0, start - 200), start):
+    if m := context.search_holding(
+        leads.TIED_WITH_RE, ("tied",), sentence, max(0, start - 200), start
+    ):
         return _clean_name(m["name"]), 0  # "Okafor, who was tied with Lee at 42%": hers
     if owner := leads.pair_owner(sentence, start, end):
         # "Okafor's 52%-41% lead over Lee": each one's share; "her 52%-41% lead": the
         # pronoun, for the article's reader to resolve
         return (owner if owner.lower() in _PERSON_PRONOUNS else _clean_name(owner)), 0
-    if m := leads.BACKED_BEFORE_RE.search(sentence, max(0, start - 80), start):
-        return _clean_name(m["name"]), 0  # "Democrats favored Lee, 72% to 8%": Lee's 72%
-    if (m := _CONTROLLED_RE.search(sentence, max(0, start - 100), start)) and (
-        who := _controlled_subject(m["who"])
+    if m := context.search_holding(
+        leads.BACKED_BEFORE_RE, _BACKED_STEMS, sentence, max(0, start - 80), start
     ):
+        return _clean_name(m["name"]), 0  # "Democrats favored Lee, 72% to 8%": Lee's 72%
+    if (
+        m := context.search_holding(
+            _CONTROLLED_RE, _CONTROLLED_STEMS, sentence, max(0, start - 100), start
+        )
+    ) and (who := _controlled_subject(m["who"])):
         return who, 0
-    if (m := _IN_RELATIVE_CLAUSE_RE.search(sentence, max(0, start - 120), start)) and not (
+    if (
+        m := context.search_holding(
+            _IN_RELATIVE_CLAUSE_RE, ("who", "which"), sentence, max(0, start - 120), start
+        )
+    ) and not (
         _HOLDING_IN_RE.search(sentence, max(0, m.start() - 24), m.start())
         or _SHARES_OF_BEFORE_RE.search(sentence, max(0, m.start() - 12), m.start())
     ):
         return _clean_name(m["name"]), 0  # not "investments in Acme, which are worth $1m"
-    if (m := _WHERE_CLAUSE_RE.search(sentence, max(0, start - 80), start)) and places.is_place(
-        m["name"]
-    ):
+    if (
+        m := context.search_holding(
+            _WHERE_CLAUSE_RE, ("where",), sentence, max(0, start - 80), start
+        )
+    ) and places.is_place(m["name"]):
         return m["name"], 0
-    if _LEAD_OF_BEFORE_RE.search(sentence, max(0, start - 40), start) and (
-        m := _RIVAL_AFTER_RE.match(sentence, end)
-    ):
+    if (
+        context.may_hold_any(sentence, ("lead",), max(0, start - 40), start)
+        and _LEAD_OF_BEFORE_RE.search(sentence, max(0, start - 40), start)
+    ) and (m := _RIVAL_AFTER_RE.match(sentence, end)):
         return _clean_name(m["name"]), 0  # "a lead of 48% to 41% over Lee": Lee's 41%
     if m := _SECOND_SCORE_RE.search(sentence, max(0, start - 120), start):
         return _clean_name(m["name"]), 0  # "Rivers leads Stone, 52% to 41%": Stone's 41%
@@ -1686,7 +1703,9 @@ def _ranked_subject(
         candidates.append(_Candidate(2, 0, who))
     # "The Okafor campaign paid Beacon LLC $12,000 and had 85 paid staff": a second
     # verb without a subject of its own shares its clause's first
-    coordinated = _COORDINATED_PREDICATE_RE.search(sentence, max(0, start - 40), start)
+    coordinated = context.search_holding(
+        _COORDINATED_PREDICATE_RE, ("and",), sentence, max(0, start - 40), start
+    )
     if coordinated and (first := _clause_subject(sentence, start, candidates)):
         return first.name, first.rank
     if candidates:
@@ -1708,6 +1727,15 @@ def _ranked_subject(
 
 # Words a noun phrase cannot end with: a preposition or a conjunction.
 _FUNCTION_ENDINGS = frozenset("of out in on at to for from by with and or but than".split())
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Where `word` occurs in text, left to right and not overlapping (as a regex of
+    the word would find it, without compiling one per word)."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + max(1, len(word)))
 
 
 class ArticleSubjects:
@@ -2090,8 +2118,8 @@ class ArticleSubjects:
         firm ("the Zembla Rovers", "a new Acme Research poll"), not a person."""
         if name not in self._after_article:
             self._after_article[name] = any(
-                _ARTICLE_BEFORE_RE.search(self._text, max(0, m.start() - 40), m.start())
-                for m in re.finditer(re.escape(name), self._text)
+                _ARTICLE_BEFORE_RE.search(self._text, max(0, at - 40), at)
+                for at in _occurrences(self._text, name)
             )
         return self._after_article[name]
 
@@ -2470,7 +2498,7 @@ def _opening_place(sentence: str) -> str | None:
         return None
     words = m.group(1).split()
     for n in range(len(words), 0, -1):
-        name = re.sub(r"['’]s?$", "", " ".join(words[:n])).rstrip(".,")
+        name = _POSSESSIVE_END_RE.sub("", " ".join(words[:n])).rstrip(".,")
         # a region before another name is as often part of that name ("Western
         # Beacon"); a country or a US state is the place ("Ruritania Secretary of State")
         if places.is_place(name) if n == len(words) else places.is_country_or_us_state(name):

@@ -132,11 +132,12 @@ def _names_no_one(name: str) -> bool:
 # was last named. "The chain said" is a retailer's and "the miner said" a mining firm's;
 # as a figure's subject, "the island chain" is no firm and "the miner earned" a person.
 _GENERIC_ORG_NOUNS = BUSINESS_NOUNS | {"it", "organisation", "organization", "chain", "miner"}
+# Any case ("ELECTION", "Voters"). The pattern opens with the class of first letters
+# (then the look-behinds: a word starts there, and which letter it was) so that the
+# scanner skips every other position; a case-blind class would not let it.
 _ELECTION_WORDS_RE = re.compile(
-    # the lookahead lets the scanner skip positions no word can start at (twice as fast)
-    r"(?=[EePpCcNnVv])\b(?:elections?|primary|primaries|caucus(?:es)?|candidates?|nominee"
-    r"|nomination|voters)\b",
-    re.IGNORECASE,
+    r"[EePpCcNnVv](?<!\w.)(?i:(?<=e)lections?|(?<=p)rimary|(?<=p)rimaries|(?<=c)aucus(?:es)?"
+    r"|(?<=c)andidates?|(?<=n)ominee|(?<=n)omination|(?<=v)oters)\b"
 )
 
 

@@ -359,7 +359,7 @@ def _gives_figures(attribution, sentence: str) -> bool:
         attribution.kind == "statement"
         and bool(speaker)
         and not is_person_name(speaker)
-        and any(c.isdigit() for c in sentence)
+        and any(map(str.isdigit, sentence))
     )
 
 
@@ -520,7 +520,7 @@ class _Carry:
         elif _carries(attribution):
             self.last = attribution.speaker
             self.poll = None
-            if not any(c.isdigit() for c in sentence):
+            if not any(map(str.isdigit, sentence)):
                 words = _topic_words(sentence)
                 self.topic = (attribution.speaker, words, last_paragraph)
         else:
@@ -536,7 +536,7 @@ class _Carry:
         """The body whose statement the sentence goes on reporting: it gives a number
         and speaks of the measure the statement spoke of ("Prices dipped in May, the
         bureau said." then "The average price fell to $180,000")."""
-        if self.topic is None or not any(c.isdigit() for c in sentence):
+        if self.topic is None or not any(map(str.isdigit, sentence)):
             return None
         speaker, words, last_paragraph = self.topic
         if paragraph > last_paragraph:

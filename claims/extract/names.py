@@ -424,7 +424,7 @@ def is_org_name(name: str) -> bool:
         w = words[0]
         return (
             w.isupper()
-            or any(c.isdigit() for c in w)
+            or any(map(str.isdigit, w))
             or not (PERSON_SHAPE.match(w) or _CAMEL_SURNAME.match(w))
         )
     return not is_person_name(" ".join(words))

@@ -81,8 +81,9 @@ _SCALES = {
 # Where a number may start. Finding candidates is the hot loop of the extractor,
 # so symbols and digits come from one regex that begins with a character class
 # (which the regex engine scans for quickly) and number words from a plain word
-# scan with a set lookup, instead of one case-insensitive alternation.
-_SYMBOL_CANDIDATE_RE = re.compile(r"[$£€¥₹₩]|\d[\d,.]*")
+# scan with a set lookup, instead of one case-insensitive alternation. A symbol
+# alone, or a digit with the digits, commas and points after it.
+_SYMBOL_CANDIDATE_RE = re.compile(r"[$£€¥₹₩\d](?:(?<=\d)[\d,.]*)?")
 _CODE_BEFORE_RE = re.compile(r"(?:USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|CHF|AUD|CAD|HKD|SGD|Rs\.?)\s?$")
 _DOLLAR_QUALIFIERS = frozenset({"US", "HK", "NZ", "AU", "CA", "A", "C", "S", "R"})
 _LETTERS_RE = re.compile(r"[A-Za-z]+")

@@ -544,7 +544,7 @@ def _trim_opener(
         possessor = bare != words[0] and words[0].endswith(("'s", "’s", "s'", "s’"))
         if possessor and len(words) == 1 and not context.is_pronoun_like(bare):
             break  # "Ruritania's exports": a possessor is a name ("Let's" is no possessor)
-        if bare in names or (bare.isupper() and len(bare) > 1) or any(c.isdigit() for c in bare):
+        if bare in names or (bare.isupper() and len(bare) > 1) or any(map(str.isdigit, bare)):
             break
         if (
             len(words) == 1

@@ -643,7 +643,7 @@ def _numeric_claims(
     spans_years = any(m.kind == "year_span" for m in mentions)
     # "has added 2,000 jobs since May": a running total, of no month's release
     since = any(not m.governs and _starts_a_running_total(sentence, m) for m in mentions)
-    since = since or _SINCE_AN_EVENT_RE.search(sentence) is not None
+    since = since or ("since" in sentence and _SINCE_AN_EVENT_RE.search(sentence) is not None)
     standing_period = time.default_period(sentence, mentions, poll_figure=False)
     cues = _cue_index(sentence, attribution)
     claims: list[ExtractedClaim] = []

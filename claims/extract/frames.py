@@ -521,7 +521,7 @@ _CONJUNCTION_ENDINGS = ("and", "but", "then", "and\n", "but\n", "then\n")
 
 def _subject_before(left: str) -> Source | None:
     """The source that is the subject of a verb whose left context is `left`."""
-    if _THEN_BEFORE.search(left[-40:]):
+    if "then" in left[-40:] and _THEN_BEFORE.search(left[-40:]):
         # "Smith offered him a job, then says ...": the clause's own subject.
         return _clause_subject(_THEN_BEFORE.sub("", left))
     left = _strip_filler(left)
@@ -538,7 +538,8 @@ def _subject_before(left: str) -> Source | None:
         return _clause_subject(_SPACED_CONJUNCTION_END.sub("", left))
     if left.endswith(","):
         return _subject_with_appositive(left[:-1])
-    unclosed = _UNCLOSED_APPOSITIVE.search(left[-200:])
+    # (a comma closes the name: no comma, no appositive)
+    unclosed = _UNCLOSED_APPOSITIVE.search(left[-200:]) if "," in left[-200:] else None
     if unclosed and is_person_name(clean_name(unclosed.group("name"))[0] or ""):
         # "Ann Lee, the chief economist at Acme Bank said": the appositive's
         # closing comma is missing; the person still speaks for the body.

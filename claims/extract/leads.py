@@ -75,6 +75,10 @@ _VERB_BEFORE_RE = re.compile(
     r"(?P<verb>leads|lead|led|leading|trails|trail|trailed|trailing|ahead\s+of|behind)\s+"
     rf"(?P<rival>{_NAME}),?\s+{_SCOPE}by\s+{_APPROX}(?:[\d.,]+\s+(?:and|or|to)\s+)?$"
 )
+# One of which every match of _VERB_BEFORE_RE holds (its verb).
+_LEAD_VERB_STEMS = ("lead", "led", "trail", "ahead", "behind")
+# One of which every match of _NOUN_BEFORE_RE holds (its noun).
+_LEAD_NOUNS = ("lead", "advantage", "edge")
 # "a lead of", "Smith's lead over Jones narrowed to", "an advantage of more than"; never
 # the verb ("the merger could lead to").
 _NOUN_BEFORE_RE = re.compile(
@@ -370,7 +374,7 @@ def find_lead(sentence: str, start: int, end: int, unit: str | None) -> Lead | N
     if unit is not None and unit not in LEAD_UNITS:
         return None
     before = sentence[max(0, start - _WINDOW) : start]
-    if m := _VERB_BEFORE_RE.search(before):
+    if context.holds_any(before, _LEAD_VERB_STEMS) and (m := _VERB_BEFORE_RE.search(before)):
         subject, rival = _name(m["subject"]), _name(m["rival"])
         if rival is not None:
             return Lead(subject, rival, behind=m["verb"].startswith(("trail", "behind")))
@@ -395,7 +399,7 @@ def find_lead(sentence: str, start: int, end: int, unit: str | None) -> Lead | N
                 return None  # "7% ahead of Christmas": a time, not a rival
             return Lead(None, other, behind=after["side"].startswith(_BEHIND_WORDS))
         return Lead(None, _name(after["rival"]))
-    if m := _NOUN_BEFORE_RE.search(before):
+    if context.holds_any(before, _LEAD_NOUNS) and (m := _NOUN_BEFORE_RE.search(before)):
         return Lead(_name(m["owner"]), _name(m["rival"]))
     within = unit != "percent" and _WITHIN_BEFORE_RE.search(before)
     if within and (m := _COUNT_OF_RIVAL_RE.match(sentence, end)):

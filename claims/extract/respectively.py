@@ -46,7 +46,7 @@ class Pairing:
 def pairing(sentence: str, first_figure: int) -> Pairing | None:
     """The names the figures of a "... respectively" sentence go with, from the last
     list of names that ends before the first figure (at `first_figure`), else None."""
-    if _RESPECTIVELY_RE.search(sentence) is None:
+    if "respectively" not in sentence or _RESPECTIVELY_RE.search(sentence) is None:
         return None
     found = None
     for m in _NAME_LIST_RE.finditer(sentence, 0, first_figure):

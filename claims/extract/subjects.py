@@ -1480,7 +1480,10 @@ def describes_the_group(sentence: str, start: int, end: int) -> bool:
 def _who_antecedent(sentence: str, start: int) -> str | None:
     """The name a relative clause holding the number is about, if one opens it."""
     found = None
-    for m in _WHO_ANTECEDENT_RE.finditer(sentence, max(0, start - _WHO_WINDOW), start):
+    lo = max(0, start - _WHO_WINDOW)
+    if not context.holds_any(sentence, ("who",), lo, start):
+        return None  # no relative clause opens in the window
+    for m in _WHO_ANTECEDENT_RE.finditer(sentence, lo, start):
         found = m
     return _clean_name(found.group(1)) if found else None
 
@@ -1894,7 +1897,9 @@ class ArticleSubjects:
             main = self.main
             unnamed = main if main and main.split()[-1] not in sentence else None
             return self.last_person or unnamed
-        if _GOVERNMENT_BEFORE_RE.search(sentence, max(0, start - 40), start):
+        if context.search_holding(
+            _GOVERNMENT_BEFORE_RE, ("government",), sentence, max(0, start - 40), start
+        ):
             # "the government's $90bn claim": the government of the place the sentence
             # names, else of the country the article names most
             owner = _POSSESSIVE_RE.split(found)[0] if found else ""  # "Norway's exporters"

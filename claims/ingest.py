@@ -349,9 +349,11 @@ def ingest_many(
 
 # Articles a bulk ingest writes per transaction: one commit per article spent more time
 # committing than storing (claims, search index and group summaries are written either
-# way); a batch still commits well within a second, so a page waiting to write waits
-# little, and an interrupted run keeps every batch it committed.
-ARTICLES_PER_COMMIT = 10
+# way). Each commit writes every page it changed to the log, and a batch changes the
+# same index pages over and over: 50 articles write a third of the pages 10 do, and
+# ingest ran 8-10% faster. A batch still commits within half a second, so a page
+# waiting to write waits little, and an interrupted run keeps every batch it committed.
+ARTICLES_PER_COMMIT = 50
 
 
 class _BatchLost(ClaimsError):

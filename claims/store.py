@@ -494,10 +494,16 @@ def get_claim(db: sqlite_utils.Database, claim_id: int) -> dict:
 
 
 def get_source(db: sqlite_utils.Database, source_id: int) -> dict:
+    # Plain SQL: sqlite-utils' Table.get reads the schema on every call, which a bulk
+    # ingest paid for twice per article.
     try:
-        return db.table("sources").get(int(source_id))
-    except (sqlite_utils.db.NotFoundError, ValueError, TypeError):
+        cursor = db.conn.execute("SELECT * FROM sources WHERE id = ?", [int(source_id)])
+    except (ValueError, TypeError, OverflowError):
         raise ClaimsError(f"No source with id {source_id}.") from None
+    row = cursor.fetchone()
+    if row is None:
+        raise ClaimsError(f"No source with id {source_id}.")
+    return dict(zip([c[0] for c in cursor.description], row, strict=True))
 
 
 def reviews_of(db: sqlite_utils.Database, claim_id: int) -> list[dict]:
@@ -568,8 +574,12 @@ def add_source(
             return existing[0], False
         row = {field: metadata.get(field) for field in SOURCE_FIELDS}
         row.update(text=text, content_hash=digest, added=now_utc())
-        source_id = db.table("sources").insert(row).last_pk
-        assert source_id is not None  # an insert into a rowid table sets it
+        source_id = inserted_id(  # one statement, not sqlite-utils' look at the schema
+            db.conn.execute(
+                f"INSERT INTO sources ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                list(row.values()),
+            )
+        )
         add_claims(db, source_id, claims)
     return source_id, True
 

@@ -45,6 +45,22 @@ def test_adding_a_source_stores_its_claims_with_sentence_and_period_bounds(store
     )
 
 
+def test_adding_a_source_stores_its_fields_as_given(db):
+    source_id, _ = store.add_source(
+        db, ARTICLE, title="Growth slows", publisher="Acme News", published="2021-01-06"
+    )
+    source = store.get_source(db, source_id)
+    assert (source["id"], source["text"], source["title"]) == (source_id, ARTICLE, "Growth slows")
+    assert (source["publisher"], source["published"]) == ("Acme News", "2021-01-06")
+    assert source["url"] is None and source["content_hash"] == store.content_hash(ARTICLE)
+
+
+@pytest.mark.parametrize("bad_id", [999, "abc", None, 2**70])
+def test_a_source_that_is_not_there_is_a_clear_error(db, bad_id):
+    with pytest.raises(ClaimsError, match="No source with id"):
+        store.get_source(db, bad_id)
+
+
 def test_an_empty_article_is_refused_and_nothing_is_written(db):
     with pytest.raises(ClaimsError, match="empty"):
         store.add_source(db, "   \n ")

@@ -20,6 +20,7 @@ Decimals ("2.5") never split because a boundary needs whitespace after the mark.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["paragraph_spans", "sentence_spans"]
 
@@ -65,14 +66,17 @@ _CONTINUES = frozenset(
 _BULLET = re.compile(r"\s*(?:[-*\u2022\u2013\u2014]\s|\d+[.)]\s)")
 
 
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
+# Cached: the sentence splitter, the figure sources and the poll test each ask for the
+# paragraphs of the same article.
+@lru_cache(maxsize=4)
+def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Offsets of paragraphs (blocks separated by blank lines), trimmed."""
     spans = []
     for m in _PARAGRAPH.finditer(text):
         start, end = _trim(text, m.start(), m.end())
         if start < end:
             spans.append((start, end))
-    return spans
+    return tuple(spans)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -24,6 +24,7 @@ stores).
 from __future__ import annotations
 
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
@@ -321,6 +322,8 @@ def ingest_many(
         for item in items:
             if item.remote or extractor.in_process:
                 batch.commit()  # a fetch or an extraction here: let other writers in
+            else:
+                batch.commit_if_held_long()  # reading a large file may take a while
             try:
                 article = item.load()
                 existing = store.find_source_by_text(db, article.text)
@@ -347,13 +350,13 @@ def ingest_many(
     return summary
 
 
-# Articles a bulk ingest writes per transaction: one commit per article spent more time
-# committing than storing (claims, search index and group summaries are written either
-# way). Each commit writes every page it changed to the log, and a batch changes the
-# same index pages over and over: 50 articles write a third of the pages 10 do, and
-# ingest ran 8-10% faster. A batch still commits within half a second, so a page
-# waiting to write waits little, and an interrupted run keeps every batch it committed.
+# Articles a bulk ingest writes per transaction. Each commit writes every page it
+# changed to the log, and the articles of a batch change the same index pages again
+# and again, so the more articles per commit the fewer pages written. A batch also
+# commits once it has held the write lock for MAX_BATCH_SECONDS, so a page waiting to
+# save an edit waits little, and an interrupted run keeps every batch it committed.
 ARTICLES_PER_COMMIT = 50
+MAX_BATCH_SECONDS = 0.5
 
 
 class _BatchLost(ClaimsError):
@@ -368,10 +371,12 @@ class _WriteBatch:
         self.conn = db.conn
         self.size = size
         self.written = 0
+        self.began = 0.0  # when the batch took the write lock (time.monotonic)
 
     def write(self, store_article: Callable[[], IngestResult]) -> IngestResult:
         if not self.conn.in_transaction:
             self.conn.execute("BEGIN IMMEDIATE")
+            self.began = time.monotonic()
         self.conn.execute("SAVEPOINT article")
         try:
             result = store_article()
@@ -386,9 +391,16 @@ class _WriteBatch:
             raise
         self.conn.execute("RELEASE article")
         self.written += 1
-        if self.written >= self.size:
+        if self.written >= self.size or self._held_long():
             self.commit()
         return result
+
+    def commit_if_held_long(self) -> None:
+        if self._held_long():
+            self.commit()
+
+    def _held_long(self) -> bool:
+        return self.conn.in_transaction and time.monotonic() - self.began >= MAX_BATCH_SECONDS
 
     def commit(self) -> None:
         if self.conn.in_transaction:

@@ -18,7 +18,7 @@ import time
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import sqlite_utils
@@ -487,22 +487,25 @@ def claims_with_nul(db: sqlite_utils.Database) -> int:
 
 def get_claim(db: sqlite_utils.Database, claim_id: int) -> dict:
     """The stored claim, or ClaimsError naming the id."""
-    try:
-        return db.table("claims").get(int(claim_id))
-    except (sqlite_utils.db.NotFoundError, ValueError, TypeError):
-        raise ClaimsError(f"No claim with id {claim_id}.") from None
+    return _row_by_id(db, "claims", claim_id, "claim")
 
 
 def get_source(db: sqlite_utils.Database, source_id: int) -> dict:
-    # Plain SQL: sqlite-utils' Table.get reads the schema on every call, which a bulk
-    # ingest paid for twice per article.
+    """The stored article with its text, or ClaimsError naming the id."""
+    return _row_by_id(db, "sources", source_id, "source")
+
+
+def _row_by_id(db: sqlite_utils.Database, table: str, row_id: int, what: str) -> dict:
+    """One row of `table` (a name of this schema, never user input) as a dict. Plain SQL:
+    sqlite-utils' Table.get reads the schema on every call, which a bulk ingest paid
+    for twice per article."""
     try:
-        cursor = db.conn.execute("SELECT * FROM sources WHERE id = ?", [int(source_id)])
-    except (ValueError, TypeError, OverflowError):
-        raise ClaimsError(f"No source with id {source_id}.") from None
+        cursor = db.conn.execute(f"SELECT * FROM {table} WHERE id = ?", [int(row_id)])
+    except (ValueError, TypeError, OverflowError):  # not a number, or too large for SQLite
+        raise ClaimsError(f"No {what} with id {row_id}.") from None
     row = cursor.fetchone()
     if row is None:
-        raise ClaimsError(f"No source with id {source_id}.")
+        raise ClaimsError(f"No {what} with id {row_id}.")
     return dict(zip([c[0] for c in cursor.description], row, strict=True))
 
 
@@ -551,6 +554,15 @@ def find_source_by_text(db: sqlite_utils.Database, text: str) -> dict | None:
     return rows[0] if rows else None
 
 
+def _source_value(field: str, value: object) -> str | None:
+    """A source field as stored: text or None, a date or a time in ISO 8601."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, date):  # a datetime is a date too
+        return value.isoformat()
+    raise ClaimsError(f"An article's {field} must be text, not {type(value).__name__}.")
+
+
 def add_source(
     db: sqlite_utils.Database,
     text: str,
@@ -572,7 +584,7 @@ def add_source(
         existing = db.execute("SELECT id FROM sources WHERE content_hash = ?", [digest]).fetchone()
         if existing:
             return existing[0], False
-        row = {field: metadata.get(field) for field in SOURCE_FIELDS}
+        row = {field: _source_value(field, metadata.get(field)) for field in SOURCE_FIELDS}
         row.update(text=text, content_hash=digest, added=now_utc())
         source_id = inserted_id(  # one statement, not sqlite-utils' look at the schema
             db.conn.execute(

@@ -968,3 +968,22 @@ def test_parallel_extraction_stores_what_serial_extraction_stores(tmp_path, monk
 )
 def test_uploads_get_harmless_file_names(name, expected):
     assert safe_file_name(name) == expected
+
+
+def test_a_bulk_write_batch_commits_once_it_has_held_the_write_lock_long_enough(
+    db, tmp_path, monkeypatch
+):
+    clock = [100.0]
+    monkeypatch.setattr(ingest.time, "monotonic", lambda: clock[0])
+    other = store.connect(tmp_path / "claims.db")
+    batch = ingest._WriteBatch(db)
+    for n in range(3):
+        article = ingest.Article(text=f"Acme sold {n + 1} mills in May.", title=f"Mills {n}")
+        batch.write(lambda article=article: ingest._write(db, article, []))
+    assert db.conn.in_transaction  # three articles in no time: still one batch
+    assert other["sources"].count == 0
+    clock[0] += ingest.MAX_BATCH_SECONDS
+    batch.commit_if_held_long()
+    assert not db.conn.in_transaction
+    assert other["sources"].count == 3
+    other.close()

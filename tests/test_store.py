@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from datetime import date
 
 import pytest
 import sqlite_utils
@@ -438,3 +439,17 @@ def test_a_ledger_keyed_with_another_synonym_table_says_so_and_init_rekeys_it(tm
     finally:
         normalise.use_synonyms(None)
         db.close()
+
+
+def test_a_source_date_is_stored_as_iso_text_and_a_field_that_is_not_text_is_refused(db):
+    source_id, _ = store.add_source(db, ARTICLE, published=date(2021, 1, 6))
+    assert store.get_source(db, source_id)["published"] == "2021-01-06"
+    with pytest.raises(ClaimsError, match="title must be text"):
+        store.add_source(db, ARTICLE + " Again.", title={"a": 1})
+    assert db["sources"].count == 1
+
+
+@pytest.mark.parametrize("bad_id", [999, "abc", None, 2**70])
+def test_a_claim_that_is_not_there_is_a_clear_error(db, bad_id):
+    with pytest.raises(ClaimsError, match="No claim with id"):
+        store.get_claim(db, bad_id)

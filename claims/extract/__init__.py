@@ -9,16 +9,17 @@ package import from it (a leading underscore marks a name private to its
 module). The layers, each module importing only from those listed before it:
 
 - leaves, importing nothing from the package: places, units, sentences,
-  quotes, context, fields, lexicon;
-- names <- lexicon, places; leads <- context, names, places; requirements <- names;
-  numbers <- casualties, names, units; periods <- names, numbers, places, sentences, units;
-  casualties <- places; metrics <- context, leads, lexicon, names;
-- frames <- names, places; coref <- frames, names, places; figures <- names, periods,
-  sentences; subjects <- context, fields, leads, names, places;
-- speakers <- coref, frames, names, quotes; attribution <- speakers;
-- assemble (the pipeline) <- attribution, casualties, context, figures, frames,
-  leads, lexicon, metrics, names, numbers, periods, places, requirements, sentences,
-  subjects, units.
+  quotes, context, fields, lexicon, respectively;
+- names <- lexicon, places; casualties <- places; leads <- context, names, places;
+  requirements <- context, names; numbers <- casualties, context, names, units;
+  periods <- context, names, numbers, places, sentences, units; metrics <- context,
+  leads, lexicon, names, places, units;
+- frames <- names, places; coref <- frames, names, places; figures <- context, names,
+  periods, sentences; subjects <- context, fields, leads, lexicon, names, places;
+- speakers <- context, coref, frames, names, quotes; attribution <- speakers;
+- assemble (the pipeline) <- attribution, casualties, context, fields, figures, frames,
+  leads, lexicon, metrics, names, numbers, periods, places, requirements, respectively,
+  sentences, subjects, units.
 """
 
 from claims.extract.assemble import extract_claims

@@ -25,6 +25,7 @@ __all__ = [
     "find_hedge",
     "find_metric",
     "find_subject",
+    "fold_case",
     "holds_any",
     "is_pronoun_like",
     "may_hold_any",
@@ -219,6 +220,17 @@ def holds_any(text: str, stems: tuple[str, ...], start: int = 0, end: int | None
         if text.find(stem, start, stop) >= 0:
             return True
     return False
+
+
+# What a case-blind pattern also reads as s, i, i and k (str.lower() keeps "ſ" and
+# "ı", makes "İ" an i with a dot above, and "K" a k).
+_CASE_BLIND_EXTRAS = str.maketrans({"ſ": "s", "ı": "i", "\u0307": None})
+
+
+def fold_case(word: str) -> str:
+    """A word a case-blind pattern matched, in the lower case its keyword is written in:
+    "LAST", "Laſt" and "laſt" are all "last"."""
+    return word.lower().translate(_CASE_BLIND_EXTRAS)
 
 
 def search_holding(
@@ -716,9 +728,10 @@ SHARE_APPROXIMATORS = (
     r"(?:(?:about|some|roughly|nearly|almost|just|only|another|fully|full|over|under|more\s+than"
     r"|less\s+than|a\s+little|a)\s+)*"
 )
-# What may stand between a clause's opening and its share: "while 16%", "and some 3%".
+# What may stand between a clause's opening and its share: "while 16%", "and some 3%",
+# "(the poll) found that 59%".
 _OPENS_CLAUSE_RE = re.compile(
-    rf"(?:[,;:(]|\b(?:while|and|but|whereas|with|though|although|yet))\s*{SHARE_APPROXIMATORS}$",
+    rf"(?:[,;:(]|\b(?:while|and|but|whereas|with|though|although|yet|that))\s*{SHARE_APPROXIMATORS}$",
     re.IGNORECASE,
 )
 _APPROXIMATORS_ONLY_RE = re.compile(rf"\s*{SHARE_APPROXIMATORS}", re.IGNORECASE)

@@ -521,7 +521,7 @@ _CONJUNCTION_ENDINGS = ("and", "but", "then", "and\n", "but\n", "then\n")
 
 def _subject_before(left: str) -> Source | None:
     """The source that is the subject of a verb whose left context is `left`."""
-    if "then" in left[-40:] and _THEN_BEFORE.search(left[-40:]):
+    if left.rstrip().endswith("then") and _THEN_BEFORE.search(left[-40:]):
         # "Smith offered him a job, then says ...": the clause's own subject.
         return _clause_subject(_THEN_BEFORE.sub("", left))
     left = _strip_filler(left)

@@ -33,10 +33,12 @@ from claims.normalise import LEAD_OVER, MARGIN_BEHIND, surname
 
 __all__ = [
     "BACKED_BEFORE_RE",
+    "BACKED_STEMS",
     "PAIR_JOIN_RE",
     "SCORE_AFTER_RE",
     "TIED_AT_RE",
     "TIED_WITH_RE",
+    "TIED_WITH_STEMS",
     "contest_pair",
     "find_lead",
     "name_rivals",
@@ -61,6 +63,8 @@ BACKED_BEFORE_RE = re.compile(
     r"\b(?P<verb>favou?red|favou?rs|preferred|prefers|backed|backs|supported|supports|chose"
     r"|picked)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*){0,3}),?\s+$"
 )
+# Every match of BACKED_BEFORE_RE contains one of these (its verb).
+BACKED_STEMS = ("favo", "prefer", "back", "support", "chose", "picked")
 # Words that soften a number without changing what it measures.
 _APPROX = rf"(?:(?:{context.APPROX_WORDS}|under|an?\s+estimated)\s+)*"
 # Words that may stand between the rival and "by": an aside, a place, a group of
@@ -75,9 +79,9 @@ _VERB_BEFORE_RE = re.compile(
     r"(?P<verb>leads|lead|led|leading|trails|trail|trailed|trailing|ahead\s+of|behind)\s+"
     rf"(?P<rival>{_NAME}),?\s+{_SCOPE}by\s+{_APPROX}(?:[\d.,]+\s+(?:and|or|to)\s+)?$"
 )
-# One of which every match of _VERB_BEFORE_RE holds (its verb).
+# Every match of _VERB_BEFORE_RE contains one of these (its verb).
 _LEAD_VERB_STEMS = ("lead", "led", "trail", "ahead", "behind")
-# One of which every match of _NOUN_BEFORE_RE holds (its noun).
+# Every match of _NOUN_BEFORE_RE contains one of these (its noun).
 _LEAD_NOUNS = ("lead", "advantage", "edge")
 # "a lead of", "Smith's lead over Jones narrowed to", "an advantage of more than"; never
 # the verb ("the merger could lead to").
@@ -153,6 +157,8 @@ _RIVALS_TIED = (
     r"tied\s+at\s+(?:about\s+|around\s+)?$"
 )
 TIED_AT_RE = re.compile(rf"\b(?:{_TIED_WITH}|{_RIVALS_TIED})")
+# Every match of TIED_WITH_RE contains this.
+TIED_WITH_STEMS = ("tied",)
 TIED_WITH_RE = re.compile(
     rf"(?P<name>{_NAME})(?:,\s+who)?\s+(?:(?:is|was|are|were|has|had|been|now|still)\s+)*"
     rf"{_TIED_WITH}"

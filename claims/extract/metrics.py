@@ -2263,6 +2263,13 @@ def _measure_of(tokens: list[str]) -> tuple[str | None, bool]:
         k -= 1
     if k >= 2 and _lower(tokens[k - 1]) == "of" and _lower(tokens[k - 2]) in _OF_PHRASE_HEADS:
         k -= 2  # "a margin of error of 3 points": the measure's name holds an "of"
+    elif (
+        k >= 3
+        and tokens[k - 1][:1].islower()
+        and _lower(tokens[k - 2]) == "of"
+        and _lower(tokens[k - 3]) in _OF_PHRASE_HEADS
+    ):
+        k -= 3  # "a margin of sampling error of 3 points": with a word before its noun
     run = tokens[k:i]
     if not run or run == ["rate"]:
         return None, False  # "at the rate of 2%": the older rules name whose rate

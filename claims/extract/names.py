@@ -555,17 +555,17 @@ def is_person_name(name: str) -> bool:
     return True
 
 
-def strip_trailing_place(org: str) -> str:
-    """ "Acme Institute for Zembla Studies in Ruritania" -> without " in Ruritania"."""
-    m = _TRAILING_PLACE_RE.search(org)
-    return org[: m.start()] if m else org
-
-
 # Compiled once: coreference splits every name of an article with these.
 _TRAILING_PLACE_RE = re.compile(r"\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?$")
 _AFFILIATION_RE = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?")
 _ONE_WORD_NAME_RE = re.compile(r"^[A-Z][\w'-]+$")
 _POSSESSIVE_NAME_RE = re.compile(r"^(?P<owner>.+?)['\u2019]s\s+(?P<rest>[A-Z].*)$")
+
+
+def strip_trailing_place(org: str) -> str:
+    """ "Acme Institute for Zembla Studies in Ruritania" -> without " in Ruritania"."""
+    m = _TRAILING_PLACE_RE.search(org)
+    return org[: m.start()] if m else org
 
 
 def split_affiliation(name: str) -> tuple[str, str | None]:

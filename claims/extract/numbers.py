@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from claims.extract import units
 from claims.extract.casualties import CASUALTY_WORD
-from claims.extract.context import may_hold_any
+from claims.extract.context import fold_case, may_hold_any
 from claims.extract.names import CALENDAR_NAMES, MONTHS, SAYING_VERBS, WEEKDAYS
 
 __all__ = [
@@ -442,7 +442,7 @@ def _number_at(s: str, i: int) -> _Core | None:
     if not in_words:
         scale = _SCALE_RE.match(s, end)
         if scale and (scale.group("word") or _scale_abbreviation_ok(scale, currency)):
-            factor = _SCALES[(scale.group("abbr") or scale.group("word")).lower()]
+            factor = _SCALES[fold_case(scale.group("abbr") or scale.group("word"))]
             end = scale.end()
         elif currency and (k := _K_RE.match(s, end)):
             factor = 1e3
@@ -606,6 +606,13 @@ def _phone_number_end(s: str, core: _Core) -> int | None:
 _BARE_AFTER_RE = re.compile(
     r"\s*(?:[,.;:)]|$|\s(?:of|here|and|or|in|on|at|for|to|is|was|can|could|may|will|would"
     r"|says|states|requires|allows|applies|makes|shows|provides)\b)"
+)
+
+
+# The first share of a score, its unit written after the second: "leads Lee 46 to 39
+# percent", "beats Ng 58-36%". A number right after a name is then no label of it.
+_FIRST_SHARE_OF_SCORE_RE = re.compile(
+    r"(?:\s+to\s+|\s*[-–]\s*)\d+(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b)"
 )
 
 
@@ -865,7 +872,7 @@ def _share_at(s: str, i: int) -> Quantity | None:
         m = fraction
         n = m.group("n").lower()
         numerator = 1 if n in ("a", "an", "one") else _SMALL[n]
-        denominator = _FRACTION_WORDS[m.group("d").lower()]
+        denominator = _FRACTION_WORDS[fold_case(m.group("d"))]
         end = m.end("d")
         value = round(numerator / denominator, 4)
         if (of := _OF_A_UNIT_RE.match(s, end)) and (unit := _unit_word_at(s, of.end())):
@@ -1140,7 +1147,11 @@ def _quantity_at(s: str, i: int, counting: Quantity | None = None) -> tuple[Quan
     if hyphen == "-" and s[core.end + 1 : core.end + 2].isalpha() and not core.currency:
         return _hyphenated(s, core)  # money stays a claim: "a £5m-a-year deal"
     unit = _unit_after(s, core)
-    if unit.kind not in ("percent", "money") and _follows_name_or_label(s, core):
+    if (
+        unit.kind not in ("percent", "money")
+        and _follows_name_or_label(s, core)
+        and not _FIRST_SHARE_OF_SCORE_RE.match(s, core.end)
+    ):
         return None, _skip_token(s, core.end)
     if _HOURS_AFTER_RE.match(s, core.end):
         return None, _skip_token(s, core.end)  # "from 6 to 9 p.m.", "6-9pm": hours of a day

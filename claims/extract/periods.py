@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
 
-from claims.extract.context import may_hold_any
+from claims.extract.context import fold_case, may_hold_any
 from claims.extract.names import MODAL, VOTE_EVENT
 from claims.extract.numbers import parse_word_number
 from claims.extract.places import is_place
@@ -145,6 +145,9 @@ _PERIOD_RE = re.compile(
 # A year before a plural noun is a count ("2000 people") unless a preposition
 # makes it a time ("in 2004 sales rose").
 _NEXT_WORD_RE = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
+_TWO_WORDS_AFTER_RE = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)(?:\s+([A-Za-z][A-Za-z'’-]*))?")
+# What a poll's sample follows: "a poll of", "the survey of".
+_SAMPLE_OF_BEFORE_RE = re.compile(r"\b(?:poll|survey|sample)\s+of\s+$", re.IGNORECASE)
 _TEMPORAL_BEFORE_RE = re.compile(
     r"\b(?:in|since|by|until|till|from|of|during|before|after|for|to|through|between|and|"
     r"early|late|mid|circa|c\.)\s*$",
@@ -451,7 +454,7 @@ def _shift_month(published: date, delta: int) -> str:
 def _relative(word: str, unit: str, published: date | None) -> str | None:
     if published is None:
         return None
-    delta = {"last": -1, "this": 0, "next": 1}[word.lower()]
+    delta = {"last": -1, "this": 0, "next": 1}[fold_case(word)]
     if unit == "year":
         return str(published.year + delta)
     if unit == "month":
@@ -465,6 +468,10 @@ def _relative(word: str, unit: str, published: date | None) -> str | None:
 
 def _is_count_not_year(s: str, start: int, end: int) -> bool:
     """'2000 people' is a count; 'in 2004 sales rose' and 'the 2019 summit' are times."""
+    if _SAMPLE_OF_BEFORE_RE.search(s, max(0, start - 20), start):
+        # a poll's sample: "a poll of 2047 registered voters" (not "a survey of 2015 found")
+        words = _TWO_WORDS_AFTER_RE.match(s, end)
+        return words is not None and any(w and is_plural_noun(w) for w in words.groups())
     nxt = _NEXT_WORD_RE.match(s, end)
     if not nxt or not is_plural_noun(nxt.group(1)):
         return False

@@ -99,6 +99,12 @@ def _is_opening_mark(text: str, i: int, p_start: int, p_end: int) -> bool:
     return before_ok and after_ok
 
 
+# Compiled once: masking and the continuation test run on every sentence.
+_QUOTED_LETTER_RE = re.compile(r"[^\s\"\u201c\u201d]")
+_MASKED_RUN_RE = re.compile(r"x+")
+_LETTER_OR_DIGIT_RE = re.compile(r"[A-Za-z0-9]")
+
+
 def mask_quotes(text: str, regions: list[tuple[int, int, int]]) -> str:
     """The text with every letter inside quotation marks replaced by "x"."""
     if not regions:
@@ -118,12 +124,6 @@ def only_quotation(masked_sentence: str) -> bool:
     """Nothing outside quotation marks but punctuation: a continuation sentence."""
     outside = _MASKED_RUN_RE.sub("", masked_sentence)
     return not _LETTER_OR_DIGIT_RE.search(outside)
-
-
-# Compiled once: masking and the continuation test run on every sentence.
-_QUOTED_LETTER_RE = re.compile(r"[^\s\"\u201c\u201d]")
-_MASKED_RUN_RE = re.compile(r"x+")
-_LETTER_OR_DIGIT_RE = re.compile(r"[A-Za-z0-9]")
 
 
 def regions_overlapping(

@@ -60,9 +60,10 @@ _GENERIC_NEED_BEFORE_RE = re.compile(
 )
 # Every verb of _GENERIC_NEED_BEFORE_RE starts with one of these.
 _NEED_VERB_STEMS = ("take", "took", "need", "requir", "must")
-# One of which every requirement holds: a verb or participle of need, "necessary", a
-# threshold called one (or, in any case, a "magic" number).
+# Every requirement contains one of these: a verb or participle of need, "necessary", a
+# threshold called one (or else a "magic" number, in any case).
 _REQUIREMENT_STEMS = (*_NEED_VERB_STEMS, "necessary", "threshold")
+_MAGIC_RE = re.compile("magic", re.IGNORECASE)
 _DETERMINERS = frozenset("the a an his her their its our your this that".split())
 # Words that are no part of the goal's name ("the nomination outright", "... for president").
 _GOAL_STOP_RE = re.compile(
@@ -117,16 +118,14 @@ _PURPOSE_OPENING_RE = re.compile(rf"\s*To\s+(?P<verb>{_GOAL_VERBS})\b")
 # Asked for each figure of a sentence: kept for the sentence, or a sentence of
 # thousands of figures would be read through once for each.
 @lru_cache(maxsize=1)
-def _may_state_one(sentence: str) -> bool:
-    """Whether the sentence holds a word every requirement holds."""
-    return context.holds_any(sentence, _REQUIREMENT_STEMS) or context.may_hold_any(
-        sentence, ("magic",)
-    )
+def _may_state_a_requirement(sentence: str) -> bool:
+    """Whether the sentence holds a word that every requirement contains."""
+    return context.holds_any(sentence, _REQUIREMENT_STEMS) or bool(_MAGIC_RE.search(sentence))
 
 
 def requirement(sentence: str, start: int, end: int) -> Requirement | None:
     """The requirement the number at [start, end) of the sentence states, if it is one."""
-    if not _may_state_one(sentence):
+    if not _may_state_a_requirement(sentence):
         return None  # most sentences state no need: skip the patterns below
     found = _NEEDED_AFTER_RE.match(sentence, end) or _NUMBER_NEEDED_AFTER_RE.match(sentence, end)
     if found is None and _THE_BEFORE_RE.search(sentence, max(0, start - 20), start):

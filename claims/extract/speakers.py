@@ -197,7 +197,7 @@ def _attribute_one(ms: str, start: int, memory: Memory, has_quote: bool) -> Hit 
     return Hit(kind, name, org, fr.cue, via, round(max(0.05, min(conf, 1.0)), 2))
 
 
-# One of which every match of _OUTLET_PHRASE holds.
+# Every match of _OUTLET_PHRASE contains one of these.
 _OUTLET_WORDS = ("peaking", "alking", "riting", "nterview")
 _OUTLET_PHRASE = re.compile(
     r"\b(?:(?:[Ss]peaking|[Tt]alking|[Ww]riting)\s+(?:to|in|on)|[Ii]n\s+an?\s+interview\s+"

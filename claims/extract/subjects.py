@@ -280,7 +280,7 @@ _SCORE_VERB = (
 )
 _SECOND_SCORE_RE = re.compile(
     rf"\b{_SCORE_VERB}\s+(?:the\s+)?(?P<name>{_SCORE_NAME}),?\s+\d[\d.,]*\s*"
-    r"(?:%|percent|per\s+cent|points)?\s+to\s+$"
+    r"(?:%|percent|per\s+cent|points)?(?:\s+to\s+|\s*[-–]\s*)$"  # "52% to 41%", "52-41%"
 )
 _FIRST_SCORE_RE = re.compile(
     rf"(?:(?P<leader>{_SCORE_NAME})\s+"
@@ -307,12 +307,10 @@ _WHERE_CLAUSE_RE = re.compile(
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+where\s+"
     rf"{context.SHARE_APPROXIMATORS}$"
 )
+# Every match of _CONTROLLED_RE contains one of these (its verb).
+_CONTROLLED_STEMS = ("ordered", "forced", "required", "compelled", "want", "urge", "pressed")
 # Who is made or wanted to do what the figure is the object of: "regulators ordered
 # Acme to pay $5m", "prosecutors wanted the firms to repay $28bn": Acme's, the firms'.
-# One of which every match of leads.BACKED_BEFORE_RE holds (its verb).
-_BACKED_STEMS = ("favo", "prefer", "back", "support", "chose", "picked")
-# One of which every match of _CONTROLLED_RE holds (its verb).
-_CONTROLLED_STEMS = ("ordered", "forced", "required", "compelled", "want", "urge", "pressed")
 _CONTROLLED_RE = re.compile(
     r"\b(?:ordered|forced|required|compelled|wanted|wants|urged|urges|pressed)\s+"
     r"(?!(?:in|on|at|to|for|of|by|with|from|into)\b)"
@@ -1656,7 +1654,7 @@ def _ranked_subject(
     if agent := _agent_after(sentence, end):
         return agent, 1  # "the $5m spent by Rivers": the spender's money
     if m := context.search_holding(
-        leads.TIED_WITH_RE, ("tied",), sentence, max(0, start - 200), start
+        leads.TIED_WITH_RE, leads.TIED_WITH_STEMS, sentence, max(0, start - 200), start
     ):
         return _clean_name(m["name"]), 0  # "Okafor, who was tied with Lee at 42%": hers
     if owner := leads.pair_owner(sentence, start, end):
@@ -1664,7 +1662,7 @@ def _ranked_subject(
         # pronoun, for the article's reader to resolve
         return (owner if owner.lower() in _PERSON_PRONOUNS else _clean_name(owner)), 0
     if m := context.search_holding(
-        leads.BACKED_BEFORE_RE, _BACKED_STEMS, sentence, max(0, start - 80), start
+        leads.BACKED_BEFORE_RE, leads.BACKED_STEMS, sentence, max(0, start - 80), start
     ):
         return _clean_name(m["name"]), 0  # "Democrats favored Lee, 72% to 8%": Lee's 72%
     if (
@@ -1994,7 +1992,10 @@ class ArticleSubjects:
                 return self._person_named_before(sentence, start, doer=True) or self.last_person
             name = opinion["name"]
             if name.endswith(("'s", "’s", "'", "’")):
-                return None  # "residents of Okafor's district": not an opinion of Okafor
+                if stand in ("of", "for", "about"):
+                    return None  # "residents of Okafor's district": not an opinion of Okafor
+                # "disapprove of Okafor's handling of the economy": an opinion of her conduct
+                name = _POSSESSIVE_END_RE.sub("", name)
             return self._known_person(name)
         return None
 

@@ -872,3 +872,18 @@ def test_a_fraction_named_after_someone_is_no_share():
 )
 def test_a_number_word_that_ends_a_name_opens_no_share(text, surfaces):
     assert [c.surface for c in numeric(text)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "period"),
+    [
+        # letters a case-blind pattern reads as s and i: the long s, the dotless i
+        ("Acme's sales rose to $3 bıllıon laſt year.", "$3 bıllıon", 3e9, "2022"),
+        ("Acme's sales rose to $3 BILLION last year.", "$3 BILLION", 3e9, "2022"),
+    ],
+)
+def test_scale_and_time_words_a_case_blind_pattern_reads_are_understood(
+    text, surface, value, period
+):
+    claim = only(text)
+    assert (claim.surface, claim.value, claim.period) == (surface, value, period)

@@ -1,0 +1,101 @@
+"""How poll reports write their figures: a score after a name, a sample the size of a
+year, the margin of sampling error, and the shares of the people asked.
+
+Every sentence here is invented for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extract import extract_claims
+
+
+def numeric(text: str, published: str | None = "2024-05-21") -> dict[str, tuple]:
+    """Each numeric claim's surface -> (value, unit, subject, metric)."""
+    return {
+        c.surface: (c.value, c.unit, c.subject, c.metric)
+        for c in extract_claims(text, published)
+        if c.kind == "numeric"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "second_value"),
+    [
+        ("Okafor leads Lee 46 to 39 percent.", "46", "39 percent", 39.0),
+        ("Okafor leads Lee 58-36%.", "58", "36%", 36.0),
+        ("Okafor leads Lee, 58-36%.", "58", "36%", 36.0),
+    ],
+)
+def test_a_score_written_after_the_rival_gives_each_their_share(text, first, second, second_value):
+    claims = numeric(text)
+    assert claims[first] == (float(first), "percent", "Okafor", "support")
+    assert claims[second][:3] == (second_value, "percent", "Lee")
+
+
+def test_a_number_after_a_name_with_no_share_after_it_stays_part_of_the_name():
+    claims = numeric("The Acme 737 to 747 refit cost 5 percent more.")
+    assert "737" not in claims
+    assert claims["5 percent"][:2] == (5.0, "percent")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("The Beacon poll of 2047 registered voters was released on Tuesday.", "2047", "voter"),
+        ("A survey of 1998 adults found wide support for the plan.", "1998", "adult"),
+    ],
+)
+def test_a_poll_sample_the_size_of_a_year_is_a_count(text, surface, unit):
+    value, found_unit, _, metric = numeric(text)[surface]
+    assert (value, found_unit) == (float(surface), unit)
+    assert metric.endswith("surveyed")
+
+
+def test_a_survey_of_a_year_is_still_a_time():
+    claims = extract_claims("A survey of 2015 found that 30% of firms cut jobs.", "2016-03-01")
+    assert [(c.surface, c.period) for c in claims if c.kind == "numeric"] == [("30%", "2015")]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        (
+            "The poll has a margin of sampling error of plus or minus three percentage points.",
+            "margin of sampling error",
+        ),
+        (
+            "The poll has a margin of error of plus or minus three percentage points.",
+            "margin of error",
+        ),
+    ],
+)
+def test_the_margin_of_sampling_error_is_named_in_full(text, metric):
+    assert numeric(text)["three percentage points"][3] == metric
+
+
+def test_a_rate_of_a_figure_with_no_name_after_of_names_no_measure():
+    assert numeric("Wages rose at a rate of about 3%.")["3%"][3] is None
+
+
+POLL = (
+    "The new poll shows Jo Lee far ahead of his rivals. Lee drew the support of 41 percent "
+    "of the Republican voters surveyed. "
+)
+
+
+def test_a_share_that_disapproves_of_a_persons_conduct_is_an_opinion_of_that_person():
+    text = POLL + (
+        "The poll also showed that 59 percent of those surveyed disapprove of President "
+        "Ann Okafor's performance."
+    )
+    assert numeric(text)["59 percent"][2] == "Ann Okafor"
+
+
+def test_a_share_of_the_people_of_a_persons_district_is_no_opinion_of_that_person():
+    text = POLL + (
+        "The poll also showed that 8 percent of the residents of Ann Okafor's district are "
+        "undecided."
+    )
+    assert numeric(text)["8 percent"][2] != "Ann Okafor"

@@ -2704,6 +2704,13 @@ def _changes_the_figure_before(sentence: str, before, q) -> bool:
 _CONTINUES_REACH = 12
 
 
+# Words of a unit, which name no measure on their own.
+_UNIT_WORDS = frozenset(
+    "percent per cent pct percentage point points percentage points".split()
+    + ["per cent", "percentage point", "percentage points"]
+)
+
+
 def sentence_metrics(sentence: str, quantities: Sequence, common: Iterable[str] = frozenset()):
     """The metric of every quantity of one sentence, in order.
 
@@ -2715,6 +2722,8 @@ def sentence_metrics(sentence: str, quantities: Sequence, common: Iterable[str] 
     changes: list[bool] = []
     for q in quantities:
         metric, change = _metric_and_change(sentence, q.start, q.end, q.noun, _kind(q), common)
+        if metric is not None and metric.lower() in _UNIT_WORDS:
+            metric = None  # "up from 37 percent ... and down from 49 percent": no measure
         metrics.append(metric)
         changes.append(change)
     for i, q in enumerate(quantities):

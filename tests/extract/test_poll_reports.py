@@ -99,3 +99,13 @@ def test_a_share_of_the_people_of_a_persons_district_is_no_opinion_of_that_perso
         "undecided."
     )
     assert numeric(text)["8 percent"][2] != "Ann Okafor"
+
+
+def test_a_unit_word_before_a_figure_names_no_measure():
+    claims = numeric("Okafor is up from 37 percent in May and Lee is down from 49 percent.")
+    assert claims["49 percent"][3] is None  # not "percent"
+
+
+def test_a_measure_named_before_a_figure_is_kept():
+    claims = numeric("The jobless rate is down from 6 percent in May and wages are up 3 percent.")
+    assert claims["6 percent"][3] == "jobless rate"

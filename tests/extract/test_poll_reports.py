@@ -102,7 +102,9 @@ def test_a_share_of_the_people_of_a_persons_district_is_no_opinion_of_that_perso
 
 
 def test_a_unit_word_before_a_figure_names_no_measure():
-    claims = numeric("Okafor is up from 37 percent in May and Lee is down from 49 percent.")
+    claims = numeric(
+        "Okafor is up from 37 percent in January and Lindqvist is down from 49 percent."
+    )
     assert claims["49 percent"][3] is None  # not "percent"
 
 

@@ -1995,7 +1995,21 @@ def baseline_mentions(
             ):
                 own[index] = mention
                 break
+        else:
+            if (earlier := own.get(index - 1)) and _PARALLEL_BASELINE_RE.fullmatch(
+                sentence, earlier.end, start
+            ):
+                # "X is up from 37% in January and Y is down from 49%": the same month
+                own[index] = earlier
     return own
+
+
+# A clause joined to one whose baseline a time dated, giving a baseline of its own with
+# none: "... up from 37% in January and Lee is down from 49%".
+_PARALLEL_BASELINE_RE = re.compile(
+    r"\s*,?\s+(?:and|while|but|whereas)\s+[^,;:.()\d]{0,60}?\b(?:from|than)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+)?"
+)
 
 
 # Between a number and the "N years ago" that dates it: a few words, no comparison

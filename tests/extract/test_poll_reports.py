@@ -111,3 +111,19 @@ def test_a_unit_word_before_a_figure_names_no_measure():
 def test_a_measure_named_before_a_figure_is_kept():
     claims = numeric("The jobless rate is down from 6 percent in May and wages are up 3 percent.")
     assert claims["6 percent"][3] == "jobless rate"
+
+
+def periods(text: str, published: str = "2024-05-21") -> dict[str, str | None]:
+    return {c.surface: c.period for c in extract_claims(text, published) if c.kind == "numeric"}
+
+
+def test_a_baseline_in_a_clause_joined_to_a_dated_one_is_of_the_same_time():
+    found = periods(
+        "Okafor is up from 37 percent in January and Lindqvist is down from 49 percent."
+    )
+    assert found == {"37 percent": "2024-01", "49 percent": "2024-01"}
+
+
+def test_a_level_in_a_joined_clause_is_not_dated_by_the_baseline_before_it():
+    found = periods("Okafor's support rose from 30% in January and now stands at 45%.")
+    assert found["30%"] == "2024-01" and found["45%"] != "2024-01"

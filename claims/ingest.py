@@ -353,10 +353,12 @@ def ingest_many(
 # Articles a bulk ingest writes per transaction. Each commit writes every page it
 # changed to the log, and the articles of a batch change the same index pages again
 # and again, so the more articles per commit the fewer pages written. A batch also
-# commits once it has held the write lock for MAX_BATCH_SECONDS, so a page waiting to
-# save an edit waits little, and an interrupted run keeps every batch it committed.
+# commits once it has held the write lock for MAX_BATCH_SECONDS (checked after each
+# article and before reading the next file), so a page waiting to save an edit waits
+# little, and an interrupted run keeps every batch it committed.
 ARTICLES_PER_COMMIT = 50
 MAX_BATCH_SECONDS = 0.5
+_clock = time.monotonic  # the batch's timer (a test sets its own)
 
 
 class _BatchLost(ClaimsError):
@@ -371,12 +373,12 @@ class _WriteBatch:
         self.conn = db.conn
         self.size = size
         self.written = 0
-        self.began = 0.0  # when the batch took the write lock (time.monotonic)
+        self.began: float | None = None  # when this batch took the write lock
 
     def write(self, store_article: Callable[[], IngestResult]) -> IngestResult:
         if not self.conn.in_transaction:
             self.conn.execute("BEGIN IMMEDIATE")
-            self.began = time.monotonic()
+            self.began = _clock()
         self.conn.execute("SAVEPOINT article")
         try:
             result = store_article()
@@ -400,12 +402,19 @@ class _WriteBatch:
             self.commit()
 
     def _held_long(self) -> bool:
-        return self.conn.in_transaction and time.monotonic() - self.began >= MAX_BATCH_SECONDS
+        """Whether this batch's own transaction has held the lock for long (one a caller
+        opened is the caller's to commit)."""
+        return (
+            self.began is not None
+            and self.conn.in_transaction
+            and _clock() - self.began >= MAX_BATCH_SECONDS
+        )
 
     def commit(self) -> None:
         if self.conn.in_transaction:
             self.conn.commit()
         self.written = 0
+        self.began = None
 
 
 def load_samples(db: sqlite_utils.Database, samples_dir: str | os.PathLike) -> BulkSummary:

@@ -974,16 +974,33 @@ def test_a_bulk_write_batch_commits_once_it_has_held_the_write_lock_long_enough(
     db, tmp_path, monkeypatch
 ):
     clock = [100.0]
-    monkeypatch.setattr(ingest.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(ingest, "_clock", lambda: clock[0])
     other = store.connect(tmp_path / "claims.db")
     batch = ingest._WriteBatch(db)
-    for n in range(3):
-        article = ingest.Article(text=f"Acme sold {n + 1} mills in May.", title=f"Mills {n}")
-        batch.write(lambda article=article: ingest._write(db, article, []))
+
+    def write(n: int) -> None:
+        article = ingest.Article(text=f"Acme sold {n} mills in May.", title=f"Mills {n}")
+        batch.write(lambda: ingest._write(db, article, []))
+
+    for n in (1, 2, 3):
+        write(n)
     assert db.conn.in_transaction  # three articles in no time: still one batch
     assert other["sources"].count == 0
     clock[0] += ingest.MAX_BATCH_SECONDS
-    batch.commit_if_held_long()
-    assert not db.conn.in_transaction
-    assert other["sources"].count == 3
+    batch.commit_if_held_long()  # before reading the next file
+    assert not db.conn.in_transaction and other["sources"].count == 3
+    write(4)
+    clock[0] += ingest.MAX_BATCH_SECONDS
+    write(5)  # the article that finds the batch old commits it
+    assert not db.conn.in_transaction and other["sources"].count == 5
     other.close()
+
+
+def test_a_write_batch_leaves_a_transaction_it_did_not_open_to_its_owner(db, monkeypatch):
+    clock = [100.0]
+    monkeypatch.setattr(ingest, "_clock", lambda: clock[0])
+    db.conn.execute("BEGIN IMMEDIATE")
+    clock[0] += 10 * ingest.MAX_BATCH_SECONDS
+    ingest._WriteBatch(db).commit_if_held_long()
+    assert db.conn.in_transaction
+    db.conn.rollback()

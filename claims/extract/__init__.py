@@ -12,7 +12,7 @@ module). The layers, each module importing only from those listed before it:
   quotes, context, fields, lexicon, respectively;
 - names <- lexicon, places; casualties <- places; leads <- context, names, places;
   requirements <- context, names; numbers <- casualties, context, names, units;
-  periods <- context, names, numbers, places, sentences, units; metrics <- context,
+  periods <- context, lexicon, names, numbers, places, sentences, units; metrics <- context,
   leads, lexicon, names, places, units;
 - frames <- names, places; coref <- frames, names, places; figures <- context, names,
   periods, sentences; subjects <- context, fields, leads, lexicon, names, places;

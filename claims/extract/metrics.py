@@ -2266,6 +2266,7 @@ def _measure_of(tokens: list[str]) -> tuple[str | None, bool]:
     elif (
         k >= 3
         and tokens[k - 1][:1].islower()
+        and _lower(tokens[k - 1]) not in _DETERMINERS
         and _lower(tokens[k - 2]) == "of"
         and _lower(tokens[k - 3]) in _OF_PHRASE_HEADS
     ):
@@ -2706,8 +2707,7 @@ _CONTINUES_REACH = 12
 
 # Words of a unit, which name no measure on their own.
 _UNIT_WORDS = frozenset(
-    "percent per cent pct percentage point points percentage points".split()
-    + ["per cent", "percentage point", "percentage points"]
+    {"percent", "per cent", "pct", "percentage point", "percentage points", "point", "points"}
 )
 
 
@@ -2723,7 +2723,7 @@ def sentence_metrics(sentence: str, quantities: Sequence, common: Iterable[str] 
     for q in quantities:
         metric, change = _metric_and_change(sentence, q.start, q.end, q.noun, _kind(q), common)
         if metric is not None and metric.lower() in _UNIT_WORDS:
-            metric = None  # "up from 37 percent ... and down from 49 percent": no measure
+            metric = None  # a unit read back from an earlier figure of the sentence
         metrics.append(metric)
         changes.append(change)
     for i, q in enumerate(quantities):

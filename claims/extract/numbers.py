@@ -419,10 +419,10 @@ def _number_at(s: str, i: int) -> _Core | None:
         plain_int = raw.isdigit()
     elif (phrase := _A_PHRASE_RE.match(s, j)) is not None:
         if phrase.group("frac"):
-            key = phrase.group("frac").split()[-1].lower()
-            value = _A_FRACTIONS[key] * _MULTIPLIERS[phrase.group("fscale").lower()]
+            key = fold_case(phrase.group("frac").split()[-1])
+            value = _A_FRACTIONS[key] * _MULTIPLIERS[fold_case(phrase.group("fscale"))]
         else:
-            value = (_MULTIPLIERS | {"dozen": 12.0})[phrase.group("scale").lower()]
+            value = (_MULTIPLIERS | {"dozen": 12.0})[fold_case(phrase.group("scale"))]
         end, in_words = phrase.end(), True
     elif (words := WORD_NUMBER_RE.match(s, j)) is not None:
         first_word = _ALPHA_RE.match(s, j)
@@ -610,10 +610,16 @@ _BARE_AFTER_RE = re.compile(
 
 
 # The first share of a score, its unit written after the second: "leads Lee 46 to 39
-# percent", "beats Ng 58-36%". A number right after a name is then no label of it.
+# percent", "beats Ng 58-36%". A number right after a name is then no label of it; a
+# rising pair after a name is a range or a label ("Phase 2 to 5 percent").
 _FIRST_SHARE_OF_SCORE_RE = re.compile(
-    r"(?:\s+to\s+|\s*[-–]\s*)\d+(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b)"
+    r"(?:\s+to\s+|[-–])(?P<second>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)"
 )
+
+
+def _first_share_of_score(s: str, core: _Core) -> bool:
+    score = _FIRST_SHARE_OF_SCORE_RE.match(s, core.end)
+    return score is not None and core.value > float(score["second"])
 
 
 def _follows_name_or_label(s: str, core: _Core) -> bool:
@@ -1150,7 +1156,7 @@ def _quantity_at(s: str, i: int, counting: Quantity | None = None) -> tuple[Quan
     if (
         unit.kind not in ("percent", "money")
         and _follows_name_or_label(s, core)
-        and not _FIRST_SHARE_OF_SCORE_RE.match(s, core.end)
+        and not _first_share_of_score(s, core)
     ):
         return None, _skip_token(s, core.end)
     if _HOURS_AFTER_RE.match(s, core.end):

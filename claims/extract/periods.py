@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from functools import cached_property, lru_cache
 
 from claims.extract.context import fold_case, may_hold_any
+from claims.extract.lexicon import is_noun_not_adjective
 from claims.extract.names import MODAL, VOTE_EVENT
 from claims.extract.numbers import parse_word_number
 from claims.extract.places import is_place
@@ -469,9 +470,17 @@ def _relative(word: str, unit: str, published: date | None) -> str | None:
 def _is_count_not_year(s: str, start: int, end: int) -> bool:
     """'2000 people' is a count; 'in 2004 sales rose' and 'the 2019 summit' are times."""
     if _SAMPLE_OF_BEFORE_RE.search(s, max(0, start - 20), start):
-        # a poll's sample: "a poll of 2047 registered voters" (not "a survey of 2015 found")
+        # a poll's sample: "a poll of 2047 registered voters" (not "a survey of 2015 found"
+        # nor "of 2019 tax returns", whose first word is a noun of its own)
         words = _TWO_WORDS_AFTER_RE.match(s, end)
-        return words is not None and any(w and is_plural_noun(w) for w in words.groups())
+        if words is None:
+            return False
+        first, second = words.groups()
+        return is_plural_noun(first) or (
+            second is not None
+            and is_plural_noun(second)
+            and not is_noun_not_adjective(first.lower())
+        )
     nxt = _NEXT_WORD_RE.match(s, end)
     if not nxt or not is_plural_noun(nxt.group(1)):
         return False
@@ -2005,10 +2014,13 @@ def baseline_mentions(
 
 
 # A clause joined to one whose baseline a time dated, giving a baseline of its own with
-# none: "... up from 37% in January and Lee is down from 49%".
+# none: "... up from 37% in January and Lee is down from 49%"; not one that moves the
+# time on ("and has since risen from", "but hopes to recover from").
 _PARALLEL_BASELINE_RE = re.compile(
-    r"\s*,?\s+(?:and|while|but|whereas)\s+[^,;:.()\d]{0,60}?\b(?:from|than)\s+"
-    r"(?:about\s+|around\s+|nearly\s+|almost\s+)?"
+    r"\s*,?\s+(?:and|while|but|whereas)\s+"
+    r"(?![^,;:.()\d]*\b(?:since|now|then|to|will|would|could|may|might|expects?|hopes?"
+    r"|wants?|plans?)\b)"
+    r"[^,;:.()\d]{0,60}?\bfrom\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?"
 )
 
 

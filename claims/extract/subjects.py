@@ -1296,6 +1296,12 @@ def _titled_re(office: str) -> re.Pattern[str]:
 
 
 _POSSESSIVE_END_RE = re.compile(r"['’]s?$")
+# What of a person an opinion may be of, owned by them: "approve of Okafor's handling".
+_CONDUCT_NOUNS = frozenset(
+    """performance handling job record policies policy leadership response conduct
+    decision decisions tenure presidency stewardship management approach""".split()
+)
+_WORD_AFTER_RE = re.compile(r"\s+(?:[a-z]+\s+)?(?P<word>[a-z]+)")
 # Abbreviations that end in a full stop inside a name ("Mt. Hope", "Acme Corp. Foundation"),
 # where no sentence ends.
 _NAME_ABBREVIATIONS = frozenset(
@@ -1992,8 +1998,9 @@ class ArticleSubjects:
                 return self._person_named_before(sentence, start, doer=True) or self.last_person
             name = opinion["name"]
             if name.endswith(("'s", "’s", "'", "’")):
-                if stand in ("of", "for", "about"):
-                    return None  # "residents of Okafor's district": not an opinion of Okafor
+                owned = _WORD_AFTER_RE.match(sentence, opinion.end("name"))
+                if owned is None or owned["word"].lower() not in _CONDUCT_NOUNS:
+                    return None  # "back Okafor's challenger": an opinion of someone else
                 # "disapprove of Okafor's handling of the economy": an opinion of her conduct
                 name = _POSSESSIVE_END_RE.sub("", name)
             return self._known_person(name)

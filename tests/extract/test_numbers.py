@@ -880,6 +880,12 @@ def test_a_number_word_that_ends_a_name_opens_no_share(text, surfaces):
         # letters a case-blind pattern reads as s and i: the long s, the dotless i
         ("Acme's sales rose to $3 bıllıon laſt year.", "$3 bıllıon", 3e9, "2022"),
         ("Acme's sales rose to $3 BILLION last year.", "$3 BILLION", 3e9, "2022"),
+        (
+            "Acme spent half a bıllıon dollars on its mills last year.",
+            "half a bıllıon dollars",
+            5e8,
+            "2022",
+        ),
     ],
 )
 def test_scale_and_time_words_a_case_blind_pattern_reads_are_understood(

@@ -609,7 +609,7 @@ _BARE_AFTER_RE = re.compile(
 )
 
 
-# The first share of a score, its unit written after the second: "leads Lee 46 to 39
+# The first share of a score, its unit written after the second: "leads Lee 48 to 41
 # percent", "beats Ng 58-36%". A number right after a name is then no label of it; a
 # rising pair after a name is a range or a label ("Phase 2 to 5 percent").
 _FIRST_SHARE_OF_SCORE_RE = re.compile(

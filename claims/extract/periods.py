@@ -470,7 +470,7 @@ def _relative(word: str, unit: str, published: date | None) -> str | None:
 def _is_count_not_year(s: str, start: int, end: int) -> bool:
     """'2000 people' is a count; 'in 2004 sales rose' and 'the 2019 summit' are times."""
     if _SAMPLE_OF_BEFORE_RE.search(s, max(0, start - 20), start):
-        # a poll's sample: "a poll of 2047 registered voters" (not "a survey of 2015 found"
+        # a poll's sample: "a poll of 2012 likely voters" (not "a survey of 2015 found"
         # nor "of 2019 tax returns", whose first word is a noun of its own)
         words = _TWO_WORDS_AFTER_RE.match(s, end)
         if words is None:
@@ -2008,13 +2008,13 @@ def baseline_mentions(
             if (earlier := own.get(index - 1)) and _PARALLEL_BASELINE_RE.fullmatch(
                 sentence, earlier.end, start
             ):
-                # "X is up from 37% in January and Y is down from 49%": the same month
+                # "X rose from 30% in May and Y fell from 45%": May's too
                 own[index] = earlier
     return own
 
 
 # A clause joined to one whose baseline a time dated, giving a baseline of its own with
-# none: "... up from 37% in January and Lee is down from 49%"; not one that moves the
+# none: "... rose from 30% in May and Lee's fell from 45%"; not one that moves the
 # time on ("and has since risen from", "but hopes to recover from").
 _PARALLEL_BASELINE_RE = re.compile(
     r"\s*,?\s+(?:and|while|but|whereas)\s+"

@@ -1301,7 +1301,7 @@ _CONDUCT_NOUNS = frozenset(
     """performance handling job record policies policy leadership response conduct
     decision decisions tenure presidency stewardship management approach""".split()
 )
-_WORD_AFTER_RE = re.compile(r"\s+(?:[a-z]+\s+)?(?P<word>[a-z]+)")
+_TWO_WORDS_AFTER_RE = re.compile(r"\s+(?P<first>[a-z]+)(?:\s+(?P<second>[a-z]+))?")
 # Abbreviations that end in a full stop inside a name ("Mt. Hope", "Acme Corp. Foundation"),
 # where no sentence ends.
 _NAME_ABBREVIATIONS = frozenset(
@@ -1998,8 +1998,8 @@ class ArticleSubjects:
                 return self._person_named_before(sentence, start, doer=True) or self.last_person
             name = opinion["name"]
             if name.endswith(("'s", "’s", "'", "’")):
-                owned = _WORD_AFTER_RE.match(sentence, opinion.end("name"))
-                if owned is None or owned["word"].lower() not in _CONDUCT_NOUNS:
+                owned = _TWO_WORDS_AFTER_RE.match(sentence, opinion.end("name"))
+                if owned is None or _CONDUCT_NOUNS.isdisjoint(owned.groups()):
                     return None  # "back Okafor's challenger": an opinion of someone else
                 # "disapprove of Okafor's handling of the economy": an opinion of her conduct
                 name = _POSSESSIVE_END_RE.sub("", name)

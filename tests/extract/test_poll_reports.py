@@ -23,7 +23,7 @@ def numeric(text: str, published: str | None = "2024-05-21") -> dict[str, tuple]
 @pytest.mark.parametrize(
     ("text", "first", "second", "second_value"),
     [
-        ("Okafor leads Lee 46 to 39 percent.", "46", "39 percent", 39.0),
+        ("Okafor leads Lee 48 to 41 percent.", "48", "41 percent", 41.0),
         ("Okafor leads Lee 58-36%.", "58", "36%", 36.0),
         ("Okafor leads Lee, 58-36%.", "58", "36%", 36.0),
     ],
@@ -48,7 +48,7 @@ def test_a_number_after_a_name_that_is_no_score_stays_part_of_the_name(text):
 @pytest.mark.parametrize(
     ("text", "surface", "unit"),
     [
-        ("The Beacon poll of 2047 registered voters was released on Tuesday.", "2047", "voter"),
+        ("The Beacon poll of 2012 likely voters was released on Tuesday.", "2012", "voter"),
         ("A survey of 1998 adults found wide support for the plan.", "1998", "adult"),
     ],
 )
@@ -97,11 +97,15 @@ POLL = (
 )
 
 
-def test_a_share_that_disapproves_of_a_persons_conduct_is_an_opinion_of_that_person():
-    text = POLL + (
-        "The poll also showed that 59 percent of those surveyed disapprove of President "
-        "Ann Okafor's performance."
-    )
+@pytest.mark.parametrize(
+    "opinion",
+    [
+        "disapprove of President Ann Okafor's performance",
+        "approve of Ann Okafor's handling of trade",
+    ],
+)
+def test_a_share_that_judges_a_persons_conduct_is_an_opinion_of_that_person(opinion):
+    text = POLL + f"The poll also showed that 59 percent of those surveyed {opinion}."
     assert numeric(text)["59 percent"][2] == "Ann Okafor"
 
 
@@ -122,10 +126,8 @@ def test_a_share_of_the_people_of_a_persons_district_is_no_opinion_of_that_perso
 
 
 def test_a_unit_word_before_a_figure_names_no_measure():
-    claims = numeric(
-        "Okafor is up from 37 percent in January and Lindqvist is down from 49 percent."
-    )
-    assert claims["49 percent"][3] is None  # not "percent"
+    claims = numeric("Okafor is up from 32 percent in March and Lindqvist is down from 47 percent.")
+    assert claims["47 percent"][3] is None  # not "percent"
 
 
 def test_a_measure_named_before_a_figure_is_kept():
@@ -139,9 +141,9 @@ def periods(text: str, published: str = "2024-05-21") -> dict[str, str | None]:
 
 def test_a_baseline_in_a_clause_joined_to_a_dated_one_is_of_the_same_time():
     found = periods(
-        "Okafor is up from 37 percent in January and Lindqvist is down from 49 percent."
+        "Okafor climbed from 32 percent in March while Lindqvist slipped from 47 percent."
     )
-    assert found == {"37 percent": "2024-01", "49 percent": "2024-01"}
+    assert found == {"32 percent": "2024-03", "47 percent": "2024-03"}
 
 
 @pytest.mark.parametrize(

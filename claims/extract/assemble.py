@@ -899,6 +899,9 @@ def _numeric_claims(
             # (not a duration: "It comes two days after the vote" is the time of an event)
             previous = time.previous_in_paragraph()
             metric = metrics.measure_it_stands_for(sentence, q.start, previous, common_words)
+        if q.kind == "percent" and (progress := _count_progress(sentence, q.end)):
+            # "with 95% of precincts reporting": how far the count has got, no candidate's
+            subject, metric = progress
         subject, metric = _name_out_of_metric(metric, subject, article_subjects)
         time.dated(metric, unit, period)
         if article_subjects is not None:
@@ -1070,6 +1073,24 @@ def _change_set_off(sentence: str, previous_end: int, q: numbers.Quantity) -> bo
     return bool(_CHANGE_AFTER_RE.match(sentence, q.end)) or bool(
         _CHANGE_BEFORE_RE.search(sentence, max(previous_end, q.start - 12), q.start)
     )
+
+
+# A count's progress after a share: "95% of precincts reporting", "80% of the vote
+# counted in the Zembla primary" (not "20% of the vote in a district", a vote share).
+_COUNT_PROGRESS_AFTER_RE = re.compile(
+    r"\s+of\s+(?:the\s+|all\s+)?(?:(?P<precincts>precincts)|votes?|ballots)\s+"
+    r"(?:reporting|counted|tallied|reported)\b"
+    r"(?:\s+in\s+(?:the\s+)?(?P<contest>(?:[A-Z][\w'’.-]*\s+){1,4}"
+    r"(?:primary|primaries|caucus|caucuses|election|runoff|referendum)))?"
+)
+
+
+def _count_progress(sentence: str, end: int) -> tuple[str | None, str] | None:
+    """(the contest, the measure) of a share that tells how far a count has got."""
+    m = _COUNT_PROGRESS_AFTER_RE.match(sentence, end)
+    if m is None:
+        return None
+    return m["contest"], "precincts reporting" if m["precincts"] else "votes counted"
 
 
 # "it" or "that" as the figure's own measure again, right before the figure: "says it is

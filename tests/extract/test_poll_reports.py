@@ -155,3 +155,31 @@ def test_a_baseline_in_a_clause_joined_to_a_dated_one_is_of_the_same_time():
 )
 def test_a_joined_clause_that_moves_the_time_on_is_not_dated_by_the_baseline(text, later):
     assert periods(text)[later] != "2024-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject", "metric"),
+    [
+        (
+            "Okafor led by 12 points with 95 percent of precincts reporting.",
+            "95 percent",
+            None,
+            "precincts reporting",
+        ),
+        (
+            "With 80% of the vote counted in the Zembla Labour primary, Okafor led with 52%.",
+            "80%",
+            "Zembla Labour primary",
+            "votes counted",
+        ),
+    ],
+)
+def test_a_share_of_the_count_so_far_is_the_counts_progress_not_a_candidates(
+    text, surface, subject, metric
+):
+    assert numeric(text)[surface][2:] == (subject, metric)
+
+
+def test_a_share_of_the_vote_in_a_place_is_still_a_vote_share():
+    claims = numeric("Winning 20% of the vote in a district is enough to qualify for a delegate.")
+    assert claims["20%"][3] != "votes counted"

@@ -234,11 +234,16 @@ def fold_case(word: str) -> str:
 
 
 def search_holding(
-    pattern: re.Pattern[str], stems: tuple[str, ...], text: str, start: int, end: int
+    pattern: re.Pattern[str],
+    stems: tuple[str, ...],
+    text: str,
+    start: int = 0,
+    end: int | None = None,
 ) -> re.Match[str] | None:
     """pattern.search(text, start, end) for a pattern every match of which holds one of
     the stems (case-sensitive): only tried where one occurs in the window."""
-    return pattern.search(text, start, end) if holds_any(text, stems, start, end) else None
+    stop = len(text) if end is None else end
+    return pattern.search(text, start, stop) if holds_any(text, stems, start, stop) else None
 
 
 def may_hold_any(text: str, stems: tuple[str, ...], start: int = 0, end: int | None = None) -> bool:

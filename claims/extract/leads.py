@@ -380,7 +380,7 @@ def find_lead(sentence: str, start: int, end: int, unit: str | None) -> Lead | N
     if unit is not None and unit not in LEAD_UNITS:
         return None
     before = sentence[max(0, start - _WINDOW) : start]
-    if context.holds_any(before, _LEAD_VERB_STEMS) and (m := _VERB_BEFORE_RE.search(before)):
+    if m := context.search_holding(_VERB_BEFORE_RE, _LEAD_VERB_STEMS, before):
         subject, rival = _name(m["subject"]), _name(m["rival"])
         if rival is not None:
             return Lead(subject, rival, behind=m["verb"].startswith(("trail", "behind")))
@@ -405,7 +405,7 @@ def find_lead(sentence: str, start: int, end: int, unit: str | None) -> Lead | N
                 return None  # "7% ahead of Christmas": a time, not a rival
             return Lead(None, other, behind=after["side"].startswith(_BEHIND_WORDS))
         return Lead(None, _name(after["rival"]))
-    if context.holds_any(before, _LEAD_NOUNS) and (m := _NOUN_BEFORE_RE.search(before)):
+    if m := context.search_holding(_NOUN_BEFORE_RE, _LEAD_NOUNS, before):
         return Lead(_name(m["owner"]), _name(m["rival"]))
     within = unit != "percent" and _WITHIN_BEFORE_RE.search(before)
     if within and (m := _COUNT_OF_RIVAL_RE.match(sentence, end)):

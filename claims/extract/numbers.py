@@ -609,11 +609,14 @@ _BARE_AFTER_RE = re.compile(
 )
 
 
+# What joins a score's two numbers: "35 to 12 percent", "58-36%"; not a spaced dash ("has
+# 40 - 12% of").
+_SCORE_JOIN = r"[-–]|\s+to\s+"
 # The first share of a score, its unit written after the second: "leads Lee 48 to 41
 # percent", "beats Ng 58-36%". A number right after a name is then no label of it; a
 # rising pair after a name is a range or a label ("Phase 2 to 5 percent").
 _FIRST_SHARE_OF_SCORE_RE = re.compile(
-    r"(?:\s+to\s+|[-–])(?P<second>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)"
+    rf"(?:{_SCORE_JOIN})(?P<second>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)"
 )
 
 
@@ -1041,9 +1044,8 @@ _VERB_AFTER_RE = re.compile(r"\s+(?:were|was|are|is|have|has|had|will|would)\b")
 _HOURS_AFTER_RE = re.compile(r"\s*(?:[-–]|to)\s*\d{1,2}(?:[:.]\d\d)?\s?(?i:[ap]\.?m)(?!\w)")
 # "58-36%": a poll's two shares, the unit written after the second
 _SHARE_AFTER_DASH_RE = re.compile(r"[-–]\d+(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b)")
-# "35 to 12 percent", "58-36%": a score whose unit is written after its second number;
-# not a spaced dash ("has 40 - 12% of")
-_SCORE_JOIN_RE = re.compile(r"[-–]|\s+to\s+")
+# "35 to 12 percent", "58-36%": a score whose unit is written after its second number
+_SCORE_JOIN_RE = re.compile(_SCORE_JOIN)
 
 
 def _unit_written_once(s: str, previous: Quantity, current: Quantity) -> bool:

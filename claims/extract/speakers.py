@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claims.extract.context import holds_any
+from claims.extract.context import search_holding
 from claims.extract.coref import (
     Memory,
     resolve_source,
@@ -187,7 +187,7 @@ def _attribute_one(ms: str, start: int, memory: Memory, has_quote: bool) -> Hit 
             via = via or other[1]
     if via is None and not is_org_name(name):
         # "Speaking to the BBC, X said" / "In an interview with Reuters, X said".
-        outlet = _OUTLET_PHRASE.search(ms) if holds_any(ms, _OUTLET_WORDS) else None
+        outlet = search_holding(_OUTLET_PHRASE, _OUTLET_WORDS, ms)
         if outlet and is_media(outlet.group("outlet")):
             via = outlet.group("outlet")
     kind = "quote" if has_quote else "statement"

@@ -28,6 +28,7 @@ __all__ = [
     "fold_case",
     "holds_any",
     "is_pronoun_like",
+    "lowered_words",
     "may_hold_any",
     "search_holding",
     "share_opens_clause",
@@ -220,6 +221,23 @@ def holds_any(text: str, stems: tuple[str, ...], start: int = 0, end: int | None
         if text.find(stem, start, stop) >= 0:
             return True
     return False
+
+
+# Each byte of ASCII text as lowered_words reads it: a letter in lower case, anything
+# else a space.
+_LOWER_LETTERS_OR_SPACE = bytes(
+    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256)
+)
+_LOWER_LETTERS_RE = re.compile(r"[a-z]+")
+
+
+def lowered_words(text: str) -> list[str]:
+    """The runs of ASCII letters in text.lower(), as re.findall("[a-z]+", text.lower())
+    gives them. Every sentence's words are looked up in sets of cue words, and ASCII
+    text is read with one translate() instead of a pattern, several times faster."""
+    if text.isascii():
+        return text.encode().translate(_LOWER_LETTERS_OR_SPACE).decode().split()
+    return _LOWER_LETTERS_RE.findall(text.lower())
 
 
 # What a case-blind pattern also reads as s, i, i and k (str.lower() keeps "ſ" and

@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claims.extract.context import may_hold_any
+from claims.extract.context import lowered_words, may_hold_any
 from claims.extract.names import (
     ANSWER_VERBS,
     DEMONYM,
@@ -159,7 +159,6 @@ _SOURCE_WORDS = frozenset(
     calculations math measure
     """.split()
 )
-_WORD = re.compile(r"[a-z]+")
 # What makes a source a poll: its figures are shares of the people it asked.
 _POLL_WORDS = frozenset(
     "poll polls survey average polling conducted carried out commissioned surveyed polled "
@@ -267,7 +266,7 @@ _POSSESSOR_BEFORE_RE = re.compile(rf"({JOINT_NAME})['\u2019]s\s+(?:[a-z][\w-]*\s
 def named_source(sentence: str) -> tuple[str, bool] | None:
     """The publisher whose figures the sentence reports, when it names one, and
     whether its figures are a poll's."""
-    words = set(_WORD.findall(sentence.lower()))
+    words = set(lowered_words(sentence))
     if _SOURCE_WORDS.isdisjoint(words):
         return None
     best: tuple[int, str, bool] | None = None

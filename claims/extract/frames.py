@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.extract import places
+from claims.extract import context, places
 from claims.extract.names import (
     CORE,
     DEMONYM,
@@ -1084,7 +1084,7 @@ def frames_in(masked: str) -> list[Frame]:
             src = _according_to(masked[m.end() - 1 :])
             if src is not None:
                 frames.append(Frame(src, m.group("cue"), True, m.start("cue")))
-    lowered = _WORD_RE.findall(masked.lower())
+    lowered = context.lowered_words(masked)
     if _CUE_WORDS.isdisjoint(lowered):
         return frames  # most sentences report nothing: skip the per-word work
     title_case = None  # whether it reads as a headline: asked only of a capitalised cue

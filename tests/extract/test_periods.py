@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import random
+import re
 from datetime import date
 
 import pytest
 
-from claims.extract import extract_claims
+from claims.extract import extract_claims, periods
 from claims.extract.periods import find_periods, last_year_named, nearest_period
 
 PUB = date(2023, 4, 15)
@@ -1615,3 +1617,66 @@ def test_an_exit_poll_is_of_the_day_of_the_vote(text, period):
 )  # fmt: skip
 def test_a_wealth_estimate_is_of_the_year_it_is_made(text, surface, period):
     assert _periods(text)[surface] == period
+
+
+# An expression of each kind, written in the cases a case-blind pattern reads alike
+# ("LAST", "Last", "laſt", "ın"), and words and marks that stand around them.
+_PERIOD_PHRASES = [
+    "2004-03-31", "March 3, 2004", "3-5 March 2004", "Sept. 9 through 12", "March of 2004",
+    "first quarter of 2004", "April-June quarter", "2004 Q3", "Q4", "last three months of 2004",
+    "three months to March", "year to March 2004", "12 months to June", "first half of 2004",
+    "FY2004", "fiscal year 2004", "2004-05", "between January and March",
+    "from June to July this year", "in March", "since June", "early May", "mid-July",
+    "end of March", "last year", "this fiscal year", "next month", "last week", "today",
+    "yesterday", "over the weekend", "this past weekend", "into Monday", "entering Friday's",
+    "Tuesday", "Monday's poll", "Sunday night's election", "first week of May",
+    "six years ago", "two weeks ago", "12 days ago", "that year", "the same year",
+    "over the quarter", "through the quarter", "in the month", "during the month",
+    "in the year", "over the year", "second week of June", "first nine months", "2004",
+    "quarter to March", "second half of 2005", "That year", "November 2005", "Dec 2006",
+    "October 5", "Dec. 25",
+]  # fmt: skip
+_FILLERS = ["sales", "rose", "5%", "the", "in", "$3bn", "Acme", "by", "for", "of", "("]
+_BETWEEN = [" ", " ", " ", ", ", "-", "–", "\n", ". ", "'s "]
+
+
+def _written_alike(phrase: str) -> list[str]:
+    folded_opening = {"s": "ſ", "i": "ı"}.get(phrase[0], phrase[0]) + phrase[1:]
+    return [
+        phrase,
+        phrase.upper(),
+        phrase.title(),
+        phrase[0].upper() + phrase[1:],
+        folded_opening,
+        phrase.replace("s", "ſ"),
+        phrase.replace("i", "ı"),
+    ]
+
+
+def _strings_of_period_words(count: int) -> list[str]:
+    words = [variant for phrase in _PERIOD_PHRASES for variant in _written_alike(phrase)]
+    words += _FILLERS * 10
+    rng = random.Random(13)
+    return [
+        "".join(rng.choice(words) + rng.choice(_BETWEEN) for _ in range(rng.randint(1, 5)))
+        for _ in range(count)
+    ]
+
+
+def test_each_start_tries_the_kinds_its_first_character_can_open():
+    """The patterns chosen by a start's first character find, at every start, what the
+    whole alternation of period expressions finds."""
+    whole = re.compile(periods._PERIOD_SOURCE, re.VERBOSE)
+    assert len(periods._PERIOD_PARTS) == len(periods._FIRST_CHARACTERS)
+    texts = [
+        *_strings_of_period_words(3000),
+        "Between January and March 2024, Acme sold 12 ships; in Q3 sales rose 4% from a year ago.",
+        "Over the past weekend, Zembla's FY2026 deficit (set on 2026-03-31) fell for six months.",
+    ]
+    for text in texts:
+        for start in range(len(text)):
+            expected = whole.match(text, start)
+            found = periods._period_at(text, start)
+            assert (found and (found.span(), found.lastgroup)) == (
+                expected and (expected.span(), expected.lastgroup)
+            ), (text, start)

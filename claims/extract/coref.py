@@ -363,14 +363,10 @@ class Memory:
         than once, keeps his)."""
         counts = Counter(m.name for m in self.mentions)
         for i, mention in enumerate(self.mentions):
+            if mention.cls != "person" or counts[mention.name] != 1:
+                continue
             words = mention.name.split()
-            if (
-                mention.cls == "person"
-                and len(words) == 2
-                and counts[mention.name] == 1
-                and demonym_country(words[0])
-                and PERSON_SHAPE.match(words[1])
-            ):
+            if len(words) == 2 and demonym_country(words[0]) and PERSON_SHAPE.match(words[1]):
                 self.mentions[i] = replace(mention, name=words[1])
 
     def full_name(self, short: str, before: int) -> str:

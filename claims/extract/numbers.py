@@ -211,7 +211,8 @@ _MODEL_RE = re.compile(
     r"(?:-?\d[\w-]*|[ \t]+(?:[A-Z]{1,3}-?\d[\w-]*|\d{3,}[\w-]*|\d+-[\w-]+))"
     r"(?=[ \t]+[A-Za-z])"
 )
-_PREV_WORD_RE = re.compile(r"([A-Za-z][\w'’.&-]*)\s+$")
+# (possessive: backing off a word or its spaces cannot reach the end)
+_PREV_WORD_RE = re.compile(r"([A-Za-z][\w'’.&-]*+)\s++$")
 _FOLLOWING_FALL_RE = re.compile(
     r"\s+(?:fall|drop|decline|cut|reduction|decrease|contraction|slump|plunge|lower|down|less"
     r"|fewer)\b",

@@ -33,7 +33,8 @@ _BOUNDARY = re.compile(
     r"""(?=\s+['"\u2018\u201c(\[]{0,2}[A-Z0-9\u00c0-\u00dd])"""
 )
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t\r\f\v]*\n)[^\n]*)*")
-_LAST_WORD = re.compile(r"([\w.'\u2019-]+)$")
+# What a word before a full stop is made of, besides letters and digits ("U.S.", "O'Neil").
+_WORD_MARKS = "_.'\u2019-"
 # Abbreviations and initials are short: look no further back than this for one.
 _WORD_WINDOW = 40
 _NEXT_WORD = re.compile(r"""\s+['"\u2018\u201c(\[]?([\w'\u2019-]+)""")
@@ -158,16 +159,27 @@ def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
         spans.append((s, e))
 
 
+def _last_word(text: str, lo: int, hi: int) -> str:
+    """The run of letters, digits and _WORD_MARKS that ends at hi (or before a newline
+    there), not reaching back past lo; "" if none. A scan back over one short word: a
+    pattern anchored at the end would be tried at every position of the window."""
+    if hi > lo and text[hi - 1] == "\n":
+        hi -= 1
+    k = hi
+    while k > lo and (text[k - 1].isalnum() or text[k - 1] in _WORD_MARKS):
+        k -= 1
+    return text[k:hi]
+
+
 def _is_abbreviation(text: str, start: int, m: re.Match[str]) -> bool:
     """Whether the full stop at m belongs to an abbreviation or an initial."""
     if m.group()[0] != "." or len(m.group().rstrip("'\"\u2019\u201d)]")) > 1:
         return False  # "!", "?", "..." always end
     # A bounded window: searching from the block start would rescan the whole
     # block at every full stop that turns out to be an abbreviation.
-    word_m = _LAST_WORD.search(text, max(start, m.start() - _WORD_WINDOW), m.start())
-    if not word_m:
+    word = _last_word(text, max(start, m.start() - _WORD_WINDOW), m.start()).lstrip("'\u2019-")
+    if not word:
         return False
-    word = word_m.group(1).lstrip("'\u2019-")
     low = word.lower().rstrip(".")
     nxt_m = _NEXT_WORD.match(text, m.end())
     nxt = nxt_m.group(1) if nxt_m else ""

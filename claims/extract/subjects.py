@@ -579,6 +579,7 @@ _PARTY_LABELS = _PARTY_WORDS | {"Democrat", "Democratic", "Republican"}
 _PARTY_AND_STATE_RE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,8}")
 
 
+@lru_cache(maxsize=8192)  # each figure of a sentence reads the chunks before it again
 def _as_subject(name: str) -> str | None:
     """A chunk as a subject: 'Acme's Widget' -> 'Widget' (the possessed name), a title
     dropped ('Coach Jo Smith' -> 'Jo Smith'), a country adjective -> its country."""

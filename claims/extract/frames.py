@@ -1065,15 +1065,30 @@ def _is_title_case(sentence: str) -> bool:
 def _cue_word_matches(masked: str, lowered: list[str]) -> Iterable[re.Match[str]]:
     """The words of `masked` that may be cues, given its words in lower case.
 
-    In ASCII text the lower-case words line up one to one with the words, so the
-    cue words are picked out without a Python step per word; in other text, where
+    In ASCII text, whose lower case keeps every letter where it is, the cue words
+    found among the words are looked up where they stand; in other text, where
     lower() may change a length or make a letter, every word is returned for the
     caller to test.
     """
     if not masked.isascii():
         return _WORD_RE.finditer(masked)
-    matches = list(_WORD_RE.finditer(masked))
-    return [matches[i] for i, low in enumerate(lowered) if low in _CUE_WORDS]
+    lower = masked.lower()
+    starts = [at for cue in _CUE_WORDS.intersection(lowered) for at in _word_starts(lower, cue)]
+    matches = (_WORD_RE.match(masked, at) for at in sorted(starts))
+    return [m for m in matches if m is not None]  # (a run of letters starts at each)
+
+
+def _word_starts(text: str, word: str) -> list[int]:
+    """Where `word` stands in ASCII text as a whole run of letters: found with find(),
+    which is quicker than a pattern over every word of the sentence."""
+    starts = []
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not text[at - 1 : at].isalpha() and not text[end : end + 1].isalpha():
+            starts.append(at)
+        at = text.find(word, end)
+    return starts
 
 
 def frames_in(masked: str) -> list[Frame]:

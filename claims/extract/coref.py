@@ -21,7 +21,6 @@ from claims.extract.names import (
     CALENDAR_NAMES,
     DEMONYM,
     FUNCTION_WORDS,
-    NAME_SEQ_RE,
     ORG_NOMINALS,
     ORG_WORDS,
     PERSON_NOMINALS,
@@ -36,6 +35,7 @@ from claims.extract.names import (
     is_geo_name,
     is_org_name,
     is_person_name,
+    name_sequences,
     split_affiliation,
     split_possessive,
 )
@@ -193,7 +193,7 @@ def _name_pieces(masked: str):
 
 
 def _raw_name_pieces(masked: str):
-    for m in NAME_SEQ_RE.finditer(masked):
+    for m in name_sequences(masked):
         raw = m.group()
         if " " not in raw or not _TITLE_CASE_BREAK.search(raw):
             yield m.start(), raw

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 from claims.extract import lexicon, places
 
@@ -42,6 +43,7 @@ __all__ = [
     "MONTHS",
     "NAME_SEQ",
     "NAME_SEQ_RE",
+    "name_sequences",
     "OFFICES",
     "ORG_NOMINALS",
     "ORG_WORDS",
@@ -300,6 +302,30 @@ JOINT_NAME = rf"{NAME_SEQ}(?:/{NAME_SEQ})*"
 
 
 NAME_SEQ_RE = re.compile(NAME_SEQ)
+# Where a name can start: a capital, a quotation mark or the first of a run of digits.
+# The pattern opens with the class, which the engine scans for quickly.
+_NAME_START_RE = re.compile(r"[A-Z\d\"\u201c](?<!\d\d)")
+
+
+def name_sequences(text: str) -> Iterator[re.Match[str]]:
+    """NAME_SEQ_RE.finditer(text), found faster: the pattern is only tried where a name
+    can start, at a capital, a quotation mark or a run of digits, and at the one or two
+    lower-case letters before a capital ("eBay"). Tried at every position, it was half
+    the cost of reading an article's names for its speakers."""
+    pos = 0
+    while (start := _NAME_START_RE.search(text, pos)) is not None:
+        at = start.start()
+        m = None
+        if at - 1 >= pos and "a" <= text[at - 1] <= "z":
+            if at - 2 >= pos and "a" <= text[at - 2] <= "z":
+                m = NAME_SEQ_RE.match(text, at - 2)
+            m = m or NAME_SEQ_RE.match(text, at - 1)
+        m = m or NAME_SEQ_RE.match(text, at)
+        if m is None:
+            pos = at + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 # Participles that report speech for the clause's subject: "..., saying that ...".

@@ -10,6 +10,7 @@ who can always edit the fields.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = [
     "APPROX_WORDS",
@@ -732,6 +733,7 @@ def _lone(words: list[str]) -> bool:
     return sum(1 for w in words if w[:1].isupper()) == 1
 
 
+@lru_cache(maxsize=4096)  # asked of every word of every name, which articles repeat
 def bare(word: str) -> str:
     """A word without its possessive or contracted tail: "Today’s" -> "Today"."""
     m = _contraction(word)

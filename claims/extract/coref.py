@@ -222,8 +222,6 @@ class Memory:
 
     def __init__(self, masked: str, skip: Sequence[tuple[int, int]] = ()) -> None:
         self.masked = masked
-        # a story about an election, where "the campaign" is a candidate's
-        self.about_an_election = _ELECTION_WORDS_RE.search(masked) is not None
         self.mentions: list[_Mention] = []
         skip_starts = [a for a, _ in skip]
         surnames: set[str] = set()  # of the people named so far in full
@@ -299,6 +297,12 @@ class Memory:
         self.groups: set[str] = set()
         self.last_group_speaker: str | None = None
         self.sentences_since_group = 99
+
+    @functools.cached_property
+    def about_an_election(self) -> bool:
+        """Whether the story is about an election, where "the campaign" is a candidate's
+        (asked rarely: scanning every article for it cost a tenth of reading its names)."""
+        return _ELECTION_WORDS_RE.search(self.masked) is not None
 
     def _possesses_a_person(self, mention: _Mention) -> bool:
         """Whether a possessive mention owns a person: "Smith's lawyer", "Smith's wife"."""

@@ -228,6 +228,7 @@ _COMMODITIES = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # asked of the same few words dozens of times a figure
 def _lower(word: str) -> str:
     return word.lower().replace("’", "'")
 

@@ -13,6 +13,7 @@ import logging
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator, Set
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -224,7 +225,7 @@ def _starts_a_running_total(sentence: str, mention: periods.PeriodMention) -> bo
     return not any(w in _RECORD_WORDS or lexicon.is_superlative(w) for w in words)
 
 
-def _names_another_owner(sentence: str, q, metric: str | None, common: frozenset[str]) -> bool:
+def _names_another_owner(sentence: str, q, metric: str | None, common: Set[str]) -> bool:
     """Whether the sentence itself names whose the figure is, other than what its metric
     names ("Zembla's oil prices rose 4%", not "Crude fell 3%")."""
     own = subjects.sentence_subject(sentence, q.start, q.end, common)
@@ -612,7 +613,7 @@ def _numeric_claims(
     time: periods.ArticleTime,
     attribution,
     org_names: dict[str, str],
-    common_words: frozenset[str] = frozenset(),
+    common_words: Set[str] = frozenset(),
     figure_source: str | None = None,
     article_subjects: subjects.ArticleSubjects | None = None,
 ) -> list[ExtractedClaim]:
@@ -1469,12 +1470,11 @@ _CAPITALISED_WORD_RE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+\b")
 _OPENING_WORD_RE = re.compile(r"[\s\"'“‘(\[]*([A-Z][a-z]+)\b(?![\w'’-])")
 
 
-def _common_words(text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
+def _common_words(text: str, spans: list[tuple[int, int]]) -> Set[str]:
     """Words the article writes in lower case, and plurals of English nouns it
     capitalises only where a sentence opens: "Gas" or "Fears" opening a sentence is then
     no name. A word the article capitalises anywhere else ("Sen. Rivers", "(Staples)")
     stays a name."""
-    common = set(_LOWER_WORD_RE.findall(text))
     openings = {}
     for start, end in spans:
         if m := _OPENING_WORD_RE.match(text, subjects.dateline_end(text, start), end):
@@ -1484,10 +1484,70 @@ def _common_words(text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
     for at, word in openings.items():
         if _CAPITALISED_WORD_RE.match(text, at):
             elsewhere[word] -= 1
-    for word in set(openings.values()):
-        if elsewhere[word] <= 0 and lexicon.is_plural_noun(word):
-            common.add(word.lower())
-    return frozenset(common)
+    plurals = {
+        word.lower()
+        for word in set(openings.values())
+        if elsewhere[word] <= 0 and lexicon.is_plural_noun(word)
+    }
+    return _LowerCaseWords(text, frozenset(plurals))
+
+
+# What a word written in lower case is made of, and what may not stand right before or
+# after it (as _LOWER_WORD_RE reads the text).
+_LOWER_WORD_SHAPE_RE = re.compile(r"[a-z][a-z-]*")
+_WORD_MARKS = "_'’-"
+
+
+class _LowerCaseWords(Set[str]):
+    """The words a text writes in lower case, plus `extra`: a set that answers for one
+    word at a time, by finding it in the text. An article is asked about a few dozen
+    words, and listing all of its lower-case words cost a twentieth of extracting it."""
+
+    def __init__(self, text: str, extra: frozenset[str]) -> None:
+        self._text = text
+        self._extra = extra
+        self._answers: dict[object, bool] = {}
+        self._all: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if word in self._extra:
+            return True
+        answer = self._answers.get(word)
+        if answer is None:
+            answer = self._answers[word] = isinstance(word, str) and self._written(word)
+        return answer
+
+    def _written(self, word: str) -> bool:
+        if not _LOWER_WORD_SHAPE_RE.fullmatch(word):
+            return False
+        text, at = self._text, self._text.find(word)
+        while at >= 0:
+            before, after = text[at - 1 : at], text[at + len(word) : at + len(word) + 1]
+            if not _is_word_char(before) and not _is_word_char(after):
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+    def __bool__(self) -> bool:
+        return bool(self._extra) or _LOWER_WORD_RE.search(self._text) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words())
+
+    def __len__(self) -> int:
+        return len(self._words())
+
+    def _words(self) -> frozenset[str]:
+        if self._all is None:
+            self._all = frozenset(_LOWER_WORD_RE.findall(self._text)) | self._extra
+        return self._all
+
+
+def _is_word_char(char: str) -> bool:
+    """Whether a character (or "" at either end of the text) continues a word: a letter
+    or digit (what the pattern's word class accepts), an underscore, an apostrophe or
+    a hyphen."""
+    return char != "" and (char.isalnum() or char in _WORD_MARKS)
 
 
 def extract_claims(text: str, published: str | date | None = None) -> list[ExtractedClaim]:

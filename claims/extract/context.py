@@ -10,6 +10,7 @@ who can always edit the fields.
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from functools import lru_cache
 
 __all__ = [
@@ -560,7 +561,7 @@ _CLAUSE_BREAK_RE = re.compile(
 def find_subject(
     sentence: str,
     start: int,
-    common: frozenset[str] | set[str] | None = None,
+    common: Set[str] | None = None,
     proper: bool = True,
 ) -> str | None:
     """Who or what the quantity is about: a possessor, else the nearest name before it.
@@ -604,7 +605,7 @@ def find_subject(
     return best
 
 
-def _lead_subject(prefix: str, common: frozenset[str] | set[str]) -> str | None:
+def _lead_subject(prefix: str, common: Set[str]) -> str | None:
     """'Leisure and hospitality added 72,000 jobs': a common-noun phrase opening the
     sentence, subject of the verb before the number, lower-cased as the article writes it."""
     m = _LEAD_SUBJECT_RE.match(prefix)
@@ -696,9 +697,7 @@ _COUNT_WORDS = frozenset(
 )
 
 
-def trim_chunk(
-    chunk: str, initial: bool = False, common: frozenset[str] | set[str] | None = None
-) -> str | None:
+def trim_chunk(chunk: str, initial: bool = False, common: Set[str] | None = None) -> str | None:
     words = chunk.split()
     while words:
         first = words[0]

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from claims.extract import context, leads, places, units
@@ -1432,7 +1432,7 @@ _BACKER_RE = re.compile(r"(?P<group>\b[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+$")
 SUPPORT_AMONG = "support among "
 
 
-def _support_among(sentence: str, start: int, common: Iterable[str]) -> str | None:
+def _support_among(sentence: str, start: int, common: Set[str]) -> str | None:
     """'support among Democrats' for the share a group gave the candidate it backed
     ("Democrats favored Lee, 72 percent", "enlisted personnel favored Okafor 58 percent"):
     a finding told in the past tense, as polls report them."""
@@ -1446,7 +1446,6 @@ def _support_among(sentence: str, start: int, common: Iterable[str]) -> str | No
     words = backer["group"].split()
     if not (words[-1].endswith("s") or words[-1].lower() in ("personnel", "electorate", "public")):
         return None  # "Okafor backed Lee, 72%": a person backs, a group gives shares
-    common = set(common)
     group = " ".join(w.lower() if w.lower() in common else w for w in words)
     return SUPPORT_AMONG + group
 
@@ -1832,7 +1831,7 @@ def find_metric(
     counted: str | None,
     noun: str | None = None,
     kind: str = "",
-    common: Iterable[str] = frozenset(),
+    common: Set[str] = frozenset(),
 ) -> str | None:
     """What the quantity at [start, end) of the sentence measures, or None.
 
@@ -1844,7 +1843,7 @@ def find_metric(
 
 
 def _metric_and_change(
-    sentence: str, start: int, end: int, noun: str | None, kind: str, common: Iterable[str]
+    sentence: str, start: int, end: int, noun: str | None, kind: str, common: Set[str]
 ) -> tuple[str | None, bool]:
     """The metric, and whether the number names only a change of another figure's
     measure ("a 7% increase on the year before")."""
@@ -2479,9 +2478,7 @@ def commodity_priced(metric: str | None) -> str | None:
     return (m["a"] or m["b"]) if m else None
 
 
-def named_grade(
-    sentence: str, start: int, good: str, common: frozenset[str] = frozenset()
-) -> str | None:
+def named_grade(sentence: str, start: int, good: str, common: Set[str] = frozenset()) -> str | None:
     """The traded good as the sentence names its grade or benchmark, capitalised right
     before it, when a figure's price is of it: "Brent crude", "US light crude", "West
     Texas Intermediate crude". None when the good stands alone ("Oil prices rose",
@@ -2712,7 +2709,7 @@ _UNIT_WORDS = frozenset(
 )
 
 
-def sentence_metrics(sentence: str, quantities: Sequence, common: Iterable[str] = frozenset()):
+def sentence_metrics(sentence: str, quantities: Sequence, common: Set[str] = frozenset()):
     """The metric of every quantity of one sentence, in order.
 
     A figure that names no measure of its own takes the metric of the figure it

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -528,7 +528,7 @@ def _lead(sentence: str, pos: int = 0) -> int:
 def _trim_opener(
     chunk: str,
     names: frozenset[str] | None,
-    common: frozenset[str] | set[str] | None = None,
+    common: Set[str] | None = None,
     after: str = "",
 ) -> str:
     """Drop capitalised words that only open the sentence: 'Counting', 'Rival Acme' ->
@@ -777,7 +777,7 @@ def _candidates(
     sentence: str,
     start: int,
     names: frozenset[str] | None,
-    common: frozenset[str] | set[str] | None = None,
+    common: Set[str] | None = None,
 ) -> list[_Candidate]:
     offset = max(0, start - _WINDOW)
     if offset == 0:
@@ -1617,7 +1617,7 @@ def sentence_subject(
     sentence: str,
     start: int,
     end: int,
-    common: frozenset[str] | set[str] | None = None,
+    common: Set[str] | None = None,
     names: frozenset[str] | None = None,
 ) -> str | None:
     """The subject the sentence itself gives for the quantity at [start, end), or None."""
@@ -1644,7 +1644,7 @@ def _ranked_subject(
     sentence: str,
     start: int,
     end: int,
-    common: frozenset[str] | set[str] | None,
+    common: Set[str] | None,
     names: frozenset[str] | None,
 ) -> tuple[str | None, int]:
     """The sentence's subject for the quantity and how it was found (see _candidates:
@@ -1749,7 +1749,7 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
 class ArticleSubjects:
     """Subjects of one article's quantities, with what the article has named so far."""
 
-    def __init__(self, text: str, spans: list[tuple[int, int]], common: frozenset[str]):
+    def __init__(self, text: str, spans: list[tuple[int, int]], common: Set[str]):
         self.common = common
         self.names = _midsentence_names(text, spans)
         self._text, self._spans = text, spans
@@ -2562,7 +2562,7 @@ def _clean_name(raw: str) -> str | None:
 
 
 def _main_entity(
-    text: str, spans: list[tuple[int, int]], names: frozenset[str], common: frozenset[str]
+    text: str, spans: list[tuple[int, int]], names: frozenset[str], common: Set[str]
 ) -> str | None:
     """The name the article is about, by its mentions: the opening sentence counts
     thrice, the subject or possessor of a clause twice, a source of figures or a

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claims.extract import assemble, extract_claims
 from claims.extract.attribution import Attribution
@@ -316,3 +318,18 @@ def test_a_part_with_a_thousands_comma_counts_the_whole_s_noun():
         "staff employed",
         "staff",
     )
+
+
+_WORDS_TO_ASK = ["rose", "fears", "co-op", "gas", "a", "x-ray", "Rose", "rose's", "9am", ""]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="rose fears co-op gas x ray R 9'’_é.\n", max_size=40))
+def test_lower_case_words_are_answered_as_listing_them_would(text):
+    """The set of words an article writes in lower case answers for one word by
+    finding it, and agrees with the full list of them."""
+    listed = frozenset(assemble._LOWER_WORD_RE.findall(text))
+    lazy = assemble._LowerCaseWords(text, frozenset())
+    assert [word in lazy for word in _WORDS_TO_ASK] == [word in listed for word in _WORDS_TO_ASK]
+    assert bool(lazy) == bool(listed)
+    assert set(lazy) == listed

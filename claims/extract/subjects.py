@@ -407,7 +407,6 @@ class _Candidate:
 
 
 _OPENING_MARKS = " \t\n\"'“‘(["
-_MARKS_RE = re.compile(rf"[{re.escape(_OPENING_MARKS)}]*")
 # Patterns of the small helpers below, compiled once (they run for every name).
 _POSSESSED_NAME_RE = re.compile(r"['’]s\s+(?=[A-Z])")
 _INNER_DOT_RE = re.compile(r"\.\w")
@@ -521,8 +520,8 @@ def _can_be_it(subject: str) -> bool:
 
 def _lead(sentence: str, pos: int = 0) -> int:
     """Where the first word at or after `pos` starts, past quote marks and brackets."""
-    marks = _MARKS_RE.match(sentence, pos)
-    return marks.end() if marks else pos
+    rest = sentence[pos:] if pos else sentence
+    return pos + len(rest) - len(rest.lstrip(_OPENING_MARKS))
 
 
 def _trim_opener(
@@ -2538,6 +2537,9 @@ def _midsentence_names(text: str, spans: list[tuple[int, int]]) -> frozenset[str
         sentence = text[s:e]
         opening = _OPENING_RUN_RE.match(sentence, _lead(sentence))
         assert opening is not None  # the pattern matches the empty string
+        if "\n" not in sentence:  # (most sentences are one line)
+            words.update(_CAPITAL_WORD_RE.findall(sentence, opening.end()))
+            continue
         words.update(
             m.group()
             for m in _CAPITAL_WORD_RE.finditer(sentence, opening.end())

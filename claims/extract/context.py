@@ -217,10 +217,11 @@ def find_hedge(sentence: str, start: int | None = None, end: int | None = None) 
 def holds_any(text: str, stems: tuple[str, ...], start: int = 0, end: int | None = None) -> bool:
     """Whether one of the stems occurs in text[start:end]: a quick test before a pattern
     that needs one of them, which would otherwise be tried at every position."""
-    stop = len(text) if end is None else end
-    # A plain loop: any() over a generator costs a third more, on every number.
+    window = text[start:end] if start or end is not None else text
+    # A plain loop with "in": any() over a generator costs a third more, and find() with
+    # bounds twice as much, on every number.
     for stem in stems:  # noqa: SIM110
-        if text.find(stem, start, stop) >= 0:
+        if stem in window:
             return True
     return False
 

@@ -1503,6 +1503,11 @@ class _LowerCaseWords(Set[str]):
     word at a time, by finding it in the text. An article is asked about a few dozen
     words, and listing all of its lower-case words cost a twentieth of extracting it."""
 
+    # One article's words, equal only to themselves: caches key on them, and comparing
+    # them as sets would list every word.
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+
     def __init__(self, text: str, extra: frozenset[str]) -> None:
         self._text = text
         self._extra = extra

@@ -524,6 +524,7 @@ def _lead(sentence: str, pos: int = 0) -> int:
     return pos + len(rest) - len(rest.lstrip(_OPENING_MARKS))
 
 
+@lru_cache(maxsize=512)  # each figure of a sentence trims its opening words again
 def _trim_opener(
     chunk: str,
     names: frozenset[str] | None,
@@ -772,6 +773,11 @@ def _takes_a_model_number(chunk: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)  # each figure of a sentence reads the chunks before it again
+def _trimmed_chunk(raw: str, initial: bool, common: Set[str] | None) -> str | None:
+    return context.trim_chunk(raw, initial=initial, common=common)
+
+
 def _candidates(
     sentence: str,
     start: int,
@@ -791,7 +797,7 @@ def _candidates(
             c0 += len(raw) - len(trimmed)
             raw = trimmed
         initial = c0 == lead
-        chunk = context.trim_chunk(raw, initial=initial, common=common) if raw else None
+        chunk = _trimmed_chunk(raw, initial, common) if raw else None
         if not chunk:
             continue
         at = sentence.find(chunk, c0, c1 + 1)

@@ -211,6 +211,14 @@ _NAMED_GROUP = re.compile(
 )
 
 
+# "the company spokeswoman", "a spokesman for Acme": a source known by the role.
+_SPOKESPERSON_RE = re.compile(
+    r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>spokes(?:man|woman|person))"
+    rf"(?:\s+(?:for|of|at)\s+(?:the\s+)?(?P<org>{NAME_SEQ}))?",
+    re.IGNORECASE,
+)
+
+
 def _source_from_np(np: str) -> Source | None:
     """Classify a noun phrase that stands where a source would."""
     np = np.strip(" ,\"'\u201c\u201d")
@@ -311,12 +319,7 @@ def _source_from_np(np: str) -> Source | None:
             # is the source; a trailing "website" or "newspaper" is dropped.
             name = " ".join([name, *after])
         return Source(name, "name", org or aff or owner)
-    m = re.search(
-        r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>spokes(?:man|woman|person))"
-        rf"(?:\s+(?:for|of|at)\s+(?:the\s+)?(?P<org>{NAME_SEQ}))?",
-        np,
-        re.IGNORECASE,
-    )
+    m = _SPOKESPERSON_RE.search(np)
     if m:
         return Source(
             m.group().split(" for ")[0].split(" of ")[0].split(" at ")[0].lower(),
@@ -629,6 +632,11 @@ def _with_appositive_org(src: Source, appositive_parts: list[str]) -> Source:
     return src
 
 
+# An appositive that opens with a name, and what follows it ("Acme chief economist").
+_NAME_OPENS_RE = re.compile(rf"^\s*(?P<org>{NAME_SEQ})(?P<rest>.*)$")
+_LOWER_WORD_NEXT_RE = re.compile(r"\s+[a-z]")
+
+
 def _org_from_appositive(appositive: str) -> str | None:
     """ "executive vice-president of Acme Tobacco" -> "Acme Tobacco"."""
     matches = list(_APPOSITIVE_ORG.finditer(appositive))
@@ -649,7 +657,7 @@ def _org_from_appositive(appositive: str) -> str | None:
     m = _POSSESSIVE_ORG.match(appositive)
     if m and not is_geo_name(m.group("org")):
         return m.group("org")  # "IBM's strategy manager"; not "the UK's biggest"
-    m = re.match(rf"^\s*(?P<org>{NAME_SEQ})(?P<rest>.*)$", appositive)
+    m = _NAME_OPENS_RE.match(appositive)
     if m:
         words = m.group("org").split()
         keep = []
@@ -657,7 +665,7 @@ def _org_from_appositive(appositive: str) -> str | None:
             if w.lower() in ROLE_WORDS or w.lower() in {"general", "senior", "deputy"}:
                 break
             keep.append(w)
-        if keep and (len(keep) < len(words) or re.match(r"\s+[a-z]", m.group("rest"))):
+        if keep and (len(keep) < len(words) or _LOWER_WORD_NEXT_RE.match(m.group("rest"))):
             return " ".join(keep)
     return None
 

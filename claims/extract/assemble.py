@@ -13,9 +13,10 @@ import logging
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator, Set
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import replace
 from datetime import date, datetime
+from typing import TypeVar
 
 from claims.extract import (
     casualties,
@@ -1492,21 +1493,19 @@ def _common_words(text: str, spans: list[tuple[int, int]]) -> Set[str]:
     return _LowerCaseWords(text, frozenset(plurals))
 
 
-# What a word written in lower case is made of, and what may not stand right before or
-# after it (as _LOWER_WORD_RE reads the text).
+_T = TypeVar("_T")
+# What a word written in lower case is made of, and the marks besides letters and
+# digits that join onto a word (as _LOWER_WORD_RE reads the text).
 _LOWER_WORD_SHAPE_RE = re.compile(r"[a-z][a-z-]*")
-_WORD_MARKS = "_'’-"
+_IN_WORD_MARKS = "_'’-"
 
 
 class _LowerCaseWords(Set[str]):
     """The words a text writes in lower case, plus `extra`: a set that answers for one
     word at a time, by finding it in the text. An article is asked about a few dozen
-    words, and listing all of its lower-case words cost a twentieth of extracting it."""
-
-    # One article's words, equal only to themselves: caches key on them, and comparing
-    # them as sets would list every word.
-    __eq__ = object.__eq__
-    __hash__ = object.__hash__
+    words, far fewer than it writes, and listing them all takes a pattern tried at
+    every position of the article. The full list is made only if the set is iterated.
+    Set operations give frozensets."""
 
     def __init__(self, text: str, extra: frozenset[str]) -> None:
         self._text = text
@@ -1523,15 +1522,13 @@ class _LowerCaseWords(Set[str]):
         return answer
 
     def _written(self, word: str) -> bool:
-        if not _LOWER_WORD_SHAPE_RE.fullmatch(word):
-            return False
-        text, at = self._text, self._text.find(word)
-        while at >= 0:
-            before, after = text[at - 1 : at], text[at + len(word) : at + len(word) + 1]
-            if not _is_word_char(before) and not _is_word_char(after):
-                return True
-            at = text.find(word, at + 1)
-        return False
+        return _LOWER_WORD_SHAPE_RE.fullmatch(word) is not None and bool(
+            context.whole_word_starts(self._text, word, _continues_word)
+        )
+
+    @classmethod
+    def _from_iterable(cls, items: Iterable[_T]) -> frozenset[_T]:
+        return frozenset(items)
 
     def __bool__(self) -> bool:
         return bool(self._extra) or _LOWER_WORD_RE.search(self._text) is not None
@@ -1548,11 +1545,10 @@ class _LowerCaseWords(Set[str]):
         return self._all
 
 
-def _is_word_char(char: str) -> bool:
+def _continues_word(char: str) -> bool:
     """Whether a character (or "" at either end of the text) continues a word: a letter
-    or digit (what the pattern's word class accepts), an underscore, an apostrophe or
-    a hyphen."""
-    return char != "" and (char.isalnum() or char in _WORD_MARKS)
+    or digit (what the pattern's word class accepts) or one of _IN_WORD_MARKS."""
+    return char != "" and (char.isalnum() or char in _IN_WORD_MARKS)
 
 
 def extract_claims(text: str, published: str | date | None = None) -> list[ExtractedClaim]:

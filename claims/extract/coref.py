@@ -301,7 +301,7 @@ class Memory:
     @functools.cached_property
     def about_an_election(self) -> bool:
         """Whether the story is about an election, where "the campaign" is a candidate's
-        (asked rarely: scanning every article for it cost a tenth of reading its names)."""
+        (asked rarely, so not scanned for in every article)."""
         return _ELECTION_WORDS_RE.search(self.masked) is not None
 
     def _possesses_a_person(self, mention: _Mention) -> bool:

@@ -634,7 +634,6 @@ def _with_appositive_org(src: Source, appositive_parts: list[str]) -> Source:
 
 # An appositive that opens with a name, and what follows it ("Acme chief economist").
 _NAME_OPENS_RE = re.compile(rf"^\s*(?P<org>{NAME_SEQ})(?P<rest>.*)$")
-_LOWER_WORD_NEXT_RE = re.compile(r"\s+[a-z]")
 
 
 def _org_from_appositive(appositive: str) -> str | None:
@@ -665,7 +664,7 @@ def _org_from_appositive(appositive: str) -> str | None:
             if w.lower() in ROLE_WORDS or w.lower() in {"general", "senior", "deputy"}:
                 break
             keep.append(w)
-        if keep and (len(keep) < len(words) or _LOWER_WORD_NEXT_RE.match(m.group("rest"))):
+        if keep and (len(keep) < len(words) or context.LOWER_WORD_NEXT_RE.match(m.group("rest"))):
             return " ".join(keep)
     return None
 
@@ -1081,22 +1080,13 @@ def _cue_word_matches(masked: str, lowered: list[str]) -> Iterable[re.Match[str]
     if not masked.isascii():
         return _WORD_RE.finditer(masked)
     lower = masked.lower()
-    starts = [at for cue in _CUE_WORDS.intersection(lowered) for at in _word_starts(lower, cue)]
+    starts = [
+        at
+        for cue in _CUE_WORDS.intersection(lowered)
+        for at in context.whole_word_starts(lower, cue, str.isalpha)
+    ]
     matches = (_WORD_RE.match(masked, at) for at in sorted(starts))
     return [m for m in matches if m is not None]  # (a run of letters starts at each)
-
-
-def _word_starts(text: str, word: str) -> list[int]:
-    """Where `word` stands in ASCII text as a whole run of letters: found with find(),
-    which is quicker than a pattern over every word of the sentence."""
-    starts = []
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if not text[at - 1 : at].isalpha() and not text[end : end + 1].isalpha():
-            starts.append(at)
-        at = text.find(word, end)
-    return starts
 
 
 def frames_in(masked: str) -> list[Frame]:

@@ -310,8 +310,8 @@ _NAME_START_RE = re.compile(r"[A-Z\d\"\u201c](?<!\d\d)")
 def name_sequences(text: str) -> Iterator[re.Match[str]]:
     """NAME_SEQ_RE.finditer(text), found faster: the pattern is only tried where a name
     can start, at a capital, a quotation mark or a run of digits, and at the one or two
-    lower-case letters before a capital ("eBay"). Tried at every position, it was half
-    the cost of reading an article's names for its speakers."""
+    lower-case letters before a capital ("eBay"), instead of at every position of the
+    article."""
     pos = 0
     while (start := _NAME_START_RE.search(text, pos)) is not None:
         at = start.start()

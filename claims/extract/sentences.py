@@ -34,7 +34,7 @@ _BOUNDARY = re.compile(
 )
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t\r\f\v]*\n)[^\n]*)*")
 # What a word before a full stop is made of, besides letters and digits ("U.S.", "O'Neil").
-_WORD_MARKS = "_.'\u2019-"
+_MARKS_IN_A_WORD = "_.'\u2019-"
 # Abbreviations and initials are short: look no further back than this for one.
 _WORD_WINDOW = 40
 _NEXT_WORD = re.compile(r"""\s+['"\u2018\u201c(\[]?([\w'\u2019-]+)""")
@@ -160,13 +160,13 @@ def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
 
 
 def _last_word(text: str, lo: int, hi: int) -> str:
-    """The run of letters, digits and _WORD_MARKS that ends at hi (or before a newline
+    """The run of letters, digits and _MARKS_IN_A_WORD that ends at hi (or before a newline
     there), not reaching back past lo; "" if none. A scan back over one short word: a
     pattern anchored at the end would be tried at every position of the window."""
     if hi > lo and text[hi - 1] == "\n":
         hi -= 1
     k = hi
-    while k > lo and (text[k - 1].isalnum() or text[k - 1] in _WORD_MARKS):
+    while k > lo and (text[k - 1].isalnum() or text[k - 1] in _MARKS_IN_A_WORD):
         k -= 1
     return text[k:hi]
 

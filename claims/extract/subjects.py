@@ -410,7 +410,6 @@ _OPENING_MARKS = " \t\n\"'“‘(["
 # Patterns of the small helpers below, compiled once (they run for every name).
 _POSSESSED_NAME_RE = re.compile(r"['’]s\s+(?=[A-Z])")
 _INNER_DOT_RE = re.compile(r"\.\w")
-_LOWER_WORD_NEXT_RE = re.compile(r"\s+[a-z]")
 # A capital not preceded by a word character, an apostrophe or a hyphen. The look-behind
 # comes after the capital so that the scan can skip ahead to capitals only.
 _CAPITAL_WORD_RE = re.compile(r"[A-Z](?<![\w'’-][A-Z])[\w&.'’-]*")
@@ -524,7 +523,6 @@ def _lead(sentence: str, pos: int = 0) -> int:
     return pos + len(rest) - len(rest.lstrip(_OPENING_MARKS))
 
 
-@lru_cache(maxsize=512)  # each figure of a sentence trims its opening words again
 def _trim_opener(
     chunk: str,
     names: frozenset[str] | None,
@@ -647,7 +645,7 @@ def _is_adjective(sentence: str, chunk: str, end: int) -> bool:
         return False
     if places.demonym_country(chunk):
         return False  # "German growth": about Germany
-    return bool(_LOWER_WORD_NEXT_RE.match(sentence, end)) and not _SUBJECT_VERB_RE.match(
+    return bool(context.LOWER_WORD_NEXT_RE.match(sentence, end)) and not _SUBJECT_VERB_RE.match(
         sentence, end
     )
 
@@ -773,11 +771,6 @@ def _takes_a_model_number(chunk: str) -> bool:
     )
 
 
-@lru_cache(maxsize=4096)  # each figure of a sentence reads the chunks before it again
-def _trimmed_chunk(raw: str, initial: bool, common: Set[str] | None) -> str | None:
-    return context.trim_chunk(raw, initial=initial, common=common)
-
-
 def _candidates(
     sentence: str,
     start: int,
@@ -797,7 +790,7 @@ def _candidates(
             c0 += len(raw) - len(trimmed)
             raw = trimmed
         initial = c0 == lead
-        chunk = _trimmed_chunk(raw, initial, common) if raw else None
+        chunk = context.trim_chunk(raw, initial=initial, common=common) if raw else None
         if not chunk:
             continue
         at = sentence.find(chunk, c0, c1 + 1)
@@ -2631,7 +2624,7 @@ def _mention_role(sentence: str, start: int, end: int, name: str) -> float:
         return 0.75  # "sales outside Europe helped": not the clause's subject
     if sentence.startswith(("'s", "’s"), end) or _SUBJECT_VERB_RE.match(sentence, end):
         return 2.0
-    modifier = _LOWER_WORD_NEXT_RE.match(sentence, end)
+    modifier = context.LOWER_WORD_NEXT_RE.match(sentence, end)
     if modifier and len(name.split()) == 1 and name.endswith(_ADJECTIVE_ENDINGS):
         return 0.5  # "Baltic shipping", "Eastern groups": an adjective, not a name
     return 1.0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import re
 from datetime import date
 
 import pytest
@@ -1641,15 +1640,18 @@ _BETWEEN = [" ", " ", " ", ", ", "-", "–", "\n", ". ", "'s "]
 
 
 def _written_alike(phrase: str) -> list[str]:
-    folded_opening = {"s": "ſ", "i": "ı"}.get(phrase[0], phrase[0]) + phrase[1:]
+    """The phrase in other cases, with letters a case-blind pattern reads as s and i,
+    and with its digits in another script."""
+    folded_openings = [fold + phrase[1:] for fold in {"s": "ſ", "i": "ıİ"}.get(phrase[0], "")]
     return [
         phrase,
         phrase.upper(),
         phrase.title(),
         phrase[0].upper() + phrase[1:],
-        folded_opening,
+        *folded_openings,
         phrase.replace("s", "ſ"),
         phrase.replace("i", "ı"),
+        phrase.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")),
     ]
 
 
@@ -1666,7 +1668,7 @@ def _strings_of_period_words(count: int) -> list[str]:
 def test_each_start_tries_the_kinds_its_first_character_can_open():
     """The patterns chosen by a start's first character find, at every start, what the
     whole alternation of period expressions finds."""
-    whole = re.compile(periods._PERIOD_SOURCE, re.VERBOSE)
+    whole = periods._PERIOD_RE
     assert len(periods._PERIOD_PARTS) == len(periods._FIRST_CHARACTERS)
     texts = [
         *_strings_of_period_words(3000),

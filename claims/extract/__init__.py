@@ -14,8 +14,9 @@ module). The layers, each module importing only from those listed before it:
   requirements <- context, names; numbers <- casualties, context, names, units;
   periods <- context, lexicon, names, numbers, places, sentences, units; metrics <- context,
   leads, lexicon, names, places, units;
-- frames <- context, names, places; coref <- frames, names, places; figures <- context, names,
-  periods, sentences; subjects <- context, fields, leads, lexicon, names, places;
+- frames <- context, names, places; coref <- context, frames, names, places;
+  figures <- context, names, periods, sentences; subjects <- context, fields, leads,
+  lexicon, names, places;
 - speakers <- context, coref, frames, names, quotes; attribution <- speakers;
 - assemble (the pipeline) <- attribution, casualties, context, fields, figures, frames,
   leads, lexicon, metrics, names, numbers, periods, places, requirements, respectively,

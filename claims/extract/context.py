@@ -10,7 +10,7 @@ who can always edit the fields.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Set
+from collections.abc import Callable, Iterator, Set
 from functools import lru_cache
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "holds_any",
     "is_pronoun_like",
     "lowered_words",
+    "matches_from_stems",
     "may_hold_any",
     "search_holding",
     "whole_word_starts",
@@ -246,6 +247,29 @@ def lowered_words(text: str) -> list[str]:
     if text.isascii():
         return text.encode().translate(_LOWER_LETTERS_OR_SPACE).decode().split()
     return _LOWER_LETTERS_RE.findall(text.lower())
+
+
+def matches_from_stems(
+    pattern: re.Pattern[str], stems: tuple[str, ...], text: str
+) -> list[re.Match[str]]:
+    """pattern.finditer(text), for a pattern every match of which starts with one of the
+    stems (case-sensitive): the pattern is tried only where find() finds a stem, not at
+    every position of a whole article."""
+    starts = sorted({at for stem in stems for at in _starts_of(text, stem)})
+    found: list[re.Match[str]] = []
+    resume = 0  # as finditer, no match starts inside the one before
+    for at in starts:
+        if at >= resume and (m := pattern.match(text, at)) is not None:
+            found.append(m)
+            resume = max(m.end(), at + 1)
+    return found
+
+
+def _starts_of(text: str, stem: str) -> Iterator[int]:
+    at = text.find(stem)
+    while at >= 0:
+        yield at
+        at = text.find(stem, at + 1)
 
 
 def whole_word_starts(text: str, word: str, continues_word: Callable[[str], bool]) -> list[int]:

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from claims.extract.context import matches_from_stems
 from claims.extract.frames import RANKED_DESCRIPTION, Source
 from claims.extract.names import (
     BUSINESS_NOUNS,
@@ -436,7 +437,8 @@ class Memory:
         """Where text follows each "the" of the article and the space after it: the
         places a name written after "the" can start (found once, instead of a scan of
         the whole text for every name asked about)."""
-        return [m.end() for m in _THE_BEFORE_WORD_RE.finditer(self.masked)]
+        found = matches_from_stems(_THE_BEFORE_WORD_RE, ("the", "The"), self.masked)
+        return [m.end() for m in found]
 
     def _named_first(self, short: str, longer: str) -> bool:
         """Whether the article used `short` on its own (no capitalised word after it)

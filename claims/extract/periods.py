@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
 
-from claims.extract.context import fold_case, may_hold_any
+from claims.extract.context import fold_case, matches_from_stems, may_hold_any
 from claims.extract.lexicon import is_noun_not_adjective
 from claims.extract.names import MODAL, VOTE_EVENT
 from claims.extract.numbers import parse_word_number
@@ -1342,6 +1342,8 @@ _POLL_RE = re.compile(
     r"(?<!\bto the polls)(?<!\bat the polls)"
     r"(?!\s+(?:stations?|days?|places?|booths?|cards?|clerks?)\b)"
 )
+# What every match of _POLL_RE starts with.
+_POLL_STEMS = ("poll", "Poll", "survey", "Survey")
 # Mentions that can date a poll's fieldwork: days, day ranges, "the first week of May".
 _FIELDWORK_KINDS = frozenset({"iso", "mdy", "dmy", "weekday", "week_of"})
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
@@ -1506,7 +1508,7 @@ class ArticleTime:
         self._counting = False
         self._vote_years: list[tuple[int, str]] = []
         # Where the text names a poll, found once: most articles name none.
-        self._polls = [m.start() for m in _POLL_RE.finditer(text)] if _may_name_a_poll(text) else []
+        self._polls = [m.start() for m in matches_from_stems(_POLL_RE, _POLL_STEMS, text)]
         self._poll_period = self._find_poll_period(spans)
         self._poll_article = self._names_poll(0, self._paragraph_end(0))
         self._poll_here = self._poll_article

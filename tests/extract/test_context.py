@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from claims.extract import extract_claims
-from claims.extract.context import find_hedge, find_metric, find_subject, may_hold_any
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims.extract import coref, extract_claims, periods
+from claims.extract.context import (
+    find_hedge,
+    find_metric,
+    find_subject,
+    matches_from_stems,
+    may_hold_any,
+)
 from claims.extract.subjects import polled_group
 
 
@@ -1294,3 +1304,26 @@ def test_text_a_case_blind_pattern_reads_differently_from_lower_is_never_ruled_o
     assert polled_group("A ſurvey of likely Zemblan voters found 40% back Okafor.") == (
         "likely Zemblan voters"
     )
+
+
+_STEM_TEXT = st.lists(
+    st.sampled_from(
+        ["the", "The", "poll", "Polls", "survey", "Survey", "surveyed", "at", "to", "ab", "c"]
+        + [" ", "  ", "\n", ".", "'", "ſ", "x"]
+    ),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_STEM_TEXT)
+def test_matches_from_stems_are_the_matches_of_a_full_scan(text):
+    """A pattern tried only where its stems stand finds what finditer finds, also where
+    a match runs over the next stem."""
+    for pattern, stems in (
+        (periods._POLL_RE, periods._POLL_STEMS),
+        (coref._THE_BEFORE_WORD_RE, ("the", "The")),
+        (re.compile(r"ab(?: ?ab)*c?"), ("ab",)),
+    ):
+        found = [m.span() for m in matches_from_stems(pattern, stems, text)]
+        assert found == [m.span() for m in pattern.finditer(text)]

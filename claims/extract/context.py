@@ -307,8 +307,9 @@ def search_holding(
 ) -> re.Match[str] | None:
     """pattern.search(text, start, end) for a pattern every match of which holds one of
     the stems (case-sensitive): only tried where one occurs in the window."""
-    stop = len(text) if end is None else end
-    return pattern.search(text, start, stop) if holds_any(text, stems, start, stop) else None
+    if not holds_any(text, stems, start, end):
+        return None
+    return pattern.search(text, start, len(text) if end is None else end)
 
 
 def may_hold_any(text: str, stems: tuple[str, ...], start: int = 0, end: int | None = None) -> bool:
@@ -317,7 +318,13 @@ def may_hold_any(text: str, stems: tuple[str, ...], start: int = 0, end: int | N
     (always True otherwise): there a case-blind pattern matches what lower() gives, but
     it also matches "ſ" for "s" and "ı" or "İ" for "i", which lower() does not give."""
     window = text[start:end]
-    return not window.isascii() or holds_any(window.lower(), stems)
+    if not window.isascii():
+        return True
+    window = window.lower()
+    for stem in stems:  # noqa: SIM110 (as in holds_any: a plain loop is quickest)
+        if stem in window:
+            return True
+    return False
 
 
 _NUMBER_OR_MONTH_WORDS = frozenset(

@@ -2056,20 +2056,25 @@ class ArticleSubjects:
         is Smith."""
         first_actor = None
         for m in _CHUNK_RE.finditer(sentence):
-            name = _clean_name(m.group(1))
+            raw = m.group(1)
+            name = _clean_name(raw)
             if not name:
                 continue
-            acts = m.group(1).endswith(("'s", "’s")) or _acts_as_person(sentence, m.end(1))
-            called = _called_organisation(sentence, m.start(1), m.end(1))
+            start, end = m.start(1), m.end(1)
+            called = _called_organisation(sentence, start, end)
             if is_person_name(name) and not called:
                 self._note_person(name)
             elif name not in self._people:
+                acts = raw.endswith(("'s", "’s")) or _acts_as_person(sentence, end)
                 if (acts or called) and self._is_organisation(sentence, name, called, m):
                     self.last_organisation = name
-                elif acts and _is_source(sentence, m.start(1), m.end(1)) and is_org_name(name):
+                elif acts and _is_source(sentence, start, end) and is_org_name(name):
                     self._last_source = name  # "Acme Mining reported ...", then "the firm's"
                 continue
-            if acts and first_actor is None:
+            # (whether the name acts is asked only while no one has: the patterns are costly)
+            if first_actor is None and (
+                raw.endswith(("'s", "’s")) or _acts_as_person(sentence, end)
+            ):
                 first_actor = self._people.get(name, name)
         if first_actor is not None:
             self.last_person = first_actor

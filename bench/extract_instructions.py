@@ -9,16 +9,17 @@ Needs valgrind (Debian: apt-get install valgrind). The corpus (by default
 ../shared/eval/dev/corpus.jsonl, as for extract_speed.py) is run once and three times,
 each after a warm-up pass and under cachegrind; the difference, halved, is one pass, so
 that start-up and imports cancel out. Python's hash seed is fixed and numpy's BLAS kept
-to one thread (its helper thread spins for a time that varies from run to run), so a
-count repeats to within a few million instructions (the garbage collector's timing still
-varies). Instructions are not time: a change that saves them in the regex engine saves
-less time than one that saves Python calls. extract_speed.py remains the measure of the
-target.
+to one thread (its helper thread spins for a time that varies from run to run), and
+what exists after the warm-up pass is frozen out of garbage collection, so a count
+repeats to within a few thousand instructions. Instructions are not time: a change
+that saves them in the regex engine saves less time than one that saves Python calls.
+extract_speed.py remains the measure of the target.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import re
 import shutil
@@ -39,6 +40,11 @@ def _passes(corpus: Path, passes: int) -> None:
     """The measured program: a warm-up pass, then `passes` passes."""
     docs = load_corpus(corpus)
     run(docs, 1)
+    # Objects made so far (imports, the first pass's caches) are left out of garbage
+    # collection: when a full collection falls depends on what was made before, and
+    # each one walks them all, which moved counts by millions between runs.
+    gc.collect()
+    gc.freeze()
     run(docs, passes)
 
 

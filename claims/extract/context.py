@@ -35,9 +35,9 @@ __all__ = [
     "matches_from_stems",
     "may_hold_any",
     "search_holding",
-    "whole_word_starts",
     "share_opens_clause",
     "trim_chunk",
+    "whole_word_starts",
 ]
 
 # A word in lower case next, after spaces: "Acme chief", not "Acme Corp".
@@ -266,6 +266,7 @@ def matches_from_stems(
 
 
 def _starts_of(text: str, stem: str) -> Iterator[int]:
+    """Every position where the (non-empty) stem occurs, overlapping ones included."""
     at = text.find(stem)
     while at >= 0:
         yield at
@@ -279,7 +280,7 @@ def whole_word_starts(text: str, word: str, continues_word: Callable[[str], bool
     position when only a few words are looked for."""
     starts = []
     at = text.find(word) if word else -1
-    while at >= 0:
+    while at >= 0:  # (a loop of its own: a generator of positions costs more, asked this often)
         end = at + len(word)
         if not continues_word(text[at - 1 : at]) and not continues_word(text[end : end + 1]):
             starts.append(at)

@@ -319,13 +319,7 @@ def may_hold_any(text: str, stems: tuple[str, ...], start: int = 0, end: int | N
     (always True otherwise): there a case-blind pattern matches what lower() gives, but
     it also matches "ſ" for "s" and "ı" or "İ" for "i", which lower() does not give."""
     window = text[start:end]
-    if not window.isascii():
-        return True
-    window = window.lower()
-    for stem in stems:  # noqa: SIM110 (as in holds_any: a plain loop is quickest)
-        if stem in window:
-            return True
-    return False
+    return not window.isascii() or holds_any(window.lower(), stems)
 
 
 _NUMBER_OR_MONTH_WORDS = frozenset(

@@ -2065,16 +2065,14 @@ class ArticleSubjects:
             if is_person_name(name) and not called:
                 self._note_person(name)
             elif name not in self._people:
-                acts = raw.endswith(("'s", "’s")) or _acts_as_person(sentence, end)
+                acts = _acts_as_person(sentence, raw, end)
                 if (acts or called) and self._is_organisation(sentence, name, called, m):
                     self.last_organisation = name
                 elif acts and _is_source(sentence, start, end) and is_org_name(name):
                     self._last_source = name  # "Acme Mining reported ...", then "the firm's"
                 continue
             # (whether the name acts is asked only while no one has: the patterns are costly)
-            if first_actor is None and (
-                raw.endswith(("'s", "’s")) or _acts_as_person(sentence, end)
-            ):
+            if first_actor is None and _acts_as_person(sentence, raw, end):
                 first_actor = self._people.get(name, name)
         if first_actor is not None:
             self.last_person = first_actor
@@ -2438,9 +2436,9 @@ _POSSESSOR_BEFORE_RE = re.compile(
 _NAME_AFTER_AGE_RE = re.compile(rf"(?<=-old)\s+({_NAME_RUN})")
 
 
-def _acts_as_person(sentence: str, end: int) -> bool:
-    """Whether the name ending at `end` is the subject of a verb or a possessor."""
-    if sentence.startswith(("'s", "’s"), end):
+def _acts_as_person(sentence: str, chunk: str, end: int) -> bool:
+    """Whether the name `chunk`, ending at `end`, is the subject of a verb or a possessor."""
+    if chunk.endswith(("'s", "’s")) or sentence.startswith(("'s", "’s"), end):
         return True
     return bool(_SUBJECT_VERB_RE.match(sentence, end) or _ING_VERB_RE.match(sentence, end))
 
